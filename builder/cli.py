@@ -1,0 +1,152 @@
+"""The ``guidekit`` command. Exit status: 0 done, 1 refused (input error or blocking finding), 2 wrong usage."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from .build import build
+from .config import load_config
+from .findings import Finding, Severity
+from .gate import run_gate
+from .gate.browser import BrowserMissing
+from .messages import catalogue, best_language, error_text
+from .publish import BuildLocked
+
+REFUSED = 1
+
+_stdout = Console(highlight=False, soft_wrap=True)
+_stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def say(key: str, lang: str, **args: object) -> str:
+    return catalogue("cli")[key][best_language(lang)].format(**args)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="guidekit")
+def main() -> None:
+    """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility gate."""
+
+
+FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                      help="text for people, json for tools.")
+JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Pages checked at once (default: CPU count).")
+
+
+@main.command("build")
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="Where the published site goes.")
+@FORMAT
+@click.option("--no-check", is_flag=True, help="Skip the accessibility gate (previews, benchmarks); output is marked unchecked.")
+@JOBS
+def build_command(source: Path, out: Path, output_format: str, no_check: bool, jobs: int | None) -> None:
+    """Build the guides in SOURCE into OUT through the accessibility gate."""
+    lang = load_config(source)[0].default_lang
+    if no_check:
+        _stderr.print(f"[bold yellow]{escape(say('no-check-warning', lang))}[/]")
+    with _guarded(lang, out), _progress(lang, output_format) as progress:
+        result = build(source, out, check=not no_check, jobs=jobs, on_stage=progress.start, on_page=progress.advance)
+    _report(result.findings, output_format, ok=result.published, extra={"published": result.published, "pages": result.pages,
+            "checked": result.checked, "axe_version": result.axe_version})
+    if output_format == "text":
+        errors, warnings = _counts(result.findings)
+        if result.published:
+            key = "published" if result.checked else "published-unchecked"
+            _stderr.print(("[bold green]" if result.checked else "[bold yellow]") + escape(say(key, lang, pages=result.pages, out=out)) + "[/]")
+        else:
+            _stderr.print(f"[bold red]{escape(say('refused', lang, errors=errors, warnings=warnings, out=out))}[/]")
+    sys.exit(0 if result.published else REFUSED)
+
+
+@main.command("check")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@FORMAT
+@JOBS
+def check_command(directory: Path, output_format: str, jobs: int | None) -> None:
+    """Run the accessibility gate on any folder of built HTML. Publishes nothing."""
+    lang = "zh-Hans"
+    with _guarded(lang, directory), _progress(lang, output_format) as progress:
+        progress.start("check", sum(1 for _ in directory.rglob("*.html")))
+        report = run_gate(directory, jobs=jobs, on_page=progress.advance)
+    _report(report.findings, output_format, ok=report.passed, extra={"pages": report.pages, "axe_version": report.axe_version})
+    if output_format == "text":
+        errors, warnings = _counts(report.findings)
+        key = "check-passed" if report.passed else "check-failed"
+        colour = "green" if report.passed else "red"
+        _stderr.print(f"[bold {colour}]{escape(say(key, lang, pages=report.pages, errors=errors, warnings=warnings, axe=report.axe_version))}[/]")
+    sys.exit(0 if report.passed else REFUSED)
+
+
+def _counts(findings: list[Finding]) -> tuple[int, int]:
+    errors = sum(1 for finding in findings if finding.blocking)
+    return errors, len(findings) - errors
+
+
+def _report(findings: list[Finding], output_format: str, *, ok: bool, extra: dict[str, object]) -> None:
+    if output_format == "json":
+        document = {"ok": ok, "findings": [finding.to_json() for finding in findings], **extra}
+        _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
+        return
+    for finding in findings:
+        colour = "red" if finding.severity is Severity.ERROR else "yellow"
+        details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
+                                              finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
+        _stdout.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{finding.severity}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")
+
+
+class _Progress:
+    def __init__(self, lang: str, bar: Progress | None) -> None:
+        self.lang, self.bar, self.task = lang, bar, None
+
+    def start(self, stage: str, total: int) -> None:
+        if self.bar is not None:
+            self.task = self.bar.add_task(say("checking", self.lang), total=total)
+
+    def advance(self, page: str) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+
+
+@contextmanager
+def _progress(lang: str, output_format: str) -> Iterator[_Progress]:
+    if output_format != "text" or not _stderr.is_terminal:
+        yield _Progress(lang, None)
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=_stderr, transient=True) as bar:
+        yield _Progress(lang, bar)
+
+
+@contextmanager
+def _guarded(lang: str, out: Path) -> Iterator[None]:
+    """Editors get a sentence they can act on, never a traceback."""
+    try:
+        yield
+    except BuildLocked:
+        _fail(error_text("build-locked", lang, out=out))
+    except BrowserMissing as error:
+        _fail(error_text("browser-missing", lang, path=error))
+    except KeyboardInterrupt:
+        raise
+    except Exception as error:
+        if os.environ.get("GUIDEKIT_DEBUG"):
+            raise
+        _fail(say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out))
+
+
+def _fail(message: str) -> None:
+    _stderr.print(f"[bold red]{escape(message)}[/]")
+    sys.exit(REFUSED)
+
+

@@ -1,0 +1,115 @@
+"""Stage 3, enrich: resolve links and images against the site, and place components in the outline.
+
+Links to other guides are written as their Markdown file (``pension.md#fees``) and become page
+links; images and attachments must live inside SOURCE and are copied with the site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it.token import Token
+
+from .findings import Finding
+from .messages import error_text
+from .parse import CONTAINER, ParsedGuide
+
+SITE_PATH = "site_path"  # token.meta key: a path from the site root, prefixed per page at render
+HEADING_LEVEL = "heading_level"  # token.meta key on a component: the level its own headings take
+REGION_LABEL = "region_label"  # token.meta key on a table: the name of its scrolling region
+
+
+def page_path(guide_rel: str) -> str:
+    """The page a guide becomes, relative to the site root: ``zh-Hans/pension.md`` -> ``zh-Hans/pension.html``."""
+    return guide_rel[: -len(".md")] + ".html"
+
+
+@dataclass(frozen=True)
+class Asset:
+    source: Path
+    site_path: str
+
+
+@dataclass
+class EnrichedGuide:
+    parsed: ParsedGuide
+    assets: list[Asset] = field(default_factory=list)
+
+
+def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[str]) -> tuple[EnrichedGuide, list[Finding]]:
+    guide = parsed.guide
+    enriched = EnrichedGuide(parsed)
+    findings: list[Finding] = []
+    root = source_root.resolve()
+
+    def problem(key: str, token: Token, **args: object) -> None:
+        line = int(token.attrGet("data-line") or 0) or None
+        findings.append(Finding(rule=f"link-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
+
+    def local_file(token: Token, url: str, missing: str) -> str | None:
+        """The site path of a file inside SOURCE that ``url`` names, or None after reporting why not."""
+        target = unquote(urlsplit(url).path)
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), target))
+        resolved = (root / joined).resolve()
+        if target.startswith("/") or joined.startswith("..") or not resolved.is_relative_to(root):
+            problem("path-outside", token, path=url)
+            return None
+        if not resolved.is_file():
+            problem(missing, token, path=url)
+            return None
+        enriched.assets.append(Asset(resolved, joined))
+        return joined
+
+    for token in _all_tokens(parsed.tokens):
+        if token.type == "image":
+            src = str(token.attrGet("src"))
+            if _is_local(src):
+                site_path = local_file(token, src, "missing-image")
+                if site_path is not None:
+                    token.meta[SITE_PATH] = site_path
+        elif token.type == "link_open":
+            href = str(token.attrGet("href"))
+            if not _is_local(href) or href.startswith("#"):
+                continue
+            parts = urlsplit(href)
+            if parts.path.endswith(".md"):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), unquote(parts.path)))
+                if target not in guide_rels:
+                    problem("missing-guide-link", token, path=href)
+                    continue
+                token.meta[SITE_PATH] = page_path(target) + (f"#{parts.fragment}" if parts.fragment else "")
+            else:
+                site_path = local_file(token, href, "missing-file")
+                if site_path is not None:
+                    token.meta[SITE_PATH] = site_path + (f"#{parts.fragment}" if parts.fragment else "")
+
+    _place_in_outline(parsed.tokens, guide.meta.title)
+    return enriched, findings
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc
+
+
+def _all_tokens(tokens: list[Token]):
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _all_tokens(token.children)
+
+
+def _place_in_outline(tokens: list[Token], title: str) -> None:
+    """Components take their heading level, and tables their name, from the heading they sit under."""
+    level, heading = 1, title  # the page's h1 is the guide's title
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level, heading = int(token.tag[1]), tokens[index + 1].content
+        elif token.type == f"container_{CONTAINER}_open":
+            token.meta[HEADING_LEVEL] = min(level + 1, 6)
+        elif token.type == "table_open":
+            token.meta[REGION_LABEL] = heading

@@ -1,0 +1,50 @@
+"""Findings: the one shape every stage uses to report a problem to the editor."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # refuses the build
+    WARNING = "warning"  # reported, does not refuse
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem, located in the editor's own Markdown wherever that is possible.
+
+    ``file`` is the Markdown source relative to SOURCE when the finding comes from a guide,
+    otherwise the page (or template) it was seen on; ``line`` is 1-based.
+    """
+
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    line: int | None = None
+    wcag: str | None = None
+    page: str | None = None
+    theme: str | None = None
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        if self.file is None:
+            return "guidekit"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def sort_key(finding: Finding) -> tuple:
+    return (finding.file or "", finding.line or 0, finding.rule, finding.page or "", finding.theme or "")

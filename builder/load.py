@@ -1,0 +1,192 @@
+"""Stage 1, load: read guide files, split and parse front matter, validate the content model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .content_model import GuideMeta, unknown_fields
+from .findings import Finding, Severity
+from .messages import best_language, error_text
+
+FENCE = "---"
+FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
+
+
+@dataclass(frozen=True)
+class SourceGuide:
+    path: Path  # absolute path of the Markdown file
+    rel: str  # path relative to SOURCE, with forward slashes
+    meta: GuideMeta
+    body: str
+    body_line: int  # 1-based line of the file where the body starts
+
+    @property
+    def lang(self) -> str:
+        return self.meta.lang
+
+
+@dataclass(frozen=True)
+class Loaded:
+    guides: list[SourceGuide]
+    findings: list[Finding]
+
+
+def discover(source: Path) -> list[Path]:
+    """Every guide below SOURCE; names starting with '.' or '_' are drafts and notes, not guides."""
+    return sorted(
+        path
+        for path in source.rglob("*.md")
+        if not any(part.startswith((".", "_")) for part in path.relative_to(source).parts)
+    )
+
+
+def load_guides(source: Path, default_lang: str) -> Loaded:
+    guides: list[SourceGuide] = []
+    findings: list[Finding] = []
+    for path in discover(source):
+        guide, guide_findings = load_guide(path, path.relative_to(source).as_posix(), default_lang)
+        findings += guide_findings
+        if guide is not None:
+            guides.append(guide)
+    return Loaded(guides, findings)
+
+
+def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
+    def problem(key: str, at: int, lang: str = default_lang, **args: object) -> Finding:
+        return Finding(rule=f"content-{key}", message=error_text(key, lang, **args), file=rel, line=at)
+
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad_line = data[: error.start].count(b"\n") + 1
+        return None, [problem("not-utf8", bad_line, line=bad_line)]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    if lines[0].strip() != FENCE:
+        return None, [problem("no-front-matter", 1)]
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), None)
+    if closing is None:
+        return None, [problem("front-matter-unclosed", 1)]
+    yaml_text = "\n".join(lines[1:closing])
+
+    try:
+        fields = yaml.safe_load(yaml_text)
+        tree = yaml.compose(yaml_text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = FRONT_MATTER_FIRST_LINE + (mark.line if mark else 0)
+        return None, [problem("yaml-syntax", line, problem=error.problem or error.context or "?")]
+    if not isinstance(fields, dict):
+        return None, [problem("front-matter-not-mapping", FRONT_MATTER_FIRST_LINE)]
+
+    lang = best_language(fields.get("lang") if isinstance(fields.get("lang"), str) else default_lang)
+
+    def field_line(loc: tuple) -> int:
+        return FRONT_MATTER_FIRST_LINE + _yaml_line(tree, loc)
+
+    try:
+        meta = GuideMeta.model_validate(fields)
+    except ValidationError as error:
+        findings = []
+        seen: set[str] = set()
+        for detail in error.errors():
+            loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
+            name = _field_name(loc, lang)
+            if name in seen:  # a union (e.g. fees) reports once per alternative
+                continue
+            seen.add(name)
+            if detail["type"] == "missing":
+                findings.append(problem("field-missing", field_line(loc), lang, field=name))
+            else:
+                findings.append(problem("field-invalid", field_line(loc), lang, field=name, expected=_expected(detail, lang)))
+        return None, findings
+
+    warnings = [
+        Finding(
+            rule="content-field-unknown",
+            message=error_text("field-unknown", lang, field=_field_name(loc, lang)),
+            severity=Severity.WARNING,
+            file=rel,
+            line=field_line(loc),
+        )
+        for loc in unknown_fields(meta)
+    ]
+    body = "\n".join(lines[closing + 1 :])
+    return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
+
+
+def _collect_field_names() -> frozenset[str]:
+    names: set[str] = set()
+    pending = [GuideMeta]
+    while pending:
+        model = pending.pop()
+        for name, info in model.model_fields.items():
+            names.add(name)
+            for candidate in _models_in(info.annotation):
+                if issubclass(candidate, BaseModel) and candidate not in pending:
+                    pending.append(candidate)
+    return frozenset(names)
+
+
+def _models_in(annotation: object) -> list[type]:
+    found = [annotation] if isinstance(annotation, type) else []
+    for argument in get_args(annotation):
+        found += _models_in(argument)
+    return found
+
+
+_FIELD_NAMES = _collect_field_names()
+
+
+def _field_name(loc: tuple, lang: str) -> str:
+    parts = [error_text("item", lang, number=part + 1) if isinstance(part, int) else part for part in loc]
+    return " → ".join(parts) or "?"
+
+
+def _expected(detail: dict, lang: str) -> str:
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    if kind in {"string_type", "str_type"}:
+        return error_text("expect-text", lang)
+    if kind == "string_too_short":
+        return error_text("expect-nonempty", lang)
+    if kind.startswith("int_"):
+        return error_text("expect-integer", lang)
+    if kind == "greater_than_equal":
+        return error_text("expect-minimum", lang, minimum=context.get("ge"))
+    if kind in {"list_type", "tuple_type"}:
+        return error_text("expect-list", lang)
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return error_text("expect-fields", lang)
+    if kind.startswith("date"):
+        return error_text("expect-date", lang)
+    if kind == "literal_error":
+        return error_text("expect-choice", lang, choices=context.get("expected", ""))
+    if kind == "value_error":
+        return error_text("expect-web-address", lang)
+    return error_text("expect-other", lang, detail=detail["msg"])
+
+
+def _yaml_line(node: yaml.Node | None, loc: tuple) -> int:
+    """0-based line, within the YAML text, of the deepest node that ``loc`` reaches."""
+    if node is None:
+        return 0
+    line = node.start_mark.line
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            match = next(((key, value) for key, value in node.value if key.value == part), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line
+        else:
+            break
+    return line

@@ -1,0 +1,38 @@
+"""User-facing text in the reader's or editor's language (zh-Hans first, zh-Hant, en)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+DEFAULT_LANGUAGE = "zh-Hans"
+
+
+@cache
+def catalogue(name: str) -> dict[str, dict[str, str]]:
+    """Load one catalogue: ``{key: {lang: text}}``, every key in every language."""
+    text = resources.files("guidekit").joinpath("messages", f"{name}.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def best_language(lang: str | None) -> str:
+    if lang in LANGUAGES:
+        return lang
+    if lang and lang.lower().startswith("en"):
+        return "en"
+    if lang and lang.lower() in {"zh-tw", "zh-hk", "zh-mo"}:
+        return "zh-Hant"
+    return DEFAULT_LANGUAGE
+
+
+def error_text(key: str, lang: str | None = None, **args: object) -> str:
+    return catalogue("errors")[key][best_language(lang)].format(**args)
+
+
+def ui_strings(lang: str) -> dict[str, str]:
+    """Every UI string for one language, for templates."""
+    language = best_language(lang)
+    return {key: texts[language] for key, texts in catalogue("ui").items()}

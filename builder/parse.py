@@ -1,0 +1,131 @@
+"""Stage 2, parse: Markdown to markdown-it tokens, each block keeping its source line.
+
+Raw HTML and unsafe URL schemes are input errors here, so nothing an editor writes can put
+script on a page; components are fenced containers (``::: name params`` … ``:::``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import slugify
+from mdit_py_plugins.container import container_plugin
+
+from .findings import Finding
+from .load import SourceGuide
+from .messages import error_text
+
+CONTAINER = "component"
+LINE_ATTRIBUTE = "data-line"
+_COMPONENT_INFO = re.compile(r"^\s*([A-Za-z][\w-]*)\s*(.*)$")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_SAFE_IMAGE_DATA = re.compile(r"^data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
+# Browsers ignore these characters inside a scheme ("java\tscript:"), so we do too before checking.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class ComponentCall:
+    """A ``::: name params`` container as the editor wrote it."""
+
+    name: str
+    params: str
+    line: int
+
+
+@dataclass
+class ParsedGuide:
+    guide: SourceGuide
+    tokens: list[Token]
+
+
+def heading_slug(title: str) -> str:
+    """Stable ids that keep Chinese characters: "办理 流程？" -> "办理-流程"."""
+    return slugify(title.strip()) or "section"
+
+
+@cache
+def markdown_parser() -> MarkdownIt:
+    # html=True only so raw HTML becomes tokens we can reject with a line; it is never rendered.
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.validateLink = lambda url: True  # every URL reaches our own scheme check, which names the line
+    container_plugin(md, CONTAINER, validate=lambda params, *_: bool(_COMPONENT_INFO.match(params)))
+    anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)
+    return md
+
+
+def component_call(token: Token) -> ComponentCall:
+    match = _COMPONENT_INFO.match(token.info)
+    assert match, "the container plugin only accepts infos that match"
+    return ComponentCall(name=match.group(1).lower(), params=match.group(2).strip(), line=token.map[0] + 1)
+
+
+def is_unsafe_url(url: str, *, image: bool = False) -> bool:
+    cleaned = _IGNORED_IN_URL.sub("", unquote(url))
+    scheme = _SCHEME.match(cleaned)
+    if scheme is None:
+        return False
+    if image and _SAFE_IMAGE_DATA.match(cleaned):
+        return False
+    return scheme.group(1).lower() not in _SAFE_SCHEMES
+
+
+def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[ParsedGuide, list[Finding]]:
+    tokens = markdown_parser().parse(guide.body)
+    offset = guide.body_line - 1
+    findings: list[Finding] = []
+    open_components: list[Token] = []
+
+    def problem(key: str, line: int, **args: object) -> None:
+        findings.append(Finding(rule=f"markdown-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
+
+    for token in tokens:
+        if token.map:
+            token.map = [token.map[0] + offset, token.map[1] + offset]
+            if token.nesting == 1 or token.type in {"fence", "code_block", "hr"}:
+                token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
+        if token.type == "html_block":
+            problem("raw-html", token.map[0] + 1, snippet=_snippet(token.content))
+        elif token.type == f"container_{CONTAINER}_open":
+            open_components.append(token)
+            call = component_call(token)
+            if call.name not in components:
+                problem("unknown-component", call.line, name=call.name, known="、".join(sorted(components)))
+        elif token.type == f"container_{CONTAINER}_close":
+            opener = open_components.pop()
+            if token.markup == "":  # the plugin closed it at the end of the document
+                problem("unclosed-component", opener.map[0] + 1, name=component_call(opener).name)
+        elif token.type == "inline":
+            for child, line in _children_with_lines(token):
+                if child.type == "html_inline":
+                    problem("raw-html", line, snippet=_snippet(child.content))
+                elif child.type in {"link_open", "image"}:
+                    attribute = "src" if child.type == "image" else "href"
+                    url = str(child.attrGet(attribute) or "")
+                    if is_unsafe_url(url, image=child.type == "image"):
+                        problem("unsafe-link", line, url=_snippet(url))
+                    child.attrSet(LINE_ATTRIBUTE, str(line))
+    return ParsedGuide(guide, tokens), findings
+
+
+def _children_with_lines(inline: Token) -> Iterator[tuple[Token, int]]:
+    line = inline.map[0] + 1
+    for child in inline.children or []:
+        yield child, line
+        if child.type in {"softbreak", "hardbreak"}:
+            line += 1
+        if child.type == "image":
+            yield from ((grandchild, line) for grandchild in child.children or [])
+
+
+def _snippet(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,67 @@
+"""Stage 7, publish: swap the checked staging folder into place, atomically, under a build lock."""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the lock on this output folder."""
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = out.parent / f".{out.name}.lock"
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(str(out)) from None
+        yield
+
+
+def publish(staging: Path, out: Path) -> None:
+    """Make ``staging`` the new ``out``. Readers see the old site or the new one, never a mix."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging)  # now holds the previous site
+        return
+    # No atomic exchange on this file system: two renames, with a window where `out` is missing.
+    previous = out.parent / f".{out.name}.previous"
+    if previous.exists():
+        shutil.rmtree(previous)
+    os.rename(out, previous)
+    os.rename(staging, out)
+    shutil.rmtree(previous)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Linux renameat2(RENAME_EXCHANGE): swap two directories in one step."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
