@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs everything guidekit needs on a fresh Debian machine, then builds the site or runs the tests.
+#   bash bootstrap.sh build   install, then build guides/ into site/ through the accessibility gate
+#   bash bootstrap.sh test    install, then run the whole test suite
+#   bash bootstrap.sh lock    re-resolve the Python dependencies into constraints.txt
+set -euo pipefail
+cd "$(dirname "$0")"
+
+task="${1:-build}"
+venv="${GUIDEKIT_VENV:-.venv}"
+system_packages=(chromium chromium-driver fonts-noto-cjk)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "需要 root 权限安装系统软件包：$* / Root is needed to install system packages: $*" >&2; exit 1
+  fi
+}
+
+install_system_packages() {
+  local missing=()
+  for package in "${system_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  python3 -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> apt-get install ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+install_python_packages() {
+  local stamp="$venv/.guidekit-installed"
+  local wanted
+  wanted="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "==> pip install guidekit and its dependencies into $venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[test]"
+    echo "$wanted" > "$stamp"
+  fi
+}
+
+case "$task" in
+  build)
+    install_system_packages
+    install_python_packages
+    "$venv/bin/guidekit" build guides --out site
+    ;;
+  test)
+    install_system_packages
+    install_python_packages
+    "$venv/bin/python" -m pytest
+    ;;
+  lock)
+    scratch="$(mktemp -d)"
+    python3 -m venv "$scratch"
+    "$scratch/bin/python" -m pip install -q --disable-pip-version-check ".[test]"
+    { echo "# Exact versions the README commands install (bash bootstrap.sh lock rewrites this file)."
+      "$scratch/bin/python" -m pip freeze --exclude guidekit; } > constraints.txt
+    rm -rf "$scratch"
+    echo "constraints.txt updated"
+    ;;
+  *)
+    echo "usage: bash bootstrap.sh build|test|lock" >&2
+    exit 2
+    ;;
+esac
