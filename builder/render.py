@@ -17,7 +17,7 @@ from .component_registry import ComponentParamsError, call_macro, registry, styl
 from .config import SiteConfig
 from .enrich import HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path
 from .findings import Finding
-from .messages import DEFAULT_LANGUAGE, LANGUAGES, ui_strings
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, error_text, ui_strings
 from .parse import CONTAINER, LINE_ATTRIBUTE, component_call, markdown_parser
 
 
@@ -135,12 +135,19 @@ class BodyRenderer:
         call = component_call(opener)
         component = registry()[call.name]
         params: dict[str, Any] = {"attributes": {LINE_ATTRIBUTE: str(call.line)}, "lang": self.lang}
-        if component.container_argument and call.params:
-            params[component.container_argument] = call.params
+        argument = component.container_argument
+        if argument and call.params:
+            params[argument] = call.params
+        elif argument and component.params[argument].required:
+            return self._refuse("component-needs-argument", call.line, name=call.name)
         if "heading_level" in component.params:
             params["heading_level"] = opener.meta[HEADING_LEVEL]
         if component.container_items:
-            params[component.container_items] = [self.render(item) for item in _list_items(inner)]
+            items = _list_items(inner)
+            stray = _line_outside_lists(inner, opener.level + 1)
+            if stray is not None or not items:
+                return self._refuse("component-needs-list", stray or call.line, name=call.name)
+            params[component.container_items] = [self.render(item) for item in items]
         elif "content" in component.params:
             params["content"] = self.render(inner)
         try:
@@ -150,6 +157,11 @@ class BodyRenderer:
                 Finding(rule="component-params", message=str(error), file=self.source, line=call.line)
             )
             return ""
+
+    def _refuse(self, key: str, line: int, **args: object) -> str:
+        """An editor's mistake inside a component: refused with its line, never silently dropped."""
+        self.findings.append(Finding(rule=key, message=error_text(key, self.lang, **args), file=self.source, line=line))
+        return ""
 
 
 def _with_children(tokens: Sequence[Token]):
@@ -170,8 +182,19 @@ def _matching_close(tokens: Sequence[Token], open_index: int) -> int:
     raise AssertionError("parse reports unclosed components; the plugin always closes them")
 
 
+def _line_outside_lists(tokens: Sequence[Token], level: int) -> int | None:
+    """The source line of the first block directly inside a container that is not a list."""
+    for token in tokens:
+        if token.level == level and token.type not in _LIST_TOKENS:
+            return token.map[0] + 1 if token.map else None
+    return None
+
+
+_LIST_TOKENS = {"bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close"}
+
+
 def _list_items(tokens: Sequence[Token]) -> list[Sequence[Token]]:
-    """The items of the top-level lists inside a container; anything else there is kept as one item."""
+    """The items of the top-level lists inside a container."""
     items: list[Sequence[Token]] = []
     start = None
     for index, token in enumerate(tokens):

@@ -1,0 +1,173 @@
+"""The ``guidekit`` command: exit codes, the JSON document, one clear line per problem, --no-check, lock and crash."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guidekit.publish import build_lock
+
+from .conftest import body_line, guide, html, leftovers, located, run_guidekit, snapshot, write_site
+
+FINDING_KEYS = {"file", "line", "rule", "severity", "message", "wcag", "page", "theme"}
+GOOD = {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"), "en/card.md": guide(title="Card", summary="Apply.", lang="en")}
+
+
+@pytest.fixture
+def published(tmp_path):
+    source, out = write_site(tmp_path / "guides", GOOD), tmp_path / "site"
+    outcome = run_guidekit("build", source, "--out", out, "--no-check")
+    assert outcome.exit_code == 0, outcome.stderr
+    return source, out, snapshot(out)
+
+
+def test_no_check_says_so_loudly_and_marks_every_page_and_the_manifest(tmp_path):
+    source, out = write_site(tmp_path / "guides", GOOD), tmp_path / "site"
+    outcome = run_guidekit("build", source, "--out", out, "--no-check", "--format", "json")
+    assert outcome.exit_code == 0
+    assert "--no-check" in outcome.stderr and "跳过了无障碍检查" in outcome.stderr
+    report = outcome.report  # stdout holds the JSON document and nothing else
+    assert report["ok"] is True and report["checked"] is False and report["findings"] == []
+    assert json.loads((out / "guidekit-manifest.json").read_text())["checked"] is False
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) == 6
+    assert all(html(page).find(class_="gk-unchecked") is not None for page in pages)
+
+
+def test_text_output_of_a_good_build_says_where_the_site_is(tmp_path):
+    source, out = write_site(tmp_path / "guides", GOOD), tmp_path / "site"
+    outcome = run_guidekit("build", source, "--out", out, "--no-check")
+    assert outcome.exit_code == 0
+    assert f"已写入 6 个页面到 {out}/" in outcome.stderr
+
+
+def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
+    source, out, before = published
+    bad = guide("第一段。\n\n[点这里](javascript:alert(1))\n")
+    write_site(source, {"zh-Hans/bad.md": bad})
+    outcome = run_guidekit("build", source, "--out", out, "--no-check")
+    assert outcome.exit_code == 1
+    line = body_line(bad, "javascript:")
+    problem_lines = [text for text in outcome.stdout.splitlines() if text.startswith("zh-Hans/bad.md:")]
+    assert len(problem_lines) == 1
+    assert problem_lines[0].startswith(f"zh-Hans/bad.md:{line}: ")
+    assert "链接地址“javascript:alert(1)”不安全" in problem_lines[0]
+    assert "构建被拒绝" in outcome.stderr and "Traceback" not in outcome.stdout + outcome.stderr
+    assert snapshot(out) == before and leftovers(out) == []
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"a.md": "---\ntitle: 甲\nsummary: 乙\nlang: zh-Hans\nvisits: [1\n---\n"}, ("a.md", 5, "content-yaml-syntax")),
+        ({"a.md": "---\ntitle: 甲\nlang: zh-Hans\n---\n"}, ("a.md", 2, "content-field-missing")),
+        ({"a.md": b"---\ntitle: \xe7\x94\xb2\nsummary: \xff\nlang: zh-Hans\n---\n"}, ("a.md", 3, "content-not-utf8")),
+        ({"a.md": guide("::: warnning\n小心\n:::\n")}, ("a.md", 7, "markdown-unknown-component")),
+        ({"a.md": guide("::: warning\n小心\n")}, ("a.md", 7, "markdown-unclosed-component")),
+        ({"a.md": guide("![门口](door.png)\n")}, ("a.md", 7, "link-missing-image")),
+        ({"a.md": guide("正文 <b>粗体</b>\n")}, ("a.md", 7, "markdown-raw-html")),
+    ],
+    ids=["yaml", "missing-field", "not-utf8", "unknown-component", "unclosed-component", "missing-image", "raw-html"],
+)
+def test_bad_input_gets_a_located_finding_in_the_json_document(tmp_path, files, expected):
+    source = write_site(tmp_path / "guides", files)
+    outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json")
+    assert outcome.exit_code == 1
+    report = outcome.report
+    assert report["ok"] is False and report["published"] is False
+    assert located(report["findings"], *expected), report["findings"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_json_document_has_the_documented_shape(tmp_path):
+    source = write_site(tmp_path / "guides", {
+        "zh-Hans/a.md": guide("[甲](vbscript:x)\n", fields="colour: red\n"),
+        "en/b.md": guide("[b](missing.md)\n", lang="en"),
+    })
+    outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json")
+    report = outcome.report
+    assert isinstance(report["ok"], bool) and isinstance(report["findings"], list)
+    assert {finding["rule"] for finding in report["findings"]} == {"content-field-unknown", "markdown-unsafe-link", "link-missing-guide-link"}
+    for finding in report["findings"]:
+        assert set(finding) == FINDING_KEYS
+        assert finding["severity"] in {"error", "warning"}
+        assert finding["file"] in {"zh-Hans/a.md", "en/b.md"}  # relative to SOURCE
+        assert isinstance(finding["line"], int) and finding["line"] >= 1
+    messages = {finding["file"]: finding["message"] for finding in report["findings"] if finding["severity"] == "error"}
+    assert "不安全" in messages["zh-Hans/a.md"]  # each guide's problems in its own language
+    assert messages["en/b.md"].startswith("The linked guide 'missing.md' does not exist")
+
+
+def test_every_problem_of_every_guide_is_reported_in_one_pass(tmp_path):
+    source = write_site(tmp_path / "guides", {
+        "a.md": "no front matter\n",
+        "b.md": guide("<i>斜体</i>\n\n[x](javascript:void(0))\n"),
+        "c.md": guide(fields="visits: lots\n"),
+        "d.md": guide("![图](missing.png)\n"),
+    })
+    report = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json").report
+    assert sorted((f["file"], f["line"]) for f in report["findings"]) == [
+        ("a.md", 1), ("b.md", 7), ("b.md", 7), ("b.md", 9), ("c.md", 5), ("d.md", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "--format", "xml"],
+        ["build", "--no-such-option"],
+        ["build", "no-such-folder"],
+        ["check"],
+        ["check", "no-such-folder"],
+        ["publish"],
+        ["build", "--jobs", "0"],
+    ],
+)
+def test_wrong_usage_exits_2(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    outcome = run_guidekit(*args)
+    assert outcome.exit_code == 2, outcome.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_second_build_while_the_first_holds_the_lock_is_refused_with_a_message(published):
+    source, out, before = published
+    write_site(source, {"zh-Hans/new.md": guide(title="新指南")})
+    with build_lock(out):
+        outcome = run_guidekit("build", source, "--out", out, "--no-check")
+    assert outcome.exit_code == 1
+    assert f"另一个构建正在写入 {out}" in outcome.stderr
+    assert snapshot(out) == before
+
+
+def test_a_crash_is_one_clear_line_without_a_traceback_and_out_stays_intact(published):
+    source, out, before = published
+    write_site(source, {"zh-Hans/new.md": guide(title="新指南")})
+    outcome = run_guidekit("build", source, "--out", out, env={"GUIDEKIT_CHROMIUM": "/bin/false"})
+    assert outcome.exit_code == 1
+    assert "guidekit 内部出错" in outcome.stderr and f"{out}/ 没有改动" in outcome.stderr
+    assert "Traceback" not in outcome.stderr + outcome.stdout
+    assert snapshot(out) == before and leftovers(out) == []
+
+
+def test_a_missing_browser_is_explained(tmp_path, published):
+    source, out, before = published
+    outcome = run_guidekit("build", source, "--out", out, env={"GUIDEKIT_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert outcome.exit_code == 1
+    assert "找不到 Chromium 浏览器" in outcome.stderr
+    assert snapshot(out) == before
+
+
+def test_the_installed_command_runs_as_a_program(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide("[x](javascript:alert(1))\n")})
+    process = subprocess.run(
+        [str(Path(sys.executable).with_name("guidekit")), "build", str(source), "--out", str(tmp_path / "site"), "--format", "json"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )
+    assert process.returncode == 1
+    assert located(json.loads(process.stdout)["findings"], "zh-Hans/a.md", 7, "markdown-unsafe-link")
+    assert "Traceback" not in process.stderr

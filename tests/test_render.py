@@ -1,0 +1,205 @@
+"""Stage 4, render: page structure of both themes, the index, escaping, links between pages, source lines on blocks."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+
+from guidekit.build import build
+from guidekit.render import THEMES
+
+from .conftest import body_line, guide, html, write_site
+
+CARD = guide(
+    "## 办理流程\n"
+    "\n"
+    "先看[领取养老金](pension.md#办理流程)。\n"
+    "\n"
+    "![社保服务中心门口](../images/door.png)\n"
+    "\n"
+    "::: steps\n"
+    "1. 带上身份证。\n"
+    "2. 取号。\n"
+    ":::\n"
+    "\n"
+    "::: help\n"
+    "打 12333。\n"
+    ":::\n"
+    "\n"
+    "### 费用\n"
+    "\n"
+    "| 项目 | 金额 |\n"
+    "|---|---|\n"
+    "| 工本费 | 0 元 |\n"
+    "\n"
+    "::: help 还有问题？\n"
+    "到窗口问。\n"
+    ":::\n",
+    fields="materials:\n  - name: 居民身份证\n    form: original\n",
+)
+GUIDES = {
+    "zh-Hans/card.md": CARD,
+    "zh-Hans/pension.md": guide("## 办理流程\n\n到网点办理。\n", title="领取养老金", summary="到龄后申领养老金。"),
+    "zh-Hans/escape.md": guide(
+        title="'危险<script>alert(1)</script>标题'",
+        summary="'甲 & 乙 <img src=x onerror=alert(1)>'",
+        fields="materials:\n  - name: '<b>身份证</b>'\n",
+    ),
+    "zh-Hant/card.md": guide(title="申領社會保障卡", summary="帶身分證到網點辦理。", lang="zh-Hant"),
+    "en/card.md": guide("See the [Chinese guide](../zh-Hans/card.md).\n", title="Apply for a card", summary="Bring your ID.", lang="en"),
+    "images/door.png": b"\x89PNG\r\n\x1a\n",
+}
+STANDARD_PAGES = ["index.html", "zh-Hans/card.html", "zh-Hans/pension.html", "zh-Hans/escape.html", "zh-Hant/card.html", "en/card.html"]
+ALL_PAGES = [theme.prefix + page for theme in THEMES for page in STANDARD_PAGES]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("render")
+    result = build(write_site(root / "guides", GUIDES), root / "site", check=False)
+    assert result.published and not result.refused, result.findings
+    return root / "site"
+
+
+def resolve(page: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+
+
+def test_every_guide_becomes_a_standard_and_a_silver_page(out):
+    built = sorted(path.relative_to(out).as_posix() for path in out.rglob("*.html"))
+    assert built == sorted(ALL_PAGES)
+    assert (out / "assets/guidekit.css").is_file() and (out / "assets/guidekit-silver.css").is_file()
+    assert (out / "images/door.png").read_bytes() == GUIDES["images/door.png"]
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_page_structure(out, page):
+    soup = html(out / page)
+    expected_lang = page.removeprefix("silver/").split("/")[0] if "/" in page.removeprefix("silver/") else "zh-Hans"
+    assert soup.html["lang"] == expected_lang
+    assert soup.title.string.strip()
+    assert len(soup.find_all("h1")) == 1
+    for landmark in ("header", "main", "footer"):
+        assert len(soup.find_all(landmark)) == 1, landmark
+    if page.removeprefix("silver/") != "index.html":
+        assert soup.find("nav") is not None
+    skip = soup.body.find("a")
+    assert skip["href"] == "#main" and soup.find("main")["id"] == "main"
+    home = soup.header.find("a", class_="gk-header__home")
+    assert resolve(page, home["href"]) == ("silver/" if page.startswith("silver/") else "") + "index.html"
+    stylesheet = soup.find("link", rel="stylesheet")["href"]
+    assert (out / resolve(page, stylesheet)).is_file()
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda theme: theme.name)
+def test_titles_are_unique_within_a_theme_and_start_with_the_guide_title(out, theme):
+    titles = {page: html(out / (theme.prefix + page)).title.string for page in STANDARD_PAGES}
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["zh-Hans/pension.html"].startswith("领取养老金")
+    assert html(out / (theme.prefix + "zh-Hans/pension.html")).h1.string == "领取养老金"
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda theme: theme.name)
+def test_the_index_lists_every_guide_grouped_by_language(out, theme):
+    page = theme.prefix + "index.html"
+    soup = html(out / page)
+    sections = {section["lang"]: section for section in soup.main.find_all("section")}
+    assert set(sections) == {"zh-Hans", "zh-Hant", "en"}
+    listed = {
+        lang: sorted(resolve(page, a["href"]) for a in section.find_all("a"))
+        for lang, section in sections.items()
+    }
+    assert listed == {
+        "zh-Hans": sorted(theme.prefix + p for p in ("zh-Hans/card.html", "zh-Hans/pension.html", "zh-Hans/escape.html")),
+        "zh-Hant": [theme.prefix + "zh-Hant/card.html"],
+        "en": [theme.prefix + "en/card.html"],
+    }
+    assert all(section.find("h2") for section in sections.values())
+
+
+@pytest.mark.parametrize("page", STANDARD_PAGES)
+def test_standard_and_silver_pages_link_to_each_other(out, page):
+    switch = html(out / page).find("a", class_="gk-theme-switch")
+    assert resolve(page, switch["href"]) == "silver/" + page
+    back = html(out / ("silver/" + page)).find("a", class_="gk-theme-switch")
+    assert resolve("silver/" + page, back["href"]) == page
+
+
+@pytest.mark.parametrize(("theme", "page"), [("", "zh-Hans/card.html"), ("silver/", "zh-Hans/card.html"), ("", "en/card.html"), ("silver/", "en/card.html")])
+def test_links_to_other_guides_lead_to_their_page_in_the_same_theme(out, theme, page):
+    soup = html(out / (theme + page))
+    links = [a["href"] for a in soup.main.find_all("a") if ".html" in a["href"]]
+    target = {"zh-Hans/card.html": "zh-Hans/pension.html", "en/card.html": "zh-Hans/card.html"}[page]
+    assert [resolve(theme + page, href) for href in links] == [theme + target]
+    assert (out / theme / target).is_file()
+
+
+@pytest.mark.parametrize("theme", ["", "silver/"])
+def test_images_point_at_the_copied_file(out, theme):
+    image = html(out / f"{theme}zh-Hans/card.html").main.find("img")
+    assert image["alt"] == "社保服务中心门口"
+    assert resolve(f"{theme}zh-Hans/card.html", image["src"]) == "images/door.png"
+
+
+def test_front_matter_text_is_escaped(out):
+    text = (out / "zh-Hans/escape.html").read_text("utf-8")
+    assert "<script>" not in text and "<img src=x" not in text and "<b>身份证" not in text
+    soup = html(out / "zh-Hans/escape.html")
+    assert soup.h1.string == "危险<script>alert(1)</script>标题"  # shown to the reader as the editor typed it
+    assert soup.find("meta", attrs={"name": "description"})["content"] == "甲 & 乙 <img src=x onerror=alert(1)>"
+    assert "<b>身份证</b>" in soup.find(id="section-materials").find_next("ul").get_text()
+    index = (out / "index.html").read_text("utf-8")
+    assert "危险&lt;script&gt;" in index and "<script>" not in index
+
+
+def test_component_headings_follow_the_outline(out):
+    helps = html(out / "zh-Hans/card.html").find_all(class_="gk-help")
+    assert [h.find(class_="gk-help__title").name for h in helps] == ["h3", "h4"]  # under ## and under ###
+    assert helps[1].find(class_="gk-help__title").string == "还有问题？"
+
+
+def test_steps_say_their_number_and_count(out):
+    steps = html(out / "zh-Hans/card.html").find(class_="gk-steps")
+    assert [li.find(class_="gk-steps__number").get_text() for li in steps.find_all("li")] == ["第 1 步，共 2 步", "第 2 步，共 2 步"]
+
+
+def test_a_table_scrolls_in_a_named_focusable_region(out):
+    region = html(out / "zh-Hans/card.html").find(class_="gk-table-region")
+    assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"] == "费用"
+    assert region.find("table") is not None
+
+
+@pytest.mark.parametrize("theme", ["", "silver/"])
+def test_data_line_attributes_trace_blocks_back_to_their_markdown_line(out, theme):
+    soup = html(out / f"{theme}zh-Hans/card.html")
+    source_lines = CARD.split("\n")
+    traced = soup.main.find_all(attrs={"data-line": True})
+    assert len(traced) >= 10
+    for element in traced:
+        line = source_lines[int(element["data-line"]) - 1]
+        if element.name in {"p", "h2", "h3", "a", "img"}:
+            words = element.get("alt") or element.get_text().strip()
+            assert words[:2] in line, (element, line)
+    assert soup.find(class_="gk-steps")["data-line"] == str(body_line(CARD, "::: steps"))
+    assert soup.find(class_="gk-help")["data-line"] == str(source_lines.index("::: help") + 1)
+    assert soup.find("meta", attrs={"name": "guidekit-source"})["content"] == "zh-Hans/card.md"
+
+
+@pytest.mark.parametrize(
+    ("body", "needle", "lang", "words"),
+    [
+        ("::: steps\n1. 带上身份证。\n\n这一段不在列表里。\n:::\n", "这一段不在列表里", "zh-Hans", "只能写列表"),
+        ("::: steps\n这一步没有编号。\n:::\n", "这一步没有编号", "zh-Hant", "只能寫清單"),
+        ("::: steps\n:::\n", "::: steps", "en", "Only a list"),
+        ("::: details\nThe answer.\n:::\n", "::: details", "en", "needs text on its first line"),
+        ("## 常见问题\n\n::: details\n回答。\n:::\n", "::: details", "zh-Hans", "少了一段文字"),
+    ],
+)
+def test_component_content_that_cannot_be_shown_is_refused_with_its_line(tmp_path, body, needle, lang, words):
+    text = guide(body, lang=lang)
+    result = build(write_site(tmp_path / "guides", {"card.md": text}), tmp_path / "site", check=False)
+    assert [(f.file, f.line) for f in result.findings] == [("card.md", body_line(text, needle))]
+    assert words in result.findings[0].message
+    assert not result.published and not (tmp_path / "site").exists()
