@@ -27,7 +27,13 @@ from .browser import launch
 from .content_rules import link_findings, page_findings, without_axe_duplicates
 
 ORIGIN = "http://guidekit.test"  # .test is reserved: it can never be a real host
-PAGE_TIMEOUT_MS = 30_000
+PAGE_TIMEOUT_VARIABLE = "GUIDEKIT_PAGE_TIMEOUT_MS"
+DEFAULT_PAGE_TIMEOUT_MS = 30_000
+
+
+def page_timeout_ms() -> int:
+    """How long one page may take to load and be checked; tests of unresponsive pages set it lower."""
+    return int(os.environ.get(PAGE_TIMEOUT_VARIABLE) or DEFAULT_PAGE_TIMEOUT_MS)
 
 
 @dataclass
@@ -91,7 +97,8 @@ async def _worker(browser: Browser, site: Path, queue: asyncio.Queue[str], resul
             try:
                 if session is None:
                     session = await _new_session(browser, site)
-                results[page] = await _check_page(session, page)
+                # the browser's own timeouts do not cover page.evaluate: a script that blocks after load would hang forever
+                results[page] = await asyncio.wait_for(_check_page(session, page), page_timeout_ms() / 1000)
                 break
             except (PlaywrightError, asyncio.TimeoutError) as error:
                 if session is not None:
@@ -117,7 +124,7 @@ async def _close_quietly(context: BrowserContext) -> None:
 async def _new_session(browser: Browser, site: Path) -> _Session:
     # axe and the probe are installed once per context: injecting them per page costs far more
     session = _Session(await browser.new_context(service_workers="block"))
-    session.context.set_default_timeout(PAGE_TIMEOUT_MS)
+    session.context.set_default_timeout(page_timeout_ms())
     await session.context.add_init_script(axe_source())
     await session.context.add_init_script(resources.files("guidekit.gate").joinpath("probe.js").read_text("utf-8"))
     await session.context.route("**/*", lambda route: _serve(route, site, session))
