@@ -92,7 +92,9 @@ def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[Parsed
             token.map = [token.map[0] + offset, token.map[1] + offset]
             if token.nesting == 1 or token.type in {"fence", "code_block", "hr"}:
                 token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
-        if token.type == "html_block":
+        if token.type == "heading_open" and token.tag == "h1":
+            problem("second-title", token.map[0] + 1)
+        elif token.type == "html_block":
             problem("raw-html", token.map[0] + 1, snippet=_snippet(token.content))
         elif token.type == f"container_{CONTAINER}_open":
             open_components.append(token)

@@ -45,6 +45,13 @@ def test_inline_raw_html_is_refused_on_the_line_of_the_paragraph_it_sits_on(tmp_
     assert findings[0].message.startswith("Raw HTML is not allowed")
 
 
+def test_a_level_one_heading_in_the_body_is_refused_because_the_title_is_the_only_h1(tmp_path):
+    text = guide("## 办理流程\n\n# 第二个标题\n\n正文。\n")
+    _, findings = parse_text(tmp_path, text)
+    assert located_rules(findings) == [(body_line(text, "# 第二个标题"), "markdown-second-title")]
+    assert "##" in findings[0].message
+
+
 def test_html_inside_code_is_shown_as_code_not_refused(tmp_path):
     _, findings = parse_text(tmp_path, guide("```html\n<script>alert(1)</script>\n```\n\n行内 `<b>代码</b>`。\n"))
     assert findings == []
