@@ -40,7 +40,7 @@ def well_known_acronyms() -> frozenset[str]:
     return frozenset(yaml.safe_load(_data("abbreviations.yml"))["well_known_acronyms"])
 
 
-EVERYDAY_CHARACTERS = 2000  # the head of the common list: characters nearly every reader knows
+EVERYDAY_CHARACTERS = 2500  # the head of the common list: characters nearly every reader knows
 
 
 @cache

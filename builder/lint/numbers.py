@@ -30,10 +30,10 @@ DATE_STYLES = (
     DateStyle("dot", re.compile(rf"(?<![0-9０-９.])({_D}{{4}})\.({_D}{{1,2}})\.({_D}{{1,2}})(?![0-9０-９])"), "{y}.{m}.{d}"),
 )
 
-_CHINESE_NUMERAL = "[〇零一二三四五六七八九十百千万萬两兩]"
 _UNIT = "(?:[个個]工作日|[个個]自然日|工作日|[个個]月|[个個]?小[时時]|分[钟鐘]|天|日|元|[岁歲]|[周週]|次|份|[张張]|年)"
-# 十五个工作日, 二十元: numerals of two or more characters, or with 十/百/千, before a unit of measure.
-_CHINESE_COUNT = re.compile(rf"(?<!第)(?:{_CHINESE_NUMERAL}{{2,}}|[十百千]){_UNIT}")
+# 十五个工作日, 二十元, 一百元: a number with 十/百/千/万 before a unit of measure. Ordinals (第三十) and
+# estimates (一两天, 十几天, 几十元) read naturally in words and are left alone.
+_CHINESE_COUNT = re.compile(rf"(?<![第几幾])[〇零一二三四五六七八九两兩]*[十百千万萬][〇零一二三四五六七八九十百千万萬两兩]*{_UNIT}")
 _DIGIT_COUNT = re.compile(rf"{_DIGIT}+\s*{_UNIT}")
 
 
