@@ -74,25 +74,27 @@ def _officialese(views: list[SimplifiedPassage], report: Reporter) -> None:
                        word=view.original(match.start(), match.end()), why=report.text(f"why-{entry.kind}"))
 
 
+@cache
+def _uncommon_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?![{''.join(sorted(common_characters()))}]){HAN.pattern}")
+
+
 def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> float:
-    common = common_characters()
     seen: set[str] = set()
     body_total = body_uncommon = 0
     first_body_line = None
     for view in views:
-        for match in HAN.finditer(view.simplified):
-            char = match.group()
-            known = char in common
-            if view.passage.in_body:
-                body_total += 1
-                body_uncommon += not known
-            if known or char in seen:
+        uncommon = list(_uncommon_pattern().finditer(view.simplified))
+        if view.passage.in_body:
+            body_total += len(HAN.findall(view.simplified))
+            body_uncommon += len(uncommon)
+            if uncommon and first_body_line is None:
+                first_body_line = view.passage.line_at(uncommon[0].start())
+        for match in uncommon:
+            if match.group() in seen:
                 continue
-            seen.add(char)
-            line = view.passage.line_at(match.start())
-            if view.passage.in_body and first_body_line is None:
-                first_body_line = line
-            report.add("uncommon-character", line, suggestion=report.text("uncommon-character-fix"),
+            seen.add(match.group())
+            report.add("uncommon-character", view.passage.line_at(match.start()), suggestion=report.text("uncommon-character-fix"),
                        char=view.original(match.start(), match.end()), excerpt=_around(view.passage.text, match.start()))
     share = body_uncommon / body_total if body_total else 0.0
     target = report.settings.uncommon_character_share
@@ -105,28 +107,30 @@ def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> fl
 def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
     """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases such as
     带齐 or 陪您 are rare too; so only words that also use a less familiar character are reported."""
-    tokenizer = _jieba()
     skip = officialese_words() | set(abbreviations())
     familiar = everyday_characters()
     threshold = report.settings.rare_word_frequency
     seen: set[str] = set()
     for view in views:
-        for word, start, end in _words(tokenizer, view.simplified):
-            if word in seen or word in skip or familiar.issuperset(word):
+        for word, start, end in _unfamiliar_words(view.simplified, familiar):
+            if word in seen or word in skip:
                 continue
-            frequency = tokenizer.FREQ.get(word)
+            frequency = _jieba().FREQ.get(word)
             if frequency is not None and 0 < frequency <= threshold:
                 seen.add(word)
                 report.add("rare-word", view.passage.line_at(start), suggestion=report.text("rare-word-fix"),
                            word=view.original(start, end))
 
 
-def _words(tokenizer, text: str) -> Iterator[tuple[str, int, int]]:
+def _unfamiliar_words(text: str, familiar: frozenset[str]) -> Iterator[tuple[str, int, int]]:
+    """Words of two or more characters that use a character outside ``familiar``, with their offsets.
+
+    Segmenting is the costly part, so runs of familiar characters are never segmented."""
     for run in _ALL_HAN.finditer(text):
-        if len(run.group()) < 2:
+        if len(run.group()) < 2 or familiar.issuperset(run.group()):
             continue
-        for word, start, end in tokenizer.tokenize(run.group(), HMM=False):
-            if len(word) >= 2:
+        for word, start, end in _jieba().tokenize(run.group(), HMM=False):
+            if len(word) >= 2 and not familiar.issuperset(word):
                 yield word, run.start() + start, run.start() + end
 
 

@@ -12,6 +12,7 @@ from .text import GuideText, Passage
 _DIGIT = "[0-9０-９]"
 # A number with any separators inside it (9：00, ２０２６．１), or a run of full-width letters.
 _NUMBER = re.compile(rf"{_DIGIT}+(?:[:：.．,，]{_DIGIT}+)*|[Ａ-Ｚａ-ｚ]+")
+_HAS_DIGIT = re.compile(_DIGIT)
 _FULL_WIDTH_INSIDE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]|(?<=[0-9０-９])[：．](?=[0-9０-９])")
 
 
@@ -61,6 +62,8 @@ def _date_styles(text: GuideText, report: Reporter) -> None:
 
 def _dates(passages: tuple[Passage, ...]):
     for passage in passages:
+        if not _HAS_DIGIT.search(passage.text):
+            continue
         found = sorted((match.start(), index, match) for index, style in enumerate(DATE_STYLES)
                        for match in style.pattern.finditer(passage.text))
         for start, index, match in found:

@@ -21,6 +21,8 @@ from ..parse import CONTAINER, component_call, markdown_parser
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
 NOT_PROSE = frozenset({"lang", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
+# Official names of departments, offices and hotlines: the editor cannot reword them.
+PROPER_NAMES = frozenset({("owner",), ("places", "name"), ("consult", "name"), ("complaints", "name")})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’')]*(?=\s|$)|$)", re.DOTALL)
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
@@ -155,14 +157,14 @@ def _front_matter_passages(guide: SourceGuide, field_lines: dict[tuple[str | int
     lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     yaml_text = "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
     # load already refused front matter that is not valid YAML, so this cannot fail for a loaded guide
-    yield from _walk(yaml.compose(yaml_text, Loader=yaml.CSafeLoader), (), field_lines)
+    yield from _walk(yaml.compose(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), (), field_lines)
 
 
 def _walk(node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict) -> Iterator[Passage]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             field_lines[path + (key.value,)] = FRONT_MATTER_FIRST_LINE + key.start_mark.line
-            if key.value not in NOT_PROSE:
+            if _is_prose(path + (key.value,)):
                 yield from _walk(value, path + (key.value,), field_lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -170,3 +172,8 @@ def _walk(node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict
             yield from _walk(item, path + (index,), field_lines)
     elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
         yield Passage(node.value, FRONT_MATTER_FIRST_LINE + node.start_mark.line, in_body=False)
+
+
+def _is_prose(path: tuple[str | int, ...]) -> bool:
+    names = tuple(part for part in path if isinstance(part, str))
+    return names[-1] not in NOT_PROSE and names not in PROPER_NAMES

@@ -47,3 +47,24 @@ def test_common_character_list_matches_its_generator():
     characters = "".join(line for line in shipped.splitlines() if not line.startswith("#"))
     assert len(characters) == len(set(characters)) == 3500
     assert set("的是了您呢吗办证件费窗口") <= set(characters) and not set("涓锛讫") & set(characters)
+
+
+def test_official_names_are_not_reworded_but_editors_text_is(tmp_path):
+    path = write_guide(tmp_path, "zh-Hans/a.md", """
+        ---
+        title: 某事
+        summary: 一句话说明。
+        lang: zh-Hans
+        owner: 青川市医保局
+        materials: [{name: 有效身份证件}]
+        places: [{name: 青川市行政服务中心受理大厅, hours: 每天 9:00—17:00, holidays: 节假日照常}]
+        complaints: {name: 青川市受理投诉热线, phone: "12345"}
+        last_reviewed: 2026-10-01
+        review_by: 2027-04-01
+        ---
+
+        正文。
+        """)
+    findings = lint_folder(tmp_path).findings
+    assert [(f.rule, f.line) for f in findings if f.rule in {"lint:officialese", "lint:undefined-abbreviation"}] == [
+        ("lint:officialese", line_of(path, "有效身份证件"))]
