@@ -61,10 +61,6 @@ def _officialese_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def officialese_words() -> frozenset[str]:
-    return frozenset(entry.word for entry in officialese())
-
-
 def _officialese(views: list[SimplifiedPassage], report: Reporter) -> None:
     entries = {entry.word: entry for entry in officialese()}
     for view in views:
@@ -107,7 +103,7 @@ def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> fl
 def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
     """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases such as
     带齐 or 陪您 are rare too; so only words that also use a less familiar character are reported."""
-    skip = officialese_words() | set(abbreviations())
+    skip = {entry.word for entry in officialese()} | set(abbreviations())  # reported by their own rules
     familiar = everyday_characters()
     threshold = report.settings.rare_word_frequency
     seen: set[str] = set()
