@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from .config import load_config
 from .enrich import EnrichedGuide, enrich_guide, page_path
 from .findings import Finding, sort_key
 from .gate import run_gate
+from .lint import lint_guides
 from .load import load_guides
 from .messages import error_text
 from .parse import parse_guide
@@ -40,12 +42,16 @@ def build(
     jobs: int | None = None,
     on_stage: Callable[[str, int], None] = lambda stage, total: None,
     on_page: Callable[[str], None] = lambda page: None,
+    today: dt.date | None = None,
 ) -> BuildResult:
-    """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on success."""
+    """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on success.
+
+    ``today`` decides which guides are past their review date (default: the real today)."""
     result = BuildResult(checked=check)
     config, result.findings = load_config(source)
     loaded = load_guides(source, config.default_lang)
     result.findings += loaded.findings
+    result.findings += lint_guides(loaded.guides, config.lint, today=today).findings
     if not loaded.guides and not loaded.findings:
         result.findings.append(Finding(rule="content-no-guides", message=error_text("no-guides", config.default_lang, source=source)))
     result.findings += _colliding_pages([guide.rel for guide in loaded.guides], config.default_lang)

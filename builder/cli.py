@@ -16,9 +16,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .build import build
 from .config import load_config
-from .findings import Finding, Severity
+from .findings import Finding, Severity, sort_key
 from .gate import run_gate
 from .gate.browser import BrowserMissing
+from .lint import lint_guides
+from .lint.report import lint_text
+from .load import load_guides
 from .messages import catalogue, best_language, error_text
 from .publish import BuildLocked
 
@@ -88,6 +91,32 @@ def check_command(directory: Path, output_format: str, jobs: int | None) -> None
     sys.exit(0 if report.passed else REFUSED)
 
 
+@main.command("lint")
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@FORMAT
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Check review dates as on this day, YYYY-MM-DD (default: today).")
+def lint_command(source: Path, output_format: str, as_of) -> None:
+    """Check the guides in SOURCE for plain language, completeness and review dates. Builds nothing."""
+    config, findings = load_config(source)
+    lang = config.default_lang
+    with _guarded(lang, source):
+        loaded = load_guides(source, lang)
+        report = lint_guides(loaded.guides, config.lint, today=as_of.date() if as_of else None)
+    findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
+    ok = not any(finding.blocking for finding in findings)
+    _report(findings, output_format, ok=ok, extra={"summaries": [summary.to_json() for summary in report.summaries]})
+    if output_format == "text":
+        for summary in report.summaries:
+            _stdout.print(escape(summary.describe(lang)))
+        by_level = {level: sum(1 for finding in findings if finding.severity is level) for level in Severity}
+        key = "lint-passed" if ok else "lint-failed"
+        _stderr.print(f"[bold {'green' if ok else 'red'}]" + escape(lint_text(
+            key, lang, guides=len(loaded.guides), errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
+            advice=by_level[Severity.ADVICE])) + "[/]")
+    sys.exit(0 if ok else REFUSED)
+
+
 def _counts(findings: list[Finding]) -> tuple[int, int]:
     errors = sum(1 for finding in findings if finding.blocking)
     return errors, len(findings) - errors
@@ -99,7 +128,7 @@ def _report(findings: list[Finding], output_format: str, *, ok: bool, extra: dic
         _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
         return
     for finding in findings:
-        colour = "red" if finding.severity is Severity.ERROR else "yellow"
+        colour = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(finding.severity, "cyan")
         details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
                                               finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
         _stdout.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{finding.severity}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .content_model import Lang
 from .findings import Finding
+from .lint.rules import LintSettings
 from .messages import error_text
 
 CONFIG_FILE = "guidekit.toml"
@@ -20,6 +21,7 @@ class SiteConfig(BaseModel):
     site_name: dict[Lang, str] = {"zh-Hans": "办事指南", "zh-Hant": "辦事指南", "en": "Service guides"}
     default_lang: Lang = "zh-Hans"
     base_url: str | None = None
+    lint: LintSettings = LintSettings()
 
     def site_name_for(self, lang: str) -> str:
         return self.site_name.get(lang) or self.site_name.get(self.default_lang) or next(iter(self.site_name.values()))

@@ -9,6 +9,7 @@ from enum import Enum
 class Severity(str, Enum):
     ERROR = "error"  # refuses the build
     WARNING = "warning"  # reported, does not refuse
+    ADVICE = "advice"  # a hint for a plainer text, does not refuse
 
     def __str__(self) -> str:
         return self.value
@@ -19,7 +20,8 @@ class Finding:
     """A problem, located in the editor's own Markdown wherever that is possible.
 
     ``file`` is the Markdown source relative to SOURCE when the finding comes from a guide,
-    otherwise the page (or template) it was seen on; ``line`` is 1-based.
+    otherwise the page (or template) it was seen on; ``line`` is 1-based. ``suggestion`` is the
+    plainer form the linter proposes, when it has one.
     """
 
     rule: str
@@ -30,6 +32,7 @@ class Finding:
     wcag: str | None = None
     page: str | None = None
     theme: str | None = None
+    suggestion: str | None = None
 
     @property
     def blocking(self) -> bool:

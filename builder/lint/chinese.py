@@ -1,0 +1,143 @@
+"""Plain-language checks for Chinese guides (zh-Hans, and zh-Hant after conversion to Simplified).
+
+Sentence length is counted in characters, sentences end at 。！？；. Character and word frequency
+come from the 3,500 common characters (data/common_chars.txt) and jieba's dictionary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .data import abbreviations, common_characters, everyday_characters, officialese, to_simplified, to_traditional
+from .report import Reporter
+from .sentences import SentenceFigures, check_sentence_length, percent
+from .text import GuideText, Passage, chinese_length, excerpt
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class ChineseFigures:
+    sentences: SentenceFigures
+    uncommon_share: float
+
+
+@dataclass(frozen=True)
+class SimplifiedPassage:
+    """A passage and its Simplified form, character for character, so offsets work in both."""
+
+    passage: Passage
+    simplified: str
+
+    def original(self, start: int, end: int) -> str:
+        return self.passage.text[start:end]
+
+
+def simplified_passages(text: GuideText) -> list[SimplifiedPassage]:
+    convert = text.guide.lang == "zh-Hant"
+    return [SimplifiedPassage(p, to_simplified(p.text) if convert else p.text) for p in text.passages]
+
+
+def check_chinese(text: GuideText, report: Reporter, views: list[SimplifiedPassage]) -> ChineseFigures:
+    sentences = check_sentence_length(text, report, chinese_length, report.settings.long_sentence_chars)
+    _officialese(views, report)
+    uncommon_share = _uncommon_characters(views, report)
+    _rare_words(views, report)
+    return ChineseFigures(sentences, uncommon_share)
+
+
+def in_guide_script(report: Reporter, simplified: str) -> str:
+    return to_traditional(simplified) if report.lang == "zh-Hant" else simplified
+
+
+@cache
+def _officialese_pattern() -> re.Pattern[str]:
+    words = sorted((entry.word for entry in officialese()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _officialese(views: list[SimplifiedPassage], report: Reporter) -> None:
+    entries = {entry.word: entry for entry in officialese()}
+    for view in views:
+        for match in _officialese_pattern().finditer(view.simplified):
+            entry = entries[match.group()]
+            report.add("officialese", view.passage.line_at(match.start()), suggestion=in_guide_script(report, entry.plain),
+                       word=view.original(match.start(), match.end()), why=report.text(f"why-{entry.kind}"))
+
+
+@cache
+def _uncommon_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?![{''.join(sorted(common_characters()))}]){HAN.pattern}")
+
+
+def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> float:
+    seen: set[str] = set()
+    body_total = body_uncommon = 0
+    first_body_line = None
+    for view in views:
+        uncommon = list(_uncommon_pattern().finditer(view.simplified))
+        if view.passage.in_body:
+            body_total += len(HAN.findall(view.simplified))
+            body_uncommon += len(uncommon)
+            if uncommon and first_body_line is None:
+                first_body_line = view.passage.line_at(uncommon[0].start())
+        for match in uncommon:
+            if match.group() in seen:
+                continue
+            seen.add(match.group())
+            report.add("uncommon-character", view.passage.line_at(match.start()), suggestion=report.text("uncommon-character-fix"),
+                       char=view.original(match.start(), match.end()), excerpt=_around(view.passage.text, match.start()))
+    share = body_uncommon / body_total if body_total else 0.0
+    target = report.settings.uncommon_character_share
+    if first_body_line is not None and share > target:
+        report.add("uncommon-character-share", first_body_line, suggestion=report.text("uncommon-character-share-fix"),
+                   share=percent(share), target=percent(target))
+    return share
+
+
+def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
+    """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases such as
+    带齐 or 陪您 are rare too; so only words that also use a less familiar character are reported."""
+    skip = {entry.word for entry in officialese()} | set(abbreviations())  # reported by their own rules
+    familiar = everyday_characters()
+    threshold = report.settings.rare_word_frequency
+    seen: set[str] = set()
+    for view in views:
+        for word, start, end in _unfamiliar_words(view.simplified, familiar):
+            if word in seen or word in skip:
+                continue
+            frequency = _jieba().FREQ.get(word)
+            if frequency is not None and 0 < frequency <= threshold:
+                seen.add(word)
+                report.add("rare-word", view.passage.line_at(start), suggestion=report.text("rare-word-fix"),
+                           word=view.original(start, end))
+
+
+def _unfamiliar_words(text: str, familiar: frozenset[str]) -> Iterator[tuple[str, int, int]]:
+    """Words of two or more characters that use a character outside ``familiar``, with their offsets.
+
+    Segmenting is the costly part, so runs of familiar characters are never segmented."""
+    for run in _ALL_HAN.finditer(text):
+        if len(run.group()) < 2 or familiar.issuperset(run.group()):
+            continue
+        for word, start, end in _jieba().tokenize(run.group(), HMM=False):
+            if len(word) >= 2 and not familiar.issuperset(word):
+                yield word, run.start() + start, run.start() + end
+
+
+@cache
+def _jieba():
+    import jieba  # imported on first use: it costs a second to load its dictionary
+
+    jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise
+    jieba.dt.initialize()
+    return jieba.dt
+
+
+def _around(text: str, offset: int, width: int = 8) -> str:
+    return excerpt(text[max(0, offset - width) : offset + width + 1], limit=2 * width + 1)

@@ -1,0 +1,77 @@
+"""Plain-language checks for English guides: sentence length in words, reading grade, words to avoid, passive voice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .data import words_to_avoid
+from .report import Reporter
+from .sentences import SentenceFigures, check_sentence_length
+from .text import GuideText, english_words, excerpt
+
+_BE = r"(?:am|is|are|was|were|be|been|being)"
+_IRREGULAR_PARTICIPLES = (
+    "born bought brought built caught chosen done drawn driven found forgotten given got gotten held hidden kept known "
+    "left lost made meant met paid put read said seen sent set shown sold spent taken taught told thrown understood "
+    "won worn written"
+)
+# Participles that mostly describe a state rather than an action somebody does to the subject.
+_STATE_WORDS = {"closed", "interested", "married", "tired", "worried", "pleased", "surprised", "located", "based",
+                "supposed", "used", "concerned", "qualified", "retired", "disabled", "self-employed", "employed"}
+_PASSIVE = re.compile(
+    rf"\b{_BE}\s+(?:(?:not|also|only|usually|always|often|then|now|\w+ly)\s+)?"
+    rf"(\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class EnglishFigures:
+    sentences: SentenceFigures
+    reading_grade: float | None
+
+
+def check_english(text: GuideText, report: Reporter) -> EnglishFigures:
+    sentences = check_sentence_length(text, report, lambda sentence: len(english_words(sentence)), report.settings.long_sentence_words)
+    _words_to_avoid(text, report)
+    _passive_voice(text, report)
+    return EnglishFigures(sentences, _reading_grade(text, report))
+
+
+@cache
+def _avoid_pattern() -> re.Pattern[str]:
+    words = sorted((entry.word for entry in words_to_avoid()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + r")\b", re.IGNORECASE)
+
+
+def _words_to_avoid(text: GuideText, report: Reporter) -> None:
+    plain = {entry.word.lower(): entry.plain for entry in words_to_avoid()}
+    for passage in text.passages:
+        for match in _avoid_pattern().finditer(passage.text):
+            word = match.group()
+            report.add("word-to-avoid", passage.line_at(match.start()), suggestion=plain[" ".join(word.lower().split())], word=word)
+
+
+def _passive_voice(text: GuideText, report: Reporter) -> None:
+    fix = report.text("passive-voice-fix")
+    for sentence in text.sentences:
+        match = _PASSIVE.search(sentence.text)
+        if match and match.group(1).lower() not in _STATE_WORDS:
+            report.add("passive-voice", sentence.passage.line_at(sentence.start + match.start()), suggestion=fix,
+                       excerpt=excerpt(sentence.text))
+
+
+def _reading_grade(text: GuideText, report: Reporter) -> float | None:
+    body = text.body_sentences
+    if not body:
+        return None
+    import textstat  # imported on first use: loading its pronunciation dictionary takes a second
+
+    prose = " ".join(sentence.text if sentence.text[-1] in ".!?" else sentence.text + "." for sentence in body)
+    grade = round(textstat.flesch_kincaid_grade(prose), 1)
+    target = report.settings.reading_grade
+    if grade > target:
+        report.add("reading-grade", body[0].line, suggestion=report.text("reading-grade-fix"), grade=grade, target=target)
+    return grade

@@ -1,0 +1,67 @@
+"""Every lint rule, its default level, and the ``[lint]`` table of guidekit.toml that can change them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..findings import Severity
+
+Level = Literal["error", "warning", "advice", "off"]
+
+# Style rules are hints (advice) or things worth fixing (warning); only a guide long past its
+# review date refuses the build by default, because readers may act on out-of-date facts.
+DEFAULT_LEVELS: dict[str, Level] = {
+    "long-sentence": "advice",
+    "long-sentence-share": "warning",
+    "uncommon-character": "advice",
+    "uncommon-character-share": "warning",
+    "rare-word": "advice",
+    "officialese": "warning",
+    "word-to-avoid": "warning",
+    "passive-voice": "advice",
+    "reading-grade": "warning",
+    "undefined-abbreviation": "warning",
+    "undefined-acronym": "warning",
+    "number-width": "warning",
+    "date-style": "warning",
+    "number-style": "advice",
+    "missing-field": "warning",
+    "fee-unclear": "warning",
+    "time-limit-unit": "warning",
+    "holiday-hours": "warning",
+    "review-date-missing": "warning",
+    "review-dates-invalid": "warning",
+    "review-due": "warning",
+    "review-overdue": "error",
+}
+
+
+class LintSettings(BaseModel):
+    """``[lint]`` in guidekit.toml. Rule names are the ids above, without the ``lint:`` prefix."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: dict[str, Level] = {}
+    grace_days: Annotated[int, Field(ge=0)] = 30
+    long_sentence_chars: Annotated[int, Field(ge=1)] = 40
+    long_sentence_words: Annotated[int, Field(ge=1)] = 25
+    long_sentence_share: Annotated[float, Field(ge=0, le=1)] = 0.2
+    uncommon_character_share: Annotated[float, Field(ge=0, le=1)] = 0.03
+    rare_word_frequency: Annotated[int, Field(ge=0)] = 150
+    reading_grade: Annotated[float, Field(ge=0)] = 8.0
+    known_abbreviations: list[str] = []
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, rules: dict[str, Level]) -> dict[str, Level]:
+        unknown = sorted(set(rules) - set(DEFAULT_LEVELS))
+        if unknown:
+            raise ValueError(f"unknown rule {', '.join(unknown)}; known rules: {', '.join(DEFAULT_LEVELS)}")
+        return rules
+
+    def severity(self, rule: str) -> Severity | None:
+        """The level this site gives ``rule``; None when it is switched off."""
+        level = self.rules.get(rule, DEFAULT_LEVELS[rule])
+        return None if level == "off" else Severity(level)

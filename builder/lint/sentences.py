@@ -1,0 +1,42 @@
+"""Sentence length, in any language: long sentences one by one, and their share of the guide."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .report import Reporter
+from .text import GuideText, excerpt
+
+
+@dataclass(frozen=True)
+class SentenceFigures:
+    count: int
+    average_length: float
+    long_share: float
+
+
+def check_sentence_length(text: GuideText, report: Reporter, length: Callable[[str], int], limit: int) -> SentenceFigures:
+    fix = report.text("long-sentence-fix")
+    long_lines = []
+    for sentence in text.sentences:
+        size = length(sentence.text)
+        if size > limit:
+            report.add("long-sentence", sentence.line, suggestion=fix, length=size, limit=limit, excerpt=excerpt(sentence.text))
+            if sentence.passage.in_body:
+                long_lines.append(sentence.line)
+    body = text.body_sentences
+    figures = SentenceFigures(
+        count=len(body),
+        average_length=sum(length(sentence.text) for sentence in body) / len(body) if body else 0.0,
+        long_share=len(long_lines) / len(body) if body else 0.0,
+    )
+    target = report.settings.long_sentence_share
+    if long_lines and figures.long_share > target:
+        report.add("long-sentence-share", long_lines[0], suggestion=report.text("long-sentence-share-fix"),
+                   share=percent(figures.long_share), target=percent(target), limit=limit)
+    return figures
+
+
+def percent(share: float) -> str:
+    return f"{share:.0%}" if share >= 0.1 or share == 0 else f"{share:.1%}"

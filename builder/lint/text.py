@@ -1,0 +1,179 @@
+"""What the linter reads: the reader-facing text of one guide, every piece tied to its source line.
+
+Body text comes from the same markdown-it parser the build uses (code, raw HTML and link targets
+are not prose; bare URLs are blanked out). Front-matter text comes from the YAML nodes, so a
+finding in ``summary`` or a step points at that field's line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import yaml
+from markdown_it.token import Token
+
+from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
+from ..parse import CONTAINER, component_call, markdown_parser
+
+# Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
+NOT_PROSE = frozenset({"lang", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
+# Official names of departments, offices and hotlines: the editor cannot reword them.
+PROPER_NAMES = frozenset({("owner",), ("places", "name"), ("consult", "name"), ("complaints", "name")})
+_URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+_SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’')]*(?=\s|$)|$)", re.DOTALL)
+_ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
+_CJK_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z0-9]+")
+_ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One run of prose: a paragraph, list item, table cell, heading, component title or front-matter value."""
+
+    text: str
+    line: int  # source line of text[0]
+    breaks: tuple[int, ...] = ()  # offsets in text where the next source line begins
+    in_body: bool = True
+
+    def line_at(self, offset: int) -> int:
+        return self.line + bisect_right(self.breaks, offset)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    passage: Passage
+    start: int
+
+    @property
+    def line(self) -> int:
+        return self.passage.line_at(self.start)
+
+
+@dataclass(frozen=True)
+class GuideText:
+    guide: SourceGuide
+    passages: tuple[Passage, ...]
+    field_lines: dict[tuple[str | int, ...], int]  # front-matter path -> line of its key or item
+
+    def field_line(self, *path: str | int) -> int:
+        return self.field_lines.get(path, 1)
+
+    def has_field(self, name: str) -> bool:
+        return (name,) in self.field_lines
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(sentence for passage in self.passages for sentence in split_sentences(passage))
+
+    @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(sentence for sentence in self.sentences if sentence.passage.in_body)
+
+    def full_text(self) -> str:
+        return "\n".join(passage.text for passage in self.passages)
+
+
+def read_guide_text(guide: SourceGuide) -> GuideText:
+    field_lines: dict[tuple[str | int, ...], int] = {}
+    passages = list(_front_matter_passages(guide, field_lines))
+    passages += _body_passages(guide)
+    return GuideText(guide, tuple(passages), field_lines)
+
+
+def split_sentences(passage: Passage) -> Iterator[Sentence]:
+    pending_start: int | None = None
+    for match in _SENTENCE.finditer(passage.text):
+        start = match.start() if pending_start is None else pending_start
+        if _ENGLISH_ABBREVIATION.search(match.group().rstrip()) and match.end() < len(passage.text):
+            pending_start = start
+            continue
+        pending_start = None
+        raw = passage.text[start : match.end()]
+        text = raw.strip()
+        if _CJK_UNIT.search(text):
+            yield Sentence(text, passage, start + len(raw) - len(raw.lstrip()))
+
+
+def chinese_length(text: str) -> int:
+    """Characters a reader reads: each Chinese character, and each number or Latin word as one."""
+    return len(_CJK_UNIT.findall(text))
+
+
+def english_words(text: str) -> list[str]:
+    return _ENGLISH_WORD.findall(text)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _body_passages(guide: SourceGuide) -> Iterator[Passage]:
+    for token in markdown_parser().parse(guide.body):
+        if token.map is None:
+            continue
+        line = guide.body_line + token.map[0]
+        if token.type == "inline":
+            passage = _inline_passage(token, line)
+            if passage.text.strip():
+                yield passage
+        elif token.type == f"container_{CONTAINER}_open":
+            title = component_call(token).params
+            if title:
+                yield Passage(title, line)
+
+
+def _inline_passage(token: Token, line: int) -> Passage:
+    parts: list[str] = []
+    breaks: list[int] = []
+    length = 0
+    in_autolink = False
+    for child in token.children or []:
+        if child.type == "link_open":
+            in_autolink = child.markup == "autolink"
+        elif child.type == "link_close":
+            in_autolink = False
+        if child.type == "text" and not in_autolink:
+            piece = child.content
+        elif child.type in {"softbreak", "hardbreak"}:
+            piece = "\n"
+            breaks.append(length + 1)
+        elif child.type == "code_inline":
+            piece = " "  # code is not prose, but it still separates the words around it
+        else:
+            continue
+        parts.append(piece)
+        length += len(piece)
+    text = _URL.sub(lambda match: " " * len(match.group()), "".join(parts))
+    return Passage(text, line, tuple(breaks))
+
+
+def _front_matter_passages(guide: SourceGuide, field_lines: dict[tuple[str | int, ...], int]) -> Iterator[Passage]:
+    lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    yaml_text = "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
+    # load already refused front matter that is not valid YAML, so this cannot fail for a loaded guide
+    yield from _walk(yaml.compose(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), (), field_lines)
+
+
+def _walk(node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict) -> Iterator[Passage]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            field_lines[path + (key.value,)] = FRONT_MATTER_FIRST_LINE + key.start_mark.line
+            if _is_prose(path + (key.value,)):
+                yield from _walk(value, path + (key.value,), field_lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            field_lines[path + (index,)] = FRONT_MATTER_FIRST_LINE + item.start_mark.line
+            yield from _walk(item, path + (index,), field_lines)
+    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
+        yield Passage(node.value, FRONT_MATTER_FIRST_LINE + node.start_mark.line, in_body=False)
+
+
+def _is_prose(path: tuple[str | int, ...]) -> bool:
+    names = tuple(part for part in path if isinstance(part, str))
+    return names[-1] not in NOT_PROSE and names not in PROPER_NAMES
