@@ -20,6 +20,7 @@ class SiteConfig(BaseModel):
     site_name: dict[Lang, str] = {"zh-Hans": "办事指南", "zh-Hant": "辦事指南", "en": "Service guides"}
     default_lang: Lang = "zh-Hans"
     base_url: str | None = None
+    gallery: bool = True  # build the component gallery (components/) alongside the guides
 
     def site_name_for(self, lang: str) -> str:
         return self.site_name.get(lang) or self.site_name.get(self.default_lang) or next(iter(self.site_name.values()))
