@@ -1,13 +1,14 @@
 """The component gallery: one page per component — description, every example rendered with its
 Jinja2 call, the README's usage from Markdown and Jinja2, the parameters — in every theme.
 
-The pages go through the same layout and the same gate as the guides. ``example_page`` renders
-one example alone on a tiny page, for the accessibility tests.
+The pages go through the same layout and the same gate as the guides. ``examples_page`` renders
+a component's examples on a tiny self-contained page, for the accessibility tests.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +73,7 @@ def render_example(component: Component, example: dict[str, Any], heading_level:
     if "heading_level" in component.params:
         shown.setdefault("heading_level", heading_level)
     if landmark_suffix and "label" in component.params:
-        shown.setdefault("label", ui_text(lang, "example-landmark", example=example["name"]))
+        shown.setdefault("label", ui_text(lang, "example-landmark", example=f"{component.name} {example['name']}"))
     html = render_component(environment(), component.name, shown)
     call = json.dumps(params, ensure_ascii=False, indent=2)
     return RenderedExample(example["name"], lang, html, f'{{{{ component("{component.name}", {call}) }}}}')
@@ -90,12 +91,19 @@ def readme_html(component: Component) -> Markup:
     return Markup(md.renderer.render(tokens, md.options, {}))
 
 
-def example_page(component: Component, example: dict[str, Any], theme: str) -> str:
-    """One example alone on a complete, self-contained page (styles and script inline), as the tests open it."""
-    rendered = render_example(component, example, _PAGE_HEADING_LEVEL)
+def examples_page(components: Sequence[Component], theme: str, *, distinct_landmarks: bool = False) -> str:
+    """Every example of ``components`` on one self-contained page (styles and script inline), as the tests open it.
+
+    Each example sits in its own ``.gk-gallery__example[data-component][data-example]``, its
+    headings one level below the page's h1.
+    """
     return environment().get_template("base/example.html.j2").render(
-        subject=component,
-        example=rendered,
+        shown=[
+            (component.name, render_example(component, example, _PAGE_HEADING_LEVEL, landmark_suffix=distinct_landmarks))
+            for component in components
+            for example in component.examples
+        ],
+        lang=DEFAULT_LANGUAGE,
         theme=theme,
         stylesheet=Markup(stylesheet(theme, page_layout=True)),
         script=Markup(script()),
