@@ -11,13 +11,14 @@ from .component_registry import markdown_components
 from .config import load_config
 from .enrich import EnrichedGuide, enrich_guide, page_path
 from .findings import Finding, sort_key
+from .gallery import render_gallery
 from .gate import run_gate
 from .lint import lint_guides
 from .load import load_guides
 from .messages import error_text
 from .parse import parse_guide
 from .publish import build_lock, discard, publish
-from .render import THEMES, render_site, stylesheet
+from .render import render_site, site_assets
 from .stage import stage_site
 
 
@@ -70,12 +71,13 @@ def build(
         return _sorted(result)
 
     pages, findings = render_site(enriched, config, checked=check)
+    pages += render_gallery(config, checked=check)
     result.findings += findings
     result.pages = len(pages)
     if result.refused:
         return _sorted(result)
 
-    files = {f"assets/{theme.stylesheet}": stylesheet(theme) for theme in THEMES}
+    files = site_assets()
     assets = {asset.site_path: asset for guide in enriched for asset in guide.assets}.values()
     with build_lock(out):
         staging = stage_site(out, pages, assets, files, checked=check)

@@ -16,6 +16,11 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from .messages import error_text
+
+# Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an app's own.
+TEMPLATE_PREFIX = "guidekit"
+
 _TYPE_CHECKS = {
     "string": lambda value: isinstance(value, str),
     "html": lambda value: isinstance(value, str),  # Markup is a str; plain str is escaped by Jinja
@@ -29,9 +34,46 @@ _TYPE_CHECKS = {
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str
+    type: str  # one of _TYPE_CHECKS, or alternatives joined by "|", such as "string|list"
     required: bool
     description: str
+    choices: tuple[str, ...] = ()  # when not empty, the only values allowed
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(part.strip() for part in self.type.split("|"))
+
+    def accepts(self, value: Any) -> bool:
+        return any(_TYPE_CHECKS[kind](value) for kind in self.types)
+
+
+@dataclass(frozen=True)
+class MarkdownForm:
+    """How a component is written as a ``::: name`` container, naming the params each part fills."""
+
+    argument: str | None = None  # the text after `::: name`
+    content: str | None = None  # the Markdown inside, rendered
+    items: str | None = None  # the items of the list inside, each rendered
+    item_flag: str | None = None  # an item starting with this flag's marker ("可选：") sets it on the item
+    link: dict[str, str] = field(default_factory=dict)  # the one link inside: href/text/file_type/size -> param
+
+    def source_of(self, param: str) -> str | None:
+        """Where in the Markdown an editor writes ``param``: argument, content, items, link or file."""
+        for part in ("argument", "content", "items"):
+            if getattr(self, part) == param:
+                return part
+        for fact, name in self.link.items():
+            if name == param:
+                return "link" if fact in ("href", "text") else "file"
+        return None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One way the params do not fit the schema; worded for people by ``describe``."""
+
+    kind: str  # missing | unknown | type | choice
+    param: str
 
 
 @dataclass(frozen=True)
@@ -41,9 +83,7 @@ class Component:
     description: dict[str, str]
     params: dict[str, Param]
     examples: list[dict[str, Any]] = field(default_factory=list)
-    container_argument: str | None = None  # the param that takes the text after `::: name`
-    container_items: str | None = None  # the param that takes the items of the list inside
-    markdown: bool = False
+    markdown: MarkdownForm | None = None  # None: not usable as a container
 
     @property
     def macro_name(self) -> str:
@@ -51,18 +91,36 @@ class Component:
 
     @property
     def template(self) -> str:
-        return f"{self.name}/macro.html.j2"
+        return f"{TEMPLATE_PREFIX}/{self.name}/macro.html.j2"
 
-    def check(self, params: dict[str, Any]) -> list[str]:
-        """Plain-English problems with ``params``; empty when they fit the schema."""
-        problems = [f"unknown parameter '{name}'" for name in params if name not in self.params]
+    def check(self, params: dict[str, Any]) -> list[Problem]:
+        """What is wrong with ``params``; empty when they fit the schema."""
+        problems = [Problem("unknown", name) for name in params if name not in self.params]
         for param in self.params.values():
-            if param.name not in params or params[param.name] is None:
+            value = params.get(param.name)
+            if value is None or (param.required and value in ("", [], ())):
                 if param.required:
-                    problems.append(f"missing required parameter '{param.name}'")
-            elif not _TYPE_CHECKS[param.type](params[param.name]):
-                problems.append(f"parameter '{param.name}' must be {param.type}")
+                    problems.append(Problem("missing", param.name))
+            elif not param.accepts(value):
+                problems.append(Problem("type", param.name))
+            elif param.choices and value not in param.choices:
+                problems.append(Problem("choice", param.name))
         return problems
+
+    def describe(self, problem: Problem, lang: str | None) -> str:
+        """A sentence for the editor (or developer) in ``lang``, saying what to write and where."""
+        if problem.kind == "unknown":
+            known = ", ".join(name for name in self.params if name not in COMMON_PARAMS)
+            return error_text("component-param-unknown", lang, name=self.name, param=problem.param, known=known)
+        if problem.kind == "type":
+            expected = error_text("or", lang).join(error_text(f"type-{kind}", lang) for kind in self.params[problem.param].types)
+            return error_text("component-param-type", lang, name=self.name, param=problem.param, expected=expected)
+        if problem.kind == "choice":
+            choices = ", ".join(self.params[problem.param].choices)
+            return error_text("component-param-choice", lang, name=self.name, param=problem.param, choices=choices)
+        source = self.markdown.source_of(problem.param) if self.markdown else None
+        hint = error_text(f"component-hint-{source}", lang, name=self.name) if source else ""
+        return error_text("component-param-missing", lang, name=self.name, param=problem.param, hint=hint).strip()
 
 
 # Every component takes these, so pages can trace an element to its Markdown line and speak its language.
@@ -73,7 +131,18 @@ COMMON_PARAMS = {
 
 
 class ComponentParamsError(ValueError):
-    pass
+    """Params that do not fit a component's schema, explained in the language the caller asked for."""
+
+    def __init__(self, component: Component, problems: list[Problem], lang: str | None) -> None:
+        self.component, self.problems = component, problems
+        super().__init__(" ".join(component.describe(problem, lang) for problem in problems))
+
+
+class _SpecLoader(yaml.SafeLoader):
+    """YAML for component.yml: ``!html`` marks example text that is trusted markup, not text to escape."""
+
+
+_SpecLoader.add_constructor("!html", lambda loader, node: Markup(loader.construct_scalar(node)))
 
 
 def components_root() -> Traversable:
@@ -86,20 +155,12 @@ def registry() -> dict[str, Component]:
     for folder in sorted(components_root().iterdir(), key=lambda item: item.name):
         spec_file = folder.joinpath("component.yml")
         if folder.is_dir() and spec_file.is_file():
-            found[folder.name] = _component(folder, yaml.safe_load(spec_file.read_text("utf-8")))
+            found[folder.name] = _component(folder, yaml.load(spec_file.read_text("utf-8"), Loader=_SpecLoader))
     return found
 
 
 def markdown_components() -> frozenset[str]:
     return frozenset(name for name, component in registry().items() if component.markdown)
-
-
-def stylesheet_parts() -> list[str]:
-    return [
-        component.folder.joinpath("style.css").read_text("utf-8")
-        for component in registry().values()
-        if component.folder.joinpath("style.css").is_file()
-    ]
 
 
 def scripts() -> dict[str, str]:
@@ -113,25 +174,23 @@ def scripts() -> dict[str, str]:
 def call_macro(template_module: Any, component: Component, params: dict[str, Any]) -> Markup:
     problems = component.check(params)
     if problems:
-        raise ComponentParamsError(f"{component.name}: " + "; ".join(problems))
+        raise ComponentParamsError(component, problems, params.get("lang"))
     return Markup(getattr(template_module, component.macro_name)(params))
 
 
 def _component(folder: Traversable, spec: dict[str, Any]) -> Component:
-    container = spec.get("markdown")  # absent/false: not usable in Markdown; true or a dict: usable
+    form = spec.get("markdown")  # absent: not usable in Markdown
     return Component(
         name=folder.name,
         folder=folder,
         description=spec["description"],
         params={
             **{
-                name: Param(name, info["type"], bool(info.get("required")), info.get("description", ""))
+                name: Param(name, info["type"], bool(info.get("required")), info.get("description", ""), tuple(info.get("choices", ())))
                 for name, info in (spec.get("params") or {}).items()
             },
             **COMMON_PARAMS,
         },
         examples=spec.get("examples") or [],
-        container_argument=container.get("argument") if isinstance(container, dict) else None,
-        container_items=container.get("items") if isinstance(container, dict) else None,
-        markdown=container not in (None, False),
+        markdown=MarkdownForm(**form) if isinstance(form, dict) else None,
     )

@@ -22,6 +22,7 @@ class SiteConfig(BaseModel):
     default_lang: Lang = "zh-Hans"
     base_url: str | None = None
     lint: LintSettings = LintSettings()
+    gallery: bool = True  # build the component gallery (components/) alongside the guides
 
     def site_name_for(self, lang: str) -> str:
         return self.site_name.get(lang) or self.site_name.get(self.default_lang) or next(iter(self.site_name.values()))

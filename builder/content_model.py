@@ -43,6 +43,7 @@ class Material(Part):
 class Step(Part):
     title: Text
     detail: str | None = None
+    optional: bool = False
 
 
 class Fee(Part):
@@ -68,6 +69,7 @@ class Contact(Part):
     name: str | None = None
     phone: str | None = None
     hours: str | None = None
+    volunteers: str | None = None  # where to find 帮办 volunteers who go with the reader
 
 
 class LegalBasis(Part):

@@ -21,6 +21,7 @@ from .parse import CONTAINER, ParsedGuide
 SITE_PATH = "site_path"  # token.meta key: a path from the site root, prefixed per page at render
 HEADING_LEVEL = "heading_level"  # token.meta key on a component: the level its own headings take
 REGION_LABEL = "region_label"  # token.meta key on a table: the name of its scrolling region
+FILE_SIZE = "file_size"  # token.meta key on a link to a file inside SOURCE: its size in bytes
 
 
 def page_path(guide_rel: str) -> str:
@@ -86,6 +87,7 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
                 site_path = local_file(token, href, "missing-file")
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path + (f"#{parts.fragment}" if parts.fragment else "")
+                    token.meta[FILE_SIZE] = (root / site_path).stat().st_size
 
     _place_in_outline(parsed.tokens, guide.meta.title)
     return enriched, findings

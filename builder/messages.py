@@ -32,6 +32,11 @@ def error_text(key: str, lang: str | None = None, **args: object) -> str:
     return catalogue("errors")[key][best_language(lang)].format(**args)
 
 
+def ui_text(lang: str | None, key: str, **args: object) -> str:
+    """One UI string for readers, such as ``ui_text("en", "step-number", n=2)`` -> "Step 2"."""
+    return catalogue("ui")[key][best_language(lang)].format(**args)
+
+
 def ui_strings(lang: str) -> dict[str, str]:
     """Every UI string for one language, for templates."""
     language = best_language(lang)

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from . import __version__
-from .component_registry import ComponentParamsError, call_macro, registry, stylesheet_parts
+from .component_registry import Component, ComponentParamsError, call_macro, registry
 from .config import SiteConfig
-from .enrich import HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path
+from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path
 from .findings import Finding
-from .messages import DEFAULT_LANGUAGE, LANGUAGES, error_text, ui_strings
-from .parse import CONTAINER, LINE_ATTRIBUTE, component_call, markdown_parser
+from .jinja import install, script, stylesheet
+from .messages import LANGUAGES, error_text, ui_strings, ui_text
+from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, markdown_parser
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Theme:
 
 
 THEMES = (Theme("standard", "", "guidekit.css"), Theme("silver", "silver/", "guidekit-silver.css"))
+SCRIPT = "assets/guidekit.js"
+GALLERY_INDEX = "components/index.html"
 
 
 @dataclass(frozen=True)
@@ -72,27 +78,15 @@ def markdown_renderer():
 
 @cache
 def environment() -> Environment:
-    folders = [resources.files("guidekit.themes"), resources.files("guidekit.components")]
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        loader=FileSystemLoader(str(resources.files("guidekit.themes"))),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals["component"] = _component_from_template
-    env.globals["ui_text"] = ui_text
-    return env
-
-
-def ui_text(lang: str | None, key: str, **args: object) -> str:
-    return ui_strings(lang or DEFAULT_LANGUAGE)[key].format(**args)
-
-
-def _component_from_template(name: str, params: dict[str, Any]) -> Markup:
-    component = registry()[name]
-    return call_macro(environment().get_template(component.template).module, component, params)
+    return install(env)
 
 
 class BodyRenderer:
@@ -121,47 +115,111 @@ class BodyRenderer:
         html.append(self._plain(plain))
         return Markup("".join(html))
 
+    def _href(self, token: Token) -> str | None:
+        """Where a link or image of the guide points from this page, when it points inside the site."""
+        if SITE_PATH not in token.meta:
+            return None
+        to_page = token.type == "link_open" and token.meta[SITE_PATH].split("#")[0].endswith(".html")
+        return self.root + (self.theme.prefix if to_page else "") + token.meta[SITE_PATH]
+
     def _plain(self, tokens: list[Token]) -> str:
         if not tokens:
             return ""
         for token in _with_children(tokens):
-            if SITE_PATH in token.meta:
-                attribute = "src" if token.type == "image" else "href"
-                prefix = self.theme.prefix if token.type == "link_open" and token.meta[SITE_PATH].split("#")[0].endswith(".html") else ""
-                token.attrSet(attribute, self.root + prefix + token.meta[SITE_PATH])
+            href = self._href(token)
+            if href is not None:
+                token.attrSet("src" if token.type == "image" else "href", href)
         return self.md.renderer.render(tokens, self.md.options, {"lang": self.lang})
+
+    def _problem(self, key: str, call: ComponentCall, message: str | None = None, *, line: int | None = None, **args: object) -> None:
+        """An editor's mistake inside a component: refused with its line, never silently dropped."""
+        text = message if message is not None else error_text(f"component-{key}", self.lang, **args)
+        self.findings.append(Finding(rule=f"component-{key}", message=text, file=self.source, line=line or call.line))
 
     def _component(self, opener: Token, inner: Sequence[Token]) -> str:
         call = component_call(opener)
         component = registry()[call.name]
+        form = component.markdown
         params: dict[str, Any] = {"attributes": {LINE_ATTRIBUTE: str(call.line)}, "lang": self.lang}
-        argument = component.container_argument
-        if argument and call.params:
-            params[argument] = call.params
-        elif argument and component.params[argument].required:
-            return self._refuse("component-needs-argument", call.line, name=call.name)
+        if call.params and form.argument:
+            params[form.argument] = call.params
+        elif call.params:
+            self._problem("no-argument", call, name=call.name, text=call.params)
         if "heading_level" in component.params:
             params["heading_level"] = opener.meta[HEADING_LEVEL]
-        if component.container_items:
-            items = _list_items(inner)
+        if form.items:
             stray = _line_outside_lists(inner, opener.level + 1)
-            if stray is not None or not items:
-                return self._refuse("component-needs-list", stray or call.line, name=call.name)
-            params[component.container_items] = [self.render(item) for item in items]
-        elif "content" in component.params:
-            params["content"] = self.render(inner)
+            if stray is not None or not _list_items(inner):
+                self._problem("needs-list", call, line=stray, name=call.name)
+                return ""
+            params[form.items] = self._items(component, inner)
+        elif form.content:
+            params[form.content] = self.render(inner)
+        elif form.link:
+            facts = _link_facts(inner)
+            if facts is None:
+                self._problem("one-link", call, name=call.name)
+                return ""
+            if facts:
+                facts["href"] = self._href(facts.pop("token")) or facts["href"]
+            params.update({form.link[fact]: value for fact, value in facts.items() if fact in form.link})
         try:
             return call_macro(environment().get_template(component.template).module, component, params)
         except ComponentParamsError as error:
-            self.findings.append(
-                Finding(rule="component-params", message=str(error), file=self.source, line=call.line)
-            )
+            for problem in error.problems:
+                self._problem("params", call, component.describe(problem, self.lang))
             return ""
 
-    def _refuse(self, key: str, line: int, **args: object) -> str:
-        """An editor's mistake inside a component: refused with its line, never silently dropped."""
-        self.findings.append(Finding(rule=key, message=error_text(key, self.lang, **args), file=self.source, line=line))
-        return ""
+    def _items(self, component: Component, inner: Sequence[Token]) -> list[Any]:
+        flag = component.markdown.item_flag
+        if flag is None:
+            return [self.render(item) for item in _list_items(inner)]
+        marker = re.compile(rf"^\s*{re.escape(ui_text(self.lang, f'{flag}-marker'))}\s*[:：]\s*", re.IGNORECASE)
+        items = []
+        for tokens in _list_items(inner):
+            tokens, flagged = _without_marker(tokens, marker)
+            items.append({"content": self.render(tokens), flag: flagged})
+        return items
+
+
+def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[list[Token], bool]:
+    """An item's tokens with a leading marker ("可选：") taken out of its first text, and whether it had one.
+
+    The tokens are copied, not changed: every theme renders the same tokens.
+    """
+    tokens = list(tokens)
+    first = next((index for index, token in enumerate(tokens) if token.type == "inline"), None)
+    if first is None or not tokens[first].children or tokens[first].children[0].type != "text":
+        return tokens, False
+    text = tokens[first].children[0]
+    stripped = marker.sub("", text.content, count=1)
+    if stripped == text.content:
+        return tokens, False
+    inline = tokens[first].copy()
+    inline.children = [text.copy(content=stripped)] + tokens[first].children[1:]
+    tokens[first] = inline
+    return tokens, True
+
+
+def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:
+    """The one link a container holds: its token, href, text and, for a file in SOURCE, type and size.
+
+    Empty when the container is empty (the missing params then say what to write); None when it
+    holds anything but one link.
+    """
+    if not inner:
+        return {}
+    children = [child for child in inner[1].children or [] if not (child.type == "text" and not child.content.strip())] if len(inner) == 3 else []
+    if not children or children[0].type != "link_open" or children[-1].type != "link_close" or [c.type for c in children].count("link_open") != 1:
+        return None
+    link = children[0]
+    href = str(link.attrGet("href"))
+    facts: dict[str, Any] = {"token": link, "href": href, "text": "".join(child.content for child in children[1:-1])}
+    if FILE_SIZE in link.meta:
+        facts["size"] = link.meta[FILE_SIZE]
+        extension = posixpath.splitext(urlsplit(href).path)[1]
+        facts["file_type"] = extension.lstrip(".").upper() or None
+    return facts
 
 
 def _with_children(tokens: Sequence[Token]):
@@ -195,6 +253,8 @@ _LIST_TOKENS = {"bullet_list_open", "bullet_list_close", "ordered_list_open", "o
 
 def _list_items(tokens: Sequence[Token]) -> list[Sequence[Token]]:
     """The items of the top-level lists inside a container."""
+    if not tokens:
+        return []
     items: list[Sequence[Token]] = []
     start = None
     for index, token in enumerate(tokens):
@@ -216,18 +276,19 @@ def render_site(guides: Sequence[EnrichedGuide], config: SiteConfig, *, checked:
             guide = enriched.parsed.guide
             site_path = theme.prefix + page_path(guide.rel)
             renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel)
-            body = renderer.render(enriched.parsed.tokens)
-            findings += renderer.findings
+            lead, sections = _split_at_first_section(enriched.parsed.tokens)
             html = env.get_template("base/guide.html.j2").render(
-                **_page_context(config, theme, site_path, guide.lang, checked),
-                guide=guide.meta,
+                **page_context(config, theme, site_path, guide.lang, checked),
+                guide=guide.meta.model_dump(mode="json"),
                 source=guide.rel,
-                body=body,
+                body_lead=renderer.render(lead),
+                body_sections=renderer.render(sections),
             )
+            findings += renderer.findings
             pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
         site_path = theme.prefix + "index.html"
         html = env.get_template("base/index.html.j2").render(
-            **_page_context(config, theme, site_path, config.default_lang, checked),
+            **page_context(config, theme, site_path, config.default_lang, checked),
             source=None,
             sections=[
                 {"lang": lang, "guides": [(g.parsed.guide.meta, page_path(g.parsed.guide.rel)) for g in entries]}
@@ -239,7 +300,14 @@ def render_site(guides: Sequence[EnrichedGuide], config: SiteConfig, *, checked:
     return pages, _dedupe(findings)
 
 
-def _page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool) -> dict[str, Any]:
+def _split_at_first_section(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:
+    """The guide's opening text, and its ``##`` sections: the page puts the guide's fixed facts between them."""
+    first = next((index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h2" and token.level == 0), len(tokens))
+    return tokens[:first], tokens[first:]
+
+
+def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool) -> dict[str, Any]:
+    """What the layout needs for one page of one theme."""
     page = site_path[len(theme.prefix) :]
     other = THEMES[1] if theme is THEMES[0] else THEMES[0]
     root = root_of(site_path)
@@ -252,6 +320,8 @@ def _page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, c
         "root": root,
         "home": root + theme.prefix + "index.html",
         "other_theme_url": root + other.prefix + page,
+        "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
+        "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
         "checked": checked,
         "version": __version__,
     }
@@ -262,7 +332,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return list(dict.fromkeys(findings))
 
 
-def stylesheet(theme: Theme) -> str:
-    themes = resources.files("guidekit.themes")
-    parts = [themes.joinpath(theme.name, "tokens.css").read_text("utf-8"), themes.joinpath("base", "base.css").read_text("utf-8")]
-    return "\n".join(parts + stylesheet_parts())
+def site_assets() -> dict[str, str]:
+    """The site's shared files, by path below the site root: one stylesheet per theme and the script."""
+    files = {f"assets/{theme.stylesheet}": stylesheet(theme.name, page_layout=True) for theme in THEMES}
+    files[SCRIPT] = script()
+    return files

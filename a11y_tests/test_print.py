@@ -1,0 +1,111 @@
+"""Printing a guide (Chromium's own print to PDF): every answer shown, link addresses and phone
+numbers printed, and the materials checklist with empty tick boxes."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright
+from pypdf import PdfReader
+
+from guidekit.build import build
+from guidekit.gate.browser import launch
+
+GUIDE = """\
+---
+title: 申领社会保障卡
+summary: 带身份证到网点办理，不收费。
+lang: zh-Hans
+materials:
+  - {name: 居民身份证, form: original, copies: 1, source: 自己带}
+  - {name: 近期白底彩色照片, form: original, copies: 1}
+places:
+  - {name: 青川市社保服务中心, address: 人民路 100 号, phone: "0571-8821 6300"}
+online: {url: "https://example.gov.cn/qingchuan/shebaoka", label: 政务服务网}
+consult: {phone: "12333"}
+---
+
+也可以看[申领说明](https://example.gov.cn/qingchuan/shuoming)。
+
+## 常见问题
+
+::: details 忘记密码怎么办？
+带身份证到任一网点重置，不收费。
+:::
+"""
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> dict:
+    source = tmp_path_factory.mktemp("print") / "guides"
+    source.mkdir()
+    (source / "guidekit.toml").write_text("gallery = false\n", "utf-8")
+    (source / "card.md").write_text(GUIDE, "utf-8")
+    out = source.parent / "site"
+    assert build(source, out, check=False).published
+    return asyncio.run(_print(out / "card.html"))
+
+
+async def _print(page_file: Path) -> dict:
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            page = await browser.new_page()
+            await page.goto(page_file.as_uri())
+            await page.emulate_media(media="print")
+            facts = await page.evaluate(
+                """() => ({
+                    answerShown: document.querySelector(".gk-details__text").getBoundingClientRect().height > 0,
+                    ticks: [...document.querySelectorAll(".gk-materials__tick")].map((box) => ({
+                        shown: box.getBoundingClientRect().width > 0 && getComputedStyle(box).visibility === "visible",
+                        checked: box.checked,
+                    })),
+                })"""
+            )
+            pdf = await page.pdf(format="A4")
+            await page.emulate_media(media="screen")
+            await page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+            facts["openedForPrint"] = await page.evaluate("() => [...document.querySelectorAll('details')].every((d) => d.open)")
+            await page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+            facts["closedAfterPrint"] = await page.evaluate("() => [...document.querySelectorAll('details')].every((d) => !d.open)")
+        finally:
+            await browser.close()
+    facts["text"] = _plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    return facts
+
+
+def _plain(text: str) -> str:
+    """PDF fonts map some characters to compatibility forms (⾝ for 身); NFKC folds them back, and spaces go."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def test_printing_shows_every_answer(printed):
+    assert printed["answerShown"]
+    assert _plain("带身份证到任一网点重置，不收费。") in printed["text"]
+
+
+def test_printing_shows_link_addresses_and_phone_numbers(printed):
+    assert "(https://example.gov.cn/qingchuan/shuoming)" in printed["text"]
+    assert "(https://example.gov.cn/qingchuan/shebaoka)" in printed["text"], "the start button's address"
+    assert "0571-88216300" in printed["text"] and "12333" in printed["text"]
+
+
+def test_printing_shows_an_empty_tick_box_for_every_material(printed):
+    assert printed["ticks"] == [{"shown": True, "checked": False}] * 2
+    # 民 comes out of the PDF as the radical ⺠, which no normalisation folds: check around it
+    assert "身份证原件" in printed["text"] and "近期白底彩色照片原件" in printed["text"]
+
+
+def test_the_print_script_opens_answers_only_for_the_print(printed):
+    """Browsers without ::details-content print closed answers shut; the script opens them, then closes them again."""
+    assert printed["openedForPrint"] and printed["closedAfterPrint"]
+
+
+def test_print_hides_the_controls_that_mean_nothing_on_paper(printed):
+    for control in ("跳到正文", "长辈版", "首页›"):
+        assert _plain(control) not in printed["text"]

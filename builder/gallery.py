@@ -1,0 +1,110 @@
+"""The component gallery: one page per component — description, every example rendered with its
+Jinja2 call, the README's usage from Markdown and Jinja2, the parameters — in every theme.
+
+The pages go through the same layout and the same gate as the guides. ``examples_page`` renders
+a component's examples on a tiny self-contained page, for the accessibility tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .component_registry import Component, registry
+from .config import SiteConfig
+from .jinja import render_component, script, stylesheet
+from .messages import DEFAULT_LANGUAGE, ui_text
+from .parse import markdown_parser
+from .render import GALLERY_INDEX, THEMES, Page, environment, markdown_renderer, page_context, root_of
+
+GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]
+# Examples sit under the gallery's h3 example names; on a page of their own, under the h1.
+_GALLERY_HEADING_LEVEL = 4
+_PAGE_HEADING_LEVEL = 2
+
+
+@dataclass(frozen=True)
+class RenderedExample:
+    name: str
+    lang: str
+    html: Markup
+    jinja: str  # the call that renders it, to copy into a template
+
+
+def render_gallery(config: SiteConfig, *, checked: bool) -> list[Page]:
+    if not config.gallery:
+        return []
+    env = environment()
+    lang = config.default_lang
+    pages = []
+    for theme in THEMES:
+        site_path = theme.prefix + GALLERY_INDEX
+        html = env.get_template("base/gallery-index.html.j2").render(
+            **page_context(config, theme, site_path, lang, checked), source=None, components=registry().values()
+        )
+        pages.append(Page(site_path, html, theme.name, lang, None))
+        for component in registry().values():
+            site_path = f"{theme.prefix}{GALLERY_FOLDER}/{component.name}.html"
+            html = env.get_template("base/gallery.html.j2").render(
+                **page_context(config, theme, site_path, lang, checked),
+                source=None,
+                subject=component,
+                examples=[render_example(component, example, _GALLERY_HEADING_LEVEL, landmark_suffix=True) for example in component.examples],
+                usage=readme_html(component),
+                gallery_index=root_of(site_path) + theme.prefix + GALLERY_INDEX,
+            )
+            pages.append(Page(site_path, html, theme.name, lang, None))
+    return pages
+
+
+def render_example(component: Component, example: dict[str, Any], heading_level: int, *, landmark_suffix: bool = False) -> RenderedExample:
+    """An example as a page shows it: its headings at ``heading_level`` unless it sets its own.
+
+    Several landmarks of one kind on a page need different names, so with ``landmark_suffix``
+    an example that could name its landmark (a ``label`` param) is named after the example.
+    """
+    params = dict(example.get("params") or {})
+    lang = params.get("lang", DEFAULT_LANGUAGE)
+    shown = dict(params)
+    if "heading_level" in component.params:
+        shown.setdefault("heading_level", heading_level)
+    if landmark_suffix and "label" in component.params:
+        shown.setdefault("label", ui_text(lang, "example-landmark", example=f"{component.name} {example['name']}"))
+    html = render_component(environment(), component.name, shown)
+    call = json.dumps(params, ensure_ascii=False, indent=2)
+    return RenderedExample(example["name"], lang, html, f'{{{{ component("{component.name}", {call}) }}}}')
+
+
+def readme_html(component: Component) -> Markup:
+    """The component's README below its title, its headings moved down to sit under the gallery's h2."""
+    tokens = markdown_parser().parse(component.folder.joinpath("README.md").read_text("utf-8"))
+    if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        tokens = tokens[3:]
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+    md = markdown_renderer()
+    return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+def examples_page(components: Sequence[Component], theme: str, *, distinct_landmarks: bool = False) -> str:
+    """Every example of ``components`` on one self-contained page (styles and script inline), as the tests open it.
+
+    Each example sits in its own ``.gk-gallery__example[data-component][data-example]``, its
+    headings one level below the page's h1.
+    """
+    return environment().get_template("base/example.html.j2").render(
+        shown=[
+            (component.name, render_example(component, example, _PAGE_HEADING_LEVEL, landmark_suffix=distinct_landmarks))
+            for component in components
+            for example in component.examples
+        ],
+        lang=DEFAULT_LANGUAGE,
+        theme=theme,
+        stylesheet=Markup(stylesheet(theme, page_layout=True)),
+        script=Markup(script()),
+    )

@@ -1,0 +1,91 @@
+"""The developer's way in: guidekit's components in someone else's Jinja2 environment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from guidekit import jinja
+from guidekit.component_registry import ComponentParamsError, registry
+
+
+def test_a_throwaway_environment_renders_every_example_without_guidekits_renderer():
+    """In a fresh interpreter, as an app would: only guidekit.jinja is imported, never the site renderer."""
+    script = textwrap.dedent(
+        """
+        import sys, jinja2, guidekit.jinja
+        from guidekit.component_registry import registry
+        env = guidekit.jinja.install(jinja2.Environment())
+        rendered = 0
+        for component in registry().values():
+            for example in component.examples:
+                html = env.from_string("{{ component(name, params) }}").render(name=component.name, params=example.get("params") or {})
+                assert "gk-" in html, (component.name, example["name"])
+                rendered += 1
+        assert "guidekit.render" not in sys.modules and "guidekit.build" not in sys.modules
+        print(rendered)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert int(done.stdout) == sum(len(component.examples) for component in registry().values())
+
+
+def test_an_app_keeps_its_own_templates_and_escaping(tmp_path: Path):
+    """Like Flask: its own loader, autoescape only for .html — component templates (.j2) are escaped anyway."""
+    (tmp_path / "page.html").write_text(
+        '{% from "guidekit/warning/macro.html.j2" import warning %}'
+        "<h1>{{ title }}</h1>{{ warning({'content': notice}) }}{{ component('details', {'summary': question, 'content': answer}) }}",
+        "utf-8",
+    )
+    env = jinja.install(Environment(loader=FileSystemLoader(str(tmp_path)), autoescape=select_autoescape(["html"])))
+    html = env.get_template("page.html").render(title="办事", notice="<script>x()</script>", question="问？", answer="<b>答</b>")
+    assert "<h1>办事</h1>" in html
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "&lt;b&gt;答&lt;/b&gt;" in html and '<details class="gk-details">' in html
+
+
+def test_install_is_idempotent_and_keeps_the_existing_loader(tmp_path: Path):
+    env = Environment(loader=FileSystemLoader(str(tmp_path)))
+    assert jinja.install(jinja.install(env)) is env
+    (tmp_path / "mine.txt").write_text("mine", "utf-8")
+    assert env.get_template("mine.txt").render() == "mine"
+    assert env.get_template("guidekit/steps/macro.html.j2")
+
+
+def test_component_checks_params_before_rendering():
+    env = jinja.install(Environment())
+    with pytest.raises(ComponentParamsError, match="missing 'href'"):
+        env.from_string('{{ component("call-to-action", {"text": "Apply", "lang": "en"}) }}').render()
+    with pytest.raises(LookupError, match="no component 'banner'"):
+        env.from_string('{{ component("banner", {}) }}').render()
+
+
+@pytest.mark.parametrize("theme", jinja.THEME_NAMES)
+def test_stylesheet_holds_tokens_shared_rules_and_every_component(theme):
+    css = jinja.stylesheet(theme)
+    assert "--gk-font-size" in css and ".gk-visually-hidden" in css
+    for component in registry().values():
+        assert f".gk-{component.name.split('-')[0]}" in css, component.name
+    assert ".gk-header" not in css, "the page layout stays out of the embeddable stylesheet"
+    assert ".gk-header" in jinja.stylesheet(theme, page_layout=True)
+    files = jinja.stylesheet_files(theme)
+    assert files[0].name == "tokens.css" and all(path.is_file() for path in files)
+    with pytest.raises(ValueError):
+        jinja.stylesheet("sepia")
+
+
+def test_script_is_minified_enhancement_code():
+    assert "beforeprint" in jinja.script() and "speechSynthesis" in jinja.script()
+    assert len(jinja.script()) < len(jinja.script(minify=False))
+
+
+def test_readme_developer_snippet_runs():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    snippet = readme.split("## Using the components outside guidekit (for developers)")[1].split("```python\n")[1].split("```")[0]
+    done = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True, check=True, cwd=Path(__file__).parent)
+    assert "不要把密码告诉别人。" in done.stdout and "gk-warning" in done.stdout
