@@ -26,7 +26,8 @@ def _build(tmp_path: Path, body: str, *, lang: str = "zh-Hans", extra: str = "",
 
 
 def _errors(result) -> list[str]:
-    return [f"{finding.location()}: {finding.message}" for finding in result.findings]
+    """What the components said; the linter's advice on these tiny guides is tested in tests/lint."""
+    return [f"{finding.location()}: {finding.message}" for finding in result.findings if not finding.rule.startswith("lint:")]
 
 
 def test_a_missing_container_argument_is_file_line_in_the_guides_language(tmp_path):

@@ -121,9 +121,9 @@ def test_the_index_lists_every_guide_grouped_by_language(out, theme):
 
 @pytest.mark.parametrize("page", STANDARD_PAGES)
 def test_standard_and_silver_pages_link_to_each_other(out, page):
-    switch = html(out / page).find("a", class_="gk-theme-switch")
+    switch = html(out / page).find("a", class_="gk-silver-switch")
     assert resolve(page, switch["href"]) == "silver/" + page
-    back = html(out / ("silver/" + page)).find("a", class_="gk-theme-switch")
+    back = html(out / ("silver/" + page)).find("a", class_="gk-silver-switch")
     assert resolve("silver/" + page, back["href"]) == page
 
 
@@ -193,8 +193,8 @@ def test_data_line_attributes_trace_blocks_back_to_their_markdown_line(out, them
         ("::: steps\n1. 带上身份证。\n\n这一段不在列表里。\n:::\n", "这一段不在列表里", "zh-Hans", "只能写列表"),
         ("::: steps\n这一步没有编号。\n:::\n", "这一步没有编号", "zh-Hant", "只能寫清單"),
         ("::: steps\n:::\n", "::: steps", "en", "Only a list"),
-        ("::: details\nThe answer.\n:::\n", "::: details", "en", "needs text on its first line"),
-        ("## 常见问题\n\n::: details\n回答。\n:::\n", "::: details", "zh-Hans", "少了一段文字"),
+        ("::: details\nThe answer.\n:::\n", "::: details", "en", "is missing 'summary'"),
+        ("## 常见问题\n\n::: details\n回答。\n:::\n", "::: details", "zh-Hans", "缺少“summary”"),
     ],
 )
 def test_component_content_that_cannot_be_shown_is_refused_with_its_line(tmp_path, body, needle, lang, words):

@@ -89,5 +89,5 @@ def test_lint_warnings_do_not_refuse_and_the_page_shows_the_review_date(tmp_path
     for page in (out / "zh-Hans" / "a.html", out / "silver" / "zh-Hans" / "a.html"):
         html = page.read_text("utf-8")
         # plain HTML, no script needed to see it
-        assert '最后核对日期：<time datetime="2026-10-01">2026-10-01</time>' in html
+        assert '最后核对日期：<time datetime="2026-10-01">2026年10月1日</time>' in html
         assert "<noscript" not in html
