@@ -16,10 +16,14 @@ from .gate import run_gate
 from .lint import lint_guides
 from .load import load_guides
 from .messages import error_text
+from .page_weight import PageWeight, over_budget, weigh
 from .parse import parse_guide
 from .publish import build_lock, discard, publish
 from .render import render_site, site_assets
 from .stage import stage_site
+
+
+HEAVIEST_REPORTED = 5
 
 
 @dataclass
@@ -29,6 +33,7 @@ class BuildResult:
     pages: int = 0
     checked: bool = False
     axe_version: str | None = None
+    heaviest: list[PageWeight] = field(default_factory=list)
 
     @property
     def refused(self) -> bool:
@@ -74,10 +79,13 @@ def build(
     pages += render_gallery(config, checked=check)
     result.findings += findings
     result.pages = len(pages)
+    files = site_assets()
+    weights = weigh(pages, files)
+    result.heaviest = weights[:HEAVIEST_REPORTED]
+    result.findings += over_budget(weights, config.budgets.page_kb)
     if result.refused:
         return _sorted(result)
 
-    files = site_assets()
     assets = {asset.site_path: asset for guide in enriched for asset in guide.assets}.values()
     with build_lock(out):
         staging = stage_site(out, pages, assets, files, checked=check)

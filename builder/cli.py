@@ -61,9 +61,13 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
     with _guarded(lang, out), _progress(lang, output_format) as progress:
         result = build(source, out, check=not no_check, jobs=jobs, on_stage=progress.start, on_page=progress.advance)
     _report(result.findings, output_format, ok=result.published, extra={"published": result.published, "pages": result.pages,
-            "checked": result.checked, "axe_version": result.axe_version})
+            "checked": result.checked, "axe_version": result.axe_version,
+            "heaviest_pages": [{"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest]})
     if output_format == "text":
         errors, warnings = _counts(result.findings)
+        if result.heaviest:
+            heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
+            _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
         if result.published:
             key = "published" if result.checked else "published-unchecked"
             _stderr.print(("[bold green]" if result.checked else "[bold yellow]") + escape(say(key, lang, pages=result.pages, out=out)) + "[/]")

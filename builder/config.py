@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .content_model import Lang
 from .findings import Finding
@@ -15,6 +15,12 @@ from .messages import error_text
 CONFIG_FILE = "guidekit.toml"
 
 
+class Budgets(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    page_kb: float = Field(default=14.0, gt=0)  # each page with what it loads, gzipped
+
+
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -22,6 +28,7 @@ class SiteConfig(BaseModel):
     default_lang: Lang = "zh-Hans"
     base_url: str | None = None
     lint: LintSettings = LintSettings()
+    budgets: Budgets = Budgets()
     gallery: bool = True  # build the component gallery (components/) alongside the guides
 
     def site_name_for(self, lang: str) -> str:
