@@ -82,7 +82,9 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         fields = yaml.load(yaml_text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = FRONT_MATTER_FIRST_LINE + (mark.line if mark else 0)
+        # libyaml puts a problem at the end of the text on the line after it: the closing fence
+        last_line = yaml_text.count("\n")
+        line = FRONT_MATTER_FIRST_LINE + min(mark.line if mark else 0, last_line)
         return None, [problem("yaml-syntax", line, problem=error.problem or error.context or "?")]
     if not isinstance(fields, dict):
         return None, [problem("front-matter-not-mapping", FRONT_MATTER_FIRST_LINE)]
