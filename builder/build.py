@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+import unicodedata
 from pathlib import Path
 
 from .component_registry import markdown_components
@@ -14,7 +15,8 @@ from .gate import run_gate
 from .load import load_guides
 from .messages import error_text
 from .parse import parse_guide
-from .publish import build_lock, discard, publish
+from .pause import pause_point
+from .publish import build_lock, check_output, discard, publish, recover
 from .render import THEMES, render_site, stylesheet
 from .stage import stage_site
 
@@ -42,6 +44,8 @@ def build(
     on_page: Callable[[str], None] = lambda page: None,
 ) -> BuildResult:
     """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on success."""
+    out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
+    check_output(out, source)
     result = BuildResult(checked=check)
     config, result.findings = load_config(source)
     loaded = load_guides(source, config.default_lang)
@@ -63,6 +67,7 @@ def build(
     if result.refused:
         return _sorted(result)
 
+    pause_point("render")
     pages, findings = render_site(enriched, config, checked=check)
     result.findings += findings
     result.pages = len(pages)
@@ -72,6 +77,7 @@ def build(
     files = {f"assets/{theme.stylesheet}": stylesheet(theme) for theme in THEMES}
     assets = {asset.site_path: asset for guide in enriched for asset in guide.assets}.values()
     with build_lock(out):
+        recover(out)
         staging = stage_site(out, pages, assets, files, checked=check)
         try:
             if check:
@@ -88,17 +94,27 @@ def build(
 
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
-    """Two guides must not become one page, even on file systems that ignore case (USB sticks)."""
+    """Two guides must not become one page, even where file systems ignore case (USB sticks) or spell
+    a character two ways (macOS); nor may a guide take the place of a page guidekit makes itself."""
+    generated = {_page_key(theme.prefix + "index.html") for theme in THEMES}
     seen: dict[str, str] = {}
     findings = []
     for rel in rels:
-        key = page_path(rel).casefold()
-        if key in seen:
+        keys = [_page_key(theme.prefix + page_path(rel)) for theme in THEMES]
+        other = next((seen[key] for key in keys if key in seen), None)
+        if generated.intersection(keys):
+            findings.append(Finding(rule="content-reserved-page", file=rel, line=1,
+                                    message=error_text("reserved-page", lang, page=page_path(rel))))
+        elif other is not None:
             findings.append(Finding(rule="content-duplicate-page", file=rel, line=1,
-                                    message=error_text("duplicate-page", lang, other=seen[key], page=page_path(rel))))
+                                    message=error_text("duplicate-page", lang, other=other, page=page_path(rel))))
         else:
-            seen[key] = rel
+            seen.update(dict.fromkeys(keys, rel))
     return findings
+
+
+def _page_key(site_path: str) -> str:
+    return unicodedata.normalize("NFC", site_path).casefold()
 
 
 def _sorted(result: BuildResult) -> BuildResult:

@@ -20,7 +20,7 @@ from .findings import Finding, Severity
 from .gate import run_gate
 from .gate.browser import BrowserMissing
 from .messages import catalogue, best_language, error_text
-from .publish import BuildLocked
+from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
 
@@ -135,6 +135,8 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
         yield
     except BuildLocked:
         _fail(error_text("build-locked", lang, out=out))
+    except UnsafeOutput as error:
+        _fail(error_text(error.key, lang, out=out))
     except BrowserMissing as error:
         _fail(error_text("browser-missing", lang, path=error))
     except KeyboardInterrupt:
