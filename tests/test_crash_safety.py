@@ -72,7 +72,8 @@ def run(source: Path, out: Path) -> subprocess.CompletedProcess:
                           timeout=TIMEOUT)
 
 
-def kill_at(source: Path, out: Path, point: str) -> None:
+def paused_at(source: Path, out: Path, point: str) -> subprocess.Popen:
+    """A build process, waiting at ``point`` of the pipeline."""
     marker = out.parent / f"paused-at-{point}"
     process = start(source, out, point, marker)
     deadline = time.monotonic() + TIMEOUT
@@ -80,9 +81,13 @@ def kill_at(source: Path, out: Path, point: str) -> None:
         assert process.poll() is None, f"the build ended before reaching {point}: {process.communicate()}"
         assert time.monotonic() < deadline, f"the build never reached {point}"
         time.sleep(0.05)
+    marker.unlink()
+    return process
+
+
+def kill(process: subprocess.Popen) -> None:
     process.kill()
     process.wait(timeout=TIMEOUT)
-    marker.unlink()
 
 
 def leftovers(out: Path) -> list[str]:
@@ -90,24 +95,15 @@ def leftovers(out: Path) -> list[str]:
     return sorted(path.name for path in out.parent.iterdir() if path.name not in {out.name, f".{out.name}.lock"})
 
 
-@pytest.mark.parametrize("point", ["render", "stage", "publish"])
-def test_a_build_killed_before_the_swap_leaves_the_site_exactly_as_it_was(published: Path, editions, point: str) -> None:
-    kill_at(editions["new"][0], published, point)
-    assert snapshot(published) == editions["old"][1]
+@pytest.mark.parametrize(("point", "left"), [("render", "old"), ("stage", "old"), ("publish", "old"), ("swapped", "new")])
+def test_a_killed_build_leaves_the_old_site_or_after_the_swap_the_whole_new_one(published: Path, editions, point: str,
+                                                                               left: str) -> None:
+    kill(paused_at(editions["new"][0], published, point))
+    assert snapshot(published) == editions[left][1]
 
     finished = run(editions["new"][0], published)
     assert finished.returncode == 0, finished.stderr
     assert snapshot(published) == editions["new"][1]
-    assert leftovers(published) == []
-
-
-def test_a_build_killed_right_after_the_swap_has_published_the_whole_new_site(published: Path, editions) -> None:
-    kill_at(editions["new"][0], published, "swapped")
-    assert snapshot(published) == editions["new"][1]
-
-    finished = run(editions["old"][0], published)
-    assert finished.returncode == 0, finished.stderr
-    assert snapshot(published) == editions["old"][1]
     assert leftovers(published) == []
 
 
@@ -119,8 +115,7 @@ def test_a_build_killed_at_any_moment_leaves_either_the_old_or_the_new_site(publ
     for step in range(6):
         process = start(editions["new"][0], published)
         time.sleep(duration * step / 5)
-        process.kill()
-        process.wait(timeout=TIMEOUT)
+        kill(process)
         assert snapshot(published) in (editions["old"][1], editions["new"][1]), f"killed after {duration * step / 5:.2f}s"
         finished = run(editions["old"][0], published)
         assert finished.returncode == 0, finished.stderr
@@ -129,20 +124,14 @@ def test_a_build_killed_at_any_moment_leaves_either_the_old_or_the_new_site(publ
 
 
 def test_a_second_build_of_the_same_folder_is_refused_while_the_first_publishes(published: Path, editions) -> None:
-    marker = published.parent / "paused"
-    first = start(editions["new"][0], published, "publish", marker)
+    first = paused_at(editions["new"][0], published, "publish")
     try:
-        deadline = time.monotonic() + TIMEOUT
-        while not marker.exists():
-            assert first.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
         second = run(editions["new"][0], published)
         assert second.returncode == 1
         assert "另一个构建正在写入" in second.stderr and "Traceback" not in second.stderr
         assert snapshot(published) == editions["old"][1]
     finally:
-        first.kill()
-        first.wait(timeout=TIMEOUT)
+        kill(first)
     assert run(editions["new"][0], published).returncode == 0
     assert snapshot(published) == editions["new"][1]
 
