@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
@@ -124,6 +125,12 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     def field_line(loc: tuple) -> int:
         return FRONT_MATTER_FIRST_LINE + _yaml_line(tree, loc)
 
+    escaped = next(_forbidden_characters(fields), None)  # written as an escape such as "\x1F"
+    if escaped:
+        loc, character = escaped
+        return None, [problem("invisible-character-field", field_line(loc), lang, field=_field_name(loc, lang),
+                              code=f"U+{ord(character):04X}")]
+
     try:
         meta = GuideMeta.model_validate(fields)
     except ValidationError as error:
@@ -169,6 +176,19 @@ def _refused_yaml_shape(yaml_text: str) -> tuple[str, int] | None:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
+
+
+def _forbidden_characters(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Where the parsed front matter holds a character HTML forbids, with the character."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _forbidden_characters(key, loc)
+            yield from _forbidden_characters(item, loc + (key if isinstance(key, str) else str(key),))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _forbidden_characters(item, loc + (index,))
+    elif isinstance(value, str) and (found := _FORBIDDEN_CHARACTER.search(value)):
+        yield loc, found.group()
 
 
 def _collect_field_names() -> frozenset[str]:

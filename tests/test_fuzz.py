@@ -242,6 +242,7 @@ SUPPORT_FILES = {"other.md": b"---\ntitle: Other\nsummary: Another guide.\nlang:
 @example(name="a b.md", content="---\ntitle: <script>\nsummary: '{{ 7*7 }}'\nlang: zh-Hans\n---\n![门](images/door.png)\n".encode())
 @example(name="guide.md", content="---\ntitle: t\nsummary: s\nlang: en\n---\n".encode() + "".join("  " * i + "- x\n" for i in range(50)).encode())
 @example(name="guide.md", content=b"---\ntitle: t\nsummary: s\nlang: en\nplaces: [{name: p, phone: 'javascript:alert(1)'}]\n---\n")
+@example(name="guide.md", content=b'---\ntitle: \'0\'\nsummary: "\\x1F"\nlang: zh-Hans\n---\n\n')  # found by the long run
 def test_any_guide_is_refused_with_a_location_or_published_safe(name: str, content: bytes) -> None:
     assert_safe_outcome({**SUPPORT_FILES, name: content})
 
