@@ -18,7 +18,7 @@ from .messages import best_language, error_text
 FENCE = "---"
 FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
 # Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
-MAX_GUIDE_BYTES = 1_000_000
+MAX_GUIDE_BYTES = 500_000
 MAX_FRONT_MATTER_DEPTH = 8
 # Characters HTML forbids in a page (controls other than whitespace, and noncharacters). They are
 # invisible in an editor, so the editor gets told where they are rather than a broken page.
