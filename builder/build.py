@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-import unicodedata
 from pathlib import Path
 
 from .component_registry import markdown_components
