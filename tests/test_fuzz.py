@@ -276,3 +276,12 @@ def test_every_unsafe_link_is_refused_with_its_line(url: str) -> None:
         findings, pages = build_in(Path(folder), {"guide.md": guide.encode()})
     assert pages == {}
     assert [(finding.rule, finding.file, finding.line) for finding in findings] == [("markdown-unsafe-link", "guide.md", 7)]
+
+
+def test_front_matter_and_markdown_are_data_never_template_code() -> None:
+    guide = "---\ntitle: '{{ 7*7 }}'\nsummary: '{% for x in range(3) %}x{% endfor %}'\nlang: en\n---\nSee {{ 6*6 }}.\n"
+    with tempfile.TemporaryDirectory() as folder:
+        findings, pages = build_in(Path(folder), {"guide.md": guide.encode()})
+    html = pages["guide.html"]
+    assert "{{ 7*7 }}" in html and "{% for x in range(3) %}x{% endfor %}" in html and "{{ 6*6 }}" in html
+    assert "49" not in html and "36" not in html and "xxx" not in html
