@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,9 @@ from .load import load_guides
 from .messages import error_text
 from .page_weight import PageWeight, over_budget, weigh
 from .parse import parse_guide
-from .publish import build_lock, discard, publish
-from .render import render_site, site_assets
+from .pause import pause_point
+from .publish import build_lock, check_output, discard, publish, recover
+from .render import THEMES, render_site, site_assets
 from .stage import stage_site
 
 
@@ -53,6 +55,8 @@ def build(
     """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on success.
 
     ``today`` decides which guides are past their review date (default: the real today)."""
+    out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
+    check_output(out, source)
     result = BuildResult(checked=check)
     config, result.findings = load_config(source)
     loaded = load_guides(source, config.default_lang)
@@ -75,6 +79,7 @@ def build(
     if result.refused:
         return _sorted(result)
 
+    pause_point("render")
     pages, findings = render_site(enriched, config, checked=check)
     pages += render_gallery(config, checked=check)
     result.findings += findings
@@ -88,6 +93,7 @@ def build(
 
     assets = {asset.site_path: asset for guide in enriched for asset in guide.assets}.values()
     with build_lock(out):
+        recover(out)
         staging = stage_site(out, pages, assets, files, checked=check)
         try:
             if check:
@@ -104,17 +110,27 @@ def build(
 
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
-    """Two guides must not become one page, even on file systems that ignore case (USB sticks)."""
+    """Two guides must not become one page, even where file systems ignore case (USB sticks) or spell
+    a character two ways (macOS); nor may a guide take the place of a page guidekit makes itself."""
+    generated = {_page_key(theme.prefix + "index.html") for theme in THEMES}
     seen: dict[str, str] = {}
     findings = []
     for rel in rels:
-        key = page_path(rel).casefold()
-        if key in seen:
+        keys = [_page_key(theme.prefix + page_path(rel)) for theme in THEMES]
+        other = next((seen[key] for key in keys if key in seen), None)
+        if generated.intersection(keys):
+            findings.append(Finding(rule="content-reserved-page", file=rel, line=1,
+                                    message=error_text("reserved-page", lang, page=page_path(rel))))
+        elif other is not None:
             findings.append(Finding(rule="content-duplicate-page", file=rel, line=1,
-                                    message=error_text("duplicate-page", lang, other=seen[key], page=page_path(rel))))
+                                    message=error_text("duplicate-page", lang, other=other, page=page_path(rel))))
         else:
-            seen[key] = rel
+            seen.update(dict.fromkeys(keys, rel))
     return findings
+
+
+def _page_key(site_path: str) -> str:
+    return unicodedata.normalize("NFC", site_path).casefold()
 
 
 def _sorted(result: BuildResult) -> BuildResult:

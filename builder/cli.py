@@ -23,7 +23,7 @@ from .lint import lint_guides
 from .lint.report import lint_text
 from .load import load_guides
 from .messages import catalogue, best_language, error_text
-from .publish import BuildLocked
+from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
 
@@ -168,6 +168,8 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
         yield
     except BuildLocked:
         _fail(error_text("build-locked", lang, out=out))
+    except UnsafeOutput as error:
+        _fail(error_text(error.key, lang, out=out))
     except BrowserMissing as error:
         _fail(error_text("browser-missing", lang, path=error))
     except KeyboardInterrupt:

@@ -10,7 +10,7 @@ import posixpath
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from markdown_it.token import Token
 
@@ -22,6 +22,11 @@ SITE_PATH = "site_path"  # token.meta key: a path from the site root, prefixed p
 HEADING_LEVEL = "heading_level"  # token.meta key on a component: the level its own headings take
 REGION_LABEL = "region_label"  # token.meta key on a table: the name of its scrolling region
 FILE_SIZE = "file_size"  # token.meta key on a link to a file inside SOURCE: its size in bytes
+# Files a guide may publish beside its pages. Never HTML, SVG or script: the site would serve
+# them from its own origin, outside every check that pages go through.
+IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+ATTACHMENT_TYPES = IMAGE_TYPES | {".pdf", ".ofd", ".txt", ".csv", ".zip", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
+                                  ".odt", ".ods", ".odp", ".wps", ".et", ".rtf"}
 
 
 def page_path(guide_rel: str) -> str:
@@ -51,27 +56,32 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
         line = int(token.attrGet("data-line") or 0) or None
         findings.append(Finding(rule=f"link-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
 
-    def local_file(token: Token, url: str, missing: str) -> str | None:
-        """The site path of a file inside SOURCE that ``url`` names, or None after reporting why not."""
+    def local_file(token: Token, url: str, missing: str, allowed: frozenset[str]) -> str | None:
+        """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why not."""
         target = unquote(urlsplit(url).path)
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), target))
         resolved = (root / joined).resolve()
         if target.startswith("/") or joined.startswith("..") or not resolved.is_relative_to(root):
             problem("path-outside", token, path=url)
             return None
+        if posixpath.splitext(joined)[1].lower() not in allowed:
+            problem("file-type", token, path=url, allowed=" ".join(sorted(allowed)))
+            return None
         if not resolved.is_file():
             problem(missing, token, path=url)
             return None
         enriched.assets.append(Asset(resolved, joined))
-        return joined
+        return quote(joined)
 
     for token in _all_tokens(parsed.tokens):
         if token.type == "image":
             src = str(token.attrGet("src"))
             if _is_local(src):
-                site_path = local_file(token, src, "missing-image")
+                site_path = local_file(token, src, "missing-image", IMAGE_TYPES)
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
+            elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
+                problem("image-not-local", token, path=src)
         elif token.type == "link_open":
             href = str(token.attrGet("href"))
             if not _is_local(href) or href.startswith("#"):
@@ -82,12 +92,12 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
                 if target not in guide_rels:
                     problem("missing-guide-link", token, path=href)
                     continue
-                token.meta[SITE_PATH] = page_path(target) + (f"#{parts.fragment}" if parts.fragment else "")
+                token.meta[SITE_PATH] = quote(page_path(target)) + (f"#{parts.fragment}" if parts.fragment else "")
             else:
-                site_path = local_file(token, href, "missing-file")
+                site_path = local_file(token, href, "missing-file", ATTACHMENT_TYPES)
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path + (f"#{parts.fragment}" if parts.fragment else "")
-                    token.meta[FILE_SIZE] = (root / site_path).stat().st_size
+                    token.meta[FILE_SIZE] = enriched.assets[-1].source.stat().st_size
 
     _place_in_outline(parsed.tokens, guide.meta.title)
     return enriched, findings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +20,16 @@ FENCE = "---"
 # libyaml's loader is about ten times faster than the pure-Python one; both report the same marks.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
+# Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
+MAX_GUIDE_BYTES = 500_000
+MAX_FRONT_MATTER_DEPTH = 8
+# Characters HTML forbids in a page (controls other than whitespace, and noncharacters). They are
+# invisible in an editor, so the editor gets told where they are rather than a broken page.
+_FORBIDDEN_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -44,15 +56,20 @@ def discover(source: Path) -> list[Path]:
     return sorted(
         path
         for path in source.rglob("*.md")
-        if not any(part.startswith((".", "_")) for part in path.relative_to(source).parts)
+        if path.is_file() and not any(part.startswith((".", "_")) for part in path.relative_to(source).parts)
     )
 
 
 def load_guides(source: Path, default_lang: str) -> Loaded:
     guides: list[SourceGuide] = []
     findings: list[Finding] = []
+    root = source.resolve()
     for path in discover(source):
-        guide, guide_findings = load_guide(path, path.relative_to(source).as_posix(), default_lang)
+        rel = path.relative_to(source).as_posix()
+        if not path.resolve().is_relative_to(root):  # a symbolic link to a file elsewhere on the machine
+            findings.append(Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang), file=rel, line=1))
+            continue
+        guide, guide_findings = load_guide(path, rel, default_lang)
         findings += guide_findings
         if guide is not None:
             guides.append(guide)
@@ -63,13 +80,25 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     def problem(key: str, at: int, lang: str = default_lang, **args: object) -> Finding:
         return Finding(rule=f"content-{key}", message=error_text(key, lang, **args), file=rel, line=at)
 
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_GUIDE_BYTES + 1)
+    except OSError as error:
+        return None, [problem("unreadable", 1, reason=error.strerror or error)]
+    if len(data) > MAX_GUIDE_BYTES:
+        return None, [problem("guide-too-large", 1, limit=MAX_GUIDE_BYTES // 1000)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad_line = data[: error.start].count(b"\n") + 1
         return None, [problem("not-utf8", bad_line, line=bad_line)]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = "\n".join(lines)
+    forbidden = _FORBIDDEN_CHARACTER.search(text)
+    if forbidden:
+        line = text.count("\n", 0, forbidden.start()) + 1
+        column = forbidden.start() - text.rfind("\n", 0, forbidden.start())
+        return None, [problem("invisible-character", line, column=column, code=f"U+{ord(forbidden.group()):04X}")]
 
     if lines[0].strip() != FENCE:
         return None, [problem("no-front-matter", 1)]
@@ -79,6 +108,10 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     yaml_text = "\n".join(lines[1:closing])
 
     try:
+        refused = _refused_yaml_shape(yaml_text)
+        if refused:
+            key, at = refused
+            return None, [problem(key, FRONT_MATTER_FIRST_LINE + at, depth=MAX_FRONT_MATTER_DEPTH)]
         fields = yaml.load(yaml_text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -86,6 +119,8 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         last_line = yaml_text.count("\n")
         line = FRONT_MATTER_FIRST_LINE + min(mark.line if mark else 0, last_line)
         return None, [problem("yaml-syntax", line, problem=error.problem or error.context or "?")]
+    except ValueError as error:  # e.g. a number longer than Python converts (4,300 digits)
+        return None, [problem("yaml-syntax", FRONT_MATTER_FIRST_LINE, problem=error)]
     if not isinstance(fields, dict):
         return None, [problem("front-matter-not-mapping", FRONT_MATTER_FIRST_LINE)]
 
@@ -98,6 +133,12 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
 
     def field_line(loc: tuple) -> int:
         return FRONT_MATTER_FIRST_LINE + _yaml_line(tree(), loc)
+
+    escaped = next(_forbidden_characters(fields), None)  # written as an escape such as "\x1F"
+    if escaped:
+        loc, character = escaped
+        return None, [problem("invisible-character-field", field_line(loc), lang, field=_field_name(loc, lang),
+                              code=f"U+{ord(character):04X}")]
 
     try:
         meta = GuideMeta.model_validate(fields)
@@ -128,6 +169,35 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     ]
     body = "\n".join(lines[closing + 1 :])
     return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
+
+
+def _refused_yaml_shape(yaml_text: str) -> tuple[str, int] | None:
+    """Aliases (``*name``) can expand a few lines into billions of values, and deep nesting exhausts
+    PyYAML's recursion; both are refused from the parser's events, which need no recursion."""
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            return "yaml-alias", event.start_mark.line
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                return "yaml-too-deep", event.start_mark.line
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _forbidden_characters(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Where the parsed front matter holds a character HTML forbids, with the character."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _forbidden_characters(key, loc)
+            yield from _forbidden_characters(item, loc + (key if isinstance(key, str) else str(key),))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _forbidden_characters(item, loc + (index,))
+    elif isinstance(value, str) and (found := _FORBIDDEN_CHARACTER.search(value)):
+        yield loc, found.group()
 
 
 def _collect_field_names() -> frozenset[str]:

@@ -30,6 +30,10 @@ _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _SAFE_IMAGE_DATA = re.compile(r"^data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
 # Browsers ignore these characters inside a scheme ("java\tscript:"), so we do too before checking.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+# Lists, quotes and components inside each other. Real guides use three or four levels.
+MAX_NESTING = 8
+_NESTING = {"list_item_open": 1, "list_item_close": -1, "blockquote_open": 1, "blockquote_close": -1,
+            f"container_{CONTAINER}_open": 1, f"container_{CONTAINER}_close": -1}
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,9 @@ def heading_slug(title: str) -> str:
 @cache
 def markdown_parser() -> MarkdownIt:
     # html=True only so raw HTML becomes tokens we can reject with a line; it is never rendered.
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # markdown-it silently drops everything after its nesting limit; each level of ours opens at
+    # most two of its levels, so a guide reaching that limit has always broken MAX_NESTING first.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 2 * MAX_NESTING + 4}).enable("table")
     md.validateLink = lambda url: True  # every URL reaches our own scheme check, which names the line
     container_plugin(md, CONTAINER, validate=lambda params, *_: bool(_COMPONENT_INFO.match(params)))
     anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)
@@ -83,6 +89,7 @@ def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[Parsed
     offset = guide.body_line - 1
     findings: list[Finding] = []
     open_components: list[Token] = []
+    depth = 0
 
     def problem(key: str, line: int, **args: object) -> None:
         findings.append(Finding(rule=f"markdown-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
@@ -92,6 +99,9 @@ def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[Parsed
             token.map = [token.map[0] + offset, token.map[1] + offset]
             if token.nesting == 1 or token.type in {"fence", "code_block", "hr"}:
                 token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
+        depth += _NESTING.get(token.type, 0)
+        if depth == MAX_NESTING + 1 and _NESTING.get(token.type) == 1:
+            problem("too-deep", token.map[0] + 1, limit=MAX_NESTING)
         if token.type == "heading_open" and token.tag == "h1":
             problem("second-title", token.map[0] + 1)
         elif token.type == "html_block":

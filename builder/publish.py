@@ -11,12 +11,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .pause import pause_point
+from .stage import MANIFEST
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
 class BuildLocked(RuntimeError):
     """Another build holds the lock on this output folder."""
+
+
+class UnsafeOutput(RuntimeError):
+    """Publishing into this folder would destroy something that is not a guidekit site."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key  # the message in errors.yml
+
+
+def check_output(out: Path, source: Path) -> None:
+    """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built."""
+    if source.resolve().is_relative_to(out.resolve()):
+        raise UnsafeOutput("out-holds-source")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise UnsafeOutput("out-not-a-site")
 
 
 @contextmanager
@@ -33,19 +52,36 @@ def build_lock(out: Path) -> Iterator[None]:
 
 def publish(staging: Path, out: Path) -> None:
     """Make ``staging`` the new ``out``. Readers see the old site or the new one, never a mix."""
+    pause_point("publish")
     if not out.exists():
         os.rename(staging, out)
         return
     if _exchange(staging, out):
+        pause_point("swapped")
         shutil.rmtree(staging)  # now holds the previous site
         return
-    # No atomic exchange on this file system: two renames, with a window where `out` is missing.
-    previous = out.parent / f".{out.name}.previous"
+    # No atomic exchange on this file system: two renames, with a window where `out` is missing
+    # (a build killed inside it is repaired by the next build's recover()).
+    previous = _previous(out)
     if previous.exists():
         shutil.rmtree(previous)
     os.rename(out, previous)
     os.rename(staging, out)
     shutil.rmtree(previous)
+
+
+def recover(out: Path) -> None:
+    """Undo what a build killed halfway through a non-atomic publish left: the previous site returns."""
+    previous = _previous(out)
+    if previous.is_dir():
+        if out.exists():
+            shutil.rmtree(previous)
+        else:
+            os.rename(previous, out)
+
+
+def _previous(out: Path) -> Path:
+    return out.parent / f".{out.name}.previous"
 
 
 def discard(staging: Path) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown_it.token import Token
@@ -35,6 +35,12 @@ class Theme:
 THEMES = (Theme("standard", "", "guidekit.css"), Theme("silver", "silver/", "guidekit-silver.css"))
 SCRIPT = "assets/guidekit.js"
 GALLERY_INDEX = "components/index.html"
+# Every page may load only files of its own site: no inline script or style, no other host, no
+# plugins, no <base> rewriting links. A <meta> because the site is static and also opened from disk.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'"
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,15 @@ def _table_close(renderer, tokens: Sequence[Token], index: int, options, env) ->
     return renderer.renderToken(tokens, index, options, env) + "</div>"
 
 
+def _table_cell_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
+    """Column alignment as a class: the Content-Security-Policy forbids inline style attributes."""
+    token = tokens[index]
+    alignment = str(token.attrs.pop("style", "")).removeprefix("text-align:")
+    if alignment:
+        token.attrJoin("class", f"gk-align-{alignment}")
+    return renderer.renderToken(tokens, index, options, env)
+
+
 def _raw_html(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     # parse refuses raw HTML with a located error; should any ever get this far, it stays text
     return str(escape(tokens[index].content))
@@ -71,6 +86,8 @@ def markdown_renderer():
     md = markdown_parser()
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)
+    md.add_render_rule("th_open", _table_cell_open)
+    md.add_render_rule("td_open", _table_cell_open)
     md.add_render_rule("html_block", _raw_html)
     md.add_render_rule("html_inline", _raw_html)
     return md
@@ -291,7 +308,7 @@ def render_site(guides: Sequence[EnrichedGuide], config: SiteConfig, *, checked:
             **page_context(config, theme, site_path, config.default_lang, checked),
             source=None,
             sections=[
-                {"lang": lang, "guides": [(g.parsed.guide.meta, page_path(g.parsed.guide.rel)) for g in entries]}
+                {"lang": lang, "guides": [(g.parsed.guide.meta, quote(page_path(g.parsed.guide.rel))) for g in entries]}
                 for lang, entries in by_lang.items()
                 if entries
             ],
@@ -319,11 +336,12 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",
-        "other_theme_url": root + other.prefix + page,
+        "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
         "checked": checked,
         "version": __version__,
+        "content_security_policy": CONTENT_SECURITY_POLICY,
     }
 
 

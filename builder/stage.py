@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .enrich import Asset
+from .pause import pause_point
 from .render import Page
 
 MANIFEST = "guidekit-manifest.json"
@@ -27,6 +28,7 @@ def stage_site(out: Path, pages: Iterable[Page], assets: Iterable[Asset], files:
     pages = list(pages)
     for page in pages:
         _write(staging / page.site_path, page.html)
+    pause_point("stage")
     for asset in assets:
         target = staging / asset.site_path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,13 @@
 // Runs inside every checked page (installed once per browser context). It only reads the page.
+// The page's Content-Security-Policy blocks other hosts before any request leaves the browser,
+// so what it refuses is collected here for the gate to report.
+const policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) =>
+  policyViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+
 window.__guidekit = {
+  policyViolations,
+
   lineOf(element) {
     const traced = element && element.closest ? element.closest("[data-line]") : null;
     return traced ? Number(traced.getAttribute("data-line")) : null;

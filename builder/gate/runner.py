@@ -156,10 +156,18 @@ async def _check_page(session: _Session, page_path: str) -> _PageResult:
         await page.goto(f"{ORIGIN}/{quote(page_path)}", wait_until="load")
         facts = await page.evaluate("() => window.__guidekit.facts()")
         axe = await page.evaluate("options => window.__guidekit.axe(options)", run_options(facts["theme"]))
+        refused = await page.evaluate("() => window.__guidekit.policyViolations")
     finally:
         external = session.external.pop(page, [])
         await page.close()
+    external += [entry["blocked"] for entry in refused if entry["blocked"].startswith(("http:", "https:"))
+                 and not entry["blocked"].startswith(ORIGIN)]
     findings = page_findings(page_path, facts) + _axe_findings(page_path, facts, axe)
+    findings += [
+        Finding(rule="guidekit:policy-violation", message=error_text("policy-violation", facts.get("lang"), directive=entry["directive"],
+                blocked=entry["blocked"] or "inline"), file=page_path, page=page_path, theme=facts.get("theme"))
+        for entry in refused if not entry["blocked"].startswith(("http:", "https:"))
+    ]
     findings += [
         Finding(rule="guidekit:external-request", message=error_text("external-request", facts.get("lang"), url=url),
                 file=page_path, page=page_path, theme=facts.get("theme"))
