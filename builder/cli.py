@@ -24,6 +24,7 @@ from .lint.report import lint_text
 from .load import load_guides
 from .messages import catalogue, best_language, error_text
 from .publish import BuildLocked
+from . import serve
 
 REFUSED = 1
 
@@ -115,6 +116,40 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
             key, lang, guides=len(loaded.guides), errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
             advice=by_level[Severity.ADVICE])) + "[/]")
     sys.exit(0 if ok else REFUSED)
+
+
+@main.command("serve")
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
+@click.option("--host", default=serve.DEFAULT_HOST, show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1 lets other computers see the preview.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Preview folder (default: a temporary folder, removed on exit). Never your published site.")
+@click.option("--check", is_flag=True, help="Run the accessibility gate on every rebuild (slower).")
+def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
+    """Preview SOURCE in the browser; rebuild and reload on every saved change."""
+    lang = load_config(source)[0].default_lang
+    if host not in serve.LOOPBACK_NAMES:
+        _stderr.print(f"[bold yellow]{escape(serve.serve_text('host-warning', lang, host=host))}[/]")
+    if not check:
+        _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
+
+    def built(result, seconds: float) -> None:
+        _report(result.findings, "text", ok=result.published, extra={})
+        if result.published:
+            _stderr.print(f"[green]{escape(serve.serve_text('rebuilt', lang, pages=result.pages, seconds=f'{seconds:.1f}'))}[/]")
+        else:
+            errors = _counts(result.findings)[0]
+            _stderr.print(f"[bold red]{escape(serve.serve_text('rebuild-refused', lang, errors=errors))}[/]")
+
+    def ready(url: str) -> None:
+        _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))
+
+    with _guarded(lang, out or source):
+        try:
+            serve.preview_site(source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built)
+        except serve.CannotListen as error:
+            _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
 
 
 def _counts(findings: list[Finding]) -> tuple[int, int]:
