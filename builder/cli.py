@@ -22,9 +22,9 @@ from .gate.browser import BrowserMissing
 from .lint import lint_guides
 from .lint.report import lint_text
 from .load import load_guides
-from .messages import catalogue, best_language, error_text
+from .messages import LANGUAGES, catalogue, best_language, error_text
 from .publish import BuildLocked
-from . import serve
+from . import scaffold, serve
 
 REFUSED = 1
 
@@ -150,6 +150,35 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
             serve.preview_site(source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built)
         except serve.CannotListen as error:
             _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
+
+
+LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None,
+                    help="zh-Hans, zh-Hant or en (default: the site's default_lang).")
+
+
+@main.command("new")
+@click.argument("title")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("guides"), show_default=True,
+              help="The guides folder.")
+@LANG
+def new_command(title: str, source: Path, lang: str | None) -> None:
+    """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
+    lang = lang or load_config(source)[0].default_lang
+    path = scaffold.new_guide(source, title, lang)
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=path))}[/]")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@LANG
+def init_command(folder: Path, lang: str | None) -> None:
+    """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a first guide."""
+    lang = lang or "zh-Hans"
+    taken = scaffold.existing_files(folder)
+    if taken:
+        _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
+    guide_path = scaffold.init_project(folder, lang)
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / scaffold.GUIDES_FOLDER, guide=guide_path))}[/]")
 
 
 def _counts(findings: list[Finding]) -> tuple[int, int]:
