@@ -129,6 +129,8 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
 def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
     """Preview SOURCE in the browser; rebuild and reload on every saved change."""
     lang = load_config(source)[0].default_lang
+    if out is not None and serve.holds_checked_site(out):
+        _fail(serve.serve_text("out-is-published", lang, out=out))
     if host not in serve.LOOPBACK_NAMES:
         _stderr.print(f"[bold yellow]{escape(serve.serve_text('host-warning', lang, host=host))}[/]")
     if not check:

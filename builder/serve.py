@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import mimetypes
 import re
 import tempfile
@@ -32,6 +33,7 @@ from .findings import Finding
 from .messages import best_language, catalogue
 from .parse import markdown_parser
 from .render import environment, markdown_renderer
+from .stage import MANIFEST
 
 DEFAULT_HOST = "127.0.0.1"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -298,6 +300,15 @@ def start_server(preview: Path, state: PreviewState, *, host: str = DEFAULT_HOST
     threading.Thread(target=functools.partial(server.serve_forever, poll_interval=0.2), daemon=True,
                      name="guidekit-preview").start()
     return server
+
+
+def holds_checked_site(folder: Path) -> bool:
+    """A published (checked) site must never be overwritten by unchecked preview pages."""
+    manifest = folder / MANIFEST
+    try:
+        return json.loads(manifest.read_text("utf-8")).get("checked") is True
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def preview_site(source: Path, *, host: str = DEFAULT_HOST, port: int = 0, out: Path | None = None, check: bool = False,

@@ -19,7 +19,7 @@ import pytest
 
 from guidekit import serve
 
-from .conftest import body_line, guide, write_site
+from .conftest import body_line, guide, run_guidekit, write_site
 
 TIMEOUT = 30.0  # seconds any single wait may take before the test fails
 
@@ -201,3 +201,13 @@ def test_the_command_listens_on_loopback_by_default_and_stops_on_ctrl_c(tmp_path
         _, errors = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 0 and "Traceback" not in errors, errors
     assert "--check" in errors  # says the preview skips the gate
+
+
+def test_the_preview_never_overwrites_a_published_site(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "guidekit-manifest.json").write_text('{"checked": true}')
+    outcome = run_guidekit("serve", source, "--out", site, "--port", "0")
+    assert outcome.exit_code == 1 and "预览不能覆盖它" in outcome.stderr
+    assert sorted(path.name for path in site.iterdir()) == ["guidekit-manifest.json"]
