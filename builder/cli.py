@@ -22,7 +22,8 @@ from .gate.browser import BrowserMissing
 from .lint import lint_guides
 from .lint.report import lint_text
 from .load import load_guides
-from .messages import catalogue, best_language, error_text
+from . import scaffold, serve
+from .messages import LANGUAGES, catalogue, best_language, error_text
 from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
@@ -119,6 +120,71 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
             key, lang, guides=len(loaded.guides), errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
             advice=by_level[Severity.ADVICE])) + "[/]")
     sys.exit(0 if ok else REFUSED)
+
+
+@main.command("serve")
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
+@click.option("--host", default=serve.DEFAULT_HOST, show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1 lets other computers see the preview.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Preview folder (default: a temporary folder, removed on exit). Never your published site.")
+@click.option("--check", is_flag=True, help="Run the accessibility gate on every rebuild (slower).")
+def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
+    """Preview SOURCE in the browser; rebuild and reload on every saved change."""
+    lang = load_config(source)[0].default_lang
+    if out is not None and serve.holds_checked_site(out):
+        _fail(serve.serve_text("out-is-published", lang, out=out))
+    if host not in serve.LOOPBACK_NAMES:
+        _stderr.print(f"[bold yellow]{escape(serve.serve_text('host-warning', lang, host=host))}[/]")
+    if not check:
+        _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
+
+    def built(result, seconds: float) -> None:
+        _report(result.findings, "text", ok=result.published, extra={})
+        if result.published:
+            _stderr.print(f"[green]{escape(serve.serve_text('rebuilt', lang, pages=result.pages, seconds=f'{seconds:.1f}'))}[/]")
+        else:
+            errors = _counts(result.findings)[0]
+            _stderr.print(f"[bold red]{escape(serve.serve_text('rebuild-refused', lang, errors=errors))}[/]")
+
+    def ready(url: str) -> None:
+        _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))
+
+    with _guarded(lang, out or source):
+        try:
+            serve.preview_site(source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built)
+        except serve.CannotListen as error:
+            _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
+
+
+LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None,
+                    help="zh-Hans, zh-Hant or en (default: the site's default_lang).")
+
+
+@main.command("new")
+@click.argument("title")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("guides"), show_default=True,
+              help="The guides folder.")
+@LANG
+def new_command(title: str, source: Path, lang: str | None) -> None:
+    """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
+    lang = lang or load_config(source)[0].default_lang
+    path = scaffold.new_guide(source, title, lang)
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=path))}[/]")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@LANG
+def init_command(folder: Path, lang: str | None) -> None:
+    """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a first guide."""
+    lang = lang or "zh-Hans"
+    taken = scaffold.existing_files(folder)
+    if taken:
+        _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
+    guide_path = scaffold.init_project(folder, lang)
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / scaffold.GUIDES_FOLDER, guide=guide_path))}[/]")
 
 
 def _counts(findings: list[Finding]) -> tuple[int, int]:

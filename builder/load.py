@@ -154,7 +154,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             if detail["type"] == "missing":
                 findings.append(problem("field-missing", field_line(loc), lang, field=name))
             else:
-                findings.append(problem("field-invalid", field_line(loc), lang, field=name, expected=_expected(detail, lang)))
+                findings.append(problem("field-invalid", field_line(loc), lang, field=name, expected=expected_text(detail, lang)))
         return None, findings
 
     warnings = [
@@ -228,7 +228,7 @@ def _field_name(loc: tuple, lang: str) -> str:
     return " → ".join(parts) or "?"
 
 
-def _expected(detail: dict, lang: str) -> str:
+def expected_text(detail: dict, lang: str) -> str:
     kind = detail["type"]
     context = detail.get("ctx") or {}
     if kind in {"string_type", "str_type"}:
@@ -237,6 +237,10 @@ def _expected(detail: dict, lang: str) -> str:
         return error_text("expect-nonempty", lang)
     if kind.startswith("int_"):
         return error_text("expect-integer", lang)
+    if kind.startswith("float_"):
+        return error_text("expect-number", lang)
+    if kind.startswith("bool_"):
+        return error_text("expect-true-false", lang)
     if kind == "greater_than_equal":
         return error_text("expect-minimum", lang, minimum=context.get("ge"))
     if kind in {"list_type", "tuple_type"}:

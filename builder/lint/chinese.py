@@ -111,7 +111,7 @@ def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
         for word, start, end in _unfamiliar_words(view.simplified, familiar):
             if word in seen or word in skip:
                 continue
-            frequency = _jieba().FREQ.get(word)
+            frequency = segmenter().FREQ.get(word)
             if frequency is not None and 0 < frequency <= threshold:
                 seen.add(word)
                 report.add("rare-word", view.passage.line_at(start), suggestion=report.text("rare-word-fix"),
@@ -125,13 +125,13 @@ def _unfamiliar_words(text: str, familiar: frozenset[str]) -> Iterator[tuple[str
     for run in _ALL_HAN.finditer(text):
         if len(run.group()) < 2 or familiar.issuperset(run.group()):
             continue
-        for word, start, end in _jieba().tokenize(run.group(), HMM=False):
+        for word, start, end in segmenter().tokenize(run.group(), HMM=False):
             if len(word) >= 2 and not familiar.issuperset(word):
                 yield word, run.start() + start, run.start() + end
 
 
 @cache
-def _jieba():
+def segmenter():
     import jieba  # imported on first use: it costs a second to load its dictionary
 
     jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise

@@ -49,9 +49,10 @@ def test_unknown_rule_and_bad_level_are_clear_errors(tmp_path):
     assert "unknown rule officialise; known rules: long-sentence," in problem.message
 
     (tmp_path / "guidekit.toml").write_text('[lint]\ngrace_days = -1\n[lint.rules]\nofficialese = "loud"\n', "utf-8")
-    _, (problem,) = load_config(tmp_path)
-    assert "lint.grace_days" in problem.message and "lint.rules.officialese" in problem.message
-    assert "'error', 'warning', 'advice' or 'off'" in problem.message
+    _, (days, level) = load_config(tmp_path)  # one finding per wrong option, each at its own line
+    assert (days.line, level.line) == (2, 4)
+    assert "lint.grace_days" in days.message and "lint.rules.officialese" in level.message
+    assert "'error', 'warning', 'advice' or 'off'" in level.message
 
 
 def test_today_is_injected_not_read(tmp_path):

@@ -1,0 +1,120 @@
+"""``guidekit new`` and ``guidekit init``: a guide with every content-model field stubbed and explained,
+and a new site project that builds as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from .config import CONFIG_FILE, SiteConfig
+from .content_model import GuideMeta
+from .lint.chinese import segmenter
+from .lint.rules import LintSettings
+from .messages import best_language, catalogue
+
+GUIDES_FOLDER = "guides"  # SOURCE inside a project made by ``guidekit init``
+GLOSSARY_FILE = "glossary.yml"
+SLUG_LIMIT = 60
+REVIEW_INTERVAL = dt.timedelta(days=182)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def scaffold_text(key: str, lang: str, **args: object) -> str:
+    text = catalogue("scaffold")[key][best_language(lang)]
+    return text.format(**args) if args else text  # the examples in field notes hold YAML braces
+
+
+def slug(title: str) -> str:
+    """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 -> shenling-shehuibaozhang-ka)."""
+    words = []
+    for word in segmenter().cut(title):
+        spelled = "".join(lazy_pinyin(word))
+        ascii_only = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode().lower()
+        words.append(_NOT_SLUG.sub("-", ascii_only).strip("-"))
+    joined = "-".join(word for word in words if word)
+    return joined[:SLUG_LIMIT].rstrip("-") or "guide"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``folder/name.md``, or ``name-2.md``, ``name-3.md``… when taken."""
+    candidate, number = folder / f"{name}.md", 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{name}-{number}.md"
+    return candidate
+
+
+def guide_text(title: str, lang: str, today: dt.date) -> str:
+    """Front matter with every field of the content model, each with what to write there in ``lang``."""
+    stubs: dict[str, str] = {
+        "title": json.dumps(title, ensure_ascii=False),
+        "summary": json.dumps(scaffold_text("summary-stub", lang), ensure_ascii=False),
+        "lang": lang,
+        "last_reviewed": today.isoformat(),
+        "review_by": (today + REVIEW_INTERVAL).isoformat(),
+    }
+    lines = ["---", f"# {scaffold_text('guide-intro', lang)}"]
+    for name, info in GuideMeta.model_fields.items():
+        empty = "[]" if info.default == [] else ""
+        value = stubs.get(name, empty)
+        lines.append(f"{name}: {value}".rstrip())
+        lines += [f"#   {line}" for line in scaffold_text(f"field-{name}", lang).splitlines()]
+    lines += ["---", ""]
+    return "\n".join(lines)
+
+
+def new_guide(source: Path, title: str, lang: str, *, today: dt.date | None = None) -> Path:
+    folder = source / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    path = free_path(folder, slug(title))
+    path.write_text(guide_text(title, lang, today or dt.date.today()), encoding="utf-8")
+    return path
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(key)} = {_toml_value(item)}" for key, item in value.items()) + " }"
+    return json.dumps(value, ensure_ascii=False)  # strings, numbers and lists of them read the same in TOML
+
+
+def config_text(lang: str) -> str:
+    """guidekit.toml with every option at its default and explained; optional ones commented out."""
+    site = SiteConfig(default_lang=lang)
+    lines = [f"# {line}" for line in scaffold_text("config-intro", lang).splitlines()]
+    for name in SiteConfig.model_fields:
+        if name == "lint":
+            continue
+        value = getattr(site, name)
+        lines += ["", f"# {scaffold_text(f'config-{name}', lang)}"]
+        lines.append(f"# {name} = \"https://example.gov.cn/guides/\"" if value is None else f"{name} = {_toml_value(value)}")
+    lines += ["", f"# {scaffold_text('config-lint', lang)}", "[lint]"]
+    for name in LintSettings.model_fields:
+        if name == "rules":
+            continue
+        lines.append(f"# {name} = {_toml_value(getattr(site.lint, name))}  # {scaffold_text(f'config-lint-{name}', lang)}")
+    lines += ["", f"# {scaffold_text('config-lint-rules', lang)}", "[lint.rules]", '# officialese = "error"', ""]
+    return "\n".join(lines)
+
+
+def init_project(folder: Path, lang: str, *, today: dt.date | None = None) -> Path:
+    """A new site project in ``folder``: guides/ (SOURCE, with guidekit.toml and the glossary), a first
+    guide, and a .gitignore for what builds and previews leave. Returns the first guide."""
+    source = folder / GUIDES_FOLDER
+    source.mkdir(parents=True, exist_ok=True)
+    (source / CONFIG_FILE).write_text(config_text(lang), encoding="utf-8")
+    (source / GLOSSARY_FILE).write_text(scaffold_text("glossary", lang) + "\n", encoding="utf-8")
+    (folder / ".gitignore").write_text("/site/\n/.site.*\n/.guidekit-preview/\n", encoding="utf-8")
+    return new_guide(source, scaffold_text("first-guide-title", lang), lang, today=today)
+
+
+def existing_files(folder: Path) -> list[Path]:
+    """What ``init`` would overwrite: it refuses rather than replace an editor's work."""
+    return [path for path in (folder / GUIDES_FOLDER / CONFIG_FILE, folder / GUIDES_FOLDER / GLOSSARY_FILE,
+                              folder / ".gitignore") if path.exists()]

@@ -1,0 +1,331 @@
+"""``guidekit serve``: a live preview for editors. Builds into a preview folder, serves only that folder
+on 127.0.0.1, rebuilds when guides, components or themes change, and reloads the open page.
+
+A refused rebuild leaves the last good pages in place (the build publishes atomically) and every
+served page then carries a banner that lists the problems with file and line. The reload script and
+the banner are added to HTML responses by this server only; built sites never contain them.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import mimetypes
+import re
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import watchfiles
+
+from .build import BuildResult, build
+from .component_registry import components_root, registry
+from .config import load_config
+from .findings import Finding
+from .messages import best_language, catalogue
+from .parse import markdown_parser
+from .render import environment, markdown_renderer
+from .stage import MANIFEST
+
+DEFAULT_HOST = "127.0.0.1"
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+SERVER_PATH = "/__guidekit/"
+EVENTS_PATH = SERVER_PATH + "events"
+OVERLAY_LIMIT = 20  # the terminal has the full list; the page stays readable
+KEEPALIVE_SECONDS = 15.0
+
+
+def serve_text(key: str, lang: str, **args: object) -> str:
+    return catalogue("serve")[key][best_language(lang)].format(**args)
+
+
+@dataclass
+class PreviewState:
+    """What request threads need to know about the rebuild loop: which build is current, and its problems."""
+
+    lang: str
+    generation: int = 0
+    problems: list[Finding] = field(default_factory=list)
+    stopping: bool = False
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def record(self, problems: list[Finding]) -> None:
+        with self.changed:
+            self.generation += 1
+            self.problems = problems
+            self.changed.notify_all()
+
+    def stop(self) -> None:
+        with self.changed:
+            self.stopping = True
+            self.changed.notify_all()
+
+    def wait_for_build(self, seen: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != seen or self.stopping, timeout=timeout)
+            return self.generation
+
+
+class CannotListen(Exception):
+    """The address or port is taken or not allowed."""
+
+
+class Refused(Exception):
+    """A request for something outside the preview folder."""
+
+
+def resolve_request(root: Path, target: str) -> Path:
+    """The file below ``root`` that the request target names. Refuses anything that would leave ``root``:
+    ``..`` segments (also percent-encoded), NUL bytes, backslashes, and symbolic links pointing out."""
+    path = unquote(urlsplit(target).path, errors="strict")
+    segments = path.split("/")
+    if "\0" in path or "\\" in path or any(segment in (".", "..") for segment in segments):
+        raise Refused(target)
+    root = root.resolve()
+    candidate = root.joinpath(*(segment for segment in segments if segment))
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(root):
+        raise Refused(target)
+    if resolved.is_dir():
+        resolved = resolved / "index.html"
+    return resolved
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # an open event stream must never keep the command from stopping
+
+    def __init__(self, address: tuple[str, int], root: Path, state: PreviewState) -> None:
+        super().__init__(address, PreviewHandler)
+        self.root = root
+        self.state = state
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Requests are not news to an editor; build results are printed instead."""
+
+    def _respond(self, *, send_body: bool) -> None:
+        if not self._host_allowed():
+            self._send(HTTPStatus.FORBIDDEN, b"forbidden host\n", "text/plain", send_body)
+            return
+        target = self.path
+        if target == EVENTS_PATH:
+            self._stream_builds()
+            return
+        if target.startswith(SERVER_PATH):
+            self._send_server_file(target.removeprefix(SERVER_PATH), send_body)
+            return
+        try:
+            path = resolve_request(self.server.root, target)
+        except (Refused, UnicodeDecodeError):
+            self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain", send_body)
+            return
+        if not path.is_file():
+            page = missing_page(urlsplit(target).path, self.server.state)
+            self._send(HTTPStatus.NOT_FOUND, page.encode(), "text/html; charset=utf-8", send_body)
+            return
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        body = path.read_bytes()
+        if content_type == "text/html":
+            body = preview_html(body.decode("utf-8"), self.server.state).encode()
+            content_type += "; charset=utf-8"
+        self._send(HTTPStatus.OK, body, content_type, send_body)
+
+    def _host_allowed(self) -> bool:
+        """Against DNS rebinding: a loopback server answers only to loopback names."""
+        if self.server.server_address[0] not in LOOPBACK_NAMES:
+            return True
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
+        return host in LOOPBACK_NAMES
+
+    def _send_server_file(self, name: str, send_body: bool) -> None:
+        types = {"live.js": "text/javascript; charset=utf-8", "overlay.css": "text/css; charset=utf-8"}
+        if name not in types:
+            self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain", send_body)
+            return
+        body = resources.files("guidekit").joinpath("serve_static", name).read_bytes()
+        self._send(HTTPStatus.OK, body, types[name], send_body)
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, send_body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _stream_builds(self) -> None:
+        """Server-Sent Events: the current build number at once, then each new one."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        state = self.server.state
+        seen = None
+        try:
+            while not state.stopping:
+                current = state.wait_for_build(seen, KEEPALIVE_SECONDS) if seen is not None else state.generation
+                message = f"event: build\ndata: {current}\n\n" if current != seen else ": still here\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                seen = current
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed or reloaded
+
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def preview_html(page: str, state: PreviewState) -> str:
+    """The page with the reload script, and with the problem banner while the last rebuild is refused."""
+    head = (f'<meta name="guidekit-build" content="{state.generation}">'
+            f'<link rel="stylesheet" href="{SERVER_PATH}overlay.css">'
+            f'<script src="{SERVER_PATH}live.js" defer></script>')
+    page = _HEAD_END.sub(lambda match: head + match.group(0), page, count=1)
+    banner = overlay(state)
+    return _BODY_START.sub(lambda match: match.group(0) + banner, page, count=1) if banner else page
+
+
+def overlay(state: PreviewState) -> str:
+    problems = state.problems
+    if not problems:
+        return ""
+    lang = state.lang
+    items = "".join(f"<li><code>{html.escape(problem.location())}</code> {html.escape(problem.message)}</li>"
+                    for problem in problems[:OVERLAY_LIMIT])
+    more = problems[OVERLAY_LIMIT:]
+    more_text = f"<p>{html.escape(serve_text('overlay-more', lang, count=len(more)))}</p>" if more else ""
+    return (f'<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="{lang}">'
+            f'<p class="guidekit-overlay__title">{html.escape(serve_text("overlay-title", lang, count=len(problems)))}</p>'
+            f"<p>{html.escape(serve_text('overlay-intro', lang))}</p><ul>{items}</ul>{more_text}"
+            f'<button type="button" data-guidekit-dismiss>{html.escape(serve_text("overlay-dismiss", lang))}</button>'
+            "</section>")
+
+
+def missing_page(path: str, state: PreviewState) -> str:
+    """Before the first good build there is nothing to show but the problems."""
+    message = html.escape(serve_text("no-page-yet", state.lang, path=path))
+    page = (f'<!doctype html><html lang="{state.lang}"><head><meta charset="utf-8"><title>404</title></head>'
+            f"<body><main id=\"main\" tabindex=\"-1\"><h1>404</h1><p>{message}</p></main></body></html>")
+    return preview_html(page, state)
+
+
+def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) -> BuildResult:
+    """One whole preview build (guidekit has no incremental build yet); its problems go to the banner."""
+    try:
+        result = build(source, preview, check=check)
+    except Exception as error:  # the preview must outlive any one bad build
+        result = BuildResult(checked=check)
+        result.findings.append(Finding(rule="internal-error",
+                                       message=serve_text("rebuild-crashed", state.lang, error=f"{type(error).__name__}: {error}")))
+    state.record([finding for finding in result.findings if finding.blocking] if not result.published else [])
+    return result
+
+
+def watched_folders(source: Path) -> list[Path]:
+    """The guides, and guidekit's own components and themes (they change while guidekit is developed)."""
+    return [source, Path(str(components_root())), Path(str(resources.files("guidekit.themes")))]
+
+
+def forget_templates() -> None:
+    """Component specs and templates are read once per process; a change to them needs a fresh read."""
+    for cached in (registry, environment, markdown_parser, markdown_renderer):
+        cached.cache_clear()
+
+
+def watch(source: Path, preview: Path, state: PreviewState, *, check: bool, stop: threading.Event,
+          on_build: Callable[[BuildResult, float], None], on_watching: Callable[[], None]) -> None:
+    """Rebuild after every batch of saved changes until ``stop`` is set. ``on_watching`` runs once the
+    watcher is listening, so that nothing saved after it can be missed."""
+    folders = watched_folders(source)
+    code_folders = folders[1:]
+    preview_root = preview.resolve()
+    ignore = watchfiles.DefaultFilter()
+    listening = False
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        return ignore(change, path) and not Path(path).resolve().is_relative_to(preview_root)
+
+    for changes in watchfiles.watch(*folders, watch_filter=relevant, stop_event=stop, debounce=300,
+                                    rust_timeout=200, yield_on_timeout=True, raise_interrupt=False):
+        if not listening:
+            listening = True
+            on_watching()
+        if not changes:
+            continue
+        if _touches(changes, code_folders):
+            forget_templates()
+        started = time.monotonic()
+        result = rebuild(source, preview, state, check=check)
+        on_build(result, time.monotonic() - started)
+
+
+def _touches(changes: Iterable[tuple[watchfiles.Change, str]], folders: list[Path]) -> bool:
+    return any(Path(path).is_relative_to(folder) for _, path in changes for folder in folders)
+
+
+def start_server(preview: Path, state: PreviewState, *, host: str = DEFAULT_HOST, port: int = 0) -> PreviewServer:
+    """Serve ``preview`` from a background thread; ``port`` 0 picks a free port."""
+    try:
+        server = PreviewServer((host, port), preview, state)
+    except OSError as error:
+        raise CannotListen(error.strerror or str(error)) from error
+    threading.Thread(target=functools.partial(server.serve_forever, poll_interval=0.2), daemon=True,
+                     name="guidekit-preview").start()
+    return server
+
+
+def holds_checked_site(folder: Path) -> bool:
+    """A published (checked) site must never be overwritten by unchecked preview pages."""
+    manifest = folder / MANIFEST
+    try:
+        return json.loads(manifest.read_text("utf-8")).get("checked") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def preview_site(source: Path, *, host: str = DEFAULT_HOST, port: int = 0, out: Path | None = None, check: bool = False,
+                 on_ready: Callable[[str], None], on_build: Callable[[BuildResult, float], None],
+                 stop: threading.Event | None = None) -> None:
+    """Build, serve and rebuild until Ctrl+C (or ``stop``). Without ``out`` the preview lives in a temporary
+    folder that is removed afterwards: it is never the published site."""
+    with tempfile.TemporaryDirectory(prefix="guidekit-preview-") as scratch:
+        folder = out or Path(scratch) / "site"
+        state = PreviewState(lang=load_config(source)[0].default_lang)
+        started = time.monotonic()
+        on_build(rebuild(source, folder, state, check=check), time.monotonic() - started)
+        server = start_server(folder, state, host=host, port=port)
+        try:
+            watch(source, folder, state, check=check, stop=stop or threading.Event(), on_build=on_build,
+                  on_watching=lambda: on_ready(server.url))
+        finally:
+            state.stop()
+            server.shutdown()
+            server.server_close()

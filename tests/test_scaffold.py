@@ -1,0 +1,104 @@
+"""``guidekit new`` and ``guidekit init``: safe file names, every field stubbed and explained, and a new
+project that builds as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import yaml
+
+from guidekit import scaffold
+from guidekit.config import load_config
+from guidekit.content_model import GuideMeta
+from guidekit.load import load_guides
+
+from .conftest import run_guidekit
+
+TODAY = dt.date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("申领社会保障卡", "shenling-shehuibaozhang-ka"),
+    ("Apply for a card!", "apply-for-a-card"),
+    ("办理 ID 卡（2026）", "banli-id-ka-2026"),
+    ("？！", "guide"),
+])
+def test_file_names_are_ascii_slugs(title, expected):
+    assert scaffold.slug(title) == expected
+
+
+def test_traditional_titles_get_pinyin_too():
+    assert re.fullmatch(r"[a-z0-9-]+", scaffold.slug("申領社會保障卡"))
+    assert scaffold.slug("申領社會保障卡").startswith("shen")
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
+def test_a_new_guide_has_every_field_explained_and_loads_cleanly(tmp_path, lang):
+    path = scaffold.new_guide(tmp_path, "申领社会保障卡", lang, today=TODAY)
+    assert path.parent == tmp_path / lang
+    text = path.read_text("utf-8")
+    front_matter = yaml.safe_load(text.split("---\n")[1])
+    assert list(front_matter) == list(GuideMeta.model_fields)
+    for name in GuideMeta.model_fields:
+        note = scaffold.scaffold_text(f"field-{name}", lang).splitlines()[0]
+        assert f"#   {note}" in text
+    loaded = load_guides(tmp_path, "zh-Hans")
+    assert loaded.findings == [] and len(loaded.guides) == 1
+    assert loaded.guides[0].meta.title == "申领社会保障卡" and loaded.guides[0].meta.lang == lang
+    assert loaded.guides[0].meta.review_by > loaded.guides[0].meta.last_reviewed == TODAY
+
+
+def test_guidance_is_in_the_language_of_the_guide(tmp_path):
+    assert "辦理對象" in scaffold.new_guide(tmp_path, "申領", "zh-Hant").read_text("utf-8")
+    assert "Who it is for" in scaffold.new_guide(tmp_path, "Apply", "en").read_text("utf-8")
+
+
+def test_titles_that_need_quoting_stay_intact(tmp_path):
+    title = 'Card: "new" # 1'
+    path = scaffold.new_guide(tmp_path, title, "en")
+    assert load_guides(tmp_path, "en").guides[0].meta.title == title
+    assert path.name == "card-new-1.md"
+
+
+def test_new_never_overwrites_a_guide(tmp_path):
+    source = tmp_path / "guides"
+    first = run_guidekit("new", "申领社会保障卡", "--source", source)
+    second = run_guidekit("new", "申领社会保障卡", "--source", source)
+    assert first.exit_code == second.exit_code == 0
+    assert sorted(path.name for path in (source / "zh-Hans").iterdir()) == [
+        "shenling-shehuibaozhang-ka-2.md", "shenling-shehuibaozhang-ka.md"]
+    assert "shenling-shehuibaozhang-ka-2.md" in second.stderr
+
+
+def test_new_uses_the_sites_default_language(tmp_path):
+    source = tmp_path / "guides"
+    source.mkdir()
+    (source / "guidekit.toml").write_text('default_lang = "en"\n')
+    assert run_guidekit("new", "Renew a permit", "--source", source).exit_code == 0
+    assert (source / "en" / "renew-a-permit.md").is_file()
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
+def test_an_initialised_project_builds_as_it_is(tmp_path, lang):
+    project = tmp_path / "project"
+    outcome = run_guidekit("init", project, "--lang", lang)
+    assert outcome.exit_code == 0, outcome.stderr
+    source = project / "guides"
+    assert {path.name for path in source.iterdir()} == {"guidekit.toml", "glossary.yml", lang}
+    assert ".gitignore" in {path.name for path in project.iterdir()}
+    config, findings = load_config(source)
+    assert findings == [] and config.default_lang == lang
+    assert yaml.safe_load((source / "glossary.yml").read_text("utf-8"))  # two example terms
+    built = run_guidekit("build", source, "--out", project / "site", "--no-check", "--format", "json")
+    assert built.exit_code == 0, built.stdout
+    assert [finding for finding in built.report["findings"] if finding["severity"] != "advice"] == []
+
+
+def test_init_refuses_to_overwrite_a_project(tmp_path):
+    assert run_guidekit("init", tmp_path).exit_code == 0
+    before = (tmp_path / "guides" / "guidekit.toml").read_text("utf-8")
+    again = run_guidekit("init", tmp_path)
+    assert again.exit_code == 1 and "guidekit.toml" in again.stderr and "已经存在" in again.stderr
+    assert (tmp_path / "guides" / "guidekit.toml").read_text("utf-8") == before

@@ -1,0 +1,213 @@
+"""``guidekit serve``: only the preview folder is served, on 127.0.0.1; saved changes rebuild it; a refused
+rebuild keeps the last good page and shows its problems on the page."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from guidekit import serve
+
+from .conftest import body_line, guide, run_guidekit, write_site
+
+TIMEOUT = 30.0  # seconds any single wait may take before the test fails
+
+
+def poll(condition: Callable[[], object], what: str) -> object:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def raw_get(url: str, target: str, host: str | None = None) -> tuple[int, bytes]:
+    """A request with the target exactly as written (urllib would normalise ``..`` away)."""
+    address = url.removeprefix("http://").rstrip("/")
+    connection = http.client.HTTPConnection(address, timeout=TIMEOUT)
+    connection.putrequest("GET", target, skip_host=True)
+    connection.putheader("Host", host or address)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        return response.read().decode()
+
+
+class Preview:
+    """guidekit serve's whole loop in a thread, on a free port; stopped by the fixture."""
+
+    def __init__(self, source: Path, out: Path) -> None:
+        self.source, self.out = source, out
+        self.builds: list[bool] = []
+        self.url = ""
+        self.stop = threading.Event()
+        ready = threading.Event()
+
+        def on_ready(url: str) -> None:
+            self.url = url
+            ready.set()
+
+        self.thread = threading.Thread(target=serve.preview_site, args=(source,), daemon=True, kwargs=dict(
+            out=out, on_ready=on_ready, on_build=lambda result, seconds: self.builds.append(result.published), stop=self.stop))
+        self.thread.start()
+        assert ready.wait(TIMEOUT), "the preview server did not start"
+
+    def page(self, path: str) -> str:
+        return fetch(self.url + path)
+
+    def saved(self, rel: str, text: str) -> None:
+        """Write a file and wait until the rebuild it causes has finished."""
+        before = len(self.builds)
+        (self.source / rel).write_text(text, encoding="utf-8")
+        poll(lambda: len(self.builds) > before, f"a rebuild after saving {rel}")
+
+
+@pytest.fixture
+def preview(tmp_path) -> Iterator[Preview]:
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n")})
+    (tmp_path / "secret.txt").write_text("not for the browser")
+    running = Preview(source, tmp_path / "preview")
+    yield running
+    running.stop.set()
+    running.thread.join(TIMEOUT)
+    assert not running.thread.is_alive()
+
+
+def test_serves_the_built_preview_on_loopback_with_the_reload_script(preview):
+    assert preview.url.startswith("http://127.0.0.1:")
+    assert preview.builds == [True]
+    page = preview.page("zh-Hans/card.html")
+    assert "申领社会保障卡" in page
+    assert '<script src="/__guidekit/live.js" defer></script>' in page
+    assert 'id="guidekit-overlay"' not in page
+    assert "EventSource" in preview.page("__guidekit/live.js")
+    # The published files themselves never carry the preview script: it is added while serving.
+    assert "__guidekit" not in (preview.out / "zh-Hans/card.html").read_text()
+    assert "申领社会保障卡" in preview.page("")  # the folder's index.html
+
+
+@pytest.mark.parametrize("target", [
+    "/../secret.txt", "/zh-Hans/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
+    "/zh-Hans/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..%2Fsecret.txt", "/%2e%2e%2fsecret.txt",
+    "/..%5csecret.txt", "/%00/secret.txt", "/./zh-Hans/card.html",
+])
+def test_refuses_path_traversal_in_every_spelling(preview, target):
+    status, body = raw_get(preview.url, target)
+    assert status == 403
+    assert b"not for the browser" not in body
+
+
+@pytest.mark.parametrize("target", ["//etc/passwd", "/etc/passwd", "/%252e%252e/secret.txt", "http://127.0.0.1/../secret.txt"])
+def test_absolute_and_double_encoded_paths_stay_inside_the_preview(preview, target):
+    status, body = raw_get(preview.url, target)
+    assert status in (403, 404)
+    assert b"root:" not in body and b"not for the browser" not in body
+
+
+def test_a_symbolic_link_out_of_the_preview_is_refused(preview, tmp_path):
+    (preview.out / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    status, body = raw_get(preview.url, "/leak.txt")
+    assert status == 403 and b"not for the browser" not in body
+
+
+def test_answers_only_to_loopback_host_names(preview):
+    """A page on another site cannot reach the preview by pointing its own name at 127.0.0.1."""
+    assert raw_get(preview.url, "/zh-Hans/card.html", host="attacker.example:8000")[0] == 403
+    assert raw_get(preview.url, "/zh-Hans/card.html", host="localhost")[0] == 200
+
+
+def next_build(events) -> bytes:
+    """The build number of the next event on the stream, past keep-alive comments."""
+    for _ in range(100):
+        line = events.readline()
+        if line.startswith(b"data: "):
+            return line
+    raise AssertionError("no build event on the stream")
+
+
+def test_a_saved_change_is_rebuilt_and_announced_to_open_pages(preview):
+    events = urllib.request.urlopen(preview.url + "__guidekit/events", timeout=TIMEOUT)
+    assert events.headers["Content-Type"] == "text/event-stream"
+    first = next_build(events)
+    preview.saved("zh-Hans/card.md", guide("## 办理流程\n\n带上户口簿。\n"))
+    assert "带上户口簿" in preview.page("zh-Hans/card.html")
+    assert next_build(events) != first
+    events.close()
+
+
+def test_a_refused_rebuild_keeps_the_last_good_page_and_shows_the_problem_on_it(preview):
+    bad = guide("## 办理流程\n\n带上身份证。<br>\n")
+    preview.saved("zh-Hans/card.md", bad)
+    assert preview.builds[-1] is False
+    page = preview.page("zh-Hans/card.html")
+    assert "带上身份证。" in page and "<br>" not in page.split("guidekit-overlay")[-1]
+    banner = re.search(r'<section id="guidekit-overlay".*?</section>', page, re.S)
+    assert banner is not None
+    assert 'role="alert"' in banner.group(0)
+    assert f"zh-Hans/card.md:{body_line(bad, '<br>')}" in banner.group(0)
+    assert '<button type="button" data-guidekit-dismiss>关闭这条提示</button>' in banner.group(0)
+
+    preview.saved("zh-Hans/card.md", guide("## 办理流程\n\n带上户口簿。\n"))
+    page = preview.page("zh-Hans/card.html")
+    assert "带上户口簿" in page and "guidekit-overlay" not in page.split("</head>")[1]
+
+
+def test_a_page_that_was_never_built_shows_the_problems(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": "---\ntitle: 没有摘要\nlang: zh-Hans\n---\n"})
+    running = Preview(source, tmp_path / "preview")
+    try:
+        assert running.builds == [False]
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            running.page("zh-Hans/card.html")
+        assert missing.value.code == 404
+        page = missing.value.read().decode()
+        assert "zh-Hans/card.md:" in page and "summary" in page
+    finally:
+        running.stop.set()
+        running.thread.join(TIMEOUT)
+
+
+def test_the_command_listens_on_loopback_by_default_and_stops_on_ctrl_c(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    command = [str(Path(sys.executable).parent / "guidekit"), "serve", str(source), "--port", "0"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "COLUMNS": "300"})
+    try:
+        lines = (process.stdout.readline() for _ in range(100))  # findings come first, then the address
+        url = next(match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line)))
+        assert url.startswith("http://127.0.0.1:")
+        assert "申领社会保障卡" in fetch(url + "zh-Hans/card.html")
+    finally:
+        process.send_signal(2)
+        _, errors = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 0 and "Traceback" not in errors, errors
+    assert "--check" in errors  # says the preview skips the gate
+
+
+def test_the_preview_never_overwrites_a_published_site(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "guidekit-manifest.json").write_text('{"checked": true}')
+    outcome = run_guidekit("serve", source, "--out", site, "--port", "0")
+    assert outcome.exit_code == 1 and "预览不能覆盖它" in outcome.stderr
+    assert sorted(path.name for path in site.iterdir()) == ["guidekit-manifest.json"]
