@@ -19,6 +19,8 @@ from .messages import error_text
 from .parse import parse_guide
 from .publish import build_lock, discard, publish
 from .render import render_site, site_assets
+from .search_index import load_synonyms
+from .site import render_site_around
 from .stage import stage_site
 
 
@@ -70,14 +72,17 @@ def build(
     if result.refused:
         return _sorted(result)
 
-    pages, findings = render_site(enriched, config, checked=check)
-    pages += render_gallery(config, checked=check)
+    synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
+    around = render_site_around(enriched, config, synonyms, checked=check)
+    pages, findings = render_site(enriched, config, checked=check, guide_context=around.guide_context)
+    pages += render_gallery(config, checked=check) + around.pages
+    result.findings += findings + around.findings
     result.pages = len(pages)
     if result.refused:
         return _sorted(result)
 
-    files = site_assets()
+    files = site_assets() | around.files(pages)
     assets = {asset.site_path: asset for guide in enriched for asset in guide.assets}.values()
     with build_lock(out):
         staging = stage_site(out, pages, assets, files, checked=check)
