@@ -35,6 +35,7 @@ class Theme:
 THEMES = (Theme("standard", "", "guidekit.css"), Theme("silver", "silver/", "guidekit-silver.css"))
 SCRIPT = "assets/guidekit.js"
 GALLERY_INDEX = "components/index.html"
+FIND_FOLDER = "find"  # the search page and the other ways in, one folder per language
 
 
 @dataclass(frozen=True)
@@ -330,6 +331,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
         "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
+        "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
         "checked": checked,
         "version": __version__,
     }

@@ -15,9 +15,8 @@ from pypinyin import Style, lazy_pinyin
 from .config import SiteConfig
 from .enrich import page_path
 from .load import SourceGuide
-from .render import THEMES, Page, environment, page_context, root_of
+from .render import FIND_FOLDER, THEMES, Page, environment, page_context, root_of
 
-FIND_FOLDER = "find"
 SEARCH_SCRIPT = "assets/guidekit-search.js"
 
 
