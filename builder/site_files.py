@@ -43,11 +43,12 @@ def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool)
     search_lang = lang if lang in langs else (langs[0] if langs else None)
     for theme in THEMES:
         site_path = theme.prefix + NOT_FOUND
+        here = root_of(site_path) + theme.prefix
         html = environment().get_template("base/not-found.html.j2").render(
             page_context(config, theme, site_path, lang, checked),
             source=None,
-            search=theme.prefix + way_in_path(search_lang, "search") if search_lang else None,
-            topics=theme.prefix + way_in_path(search_lang, "topics") if search_lang else None,
+            search=here + way_in_path(search_lang, "search") if search_lang else None,
+            topics=here + way_in_path(search_lang, "topics") if search_lang else None,
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
     return pages
