@@ -22,6 +22,8 @@ from .parse import parse_guide
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
 from .render import THEMES, render_site, site_assets
+from .search_index import load_synonyms
+from .site import render_site_around
 from .stage import stage_site
 
 
@@ -79,12 +81,15 @@ def build(
     if result.refused:
         return _sorted(result)
 
-    pause_point("render")
-    pages, findings = render_site(enriched, config, checked=check)
-    pages += render_gallery(config, checked=check)
+    synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
+    pause_point("render")
+    around = render_site_around(enriched, config, synonyms, checked=check)
+    pages, findings = render_site(enriched, config, checked=check, guide_context=around.guide_context)
+    pages += render_gallery(config, checked=check) + around.pages
+    result.findings += findings + around.findings
     result.pages = len(pages)
-    files = site_assets()
+    files = site_assets() | around.files(pages)
     weights = weigh(pages, files)
     result.heaviest = weights[:HEAVIEST_REPORTED]
     result.findings += over_budget(weights, config.budgets.page_kb)

@@ -32,6 +32,8 @@ class SiteConfig(BaseModel):
     lint: LintSettings = LintSettings()
     budgets: Budgets = Budgets()
     gallery: bool = True  # build the component gallery (components/) alongside the guides
+    ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
+    redirects: dict[str, str] = {}  # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")
 
     def site_name_for(self, lang: str) -> str:
         return self.site_name.get(lang) or self.site_name.get(self.default_lang) or next(iter(self.site_name.values()))

@@ -98,6 +98,7 @@ class GuideMeta(Part):
     review_by: dt.date | None = None
     topics: TextList = []
     life_events: TextList = []
+    translation_key: str | None = None  # ties translations together when their paths differ
 
 
 def unknown_fields(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:

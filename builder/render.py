@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,6 +41,7 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'"
 )
+FIND_FOLDER = "find"  # the search page and the other ways in, one folder per language
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,14 @@ def _list_items(tokens: Sequence[Token]) -> list[Sequence[Token]]:
     return items
 
 
-def render_site(guides: Sequence[EnrichedGuide], config: SiteConfig, *, checked: bool) -> tuple[list[Page], list[Finding]]:
+def render_site(
+    guides: Sequence[EnrichedGuide],
+    config: SiteConfig,
+    *,
+    checked: bool,
+    guide_context: Callable[[EnrichedGuide, Theme, str], dict[str, Any]] = lambda guide, theme, site_path: {},
+) -> tuple[list[Page], list[Finding]]:
+    """``guide_context`` adds to (or overrides) what a guide's page knows, such as its translations."""
     env = environment()
     pages: list[Page] = []
     findings: list[Finding] = []
@@ -295,7 +303,7 @@ def render_site(guides: Sequence[EnrichedGuide], config: SiteConfig, *, checked:
             renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel)
             lead, sections = _split_at_first_section(enriched.parsed.tokens)
             html = env.get_template("base/guide.html.j2").render(
-                **page_context(config, theme, site_path, guide.lang, checked),
+                page_context(config, theme, site_path, guide.lang, checked) | guide_context(enriched, theme, site_path),
                 guide=guide.meta.model_dump(mode="json"),
                 source=guide.rel,
                 body_lead=renderer.render(lead),
@@ -338,7 +346,9 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "home": root + theme.prefix + "index.html",
         "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
+        "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
         "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
+        "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
         "checked": checked,
         "version": __version__,
         "content_security_policy": CONTENT_SECURITY_POLICY,

@@ -38,10 +38,10 @@ def body_line(text: str, needle: str) -> int:
 def write_site(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``{relative path: text or bytes}`` below ``root`` and return ``root``.
 
-    Without a guidekit.toml of its own, the site leaves out the component gallery: these tests are
-    about guides, and the gallery has its own.
+    Without a guidekit.toml of its own, the site leaves out the component gallery and the ways in
+    (search, topic pages): these tests are about guides, and those have their own.
     """
-    files = {"guidekit.toml": "gallery = false\n", **files}
+    files = {"guidekit.toml": "gallery = false\nways_in = false\n", **files}
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

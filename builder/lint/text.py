@@ -20,7 +20,7 @@ from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
 from ..parse import CONTAINER, component_call, markdown_parser
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
-NOT_PROSE = frozenset({"lang", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
+NOT_PROSE = frozenset({"lang", "translation_key", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
 # Official names of departments, offices and hotlines: the editor cannot reword them.
 PROPER_NAMES = frozenset({("owner",), ("places", "name"), ("consult", "name"), ("complaints", "name")})
 _URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)

@@ -1,0 +1,95 @@
+"""Site search in Chromium, opened straight from disk: real queries ranked by the shipped script and index."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright
+
+from guidekit.build import build
+from guidekit.gate.browser import launch
+from tests.conftest import guide, write_site
+
+SITE = {
+    "guidekit.toml": "gallery = false\n",
+    "synonyms.txt": "身份证 = 居民身份证\n社保卡 = 社会保障卡\n",
+    "zh-Hans/residence-permit.md": guide(title="办理居住证", summary="住满半年的外地人，到派出所申领。",
+                                         body="带上居民身份证和住处证明。\n"),
+    "zh-Hans/social-security-card.md": guide(title="申领社会保障卡", summary="第一次申领，到社保网点办理，不收费。",
+                                             body="带上身份证。\n"),
+    "zh-Hans/pension.md": guide(title="申请领取养老金", summary="到了退休年龄的人申请领取养老金。",
+                                body="已经领了社会保障卡的人，可以在网上申请。\n"),
+    "en/credit-report.md": guide(title="Get your credit report", summary="Bring your ID card to a counter.", lang="en"),
+}
+QUERIES = ["juzhuzheng", "jzz", "居住证", "身份证", "居民身份证", "社保卡", "养老金 网上", "ju zhu zheng", "护照"]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> dict[str, dict]:
+    source = write_site(tmp_path_factory.mktemp("search") / "guides", SITE)
+    out = source.parent / "site"
+    assert build(source, out, check=False).published
+    return asyncio.run(_search(out))
+
+
+async def _search(out: Path) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            page = await browser.new_page()
+            await page.goto((out / "find/zh-Hans/search.html").as_uri())
+            for query in QUERIES:
+                await page.fill("#gk-search-query", query)
+                await page.click("button[type=submit]")
+                found[query] = {
+                    "titles": await page.locator("#gk-search-results a").all_inner_texts(),
+                    "hrefs": await page.locator("#gk-search-results a").evaluate_all("links => links.map(l => l.href)"),
+                    "status": await page.inner_text("#gk-search-status"),
+                }
+            # without JavaScript: no form to use, the whole A-Z list instead
+            context = await browser.new_context(java_script_enabled=False)
+            bare = await context.new_page()
+            await bare.goto((out / "find/zh-Hans/search.html").as_uri())
+            found["no-js"] = {
+                "form_visible": await bare.locator("form[data-gk-search]").is_visible(),
+                "titles": await bare.locator("main section a").all_inner_texts(),
+            }
+        finally:
+            await browser.close()
+    return found
+
+
+def test_whole_words_pinyin_and_initials_find_the_guide(results):
+    for query in ("居住证", "juzhuzheng", "ju zhu zheng", "jzz"):
+        assert results[query]["titles"][:1] == ["办理居住证"], query
+
+
+def test_a_synonym_finds_the_guide_that_uses_the_other_word(results):
+    assert results["社保卡"]["titles"][0] == "申领社会保障卡"  # the title says 社会保障卡 only
+    # 身份证 stands in the body of two guides, 居民身份证 in one: exact words rank above synonyms
+    assert results["居民身份证"]["titles"][0] == "办理居住证"
+    assert set(results["身份证"]["titles"]) == {"办理居住证", "申领社会保障卡"}
+
+
+def test_title_matches_rank_above_body_matches(results):
+    # 社会保障卡 is in one guide's title and another's body; reached through its synonym 社保卡
+    assert results["社保卡"]["titles"] == ["申领社会保障卡", "申请领取养老金"]
+
+
+def test_guides_matching_more_words_come_first_and_links_open_them(results):
+    assert results["养老金 网上"]["titles"][0] == "申请领取养老金"
+    assert results["养老金 网上"]["hrefs"][0].endswith("/zh-Hans/pension.html")
+
+
+def test_no_match_says_so_and_points_at_the_list(results):
+    assert results["护照"]["titles"] == []
+    assert "没有找到" in results["护照"]["status"] and "护照" in results["护照"]["status"]
+    assert "找到 3 篇" not in results["护照"]["status"]
+
+
+def test_without_javascript_the_page_is_the_full_a_to_z_index(results):
+    assert results["no-js"]["form_visible"] is False
+    assert results["no-js"]["titles"] == ["办理居住证", "申领社会保障卡", "申请领取养老金"]

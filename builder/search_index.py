@@ -1,0 +1,158 @@
+"""Build-time search index: every guide's words (jieba), their pinyin and initials, and the site's synonyms.
+
+The browser gets one small index per language and ranks on its own (themes/base/search.js), so
+search needs no server and also works opened from disk: the index ships as a script that sets
+``window.guidekitSearch[lang]``, because Chromium will not ``fetch`` a file:// JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+from pypinyin import Style, lazy_pinyin
+
+from .findings import Finding
+from .lint.text import read_guide_text
+from .load import SourceGuide
+from .messages import error_text
+
+SYNONYMS_FILE = "synonyms.txt"
+
+# How much a word counts, by where in the guide it stands: a title match ranks above a body match.
+FIELD_WEIGHTS = {"title": 8, "summary": 4, "facets": 3, "facts": 2, "body": 1}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[A-Za-z0-9]+")
+# Short function words that would match nearly every guide and only grow the index.
+_STOPWORDS = frozenset(
+    "的 了 和 是 在 有 也 就 都 要 把 被 或 及 与 等 个 这 那 您 你 我 他 她 它 们 可以 如果 没有 需要 一 不 到 去 上 下 "
+    "a an and are as at be by for from if in is it of on or the to with you your this that can".split()
+)
+
+
+@dataclass(frozen=True)
+class SynonymGroups:
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    def words(self) -> set[str]:
+        return {word for group in self.groups for word in group}
+
+    def of(self, word: str) -> list[str]:
+        return [other for group in self.groups if word in group for other in group if other != word]
+
+
+def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]]:
+    """``synonyms.txt`` beside the guides: one group per line, words joined by ``=``; ``#`` starts a comment."""
+    path = source / SYNONYMS_FILE
+    if not path.is_file():
+        return SynonymGroups(), []
+    groups: list[tuple[str, ...]] = []
+    findings: list[Finding] = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        text = line.split("#", 1)[0].strip()
+        if not text:
+            continue
+        words = tuple(dict.fromkeys(word.strip().lower() for word in text.split("=") if word.strip()))
+        if "=" not in text or len(words) < 2:
+            findings.append(Finding(rule="search-synonyms-invalid", file=SYNONYMS_FILE, line=number,
+                                    message=error_text("synonyms-invalid", lang, text=text)))
+            continue
+        groups.append(words)
+    return SynonymGroups(tuple(groups)), findings
+
+
+@cache
+def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
+    """A tokenizer of our own, so the site's synonyms become whole words without changing jieba for the linter."""
+    tokenizer = jieba.Tokenizer()
+    for word in extra_words:
+        tokenizer.add_word(word)
+    return tokenizer
+
+
+def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
+    """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case, no stopwords."""
+    tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if _HAN.search(word)))
+    words = []
+    for word in tokenizer.cut_for_search(text):
+        word = word.strip().lower()
+        if word and _WORD.fullmatch(word) and word not in _STOPWORDS and not (len(word) == 1 and not _HAN.match(word) and not word.isdigit()):
+            words.append(word)
+    return words
+
+
+def pinyin_keys(word: str) -> tuple[str, str] | None:
+    """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other words."""
+    if not _HAN.search(word):
+        return None
+    syllables = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+    if not syllables:
+        return None
+    return "".join(syllables), "".join(syllable[0] for syllable in syllables)
+
+
+@dataclass(frozen=True)
+class IndexedGuide:
+    title: str
+    summary: str
+    href: str  # the guide's page below the theme's root, e.g. "zh-Hans/social-security-card.html"
+
+
+def _weighted_texts(guide: SourceGuide) -> Iterable[tuple[str, int]]:
+    meta = guide.meta
+    yield meta.title, FIELD_WEIGHTS["title"]
+    yield meta.summary, FIELD_WEIGHTS["summary"]
+    for facet in [*meta.topics, *meta.life_events, meta.owner or ""]:
+        yield facet, FIELD_WEIGHTS["facets"]
+    for material in meta.materials:
+        yield material.name, FIELD_WEIGHTS["facts"]
+    for step in meta.steps:
+        yield step.title, FIELD_WEIGHTS["facts"]
+    for passage in read_guide_text(guide).passages:
+        if passage.in_body:
+            yield passage.text, FIELD_WEIGHTS["body"]
+
+
+def build_index(guides: Sequence[tuple[SourceGuide, str]], synonyms: SynonymGroups) -> dict:
+    """The index of one language's guides (each with its page path), as JSON-ready data.
+
+    ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
+    the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
+    outside the body only); ``synonyms``
+    maps a word to the other words of its groups.
+    """
+    docs = []
+    postings: dict[str, dict[int, int]] = {}
+    for number, (guide, href) in enumerate(guides):
+        docs.append([guide.meta.title, guide.meta.summary, href])
+        for text, weight in _weighted_texts(guide):
+            for word in segment(text, synonyms):
+                best = postings.setdefault(word, {})
+                best[number] = max(best.get(number, 0), weight)
+    pinyin: dict[str, list[str]] = {}
+    initials: dict[str, list[str]] = {}
+    for word in sorted(postings):
+        # Pinyin is typed for what a guide is about; body-only words would double the index for little.
+        keys = pinyin_keys(word) if max(postings[word].values()) > FIELD_WEIGHTS["body"] else None
+        if keys:
+            pinyin.setdefault(keys[0], []).append(word)
+            initials.setdefault(keys[1], []).append(word)
+    present = {word: synonyms.of(word) for word in synonyms.words()}
+    return {
+        "docs": docs,
+        "words": {word: [value for pair in sorted(found.items()) for value in pair] for word, found in sorted(postings.items())},
+        "pinyin": pinyin,
+        "initials": {key: words for key, words in initials.items() if len(key) > 1},
+        "synonyms": {word: others for word, others in sorted(present.items()) if others},
+    }
+
+
+def index_script(lang: str, index: dict) -> str:
+    """The index as a script file; ``</`` is escaped so the data can never close a script element."""
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"(window.guidekitSearch=window.guidekitSearch||{{}})[{json.dumps(lang)}]={data};\n"

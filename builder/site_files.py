@@ -1,0 +1,96 @@
+"""What a site needs around its guides: a 404 page, robots.txt, sitemap.xml and pages for renamed guides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from .config import CONFIG_FILE, SiteConfig
+from .enrich import EnrichedGuide, page_path
+from .findings import Finding
+from .messages import error_text, ui_text
+from .render import THEMES, Page, Theme, environment, page_context, root_of
+from .site_pages import way_in_path
+from .structured_data import government_service, json_ld
+from .translations import translations
+
+NOT_FOUND = "404.html"
+
+
+def guide_context(guides: Sequence[EnrichedGuide], config: SiteConfig) -> Callable[[EnrichedGuide, Theme, str], dict[str, Any]]:
+    """Per guide page: its translations (language switch and hreflang) and its GovernmentService JSON-LD."""
+    others = translations([enriched.parsed.guide for enriched in guides])
+
+    def context(enriched: EnrichedGuide, theme: Theme, site_path: str) -> dict[str, Any]:
+        guide = enriched.parsed.guide
+        root = root_of(site_path)
+        alternates = [
+            {"lang": other.lang, "href": root + theme.prefix + page_path(other.rel), "label": ui_text(other.lang, "language-name")}
+            for other in others[guide.rel]
+        ]
+        url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
+        return {"alternates": alternates, "structured_data": json_ld(government_service(guide.meta, url))}
+
+    return context
+
+
+def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool) -> list[Page]:
+    """One 404 page per theme, in the site's language, pointing at the ways in. Its links are relative
+    to the site root, so the server must serve it for missing pages at any depth from there."""
+    pages = []
+    lang = config.default_lang
+    search_lang = lang if lang in langs else (langs[0] if langs else None)
+    for theme in THEMES:
+        site_path = theme.prefix + NOT_FOUND
+        here = root_of(site_path) + theme.prefix
+        html = environment().get_template("base/not-found.html.j2").render(
+            page_context(config, theme, site_path, lang, checked),
+            source=None,
+            search=here + way_in_path(search_lang, "search") if search_lang else None,
+            topics=here + way_in_path(search_lang, "topics") if search_lang else None,
+        )
+        pages.append(Page(site_path, html, theme.name, lang, None))
+    return pages
+
+
+def render_redirects(config: SiteConfig, guide_rels: Sequence[str], *, checked: bool) -> tuple[list[Page], list[Finding]]:
+    """A small page at each renamed guide's old address, in every theme, sending the reader on at once."""
+    pages: list[Page] = []
+    findings: list[Finding] = []
+    for old, target in sorted(config.redirects.items()):
+        old_page = old.strip("/")
+        if target not in guide_rels or not old_page.endswith(".html") or old_page in {page_path(rel) for rel in guide_rels}:
+            findings.append(Finding(rule="config-redirect-invalid", file=CONFIG_FILE,
+                                    message=error_text("redirect-invalid", config.default_lang, old=old, target=target)))
+            continue
+        for theme in THEMES:
+            site_path = theme.prefix + old_page
+            html = environment().get_template("base/redirect.html.j2").render(
+                page_context(config, theme, site_path, config.default_lang, checked),
+                source=None,
+                target=root_of(site_path) + theme.prefix + page_path(target),
+            )
+            pages.append(Page(site_path, html, theme.name, config.default_lang, None))
+    return pages, findings
+
+
+def robots_txt(config: SiteConfig) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if config.base_url:
+        lines.append(f"Sitemap: {config.base_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def sitemap_xml(config: SiteConfig, pages: Sequence[Page]) -> str | None:
+    """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left out."""
+    if not config.base_url:
+        return None
+    base = config.base_url.rstrip("/") + "/"
+    redirected = {old.strip("/") for old in config.redirects}
+    urls = [
+        f"<url><loc>{xml_escape(base + page.site_path)}</loc></url>"
+        for page in pages
+        if page.site_path.removeprefix(THEMES[1].prefix) not in redirected and not page.site_path.endswith(NOT_FOUND)
+    ]
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(urls) + "\n</urlset>\n"

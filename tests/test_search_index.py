@@ -1,0 +1,66 @@
+"""The build-time search index: segmentation, pinyin, initials, synonyms, weights and the data file."""
+
+from __future__ import annotations
+
+import json
+
+from guidekit.load import load_guide
+from guidekit.search_index import FIELD_WEIGHTS, SynonymGroups, build_index, index_script, load_synonyms, pinyin_keys, segment
+
+from .conftest import guide
+
+
+def _index(tmp_path, files: dict[str, str], synonyms: SynonymGroups = SynonymGroups()) -> dict:
+    guides = []
+    for rel, text in files.items():
+        (tmp_path / rel).write_text(text, "utf-8")
+        loaded, _ = load_guide(tmp_path / rel, rel, "zh-Hans")
+        guides.append((loaded, rel.replace(".md", ".html")))
+    return build_index(guides, synonyms)
+
+
+def test_segmentation_gives_whole_words_and_the_words_inside_them():
+    words = segment("带上居民身份证到派出所")
+    assert {"居民", "身份证", "派出所"} <= set(words)
+    assert "的" not in segment("我的身份证")
+
+
+def test_site_synonyms_become_whole_words():
+    synonyms = SynonymGroups((("社保卡", "社会保障卡"),))
+    assert "社会保障卡" not in segment("申领社会保障卡")
+    assert "社会保障卡" in segment("申领社会保障卡", synonyms)
+
+
+def test_pinyin_and_initials_of_chinese_words_only():
+    assert pinyin_keys("居住证") == ("juzhuzheng", "jzz")
+    assert pinyin_keys("credit") is None
+
+
+def test_index_ranks_fields_and_maps_pinyin_initials_and_synonyms(tmp_path):
+    synonyms = SynonymGroups((("身份证", "居民身份证"),))
+    index = _index(tmp_path, {
+        "permit.md": guide(title="办理居住证", summary="到派出所申领。", body="带上居民身份证。\n"),
+        "card.md": guide(title="申领社保卡", summary="不收费。", body="带上身份证。\n"),
+    }, synonyms)
+    assert index["docs"][0] == ["办理居住证", "到派出所申领。", "permit.html"]
+    assert index["words"]["居住证"] == [0, FIELD_WEIGHTS["title"]]
+    assert index["words"]["身份证"] == [0, FIELD_WEIGHTS["body"], 1, FIELD_WEIGHTS["body"]]
+    assert "居住证" in index["pinyin"]["juzhuzheng"] and "居住证" in index["initials"]["jzz"]
+    assert index["synonyms"]["身份证"] == ["居民身份证"]
+    # body-only words are searchable as words, but get no pinyin keys (keeps the index small)
+    assert "shenfenzheng" not in index["pinyin"]
+
+
+def test_index_script_is_data_that_cannot_close_a_script_element():
+    script = index_script("zh-Hans", {"docs": [["</script><script>alert(1)", "", "a.html"]]})
+    assert "</script" not in script
+    payload = script.split('"]=', 1)[1].rstrip(";\n")
+    assert json.loads(payload)["docs"][0][0] == "</script><script>alert(1)"
+
+
+def test_synonyms_file_lines_are_groups_and_a_bad_line_is_located(tmp_path):
+    (tmp_path / "synonyms.txt").write_text("# 注释\n身份证 = 居民身份证\n\n社保卡\n", "utf-8")
+    groups, findings = load_synonyms(tmp_path, "zh-Hans")
+    assert groups.groups == (("身份证", "居民身份证"),)
+    assert [(f.file, f.line, f.rule) for f in findings] == [("synonyms.txt", 4, "search-synonyms-invalid")]
+    assert "等号" in findings[0].message
