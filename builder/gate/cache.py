@@ -88,4 +88,5 @@ class GateCache:
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".gate-", suffix=".json")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump({"ruleset": ruleset(), "pages": entries}, file, ensure_ascii=False)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
         os.replace(temporary, self.path)

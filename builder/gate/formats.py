@@ -62,7 +62,8 @@ def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
         colour = "dim" if problem.waived else "red" if finding.severity is Severity.ERROR else "yellow"
         details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
                                               finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
-        console.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{finding.severity}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")
+        label = say("waived-label", lang) if problem.waived else str(finding.severity)
+        console.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{escape(label)}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")
         for note in (pages_line(problem, lang), waiver_note(problem, lang)):
             if note:
                 console.print(f"    [dim]{escape(note)}[/]")

@@ -67,14 +67,15 @@ def walk_findings(context: PageContext, expected: Sequence[Mapping[str, Any]], s
 
 
 def _trap(steps: Sequence[Step], expected: int) -> Mapping[str, Any] | None:
-    """The element Tab cannot leave: focus returned to where it was without ever leaving the page or reaching everything."""
-    visited: list[int] = []
+    """The element Tab cannot leave: focus came back to it before leaving the page or reaching everything."""
+    visited: list[tuple[int, str]] = []
     for step in steps:
         if step is None:
             return None
-        if step["index"] in visited or (visited and step["index"] == -1 and step is steps[-1]):
-            return step if len(set(visited)) < expected else None
-        visited.append(step["index"])
+        place = (step["index"], step["element"])
+        if place in visited:
+            return step if len({index for index, _ in visited}) < expected else None
+        visited.append(place)
     return None
 
 

@@ -52,6 +52,9 @@ def finding_at(
 ) -> Finding:
     """A finding located at ``where``, with the message ``key`` of errors.yml in the page's language."""
     file, line = locate(context, where)
+    if "element" in args and line is not None and where.get("snippet"):
+        # an editor knows their own words, not CSS selectors
+        args["element"] = _quoted(str(where["snippet"])[:30], context.lang)
     element = where.get("element") or None
     if where.get("example"):
         element = f"{where['example']}: {element}" if element else str(where["example"])
@@ -67,3 +70,8 @@ def finding_at(
         element=element,
         lang=best_language(context.lang),
     )
+
+
+def _quoted(text: str, lang: str) -> str:
+    opening, closing = {"en": ("'", "'"), "zh-Hant": ("「", "」")}.get(best_language(lang), ("“", "”"))
+    return f"{opening}{text}{closing}"
