@@ -57,7 +57,7 @@ def paragraph(rng: random.Random) -> str:
 
 def guide(rng: random.Random, number: int, total: int) -> str:
     office, place = rng.choice(OFFICES), rng.choice(PLACES)
-    body = [paragraph(rng), "", f"## 谁可以办", "", paragraph(rng), ""]
+    body = [paragraph(rng), "", "## 谁可以办", "", paragraph(rng), ""]
     body += ["## 要带什么", ""] + [f"- {thing}" for thing in rng.sample(THINGS, 3)] + [""]
     body += ["## 怎么办", "", "::: steps"] + [f"{step}. {sentence(rng)}" for step in range(1, rng.randint(3, 6))] + [":::", ""]
     if rng.random() < 0.5:
