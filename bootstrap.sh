@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything guidekit needs on a fresh Debian machine, then builds the site or runs the tests.
+# Installs everything guidekit needs on a fresh Debian machine, then builds the site or runs the tests:
+# Debian's Chromium and CJK fonts, the Python packages (constraints.txt) and axe-core (package-lock.json).
 #   bash bootstrap.sh build   install, then build guides/ into site/ through the accessibility gate
 #   bash bootstrap.sh test    install, then run the whole test suite
 #   bash bootstrap.sh lock    re-resolve the Python dependencies into constraints.txt
@@ -22,6 +23,7 @@ install_system_packages() {
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   python3 -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
+  command -v npm >/dev/null || missing+=(npm)  # Debian's npm brings Node.js with it
   if [ ${#missing[@]} -gt 0 ]; then
     echo "==> apt-get install ${missing[*]}"
     as_root apt-get update -qq
@@ -42,15 +44,29 @@ install_python_packages() {
   fi
 }
 
+install_javascript_packages() {
+  # axe-core, the gate's rule engine, at the exact version in package-lock.json
+  local stamp="node_modules/.guidekit-installed"
+  local wanted
+  wanted="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "==> npm ci (axe-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$wanted" > "$stamp"
+  fi
+}
+
 case "$task" in
   build)
     install_system_packages
     install_python_packages
+    install_javascript_packages
     "$venv/bin/guidekit" build guides --out site
     ;;
   test)
     install_system_packages
     install_python_packages
+    install_javascript_packages
     "$venv/bin/python" -m pytest
     ;;
   lock)

@@ -24,7 +24,7 @@ from tests.conftest import REPO, html, leftovers, located, run_guidekit, snapsho
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"
 PLAIN_SITES = FIXTURES / "plain-site"
-AXE_VERSION = "4.12.1"  # the axe-core that axe-playwright-python 0.1.8 ships
+AXE_VERSION = "4.14.1"  # the axe-core pinned in package-lock.json
 
 
 @dataclass(frozen=True)

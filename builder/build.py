@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +14,9 @@ from .enrich import EnrichedGuide, enrich_guide, page_path
 from .findings import Finding, sort_key
 from .gallery import render_gallery
 from .gate import run_gate
+from .gate.cache import cache_file
+from .gate.report import judge
+from .gate.waivers import Waiver
 from .lint import lint_guides
 from .load import load_guides
 from .messages import error_text
@@ -38,10 +41,12 @@ class BuildResult:
     checked: bool = False
     axe_version: str | None = None
     heaviest: list[PageWeight] = field(default_factory=list)
+    waivers: Sequence[Waiver] = ()
+    gate: dict[str, object] = field(default_factory=dict)  # what the gate reports about its run (pages, cache, …)
 
     @property
     def refused(self) -> bool:
-        return any(finding.blocking for finding in self.findings)
+        return not judge(self.findings, self.waivers).ok
 
 
 def build(
@@ -50,6 +55,8 @@ def build(
     *,
     check: bool = True,
     jobs: int | None = None,
+    cache: bool = True,
+    waivers: Sequence[Waiver] = (),
     on_stage: Callable[[str, int], None] = lambda stage, total: None,
     on_page: Callable[[str], None] = lambda page: None,
     today: dt.date | None = None,
@@ -59,7 +66,7 @@ def build(
     ``today`` decides which guides are past their review date (default: the real today)."""
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
     check_output(out, source)
-    result = BuildResult(checked=check)
+    result = BuildResult(checked=check, waivers=waivers)
     config, result.findings = load_config(source)
     loaded = load_guides(source, config.default_lang)
     result.findings += loaded.findings
@@ -103,9 +110,11 @@ def build(
         try:
             if check:
                 on_stage("check", len(pages))
-                report = run_gate(staging, jobs=jobs, on_page=on_page)
+                # the cache is keyed by content, so it may serve the staging folder of every build of OUT
+                report = run_gate(staging, jobs=jobs, cache=cache_file(out) if cache else None, on_page=on_page)
                 result.findings += report.findings
                 result.axe_version = report.axe_version
+                result.gate = report.details()
             if not result.refused:
                 publish(staging, out)
                 result.published = True

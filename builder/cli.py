@@ -16,13 +16,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .build import build
 from .config import load_config
-from .findings import Finding, Severity, sort_key
 from .gate import run_gate
+from .gate.runner import html_pages
+from .gate.axe import AxeMissing
 from .gate.browser import BrowserMissing
+from .gate.cache import cache_file
+from .gate.formats import print_text, write_html, write_junit
+from .gate.report import MergeError, Verdict, judge, merge
+from .gate.shard import Shard, ShardError
+from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
+from . import scaffold, serve
+from .findings import Finding, Severity, sort_key
 from .lint import lint_guides
 from .lint.report import lint_text
 from .load import load_guides
-from . import scaffold, serve
 from .messages import LANGUAGES, catalogue, best_language, error_text
 from .publish import BuildLocked, UnsafeOutput
 
@@ -45,6 +52,11 @@ def main() -> None:
 FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
                       help="text for people, json for tools.")
 JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Pages checked at once (default: CPU count).")
+JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as JUnit XML for CI.")
+HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as an accessible HTML page.")
+WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                       help=f"Accepted findings with owner, reason and expiry (default: {DEFAULT_FILE} here, if it exists).")
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Check every page again, ignoring cached results.")
 
 
 @main.command("build")
@@ -54,18 +66,26 @@ JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Pa
 @FORMAT
 @click.option("--no-check", is_flag=True, help="Skip the accessibility gate (previews, benchmarks); output is marked unchecked.")
 @JOBS
-def build_command(source: Path, out: Path, output_format: str, no_check: bool, jobs: int | None) -> None:
+@JUNIT
+@HTML
+@WAIVERS
+@NO_CACHE
+def build_command(source: Path, out: Path, output_format: str, no_check: bool, jobs: int | None, junit: Path | None,
+                  html: Path | None, waivers_file: Path | None, no_cache: bool) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     lang = load_config(source)[0].default_lang
     if no_check:
         _stderr.print(f"[bold yellow]{escape(say('no-check-warning', lang))}[/]")
     with _guarded(lang, out), _progress(lang, output_format) as progress:
-        result = build(source, out, check=not no_check, jobs=jobs, on_stage=progress.start, on_page=progress.advance)
-    _report(result.findings, output_format, ok=result.published, extra={"published": result.published, "pages": result.pages,
-            "checked": result.checked, "axe_version": result.axe_version,
-            "heaviest_pages": [{"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest]})
+        waivers = _waivers(waivers_file, lang)
+        result = build(source, out, check=not no_check, jobs=jobs, cache=not no_cache, waivers=waivers,
+                       on_stage=progress.start, on_page=progress.advance)
+    verdict = judge(result.findings, waivers, details={**result.gate, "pages": result.pages, "axe_version": result.axe_version})
+    _report(verdict, output_format, lang, junit, html, extra={
+        "ok": result.published, "published": result.published, "checked": result.checked,
+        "heaviest_pages": [{"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest]})
     if output_format == "text":
-        errors, warnings = _counts(result.findings)
+        errors, warnings, _ = verdict.counts()
         if result.heaviest:
             heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
@@ -78,22 +98,90 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 
 
 @main.command("check")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @FORMAT
 @JOBS
-def check_command(directory: Path, output_format: str, jobs: int | None) -> None:
-    """Run the accessibility gate on any folder of built HTML. Publishes nothing."""
+@JUNIT
+@HTML
+@WAIVERS
+@NO_CACHE
+@click.option("--shard", "shard_text", metavar="K/N", help="Check only the K-th of N equal parts of the pages (for CI matrices).")
+@click.option("--merge", is_flag=True, help="TARGETS are JSON reports of every shard: combine them into one verdict.")
+def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
+                  waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool) -> None:
+    """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
     lang = "zh-Hans"
-    with _guarded(lang, directory), _progress(lang, output_format) as progress:
-        progress.start("check", sum(1 for _ in directory.rglob("*.html")))
-        report = run_gate(directory, jobs=jobs, on_page=progress.advance)
-    _report(report.findings, output_format, ok=report.passed, extra={"pages": report.pages, "axe_version": report.axe_version})
+    if not merge and (len(targets) != 1 or not targets[0].is_dir()):
+        raise click.UsageError(say("check-one-folder", lang))
+    shard = _shard(shard_text, lang)
+    with _guarded(lang, targets[0]):
+        waivers = _waivers(waivers_file, lang)
+        if merge:
+            findings, details = _merged(targets, lang)
+        else:
+            with _progress(lang, output_format) as progress:
+                pages = html_pages(targets[0])
+                progress.start("check", len(shard.select(pages) if shard else pages))
+                report = run_gate(targets[0], jobs=jobs, shard=shard, cache=None if no_cache else cache_file(targets[0]),
+                                  on_page=progress.advance)
+            findings, details = report.findings, report.details()
+    verdict = judge(findings, waivers, details=details)
+    _report(verdict, output_format, lang, junit, html)
     if output_format == "text":
-        errors, warnings = _counts(report.findings)
-        key = "check-passed" if report.passed else "check-failed"
-        colour = "green" if report.passed else "red"
-        _stderr.print(f"[bold {colour}]{escape(say(key, lang, pages=report.pages, errors=errors, warnings=warnings, axe=report.axe_version))}[/]")
-    sys.exit(0 if report.passed else REFUSED)
+        errors, warnings, _ = verdict.counts()
+        key = "check-passed" if verdict.ok else "check-failed"
+        colour = "green" if verdict.ok else "red"
+        _stderr.print(f"[bold {colour}]{escape(say(key, lang, pages=details.get('pages'), errors=errors, warnings=warnings, axe=details.get('axe_version')))}[/]")
+    sys.exit(0 if verdict.ok else REFUSED)
+
+
+def _waivers(path: Path | None, lang: str) -> list[Waiver]:
+    if path is None:
+        path = Path(DEFAULT_FILE)
+        if not path.is_file():
+            return []
+    try:
+        return load_waivers(path, lang)
+    except WaiverError as error:
+        _fail(str(error))
+        raise AssertionError("unreachable") from error
+
+
+def _shard(text: str | None, lang: str) -> Shard | None:
+    if text is None:
+        return None
+    try:
+        return Shard.parse(text)
+    except ShardError:
+        raise click.BadParameter(error_text("shard-invalid", lang, value=text), param_hint="--shard") from None
+
+
+def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:
+    documents = {}
+    for path in paths:
+        try:
+            documents[str(path)] = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            _fail(error_text("merge-unreadable", lang, file=path, problem=error))
+    try:
+        return merge(documents)
+    except MergeError as error:
+        key, args = error.args
+        _fail(error_text(key, lang, **args))
+        raise AssertionError("unreachable") from error
+
+
+def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None, html: Path | None,
+            extra: dict[str, object] | None = None) -> None:
+    if junit:
+        write_junit(verdict, junit, lang)
+    if html:
+        write_html(verdict, html, lang)
+    if output_format == "json":
+        document = {**verdict.to_json(), **(extra or {})}
+        _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
+    else:
+        print_text(verdict, _stdout, lang)
 
 
 @main.command("lint")
@@ -110,7 +198,7 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
         report = lint_guides(loaded.guides, config.lint, today=as_of.date() if as_of else None)
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
     ok = not any(finding.blocking for finding in findings)
-    _report(findings, output_format, ok=ok, extra={"summaries": [summary.to_json() for summary in report.summaries]})
+    _report(judge(findings), output_format, lang, None, None, extra={"summaries": [summary.to_json() for summary in report.summaries]})
     if output_format == "text":
         for summary in report.summaries:
             _stdout.print(escape(summary.describe(lang)))
@@ -141,7 +229,7 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
         _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
 
     def built(result, seconds: float) -> None:
-        _report(result.findings, "text", ok=result.published, extra={})
+        _report(judge(result.findings), "text", lang, None, None)
         if result.published:
             _stderr.print(f"[green]{escape(serve.serve_text('rebuilt', lang, pages=result.pages, seconds=f'{seconds:.1f}'))}[/]")
         else:
@@ -192,17 +280,6 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def _report(findings: list[Finding], output_format: str, *, ok: bool, extra: dict[str, object]) -> None:
-    if output_format == "json":
-        document = {"ok": ok, "findings": [finding.to_json() for finding in findings], **extra}
-        _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
-        return
-    for finding in findings:
-        colour = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(finding.severity, "cyan")
-        details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
-                                              finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
-        _stdout.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{finding.severity}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")
-
 
 class _Progress:
     def __init__(self, lang: str, bar: Progress | None) -> None:
@@ -238,6 +315,8 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
         _fail(error_text(error.key, lang, out=out))
     except BrowserMissing as error:
         _fail(error_text("browser-missing", lang, path=error))
+    except AxeMissing as error:
+        _fail(error_text("axe-missing", lang, path=error))
     except KeyboardInterrupt:
         raise
     except Exception as error:

@@ -20,8 +20,10 @@ class Finding:
     """A problem, located in the editor's own Markdown wherever that is possible.
 
     ``file`` is the Markdown source relative to SOURCE when the finding comes from a guide,
-    otherwise the page (or template) it was seen on; ``line`` is 1-based. ``suggestion`` is the
-    plainer form the linter proposes, when it has one.
+    otherwise the component or template that made the element, or the page it was seen on;
+    ``line`` is 1-based. ``suggestion`` is the plainer form the linter proposes, when it has one.
+    ``element`` names the element the same way on every page (so one layout bug seen on many pages
+    is one problem), ``lang`` is the language of ``message``.
     """
 
     rule: str
@@ -33,6 +35,8 @@ class Finding:
     page: str | None = None
     theme: str | None = None
     suggestion: str | None = None
+    element: str | None = None
+    lang: str | None = None
 
     @property
     def blocking(self) -> bool:
@@ -51,3 +55,11 @@ class Finding:
 
 def sort_key(finding: Finding) -> tuple:
     return (finding.file or "", finding.line or 0, finding.rule, finding.page or "", finding.theme or "")
+
+
+def finding_from_json(data: dict[str, object]) -> Finding:
+    """The inverse of ``Finding.to_json`` (cached results, shard reports); extra keys are ignored."""
+    names = Finding.__dataclass_fields__.keys()
+    values = {name: data[name] for name in names if name in data}
+    values["severity"] = Severity(values.get("severity", "error"))
+    return Finding(**values)

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.anchors.index import slugify
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
 from .findings import Finding
@@ -65,6 +66,9 @@ def markdown_parser() -> MarkdownIt:
     md.validateLink = lambda url: True  # every URL reaches our own scheme check, which names the line
     container_plugin(md, CONTAINER, validate=lambda params, *_: bool(_COMPONENT_INFO.match(params)))
     anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)
+    # [English words]{lang=en} and [link](url){lang=en}: a phrase in another language (WCAG 3.1.2);
+    # lang is the only attribute an editor may set
+    attrs_plugin(md, spans=True, allowed=["lang"])
     return md
 
 

@@ -1,196 +1,162 @@
-"""Stage 6, check: open every page of a built site in Chromium and run axe and the content rules.
+"""Stage 6, check: open every page of a built site in Chromium and run every check of the gate on it.
 
-Pages are served to the browser straight from disk through request interception, under an
-origin of their own; a request for any other host is refused and reported. A page that cannot be
-checked is retried once, then becomes a blocking finding: nothing is skipped silently.
+Pages are checked in parallel browser contexts (``jobs``), each page once per run and not at all
+when the cache holds its result. A page that cannot be checked is retried once in a fresh context,
+then becomes a blocking finding: nothing is skipped silently.
 """
 
 from __future__ import annotations
 
 import asyncio
-import mimetypes
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote, unquote, urlsplit
 
-from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
+from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from ..findings import Finding, sort_key
 from ..messages import error_text
-from .axe import axe_source, axe_version, run_options, wcag_criteria
+from .axe import axe_version
 from .browser import launch
-from .content_rules import link_findings, page_findings, without_axe_duplicates
-
-ORIGIN = "http://guidekit.test"  # .test is reserved: it can never be a real host
-PAGE_TIMEOUT_VARIABLE = "GUIDEKIT_PAGE_TIMEOUT_MS"
-DEFAULT_PAGE_TIMEOUT_MS = 30_000
-
-
-def page_timeout_ms() -> int:
-    """How long one page may take to load and be checked; tests of unresponsive pages set it lower."""
-    return int(os.environ.get(PAGE_TIMEOUT_VARIABLE) or DEFAULT_PAGE_TIMEOUT_MS)
+from .cache import GateCache, ruleset
+from .content_rules import link_findings
+from .page_check import PageResult, check_page
+from .session import ORIGIN, Session, close_quietly, new_session, page_timeout_ms
+from .shard import Shard
 
 
 @dataclass
 class GateReport:
+    """What one run of the gate found, finding by finding, before grouping and waivers."""
+
     findings: list[Finding]
-    pages: int
+    pages: list[str]  # the pages this run answers for (all of the site's, or one shard's)
+    site_pages: int  # every page of the site, whichever shard this is
+    shard: Shard | None = None
+    browser_pages: int = 0  # pages opened in the browser; the rest came from the cache
     axe_version: str = field(default_factory=axe_version)
+    ruleset: str = field(default_factory=ruleset)
 
     @property
     def passed(self) -> bool:
         return not any(finding.blocking for finding in self.findings)
 
-
-@dataclass
-class _Session:
-    """One browser context, and the requests for other hosts that each of its pages tried."""
-
-    context: BrowserContext
-    external: dict[Page, list[str]] = field(default_factory=dict)
-
-
-@dataclass
-class _PageResult:
-    facts: dict[str, Any] | None = None
-    findings: list[Finding] = field(default_factory=list)
+    def details(self) -> dict[str, object]:
+        """What reports say about the run besides the findings (and what ``check --merge`` needs)."""
+        return {
+            "pages": len(self.pages),
+            "site_pages": self.site_pages,
+            "shard": str(self.shard) if self.shard else None,
+            "checked_pages": self.pages,
+            "browser_pages": self.browser_pages,
+            "cached_pages": len(self.pages) - self.browser_pages,
+            "axe_version": self.axe_version,
+            "ruleset": self.ruleset,
+        }
 
 
 def html_pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file())
 
 
-def run_gate(site: Path, *, jobs: int | None = None, on_page: Callable[[str], None] | None = None) -> GateReport:
-    return asyncio.run(_check_site(site.resolve(), jobs or os.cpu_count() or 2, on_page or (lambda page: None)))
+def run_gate(
+    site: Path,
+    *,
+    jobs: int | None = None,
+    shard: Shard | None = None,
+    cache: Path | None = None,
+    on_page: Callable[[str], None] | None = None,
+) -> GateReport:
+    """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every page afresh."""
+    site = site.resolve()
+    all_pages = html_pages(site)
+    pages = shard.select(all_pages) if shard else all_pages
+    store = GateCache(cache, site) if cache else None
+    report_page = on_page or (lambda page: None)
+    results: dict[str, PageResult] = {}
+    for page in pages:
+        if store and (cached := store.lookup(page)):
+            results[page] = cached
+            report_page(page)
+    fresh = [page for page in pages if page not in results]
+    if fresh:
+        results.update(asyncio.run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page)))
+    if store:
+        for page in fresh:
+            store.store(page, results[page])
+        store.save(all_pages)
 
-
-async def _check_site(site: Path, jobs: int, on_page: Callable[[str], None]) -> GateReport:
-    pages = html_pages(site)
+    findings = [finding for page in pages for finding in results[page].findings]
     site_files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    all_facts = {page: results[page].facts for page in pages if results[page].facts is not None}
+    findings += link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
+    return GateReport(sorted(findings, key=sort_key), pages, len(all_pages), shard, browser_pages=len(fresh))
+
+
+async def _check_pages(site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]) -> dict[str, PageResult]:
     queue: asyncio.Queue[str] = asyncio.Queue()
     for page in pages:
         queue.put_nowait(page)
-    results: dict[str, _PageResult] = {}
+    results: dict[str, PageResult] = {}
+    focus_verdicts: dict[str, bool] = {}  # elements that look alike are photographed once per run
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
-            await asyncio.gather(*(_worker(browser, site, queue, results, on_page) for _ in range(min(jobs, len(pages)) or 1)))
+            await asyncio.gather(*(_worker(browser, site, queue, results, on_page, focus_verdicts) for _ in range(min(jobs, len(pages)))))
         finally:
             await browser.close()
-
-    findings = [finding for result in results.values() for finding in result.findings]
-    all_facts = {page: result.facts for page, result in results.items() if result.facts is not None}
-    findings += link_findings(ORIGIN, all_facts, site_files)
-    return GateReport(sorted(without_axe_duplicates(findings), key=sort_key), len(pages))
+    return results
 
 
-async def _worker(browser: Browser, site: Path, queue: asyncio.Queue[str], results: dict[str, _PageResult], on_page) -> None:
-    session: _Session | None = None
+async def _worker(
+    browser: Browser, site: Path, queue: asyncio.Queue[str], results: dict[str, PageResult], on_page, focus_verdicts: dict[str, bool]
+) -> None:
+    session: Session | None = None
     while not queue.empty():
         page = queue.get_nowait()
         for attempt in (1, 2):
             try:
                 if session is None:
-                    session = await _new_session(browser, site)
+                    session = await new_session(browser, site, focus_verdicts)
                 # the browser's own timeouts do not cover page.evaluate: a script that blocks after load would hang forever
-                results[page] = await asyncio.wait_for(_check_page(session, page), page_timeout_ms() / 1000)
+                results[page] = await asyncio.wait_for(check_page(session, page), page_timeout_ms() / 1000)
                 break
             except (PlaywrightError, asyncio.TimeoutError) as error:
                 if session is not None:
-                    await _close_quietly(session.context)
+                    await close_quietly(session)
                 session = None
                 if attempt == 2:
                     reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-                    results[page] = _PageResult(findings=[
+                    results[page] = PageResult(findings=[
                         Finding(rule="guidekit:page-unchecked", message=error_text("page-unchecked", reason=reason), file=page, page=page)
                     ])
         on_page(page)
     if session is not None:
-        await _close_quietly(session.context)
+        await close_quietly(session)
 
 
-async def _close_quietly(context: BrowserContext) -> None:
-    try:
-        await context.close()
-    except PlaywrightError:
-        pass
+class _IdReader:
+    """The ids of a page, read from its file: the same answer whether the page was checked in this run or not."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.known: dict[str, frozenset[str]] = {}
+
+    def __call__(self, page: str) -> frozenset[str]:
+        if page not in self.known:
+            collector = _IdCollector()
+            collector.feed((self.site / page).read_text("utf-8", errors="replace"))
+            self.known[page] = frozenset(collector.ids)
+        return self.known[page]
 
 
-async def _new_session(browser: Browser, site: Path) -> _Session:
-    # axe and the probe are installed once per context: injecting them per page costs far more
-    session = _Session(await browser.new_context(service_workers="block"))
-    session.context.set_default_timeout(page_timeout_ms())
-    await session.context.add_init_script(axe_source())
-    await session.context.add_init_script(resources.files("guidekit.gate").joinpath("probe.js").read_text("utf-8"))
-    await session.context.route("**/*", lambda route: _serve(route, site, session))
-    return session
+class _IdCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
 
-
-async def _serve(route: Route, site: Path, session: _Session) -> None:
-    url = urlsplit(route.request.url)
-    if f"{url.scheme}://{url.netloc}" != ORIGIN:
-        session.external.setdefault(route.request.frame.page, []).append(route.request.url)
-        await route.abort("blockedbyclient")
-        return
-    relative = unquote(url.path).lstrip("/")
-    if relative == "" or relative.endswith("/"):
-        relative += "index.html"
-    target = (site / relative).resolve()
-    if not target.is_relative_to(site) or not target.is_file():
-        await route.fulfill(status=404, body="not found", content_type="text/plain")
-        return
-    content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-    if content_type.startswith("text/") or content_type in {"application/javascript", "image/svg+xml"}:
-        content_type += "; charset=utf-8"
-    await route.fulfill(status=200, body=target.read_bytes(), content_type=content_type)
-
-
-async def _check_page(session: _Session, page_path: str) -> _PageResult:
-    page = await session.context.new_page()
-    try:
-        await page.goto(f"{ORIGIN}/{quote(page_path)}", wait_until="load")
-        facts = await page.evaluate("() => window.__guidekit.facts()")
-        axe = await page.evaluate("options => window.__guidekit.axe(options)", run_options(facts["theme"]))
-        refused = await page.evaluate("() => window.__guidekit.policyViolations")
-    finally:
-        external = session.external.pop(page, [])
-        await page.close()
-    external += [entry["blocked"] for entry in refused if entry["blocked"].startswith(("http:", "https:"))
-                 and not entry["blocked"].startswith(ORIGIN)]
-    findings = page_findings(page_path, facts) + _axe_findings(page_path, facts, axe)
-    findings += [
-        Finding(rule="guidekit:policy-violation", message=error_text("policy-violation", facts.get("lang"), directive=entry["directive"],
-                blocked=entry["blocked"] or "inline"), file=page_path, page=page_path, theme=facts.get("theme"))
-        for entry in refused if not entry["blocked"].startswith(("http:", "https:"))
-    ]
-    findings += [
-        Finding(rule="guidekit:external-request", message=error_text("external-request", facts.get("lang"), url=url),
-                file=page_path, page=page_path, theme=facts.get("theme"))
-        for url in dict.fromkeys(external)
-    ]
-    return _PageResult(facts, findings)
-
-
-def _axe_findings(page: str, facts: dict[str, Any], axe: dict[str, Any]) -> list[Finding]:
-    source = facts.get("source")
-    findings = []
-    for rule in axe["violations"]:
-        for node in rule["nodes"]:
-            traced = bool(source and node["line"])
-            findings.append(
-                Finding(
-                    rule=f"axe:{rule['id']}",
-                    message=error_text("axe-violation", facts.get("lang"), help=rule["help"], rule=rule["id"]) + f" — {node['html']}",
-                    file=source if traced else page,
-                    line=node["line"] if traced else None,
-                    wcag=wcag_criteria(rule["tags"]),
-                    page=page,
-                    theme=facts.get("theme"),
-                )
-            )
-    return findings
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids.update(value for name, value in attrs if name in ("id", "name") and value)

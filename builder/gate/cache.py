@@ -1,0 +1,92 @@
+"""Results of the gate, cached by the content hash of each page and of everything it loaded.
+
+An entry is reused only when the page, every file it loaded (stylesheets, images, …) and the rule
+set are byte for byte what they were: the rule set is axe's version and options plus the gate's own
+code and messages, so upgrading either re-checks everything. The cache lives outside the published
+site (``.guidekit-cache/`` beside it) and is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .. import __version__
+from ..findings import finding_from_json
+from .axe import SILVER_TAGS, STANDARD_TAGS, axe_version
+from .page_check import PageResult
+from .session import MISSING
+
+CACHE_FOLDER = ".guidekit-cache"
+FORMAT = 1
+
+
+def cache_file(site: Path) -> Path:
+    """Beside the site, never inside it: ``site/`` -> ``.guidekit-cache/gate-site.json``."""
+    site = site.resolve()
+    return site.parent / CACHE_FOLDER / f"gate-{site.name}.json"
+
+
+@cache
+def ruleset() -> str:
+    digest = hashlib.sha256(json.dumps([FORMAT, __version__, axe_version(), STANDARD_TAGS, SILVER_TAGS]).encode())
+    code = resources.files("guidekit.gate")
+    files = [code.joinpath(name) for name in sorted(entry.name for entry in code.iterdir() if entry.is_file())]
+    files += [code.joinpath("js", name) for name in sorted(entry.name for entry in code.joinpath("js").iterdir())]
+    files.append(resources.files("guidekit").joinpath("messages", "errors.yml"))
+    for file in files:
+        if file.name.endswith((".py", ".js", ".yml")):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+class GateCache:
+    def __init__(self, path: Path, site: Path) -> None:
+        self.path, self.site = path, site
+        self.entries: dict[str, dict] = {}
+        self._hashes: dict[str, str] = {}
+        try:
+            stored = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return  # no cache yet, or a damaged one: check everything
+        if isinstance(stored, dict) and stored.get("ruleset") == ruleset() and isinstance(stored.get("pages"), dict):
+            self.entries = stored["pages"]
+
+    def _hash(self, relative: str) -> str:
+        if relative not in self._hashes:
+            target = self.site / relative
+            self._hashes[relative] = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else MISSING
+        return self._hashes[relative]
+
+    def lookup(self, page: str) -> PageResult | None:
+        entry = self.entries.get(page)
+        if not entry or page not in entry["served"]:
+            return None
+        if any(self._hash(relative) != digest for relative, digest in entry["served"].items()):
+            return None
+        return PageResult(entry["facts"], [finding_from_json(f) for f in entry["findings"]], entry["served"])
+
+    def store(self, page: str, result: PageResult) -> None:
+        if result.facts is None or page not in result.served:
+            return  # a page that could not be checked is never cached
+        self.entries[page] = {
+            "served": result.served,
+            "facts": result.facts,
+            "findings": [finding.to_json() for finding in result.findings],
+        }
+
+    def save(self, site_pages: Iterable[str]) -> None:
+        pages = set(site_pages)
+        entries = {page: entry for page, entry in sorted(self.entries.items()) if page in pages}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".gate-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump({"ruleset": ruleset(), "pages": entries}, file, ensure_ascii=False)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
+        os.replace(temporary, self.path)

@@ -1,0 +1,81 @@
+"""WCAG 2.4.7 Focus visible, measured in pixels: each element is photographed unfocused and focused, and the
+focused picture must differ by at least a 2 CSS px ring around the element in colours 3:1 apart from before.
+
+Pictures are the slow part of the gate, so elements that look alike (same tag, class, size, computed focus
+styles and backdrop on the same stylesheets) are photographed once per run.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import MutableMapping
+from functools import cache
+
+from PIL import Image
+from playwright.async_api import CDPSession, Page
+
+from ..findings import Finding
+from .origin import PageContext, finding_at
+
+RING = 2  # CSS px: the indicator must be at least as large as a 2 px ring around the element
+CONTRAST = 3.0
+
+Verdicts = MutableMapping[str, bool]
+
+
+async def check(page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession) -> list[Finding]:
+    looks = await page.evaluate("() => window.__guidekit.keyboard.looks()")
+    for index, key in enumerate(looks):
+        if key not in verdicts:
+            verdicts[key] = await _shows_focus(page, cdp, index)
+    await page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    failing = [index for index, key in enumerate(looks) if not verdicts[key]]
+    places = await page.evaluate("indexes => indexes.map((i) => window.__guidekit.where(window.__guidekit.keyboard.expected[i]))", failing)
+    return [finding_at(context, "guidekit:focus-visible", "2.4.7", where, "focus-invisible", element=where["element"]) for where in places]
+
+
+async def _shows_focus(page: Page, cdp: CDPSession, index: int) -> bool:
+    shot = await page.evaluate("index => window.__guidekit.keyboard.prepare(index)", index)
+    if not shot["visible"]:
+        return True  # never on screen even when focused: keyboard.py reports that
+    before = await _picture(cdp, shot["clip"])
+    focused = await page.evaluate("index => window.__guidekit.keyboard.focus(index)", index)
+    after = await _picture(cdp, shot["clip"])
+    return focused and changed_pixels(before, after) >= RING * shot["perimeter"]
+
+
+async def _picture(cdp: CDPSession, clip: dict) -> Image.Image:
+    # CDP directly: Playwright's screenshot waits for fonts and hides carets, costing a frame each time
+    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "clip": {**clip, "scale": 1}, "captureBeyondViewport": False})
+    return Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
+
+
+@cache
+def _linear_luminance_table() -> list[int]:
+    """sRGB channel value -> linear light, scaled to 0..255, once per channel (R, G, B) for Image.point."""
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return [round(linear(value) * 255) for value in range(256)] * 3
+
+
+@cache
+def _contrasting() -> bytes:
+    """For two luminances a, b (0..255) at index a * 256 + b: 1 when their contrast ratio is at least 3:1."""
+    table = bytearray(256 * 256)
+    for a in range(256):
+        for b in range(256):
+            high, low = max(a, b) / 255, min(a, b) / 255
+            table[a * 256 + b] = (high + 0.05) >= CONTRAST * (low + 0.05)
+    return bytes(table)
+
+
+def luminance(image: Image.Image) -> bytes:
+    return image.point(_linear_luminance_table()).convert("L", (0.2126, 0.7152, 0.0722, 0)).tobytes()
+
+
+def changed_pixels(before: Image.Image, after: Image.Image) -> int:
+    """How many pixels changed between the pictures by a contrast of at least 3:1."""
+    table = _contrasting()
+    return sum(table[a * 256 + b] for a, b in zip(luminance(before), luminance(after)))

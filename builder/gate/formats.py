@@ -1,0 +1,144 @@
+"""The gate's verdict for people and machines: terminal text, JUnit XML for CI, and an HTML page.
+
+JSON is ``Verdict.to_json()`` itself. The HTML report is an ordinary accessible page: the gate
+checks it like any other (tests/test_gate_reports.py does).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from rich.console import Console
+from rich.markup import escape
+
+from .. import __version__
+from ..findings import Severity
+from ..messages import best_language, catalogue
+from .report import Problem, Verdict
+from .waivers import WaiverUse
+
+EXAMPLES = 3  # pages named for a problem seen on many
+
+
+def say(key: str, lang: str | None, **args: object) -> str:
+    return catalogue("report")[key][best_language(lang)].format(**args)
+
+
+def pages_line(problem: Problem, lang: str | None) -> str | None:
+    if problem.pages < 2:
+        return None
+    examples = ", ".join(page for page, _ in problem.occurrences[:EXAMPLES] if page)
+    return say("seen-on-examples", lang, count=problem.pages, examples=examples)
+
+
+def waiver_line(use: WaiverUse, lang: str | None) -> str:
+    waiver = use.waiver
+    scope = " ".join(str(part) for part in (waiver.file, waiver.line, waiver.page, waiver.element) if part) or say("whole-site", lang)
+    if use.matched == 0:
+        status = say("waiver-unused", lang)
+    else:
+        status = say("waiver-expired" if use.expired else "waiver-active", lang, matched=use.matched)
+    return say("waiver-line", lang, rule=waiver.rule, scope=scope, owner=waiver.owner, reason=waiver.reason,
+               expires=waiver.expires.isoformat(), status=status)
+
+
+def waiver_note(problem: Problem, lang: str | None) -> str | None:
+    if problem.waiver is None:
+        return None
+    waiver = problem.waiver
+    key = "waiver-expired-note" if problem.waiver_expired else "waived-by"
+    return say(key, lang, owner=waiver.owner, reason=waiver.reason, expires=waiver.expires.isoformat())
+
+
+def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
+    """One paragraph per problem; colour only when the console is a terminal (rich decides)."""
+    for problem in verdict.problems:
+        finding = problem.first
+        colour = "dim" if problem.waived else "red" if finding.severity is Severity.ERROR else "yellow"
+        details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
+                                              finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
+        label = say("waived-label", lang) if problem.waived else str(finding.severity)
+        console.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{escape(label)}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")
+        for note in (pages_line(problem, lang), waiver_note(problem, lang)):
+            if note:
+                console.print(f"    [dim]{escape(note)}[/]")
+    for use in verdict.waivers:
+        console.print(f"[{'red' if use.expired and use.matched else 'cyan'}]{escape(waiver_line(use, lang))}[/]")
+
+
+def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:
+    """One test case per checked page (its blocking problems are its failure), plus one per waiver."""
+    by_page: dict[str, list[Problem]] = defaultdict(list)
+    themes: dict[str, str] = {}
+    for problem in verdict.problems:
+        for page, theme in problem.occurrences:
+            by_page[page or problem.first.file or "guidekit"].append(problem)
+            themes.setdefault(page or "", theme or "")
+    pages = list(dict.fromkeys([*verdict.details.get("checked_pages", []), *by_page]))
+    suite = ElementTree.Element("testsuite", name="guidekit accessibility gate")
+    failures = 0
+    for page in pages:
+        case = ElementTree.SubElement(suite, "testcase", classname=f"guidekit.{themes.get(page) or 'site'}", name=page)
+        blocking = [problem for problem in by_page.get(page, []) if problem.blocking]
+        if blocking:
+            failures += 1
+            failure = ElementTree.SubElement(case, "failure", type="accessibility", message=blocking[0].first.message[:200])
+            failure.text = "\n".join(_problem_text(problem) for problem in blocking)
+        others = [problem for problem in by_page.get(page, []) if not problem.blocking]
+        if others:
+            ElementTree.SubElement(case, "system-out").text = "\n".join(
+                _problem_text(problem) + (f" [{note}]" if (note := waiver_note(problem, lang)) else "") for problem in others
+            )
+    for use in verdict.waivers:
+        case = ElementTree.SubElement(suite, "testcase", classname="guidekit.waivers", name=f"{use.waiver.rule} {use.waiver.file or ''}".strip())
+        line = waiver_line(use, lang)
+        if use.expired and use.matched:
+            failures += 1
+            ElementTree.SubElement(case, "failure", type="waiver-expired", message=line)
+        else:
+            ElementTree.SubElement(case, "system-out").text = line
+    suite.set("tests", str(len(suite)))
+    suite.set("failures", str(failures))
+    suites = ElementTree.Element("testsuites", name="guidekit", tests=suite.get("tests"), failures=str(failures))
+    suites.append(suite)
+    ElementTree.indent(suites)
+    path.write_bytes(ElementTree.tostring(suites, encoding="utf-8", xml_declaration=True))
+
+
+def _problem_text(problem: Problem) -> str:
+    finding = problem.first
+    return f"{finding.location()}: {finding.rule} (WCAG {finding.wcag or '-'}): {finding.message}"
+
+
+@cache
+def _templates() -> Environment:
+    folder = resources.files("guidekit.gate").joinpath("templates")
+    return Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True), undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def write_html(verdict: Verdict, path: Path, lang: str | None) -> None:
+    language = best_language(lang)
+    blocking, warnings, waived = verdict.counts()
+    sections = [
+        ("blocking", [problem for problem in verdict.problems if problem.blocking]),
+        ("warnings", [problem for problem in verdict.problems if not problem.blocking and not problem.waived]),
+        ("waived", [problem for problem in verdict.problems if problem.waived]),
+    ]
+    html = _templates().get_template("report.html.j2").render(
+        lang=language,
+        say=lambda key, **args: say(key, language, **args),
+        verdict=verdict,
+        counts={"blocking": blocking, "warnings": warnings, "waived": waived},
+        sections=[(key, problems) for key, problems in sections if problems],
+        pages_line=lambda problem: pages_line(problem, language),
+        waiver_note=lambda problem: waiver_note(problem, language),
+        waiver_lines=[waiver_line(use, language) for use in verdict.waivers],
+        version=__version__,
+    )
+    path.write_text(html, encoding="utf-8")

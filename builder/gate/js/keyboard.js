@@ -1,0 +1,144 @@
+// WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11: the page as a keyboard user meets it. keyboard.py presses Tab;
+// this script notes where each press left the focus, and prepares each element for the focus pictures.
+window.__guidekit.keyboard = {
+  // Links and controls, native or made with ARIA roles: the keyboard must reach every one of them,
+  // whatever tabindex says; other elements only when they ask for focus with tabindex >= 0.
+  controls: "a[href], area[href], button, input:not([type='hidden']), select, textarea, summary, iframe, " +
+    "audio[controls], video[controls], [contenteditable='true'], [role='button'], [role='link'], [role='checkbox'], " +
+    "[role='radio'], [role='switch'], [role='tab'], [role='menuitem'], [role='option'], [role='slider']",
+
+  reachable(element) {
+    if (!element.matches(this.controls) && element.tabIndex < 0) return false;
+    if (element.disabled || element.closest("[inert]")) return false;
+    if (element.tagName === "SUMMARY" && element.parentElement.querySelector(":scope > summary") !== element) return false;
+    return window.__guidekit.isRendered(element);
+  },
+
+  // The elements a keyboard user must be able to reach, in document order.
+  collect() {
+    this.expected = [...document.querySelectorAll(`${this.controls}, [tabindex]`)].filter((element) => this.reachable(element));
+    return this.expected.length;
+  },
+
+  start() {
+    this.collect();
+    this.log = [];
+    this.listener = (event) => { if (event.key === "Tab") this.record(); };
+    this.style = document.createElement("style");
+    this.style.textContent = "html, * { scroll-behavior: auto !important; }"; // a smooth scroll would still be moving
+    document.head.append(this.style);
+    window.addEventListener("keydown", this.listener, true);
+    if (document.activeElement) document.activeElement.blur();
+    window.scrollTo(0, 0);
+    return this.expected.length;
+  },
+
+  box(element) {
+    const rect = element.getBoundingClientRect();
+    return { left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height };
+  },
+
+  // Called when the next Tab goes down: the previous one has moved focus and scrolled by now.
+  record() {
+    const element = document.activeElement;
+    if (!element || element === document.body || element === document.documentElement) {
+      this.log.push(null);
+      return;
+    }
+    const g = window.__guidekit;
+    this.log.push({
+      index: this.expected.indexOf(element),
+      ...g.where(element),
+      tabindex: element.tabIndex,
+      box: this.box(element),
+      hiddenBy: this.hiddenBy(element),
+    });
+  },
+
+  // 2.4.11: the element whose box covers every visible point of the focused element, if any.
+  hiddenBy(element) {
+    const rect = element.getBoundingClientRect();
+    const left = Math.max(rect.left, 0), right = Math.min(rect.right, innerWidth);
+    const top = Math.max(rect.top, 0), bottom = Math.min(rect.bottom, innerHeight);
+    if (right - left < 1 || bottom - top < 1) return { offscreen: true };
+    let cover = null;
+    for (const fx of [0.1, 0.5, 0.9]) {
+      for (const fy of [0.1, 0.5, 0.9]) {
+        const hit = document.elementFromPoint(left + (right - left) * fx, top + (bottom - top) * fy);
+        if (!hit || element.contains(hit) || hit.contains(element)) return null;
+        cover = cover || hit;
+      }
+    }
+    return window.__guidekit.where(cover);
+  },
+
+  finish() {
+    this.record();
+    window.removeEventListener("keydown", this.listener, true);
+    this.style.remove();
+    const g = window.__guidekit;
+    return {
+      expected: this.expected.map((element) => ({ ...g.where(element), tabindex: element.tabIndex })),
+      log: this.log,
+    };
+  },
+
+  focusStyle(element) {
+    const style = getComputedStyle(element);
+    return ["outline", "box-shadow", "background-color", "color", "border-color", "border-width", "border-style",
+      "text-decoration", "opacity", "transform"].map((name) => style.getPropertyValue(name)).join("|");
+  },
+
+  // The colour behind the element: the same element on another background may show its focus differently.
+  backdrop(element) {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = getComputedStyle(node).backgroundColor;
+      if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") return colour;
+    }
+    return "canvas";
+  },
+
+  // For each element, what decides how it looks focused and unfocused: equal keys look alike.
+  looks() {
+    this.collect();
+    const sheets = [...document.styleSheets].map((sheet) => sheet.href).join(" ");
+    return this.expected.map((element) => {
+      element.focus({ focusVisible: true, preventScroll: true });
+      const focused = [this.focusStyle(element), element.getBoundingClientRect()];
+      element.blur();
+      const plain = [this.focusStyle(element), element.getBoundingClientRect()];
+      // sizes to 16 px: the ring an indicator must cover grows with the element, and so does the indicator
+      const size = (rect) => `${Math.round(rect.width / 16)}x${Math.round(rect.height / 16)}`;
+      return [element.tagName, element.className, size(plain[1]), size(focused[1]), plain[0], focused[0],
+        focused[1].top === plain[1].top, this.backdrop(element), sheets].join("#");
+    });
+  },
+
+  // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
+  prepare(index) {
+    const element = this.expected[index];
+    if (document.activeElement) document.activeElement.blur();
+    element.scrollIntoView({ block: "center", inline: "nearest" }); // room on every side for an outline
+    element.focus({ focusVisible: true, preventScroll: true });
+    const focused = element.getBoundingClientRect();
+    element.blur();
+    const plain = element.getBoundingClientRect();
+    const pad = 12; // indicators drawn outside the box (outline offset, box shadow)
+    const left = Math.max(0, Math.min(focused.left, plain.left) - pad);
+    const top = Math.max(0, Math.min(focused.top, plain.top) - pad);
+    const right = Math.min(innerWidth, Math.max(focused.right, plain.right) + pad);
+    const bottom = Math.min(innerHeight, Math.max(focused.bottom, plain.bottom) + pad);
+    const size = plain.width * plain.height > 0 ? plain : focused;
+    return {
+      // screenshot clips are measured from the top of the document, not of the window
+      clip: { x: left + scrollX, y: top + scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
+      perimeter: 2 * (Math.min(size.width, innerWidth) + Math.min(size.height, innerHeight)),
+      visible: right - left >= 1 && bottom - top >= 1,
+    };
+  },
+
+  focus(index) {
+    this.expected[index].focus({ focusVisible: true, preventScroll: true });
+    return document.activeElement === this.expected[index];
+  },
+};

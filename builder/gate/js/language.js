@@ -1,0 +1,14 @@
+// WCAG 3.1.1 / 3.1.2: every piece of text with the language it is marked with. Code is not language.
+window.__guidekit.languageRuns = function () {
+  const g = window.__guidekit;
+  const runs = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data.replace(/\s+/g, " ").trim();
+    const parent = node.parentElement;
+    if (!text || !parent || parent.closest("script, style, noscript, template, code, pre, kbd, samp, var, [translate='no']")) continue;
+    const marked = parent.closest("[lang]");
+    runs.push({ text: text.slice(0, 400), lang: marked ? marked.getAttribute("lang") : "", ...g.where(parent) });
+  }
+  return { lang: document.documentElement.getAttribute("lang") || "", title: document.title, runs };
+};

@@ -1,0 +1,108 @@
+// Runs inside every checked page (installed once per browser context), before the page's own
+// scripts. The other check scripts build on the helpers defined here.
+// The page's Content-Security-Policy blocks other hosts before any request leaves the browser,
+// so what it refuses is collected here for the gate to report.
+const policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) =>
+  policyViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+
+window.__guidekit = {
+  policyViolations,
+
+  // Where an element comes from: its Markdown line, or the component example or template that made it.
+  origin(element) {
+    const from = (selector) => (element && element.closest ? element.closest(selector) : null);
+    const traced = from("[data-line]");
+    if (traced) return { line: Number(traced.getAttribute("data-line")) };
+    const example = from("[data-guidekit-example]");
+    if (example) return { example: example.getAttribute("data-guidekit-example") };
+    const template = from("[data-template]");
+    return template ? { template: template.getAttribute("data-template") } : {};
+  },
+
+  // A selector that names the element the same way on every page built from the same template or line.
+  describe(element) {
+    if (!element || element.nodeType !== 1) return "";
+    const parts = [];
+    for (let node = element; node && node.nodeType === 1 && parts.length < 4; node = node.parentElement) {
+      const tag = node.tagName.toLowerCase();
+      if (tag === "html" || tag === "body") break;
+      let part = tag + (node.id ? "#" + CSS.escape(node.id) : "");
+      const classes = [...node.classList].filter((name) => !name.startsWith("gk-focus"));
+      part += classes.map((name) => "." + CSS.escape(name)).join("");
+      const twins = node.parentElement
+        ? [...node.parentElement.children].filter((sibling) => sibling.tagName === node.tagName && sibling.className === node.className)
+        : [];
+      if (twins.length > 1) part += `:nth-of-type(${[...node.parentElement.children].filter((s) => s.tagName === node.tagName).indexOf(node) + 1})`;
+      parts.unshift(part);
+      if (node.hasAttribute("data-line") || node.hasAttribute("data-template") || node.hasAttribute("data-guidekit-example")) break;
+    }
+    return parts.join(" > ");
+  },
+
+  text(element) {
+    return (element.textContent || "").replace(/\s+/g, " ").trim();
+  },
+
+  // What a finding needs to know about an element: where it comes from and how to recognise it.
+  where(element) {
+    return { ...this.origin(element), element: this.describe(element), snippet: this.text(element).slice(0, 60) };
+  },
+
+  // Drawn on the page: not display:none, not invisible, not inside a closed <details> (content-visibility).
+  isRendered(element) {
+    return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
+  },
+
+  facts() {
+    const meta = document.querySelector('meta[name="guidekit-source"]');
+    const themeClass = [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
+    const accessibleText = (link) =>
+      (link.getAttribute("aria-label") || "").trim() ||
+      (this.text(link) + [...link.querySelectorAll("img[alt]")].map((img) => img.alt).join("")).trim();
+    return {
+      url: location.href,
+      lang: document.documentElement.getAttribute("lang") || "",
+      source: meta ? meta.content : null,
+      theme: themeClass ? themeClass.slice("theme-".length) : null,
+      headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
+        level: Number(h.tagName[1]),
+        text: this.text(h).slice(0, 80),
+        ...this.where(h),
+      })),
+      images: [...document.querySelectorAll("img")].map((img) => ({
+        src: img.getAttribute("src") || "",
+        alt: img.getAttribute("alt"),
+        hidden: img.getAttribute("aria-hidden") === "true" || img.getAttribute("role") === "presentation",
+        ...this.where(img),
+      })),
+      links: [...document.querySelectorAll("a[href]")].map((a) => ({
+        href: a.href,
+        raw: a.getAttribute("href"),
+        text: accessibleText(a).slice(0, 80),
+        ...this.where(a),
+      })),
+    };
+  },
+
+  async axe(options, locale) {
+    if (locale) axe.configure({ locale });
+    const result = await axe.run(document, options);
+    const find = (node) => {
+      const selector = [].concat(node.target).flat().pop();
+      try { return document.querySelector(selector); } catch (error) { return null; }
+    };
+    return {
+      version: result.testEngine.version,
+      violations: result.violations.map((rule) => ({
+        id: rule.id,
+        help: rule.help,
+        tags: rule.tags,
+        nodes: rule.nodes.map((node) => {
+          const element = find(node);
+          return { ...(element ? this.where(element) : {}), html: node.html.slice(0, 160), summary: node.failureSummary || "" };
+        }),
+      })),
+    };
+  },
+};

@@ -1,0 +1,46 @@
+// WCAG 1.4.10 Reflow, read at the narrow width the gate sets: which elements make the page scroll sideways,
+// and which regions scroll sideways on their own (they must be focusable and named).
+window.__guidekit.reflow = function () {
+  const g = window.__guidekit;
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const rtl = getComputedStyle(root).direction === "rtl";
+  const clips = (style) => style.overflowX !== "visible";
+  const sticksOut = (rect) => (rtl ? rect.left < -1 : rect.right > width + 1);
+  const offenders = [];
+
+  // Outermost elements past the edge, outside any box that scrolls or clips them; failing that, the
+  // innermost element whose own content (a long word, a wide image) spills past the edge.
+  const visit = (element) => {
+    if (!g.isRendered(element)) return false;
+    const style = getComputedStyle(element);
+    const rect = element.getBoundingClientRect();
+    if (style.position !== "fixed" && sticksOut(rect)) {
+      offenders.push({ ...g.where(element), right: Math.round(rect.right + scrollX) });
+      return true;
+    }
+    if (clips(style)) return false;
+    let found = false;
+    for (const child of element.children) found = visit(child) || found;
+    const spills = rtl ? element.scrollWidth > element.clientWidth + 1 && rect.right - element.scrollWidth < -1
+                       : rect.left + element.scrollWidth > width + 1;
+    if (!found && style.display !== "inline" && element.clientWidth > 0 && spills) {
+      offenders.push({ ...g.where(element), right: Math.round(rect.left + element.scrollWidth) });
+      return true;
+    }
+    return found;
+  };
+  const scrolls = root.scrollWidth > width + 1;
+  if (scrolls) for (const child of document.body.children) visit(child);
+
+  const focusableInside = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+  const regions = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const style = getComputedStyle(element);
+    if (!(style.overflowX === "auto" || style.overflowX === "scroll") || element.scrollWidth <= element.clientWidth + 1) continue;
+    const named = Boolean((element.getAttribute("aria-label") || "").trim() || element.getAttribute("aria-labelledby"));
+    const focusable = element.tabIndex >= 0 || Boolean(element.querySelector(focusableInside));
+    regions.push({ ...g.where(element), named, focusable });
+  }
+  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), regions };
+};

@@ -1,0 +1,24 @@
+// WCAG 2.5.8 / 2.5.5 Target size: the size and place of everything a finger can press.
+// Which sizes are enough depends on the theme and is decided in targets.py.
+window.__guidekit.targets = function () {
+  const g = window.__guidekit;
+  const roles = ["button", "link", "checkbox", "radio", "switch", "tab", "menuitem", "option"].map((role) => `[role="${role}"]`);
+  const controls = ["button", "input:not([type='hidden'])", "select", "textarea", "summary", ...roles.filter((role) => !role.includes('"link"'))].join(", ");
+  const selector = ["a[href]", "area[href]", controls, '[role="link"]'].join(", ");
+  // "in a sentence": an inline target whose block also holds text outside it (the WCAG inline exception)
+  const inSentence = (element) => {
+    if (getComputedStyle(element).display !== "inline") return false;
+    let block = element.parentElement;
+    while (block && block !== document.body && getComputedStyle(block).display === "inline") block = block.parentElement;
+    return g.text(block).length > g.text(element).length;
+  };
+  return [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element)).map((element) => {
+    const rect = element.getBoundingClientRect();
+    return {
+      ...g.where(element),
+      left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
+      control: element.matches(controls),
+      inline: inSentence(element),
+    };
+  });
+};

@@ -1,0 +1,104 @@
+// WCAG 1.4.4 Resize text and 1.4.12 Text spacing: change the text in place, look for text that is now
+// clipped or drawn over other text, and put everything back. Only problems the change causes count.
+window.__guidekit.textFit = {
+  ids: new WeakMap(),
+  next: 0,
+
+  identity(element) {
+    if (!this.ids.has(element)) this.ids.set(element, ++this.next);
+    return this.ids.get(element);
+  },
+
+  // Screen-reader-only text is clipped on purpose.
+  hiddenOnPurpose(element, memo) {
+    if (!element || element === document.body) return false;
+    if (memo.has(element)) return memo.get(element);
+    const style = getComputedStyle(element);
+    const rect = element.getBoundingClientRect();
+    const hidden = (style.clip && style.clip !== "auto") || (style.clipPath && style.clipPath !== "none") ||
+      (rect.width <= 1 && rect.height <= 1) || this.hiddenOnPurpose(element.parentElement, memo);
+    memo.set(element, hidden);
+    return hidden;
+  },
+
+  // Text of one block may wrap around its own inline elements; only text of two blocks must not meet.
+  blockOf(element) {
+    let node = element;
+    while (node !== document.body && ["inline", "contents"].includes(getComputedStyle(node).display)) node = node.parentElement;
+    return node;
+  },
+
+  measure() {
+    const g = window.__guidekit;
+    const problems = new Map();
+    const memo = new Map();
+    for (const element of document.body.querySelectorAll("*")) {
+      const style = getComputedStyle(element);
+      const clipsX = style.overflowX === "hidden" || style.overflowX === "clip";
+      const clipsY = style.overflowY === "hidden" || style.overflowY === "clip";
+      if (!(clipsX || clipsY) || !g.isRendered(element) || !g.text(element) || this.hiddenOnPurpose(element, memo)) continue;
+      if ((clipsX && element.scrollWidth > element.clientWidth + 1) || (clipsY && element.scrollHeight > element.clientHeight + 1)) {
+        problems.set(`clipped:${this.identity(element)}`, { kind: "clipped", ...g.where(element) });
+      }
+    }
+    const rects = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!node.data.trim() || !parent || !g.isRendered(parent) || this.hiddenOnPurpose(parent, memo)) continue;
+      const block = this.blockOf(parent);
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width >= 1 && rect.height >= 1) rects.push({ block, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
+      }
+    }
+    rects.sort((a, b) => a.top - b.top);
+    for (let i = 0; i < rects.length; i++) {
+      const a = rects[i];
+      for (let j = i + 1; j < rects.length && rects[j].top < a.bottom; j++) {
+        const b = rects[j];
+        if (a.block === b.block) continue;
+        const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const down = Math.min(a.bottom, b.bottom) - b.top; // sorted: b starts at or below a
+        if (across > 2 && down > 2 && down > 0.25 * Math.min(a.bottom - a.top, b.bottom - b.top)) {
+          const [first, second] = [a.block, b.block].sort((x, y) => this.identity(x) - this.identity(y));
+          const key = `overlap:${this.identity(first)}:${this.identity(second)}`;
+          if (!problems.has(key)) problems.set(key, { kind: "overlap", ...g.where(second), other: g.where(first) });
+        }
+      }
+    }
+    return problems;
+  },
+
+  // 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12 and word spacing 0.16 (em).
+  spacing() {
+    const style = document.createElement("style");
+    style.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }" +
+      " p { margin-block-end: 2em !important; }";
+    document.head.append(style);
+    return () => style.remove();
+  },
+
+  // 1.4.4: every element's text twice as large, the way a browser's text-only zoom does it.
+  zoom() {
+    const elements = [document.documentElement, ...document.querySelectorAll("body, body *")];
+    const sizes = elements.map((element) => parseFloat(getComputedStyle(element).fontSize));
+    const saved = elements.map((element) => [element.style.getPropertyValue("font-size"), element.style.getPropertyPriority("font-size")]);
+    elements.forEach((element, index) => element.style.setProperty("font-size", `${sizes[index] * 2}px`, "important"));
+    return () => elements.forEach((element, index) => {
+      if (saved[index][0]) element.style.setProperty("font-size", saved[index][0], saved[index][1]);
+      else element.style.removeProperty("font-size");
+    });
+  },
+
+  compare(change) {
+    const before = this.measure();
+    const undo = this[change]();
+    try {
+      return [...this.measure()].filter(([key]) => !before.has(key)).map(([, problem]) => problem).slice(0, 10);
+    } finally {
+      undo();
+    }
+  },
+};

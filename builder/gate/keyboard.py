@@ -1,0 +1,85 @@
+"""Keyboard: Tab reaches every link and control (WCAG 2.1.1), never gets stuck (2.1.2), moves in reading
+order (2.4.3), and never lands on an element hidden under other content such as a sticky header (2.4.11).
+
+Real Tab key presses in the loaded page; keyboard.js notes where each one left the focus.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from playwright.async_api import CDPSession, Page
+
+from ..findings import Finding
+from .origin import PageContext, finding_at
+
+EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
+_TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
+
+Step = Mapping[str, Any] | None
+
+
+async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
+    count = await page.evaluate("() => window.__guidekit.keyboard.start()")
+    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per press
+    await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", {"type": kind, **_TAB}) for _ in range(count + EXTRA_PRESSES)
+                           for kind in ("rawKeyDown", "keyUp")))
+    walk = await page.evaluate("() => window.__guidekit.keyboard.finish()")
+    await page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
+    return walk_findings(context, walk["expected"], steps)
+
+
+def walk_findings(context: PageContext, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step]) -> list[Finding]:
+    findings = []
+    for element in expected:
+        if element["tabindex"] > 0:
+            findings.append(finding_at(context, "guidekit:focus-order", "2.4.3", element, "focus-positive-tabindex",
+                                       element=element["element"], tabindex=element["tabindex"]))
+    trap = _trap(steps, len(expected))
+    if trap is not None:
+        findings.append(finding_at(context, "guidekit:keyboard-trap", "2.1.2", trap, "keyboard-trap", element=trap["element"]))
+    reached = {step["index"] for step in steps if step}
+    if trap is None:
+        findings += [
+            finding_at(context, "guidekit:keyboard-reach", "2.1.1", element, "keyboard-unreached", element=element["element"])
+            for index, element in enumerate(expected)
+            if index not in reached
+        ]
+    seen = set()
+    previous = None
+    for step in steps:
+        if step is None or step["index"] in seen:
+            previous = None if step is None else previous
+            continue
+        seen.add(step["index"])
+        if step["hiddenBy"] is not None:
+            key = "focus-offscreen" if step["hiddenBy"].get("offscreen") else "focus-obscured"
+            cover = step["hiddenBy"].get("element", "")
+            findings.append(finding_at(context, "guidekit:focus-obscured", "2.4.11", step, key, element=step["element"], cover=cover))
+        if previous is not None and _jumps_back(previous["box"], step["box"]):
+            findings.append(finding_at(context, "guidekit:focus-order", "2.4.3", step, "focus-order-back",
+                                       element=step["element"], before=previous["element"]))
+        previous = step
+    return findings
+
+
+def _trap(steps: Sequence[Step], expected: int) -> Mapping[str, Any] | None:
+    """The element Tab cannot leave: focus came back to it before leaving the page or reaching everything."""
+    visited: list[tuple[int, str]] = []
+    for step in steps:
+        if step is None:
+            return None
+        place = (step["index"], step["element"])
+        if place in visited:
+            return step if len({index for index, _ in visited}) < expected else None
+        visited.append(place)
+    return None
+
+
+def _jumps_back(before: Mapping[str, float], after: Mapping[str, float]) -> bool:
+    """Focus moved to something wholly above the previous element, in the same column."""
+    same_column = min(before["left"] + before["width"], after["left"] + after["width"]) - max(before["left"], after["left"]) > 0
+    return same_column and after["top"] + after["height"] <= before["top"] - 1

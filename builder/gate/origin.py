@@ -1,0 +1,77 @@
+"""Turn what a check saw on a page into a finding the editor can act on, in their own file and language.
+
+Every check script describes an element with ``__guidekit.where(element)`` (probe.js): the
+Markdown line it was rendered from (``data-line``), or the component example
+(``data-guidekit-example``) or template (``data-template``) that made it, plus a selector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..findings import Finding, Severity
+from ..messages import best_language, error_text
+
+Where = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class PageContext:
+    page: str  # below the site root
+    lang: str  # the page's lang attribute: messages are written in it
+    source: str | None = None  # the guide the page was built from, relative to SOURCE
+    theme: str | None = None
+
+    @classmethod
+    def of(cls, page: str, facts: Mapping[str, Any]) -> PageContext:
+        return cls(page, facts.get("lang") or "", facts.get("source"), facts.get("theme"))
+
+
+def locate(context: PageContext, where: Where) -> tuple[str, int | None]:
+    if where.get("line") and context.source:
+        return context.source, int(where["line"])
+    if where.get("example"):
+        component = str(where["example"]).split("/")[0]
+        return f"components/{component}/component.yml", None
+    if where.get("template"):
+        return f"themes/{where['template']}", None
+    return context.page, None
+
+
+def finding_at(
+    context: PageContext,
+    rule: str,
+    wcag: str | None,
+    where: Where,
+    key: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    **args: object,
+) -> Finding:
+    """A finding located at ``where``, with the message ``key`` of errors.yml in the page's language."""
+    file, line = locate(context, where)
+    if "element" in args and line is not None and where.get("snippet"):
+        # an editor knows their own words, not CSS selectors
+        args["element"] = _quoted(str(where["snippet"])[:30], context.lang)
+    element = where.get("element") or None
+    if where.get("example"):
+        element = f"{where['example']}: {element}" if element else str(where["example"])
+    return Finding(
+        rule=rule,
+        message=error_text(key, context.lang, **args),
+        severity=severity,
+        file=file,
+        line=line,
+        wcag=wcag,
+        page=context.page,
+        theme=context.theme,
+        element=element,
+        lang=best_language(context.lang),
+    )
+
+
+def _quoted(text: str, lang: str) -> str:
+    opening, closing = {"en": ("'", "'"), "zh-Hant": ("「", "」")}.get(best_language(lang), ("“", "”"))
+    return f"{opening}{text}{closing}"

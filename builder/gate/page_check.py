@@ -1,0 +1,61 @@
+"""Every check on one page, in one load: read-only checks first, then those that change the page in place
+(text spacing, text size, width, focus), each of which puts the page back as it found it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..findings import Finding
+from . import axe, focus_visible, keyboard, language, reflow, resize_text, targets, text_spacing
+from .content_rules import page_findings, without_axe_duplicates
+from .origin import PageContext, finding_at
+from .session import ORIGIN, Session, Traffic
+
+# Each takes (page, context) and returns findings
+PAGE_CHECKS = (language.check, targets.check, text_spacing.check, resize_text.check, reflow.check)
+
+
+@dataclass
+class PageResult:
+    facts: dict[str, Any] | None = None  # what the site-wide link check needs from the page
+    findings: list[Finding] = field(default_factory=list)
+    served: dict[str, str] = field(default_factory=dict)  # what the page loaded: the key of its cache entry
+
+
+async def check_page(session: Session, page_path: str) -> PageResult:
+    page, cdp = await session.open(page_path)
+    try:
+        facts = await page.evaluate("() => window.__guidekit.facts()")
+        refused = await page.evaluate("() => window.__guidekit.policyViolations")
+        context = PageContext.of(page_path, facts)
+        findings = page_findings(page_path, facts) + await axe.check(page, context)
+        for check in PAGE_CHECKS:
+            findings += await check(page, context)
+        # the Tab walk before anything moves the focus: it starts where a reader starts
+        findings += await keyboard.check(page, context, cdp)
+        findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
+    finally:
+        traffic = session.traffic
+    traffic.external += [entry["blocked"] for entry in refused if entry["blocked"].startswith(("http:", "https:"))
+                         and not entry["blocked"].startswith(ORIGIN)]
+    findings = without_axe_duplicates(findings) + traffic_findings(context, traffic)
+    findings += [
+        finding_at(context, "guidekit:policy-violation", None, {}, "policy-violation", directive=entry["directive"],
+                   blocked=entry["blocked"] or "inline")
+        for entry in refused if not entry["blocked"].startswith(("http:", "https:"))
+    ]
+    link_facts = {key: facts[key] for key in ("lang", "source", "theme", "links")}
+    return PageResult(link_facts, findings, traffic.served)
+
+
+def traffic_findings(context: PageContext, traffic: Traffic) -> list[Finding]:
+    """Privacy and robustness: nothing from other hosts, no script errors."""
+    findings = [
+        finding_at(context, "guidekit:external-request", None, {}, "external-request", url=url) for url in dict.fromkeys(traffic.external)
+    ]
+    findings += [
+        finding_at(context, "guidekit:console-error", None, {}, "console-error", error=error[:200])
+        for error in dict.fromkeys(traffic.console_errors)
+    ]
+    return findings

@@ -1,0 +1,114 @@
+"""One browser context of the gate: the site served from disk under its own origin, and what each page did.
+
+Every request is answered from the site folder through request interception; a request for any
+other host is refused and noted. The bytes of everything served are hashed, so the cache knows
+exactly what a page's result depends on.
+"""
+
+from __future__ import annotations
+
+import os
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from playwright.async_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Page, Route
+from playwright.async_api import Error as PlaywrightError
+
+from .axe import axe_source
+from .scripts import CHECK_SCRIPTS, script
+
+ORIGIN = "http://guidekit.test"  # .test is reserved: it can never be a real host
+PAGE_TIMEOUT_VARIABLE = "GUIDEKIT_PAGE_TIMEOUT_MS"
+DEFAULT_PAGE_TIMEOUT_MS = 30_000
+
+
+def page_timeout_ms() -> int:
+    """How long one page's whole check may take before it counts as a page that could not be checked."""
+    return int(os.environ.get(PAGE_TIMEOUT_VARIABLE) or DEFAULT_PAGE_TIMEOUT_MS)
+
+VIEWPORT = {"width": 1280, "height": 720}
+MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
+
+
+@dataclass
+class Traffic:
+    """What one page loaded and said while it was checked."""
+
+    served: dict[str, str] = field(default_factory=dict)  # site path -> sha256 of its bytes, or MISSING
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Session:
+    """One browser context and the one tab in it that visits page after page: a new tab per page costs more."""
+
+    site: Path
+    context: BrowserContext
+    page: Page | None = None
+    cdp: CDPSession | None = None
+    traffic: Traffic = field(default_factory=Traffic)
+    focus_verdicts: dict[str, bool] = field(default_factory=dict)  # see focus_visible.py; shared by a run's sessions
+
+    async def open(self, page_path: str) -> tuple[Page, CDPSession]:
+        if self.page is None or self.cdp is None:
+            self.page = await self.context.new_page()
+            self.page.on("console", self._note_console)
+            self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
+            self.cdp = await self.context.new_cdp_session(self.page)
+        self.traffic = Traffic()
+        await self.page.goto(f"{ORIGIN}/{quote(page_path)}", wait_until="load")
+        return self.page, self.cdp
+
+    def _note_console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        source = message.location.get("url", "")
+        if source and source in self.traffic.external:
+            return  # a request we refused: reported once, as an external request
+        self.traffic.console_errors.append(message.text)
+
+    async def serve(self, route: Route) -> None:
+        url = urlsplit(route.request.url)
+        traffic = self.traffic
+        if f"{url.scheme}://{url.netloc}" != ORIGIN:
+            traffic.external.append(route.request.url)
+            await route.abort("blockedbyclient")
+            return
+        relative = unquote(url.path).lstrip("/")
+        if relative == "" or relative.endswith("/"):
+            relative += "index.html"
+        target = (self.site / relative).resolve()
+        if not target.is_relative_to(self.site) or not target.is_file():
+            traffic.served[relative] = MISSING
+            await route.fulfill(status=404, body="not found", content_type="text/plain")
+            return
+        body = target.read_bytes()
+        traffic.served[relative] = hashlib.sha256(body).hexdigest()
+        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if content_type.startswith("text/") or content_type in {"application/javascript", "image/svg+xml"}:
+            content_type += "; charset=utf-8"
+        await route.fulfill(status=200, body=body, content_type=content_type)
+
+
+async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bool]) -> Session:
+    # axe and the check scripts are installed once per context: injecting them per page costs far more
+    context = await browser.new_context(service_workers="block", viewport=VIEWPORT, device_scale_factor=1)
+    context.set_default_timeout(page_timeout_ms())
+    session = Session(site, context, focus_verdicts=focus_verdicts)
+    await context.add_init_script(axe_source())
+    for name in CHECK_SCRIPTS:
+        await context.add_init_script(script(name))
+    await context.route("**/*", session.serve)
+    return session
+
+
+async def close_quietly(session: Session) -> None:
+    try:
+        await session.context.close()
+    except PlaywrightError:
+        pass

@@ -1,0 +1,66 @@
+"""Target size per theme: WCAG 2.5.8 (24 x 24 CSS px, or enough space around) in the standard theme;
+in silver, 60 x 60 for controls and 44 x 44 for every other target (2.5.5 and the MIIT 适老化 sizes).
+Links inside a sentence are exempt in both, as WCAG exempts them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from playwright.async_api import Page
+
+from ..findings import Finding
+from .origin import PageContext, finding_at
+
+MINIMUM = 24  # 2.5.8
+SILVER_CONTROL = 60
+SILVER_OTHER = 44
+
+Target = Mapping[str, Any]
+
+
+async def check(page: Page, context: PageContext) -> list[Finding]:
+    targets = await page.evaluate("() => window.__guidekit.targets()")
+    if context.theme == "silver":
+        return _silver(context, targets)
+    return _standard(context, targets)
+
+
+def _silver(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
+    findings = []
+    for target in targets:
+        need = SILVER_CONTROL if target["control"] else SILVER_OTHER
+        if not target["inline"] and (target["width"] < need - 0.5 or target["height"] < need - 0.5):
+            findings.append(_finding(context, target, "2.5.5", need))
+    return findings
+
+
+def _standard(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
+    small = [t for t in targets if not t["inline"] and (t["width"] < MINIMUM - 0.5 or t["height"] < MINIMUM - 0.5)]
+    findings = []
+    for target in small:
+        # the spacing exception: a 24 px circle on the target's centre touches no other target or small target's circle
+        crowded = any(
+            other is not target and _distance_to_box(_centre(target), other) < MINIMUM / 2 for other in targets
+        ) or any(other is not target and math.dist(_centre(target), _centre(other)) < MINIMUM for other in small)
+        if crowded:
+            findings.append(_finding(context, target, "2.5.8", MINIMUM))
+    return findings
+
+
+def _finding(context: PageContext, target: Target, wcag: str, need: int) -> Finding:
+    return finding_at(
+        context, "guidekit:target-size", wcag, target, "target-size",
+        element=target["element"], width=round(target["width"]), height=round(target["height"]), need=need,
+    )
+
+
+def _centre(target: Target) -> tuple[float, float]:
+    return target["left"] + target["width"] / 2, target["top"] + target["height"] / 2
+
+
+def _distance_to_box(point: tuple[float, float], box: Target) -> float:
+    x = min(max(point[0], box["left"]), box["left"] + box["width"])
+    y = min(max(point[1], box["top"]), box["top"] + box["height"])
+    return math.dist(point, (x, y))

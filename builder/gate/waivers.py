@@ -1,0 +1,96 @@
+"""Waivers: a team accepts a known finding for a while, with an owner, a reason and an expiry date.
+
+The file (default ``guidekit-waivers.toml``) holds ``[[waiver]]`` tables::
+
+    [[waiver]]
+    rule = "axe:color-contrast"             # required; * and ? match any text
+    file = "zh-Hans/pension-collection.md"  # optional: the file the finding names
+    line = 42                               # optional
+    page = "silver/*"                       # optional: the page(s) it was seen on
+    element = "a.gk-theme-switch"           # optional: exactly as the report prints it
+    owner = "王芳"                           # required: who answers for it
+    reason = "等设计组换新配色"                # required: why it is accepted
+    expires = 2027-01-31                    # required: from this day on, the finding blocks again
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..findings import Finding
+from ..messages import error_text
+
+DEFAULT_FILE = "guidekit-waivers.toml"
+
+
+class WaiverError(ValueError):
+    """The waiver file cannot be used; the message says where and why, in the editor's language."""
+
+
+class Waiver(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str = Field(min_length=1)
+    file: str | None = None
+    line: int | None = Field(default=None, ge=1)
+    page: str | None = None
+    element: str | None = None
+    owner: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    expires: datetime.date
+
+    def expired(self, today: datetime.date) -> bool:
+        return today >= self.expires
+
+    def covers(self, finding: Finding) -> bool:
+        return (
+            fnmatchcase(finding.rule, self.rule)
+            and (self.file is None or fnmatchcase(finding.file or "", self.file))
+            and (self.line is None or finding.line == self.line)
+            and (self.page is None or fnmatchcase(finding.page or "", self.page))
+            and (self.element is None or finding.element == self.element)
+        )
+
+    def to_json(self) -> dict[str, object]:
+        data = self.model_dump(exclude_none=True)
+        data["expires"] = self.expires.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class WaiverUse:
+    """A waiver as a report shows it: whether it has expired and how many findings it matched."""
+
+    waiver: Waiver
+    expired: bool
+    matched: int
+
+
+class _WaiverFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    waiver: list[Waiver] = []
+
+
+def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise WaiverError(error_text("waivers-unreadable", lang, file=path, problem=error.strerror or error)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise WaiverError(error_text("waivers-syntax", lang, file=path, problem=error)) from None
+    try:
+        return _WaiverFile.model_validate(data).waiver
+    except ValidationError as error:
+        problems = []
+        for problem in error.errors():
+            where = [str(part + 1) if isinstance(part, int) else part for part in problem["loc"] if part != "waiver"]
+            number, field = (where + ["", ""])[:2]
+            problems.append(error_text("waivers-field", lang, number=number, field=field or "?", problem=problem["msg"]))
+        raise WaiverError(error_text("waivers-invalid", lang, file=path, problems="; ".join(problems))) from None

@@ -1,0 +1,98 @@
+"""Every browser check of the gate catches a small page that breaks it and passes one that keeps it.
+
+The whole fixture site is checked once, by the real gate in the real Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gate_fixtures import GOOD_PAGES, PAGES, write_site
+from guidekit.gate import run_gate
+from guidekit.gate.axe import axe_directory, axe_locales, axe_version
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return run_gate(write_site(tmp_path_factory.mktemp("checks")), jobs=2)
+
+
+def rules_on(report, page: str) -> set[str]:
+    return {finding.rule for finding in report.findings if finding.page == page}
+
+
+def test_every_page_was_checked(report):
+    assert sorted(report.pages) == sorted(PAGES) and not report.passed
+    assert "guidekit:page-unchecked" not in {finding.rule for finding in report.findings}
+
+
+@pytest.mark.parametrize("page", GOOD_PAGES)
+def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
+    assert [f for f in report.findings if f.page == page] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "rule", "criterion"),
+    [
+        ("reflow/bad.html", "guidekit:reflow", "1.4.10"),
+        ("reflow/unlabelled-region.html", "guidekit:scroll-region", "2.1.1"),
+        ("resize/bad.html", "guidekit:resize-text", "1.4.4"),
+        ("resize/overlap.html", "guidekit:resize-text", "1.4.4"),
+        ("spacing/bad.html", "guidekit:text-spacing", "1.4.12"),
+        ("keyboard/unreachable.html", "guidekit:keyboard-reach", "2.1.1"),
+        ("keyboard/trap.html", "guidekit:keyboard-trap", "2.1.2"),
+        ("keyboard/tabindex.html", "guidekit:focus-order", "2.4.3"),
+        ("keyboard/order.html", "guidekit:focus-order", "2.4.3"),
+        ("keyboard/obscured.html", "guidekit:focus-obscured", "2.4.11"),
+        ("keyboard/offscreen.html", "guidekit:focus-obscured", "2.4.11"),
+        ("keyboard/invisible-focus.html", "guidekit:focus-visible", "2.4.7"),
+        ("targets/crowded.html", "guidekit:target-size", "2.5.8"),
+        ("targets/silver-small.html", "guidekit:target-size", "2.5.5"),
+        ("language/latin-in-chinese-page.html", "guidekit:page-language", "3.1.1"),
+        ("language/traditional-in-simplified-page.html", "guidekit:page-language", "3.1.1"),
+        ("language/unmarked-phrase.html", "guidekit:language-of-parts", "3.1.2"),
+        ("robustness/external.html", "guidekit:external-request", None),
+        ("robustness/script-error.html", "guidekit:console-error", None),
+        ("content/vague-link.html", "guidekit:link-purpose", "2.4.4"),
+        ("axe/zh-hans.html", "axe:button-name", "4.1.2"),
+    ],
+)
+def test_a_page_that_breaks_a_rule_is_caught(report, page, rule, criterion):
+    found = [f for f in report.findings if f.page == page and f.rule == rule]
+    assert found, f"{rule} not reported on {page}: {rules_on(report, page)}"
+    assert all(f.wcag == criterion and f.blocking for f in found)
+
+
+def test_each_check_fails_only_what_it_should(report):
+    """Changing one property must not trip the neighbouring checks (the fixtures are built so)."""
+    assert rules_on(report, "resize/bad.html") == {"guidekit:resize-text"}
+    assert rules_on(report, "spacing/bad.html") == {"guidekit:text-spacing"}
+    assert rules_on(report, "targets/spaced.html") == set()
+    assert rules_on(report, "language/latin-in-chinese-page.html") == {"guidekit:page-language"}
+
+
+def test_findings_name_the_element(report):
+    reflow = next(f for f in report.findings if f.rule == "guidekit:reflow")
+    assert reflow.element == "main > div.wide" and "main > div.wide" in reflow.message
+    silver = {f.element: f.message for f in report.findings if f.page == "targets/silver-small.html"}
+    assert any("60×60" in message for message in silver.values()) and any("44×44" in message for message in silver.values())
+
+
+def test_messages_speak_the_page_language(report):
+    vague = next(f for f in report.findings if f.rule == "guidekit:link-purpose")
+    assert "点击这里" in vague.message and vague.lang == "zh-Hans"
+    traditional = next(f for f in report.findings if f.page == "language/traditional-in-simplified-page.html")
+    assert "zh-Hant" in traditional.message
+
+
+@pytest.mark.parametrize(("page", "lang"), [("axe/zh-hans.html", "zh-Hans"), ("axe/zh-hant.html", "zh-Hant")])
+def test_axe_explains_in_chinese_with_its_own_translations(report, page, lang):
+    finding = next(f for f in report.findings if f.page == page and f.rule == "axe:button-name")
+    assert axe_locales()[lang]["rules"]["button-name"]["help"] in finding.message
+
+
+def test_the_axe_version_is_pinned():
+    lock = json.loads((axe_directory().parents[1] / "package-lock.json").read_text("utf-8"))
+    assert axe_version() == lock["packages"]["node_modules/axe-core"]["version"] == "4.14.1"

@@ -1,0 +1,108 @@
+"""The judgement parts of the gate's checks, on facts as the page scripts report them (no browser)."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from guidekit.gate.content_rules import page_findings
+from guidekit.gate.keyboard import walk_findings
+from guidekit.gate.language import chinese_variant, page_language, parts_language, script_of
+from guidekit.gate.origin import PageContext, locate
+from guidekit.gate.targets import _silver, _standard
+
+GUIDE = PageContext("zh-Hans/pension.html", "zh-Hans", "zh-Hans/pension.md", "standard")
+
+
+def test_findings_point_at_the_markdown_line_then_the_example_then_the_template():
+    assert locate(GUIDE, {"line": 12, "template": "base/guide.html.j2"}) == ("zh-Hans/pension.md", 12)
+    assert locate(GUIDE, {"example": "warning/with-title"}) == ("components/warning/component.yml", None)
+    assert locate(GUIDE, {"template": "base/layout.html.j2"}) == ("themes/base/layout.html.j2", None)
+    assert locate(PageContext("other.html", "en"), {"line": 3}) == ("other.html", None)
+
+
+@pytest.mark.parametrize(("lang", "script"), [("zh-Hans", "Hans"), ("zh-CN", "Hans"), ("zh-Hant", "Hant"), ("zh-TW", "Hant"),
+                                              ("zh-HK", "Hant"), ("zh", "Hani"), ("en", "Latn"), ("en-GB", "Latn"), ("ja", None)])
+def test_language_tags_name_a_script(lang, script):
+    assert script_of(lang) == script
+
+
+def test_simplified_and_traditional_text_are_told_apart():
+    assert chinese_variant("带身份证到派出所办理，当场领证。") == "Hans"
+    assert chinese_variant("帶身份證到派出所辦理，當場領證。") == "Hant"
+    assert chinese_variant("中文") is None  # too little to tell
+
+
+def run(text: str, lang: str, line: int = 5) -> dict:
+    return {"text": text, "lang": lang, "line": line, "element": "p"}
+
+
+def test_a_page_in_the_wrong_language_is_one_finding():
+    text = {"lang": "zh-Hant", "title": "申领社会保障卡", "runs": [run("带身份证到社保服务网点办理，当场领卡，不收费。", "zh-Hant")]}
+    [finding] = page_language(PageContext("a.html", "zh-Hant", "a.md"), text)
+    assert finding.rule == "guidekit:page-language" and finding.wcag == "3.1.1" and (finding.file, finding.line) == ("a.md", 1)
+    assert page_language(PageContext("a.html", "zh-Hans"), {**text, "lang": "zh-Hans"}) == []
+
+
+def test_phrases_in_another_language_need_their_own_lang():
+    runs = [
+        run("本指南也有英文版：Get your personal credit report。", "zh-Hans"),
+        run("网址是 https://example.gov.cn/qingchuan/shebao/online-service。", "zh-Hans"),  # an address is not a phrase
+        run("带上 App 和 PDF 文件。", "zh-Hans"),  # single words are names, not phrases
+        run("Get your personal credit report", "en"),  # marked: fine
+        run("The office is called 社保服务中心.", "en"),
+    ]
+    findings = parts_language(GUIDE, runs)
+    assert [f.message.split("”")[0].lstrip("“") for f in findings] == ["Get your personal credit report", "社保服务中心"]
+    assert "{lang=en}" in findings[0].message and "{lang=zh-Hans}" in findings[1].message
+
+
+def test_vague_link_text_is_caught_in_any_language():
+    links = [{"href": "x", "raw": "x", "text": text, "line": 3, "element": "a"} for text in ("点击这里", " Read more » ", "更多>>", "申请表下载")]
+    facts = {"lang": "zh-Hans", "source": "a.md", "theme": "standard", "images": [], "headings": [], "links": links}
+    assert [f.rule for f in page_findings("a.html", facts)] == ["guidekit:link-purpose"] * 3
+
+
+def box(left: float, top: float, size: float, control: bool = True, inline: bool = False) -> dict:
+    return {"left": left, "top": top, "width": size, "height": size, "control": control, "inline": inline, "element": "button"}
+
+
+def test_standard_targets_may_be_small_with_room_around_them():
+    assert _standard(GUIDE, [box(0, 0, 16), box(40, 0, 16)]) == []  # centres 40 px apart
+    assert len(_standard(GUIDE, [box(0, 0, 16), box(18, 0, 16)])) == 2
+    assert _standard(GUIDE, [box(0, 0, 16, inline=True), box(18, 0, 16, inline=True)]) == []  # in a sentence
+
+
+def test_silver_targets_are_60_for_controls_and_44_for_the_rest():
+    assert len(_silver(GUIDE, [box(0, 0, 50), box(100, 0, 50, control=False)])) == 1
+    assert len(_silver(GUIDE, [box(0, 0, 60), box(100, 0, 40, control=False)])) == 1
+
+
+def step(index: int, top: float = 0, hidden=None) -> dict:
+    return {"index": index, "element": f"a{index}", "line": None, "tabindex": 0, "hiddenBy": hidden,
+            "box": {"left": 0, "top": top, "width": 100, "height": 20}}
+
+
+def test_the_keyboard_walk_is_judged_from_where_each_tab_left_the_focus():
+    expected = [{"element": f"a{index}", "tabindex": 0} for index in range(3)]
+    assert walk_findings(GUIDE, expected, [step(0, 0), step(1, 40), step(2, 80), None, step(0, 0)]) == []
+    unreached = walk_findings(GUIDE, expected, [step(0, 0), step(2, 80), None, step(0, 0)])
+    assert [f.rule for f in unreached] == ["guidekit:keyboard-reach"] and unreached[0].element == "a1"
+    trapped = walk_findings(GUIDE, expected, [step(0, 0), step(1, 40), step(1, 40), step(1, 40)])
+    assert [f.rule for f in trapped] == ["guidekit:keyboard-trap"]
+    back = walk_findings(GUIDE, expected, [step(0, 80), step(1, 0), step(2, 120), None])
+    assert [f.rule for f in back] == ["guidekit:focus-order"]
+    hidden = walk_findings(GUIDE, expected, [step(0, 0), step(1, 40, {"element": "header.sticky"}), step(2, 80), None])
+    assert [f.rule for f in hidden] == ["guidekit:focus-obscured"] and "header.sticky" in hidden[0].message
+
+
+def test_an_installed_package_ships_every_file_the_gate_reads():
+    """pyproject's package data must name every script, template and list of the gate, or a wheel lacks them."""
+    root = Path(__file__).resolve().parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["guidekit.gate"]
+    gate = root / "builder" / "gate"
+    data = [path.relative_to(gate).as_posix() for path in gate.rglob("*") if path.is_file() and path.suffix in {".js", ".yml", ".j2"}]
+    assert data and all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in data)

@@ -1,0 +1,166 @@
+"""How the gate runs: the cache, shards and their merge, waivers, and the reports (JSON, JUnit, HTML)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from click.testing import CliRunner
+
+from gate_fixtures import PAGES, page, write_site
+from guidekit.cli import main
+from guidekit.findings import Finding
+from guidekit.gate import run_gate
+from guidekit.gate.formats import write_html, write_junit
+from guidekit.gate.report import findings_of, judge
+from guidekit.gate.shard import Shard
+from guidekit.gate.waivers import WaiverError, load_waivers
+
+# A few pages linking to each other, one link to a missing anchor on another page, a few defects.
+SMALL_SITE = {
+    "index.html": page('<p><a href="a.html#here">To page A</a></p><p><a href="b.html#nowhere">To a missing place in B</a></p>'),
+    "a.html": page('<p id="here">Here.</p><p><a href="index.html">Back home</a></p>'),
+    "b.html": PAGES["content/vague-link.html"],
+    "c.html": PAGES["reflow/bad.html"],
+    "d.html": PAGES["targets/crowded.html"],
+}
+
+
+def occurrences(findings: list[Finding]) -> set[tuple]:
+    return {(f.rule, f.file, f.line, f.element, f.page, f.theme, f.message) for f in findings}
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    return write_site(tmp_path_factory.mktemp("small"), SMALL_SITE)
+
+
+@pytest.fixture(scope="module")
+def full_run(small_site):
+    return run_gate(small_site, jobs=2)
+
+
+def test_the_union_of_shards_is_the_full_run(small_site, full_run):
+    shards = [run_gate(small_site, jobs=2, shard=Shard(index, 2)) for index in (1, 2)]
+    assert sorted(shards[0].pages + shards[1].pages) == sorted(full_run.pages)
+    assert not set(shards[0].pages) & set(shards[1].pages)
+    assert occurrences(shards[0].findings + shards[1].findings) == occurrences(full_run.findings)
+    assert "guidekit:broken-anchor" in {f.rule for f in full_run.findings}
+
+
+def test_shards_are_deterministic_and_cover_every_page():
+    pages = [f"p{number}.html" for number in range(11)]
+    parts = [Shard.parse(f"{index}/3").select(reversed(pages)) for index in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == sorted(pages) and parts == [Shard(i, 3).select(pages) for i in (1, 2, 3)]
+    for wrong in ("0/2", "3/2", "a/b", "1/0"):
+        with pytest.raises(ValueError):
+            Shard.parse(wrong)
+
+
+def test_merge_gives_one_verdict_and_refuses_a_missing_shard(small_site, full_run, tmp_path):
+    runner = CliRunner()
+    reports = []
+    for index in (1, 2):
+        result = runner.invoke(main, ["check", str(small_site), "--shard", f"{index}/2", "--format", "json", "--no-cache", "--jobs", "2"])
+        assert result.exit_code == 1, result.output  # each shard holds a blocking finding
+        reports.append(tmp_path / f"shard{index}.json")
+        reports[-1].write_text(result.stdout, encoding="utf-8")
+    merged = runner.invoke(main, ["check", "--merge", *map(str, reports), "--format", "json"])
+    assert merged.exit_code == 1
+    document = json.loads(merged.stdout)
+    assert document["pages"] == len(SMALL_SITE) and document["ok"] is False
+    assert occurrences(findings_of(document)) == occurrences(full_run.findings)
+    incomplete = runner.invoke(main, ["check", "--merge", str(reports[0])])
+    assert incomplete.exit_code == 1 and "2/2" in incomplete.output
+
+
+def test_an_unchanged_site_is_not_checked_again_and_an_edit_rechecks_only_that_page(tmp_path, monkeypatch):
+    site = write_site(tmp_path / "site", SMALL_SITE)
+    cache = tmp_path / "cache.json"
+    first = run_gate(site, jobs=2, cache=cache)
+    assert first.browser_pages == len(SMALL_SITE)
+    monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here"))  # launching one would fail
+    second = run_gate(site, jobs=2, cache=cache)
+    assert second.browser_pages == 0
+    assert occurrences(second.findings) == occurrences(first.findings)
+    monkeypatch.delenv("GUIDEKIT_CHROMIUM")
+    (site / "a.html").write_text(page('<p id="here">Here, edited.</p><p><a href="index.html">Home</a></p>'), encoding="utf-8")
+    third = run_gate(site, jobs=2, cache=cache)
+    assert third.browser_pages == 1
+
+
+def test_one_defect_on_many_pages_is_one_problem():
+    findings = [
+        Finding(rule="guidekit:target-size", message="small", file="themes/base/layout.html.j2", element="a.gk-theme-switch",
+                page=f"p{number}.html", theme="standard")
+        for number in range(5)
+    ]
+    verdict = judge(findings)
+    assert len(verdict.problems) == 1 and verdict.problems[0].pages == 5 and not verdict.ok
+    assert len(findings_of(verdict.to_json())) == 5
+
+
+def write_waivers(path, expires: datetime.date, rule: str = "guidekit:link-purpose") -> None:
+    path.write_text(
+        f'[[waiver]]\nrule = "{rule}"\npage = "b.html"\nowner = "王芳"\nreason = "旧页面，下月改版"\nexpires = {expires.isoformat()}\n',
+        encoding="utf-8",
+    )
+
+
+def test_waivers_accept_a_finding_until_they_expire(full_run, tmp_path):
+    link_purpose = [f for f in full_run.findings if f.rule == "guidekit:link-purpose"]
+    path = tmp_path / "waivers.toml"
+    write_waivers(path, datetime.date.today() + datetime.timedelta(days=30))
+    active = judge(link_purpose, load_waivers(path))
+    assert active.ok and active.problems[0].waived and active.waivers[0].matched == 1
+    write_waivers(path, datetime.date.today())
+    expired = judge(link_purpose, load_waivers(path))
+    assert not expired.ok and expired.waivers[0].expired
+
+
+def test_a_wrong_waiver_file_is_explained(tmp_path):
+    path = tmp_path / "waivers.toml"
+    path.write_text('[[waiver]]\nrule = "axe:*"\nowner = "王芳"\nexpires = "soon"\n', encoding="utf-8")
+    with pytest.raises(WaiverError) as error:
+        load_waivers(path, "zh-Hans")
+    assert "第 1 条豁免的 reason" in str(error.value) and "第 1 条豁免的 expires" in str(error.value)
+    path.write_text("[[waiver]\n", encoding="utf-8")
+    with pytest.raises(WaiverError, match="TOML"):
+        load_waivers(path, "en")
+
+
+def test_reports_list_the_waivers_and_the_html_report_passes_the_gate(full_run, tmp_path):
+    path = tmp_path / "waivers.toml"
+    write_waivers(path, datetime.date.today() + datetime.timedelta(days=30))
+    verdict = judge(full_run.findings, load_waivers(path), details=full_run.details())
+    folder = tmp_path / "report"
+    folder.mkdir()
+    write_html(verdict, folder / "index.html", "zh-Hans")
+    write_junit(verdict, tmp_path / "junit.xml", "zh-Hans")
+    html = (folder / "index.html").read_text("utf-8")
+    assert "王芳" in html and "旧页面，下月改版" in html
+    suite = ElementTree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert cases["c.html"].find("failure") is not None and cases["a.html"].find("failure") is None
+    assert cases["index.html"].find("failure") is not None and cases["b.html"].find("failure") is None  # b: waived
+    assert any(case.get("classname") == "guidekit.waivers" for case in suite.iter("testcase"))
+    report_check = run_gate(folder, jobs=1)
+    assert report_check.findings == []
+
+
+def test_the_cli_writes_every_format_and_honours_waivers(small_site, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    target = write_site(tmp_path / "one", {"b.html": SMALL_SITE["b.html"]})
+    runner = CliRunner()
+    refused = runner.invoke(main, ["check", str(target), "--junit", "junit.xml", "--html", "report.html"])
+    assert refused.exit_code == 1 and "guidekit:link-purpose" in refused.output
+    assert (tmp_path / "junit.xml").is_file() and (tmp_path / "report.html").is_file()
+    write_waivers(tmp_path / "guidekit-waivers.toml", datetime.date.today() + datetime.timedelta(days=7))
+    accepted = runner.invoke(main, ["check", str(target), "--format", "json"])  # the default waiver file, the cache
+    document = json.loads(accepted.stdout)
+    assert accepted.exit_code == 0 and document["ok"] and document["browser_pages"] == 0
+    assert document["waivers"][0]["owner"] == "王芳" and document["findings"][0]["waived"]
+    wrong = runner.invoke(main, ["check", str(target), "--shard", "3/2"])
+    assert wrong.exit_code == 2

@@ -1,0 +1,31 @@
+"""The sample site passes the full gate in both themes; rebuilding it re-checks only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from guidekit.build import build
+
+GUIDES = Path(__file__).resolve().parents[1] / "guides"
+
+
+def test_the_sample_site_passes_and_the_cache_rechecks_only_the_edited_guide(tmp_path, monkeypatch):
+    source = tmp_path / "guides"
+    shutil.copytree(GUIDES, source)
+    out = tmp_path / "site"
+
+    first = build(source, out, jobs=2)
+    assert first.findings == [] and first.published
+    assert first.gate["browser_pages"] == first.pages == 16
+
+    monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here"))  # launching one would fail
+    unchanged = build(source, out, jobs=2)
+    assert unchanged.published and unchanged.gate["browser_pages"] == 0 and unchanged.gate["cached_pages"] == 16
+    monkeypatch.delenv("GUIDEKIT_CHROMIUM")
+
+    guide = source / "zh-Hans" / "pension-collection.md"
+    guide.write_text(guide.read_text("utf-8") + "\n退休手续办好后，记得告诉家人。\n", encoding="utf-8")
+    edited = build(source, out, jobs=2)
+    assert edited.published and edited.gate["browser_pages"] == 2  # its standard and silver pages
+    assert "退休手续办好后" in (out / "silver" / "zh-Hans" / "pension-collection.html").read_text("utf-8")
