@@ -25,6 +25,7 @@ from ..messages import error_text
 from .axe import axe_source, axe_version, run_options, wcag_criteria
 from .browser import launch
 from .content_rules import link_findings, page_findings, without_axe_duplicates
+from .silver import silver_findings
 
 ORIGIN = "http://guidekit.test"  # .test is reserved: it can never be a real host
 PAGE_TIMEOUT_VARIABLE = "GUIDEKIT_PAGE_TIMEOUT_MS"
@@ -156,10 +157,11 @@ async def _check_page(session: _Session, page_path: str) -> _PageResult:
         await page.goto(f"{ORIGIN}/{quote(page_path)}", wait_until="load")
         facts = await page.evaluate("() => window.__guidekit.facts()")
         axe = await page.evaluate("options => window.__guidekit.axe(options)", run_options(facts["theme"]))
+        silver = await silver_findings(page, page_path, facts)
     finally:
         external = session.external.pop(page, [])
         await page.close()
-    findings = page_findings(page_path, facts) + _axe_findings(page_path, facts, axe)
+    findings = page_findings(page_path, facts) + _axe_findings(page_path, facts, axe) + silver
     findings += [
         Finding(rule="guidekit:external-request", message=error_text("external-request", facts.get("lang"), url=url),
                 file=page_path, page=page_path, theme=facts.get("theme"))
