@@ -13,6 +13,7 @@ from .enrich import EnrichedGuide, enrich_guide, page_path
 from .findings import Finding, sort_key
 from .gallery import render_gallery
 from .gate import run_gate
+from .glossary import load_glossary, mark_first_uses
 from .lint import lint_guides
 from .load import load_guides
 from .messages import error_text
@@ -57,6 +58,8 @@ def build(
         result.findings.append(Finding(rule="content-no-guides", message=error_text("no-guides", config.default_lang, source=source)))
     result.findings += _colliding_pages([guide.rel for guide in loaded.guides], config.default_lang)
 
+    glossary, findings = load_glossary(source, config.default_lang)
+    result.findings += findings
     components = markdown_components()
     rels = {guide.rel for guide in loaded.guides}
     enriched: list[EnrichedGuide] = []
@@ -65,12 +68,13 @@ def build(
         result.findings += findings
         if not any(finding.blocking for finding in findings):
             guide_enriched, findings = enrich_guide(parsed, source, rels)
+            mark_first_uses(parsed, glossary)
             result.findings += findings
             enriched.append(guide_enriched)
     if result.refused:
         return _sorted(result)
 
-    pages, findings = render_site(enriched, config, checked=check)
+    pages, findings = render_site(enriched, config, checked=check, glossary=glossary)
     pages += render_gallery(config, checked=check)
     result.findings += findings
     result.pages = len(pages)
