@@ -23,17 +23,16 @@ def _pinyin(character: str) -> str:
     return pinyin(character, style=Style.TONE, errors="ignore")[0][0] if _HAN.match(character) else ""
 
 
-def ruby(base: str, reading: str) -> Markup:
-    """Pinyin over a word; the reading is hidden from screen readers, which then say the word once."""
-    return Markup('<ruby>{}<rt aria-hidden="true">{}</rt></ruby>').format(base, reading)
+def ruby(pairs: list[tuple[str, str]]) -> Markup:
+    """Pinyin over a word, in one <ruby> so the word stays one word; the readings are hidden from
+    screen readers, which then say the word once."""
+    return Markup("<ruby>{}</ruby>").format(Markup("").join(Markup('{}<rt aria-hidden="true">{}</rt>').format(*pair) for pair in pairs))
 
 
 def with_reading(term: str, reading: str) -> Markup:
     """A glossary term with its reading: one syllable over each character where they line up."""
     syllables = reading.split()
-    if len(syllables) != len(term):
-        return ruby(term, reading)
-    return Markup("").join(ruby(character, syllable) for character, syllable in zip(term, syllables))
+    return ruby(list(zip(term, syllables)) if len(syllables) == len(term) else [(term, reading)])
 
 
 def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
@@ -50,7 +49,7 @@ def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
         if found in readings:
             html += [escape(text[position : match.start()]), with_reading(found, readings[found])]
         elif simplified[match.start()] not in common and (reading := _pinyin(simplified[match.start()])):
-            html += [escape(text[position : match.start()]), ruby(found, reading)]
+            html += [escape(text[position : match.start()]), ruby([(found, reading)])]
         else:
             continue
         position = match.end()
