@@ -361,6 +361,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",
+        "page_url": f"{config.base_url.rstrip('/')}/{site_path}" if config.base_url else None,  # printed with the page
         "other_theme_url": root + other.prefix + page,
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
