@@ -42,7 +42,7 @@ MODES: dict[str, tuple[str, dict[str, Any]]] = {
 }
 COMPONENTS = sorted(registry().values(), key=lambda component: component.name)
 EXAMPLES = [(component, example) for component in COMPONENTS for example in component.examples]
-INTERACTIVE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
+INTERACTIVE = "a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex='-1'])"
 # Page variants: "axe" gives each example's landmark its own name (axe wants them unique on a page);
 # "plain" is the examples exactly as written; "bare" is plain without any CSS or JavaScript.
 TREES = {"standard": ("standard", "plain"), "silver": ("silver", "plain"), "no CSS, no JavaScript": ("standard", "bare")}

@@ -41,14 +41,14 @@ consult: {phone: "12333"}
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> dict:
+def printed_themes(tmp_path_factory) -> dict:
     source = tmp_path_factory.mktemp("print") / "guides"
     source.mkdir()
-    (source / "guidekit.toml").write_text("gallery = false\n", "utf-8")
+    (source / "guidekit.toml").write_text(f'gallery = false\nbase_url = "{BASE_URL}"\n', "utf-8")
     (source / "card.md").write_text(GUIDE, "utf-8")
     out = source.parent / "site"
     assert build(source, out, check=False).published
-    return asyncio.run(_print(out / "card.html"))
+    return {theme: asyncio.run(_print(out / path)) for theme, path in (("standard", "card.html"), ("silver", "silver/card.html"))}
 
 
 async def _print(page_file: Path) -> dict:
@@ -60,6 +60,7 @@ async def _print(page_file: Path) -> dict:
             await page.emulate_media(media="print")
             facts = await page.evaluate(
                 """() => ({
+                    fontSize: parseFloat(getComputedStyle(document.querySelector("main p:not([class])")).fontSize),
                     answerShown: document.querySelector(".gk-details__text").getBoundingClientRect().height > 0,
                     ticks: [...document.querySelectorAll(".gk-materials__tick")].map((box) => ({
                         shown: box.getBoundingClientRect().width > 0 && getComputedStyle(box).visibility === "visible",
@@ -82,6 +83,23 @@ async def _print(page_file: Path) -> dict:
 def _plain(text: str) -> str:
     """PDF fonts map some characters to compatibility forms (⾝ for 身); NFKC folds them back, and spaces go."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+BASE_URL = "https://example.gov.cn/qingchuan"
+
+
+@pytest.fixture(scope="module")
+def printed(printed_themes) -> dict:
+    return printed_themes["standard"]
+
+
+def test_print_large_prints_the_silver_page_at_18_pt_with_its_checklist_address_phone_and_url(printed_themes):
+    large, standard = printed_themes["silver"], printed_themes["standard"]
+    assert large["fontSize"] >= 24 > standard["fontSize"]  # 18pt is 24 CSS px; the standard print is 14pt
+    assert large["ticks"] == [{"shown": True, "checked": False}] * 2
+    for text in ("身份证原件", "路100号", "0571-88216300", "12333", f"{BASE_URL}/silver/card.html"):
+        assert _plain(text) in large["text"], text
+    assert f"{BASE_URL}/card.html" in standard["text"]
 
 
 def test_printing_shows_every_answer(printed):

@@ -17,6 +17,7 @@ from .gate import run_gate
 from .gate.cache import cache_file
 from .gate.report import judge
 from .gate.waivers import Waiver
+from .glossary import load_glossary, mark_first_uses
 from .lint import lint_guides
 from .load import load_guides
 from .messages import error_text
@@ -75,6 +76,8 @@ def build(
         result.findings.append(Finding(rule="content-no-guides", message=error_text("no-guides", config.default_lang, source=source)))
     result.findings += _colliding_pages([guide.rel for guide in loaded.guides], config.default_lang)
 
+    glossary, findings = load_glossary(source, config.default_lang)
+    result.findings += findings
     components = markdown_components()
     rels = {guide.rel for guide in loaded.guides}
     enriched: list[EnrichedGuide] = []
@@ -83,6 +86,7 @@ def build(
         result.findings += findings
         if not any(finding.blocking for finding in findings):
             guide_enriched, findings = enrich_guide(parsed, source, rels)
+            mark_first_uses(parsed, glossary)
             result.findings += findings
             enriched.append(guide_enriched)
     if result.refused:
@@ -92,7 +96,7 @@ def build(
     result.findings += findings
     pause_point("render")
     around = render_site_around(enriched, config, synonyms, checked=check)
-    pages, findings = render_site(enriched, config, checked=check, guide_context=around.guide_context)
+    pages, findings = render_site(enriched, config, checked=check, guide_context=around.guide_context, glossary=glossary)
     pages += render_gallery(config, checked=check) + around.pages
     result.findings += findings + around.findings
     result.pages = len(pages)

@@ -20,9 +20,11 @@ from .component_registry import Component, ComponentParamsError, call_macro, reg
 from .config import SiteConfig
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path
 from .findings import Finding
+from .glossary import TERM, Entry
 from .jinja import install, script, stylesheet
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, markdown_parser
+from .reading_aids import annotated
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,30 @@ def _raw_html(renderer, tokens: Sequence[Token], index: int, options, env) -> st
     return str(escape(tokens[index].content))
 
 
+def _text(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
+    return str(_words(tokens[index].content, env))
+
+
+def _words(text: str, env) -> Markup:
+    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English words."""
+    return annotated(text, env["lang"], env["readings"]) if env.get("theme") == "silver" else escape(text)
+
+
+def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
+    """A glossary term's first use: a link to its explanation in the page's word list, an abbreviation expanded."""
+    entry: Entry = tokens[index].meta["entry"]
+    terms: list[Entry] = env["terms"]
+    if entry not in terms:
+        terms.append(entry)
+    word = _words(entry.term, env)
+    if entry.expansion:
+        word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
+    link = Markup('<a class="gk-term" href="#gk-glossary-{}">{}</a>').format(terms.index(entry) + 1, word)
+    if entry.expansion:
+        link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
+    return str(link)
+
+
 @cache
 def markdown_renderer():
     md = markdown_parser()
@@ -91,6 +117,8 @@ def markdown_renderer():
     md.add_render_rule("td_open", _table_cell_open)
     md.add_render_rule("html_block", _raw_html)
     md.add_render_rule("html_inline", _raw_html)
+    md.add_render_rule("text", _text)
+    md.add_render_rule(TERM, _glossary_term)
     return md
 
 
@@ -110,10 +138,20 @@ def environment() -> Environment:
 class BodyRenderer:
     """Renders a guide's tokens for one page: components through their macros, site paths made relative."""
 
-    def __init__(self, root: str, theme: Theme, lang: str, source: str) -> None:
+    def __init__(self, root: str, theme: Theme, lang: str, source: str, glossary: Sequence[Entry] = ()) -> None:
         self.root, self.theme, self.lang, self.source = root, theme, lang, source
         self.findings: list[Finding] = []
+        self.terms: list[Entry] = []  # glossary entries in the order the page first uses them
         self.md = markdown_renderer()
+        readings = {entry.term: entry.reading for entry in glossary if entry.reading and lang in entry.langs}
+        self.env = {"lang": lang, "theme": theme.name, "readings": readings, "terms": self.terms}
+
+    def word_list(self) -> list[dict[str, Any]]:
+        """The glossary entries this page used, for its word list."""
+        return [
+            {"word": _words(entry.term, self.env), "expansion": entry.expansion, "explanation": entry.explanation}
+            for entry in self.terms
+        ]
 
     def render(self, tokens: Sequence[Token]) -> Markup:
         html: list[str] = []
@@ -147,7 +185,7 @@ class BodyRenderer:
             href = self._href(token)
             if href is not None:
                 token.attrSet("src" if token.type == "image" else "href", href)
-        return self.md.renderer.render(tokens, self.md.options, {"lang": self.lang})
+        return self.md.renderer.render(tokens, self.md.options, self.env)
 
     def _problem(self, key: str, call: ComponentCall, message: str | None = None, *, line: int | None = None, **args: object) -> None:
         """An editor's mistake inside a component: refused with its line, never silently dropped."""
@@ -290,6 +328,7 @@ def render_site(
     *,
     checked: bool,
     guide_context: Callable[[EnrichedGuide, Theme, str], dict[str, Any]] = lambda guide, theme, site_path: {},
+    glossary: Sequence[Entry] = (),
 ) -> tuple[list[Page], list[Finding]]:
     """``guide_context`` adds to (or overrides) what a guide's page knows, such as its translations."""
     env = environment()
@@ -300,14 +339,16 @@ def render_site(
         for enriched in guides:
             guide = enriched.parsed.guide
             site_path = theme.prefix + page_path(guide.rel)
-            renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel)
+            renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary)
             lead, sections = _split_at_first_section(enriched.parsed.tokens)
+            body_lead, body_sections = renderer.render(lead), renderer.render(sections)
             html = env.get_template("base/guide.html.j2").render(
                 page_context(config, theme, site_path, guide.lang, checked) | guide_context(enriched, theme, site_path),
                 guide=guide.meta.model_dump(mode="json"),
                 source=guide.rel,
-                body_lead=renderer.render(lead),
-                body_sections=renderer.render(sections),
+                body_lead=body_lead,
+                body_sections=body_sections,
+                word_list=renderer.word_list(),
             )
             findings += renderer.findings
             pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
@@ -344,6 +385,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",
+        "page_url": f"{config.base_url.rstrip('/')}/{site_path}" if config.base_url else None,  # printed with the page
         "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,

@@ -11,6 +11,7 @@ from . import axe, focus_visible, keyboard, language, reflow, resize_text, targe
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
 from .session import ORIGIN, Session, Traffic
+from .silver import silver_findings
 
 # Each takes (page, context) and returns findings
 PAGE_CHECKS = (language.check, targets.check, text_spacing.check, resize_text.check, reflow.check)
@@ -30,6 +31,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         refused = await page.evaluate("() => window.__guidekit.policyViolations")
         context = PageContext.of(page_path, facts)
         findings = page_findings(page_path, facts) + await axe.check(page, context)
+        findings += await silver_findings(page, page_path, facts)  # measured before any check changes the page
         for check in PAGE_CHECKS:
             findings += await check(page, context)
         # the Tab walk before anything moves the focus: it starts where a reader starts

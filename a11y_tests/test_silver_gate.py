@@ -1,0 +1,78 @@
+"""The gate's silver checks: each of silver's own numbers has a page that misses it (refused,
+with its WCAG criterion) and the page that keeps them all (passes). One gate run, one browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidekit.gate.runner import run_gate
+from guidekit.render import site_assets
+
+BODY = """\
+<main id="main">
+<h1>申领社会保障卡</h1>
+<p data-line="7">带上居民身份证，到任一社保服务网点办理，当场可以拿到新卡，不收费。</p>
+<p data-line="8">也可以在手机上申请，卡片寄到家里，大约需要十个工作日。</p>
+<ul><li>居民身份证原件</li></ul>
+<p><button class="gk-read-aloud__button" type="button">朗读本页</button></p>
+</main>
+"""
+
+
+def page(extra: str = "", body: str = BODY) -> str:
+    return (
+        '<!doctype html><html lang="zh-Hans" class="theme-silver"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>测试页</title>'
+        f'<link rel="stylesheet" href="assets/guidekit-silver.css"><style>{extra}</style></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+# page -> (the rule it must break, its WCAG criterion, the CSS or markup that breaks it)
+VIOLATIONS = {
+    "small-text": ("font-size", None, "main p { font-size: 20px; max-width: 40em; }"),
+    "small-heading": ("font-size", None, "h1 { font-size: 26px; }"),
+    "tight-lines": ("line-height", "1.4.8", "main p { line-height: 1.3; }"),
+    "paragraph-gap": ("paragraph-gap", "1.4.8", "main p { margin-block: 0 1em; }"),
+    "long-lines": ("line-length", "1.4.8", "main { max-width: none; }"),
+    "justified": ("justified", "1.4.8", "main p { text-align: justify; }"),
+    "small-button": ("primary-target", "2.5.5", ".gk-read-aloud__button { min-height: 0; min-width: 0; height: 40px; }"),
+    "small-link": ("target", "2.5.5", None),
+    "pop-up": ("pop-up", "3.2.5", None),
+}
+BODIES = {
+    "small-link": BODY.replace("<ul><li>居民身份证原件</li></ul>", '<ul><li><a href="good.html" style="font-size:24px;line-height:1.6">首页</a></li></ul>'),
+    "pop-up": BODY.replace("</main>", '<dialog open><p>请关注公众号</p></dialog></main>'),
+}
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory):
+    site = tmp_path_factory.mktemp("silver-gate")
+    for path, text in site_assets().items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    (site / "good.html").write_text(page(), encoding="utf-8")
+    for name, (_, _, css) in VIOLATIONS.items():
+        (site / f"{name}.html").write_text(page(css or "", BODIES.get(name, BODY)), encoding="utf-8")
+    report = run_gate(site, jobs=1)
+    return [finding for finding in report.findings if finding.rule.startswith("guidekit:silver-")]
+
+
+def test_a_page_in_the_silver_theme_keeps_every_silver_number(findings):
+    assert [f for f in findings if f.page == "good.html"] == []
+
+
+@pytest.mark.parametrize("name", VIOLATIONS)
+def test_a_page_that_misses_one_silver_number_is_refused(findings, name):
+    check, criterion, _ = VIOLATIONS[name]
+    on_page = [f for f in findings if f.page == name + ".html"]
+    assert {f.rule for f in on_page} == {f"guidekit:silver-{check}"}, on_page
+    assert all(f.blocking and f.wcag == criterion and f.theme == "silver" for f in on_page)
+
+
+def test_a_silver_finding_names_the_measured_value_and_the_limit(findings):
+    small = [f for f in findings if f.page == "small-text.html"]
+    assert len(small) == 3  # both paragraphs and the button that inherits their size, each named once
+    # a hand-written page has no guide source to point at, so the page itself is named
+    assert all(f.file == "small-text.html" and f.line is None and "20" in f.message and "24" in f.message for f in small)

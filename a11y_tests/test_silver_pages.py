@@ -1,0 +1,116 @@
+"""Silver pages in Chromium: pinyin read once by screen readers, no horizontal scroll at 320 px with
+large English text, axe passing with dark mode, forced colours and reduced motion emulated, and
+screenshots of one guide in each theme at 320 and 1280 px for reviewers. One browser for the module."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright
+
+from guidekit.build import build
+from guidekit.gate.axe import axe_source, run_options
+from guidekit.gate.browser import launch
+from tests.conftest import guide, write_site
+
+SCREENSHOTS = Path(os.environ.get("GUIDEKIT_SCREENSHOTS", Path(__file__).parent / "artifacts" / "screenshots"))
+GLOSSARY = "- term: 征信\n  reading: zhēng xìn\n  explanation: 借钱、还钱的记录。\n  lang: zh-Hans\n"
+CHINESE = "## 怎么查\n\n查征信不收费。鼋是少见的字。\n\n::: details 忘记密码怎么办？\n带身份证到网点重置。\n:::\n"
+ENGLISH = "Your creditworthiness and your responsibilities under internationalisation are explained here.\n"
+NO_PREFERENCE = {"color_scheme": "light", "forced_colors": "none", "reduced_motion": "no-preference"}
+EMULATIONS = {
+    "dark": {**NO_PREFERENCE, "color_scheme": "dark"},
+    "forced-colors": {**NO_PREFERENCE, "forced_colors": "active"},
+    "reduced-motion": {**NO_PREFERENCE, "reduced_motion": "reduce"},
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("silver-pages") / "guides", {
+        "glossary.yml": GLOSSARY,
+        "card.md": guide(CHINESE, fields="materials:\n  - {name: 居民身份证, form: original, copies: 1}\n"),
+        "en/report.md": guide(ENGLISH, title="Get your credit report", summary="It is free.", lang="en"),
+    })
+    assert build(root, root.parent / "site", check=False).published
+    return root.parent / "site"
+
+
+async def _visit(site: Path) -> dict:
+    facts: dict = {"axe": {}, "overflow": {}}
+    probe = (Path(__file__).parent.parent / "builder" / "gate" / "probe.js").read_text("utf-8")
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            context = await browser.new_context()
+            await context.add_init_script(axe_source())
+            await context.add_init_script(probe)
+            page = await context.new_page()
+            await page.goto((site / "silver" / "card.html").as_uri())
+            facts["paragraph_tree"] = await page.locator("main p", has_text="查").first.aria_snapshot()
+            for theme, path in (("standard", "card.html"), ("silver", "silver/card.html")):
+                for name, emulation in EMULATIONS.items():
+                    await page.emulate_media(**emulation)
+                    await page.goto((site / path).as_uri())
+                    result = await page.evaluate("options => window.__guidekit.axe(options)", run_options(theme))
+                    facts["axe"][(theme, name)] = [(rule["id"], node["html"]) for rule in result["violations"] for node in rule["nodes"]]
+                await page.emulate_media(**NO_PREFERENCE)
+            await page.goto((site / "card.html").as_uri())
+            await page.get_by_role("link", name="长辈版（大字）").click()
+            await page.wait_for_url("**/silver/card.html")
+            await page.goto((site / "card.html").as_uri())
+            await page.wait_for_url("**/silver/card.html")
+            facts["remembered_silver"] = page.url
+            await page.get_by_role("link", name="标准版").click()
+            await page.wait_for_url((site / "card.html").as_uri())
+            await page.goto((site / "card.html").as_uri())
+            facts["remembered_standard"] = page.url
+            await page.evaluate("() => localStorage.clear()")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            for width in (320, 1280):
+                await page.set_viewport_size({"width": width, "height": 800})
+                for theme, path in (("standard", "card.html"), ("silver", "silver/card.html"), ("silver-en", "silver/en/report.html")):
+                    await page.goto((site / path).as_uri())
+                    facts["overflow"][(theme, width)] = await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+                    await page.screenshot(path=SCREENSHOTS / f"{theme}-{width}.png", full_page=True)
+        finally:
+            await browser.close()
+    return facts
+
+
+@pytest.fixture(scope="module")
+def facts(site):
+    return asyncio.run(_visit(site))
+
+
+def test_a_word_with_pinyin_is_read_once(facts):
+    tree = facts["paragraph_tree"]
+    # Chromium names the link "征 信" (a space between ruby bases): still the word once, with no pinyin
+    assert ('link "征信"' in tree or 'link "征 信"' in tree) and "鼋" in tree, tree
+    for pinyin in ("zhēng", "xìn", "yuán"):
+        assert pinyin not in tree
+
+
+@pytest.mark.parametrize("theme", ["standard", "silver"])
+@pytest.mark.parametrize("emulation", list(EMULATIONS))
+def test_axe_passes_with_each_user_preference_emulated(facts, theme, emulation):
+    assert facts["axe"][(theme, emulation)] == [], facts["axe"]
+
+
+def test_no_horizontal_scroll_at_320_px_even_with_long_english_words(facts):
+    assert facts["overflow"] == {key: 0 for key in facts["overflow"]}
+
+
+def test_with_javascript_the_chosen_mode_is_remembered(facts, site):
+    assert facts["remembered_silver"] == (site / "silver" / "card.html").as_uri()
+    assert facts["remembered_standard"] == (site / "card.html").as_uri()
+
+
+def test_screenshots_of_each_theme_at_both_widths_are_saved(facts):
+    for theme in ("standard", "silver", "silver-en"):
+        for width in (320, 1280):
+            shot = SCREENSHOTS / f"{theme}-{width}.png"
+            assert shot.stat().st_size > 1000, shot

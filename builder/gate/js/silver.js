@@ -1,0 +1,70 @@
+// Silver mode's own numbers (DESIGN.md, "Themes and their numbers"), measured in the laid-out page.
+// An expression evaluated by silver.py: it returns one entry per element that misses a number.
+(limits) => {
+  const problems = [];
+  const lineOf = (element) => window.__guidekit.lineOf(element);
+  const report = (check, element, value, limit) =>
+    problems.push({ check, value: Math.round(value * 10) / 10, limit, line: lineOf(element), html: element.outerHTML.slice(0, 100) });
+  const shown = (element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    // visually hidden helpers (1 px clipped boxes) carry text for screen readers only
+    return box.width > 1 && box.height > 1 && style.visibility !== "hidden" && !element.closest("[aria-hidden=true]");
+  };
+  const ownText = (element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+  const px = (value) => parseFloat(value) || 0;
+  const lineHeight = (style) => (style.lineHeight === "normal" ? 1.2 * px(style.fontSize) : px(style.lineHeight));
+
+  for (const element of document.body.querySelectorAll("*")) {
+    if (element.closest("rt, script, style") || !ownText(element) || !shown(element)) continue;
+    const style = getComputedStyle(element);
+    const size = px(style.fontSize);
+    const heading = element.closest("h1, h2, h3, h4, h5, h6");
+    const minimum = heading ? limits.headingPx : limits.bodyPx;
+    if (size < minimum - 0.01) report("font-size", element, size, minimum);
+    if (style.textAlign === "justify") report("justified", element, 0, 0);
+  }
+
+  const blocks = [...document.querySelectorAll("main p, main li, main dd, main td, main th")].filter(shown);
+  for (const block of blocks) {
+    const style = getComputedStyle(block);
+    const size = px(style.fontSize);
+    if (lineHeight(style) / size < limits.lineHeight - 0.001) report("line-height", block, lineHeight(style) / size, limits.lineHeight);
+    const latin = (block.closest("[lang]")?.lang || "").startsWith("en");
+    const unit = latin ? limits.latinCharEm * size : size; // a CJK character is 1 em wide
+    const width = block.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
+    const characters = width / unit;
+    const limit = latin ? limits.latinLine : limits.cjkLine;
+    if (characters > limit + 0.5) report("line-length", block, characters, limit);
+  }
+
+  // paragraphs of running text; a component's own lines (a material's facts) are one item, not paragraphs
+  for (const paragraph of document.querySelectorAll("main p:not([class])")) {
+    const next = paragraph.nextElementSibling;
+    if (!next || !next.matches("p, ul, ol, dl") || !shown(paragraph) || !shown(next)) continue;
+    const gap = next.getBoundingClientRect().top - paragraph.getBoundingClientRect().bottom;
+    const needed = limits.paragraphGap * lineHeight(getComputedStyle(paragraph));
+    if (gap < needed - 0.5) report("paragraph-gap", paragraph, gap, Math.round(needed));
+  }
+
+  const primary = "button, summary, input, select, textarea, [role=button], .gk-call-to-action, .gk-silver-switch";
+  for (const target of document.querySelectorAll(`${primary}, a[href]`)) {
+    if (!shown(target)) continue;
+    // a checkbox inside its label is tapped through the whole label
+    const box = (target.matches("input") && target.closest("label") || target).getBoundingClientRect();
+    const isPrimary = target.matches(primary);
+    // a link inside a sentence is exempt from target sizes (WCAG 2.5.5, "inline")
+    const block = target.parentElement.closest("p, li, dd, td, th, div, nav, header, footer") || target.parentElement;
+    const inline = !isPrimary && block.textContent.trim() !== target.textContent.trim();
+    if (inline) continue;
+    const minimum = isPrimary ? limits.primaryTarget : limits.otherTarget;
+    const smaller = Math.min(box.width, box.height);
+    if (smaller < minimum - 0.5) report(isPrimary ? "primary-target" : "target", target, smaller, minimum);
+  }
+
+  for (const element of document.querySelectorAll("dialog, [popover], [role=dialog], [role=alertdialog], body *")) {
+    const overlay = ["fixed", "sticky"].includes(getComputedStyle(element).position) && shown(element);
+    if (overlay || element.matches("dialog, [popover], [role=dialog], [role=alertdialog]")) report("pop-up", element, 0, 0);
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+"""The glossary: validated with file:line, first uses marked and explained without JavaScript,
+abbreviations expanded, readings as <ruby> and soft hyphens only on silver pages."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from guidekit.build import build
+from guidekit.glossary import GLOSSARY_FILE, load_glossary
+from guidekit.reading_aids import annotated
+from tests.conftest import body_line, guide, write_site
+
+GLOSSARY = """\
+- term: 社保
+  expansion: 社会保险
+  explanation: 养老、医疗等保险。
+- term: 征信
+  reading: zhēng xìn
+  explanation: 借钱、还钱的记录。
+  lang: zh-Hans
+- term: credit report
+  lang: en
+  explanation: A record of the money you borrowed.
+"""
+BODY = """\
+## 社保是什么
+
+办社保卡前，先交社保。社保交满一年，可以查[社保记录](https://example.gov.cn/)。
+
+查征信不收费。鼋是少见的字。
+"""
+ENGLISH = "Get your credit report. Your creditworthiness shows in the credit report.\n"
+
+
+def _build(tmp_path, files):
+    root = write_site(tmp_path / "guides", files)
+    result = build(root, tmp_path / "site", check=False)
+    return result, tmp_path / "site"
+
+
+def _page(site, path):
+    return BeautifulSoup((site / path).read_text("utf-8"), "html.parser")
+
+
+def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp_path):
+    result, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "card.md": guide(BODY)})
+    assert result.published
+    page = _page(site, "card.html")
+    terms = page.select("a.gk-term")
+    assert [term.get_text() for term in terms] == ["社保", "征信"], "once per guide, never in headings or links"
+    assert terms[0].abbr["title"] == "社会保险" and terms[0].next_sibling.startswith("（社会保险）")
+    explained = page.select_one(terms[0]["href"])
+    assert explained.dt.dfn.get_text() == "社保" and explained.dd.get_text() == "养老、医疗等保险。"
+    assert page.select_one("#section-glossary").get_text() == "词语解释"
+    assert page.find("a", string="社保记录"), "a term inside a link stays the link's text"
+
+
+def test_readings_are_ruby_only_on_silver_pages(tmp_path):
+    _, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "card.md": guide(BODY)})
+    standard, silver = _page(site, "card.html"), _page(site, "silver/card.html")
+    assert standard.find("ruby") is None
+    readings = [(rt.previous_sibling, rt.get_text(), rt["aria-hidden"]) for rt in silver.main.select("ruby > rt")]
+    assert ("征", "zhēng", "true") in readings and ("信", "xìn", "true") in readings
+    assert ("鼋", "yuán", "true") in readings, "a rare character outside the 3,500 common ones gets pinyin"
+    assert not any(base in "办社保卡前先交" for base, _, _ in readings), "common characters get none"
+
+
+def test_long_english_words_get_soft_hyphens_on_silver_pages_only(tmp_path):
+    _, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "report.md": guide(ENGLISH, title="Get your credit report", summary="It is free.", lang="en")})
+    silver = _page(site, "silver/report.html").main.get_text()
+    [long_word] = [word for word in silver.split() if word.replace("\u00ad", "") == "creditworthiness"]
+    assert long_word.count("\u00ad") >= 2
+    assert "\u00ad" not in _page(site, "report.html").main.get_text()
+    assert _page(site, "report.html").select_one("a.gk-term").get_text() == "credit report"
+
+
+def test_annotated_text_is_escaped():
+    assert str(annotated("<b>鼋</b>", "zh-Hans", {})) == '&lt;b&gt;<ruby>鼋<rt aria-hidden="true">yuán</rt></ruby>&lt;/b&gt;'
+
+
+def test_glossary_mistakes_are_refused_with_file_and_line(tmp_path):
+    text = "- term: 社保\n  explanation: 保险。\n- term: 医保\n  explain: 看病\n- term: 征信\n  explanation: ''\n  lang: fr\n"
+    entries, findings = load_glossary(write_site(tmp_path, {GLOSSARY_FILE: text}), "zh-Hans")
+    assert [entry.term for entry in entries] == ["社保"]
+    located = {(f.rule, f.file, f.line) for f in findings}
+    assert located == {
+        ("glossary-field-unknown", GLOSSARY_FILE, body_line(text, "explain:")),
+        ("glossary-field-missing", GLOSSARY_FILE, body_line(text, "医保")),
+        ("glossary-field-invalid", GLOSSARY_FILE, body_line(text, "explanation: ''")),
+        ("glossary-field-invalid", GLOSSARY_FILE, body_line(text, "fr")),
+    }
+    assert all("explanation" in f.message for f in findings if f.rule == "glossary-field-missing")
+
+
+def test_a_glossary_that_is_not_yaml_is_refused_before_anything_is_written(tmp_path):
+    result, site = _build(tmp_path, {GLOSSARY_FILE: "- term: 社保\n explanation: [\n", "card.md": guide()})
+    assert not result.published and not site.exists()
+    assert [(f.rule, f.file) for f in result.findings if f.blocking] == [("glossary-syntax", GLOSSARY_FILE)]
