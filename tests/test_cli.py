@@ -95,7 +95,7 @@ def test_the_json_document_has_the_documented_shape(tmp_path):
     rules = {finding["rule"] for finding in report["findings"] if not finding["rule"].startswith("lint:")}
     assert rules == {"content-field-unknown", "markdown-unsafe-link", "link-missing-guide-link"}
     for finding in report["findings"]:
-        assert set(finding) == FINDING_KEYS
+        assert set(finding) >= FINDING_KEYS  # the gate adds count, occurrences, element, waived…
         assert finding["severity"] in {"error", "warning", "advice"}
         assert finding["file"] in {"zh-Hans/a.md", "en/b.md"}  # relative to SOURCE
         assert isinstance(finding["line"], int) and finding["line"] >= 1

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from gate_fixtures import GOOD_PAGES, PAGES, write_site
+from .gate_fixtures import GOOD_PAGES, PAGES, write_site
 from guidekit.gate import run_gate
 from guidekit.gate.axe import axe_directory, axe_locales, axe_version
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from click.testing import CliRunner
 
-from gate_fixtures import PAGES, page, write_site
+from .gate_fixtures import PAGES, page, write_site
 from guidekit.cli import main
 from guidekit.findings import Finding
 from guidekit.gate import run_gate

@@ -82,7 +82,9 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
     problems: dict[tuple, Problem] = {}
     for finding in sorted(findings, key=sort_key):
         waiver = next((waiver for waiver in waivers if waiver.covers(finding)), None)
-        key = (finding.rule, finding.file, finding.line, finding.element, finding.severity, waiver)
+        # a finding seen on no page (the linter's, the loader's) is its own problem: two words on one line differ
+        own = finding.message if finding.page is None else None
+        key = (finding.rule, finding.file, finding.line, finding.element, finding.severity, waiver, own)
         problem = problems.setdefault(key, Problem(finding, waiver=waiver))
         if (finding.page, finding.theme) not in problem.occurrences:
             problem.occurrences.append((finding.page, finding.theme))
