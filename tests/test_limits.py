@@ -33,6 +33,9 @@ def _limit_memory() -> None:
 def build_one(tmp_path: Path, text: str) -> dict:
     source = tmp_path / "guides"
     source.mkdir(exist_ok=True)
+    # these guides are far over the page-weight budget on purpose: what is tested here is that the
+    # pipeline finishes, so the budget is lifted and the gallery left out
+    (source / "guidekit.toml").write_text("gallery = false\n[budgets]\npage_kb = 100000\n", "utf-8")
     (source / "guide.md").write_text(text, "utf-8")
     done = subprocess.run([GUIDEKIT, "build", str(source), "--out", str(tmp_path / "site"), "--no-check", "--format", "json"],
                           capture_output=True, text=True, timeout=TIMEOUT_SECONDS, preexec_fn=_limit_memory)

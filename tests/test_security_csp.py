@@ -54,6 +54,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("csp")
     source = root / "guides"
     (source / "zh-Hans").mkdir(parents=True)
+    (source / "guidekit.toml").write_text("gallery = false\n", "utf-8")  # the gallery's own pages are tested elsewhere
     (source / "zh-Hans" / "door.png").write_bytes(PNG)
     (source / "zh-Hans" / "社保卡.md").write_text(
         "---\ntitle: 申领社保卡\nsummary: 带身份证到网点办理，不收费。\nlang: zh-Hans\nfees: 不收费\n"
