@@ -8,11 +8,13 @@ a component's examples on a tiny self-contained page, for the accessibility test
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+import hanzidentifier
+from markupsafe import Markup, escape
 
 from .component_registry import Component, registry
 from .config import SiteConfig
@@ -25,6 +27,9 @@ GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]
 # Examples sit under the gallery's h3 example names; on a page of their own, under the h1.
 _GALLERY_HEADING_LEVEL = 4
 _PAGE_HEADING_LEVEL = 2
+# Han characters, with the Chinese punctuation between them
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CHINESE = re.compile(f"[{_HAN}](?:[{_HAN}\u3000-\u303f\uff01-\uff5e]*[{_HAN}])?")
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ def render_gallery(config: SiteConfig, *, checked: bool) -> list[Page]:
     for theme in THEMES:
         site_path = theme.prefix + GALLERY_INDEX
         html = env.get_template("base/gallery-index.html.j2").render(
-            **page_context(config, theme, site_path, lang, checked), source=None, components=registry().values()
+            **page_context(config, theme, site_path, lang, checked), source=None, components=registry().values(),
+            english=english_text,
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
         for component in registry().values():
@@ -56,6 +62,7 @@ def render_gallery(config: SiteConfig, *, checked: bool) -> list[Page]:
                 examples=[render_example(component, example, _GALLERY_HEADING_LEVEL, landmark_suffix=True) for example in component.examples],
                 usage=readme_html(component),
                 gallery_index=root_of(site_path) + theme.prefix + GALLERY_INDEX,
+                english=english_text,
             )
             pages.append(Page(site_path, html, theme.name, lang, None))
     return pages
@@ -79,6 +86,27 @@ def render_example(component: Component, example: dict[str, Any], heading_level:
     return RenderedExample(example["name"], lang, html, f'{{{{ component("{component.name}", {call}) }}}}')
 
 
+def english_text(text: str) -> Markup:
+    """English written for developers, in which Chinese examples are marked with their own language (WCAG 3.1.2)."""
+    html = []
+    end = 0
+    for run in _CHINESE.finditer(text):
+        html += [escape(text[end : run.start()]), Markup('<span lang="{}">{}</span>').format(_chinese_variant(run.group()), run.group())]
+        end = run.end()
+    html.append(escape(text[end:]))
+    return Markup("").join(html)
+
+
+def _english_text_rule(renderer, tokens, index: int, options, env) -> str:
+    return str(english_text(tokens[index].content))
+
+
+def _chinese_variant(text: str) -> str:
+    traditional = any(hanzidentifier.is_traditional(c) and not hanzidentifier.is_simplified(c) for c in text)
+    simplified = any(hanzidentifier.is_simplified(c) and not hanzidentifier.is_traditional(c) for c in text)
+    return "zh-Hant" if traditional and not simplified else "zh-Hans"
+
+
 def readme_html(component: Component) -> Markup:
     """The component's README below its title, its headings moved down to sit under the gallery's h2."""
     tokens = markdown_parser().parse(component.folder.joinpath("README.md").read_text("utf-8"))
@@ -87,7 +115,7 @@ def readme_html(component: Component) -> Markup:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
-    md = markdown_renderer()
+    md = markdown_renderer(_english_text_rule)
     return Markup(md.renderer.render(tokens, md.options, {}))
 
 

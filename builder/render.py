@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
@@ -109,7 +110,8 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
 
 
 @cache
-def markdown_renderer():
+def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt:
+    """The Markdown renderer of guide pages; ``text_rule`` renders plain text another way (the gallery's READMEs)."""
     md = markdown_parser()
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)
@@ -117,7 +119,7 @@ def markdown_renderer():
     md.add_render_rule("td_open", _table_cell_open)
     md.add_render_rule("html_block", _raw_html)
     md.add_render_rule("html_inline", _raw_html)
-    md.add_render_rule("text", _text)
+    md.add_render_rule("text", text_rule or _text)
     md.add_render_rule(TERM, _glossary_term)
     return md
 

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from . import axe, focus_visible, keyboard, language, reflow, resize_text, targets, text_spacing
+from . import axe, focus_visible, keyboard, language, reflow, resize_text, silver, targets, text_spacing
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
 from .session import ORIGIN, Session, Traffic
-from .silver import silver_findings
 
-# Each takes (page, context) and returns findings
-PAGE_CHECKS = (language.check, targets.check, text_spacing.check, resize_text.check, reflow.check)
+# Each takes (page, context) and returns findings; the read-only ones first
+PAGE_CHECKS = (silver.check, language.check, targets.check, text_spacing.check, resize_text.check, reflow.check)
 
 
 @dataclass
@@ -31,7 +30,6 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         refused = await page.evaluate("() => window.__guidekit.policyViolations")
         context = PageContext.of(page_path, facts)
         findings = page_findings(page_path, facts) + await axe.check(page, context)
-        findings += await silver_findings(page, page_path, facts)  # measured before any check changes the page
         for check in PAGE_CHECKS:
             findings += await check(page, context)
         # the Tab walk before anything moves the focus: it starts where a reader starts

@@ -91,7 +91,7 @@ window.__guidekit.keyboard = {
 
   // The colour behind the element: the same element on another background may show its focus differently.
   backdrop(element) {
-    for (let node = element; node; node = node.parentElement) {
+    for (let node = element.parentElement; node; node = node.parentElement) {
       const colour = getComputedStyle(node).backgroundColor;
       if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") return colour;
     }
@@ -114,12 +114,21 @@ window.__guidekit.keyboard = {
     });
   },
 
+  // How long the part of the element's outline inside the window is: a box taller or wider than the
+  // window shows only the edges that are on screen, and only those can show an indicator.
+  visibleEdges(box) {
+    const width = Math.max(0, Math.min(box.right, innerWidth) - Math.max(box.left, 0));
+    const height = Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, 0));
+    return (box.top >= 0) * width + (box.bottom <= innerHeight) * width + (box.left >= 0) * height + (box.right <= innerWidth) * height;
+  },
+
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
   prepare(index) {
     const element = this.expected[index];
     if (document.activeElement) document.activeElement.blur();
-    element.scrollIntoView({ block: "center", inline: "nearest" }); // room on every side for an outline
+    // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
     element.focus({ focusVisible: true, preventScroll: true });
+    element.scrollIntoView({ block: "center", inline: "nearest" });
     const focused = element.getBoundingClientRect();
     element.blur();
     const plain = element.getBoundingClientRect();
@@ -128,11 +137,12 @@ window.__guidekit.keyboard = {
     const top = Math.max(0, Math.min(focused.top, plain.top) - pad);
     const right = Math.min(innerWidth, Math.max(focused.right, plain.right) + pad);
     const bottom = Math.min(innerHeight, Math.max(focused.bottom, plain.bottom) + pad);
-    const size = plain.width * plain.height > 0 ? plain : focused;
+    // a link wrapped over two lines is two boxes: its indicator goes round each of them
+    const boxes = plain.width * plain.height > 0 ? [...element.getClientRects()] : [focused];
     return {
       // screenshot clips are measured from the top of the document, not of the window
       clip: { x: left + scrollX, y: top + scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
-      perimeter: 2 * (Math.min(size.width, innerWidth) + Math.min(size.height, innerHeight)),
+      perimeter: boxes.reduce((sum, box) => sum + this.visibleEdges(box), 0),
       visible: right - left >= 1 && bottom - top >= 1,
     };
   },

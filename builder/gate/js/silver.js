@@ -1,10 +1,10 @@
-// Silver mode's own numbers (DESIGN.md, "Themes and their numbers"), measured in the laid-out page.
-// An expression evaluated by silver.py: it returns one entry per element that misses a number.
-(limits) => {
+// Silver mode's own numbers (DESIGN.md, "Themes and their numbers"), measured in the laid-out page:
+// what axe does not check. Target sizes are targets.js's, with silver's sizes (targets.py).
+window.__guidekit.silver = function (limits) {
+  const g = window.__guidekit;
   const problems = [];
-  const lineOf = (element) => window.__guidekit.lineOf(element);
   const report = (check, element, value, limit) =>
-    problems.push({ check, value: Math.round(value * 10) / 10, limit, line: lineOf(element), html: element.outerHTML.slice(0, 100) });
+    problems.push({ check, value: Math.round(value * 10) / 10, limit, ...g.where(element) });
   const shown = (element) => {
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);
@@ -47,24 +47,9 @@
     if (gap < needed - 0.5) report("paragraph-gap", paragraph, gap, Math.round(needed));
   }
 
-  const primary = "button, summary, input, select, textarea, [role=button], .gk-call-to-action, .gk-silver-switch";
-  for (const target of document.querySelectorAll(`${primary}, a[href]`)) {
-    if (!shown(target)) continue;
-    // a checkbox inside its label is tapped through the whole label
-    const box = (target.matches("input") && target.closest("label") || target).getBoundingClientRect();
-    const isPrimary = target.matches(primary);
-    // a link inside a sentence is exempt from target sizes (WCAG 2.5.5, "inline")
-    const block = target.parentElement.closest("p, li, dd, td, th, div, nav, header, footer") || target.parentElement;
-    const inline = !isPrimary && block.textContent.trim() !== target.textContent.trim();
-    if (inline) continue;
-    const minimum = isPrimary ? limits.primaryTarget : limits.otherTarget;
-    const smaller = Math.min(box.width, box.height);
-    if (smaller < minimum - 0.5) report(isPrimary ? "primary-target" : "target", target, smaller, minimum);
-  }
-
   for (const element of document.querySelectorAll("dialog, [popover], [role=dialog], [role=alertdialog], body *")) {
     const overlay = ["fixed", "sticky"].includes(getComputedStyle(element).position) && shown(element);
     if (overlay || element.matches("dialog, [popover], [role=dialog], [role=alertdialog]")) report("pop-up", element, 0, 0);
   }
   return problems;
-}
+};

@@ -12,12 +12,16 @@ window.__guidekit.targets = function () {
     while (block && block !== document.body && getComputedStyle(block).display === "inline") block = block.parentElement;
     return g.text(block).length > g.text(element).length;
   };
+  // a page's main actions are links styled as buttons: silver gives them a control's size
+  const actions = ".gk-call-to-action__button, .gk-silver-switch";
   return [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element)).map((element) => {
-    const rect = element.getBoundingClientRect();
+    // a tick box or radio inside its label is pressed anywhere on the label
+    const pressed = element.matches("input") ? element.closest("label") || element : element;
+    const rect = pressed.getBoundingClientRect();
     return {
       ...g.where(element),
       left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
-      control: element.matches(controls),
+      control: element.matches(controls) || element.matches(actions),
       inline: inSentence(element),
     };
   });
