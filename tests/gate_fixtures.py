@@ -78,6 +78,22 @@ PAGES: dict[str, str] = {
     "keyboard/invisible-focus.html": page(
         '<p><a href="#end">A link with no focus style</a></p><p id="end">End.</p>', css="a:focus, a:focus-visible { outline: none; }"
     ),
+    # focus drawn round each line of a wrapped link (its bounding box is two lines wide)
+    "keyboard/wrapped-link.html": page(
+        '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
+        lang="zh-Hans", title="办理须知", css=".narrow { max-width: 20em; font-size: 16px; }",
+    ),
+    # a region taller than the window shows its indicator only on the edges that are on screen
+    "keyboard/tall-region.html": page(
+        f'<div class="region" role="region" aria-label="Opening hours" tabindex="0"><p>{LOREM}</p></div>',
+        css=".region { height: 2000px; overflow: auto; }",
+    ),
+    # a skip link that appears only when focused, far down the page inside a positioned box
+    "keyboard/appearing-link.html": page(
+        f'<p class="spacer">{LOREM}</p><div class="box"><a class="skip" href="#end">Skip to the end</a><p>{LOREM}</p></div><p id="end">End.</p>',
+        css=".spacer { margin-block-end: 1500px; } .box { position: relative; } .skip { position: absolute; top: -100em; background: #fff; }"
+            " .skip:focus { top: 0; }",
+    ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
         '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button type="button" class="tiny" aria-label="Larger">+</button></p>',
@@ -114,7 +130,8 @@ PAGES: dict[str, str] = {
     "axe/zh-hant.html": page('<p><button type="button"></button></p>', lang="zh-Hant", title="按鈕"),
 }
 
-GOOD_PAGES = ("reflow/good.html", "resize/good.html", "spacing/good.html", "keyboard/good.html", "targets/spaced.html",
+GOOD_PAGES = ("reflow/good.html", "resize/good.html", "spacing/good.html", "keyboard/good.html", "keyboard/wrapped-link.html",
+              "keyboard/tall-region.html", "keyboard/appearing-link.html", "targets/spaced.html",
               "targets/silver-good.html", "language/marked-phrase.html")
 
 

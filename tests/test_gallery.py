@@ -9,6 +9,7 @@ import pytest
 
 from guidekit.build import build
 from guidekit.component_registry import registry
+from guidekit.gallery import english_text
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def site(tmp_path_factory) -> Path:
 def test_gallery_has_an_index_and_a_page_per_component_in_every_theme(site, prefix):
     index = (site / prefix / "components" / "index.html").read_text("utf-8")
     for name in registry():
-        assert f'<a href="{name}.html">{name}</a>' in index
+        assert f'<a href="{name}.html">{name} 组件</a>' in index, "a link that says where it goes, even for 'details'"
         assert (site / prefix / "components" / f"{name}.html").is_file()
     link = "../silver/components/index.html" if prefix else "components/index.html"
     assert f'href="{link}"' in (site / prefix / "index.html").read_text("utf-8"), "the site index links to it"
@@ -57,3 +58,12 @@ def test_a_site_can_leave_the_gallery_out(tmp_path):
     assert build(source, tmp_path / "site", check=False).published
     assert not (tmp_path / "site" / "components").exists()
     assert "components/index.html" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+def test_chinese_inside_english_developer_text_is_marked_with_its_language(site):
+    assert english_text("such as 社会保障卡申领表.") == 'such as <span lang="zh-Hans">社会保障卡申领表</span>.'
+    assert english_text("labels (繁體中文, English)") == 'labels (<span lang="zh-Hant">繁體中文</span>, English)'
+    assert english_text("defaults to “需要有人帮忙？” <b>") == 'defaults to “<span lang="zh-Hans">需要有人帮忙</span>？” &lt;b&gt;'
+    page = (site / "components" / "help.html").read_text("utf-8")
+    assert 'such as <span lang="zh-Hans">青川市民服务热线</span>' in page, "in the parameters table"
+    assert 'named “<span lang="zh-Hans">朗读</span>”' in (site / "components" / "read-aloud.html").read_text("utf-8"), "in the README"
