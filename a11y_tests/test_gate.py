@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.gate.runner import PAGE_TIMEOUT_VARIABLE
+from guidekit.gate.session import PAGE_TIMEOUT_VARIABLE
 from guidekit.stage import MANIFEST
 from tests.conftest import REPO, html, leftovers, located, run_guidekit, snapshot
 

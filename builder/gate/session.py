@@ -7,8 +7,8 @@ exactly what a page's result depends on.
 
 from __future__ import annotations
 
+import asyncio
 import os
-
 import hashlib
 import mimetypes
 from dataclasses import dataclass, field
@@ -108,7 +108,9 @@ async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bo
 
 
 async def close_quietly(session: Session) -> None:
+    """Close the session's context; a page whose script never yields can stall the closing, and then it is left
+    to die with the browser at the end of the run rather than stop the gate."""
     try:
-        await session.context.close()
-    except PlaywrightError:
+        await asyncio.wait_for(session.context.close(), page_timeout_ms() / 1000)
+    except (PlaywrightError, asyncio.TimeoutError):
         pass
