@@ -9,12 +9,12 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pydantic import BaseModel
 from pypinyin import lazy_pinyin
 
 from .config import CONFIG_FILE, SiteConfig
 from .content_model import GuideMeta
 from .lint.chinese import segmenter
-from .lint.rules import LintSettings
 from .messages import best_language, catalogue
 
 GUIDES_FOLDER = "guides"  # SOURCE inside a project made by ``guidekit init``
@@ -22,6 +22,8 @@ GLOSSARY_FILE = "glossary.yml"
 SLUG_LIMIT = 60
 REVIEW_INTERVAL = dt.timedelta(days=182)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# what an option that is empty by default looks like when set
+_EXAMPLES = {"base_url": "https://example.gov.cn/guides/", "redirects": {"zh-Hans/old.html": "zh-Hans/new.md"}}
 
 
 def scaffold_text(key: str, lang: str, **args: object) -> str:
@@ -88,19 +90,26 @@ def config_text(lang: str) -> str:
     """guidekit.toml with every option at its default and explained; optional ones commented out."""
     site = SiteConfig(default_lang=lang)
     lines = [f"# {line}" for line in scaffold_text("config-intro", lang).splitlines()]
+    sections = []
     for name in SiteConfig.model_fields:
-        if name == "lint":
-            continue
         value = getattr(site, name)
-        lines += ["", f"# {scaffold_text(f'config-{name}', lang)}"]
-        lines.append(f"# {name} = \"https://example.gov.cn/guides/\"" if value is None else f"{name} = {_toml_value(value)}")
-    lines += ["", f"# {scaffold_text('config-lint', lang)}", "[lint]"]
-    for name in LintSettings.model_fields:
-        if name == "rules":
+        if isinstance(value, BaseModel):
+            sections.append(name)  # TOML tables come after the plain options
             continue
-        lines.append(f"# {name} = {_toml_value(getattr(site.lint, name))}  # {scaffold_text(f'config-lint-{name}', lang)}")
-    lines += ["", f"# {scaffold_text('config-lint-rules', lang)}", "[lint.rules]", '# officialese = "error"', ""]
-    return "\n".join(lines)
+        lines += ["", f"# {scaffold_text(f'config-{name}', lang)}"]
+        if value is None or value == {}:
+            lines.append(f"# {name} = {_toml_value(_EXAMPLES[name])}")
+        else:
+            lines.append(f"{name} = {_toml_value(value)}")
+    for section in sections:
+        settings = getattr(site, section)
+        lines += ["", f"# {scaffold_text(f'config-{section}', lang)}", f"[{section}]"]
+        for name in type(settings).model_fields:
+            if name != "rules":
+                lines.append(f"# {name} = {_toml_value(getattr(settings, name))}  # {scaffold_text(f'config-{section}-{name}', lang)}")
+        if section == "lint":
+            lines += ["", f"# {scaffold_text('config-lint-rules', lang)}", "[lint.rules]", '# officialese = "error"']
+    return "\n".join(lines) + "\n"
 
 
 def init_project(folder: Path, lang: str, *, today: dt.date | None = None) -> Path:
