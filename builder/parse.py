@@ -59,6 +59,11 @@ def heading_slug(title: str) -> str:
 
 @cache
 def markdown_parser() -> MarkdownIt:
+    """The one parser every stage shares; a renderer adds its own rules to a parser of its own."""
+    return new_markdown_parser()
+
+
+def new_markdown_parser() -> MarkdownIt:
     # html=True only so raw HTML becomes tokens we can reject with a line; it is never rendered.
     # markdown-it silently drops everything after its nesting limit; each level of ours opens at
     # most two of its levels, so a guide reaching that limit has always broken MAX_NESTING first.

@@ -24,7 +24,7 @@ from .findings import Finding
 from .glossary import TERM, Entry
 from .jinja import install, script, stylesheet
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
-from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, markdown_parser
+from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
 
 
@@ -112,7 +112,7 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
 @cache
 def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt:
     """The Markdown renderer of guide pages; ``text_rule`` renders plain text another way (the gallery's READMEs)."""
-    md = markdown_parser()
+    md = new_markdown_parser()
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)
     md.add_render_rule("th_open", _table_cell_open)
