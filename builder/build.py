@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .component_registry import markdown_components
+from .build_cache import BuildCache, cache_path, site_key
 from .config import load_config
-from .enrich import EnrichedGuide, enrich_guide, page_path
+from .enrich import page_path
 from .findings import Finding, sort_key
 from .gallery import render_gallery
 from .gate import run_gate
 from .gate.cache import cache_file
 from .gate.report import judge
 from .gate.waivers import Waiver
-from .glossary import load_glossary, mark_first_uses
-from .lint import lint_guides
+from .glossary import load_glossary
+from .guide_steps import SiteInputs, run_guide_steps
 from .load import load_guides
 from .messages import error_text
 from .page_weight import PageWeight, over_budget, weigh
-from .parse import parse_guide
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
-from .render import THEMES, render_site, site_assets
+from .render import THEMES, site_assets
 from .search_index import load_synonyms
 from .site import render_site_around
 from .stage import stage_site
@@ -39,6 +39,8 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
     published: bool = False
     pages: int = 0
+    guides: int = 0
+    redone: int = 0  # guides whose own steps ran this time; the build cache had the others
     checked: bool = False
     axe_version: str | None = None
     heaviest: list[PageWeight] = field(default_factory=list)
@@ -69,36 +71,33 @@ def build(
     check_output(out, source)
     result = BuildResult(checked=check, waivers=waivers)
     config, result.findings = load_config(source)
-    loaded = load_guides(source, config.default_lang)
+    build_cache = BuildCache(cache_path(out) if cache else None)
+    loaded = load_guides(source, config.default_lang, build_cache.load_guide)
     result.findings += loaded.findings
-    result.findings += lint_guides(loaded.guides, config.lint, today=today).findings
     if not loaded.guides and not loaded.findings:
         result.findings.append(Finding(rule="content-no-guides", message=error_text("no-guides", config.default_lang, source=source)))
     result.findings += _colliding_pages([guide.rel for guide in loaded.guides], config.default_lang)
-
     glossary, findings = load_glossary(source, config.default_lang)
     result.findings += findings
-    components = markdown_components()
-    rels = {guide.rel for guide in loaded.guides}
-    enriched: list[EnrichedGuide] = []
-    for guide in loaded.guides:
-        parsed, findings = parse_guide(guide, components)
-        result.findings += findings
-        if not any(finding.blocking for finding in findings):
-            guide_enriched, findings = enrich_guide(parsed, source, rels)
-            mark_first_uses(parsed, glossary)
-            result.findings += findings
-            enriched.append(guide_enriched)
-    if result.refused:
-        return _sorted(result)
-
     synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
+
+    around = render_site_around(loaded.guides, config, synonyms, checked=check)
+    today = today or dt.date.today()
+    inputs = SiteInputs(source, config, glossary, frozenset(guide.rel for guide in loaded.guides), around.guide_context, check, today)
+    key = site_key(loaded.guides, config.model_dump_json(), glossary, check, today)
+    outcomes = {guide.rel: build_cache.outcome(guide, key) for guide in loaded.guides}
+    to_do = [guide for guide in loaded.guides if outcomes[guide.rel] is None]
+    result.guides, result.redone = len(loaded.guides), len(to_do)
     pause_point("render")
-    around = render_site_around(enriched, config, synonyms, checked=check)
-    pages, findings = render_site(enriched, config, checked=check, guide_context=around.guide_context, glossary=glossary)
+    for guide, outcome in zip(to_do, run_guide_steps(to_do, inputs, jobs or os.cpu_count() or 1)):
+        build_cache.remember(guide, key, outcome)
+        outcomes[guide.rel] = outcome
+    build_cache.save()  # whatever the verdict: the outcomes hold their findings, and the next build redoes less
+    pages = [page for outcome in outcomes.values() for page in outcome.pages]
+    result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
     pages += render_gallery(config, checked=check) + around.pages
-    result.findings += findings + around.findings
+    result.findings += around.findings
     result.pages = len(pages)
     files = site_assets() | around.files(pages)
     weights = weigh(pages, files)
@@ -107,7 +106,7 @@ def build(
     if result.refused:
         return _sorted(result)
 
-    assets = {asset.site_path: asset for guide in enriched for asset in guide.assets}.values()
+    assets = {asset.site_path: asset for outcome in outcomes.values() for asset in outcome.assets}.values()
     with build_lock(out):
         recover(out)
         staging = stage_site(out, pages, assets, files, checked=check)

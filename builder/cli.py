@@ -51,12 +51,13 @@ def main() -> None:
 
 FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
                       help="text for people, json for tools.")
-JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Pages checked at once (default: CPU count).")
+JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
+                    help="Processes making guides and pages checked at once (default: CPU count).")
 JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as JUnit XML for CI.")
 HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as an accessible HTML page.")
 WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                        help=f"Accepted findings with owner, reason and expiry (default: {DEFAULT_FILE} here, if it exists).")
-NO_CACHE = click.option("--no-cache", is_flag=True, help="Check every page again, ignoring cached results.")
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Make and check everything again, ignoring cached results.")
 
 
 @main.command("build")
@@ -83,9 +84,12 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
     verdict = judge(result.findings, waivers, details={**result.gate, "pages": result.pages, "axe_version": result.axe_version})
     _report(verdict, output_format, lang, junit, html, extra={
         "ok": result.published, "published": result.published, "checked": result.checked,
-        "heaviest_pages": [{"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest]})
+        "heaviest_pages": [{"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest],
+        "guides": result.guides, "guides_redone": result.redone})
     if output_format == "text":
         errors, warnings, _ = verdict.counts()
+        if result.redone < result.guides:
+            _stderr.print(f"[dim]{escape(say('guides-redone', lang, redone=result.redone, guides=result.guides))}[/]")
         if result.heaviest:
             heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,7 +60,8 @@ def discover(source: Path) -> list[Path]:
     )
 
 
-def load_guides(source: Path, default_lang: str) -> Loaded:
+def load_guides(source: Path, default_lang: str, load_one: Callable[[Path, str, str], tuple[SourceGuide | None, list[Finding]]] | None = None) -> Loaded:
+    """Every guide below ``source``; ``load_one`` loads one file (default ``load_guide``; the build cache's skips unchanged files)."""
     guides: list[SourceGuide] = []
     findings: list[Finding] = []
     root = source.resolve()
@@ -69,7 +70,7 @@ def load_guides(source: Path, default_lang: str) -> Loaded:
         if not path.resolve().is_relative_to(root):  # a symbolic link to a file elsewhere on the machine
             findings.append(Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang), file=rel, line=1))
             continue
-        guide, guide_findings = load_guide(path, rel, default_lang)
+        guide, guide_findings = (load_one or load_guide)(path, rel, default_lang)
         findings += guide_findings
         if guide is not None:
             guides.append(guide)

@@ -22,6 +22,7 @@ from .config import SiteConfig
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path
 from .findings import Finding
 from .glossary import TERM, Entry
+from .load import SourceGuide
 from .jinja import install, script, stylesheet
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
@@ -324,48 +325,55 @@ def _list_items(tokens: Sequence[Token]) -> list[Sequence[Token]]:
     return items
 
 
-def render_site(
-    guides: Sequence[EnrichedGuide],
+def render_guide(
+    enriched: EnrichedGuide,
     config: SiteConfig,
     *,
     checked: bool,
-    guide_context: Callable[[EnrichedGuide, Theme, str], dict[str, Any]] = lambda guide, theme, site_path: {},
+    guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]] = lambda guide, theme, site_path: {},
     glossary: Sequence[Entry] = (),
 ) -> tuple[list[Page], list[Finding]]:
-    """``guide_context`` adds to (or overrides) what a guide's page knows, such as its translations."""
+    """A guide's page in every theme. ``guide_context`` adds to (or overrides) what the page knows, such as its translations."""
     env = environment()
     pages: list[Page] = []
     findings: list[Finding] = []
-    by_lang = {lang: sorted((g for g in guides if g.parsed.guide.lang == lang), key=lambda g: g.parsed.guide.rel) for lang in LANGUAGES}
+    guide = enriched.parsed.guide
+    lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
-        for enriched in guides:
-            guide = enriched.parsed.guide
-            site_path = theme.prefix + page_path(guide.rel)
-            renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary)
-            lead, sections = _split_at_first_section(enriched.parsed.tokens)
-            body_lead, body_sections = renderer.render(lead), renderer.render(sections)
-            html = env.get_template("base/guide.html.j2").render(
-                page_context(config, theme, site_path, guide.lang, checked) | guide_context(enriched, theme, site_path),
-                guide=guide.meta.model_dump(mode="json"),
-                source=guide.rel,
-                body_lead=body_lead,
-                body_sections=body_sections,
-                word_list=renderer.word_list(),
-            )
-            findings += renderer.findings
-            pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+        site_path = theme.prefix + page_path(guide.rel)
+        renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary)
+        body_lead, body_sections = renderer.render(lead), renderer.render(sections)
+        html = env.get_template("base/guide.html.j2").render(
+            page_context(config, theme, site_path, guide.lang, checked) | guide_context(guide, theme, site_path),
+            guide=guide.meta.model_dump(mode="json"),
+            source=guide.rel,
+            body_lead=body_lead,
+            body_sections=body_sections,
+            word_list=renderer.word_list(),
+        )
+        findings += renderer.findings
+        pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+    return pages, _dedupe(findings)
+
+
+def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> list[Page]:
+    """The site's front page in every theme: every guide, by language."""
+    env = environment()
+    by_lang = {lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel) for lang in LANGUAGES}
+    pages = []
+    for theme in THEMES:
         site_path = theme.prefix + "index.html"
         html = env.get_template("base/index.html.j2").render(
             **page_context(config, theme, site_path, config.default_lang, checked),
             source=None,
             sections=[
-                {"lang": lang, "guides": [(g.parsed.guide.meta, quote(page_path(g.parsed.guide.rel))) for g in entries]}
+                {"lang": lang, "guides": [(g.meta, quote(page_path(g.rel))) for g in entries]}
                 for lang, entries in by_lang.items()
                 if entries
             ],
         )
         pages.append(Page(site_path, html, theme.name, config.default_lang, None))
-    return pages, _dedupe(findings)
+    return pages
 
 
 def _split_at_first_section(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:

@@ -1,5 +1,5 @@
-"""Everything around the guides, in one step of render: search, ways in, translations, 404, redirects,
-robots.txt and sitemap.xml."""
+"""Everything around the guides, in one step of render: the front page, search, ways in, translations,
+404, redirects, robots.txt and sitemap.xml — made from all the guides, on every build."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 from rjsmin import jsmin
 
 from .config import SiteConfig
-from .enrich import EnrichedGuide, page_path
+from .enrich import page_path
 from .findings import Finding
-from .render import Page, Theme
+from .load import SourceGuide
+from .render import Page, Theme, render_home
 from .search_index import SynonymGroups, build_index, index_script
 from .site_files import guide_context, render_not_found, render_redirects, robots_txt, sitemap_xml
 from .site_pages import SEARCH_SCRIPT, render_ways_in, search_index_path
@@ -23,7 +24,7 @@ from importlib import resources
 class SiteAround:
     pages: list[Page]
     findings: list[Finding]
-    guide_context: Callable[[EnrichedGuide, Theme, str], dict[str, Any]]
+    guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]]
     scripts: dict[str, str]  # path below the site root -> text
     config: SiteConfig
 
@@ -37,15 +38,14 @@ class SiteAround:
         return files
 
 
-def render_site_around(guides: Sequence[EnrichedGuide], config: SiteConfig, synonyms: SynonymGroups, *, checked: bool) -> SiteAround:
-    sources = [enriched.parsed.guide for enriched in guides]
+def render_site_around(sources: Sequence[SourceGuide], config: SiteConfig, synonyms: SynonymGroups, *, checked: bool) -> SiteAround:
     langs = sorted({guide.lang for guide in sources}) if config.ways_in else []
     scripts = {SEARCH_SCRIPT: jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n"}
     for lang in langs:
         index = build_index([(guide, page_path(guide.rel)) for guide in sources if guide.lang == lang], synonyms)
         scripts[search_index_path(lang)] = index_script(lang, index)
-    pages = render_ways_in(sources, langs, config, checked=checked)
+    pages = render_home(sources, config, checked=checked) + render_ways_in(sources, langs, config, checked=checked)
     if config.ways_in:
         pages += render_not_found(config, langs, checked=checked)
     redirects, findings = render_redirects(config, [guide.rel for guide in sources], checked=checked)
-    return SiteAround(pages + redirects, findings, guide_context(guides, config), scripts, config)
+    return SiteAround(pages + redirects, findings, guide_context(sources, config), scripts, config)

@@ -7,7 +7,8 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from .config import CONFIG_FILE, SiteConfig
-from .enrich import EnrichedGuide, page_path
+from .enrich import page_path
+from .load import SourceGuide
 from .findings import Finding
 from .messages import error_text, ui_text
 from .render import THEMES, Page, Theme, environment, page_context, root_of
@@ -18,12 +19,11 @@ from .translations import translations
 NOT_FOUND = "404.html"
 
 
-def guide_context(guides: Sequence[EnrichedGuide], config: SiteConfig) -> Callable[[EnrichedGuide, Theme, str], dict[str, Any]]:
+def guide_context(guides: Sequence[SourceGuide], config: SiteConfig) -> Callable[[SourceGuide, Theme, str], dict[str, Any]]:
     """Per guide page: its translations (language switch and hreflang) and its GovernmentService JSON-LD."""
-    others = translations([enriched.parsed.guide for enriched in guides])
+    others = translations(guides)
 
-    def context(enriched: EnrichedGuide, theme: Theme, site_path: str) -> dict[str, Any]:
-        guide = enriched.parsed.guide
+    def context(guide: SourceGuide, theme: Theme, site_path: str) -> dict[str, Any]:
         root = root_of(site_path)
         alternates = [
             {"lang": other.lang, "href": root + theme.prefix + page_path(other.rel), "label": ui_text(other.lang, "language-name")}

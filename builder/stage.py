@@ -38,7 +38,7 @@ def stage_site(out: Path, pages: Iterable[Page], assets: Iterable[Asset], files:
     manifest = {
         "generator": f"guidekit {__version__}",
         "checked": checked,
-        "pages": [{"page": p.site_path, "theme": p.theme, "lang": p.lang, "source": p.source} for p in pages],
+        "pages": [{"page": p.site_path, "theme": p.theme, "lang": p.lang, "source": p.source} for p in sorted(pages, key=lambda p: p.site_path)],
     }
     _write(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return staging

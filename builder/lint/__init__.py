@@ -23,7 +23,7 @@ from .rules import DEFAULT_LEVELS, LintSettings
 from .sentences import percent
 from .text import read_guide_text
 
-__all__ = ["DEFAULT_LEVELS", "GuideSummary", "LintReport", "LintSettings", "lint_guides"]
+__all__ = ["DEFAULT_LEVELS", "GuideSummary", "LintReport", "LintSettings", "lint_guide", "lint_guides"]
 
 
 @dataclass(frozen=True)

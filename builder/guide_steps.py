@@ -1,0 +1,83 @@
+"""Each guide's own steps after loading — lint, parse, enrich, render in every theme — as one unit of work.
+
+A guide's steps read only the guide and what ``SiteInputs`` holds, so the build cache can skip them for
+a guide whose inputs did not change, and several processes can share the guides out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .component_registry import markdown_components
+from .config import SiteConfig
+from .enrich import Asset, enrich_guide
+from .findings import Finding
+from .glossary import Entry, mark_first_uses
+from .lint import lint_guide
+from .load import SourceGuide
+from .parse import parse_guide
+from .render import Page, Theme, render_guide
+
+# Below this many guides to do, starting worker processes costs more than it saves.
+PARALLEL_FROM = 48
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """What every guide's steps read besides the guide itself."""
+
+    source: Path
+    config: SiteConfig
+    glossary: Sequence[Entry]
+    rels: frozenset[str]  # every guide of the site: links between guides are checked against it
+    guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]]  # translations, structured data
+    checked: bool
+    today: dt.date
+
+
+@dataclass
+class GuideOutcome:
+    findings: list[Finding]  # from lint, parse, enrich and render
+    pages: list[Page]  # none when a blocking problem stopped the guide before render
+    assets: list[Asset]
+
+
+def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
+    findings, _ = lint_guide(guide, inputs.config.lint, inputs.today)
+    parsed, problems = parse_guide(guide, markdown_components())
+    if not any(problem.blocking for problem in problems):
+        enriched, linking = enrich_guide(parsed, inputs.source, inputs.rels)
+        problems += linking
+    if any(problem.blocking for problem in problems):
+        return GuideOutcome(findings + problems, [], [])
+    mark_first_uses(parsed, inputs.glossary)
+    pages, rendering = render_guide(enriched, inputs.config, checked=inputs.checked, guide_context=inputs.guide_context,
+                                    glossary=inputs.glossary)
+    return GuideOutcome(findings + problems + rendering, pages, enriched.assets)
+
+
+def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int) -> list[GuideOutcome]:
+    """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker processes."""
+    if jobs <= 1 or len(guides) < PARALLEL_FROM:
+        return [guide_steps(guide, inputs) for guide in guides]
+    global _shared
+    _shared = (guides, inputs)  # forked workers inherit it: the inputs hold a closure that cannot be pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_steps_of, range(len(guides)), chunksize=max(1, len(guides) // (jobs * 8)))
+    finally:
+        _shared = None
+
+
+_shared: tuple[Sequence[SourceGuide], SiteInputs] | None = None
+
+
+def _steps_of(index: int) -> GuideOutcome:
+    assert _shared is not None
+    guides, inputs = _shared
+    return guide_steps(guides[index], inputs)
