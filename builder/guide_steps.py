@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,8 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
 
 def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int) -> list[GuideOutcome]:
     """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker processes."""
-    if jobs <= 1 or len(guides) < PARALLEL_FROM:
+    # forking a process that runs other threads (the preview server) can copy a lock some thread holds
+    if jobs <= 1 or len(guides) < PARALLEL_FROM or threading.active_count() > 1:
         return [guide_steps(guide, inputs) for guide in guides]
     global _shared
     _shared = (guides, inputs)  # forked workers inherit it: the inputs hold a closure that cannot be pickled

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 import watchfiles
 
 from .build import BuildResult, build
+from .build_cache import code_key
 from .component_registry import components_root, registry
 from .config import load_config
 from .findings import Finding
@@ -238,7 +239,7 @@ def missing_page(path: str, state: PreviewState) -> str:
 
 
 def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) -> BuildResult:
-    """One whole preview build (guidekit has no incremental build yet); its problems go to the banner."""
+    """One preview build: the build cache makes again only the guides a change touched; its problems go to the banner."""
     try:
         result = build(source, preview, check=check)
     except Exception as error:  # the preview must outlive any one bad build
@@ -256,7 +257,7 @@ def watched_folders(source: Path) -> list[Path]:
 
 def forget_templates() -> None:
     """Component specs and templates are read once per process; a change to them needs a fresh read."""
-    for cached in (registry, environment, markdown_parser, markdown_renderer):
+    for cached in (registry, environment, markdown_parser, markdown_renderer, code_key):
         cached.cache_clear()
 
 

@@ -58,6 +58,7 @@ class Preview:
     def __init__(self, source: Path, out: Path) -> None:
         self.source, self.out = source, out
         self.builds: list[bool] = []
+        self.redone: list[int] = []  # guides made again by each build
         self.url = ""
         self.stop = threading.Event()
         ready = threading.Event()
@@ -67,9 +68,13 @@ class Preview:
             ready.set()
 
         self.thread = threading.Thread(target=serve.preview_site, args=(source,), daemon=True, kwargs=dict(
-            out=out, on_ready=on_ready, on_build=lambda result, seconds: self.builds.append(result.published), stop=self.stop))
+            out=out, on_ready=on_ready, on_build=self.built, stop=self.stop))
         self.thread.start()
         assert ready.wait(TIMEOUT), "the preview server did not start"
+
+    def built(self, result, seconds: float) -> None:
+        self.redone.append(result.redone)
+        self.builds.append(result.published)
 
     def page(self, path: str) -> str:
         return fetch(self.url + path)
@@ -83,7 +88,8 @@ class Preview:
 
 @pytest.fixture
 def preview(tmp_path) -> Iterator[Preview]:
-    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n")})
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
+                                              "zh-Hans/pension.md": guide("## 办理流程\n\n带上社保卡。\n")})
     (tmp_path / "secret.txt").write_text("not for the browser")
     running = Preview(source, tmp_path / "preview")
     yield running
@@ -151,6 +157,7 @@ def test_a_saved_change_is_rebuilt_and_announced_to_open_pages(preview):
     preview.saved("zh-Hans/card.md", guide("## 办理流程\n\n带上户口簿。\n"))
     assert "带上户口簿" in preview.page("zh-Hans/card.html")
     assert next_build(events) != first
+    assert preview.redone[0] == 2 and preview.redone[-1] == 1, "only the saved guide is made again"
     events.close()
 
 
