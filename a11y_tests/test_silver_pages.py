@@ -14,6 +14,7 @@ from playwright.async_api import async_playwright
 from guidekit.build import build
 from guidekit.gate.axe import axe_source, run_options
 from guidekit.gate.browser import launch
+from guidekit.gate.scripts import script
 from tests.conftest import guide, write_site
 
 SCREENSHOTS = Path(os.environ.get("GUIDEKIT_SCREENSHOTS", Path(__file__).parent / "artifacts" / "screenshots"))
@@ -41,13 +42,12 @@ def site(tmp_path_factory):
 
 async def _visit(site: Path) -> dict:
     facts: dict = {"axe": {}, "overflow": {}}
-    probe = (Path(__file__).parent.parent / "builder" / "gate" / "probe.js").read_text("utf-8")
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
             context = await browser.new_context()
             await context.add_init_script(axe_source())
-            await context.add_init_script(probe)
+            await context.add_init_script(script("probe.js"))
             page = await context.new_page()
             await page.goto((site / "silver" / "card.html").as_uri())
             facts["paragraph_tree"] = await page.locator("main p", has_text="查").first.aria_snapshot()

@@ -34,6 +34,11 @@ def page_path(guide_rel: str) -> str:
     return guide_rel[: -len(".md")] + ".html"
 
 
+def page_url(guide_rel: str) -> str:
+    """``page_path`` as a relative URL: a space, ``#`` or ``?`` in a file name must not end the path."""
+    return quote(page_path(guide_rel))
+
+
 @dataclass(frozen=True)
 class Asset:
     source: Path
@@ -92,7 +97,7 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
                 if target not in guide_rels:
                     problem("missing-guide-link", token, path=href)
                     continue
-                token.meta[SITE_PATH] = quote(page_path(target)) + (f"#{parts.fragment}" if parts.fragment else "")
+                token.meta[SITE_PATH] = page_url(target) + (f"#{parts.fragment}" if parts.fragment else "")
             else:
                 site_path = local_file(token, href, "missing-file", ATTACHMENT_TYPES)
                 if site_path is not None:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from . import __version__
 from .component_registry import Component, ComponentParamsError, call_macro, registry
 from .config import SiteConfig
-from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path
+from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path, page_url
 from .findings import Finding
 from .glossary import TERM, Entry
 from .load import SourceGuide
@@ -367,7 +367,7 @@ def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: b
             **page_context(config, theme, site_path, config.default_lang, checked),
             source=None,
             sections=[
-                {"lang": lang, "guides": [(g.meta, quote(page_path(g.rel))) for g in entries]}
+                {"lang": lang, "guides": [(g.meta, page_url(g.rel)) for g in entries]}
                 for lang, entries in by_lang.items()
                 if entries
             ],

@@ -10,7 +10,7 @@ from typing import Any
 from rjsmin import jsmin
 
 from .config import SiteConfig
-from .enrich import page_path
+from .enrich import page_url
 from .findings import Finding
 from .load import SourceGuide
 from .render import Page, Theme, render_home
@@ -42,7 +42,7 @@ def render_site_around(sources: Sequence[SourceGuide], config: SiteConfig, synon
     langs = sorted({guide.lang for guide in sources}) if config.ways_in else []
     scripts = {SEARCH_SCRIPT: jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n"}
     for lang in langs:
-        index = build_index([(guide, page_path(guide.rel)) for guide in sources if guide.lang == lang], synonyms)
+        index = build_index([(guide, page_url(guide.rel)) for guide in sources if guide.lang == lang], synonyms)
         scripts[search_index_path(lang)] = index_script(lang, index)
     pages = render_home(sources, config, checked=checked) + render_ways_in(sources, langs, config, checked=checked)
     if config.ways_in:

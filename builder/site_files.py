@@ -7,7 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from .config import CONFIG_FILE, SiteConfig
-from .enrich import page_path
+from .enrich import page_path, page_url
 from .load import SourceGuide
 from .findings import Finding
 from .messages import error_text, ui_text
@@ -26,7 +26,7 @@ def guide_context(guides: Sequence[SourceGuide], config: SiteConfig) -> Callable
     def context(guide: SourceGuide, theme: Theme, site_path: str) -> dict[str, Any]:
         root = root_of(site_path)
         alternates = [
-            {"lang": other.lang, "href": root + theme.prefix + page_path(other.rel), "label": ui_text(other.lang, "language-name")}
+            {"lang": other.lang, "href": root + theme.prefix + page_url(other.rel), "label": ui_text(other.lang, "language-name")}
             for other in others[guide.rel]
         ]
         url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
@@ -69,7 +69,7 @@ def render_redirects(config: SiteConfig, guide_rels: Sequence[str], *, checked: 
             html = environment().get_template("base/redirect.html.j2").render(
                 page_context(config, theme, site_path, config.default_lang, checked),
                 source=None,
-                target=root_of(site_path) + theme.prefix + page_path(target),
+                target=root_of(site_path) + theme.prefix + page_url(target),
             )
             pages.append(Page(site_path, html, theme.name, config.default_lang, None))
     return pages, findings

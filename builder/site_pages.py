@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 
 from .config import SiteConfig
-from .enrich import page_path
+from .enrich import page_url
 from .load import SourceGuide
 from .render import FIND_FOLDER, THEMES, Page, environment, page_context, root_of
 
@@ -71,7 +71,7 @@ def group_guides(guides: Sequence[SourceGuide], way: WayIn, lang: str, root: str
         Group(
             name,
             f"group-{number}",
-            [(g.meta.title, g.meta.summary, root + page_path(g.rel)) for g in sorted(groups[name], key=lambda g: sort_key(g.meta.title, lang))],
+            [(g.meta.title, g.meta.summary, root + page_url(g.rel)) for g in sorted(groups[name], key=lambda g: sort_key(g.meta.title, lang))],
         )
         for number, name in enumerate(ordered, start=1)
     ]
