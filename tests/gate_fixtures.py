@@ -16,8 +16,19 @@ a { color: #0b4fa3; }
 """
 
 
+# Silver pages keep silver's own numbers (large text, loose lines, short lines), which the gate also measures.
+SILVER_CSS = """
+body { font-size: 24px; line-height: 1.7; }
+main { max-width: 36em; }
+h1 { font-size: 32px; }
+p, ul { margin-block: 0 2.6em; }
+button { font: inherit; }
+"""
+
+
 def page(body: str, *, lang: str = "en", css: str = "", theme: str | None = None, title: str = "Test page", script: str = "") -> str:
     theme_class = f' class="theme-{theme}"' if theme else ""
+    css = (SILVER_CSS if theme == "silver" else "") + css
     return f"""<!doctype html>
 <html lang="{lang}"{theme_class}>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
