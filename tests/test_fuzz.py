@@ -11,7 +11,6 @@ Any failing example hypothesis finds is added below as an ``@example`` so it is 
 
 from __future__ import annotations
 
-
 import functools
 import json
 import os
