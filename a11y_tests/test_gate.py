@@ -129,9 +129,10 @@ def test_a_known_bad_guide_is_refused_by_the_gate_with_its_file_line_and_rule(ga
     outcome, _ = gate_refusal
     assert outcome.exit_code == 1
     findings = located(outcome.report["findings"], f"{case.name}/{case.file}", case.line, case.rule)
-    assert {f["theme"] for f in findings} == {"standard", "silver"}, outcome.report["findings"]
+    # the report lists a problem once, with every page it is on
+    occurrences = [(seen["page"], seen["theme"]) for f in findings for seen in f["occurrences"]]
+    assert sorted(occurrences) == sorted([(f"{case.name}/guide.html", "standard"), (f"silver/{case.name}/guide.html", "silver")]), findings
     assert all(f["severity"] == "error" and f["wcag"] and f["message"] for f in findings)
-    assert {f["page"] for f in findings} == {f"{case.name}/guide.html", f"silver/{case.name}/guide.html"}
 
 
 def test_the_gate_refuses_exactly_the_known_bad_lines_and_keeps_the_published_site(gate_refusal, published):
@@ -139,7 +140,9 @@ def test_the_gate_refuses_exactly_the_known_bad_lines_and_keeps_the_published_si
     report = outcome.report
     assert report["ok"] is False and report["published"] is False
     blocking = {(f["file"], f["line"], f["rule"]) for f in report["findings"] if f["severity"] == "error"}
-    assert blocking == {(f"{case.name}/{case.file}", case.line, case.rule) for case in GATE_FINDINGS}
+    # exactly the bad lines; a line may break more than its own rule (an empty link is also invisible when focused)
+    assert {(file, line) for file, line, _ in blocking} == {(f"{case.name}/{case.file}", case.line) for case in GATE_FINDINGS}
+    assert {(f"{case.name}/{case.file}", case.line, case.rule) for case in GATE_FINDINGS} <= blocking
     assert after == published.before
     assert_unchanged(published)
 
