@@ -3,7 +3,8 @@
     python bench/run_benchmark.py [--sizes 200,2000] [--runs 3] [--keep DIR]
 
 Generates a seeded corpus per size, builds it with each tool several times (each build a fresh
-process into an empty folder), and prints medians, ratios and the targets as PASS/FAIL lines.
+process into an empty folder, guidekit without its build cache), then times guidekit's rebuilds with
+the cache (bench/incremental.py), and prints medians, ratios and the targets as PASS/FAIL lines.
 guidekit runs with --no-check: the gate is measured by its own benchmark.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import shutil
 import statistics
@@ -55,7 +57,8 @@ def timed_run(command: list[str]) -> tuple[float, float]:
 def measure(tool: str, corpus: Corpus, runs: int, work: Path) -> Measurement:
     out = work / f"out-{tool}"
     commands = {
-        "guidekit": [str(BIN / "guidekit"), "build", str(corpus.guidekit_source), "--out", str(out), "--no-check"],
+        # a clean build: without the build cache the previous run left beside the output
+        "guidekit": [str(BIN / "guidekit"), "build", str(corpus.guidekit_source), "--out", str(out), "--no-check", "--no-cache"],
         "mkdocs": [str(BIN / "mkdocs"), "build", "--quiet", "-f", str(corpus.mkdocs_config), "-d", str(out)],
         "floor": [sys.executable, str(Path(__file__).with_name("floor.py")), str(corpus.guidekit_source), str(out)],
     }
@@ -89,6 +92,17 @@ def main() -> None:
             print(f"{tool:<9} {size:>6} {m.seconds:>9.2f} {m.ms_per_guide:>9.2f} {m.pages / m.seconds:>8.0f} "
                   f"{m.peak_mb:>8.0f} {m.page_bytes / 1024:>8.1f} {m.page_gzip_bytes / 1024:>8.1f}", flush=True)
     sizes = sorted({size for _, size in results})
+    print()
+    incremental = {}
+    for size in sizes:
+        corpus = work / f"corpus-{size}"
+        figures = subprocess.run([sys.executable, str(Path(__file__).with_name("incremental.py")), str(corpus / "guides"),
+                                  str(corpus / "out-incremental"), "--runs", str(arguments.runs)],
+                                 check=True, capture_output=True, text=True)
+        incremental[size] = json.loads(figures.stdout)
+        print(f"rebuild of {size} guides, s (in one process as serve / as a new guidekit process): "
+              f"no change {incremental[size]['in_process_no_change']:.2f} / {incremental[size]['process_no_change']:.2f}, "
+              f"one guide edited {incremental[size]['in_process_one_edit']:.2f} / {incremental[size]['process_one_edit']:.2f}")
     largest, smallest = sizes[-1], sizes[0]
     gk, mk, floor = results["guidekit", largest], results["mkdocs", largest], results["floor", largest]
     print()
@@ -97,6 +111,8 @@ def main() -> None:
         (f"guidekit >= 7x faster than mkdocs at {largest}", mk.seconds / gk.seconds >= 7),
         (f"guidekit within 3x of the floor at {largest}", gk.seconds / floor.seconds <= 3),
         (f"guidekit peak memory < 500 MB at {largest}", gk.peak_mb < 500),
+        (f"rebuild after editing one of {largest} guides < 0.3 s (in one process)", incremental[largest]["in_process_one_edit"] < 0.3),
+        (f"rebuild without changes of {largest} guides < 1 s (in one process)", incremental[largest]["in_process_no_change"] < 1),
     ]
     if largest != smallest:
         growth = gk.ms_per_guide / results["guidekit", smallest].ms_per_guide

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
+from guidekit.gate.cache import CACHE_FOLDER
 from guidekit.publish import recover
 
 GUIDEKIT = str(Path(sys.executable).parent / "guidekit")
@@ -91,8 +92,8 @@ def kill(process: subprocess.Popen) -> None:
 
 
 def leftovers(out: Path) -> list[str]:
-    """What a build leaves beside the site: only its lock file may stay."""
-    return sorted(path.name for path in out.parent.iterdir() if path.name not in {out.name, f".{out.name}.lock"})
+    """What a build leaves beside the site: only its lock file and its caches may stay."""
+    return sorted(path.name for path in out.parent.iterdir() if path.name not in {out.name, f".{out.name}.lock", CACHE_FOLDER})
 
 
 @pytest.mark.parametrize(("point", "left"), [("render", "old"), ("stage", "old"), ("publish", "old"), ("swapped", "new")])
