@@ -30,6 +30,8 @@ def guide(title: str, body: str) -> str:
 
 
 def make_source(folder: Path, edition: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "guidekit.toml").write_text("gallery = false\n", "utf-8")  # fewer pages, quicker builds to kill
     for name in ("社保卡", "养老金", "居住证"):
         path = folder / "zh-Hans" / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
