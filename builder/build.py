@@ -100,7 +100,7 @@ def build(
     result.findings += around.findings
     result.pages = len(pages)
     files = site_assets() | around.files(pages)
-    weights = weigh(pages, files)
+    weights = weigh(pages, files, {path: size for outcome in outcomes.values() for path, size in outcome.html_gzip.items()})
     result.heaviest = weights[:HEAVIEST_REPORTED]
     result.findings += over_budget(weights, config.budgets.page_kb)
     if result.refused:

@@ -75,6 +75,7 @@ class BuildCache:
         self.path = path
         self.stored: dict[str, dict] = {}
         self.kept: dict[str, dict] = {}  # what this build saves: only guides the site still has
+        self.changed = False  # whether ``kept`` holds anything ``stored`` does not
         if path is None:
             return
         try:
@@ -95,11 +96,12 @@ class BuildCache:
         if entry and entry["file"] == file_key:
             guide = _guide_from_json(entry["guide"], path) if entry["guide"] else None
             findings = [finding_from_json(finding) for finding in entry["load_findings"]]
+            self.kept[rel] = entry  # its outcome, if any, is judged by ``outcome``
         else:
             guide, findings = load_guide(path, rel, default_lang)
-            entry = {"file": file_key, "guide": _guide_to_json(guide) if guide else None,
-                     "load_findings": [finding.to_json() for finding in findings]}
-        self.kept[rel] = {"file": entry["file"], "guide": entry["guide"], "load_findings": entry["load_findings"]}
+            self.kept[rel] = {"file": file_key, "guide": _guide_to_json(guide) if guide else None,
+                              "load_findings": [finding.to_json() for finding in findings]}
+            self.changed = True
         return guide, findings
 
     def outcome(self, guide: SourceGuide, site_key: str) -> GuideOutcome | None:
@@ -107,24 +109,25 @@ class BuildCache:
         if not entry or entry.get("key") != _hash(site_key, self.kept[guide.rel]["file"]) or "outcome" not in entry:
             return None
         stored = entry["outcome"]
-        outcome = GuideOutcome(
+        return GuideOutcome(
             [finding_from_json(finding) for finding in stored["findings"]],
             [Page(**page) for page in stored["pages"]],
             [Asset(Path(source), site_path) for source, site_path in stored["assets"]],
+            stored["html_gzip"],
         )
-        self.remember(guide, site_key, outcome)
-        return outcome
 
     def remember(self, guide: SourceGuide, site_key: str, outcome: GuideOutcome) -> None:
+        self.changed = True
         self.kept[guide.rel]["key"] = _hash(site_key, self.kept[guide.rel]["file"])
         self.kept[guide.rel]["outcome"] = {
             "findings": [finding.to_json() for finding in outcome.findings],
             "pages": [vars(page) for page in outcome.pages],
             "assets": [(str(asset.source), asset.site_path) for asset in outcome.assets],
+            "html_gzip": outcome.html_gzip,
         }
 
     def save(self) -> None:
-        if self.path is None:
+        if self.path is None or not (self.changed or self.kept.keys() != self.stored.keys()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".build-", suffix=".json")

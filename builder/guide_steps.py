@@ -10,7 +10,7 @@ import datetime as dt
 import multiprocessing
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .findings import Finding
 from .glossary import Entry, mark_first_uses
 from .lint import lint_guide
 from .load import SourceGuide
+from .page_weight import gzip_size
 from .parse import parse_guide
 from .render import Page, Theme, render_guide
 
@@ -46,6 +47,7 @@ class GuideOutcome:
     findings: list[Finding]  # from lint, parse, enrich and render
     pages: list[Page]  # none when a blocking problem stopped the guide before render
     assets: list[Asset]
+    html_gzip: dict[str, int] = field(default_factory=dict)  # each page's HTML gzipped, in bytes (page weight)
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
@@ -59,7 +61,7 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
     mark_first_uses(parsed, inputs.glossary)
     pages, rendering = render_guide(enriched, inputs.config, checked=inputs.checked, guide_context=inputs.guide_context,
                                     glossary=inputs.glossary)
-    return GuideOutcome(findings + problems + rendering, pages, enriched.assets)
+    return GuideOutcome(findings + problems + rendering, pages, enriched.assets, {page.site_path: gzip_size(page.html) for page in pages})
 
 
 def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int) -> list[GuideOutcome]:

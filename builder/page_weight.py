@@ -32,20 +32,22 @@ class PageWeight:
 
 
 @cache
-def _gzip_size(text: str) -> int:
+def gzip_size(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
-def weigh(pages: Iterable[Page], files: Mapping[str, str]) -> list[PageWeight]:
-    """Heaviest first. Only the site's own files count: pages load nothing from elsewhere."""
+def weigh(pages: Iterable[Page], files: Mapping[str, str], html_gzip: Mapping[str, int] | None = None) -> list[PageWeight]:
+    """Heaviest first. Only the site's own files count: pages load nothing from elsewhere.
+    ``html_gzip`` holds sizes already known (from the build cache), by page."""
+    known = html_gzip or {}
     weights = []
     for page in pages:
-        html = _gzip_size(page.html)
+        html = known.get(page.site_path) or gzip_size(page.html)
         loaded = {
             posixpath.normpath(posixpath.join(posixpath.dirname(page.site_path), href))
             for href in _LOADED.findall(page.html)
         }
-        weights.append(PageWeight(page, html, html + sum(_gzip_size(files[path]) for path in sorted(loaded) if path in files)))
+        weights.append(PageWeight(page, html, html + sum(gzip_size(files[path]) for path in sorted(loaded) if path in files)))
     return sorted(weights, key=lambda weight: (-weight.total_gzip, weight.page.site_path))
 
 
