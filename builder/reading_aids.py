@@ -7,10 +7,9 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
-import pyphen
 from markupsafe import Markup, escape
 
-from .lint.data import common_characters, to_simplified
+from .lint.data import common_characters, english_hyphenator, to_simplified
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
@@ -57,10 +56,5 @@ def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
     return Markup("").join(html)
 
 
-@cache
-def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
-
-
 def _hyphenated(word: str) -> str:
-    return _hyphenator().inserted(word, hyphen="\u00ad")
+    return english_hyphenator().inserted(word, hyphen="\u00ad")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import pyphen
 import yaml
 
 
@@ -57,6 +58,12 @@ def common_characters() -> frozenset[str]:
 @cache
 def everyday_characters() -> frozenset[str]:
     return frozenset(_characters_by_frequency()[:EVERYDAY_CHARACTERS])
+
+
+@cache
+def english_hyphenator() -> pyphen.Pyphen:
+    """Where English words may break (the silver pages' soft hyphens), and so roughly their syllables."""
+    return pyphen.Pyphen(lang="en_US")
 
 
 @cache
