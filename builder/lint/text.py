@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import yaml
 from markdown_it.token import Token
@@ -28,6 +28,8 @@ _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’'
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
 _CJK_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z0-9]+")
 _ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# Bodies whose prose is kept: more than any one build reads, so the linter's reading serves the search index.
+_REMEMBERED_BODIES = 20_000
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class GuideText:
 def read_guide_text(guide: SourceGuide) -> GuideText:
     field_lines: dict[tuple[str | int, ...], int] = {}
     passages = list(_front_matter_passages(guide, field_lines))
-    passages += _body_passages(guide)
+    passages += body_passages(guide)
     return GuideText(guide, tuple(passages), field_lines)
 
 
@@ -113,19 +115,27 @@ def excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _body_passages(guide: SourceGuide) -> Iterator[Passage]:
-    for token in markdown_parser().parse(guide.body):
+def body_passages(guide: SourceGuide) -> tuple[Passage, ...]:
+    """The prose of the guide's body (paragraphs, list items, cells, headings, component titles)."""
+    return _body_passages(guide.body, guide.body_line)
+
+
+@lru_cache(maxsize=_REMEMBERED_BODIES)
+def _body_passages(body: str, body_line: int) -> tuple[Passage, ...]:
+    passages = []
+    for token in markdown_parser().parse(body):
         if token.map is None:
             continue
-        line = guide.body_line + token.map[0]
+        line = body_line + token.map[0]
         if token.type == "inline":
             passage = _inline_passage(token, line)
             if passage.text.strip():
-                yield passage
+                passages.append(passage)
         elif token.type == f"container_{CONTAINER}_open":
             title = component_call(token).params
             if title:
-                yield Passage(title, line)
+                passages.append(Passage(title, line))
+    return tuple(passages)
 
 
 def _inline_passage(token: Token, line: int) -> Passage:
