@@ -17,6 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from .messages import error_text
+from .yaml_loader import SAFE_LOADER
 
 # Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an app's own.
 TEMPLATE_PREFIX = "guidekit"
@@ -138,7 +139,7 @@ class ComponentParamsError(ValueError):
         super().__init__(" ".join(component.describe(problem, lang) for problem in problems))
 
 
-class _SpecLoader(yaml.SafeLoader):
+class _SpecLoader(SAFE_LOADER):
     """YAML for component.yml: ``!html`` marks example text that is trusted markup, not text to escape."""
 
 

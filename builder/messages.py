@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
+from .yaml_loader import load_yaml
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANGUAGE = "zh-Hans"
@@ -15,7 +15,7 @@ DEFAULT_LANGUAGE = "zh-Hans"
 def catalogue(name: str) -> dict[str, dict[str, str]]:
     """Load one catalogue: ``{key: {lang: text}}``, every key in every language."""
     text = resources.files("guidekit").joinpath("messages", f"{name}.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def best_language(lang: str | None) -> str:

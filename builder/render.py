@@ -133,6 +133,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # package files: guidekit serve starts a new environment when they change
     )
     return install(env)
 

@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 import pyphen
-import yaml
+
+from ..yaml_loader import load_yaml
 
 
 @dataclass(frozen=True)
@@ -23,22 +24,22 @@ def _data(name: str) -> str:
 
 @cache
 def officialese() -> tuple[PlainWord, ...]:
-    return tuple(PlainWord(**entry) for entry in yaml.safe_load(_data("officialese.yml")))
+    return tuple(PlainWord(**entry) for entry in load_yaml(_data("officialese.yml")))
 
 
 @cache
 def words_to_avoid() -> tuple[PlainWord, ...]:
-    return tuple(PlainWord(**entry) for entry in yaml.safe_load(_data("words_to_avoid.yml")))
+    return tuple(PlainWord(**entry) for entry in load_yaml(_data("words_to_avoid.yml")))
 
 
 @cache
 def abbreviations() -> dict[str, list[str]]:
-    return yaml.safe_load(_data("abbreviations.yml"))["chinese"]
+    return load_yaml(_data("abbreviations.yml"))["chinese"]
 
 
 @cache
 def well_known_acronyms() -> frozenset[str]:
-    return frozenset(yaml.safe_load(_data("abbreviations.yml"))["well_known_acronyms"])
+    return frozenset(load_yaml(_data("abbreviations.yml"))["well_known_acronyms"])
 
 
 EVERYDAY_CHARACTERS = 2500  # the head of the common list: characters nearly every reader knows

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
 from ..parse import CONTAINER, component_call, markdown_parser
+from ..yaml_loader import SAFE_LOADER
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
 NOT_PROSE = frozenset({"lang", "translation_key", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
@@ -167,7 +168,7 @@ def _front_matter_passages(guide: SourceGuide, field_lines: dict[tuple[str | int
     lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     yaml_text = "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
     # load already refused front matter that is not valid YAML, so this cannot fail for a loaded guide
-    yield from _walk(yaml.compose(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), (), field_lines)
+    yield from _walk(yaml.compose(yaml_text, Loader=SAFE_LOADER), (), field_lines)
 
 
 def _walk(node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict) -> Iterator[Passage]:
