@@ -8,7 +8,7 @@ and a README. The macro is named after the folder, with ``-`` as ``_``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -40,7 +40,7 @@ class Param:
     description: str
     choices: tuple[str, ...] = ()  # when not empty, the only values allowed
 
-    @property
+    @cached_property
     def types(self) -> tuple[str, ...]:
         return tuple(part.strip() for part in self.type.split("|"))
 

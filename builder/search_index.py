@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jieba
 from pypinyin import Style, lazy_pinyin
 
 from .findings import Finding
@@ -22,6 +22,9 @@ from .lint.chinese import segmenter
 from .lint.text import body_passages
 from .load import SourceGuide
 from .messages import error_text
+
+if TYPE_CHECKING:
+    import jieba
 
 SYNONYMS_FILE = "synonyms.txt"
 
@@ -74,6 +77,8 @@ def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
     shared = segmenter()
     if not extra_words:
         return shared
+    import jieba  # imported on first use, as the linter does: commands that build no index never pay for it
+
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(shared.FREQ), shared.total, True
     for word in extra_words:

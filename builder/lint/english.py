@@ -83,6 +83,7 @@ def _reading_grade(text: GuideText, report: Reporter) -> float | None:
     return grade
 
 
+@cache  # guides share most of their words
 def _syllables(word: str) -> int:
     """Hyphenation points undercount words whose last syllable is too short to break off (ready, any),
     vowel groups overcount silent letters (make, takes): the larger of the two is nearer the spoken count."""
