@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 from .yaml_loader import load_yaml
 
@@ -37,7 +39,8 @@ def ui_text(lang: str | None, key: str, **args: object) -> str:
     return catalogue("ui")[key][best_language(lang)].format(**args)
 
 
-def ui_strings(lang: str) -> dict[str, str]:
+@cache  # every page's layout asks for all three languages
+def ui_strings(lang: str) -> Mapping[str, str]:
     """Every UI string for one language, for templates."""
     language = best_language(lang)
-    return {key: texts[language] for key, texts in catalogue("ui").items()}
+    return MappingProxyType({key: texts[language] for key, texts in catalogue("ui").items()})
