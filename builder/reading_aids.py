@@ -22,6 +22,11 @@ def _pinyin(character: str) -> str:
     return pinyin(character, style=Style.TONE, errors="ignore")[0][0] if _HAN.match(character) else ""
 
 
+@cache
+def _uncommon_character() -> re.Pattern[str]:
+    return re.compile(f"(?![{''.join(sorted(common_characters()))}]){_HAN.pattern}")
+
+
 def ruby(pairs: list[tuple[str, str]]) -> Markup:
     """Pinyin over a word, in one <ruby> so the word stays one word; the readings are hidden from
     screen readers, which then say the word once."""
@@ -40,6 +45,8 @@ def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
         return Markup(_LONG_WORD.sub(lambda match: _hyphenated(match.group()), str(escape(text))))
     common = common_characters()
     simplified = to_simplified(text) if lang == "zh-Hant" else text
+    if not _uncommon_character().search(simplified) and not any(word in text for word in readings):
+        return escape(text)  # most text: one scan instead of a step for every character
     words = sorted(readings, key=len, reverse=True)
     pattern = re.compile("|".join([re.escape(word) for word in words] + [_HAN.pattern]))
     html, position = [], 0
