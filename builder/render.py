@@ -338,23 +338,28 @@ def render_site(
     pages: list[Page] = []
     findings: list[Finding] = []
     by_lang = {lang: sorted((g for g in guides if g.parsed.guide.lang == lang), key=lambda g: g.parsed.guide.rel) for lang in LANGUAGES}
-    for theme in THEMES:
-        for enriched in guides:
-            guide = enriched.parsed.guide
+    by_theme: dict[Theme, list[Page]] = {theme: [] for theme in THEMES}
+    # A guide's pages one after the other: their equal component calls are then still remembered.
+    for enriched in guides:
+        guide = enriched.parsed.guide
+        meta = guide.meta.model_dump(mode="json")
+        lead, sections = _split_at_first_section(enriched.parsed.tokens)
+        for theme in THEMES:
             site_path = theme.prefix + page_path(guide.rel)
             renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary)
-            lead, sections = _split_at_first_section(enriched.parsed.tokens)
             body_lead, body_sections = renderer.render(lead), renderer.render(sections)
             html = env.get_template("base/guide.html.j2").render(
                 page_context(config, theme, site_path, guide.lang, checked) | guide_context(enriched, theme, site_path),
-                guide=guide.meta.model_dump(mode="json"),
+                guide=meta,
                 source=guide.rel,
                 body_lead=body_lead,
                 body_sections=body_sections,
                 word_list=renderer.word_list(),
             )
             findings += renderer.findings
-            pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+            by_theme[theme].append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+    for theme in THEMES:
+        pages += by_theme[theme]
         site_path = theme.prefix + "index.html"
         html = env.get_template("base/index.html.j2").render(
             **page_context(config, theme, site_path, config.default_lang, checked),
