@@ -186,7 +186,7 @@ def call_macro(template_module: Any, component: Component, params: dict[str, Any
     return _rendered(call)
 
 
-_REMEMBERED_CALLS = 4096
+_REMEMBERED_CALLS = 1024
 
 
 @dataclass(frozen=True)
