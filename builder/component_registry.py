@@ -8,7 +8,7 @@ and a README. The macro is named after the folder, with ``-`` as ``_``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -17,6 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from .messages import error_text
+from .yaml_loader import SAFE_LOADER
 
 # Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an app's own.
 TEMPLATE_PREFIX = "guidekit"
@@ -39,7 +40,7 @@ class Param:
     description: str
     choices: tuple[str, ...] = ()  # when not empty, the only values allowed
 
-    @property
+    @cached_property
     def types(self) -> tuple[str, ...]:
         return tuple(part.strip() for part in self.type.split("|"))
 
@@ -138,7 +139,7 @@ class ComponentParamsError(ValueError):
         super().__init__(" ".join(component.describe(problem, lang) for problem in problems))
 
 
-class _SpecLoader(yaml.SafeLoader):
+class _SpecLoader(SAFE_LOADER):
     """YAML for component.yml: ``!html`` marks example text that is trusted markup, not text to escape."""
 
 
@@ -172,10 +173,42 @@ def scripts() -> dict[str, str]:
 
 
 def call_macro(template_module: Any, component: Component, params: dict[str, Any]) -> Markup:
+    """The component's HTML. A macro's output depends only on its params, so a call equal to an earlier one
+    (the skip link of every page, a guide's facts on its standard and its silver page) reuses that HTML."""
     problems = component.check(params)
     if problems:
         raise ComponentParamsError(component, problems, params.get("lang"))
-    return Markup(getattr(template_module, component.macro_name)(params))
+    call = _MacroCall(template_module, component.macro_name, _frozen(params), params)
+    try:
+        hash(call)
+    except TypeError:  # a value without a value hash (an app's own object): rendered every time
+        return _rendered.__wrapped__(call)
+    return _rendered(call)
+
+
+_REMEMBERED_CALLS = 1024
+
+
+@dataclass(frozen=True)
+class _MacroCall:
+    module: Any
+    macro: str
+    key: tuple[Any, ...]
+    params: dict[str, Any] = field(compare=False)
+
+
+@lru_cache(maxsize=_REMEMBERED_CALLS)
+def _rendered(call: _MacroCall) -> Markup:
+    return Markup(getattr(call.module, call.macro)(call.params))
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable image of params; every value keeps its type, since Markup and str of one text render differently."""
+    if isinstance(value, dict):
+        return dict, tuple((key, _frozen(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return type(value), tuple(_frozen(item) for item in value)
+    return type(value), value
 
 
 def _component(folder: Traversable, spec: dict[str, Any]) -> Component:

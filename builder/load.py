@@ -15,10 +15,9 @@ from pydantic import BaseModel, ValidationError
 from .content_model import GuideMeta, unknown_fields
 from .findings import Finding, Severity
 from .messages import best_language, error_text
+from .yaml_loader import SAFE_LOADER
 
 FENCE = "---"
-# libyaml's loader is about ten times faster than the pure-Python one; both report the same marks.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
 # Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
 MAX_GUIDE_BYTES = 500_000
@@ -113,7 +112,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         if refused:
             key, at = refused
             return None, [problem(key, FRONT_MATTER_FIRST_LINE + at, depth=MAX_FRONT_MATTER_DEPTH)]
-        fields = yaml.load(yaml_text, Loader=_YAML_LOADER)
+        fields = yaml.load(yaml_text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # libyaml puts a problem at the end of the text on the line after it: the closing fence
@@ -130,7 +129,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     @cache
     def tree() -> yaml.Node | None:
         """Only a guide with a finding about a field needs the node tree, for its line numbers."""
-        return yaml.compose(yaml_text, Loader=_YAML_LOADER)
+        return yaml.compose(yaml_text, Loader=SAFE_LOADER)
 
     def field_line(loc: tuple) -> int:
         return FRONT_MATTER_FIRST_LINE + _yaml_line(tree(), loc)
@@ -176,7 +175,7 @@ def _refused_yaml_shape(yaml_text: str) -> tuple[str, int] | None:
     """Aliases (``*name``) can expand a few lines into billions of values, and deep nesting exhausts
     PyYAML's recursion; both are refused from the parser's events, which need no recursion."""
     depth = 0
-    for event in yaml.parse(yaml_text, Loader=_YAML_LOADER):
+    for event in yaml.parse(yaml_text, Loader=SAFE_LOADER):
         if isinstance(event, yaml.AliasEvent):
             return "yaml-alias", event.start_mark.line
         if isinstance(event, yaml.CollectionStartEvent):

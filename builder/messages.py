@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
-import yaml
+from .yaml_loader import load_yaml
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANGUAGE = "zh-Hans"
@@ -15,7 +17,7 @@ DEFAULT_LANGUAGE = "zh-Hans"
 def catalogue(name: str) -> dict[str, dict[str, str]]:
     """Load one catalogue: ``{key: {lang: text}}``, every key in every language."""
     text = resources.files("guidekit").joinpath("messages", f"{name}.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def best_language(lang: str | None) -> str:
@@ -37,7 +39,8 @@ def ui_text(lang: str | None, key: str, **args: object) -> str:
     return catalogue("ui")[key][best_language(lang)].format(**args)
 
 
-def ui_strings(lang: str) -> dict[str, str]:
+@cache  # every page's layout asks for all three languages
+def ui_strings(lang: str) -> Mapping[str, str]:
     """Every UI string for one language, for templates."""
     language = best_language(lang)
-    return {key: texts[language] for key, texts in catalogue("ui").items()}
+    return MappingProxyType({key: texts[language] for key, texts in catalogue("ui").items()})

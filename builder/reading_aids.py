@@ -7,10 +7,9 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
-import pyphen
 from markupsafe import Markup, escape
 
-from .lint.data import common_characters, to_simplified
+from .lint.data import common_characters, english_hyphenator, to_simplified
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
@@ -21,6 +20,11 @@ def _pinyin(character: str) -> str:
     from pypinyin import Style, pinyin  # imported on first use: sites without silver Chinese pages never pay for it
 
     return pinyin(character, style=Style.TONE, errors="ignore")[0][0] if _HAN.match(character) else ""
+
+
+@cache
+def _uncommon_character() -> re.Pattern[str]:
+    return re.compile(f"(?![{''.join(sorted(common_characters()))}]){_HAN.pattern}")
 
 
 def ruby(pairs: list[tuple[str, str]]) -> Markup:
@@ -41,6 +45,8 @@ def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
         return Markup(_LONG_WORD.sub(lambda match: _hyphenated(match.group()), str(escape(text))))
     common = common_characters()
     simplified = to_simplified(text) if lang == "zh-Hant" else text
+    if not _uncommon_character().search(simplified) and not any(word in text for word in readings):
+        return escape(text)  # most text: one scan instead of a step for every character
     words = sorted(readings, key=len, reverse=True)
     pattern = re.compile("|".join([re.escape(word) for word in words] + [_HAN.pattern]))
     html, position = [], 0
@@ -57,10 +63,5 @@ def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
     return Markup("").join(html)
 
 
-@cache
-def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
-
-
 def _hyphenated(word: str) -> str:
-    return _hyphenator().inserted(word, hyphen="\u00ad")
+    return english_hyphenator().inserted(word, hyphen="\u00ad")

@@ -134,6 +134,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # package files: guidekit serve starts a new environment when they change
     )
     return install(env)
 
@@ -338,6 +339,7 @@ def render_guide(
     pages: list[Page] = []
     findings: list[Finding] = []
     guide = enriched.parsed.guide
+    meta = guide.meta.model_dump(mode="json")
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
@@ -345,7 +347,7 @@ def render_guide(
         body_lead, body_sections = renderer.render(lead), renderer.render(sections)
         html = env.get_template("base/guide.html.j2").render(
             page_context(config, theme, site_path, guide.lang, checked) | guide_context(guide, theme, site_path),
-            guide=guide.meta.model_dump(mode="json"),
+            guide=meta,
             source=guide.rel,
             body_lead=body_lead,
             body_sections=body_sections,

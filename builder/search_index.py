@@ -13,14 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jieba
 from pypinyin import Style, lazy_pinyin
 
 from .findings import Finding
-from .lint.text import read_guide_text
+from .lint.chinese import segmenter
+from .lint.text import body_passages
 from .load import SourceGuide
 from .messages import error_text
+
+if TYPE_CHECKING:
+    import jieba
 
 SYNONYMS_FILE = "synonyms.txt"
 
@@ -68,8 +72,15 @@ def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]
 
 @cache
 def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
-    """A tokenizer of our own, so the site's synonyms become whole words without changing jieba for the linter."""
+    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words without
+    changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading it again takes a second."""
+    shared = segmenter()
+    if not extra_words:
+        return shared
+    import jieba  # imported on first use, as the linter does: commands that build no index never pay for it
+
     tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(shared.FREQ), shared.total, True
     for word in extra_words:
         tokenizer.add_word(word)
     return tokenizer
@@ -113,9 +124,8 @@ def _weighted_texts(guide: SourceGuide) -> Iterable[tuple[str, int]]:
         yield material.name, FIELD_WEIGHTS["facts"]
     for step in meta.steps:
         yield step.title, FIELD_WEIGHTS["facts"]
-    for passage in read_guide_text(guide).passages:
-        if passage.in_body:
-            yield passage.text, FIELD_WEIGHTS["body"]
+    for passage in body_passages(guide):
+        yield passage.text, FIELD_WEIGHTS["body"]
 
 
 def build_index(guides: Sequence[tuple[SourceGuide, str]], synonyms: SynonymGroups) -> dict:
@@ -128,10 +138,13 @@ def build_index(guides: Sequence[tuple[SourceGuide, str]], synonyms: SynonymGrou
     """
     docs = []
     postings: dict[str, dict[int, int]] = {}
+    words_of: dict[str, list[str]] = {}  # topics, owners, material names and steps recur from guide to guide
     for number, (guide, href) in enumerate(guides):
         docs.append([guide.meta.title, guide.meta.summary, href])
         for text, weight in _weighted_texts(guide):
-            for word in segment(text, synonyms):
+            if text not in words_of:
+                words_of[text] = segment(text, synonyms)
+            for word in words_of[text]:
                 best = postings.setdefault(word, {})
                 best[number] = max(best.get(number, 0), weight)
     pinyin: dict[str, list[str]] = {}

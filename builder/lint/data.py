@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+import pyphen
+
+from ..yaml_loader import load_yaml
 
 
 @dataclass(frozen=True)
@@ -22,22 +24,22 @@ def _data(name: str) -> str:
 
 @cache
 def officialese() -> tuple[PlainWord, ...]:
-    return tuple(PlainWord(**entry) for entry in yaml.safe_load(_data("officialese.yml")))
+    return tuple(PlainWord(**entry) for entry in load_yaml(_data("officialese.yml")))
 
 
 @cache
 def words_to_avoid() -> tuple[PlainWord, ...]:
-    return tuple(PlainWord(**entry) for entry in yaml.safe_load(_data("words_to_avoid.yml")))
+    return tuple(PlainWord(**entry) for entry in load_yaml(_data("words_to_avoid.yml")))
 
 
 @cache
 def abbreviations() -> dict[str, list[str]]:
-    return yaml.safe_load(_data("abbreviations.yml"))["chinese"]
+    return load_yaml(_data("abbreviations.yml"))["chinese"]
 
 
 @cache
 def well_known_acronyms() -> frozenset[str]:
-    return frozenset(yaml.safe_load(_data("abbreviations.yml"))["well_known_acronyms"])
+    return frozenset(load_yaml(_data("abbreviations.yml"))["well_known_acronyms"])
 
 
 EVERYDAY_CHARACTERS = 2500  # the head of the common list: characters nearly every reader knows
@@ -57,6 +59,12 @@ def common_characters() -> frozenset[str]:
 @cache
 def everyday_characters() -> frozenset[str]:
     return frozenset(_characters_by_frequency()[:EVERYDAY_CHARACTERS])
+
+
+@cache
+def english_hyphenator() -> pyphen.Pyphen:
+    """Where English words may break (the silver pages' soft hyphens), and so roughly their syllables."""
+    return pyphen.Pyphen(lang="en_US")
 
 
 @cache

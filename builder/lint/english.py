@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .data import words_to_avoid
+from .data import english_hyphenator, words_to_avoid
 from .report import Reporter
 from .sentences import SentenceFigures, check_sentence_length
 from .text import GuideText, english_words, excerpt
@@ -20,6 +20,9 @@ _IRREGULAR_PARTICIPLES = (
 # Participles that mostly describe a state rather than an action somebody does to the subject.
 _STATE_WORDS = {"closed", "interested", "married", "tired", "worried", "pleased", "surprised", "located", "based",
                 "supposed", "used", "concerned", "qualified", "retired", "disabled", "self-employed", "employed"}
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_SILENT_ENDING = re.compile(r"(?:[^aeiouy]e|[^aeiouyl]es|[^aeiouytd]ed)$")  # make, takes, closed
+_SOUNDED_LE = re.compile(r"[^aeiouy]le$")  # table, people
 _PASSIVE = re.compile(
     rf"\b{_BE}\s+(?:(?:not|also|only|usually|always|often|then|now|\w+ly)\s+)?"
     rf"(\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b",
@@ -64,14 +67,27 @@ def _passive_voice(text: GuideText, report: Reporter) -> None:
 
 
 def _reading_grade(text: GuideText, report: Reporter) -> float | None:
+    """Flesch-Kincaid: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. To the formula a
+    sentence ends at . ! or ?, not at a semicolon, and headings or list labels of one or two words are
+    not sentences; their words still count."""
     body = text.body_sentences
-    if not body:
+    words = [word.lower() for sentence in body for word in english_words(sentence.text)]
+    if not words:
         return None
-    import textstat  # imported on first use: loading its pronunciation dictionary takes a second
-
-    prose = " ".join(sentence.text if sentence.text[-1] in ".!?" else sentence.text + "." for sentence in body)
-    grade = round(textstat.flesch_kincaid_grade(prose), 1)
+    sentences = max(1, sum(1 for sentence in body if len(english_words(sentence.text)) > 2 and not sentence.text.endswith(";")))
+    syllables = sum(map(_syllables, words))
+    grade = round(0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59, 1)
     target = report.settings.reading_grade
     if grade > target:
         report.add("reading-grade", body[0].line, suggestion=report.text("reading-grade-fix"), grade=grade, target=target)
     return grade
+
+
+@cache  # guides share most of their words
+def _syllables(word: str) -> int:
+    """Hyphenation points undercount words whose last syllable is too short to break off (ready, any),
+    vowel groups overcount silent letters (make, takes): the larger of the two is nearer the spoken count."""
+    vowel_groups = len(_VOWEL_GROUP.findall(word))
+    if vowel_groups > 1 and _SILENT_ENDING.search(word) and not _SOUNDED_LE.search(word):
+        vowel_groups -= 1
+    return max(vowel_groups, len(english_hyphenator().positions(word)) + 1)

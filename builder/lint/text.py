@@ -11,13 +11,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import yaml
 from markdown_it.token import Token
 
 from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
 from ..parse import CONTAINER, component_call, markdown_parser
+from ..yaml_loader import SAFE_LOADER
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
 NOT_PROSE = frozenset({"lang", "translation_key", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
@@ -28,6 +29,8 @@ _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’'
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
 _CJK_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z0-9]+")
 _ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# Bodies whose prose is kept: more than any one build reads, so the linter's reading serves the search index.
+_REMEMBERED_BODIES = 20_000
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class GuideText:
 def read_guide_text(guide: SourceGuide) -> GuideText:
     field_lines: dict[tuple[str | int, ...], int] = {}
     passages = list(_front_matter_passages(guide, field_lines))
-    passages += _body_passages(guide)
+    passages += body_passages(guide)
     return GuideText(guide, tuple(passages), field_lines)
 
 
@@ -113,19 +116,27 @@ def excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _body_passages(guide: SourceGuide) -> Iterator[Passage]:
-    for token in markdown_parser().parse(guide.body):
+def body_passages(guide: SourceGuide) -> tuple[Passage, ...]:
+    """The prose of the guide's body (paragraphs, list items, cells, headings, component titles)."""
+    return _body_passages(guide.body, guide.body_line)
+
+
+@lru_cache(maxsize=_REMEMBERED_BODIES)
+def _body_passages(body: str, body_line: int) -> tuple[Passage, ...]:
+    passages = []
+    for token in markdown_parser().parse(body):
         if token.map is None:
             continue
-        line = guide.body_line + token.map[0]
+        line = body_line + token.map[0]
         if token.type == "inline":
             passage = _inline_passage(token, line)
             if passage.text.strip():
-                yield passage
+                passages.append(passage)
         elif token.type == f"container_{CONTAINER}_open":
             title = component_call(token).params
             if title:
-                yield Passage(title, line)
+                passages.append(Passage(title, line))
+    return tuple(passages)
 
 
 def _inline_passage(token: Token, line: int) -> Passage:
@@ -157,7 +168,7 @@ def _front_matter_passages(guide: SourceGuide, field_lines: dict[tuple[str | int
     lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     yaml_text = "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
     # load already refused front matter that is not valid YAML, so this cannot fail for a loaded guide
-    yield from _walk(yaml.compose(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), (), field_lines)
+    yield from _walk(yaml.compose(yaml_text, Loader=SAFE_LOADER), (), field_lines)
 
 
 def _walk(node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict) -> Iterator[Passage]:
