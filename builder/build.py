@@ -28,6 +28,7 @@ from .publish import build_lock, check_output, discard, publish, recover
 from .render import THEMES, site_assets
 from .search_index import load_synonyms
 from .site import render_site_around
+from .site_files import guide_context
 from .stage import stage_site
 
 
@@ -82,10 +83,10 @@ def build(
     synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
 
-    around = render_site_around(loaded.guides, config, synonyms, checked=check)
     today = today or dt.date.today()
-    inputs = SiteInputs(source, config, glossary, frozenset(guide.rel for guide in loaded.guides), around.guide_context, check, today)
-    key = site_key(loaded.guides, config.model_dump_json(), glossary, check, today)
+    inputs = SiteInputs(source, config, glossary, frozenset(guide.rel for guide in loaded.guides), guide_context(loaded.guides, config),
+                        synonyms, check, today)
+    key = site_key(loaded.guides, config.model_dump_json(), glossary, synonyms, check, today)
     outcomes = {guide.rel: build_cache.outcome(guide, key) for guide in loaded.guides}
     to_do = [guide for guide in loaded.guides if outcomes[guide.rel] is None]
     result.guides, result.redone = len(loaded.guides), len(to_do)
@@ -96,6 +97,8 @@ def build(
     build_cache.save()  # whatever the verdict: the outcomes hold their findings, and the next build redoes less
     pages = [page for outcome in outcomes.values() for page in outcome.pages]
     result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
+    around = render_site_around(loaded.guides, {rel: outcome.search_words for rel, outcome in outcomes.items()}, config, synonyms,
+                                checked=check)
     pages += render_gallery(config, checked=check) + around.pages
     result.findings += around.findings
     result.pages = len(pages)

@@ -114,6 +114,7 @@ class BuildCache:
             [Page(**page) for page in stored["pages"]],
             [Asset(Path(source), site_path) for source, site_path in stored["assets"]],
             stored["html_gzip"],
+            stored["search_words"],
         )
 
     def remember(self, guide: SourceGuide, site_key: str, outcome: GuideOutcome) -> None:
@@ -124,6 +125,7 @@ class BuildCache:
             "pages": [vars(page) for page in outcome.pages],
             "assets": [(str(asset.source), asset.site_path) for asset in outcome.assets],
             "html_gzip": outcome.html_gzip,
+            "search_words": outcome.search_words,
         }
 
     def save(self) -> None:

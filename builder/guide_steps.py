@@ -24,6 +24,7 @@ from .load import SourceGuide
 from .page_weight import gzip_size
 from .parse import parse_guide
 from .render import Page, Theme, render_guide
+from .search_index import SynonymGroups, guide_words
 
 # Below this many guides to do, starting worker processes costs more than it saves.
 PARALLEL_FROM = 48
@@ -38,6 +39,7 @@ class SiteInputs:
     glossary: Sequence[Entry]
     rels: frozenset[str]  # every guide of the site: links between guides are checked against it
     guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]]  # translations, structured data
+    synonyms: SynonymGroups  # they decide how the search index cuts words
     checked: bool
     today: dt.date
 
@@ -48,6 +50,7 @@ class GuideOutcome:
     pages: list[Page]  # none when a blocking problem stopped the guide before render
     assets: list[Asset]
     html_gzip: dict[str, int] = field(default_factory=dict)  # each page's HTML gzipped, in bytes (page weight)
+    search_words: dict[str, int] = field(default_factory=dict)  # the guide's part of the search index
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
@@ -61,7 +64,8 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
     mark_first_uses(parsed, inputs.glossary)
     pages, rendering = render_guide(enriched, inputs.config, checked=inputs.checked, guide_context=inputs.guide_context,
                                     glossary=inputs.glossary)
-    return GuideOutcome(findings + problems + rendering, pages, enriched.assets, {page.site_path: gzip_size(page.html) for page in pages})
+    return GuideOutcome(findings + problems + rendering, pages, enriched.assets, {page.site_path: gzip_size(page.html) for page in pages},
+                        guide_words(guide, inputs.synonyms))
 
 
 def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int) -> list[GuideOutcome]:

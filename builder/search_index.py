@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ SYNONYMS_FILE = "synonyms.txt"
 
 # How much a word counts, by where in the guide it stands: a title match ranks above a body match.
 FIELD_WEIGHTS = {"title": 8, "summary": 4, "facets": 3, "facts": 2, "body": 1}
+_REMEMBERED_TEXTS = 50_000  # segmented texts kept for the guides that follow (and the next build in serve)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[A-Za-z0-9]+")
 # Short function words that would match nearly every guide and only grow the index.
@@ -128,8 +129,23 @@ def _weighted_texts(guide: SourceGuide) -> Iterable[tuple[str, int]]:
         yield passage.text, FIELD_WEIGHTS["body"]
 
 
-def build_index(guides: Sequence[tuple[SourceGuide, str]], synonyms: SynonymGroups) -> dict:
-    """The index of one language's guides (each with its page path), as JSON-ready data.
+def guide_words(guide: SourceGuide, synonyms: SynonymGroups) -> dict[str, int]:
+    """Each search word of a guide, with the weight of the best place it stands in the guide."""
+    best: dict[str, int] = {}
+    for text, weight in _weighted_texts(guide):
+        for word in _segmented(text, synonyms):
+            best[word] = max(best.get(word, 0), weight)
+    return best
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _segmented(text: str, synonyms: SynonymGroups) -> tuple[str, ...]:
+    # topics, owners, material names and steps recur from guide to guide
+    return tuple(segment(text, synonyms))
+
+
+def build_index(guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], synonyms: SynonymGroups) -> dict:
+    """The index of one language's guides (each with its page path and its ``guide_words``), as JSON-ready data.
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
@@ -138,15 +154,10 @@ def build_index(guides: Sequence[tuple[SourceGuide, str]], synonyms: SynonymGrou
     """
     docs = []
     postings: dict[str, dict[int, int]] = {}
-    words_of: dict[str, list[str]] = {}  # topics, owners, material names and steps recur from guide to guide
-    for number, (guide, href) in enumerate(guides):
+    for number, (guide, href, words) in enumerate(guides):
         docs.append([guide.meta.title, guide.meta.summary, href])
-        for text, weight in _weighted_texts(guide):
-            if text not in words_of:
-                words_of[text] = segment(text, synonyms)
-            for word in words_of[text]:
-                best = postings.setdefault(word, {})
-                best[number] = max(best.get(number, 0), weight)
+        for word, weight in words.items():
+            postings.setdefault(word, {})[number] = weight
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
     for word in sorted(postings):

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rjsmin import jsmin
 
@@ -13,9 +12,9 @@ from .config import SiteConfig
 from .enrich import page_url
 from .findings import Finding
 from .load import SourceGuide
-from .render import Page, Theme, render_home
+from .render import Page, render_home
 from .search_index import SynonymGroups, build_index, index_script
-from .site_files import guide_context, render_not_found, render_redirects, robots_txt, sitemap_xml
+from .site_files import render_not_found, render_redirects, robots_txt, sitemap_xml
 from .site_pages import SEARCH_SCRIPT, render_ways_in, search_index_path
 from importlib import resources
 
@@ -24,7 +23,6 @@ from importlib import resources
 class SiteAround:
     pages: list[Page]
     findings: list[Finding]
-    guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]]
     scripts: dict[str, str]  # path below the site root -> text
     config: SiteConfig
 
@@ -38,14 +36,16 @@ class SiteAround:
         return files
 
 
-def render_site_around(sources: Sequence[SourceGuide], config: SiteConfig, synonyms: SynonymGroups, *, checked: bool) -> SiteAround:
+def render_site_around(sources: Sequence[SourceGuide], search_words: Mapping[str, Mapping[str, int]], config: SiteConfig,
+                       synonyms: SynonymGroups, *, checked: bool) -> SiteAround:
+    """``search_words``: each guide's words (``search_index.guide_words``), by the guide's ``rel``."""
     langs = sorted({guide.lang for guide in sources}) if config.ways_in else []
     scripts = {SEARCH_SCRIPT: jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n"}
     for lang in langs:
-        index = build_index([(guide, page_url(guide.rel)) for guide in sources if guide.lang == lang], synonyms)
+        index = build_index([(guide, page_url(guide.rel), search_words[guide.rel]) for guide in sources if guide.lang == lang], synonyms)
         scripts[search_index_path(lang)] = index_script(lang, index)
     pages = render_home(sources, config, checked=checked) + render_ways_in(sources, langs, config, checked=checked)
     if config.ways_in:
         pages += render_not_found(config, langs, checked=checked)
     redirects, findings = render_redirects(config, [guide.rel for guide in sources], checked=checked)
-    return SiteAround(pages + redirects, findings, guide_context(sources, config), scripts, config)
+    return SiteAround(pages + redirects, findings, scripts, config)

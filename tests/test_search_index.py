@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from guidekit.load import load_guide
-from guidekit.search_index import FIELD_WEIGHTS, SynonymGroups, build_index, index_script, load_synonyms, pinyin_keys, segment
+from guidekit.search_index import (FIELD_WEIGHTS, SynonymGroups, build_index, guide_words, index_script, load_synonyms, pinyin_keys,
+                                   segment)
 
 from .conftest import guide
 
@@ -15,7 +16,7 @@ def _index(tmp_path, files: dict[str, str], synonyms: SynonymGroups = SynonymGro
     for rel, text in files.items():
         (tmp_path / rel).write_text(text, "utf-8")
         loaded, _ = load_guide(tmp_path / rel, rel, "zh-Hans")
-        guides.append((loaded, rel.replace(".md", ".html")))
+        guides.append((loaded, rel.replace(".md", ".html"), guide_words(loaded, synonyms)))
     return build_index(guides, synonyms)
 
 
