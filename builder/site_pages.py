@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -38,10 +39,15 @@ def way_in_path(lang: str, name: str) -> str:
     return f"{FIND_FOLDER}/{lang}/{name}.html"
 
 
+# every title of a large site and its groups, looked up once per way in and theme, and again on every rebuild in serve
+_REMEMBERED_TITLES = 50_000
+
+
 def search_index_path(lang: str) -> str:
     return f"assets/search-{lang}.js"
 
 
+@lru_cache(maxsize=_REMEMBERED_TITLES)
 def sort_key(text: str, lang: str) -> str:
     """How a reader looks a title up A–Z: by pinyin for Chinese, by letters for English."""
     if lang.startswith("zh"):
