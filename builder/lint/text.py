@@ -17,7 +17,7 @@ import yaml
 from markdown_it.token import Token
 
 from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
-from ..parse import CONTAINER, component_call, markdown_parser
+from ..parse import CONTAINER, component_call, read_tokens
 from ..yaml_loader import SAFE_LOADER
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
@@ -124,7 +124,7 @@ def body_passages(guide: SourceGuide) -> tuple[Passage, ...]:
 @lru_cache(maxsize=_REMEMBERED_BODIES)
 def _body_passages(body: str, body_line: int) -> tuple[Passage, ...]:
     passages = []
-    for token in markdown_parser().parse(body):
+    for token in read_tokens(body):
         if token.map is None:
             continue
         line = body_line + token.map[0]
