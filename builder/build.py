@@ -99,7 +99,7 @@ def build(
     result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
     around = render_site_around(loaded.guides, {rel: outcome.search_words for rel, outcome in outcomes.items()}, config, synonyms,
                                 checked=check)
-    pages += render_gallery(config, checked=check) + around.pages
+    pages += build_cache.pages("gallery", f"{config.model_dump_json()}{check}", lambda: render_gallery(config, checked=check)) + around.pages
     result.findings += around.findings
     result.pages = len(pages)
     files = site_assets() | around.files(pages)

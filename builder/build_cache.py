@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -58,6 +58,16 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
+@cache
+def package_key() -> str:
+    """Every file guidekit is made of: what pages that read no guide (the gallery) are made from."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
+    for name in ("guidekit", "guidekit.components", "guidekit.themes"):
+        for file in _files(resources.files(name), ""):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
 def _files(folder: Traversable, suffix: str) -> list[Traversable]:
     """``folder``'s files ending in ``suffix``, and those of its sub-folders, in a stable order."""
     found = []
@@ -76,6 +86,8 @@ class BuildCache:
         self.stored: dict[str, dict] = {}
         self.kept: dict[str, dict] = {}  # what this build saves: only guides the site still has
         self.changed = False  # whether ``kept`` holds anything ``stored`` does not
+        self.stored_pages: dict[str, dict] = {}  # pages that read no guide, by what makes them
+        self.kept_pages: dict[str, dict] = {}
         if path is None:
             return
         try:
@@ -83,7 +95,7 @@ class BuildCache:
         except (OSError, ValueError):
             return
         if isinstance(stored, dict) and stored.get("code") == code_key() and isinstance(stored.get("guides"), dict):
-            self.stored = stored["guides"]
+            self.stored, self.stored_pages = stored["guides"], stored["pages"]
 
     def load_guide(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
         """``load.load_guide``, skipped when the file is byte for byte the one loaded last time."""
@@ -128,14 +140,26 @@ class BuildCache:
             "search_words": outcome.search_words,
         }
 
+    def pages(self, name: str, inputs: str, make: Callable[[], list[Page]]) -> list[Page]:
+        """Pages that read no guide (``name``: the gallery), made again only when guidekit or ``inputs`` changed."""
+        key = _hash(package_key(), inputs)
+        entry = self.stored_pages.get(name)
+        if entry and entry["key"] == key:
+            self.kept_pages[name] = entry
+            return [Page(**page) for page in entry["pages"]]
+        made = make()
+        self.kept_pages[name] = {"key": key, "pages": [vars(page) for page in made]}
+        self.changed = True
+        return made
+
     def save(self) -> None:
-        if self.path is None or not (self.changed or self.kept.keys() != self.stored.keys()):
+        if self.path is None or not (self.changed or self.kept.keys() != self.stored.keys() or self.kept_pages.keys() != self.stored_pages.keys()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".build-", suffix=".json")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             # one string from the C encoder: json.dump to a file encodes piece by piece in Python, ten times slower
-            file.write(json.dumps({"code": code_key(), "guides": self.kept}, ensure_ascii=False))
+            file.write(json.dumps({"code": code_key(), "guides": self.kept, "pages": self.kept_pages}, ensure_ascii=False))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
         os.replace(temporary, self.path)
 

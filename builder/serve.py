@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import watchfiles
 
 from .build import BuildResult, build
-from .build_cache import code_key
+from .build_cache import code_key, package_key
 from .component_registry import components_root, registry
 from .config import load_config
 from .findings import Finding
@@ -257,7 +257,7 @@ def watched_folders(source: Path) -> list[Path]:
 
 def forget_templates() -> None:
     """Component specs and templates are read once per process; a change to them needs a fresh read."""
-    for cached in (registry, environment, markdown_parser, markdown_renderer, code_key):
+    for cached in (registry, environment, markdown_parser, markdown_renderer, code_key, package_key):
         cached.cache_clear()
 
 
