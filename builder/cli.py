@@ -89,7 +89,8 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
     if output_format == "text":
         errors, warnings, _ = verdict.counts()
         if result.redone < result.guides:
-            _stderr.print(f"[dim]{escape(say('guides-redone', lang, redone=result.redone, guides=result.guides))}[/]")
+            key = "guides-redone" if result.redone else "guides-unchanged"
+            _stderr.print(f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]")
         if result.heaviest:
             heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
