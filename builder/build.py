@@ -94,12 +94,12 @@ def build(
     for guide, outcome in zip(to_do, run_guide_steps(to_do, inputs, jobs or os.cpu_count() or 1)):
         build_cache.remember(guide, key, outcome)
         outcomes[guide.rel] = outcome
-    build_cache.save()  # whatever the verdict: the outcomes hold their findings, and the next build redoes less
     pages = [page for outcome in outcomes.values() for page in outcome.pages]
     result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
     around = render_site_around(loaded.guides, {rel: outcome.search_words for rel, outcome in outcomes.items()}, config, synonyms,
                                 checked=check)
     pages += build_cache.pages("gallery", f"{config.model_dump_json()}{check}", lambda: render_gallery(config, checked=check)) + around.pages
+    build_cache.save()  # whatever the verdict: the outcomes hold their findings, and the next build redoes less
     result.findings += around.findings
     result.pages = len(pages)
     files = site_assets() | around.files(pages)

@@ -29,11 +29,12 @@ def clean_build(source: Path, out: Path) -> dict[str, bytes]:
     return snapshot(out)
 
 
-def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(source, tmp_path):
+def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(source, tmp_path, monkeypatch):
     out = tmp_path / "site"
     first = build(source, out, check=False)
     assert first.redone == first.guides > 5 and cache_path(out).is_file()
     before = snapshot(out)
+    monkeypatch.setattr("guidekit.build.render_gallery", lambda *args, **kwargs: pytest.fail("the gallery was made again"))
     again = build(source, out, check=False)
     assert again.published and again.redone == 0
     assert snapshot(out) == before
