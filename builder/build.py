@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build_cache import BuildCache, cache_path, site_key
+from .build_cache import BuildCache, cache_path, files_key, site_key
 from .config import load_config
 from .enrich import page_path
 from .findings import Finding, sort_key
@@ -86,7 +86,7 @@ def build(
     today = today or dt.date.today()
     inputs = SiteInputs(source, config, glossary, frozenset(guide.rel for guide in loaded.guides), guide_context(loaded.guides, config),
                         synonyms, check, today)
-    key = site_key(loaded.guides, config.model_dump_json(), glossary, synonyms, check, today)
+    key = site_key(loaded.guides, config.model_dump_json(), glossary, synonyms, check, today, source.resolve(), files_key(source))
     outcomes = {guide.rel: build_cache.outcome(guide, key) for guide in loaded.guides}
     to_do = [guide for guide in loaded.guides if outcomes[guide.rel] is None]
     result.guides, result.redone = len(loaded.guides), len(to_do)

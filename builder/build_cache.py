@@ -2,8 +2,9 @@
 everything those steps read, so a rebuild does again only what an edit changed.
 
 A guide's key is the hash of its file and of the site inputs its pages depend on: guidekit's code, the
-guide page templates and component macros, the messages, guidekit.toml, the glossary, the day (review
-dates) and the list of guides with their languages and translation keys. Editing one guide's text
+guide page templates and component macros, the messages, guidekit.toml, the glossary and synonyms, the
+day (review dates), the list of guides with their languages and translation keys, and the other files
+in SOURCE (images, attachments). Editing one guide's text
 redoes that guide; editing a guide page template or guidekit.toml redoes every guide; a stylesheet or
 an index template redoes no guide at all (the pages around the guides are made on every build). The
 cache lives beside the output folder (``.guidekit-cache/``), is JSON, and is replaced atomically; a
@@ -162,6 +163,25 @@ class BuildCache:
             file.write(json.dumps({"code": code_key(), "guides": self.kept, "pages": self.kept_pages}, ensure_ascii=False))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
         os.replace(temporary, self.path)
+
+
+def files_key(source: Path) -> str:
+    """Every file beside the guides in SOURCE (images, attachments), by name, size and time: a guide's page
+    shows an attachment's size, and a file that appears or goes away changes what a guide's links find."""
+    stamps = []
+    for folder, folders, names in os.walk(source):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            # hidden files are an editor's (swap files change on every keystroke), never a page's
+            if not name.endswith(".md") and not name.startswith("."):
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:  # a broken link: enrich names it if a guide uses it
+                    stamps.append(f"{os.path.relpath(path, source)}\0missing")
+                    continue
+                stamps.append(f"{os.path.relpath(path, source)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return _hash(*sorted(stamps))
 
 
 def site_key(guides: Iterable[SourceGuide], *inputs: object) -> str:

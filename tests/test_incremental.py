@@ -89,3 +89,17 @@ def test_a_refused_guide_is_refused_again_from_the_cache(source, tmp_path):
     again = build(source, out, check=False)
     assert not first.published and not again.published and again.redone == 0
     assert [f.to_json() for f in again.findings] == [f.to_json() for f in first.findings]
+
+
+def test_a_file_a_guide_links_to_is_looked_at_again_when_it_changes(source, tmp_path):
+    out = tmp_path / "site"
+    guide = source / EDITED
+    (source / "zh-Hans" / "form.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 2000)
+    guide.write_text(guide.read_text("utf-8") + "\n[社保卡申领表](form.pdf)\n", "utf-8")
+    assert build(source, out, check=False).published
+    (source / "zh-Hans" / "form.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 200_000)  # the page shows its size
+    assert build(source, out, check=False).published
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
+    (source / "zh-Hans" / "form.pdf").unlink()  # refused with the guide's line, never a crash in staging
+    missing = build(source, out, check=False)
+    assert not missing.published and any(f.file == EDITED and f.blocking for f in missing.findings)
