@@ -46,26 +46,22 @@ def cache_path(out: Path) -> Path:
 @cache
 def code_key() -> str:
     """guidekit's own part of every guide's key: its version, code, messages, component macros and guide templates."""
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
-    package = resources.files("guidekit")
-    files = _files(package, ".py") + _files(package.joinpath("messages"), ".yml")
-    for component in sorted(resources.files("guidekit.components").iterdir(), key=lambda entry: entry.name):
-        if component.is_dir():
-            files += _files(component, ".j2") + _files(component, ".yml")
+    package, components = resources.files("guidekit"), resources.files("guidekit.components")
     base = resources.files("guidekit.themes").joinpath("base")
-    files += [base.joinpath(name) for name in GUIDE_TEMPLATES]
-    for file in files:
-        digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()
+    return _digest(_files(package, ".py") + _files(package.joinpath("messages"), ".yml") + _files(components, ".j2")
+                   + _files(components, ".yml") + [base.joinpath(name) for name in GUIDE_TEMPLATES])
 
 
 @cache
 def package_key() -> str:
     """Every file guidekit is made of: what pages that read no guide (the gallery) are made from."""
+    return _digest([file for name in ("guidekit", "guidekit.components", "guidekit.themes") for file in _files(resources.files(name), "")])
+
+
+def _digest(files: list[Traversable]) -> str:
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
-    for name in ("guidekit", "guidekit.components", "guidekit.themes"):
-        for file in _files(resources.files(name), ""):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    for file in files:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
 
 
