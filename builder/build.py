@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build_cache import BuildCache, cache_path, files_key, site_key
-from .config import load_config
+from .build_cache import BuildCache, cache_path, files_key, forget, site_key
+from .config import SiteConfig, load_config
 from .enrich import page_path
 from .findings import Finding, sort_key
 from .gallery import render_gallery
@@ -19,17 +19,17 @@ from .gate.cache import cache_file
 from .gate.report import judge
 from .gate.waivers import Waiver
 from .glossary import load_glossary
-from .guide_steps import SiteInputs, run_guide_steps
-from .load import load_guides
+from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
+from .load import SourceGuide, load_guides
 from .messages import error_text
 from .page_weight import PageWeight, over_budget, weigh
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
-from .render import THEMES, site_assets
-from .search_index import load_synonyms
-from .site import render_site_around
+from .render import THEMES, Made, site_assets
+from .search_index import SynonymGroups, load_synonyms
+from .site import render_around, render_search_index, search_languages, site_files
 from .site_files import guide_context
-from .stage import stage_site
+from .stage import KeptFileMissing, Spare, published_token, stage_site
 
 
 HEAVIEST_REPORTED = 5
@@ -50,7 +50,8 @@ class BuildResult:
 
     @property
     def refused(self) -> bool:
-        return not judge(self.findings, self.waivers).ok
+        blocking = [finding for finding in self.findings if finding.blocking]  # grouping thousands of warnings would only cost time
+        return bool(blocking) and not judge(blocking, self.waivers).ok
 
 
 def build(
@@ -70,9 +71,21 @@ def build(
     ``today`` decides which guides are past their review date (default: the real today)."""
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
     check_output(out, source)
+    with build_lock(out):  # one build of OUT at a time: each keeps pages of the site the last one published
+        recover(out)
+        try:
+            return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today())
+        except KeptFileMissing:  # someone removed a file from the published site: it cannot be kept
+            forget(cache_path(out))
+            return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today())
+
+
+def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, waivers: Sequence[Waiver],
+           on_stage: Callable[[str, int], None], on_page: Callable[[str], None], today: dt.date) -> BuildResult:
     result = BuildResult(checked=check, waivers=waivers)
     config, result.findings = load_config(source)
-    build_cache = BuildCache(cache_path(out) if cache else None)
+    published = published_token(out)
+    build_cache = BuildCache(cache_path(out) if cache else None, published)
     loaded = load_guides(source, config.default_lang, build_cache.load_guide)
     result.findings += loaded.findings
     if not loaded.guides and not loaded.findings:
@@ -83,7 +96,6 @@ def build(
     synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
 
-    today = today or dt.date.today()
     inputs = SiteInputs(source, config, glossary, frozenset(guide.rel for guide in loaded.guides), guide_context(loaded.guides, config),
                         synonyms, check, today)
     key = site_key(loaded.guides, config.model_dump_json(), glossary, synonyms, check, today, source.resolve(), files_key(source))
@@ -96,37 +108,55 @@ def build(
         outcomes[guide.rel] = outcome
     pages = [page for outcome in outcomes.values() for page in outcome.pages]
     result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
-    around = render_site_around(loaded.guides, {rel: outcome.search_words for rel, outcome in outcomes.items()}, config, synonyms,
-                                checked=check)
-    pages += build_cache.pages("gallery", f"{config.model_dump_json()}{check}", lambda: render_gallery(config, checked=check)) + around.pages
-    build_cache.save()  # whatever the verdict: the outcomes hold their findings, and the next build redoes less
-    result.findings += around.findings
+    around = _made_from_all_guides(build_cache, loaded.guides, outcomes, config, synonyms, key, check)
+    pages += [page for made in around for page in made.pages]
+    result.findings += [finding for made in around for finding in made.findings]
     result.pages = len(pages)
-    files = site_assets() | around.files(pages)
+    files = site_assets() | {path: file for made in around for path, file in made.files.items()} | site_files(config, pages)
     weights = weigh(pages, files, {path: size for outcome in outcomes.values() for path, size in outcome.html_gzip.items()})
     result.heaviest = weights[:HEAVIEST_REPORTED]
     result.findings += over_budget(weights, config.budgets.page_kb)
     if result.refused:
+        build_cache.save(None)  # the outcomes hold their findings, and the next build redoes less
         return _sorted(result)
 
     assets = {asset.site_path: asset for outcome in outcomes.values() for asset in outcome.assets}.values()
-    with build_lock(out):
-        recover(out)
-        staging = stage_site(out, pages, assets, files, checked=check)
-        try:
-            if check:
-                on_stage("check", len(pages))
-                # the cache is keyed by content, so it may serve the staging folder of every build of OUT
-                report = run_gate(staging, jobs=jobs, cache=cache_file(out) if cache else None, on_page=on_page)
-                result.findings += report.findings
-                result.axe_version = report.axe_version
-                result.gate = report.details()
-            if not result.refused:
-                publish(staging, out)
-                result.published = True
-        finally:
-            discard(staging)  # after a successful publish this holds the previous site, or nothing
+    token = build_cache.token()
+    spare = Spare.of(out) if cache else None
+    staging, written = stage_site(out, pages, assets, files, checked=check, token=token, spare=spare, published=published)
+    try:
+        if check:
+            on_stage("check", len(pages))
+            # the cache is keyed by content, so it may serve the staging folder of every build of OUT
+            report = run_gate(staging, jobs=jobs, cache=cache_file(out) if cache else None, on_page=on_page)
+            result.findings += report.findings
+            result.axe_version = report.axe_version
+            result.gate = report.details()
+        if not result.refused:
+            if publish(staging, out, keep_previous=spare.folder if spare else None) and spare:
+                spare.keep(written, token)
+            result.published = True
+    finally:
+        discard(staging)  # after a successful publish this holds the previous site, or nothing
+    build_cache.save(token if result.published else None)
     return _sorted(result)
+
+
+def _made_from_all_guides(build_cache: BuildCache, guides: Sequence[SourceGuide], outcomes: Mapping[str, GuideOutcome],
+                          config: SiteConfig, synonyms: SynonymGroups, key: str, check: bool) -> list[Made]:
+    """The gallery, the pages around the guides and each language's search index, each made again only
+    when what it reads changed: the settings, the guides' front matter, the guides' words."""
+    settings = [config.model_dump_json(), str(check)]
+    made = [
+        build_cache.group("gallery", settings, lambda: Made(list(render_gallery(config, checked=check)))),
+        build_cache.group("around", settings + [f"{guide.rel}\0{build_cache.meta_json(guide)}" for guide in guides],
+                          lambda: render_around(guides, config, checked=check)),
+    ]
+    words = {rel: outcome.search_words for rel, outcome in outcomes.items()}
+    for lang in search_languages(guides, config):
+        made.append(build_cache.group(f"search-{lang}", [key] + [f"{guide.rel}\0{build_cache.file_key(guide)}" for guide in guides if guide.lang == lang],
+                                      lambda lang=lang: render_search_index(lang, guides, words, synonyms)))
+    return made
 
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:

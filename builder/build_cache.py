@@ -4,20 +4,29 @@ everything those steps read, so a rebuild does again only what an edit changed.
 A guide's key is the hash of its file and of the site inputs its pages depend on: guidekit's code, the
 guide page templates and component macros, the messages, guidekit.toml, the glossary and synonyms, the
 day (review dates), the list of guides with their languages and translation keys, and the other files
-in SOURCE (images, attachments). Editing one guide's text
-redoes that guide; editing a guide page template or guidekit.toml redoes every guide; a stylesheet or
-an index template redoes no guide at all (the pages around the guides are made on every build). The
-cache lives beside the output folder (``.guidekit-cache/``), is JSON, and is replaced atomically; a
-damaged or foreign cache is ignored.
+in SOURCE (images, attachments). Editing one guide's text redoes that guide; editing a guide page
+template or guidekit.toml redoes every guide. The pages made from all the guides (front page, ways in,
+search index) are kept too, each group keyed by what it reads of the guides, so an edit that changes no
+title, summary or facet leaves the ways-in pages alone.
+
+The cache holds no HTML: a kept page is the one in the published site, and staging hard-links it from
+there. So the cache is trusted only for the site it was saved with: the published site's manifest
+carries a token, and a cache saved with another token (a site built without the cache, replaced by
+hand, or a build killed between publishing and saving) keeps no page. The cache lives beside the
+output folder (``.guidekit-cache/build-<site>/``): one JSON file per guide, so that saving after an
+edit writes one file, and ``site.json``. Every file is replaced atomically; a damaged one is ignored.
+A process that builds again (``guidekit serve``) keeps the cache in memory and reads no file of it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -30,17 +39,20 @@ from .findings import Finding, finding_from_json
 from .gate.cache import CACHE_FOLDER
 from .guide_steps import GuideOutcome
 from .load import SourceGuide, load_guide
-from .render import Page
+from .page_weight import gzip_size, loaded_files
+from .render import KeptFile, KeptPage, Made, Page
 from .translations import translation_key
 
-FORMAT = 1
-# Templates a guide page is made from; the others make the pages around the guides, made on every build.
+FORMAT = 2
+# Templates a guide page is made from; the others make the pages around the guides.
 GUIDE_TEMPLATES = ("guide.html.j2", "layout.html.j2")
+SITE_FILE = "site.json"
+GUIDES_FOLDER = "guides"
 
 
 def cache_path(out: Path) -> Path:
     out = out.resolve()
-    return out.parent / CACHE_FOLDER / f"build-{out.name}.json"
+    return out.parent / CACHE_FOLDER / f"build-{out.name}"
 
 
 @cache
@@ -54,7 +66,7 @@ def code_key() -> str:
 
 @cache
 def package_key() -> str:
-    """Every file guidekit is made of: what pages that read no guide (the gallery) are made from."""
+    """Every file guidekit is made of: what the pages around the guides and the gallery are made from."""
     return _digest([file for name in ("guidekit", "guidekit.components", "guidekit.themes") for file in _files(resources.files(name), "")])
 
 
@@ -76,89 +88,203 @@ def _files(folder: Traversable, suffix: str) -> list[Traversable]:
     return found
 
 
+@dataclass
+class _Entry:
+    """One guide: its file as last loaded, and the outcome of its steps under ``key``."""
+
+    file: str  # hash of the file's bytes
+    stamp: tuple[int, int]  # the file's size and modification time then: an unchanged file is not read again
+    guide: SourceGuide | None
+    meta_json: str | None  # the guide's front matter as JSON: what the pages around the guides read of it
+    load_findings: list[Finding]
+    key: str | None = None  # the site key ``outcome`` was made under
+    outcome: GuideOutcome | None = None  # its pages are KeptPages once published
+
+
+@dataclass
+class _Group:
+    key: str
+    made: Made  # only KeptPages and KeptFiles
+
+
+@dataclass
+class _State:
+    token: str | None  # the published site's, when these entries and groups were saved
+    entries: dict[str, _Entry]
+    groups: dict[str, _Group]
+    stamp: tuple[int, int, int] | None  # of site.json as this process last read or wrote it
+
+
+_in_memory: dict[Path, _State] = {}
+
+
 class BuildCache:
-    def __init__(self, path: Path | None) -> None:
-        """``path`` None: a cache that remembers nothing (``--no-cache``)."""
+    def __init__(self, path: Path | None, published_token: str | None) -> None:
+        """``path`` None: a cache that remembers nothing (``--no-cache``). ``published_token``: the token
+        in the manifest of the site now published in the output folder, if any."""
         self.path = path
-        self.stored: dict[str, dict] = {}
-        self.kept: dict[str, dict] = {}  # what this build saves: only guides the site still has
-        self.changed = False  # whether ``kept`` holds anything ``stored`` does not
-        self.stored_pages: dict[str, dict] = {}  # pages that read no guide, by what makes them
-        self.kept_pages: dict[str, dict] = {}
-        if path is None:
-            return
-        try:
-            stored = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(stored, dict) and stored.get("code") == code_key() and isinstance(stored.get("guides"), dict):
-            self.stored, self.stored_pages = stored["guides"], stored["pages"]
+        state = _read(path) if path is not None else _State(None, {}, {}, None)
+        if state.token is None or state.token != published_token:  # the published site is not the one the pages are kept from
+            state = _State(state.token, {rel: _without_pages(entry) for rel, entry in state.entries.items()}, {}, state.stamp)
+        self.stored = state
+        self.kept: dict[str, _Entry] = {}  # what this build saves: only guides the site still has
+        self.dirty: set[str] = set()  # guides whose entries this build changed
+        self.groups: dict[str, _Group] = {}  # made this build or kept: what save keeps
 
     def load_guide(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
-        """``load.load_guide``, skipped when the file is byte for byte the one loaded last time."""
+        """``load.load_guide``, skipped when the file is the one loaded last time."""
+        entry = self.stored.entries.get(rel)
         try:
-            data = path.read_bytes()
+            stat = os.stat(path)
+            stamp = (stat.st_size, stat.st_mtime_ns)
+            if entry is None or entry.stamp != stamp:
+                data = path.read_bytes()
         except OSError:
             return load_guide(path, rel, default_lang)  # load names the problem
-        file_key = _hash(default_lang, data)
-        entry = self.stored.get(rel)
-        if entry and entry["file"] == file_key:
-            guide = _guide_from_json(entry["guide"], path) if entry["guide"] else None
-            findings = [finding_from_json(finding) for finding in entry["load_findings"]]
-            self.kept[rel] = entry  # its outcome, if any, is judged by ``outcome``
-        else:
-            guide, findings = load_guide(path, rel, default_lang)
-            self.kept[rel] = {"file": file_key, "guide": _guide_to_json(guide) if guide else None,
-                              "load_findings": [finding.to_json() for finding in findings]}
-            self.changed = True
+        if entry is not None and (entry.stamp == stamp or entry.file == _hash(default_lang, data)):
+            if entry.stamp != stamp:
+                entry = dataclasses.replace(entry, stamp=stamp)
+                self.dirty.add(rel)
+            if entry.guide is not None and entry.guide.path != path:  # SOURCE named another way this time
+                entry = dataclasses.replace(entry, guide=dataclasses.replace(entry.guide, path=path))
+            self.kept[rel] = entry
+            return entry.guide, entry.load_findings
+        guide, findings = load_guide(path, rel, default_lang)
+        self.kept[rel] = _Entry(_hash(default_lang, data), stamp, guide, guide.meta.model_dump_json() if guide else None, findings)
+        self.dirty.add(rel)
         return guide, findings
 
+    def meta_json(self, guide: SourceGuide) -> str:
+        return self.kept[guide.rel].meta_json or ""
+
     def outcome(self, guide: SourceGuide, site_key: str) -> GuideOutcome | None:
-        entry = self.stored.get(guide.rel)
-        if not entry or entry.get("key") != _hash(site_key, self.kept[guide.rel]["file"]) or "outcome" not in entry:
-            return None
-        stored = entry["outcome"]
-        return GuideOutcome(
-            [finding_from_json(finding) for finding in stored["findings"]],
-            [Page(**page) for page in stored["pages"]],
-            [Asset(Path(source), site_path) for source, site_path in stored["assets"]],
-            stored["html_gzip"],
-            stored["search_words"],
-        )
+        entry = self.kept[guide.rel]
+        return entry.outcome if entry.key == site_key else None
 
     def remember(self, guide: SourceGuide, site_key: str, outcome: GuideOutcome) -> None:
-        self.changed = True
-        self.kept[guide.rel]["key"] = _hash(site_key, self.kept[guide.rel]["file"])
-        self.kept[guide.rel]["outcome"] = {
-            "findings": [finding.to_json() for finding in outcome.findings],
-            "pages": [vars(page) for page in outcome.pages],
-            "assets": [(str(asset.source), asset.site_path) for asset in outcome.assets],
-            "html_gzip": outcome.html_gzip,
-            "search_words": outcome.search_words,
-        }
+        self.kept[guide.rel] = dataclasses.replace(self.kept[guide.rel], key=site_key, outcome=outcome)
+        self.dirty.add(guide.rel)
 
-    def pages(self, name: str, inputs: str, make: Callable[[], list[Page]]) -> list[Page]:
-        """Pages that read no guide (``name``: the gallery), made again only when guidekit or ``inputs`` changed."""
-        key = _hash(package_key(), inputs)
-        entry = self.stored_pages.get(name)
-        if entry and entry["key"] == key:
-            self.kept_pages[name] = entry
-            return [Page(**page) for page in entry["pages"]]
+    def file_key(self, guide: SourceGuide) -> str:
+        """The hash of the guide's file: with the site key, what its search words are made from."""
+        return self.kept[guide.rel].file
+
+    def group(self, name: str, inputs: Iterable[str], make: Callable[[], Made]) -> Made:
+        """What ``make`` makes from the site, made again only when guidekit or ``inputs`` changed."""
+        key = _hash(package_key(), *inputs)
+        kept = self.stored.groups.get(name)
+        if kept is not None and kept.key == key and self.path is not None:
+            self.groups[name] = kept
+            return kept.made
         made = make()
-        self.kept_pages[name] = {"key": key, "pages": [vars(page) for page in made]}
-        self.changed = True
+        self.groups[name] = _Group(key, made)
         return made
 
-    def save(self) -> None:
-        if self.path is None or not (self.changed or self.kept.keys() != self.stored.keys() or self.kept_pages.keys() != self.stored_pages.keys()):
+    def token(self) -> str:
+        """What the site this build stages is made from: the same inputs give the same token (and the same
+        site), so the manifest stays deterministic, and a site built from other inputs has another token."""
+        guides = sorted(f"{rel}\0{entry.file}\0{entry.key}" for rel, entry in self.kept.items() if entry.outcome is not None and entry.outcome.pages)
+        return _hash(*guides, *sorted(f"{name}\0{group.key}" for name, group in self.groups.items()))
+
+    def save(self, token: str | None) -> None:
+        """``token``: the new published site's, or None when the build was refused and published nothing.
+        Pages a refused build made are in no published site, so they are not kept."""
+        if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".build-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            # one string from the C encoder: json.dump to a file encodes piece by piece in Python, ten times slower
-            file.write(json.dumps({"code": code_key(), "guides": self.kept, "pages": self.kept_pages}, ensure_ascii=False))
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
-        os.replace(temporary, self.path)
+        published = token is not None
+        for rel in self.dirty:
+            entry = self.kept[rel]
+            if entry.outcome is not None and entry.outcome.pages and not published:
+                self.kept[rel] = dataclasses.replace(entry, key=None, outcome=None)
+            elif entry.outcome is not None and entry.outcome.pages:
+                self.kept[rel] = dataclasses.replace(entry, outcome=_kept_outcome(entry.outcome))
+        groups = {name: _Group(group.key, _kept_made(group.made)) for name, group in self.groups.items()} if published else self.stored.groups
+        guides = self.path / GUIDES_FOLDER
+        guides.mkdir(parents=True, exist_ok=True)
+        for rel in self.dirty:
+            _write_json(guides / _entry_name(rel), _entry_to_json(rel, self.kept[rel]))
+        for rel in self.stored.entries.keys() - self.kept.keys():
+            (guides / _entry_name(rel)).unlink(missing_ok=True)
+        stamp = self.stored.stamp
+        if published:
+            site_file = self.path / SITE_FILE
+            _write_json(site_file, {"format": FORMAT, "code": code_key(), "token": token,
+                                    "groups": {name: _group_to_json(group) for name, group in groups.items()}})
+            stamp = _stamp(site_file)
+        _in_memory[self.path] = _State(token if published else self.stored.token, dict(self.kept), groups, stamp)
+
+
+def forget(path: Path) -> None:
+    """Drop the cache at ``path``: the next build makes every page again."""
+    _in_memory.pop(path, None)
+    (path / SITE_FILE).unlink(missing_ok=True)
+
+
+def _read(path: Path) -> _State:
+    site_file = path / SITE_FILE
+    stamp = _stamp(site_file)
+    remembered = _in_memory.get(path)
+    if remembered is not None and remembered.stamp == stamp and stamp is not None:
+        return remembered
+    try:
+        site = json.loads(site_file.read_text("utf-8"))
+        if site["format"] != FORMAT or site["code"] != code_key():
+            return _State(None, {}, {}, stamp)
+        groups = {name: _group_from_json(group) for name, group in site["groups"].items()}
+        token = site["token"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return _State(None, {}, {}, stamp)
+    entries = {}
+    with os.scandir(path / GUIDES_FOLDER) as found:
+        for file in found:
+            try:
+                rel, entry = _entry_from_json(json.loads(Path(file.path).read_text("utf-8")))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # a damaged entry: that guide is made again
+            entries[rel] = entry
+    return _State(token, entries, groups, stamp)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _write_json(path: Path, data: object) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(json.dumps(data, ensure_ascii=False))
+    os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
+    os.replace(temporary, path)
+
+
+def _entry_name(rel: str) -> str:
+    return hashlib.sha256(rel.encode()).hexdigest()[:40] + ".json"
+
+
+def _without_pages(entry: _Entry) -> _Entry:
+    if entry.outcome is None or not entry.outcome.pages:
+        return entry
+    return dataclasses.replace(entry, key=None, outcome=None)
+
+
+def _kept_outcome(outcome: GuideOutcome) -> GuideOutcome:
+    return dataclasses.replace(outcome, pages=[_kept_page(page, outcome.html_gzip.get(page.site_path)) for page in outcome.pages],
+                               html_gzip={})
+
+
+def _kept_page(page: Page | KeptPage, html_gzip: int | None = None) -> KeptPage:
+    if isinstance(page, KeptPage):
+        return page
+    return KeptPage(page.site_path, page.theme, page.lang, page.source, html_gzip or gzip_size(page.html), loaded_files(page))
+
+
+def _kept_made(made: Made) -> Made:
+    files = {path: text if isinstance(text, KeptFile) else KeptFile(gzip_size(text)) for path, text in made.files.items()}
+    return Made([_kept_page(page) for page in made.pages], files, made.findings)
 
 
 def files_key(source: Path) -> str:
@@ -195,9 +321,65 @@ def _hash(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def _guide_to_json(guide: SourceGuide) -> dict:
-    return {"rel": guide.rel, "meta": guide.meta.model_dump(mode="json"), "body": guide.body, "body_line": guide.body_line}
+def _page_to_json(page: KeptPage) -> list:
+    return [page.site_path, page.theme, page.lang, page.source, page.html_gzip, list(page.loads)]
 
 
-def _guide_from_json(stored: dict, path: Path) -> SourceGuide:
-    return SourceGuide(path, stored["rel"], GuideMeta.model_validate(stored["meta"]), stored["body"], stored["body_line"])
+def _page_from_json(stored: list) -> KeptPage:
+    site_path, theme, lang, source, html_gzip, loads = stored
+    return KeptPage(site_path, theme, lang, source, html_gzip, tuple(loads))
+
+
+def _entry_to_json(rel: str, entry: _Entry) -> dict:
+    guide = entry.guide
+    outcome = entry.outcome
+    return {
+        "rel": rel,
+        "file": entry.file,
+        "stamp": list(entry.stamp),
+        "guide": {"path": str(guide.path), "meta": entry.meta_json, "body": guide.body, "body_line": guide.body_line} if guide else None,
+        "load_findings": [finding.to_json() for finding in entry.load_findings],
+        "key": entry.key,
+        "outcome": None if outcome is None else {
+            "findings": [finding.to_json() for finding in outcome.findings],
+            "pages": [_page_to_json(page) for page in outcome.pages],  # all kept: only published outcomes with pages are saved
+            "assets": [(str(asset.source), asset.site_path) for asset in outcome.assets],
+            "search_words": outcome.search_words,
+        },
+    }
+
+
+def _entry_from_json(stored: dict) -> tuple[str, _Entry]:
+    guide = stored["guide"]
+    outcome = stored["outcome"]
+    return stored["rel"], _Entry(
+        stored["file"],
+        tuple(stored["stamp"]),
+        SourceGuide(Path(guide["path"]), stored["rel"], GuideMeta.model_validate_json(guide["meta"]), guide["body"], guide["body_line"])
+        if guide else None,
+        guide["meta"] if guide else None,
+        [finding_from_json(finding) for finding in stored["load_findings"]],
+        stored["key"],
+        None if outcome is None else GuideOutcome(
+            [finding_from_json(finding) for finding in outcome["findings"]],
+            [_page_from_json(page) for page in outcome["pages"]],
+            [Asset(Path(source), site_path) for source, site_path in outcome["assets"]],
+            {},
+            outcome["search_words"],
+        ),
+    )
+
+
+def _group_to_json(group: _Group) -> dict:
+    return {
+        "key": group.key,
+        "pages": [_page_to_json(page) for page in group.made.pages],
+        "files": {path: kept.gzip for path, kept in group.made.files.items()},
+        "findings": [finding.to_json() for finding in group.made.findings],
+    }
+
+
+def _group_from_json(stored: dict) -> _Group:
+    return _Group(stored["key"], Made([_page_from_json(page) for page in stored["pages"]],
+                                      {path: KeptFile(size) for path, size in stored["files"].items()},
+                                      [finding_from_json(finding) for finding in stored["findings"]]))

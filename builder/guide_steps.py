@@ -23,7 +23,7 @@ from .lint import lint_guide
 from .load import SourceGuide
 from .page_weight import gzip_size
 from .parse import parse_guide
-from .render import Page, Theme, render_guide
+from .render import KeptPage, Page, Theme, render_guide
 from .search_index import SynonymGroups, guide_words
 
 # Below this many guides to do, starting worker processes costs more than it saves.
@@ -47,9 +47,9 @@ class SiteInputs:
 @dataclass
 class GuideOutcome:
     findings: list[Finding]  # from lint, parse, enrich and render
-    pages: list[Page]  # none when a blocking problem stopped the guide before render
+    pages: list[Page | KeptPage]  # none when a blocking problem stopped the guide before render; kept ones from the build cache
     assets: list[Asset]
-    html_gzip: dict[str, int] = field(default_factory=dict)  # each page's HTML gzipped, in bytes (page weight)
+    html_gzip: dict[str, int] = field(default_factory=dict)  # each new page's HTML gzipped, in bytes (page weight)
     search_words: dict[str, int] = field(default_factory=dict)  # the guide's part of the search index
 
 

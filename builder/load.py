@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -50,13 +51,30 @@ class Loaded:
     findings: list[Finding]
 
 
-def discover(source: Path) -> list[Path]:
-    """Every guide below SOURCE; names starting with '.' or '_' are drafts and notes, not guides."""
-    return sorted(
-        path
-        for path in source.rglob("*.md")
-        if path.is_file() and not any(part.startswith((".", "_")) for part in path.relative_to(source).parts)
-    )
+@dataclass(frozen=True)
+class GuideFile:
+    path: Path
+    rel: str  # relative to SOURCE, with forward slashes
+    linked: bool  # a symbolic link, which may point anywhere on the machine
+
+
+def discover(source: Path) -> list[GuideFile]:
+    """Every guide below SOURCE, in path order; names starting with '.' or '_' are drafts and notes, not
+    guides. Folders reached through a symbolic link are not entered."""
+    found: list[GuideFile] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith((".", "_")):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.name.endswith(".md") and entry.is_file():
+                    found.append(GuideFile(Path(entry.path), prefix + entry.name, entry.is_symlink()))
+
+    walk(str(source), "")
+    return sorted(found, key=lambda file: file.rel.split("/"))
 
 
 def load_guides(source: Path, default_lang: str, load_one: Callable[[Path, str, str], tuple[SourceGuide | None, list[Finding]]] | None = None) -> Loaded:
@@ -64,12 +82,11 @@ def load_guides(source: Path, default_lang: str, load_one: Callable[[Path, str, 
     guides: list[SourceGuide] = []
     findings: list[Finding] = []
     root = source.resolve()
-    for path in discover(source):
-        rel = path.relative_to(source).as_posix()
-        if not path.resolve().is_relative_to(root):  # a symbolic link to a file elsewhere on the machine
-            findings.append(Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang), file=rel, line=1))
+    for file in discover(source):
+        if file.linked and not file.path.resolve().is_relative_to(root):  # a link to a file elsewhere on the machine
+            findings.append(Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang), file=file.rel, line=1))
             continue
-        guide, guide_findings = (load_one or load_guide)(path, rel, default_lang)
+        guide, guide_findings = (load_one or load_guide)(file.path, file.rel, default_lang)
         findings += guide_findings
         if guide is not None:
             guides.append(guide)

@@ -11,18 +11,18 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from .findings import Finding
 from .messages import error_text
-from .render import Page
+from .render import KeptFile, KeptPage, Page
 
 _LOADED = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
 
 
 @dataclass(frozen=True)
 class PageWeight:
-    page: Page
+    page: Page | KeptPage
     html_gzip: int  # bytes
     total_gzip: int  # bytes: the page and everything it loads
 
@@ -31,23 +31,38 @@ class PageWeight:
         return self.total_gzip / 1024
 
 
-@cache
+@lru_cache(maxsize=64)  # the stylesheet and scripts, weighed with every page that loads them
 def gzip_size(text: str) -> int:
-    return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    """Level 6, as web servers compress pages by default."""
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
 
 
-def weigh(pages: Iterable[Page], files: Mapping[str, str], html_gzip: Mapping[str, int] | None = None) -> list[PageWeight]:
+def loaded_files(page: Page) -> tuple[str, ...]:
+    """The site's files ``page`` loads (its stylesheet and scripts), below the site root."""
+    folder = posixpath.dirname(page.site_path)
+    return tuple(sorted({posixpath.normpath(posixpath.join(folder, href)) for href in _LOADED.findall(page.html)}))
+
+
+def weigh(pages: Iterable[Page | KeptPage], files: Mapping[str, str | KeptFile], html_gzip: Mapping[str, int] | None = None) -> list[PageWeight]:
     """Heaviest first. Only the site's own files count: pages load nothing from elsewhere.
-    ``html_gzip`` holds sizes already known (from the build cache), by page."""
+    ``html_gzip`` holds sizes already known (from the guides' steps), by page."""
     known = html_gzip or {}
+
+    loaded_gzip: dict[tuple[str, ...], int] = {}  # thousands of pages load the same few files
+
+    def weight_of(loaded: tuple[str, ...]) -> int:
+        if loaded not in loaded_gzip:
+            kept = [files[path] for path in loaded if path in files]
+            loaded_gzip[loaded] = sum(file.gzip if isinstance(file, KeptFile) else gzip_size(file) for file in kept)
+        return loaded_gzip[loaded]
+
     weights = []
     for page in pages:
-        html = known.get(page.site_path) or gzip_size(page.html)
-        loaded = {
-            posixpath.normpath(posixpath.join(posixpath.dirname(page.site_path), href))
-            for href in _LOADED.findall(page.html)
-        }
-        weights.append(PageWeight(page, html, html + sum(gzip_size(files[path]) for path in sorted(loaded) if path in files)))
+        if isinstance(page, KeptPage):
+            html, loaded = page.html_gzip, page.loads
+        else:
+            html, loaded = known.get(page.site_path) or gzip_size(page.html), loaded_files(page)
+        weights.append(PageWeight(page, html, html + weight_of(loaded)))
     return sorted(weights, key=lambda weight: (-weight.total_gzip, weight.page.site_path))
 
 

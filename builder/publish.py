@@ -50,16 +50,19 @@ def build_lock(out: Path) -> Iterator[None]:
         yield
 
 
-def publish(staging: Path, out: Path) -> None:
-    """Make ``staging`` the new ``out``. Readers see the old site or the new one, never a mix."""
+def publish(staging: Path, out: Path, keep_previous: Path | None = None) -> bool:
+    """Make ``staging`` the new ``out``. Readers see the old site or the new one, never a mix.
+
+    The previous site is removed, or moved to ``keep_previous`` (the next build stages into it). Returns
+    whether there was a previous site."""
     pause_point("publish")
     if not out.exists():
         os.rename(staging, out)
-        return
+        return False
     if _exchange(staging, out):
         pause_point("swapped")
-        shutil.rmtree(staging)  # now holds the previous site
-        return
+        _set_aside(staging, keep_previous)  # it now holds the previous site
+        return True
     # No atomic exchange on this file system: two renames, with a window where `out` is missing
     # (a build killed inside it is repaired by the next build's recover()).
     previous = _previous(out)
@@ -67,7 +70,18 @@ def publish(staging: Path, out: Path) -> None:
         shutil.rmtree(previous)
     os.rename(out, previous)
     os.rename(staging, out)
-    shutil.rmtree(previous)
+    _set_aside(previous, keep_previous)
+    return True
+
+
+def _set_aside(previous: Path, keep: Path | None) -> None:
+    if keep is None:
+        shutil.rmtree(previous)
+        return
+    if keep.exists():
+        shutil.rmtree(keep)
+    keep.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(previous, keep)
 
 
 def recover(out: Path) -> None:

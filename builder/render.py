@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -55,6 +55,36 @@ class Page:
     theme: str
     lang: str
     source: str | None  # the guide's path relative to SOURCE, None for generated pages
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page the published site already holds byte for byte (the build cache knows it): staging
+    hard-links it from there instead of making it again."""
+
+    site_path: str
+    theme: str
+    lang: str
+    source: str | None
+    html_gzip: int  # bytes
+    loads: tuple[str, ...]  # the site's files the page loads (stylesheet, scripts), below the site root
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file (a search index) the published site already holds byte for byte."""
+
+    gzip: int  # bytes
+
+
+@dataclass
+class Made:
+    """Pages and files made from the whole site — the pages around the guides, a language's search
+    index, the gallery — with the problems found making them."""
+
+    pages: list[Page | KeptPage] = field(default_factory=list)
+    files: dict[str, str | KeptFile] = field(default_factory=dict)  # path below the site root -> text
+    findings: list[Finding] = field(default_factory=list)
 
 
 def root_of(site_path: str) -> str:

@@ -1,51 +1,49 @@
 """Everything around the guides, in one step of render: the front page, search, ways in, translations,
-404, redirects, robots.txt and sitemap.xml — made from all the guides, on every build."""
+404, redirects, robots.txt and sitemap.xml — made from all the guides."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from importlib import resources
 
 from rjsmin import jsmin
 
 from .config import SiteConfig
 from .enrich import page_url
-from .findings import Finding
 from .load import SourceGuide
-from .render import Page, render_home
+from .render import KeptPage, Made, Page, render_home
 from .search_index import SynonymGroups, build_index, index_script
 from .site_files import render_not_found, render_redirects, robots_txt, sitemap_xml
 from .site_pages import SEARCH_SCRIPT, render_ways_in, search_index_path
-from importlib import resources
 
 
-@dataclass
-class SiteAround:
-    pages: list[Page]
-    findings: list[Finding]
-    scripts: dict[str, str]  # path below the site root -> text
-    config: SiteConfig
-
-    def files(self, pages: Sequence[Page]) -> dict[str, str]:
-        """The search scripts, robots.txt and, when the site knows its address, sitemap.xml of all ``pages``."""
-        files = dict(self.scripts)
-        files["robots.txt"] = robots_txt(self.config)
-        sitemap = sitemap_xml(self.config, pages)
-        if sitemap is not None:
-            files["sitemap.xml"] = sitemap
-        return files
+def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list[str]:
+    """The languages that have ways in (search and the topic, department and life-event pages)."""
+    return sorted({guide.lang for guide in sources}) if config.ways_in else []
 
 
-def render_site_around(sources: Sequence[SourceGuide], search_words: Mapping[str, Mapping[str, int]], config: SiteConfig,
-                       synonyms: SynonymGroups, *, checked: bool) -> SiteAround:
-    """``search_words``: each guide's words (``search_index.guide_words``), by the guide's ``rel``."""
-    langs = sorted({guide.lang for guide in sources}) if config.ways_in else []
-    scripts = {SEARCH_SCRIPT: jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n"}
-    for lang in langs:
-        index = build_index([(guide, page_url(guide.rel), search_words[guide.rel]) for guide in sources if guide.lang == lang], synonyms)
-        scripts[search_index_path(lang)] = index_script(lang, index)
+def render_around(sources: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> Made:
+    """The pages that read the guides' front matter: the front page, the ways in, 404 and redirects."""
+    langs = search_languages(sources, config)
     pages = render_home(sources, config, checked=checked) + render_ways_in(sources, langs, config, checked=checked)
     if config.ways_in:
         pages += render_not_found(config, langs, checked=checked)
     redirects, findings = render_redirects(config, [guide.rel for guide in sources], checked=checked)
-    return SiteAround(pages + redirects, findings, scripts, config)
+    return Made(list(pages + redirects), {}, findings)
+
+
+def render_search_index(lang: str, sources: Sequence[SourceGuide], search_words: Mapping[str, Mapping[str, int]],
+                        synonyms: SynonymGroups) -> Made:
+    """The search index of one language; ``search_words``: each guide's words (``search_index.guide_words``) by ``rel``."""
+    index = build_index([(guide, page_url(guide.rel), search_words[guide.rel]) for guide in sources if guide.lang == lang], synonyms)
+    return Made(files={search_index_path(lang): index_script(lang, index)})
+
+
+def site_files(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> dict[str, str]:
+    """The search script, robots.txt and, when the site knows its address, sitemap.xml of all ``pages``."""
+    files = {SEARCH_SCRIPT: jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n",
+             "robots.txt": robots_txt(config)}
+    sitemap = sitemap_xml(config, pages)
+    if sitemap is not None:
+        files["sitemap.xml"] = sitemap
+    return files

@@ -11,7 +11,7 @@ from .enrich import page_path, page_url
 from .load import SourceGuide
 from .findings import Finding
 from .messages import error_text, ui_text
-from .render import THEMES, Page, Theme, environment, page_context, root_of
+from .render import THEMES, KeptPage, Page, Theme, environment, page_context, root_of
 from .site_pages import way_in_path
 from .structured_data import government_service, json_ld
 from .translations import translations
@@ -82,7 +82,7 @@ def robots_txt(config: SiteConfig) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap_xml(config: SiteConfig, pages: Sequence[Page]) -> str | None:
+def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | None:
     """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left out."""
     if not config.base_url:
         return None

@@ -11,7 +11,7 @@ import pytest
 from guidekit.build import build
 from guidekit.build_cache import cache_path
 
-from .conftest import REPO, snapshot
+from .conftest import REPO, leftovers, snapshot
 
 EDITED = "zh-Hans/social-security-card.md"
 
@@ -29,10 +29,23 @@ def clean_build(source: Path, out: Path) -> dict[str, bytes]:
     return snapshot(out)
 
 
+class ForgetfulDict(dict):
+    """Remembers nothing: every build reads the cache from its files, as a new process does."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def rebuild_makes_every_page_again(source: Path, out: Path, tmp_path: Path) -> None:
+    result = build(source, out, check=False)
+    assert result.published and result.redone == result.guides
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
+
+
 def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(source, tmp_path, monkeypatch):
     out = tmp_path / "site"
     first = build(source, out, check=False)
-    assert first.redone == first.guides > 5 and cache_path(out).is_file()
+    assert first.redone == first.guides > 5 and (cache_path(out) / "site.json").is_file()
     before = snapshot(out)
     monkeypatch.setattr("guidekit.build.render_gallery", lambda *args, **kwargs: pytest.fail("the gallery was made again"))
     again = build(source, out, check=False)
@@ -76,19 +89,52 @@ def test_a_change_other_guides_read_redoes_them_and_matches_a_clean_build(source
 def test_a_damaged_cache_is_ignored(source, tmp_path):
     out = tmp_path / "site"
     build(source, out, check=False)
-    cache_path(out).write_text("{not json", "utf-8")
+    (cache_path(out) / "site.json").write_text("{not json", "utf-8")
     result = build(source, out, check=False)
     assert result.published and result.redone == result.guides
 
 
 def test_a_refused_guide_is_refused_again_from_the_cache(source, tmp_path):
     out = tmp_path / "site"
+    published = build(source, out, check=False)
+    before = snapshot(out)
     guide = source / EDITED
     guide.write_text(guide.read_text("utf-8") + "\n[坏链接](javascript:alert(1))\n", "utf-8")
     first = build(source, out, check=False)
     again = build(source, out, check=False)
-    assert not first.published and not again.published and again.redone == 0
+    assert published.published and not first.published and not again.published
+    assert first.redone == 1 and again.redone == 0
     assert [f.to_json() for f in again.findings] == [f.to_json() for f in first.findings]
+    assert snapshot(out) == before
+
+
+def test_pages_a_refused_build_made_are_made_again_by_the_next(source, tmp_path):
+    """They were never published, so there is nothing to keep them from."""
+    out = tmp_path / "site"
+    guide = source / EDITED
+    original = guide.read_text("utf-8")
+    guide.write_text(original + "\n[坏链接](javascript:alert(1))\n", "utf-8")
+    assert not build(source, out, check=False).published
+    guide.write_text(original, "utf-8")
+    rebuild_makes_every_page_again(source, out, tmp_path)
+
+
+def test_a_page_removed_from_the_published_site_by_hand_is_made_again(source, tmp_path):
+    out = tmp_path / "site"
+    build(source, out, check=False)
+    (out / "zh-Hans" / "social-security-card.html").unlink()
+    (out / "find" / "zh-Hans" / "topics.html").unlink()
+    rebuild_makes_every_page_again(source, out, tmp_path)
+
+
+def test_a_site_published_without_the_cache_is_not_taken_for_the_cached_one(source, tmp_path):
+    out = tmp_path / "site"
+    build(source, out, check=False)
+    guide = source / EDITED
+    guide.write_text(guide.read_text("utf-8").replace("当场", "当天"), "utf-8")
+    build(source, out, check=False, cache=False)  # publishes the edit; the cache still describes the site before it
+    guide.write_text(guide.read_text("utf-8").replace("当天", "当场"), "utf-8")
+    rebuild_makes_every_page_again(source, out, tmp_path)
 
 
 def test_a_file_a_guide_links_to_is_looked_at_again_when_it_changes(source, tmp_path):
@@ -103,3 +149,34 @@ def test_a_file_a_guide_links_to_is_looked_at_again_when_it_changes(source, tmp_
     (source / "zh-Hans" / "form.pdf").unlink()  # refused with the guide's line, never a crash in staging
     missing = build(source, out, check=False)
     assert not missing.published and any(f.file == EDITED and f.blocking for f in missing.findings)
+
+
+@pytest.mark.parametrize("process", ["one process", "a process per build"])
+def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_clean_build(source, tmp_path, monkeypatch, process):
+    """From the third build on, staging starts from the site before the published one (kept in the cache
+    folder), which differs from the published site in what the last build wrote. A process that builds
+    again (serve) keeps the cache in memory; a new process reads it from its files."""
+    if process == "a process per build":
+        monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())
+    out = tmp_path / "site"
+    build(source, out, check=False)
+    guide = source / EDITED
+    folder = source / "zh-Hans" / "new-folder"
+
+    def add_guide_in_a_new_folder() -> None:
+        folder.mkdir()
+        shutil.copy(REPO / "guides" / "zh-Hans" / "health-code-help.md", folder / "health-code-copy.md")  # it links to no other guide
+
+    edits = [
+        lambda: guide.write_text(guide.read_text("utf-8").replace("当场", "当天"), "utf-8"),
+        lambda: guide.write_text(guide.read_text("utf-8") + "\n还有问题，请打电话问我们。\n", "utf-8"),
+        lambda: (source / "zh-Hans" / "health-code-help.md").unlink(),
+        add_guide_in_a_new_folder,
+        lambda: shutil.rmtree(folder),
+        lambda: None,
+    ]
+    for number, edit in enumerate(edits):
+        edit()
+        assert build(source, out, check=False).published
+        assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), f"after edit {number}"
+    assert leftovers(out) == []

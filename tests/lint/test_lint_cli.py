@@ -78,8 +78,8 @@ def test_build_refuses_on_lint_errors_before_staging(tmp_path):
     result = build(source, out, check=False, today=TODAY)
     assert result.refused and not result.published
     assert [f.rule for f in result.findings if f.blocking] == ["lint:review-overdue"]
-    # nothing staged beside it either; the build cache remembers the guide's findings for the next build
-    assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == [CACHE_FOLDER, "guides"]
+    # nothing staged beside it either (only the build lock); the build cache remembers the guide's findings for the next build
+    assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == [CACHE_FOLDER, ".site.lock", "guides"]
 
 
 def test_lint_warnings_do_not_refuse_and_the_page_shows_the_review_date(tmp_path):
