@@ -31,6 +31,7 @@ SYNONYMS_FILE = "synonyms.txt"
 # How much a word counts, by where in the guide it stands: a title match ranks above a body match.
 FIELD_WEIGHTS = {"title": 8, "summary": 4, "facets": 3, "facts": 2, "body": 1}
 _REMEMBERED_TEXTS = 50_000  # segmented texts kept for the guides that follow (and the next build in serve)
+_REMEMBERED_PIECES = 200_000  # and the pieces jieba segments them in
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[A-Za-z0-9]+")
 # Short function words that would match nearly every guide and only grow the index.
@@ -90,12 +91,21 @@ def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
 def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case, no stopwords."""
     tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if _HAN.search(word)))
+    import jieba  # _tokenizer has imported it: no cost here, and commands that build no index still never load it
+
+    # jieba segments each run of its word characters, and each piece between them, on its own: pieces recur
+    # far more often than whole texts do (a clause, a name, a date), so each is segmented once
+    return [word for piece in jieba.re_han_default.split(text) if piece for word in _piece_words(piece, tokenizer)]
+
+
+@lru_cache(maxsize=_REMEMBERED_PIECES)
+def _piece_words(piece: str, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
     words = []
-    for word in tokenizer.cut_for_search(text):
+    for word in tokenizer.cut_for_search(piece):
         word = word.strip().lower()
         if word and _WORD.fullmatch(word) and word not in _STOPWORDS and not (len(word) == 1 and not _HAN.match(word) and not word.isdigit()):
             words.append(word)
-    return words
+    return tuple(words)
 
 
 def pinyin_keys(word: str) -> tuple[str, str] | None:
