@@ -7,6 +7,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .build_cache import BuildCache, cache_path, files_key, forget, site_key
@@ -14,8 +15,6 @@ from .config import SiteConfig, load_config
 from .enrich import page_path
 from .findings import Finding, sort_key
 from .gallery import render_gallery
-from .gate import run_gate
-from .gate.cache import cache_file
 from .gate.report import judge
 from .gate.waivers import Waiver
 from .glossary import load_glossary
@@ -127,6 +126,9 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     try:
         if check:
             on_stage("check", len(pages))
+            from .gate import run_gate  # Playwright is imported by builds that check pages
+            from .gate.cache import cache_file
+
             # the cache is keyed by content, so it may serve the staging folder of every build of OUT
             report = run_gate(staging, jobs=jobs, cache=cache_file(out) if cache else None, on_page=on_page)
             result.findings += report.findings
@@ -166,7 +168,7 @@ def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
     seen: dict[str, str] = {}
     findings = []
     for rel in rels:
-        keys = [_page_key(theme.prefix + page_path(rel)) for theme in THEMES]
+        keys = _page_keys(rel)
         other = next((seen[key] for key in keys if key in seen), None)
         if generated.intersection(keys):
             findings.append(Finding(rule="content-reserved-page", file=rel, line=1,
@@ -177,6 +179,11 @@ def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
         else:
             seen.update(dict.fromkeys(keys, rel))
     return findings
+
+
+@cache  # a process that builds again (serve) sees the same guides each time
+def _page_keys(rel: str) -> tuple[str, ...]:
+    return tuple(_page_key(theme.prefix + page_path(rel)) for theme in THEMES)
 
 
 def _page_key(site_path: str) -> str:

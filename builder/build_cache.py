@@ -36,7 +36,7 @@ from . import __version__
 from .content_model import GuideMeta
 from .enrich import Asset
 from .findings import Finding, finding_from_json
-from .gate.cache import CACHE_FOLDER
+from .caches import cache_folder
 from .guide_steps import GuideOutcome
 from .load import SourceGuide, load_guide
 from .page_weight import gzip_size, loaded_files
@@ -52,7 +52,7 @@ GUIDES_FOLDER = "guides"
 
 def cache_path(out: Path) -> Path:
     out = out.resolve()
-    return out.parent / CACHE_FOLDER / f"build-{out.name}"
+    return cache_folder(out) / f"build-{out.name}"
 
 
 @cache

@@ -16,11 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .build import build
 from .config import load_config
-from .gate import run_gate
-from .gate.runner import html_pages
 from .gate.axe import AxeMissing
 from .gate.browser import BrowserMissing
-from .gate.cache import cache_file
 from .gate.formats import print_text, write_html, write_junit
 from .gate.report import MergeError, Verdict, judge, merge
 from .gate.shard import Shard, ShardError
@@ -124,6 +121,9 @@ def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | Non
         if merge:
             findings, details = _merged(targets, lang)
         else:
+            from .gate.cache import cache_file
+            from .gate.runner import html_pages, run_gate  # Playwright is imported by commands that check pages
+
             with _progress(lang, output_format) as progress:
                 pages = html_pages(targets[0])
                 progress.start("check", len(shard.select(pages) if shard else pages))

@@ -10,7 +10,6 @@ import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel
-from pypinyin import lazy_pinyin
 
 from .config import CONFIG_FILE, SiteConfig
 from .content_model import GuideMeta
@@ -35,6 +34,8 @@ def slug(title: str) -> str:
     """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 -> shenling-shehuibaozhang-ka)."""
     words = []
     for word in segmenter().cut(title):
+        from pypinyin import lazy_pinyin  # imported on first use: every guidekit command loads this module
+
         spelled = "".join(lazy_pinyin(word))
         ascii_only = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode().lower()
         words.append(_NOT_SLUG.sub("-", ascii_only).strip("-"))

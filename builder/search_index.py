@@ -15,7 +15,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pypinyin import Style, lazy_pinyin
 
 from .findings import Finding
 from .lint.chinese import segmenter
@@ -112,6 +111,8 @@ def pinyin_keys(word: str) -> tuple[str, str] | None:
     """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other words."""
     if not _HAN.search(word):
         return None
+    from pypinyin import Style, lazy_pinyin  # imported on first use: a third of a second, and a rebuild often indexes nothing
+
     syllables = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
     if not syllables:
         return None

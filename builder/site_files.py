@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -21,13 +22,16 @@ NOT_FOUND = "404.html"
 
 def guide_context(guides: Sequence[SourceGuide], config: SiteConfig) -> Callable[[SourceGuide, Theme, str], dict[str, Any]]:
     """Per guide page: its translations (language switch and hreflang) and its GovernmentService JSON-LD."""
-    others = translations(guides)
+
+    @cache
+    def others() -> dict[str, list[SourceGuide]]:  # worked out once a guide is made: a rebuild often makes none
+        return translations(guides)
 
     def context(guide: SourceGuide, theme: Theme, site_path: str) -> dict[str, Any]:
         root = root_of(site_path)
         alternates = [
             {"lang": other.lang, "href": root + theme.prefix + page_url(other.rel), "label": ui_text(other.lang, "language-name")}
-            for other in others[guide.rel]
+            for other in others()[guide.rel]
         ]
         url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
         return {"alternates": alternates, "structured_data": json_ld(government_service(guide.meta, url))}

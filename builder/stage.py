@@ -12,11 +12,12 @@ import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .caches import cache_folder
 from .enrich import Asset
-from .gate.cache import CACHE_FOLDER
 from .pause import pause_point
 from .render import KeptFile, KeptPage, Page
 
@@ -35,8 +36,17 @@ def staging_dir(out: Path) -> Path:
 def published_token(out: Path) -> str | None:
     """The token of the site published in ``out``: the build cache keeps pages of that site only."""
     try:
-        token = json.loads((out / MANIFEST).read_text("utf-8")).get("token")
-    except (OSError, ValueError, AttributeError):
+        stat = os.stat(out / MANIFEST)
+        return _token_in((out / MANIFEST), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=16)  # the file's inode, size and time: a process that builds again reads it once
+def _token_in(manifest: Path, inode: int, size: int, mtime_ns: int) -> str | None:
+    try:
+        token = json.loads(manifest.read_text("utf-8")).get("token")
+    except (ValueError, AttributeError):
         return None
     return token if isinstance(token, str) else None
 
@@ -52,7 +62,7 @@ class Spare:
 
     @classmethod
     def of(cls, out: Path) -> Spare:
-        folder = out.parent / CACHE_FOLDER / f"spare-{out.name}"
+        folder = cache_folder(out) / f"spare-{out.name}"
         return cls(folder, folder.with_name(folder.name + ".json"))
 
     def keep(self, written: Iterable[str], published: str) -> None:

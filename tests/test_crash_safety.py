@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.gate.cache import CACHE_FOLDER
+from guidekit.caches import CACHE_FOLDER
 from guidekit.publish import recover
 
 GUIDEKIT = str(Path(sys.executable).parent / "guidekit")

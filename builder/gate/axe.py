@@ -12,7 +12,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from playwright.async_api import Page
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
+    from playwright.async_api import Page
 
 from ..findings import Finding
 from ..messages import best_language

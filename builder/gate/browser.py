@@ -6,7 +6,10 @@ import os
 import shutil
 from pathlib import Path
 
-from playwright.async_api import Browser, Playwright
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
+    from playwright.async_api import Browser, Playwright
 
 ENVIRONMENT_VARIABLE = "GUIDEKIT_CHROMIUM"
 _CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser", "google-chrome")

@@ -18,19 +18,19 @@ from importlib import resources
 from pathlib import Path
 
 from .. import __version__
+from ..caches import cache_folder
 from ..findings import finding_from_json
 from .axe import SILVER_TAGS, STANDARD_TAGS, axe_version
 from .page_check import PageResult
 from .session import MISSING
 
-CACHE_FOLDER = ".guidekit-cache"
 FORMAT = 1
 
 
 def cache_file(site: Path) -> Path:
     """Beside the site, never inside it: ``site/`` -> ``.guidekit-cache/gate-site.json``."""
     site = site.resolve()
-    return site.parent / CACHE_FOLDER / f"gate-{site.name}.json"
+    return cache_folder(site) / f"gate-{site.name}.json"
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from .. import __version__
 from ..findings import Severity
@@ -56,19 +56,24 @@ def waiver_note(problem: Problem, lang: str | None) -> str | None:
 
 
 def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
-    """One paragraph per problem; colour only when the console is a terminal (rich decides)."""
+    """One paragraph per problem; colour only when the console is a terminal (rich decides). A large site
+    can have thousands of warnings: without colour they are written as they are, not through rich."""
+    lines: list[list[tuple[str, str]]] = []  # (text, style) pieces of each line
     for problem in verdict.problems:
         finding = problem.first
         colour = "dim" if problem.waived else "red" if finding.severity is Severity.ERROR else "yellow"
         details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
                                               finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
         label = say("waived-label", lang) if problem.waived else str(finding.severity)
-        console.print(f"[bold]{escape(finding.location())}[/]: [{colour}]{escape(label)}[/]: {escape(finding.message)} [dim]({escape(details)})[/]")
-        for note in (pages_line(problem, lang), waiver_note(problem, lang)):
-            if note:
-                console.print(f"    [dim]{escape(note)}[/]")
-    for use in verdict.waivers:
-        console.print(f"[{'red' if use.expired and use.matched else 'cyan'}]{escape(waiver_line(use, lang))}[/]")
+        lines.append([(finding.location(), "bold"), (": ", ""), (label, colour), (f": {finding.message} ", ""), (f"({details})", "dim")])
+        lines += [[(f"    {note}", "dim")] for note in (pages_line(problem, lang), waiver_note(problem, lang)) if note]
+    lines += [[(waiver_line(use, lang), "red" if use.expired and use.matched else "cyan")] for use in verdict.waivers]
+    if not lines:
+        return
+    if console.color_system is None:
+        console.file.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+    else:
+        console.print(Text("\n").join(Text.assemble(*line) for line in lines))
 
 
 def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:

@@ -12,7 +12,7 @@ from lint_helpers import REPO_ROOT as REPO, TODAY, line_of, write_guide
 
 from guidekit.build import build
 from guidekit.cli import main
-from guidekit.gate.cache import CACHE_FOLDER
+from guidekit.caches import CACHE_FOLDER
 
 
 
