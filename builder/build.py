@@ -102,12 +102,17 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     to_do = [guide for guide in loaded.guides if outcomes[guide.rel] is None]
     result.guides, result.redone = len(loaded.guides), len(to_do)
     pause_point("render")
-    for guide, outcome in zip(to_do, run_guide_steps(to_do, inputs, jobs or os.cpu_count() or 1)):
+    around: list[Made] = []  # the pages that read no guide's body, made while worker processes make the guides
+
+    def make_around() -> None:
+        around.extend(_made_from_front_matter(build_cache, loaded.guides, config, check))
+
+    for guide, outcome in zip(to_do, run_guide_steps(to_do, inputs, jobs or os.cpu_count() or 1, meanwhile=make_around)):
         build_cache.remember(guide, key, outcome)
         outcomes[guide.rel] = outcome
     pages = [page for outcome in outcomes.values() for page in outcome.pages]
     result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
-    around = _made_from_all_guides(build_cache, loaded.guides, outcomes, config, synonyms, key, check)
+    around += _search_indexes(build_cache, loaded.guides, outcomes, config, synonyms, key)
     pages += [page for made in around for page in made.pages]
     result.findings += [finding for made in around for finding in made.findings]
     result.pages = len(pages)
@@ -144,21 +149,26 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     return _sorted(result)
 
 
-def _made_from_all_guides(build_cache: BuildCache, guides: Sequence[SourceGuide], outcomes: Mapping[str, GuideOutcome],
-                          config: SiteConfig, synonyms: SynonymGroups, key: str, check: bool) -> list[Made]:
-    """The gallery, the pages around the guides and each language's search index, each made again only
-    when what it reads changed: the settings, the guides' front matter, the guides' words."""
+def _made_from_front_matter(build_cache: BuildCache, guides: Sequence[SourceGuide], config: SiteConfig, check: bool) -> list[Made]:
+    """The gallery and the pages around the guides, each made again only when what it reads changed: the
+    settings, the guides' front matter."""
     settings = [config.model_dump_json(), str(check)]
-    made = [
+    return [
         build_cache.group("gallery", settings, lambda: Made(list(render_gallery(config, checked=check)))),
         build_cache.group("around", settings + [f"{guide.rel}\0{build_cache.meta_json(guide)}" for guide in guides],
                           lambda: render_around(guides, config, checked=check)),
     ]
+
+
+def _search_indexes(build_cache: BuildCache, guides: Sequence[SourceGuide], outcomes: Mapping[str, GuideOutcome],
+                    config: SiteConfig, synonyms: SynonymGroups, key: str) -> list[Made]:
+    """Each language's search index, made again only when one of its guides (or what they read) changed."""
     words = {rel: outcome.search_words for rel, outcome in outcomes.items()}
-    for lang in search_languages(guides, config):
-        made.append(build_cache.group(f"search-{lang}", [key] + [f"{guide.rel}\0{build_cache.file_key(guide)}" for guide in guides if guide.lang == lang],
-                                      lambda lang=lang: render_search_index(lang, guides, words, synonyms)))
-    return made
+    return [
+        build_cache.group(f"search-{lang}", [key] + [f"{guide.rel}\0{build_cache.file_key(guide)}" for guide in guides if guide.lang == lang],
+                          lambda lang=lang: render_search_index(lang, guides, words, synonyms))
+        for lang in search_languages(guides, config)
+    ]
 
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:

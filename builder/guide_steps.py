@@ -68,16 +68,20 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
                         guide_words(guide, inputs.synonyms))
 
 
-def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int) -> list[GuideOutcome]:
-    """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker processes."""
+def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[GuideOutcome]:
+    """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker processes.
+    ``meanwhile``: work of this process's own, done while the workers make the guides."""
     # forking a process that runs other threads (the preview server) can copy a lock some thread holds
     if jobs <= 1 or len(guides) < PARALLEL_FROM or threading.active_count() > 1:
+        meanwhile()
         return [guide_steps(guide, inputs) for guide in guides]
     global _shared
     _shared = (guides, inputs)  # forked workers inherit it: the inputs hold a closure that cannot be pickled
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_steps_of, range(len(guides)), chunksize=max(1, len(guides) // (jobs * 8)))
+            outcomes = pool.map_async(_steps_of, range(len(guides)), chunksize=max(1, len(guides) // (jobs * 8)))
+            meanwhile()
+            return outcomes.get()
     finally:
         _shared = None
 
