@@ -10,6 +10,7 @@ import pytest
 
 from guidekit.build import build
 from guidekit.build_cache import cache_path
+from guidekit.site import render_around
 
 from .conftest import REPO, leftovers, snapshot
 
@@ -180,3 +181,26 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
         assert build(source, out, check=False).published
         assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), f"after edit {number}"
     assert leftovers(out) == []
+
+
+def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, monkeypatch):
+    """A guide page template or component macro is in every guide's key; a stylesheet is in no guide's key
+    (pages link to it) but in the key of the pages around the guides, which read every template."""
+    import guidekit.build_cache as build_cache
+
+    digested: dict[str, list[str]] = {}
+    monkeypatch.setattr(build_cache, "_digest", lambda files: digested.setdefault("code", [file.name for file in files]) and "key")
+    build_cache.code_key.__wrapped__()
+    assert {"guide.html.j2", "layout.html.j2", "macro.html.j2", "component.yml"} <= set(digested["code"])
+    assert not any(name.endswith(".css") for name in digested["code"])
+    monkeypatch.undo()
+
+    out = tmp_path / "site"
+    build(source, out, check=False)
+    made_around = []
+    monkeypatch.setattr("guidekit.build.render_around", lambda *args, **kwargs: made_around.append(1) or render_around(*args, **kwargs))
+    monkeypatch.setattr(build_cache, "package_key", lambda: "a stylesheet changed")
+    restyled = build(source, out, check=False)
+    assert restyled.published and restyled.redone == 0 and made_around == [1]
+    monkeypatch.setattr(build_cache, "code_key", lambda: "a guide template changed")
+    assert build(source, out, check=False).redone == restyled.guides
