@@ -81,6 +81,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep corpora and outputs here instead of a temporary folder")
     arguments = parser.parse_args()
+    if not (BIN / "mkdocs").exists():
+        raise SystemExit(f"mkdocs, the peer, is not installed here: {BIN / 'pip'} install mkdocs")
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="guidekit-bench-"))
     results: dict[tuple[str, int], Measurement] = {}
     print(f"{'tool':<9} {'guides':>6} {'median s':>9} {'ms/guide':>9} {'pages/s':>8} {'peak MB':>8} {'page KB':>8} {'gzip KB':>8}")

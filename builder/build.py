@@ -85,7 +85,8 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     config, result.findings = load_config(source)
     published = published_token(out)
     build_cache = BuildCache(cache_path(out) if cache else None, published)
-    loaded = load_guides(source, config.default_lang, build_cache.load_guide)
+    workers = jobs or os.cpu_count() or 1
+    loaded = load_guides(source, config.default_lang, build_cache, workers)
     result.findings += loaded.findings
     if not loaded.guides and not loaded.findings:
         result.findings.append(Finding(rule="content-no-guides", message=error_text("no-guides", config.default_lang, source=source)))
@@ -107,7 +108,7 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     def make_around() -> None:
         around.extend(_made_from_front_matter(build_cache, loaded.guides, config, check))
 
-    for guide, outcome in zip(to_do, run_guide_steps(to_do, inputs, jobs or os.cpu_count() or 1, meanwhile=make_around)):
+    for guide, outcome in zip(to_do, run_guide_steps(to_do, inputs, workers, meanwhile=make_around)):
         build_cache.remember(guide, key, outcome)
         outcomes[guide.rel] = outcome
     pages = [page for outcome in outcomes.values() for page in outcome.pages]

@@ -38,7 +38,7 @@ from .enrich import Asset
 from .findings import Finding, finding_from_json
 from .caches import cache_folder
 from .guide_steps import GuideOutcome
-from .load import SourceGuide, load_guide
+from .load import SourceGuide
 from .page_weight import gzip_size, loaded_files
 from .render import KeptFile, KeptPage, Made, Page
 from .translations import translation_key
@@ -93,7 +93,7 @@ class _Entry:
     """One guide: its file as last loaded, and the outcome of its steps under ``key``."""
 
     file: str  # hash of the file's bytes
-    stamp: tuple[int, int]  # the file's size and modification time then: an unchanged file is not read again
+    stamp: tuple[int, int, int]  # the file's size, modification and change times then: an unchanged file is not read again
     guide: SourceGuide | None
     meta_json: str | None  # the guide's front matter as JSON: what the pages around the guides read of it
     load_findings: list[Finding]
@@ -129,30 +129,33 @@ class BuildCache:
         self.stored = state
         self.kept: dict[str, _Entry] = {}  # what this build saves: only guides the site still has
         self.dirty: set[str] = set()  # guides whose entries this build changed
+        self.read: dict[str, tuple[tuple[int, int, int], str | None]] = {}  # each file's stamp and, when read, hash
         self.groups: dict[str, _Group] = {}  # made this build or kept: what save keeps
 
-    def load_guide(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
-        """``load.load_guide``, skipped when the file is the one loaded last time."""
+    def known(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
+        """The guide as loaded last time, when its file is unchanged (by size and times, else by content)."""
         entry = self.stored.entries.get(rel)
         try:
             stat = os.stat(path)
-            stamp = (stat.st_size, stat.st_mtime_ns)
-            if entry is None or entry.stamp != stamp:
-                data = path.read_bytes()
+            stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+            file = None if entry is not None and entry.stamp == stamp else _hash(default_lang, path.read_bytes())
         except OSError:
-            return load_guide(path, rel, default_lang)  # load names the problem
-        if entry is not None and (entry.stamp == stamp or entry.file == _hash(default_lang, data)):
-            if entry.stamp != stamp:
-                entry = dataclasses.replace(entry, stamp=stamp)
-                self.dirty.add(rel)
-            if entry.guide is not None and entry.guide.path != path:  # SOURCE named another way this time
-                entry = dataclasses.replace(entry, guide=dataclasses.replace(entry.guide, path=path))
-            self.kept[rel] = entry
-            return entry.guide, entry.load_findings
-        guide, findings = load_guide(path, rel, default_lang)
-        self.kept[rel] = _Entry(_hash(default_lang, data), stamp, guide, guide.meta.model_dump_json() if guide else None, findings)
+            return None  # load names the problem
+        self.read[rel] = stamp, file
+        if entry is None or (file is not None and entry.file != file):
+            return None
+        if entry.stamp != stamp:
+            entry = dataclasses.replace(entry, stamp=stamp)
+            self.dirty.add(rel)
+        if entry.guide is not None and entry.guide.path != path:  # SOURCE named another way this time
+            entry = dataclasses.replace(entry, guide=dataclasses.replace(entry.guide, path=path))
+        self.kept[rel] = entry
+        return entry.guide, entry.load_findings
+
+    def loaded(self, path: Path, rel: str, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
+        stamp, file = self.read.get(rel) or ((0, 0, 0), None)
+        self.kept[rel] = _Entry(file or "", stamp, guide, guide.meta.model_dump_json() if guide else None, findings)
         self.dirty.add(rel)
-        return guide, findings
 
     def meta_json(self, guide: SourceGuide) -> str:
         return self.kept[guide.rel].meta_json or ""

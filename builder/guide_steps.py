@@ -7,8 +7,6 @@ a guide whose inputs did not change, and several processes can share the guides 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +23,7 @@ from .page_weight import gzip_size
 from .parse import parse_guide
 from .render import KeptPage, Page, Theme, render_guide
 from .search_index import SynonymGroups, guide_words
-
-# Below this many guides to do, starting worker processes costs more than it saves.
-PARALLEL_FROM = 48
+from .workers import shared_out
 
 
 @dataclass(frozen=True)
@@ -71,25 +67,4 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
 def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[GuideOutcome]:
     """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker processes.
     ``meanwhile``: work of this process's own, done while the workers make the guides."""
-    # forking a process that runs other threads (the preview server) can copy a lock some thread holds
-    if jobs <= 1 or len(guides) < PARALLEL_FROM or threading.active_count() > 1:
-        meanwhile()
-        return [guide_steps(guide, inputs) for guide in guides]
-    global _shared
-    _shared = (guides, inputs)  # forked workers inherit it: the inputs hold a closure that cannot be pickled
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            outcomes = pool.map_async(_steps_of, range(len(guides)), chunksize=max(1, len(guides) // (jobs * 8)))
-            meanwhile()
-            return outcomes.get()
-    finally:
-        _shared = None
-
-
-_shared: tuple[Sequence[SourceGuide], SiteInputs] | None = None
-
-
-def _steps_of(index: int) -> GuideOutcome:
-    assert _shared is not None
-    guides, inputs = _shared
-    return guide_steps(guides[index], inputs)
+    return shared_out(lambda index: guide_steps(guides[index], inputs), len(guides), jobs, meanwhile)

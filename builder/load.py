@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import get_args
+from typing import Protocol, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .content_model import GuideMeta, unknown_fields
 from .findings import Finding, Severity
 from .messages import best_language, error_text
+from .workers import shared_out
 from .yaml_loader import SAFE_LOADER
 
 FENCE = "---"
@@ -77,20 +78,40 @@ def discover(source: Path) -> list[GuideFile]:
     return sorted(found, key=lambda file: file.rel.split("/"))
 
 
-def load_guides(source: Path, default_lang: str, load_one: Callable[[Path, str, str], tuple[SourceGuide | None, list[Finding]]] | None = None) -> Loaded:
-    """Every guide below ``source``; ``load_one`` loads one file (default ``load_guide``; the build cache's skips unchanged files)."""
-    guides: list[SourceGuide] = []
-    findings: list[Finding] = []
+class LoadMemo(Protocol):
+    """What a build remembers of the guides it loaded before (the build cache)."""
+
+    def known(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
+        """The guide as loaded last time, if its file has not changed since."""
+
+    def loaded(self, path: Path, rel: str, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
+        """Remember a guide loaded now."""
+
+
+def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, jobs: int = 1) -> Loaded:
+    """Every guide below ``source``, in path order; the files ``memo`` does not know are read, in
+    ``jobs`` worker processes when there are many."""
     root = source.resolve()
+    outcomes: dict[str, tuple[SourceGuide | None, list[Finding]]] = {}
+    to_read: list[GuideFile] = []
     for file in discover(source):
         if file.linked and not file.path.resolve().is_relative_to(root):  # a link to a file elsewhere on the machine
-            findings.append(Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang), file=file.rel, line=1))
+            outcomes[file.rel] = None, [Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang),
+                                                file=file.rel, line=1)]
             continue
-        guide, guide_findings = (load_one or load_guide)(file.path, file.rel, default_lang)
-        findings += guide_findings
-        if guide is not None:
-            guides.append(guide)
-    return Loaded(guides, findings)
+        known = memo.known(file.path, file.rel, default_lang) if memo else None
+        if known is None:
+            to_read.append(file)
+            outcomes[file.rel] = None, []  # keeps the path order
+        else:
+            outcomes[file.rel] = known
+    read = shared_out(lambda index: load_guide(to_read[index].path, to_read[index].rel, default_lang), len(to_read), jobs)
+    for file, outcome in zip(to_read, read):
+        outcomes[file.rel] = outcome
+        if memo:
+            memo.loaded(file.path, file.rel, default_lang, *outcome)
+    return Loaded([guide for guide, _ in outcomes.values() if guide is not None],
+                  [finding for _, findings in outcomes.values() for finding in findings])
 
 
 def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from guidekit.build import build
-from guidekit.guide_steps import PARALLEL_FROM
+from guidekit.workers import PARALLEL_FROM
 
 from .conftest import REPO, snapshot
 

@@ -1,0 +1,39 @@
+"""Work shared out to worker processes: the guides are independent, and a machine has several cores."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Below this many items, starting worker processes costs more than it saves.
+PARALLEL_FROM = 48
+
+
+def shared_out(task: Callable[[int], T], count: int, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[T]:
+    """``[task(0), …, task(count - 1)]``, in ``jobs`` forked worker processes when there is enough to do.
+    ``meanwhile``: work of this process's own, done while the workers do the tasks."""
+    # forking a process that runs other threads (the preview server) can copy a lock some thread holds
+    if jobs <= 1 or count < PARALLEL_FROM or threading.active_count() > 1:
+        meanwhile()
+        return [task(index) for index in range(count)]
+    global _task
+    _task = task  # forked workers inherit it: a closure cannot be pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map_async(_run, range(count), chunksize=max(1, count // (jobs * 8)))
+            meanwhile()
+            return results.get()
+    finally:
+        _task = None
+
+
+_task: Callable[[int], Any] | None = None
+
+
+def _run(index: int) -> Any:
+    assert _task is not None
+    return _task(index)
