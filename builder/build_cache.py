@@ -38,7 +38,7 @@ from .enrich import Asset
 from .findings import Finding, finding_from_json
 from .caches import cache_folder
 from .guide_steps import GuideOutcome
-from .load import SourceGuide
+from .load import GuideFile, SourceGuide
 from .page_weight import gzip_size, loaded_files
 from .render import KeptFile, KeptPage, Made, Page
 from .translations import translation_key
@@ -115,7 +115,7 @@ class _State:
     stamp: tuple[int, int, int] | None  # of site.json as this process last read or wrote it
 
 
-_in_memory: dict[Path, _State] = {}
+_in_memory: dict[tuple[Path, str], _State] = {}  # by cache folder and guidekit's code_key
 
 
 class BuildCache:
@@ -132,30 +132,31 @@ class BuildCache:
         self.read: dict[str, tuple[tuple[int, int, int], str | None]] = {}  # each file's stamp and, when read, hash
         self.groups: dict[str, _Group] = {}  # made this build or kept: what save keeps
 
-    def known(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
+    def known(self, file: GuideFile, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
         """The guide as loaded last time, when its file is unchanged (by size and times, else by content)."""
+        rel = file.rel
         entry = self.stored.entries.get(rel)
         try:
-            stat = os.stat(path)
+            stat = os.stat(file.location)
             stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-            file = None if entry is not None and entry.stamp == stamp else _hash(default_lang, path.read_bytes())
+            content = None if entry is not None and entry.stamp == stamp else _hash(default_lang, file.path.read_bytes())
         except OSError:
             return None  # load names the problem
-        self.read[rel] = stamp, file
-        if entry is None or (file is not None and entry.file != file):
+        self.read[rel] = stamp, content
+        if entry is None or (content is not None and entry.file != content):
             return None
         if entry.stamp != stamp:
             entry = dataclasses.replace(entry, stamp=stamp)
             self.dirty.add(rel)
-        if entry.guide is not None and entry.guide.path != path:  # SOURCE named another way this time
-            entry = dataclasses.replace(entry, guide=dataclasses.replace(entry.guide, path=path))
+        if entry.guide is not None and str(entry.guide.path) != file.location:  # SOURCE named another way this time
+            entry = dataclasses.replace(entry, guide=dataclasses.replace(entry.guide, path=file.path))
         self.kept[rel] = entry
         return entry.guide, entry.load_findings
 
-    def loaded(self, path: Path, rel: str, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
-        stamp, file = self.read.get(rel) or ((0, 0, 0), None)
-        self.kept[rel] = _Entry(file or "", stamp, guide, guide.meta.model_dump_json() if guide else None, findings)
-        self.dirty.add(rel)
+    def loaded(self, file: GuideFile, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
+        stamp, content = self.read.get(file.rel) or ((0, 0, 0), None)
+        self.kept[file.rel] = _Entry(content or "", stamp, guide, guide.meta.model_dump_json() if guide else None, findings)
+        self.dirty.add(file.rel)
 
     def meta_json(self, guide: SourceGuide) -> str:
         return self.kept[guide.rel].meta_json or ""
@@ -214,19 +215,25 @@ class BuildCache:
             _write_json(site_file, {"format": FORMAT, "code": code_key(), "token": token,
                                     "groups": {name: _group_to_json(group) for name, group in groups.items()}})
             stamp = _stamp(site_file)
-        _in_memory[self.path] = _State(token if published else self.stored.token, dict(self.kept), groups, stamp)
+        _forget_in_memory(self.path)  # the state under an older code_key is of no more use
+        _in_memory[self.path, code_key()] = _State(token if published else self.stored.token, dict(self.kept), groups, stamp)
 
 
 def forget(path: Path) -> None:
     """Drop the cache at ``path``: the next build makes every page again."""
-    _in_memory.pop(path, None)
+    _forget_in_memory(path)
     (path / SITE_FILE).unlink(missing_ok=True)
+
+
+def _forget_in_memory(path: Path) -> None:
+    for remembered in [key for key in _in_memory if key[0] == path]:
+        del _in_memory[remembered]
 
 
 def _read(path: Path) -> _State:
     site_file = path / SITE_FILE
     stamp = _stamp(site_file)
-    remembered = _in_memory.get(path)
+    remembered = _in_memory.get((path, code_key()))
     if remembered is not None and remembered.stamp == stamp and stamp is not None:
         return remembered
     try:

@@ -54,9 +54,13 @@ class Loaded:
 
 @dataclass(frozen=True)
 class GuideFile:
-    path: Path
+    location: str  # its path: a string, as thousands of Path objects cost a rebuild that reads none of them
     rel: str  # relative to SOURCE, with forward slashes
     linked: bool  # a symbolic link, which may point anywhere on the machine
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def discover(source: Path) -> list[GuideFile]:
@@ -72,7 +76,7 @@ def discover(source: Path) -> list[GuideFile]:
                 if entry.is_dir(follow_symlinks=False):
                     walk(entry.path, f"{prefix}{entry.name}/")
                 elif entry.name.endswith(".md") and entry.is_file():
-                    found.append(GuideFile(Path(entry.path), prefix + entry.name, entry.is_symlink()))
+                    found.append(GuideFile(entry.path, prefix + entry.name, entry.is_symlink()))
 
     walk(str(source), "")
     return sorted(found, key=lambda file: file.rel.split("/"))
@@ -81,10 +85,10 @@ def discover(source: Path) -> list[GuideFile]:
 class LoadMemo(Protocol):
     """What a build remembers of the guides it loaded before (the build cache)."""
 
-    def known(self, path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
+    def known(self, file: GuideFile, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
         """The guide as loaded last time, if its file has not changed since."""
 
-    def loaded(self, path: Path, rel: str, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
+    def loaded(self, file: GuideFile, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
         """Remember a guide loaded now."""
 
 
@@ -99,7 +103,7 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
             outcomes[file.rel] = None, [Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang),
                                                 file=file.rel, line=1)]
             continue
-        known = memo.known(file.path, file.rel, default_lang) if memo else None
+        known = memo.known(file, default_lang) if memo else None
         if known is None:
             to_read.append(file)
             outcomes[file.rel] = None, []  # keeps the path order
@@ -109,7 +113,7 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
     for file, outcome in zip(to_read, read):
         outcomes[file.rel] = outcome
         if memo:
-            memo.loaded(file.path, file.rel, default_lang, *outcome)
+            memo.loaded(file, default_lang, *outcome)
     return Loaded([guide for guide, _ in outcomes.values() if guide is not None],
                   [finding for _, findings in outcomes.values() for finding in findings])
 

@@ -164,23 +164,24 @@ def build_index(guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], sy
     maps a word to the other words of its groups.
     """
     docs = []
-    postings: dict[str, dict[int, int]] = {}
+    postings: dict[str, list[int]] = {}  # guide numbers ascend, so each word's pairs come in order
     for number, (guide, href, words) in enumerate(guides):
         docs.append([guide.meta.title, guide.meta.summary, href])
         for word, weight in words.items():
-            postings.setdefault(word, {})[number] = weight
+            postings.setdefault(word, []).extend((number, weight))
+    words_in_order = sorted(postings)
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
-    for word in sorted(postings):
+    for word in words_in_order:
         # Pinyin is typed for what a guide is about; body-only words would double the index for little.
-        keys = pinyin_keys(word) if max(postings[word].values()) > FIELD_WEIGHTS["body"] else None
+        keys = pinyin_keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
     present = {word: synonyms.of(word) for word in synonyms.words()}
     return {
         "docs": docs,
-        "words": {word: [value for pair in sorted(found.items()) for value in pair] for word, found in sorted(postings.items())},
+        "words": {word: postings[word] for word in words_in_order},
         "pinyin": pinyin,
         "initials": {key: words for key, words in initials.items() if len(key) > 1},
         "synonyms": {word: others for word, others in sorted(present.items()) if others},

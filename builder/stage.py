@@ -12,7 +12,6 @@ import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -35,20 +34,23 @@ def staging_dir(out: Path) -> Path:
 
 def published_token(out: Path) -> str | None:
     """The token of the site published in ``out``: the build cache keeps pages of that site only."""
+    manifest = out / MANIFEST
     try:
-        stat = os.stat(out / MANIFEST)
-        return _token_in((out / MANIFEST), stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        return None
-
-
-@lru_cache(maxsize=16)  # the file's inode, size and time: a process that builds again reads it once
-def _token_in(manifest: Path, inode: int, size: int, mtime_ns: int) -> str | None:
-    try:
-        token = json.loads(manifest.read_text("utf-8")).get("token")
-    except (ValueError, AttributeError):
+        known = _tokens.get(_identity(manifest))
+        token = known if known is not None else json.loads(manifest.read_text("utf-8")).get("token")
+    except (OSError, ValueError, AttributeError):
         return None
     return token if isinstance(token, str) else None
+
+
+# The tokens of manifests this process wrote, by the file's identity, which publishing (a rename of
+# its folder) keeps: a process that builds again need not read back the manifest it wrote.
+_tokens: dict[tuple[int, int, int, int], str] = {}
+
+
+def _identity(path: Path | str) -> tuple[int, int, int, int]:
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
     }
     # unindented: the C encoder, ten times faster
     write(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
+    _tokens.clear()  # only the newest is of use
+    _tokens[_identity(staged + MANIFEST)] = token
     _remove(staging, present)  # the spare's files the new site no longer has
     return staging, written
 
