@@ -145,7 +145,7 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
                 spare.keep(written, token)
             result.published = True
     finally:
-        discard(staging)  # after a successful publish this holds the previous site, or nothing
+        discard(staging)  # a refused site; after a publish the previous site was set aside and nothing is left here
     build_cache.save(token if result.published else None)
     return _sorted(result)
 
