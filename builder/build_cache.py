@@ -36,7 +36,7 @@ from . import __version__
 from .content_model import GuideMeta
 from .enrich import Asset
 from .findings import Finding, finding_from_json
-from .caches import cache_folder
+from .caches import cache_folder, file_identity
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
 from .page_weight import gzip_size, loaded_files
@@ -112,7 +112,7 @@ class _State:
     token: str | None  # the published site's, when these entries and groups were saved
     entries: dict[str, _Entry]
     groups: dict[str, _Group]
-    stamp: tuple[int, int, int] | None  # of site.json as this process last read or wrote it
+    stamp: tuple[int, int, int, int] | None  # site.json's identity when this process last read or wrote it
 
 
 _in_memory: dict[tuple[Path, str], _State] = {}  # by cache folder and guidekit's code_key
@@ -255,12 +255,11 @@ def _read(path: Path) -> _State:
     return _State(token, entries, groups, stamp)
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     try:
-        stat = os.stat(path)
+        return file_identity(path)
     except OSError:
         return None
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _write_json(path: Path, data: object) -> None:

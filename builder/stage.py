@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .caches import cache_folder
+from .caches import cache_folder, file_identity
 from .enrich import Asset
 from .pause import pause_point
 from .render import KeptFile, KeptPage, Page
@@ -36,7 +36,7 @@ def published_token(out: Path) -> str | None:
     """The token of the site published in ``out``: the build cache keeps pages of that site only."""
     manifest = out / MANIFEST
     try:
-        known = _tokens.get(_identity(manifest))
+        known = _tokens.get(file_identity(manifest))
         token = known if known is not None else json.loads(manifest.read_text("utf-8")).get("token")
     except (OSError, ValueError, AttributeError):
         return None
@@ -46,11 +46,6 @@ def published_token(out: Path) -> str | None:
 # The tokens of manifests this process wrote, by the file's identity, which publishing (a rename of
 # its folder) keeps: a process that builds again need not read back the manifest it wrote.
 _tokens: dict[tuple[int, int, int, int], str] = {}
-
-
-def _identity(path: Path | str) -> tuple[int, int, int, int]:
-    stat = os.stat(path)
-    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -156,7 +151,7 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
     # unindented: the C encoder, ten times faster
     write(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
     _tokens.clear()  # only the newest is of use
-    _tokens[_identity(staged + MANIFEST)] = token
+    _tokens[file_identity(staged + MANIFEST)] = token
     _remove(staging, present)  # the spare's files the new site no longer has
     return staging, written
 
