@@ -148,7 +148,7 @@ def test_the_gate_refuses_exactly_the_known_bad_lines_and_keeps_the_published_si
 
 
 def test_check_finds_an_axe_violation_on_a_hand_written_site():
-    outcome = run_guidekit("check", PLAIN_SITES / "low-contrast", "--format", "json")
+    outcome = run_guidekit("check", PLAIN_SITES / "low-contrast", "--format", "json", "--no-cache")
     assert outcome.exit_code == 1
     report = outcome.report
     assert report["ok"] is False and report["pages"] == 1 and report["axe_version"] == AXE_VERSION
@@ -158,13 +158,13 @@ def test_check_finds_an_axe_violation_on_a_hand_written_site():
 
 
 def test_check_passes_a_clean_hand_written_site():
-    outcome = run_guidekit("check", PLAIN_SITES / "clean")
+    outcome = run_guidekit("check", PLAIN_SITES / "clean", "--no-cache")
     assert outcome.exit_code == 0, outcome.stdout
     assert "检查通过：2 个页面" in outcome.stderr
 
 
 def test_a_page_that_cannot_be_checked_blocks_and_is_never_skipped():
-    outcome = run_guidekit("check", PLAIN_SITES / "unresponsive", "--format", "json", env={PAGE_TIMEOUT_VARIABLE: "2000"})
+    outcome = run_guidekit("check", PLAIN_SITES / "unresponsive", "--format", "json", "--no-cache", env={PAGE_TIMEOUT_VARIABLE: "2000"})
     assert outcome.exit_code == 1
     report = outcome.report
     assert report["pages"] == 2
