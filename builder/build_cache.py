@@ -39,6 +39,7 @@ from .findings import Finding, finding_from_json
 from .caches import cache_folder, file_identity
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
+from .package_files import shipped_files
 from .page_weight import gzip_size, loaded_files
 from .render import KeptFile, KeptPage, Made, Page
 from .translations import translation_key
@@ -60,14 +61,14 @@ def code_key() -> str:
     """guidekit's own part of every guide's key: its version, code, messages, component macros and guide templates."""
     package, components = resources.files("guidekit"), resources.files("guidekit.components")
     base = resources.files("guidekit.themes").joinpath("base")
-    return _digest(_files(package, ".py") + _files(package.joinpath("messages"), ".yml") + _files(components, ".j2")
-                   + _files(components, ".yml") + [base.joinpath(name) for name in GUIDE_TEMPLATES])
+    return _digest(shipped_files(package, (".py",)) + shipped_files(package.joinpath("messages"), (".yml",))
+                   + shipped_files(components, (".j2", ".yml")) + [base.joinpath(name) for name in GUIDE_TEMPLATES])
 
 
 @cache
 def package_key() -> str:
     """Every file guidekit is made of: what the pages around the guides and the gallery are made from."""
-    return _digest([file for name in ("guidekit", "guidekit.components", "guidekit.themes") for file in _files(resources.files(name), "")])
+    return _digest([file for name in ("guidekit", "guidekit.components", "guidekit.themes") for file in shipped_files(resources.files(name))])
 
 
 def _digest(files: list[Traversable]) -> str:
@@ -75,17 +76,6 @@ def _digest(files: list[Traversable]) -> str:
     for file in files:
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
-
-
-def _files(folder: Traversable, suffix: str) -> list[Traversable]:
-    """``folder``'s files ending in ``suffix``, and those of its sub-folders, in a stable order."""
-    found = []
-    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if entry.is_dir() and entry.name != "__pycache__":
-            found += _files(entry, suffix)
-        elif entry.name.endswith(suffix):
-            found.append(entry)
-    return found
 
 
 @dataclass

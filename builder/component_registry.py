@@ -17,6 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from .messages import error_text
+from .package_files import is_shipped
 from .yaml_loader import SAFE_LOADER
 
 # Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an app's own.
@@ -153,7 +154,7 @@ def components_root() -> Traversable:
 @cache
 def registry() -> dict[str, Component]:
     found = {}
-    for folder in sorted(components_root().iterdir(), key=lambda item: item.name):
+    for folder in sorted(filter(is_shipped, components_root().iterdir()), key=lambda item: item.name):
         spec_file = folder.joinpath("component.yml")
         if folder.is_dir() and spec_file.is_file():
             found[folder.name] = _component(folder, yaml.load(spec_file.read_text("utf-8"), Loader=_SpecLoader))

@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import __version__
 from ..caches import cache_folder
 from ..findings import finding_from_json
+from ..package_files import shipped_files
 from .axe import SILVER_TAGS, STANDARD_TAGS, axe_version
 from .page_check import PageResult
 from .session import MISSING
@@ -36,13 +37,10 @@ def cache_file(site: Path) -> Path:
 @cache
 def ruleset() -> str:
     digest = hashlib.sha256(json.dumps([FORMAT, __version__, axe_version(), STANDARD_TAGS, SILVER_TAGS]).encode())
-    code = resources.files("guidekit.gate")
-    files = [code.joinpath(name) for name in sorted(entry.name for entry in code.iterdir() if entry.is_file())]
-    files += [code.joinpath("js", name) for name in sorted(entry.name for entry in code.joinpath("js").iterdir())]
+    files = shipped_files(resources.files("guidekit.gate"), (".py", ".js", ".yml"))
     files.append(resources.files("guidekit").joinpath("messages", "errors.yml"))
     for file in files:
-        if file.name.endswith((".py", ".js", ".yml")):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
 
 
