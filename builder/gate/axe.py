@@ -1,7 +1,11 @@
-"""axe-core: its JavaScript and its zh_CN / zh_TW messages from the installed npm package (never the network).
+"""axe-core: its JavaScript and its zh_CN / zh_TW messages, from files on this machine (never the network).
 
-The npm package ``axe-core`` is pinned in package.json / package-lock.json and installed by
-``npm ci`` (bootstrap.sh does it). It is the gate's only source of axe.
+Where the files come from, first found wins:
+1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try another version;
+2. the copy inside the installed package (``guidekit/axe_core/``), which setup.py copies from the
+   npm package that package-lock.json pins, integrity checked, when a wheel or sdist is built;
+3. ``node_modules/axe-core`` of the checkout an editable install runs from (``npm ci`` puts it there).
+Nothing depends on the folder the user stands in.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import json
 import os
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -24,28 +29,48 @@ from .origin import PageContext, finding_at
 STANDARD_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 SILVER_TAGS = STANDARD_TAGS + ("wcag2aaa",)  # adds color-contrast-enhanced (7:1)
 ENVIRONMENT_VARIABLE = "GUIDEKIT_AXE_CORE"
-_PACKAGE = Path("node_modules", "axe-core")
+# The version package-lock.json pins (a test keeps the two equal): named when axe-core is missing.
+REQUIRED_VERSION = "4.14.1"
+_BUNDLE = "axe_core"
+_SCRIPT = "axe.min.js"
+_CHECKOUT = Path(__file__).resolve().parents[2]  # the repository, when this is an editable install
 _CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
 # guidekit page languages -> the locale files axe ships
 _LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}
 
 
 class AxeMissing(RuntimeError):
-    """axe-core's npm package is not installed where guidekit looks for it."""
+    """No axe-core where guidekit looks. ``key`` names the message that says how to fix it for this kind of install."""
+
+    def __init__(self, key: str, **details: str) -> None:
+        super().__init__(key)
+        self.key, self.details = key, {"version": REQUIRED_VERSION, **details}
 
 
 @cache
 def axe_directory() -> Path:
     configured = os.environ.get(ENVIRONMENT_VARIABLE)
     if configured:
-        if not (Path(configured) / "axe.min.js").is_file():
-            raise AxeMissing(configured)
-        return Path(configured)
-    checkout = Path(__file__).resolve().parents[2]  # an editable install runs from the repository
-    for folder in (Path.cwd(), *Path.cwd().parents, checkout):
-        if (folder / _PACKAGE / "axe.min.js").is_file():
-            return folder / _PACKAGE
-    raise AxeMissing(str(Path.cwd() / _PACKAGE))
+        return _configured_directory(Path(configured))
+    bundled = resources.files("guidekit").joinpath(_BUNDLE)
+    if bundled.joinpath(_SCRIPT).is_file():
+        return Path(str(bundled))
+    checkout = _CHECKOUT / "node_modules" / "axe-core"
+    if (checkout / _SCRIPT).is_file():
+        return checkout
+    if (_CHECKOUT / "package-lock.json").is_file():
+        raise AxeMissing("axe-missing-checkout", path=str(checkout), checkout=str(_CHECKOUT))
+    raise AxeMissing("axe-missing-installed", path=str(bundled))
+
+
+def _configured_directory(folder: Path) -> Path:
+    if (folder / _SCRIPT).is_file():
+        return folder
+    nearby = (folder / "axe-core", folder / "node_modules" / "axe-core")
+    found = next((candidate for candidate in nearby if (candidate / _SCRIPT).is_file()), None)
+    if found is not None:
+        raise AxeMissing("axe-missing-override-nearby", path=str(folder), found=str(found))
+    raise AxeMissing("axe-missing-override", path=str(folder))
 
 
 @cache
