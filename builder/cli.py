@@ -17,7 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from .build import build
 from .config import load_config
 from .gate.axe import AxeMissing
-from .gate.browser import BrowserMissing
+from .jinja import write_assets
+from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
 from .gate.report import MergeError, Verdict, judge, merge
 from .gate.shard import Shard, ShardError
@@ -27,7 +28,7 @@ from .findings import Finding, Severity, sort_key
 from .lint import lint_guides
 from .lint.report import lint_text
 from .load import load_guides
-from .messages import LANGUAGES, catalogue, best_language, error_text
+from .messages import LANGUAGES, catalogue, best_language, error_text, user_language
 from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
@@ -112,7 +113,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
                   waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool) -> None:
     """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
-    lang = "zh-Hans"
+    lang = user_language()
     if not merge and (len(targets) != 1 or not targets[0].is_dir()):
         raise click.UsageError(say("check-one-folder", lang))
     shard = _shard(shard_text, lang)
@@ -280,6 +281,17 @@ def init_command(folder: Path, lang: str | None) -> None:
     _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / scaffold.GUIDES_FOLDER, guide=guide_path))}[/]")
 
 
+@main.command("assets")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--page-layout", is_flag=True, help="Also style body, header and footer as guidekit's own pages do.")
+def assets_command(folder: Path, page_layout: bool) -> None:
+    """Write the stylesheets (standard, silver) and script that embedded components need into FOLDER."""
+    lang = user_language()
+    with _guarded(lang, folder):
+        written = write_assets(folder, page_layout=page_layout)
+    _stderr.print(escape(say("assets-written", lang, folder=folder, files=", ".join(path.name for path in written))))
+
+
 def _counts(findings: list[Finding]) -> tuple[int, int]:
     errors = sum(1 for finding in findings if finding.blocking)
     return errors, len(findings) - errors
@@ -319,15 +331,23 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
     except UnsafeOutput as error:
         _fail(error_text(error.key, lang, out=out))
     except BrowserMissing as error:
-        _fail(error_text("browser-missing", lang, path=error))
+        _fail(_browser_missing_text(error, lang))
+    except BrowserFailed as error:
+        _fail(error_text("browser-failed", lang, path=error.path, reason=error.reason))
     except AxeMissing as error:
-        _fail(error_text("axe-missing", lang, path=error))
+        _fail(error_text(error.key, lang, **error.details))
     except KeyboardInterrupt:
         raise
     except Exception as error:
         if os.environ.get("GUIDEKIT_DEBUG"):
             raise
         _fail(say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out))
+
+
+def _browser_missing_text(error: BrowserMissing, lang: str) -> str:
+    if error.configured:
+        return error_text("browser-missing-configured", lang, path=error.configured)
+    return error_text("browser-missing", lang, install=error_text(install_hint_key(error.system), lang))
 
 
 def _fail(message: str) -> None:

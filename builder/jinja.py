@@ -6,14 +6,18 @@
 ``install`` adds the component templates (as ``guidekit/<name>/macro.html.j2``), always escapes
 them whatever the app's own autoescape setting, and adds the globals ``component`` (renders
 one component after checking its params) and ``ui_text`` (the components' reader-facing words).
-``stylesheet(theme)`` and ``script()`` give the CSS and JavaScript the components need.
+``stylesheet(theme)`` and ``script()`` give the CSS and JavaScript the components need;
+``write_assets(folder)`` writes them as files (``guidekit assets DIR`` does the same) and the
+global ``guidekit_assets(base_url, theme)`` links them from a page's ``<head>``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import rcssmin
@@ -25,6 +29,7 @@ from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, re
 from .messages import ui_text
 
 THEME_NAMES = ("standard", "silver")
+SCRIPT_FILE = "guidekit.js"
 
 
 class _ComponentLoader(FileSystemLoader):
@@ -53,7 +58,7 @@ def install(env: Environment) -> Environment:
         return env
     env.loader = component_loader() if env.loader is None else ChoiceLoader([env.loader, component_loader()])
     env.autoescape = _escaping_components(env.autoescape)
-    env.globals.update(component=render_component, ui_text=ui_text)
+    env.globals.update(component=render_component, ui_text=ui_text, guidekit_assets=assets_tags)
     return env
 
 
@@ -103,10 +108,41 @@ def script(*, minify: bool = True) -> str:
     return rjsmin.jsmin(text) if minify else text
 
 
+def stylesheet_file(theme: str) -> str:
+    """The name ``write_assets`` gives ``theme``'s stylesheet: ``guidekit-standard.css``."""
+    return f"guidekit-{_theme(theme)}.css"
+
+
+def write_assets(folder: Path | str, *, page_layout: bool = False) -> list[Path]:
+    """Write every theme's stylesheet and the script into ``folder`` (made if missing); returns the files.
+
+    guidekit pages use the system's fonts (no web fonts for CJK), so these files are all a page needs.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    contents = {stylesheet_file(theme): stylesheet(theme, page_layout=page_layout) for theme in THEME_NAMES}
+    contents[SCRIPT_FILE] = script()
+    for name, text in contents.items():
+        (folder / name).write_text(text, "utf-8")
+    return [folder / name for name in contents]
+
+
+def assets_tags(base_url: str = "/static/guidekit", theme: str = "standard") -> Markup:
+    """``<link>`` and ``<script>`` for the files ``write_assets`` wrote, served from ``base_url``."""
+    base = escape(base_url.rstrip("/"))
+    return Markup(
+        f'<link rel="stylesheet" href="{base}/{stylesheet_file(theme)}">\n'
+        f'<script src="{base}/{SCRIPT_FILE}" defer></script>'
+    )
+
+
 def _theme(theme: str) -> str:
     if theme not in THEME_NAMES:
         raise ValueError(f"unknown theme '{theme}': use one of {', '.join(THEME_NAMES)}")
     return theme
 
 
-__all__ = ["THEME_NAMES", "component_loader", "install", "render_component", "script", "stylesheet", "stylesheet_files"]
+__all__ = [
+    "THEME_NAMES", "assets_tags", "component_loader", "install", "render_component", "script", "stylesheet",
+    "stylesheet_file", "stylesheet_files", "write_assets",
+]

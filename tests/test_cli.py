@@ -146,12 +146,12 @@ def test_a_second_build_while_the_first_holds_the_lock_is_refused_with_a_message
     assert snapshot(out) == before
 
 
-def test_a_crash_is_one_clear_line_without_a_traceback_and_out_stays_intact(published):
+def test_a_browser_that_will_not_start_is_one_clear_line_and_out_stays_intact(published):
     source, out, before = published
     write_site(source, {"zh-Hans/new.md": guide(title="新指南")})
     outcome = run_guidekit("build", source, "--out", out, env={"GUIDEKIT_CHROMIUM": "/bin/false"})
     assert outcome.exit_code == 1
-    assert "guidekit 内部出错" in outcome.stderr and f"{out}/ 没有改动" in outcome.stderr
+    assert "浏览器 /bin/false 无法启动" in outcome.stderr
     assert "Traceback" not in outcome.stderr + outcome.stdout
     assert snapshot(out) == before and leftovers(out) == []
 
@@ -160,7 +160,7 @@ def test_a_missing_browser_is_explained(tmp_path, published):
     source, out, before = published
     outcome = run_guidekit("build", source, "--out", out, env={"GUIDEKIT_CHROMIUM": str(tmp_path / "no-chromium")})
     assert outcome.exit_code == 1
-    assert "找不到 Chromium 浏览器" in outcome.stderr
+    assert f"GUIDEKIT_CHROMIUM 指向的 {tmp_path / 'no-chromium'} 不存在" in outcome.stderr
     assert snapshot(out) == before
 
 

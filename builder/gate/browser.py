@@ -1,9 +1,16 @@
-"""The browser the gate drives: Debian's Chromium through Playwright (never a downloaded build)."""
+"""The browser the gate drives: a Chromium or Chrome already on the machine, through Playwright.
+
+guidekit never downloads a browser. It looks, in order, at ``GUIDEKIT_CHROMIUM``; the places
+Debian/Ubuntu packages, Google Chrome and Chromium install to on Linux, macOS and Windows; then the
+Chromium that ``playwright install chromium`` manages, if the user has run it.
+"""
 
 from __future__ import annotations
 
 import os
+import platform
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -12,7 +19,17 @@ if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pa
     from playwright.async_api import Browser, Playwright
 
 ENVIRONMENT_VARIABLE = "GUIDEKIT_CHROMIUM"
-_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser", "google-chrome")
+_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+_LINUX = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
+          "/opt/google/chrome/chrome", "/snap/bin/chromium")
+_MACOS_APPS = ("Google Chrome.app/Contents/MacOS/Google Chrome", "Chromium.app/Contents/MacOS/Chromium")
+_WINDOWS_APPS = ("Google/Chrome/Application/chrome.exe", "Chromium/Application/chrome.exe")
+# Where Playwright keeps the browsers it manages, per system (PLAYWRIGHT_BROWSERS_PATH overrides).
+_PLAYWRIGHT_CACHES = {"Linux": ".cache/ms-playwright", "Darwin": "Library/Caches/ms-playwright",
+                      "Windows": "AppData/Local/ms-playwright"}
+_PLAYWRIGHT_EXECUTABLES = ("chrome-linux*/chrome", "chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+                           "chrome-mac*/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+                           "chrome-win*/chrome.exe")
 # Quiet, offline, reproducible: no background traffic to anyone, no first-run UI.
 _ARGUMENTS = [
     "--disable-background-networking",
@@ -26,24 +43,75 @@ _ARGUMENTS = [
 
 
 class BrowserMissing(RuntimeError):
-    pass
+    """No browser found. ``configured`` is the path GUIDEKIT_CHROMIUM named, when it named one that is not there."""
+
+    def __init__(self, system: str, configured: str | None = None) -> None:
+        super().__init__(configured or system)
+        self.system, self.configured = system, configured
 
 
-def chromium_path() -> str:
-    configured = os.environ.get(ENVIRONMENT_VARIABLE)
+class BrowserFailed(RuntimeError):
+    """The browser found would not start: ``path`` is the program, ``reason`` the first line of what it said."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+def chromium_path(environ: Mapping[str, str] = os.environ, system: str | None = None, home: Path | None = None) -> str:
+    system = system or platform.system()
+    configured = environ.get(ENVIRONMENT_VARIABLE)
     if configured:
-        if not Path(configured).is_file():
-            raise BrowserMissing(configured)
+        if not (Path(configured).is_file() and os.access(configured, os.X_OK)):
+            raise BrowserMissing(system, configured)
         return configured
-    for candidate in _CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    raise BrowserMissing(_CANDIDATES[0])
+    for candidate in _candidates(environ, system, home or Path.home()):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    raise BrowserMissing(system)
+
+
+def _candidates(environ: Mapping[str, str], system: str, home: Path) -> list[Path]:
+    found = [Path(path) for name in _COMMANDS if (path := shutil.which(name, path=environ.get("PATH")))]
+    if system == "Darwin":
+        found += [folder / app for folder in (Path("/Applications"), home / "Applications") for app in _MACOS_APPS]
+    elif system == "Windows":
+        roots = [environ.get(name) for name in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")]
+        found += [Path(root) / app for root in roots if root for app in _WINDOWS_APPS]
+    else:
+        found += [Path(path) for path in _LINUX]
+    return found + _playwright_browsers(environ, system, home)
+
+
+def _playwright_browsers(environ: Mapping[str, str], system: str, home: Path) -> list[Path]:
+    """The Chromium builds ``playwright install chromium`` left, newest first."""
+    cache = Path(environ.get("PLAYWRIGHT_BROWSERS_PATH") or home / _PLAYWRIGHT_CACHES.get(system, _PLAYWRIGHT_CACHES["Linux"]))
+    if not cache.is_dir():
+        return []
+    builds = sorted(cache.glob("chromium-*"), key=lambda folder: folder.name, reverse=True)
+    return [executable for build in builds for pattern in _PLAYWRIGHT_EXECUTABLES for executable in sorted(build.glob(pattern))]
+
+
+def install_hint_key(system: str) -> str:
+    """The message that says what to install on ``system`` (Debian and Ubuntu get their package)."""
+    if system == "Darwin":
+        return "browser-install-macos"
+    if system == "Windows":
+        return "browser-install-windows"
+    if Path("/etc/debian_version").is_file():
+        return "browser-install-debian"
+    return "browser-install-linux"
 
 
 async def launch(playwright: Playwright) -> Browser:
+    from playwright.async_api import Error as PlaywrightError
+
     arguments = list(_ARGUMENTS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         arguments.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
-    return await playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=arguments)
+    path = chromium_path()
+    try:
+        return await playwright.chromium.launch(executable_path=path, headless=True, args=arguments)
+    except PlaywrightError as error:
+        reason = next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
+        raise BrowserFailed(path, reason[:200]) from error
