@@ -26,7 +26,7 @@ import pytest
 from playwright.async_api import Browser, Page, Route, async_playwright
 
 from guidekit.component_registry import Component, registry
-from guidekit.gallery import examples_page
+from guidekit.gallery import example_page, examples_page, render_example
 from guidekit.gate.axe import axe_source, run_options
 from guidekit.gate.browser import launch
 
@@ -199,3 +199,13 @@ def test_every_example_has_a_snapshot_and_no_snapshot_is_stale():
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
 def test_interactive_parts_are_reached_by_tab_with_a_visible_focus_indicator(chromium: Chromium, component: Component):
     assert chromium.focus_problems[component.name] == []
+
+
+@pytest.mark.parametrize("theme", ["standard", "silver"])
+def test_every_example_passes_the_whole_gate_through_the_pytest_plugin(a11y, theme, tmp_path):
+    """The gate a developer's suite runs (guidekit.pytest_plugin) on each example alone on its page: axe and
+    every browser check, each finding located at its component example."""
+    for component, example in EXAMPLES:
+        page = example_page([(component.name, render_example(component, example, 2))], theme)
+        (tmp_path / f"{component.name}-{example['name']}.html").write_text(page, "utf-8")
+    a11y.check(tmp_path, theme=theme)

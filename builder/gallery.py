@@ -125,12 +125,22 @@ def examples_page(components: Sequence[Component], theme: str, *, distinct_landm
     Each example sits in its own ``.gk-gallery__example[data-component][data-example]``, its
     headings one level below the page's h1.
     """
+    return example_page([
+        (component.name, render_example(component, example, _PAGE_HEADING_LEVEL, landmark_suffix=distinct_landmarks))
+        for component in components
+        for example in component.examples
+    ], theme)
+
+
+def component_page(component: Component, params: dict[str, Any], theme: str) -> str:
+    """One component rendered with ``params`` on a page of its own (the pytest plugin's ``a11y.component``)."""
+    return example_page([(component.name, render_example(component, {"name": "params", "params": params}, _PAGE_HEADING_LEVEL))], theme)
+
+
+def example_page(shown: Sequence[tuple[str, RenderedExample]], theme: str) -> str:
+    """Rendered examples, each in its own marked wrapper, on one self-contained page (styles and script inline)."""
     return environment().get_template("base/example.html.j2").render(
-        shown=[
-            (component.name, render_example(component, example, _PAGE_HEADING_LEVEL, landmark_suffix=distinct_landmarks))
-            for component in components
-            for example in component.examples
-        ],
+        shown=shown,
         lang=DEFAULT_LANGUAGE,
         theme=theme,
         stylesheet=Markup(stylesheet(theme, page_layout=True)),

@@ -205,3 +205,20 @@ def test_a_missing_browser_is_one_clear_sentence(installed):
     assert outcome.returncode == 1
     assert "Traceback" not in outcome.stderr and "GUIDEKIT_CHROMIUM" in outcome.stderr and str(missing) in outcome.stderr
     assert not (installed.home / "small-site").exists()
+
+
+def test_the_pytest_plugin_in_a_project_of_its_own(installed):
+    """A developer's own suite: guidekit installed as a package gives it the a11y fixture, nothing else to set up."""
+    added = installed.run("python", "-m", "pip", "install", "--disable-pip-version-check", "-q", "-c", REPO / "constraints.txt", "pytest")
+    assert added.returncode == 0, added.stderr
+    project = installed.home / "my-app"
+    project.mkdir()
+    page = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+            "<title>Card</title></head><body><main><h1>Card</h1><p>Bring your ID card.</p>{}</main></body></html>")
+    broken = page.format("<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='><div style='width:900px'>Wide</div>")
+    (project / "test_pages.py").write_text(
+        f"def test_broken_page(a11y):\n    a11y.check({broken!r})\n\n"
+        f"def test_accessible_page(a11y):\n    a11y.check({page.format('')!r})\n", "utf-8")
+    outcome = installed.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=project)
+    assert "1 failed, 1 passed" in outcome.stdout, outcome.stdout[-3000:]
+    assert "image-alt" in outcome.stdout and "guidekit:reflow" in outcome.stdout and "Traceback" not in outcome.stdout

@@ -25,8 +25,9 @@ class PageContext:
     theme: str | None = None
 
     @classmethod
-    def of(cls, page: str, facts: Mapping[str, Any]) -> PageContext:
-        return cls(page, facts.get("lang") or "", facts.get("source"), facts.get("theme"))
+    def of(cls, page: str, facts: Mapping[str, Any], *, theme: str | None = None, lang: str | None = None) -> PageContext:
+        """The page as its markup describes it; ``theme`` and ``lang`` (of the messages), when given, win."""
+        return cls(page, lang or facts.get("lang") or "", facts.get("source"), theme or facts.get("theme"))
 
 
 def locate(context: PageContext, where: Where) -> tuple[str, int | None]:

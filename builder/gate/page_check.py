@@ -28,7 +28,8 @@ async def check_page(session: Session, page_path: str) -> PageResult:
     try:
         facts = await page.evaluate("() => window.__guidekit.facts()")
         refused = await page.evaluate("() => window.__guidekit.policyViolations")
-        context = PageContext.of(page_path, facts)
+        context = PageContext.of(page_path, facts, theme=session.overrides.theme, lang=session.overrides.lang)
+        facts = {**facts, "lang": context.lang, "theme": context.theme}  # as the caller judges the page
         findings = page_findings(page_path, facts) + await axe.check(page, context)
         for check in PAGE_CHECKS:
             findings += await check(page, context)

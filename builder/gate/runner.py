@@ -24,7 +24,7 @@ from .browser import launch
 from .cache import GateCache, ruleset
 from .content_rules import link_findings
 from .page_check import PageResult, check_page
-from .session import ORIGIN, Session, close_quietly, new_session, page_timeout_ms
+from .session import ORIGIN, Overrides, Session, close_quietly, new_session, page_timeout_ms
 from .shard import Shard
 
 
@@ -89,30 +89,45 @@ def run_gate(
             store.store(page, results[page])
         store.save(all_pages)
 
-    findings = [finding for page in pages for finding in results[page].findings]
-    site_files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
-    all_facts = {page: results[page].facts for page in pages if results[page].facts is not None}
-    findings += link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
+    findings = site_findings(site, pages, results)
     return GateReport(sorted(findings, key=sort_key), pages, len(all_pages), shard, browser_pages=len(fresh))
 
 
+def site_findings(site: Path, pages: list[str], results: dict[str, PageResult]) -> list[Finding]:
+    """Each page's findings, and those of its links into the rest of ``site`` (missing pages and anchors)."""
+    findings = [finding for page in pages for finding in results[page].findings]
+    site_files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    all_facts = {page: results[page].facts for page in pages if results[page].facts is not None}
+    return findings + link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
+
+
 async def _check_pages(site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]) -> dict[str, PageResult]:
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            return await check_pages(browser, site, pages, jobs, on_page)
+        finally:
+            await browser.close()
+
+
+async def check_pages(
+    browser: Browser, site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None],
+    overrides: Overrides | None = None,
+) -> dict[str, PageResult]:
+    """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once; a page that cannot be checked says so."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for page in pages:
         queue.put_nowait(page)
     results: dict[str, PageResult] = {}
     focus_verdicts: dict[str, bool] = {}  # elements that look alike are photographed once per run
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        try:
-            await asyncio.gather(*(_worker(browser, site, queue, results, on_page, focus_verdicts) for _ in range(min(jobs, len(pages)))))
-        finally:
-            await browser.close()
+    workers = (_worker(browser, site, queue, results, on_page, focus_verdicts, overrides) for _ in range(min(jobs, len(pages))))
+    await asyncio.gather(*workers)
     return results
 
 
 async def _worker(
-    browser: Browser, site: Path, queue: asyncio.Queue[str], results: dict[str, PageResult], on_page, focus_verdicts: dict[str, bool]
+    browser: Browser, site: Path, queue: asyncio.Queue[str], results: dict[str, PageResult], on_page,
+    focus_verdicts: dict[str, bool], overrides: Overrides | None,
 ) -> None:
     session: Session | None = None
     while not queue.empty():
@@ -120,7 +135,7 @@ async def _worker(
         for attempt in (1, 2):
             try:
                 if session is None:
-                    session = await new_session(browser, site, focus_verdicts)
+                    session = await new_session(browser, site, focus_verdicts, overrides)
                 # the browser's own timeouts do not cover page.evaluate: a script that blocks after load would hang forever
                 results[page] = await asyncio.wait_for(check_page(session, page), page_timeout_ms() / 1000)
                 break

@@ -11,6 +11,7 @@ import asyncio
 import os
 import hashlib
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -43,6 +44,16 @@ class Traffic:
     console_errors: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Overrides:
+    """What a caller knows better than the pages (the pytest plugin checking a developer's own pages)."""
+
+    upstream: str | None = None  # a live server (``http://127.0.0.1:5000``) answering instead of the site folder
+    pinned: Mapping[str, bytes] = field(default_factory=dict)  # page path -> bytes served for it (a live tab's DOM)
+    theme: str | None = None  # judge by this theme's rules, whatever the page's markup says
+    lang: str | None = None  # write the messages in this language
+
+
 @dataclass
 class Session:
     """One browser context and the one tab in it that visits page after page: a new tab per page costs more."""
@@ -53,6 +64,7 @@ class Session:
     cdp: CDPSession | None = None
     traffic: Traffic = field(default_factory=Traffic)
     focus_verdicts: dict[str, bool] = field(default_factory=dict)  # see focus_visible.py; shared by a run's sessions
+    overrides: Overrides = field(default_factory=Overrides)
 
     async def open(self, page_path: str) -> tuple[Page, CDPSession]:
         if self.page is None or self.cdp is None:
@@ -61,7 +73,9 @@ class Session:
             self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
             self.cdp = await self.context.new_cdp_session(self.page)
         self.traffic = Traffic()
-        await self.page.goto(f"{ORIGIN}/{quote(page_path)}", wait_until="load")
+        # a page of the site folder is a path below it; a page of a live server is its own "/path?query"
+        address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
+        await self.page.goto(ORIGIN + address, wait_until="load")
         return self.page, self.cdp
 
     def _note_console(self, message: ConsoleMessage) -> None:
@@ -80,6 +94,14 @@ class Session:
             await route.abort("blockedbyclient")
             return
         relative = unquote(url.path).lstrip("/")
+        pinned = self.overrides.pinned.get(relative)
+        if pinned is not None:
+            traffic.served[relative] = hashlib.sha256(pinned).hexdigest()
+            await route.fulfill(status=200, body=pinned, content_type="text/html; charset=utf-8")
+            return
+        if self.overrides.upstream:
+            await self._serve_upstream(route, relative, url.query)
+            return
         if relative == "" or relative.endswith("/"):
             relative += "index.html"
         target = (self.site / relative).resolve()
@@ -95,11 +117,20 @@ class Session:
         await route.fulfill(status=200, body=body, content_type=content_type)
 
 
-async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bool]) -> Session:
+    async def _serve_upstream(self, route: Route, relative: str, query: str) -> None:
+        """The live server's answer, under the gate's own origin so every check sees one site."""
+        upstream = str(self.overrides.upstream).rstrip("/")
+        response = await route.fetch(url=f"{upstream}/{quote(relative)}" + (f"?{query}" if query else ""))
+        body = await response.body()
+        self.traffic.served[relative] = hashlib.sha256(body).hexdigest() if response.ok else MISSING
+        await route.fulfill(response=response, body=body)
+
+
+async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bool], overrides: Overrides | None = None) -> Session:
     # axe and the check scripts are installed once per context: injecting them per page costs far more
     context = await browser.new_context(service_workers="block", viewport=VIEWPORT, device_scale_factor=1)
     context.set_default_timeout(page_timeout_ms())
-    session = Session(site, context, focus_verdicts=focus_verdicts)
+    session = Session(site, context, focus_verdicts=focus_verdicts, overrides=overrides or Overrides())
     await context.add_init_script(axe_source())
     for name in CHECK_SCRIPTS:
         await context.add_init_script(script(name))

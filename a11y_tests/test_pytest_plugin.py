@@ -1,0 +1,85 @@
+"""The pytest plugin (guidekit.pytest_plugin), used here as any developer's suite uses it: the ``a11y`` fixture."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ACCESSIBLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Apply for a card</title></head>
+<body><main><h1>Apply for a card</h1><p>Bring your ID card to any service point. It is free.</p></main></body></html>"""
+BROKEN = ACCESSIBLE.replace("<p>Bring", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><div style="width: 900px">Bring').replace("free.</p>", "free.</div>")
+
+
+def rules(findings) -> set[str]:
+    return {finding.rule for finding in findings}
+
+
+def test_an_accessible_page_passes(a11y):
+    assert a11y.check(ACCESSIBLE) == []
+
+
+def test_a_broken_page_fails_the_test_naming_each_finding(pytester):
+    pytester.makepyfile(test_page=f"""
+PAGE = {BROKEN!r}
+def test_page(a11y):
+    a11y.check(PAGE)
+""")
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert "image-alt" in text and "guidekit:reflow" in text and "WCAG 1.1.1" in text and "WCAG 1.4.10" in text
+    assert "Traceback" not in text
+
+
+def test_findings_are_returned_when_the_test_asks_for_them(a11y, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(BROKEN, "utf-8")
+    found = rules(a11y.check(page, fail=False))
+    assert "guidekit:reflow" in found and found & {"axe:image-alt", "guidekit:image-alt"}
+
+
+@pytest.mark.a11y(skip_rules=["axe:image-alt", "guidekit:image-alt", "guidekit:reflow", "axe:*"])
+def test_the_marker_skips_rules(a11y):
+    assert a11y.check(BROKEN) == []
+
+
+@pytest.mark.a11y(theme="silver")
+def test_the_silver_theme_adds_the_silver_numbers(a11y):
+    assert any(rule.startswith("guidekit:silver-") for rule in rules(a11y.check(ACCESSIBLE, fail=False)))
+    assert a11y.check(ACCESSIBLE, theme="standard") == []
+
+
+def test_a_component_with_its_parameters(a11y):
+    assert a11y.component("warning", {"content": "不要把密码告诉别人。"}) == []
+    assert a11y.component("steps", {"steps": ["Bring your ID.", "Take a number."], "lang": "en"}, theme="silver") == []
+
+
+def test_a_url_of_a_live_server_and_a_report(pytester, tmp_path):
+    (tmp_path / "index.html").write_text(ACCESSIBLE, "utf-8")
+    (tmp_path / "broken.html").write_text(BROKEN, "utf-8")
+    handler = lambda *args: SimpleHTTPRequestHandler(*args, directory=str(tmp_path))  # noqa: E731
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        pytester.makepyfile(test_live=f"""
+def test_home(a11y):
+    a11y.check({base + '/'!r})
+def test_broken(a11y):
+    assert "guidekit:image-alt" in {{f.rule for f in a11y.check({base + '/broken.html'!r}, fail=False)}}
+""")
+        report = tmp_path / "report.json"
+        outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", f"--a11y-report={report}", "--a11y-lang=zh-Hans")
+    finally:
+        server.shutdown()
+    outcome.assert_outcomes(passed=2)
+    checks = json.loads(report.read_text("utf-8"))["checks"]
+    assert [check["ok"] for check in checks] == [True, False]
+    assert {finding["lang"] for finding in checks[1]["findings"]} == {"zh-Hans"}  # --a11y-lang

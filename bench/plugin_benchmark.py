@@ -1,0 +1,75 @@
+"""Benchmark: one check by the pytest plugin's ``a11y`` fixture against a bare axe run, on the same pages in the same browser.
+
+    .venv/bin/python bench/plugin_benchmark.py [--runs 20]
+
+"Bare axe" is what pytest-axe-style fixtures do: a new browser context with axe-core added to it,
+the page loaded and axe run with the same tags. The plugin runs the whole gate (axe plus reflow, text spacing,
+text size, keyboard walk, focus, targets, language, other hosts) in a fresh context. The pages are
+the sample site's, built once without the gate. It also reports whether every run of a page gave the
+same findings. A benchmark, not a test: the figures depend on the machine and what else it is doing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from guidekit.build import build
+from guidekit.gate.axe import axe_source, run_options
+from guidekit.gate.runner import html_pages
+from guidekit.pytest_plugin import A11y, _LazyBrowser
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+PAGES = 8  # the first pages of the sample site's guides, both themes
+
+
+async def bare_axe(browser, page_file: Path, theme: str) -> list[str]:
+    context = await browser.new_context()
+    try:
+        await context.add_init_script(axe_source())
+        page = await context.new_page()
+        await page.goto(page_file.as_uri(), wait_until="load")
+        result = await page.evaluate("options => axe.run(document, options)", run_options(theme))
+        return sorted(rule["id"] for rule in result["violations"])
+    finally:
+        await context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch) / "site"
+        build(REPOSITORY / "guides", site, check=False)
+        pages = [page for page in html_pages(site) if page.count("/") >= 1 and not page.startswith(("components", "silver/components"))][:PAGES]
+        browser = _LazyBrowser()
+        checker = A11y(browser)
+        plugin_ms, axe_ms, unstable = [], [], []
+        for page in pages:
+            theme = "silver" if page.startswith("silver/") else "standard"
+            seen_plugin, seen_axe = set(), set()
+            for _ in range(arguments.runs):
+                started = time.perf_counter()
+                found = checker.check(site / page, theme, fail=False)
+                plugin_ms.append((time.perf_counter() - started) * 1000)
+                seen_plugin.add(tuple(sorted((finding.rule, finding.element or "") for finding in found)))
+                started = time.perf_counter()
+                seen_axe.add(tuple(browser().run(bare_axe(browser().browser, site / page, theme))))
+                axe_ms.append((time.perf_counter() - started) * 1000)
+            if len(seen_plugin) > 1 or len(seen_axe) > 1:
+                unstable.append(page)
+        browser.close()
+    plugin, bare = statistics.median(plugin_ms), statistics.median(axe_ms)
+    print(f"{len(pages)} pages x {arguments.runs} runs, median per check:")
+    print(f"  a11y fixture (whole gate): {plugin:7.0f} ms")
+    print(f"  bare axe-core:             {bare:7.0f} ms")
+    print(f"  ratio:                     {plugin / bare:7.2f}x  (target <= 1.2x)")
+    print(f"  pages whose findings changed between runs: {len(unstable)} {unstable or ''}")
+
+
+if __name__ == "__main__":
+    main()
