@@ -83,3 +83,26 @@ def test_broken(a11y):
     checks = json.loads(report.read_text("utf-8"))["checks"]
     assert [check["ok"] for check in checks] == [True, False]
     assert {finding["lang"] for finding in checks[1]["findings"]} == {"zh-Hans"}  # --a11y-lang
+
+
+def test_a_playwright_page_is_checked_as_it_stands(a11y, tmp_path):
+    """pytest-playwright's ``page`` fixture is a sync-API Page: its DOM now, after the test's own clicks, is checked."""
+    from playwright.sync_api import sync_playwright
+
+    from guidekit.gate.browser import chromium_path
+
+    (tmp_path / "index.html").write_text(ACCESSIBLE, "utf-8")
+    handler = lambda *args: SimpleHTTPRequestHandler(*args, directory=str(tmp_path))  # noqa: E731
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            assert a11y.check(page) == []
+            page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+            assert "guidekit:image-alt" in rules(a11y.check(page, fail=False))
+            browser.close()
+    finally:
+        server.shutdown()
