@@ -94,6 +94,10 @@ def installed(tmp_path_factory) -> Installed:
 def test_the_wheel_carries_axe_core_and_nothing_of_the_repository(installed):
     names = zipfile.ZipFile(installed.wheel).namelist()
     assert not [name for name in names if NOT_SHIPPED.search(name)]
+    packaged = {"builder": "guidekit", "components": "guidekit/components", "themes": "guidekit/themes"}
+    tracked = subprocess.run(["git", "ls-files", *packaged], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    missing = [name for name in tracked if "{}/{}".format(packaged[name.split("/")[0]], name.split("/", 1)[1]) not in names]
+    assert tracked and not missing  # every script, template, catalogue and data file the package reads
     lock = json.loads((REPO / "package-lock.json").read_text("utf-8"))["packages"]["node_modules/axe-core"]
     with zipfile.ZipFile(installed.wheel) as wheel:
         shipped = json.loads(wheel.read("guidekit/axe_core/package.json"))
