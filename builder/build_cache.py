@@ -39,7 +39,7 @@ from .findings import Finding, finding_from_json
 from .caches import cache_folder, file_identity
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
-from .package_files import shipped_files
+from .package_files import NOT_CODE, shipped_files
 from .page_weight import gzip_size, loaded_files
 from .render import KeptFile, KeptPage, Made, Page
 from .translations import translation_key
@@ -61,14 +61,15 @@ def code_key() -> str:
     """guidekit's own part of every guide's key: its version, code, messages, component macros and guide templates."""
     package, components = resources.files("guidekit"), resources.files("guidekit.components")
     base = resources.files("guidekit.themes").joinpath("base")
-    return _digest(shipped_files(package, (".py",)) + shipped_files(package.joinpath("messages"), (".yml",))
+    return _digest(shipped_files(package, (".py",), leave_out=NOT_CODE) + shipped_files(package.joinpath("messages"), (".yml",))
                    + shipped_files(components, (".j2", ".yml")) + [base.joinpath(name) for name in GUIDE_TEMPLATES])
 
 
 @cache
 def package_key() -> str:
     """Every file guidekit is made of: what the pages around the guides and the gallery are made from."""
-    return _digest([file for name in ("guidekit", "guidekit.components", "guidekit.themes") for file in shipped_files(resources.files(name))])
+    folders = ("guidekit", "guidekit.components", "guidekit.themes")
+    return _digest([file for name in folders for file in shipped_files(resources.files(name), leave_out=NOT_CODE)])
 
 
 def _digest(files: list[Traversable]) -> str:

@@ -6,7 +6,7 @@ import json
 import os
 
 import pytest
-from playwright.async_api import Error as PlaywrightError
+from guidekit.gate.browser import BrowserFailed
 
 from guidekit import publish as publish_module
 from guidekit.build import build
@@ -101,7 +101,7 @@ def test_a_crashed_build_leaves_out_unchanged_and_no_staging(published, monkeypa
     source, out, before = published
     write_site(source, {"zh-Hans/new.md": guide(title="新指南")})
     monkeypatch.setenv("GUIDEKIT_CHROMIUM", "/bin/false")  # a "browser" that dies at once: the gate crashes
-    with pytest.raises(PlaywrightError):
+    with pytest.raises(BrowserFailed):
         build(source, out, check=True)
     assert snapshot(out) == before
     assert leftovers(out) == []
