@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -24,7 +25,7 @@ from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from . import scaffold, serve
 from .findings import Finding, Severity, sort_key
-from .lint import lint_guides
+from .guide_checks import check_site
 from .lint.report import lint_text
 from .load import load_guides
 from .messages import LANGUAGES, catalogue, best_language, error_text
@@ -200,7 +201,7 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
     lang = config.default_lang
     with _guarded(lang, source):
         loaded = load_guides(source, lang)
-        report = lint_guides(loaded.guides, config.lint, today=as_of.date() if as_of else None)
+        report = check_site(source, loaded, config.lint, lang, as_of.date() if as_of else dt.date.today())
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
     ok = not any(finding.blocking for finding in findings)
     _report(judge(findings), output_format, lang, None, None, extra={"summaries": [summary.to_json() for summary in report.summaries]})
@@ -210,7 +211,7 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
         by_level = {level: sum(1 for finding in findings if finding.severity is level) for level in Severity}
         key = "lint-passed" if ok else "lint-failed"
         _stderr.print(f"[bold {'green' if ok else 'red'}]" + escape(lint_text(
-            key, lang, guides=len(loaded.guides), errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
+            key, lang, guides=report.guides, errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
             advice=by_level[Severity.ADVICE])) + "[/]")
     sys.exit(0 if ok else REFUSED)
 

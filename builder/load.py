@@ -40,6 +40,7 @@ class SourceGuide:
     meta: GuideMeta
     body: str
     body_line: int  # 1-based line of the file where the body starts
+    salvaged: bool = False  # its front matter failed: only the body is read (``salvage``), and it is never published
 
     @property
     def lang(self) -> str:
@@ -211,6 +212,32 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     ]
     body = "\n".join(lines[closing + 1 :])
     return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
+
+
+_LANG_LINE = re.compile(r"^lang\s*[:：]\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+_TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
+
+
+def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
+    """A guide whose front matter failed, as far as its body can still be checked: the body, a title and the
+    language read from the lines that look like them. None when not even the body can be found."""
+    try:
+        text = path.read_bytes()[: MAX_GUIDE_BYTES].decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    closing = 0
+    if lines[0].strip() == FENCE:
+        closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), -1)
+        if closing < 0:
+            return None
+    front = "\n".join(lines[1:closing])
+    lang_line, title_line = _LANG_LINE.search(front), _TITLE_LINE.search(front)
+    guessed = lang_line.group(1) if lang_line else rel.split("/")[0]
+    lang = guessed if guessed in get_args(GuideMeta.model_fields["lang"].annotation) else default_lang
+    meta = GuideMeta.model_construct(title=title_line.group(1) if title_line else rel, summary="", lang=lang)
+    body_start = closing + 1 if closing else 0
+    return SourceGuide(path=path, rel=rel, meta=meta, body="\n".join(lines[body_start:]), body_line=body_start + 1, salvaged=True)
 
 
 def _refused_yaml_shape(yaml_text: str) -> tuple[str, int] | None:
