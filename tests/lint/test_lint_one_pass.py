@@ -75,7 +75,7 @@ def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
         ("guidekit:table-header", line_of(permit, "| | |")),
     } <= found
     # the guide whose front matter failed: its own error, and its body checked all the same
-    assert {("content-yaml-syntax", 4), ("guidekit:image-alt", 7), ("guidekit:link-purpose", 7), ("link-missing-image", 7)} <= findings_of(
+    assert {("content-yaml-syntax", 3), ("guidekit:image-alt", 7), ("guidekit:link-purpose", 7), ("link-missing-image", 7)} <= findings_of(
         document, "zh-Hans/card.md")
     messages = {finding["rule"]: finding["message"] for finding in document["findings"] if finding["file"] == "zh-Hans/permit.md"}
     assert messages["link-linked-guide-broken"].startswith("链接到的指南“card.md”本身有错误，见上")
