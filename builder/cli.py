@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import sys
@@ -16,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .build import build
-from .config import load_config
+from .config import SiteConfig, load_config
 from .gate.axe import AxeMissing
 from .gate.browser import BrowserMissing
 from .gate.formats import print_text, write_html, write_junit
@@ -25,8 +26,9 @@ from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from . import scaffold, serve
 from .findings import Finding, Severity, sort_key
-from .guide_checks import check_site
+from .guide_checks import all_guides, check_site
 from .lint.report import lint_text
+from .lint.word_habits import fixed_text, word_habits
 from .load import load_guides
 from .messages import LANGUAGES, catalogue, best_language, error_text
 from .publish import BuildLocked, UnsafeOutput
@@ -195,13 +197,18 @@ def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None,
 @FORMAT
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Check review dates as on this day, YYYY-MM-DD (default: today).")
-def lint_command(source: Path, output_format: str, as_of) -> None:
+@click.option("--fix", is_flag=True, help="Rewrite Word habits (1、 一、 ● tabs, invisible characters) as Markdown, showing the changes first.")
+@click.option("--yes", is_flag=True, help="With --fix: write the changes without asking.")
+def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) -> None:
     """Check the guides in SOURCE for plain language, completeness and review dates. Builds nothing."""
     config, findings = load_config(source)
     lang = config.default_lang
+    today = as_of.date() if as_of else dt.date.today()
     with _guarded(lang, source):
+        if fix:
+            _fix_habits(source, config, yes)
         loaded = load_guides(source, lang)
-        report = check_site(source, loaded, config.lint, lang, as_of.date() if as_of else dt.date.today())
+        report = check_site(source, loaded, config.lint, lang, today)
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
     ok = not any(finding.blocking for finding in findings)
     _report(judge(findings), output_format, lang, None, None, extra={"summaries": [summary.to_json() for summary in report.summaries]})
@@ -214,6 +221,33 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
             key, lang, guides=report.guides, errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
             advice=by_level[Severity.ADVICE])) + "[/]")
     sys.exit(0 if ok else REFUSED)
+
+
+def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
+    """Show how ``lint --fix`` would rewrite each guide's Word habits, then (asked, or with --yes) write it."""
+    lang = config.default_lang
+    changes = {}
+    for guide in all_guides(source, load_guides(source, lang), lang):
+        found = [habit for habit in word_habits(guide) if config.lint.severity(habit.rule) is not None]
+        if not found:
+            continue
+        path = guide.path
+        original = path.read_bytes().decode("utf-8")
+        changed = fixed_text(original, found)
+        if changed != original:
+            changes[path] = changed
+            name = path.relative_to(source).as_posix()
+            diff = difflib.unified_diff(original.splitlines(), changed.splitlines(), name, name, lineterm="")
+            _stderr.out("\n".join(diff), highlight=False)
+    if not changes:
+        _stderr.print(escape(lint_text("fix-nothing", lang)))
+        return
+    if not yes and not click.confirm(lint_text("fix-confirm", lang, files=len(changes)), err=True):
+        _stderr.print(escape(lint_text("fix-skipped", lang)))
+        return
+    for path, changed in changes.items():
+        path.write_bytes(changed.encode("utf-8"))
+    _stderr.print(f"[green]{escape(lint_text('fix-written', lang, files=len(changes)))}[/]")
 
 
 @main.command("serve")

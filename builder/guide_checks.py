@@ -87,3 +87,8 @@ def check_site(source: Path, loaded: Loaded, settings: LintSettings, default_lan
         findings += checked.findings
         summaries.append(checked.summary)
     return SiteCheck(findings, summaries, len(guides))
+
+
+def all_guides(source: Path, loaded: Loaded, default_lang: str) -> list[SourceGuide]:
+    """The loaded guides and, salvaged, those whose front matter failed."""
+    return loaded.guides + salvaged_guides(source, site_guides(loaded), default_lang)

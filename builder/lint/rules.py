@@ -35,6 +35,11 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "review-dates-invalid": "warning",
     "review-due": "warning",
     "review-overdue": "error",
+    "word-numbered-list": "warning",
+    "word-heading": "warning",
+    "word-bullet": "warning",
+    "indented-line": "warning",
+    "invisible-space": "warning",
 }
 
 
