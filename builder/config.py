@@ -31,7 +31,7 @@ class SiteConfig(BaseModel):
     base_url: str | None = None
     lint: LintSettings = LintSettings()
     budgets: Budgets = Budgets()
-    gallery: bool = True  # build the component gallery (components/) alongside the guides
+    gallery: bool = False  # build the developers' component gallery (components/) alongside the guides; linked from no guide page
     ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
     redirects: dict[str, str] = {}  # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")
 

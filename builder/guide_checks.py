@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .component_registry import markdown_components
 from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
-from .findings import Finding
+from .findings import Finding, Severity
 from .lint import GuideSummary, LintSettings, lint_guide
 from .lint.markup import markup_findings
+from .lint.unfinished import unfinished_findings
 from .load import Loaded, SourceGuide, salvage
 from .parse import markdown_parser, parse_guide
 
@@ -28,8 +29,11 @@ class CheckedGuide:
     enriched: EnrichedGuide | None  # None when a problem in the Markdown or its links stops the guide before render
 
 
-def check_guide(guide: SourceGuide, source: Path, site: SiteGuides, settings: LintSettings, today: dt.date) -> CheckedGuide:
+def check_guide(guide: SourceGuide, source: Path, site: SiteGuides, settings: LintSettings, today: dt.date,
+                unfinished: Severity = Severity.ERROR) -> CheckedGuide:
+    """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked preview)."""
     findings, summary = lint_guide(guide, settings, today)
+    findings += unfinished_findings(guide, unfinished)
     parsed, problems = parse_guide(guide, markdown_components())
     enriched: EnrichedGuide | None = None
     if not any(problem.blocking for problem in problems):

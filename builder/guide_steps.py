@@ -14,7 +14,7 @@ from typing import Any
 
 from .config import SiteConfig
 from .enrich import Asset, SiteGuides
-from .findings import Finding
+from .findings import Finding, Severity
 from .glossary import Entry, mark_first_uses
 from .guide_checks import check_guide
 from .load import SourceGuide
@@ -48,7 +48,9 @@ class GuideOutcome:
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
-    checked = check_guide(guide, inputs.source, inputs.guides, inputs.config.lint, inputs.today)
+    # a preview (serve, --no-check) shows a guide still holding a template's hint; a checked build refuses it
+    unfinished = Severity.ERROR if inputs.checked else Severity.WARNING
+    checked = check_guide(guide, inputs.source, inputs.guides, inputs.config.lint, inputs.today, unfinished)
     enriched = checked.enriched
     if enriched is None:
         return GuideOutcome(checked.findings, [], [])
