@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 from markdown_it.token import Token
 
 from .findings import Finding
+from .gate.content_rules import BROKEN_ANCHOR
 from .messages import error_text
 from .parse import CONTAINER, ParsedGuide
 
@@ -82,6 +83,12 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tu
         line = int(token.attrGet("data-line") or 0) or None
         findings.append(Finding(rule=f"link-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
 
+    def missing_anchor(token: Token, anchor: str, target: str) -> None:
+        """The gate's own rule and message: the gate finds it again on the page only as a safety net."""
+        line = int(token.attrGet("data-line") or 0) or None
+        findings.append(Finding(rule=BROKEN_ANCHOR.id, message=error_text(BROKEN_ANCHOR.message, guide.lang, anchor=anchor, target=target),
+                                file=guide.rel, line=line, wcag=BROKEN_ANCHOR.wcag, lang=guide.lang))
+
     def local_file(token: Token, url: str, missing: str, allowed: frozenset[str]) -> str | None:
         """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why not."""
         target = unquote(urlsplit(url).path)
@@ -114,9 +121,9 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tu
                 continue
             parts = urlsplit(href)
             if not parts.path:  # #anchor on this page
-                missing_anchor = _missing_anchor(heading_ids(parsed.tokens), parts.fragment)
-                if missing_anchor:
-                    problem("broken-anchor", token, anchor=missing_anchor, target=posixpath.basename(guide.rel))
+                anchor = _missing_anchor(heading_ids(parsed.tokens), parts.fragment)
+                if anchor:
+                    missing_anchor(token, anchor, posixpath.basename(guide.rel))
                 continue
             target = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), unquote(parts.path)))
             meant = site.guide_for(target)
@@ -126,9 +133,9 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tu
                 continue
             if meant is not None:
                 others = site.anchors(meant) if site.anchors and meant != guide.rel else None
-                missing_anchor = _missing_anchor(heading_ids(parsed.tokens) if meant == guide.rel else others, parts.fragment)
-                if missing_anchor:
-                    problem("broken-anchor", token, anchor=missing_anchor, target=unquote(parts.path))
+                anchor = _missing_anchor(heading_ids(parsed.tokens) if meant == guide.rel else others, parts.fragment)
+                if anchor:
+                    missing_anchor(token, anchor, unquote(parts.path))
                 token.meta[SITE_PATH] = page_url(meant) + (f"#{parts.fragment}" if parts.fragment else "")
             else:
                 site_path = local_file(token, href, "missing-file", ATTACHMENT_TYPES)

@@ -70,7 +70,7 @@ def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
         ("guidekit:link-same-text", line_of(permit, "[社保卡申领](card.md)")),
         ("link-missing-guide-link", links),
         ("guidekit:link-target", links),
-        ("link-broken-anchor", links),
+        ("guidekit:broken-anchor", links),
         ("guidekit:heading-order", line_of(permit, "####")),
         ("guidekit:table-header", line_of(permit, "| | |")),
     } <= found
@@ -99,7 +99,7 @@ def test_a_guide_linked_without_md_or_as_html_is_found(tmp_path):
                 "[积分怎么算](points) [积分规则](points.html#怎么算) [积分页](points.md#不存在)\n")
     result = CliRunner().invoke(main, ["lint", str(tmp_path), "--format", "json"])
     rules = [(f["rule"], f["message"]) for f in json.loads(result.stdout)["findings"] if f["severity"] == "error"]
-    assert rules == [("link-broken-anchor", "链接指向的位置 #不存在 在 points.md 里不存在。请检查小标题的写法。")]
+    assert rules == [("guidekit:broken-anchor", "链接指向的位置 #不存在 在 points.md 里不存在。请检查小标题的写法。")]
 
 
 def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
