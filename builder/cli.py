@@ -26,11 +26,12 @@ from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from . import scaffold, serve
 from .findings import Finding, Severity, sort_key
+from .folders import GUIDES_FOLDER, find_source, site_beside
 from .guide_checks import all_guides, check_site
 from .lint.report import lint_text
 from .lint.word_habits import fixed_text, word_habits
 from .load import load_guides
-from .messages import LANGUAGES, catalogue, best_language, error_text
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, best_language, error_text
 from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
@@ -49,6 +50,24 @@ def main() -> None:
     """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility gate."""
 
 
+def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """SOURCE as given, or found from the folder the command runs in (the project, the guides or a language folder)."""
+    if value is None:
+        value = find_source(Path.cwd())
+        if value is None:
+            _usage_error(say("no-source", DEFAULT_LANGUAGE, cwd=Path.cwd()))
+    elif not value.is_dir():
+        _usage_error(say("source-missing", DEFAULT_LANGUAGE, source=value))
+    return value
+
+
+def _usage_error(message: str) -> None:
+    """Wrong usage, said in the editor's words (exit status 2, as click's own usage errors)."""
+    _stderr.print(f"[bold red]{escape(message)}[/]")
+    sys.exit(2)
+
+
+SOURCE = click.argument("source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source)
 FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
                       help="text for people, json for tools.")
 JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -61,9 +80,9 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Make and check everyth
 
 
 @main.command("build")
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
-              help="Where the published site goes.")
+@SOURCE
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the published site goes (default: site/ next to SOURCE).")
 @FORMAT
 @click.option("--no-check", is_flag=True, help="Skip the accessibility gate (previews, benchmarks); output is marked unchecked.")
 @JOBS
@@ -75,6 +94,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
                   html: Path | None, waivers_file: Path | None, no_cache: bool) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     lang = load_config(source)[0].default_lang
+    out = out or site_beside(source)
     if no_check:
         _stderr.print(f"[bold yellow]{escape(say('no-check-warning', lang))}[/]")
     with _guarded(lang, out), _progress(lang, output_format) as progress:
@@ -193,7 +213,7 @@ def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None,
 
 
 @main.command("lint")
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@SOURCE
 @FORMAT
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Check review dates as on this day, YYYY-MM-DD (default: today).")
@@ -251,7 +271,7 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
 
 
 @main.command("serve")
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@SOURCE
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
 @click.option("--host", default=serve.DEFAULT_HOST, show_default=True,
               help="Address to listen on. Anything but 127.0.0.1 lets other computers see the preview.")
@@ -292,11 +312,12 @@ LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None,
 
 @main.command("new")
 @click.argument("title")
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("guides"), show_default=True,
-              help="The guides folder.")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The guides folder (default: the one this folder is or is in, else guides/).")
 @LANG
-def new_command(title: str, source: Path, lang: str | None) -> None:
+def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
+    source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
     _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=path))}[/]")
@@ -312,7 +333,7 @@ def init_command(folder: Path, lang: str | None) -> None:
     if taken:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
     guide_path = scaffold.init_project(folder, lang)
-    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / scaffold.GUIDES_FOLDER, guide=guide_path))}[/]")
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path))}[/]")
 
 
 def _counts(findings: list[Finding]) -> tuple[int, int]:

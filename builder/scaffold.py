@@ -14,10 +14,10 @@ from pydantic import BaseModel
 from .caches import CACHE_FOLDER
 from .config import CONFIG_FILE, SiteConfig
 from .content_model import GuideMeta
+from .folders import GUIDES_FOLDER
 from .lint.chinese import segmenter
 from .messages import best_language, catalogue
 
-GUIDES_FOLDER = "guides"  # SOURCE inside a project made by ``guidekit init``
 GLOSSARY_FILE = "glossary.yml"
 SLUG_LIMIT = 60
 REVIEW_INTERVAL = dt.timedelta(days=182)
