@@ -14,6 +14,7 @@ Level = Literal["error", "warning", "advice", "off"]
 # review date refuses the build by default, because readers may act on out-of-date facts.
 DEFAULT_LEVELS: dict[str, Level] = {
     "long-sentence": "advice",
+    "very-long-sentence": "warning",
     "long-sentence-share": "warning",
     "uncommon-character": "advice",
     "uncommon-character-share": "warning",
