@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .build import build
+from .cli_help import HELP_LANG, LocalizedGroup
 from .config import SiteConfig, load_config
 from .gate.axe import AxeMissing
 from .gate.browser import BrowserMissing
@@ -44,8 +45,9 @@ def say(key: str, lang: str, **args: object) -> str:
     return catalogue("cli")[key][best_language(lang)].format(**args)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="guidekit")
+@HELP_LANG
 def main() -> None:
     """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility gate."""
 
@@ -68,23 +70,20 @@ def _usage_error(message: str) -> None:
 
 
 SOURCE = click.argument("source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source)
-FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                      help="text for people, json for tools.")
-JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
-                    help="Processes making guides and pages checked at once (default: CPU count).")
-JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as JUnit XML for CI.")
-HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as an accessible HTML page.")
-WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                       help=f"Accepted findings with owner, reason and expiry (default: {DEFAULT_FILE} here, if it exists).")
-NO_CACHE = click.option("--no-cache", is_flag=True, help="Make and check everything again, ignoring cached results.")
+FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N")
+JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path))
+HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
+WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+NO_CACHE = click.option("--no-cache", is_flag=True)
 
 
 @main.command("build")
+@HELP_LANG
 @SOURCE
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the published site goes (default: site/ next to SOURCE).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR")
 @FORMAT
-@click.option("--no-check", is_flag=True, help="Skip the accessibility gate (previews, benchmarks); output is marked unchecked.")
+@click.option("--no-check", is_flag=True)
 @JOBS
 @JUNIT
 @HTML
@@ -123,6 +122,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 
 
 @main.command("check")
+@HELP_LANG
 @click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @FORMAT
 @JOBS
@@ -130,8 +130,8 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 @HTML
 @WAIVERS
 @NO_CACHE
-@click.option("--shard", "shard_text", metavar="K/N", help="Check only the K-th of N equal parts of the pages (for CI matrices).")
-@click.option("--merge", is_flag=True, help="TARGETS are JSON reports of every shard: combine them into one verdict.")
+@click.option("--shard", "shard_text", metavar="K/N")
+@click.option("--merge", is_flag=True)
 def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
                   waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool) -> None:
     """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
@@ -213,12 +213,12 @@ def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None,
 
 
 @main.command("lint")
+@HELP_LANG
 @SOURCE
 @FORMAT
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Check review dates as on this day, YYYY-MM-DD (default: today).")
-@click.option("--fix", is_flag=True, help="Rewrite Word habits (1、 一、 ● tabs, invisible characters) as Markdown, showing the changes first.")
-@click.option("--yes", is_flag=True, help="With --fix: write the changes without asking.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
+@click.option("--fix", is_flag=True)
+@click.option("--yes", is_flag=True)
 def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) -> None:
     """Check the guides in SOURCE for plain language, completeness and review dates. Builds nothing."""
     config, findings = load_config(source)
@@ -271,13 +271,12 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
 
 
 @main.command("serve")
+@HELP_LANG
 @SOURCE
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
-@click.option("--host", default=serve.DEFAULT_HOST, show_default=True,
-              help="Address to listen on. Anything but 127.0.0.1 lets other computers see the preview.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Preview folder (default: a temporary folder, removed on exit). Never your published site.")
-@click.option("--check", is_flag=True, help="Run the accessibility gate on every rebuild (slower).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--host", default=serve.DEFAULT_HOST, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--check", is_flag=True)
 def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
     """Preview SOURCE in the browser; rebuild and reload on every saved change."""
     lang = load_config(source)[0].default_lang
@@ -306,14 +305,12 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
             _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
 
 
-LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None,
-                    help="zh-Hans, zh-Hant or en (default: the site's default_lang).")
+LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
 
 
 @main.command("new")
 @click.argument("title")
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The guides folder (default: the one this folder is or is in, else guides/).")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
 @LANG
 def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
