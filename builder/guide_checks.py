@@ -19,7 +19,7 @@ from .lint import GuideSummary, LintSettings, lint_guide
 from .lint.markup import markup_findings
 from .lint.unfinished import unfinished_findings
 from .load import Loaded, SourceGuide, salvage
-from .parse import markdown_parser, parse_guide
+from .parse import parse_guide, read_tokens
 
 
 @dataclass
@@ -79,7 +79,7 @@ def check_site(source: Path, loaded: Loaded, settings: LintSettings, default_lan
 
     def anchors(rel: str) -> Collection[str] | None:
         if rel not in known and rel in by_rel:
-            known[rel] = frozenset(heading_ids(markdown_parser().parse(by_rel[rel].body)))
+            known[rel] = frozenset(heading_ids(read_tokens(by_rel[rel].body)))
         return known.get(rel)
 
     site = site_guides(loaded, anchors)
