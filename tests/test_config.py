@@ -18,7 +18,7 @@ from .conftest import guide, run_guidekit, write_site
     ('gallery = "yes please"\n', 1, ["gallery", "true 或 false"]),
     ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
     ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
-    ('# notes\nsite_name = \n', 2, ["line 2"]),
+    ('# notes\nsite_name = \n', 2, ["名称 = 值"]),
 ])
 def test_wrong_options_name_their_key_and_line(tmp_path, text, line, words):
     (tmp_path / "guidekit.toml").write_text(text, "utf-8")
