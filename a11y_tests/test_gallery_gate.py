@@ -12,6 +12,7 @@ from guidekit.stage import MANIFEST
 def test_the_gallery_passes_the_gate_in_both_themes(tmp_path):
     source = tmp_path / "guides"
     source.mkdir()
+    (source / "guidekit.toml").write_text("gallery = true\n", "utf-8")
     (source / "card.md").write_text("---\ntitle: 申领社保卡\nsummary: 带身份证去办。\nlang: zh-Hans\n---\n\n正文。\n", "utf-8")
     result = build(source, tmp_path / "site", jobs=2)
     # The linter's advice on this tiny guide (no review dates, 社保) is not the gallery's business.

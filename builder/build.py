@@ -18,6 +18,7 @@ from .gallery import render_gallery
 from .gate.report import judge
 from .gate.waivers import Waiver
 from .glossary import load_glossary
+from .guide_checks import check_guide, salvaged_guides, site_guides
 from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
 from .load import SourceGuide, load_guides
 from .messages import error_text
@@ -96,9 +97,14 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
 
-    inputs = SiteInputs(source, config, glossary, frozenset(guide.rel for guide in loaded.guides), guide_context(loaded.guides, config),
-                        synonyms, check, today)
-    key = site_key(loaded.guides, config.model_dump_json(), glossary, synonyms, check, today, source.resolve(), files_key(source))
+    guides = site_guides(loaded)
+    inputs = SiteInputs(source, config, glossary, guides, guide_context(loaded.guides, config), synonyms, check, today)
+    # the titles only name the file a broken link meant, in a message: keying on them would make every guide again
+    # whenever one title changes
+    key = site_key(loaded.guides, config.model_dump_json(), glossary, synonyms, check, today, source.resolve(), files_key(source),
+                   sorted(guides.broken))
+    for salvaged in salvaged_guides(source, guides, config.default_lang):  # every problem of their bodies too, in one pass
+        result.findings += check_guide(salvaged, source, guides, config.lint, today).findings
     outcomes = {guide.rel: build_cache.outcome(guide, key) for guide in loaded.guides}
     to_do = [guide for guide in loaded.guides if outcomes[guide.rel] is None]
     result.guides, result.redone = len(loaded.guides), len(to_do)

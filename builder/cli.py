@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
 import os
 import sys
@@ -15,7 +17,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .build import build
-from .config import load_config
+from .cli_help import HELP_LANG, LocalizedGroup
+from .config import SiteConfig, load_config
 from .gate.axe import AxeMissing
 from .jinja import write_assets
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
@@ -25,10 +28,12 @@ from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from . import scaffold, serve
 from .findings import Finding, Severity, sort_key
-from .lint import lint_guides
+from .folders import GUIDES_FOLDER, find_source, site_beside
+from .guide_checks import all_guides, check_site
 from .lint.report import lint_text
+from .lint.word_habits import fixed_text, word_habits
 from .load import load_guides
-from .messages import LANGUAGES, catalogue, best_language, error_text, user_language
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, best_language, error_text, user_language
 from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
@@ -41,29 +46,45 @@ def say(key: str, lang: str, **args: object) -> str:
     return catalogue("cli")[key][best_language(lang)].format(**args)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="guidekit")
+@HELP_LANG
 def main() -> None:
     """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility gate."""
 
 
-FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                      help="text for people, json for tools.")
-JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None,
-                    help="Processes making guides and pages checked at once (default: CPU count).")
-JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as JUnit XML for CI.")
-HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as an accessible HTML page.")
-WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                       help=f"Accepted findings with owner, reason and expiry (default: {DEFAULT_FILE} here, if it exists).")
-NO_CACHE = click.option("--no-cache", is_flag=True, help="Make and check everything again, ignoring cached results.")
+def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """SOURCE as given, or found from the folder the command runs in (the project, the guides or a language folder)."""
+    if value is None:
+        value = find_source(Path.cwd())
+        if value is None:
+            _usage_error(say("no-source", DEFAULT_LANGUAGE, cwd=Path.cwd()))
+    elif not value.is_dir():
+        _usage_error(say("source-missing", DEFAULT_LANGUAGE, source=value))
+    return value
+
+
+def _usage_error(message: str) -> None:
+    """Wrong usage, said in the editor's words (exit status 2, as click's own usage errors)."""
+    _stderr.print(f"[bold red]{escape(message)}[/]")
+    sys.exit(2)
+
+
+SOURCE = click.argument("source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source)
+FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N")
+JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path))
+HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
+WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+NO_CACHE = click.option("--no-cache", is_flag=True)
 
 
 @main.command("build")
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
-              help="Where the published site goes.")
+@HELP_LANG
+@SOURCE
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR")
 @FORMAT
-@click.option("--no-check", is_flag=True, help="Skip the accessibility gate (previews, benchmarks); output is marked unchecked.")
+@click.option("--no-check", is_flag=True)
 @JOBS
 @JUNIT
 @HTML
@@ -73,6 +94,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
                   html: Path | None, waivers_file: Path | None, no_cache: bool) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     lang = load_config(source)[0].default_lang
+    out = out or site_beside(source)
     if no_check:
         _stderr.print(f"[bold yellow]{escape(say('no-check-warning', lang))}[/]")
     with _guarded(lang, out), _progress(lang, output_format) as progress:
@@ -101,6 +123,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 
 
 @main.command("check")
+@HELP_LANG
 @click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @FORMAT
 @JOBS
@@ -108,8 +131,8 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 @HTML
 @WAIVERS
 @NO_CACHE
-@click.option("--shard", "shard_text", metavar="K/N", help="Check only the K-th of N equal parts of the pages (for CI matrices).")
-@click.option("--merge", is_flag=True, help="TARGETS are JSON reports of every shard: combine them into one verdict.")
+@click.option("--shard", "shard_text", metavar="K/N")
+@click.option("--merge", is_flag=True)
 def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
                   waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool) -> None:
     """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
@@ -191,17 +214,22 @@ def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None,
 
 
 @main.command("lint")
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
+@HELP_LANG
+@SOURCE
 @FORMAT
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Check review dates as on this day, YYYY-MM-DD (default: today).")
-def lint_command(source: Path, output_format: str, as_of) -> None:
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
+@click.option("--fix", is_flag=True)
+@click.option("--yes", is_flag=True)
+def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) -> None:
     """Check the guides in SOURCE for plain language, completeness and review dates. Builds nothing."""
     config, findings = load_config(source)
     lang = config.default_lang
+    today = as_of.date() if as_of else dt.date.today()
     with _guarded(lang, source):
+        if fix:
+            _fix_habits(source, config, yes)
         loaded = load_guides(source, lang)
-        report = lint_guides(loaded.guides, config.lint, today=as_of.date() if as_of else None)
+        report = check_site(source, loaded, config.lint, lang, today)
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
     ok = not any(finding.blocking for finding in findings)
     _report(judge(findings), output_format, lang, None, None, extra={"summaries": [summary.to_json() for summary in report.summaries]})
@@ -211,19 +239,45 @@ def lint_command(source: Path, output_format: str, as_of) -> None:
         by_level = {level: sum(1 for finding in findings if finding.severity is level) for level in Severity}
         key = "lint-passed" if ok else "lint-failed"
         _stderr.print(f"[bold {'green' if ok else 'red'}]" + escape(lint_text(
-            key, lang, guides=len(loaded.guides), errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
+            key, lang, guides=report.guides, errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
             advice=by_level[Severity.ADVICE])) + "[/]")
     sys.exit(0 if ok else REFUSED)
 
 
+def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
+    """Show how ``lint --fix`` would rewrite each guide's Word habits, then (asked, or with --yes) write it."""
+    lang = config.default_lang
+    changes = {}
+    for guide in all_guides(source, load_guides(source, lang), lang):
+        found = [habit for habit in word_habits(guide) if config.lint.severity(habit.rule) is not None]
+        if not found:
+            continue
+        path = guide.path
+        original = path.read_bytes().decode("utf-8")
+        changed = fixed_text(original, found)
+        if changed != original:
+            changes[path] = changed
+            name = path.relative_to(source).as_posix()
+            diff = difflib.unified_diff(original.splitlines(), changed.splitlines(), name, name, lineterm="")
+            _stderr.out("\n".join(diff), highlight=False)
+    if not changes:
+        _stderr.print(escape(lint_text("fix-nothing", lang)))
+        return
+    if not yes and not click.confirm(lint_text("fix-confirm", lang, files=len(changes)), err=True):
+        _stderr.print(escape(lint_text("fix-skipped", lang)))
+        return
+    for path, changed in changes.items():
+        path.write_bytes(changed.encode("utf-8"))
+    _stderr.print(f"[green]{escape(lint_text('fix-written', lang, files=len(changes)))}[/]")
+
+
 @main.command("serve")
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path), default="guides")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
-@click.option("--host", default=serve.DEFAULT_HOST, show_default=True,
-              help="Address to listen on. Anything but 127.0.0.1 lets other computers see the preview.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Preview folder (default: a temporary folder, removed on exit). Never your published site.")
-@click.option("--check", is_flag=True, help="Run the accessibility gate on every rebuild (slower).")
+@HELP_LANG
+@SOURCE
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--host", default=serve.DEFAULT_HOST, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--check", is_flag=True)
 def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
     """Preview SOURCE in the browser; rebuild and reload on every saved change."""
     lang = load_config(source)[0].default_lang
@@ -252,17 +306,16 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
             _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
 
 
-LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None,
-                    help="zh-Hans, zh-Hant or en (default: the site's default_lang).")
+LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
 
 
 @main.command("new")
 @click.argument("title")
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=Path("guides"), show_default=True,
-              help="The guides folder.")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
 @LANG
-def new_command(title: str, source: Path, lang: str | None) -> None:
+def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
+    source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
     _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=path))}[/]")
@@ -278,14 +331,15 @@ def init_command(folder: Path, lang: str | None) -> None:
     if taken:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
     guide_path = scaffold.init_project(folder, lang)
-    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / scaffold.GUIDES_FOLDER, guide=guide_path))}[/]")
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path))}[/]")
 
 
 @main.command("assets")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--page-layout", is_flag=True, help="Also style body, header and footer as guidekit's own pages do.")
+@click.option("--page-layout", is_flag=True)
+@HELP_LANG
 def assets_command(folder: Path, page_layout: bool) -> None:
-    """Write the stylesheets (standard, silver) and script that embedded components need into FOLDER."""
+    """Write the stylesheets (standard, silver) and script that pages embedding components need into FOLDER."""
     lang = user_language()
     with _guarded(lang, folder):
         written = write_assets(folder, page_layout=page_layout)

@@ -31,7 +31,7 @@ class SiteConfig(BaseModel):
     base_url: str | None = None
     lint: LintSettings = LintSettings()
     budgets: Budgets = Budgets()
-    gallery: bool = True  # build the component gallery (components/) alongside the guides
+    gallery: bool = False  # build the developers' component gallery (components/) alongside the guides; linked from no guide page
     ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
     redirects: dict[str, str] = {}  # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")
 
@@ -47,9 +47,11 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
     try:
         text = path.read_text("utf-8")
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError:
+        return SiteConfig(), [Finding(rule="config-invalid", message=error_text("config-not-utf8"), file=CONFIG_FILE, line=None)]
+    except tomllib.TOMLDecodeError as error:  # its words are English: the message names the usual causes instead
         at_line = re.search(r"line (\d+)", str(error))
-        return SiteConfig(), [Finding(rule="config-invalid", message=error_text("config-invalid", detail=error), file=CONFIG_FILE,
+        return SiteConfig(), [Finding(rule="config-invalid", message=error_text("config-invalid"), file=CONFIG_FILE,
                                       line=int(at_line.group(1)) if at_line else None)]
     try:
         return SiteConfig.model_validate(data), []

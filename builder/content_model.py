@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 
@@ -22,6 +23,31 @@ def _web_address(value: str) -> str:
     return value
 
 
+# How editors write a material's form, in every language guidekit speaks: one spelling -> the model's value
+FORMS = {
+    "original": ("原件", "原本", "正本"),
+    "copy": ("复印件", "影印件", "复印本", "影本", "影印本", "copy", "photocopy"),
+    "original-and-copy": ("原件和复印件", "原件及复印件", "原件、复印件", "原件+复印件", "原件加复印件", "原件和影本",
+                          "原件及影本", "原件和影印本", "原件及影印本", "original and copy", "original & copy"),
+}
+_FORM_SPELLINGS = {spelling.casefold(): form for form, spellings in FORMS.items() for spelling in spellings}
+_CHINESE_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COPIES = re.compile(r"^\s*(?P<number>\d+|[一两兩二三四五六七八九十])\s*(?:份|张|張|页|頁|本|copies|copy)?\s*$", re.IGNORECASE)
+
+
+def _form(value: object) -> object:
+    """原件 / 复印件 / 原件和复印件 (and their Traditional and English spellings) as the model's values."""
+    return _FORM_SPELLINGS.get(value.strip().casefold(), value) if isinstance(value, str) else value
+
+
+def _copies(value: object) -> object:
+    """一份, 2 份, 两份 as a number of copies."""
+    if not isinstance(value, str) or (found := _COPIES.match(value)) is None:
+        return value
+    number = found.group("number")
+    return int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+
+
 TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Text = Annotated[str, Field(min_length=1)]
@@ -31,16 +57,28 @@ class Part(BaseModel):
     # Numbers written without quotes (phone 12333) are still text; unknown keys become warnings.
     model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True, str_strip_whitespace=True)
 
+    # The field a part written as plain text stands for: materials written "- 居民身份证" are {name: 居民身份证}
+    plain_text_field: ClassVar[str | None] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, value: object) -> object:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and cls.plain_text_field:
+            return {cls.plain_text_field: str(value)}
+        return value
+
 
 class Material(Part):
+    plain_text_field = "name"
     name: Text
-    form: Literal["original", "copy", "original-and-copy"] | None = None
-    copies: Annotated[int, Field(ge=1)] | None = None
+    form: Annotated[Literal["original", "copy", "original-and-copy"], BeforeValidator(_form)] | None = None
+    copies: Annotated[int, Field(ge=1), BeforeValidator(_copies)] | None = None
     source: str | None = None
     note: str | None = None
 
 
 class Step(Part):
+    plain_text_field = "title"
     title: Text
     detail: str | None = None
     optional: bool = False
@@ -52,6 +90,7 @@ class Fee(Part):
 
 
 class Place(Part):
+    plain_text_field = "name"
     name: Text
     address: str | None = None
     hours: str | None = None
@@ -73,6 +112,7 @@ class Contact(Part):
 
 
 class LegalBasis(Part):
+    plain_text_field = "title"
     title: Text
     number: str | None = None
 

@@ -7,7 +7,7 @@ links; images and attachments must live inside SOURCE and are copied with the si
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 from markdown_it.token import Token
 
 from .findings import Finding
+from .gate.content_rules import BROKEN_ANCHOR
 from .messages import error_text
 from .parse import CONTAINER, ParsedGuide
 
@@ -45,13 +46,34 @@ class Asset:
     site_path: str
 
 
+@dataclass(frozen=True)
+class SiteGuides:
+    """What a guide's links are checked against: the guides of the site, and the files that are guides but
+    could not be loaded (their own findings say why)."""
+
+    rels: Collection[str]
+    broken: Collection[str] = frozenset()
+    titles: Mapping[str, str] = field(default_factory=dict)  # a guide's title -> its file, to name the file a link meant
+    anchors: Callable[[str], Collection[str] | None] | None = None  # the heading ids of another guide, when the caller knows them
+
+    def guide_for(self, target: str) -> str | None:
+        """The guide a link's path means: ``a.md``, and as editors also write it ``a`` or ``a.html``."""
+        stem, extension = posixpath.splitext(target)
+        candidate = stem + ".md" if extension.lower() in {"", ".html", ".htm"} else target
+        return candidate if candidate in self.rels else None
+
+
+# The ids every guide page has besides its headings' (the main region and the sections of its fields)
+PAGE_ID_PREFIXES = ("main", "section-", "gk-")
+
+
 @dataclass
 class EnrichedGuide:
     parsed: ParsedGuide
     assets: list[Asset] = field(default_factory=list)
 
 
-def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[str]) -> tuple[EnrichedGuide, list[Finding]]:
+def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tuple[EnrichedGuide, list[Finding]]:
     guide = parsed.guide
     enriched = EnrichedGuide(parsed)
     findings: list[Finding] = []
@@ -61,19 +83,25 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
         line = int(token.attrGet("data-line") or 0) or None
         findings.append(Finding(rule=f"link-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
 
+    def missing_anchor(token: Token, anchor: str, target: str) -> None:
+        """The gate's own rule and message: the gate finds it again on the page only as a safety net."""
+        line = int(token.attrGet("data-line") or 0) or None
+        findings.append(Finding(rule=BROKEN_ANCHOR.id, message=error_text(BROKEN_ANCHOR.message, guide.lang, anchor=anchor, target=target),
+                                file=guide.rel, line=line, wcag=BROKEN_ANCHOR.wcag, lang=guide.lang))
+
     def local_file(token: Token, url: str, missing: str, allowed: frozenset[str]) -> str | None:
         """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why not."""
         target = unquote(urlsplit(url).path)
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), target))
         resolved = (root / joined).resolve()
         if target.startswith("/") or joined.startswith("..") or not resolved.is_relative_to(root):
-            problem("path-outside", token, path=url)
+            problem("path-outside", token, path=unquote(url))
             return None
         if posixpath.splitext(joined)[1].lower() not in allowed:
-            problem("file-type", token, path=url, allowed=" ".join(sorted(allowed)))
+            problem("file-type", token, path=unquote(url), allowed=" ".join(sorted(allowed)))
             return None
         if not resolved.is_file():
-            problem(missing, token, path=url)
+            problem(missing, token, path=unquote(url))
             return None
         enriched.assets.append(Asset(resolved, joined))
         return quote(joined)
@@ -86,18 +114,29 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
             elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
-                problem("image-not-local", token, path=src)
+                problem("image-not-local", token, path=unquote(src))
         elif token.type == "link_open":
             href = str(token.attrGet("href"))
-            if not _is_local(href) or href.startswith("#"):
+            if not href or not _is_local(href):  # a link without an address is the linter's finding
                 continue
             parts = urlsplit(href)
-            if parts.path.endswith(".md"):
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), unquote(parts.path)))
-                if target not in guide_rels:
-                    problem("missing-guide-link", token, path=href)
-                    continue
-                token.meta[SITE_PATH] = page_url(target) + (f"#{parts.fragment}" if parts.fragment else "")
+            if not parts.path:  # #anchor on this page
+                anchor = _missing_anchor(heading_ids(parsed.tokens), parts.fragment)
+                if anchor:
+                    missing_anchor(token, anchor, posixpath.basename(guide.rel))
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), unquote(parts.path)))
+            meant = site.guide_for(target)
+            inside = not parts.path.startswith("/") and not target.startswith("..")
+            if meant is None and inside and (target.endswith(".md") or posixpath.splitext(target)[1] == ""):
+                _report_missing_guide(site, target, unquote(href), lambda key, **args: problem(key, token, **args))
+                continue
+            if meant is not None:
+                others = site.anchors(meant) if site.anchors and meant != guide.rel else None
+                anchor = _missing_anchor(heading_ids(parsed.tokens) if meant == guide.rel else others, parts.fragment)
+                if anchor:
+                    missing_anchor(token, anchor, unquote(parts.path))
+                token.meta[SITE_PATH] = page_url(meant) + (f"#{parts.fragment}" if parts.fragment else "")
             else:
                 site_path = local_file(token, href, "missing-file", ATTACHMENT_TYPES)
                 if site_path is not None:
@@ -106,6 +145,33 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, guide_rels: Collection[
 
     _place_in_outline(parsed.tokens, guide.meta.title)
     return enriched, findings
+
+
+def _report_missing_guide(site: SiteGuides, target: str, written: str, problem: Callable[..., None]) -> None:
+    """Why a link to a guide finds none, naming the guide file the editor most likely meant."""
+    md = posixpath.splitext(target)[0] + ".md"
+    if md in site.broken:
+        problem("linked-guide-broken", path=written, file=md)
+        return
+    title = posixpath.splitext(posixpath.basename(target))[0]
+    titled = site.titles.get(title)
+    if titled is not None:
+        problem("missing-guide-link-title", path=written, file=titled, name=posixpath.relpath(titled, posixpath.dirname(target) or "."), title=title)
+    else:
+        problem("missing-guide-link", path=written)
+
+
+def heading_ids(tokens: list[Token]) -> set[str]:
+    """The ids the headings of a parsed body get."""
+    return {str(token.attrGet("id")) for token in tokens if token.type == "heading_open"}
+
+
+def _missing_anchor(ids: Collection[str] | None, fragment: str) -> str | None:
+    """The #fragment of a link when it names none of ``ids`` (None: the target's headings are not known here)."""
+    anchor = unquote(fragment)
+    if not anchor or ids is None or anchor.startswith(PAGE_ID_PREFIXES):
+        return None
+    return None if anchor in ids else anchor
 
 
 def _is_local(url: str) -> bool:

@@ -16,6 +16,7 @@ import yaml
 from markdown_it.token import Token
 
 from .findings import Finding
+from .front_matter_errors import diagnose
 from .messages import LANGUAGES, error_text
 from .parse import ParsedGuide
 
@@ -33,6 +34,16 @@ class Entry:
     langs: tuple[str, ...] = LANGUAGES
 
 
+def _syntax_problem(text: str, mark: yaml.Mark | None, lang: str) -> Finding:
+    """The usual cause of a YAML mistake, at the line to change (as for a guide's front matter), in ``lang``."""
+    lines = text.split("\n")
+    cause = diagnose(lines, mark.line if mark else 0)
+    if cause is None:
+        line = (mark.line if mark else 0) + 1
+        return Finding(rule="glossary-syntax", message=error_text("glossary-syntax", lang), file=GLOSSARY_FILE, line=line)
+    return Finding(rule="glossary-syntax", message=error_text(cause.key, lang, **cause.args), file=GLOSSARY_FILE, line=cause.line + 1)
+
+
 def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
     """The entries of SOURCE/glossary.yml (none when there is no such file), or located problems."""
     path = source / GLOSSARY_FILE
@@ -43,10 +54,14 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
         return Finding(rule=f"glossary-{key}", message=error_text(f"glossary-{key}", lang, **args), file=GLOSSARY_FILE, line=line)
 
     try:
-        root = yaml.compose(path.read_text("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [problem("syntax", mark.line + 1 if mark else 1, problem=getattr(error, "problem", None) or error)]
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return [], [Finding(rule="glossary-syntax", message=error_text("not-utf8", lang, line=line), file=GLOSSARY_FILE, line=line)]
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        return [], [_syntax_problem(text, getattr(error, "problem_mark", None), lang)]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):

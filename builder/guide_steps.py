@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .component_registry import markdown_components
 from .config import SiteConfig
-from .enrich import Asset, enrich_guide
-from .findings import Finding
+from .enrich import Asset, SiteGuides
+from .findings import Finding, Severity
 from .glossary import Entry, mark_first_uses
-from .lint import lint_guide
+from .guide_checks import check_guide
 from .load import SourceGuide
 from .page_weight import gzip_size
-from .parse import parse_guide
 from .render import KeptPage, Page, Theme, render_guide
 from .search_index import SynonymGroups, guide_words
 from .workers import shared_out
@@ -33,7 +31,7 @@ class SiteInputs:
     source: Path
     config: SiteConfig
     glossary: Sequence[Entry]
-    rels: frozenset[str]  # every guide of the site: links between guides are checked against it
+    guides: SiteGuides  # every guide of the site: links between guides are checked against it
     guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]]  # translations, structured data
     synonyms: SynonymGroups  # they decide how the search index cuts words
     checked: bool
@@ -50,17 +48,16 @@ class GuideOutcome:
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
-    findings, _ = lint_guide(guide, inputs.config.lint, inputs.today)
-    parsed, problems = parse_guide(guide, markdown_components())
-    if not any(problem.blocking for problem in problems):
-        enriched, linking = enrich_guide(parsed, inputs.source, inputs.rels)
-        problems += linking
-    if any(problem.blocking for problem in problems):
-        return GuideOutcome(findings + problems, [], [])
-    mark_first_uses(parsed, inputs.glossary)
+    # a preview (serve, --no-check) shows a guide still holding a template's hint; a checked build refuses it
+    unfinished = Severity.ERROR if inputs.checked else Severity.WARNING
+    checked = check_guide(guide, inputs.source, inputs.guides, inputs.config.lint, inputs.today, unfinished)
+    enriched = checked.enriched
+    if enriched is None:
+        return GuideOutcome(checked.findings, [], [])
+    mark_first_uses(enriched.parsed, inputs.glossary)
     pages, rendering = render_guide(enriched, inputs.config, checked=inputs.checked, guide_context=inputs.guide_context,
                                     glossary=inputs.glossary)
-    return GuideOutcome(findings + problems + rendering, pages, enriched.assets, {page.site_path: gzip_size(page.html) for page in pages},
+    return GuideOutcome(checked.findings + rendering, pages, enriched.assets, {page.site_path: gzip_size(page.html) for page in pages},
                         guide_words(guide, inputs.synonyms))
 
 

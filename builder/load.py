@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .content_model import GuideMeta, unknown_fields
 from .findings import Finding, Severity
+from .front_matter_errors import diagnose
 from .messages import best_language, error_text
 from .workers import shared_out
 from .yaml_loader import SAFE_LOADER
@@ -40,6 +41,7 @@ class SourceGuide:
     meta: GuideMeta
     body: str
     body_line: int  # 1-based line of the file where the body starts
+    salvaged: bool = False  # its front matter failed: only the body is read (``salvage``), and it is never published
 
     @property
     def lang(self) -> str:
@@ -158,11 +160,15 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # libyaml puts a problem at the end of the text on the line after it: the closing fence
-        last_line = yaml_text.count("\n")
-        line = FRONT_MATTER_FIRST_LINE + min(mark.line if mark else 0, last_line)
-        return None, [problem("yaml-syntax", line, problem=error.problem or error.context or "?")]
-    except ValueError as error:  # e.g. a number longer than Python converts (4,300 digits)
-        return None, [problem("yaml-syntax", FRONT_MATTER_FIRST_LINE, problem=error)]
+        yaml_lines = yaml_text.split("\n")
+        stumbled = min(mark.line if mark else 0, len(yaml_lines) - 1)
+        cause = diagnose(yaml_lines, stumbled)
+        if cause is None:
+            return None, [_yaml_problem(rel, "yaml-syntax", FRONT_MATTER_FIRST_LINE + stumbled, _guessed_lang(yaml_text, rel, default_lang))]
+        return None, [_yaml_problem(rel, cause.key, FRONT_MATTER_FIRST_LINE + cause.line, _guessed_lang(yaml_text, rel, default_lang),
+                                    **cause.args)]
+    except ValueError:  # e.g. a number longer than Python converts (4,300 digits)
+        return None, [_yaml_problem(rel, "yaml-number-too-long", FRONT_MATTER_FIRST_LINE, _guessed_lang(yaml_text, rel, default_lang))]
     if not isinstance(fields, dict):
         return None, [problem("front-matter-not-mapping", FRONT_MATTER_FIRST_LINE)]
 
@@ -211,6 +217,42 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     ]
     body = "\n".join(lines[closing + 1 :])
     return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
+
+
+_LANG_LINE = re.compile(r"^lang\s*[:：]\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
+_TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
+
+
+def _yaml_problem(rel: str, message: str, line: int, lang: str, /, **args: object) -> Finding:
+    """Every way front matter fails to parse is one rule, with the message that names its cause."""
+    return Finding(rule="content-yaml-syntax", message=error_text(message, lang, **args), file=rel, line=line)
+
+
+def _guessed_lang(front_matter: str, rel: str, default_lang: str) -> str:
+    """The language of a guide whose front matter cannot be read: its ``lang:`` line, else its language folder."""
+    written = _LANG_LINE.search(front_matter)
+    guessed = written.group(1) if written else rel.split("/")[0]
+    return guessed if guessed in get_args(GuideMeta.model_fields["lang"].annotation) else default_lang
+
+
+def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
+    """A guide whose front matter failed, as far as its body can still be checked: the body, a title and the
+    language read from the lines that look like them. None when not even the body can be found."""
+    try:
+        text = path.read_bytes()[: MAX_GUIDE_BYTES].decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    closing = 0
+    if lines[0].strip() == FENCE:
+        closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), -1)
+        if closing < 0:
+            return None
+    front = "\n".join(lines[1:closing])
+    title_line = _TITLE_LINE.search(front)
+    meta = GuideMeta.model_construct(title=title_line.group(1) if title_line else rel, summary="", lang=_guessed_lang(front, rel, default_lang))
+    body_start = closing + 1 if closing else 0
+    return SourceGuide(path=path, rel=rel, meta=meta, body="\n".join(lines[body_start:]), body_line=body_start + 1, salvaged=True)
 
 
 def _refused_yaml_shape(yaml_text: str) -> tuple[str, int] | None:
@@ -270,9 +312,16 @@ def _field_name(loc: tuple, lang: str) -> str:
     return " → ".join(parts) or "?"
 
 
+# Fields whose values editors write in their own words: the message shows those words
+_FIELD_EXPECTATIONS = {"form": "expect-form", "copies": "expect-copies"}
+
+
 def expected_text(detail: dict, lang: str) -> str:
     kind = detail["type"]
     context = detail.get("ctx") or {}
+    field = next((part for part in reversed(detail.get("loc") or ()) if isinstance(part, str)), None)
+    if field in _FIELD_EXPECTATIONS and kind not in {"missing", "string_type"}:
+        return error_text(_FIELD_EXPECTATIONS[field], lang)
     if kind in {"string_type", "str_type"}:
         return error_text("expect-text", lang)
     if kind == "string_too_short":
@@ -292,7 +341,8 @@ def expected_text(detail: dict, lang: str) -> str:
     if kind.startswith("date"):
         return error_text("expect-date", lang)
     if kind == "literal_error":
-        return error_text("expect-choice", lang, choices=context.get("expected", ""))
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return error_text("expect-choice", lang, choices=error_text("choice-separator", lang).join(choices))
     if kind == "value_error":
         return error_text("expect-web-address", lang)
     return error_text("expect-other", lang, detail=detail["msg"])

@@ -34,10 +34,10 @@ def best_language(lang: str | None) -> str:
 def user_language(environ: Mapping[str, str] = os.environ) -> str:
     """The language of the person at the terminal, from the POSIX locale variables (zh_TW.UTF-8 -> zh-Hant).
 
-    Used where no site says which language to speak (``guidekit check`` of any folder); C, POSIX
-    and unset locales get guidekit's default, Simplified Chinese."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "").split(".")[0].replace("_", "-")
+    Used where no site says which language to speak (``guidekit check`` of any folder, help texts);
+    C, POSIX and unset locales get guidekit's default, Simplified Chinese."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").split(":")[0].split(".")[0].replace("_", "-")
         if value and value not in {"C", "POSIX"}:
             return best_language(value)
     return DEFAULT_LANGUAGE

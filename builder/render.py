@@ -431,7 +431,6 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
-        "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
         "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
         "checked": checked,
         "version": __version__,

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .caches import CACHE_FOLDER
 from .config import CONFIG_FILE, SiteConfig
 from .content_model import GuideMeta
+from .folders import GUIDES_FOLDER
 from .lint.chinese import segmenter
 from .messages import best_language, catalogue
 
-GUIDES_FOLDER = "guides"  # SOURCE inside a project made by ``guidekit init``
 GLOSSARY_FILE = "glossary.yml"
 SLUG_LIMIT = 60
 REVIEW_INTERVAL = dt.timedelta(days=182)
@@ -120,7 +121,7 @@ def init_project(folder: Path, lang: str, *, today: dt.date | None = None) -> Pa
     source.mkdir(parents=True, exist_ok=True)
     (source / CONFIG_FILE).write_text(config_text(lang), encoding="utf-8")
     (source / GLOSSARY_FILE).write_text(scaffold_text("glossary", lang) + "\n", encoding="utf-8")
-    (folder / ".gitignore").write_text("/site/\n/.site.*\n/.guidekit-preview/\n", encoding="utf-8")
+    (folder / ".gitignore").write_text(f"/site/\n/.site.*\n/.guidekit-preview/\n{CACHE_FOLDER}/\n", encoding="utf-8")
     return new_guide(source, scaffold_text("first-guide-title", lang), lang, today=today)
 
 

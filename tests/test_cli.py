@@ -48,7 +48,7 @@ def test_text_output_of_a_good_build_says_where_the_site_is(tmp_path):
 
 def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
     source, out, before = published
-    bad = guide("第一段。\n\n[点这里](javascript:alert(1))\n")
+    bad = guide("第一段。\n\n[打开申请表](javascript:alert(1))\n")
     write_site(source, {"zh-Hans/bad.md": bad})
     outcome = run_guidekit("build", source, "--out", out, "--no-check")
     assert outcome.exit_code == 1

@@ -17,8 +17,8 @@ from .conftest import guide, run_guidekit, write_site
     ('default_lang = "en"\n\n[lint]\nlong_sentence_chars = 40\nfoo = 1\n', 5, ["lint.foo", "Options at this level: rules, grace_days"]),
     ('gallery = "yes please"\n', 1, ["gallery", "true 或 false"]),
     ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
-    ('default_lang = "fr"\n', 1, ["default_lang", "'zh-Hans', 'zh-Hant' or 'en'"]),
-    ('# notes\nsite_name = \n', 2, ["line 2"]),
+    ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
+    ('# notes\nsite_name = \n', 2, ["名称 = 值"]),
 ])
 def test_wrong_options_name_their_key_and_line(tmp_path, text, line, words):
     (tmp_path / "guidekit.toml").write_text(text, "utf-8")

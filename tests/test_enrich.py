@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from guidekit.component_registry import markdown_components
-from guidekit.enrich import HEADING_LEVEL, REGION_LABEL, SITE_PATH, enrich_guide, page_path
+from guidekit.enrich import HEADING_LEVEL, REGION_LABEL, SITE_PATH, SiteGuides, enrich_guide, page_path
 from guidekit.load import load_guides
 from guidekit.parse import parse_guide
 
@@ -26,7 +26,7 @@ def enrich_site(source: Path, files: dict[str, str | bytes], rel: str):
     target = next(g for g in loaded.guides if g.rel == rel)
     parsed, findings = parse_guide(target, markdown_components())
     assert not findings, findings
-    return enrich_guide(parsed, source, {g.rel for g in loaded.guides})
+    return enrich_guide(parsed, source, SiteGuides(frozenset(g.rel for g in loaded.guides)))
 
 
 def inline_tokens(enriched, kind: str):

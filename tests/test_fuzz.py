@@ -283,7 +283,7 @@ def test_the_oracle_sees_what_it_must_refuse() -> None:
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVA\tSCRIPT:x", "vbscript:x", "data:text/html,x", "file:///etc/passwd"])
 def test_every_unsafe_link_is_refused_with_its_line(url: str) -> None:
-    guide = f"---\ntitle: t\nsummary: s\nlang: en\n---\n\ntext [link]({url.replace(chr(9), '&#x09;')})\n"
+    guide = f"---\ntitle: t\nsummary: s\nlang: en\n---\n\ntext [the form]({url.replace(chr(9), '&#x09;')})\n"
     with tempfile.TemporaryDirectory() as folder:
         findings, pages = build_in(Path(folder), {"guide.md": guide.encode()})
     assert pages == {}

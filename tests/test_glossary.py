@@ -96,3 +96,12 @@ def test_a_glossary_that_is_not_yaml_is_refused_before_anything_is_written(tmp_p
     result, site = _build(tmp_path, {GLOSSARY_FILE: "- term: 社保\n explanation: [\n", "card.md": guide()})
     assert not result.published and not site.exists()
     assert [(f.rule, f.file) for f in result.findings if f.blocking] == [("glossary-syntax", GLOSSARY_FILE)]
+
+
+def test_a_glossary_mistake_is_named_at_its_line_in_chinese(tmp_path):
+    from guidekit.glossary import load_glossary
+
+    (tmp_path / GLOSSARY_FILE).write_text("- term: 社保\n  explanation：国家规定的保险。\n- term: 医保\n", "utf-8")
+    _, (problem,) = load_glossary(tmp_path, "zh-Hans")
+    assert (problem.rule, problem.line) == ("glossary-syntax", 2)
+    assert "“explanation”后面是中文冒号“：”" in problem.message

@@ -127,7 +127,7 @@ def test_a_yaml_syntax_error_names_the_line_where_yaml_stumbled(tmp_path):
     assert loaded is None
     finding = only_finding(findings, "content-yaml-syntax")
     assert finding.line == body_line(text, "detail: 缩进错了")
-    assert "信息块格式有误" in finding.message
+    assert "这一行缩进了 3 个空格" in finding.message
 
 
 def test_yaml_that_is_not_field_value_lines_is_refused(tmp_path):

@@ -81,19 +81,38 @@ def test_new_uses_the_sites_default_language(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "en"])
-def test_an_initialised_project_builds_as_it_is(tmp_path, lang):
+def test_an_initialised_project_refuses_its_placeholder_until_edited_and_publishes_no_gallery(tmp_path, lang):
     project = tmp_path / "project"
     outcome = run_guidekit("init", project, "--lang", lang)
     assert outcome.exit_code == 0, outcome.stderr
     source = project / "guides"
     assert {path.name for path in source.iterdir()} == {"guidekit.toml", "glossary.yml", lang}
-    assert ".gitignore" in {path.name for path in project.iterdir()}
+    assert (project / ".gitignore").read_text("utf-8").splitlines() == ["/site/", "/.site.*", "/.guidekit-preview/", ".guidekit-cache/"]
     config, findings = load_config(source)
-    assert findings == [] and config.default_lang == lang
+    assert findings == [] and config.default_lang == lang and config.gallery is False
+    assert "\ngallery = false\n" in (source / "guidekit.toml").read_text("utf-8")
     assert yaml.safe_load((source / "glossary.yml").read_text("utf-8"))  # two example terms
+    # the untouched placeholder is refused before any browser starts, naming the summary's line
+    refused = run_guidekit("build", source, "--out", project / "site", "--format", "json")
+    assert refused.exit_code == 1, refused.stdout
+    (guide,) = (source / lang).iterdir()
+    summary_line = guide.read_text("utf-8").split("\n").index(next(l for l in guide.read_text("utf-8").split("\n") if l.startswith("summary:"))) + 1
+    blocking = [(f["rule"], f["line"]) for f in refused.report["findings"] if f["severity"] == "error"]
+    assert blocking == [("content-unfinished", summary_line)]
+    assert not (project / "site").exists()
+    # a preview shows it as a warning
+    preview = run_guidekit("build", source, "--out", project / "preview", "--no-check", "--format", "json")
+    assert preview.exit_code == 0 and {f["rule"] for f in preview.report["findings"] if f["severity"] == "warning"} == {"content-unfinished"}
+    # once the summary and title are written, it builds, and the developers' gallery is not published
+    text = guide.read_text("utf-8")
+    summary = "带身份证到窗口办理，不收费。" if lang == "zh-Hans" else "Bring your ID card to the counter; it is free."
+    text = re.sub(r"(?m)^summary: .*$", f"summary: {summary}", text)
+    guide.write_text(re.sub(r"(?m)^title: .*$", "title: 申领居住证" if lang == "zh-Hans" else "title: Apply for a permit", text), "utf-8")
     built = run_guidekit("build", source, "--out", project / "site", "--no-check", "--format", "json")
     assert built.exit_code == 0, built.stdout
     assert [finding for finding in built.report["findings"] if finding["severity"] != "advice"] == []
+    assert not (project / "site" / "components").exists()
+    assert "components/" not in (project / "site" / "index.html").read_text("utf-8")
 
 
 def test_init_refuses_to_overwrite_a_project(tmp_path):

@@ -2,13 +2,19 @@
 
 They overlap a few axe rules on purpose: these speak the editor's language and point at the
 Markdown line, so where both fire on the same element, the axe finding is dropped.
+
+The rules themselves (``image_lacks_alt``, ``link_text_problem``, ``heading_skips``) are small functions
+the linter applies to the Markdown too (``guidekit.lint.markup``), with the same rule ids and messages:
+an editor sees these problems at ``guidekit lint`` already, and the gate finds them again only as a
+safety net for pages the Markdown does not show (templates, other builders' HTML).
 """
 
 from __future__ import annotations
 
 import posixpath
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,13 +40,65 @@ Facts = Mapping[str, Any]
 @cache
 def vague_link_texts() -> frozenset[str]:
     lists = yaml.safe_load(resources.files("guidekit.gate").joinpath("vague_link_text.yml").read_text("utf-8"))
-    return frozenset(_bare(text) for texts in lists.values() for text in texts)
+    return frozenset(bare_link_text(text) for texts in lists.values() for text in texts)
 
 
-def _bare(text: str) -> str:
+def bare_link_text(text: str) -> str:
     """Link text without case, spaces and the punctuation or arrows around it: "  Read more »" -> "readmore"."""
     kept = [ch for ch in text.casefold() if not unicodedata.category(ch)[0] in "PSZ" and not ch.isspace()]
     return "".join(kept)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One content rule: its id, WCAG criterion and the key of its message in errors.yml."""
+
+    id: str
+    wcag: str
+    message: str
+
+
+IMAGE_ALT = Rule("guidekit:image-alt", "1.1.1", "img-alt")
+LINK_NAME = Rule("guidekit:link-name", "2.4.4", "link-text")
+LINK_PURPOSE = Rule("guidekit:link-purpose", "2.4.4", "link-vague")
+HEADING_ORDER = Rule("guidekit:heading-order", "1.3.1", "heading-skip")
+BROKEN_LINK = Rule("guidekit:broken-link", "2.4.4", "broken-link")
+BROKEN_ANCHOR = Rule("guidekit:broken-anchor", "2.4.4", "broken-anchor")
+
+
+def image_lacks_alt(alt: str | None, *, content_image: bool) -> bool:
+    """An image needs a text alternative; one an editor placed (it carries meaning) needs a non-empty one."""
+    return alt is None or (content_image and not alt.strip())
+
+
+def link_text_problem(text: str) -> Rule | None:
+    """The rule a link's text breaks: none at all, or words that say nothing about where it goes."""
+    if not text.strip():
+        return LINK_NAME
+    if bare_link_text(text) in vague_link_texts():
+        return LINK_PURPOSE
+    return None
+
+
+@dataclass(frozen=True)
+class HeadingSkip:
+    previous: int
+    level: int
+
+    @property
+    def arguments(self) -> dict[str, object]:
+        expected = self.previous + 1
+        return {"previous": self.previous, "level": self.level, "expected": expected, "hashes": "#" * expected}
+
+
+def heading_skips(levels: Iterable[int], start: int = 1) -> Iterator[tuple[int, HeadingSkip]]:
+    """(index, skip) of each heading that comes more than one level below the one before it;
+    ``start`` is the level of the page's title."""
+    previous = start
+    for index, level in enumerate(levels):
+        if level > previous + 1:
+            yield index, HeadingSkip(previous, level)
+        previous = level
 
 
 def page_findings(page: str, facts: Facts) -> list[Finding]:
@@ -48,25 +106,20 @@ def page_findings(page: str, facts: Facts) -> list[Finding]:
     findings = []
     for image in facts["images"]:
         content_image = image.get("line") is not None  # written by an editor, so it carries meaning
-        if not image["hidden"] and (image["alt"] is None or (content_image and not image["alt"].strip())):
-            findings.append(finding_at(context, "guidekit:image-alt", "1.1.1", image, "img-alt"))
+        if not image["hidden"] and image_lacks_alt(image["alt"], content_image=content_image):
+            findings.append(_finding(context, IMAGE_ALT, image))
     for link in facts["links"]:
-        if not link["text"]:
-            findings.append(finding_at(context, "guidekit:link-name", "2.4.4", link, "link-text"))
-        elif _bare(link["text"]) in vague_link_texts():
-            findings.append(finding_at(context, "guidekit:link-purpose", "2.4.4", link, "link-vague", text=link["text"]))
-    previous = 1
-    for heading in facts["headings"]:
-        if heading["level"] > previous + 1:
-            expected = previous + 1
-            findings.append(
-                finding_at(
-                    context, "guidekit:heading-order", "1.3.1", heading, "heading-skip",
-                    previous=previous, level=heading["level"], expected=expected, hashes="#" * expected,
-                )
-            )
-        previous = heading["level"]
+        rule = link_text_problem(link["text"] or "")
+        if rule is not None:
+            findings.append(_finding(context, rule, link, text=link["text"]))
+    headings = facts["headings"]
+    for index, skip in heading_skips(heading["level"] for heading in headings):
+        findings.append(_finding(context, HEADING_ORDER, headings[index], **skip.arguments))
     return findings
+
+
+def _finding(context: PageContext, rule: Rule, where: Mapping[str, Any], **args: object) -> Finding:
+    return finding_at(context, rule.id, rule.wcag, where, rule.message, **args)
 
 
 def link_findings(
@@ -88,11 +141,9 @@ def link_findings(
             if target.path.endswith("/") or path in ("", "."):
                 path = posixpath.join("" if path == "." else path, "index.html")
             if path not in site_files:
-                findings.append(finding_at(context, "guidekit:broken-link", "2.4.4", link, "broken-link", target=link["raw"]))
+                findings.append(_finding(context, BROKEN_LINK, link, target=link["raw"]))
             elif target.fragment and path.endswith(".html") and unquote(target.fragment) not in ids_of(path):
-                findings.append(
-                    finding_at(context, "guidekit:broken-anchor", "2.4.4", link, "broken-anchor", anchor=unquote(target.fragment), target=path)
-                )
+                findings.append(_finding(context, BROKEN_ANCHOR, link, anchor=unquote(target.fragment), target=path))
     return findings
 
 

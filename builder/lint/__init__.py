@@ -22,6 +22,7 @@ from .report import Reporter, lint_text
 from .rules import DEFAULT_LEVELS, LintSettings
 from .sentences import percent
 from .text import read_guide_text
+from .word_habits import report_habits, word_habits
 
 __all__ = ["DEFAULT_LEVELS", "GuideSummary", "LintReport", "LintSettings", "lint_guide", "lint_guides"]
 
@@ -86,8 +87,10 @@ def lint_guide(guide: SourceGuide, settings: LintSettings, today: dt.date) -> tu
         check_chinese_abbreviations(views, report)
         summary = GuideSummary(guide.rel, guide.lang, chinese.sentences.count, chinese.sentences.average_length,
                                chinese.sentences.long_share, uncommon_character_share=chinese.uncommon_share)
+    report_habits(word_habits(guide), report)
     check_acronyms(text, report)
     check_numbers(text, report)
-    check_completeness(text, report)
-    check_freshness(text, report, today)
+    if not guide.salvaged:  # a guide whose front matter failed has no fields to judge
+        check_completeness(text, report)
+        check_freshness(text, report, today)
     return report.findings, summary

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .chinese import SimplifiedPassage, in_guide_script
-from .data import abbreviations, well_known_acronyms
+from .data import abbreviations, everyday_words, well_known_acronyms
 from .report import Reporter
 from .text import GuideText
 
@@ -27,7 +27,7 @@ def check_chinese_abbreviations(views: list[SimplifiedPassage], report: Reporter
         for match in _abbreviation_pattern().finditer(view.simplified):
             word, written = match.group(), view.original(match.start(), match.end())
             full_forms = abbreviations()[word]
-            if settled & {word, written} or any(full in everything for full in full_forms):
+            if settled & {word, written} or word in everyday_words() or any(full in everything for full in full_forms):
                 continue
             settled.add(word)
             report.add("undefined-abbreviation", view.passage.line_at(match.start()),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .data import abbreviations, common_characters, everyday_characters, officialese, to_simplified, to_traditional
+from .data import abbreviations, common_characters, everyday_characters, everyday_words, officialese, to_simplified, to_traditional
 from .report import Reporter
 from .sentences import SentenceFigures, check_sentence_length, percent
 from .text import GuideText, Passage, chinese_length, excerpt
@@ -106,7 +106,7 @@ def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> fl
 def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
     """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases such as
     带齐 or 陪您 are rare too; so only words that also use a less familiar character are reported."""
-    skip = {entry.word for entry in officialese()} | set(abbreviations())  # reported by their own rules
+    skip = {entry.word for entry in officialese()} | set(abbreviations()) | everyday_words()  # reported by their own rules, or known
     familiar = everyday_characters()
     threshold = report.settings.rare_word_frequency
     seen: set[str] = set()

@@ -38,6 +38,12 @@ def abbreviations() -> dict[str, list[str]]:
 
 
 @cache
+def everyday_words() -> frozenset[str]:
+    """Words of public services every reader knows: not rare, and no abbreviation to explain."""
+    return frozenset(load_yaml(_data("abbreviations.yml"))["everyday"])
+
+
+@cache
 def well_known_acronyms() -> frozenset[str]:
     return frozenset(load_yaml(_data("abbreviations.yml"))["well_known_acronyms"])
 

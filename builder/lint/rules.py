@@ -14,6 +14,7 @@ Level = Literal["error", "warning", "advice", "off"]
 # review date refuses the build by default, because readers may act on out-of-date facts.
 DEFAULT_LEVELS: dict[str, Level] = {
     "long-sentence": "advice",
+    "very-long-sentence": "warning",
     "long-sentence-share": "warning",
     "uncommon-character": "advice",
     "uncommon-character-share": "warning",
@@ -35,6 +36,11 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "review-dates-invalid": "warning",
     "review-due": "warning",
     "review-overdue": "error",
+    "word-numbered-list": "warning",
+    "word-heading": "warning",
+    "word-bullet": "warning",
+    "indented-line": "warning",
+    "invisible-space": "warning",
 }
 
 

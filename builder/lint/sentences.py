@@ -9,6 +9,9 @@ from .report import Reporter
 from .text import GuideText, excerpt
 
 
+VERY_LONG = 2  # a sentence over twice the limit (80 characters, 50 words) is worth a warning, not just advice
+
+
 @dataclass(frozen=True)
 class SentenceFigures:
     count: int
@@ -22,7 +25,8 @@ def check_sentence_length(text: GuideText, report: Reporter, length: Callable[[s
     for sentence in text.sentences:
         size = length(sentence.text)
         if size > limit:
-            report.add("long-sentence", sentence.line, suggestion=fix, length=size, limit=limit, excerpt=excerpt(sentence.text))
+            rule = "very-long-sentence" if size > VERY_LONG * limit else "long-sentence"
+            report.add(rule, sentence.line, suggestion=fix, length=size, limit=limit, excerpt=excerpt(sentence.text))
             if sentence.passage.in_body:
                 long_lines.append(sentence.line)
     body = text.body_sentences

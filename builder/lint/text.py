@@ -83,7 +83,7 @@ class GuideText:
 
 def read_guide_text(guide: SourceGuide) -> GuideText:
     field_lines: dict[tuple[str | int, ...], int] = {}
-    passages = list(_front_matter_passages(guide, field_lines))
+    passages = [] if guide.salvaged else list(_front_matter_passages(guide, field_lines))
     passages += body_passages(guide)
     return GuideText(guide, tuple(passages), field_lines)
 

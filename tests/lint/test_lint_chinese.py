@@ -84,10 +84,11 @@ def test_bureaucratic_simplified_guide_draws_specific_findings(tmp_path):
     path = write_guide(tmp_path, "zh-Hans/gjj.md", BUREAUCRATIC)
     findings = lint_folder(tmp_path).findings
 
-    long = by_rule(findings, "long-sentence")
-    assert {finding.line for finding in long} == {line_of(path, "根据《住房公积金管理条例》"), line_of(path, "受理机关")}
+    long, very_long = by_rule(findings, "long-sentence"), by_rule(findings, "very-long-sentence")
+    assert {finding.line for finding in long + very_long} == {line_of(path, "根据《住房公积金管理条例》"), line_of(path, "受理机关")}
     assert all(finding.severity is Severity.ADVICE and finding.suggestion == "拆成两三个短句，每句只说一件事。" for finding in long)
-    assert "个字，超过 40 个字" in long[0].message
+    assert all(finding.severity is Severity.WARNING and "是上限 40 个字的两倍多" in finding.message for finding in very_long)
+    assert long and very_long and "个字，超过 40 个字" in long[0].message
     assert by_rule(findings, "long-sentence-share")[0].severity is Severity.WARNING
 
     officialese = located(findings, "officialese")
@@ -182,3 +183,9 @@ def test_plain_traditional_guide_draws_nothing(tmp_path):
     report = lint_folder(tmp_path)
     assert report.findings == []
     assert report.summaries[0].uncommon_character_share == 0
+
+
+def test_everyday_words_of_public_services_are_neither_rare_nor_abbreviations(tmp_path):
+    write_guide(tmp_path, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n---\n\n带上户口簿和社保卡。\n")
+    findings = lint_folder(tmp_path).findings
+    assert by_rule(findings, "rare-word") == [] and by_rule(findings, "undefined-abbreviation") == []

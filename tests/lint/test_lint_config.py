@@ -52,7 +52,7 @@ def test_unknown_rule_and_bad_level_are_clear_errors(tmp_path):
     _, (days, level) = load_config(tmp_path)  # one finding per wrong option, each at its own line
     assert (days.line, level.line) == (2, 4)
     assert "lint.grace_days" in days.message and "lint.rules.officialese" in level.message
-    assert "'error', 'warning', 'advice' or 'off'" in level.message
+    assert "error、warning、advice、off" in level.message
 
 
 def test_today_is_injected_not_read(tmp_path):

@@ -1,0 +1,98 @@
+"""Everything that can be known about one guide from its source, in one pass: the plain-language lint,
+the Markdown (parse), its links and files (enrich) and the gate's content rules on the Markdown.
+
+``guidekit lint`` and every build run this same function, so an editor sees every problem at once, and
+the gate finds them again only as a safety net.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from .component_registry import markdown_components
+from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
+from .findings import Finding, Severity
+from .lint import GuideSummary, LintSettings, lint_guide
+from .lint.markup import markup_findings
+from .lint.unfinished import unfinished_findings
+from .load import Loaded, SourceGuide, salvage
+from .parse import parse_guide, read_tokens
+
+
+@dataclass
+class CheckedGuide:
+    findings: list[Finding]
+    summary: GuideSummary
+    enriched: EnrichedGuide | None  # None when a problem in the Markdown or its links stops the guide before render
+
+
+def check_guide(guide: SourceGuide, source: Path, site: SiteGuides, settings: LintSettings, today: dt.date,
+                unfinished: Severity = Severity.ERROR) -> CheckedGuide:
+    """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked preview)."""
+    findings, summary = lint_guide(guide, settings, today)
+    findings += unfinished_findings(guide, unfinished)
+    parsed, problems = parse_guide(guide, markdown_components())
+    enriched: EnrichedGuide | None = None
+    if not any(problem.blocking for problem in problems):
+        enriched, linking = enrich_guide(parsed, source, site)
+        problems += linking
+        if any(problem.blocking for problem in linking):
+            enriched = None
+    return CheckedGuide(findings + problems + markup_findings(parsed), summary, enriched)
+
+
+# Problems that leave nothing of a file to check: it is no guide's text (or not one inside SOURCE)
+_UNREADABLE = frozenset({"content-guide-outside", "content-guide-too-large", "content-unreadable", "content-not-utf8"})
+
+
+def site_guides(loaded: Loaded, anchors: Callable[[str], Collection[str] | None] | None = None) -> SiteGuides:
+    """What links are checked against: the loaded guides, their titles, and the guide files that failed to load."""
+    rels = frozenset(guide.rel for guide in loaded.guides)
+    broken = frozenset(finding.file for finding in loaded.findings
+                       if finding.blocking and finding.file and finding.file not in rels and finding.rule not in _UNREADABLE)
+    titles: dict[str, str] = {}
+    for guide in loaded.guides:
+        titles.setdefault(guide.meta.title, guide.rel)
+    return SiteGuides(rels, broken, titles, anchors)
+
+
+def salvaged_guides(source: Path, site: SiteGuides, default_lang: str) -> list[SourceGuide]:
+    """The guides whose front matter failed, each with the body that can still be checked."""
+    found = (salvage(source / rel, rel, default_lang) for rel in sorted(site.broken))
+    return [guide for guide in found if guide is not None]
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    findings: list[Finding]
+    summaries: list[GuideSummary]
+    guides: int  # every guide file checked, those whose front matter failed included
+
+
+def check_site(source: Path, loaded: Loaded, settings: LintSettings, default_lang: str, today: dt.date) -> SiteCheck:
+    """``guidekit lint``: every guide of the site through ``check_guide``, links to other guides' headings included."""
+    by_rel = {guide.rel: guide for guide in loaded.guides}
+    known: dict[str, frozenset[str]] = {}
+
+    def anchors(rel: str) -> Collection[str] | None:
+        if rel not in known and rel in by_rel:
+            known[rel] = frozenset(heading_ids(read_tokens(by_rel[rel].body)))
+        return known.get(rel)
+
+    site = site_guides(loaded, anchors)
+    guides = loaded.guides + salvaged_guides(source, site, default_lang)
+    findings: list[Finding] = []
+    summaries: list[GuideSummary] = []
+    for guide in guides:
+        checked = check_guide(guide, source, site, settings, today)
+        findings += checked.findings
+        summaries.append(checked.summary)
+    return SiteCheck(findings, summaries, len(guides))
+
+
+def all_guides(source: Path, loaded: Loaded, default_lang: str) -> list[SourceGuide]:
+    """The loaded guides and, salvaged, those whose front matter failed."""
+    return loaded.guides + salvaged_guides(source, site_guides(loaded), default_lang)

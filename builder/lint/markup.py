@@ -1,0 +1,94 @@
+"""The gate's content rules, applied to the Markdown: images without a description, links without text,
+with vague or reused text or without an address, skipped heading levels and tables without a header.
+
+The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point at
+the line the editor wrote, before any page exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from ..findings import Finding, Severity
+from ..gate.content_rules import HEADING_ORDER, IMAGE_ALT, Rule, bare_link_text, heading_skips, image_lacks_alt, link_text_problem
+from ..messages import best_language, error_text
+from ..parse import LINE_ATTRIBUTE, ParsedGuide
+
+LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
+LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
+TABLE_HEADER = Rule("guidekit:table-header", "1.3.1", "table-no-header")
+
+
+@dataclass(frozen=True)
+class _Link:
+    href: str
+    text: str
+    line: int
+
+
+def markup_findings(parsed: ParsedGuide) -> list[Finding]:
+    """Every content-rule problem the Markdown of one parsed guide shows."""
+    guide = parsed.guide
+    lang = best_language(guide.lang)
+    findings: list[Finding] = []
+
+    def add(rule: Rule, line: int | None, severity: Severity = Severity.ERROR, **args: object) -> None:
+        findings.append(Finding(rule=rule.id, message=error_text(rule.message, lang, **args), severity=severity,
+                                file=guide.rel, line=line, wcag=rule.wcag, lang=lang))
+
+    headings: list[tuple[int, int]] = []  # (level, line)
+    seen_text: dict[str, _Link] = {}
+    tokens = parsed.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            headings.append((int(token.tag[1]), token.map[0] + 1))
+        elif token.type == "thead_open" and token.map and not _header_text(tokens, index):
+            add(TABLE_HEADER, token.map[0] + 1)
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "image" and image_lacks_alt(child.content, content_image=True):
+                    add(IMAGE_ALT, _line(child))
+            for link in _links(token):
+                rule = LINK_TARGET if not link.href else link_text_problem(link.text)
+                if rule is not None:
+                    add(rule, link.line, text=link.text.strip())
+                    continue
+                key = bare_link_text(link.text)
+                earlier = seen_text.setdefault(key, link)
+                if earlier.href != link.href:
+                    add(LINK_SAME_TEXT, link.line, Severity.WARNING, text=link.text.strip(), other=earlier.line)
+    for index, skip in heading_skips(level for level, _ in headings):
+        add(HEADING_ORDER, headings[index][1], **skip.arguments)
+    return findings
+
+
+def _links(inline: Token) -> Iterator[_Link]:
+    """Each link of an inline token with its address, the text a screen reader announces, and its line."""
+    opened: Token | None = None
+    text: list[str] = []
+    for child in inline.children or []:
+        if child.type == "link_open":
+            opened, text = child, []
+        elif child.type == "link_close" and opened is not None:
+            yield _Link(str(opened.attrGet("href") or ""), "".join(text), _line(opened))
+            opened = None
+        elif opened is not None and child.type in {"text", "code_inline", "image"}:
+            text.append(child.content)
+
+
+def _header_text(tokens: list[Token], start: int) -> bool:
+    """Whether the table header that opens at ``start`` holds any text."""
+    for token in tokens[start + 1 :]:
+        if token.type == "thead_close":
+            return False
+        if token.type == "inline" and token.content.strip():
+            return True
+    return False
+
+
+def _line(token: Token) -> int | None:
+    line = token.attrGet(LINE_ATTRIBUTE)
+    return int(line) if line else None

@@ -1,0 +1,107 @@
+"""Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines (merged into
+one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with a tab or
+full-width spaces (a grey code box, or a stray indent) and invisible characters.
+
+Each becomes a finding that names the Markdown to write; ``guidekit lint --fix`` writes it, line by line,
+only in the body and never inside fenced code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..load import SourceGuide
+from .report import Reporter
+from .text import excerpt
+
+_CHINESE_NUMBERS = "一二三四五六七八九十"
+# One quick look at the whole body: most guides have none of these habits
+_ANY_HABIT = re.compile(
+    rf"^(?:[ \t\u3000]*(?:\d+[、．]|\d+\.(?=[^\d\s])|[（(]\d+[）)]|[\u2460-\u2473]|[{_CHINESE_NUMBERS}]+、|（[{_CHINESE_NUMBERS}]+）|[●•·▪■◆○◇])|[\t\u3000])"
+    r"|[\u200b\u200c\u2060\ufeff]",
+    re.MULTILINE,
+)
+_NUMBERED = re.compile(r"^(?P<indent> *)(?:(?P<digits>\d+)(?:[、．]|\.(?=[^\d\s]))|[（(](?P<bracketed>\d+)[）)]|(?P<circled>[\u2460-\u2473]))\s*(?P<text>\S.*)$")
+_HEADING = re.compile(rf"^(?:(?P<top>[{_CHINESE_NUMBERS}]+)、|（(?P<sub>[{_CHINESE_NUMBERS}]+)）)\s*(?P<text>\S.*)$")
+_BULLET = re.compile(r"^(?P<indent> *)[●•·▪■◆○◇]\s*(?P<text>\S.*)$")
+_INDENT = re.compile(r"^[\t\u3000]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff]")
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # the lines load counts (not str.splitlines, which splits more)
+HEADING_LIMIT = 30  # longer than this, or ending in a full stop, ``一、…`` is a numbered sentence, not a heading
+
+
+@dataclass(frozen=True)
+class Habit:
+    rule: str  # a lint rule id
+    line: int  # 1-based line of the guide file
+    written: str  # the line as written
+    markdown: str  # the line as Markdown would have it
+
+
+def word_habits(guide: SourceGuide) -> list[Habit]:
+    """Every Word habit in the body, with its rewrite; fenced code is left alone."""
+    if not _ANY_HABIT.search(guide.body):
+        return []
+    found = []
+    fence: str | None = None  # the fence that opened the code block we are in
+    for index, text in enumerate(guide.body.split("\n")):
+        opening = _FENCE.match(text)
+        if opening and (fence is None or (opening[1][0] == fence[0] and len(opening[1]) >= len(fence) and not opening[2].strip())):
+            fence = opening[1] if fence is None else None
+        elif fence is None:
+            found += _habits_of(text, guide.body_line + index)
+    return found
+
+
+def report_habits(habits: list[Habit], report: Reporter) -> None:
+    for habit in habits:
+        report.add(habit.rule, habit.line, suggestion=habit.markdown.strip() or report.text("indented-line-empty"),
+                   written=excerpt(habit.written.strip(), 30), markdown=excerpt(habit.markdown.strip(), 30))
+
+
+def _habits_of(text: str, line: int) -> Iterator[Habit]:
+    if _INVISIBLE.search(text):
+        written, text = text, _INVISIBLE.sub("", text)
+        yield Habit("invisible-space", line, written, text)
+    if _INDENT.match(text):
+        yield Habit("indented-line", line, text, _INDENT.sub("", text))
+        text = _INDENT.sub("", text)
+    numbered, heading, bullet = _NUMBERED.match(text), _HEADING.match(text), _BULLET.match(text)
+    if heading and len(heading["text"]) <= HEADING_LIMIT and not heading["text"].endswith(("。", ".", "；", ";")):
+        hashes = "##" if heading["top"] else "###"
+        yield Habit("word-heading", line, text, f"{hashes} {heading['text']}")
+    elif heading:
+        number = _chinese_number(heading["top"] or heading["sub"])
+        yield Habit("word-numbered-list", line, text, f"{number}. {heading['text']}")
+    elif numbered:
+        number = numbered["digits"] or numbered["bracketed"] or str(ord(numbered["circled"]) - 0x2460 + 1)
+        yield Habit("word-numbered-list", line, text, f"{numbered['indent']}{int(number)}. {numbered['text']}")
+    elif bullet:
+        yield Habit("word-bullet", line, text, f"{bullet['indent']}- {bullet['text']}")
+
+
+def _chinese_number(numeral: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十 -> 20, 二十三 -> 23."""
+    digits = {character: value for value, character in enumerate(_CHINESE_NUMBERS, start=1)}
+    if "十" not in numeral:
+        return digits.get(numeral, 1)
+    tens, _, ones = numeral.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def fixed_text(original: str, habits: list[Habit]) -> str:
+    """``original`` (a guide file's text) with each habit's line rewritten; line endings and the rest kept as they are."""
+    lines = _LINES.findall(original)
+    last_fix: dict[int, str] = {}
+    for habit in habits:  # a line with several habits: the last rewrite holds all of them
+        last_fix[habit.line] = habit.markdown
+    offset = 1 if lines and lines[0].startswith("\ufeff") else 0
+    for line, markdown in last_fix.items():
+        index = line - 1
+        if 0 <= index < len(lines):
+            ending = lines[index][len(lines[index].rstrip("\r\n")):]
+            lines[index] = ("\ufeff" if index == 0 and offset else "") + markdown + ending
+    return "".join(lines)

@@ -1,0 +1,111 @@
+"""One `guidekit lint` run reports everything the Markdown shows: the gate's content rules, links to
+missing guides, files and headings, and the body of a guide whose front matter failed."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from lint_helpers import line_of, write_guide
+
+from guidekit.build import build
+from guidekit.cli import main
+
+GUIDE = """\
+---
+title: 办理居住证
+summary: 带身份证去派出所办。
+lang: zh-Hans
+---
+
+## 办理材料
+
+![](pic.png)
+
+[点击这里](https://example.gov.cn/a)
+
+[社保卡申领](card.md) 和 [社保卡申领](https://example.gov.cn/card)
+
+[积分](points.md) [不存在的指南](missing.md) [按标题写的](社会保障卡.md) [空链接]() [本页](#没有这节)
+
+#### 跳级的标题
+
+| | |
+|---|---|
+| 身份证 | 1 份 |
+"""
+
+BROKEN = """\
+---
+title: 社会保障卡
+summary 少了冒号
+lang: zh-Hans
+---
+
+![](card.png) 请点击[这里](permit.md)
+"""
+
+
+def lint_json(folder) -> dict:
+    result = CliRunner().invoke(main, ["lint", str(folder), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)
+
+
+def findings_of(document: dict, file: str) -> set[tuple[str, int]]:
+    return {(finding["rule"], finding["line"]) for finding in document["findings"] if finding["file"] == file}
+
+
+def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
+    permit = write_guide(tmp_path, "zh-Hans/permit.md", GUIDE)
+    write_guide(tmp_path, "zh-Hans/card.md", BROKEN)
+    write_guide(tmp_path, "zh-Hans/points.md", "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n")
+    document = lint_json(tmp_path)
+    found = findings_of(document, "zh-Hans/permit.md")
+    links = line_of(permit, "[积分]")
+    assert {
+        ("guidekit:image-alt", line_of(permit, "![](pic.png)")),
+        ("link-missing-image", line_of(permit, "![](pic.png)")),
+        ("guidekit:link-purpose", line_of(permit, "点击这里")),
+        ("guidekit:link-same-text", line_of(permit, "[社保卡申领](card.md)")),
+        ("link-missing-guide-link", links),
+        ("guidekit:link-target", links),
+        ("guidekit:broken-anchor", links),
+        ("guidekit:heading-order", line_of(permit, "####")),
+        ("guidekit:table-header", line_of(permit, "| | |")),
+    } <= found
+    # the guide whose front matter failed: its own error, and its body checked all the same
+    assert {("content-yaml-syntax", 3), ("guidekit:image-alt", 7), ("guidekit:link-purpose", 7), ("link-missing-image", 7)} <= findings_of(
+        document, "zh-Hans/card.md")
+    messages = {finding["rule"]: finding["message"] for finding in document["findings"] if finding["file"] == "zh-Hans/permit.md"}
+    assert messages["link-linked-guide-broken"].startswith("链接到的指南“card.md”本身有错误，见上")
+    assert "link-missing-guide-link-title" not in messages  # the guide titled 社会保障卡 failed to load
+    assert any("“missing.md”不存在" in finding["message"] for finding in document["findings"])
+    assert len(document["summaries"]) == 3  # the broken guide is counted
+
+
+def test_a_link_by_title_names_the_guide_file_and_decoded(tmp_path):
+    write_guide(tmp_path, "zh-Hans/permit.md", GUIDE.replace("[按标题写的](社会保障卡.md)", "[按标题写的](积分.md)"))
+    write_guide(tmp_path, "zh-Hans/points.md", "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n")
+    document = lint_json(tmp_path)
+    (message,) = [f["message"] for f in document["findings"] if f["rule"] == "link-missing-guide-link-title"]
+    assert message == ("链接指向的指南“积分.md”不存在。标题是这个的指南文件是 zh-Hans/points.md：链接要写文件名，"
+                       "例如 [积分](points.md)。")
+
+
+def test_a_guide_linked_without_md_or_as_html_is_found(tmp_path):
+    write_guide(tmp_path, "zh-Hans/points.md", "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n## 怎么算\n")
+    write_guide(tmp_path, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n"
+                "[积分怎么算](points) [积分规则](points.html#怎么算) [积分页](points.md#不存在)\n")
+    result = CliRunner().invoke(main, ["lint", str(tmp_path), "--format", "json"])
+    rules = [(f["rule"], f["message"]) for f in json.loads(result.stdout)["findings"] if f["severity"] == "error"]
+    assert rules == [("guidekit:broken-anchor", "链接指向的位置 #不存在 在 points.md 里不存在。请检查小标题的写法。")]
+
+
+def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
+    source = tmp_path / "guides"
+    write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
+    write_guide(source, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n[点击这里](https://example.gov.cn/)\n")
+    result = build(source, tmp_path / "site", check=False, cache=False)
+    assert not result.published
+    assert [(f.rule, f.line) for f in result.findings if f.blocking] == [("guidekit:link-purpose", 7)]

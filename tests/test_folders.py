@@ -1,0 +1,46 @@
+"""Commands run inside the project folder, the guides folder or a language folder find SOURCE themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidekit.folders import find_source
+
+from .conftest import guide, run_guidekit, write_site
+
+
+@pytest.fixture
+def project(tmp_path):
+    write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    return tmp_path
+
+
+@pytest.mark.parametrize(("where", "expected"), [("", "guides"), ("guides", "."), ("guides/zh-Hans", "..")])
+def test_source_is_found_from_the_project_the_guides_or_a_language_folder(project, where, expected):
+    assert str(find_source(project / where)) == expected
+
+
+def test_nothing_is_found_outside_a_project(tmp_path):
+    assert find_source(tmp_path) is None
+
+
+def test_new_inside_the_guides_folder_writes_into_it(project, monkeypatch):
+    monkeypatch.chdir(project / "guides" / "zh-Hans")
+    assert run_guidekit("new", "办理居住证").exit_code == 0
+    assert (project / "guides" / "zh-Hans" / "banli-juzhuzheng.md").is_file()
+    assert not (project / "guides" / "zh-Hans" / "guides").exists()
+
+
+def test_build_inside_the_guides_folder_publishes_next_to_it(project, monkeypatch):
+    monkeypatch.chdir(project / "guides")
+    outcome = run_guidekit("build", "--no-check")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (project / "site" / "zh-Hans" / "card.html").is_file()
+
+
+def test_no_source_is_said_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outcome = run_guidekit("lint")
+    assert outcome.exit_code == 2 and "找不到指南文件夹" in outcome.stderr and "Error" not in outcome.stderr
+    missing = run_guidekit("build", tmp_path / "nowhere")
+    assert missing.exit_code == 2 and "找不到指南文件夹“" in missing.stderr
