@@ -1,0 +1,111 @@
+"""plugins: [guidekit] in real MkDocs 1.6 builds, through the real gate (Chromium): components, the blocking
+gate with its staging folder, findings on docs/ lines, theme: guidekit with zero findings, stock themes refused."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+
+PROJECT = Path(__file__).parent / "mkdocs_project"
+# the smallest PNG: one transparent pixel
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(PROJECT, copy)
+    return copy
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True, timeout=300)
+
+
+def configure(project: Path, **changes: str) -> None:
+    """Change top-level keys of the test project's mkdocs.yml, or add plugin options (plugin_<name>)."""
+    path = project / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    for key, value in changes.items():
+        if key.startswith("plugin_"):
+            text = text.replace("      lang: zh-Hans\n", f"      lang: zh-Hans\n      {key[len('plugin_'):]}: {value}\n")
+        else:
+            lines = [line for line in text.splitlines() if not line.startswith(f"{key}:")]
+            text = "\n".join([f"{key}: {value}", *lines]) + "\n"
+    path.write_text(text, "utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) -> None:
+    configure(project, plugin_report_json="report.json")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    report = json.loads((project / "report.json").read_text("utf-8"))
+    assert report["ok"] and report["findings"] == []
+    assert report["pages"] == 6  # three pages and their silver copies
+    site = project / "site"
+    guide = (site / "shebaoka" / "index.html").read_text("utf-8")
+    assert 'class="gk-steps"' in guide and 'class="gk-warning"' in guide and 'class="gk-details"' in guide
+    assert '<meta name="guidekit-source" content="docs/shebaoka.md">' in guide
+    english = (site / "en" / "passport" / "index.html").read_text("utf-8")
+    assert '<html lang="en"' in english and "Step 1" in english and 'class="gk-call-to-action"' in english
+    silver = (site / "silver" / "shebaoka" / "index.html").read_text("utf-8")
+    assert 'class="theme-silver"' in silver and "guidekit-silver.css" in silver and 'class="gk-steps"' in silver
+    assert not (project / ".site.guidekit-staging").exists()  # no staging left behind
+
+
+def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: Path) -> None:
+    configure(project, plugin_cache="false")
+    assert mkdocs(project, "build").returncode == 0
+    before = snapshot(project / "site")
+    (project / "docs" / "photo.png").write_bytes(PIXEL)
+    page = project / "docs" / "shebaoka.md"
+    lines = page.read_text("utf-8").splitlines()
+    lines.insert(7, "\n![](photo.png)\n")  # the file's line 9
+    page.write_text("\n".join(lines) + "\n", "utf-8")
+    result = mkdocs(project, "build")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "docs/shebaoka.md:9" in result.stderr and "guidekit:image-alt" in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n::: steps\nNot a list.\n:::\n\n::: warnnig\nx\n:::\n", "utf-8")
+    result = mkdocs(project, "build")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    line = len(page.read_text("utf-8").splitlines()) - 6
+    assert f"docs/index.md:{line}" in result.stderr and f"docs/index.md:{line + 4}" in result.stderr
+    assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_stock_themes_are_refused_with_theme_level_problems_counted_once(project: Path, theme: str) -> None:
+    configure(project, theme=theme, plugin_report_json="report.json")
+    result = mkdocs(project, "build")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    report = json.loads((project / "report.json").read_text("utf-8"))
+    theme_problems = [problem for problem in report["findings"] if not problem["file"].startswith("docs/")]
+    assert theme_problems and all(problem["file"].endswith(".html") for problem in theme_problems)
+    assert any(problem["count"] > 1 for problem in theme_problems)  # the same defect on every page, reported once
+    assert not (project / "site").exists()
+
+
+def test_the_extension_works_where_only_markdown_extensions_load() -> None:
+    html = markdown.markdown("::: warning 小心\n不要把密码告诉别人。\n:::\n", extensions=["guidekit_components"])
+    assert 'class="gk-warning"' in html and "小心" in html and 'data-line="1"' in html
