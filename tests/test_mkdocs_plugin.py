@@ -4,6 +4,7 @@ gate with its staging folder, findings on docs/ lines, theme: guidekit with zero
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import shutil
 import subprocess
@@ -109,3 +110,30 @@ def test_stock_themes_are_refused_with_theme_level_problems_counted_once(project
 def test_the_extension_works_where_only_markdown_extensions_load() -> None:
     html = markdown.markdown("::: warning 小心\n不要把密码告诉别人。\n:::\n", extensions=["guidekit_components"])
     assert 'class="gk-warning"' in html and "小心" in html and 'data-line="1"' in html
+
+
+def test_gh_deploy_pushes_the_checked_site(project: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git = ["git", "-c", "user.name=guidekit", "-c", "user.email=guidekit@example.org"]
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "remote", "add", "origin", str(remote)], cwd=project, check=True)
+    subprocess.run([*git, "add", "."], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "docs"], cwd=project, check=True)
+    env = {"GIT_AUTHOR_NAME": "guidekit", "GIT_AUTHOR_EMAIL": "g@example.org", "GIT_COMMITTER_NAME": "guidekit",
+           "GIT_COMMITTER_EMAIL": "g@example.org"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--force"], cwd=project, capture_output=True, text=True,
+                            timeout=300, env={**os.environ, **env})
+    assert result.returncode == 0, result.stderr
+    deployed = subprocess.run(["git", "show", "gh-pages:shebaoka/index.html"], cwd=remote, capture_output=True, text=True, check=True)
+    assert 'class="gk-steps"' in deployed.stdout
+
+
+def test_stock_theme_with_silver_copies_links_both_ways(project: Path) -> None:
+    configure(project, theme="mkdocs", plugin_silver="true", plugin_gate="false")
+    result = mkdocs(project, "build")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
+    silver = (project / "site" / "silver" / "shebaoka" / "index.html").read_text("utf-8")
+    assert 'href="../silver/shebaoka/index.html"' in page and 'class="gk-silver-switch' in page
+    assert 'href="../../shebaoka/index.html"' in silver and 'class="theme-silver"' in silver

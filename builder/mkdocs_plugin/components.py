@@ -32,7 +32,7 @@ from markupsafe import Markup
 from ..component_registry import Component, ComponentParamsError, call_macro, markdown_components, registry
 from ..findings import Finding
 from ..jinja import install
-from ..messages import best_language, error_text, ui_text
+from ..messages import best_language, catalogue, error_text, ui_text
 from ..parse import LINE_ATTRIBUTE
 
 log = logging.getLogger("guidekit.markdown")
@@ -87,9 +87,10 @@ class GuidekitComponentsExtension(Extension):
         md.treeprocessors.register(_ComponentRenderer(md, self), "guidekit_components", -10)
 
     def problem(self, key: str, line: int | None, message: str | None = None, **args: object) -> None:
+        """``key``: the message in errors.yml (also the finding's rule), as guide Markdown reports the same mistake."""
         lang = self.getConfig("lang")
         text = message if message is not None else error_text(key, lang, **args)
-        finding = Finding(rule=f"component-{key}", message=text, file=self.getConfig("source") or None, line=line, lang=best_language(lang))
+        finding = Finding(rule=key if key.startswith("component-") else f"markdown-{key}", message=text, file=self.getConfig("source") or None, line=line, lang=best_language(lang))
         self.problems.append(finding)
         log.warning("%s: %s", finding.location(), text)
 
@@ -193,7 +194,7 @@ class _SourceLineAttributes(Treeprocessor):
             if not key:
                 continue
             kind = "heading" if element.tag.startswith("h") else element.tag
-            index = self._find(key, cursors.get(kind, 0))
+            index = self._find(key, kind, cursors.get(kind, 0))
             if index is not None:
                 cursors[kind] = index
                 element.set(LINE_ATTRIBUTE, str(self.extension.line(index)))
@@ -208,12 +209,23 @@ class _SourceLineAttributes(Treeprocessor):
             return "".join(cell.itertext()).strip() if cell is not None else ""
         return "".join(element.itertext()).strip()
 
-    def _find(self, key: str, start: int) -> int | None:
+    def _find(self, key: str, kind: str, start: int) -> int | None:
+        """The first line from ``start`` on (then from the top) that holds ``key`` and can hold that kind of element."""
         lines = self.page.lines
         for index in [*range(start, len(lines)), *range(0, start)]:
-            if key in lines[index] or key in unquote(lines[index]):
+            if (key in lines[index] or key in unquote(lines[index])) and _can_hold(kind, lines, index):
                 return index
         return None
+
+
+def _can_hold(kind: str, lines: list[str], index: int) -> bool:
+    """A heading's line is an ATX heading or is underlined (setext); a table's line is a row; links and images: any line."""
+    if kind == "heading":
+        underline = index + 1 < len(lines) and re.match(r"^ {0,3}(=+|-+)\s*$", lines[index + 1])
+        return bool(re.match(r"^\s*#{1,6}\s", lines[index]) or (underline and lines[index].strip()))
+    if kind == "table":
+        return "|" in lines[index]
+    return True
 
 
 class _ComponentRenderer(Treeprocessor):
@@ -240,7 +252,12 @@ class _ComponentRenderer(Treeprocessor):
             self._replace_inside(child, levels)
             if not child.get(_COMPONENT):
                 continue
-            html = self._render(child, levels.get(child, 2))
+            try:
+                html = self._render(child, levels.get(child, 2))
+            except Exception as error:  # never a traceback in the middle of someone's MkDocs build
+                html = ""
+                self.extension.problem("component-failed", _line_of(child), catalogue("mkdocs")["component-failed"][
+                    best_language(self.extension.getConfig("lang"))].format(name=child.get(_COMPONENT), error=f"{type(error).__name__}: {error}"))
             holder = etree.Element("p")
             holder.text = self.md.htmlStash.store(html.strip()) if html.strip() else ""
             holder.tail = child.tail
@@ -253,7 +270,7 @@ class _ComponentRenderer(Treeprocessor):
         component = registry()[name]
         form = component.markdown
         lang = extension.getConfig("lang")
-        line = int(element.get(LINE_ATTRIBUTE)) if element.get(LINE_ATTRIBUTE) else None
+        line = _line_of(element)
         argument = element.get(_ARGUMENT) or ""
         params: dict[str, Any] = {"lang": lang}
         if line is not None:
@@ -261,13 +278,13 @@ class _ComponentRenderer(Treeprocessor):
         if argument and form.argument:
             params[form.argument] = argument
         elif argument:
-            extension.problem("no-argument", line, name=name, text=argument)
+            extension.problem("component-no-argument", line, name=name, text=argument)
         if "heading_level" in component.params:
             params["heading_level"] = heading_level
         if form.items:
             items = self._items(component, element, lang)
             if items is None:
-                extension.problem("needs-list", line, name=name)
+                extension.problem("component-needs-list", line, name=name)
                 return ""
             params[form.items] = items
         elif form.content:
@@ -275,14 +292,14 @@ class _ComponentRenderer(Treeprocessor):
         elif form.link:
             facts = self._link(element)
             if facts is None:
-                extension.problem("one-link", line, name=name)
+                extension.problem("component-one-link", line, name=name)
                 return ""
             params.update({form.link[fact]: value for fact, value in facts.items() if fact in form.link})
         try:
             return str(call_macro(extension.environment().get_template(component.template).module, component, params))
         except ComponentParamsError as error:
             for problem in error.problems:
-                extension.problem("params", line, component.describe(problem, lang))
+                extension.problem("component-params", line, component.describe(problem, lang))
             return ""
 
     @staticmethod
@@ -325,6 +342,11 @@ class _ComponentRenderer(Treeprocessor):
             if file.is_file():
                 facts["size"] = file.stat().st_size
         return facts
+
+
+def _line_of(element: etree.Element) -> int | None:
+    line = element.get(LINE_ATTRIBUTE)
+    return int(line) if line else None
 
 
 def _inner_html(element: etree.Element) -> Markup:

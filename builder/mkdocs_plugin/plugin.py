@@ -177,7 +177,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             if self.warnings is not None and self.warnings.get_counts():
                 log.error(say("strict-refused", self.lang, out=self._shown(out)))
                 return  # MkDocs aborts right after this event
-            verdict = self._gate(site)
+            verdict = self._gate(site, dict(self.pages), list(self.extension.problems))
             if verdict.ok:
                 from ..publish import build_lock, publish
 
@@ -211,8 +211,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     # ---- the gate
 
-    def _gate(self, site: Path, *, quiet: bool = False):
-        """Check ``site`` with guidekit's gate; findings point at docs/ files and theme templates; printed unless ``quiet``."""
+    def _gate(self, site: Path, pages: dict[str, _BuiltPage], problems: list[Finding]):
+        """Check ``site`` with guidekit's gate and print the verdict; findings point at docs/ files and theme templates.
+
+        ``pages`` and ``problems`` are the build's (copies: in mkdocs serve the next build may already be running)."""
         from ..gate.cache import cache_file
         from ..gate.formats import print_text, write_html, write_junit
         from ..gate.report import judge
@@ -220,7 +222,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         from ..gate.waivers import DEFAULT_FILE, load_waivers
 
         report = run_gate(site, jobs=self.config.jobs, cache=cache_file(self.site_dir or site) if self.config.cache else None)
-        findings = [self._located(finding) for finding in report.findings] + list(self.extension.problems)
+        findings = [self._located(finding, pages) for finding in report.findings] + problems
         waivers_file = Path(self.config.waivers) if self.config.waivers else self.project / DEFAULT_FILE
         waivers = load_waivers(waivers_file, self.lang) if waivers_file.is_file() else []
         verdict = judge(findings, waivers, details=report.details())
@@ -232,17 +234,16 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             write_junit(verdict, self._output(self.config.report_junit), self.lang)
         if self.config.report_html:
             write_html(verdict, self._output(self.config.report_html), self.lang)
-        if not quiet or not verdict.ok:
-            print_text(verdict, Console(stderr=True, highlight=False, soft_wrap=True), self.lang)
+        print_text(verdict, Console(stderr=True, highlight=False, soft_wrap=True), self.lang)
         return verdict
 
-    def _located(self, finding: Finding) -> Finding:
+    def _located(self, finding: Finding, pages: dict[str, _BuiltPage]) -> Finding:
         """A finding on an element the page's Markdown did not make names the theme's template that did."""
         page = finding.page or ""
         if finding.file != page:
             return finding
-        silver = page.startswith(SILVER) and page[len(SILVER):] in self.pages
-        built = self.pages.get(page[len(SILVER):] if silver else page)
+        silver = page.startswith(SILVER) and page[len(SILVER):] in pages
+        built = pages.get(page[len(SILVER):] if silver else page)
         if silver:
             return replace(finding, file="themes/base/layout.html.j2")
         template = built.template if built is not None else page
@@ -268,10 +269,11 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         snapshot = Path(tempfile.mkdtemp(prefix="guidekit-serve-")) / "site"
         shutil.copytree(site, snapshot)
         log.info(say("serve-checking", self.lang, pages=len(list(snapshot.rglob("*.html")))))
+        pages, problems = dict(self.pages), list(self.extension.problems)
 
         def check() -> None:
             try:
-                verdict = self._gate(snapshot)
+                verdict = self._gate(snapshot, pages, problems)
                 errors, warnings, _ = verdict.counts()
                 log.info(say("serve-checked", self.lang, errors=errors, warnings=warnings))
             except Exception as error:
