@@ -424,6 +424,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "t": ui_strings(lang),
         "ui": {code: ui_strings(code) for code in LANGUAGES},
         "site_name": config.site_name_for(lang),
+        "site_name_lang": lang if lang in config.site_name else config.default_lang,  # a name in another language is marked
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",

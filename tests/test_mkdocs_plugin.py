@@ -57,7 +57,7 @@ def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) 
     assert "Traceback" not in result.stderr
     report = json.loads((project / "report.json").read_text("utf-8"))
     assert report["ok"] and report["findings"] == []
-    assert report["pages"] == 6  # three pages and their silver copies
+    assert report["pages"] == 10  # three pages, a search page per language, and their silver copies
     site = project / "site"
     guide = (site / "shebaoka" / "index.html").read_text("utf-8")
     assert 'class="gk-steps"' in guide and 'class="gk-warning"' in guide and 'class="gk-details"' in guide
@@ -67,6 +67,9 @@ def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) 
     silver = (site / "silver" / "shebaoka" / "index.html").read_text("utf-8")
     assert 'class="theme-silver"' in silver and "guidekit-silver.css" in silver and 'class="gk-steps"' in silver
     assert not (project / ".site.guidekit-staging").exists()  # no staging left behind
+    index = (site / "assets" / "search-zh-Hans.js").read_text("utf-8")
+    assert "shebaoka/index.html" in index and "社保卡" in index
+    assert 'href="../find/zh-Hans/search.html"' in guide
 
 
 def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: Path) -> None:

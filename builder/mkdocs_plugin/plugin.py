@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from html import unescape
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -44,6 +45,7 @@ THEME_NAME = "guidekit"
 COMPONENTS_STYLESHEET = "assets/guidekit-components.css"  # on pages of other themes: components only, no layout
 SILVER = "silver/"
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:src|href)=")([^"]*)(")')
 _SILVER_PAGE = (
     '{% extends "base/layout.html.j2" %}{% block title %}{{ title }} - {{ site_name }}{% endblock %}'
@@ -75,6 +77,25 @@ class _BuiltPage:
     lang: str
     title: str
     content: str  # the page's body HTML
+    summary: str = ""  # front matter summary or description: shown in search results
+
+
+@dataclass(frozen=True)
+class _SearchMeta:
+    """What guidekit's search page reads of a guide's front matter, for an MkDocs page."""
+
+    title: str
+    summary: str
+    topics: tuple[str, ...] = ()
+    life_events: tuple[str, ...] = ()
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
+class _SearchEntry:
+    rel: str  # as a guide's file: page_url(rel) is the page ("shebaoka/index.md" -> "shebaoka/index.html")
+    lang: str
+    meta: _SearchMeta
 
 
 class GuidekitPlugin(BasePlugin[GuidekitConfig]):
@@ -139,7 +160,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         lang = best_language(str(page.meta.get("lang") or self.lang))
         template = str(page.meta.get("template") or "main.html")
-        self.pages[page.file.dest_uri] = _BuiltPage(self._shown(Path(page.file.abs_src_path)), template, lang, page.title or "", html)
+        summary = str(page.meta.get("summary") or page.meta.get("description") or _first_paragraph(html))
+        self.pages[page.file.dest_uri] = _BuiltPage(self._shown(Path(page.file.abs_src_path)), template, lang, page.title or "", html, summary)
         if self.silver_copies(config) and not self.guidekit_theme(config):
             switch = self._component("silver-switch", {"href": self._silver_url(page.file.dest_uri), "to": "silver", "lang": lang})
             html = switch + html
@@ -165,6 +187,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         self._write_assets(site, config)
         if self.silver_copies(config):
             self._write_silver_pages(site, config)
+        if self.guidekit_theme(config):
+            self._write_search(site, config)
         if self.command == "serve":
             if self.config.gate and self.config.serve_check:
                 self._check_in_background(site)
@@ -315,14 +339,37 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             (site / silver_path).parent.mkdir(parents=True, exist_ok=True)
             (site / silver_path).write_text(html, "utf-8")
 
+    def _write_search(self, site: Path, config: Any) -> None:
+        """theme: guidekit: guidekit's search page and index for each language of the site (find/<lang>/search.html)."""
+        from ..search_index import SynonymGroups, build_index, index_script, weighted_words
+        from ..site import search_script
+        from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in, search_index_path
+
+        entries = {dest: _SearchEntry(dest[: -len(".html")] + ".md", built.lang, _SearchMeta(built.title, built.summary))
+                   for dest, built in self.pages.items() if dest.endswith(".html")}
+        langs = sorted({entry.lang for entry in entries.values()})
+        files = {SEARCH_SCRIPT: search_script()}
+        for lang in langs:
+            guides = [(entry, dest, weighted_words(_search_texts(self.pages[dest]), SynonymGroups()))
+                      for dest, entry in entries.items() if entry.lang == lang]
+            files[search_index_path(lang)] = index_script(lang, build_index(guides, SynonymGroups()))
+        site_config = SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
+        search = next(way for way in WAYS_IN if way.name == "search")
+        for page in render_ways_in(list(entries.values()), langs, site_config, checked=True, ways=(search,)):
+            files[page.site_path] = page.html
+        for path, text in files.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(text, "utf-8")
+
     @cached_property
     def _silver_template(self) -> Template:
         return environment().from_string(_SILVER_PAGE)
 
     def _layout_context(self, config: Any, theme: Any, site_path: str, built: _BuiltPage) -> dict[str, Any]:
-        site_config = SiteConfig(site_name={built.lang: config.site_name}, default_lang=built.lang)
+        site_config = SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
         context = page_context(site_config, theme, site_path, built.lang, True)
-        context.update(site_name_lang=self.lang, site_lang=self.lang, source=built.source, home=context["root"] + theme.prefix + "index.html", gallery=None, find=None)
+        context.update(site_lang=self.lang, source=built.source, home=context["root"] + theme.prefix + "index.html", gallery=None,
+                       find=context["find"] if self.guidekit_theme(config) else None)
         return context
 
     def _silver_url(self, dest: str) -> str:
@@ -359,6 +406,21 @@ def _language_of(theme: Any) -> str:
     if code.lower() in ("zh-tw", "zh-hant", "zh-hk"):
         return "zh-Hant"
     return best_language(code)
+
+
+def _first_paragraph(html: str, limit: int = 80) -> str:
+    """The text of a page's first paragraph, shortened: its summary in search results when it has none of its own."""
+    match = re.search(r"<p[ >].*?</p>", html, re.DOTALL)
+    text = " ".join(unescape(_TAG.sub("", match.group(0))).split()) if match else ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _search_texts(built: _BuiltPage) -> list[tuple[str, int]]:
+    """A page's texts for the search index, each with the weight of its field (as a guide's are)."""
+    from ..search_index import FIELD_WEIGHTS
+
+    body = unescape(_TAG.sub(" ", built.content))
+    return [(built.title, FIELD_WEIGHTS["title"]), (built.summary, FIELD_WEIGHTS["summary"]), (body, FIELD_WEIGHTS["body"])]
 
 
 def _lines_before(source: Path, markdown: str) -> int:
