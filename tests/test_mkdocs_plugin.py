@@ -140,3 +140,54 @@ def test_stock_theme_with_silver_copies_links_both_ways(project: Path) -> None:
     silver = (project / "site" / "silver" / "shebaoka" / "index.html").read_text("utf-8")
     assert 'href="../silver/shebaoka/index.html"' in page and 'class="gk-silver-switch' in page
     assert 'href="../../shebaoka/index.html"' in silver and 'class="theme-silver"' in silver
+
+
+def test_strict_warnings_keep_site_dir_as_it_was(project: Path) -> None:
+    assert mkdocs(project, "build").returncode == 0
+    before = snapshot(project / "site")
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n更多内容见[另一页](missing.md)。\n", "utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "--strict" in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_a_browser_that_is_missing_is_one_sentence_and_site_dir_stays(project: Path) -> None:
+    configure(project, plugin_cache="false")
+    assert mkdocs(project, "build").returncode == 0
+    before = snapshot(project / "site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "GUIDEKIT_CHROMIUM": "/nonexistent/chromium"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "/nonexistent/chromium" in result.stdout + result.stderr  # MkDocs prints an Abort on stdout
+    assert snapshot(project / "site") == before
+    assert not (project / ".site.guidekit-staging").exists()
+
+
+def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> None:
+    configure(project, theme="mkdocs", plugin_report_junit="reports/a11y.xml", plugin_report_html="reports/a11y.html")
+    assert mkdocs(project, "build").returncode != 0
+    junit = (project / "reports" / "a11y.xml").read_text("utf-8")
+    html = (project / "reports" / "a11y.html").read_text("utf-8")
+    assert "<testsuite" in junit and "mkdocs/themes/mkdocs/main.html" in junit
+    assert "<html" in html and "mkdocs/themes/mkdocs/main.html" in html
+
+
+def test_serve_checks_in_the_background_without_holding_up_the_preview(project: Path) -> None:
+    configure(project, theme="mkdocs")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8731"], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        for line in server.stderr:
+            lines.append(line)
+            if "预览检查完成" in line or len(lines) > 500:
+                break
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    output = "".join(lines)
+    assert "Traceback" not in output
+    assert output.index("Serving on") < output.index("预览检查完成")
+    assert "mkdocs/themes/mkdocs/main.html" in output and "docs/index.md:10" in output
