@@ -103,6 +103,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False  # mkdocs build --dirty: staging starts as a copy of site_dir, which MkDocs then updates
         self.project = Path.cwd()
         self.lang = "zh-Hans"
         self.extension: GuidekitComponentsExtension | None = None
@@ -117,7 +118,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     # ---- MkDocs events, in the order MkDocs calls them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config: Any) -> Any:
         self.project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -131,6 +132,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self.site_dir = Path(config.site_dir).resolve()
             self.staging = self.site_dir.parent / f".{self.site_dir.name}.guidekit-staging"
             shutil.rmtree(self.staging, ignore_errors=True)
+            if self.dirty and self.site_dir.is_dir():
+                shutil.copytree(self.site_dir, self.staging, symlinks=True)  # copies: the published files stay untouched
             config.site_dir = str(self.staging)
         return config
 
@@ -402,8 +405,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 def _language_of(theme: Any) -> str:
     """The language the site's theme is set to (theme.language in material, theme.locale in MkDocs')."""
     value = theme.get("language") or theme.get("locale") or "zh"
-    code = str(value).replace("_", "-")
-    if code.lower() in ("zh-tw", "zh-hant", "zh-hk"):
+    code = str(value).replace("_", "-").lower()
+    if code.startswith("zh-hant") or code in ("zh-tw", "zh-hk", "zh-mo"):
         return "zh-Hant"
     return best_language(code)
 
