@@ -191,3 +191,19 @@ def test_serve_checks_in_the_background_without_holding_up_the_preview(project: 
     assert "Traceback" not in output
     assert output.index("Serving on") < output.index("预览检查完成")
     assert "mkdocs/themes/mkdocs/main.html" in output and "docs/index.md:10" in output
+
+
+def test_the_extension_fills_params_as_guide_markdown_does(tmp_path: Path) -> None:
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    (tmp_path / "form.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 991)
+    text = ("# Apply\n\n::: steps\n1. Fill in the form.\n2. Optional: ask a friend.\n\n    ::: information\n    Nested.\n    :::\n\n"
+            ":::\n\n::: attachment\n[Application form](form.pdf)\n:::\n\n::: details\nNo question.\n:::\n")
+    extension = GuidekitComponentsExtension(lang="en", source="docs/apply.md", line_offset=3, folder=str(tmp_path))
+    html = markdown.markdown(text, extensions=[extension])
+    assert "Step 2<span class=\"gk-visually-hidden\"> of 2" in html and "gk-steps__step--optional" in html and "ask a friend" in html and "Optional:" not in html
+    assert 'class="gk-information" data-line="10"' in html  # nested in a step, on the file's line 10
+    assert "PDF" in html and "1000" in html or "1 KB" in html
+    assert [(problem.file, problem.line, problem.rule) for problem in extension.problems] == [
+        ("docs/apply.md", 20, "component-params")]
+    assert "summary" in extension.problems[0].message

@@ -248,7 +248,7 @@ class _ComponentRenderer(Treeprocessor):
             element.attrib.pop(_WRITTEN, None)
 
     def _replace_inside(self, parent: etree.Element, levels: dict[etree.Element, int]) -> None:
-        for position, child in enumerate(list(parent)):
+        for child in list(parent):
             self._replace_inside(child, levels)
             if not child.get(_COMPONENT):
                 continue
@@ -258,11 +258,17 @@ class _ComponentRenderer(Treeprocessor):
                 html = ""
                 self.extension.problem("component-failed", _line_of(child), catalogue("mkdocs")["component-failed"][
                     best_language(self.extension.getConfig("lang"))].format(name=child.get(_COMPONENT), error=f"{type(error).__name__}: {error}"))
-            holder = etree.Element("p")
-            holder.text = self.md.htmlStash.store(html.strip()) if html.strip() else ""
-            holder.tail = child.tail
+            position = list(parent).index(child)
             parent.remove(child)
-            parent.insert(position, holder)
+            if html.strip():
+                holder = etree.Element("p")
+                holder.text = self.md.htmlStash.store(html.strip())
+                holder.tail = child.tail
+                parent.insert(position, holder)
+            elif child.tail and position > 0:  # a mistake, already reported: nothing is shown
+                parent[position - 1].tail = (parent[position - 1].tail or "") + child.tail
+            elif child.tail:
+                parent.text = (parent.text or "") + child.tail
 
     def _render(self, element: etree.Element, heading_level: int) -> str:
         extension = self.extension
