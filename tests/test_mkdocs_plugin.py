@@ -86,6 +86,11 @@ def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: P
     assert "Traceback" not in result.stderr
     assert "docs/shebaoka.md:9" in result.stderr and "guidekit:image-alt" in result.stderr
     assert snapshot(project / "site") == before
+    # the same waivers file as guidekit check: beside mkdocs.yml
+    (project / "guidekit-waivers.toml").write_text(
+        '[[waiver]]\nrule = "guidekit:image-alt"\nfile = "docs/shebaoka.md"\nowner = "王芳"\nreason = "换图中"\nexpires = 2099-01-01\n', "utf-8")
+    assert mkdocs(project, "build").returncode == 0
+    assert "photo.png" in (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
 
 
 def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
