@@ -32,8 +32,9 @@ from markupsafe import Markup
 from ..component_registry import Component, ComponentParamsError, call_macro, markdown_components, registry
 from ..findings import Finding
 from ..jinja import install
-from ..messages import best_language, catalogue, error_text, ui_text
+from ..messages import best_language, catalogue, error_text
 from ..parse import LINE_ATTRIBUTE
+from ..render import item_marker
 
 log = logging.getLogger("guidekit.markdown")
 
@@ -314,7 +315,7 @@ class _ComponentRenderer(Treeprocessor):
         if (element.text or "").strip() or any(child.tag not in ("ul", "ol") for child in element) or len(element) == 0:
             return None
         flag = component.markdown.item_flag
-        marker = re.compile(rf"^\s*{re.escape(ui_text(lang, f'{flag}-marker'))}\s*[:：]\s*", re.IGNORECASE) if flag else None
+        marker = item_marker(lang, flag) if flag else None
         items: list[Any] = []
         for item in (item for listing in element for item in listing if item.tag == "li"):
             if marker is None:
