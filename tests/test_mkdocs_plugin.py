@@ -57,7 +57,8 @@ def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) 
     assert "Traceback" not in result.stderr
     report = json.loads((project / "report.json").read_text("utf-8"))
     assert report["ok"] and report["findings"] == []
-    assert report["pages"] == 10  # three pages, a search page per language, and their silver copies
+    assert report["pages"] == 12  # three pages, a search page per language, the 404 page, and their silver copies
+    assert (site_dir := project / "site" / "404.html").is_file() and "find/zh-Hans/search.html" in site_dir.read_text("utf-8")
     site = project / "site"
     guide = (site / "shebaoka" / "index.html").read_text("utf-8")
     assert 'class="gk-steps"' in guide and 'class="gk-warning"' in guide and 'class="gk-details"' in guide

@@ -191,7 +191,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.silver_copies(config):
             self._write_silver_pages(site, config)
         if self.guidekit_theme(config):
-            self._write_search(site, config)
+            self._write_guidekit_pages(site, config)
         if self.command == "serve":
             if self.config.gate and self.config.serve_check:
                 self._check_in_background(site)
@@ -342,10 +342,12 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             (site / silver_path).parent.mkdir(parents=True, exist_ok=True)
             (site / silver_path).write_text(html, "utf-8")
 
-    def _write_search(self, site: Path, config: Any) -> None:
-        """theme: guidekit: guidekit's search page and index for each language of the site (find/<lang>/search.html)."""
+    def _write_guidekit_pages(self, site: Path, config: Any) -> None:
+        """theme: guidekit: guidekit's search page and index for each language of the site (find/<lang>/search.html)
+        and its 404 page (404.html, silver/404.html), which point at them."""
         from ..search_index import SynonymGroups, build_index, index_script, weighted_words
         from ..site import search_script
+        from ..site_files import render_not_found
         from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in, search_index_path
 
         entries = {dest: _SearchEntry(dest[: -len(".html")] + ".md", built.lang, _SearchMeta(built.title, built.summary))
@@ -358,7 +360,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             files[search_index_path(lang)] = index_script(lang, build_index(guides, SynonymGroups()))
         site_config = SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
         search = next(way for way in WAYS_IN if way.name == "search")
-        for page in render_ways_in(list(entries.values()), langs, site_config, checked=True, ways=(search,)):
+        pages = render_ways_in(list(entries.values()), langs, site_config, checked=True, ways=(search,))
+        for page in pages + render_not_found(site_config, langs, checked=True, topics=False):
             files[page.site_path] = page.html
         for path, text in files.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
