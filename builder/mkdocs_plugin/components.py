@@ -45,7 +45,10 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMPONENT = "data-gk-component"  # the placeholder element of a container, until its component replaces it
 _ARGUMENT = "data-gk-argument"
 _WRITTEN = "data-gk-written"  # a link's href as written, before MkDocs makes it relative to the page's URL
-_TRACED = {"img": "src", "a": "href", "h1": None, "h2": None, "h3": None, "h4": None, "h5": None, "h6": None, "table": None}
+# Elements traced to their line, by the attribute the editor wrote (None: by their text)
+_TRACED = {"img": "src", "a": "href", "h1": None, "h2": None, "h3": None, "h4": None, "h5": None, "h6": None, "table": None,
+           "p": None, "li": None}
+_TEXT_KEY = 12  # a paragraph or list item is found by the first characters of its own text
 
 
 @dataclass
@@ -194,7 +197,7 @@ class _SourceLineAttributes(Treeprocessor):
             key = self._written_as(element)
             if not key:
                 continue
-            kind = "heading" if element.tag.startswith("h") else element.tag
+            kind = "heading" if element.tag[0] == "h" and element.tag[1:].isdigit() else element.tag
             index = self._find(key, kind, cursors.get(kind, 0))
             if index is not None:
                 cursors[kind] = index
@@ -208,6 +211,9 @@ class _SourceLineAttributes(Treeprocessor):
         if element.tag == "table":
             cell = element.find(".//th")
             return "".join(cell.itertext()).strip() if cell is not None else ""
+        if element.tag in ("p", "li"):  # the text before any inline markup is as the editor wrote it
+            text = (element.text or "").strip()[:_TEXT_KEY]
+            return text if len(text) >= 3 else ""
         return "".join(element.itertext()).strip()
 
     def _find(self, key: str, kind: str, start: int) -> int | None:
