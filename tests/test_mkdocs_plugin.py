@@ -213,3 +213,27 @@ def test_the_extension_fills_params_as_guide_markdown_does(tmp_path: Path) -> No
     assert [(problem.file, problem.line, problem.rule) for problem in extension.problems] == [
         ("docs/apply.md", 20, "component-params")]
     assert "summary" in extension.problems[0].message
+
+
+def test_mkdocstrings_keeps_its_own_triple_colon_blocks() -> None:
+    import xml.etree.ElementTree as etree
+
+    from markdown.blockprocessors import BlockProcessor
+    from markdown.extensions import Extension
+
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    class AutoDoc(BlockProcessor):  # stands in for mkdocstrings' `::: identifier` processor, registered under its name
+        def test(self, parent, block):
+            return block.startswith("::: ")
+
+        def run(self, parent, blocks):
+            etree.SubElement(parent, "div").text = "autodoc " + blocks.pop(0).split()[1]
+
+    class AutoDocExtension(Extension):
+        def extendMarkdown(self, md):
+            md.parser.blockprocessors.register(AutoDoc(md.parser), "mkdocstrings", 75)
+
+    extension = GuidekitComponentsExtension(lang="en")
+    html = markdown.markdown("::: mypackage\n\n::: warning\nw\n:::\n", extensions=[extension, AutoDocExtension()])
+    assert "autodoc mypackage" in html and 'class="gk-warning" data-line="3"' in html and extension.problems == []

@@ -39,7 +39,7 @@ from ..render import item_marker
 log = logging.getLogger("guidekit.markdown")
 
 _OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:[ \t]+(.*?))?[ \t]*$")
-_OPEN_INDENTED = re.compile(r"^\s*:{3,}[ \t]*[A-Za-z][\w-]*(?:[ \t]+.*)?$")  # inside list items too
+_OPEN_INDENTED = re.compile(r"^\s*:{3,}[ \t]*([A-Za-z][\w-]*)(?:[ \t]+.*)?$")  # inside list items too
 _CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMPONENT = "data-gk-component"  # the placeholder element of a container, until its component replaces it
@@ -48,6 +48,7 @@ _WRITTEN = "data-gk-written"  # a link's href as written, before MkDocs makes it
 # Elements traced to their line, by the attribute the editor wrote (None: by their text)
 _TRACED = {"img": "src", "a": "href", "h1": None, "h2": None, "h3": None, "h4": None, "h5": None, "h6": None, "table": None,
            "p": None, "li": None}
+_MKDOCSTRINGS = "mkdocstrings"  # the name mkdocstrings registers its `::: identifier` block processor under
 _TEXT_KEY = 12  # a paragraph or list item is found by the first characters of its own text
 
 
@@ -117,9 +118,15 @@ class _SourceLines(Preprocessor):
             marker = _FENCE.match(line)
             if marker and (fence is None or marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)):
                 fence = None if fence else marker.group(1)
-            elif fence is None and _OPEN_INDENTED.match(line):
+            elif fence is None and (opening := _OPEN_INDENTED.match(line)) and _claims(self.md.parser, opening.group(1)):
                 self.page.openers.append(index)
         return lines
+
+
+def _claims(parser, name: str) -> bool:
+    """Whether ``::: name`` is a container of ours. mkdocstrings writes ``::: module`` too: where it is
+    installed, a name that is no component is left to it; elsewhere it is an unknown component."""
+    return name.lower() in markdown_components() or _MKDOCSTRINGS not in parser.blockprocessors
 
 
 class _Containers(BlockProcessor):
@@ -130,7 +137,8 @@ class _Containers(BlockProcessor):
         self.extension, self.page = extension, page
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(_OPEN.match(block.split("\n", 1)[0]))
+        opening = _OPEN.match(block.split("\n", 1)[0])
+        return opening is not None and _claims(self.parser, opening.group(2))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
         lines = blocks.pop(0).split("\n")
