@@ -197,6 +197,7 @@ def test_serve_checks_in_the_background_without_holding_up_the_preview(project: 
     assert "Traceback" not in output
     assert output.index("Serving on") < output.index("预览检查完成")
     assert "mkdocs/themes/mkdocs/main.html" in output and "docs/index.md:10" in output
+    assert "http://127.0.0.1:8731/guidekit-report.html" in output
 
 
 def test_the_extension_fills_params_as_guide_markdown_does(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ log = logging.getLogger("mkdocs.plugins.guidekit")
 THEME_NAME = "guidekit"
 COMPONENTS_STYLESHEET = "assets/guidekit-components.css"  # on pages of other themes: components only, no layout
 SILVER = "silver/"
+SERVE_REPORT = "guidekit-report.html"  # mkdocs serve: the last check's verdict, beside the preview's pages
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:src|href)=")([^"]*)(")')
@@ -98,6 +99,17 @@ class _SearchEntry:
     meta: _SearchMeta
 
 
+@dataclass(frozen=True)
+class _ServeCheck:
+    """One rebuild of mkdocs serve to check: a copy of it, and what the build knew of its pages."""
+
+    snapshot: Path
+    report: Path  # the verdict as an HTML page of the preview
+    report_url: str
+    pages: dict[str, _BuiltPage]
+    problems: list[Finding]
+
+
 class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     supports_multiple_instances = False
 
@@ -113,7 +125,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         self.templates: dict[str, str] = {}  # a template name -> the file findings name
         self.warnings: CountHandler | None = None
         self.env: Environment | None = None
-        self.background: threading.Thread | None = None
+        self.background: threading.Thread | None = None  # mkdocs serve: the check running now
+        self.pending: _ServeCheck | None = None  # and the latest rebuild, waiting for it
+        self.lock = threading.Lock()
 
     # ---- MkDocs events, in the order MkDocs calls them
 
@@ -194,7 +208,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self._write_guidekit_pages(site, config)
         if self.command == "serve":
             if self.config.gate and self.config.serve_check:
-                self._check_in_background(site)
+                self._check_in_background(site, f"{str(config.site_url or '/').rstrip('/')}/{SERVE_REPORT}")
             return
         if self.staging is None:
             return
@@ -289,29 +303,44 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self.templates[name] = shown
         return self.templates[name]
 
-    def _check_in_background(self, site: Path) -> None:
-        """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up."""
-        if self.background is not None and self.background.is_alive():
-            return  # the next rebuild after it finishes is checked
+    def _check_in_background(self, site: Path, report_url: str) -> None:
+        """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up. A rebuild
+        while a check runs is checked next (only the latest one); the verdict is also an HTML page of the preview."""
         snapshot = Path(tempfile.mkdtemp(prefix="guidekit-serve-")) / "site"
         shutil.copytree(site, snapshot)
-        log.info(say("serve-checking", self.lang, pages=len(list(snapshot.rglob("*.html")))))
-        pages, problems = dict(self.pages), list(self.extension.problems)
+        job = _ServeCheck(snapshot, site / SERVE_REPORT, report_url, dict(self.pages), list(self.extension.problems))
+        with self.lock:
+            if self.background is not None and self.background.is_alive():
+                if self.pending is not None:
+                    shutil.rmtree(self.pending.snapshot.parent, ignore_errors=True)
+                self.pending = job
+                return
+            self._start(job)
 
-        def check() -> None:
-            try:
-                verdict = self._gate(snapshot, pages, problems)
-                errors, warnings, _ = verdict.counts()
-                log.info(say("serve-checked", self.lang, errors=errors, warnings=warnings))
-            except Exception as error:
-                from ..cli import failure_text
-
-                log.warning(failure_text(error, self.lang, snapshot) or f"guidekit: {type(error).__name__}: {error}")
-            finally:
-                shutil.rmtree(snapshot.parent, ignore_errors=True)
-
-        self.background = threading.Thread(target=check, name="guidekit-gate", daemon=True)
+    def _start(self, job: _ServeCheck) -> None:
+        log.info(say("serve-checking", self.lang, pages=len(list(job.snapshot.rglob("*.html")))))
+        self.background = threading.Thread(target=self._serve_check, args=(job,), name="guidekit-gate", daemon=True)
         self.background.start()
+
+    def _serve_check(self, job: _ServeCheck) -> None:
+        from ..gate.formats import write_html
+
+        try:
+            verdict = self._gate(job.snapshot, job.pages, job.problems)
+            errors, warnings, _ = verdict.counts()
+            if job.report.parent.is_dir():  # the preview may have been rebuilt (and emptied) meanwhile
+                write_html(verdict, job.report, self.lang)
+            log.info(say("serve-checked", self.lang, errors=errors, warnings=warnings, report=job.report_url))
+        except Exception as error:
+            from ..cli import failure_text
+
+            log.warning(failure_text(error, self.lang, job.snapshot) or f"guidekit: {type(error).__name__}: {error}")
+        finally:
+            shutil.rmtree(job.snapshot.parent, ignore_errors=True)
+            with self.lock:
+                following, self.pending = self.pending, None
+                if following is not None:
+                    self._start(following)
 
     def _end_staging(self) -> None:
         if self.warnings is not None:
