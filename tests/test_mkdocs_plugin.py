@@ -238,3 +238,14 @@ def test_mkdocstrings_keeps_its_own_triple_colon_blocks() -> None:
     extension = GuidekitComponentsExtension(lang="en")
     html = markdown.markdown("::: mypackage\n\n::: warning\nw\n:::\n", extensions=[extension, AutoDocExtension()])
     assert "autodoc mypackage" in html and 'class="gk-warning" data-line="3"' in html and extension.problems == []
+
+
+def test_every_message_of_the_plugin_is_in_three_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from guidekit.messages import LANGUAGES, catalogue
+
+    for key, texts in catalogue("mkdocs").items():
+        assert set(texts) == set(LANGUAGES), key
+        fields = {lang: {name for _, name, _, _ in string.Formatter().parse(text) if name} for lang, text in texts.items()}
+        assert len({frozenset(names) for names in fields.values()}) == 1, key
