@@ -68,6 +68,7 @@ class GuidekitComponentsExtension(Extension):
             "source": ["", "The file being converted, as findings name it (e.g. docs/index.md)."],
             "line_offset": [0, "Lines of the file before the text (front matter MkDocs has taken off)."],
             "folder": ["", "The folder of the file: a linked attachment's size is measured there."],
+            "log": [True, "Log each problem as a warning (the MkDocs plugin reports them itself)."],
         }
         super().__init__(**kwargs)
         self.problems: list[Finding] = []
@@ -97,7 +98,8 @@ class GuidekitComponentsExtension(Extension):
         text = message if message is not None else error_text(key, lang, **args)
         finding = Finding(rule=key if key.startswith("component-") else f"markdown-{key}", message=text, file=self.getConfig("source") or None, line=line, lang=best_language(lang))
         self.problems.append(finding)
-        log.warning("%s: %s", finding.location(), text)
+        if self.getConfig("log"):
+            log.warning("%s: %s", finding.location(), text)
 
     def line(self, index: int) -> int:
         """A 1-based line of the file from a 0-based line of the text."""

@@ -137,7 +137,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_config(self, config: Any) -> Any:
         self.project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.lang = self.config.lang or _language_of(config.theme)
-        self.extension = GuidekitComponentsExtension(lang=self.lang)
+        self.extension = GuidekitComponentsExtension(lang=self.lang, log=False)
         config.markdown_extensions.append(self.extension)
         if not self.guidekit_theme(config):
             config.extra_css.append(COMPONENTS_STYLESHEET)
@@ -210,7 +210,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             if self.config.gate and self.config.serve_check:
                 self._check_in_background(site, f"{str(config.site_url or '/').rstrip('/')}/{SERVE_REPORT}")
             return
-        if self.staging is None:
+        if self.staging is None:  # gate: false: component mistakes are MkDocs warnings (--strict refuses them)
+            for problem in self.extension.problems:
+                log.warning(f"{problem.location()}: {problem.message}")
             return
         out = self.site_dir
         config.site_dir = str(out)
