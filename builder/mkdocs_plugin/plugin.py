@@ -285,10 +285,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         page = finding.page or ""
         if finding.file != page:
             return finding
-        silver = page.startswith(SILVER) and page[len(SILVER):] in pages
-        built = pages.get(page[len(SILVER):] if silver else page)
-        if silver:
-            return replace(finding, file="themes/base/layout.html.j2")
+        if page.startswith(SILVER) and page[len(SILVER):] in pages:
+            return replace(finding, file="themes/base/layout.html.j2")  # silver copies are guidekit's layout
+        built = pages.get(page)
         template = built.template if built is not None else page
         return replace(finding, file=self._template_file(template))
 
@@ -359,9 +358,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             files.update(site_assets())
         if not self.guidekit_theme(config):
             files[COMPONENTS_STYLESHEET] = stylesheet("standard")
-        for path, text in files.items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_text(text, "utf-8")
+        _write_files(site, files)
 
     def _write_silver_pages(self, site: Path, config: Any) -> None:
         template = self._silver_template
@@ -369,9 +366,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             silver_path = SILVER + dest
             context = self._layout_context(config, THEMES[1], silver_path, built)
             context["other_theme_url"] = root_of(silver_path) + quote(dest)
-            html = template.render(context, title=built.title, content=Markup(_from_silver(built.content, dest, silver_path)))
-            (site / silver_path).parent.mkdir(parents=True, exist_ok=True)
-            (site / silver_path).write_text(html, "utf-8")
+            content = Markup(_from_silver(built.content, dest, silver_path))
+            _write_files(site, {silver_path: template.render(context, title=built.title, content=content)})
 
     def _write_guidekit_pages(self, site: Path, config: Any) -> None:
         """theme: guidekit: guidekit's search page and index for each language of the site (find/<lang>/search.html)
@@ -389,25 +385,26 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             guides = [(entry, dest, weighted_words(_search_texts(self.pages[dest]), SynonymGroups()))
                       for dest, entry in entries.items() if entry.lang == lang]
             files[search_index_path(lang)] = index_script(lang, build_index(guides, SynonymGroups()))
-        site_config = SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
+        site_config = self._site_config(config)
         search = next(way for way in WAYS_IN if way.name == "search")
         pages = render_ways_in(list(entries.values()), langs, site_config, checked=True, ways=(search,))
         for page in pages + render_not_found(site_config, langs, checked=True, topics=False):
             files[page.site_path] = page.html
-        for path, text in files.items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_text(text, "utf-8")
+        _write_files(site, files)
 
     @cached_property
     def _silver_template(self) -> Template:
         return environment().from_string(_SILVER_PAGE)
 
     def _layout_context(self, config: Any, theme: Any, site_path: str, built: _BuiltPage) -> dict[str, Any]:
-        site_config = SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
-        context = page_context(site_config, theme, site_path, built.lang, True)
+        context = page_context(self._site_config(config), theme, site_path, built.lang, True)
         context.update(site_lang=self.lang, source=built.source, home=context["root"] + theme.prefix + "index.html", gallery=None,
                        find=context["find"] if self.guidekit_theme(config) else None)
         return context
+
+    def _site_config(self, config: Any) -> SiteConfig:
+        """What guidekit's page templates read of a site's settings, from mkdocs.yml."""
+        return SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
 
     def _silver_url(self, dest: str) -> str:
         return root_of(dest) + SILVER + quote(dest)
@@ -434,6 +431,12 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         path = self.project / name
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+
+def _write_files(site: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, "utf-8")
 
 
 def _language_of(theme: Any) -> str:
