@@ -26,7 +26,9 @@ def measure(theme: str, folder: Path) -> dict[str, object]:
     shutil.copytree(PROJECT, project)
     config = project / "mkdocs.yml"
     text = re.sub(r"^theme: .*$", f"theme: {theme}", config.read_text("utf-8"), flags=re.MULTILINE)
-    config.write_text(text.replace("      lang: zh-Hans\n", "      lang: zh-Hans\n      report_json: report.json\n      cache: false\n"), "utf-8")
+    # the site is Chinese whatever a stock theme's locale says
+    options = "  - guidekit:\n      lang: zh-Hans\n      report_json: report.json\n      cache: false\n"
+    config.write_text(text.replace("  - guidekit\n", options), "utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True)
     report = json.loads((project / "report.json").read_text("utf-8"))
     problems = report["findings"]

@@ -39,7 +39,7 @@ def configure(project: Path, **changes: str) -> None:
     text = path.read_text("utf-8")
     for key, value in changes.items():
         if key.startswith("plugin_"):
-            text = text.replace("      lang: zh-Hans\n", f"      lang: zh-Hans\n      {key[len('plugin_'):]}: {value}\n")
+            text = text.replace("  - guidekit\n", "  - guidekit:\n").replace("  - guidekit:\n", f"  - guidekit:\n      {key[len('plugin_'):]}: {value}\n")
         else:
             lines = [line for line in text.splitlines() if not line.startswith(f"{key}:")]
             text = "\n".join([f"{key}: {value}", *lines]) + "\n"
@@ -106,7 +106,7 @@ def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_stock_themes_are_refused_with_theme_level_problems_counted_once(project: Path, theme: str) -> None:
-    configure(project, theme=theme, plugin_report_json="report.json")
+    configure(project, theme=theme, plugin_report_json="report.json", plugin_lang="zh-Hans")
     result = mkdocs(project, "build")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     report = json.loads((project / "report.json").read_text("utf-8"))
@@ -139,7 +139,7 @@ def test_gh_deploy_pushes_the_checked_site(project: Path, tmp_path: Path) -> Non
 
 
 def test_stock_theme_with_silver_copies_links_both_ways(project: Path) -> None:
-    configure(project, theme="mkdocs", plugin_silver="true", plugin_gate="false")
+    configure(project, theme="mkdocs", plugin_silver="true", plugin_gate="false", plugin_lang="zh-Hans")
     result = mkdocs(project, "build")
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
@@ -172,7 +172,8 @@ def test_a_browser_that_is_missing_is_one_sentence_and_site_dir_stays(project: P
 
 
 def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> None:
-    configure(project, theme="mkdocs", plugin_report_junit="reports/a11y.xml", plugin_report_html="reports/a11y.html")
+    configure(project, theme="mkdocs", plugin_report_junit="reports/a11y.xml", plugin_report_html="reports/a11y.html",
+              plugin_lang="zh-Hans")
     assert mkdocs(project, "build").returncode != 0
     junit = (project / "reports" / "a11y.xml").read_text("utf-8")
     html = (project / "reports" / "a11y.html").read_text("utf-8")
@@ -181,7 +182,7 @@ def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> Non
 
 
 def test_serve_checks_in_the_background_without_holding_up_the_preview(project: Path) -> None:
-    configure(project, theme="mkdocs")
+    configure(project, theme="mkdocs", plugin_lang="zh-Hans")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8731"], cwd=project,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
