@@ -380,22 +380,28 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
     """Editors get a sentence they can act on, never a traceback."""
     try:
         yield
-    except BuildLocked:
-        _fail(error_text("build-locked", lang, out=out))
-    except UnsafeOutput as error:
-        _fail(error_text(error.key, lang, out=out))
-    except BrowserMissing as error:
-        _fail(_browser_missing_text(error, lang))
-    except BrowserFailed as error:
-        _fail(error_text("browser-failed", lang, path=error.path, reason=error.reason))
-    except AxeMissing as error:
-        _fail(error_text(error.key, lang, **error.details))
     except KeyboardInterrupt:
         raise
     except Exception as error:
-        if os.environ.get("GUIDEKIT_DEBUG"):
+        known = failure_text(error, lang, out)
+        if known is None and os.environ.get("GUIDEKIT_DEBUG"):
             raise
-        _fail(say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out))
+        _fail(known or say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out))
+
+
+def failure_text(error: Exception, lang: str, out: Path) -> str | None:
+    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output), None for others."""
+    if isinstance(error, BuildLocked):
+        return error_text("build-locked", lang, out=out)
+    if isinstance(error, UnsafeOutput):
+        return error_text(error.key, lang, out=out)
+    if isinstance(error, BrowserMissing):
+        return _browser_missing_text(error, lang)
+    if isinstance(error, BrowserFailed):
+        return error_text("browser-failed", lang, path=error.path, reason=error.reason)
+    if isinstance(error, AxeMissing):
+        return error_text(error.key, lang, **error.details)
+    return None
 
 
 def _browser_missing_text(error: BrowserMissing, lang: str) -> str:

@@ -264,12 +264,17 @@ class BodyRenderer:
         flag = component.markdown.item_flag
         if flag is None:
             return [self.render(item) for item in _list_items(inner)]
-        marker = re.compile(rf"^\s*{re.escape(ui_text(self.lang, f'{flag}-marker'))}\s*[:：]\s*", re.IGNORECASE)
+        marker = item_marker(self.lang, flag)
         items = []
         for tokens in _list_items(inner):
             tokens, flagged = _without_marker(tokens, marker)
             items.append({"content": self.render(tokens), flag: flagged})
         return items
+
+
+def item_marker(lang: str, flag: str) -> re.Pattern[str]:
+    """The marker that flags a list item inside a component, such as "可选：" or "Optional:" (``markdown.item_flag``)."""
+    return re.compile(rf"^\s*{re.escape(ui_text(lang, f'{flag}-marker'))}\s*[:：]\s*", re.IGNORECASE)
 
 
 def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[list[Token], bool]:
@@ -424,6 +429,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "t": ui_strings(lang),
         "ui": {code: ui_strings(code) for code in LANGUAGES},
         "site_name": config.site_name_for(lang),
+        "site_name_lang": lang if lang in config.site_name else config.default_lang,  # a name in another language is marked
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",

@@ -142,8 +142,13 @@ def _weighted_texts(guide: SourceGuide) -> Iterable[tuple[str, int]]:
 
 def guide_words(guide: SourceGuide, synonyms: SynonymGroups) -> dict[str, int]:
     """Each search word of a guide, with the weight of the best place it stands in the guide."""
+    return weighted_words(_weighted_texts(guide), synonyms)
+
+
+def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) -> dict[str, int]:
+    """Each search word of ``texts`` (text, weight of its field), with the best weight it stands at (MkDocs pages too)."""
     best: dict[str, int] = {}
-    for text, weight in _weighted_texts(guide):
+    for text, weight in texts:
         for word in _segmented(text, synonyms):
             best[word] = max(best.get(word, 0), weight)
     return best

@@ -39,10 +39,14 @@ def render_search_index(lang: str, sources: Sequence[SourceGuide], search_words:
     return Made(files={search_index_path(lang): index_script(lang, index)})
 
 
+def search_script() -> str:
+    """The search page's script (themes/base/search.js), minified."""
+    return jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n"
+
+
 def site_files(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> dict[str, str]:
     """The search script, robots.txt and, when the site knows its address, sitemap.xml of all ``pages``."""
-    files = {SEARCH_SCRIPT: jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n",
-             "robots.txt": robots_txt(config)}
+    files = {SEARCH_SCRIPT: search_script(), "robots.txt": robots_txt(config)}
     sitemap = sitemap_xml(config, pages)
     if sitemap is not None:
         files["sitemap.xml"] = sitemap

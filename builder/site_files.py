@@ -39,9 +39,9 @@ def guide_context(guides: Sequence[SourceGuide], config: SiteConfig) -> Callable
     return context
 
 
-def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool) -> list[Page]:
-    """One 404 page per theme, in the site's language, pointing at the ways in. Its links are relative
-    to the site root, so the server must serve it for missing pages at any depth from there."""
+def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True) -> list[Page]:
+    """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the topic page too).
+    Its links are relative to the site root, so the server must serve it for missing pages at any depth from there."""
     pages = []
     lang = config.default_lang
     search_lang = lang if lang in langs else (langs[0] if langs else None)
@@ -52,7 +52,7 @@ def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool)
             page_context(config, theme, site_path, lang, checked),
             source=None,
             search=here + way_in_path(search_lang, "search") if search_lang else None,
-            topics=here + way_in_path(search_lang, "topics") if search_lang else None,
+            topics=here + way_in_path(search_lang, "topics") if search_lang and topics else None,
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
     return pages

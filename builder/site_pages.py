@@ -84,14 +84,15 @@ def group_guides(guides: Sequence[SourceGuide], way: WayIn, lang: str, root: str
     ]
 
 
-def render_ways_in(guides: Sequence[SourceGuide], langs: Sequence[str], config: SiteConfig, *, checked: bool) -> list[Page]:
-    """The search page and the topic, department and life-event pages of each of ``langs``."""
+def render_ways_in(guides: Sequence[SourceGuide], langs: Sequence[str], config: SiteConfig, *, checked: bool,
+                   ways: Sequence[WayIn] = WAYS_IN) -> list[Page]:
+    """The search page and the topic, department and life-event pages of each of ``langs`` (or only ``ways``)."""
     env = environment()
     pages = []
     for theme in THEMES:
         for lang in langs:
             in_lang = [guide for guide in guides if guide.lang == lang]
-            for way in WAYS_IN:
+            for way in ways:
                 site_path = theme.prefix + way_in_path(lang, way.name)
                 root = root_of(site_path)
                 html = env.get_template(f"base/{'search' if way.name == 'search' else 'way-in'}.html.j2").render(
@@ -99,7 +100,7 @@ def render_ways_in(guides: Sequence[SourceGuide], langs: Sequence[str], config: 
                     source=None,
                     way=way.name,
                     groups=group_guides(in_lang, way, lang, root + theme.prefix),
-                    ways=[(other.name, root + theme.prefix + way_in_path(lang, other.name)) for other in WAYS_IN],
+                    ways=[(other.name, root + theme.prefix + way_in_path(lang, other.name)) for other in ways],
                     search_index=root + search_index_path(lang),
                     search_script=root + SEARCH_SCRIPT,
                     guides_root=root + theme.prefix,
