@@ -317,7 +317,7 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
     except BuildLocked:
         _fail(error_text("build-locked", lang, out=out))
     except UnsafeOutput as error:
-        _fail(error_text(error.key, lang, out=out))
+        _fail(error_text(error.key, lang, out=out, **error.details))
     except BrowserMissing as error:
         _fail(error_text("browser-missing", lang, path=error))
     except AxeMissing as error:
