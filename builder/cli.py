@@ -244,7 +244,7 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
     def ready(url: str) -> None:
         _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))
 
-    with _guarded(lang, out or source):
+    with _guarded(lang, out or source), serve.stopped_by_signals():
         try:
             serve.preview_site(source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built)
         except serve.CannotListen as error:
