@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import mimetypes
 import re
 import signal
@@ -28,6 +27,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import watchfiles
+from pydantic import BaseModel, ValidationError
 
 from .build import BuildResult, build
 from .build_cache import code_key, package_key
@@ -371,12 +371,17 @@ def stopped_by_signals() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+class _Published(BaseModel):
+    """What a manifest, even one from another guidekit, says about the gate."""
+
+    checked: bool = False
+
+
 def holds_checked_site(folder: Path) -> bool:
     """A published (checked) site must never be overwritten by unchecked preview pages."""
-    manifest = folder / MANIFEST
     try:
-        return json.loads(manifest.read_text("utf-8")).get("checked") is True
-    except (OSError, ValueError, AttributeError):
+        return _Published.model_validate_json((folder / MANIFEST).read_bytes()).checked
+    except (OSError, ValidationError):  # none, or damaged (nesting depth included): check_output judges the folder
         return False
 
 

@@ -235,11 +235,14 @@ def test_an_out_folder_that_is_not_a_site_stops_serve_before_anything_is_served(
     home = tmp_path / "fakehome"
     (home / ".ssh").mkdir(parents=True)
     (home / ".ssh" / "id_rsa").write_text("KEY")
-    for out, message in ((home, "不是 guidekit 生成的网站"), (source, "里面有指南文件夹本身")):
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    (deep / "guidekit-manifest.json").write_text("[" * 100_000)  # no recursion error reading it
+    for out, message in ((home, "不是 guidekit 生成的网站"), (source, "里面有指南文件夹本身"), (deep, "不是 guidekit 生成的网站")):
         done = subprocess.run([guidekit_command(), "serve", str(source), "--out", str(out), "--port", "0"], capture_output=True,
                               text=True, timeout=TIMEOUT, env={**os.environ, "COLUMNS": "300"})
         assert done.returncode == 1 and message in done.stderr, done.stderr
-        assert "内部出错" not in done.stderr and "http://" not in done.stdout
+        assert "内部出错" not in done.stderr and "Traceback" not in done.stderr and "http://" not in done.stdout
     assert (home / ".ssh" / "id_rsa").read_text() == "KEY"
 
 
