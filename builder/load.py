@@ -130,10 +130,11 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
 
 def _name_problem(rel: str, lang: str) -> Finding | None:
     """A guide file name no page can be named after."""
-    if _UNSAFE_NAME.search(rel):
+    if not rel.isprintable() and _UNSAFE_NAME.search(rel):  # isprintable: a quick no for almost every name
         return Finding(rule="content-guide-name", file=shown_name(rel), line=1,
                        message=error_text("guide-name-unsafe", lang, name=shown_name(rel.rpartition("/")[2])))
-    size = len(rel.rpartition("/")[2].encode())
+    name = rel.rpartition("/")[2]
+    size = len(name.encode()) if len(name) * 4 > MAX_GUIDE_NAME_BYTES else 0  # at most 4 bytes a character
     if size > MAX_GUIDE_NAME_BYTES:
         return Finding(rule="content-guide-name", file=rel, line=1,
                        message=error_text("guide-name-too-long", lang, size=size, limit=MAX_GUIDE_NAME_BYTES))
