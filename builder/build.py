@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -84,6 +85,13 @@ def build(
         return BuildResult(checked=check, findings=[environment_finding(error, _language(source), out)])
 
 
+def _writable(folder: Path) -> None:
+    """Raise the OSError that writing into ``folder`` (made if need be) would raise later."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+
+
 def _language(source: Path) -> str:
     """The language of messages about SOURCE, when even reading it may fail."""
     try:
@@ -110,7 +118,7 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     result.findings += [Finding(rule="cache-damaged", severity=Severity.WARNING, file=str(path),
                                 message=error_text("cache-damaged", config.default_lang, path=path)) for path in build_cache.damaged]
     if cache:
-        Spare.of(out).folder.parent.mkdir(parents=True, exist_ok=True)  # a cache folder that cannot be one refuses before anything is made
+        _writable(cache_path(out))  # a cache folder that is a file or cannot be written refuses before anything is made
     workers = jobs or os.cpu_count() or 1
     loaded = load_guides(source, config.default_lang, build_cache, workers)
     result.findings += loaded.findings

@@ -152,3 +152,18 @@ def test_the_token_after_a_settings_change_with_its_time_put_back_is_a_clean_bui
     token = json.loads((out / MANIFEST).read_text())["token"]
     assert token == json.loads((tmp_path / "clean" / MANIFEST).read_text())["token"]
     assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def test_a_cache_folder_that_cannot_be_written_is_refused_before_anything_is_published(source, tmp_path):
+    cache = tmp_path / CACHE_FOLDER
+    cache.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(cache)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("a read-only file system needs mount permission")
+    try:
+        out = tmp_path / "site"
+        message = refused(source, out)
+        assert CACHE_FOLDER in message and "没有权限写入" in message
+        assert not out.exists() and leftovers(out) == []
+    finally:
+        subprocess.run(["umount", str(cache)], check=True)
