@@ -458,6 +458,11 @@ def _entry_to_json(rel: str, entry: _Entry) -> dict:
 def _entry_from_json(stored: _EntryJson) -> _Entry | None:
     """The entry, or None when its front matter no longer validates (a damaged file, or a changed content model)."""
     guide, outcome = stored.guide, stored.outcome
+    load_findings = [finding.finding() for finding in stored.load_findings]
+    if guide is None and not any(finding.blocking for finding in load_findings):
+        return None  # a guide that did not load was refused: without the reason, the entry is damaged
+    if outcome is not None and not outcome.pages and not any(finding.severity == "error" for finding in outcome.findings):
+        return None  # likewise a guide whose steps made no page
     try:
         meta = GuideMeta.model_validate_json(guide.meta) if guide else None
     except ValidationError:
@@ -467,7 +472,7 @@ def _entry_from_json(stored: _EntryJson) -> _Entry | None:
         stored.stamp,
         SourceGuide(Path(guide.path), stored.rel, meta, guide.body, guide.body_line) if guide and meta else None,
         guide.meta if guide else None,
-        [finding.finding() for finding in stored.load_findings],
+        load_findings,
         stored.key,
         None if outcome is None else GuideOutcome(
             [finding.finding() for finding in outcome.findings],

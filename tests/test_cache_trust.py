@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from guidekit.build import build
@@ -154,6 +154,8 @@ json_values = st.recursive(
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@example(which="guide entry", value=None, key="guide")  # a guide that "did not load", with no reason: it vanished
+@example(which="guide entry", value={"findings": [], "pages": [], "assets": [], "search_words": {}}, key="outcome")
 @given(which=st.sampled_from(["site.json", "guide entry", "spare note"]), value=json_values,
        key=st.sampled_from([None, "groups", "files", "token", "outcome", "guide", "stamp", "written", "published", "format"]))
 def test_random_json_in_any_cache_file_never_fails_a_build(tmp_path_factory, monkeypatch, which, value, key):
