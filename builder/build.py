@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -11,9 +12,10 @@ from functools import cache
 from pathlib import Path
 
 from .build_cache import BuildCache, cache_path, files_key, forget, site_key
+from .environment import environment_finding
 from .config import SiteConfig, load_config
 from .enrich import page_path
-from .findings import Finding, sort_key
+from .findings import Finding, Severity, sort_key
 from .gallery import render_gallery
 from .gate.report import judge
 from .gate.waivers import Waiver
@@ -21,7 +23,7 @@ from .glossary import load_glossary
 from .guide_checks import check_guide, salvaged_guides, site_guides
 from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
 from .load import SourceGuide, load_guides
-from .messages import error_text
+from .messages import DEFAULT_LANGUAGE, error_text
 from .page_weight import PageWeight, over_budget, weigh
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
@@ -29,7 +31,7 @@ from .render import THEMES, Made, site_assets
 from .search_index import SynonymGroups, load_synonyms
 from .site import render_around, render_search_index, search_languages, site_files
 from .site_files import guide_context
-from .stage import KeptFileMissing, Spare, published_token, stage_site
+from .stage import MANIFEST, KeptFileChanged, Spare, published_token, stage_site, staging_dir
 
 
 HEAVIEST_REPORTED = 5
@@ -45,6 +47,7 @@ class BuildResult:
     checked: bool = False
     axe_version: str | None = None
     heaviest: list[PageWeight] = field(default_factory=list)
+    site_files: frozenset[str] = frozenset()  # every file of the published site, when this build published one
     waivers: Sequence[Waiver] = ()
     gate: dict[str, object] = field(default_factory=dict)  # what the gate reports about its run (pages, cache, …)
 
@@ -70,14 +73,41 @@ def build(
 
     ``today`` decides which guides are past their review date (default: the real today)."""
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
-    check_output(out, source)
-    with build_lock(out):  # one build of OUT at a time: each keeps pages of the site the last one published
-        recover(out)
-        try:
-            return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today())
-        except KeptFileMissing:  # someone removed a file from the published site: it cannot be kept
-            forget(cache_path(out))
-            return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today())
+    try:
+        check_output(out, source)
+        with build_lock(out):  # one build of OUT at a time: each keeps pages of the site the last one published
+            try:
+                recover(out)
+                return _build_trusting_nothing_changed(source, out, check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today())
+            except (OSError, UnicodeError):
+                discard(staging_dir(out))  # under the lock: the staging folder is this build's
+                raise
+    except (OSError, UnicodeError) as error:  # the machine's problem (a full disk, a name too long…), not the guides'
+        return BuildResult(checked=check, findings=[environment_finding(error, _language(source), out)])
+
+
+def _writable(folder: Path) -> None:
+    """Raise the OSError that writing into ``folder`` (made if need be) would raise later."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+
+
+def _language(source: Path) -> str:
+    """The language of messages about SOURCE, when even reading it may fail."""
+    try:
+        return load_config(source)[0].default_lang
+    except (OSError, UnicodeError):
+        return DEFAULT_LANGUAGE
+
+
+def _build_trusting_nothing_changed(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, waivers: Sequence[Waiver],
+                                    on_stage: Callable[[str, int], None], on_page: Callable[[str], None], today: dt.date) -> BuildResult:
+    try:
+        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today)
+    except KeptFileChanged:  # a published file was removed or changed by hand: nothing of that site is kept
+        forget(cache_path(out))
+        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today)
 
 
 def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, waivers: Sequence[Waiver],
@@ -86,6 +116,10 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     config, result.findings = load_config(source)
     published = published_token(out)
     build_cache = BuildCache(cache_path(out) if cache else None, published)
+    result.findings += [Finding(rule="cache-damaged", severity=Severity.WARNING, file=str(path),
+                                message=error_text("cache-damaged", config.default_lang, path=path)) for path in build_cache.damaged]
+    if cache:
+        _writable(cache_path(out))  # a cache folder that is a file or cannot be written refuses before anything is made
     workers = jobs or os.cpu_count() or 1
     loaded = load_guides(source, config.default_lang, build_cache, workers)
     result.findings += loaded.findings
@@ -134,7 +168,9 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     assets = {asset.site_path: asset for outcome in outcomes.values() for asset in outcome.assets}.values()
     token = build_cache.token()
     spare = Spare.of(out) if cache else None
-    staging, written = stage_site(out, pages, assets, files, checked=check, token=token, spare=spare, published=published)
+    staged = stage_site(out, pages, assets, files, checked=check, token=token, spare=spare, published=published,
+                        records=build_cache.published_files())
+    staging = staged.folder
     try:
         if check:
             on_stage("check", len(pages))
@@ -148,11 +184,12 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
             result.gate = report.details()
         if not result.refused:
             if publish(staging, out, keep_previous=spare.folder if spare else None) and spare:
-                spare.keep(written, token)
+                spare.keep(staged.written, token)
             result.published = True
+            result.site_files = frozenset(staged.records) | {asset.site_path for asset in assets} | {MANIFEST}
     finally:
         discard(staging)  # a refused site; after a publish the previous site was set aside and nothing is left here
-    build_cache.save(token if result.published else None)
+    build_cache.save(token if result.published else None, staged.records)
     return _sorted(result)
 
 

@@ -12,9 +12,12 @@ title, summary or facet leaves the ways-in pages alone.
 The cache holds no HTML: a kept page is the one in the published site, and staging hard-links it from
 there. So the cache is trusted only for the site it was saved with: the published site's manifest
 carries a token, and a cache saved with another token (a site built without the cache, replaced by
-hand, or a build killed between publishing and saving) keeps no page. The cache lives beside the
-output folder (``.guidekit-cache/build-<site>/``): one JSON file per guide, so that saving after an
-edit writes one file, and ``site.json``. Every file is replaced atomically; a damaged one is ignored.
+hand, or a build killed between publishing and saving) keeps no page; nor is a page kept whose
+published file is not what the build recorded (``stage.verify_published``: ``site.json`` holds each
+published file's hash and stamp). The cache lives beside the output folder
+(``.guidekit-cache/build-<site>/``): one JSON file per guide, so that saving after an edit writes one
+file, and ``site.json``. Every file is replaced atomically. Every file is validated against its schema
+as it is read (nesting depth included); a damaged one is ignored with a warning, never a failed build.
 A process that builds again (``guidekit serve``) keeps the cache in memory and reads no file of it.
 """
 
@@ -31,20 +34,24 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__
 from .content_model import GuideMeta
 from .enrich import Asset
-from .findings import Finding, finding_from_json
+from .findings import Finding, Severity
 from .caches import cache_folder, file_identity
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
 from .package_files import NOT_CODE, shipped_files
 from .page_weight import gzip_size, loaded_files
 from .render import KeptFile, KeptPage, Made, Page
+from .stage import FileRecord
 from .translations import translation_key
 
-FORMAT = 2
+FORMAT = 3
 # Templates a guide page is made from; the others make the pages around the guides.
 GUIDE_TEMPLATES = ("guide.html.j2", "layout.html.j2")
 SITE_FILE = "site.json"
@@ -104,6 +111,8 @@ class _State:
     entries: dict[str, _Entry]
     groups: dict[str, _Group]
     stamp: tuple[int, int, int, int] | None  # site.json's identity when this process last read or wrote it
+    files: dict[str, FileRecord] = dataclasses.field(default_factory=dict)  # the published site's, as its build recorded them
+    damaged: list[Path] = dataclasses.field(default_factory=list)  # cache files ignored as they were read
 
 
 _in_memory: dict[tuple[Path, str], _State] = {}  # by cache folder and guidekit's code_key
@@ -115,6 +124,7 @@ class BuildCache:
         in the manifest of the site now published in the output folder, if any."""
         self.path = path
         state = _read(path) if path is not None else _State(None, {}, {}, None)
+        self.damaged = state.damaged  # reported once, by the build that found them
         if state.token is None or state.token != published_token:  # the published site is not the one the pages are kept from
             state = _State(state.token, {rel: _without_pages(entry) for rel, entry in state.entries.items()}, {}, state.stamp)
         self.stored = state
@@ -175,15 +185,20 @@ class BuildCache:
         self.groups[name] = _Group(key, made)
         return made
 
+    def published_files(self) -> dict[str, FileRecord]:
+        """What the build that published the site now in the output folder recorded of its files."""
+        return self.stored.files
+
     def token(self) -> str:
         """What the site this build stages is made from: the same inputs give the same token (and the same
         site), so the manifest stays deterministic, and a site built from other inputs has another token."""
         guides = sorted(f"{rel}\0{entry.file}\0{entry.key}" for rel, entry in self.kept.items() if entry.outcome is not None and entry.outcome.pages)
         return _hash(*guides, *sorted(f"{name}\0{group.key}" for name, group in self.groups.items()))
 
-    def save(self, token: str | None) -> None:
+    def save(self, token: str | None, files: dict[str, FileRecord] | None = None) -> None:
         """``token``: the new published site's, or None when the build was refused and published nothing.
-        Pages a refused build made are in no published site, so they are not kept."""
+        Pages a refused build made are in no published site, so they are not kept. ``files``: what staging
+        recorded of the new site's files."""
         if self.path is None:
             return
         published = token is not None
@@ -200,14 +215,18 @@ class BuildCache:
             _write_json(guides / _entry_name(rel), _entry_to_json(rel, self.kept[rel]))
         for rel in self.stored.entries.keys() - self.kept.keys():
             (guides / _entry_name(rel)).unlink(missing_ok=True)
+        for damaged in self.damaged:
+            if damaged.parent == guides and damaged.name not in {_entry_name(rel) for rel in self.dirty}:
+                damaged.unlink(missing_ok=True)
         stamp = self.stored.stamp
+        records = dict(files or {}) if published else self.stored.files
         if published:
             site_file = self.path / SITE_FILE
             _write_json(site_file, {"format": FORMAT, "code": code_key(), "token": token,
-                                    "groups": {name: _group_to_json(group) for name, group in groups.items()}})
+                                    "groups": {name: _group_to_json(group) for name, group in groups.items()}, "files": records})
             stamp = _stamp(site_file)
         _forget_in_memory(self.path)  # the state under an older code_key is of no more use
-        _in_memory[self.path, code_key()] = _State(token if published else self.stored.token, dict(self.kept), groups, stamp)
+        _in_memory[self.path, code_key()] = _State(token if published else self.stored.token, dict(self.kept), groups, stamp, records)
 
 
 def forget(path: Path) -> None:
@@ -226,24 +245,39 @@ def _read(path: Path) -> _State:
     stamp = _stamp(site_file)
     remembered = _in_memory.get((path, code_key()))
     if remembered is not None and remembered.stamp == stamp and stamp is not None:
-        return remembered
-    try:
-        site = json.loads(site_file.read_text("utf-8"))
-        if site["format"] != FORMAT or site["code"] != code_key():
-            return _State(None, {}, {}, stamp)
-        groups = {name: _group_from_json(group) for name, group in site["groups"].items()}
-        token = site["token"]
-    except (OSError, ValueError, KeyError, TypeError):
+        return dataclasses.replace(remembered, damaged=[])
+    if stamp is None:
+        return _State(None, {}, {}, None)
+    site = _read_valid(site_file, _SiteJson)
+    if site is None:
+        return _State(None, {}, {}, stamp, damaged=[site_file])
+    if site.format != FORMAT or site.code != code_key():
         return _State(None, {}, {}, stamp)
-    entries = {}
-    with os.scandir(path / GUIDES_FOLDER) as found:
-        for file in found:
-            try:
-                rel, entry = _entry_from_json(json.loads(Path(file.path).read_text("utf-8")))
-            except (OSError, ValueError, KeyError, TypeError):
-                continue  # a damaged entry: that guide is made again
-            entries[rel] = entry
-    return _State(token, entries, groups, stamp)
+    groups = {name: _group_from_json(group) for name, group in site.groups.items()}
+    entries: dict[str, _Entry] = {}
+    damaged: list[Path] = []
+    try:
+        with os.scandir(path / GUIDES_FOLDER) as found:
+            names = [file.path for file in found if not file.name.startswith(".")]  # ".*": a save killed halfway
+    except OSError:
+        names = []
+    for name in names:
+        stored = _read_valid(Path(name), _EntryJson)
+        entry = _entry_from_json(stored) if stored is not None else None
+        if entry is None:
+            damaged.append(Path(name))  # that guide is made again
+            continue
+        entries[stored.rel] = entry
+    return _State(site.token, entries, groups, stamp, dict(site.files), damaged)
+
+
+def _read_valid(path: Path, schema: type[BaseModel]) -> BaseModel | None:
+    """``path`` read and checked against ``schema`` (which also bounds how deep its JSON may nest); None when
+    it cannot be read or is not of that shape."""
+    try:
+        return schema.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        return None
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int] | None:
@@ -321,11 +355,74 @@ def _hash(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True)
+
+
+class _FindingJson(_Strict):
+    rule: str
+    message: str
+    severity: Literal["error", "warning", "advice"] = "error"
+    file: str | None = None
+    line: int | None = None
+    wcag: str | None = None
+    page: str | None = None
+    theme: str | None = None
+    suggestion: str | None = None
+    element: str | None = None
+    lang: str | None = None
+
+    def finding(self) -> Finding:
+        return Finding(**{**self.model_dump(), "severity": Severity(self.severity)})
+
+
+_PageJson = tuple[str, str, str, str | None, int, list[str]]
+
+
+class _GroupJson(_Strict):
+    key: str
+    pages: list[_PageJson]
+    files: dict[str, int]
+    findings: list[_FindingJson]
+
+
+class _SiteJson(_Strict):
+    format: int
+    code: str
+    token: str
+    groups: dict[str, _GroupJson]
+    files: dict[str, tuple[str, int, int, int, int, int]]
+
+
+class _GuideJson(_Strict):
+    path: str
+    meta: str
+    body: str
+    body_line: int
+
+
+class _OutcomeJson(_Strict):
+    findings: list[_FindingJson]
+    pages: list[_PageJson]
+    assets: list[tuple[str, str]]
+    search_words: dict[str, int]
+
+
+class _EntryJson(_Strict):
+    rel: str
+    file: str
+    stamp: tuple[int, int, int]
+    guide: _GuideJson | None
+    load_findings: list[_FindingJson]
+    key: str | None
+    outcome: _OutcomeJson | None
+
+
 def _page_to_json(page: KeptPage) -> list:
     return [page.site_path, page.theme, page.lang, page.source, page.html_gzip, list(page.loads)]
 
 
-def _page_from_json(stored: list) -> KeptPage:
+def _page_from_json(stored: _PageJson) -> KeptPage:
     site_path, theme, lang, source, html_gzip, loads = stored
     return KeptPage(site_path, theme, lang, source, html_gzip, tuple(loads))
 
@@ -349,23 +446,31 @@ def _entry_to_json(rel: str, entry: _Entry) -> dict:
     }
 
 
-def _entry_from_json(stored: dict) -> tuple[str, _Entry]:
-    guide = stored["guide"]
-    outcome = stored["outcome"]
-    return stored["rel"], _Entry(
-        stored["file"],
-        tuple(stored["stamp"]),
-        SourceGuide(Path(guide["path"]), stored["rel"], GuideMeta.model_validate_json(guide["meta"]), guide["body"], guide["body_line"])
-        if guide else None,
-        guide["meta"] if guide else None,
-        [finding_from_json(finding) for finding in stored["load_findings"]],
-        stored["key"],
+def _entry_from_json(stored: _EntryJson) -> _Entry | None:
+    """The entry, or None when its front matter no longer validates (a damaged file, or a changed content model)."""
+    guide, outcome = stored.guide, stored.outcome
+    load_findings = [finding.finding() for finding in stored.load_findings]
+    if guide is None and not any(finding.blocking for finding in load_findings):
+        return None  # a guide that did not load was refused: without the reason, the entry is damaged
+    if outcome is not None and not outcome.pages and not any(finding.severity == "error" for finding in outcome.findings):
+        return None  # likewise a guide whose steps made no page
+    try:
+        meta = GuideMeta.model_validate_json(guide.meta) if guide else None
+    except ValidationError:
+        return None
+    return _Entry(
+        stored.file,
+        stored.stamp,
+        SourceGuide(Path(guide.path), stored.rel, meta, guide.body, guide.body_line) if guide and meta else None,
+        guide.meta if guide else None,
+        load_findings,
+        stored.key,
         None if outcome is None else GuideOutcome(
-            [finding_from_json(finding) for finding in outcome["findings"]],
-            [_page_from_json(page) for page in outcome["pages"]],
-            [Asset(Path(source), site_path) for source, site_path in outcome["assets"]],
+            [finding.finding() for finding in outcome.findings],
+            [_page_from_json(page) for page in outcome.pages],
+            [Asset(Path(source), site_path) for source, site_path in outcome.assets],
             {},
-            outcome["search_words"],
+            outcome.search_words,
         ),
     )
 
@@ -379,7 +484,7 @@ def _group_to_json(group: _Group) -> dict:
     }
 
 
-def _group_from_json(stored: dict) -> _Group:
-    return _Group(stored["key"], Made([_page_from_json(page) for page in stored["pages"]],
-                                      {path: KeptFile(size) for path, size in stored["files"].items()},
-                                      [finding_from_json(finding) for finding in stored["findings"]]))
+def _group_from_json(stored: _GroupJson) -> _Group:
+    return _Group(stored.key, Made([_page_from_json(page) for page in stored.pages],
+                                   {path: KeptFile(size) for path, size in stored.files.items()},
+                                   [finding.finding() for finding in stored.findings]))

@@ -299,7 +299,7 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
     def ready(url: str) -> None:
         _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))
 
-    with _guarded(lang, out or source):
+    with _guarded(lang, out or source), serve.stopped_by_signals():
         try:
             serve.preview_site(source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built)
         except serve.CannotListen as error:
@@ -394,7 +394,7 @@ def failure_text(error: Exception, lang: str, out: Path) -> str | None:
     if isinstance(error, BuildLocked):
         return error_text("build-locked", lang, out=out)
     if isinstance(error, UnsafeOutput):
-        return error_text(error.key, lang, out=out)
+        return error_text(error.key, lang, out=out, **error.details)
     if isinstance(error, BrowserMissing):
         return _browser_missing_text(error, lang)
     if isinstance(error, BrowserFailed):

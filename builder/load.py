@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Protocol, get_args
@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .content_model import GuideMeta, unknown_fields
+from .environment import shown_name
 from .findings import Finding, Severity
 from .front_matter_errors import diagnose
 from .messages import best_language, error_text
@@ -25,6 +26,11 @@ FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the openin
 # Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
 MAX_GUIDE_BYTES = 500_000
 MAX_FRONT_MATTER_DEPTH = 8
+# A guide's page is named after its file (``.md`` becomes ``.html``); file systems allow 255 bytes a name.
+MAX_GUIDE_NAME_BYTES = 200
+# Line breaks, control characters and bytes that are not UTF-8 (kept by Python as lone surrogates) in a
+# file name: no web address or message can carry them faithfully.
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Characters HTML forbids in a page (controls other than whitespace, and noncharacters). They are
 # invisible in an editor, so the editor gets told where they are rather than a broken page.
 _FORBIDDEN_CHARACTER = re.compile(
@@ -101,6 +107,10 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
     outcomes: dict[str, tuple[SourceGuide | None, list[Finding]]] = {}
     to_read: list[GuideFile] = []
     for file in discover(source):
+        bad_name = _name_problem(file.rel, default_lang)
+        if bad_name is not None:
+            outcomes[file.rel] = None, [bad_name]
+            continue
         if file.linked and not file.path.resolve().is_relative_to(root):  # a link to a file elsewhere on the machine
             outcomes[file.rel] = None, [Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang),
                                                 file=file.rel, line=1)]
@@ -118,6 +128,19 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
             memo.loaded(file, default_lang, *outcome)
     return Loaded([guide for guide, _ in outcomes.values() if guide is not None],
                   [finding for _, findings in outcomes.values() for finding in findings])
+
+
+def _name_problem(rel: str, lang: str) -> Finding | None:
+    """A guide file name no page can be named after."""
+    if not rel.isprintable() and _UNSAFE_NAME.search(rel):  # isprintable: a quick no for almost every name
+        return Finding(rule="content-guide-name", file=shown_name(rel), line=1,
+                       message=error_text("guide-name-unsafe", lang, name=shown_name(rel.rpartition("/")[2])))
+    name = rel.rpartition("/")[2]
+    size = len(name.encode()) if len(name) * 4 > MAX_GUIDE_NAME_BYTES else 0  # at most 4 bytes a character
+    if size > MAX_GUIDE_NAME_BYTES:
+        return Finding(rule="content-guide-name", file=rel, line=1,
+                       message=error_text("guide-name-too-long", lang, size=size, limit=MAX_GUIDE_NAME_BYTES))
+    return None
 
 
 def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
@@ -154,8 +177,8 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     try:
         refused = _refused_yaml_shape(yaml_text)
         if refused:
-            key, at = refused
-            return None, [problem(key, FRONT_MATTER_FIRST_LINE + at, depth=MAX_FRONT_MATTER_DEPTH)]
+            key, at, args = refused
+            return None, [problem(key, FRONT_MATTER_FIRST_LINE + at, **args)]
         fields = yaml.load(yaml_text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -255,20 +278,53 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
     return SourceGuide(path=path, rel=rel, meta=meta, body="\n".join(lines[body_start:]), body_line=body_start + 1, salvaged=True)
 
 
-def _refused_yaml_shape(yaml_text: str) -> tuple[str, int] | None:
-    """Aliases (``*name``) can expand a few lines into billions of values, and deep nesting exhausts
-    PyYAML's recursion; both are refused from the parser's events, which need no recursion."""
-    depth = 0
+def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, object]] | None:
+    """Aliases (``*name``) can expand a few lines into billions of values, deep nesting exhausts PyYAML's
+    recursion, and a key given twice silently loses one value: all refused from the parser's events, which
+    need no recursion. Returns the message key, the 0-based line and the message's arguments."""
+    mappings: list[_MappingKeys | None] = []  # one per open collection: None for a sequence
     for event in yaml.parse(yaml_text, Loader=SAFE_LOADER):
+        line = event.start_mark.line
         if isinstance(event, yaml.AliasEvent):
-            return "yaml-alias", event.start_mark.line
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_FRONT_MATTER_DEPTH:
-                return "yaml-too-deep", event.start_mark.line
+            return "yaml-alias", line, {}
+        if isinstance(event, yaml.ScalarEvent):
+            first = mappings[-1].key(event.value, line) if mappings and mappings[-1] else None
+            if first is not None:
+                return "yaml-duplicate-key", line, {"field": event.value, "first": FRONT_MATTER_FIRST_LINE + first,
+                                                    "line": FRONT_MATTER_FIRST_LINE + line}
+            _node_done(mappings)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if mappings and mappings[-1] and mappings[-1].expecting_key:
+                mappings[-1].key(None, line)  # a complex key: not compared
+            mappings.append(_MappingKeys() if isinstance(event, yaml.MappingStartEvent) else None)
+            if len(mappings) > MAX_FRONT_MATTER_DEPTH:
+                return "yaml-too-deep", line, {"depth": MAX_FRONT_MATTER_DEPTH}
         elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            mappings.pop()
+            _node_done(mappings)
     return None
+
+
+@dataclass
+class _MappingKeys:
+    """The keys of one mapping seen so far, with their lines, and whether the next node is a key."""
+
+    seen: dict[str, int] = field(default_factory=dict)
+    expecting_key: bool = True
+
+    def key(self, name: str | None, line: int) -> int | None:
+        """Note a key (None: one that is not a plain scalar); the line it was first given on, if it is a repeat."""
+        if not self.expecting_key or name is None:
+            return None
+        first = self.seen.get(name)
+        self.seen.setdefault(name, line)
+        return first
+
+
+def _node_done(mappings: list[_MappingKeys | None]) -> None:
+    """A whole node ended inside the innermost collection: in a mapping, keys and values take turns."""
+    if mappings and mappings[-1]:
+        mappings[-1].expecting_key = not mappings[-1].expecting_key
 
 
 def _forbidden_characters(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .pause import pause_point
-from .stage import MANIFEST
+from .stage import MANIFEST, read_manifest
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -22,20 +22,44 @@ class BuildLocked(RuntimeError):
     """Another build holds the lock on this output folder."""
 
 
+UNKNOWN_FILES_SHOWN = 10  # the message names this many; the count says how many more there are
+
+
 class UnsafeOutput(RuntimeError):
     """Publishing into this folder would destroy something that is not a guidekit site."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, **details: object) -> None:
         super().__init__(key)
         self.key = key  # the message in errors.yml
+        self.details = details  # its arguments besides the folder
 
 
 def check_output(out: Path, source: Path) -> None:
-    """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built."""
+    """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built: its manifest is
+    valid and lists every file the folder holds (files that went missing since are no loss)."""
     if source.resolve().is_relative_to(out.resolve()):
         raise UnsafeOutput("out-holds-source")
-    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    manifest = read_manifest(out)
+    if manifest is None:
         raise UnsafeOutput("out-not-a-site")
+    unknown = sorted(folder_files(out) - set(manifest.files) - {MANIFEST})
+    if unknown:
+        shown = "、".join(unknown[:UNKNOWN_FILES_SHOWN])
+        raise UnsafeOutput("out-unknown-files", files=shown, count=len(unknown))
+
+
+def folder_files(folder: Path) -> set[str]:
+    """Every file and symbolic link below ``folder``, relative to it, with forward slashes (links are not followed)."""
+    found = set()
+    root = str(folder)
+    for parent, folders, names in os.walk(root):
+        below = os.path.relpath(parent, root)
+        prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in names)
+        found.update(prefix + name for name in folders if os.path.islink(os.path.join(parent, name)))
+    return found
 
 
 @contextmanager

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import mimetypes
 import re
+import signal
+import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,14 +27,16 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import watchfiles
+from pydantic import BaseModel, ValidationError
 
 from .build import BuildResult, build
 from .build_cache import code_key, package_key
 from .component_registry import components_root, registry
 from .config import load_config
 from .findings import Finding
-from .messages import best_language, catalogue
+from .messages import best_language, catalogue, error_text
 from .parse import markdown_parser
+from .publish import UnsafeOutput, check_output
 from .render import environment, markdown_renderer
 from .stage import MANIFEST
 
@@ -42,6 +46,14 @@ SERVER_PATH = "/__guidekit/"
 EVENTS_PATH = SERVER_PATH + "events"
 OVERLAY_LIMIT = 20  # the terminal has the full list; the page stays readable
 KEEPALIVE_SECONDS = 15.0
+# Connections wait in the kernel's queue until a thread takes them: room for a burst of page loads
+# (a page and everything it loads, several tabs) instead of the default 5.
+LISTEN_BACKLOG = 1024
+# A connection that sends nothing for this long (half-open, or a request line and headers never
+# finished) is closed. The event stream only writes, which this timeout does not cut short.
+IDLE_SECONDS = 10.0
+MAX_NAME_BYTES = 255  # no file system has longer names: a longer segment cannot name a file
+MAX_TARGET_BYTES = 4096  # PATH_MAX
 
 
 def serve_text(key: str, lang: str, **args: object) -> str:
@@ -55,13 +67,17 @@ class PreviewState:
     lang: str
     generation: int = 0
     problems: list[Finding] = field(default_factory=list)
+    site_files: frozenset[str] = frozenset()  # what the last build this run published wrote: all that is served
     stopping: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def record(self, problems: list[Finding]) -> None:
+    def record(self, problems: list[Finding], site_files: frozenset[str] | None = None) -> None:
+        """A build ended; ``site_files``: the files of the site it published, None when it published nothing."""
         with self.changed:
             self.generation += 1
             self.problems = problems
+            if site_files is not None:
+                self.site_files = site_files
             self.changed.notify_all()
 
     def stop(self) -> None:
@@ -80,33 +96,54 @@ class CannotListen(Exception):
 
 
 class Refused(Exception):
-    """A request for something outside the preview folder."""
+    """A request for something outside the preview folder, or for a hidden file."""
 
 
-def resolve_request(root: Path, target: str) -> Path:
-    """The file below ``root`` that the request target names. Refuses anything that would leave ``root``:
-    ``..`` segments (also percent-encoded), NUL bytes, backslashes, and symbolic links pointing out."""
+class TooLong(Exception):
+    """A request target no file can have."""
+
+
+def request_segments(target: str) -> list[str]:
+    """The path segments of a request target. Refuses ``..`` and ``.`` segments (also percent-encoded),
+    NUL bytes, backslashes and hidden names (``.ssh``, ``.git``: a build writes none)."""
     path = unquote(urlsplit(target).path, errors="strict")
-    segments = path.split("/")
-    if "\0" in path or "\\" in path or any(segment in (".", "..") for segment in segments):
+    segments = [segment for segment in path.split("/") if segment]
+    if len(path.encode()) > MAX_TARGET_BYTES or any(len(segment.encode()) > MAX_NAME_BYTES for segment in segments):
+        raise TooLong(target)
+    if "\0" in path or "\\" in path or any(segment.startswith(".") for segment in segments):
         raise Refused(target)
+    return segments
+
+
+def resolve_request(root: Path, target: str, site_files: frozenset[str]) -> Path | None:
+    """The file below ``root`` that the request target names, when the build wrote it (else None).
+    Refuses anything that would leave ``root``, symbolic links pointing out included."""
+    segments = request_segments(target)
     root = root.resolve()
-    candidate = root.joinpath(*(segment for segment in segments if segment))
-    resolved = candidate.resolve()
+    site_path = "/".join(segments)
+    if site_path not in site_files:
+        site_path = f"{site_path}/index.html".lstrip("/")
+    resolved = root.joinpath(*site_path.split("/")).resolve()
     if not resolved.is_relative_to(root):
         raise Refused(target)
-    if resolved.is_dir():
-        resolved = resolved / "index.html"
-    return resolved
+    return resolved if site_path in site_files else None
 
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # an open event stream must never keep the command from stopping
+    request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], root: Path, state: PreviewState) -> None:
+    def __init__(self, address: tuple[str, int], root: Path, state: PreviewState, idle_seconds: float = IDLE_SECONDS) -> None:
         super().__init__(address, PreviewHandler)
         self.root = root
         self.state = state
+        self.idle_seconds = idle_seconds
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that goes away mid-answer is no news; anything else is one line, never a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            sys.stderr.write(f"guidekit serve: {type(error).__name__}: {error}\n")
 
     @property
     def url(self) -> str:
@@ -117,6 +154,10 @@ class PreviewServer(ThreadingHTTPServer):
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        self.timeout = self.server.idle_seconds  # the socket's: idle, half-open and slow-header connections are closed
+        super().setup()
 
     def do_GET(self) -> None:
         self._respond(send_body=True)
@@ -139,16 +180,21 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send_server_file(target.removeprefix(SERVER_PATH), send_body)
             return
         try:
-            path = resolve_request(self.server.root, target)
+            path = resolve_request(self.server.root, target, self.server.state.site_files)
+            body = path.read_bytes() if path is not None else None
+        except TooLong:
+            self._send(HTTPStatus.REQUEST_URI_TOO_LONG, b"request target too long\n", "text/plain", send_body)
+            return
         except (Refused, UnicodeDecodeError):
             self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain", send_body)
             return
-        if not path.is_file():
+        except OSError:  # gone since the build, or not a file
+            body = None
+        if path is None or body is None:
             page = missing_page(urlsplit(target).path, self.server.state)
             self._send(HTTPStatus.NOT_FOUND, page.encode(), "text/html; charset=utf-8", send_body)
             return
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        body = path.read_bytes()
         if content_type == "text/html":
             body = preview_html(body.decode("utf-8"), self.server.state).encode()
             content_type += "; charset=utf-8"
@@ -242,11 +288,17 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
     """One preview build: the build cache makes again only the guides a change touched; its problems go to the banner."""
     try:
         result = build(source, preview, check=check)
+    except UnsafeOutput as error:  # something put files into the preview folder meanwhile
+        result = BuildResult(checked=check)
+        result.findings.append(Finding(rule="serve-unsafe-output", message=error_text(error.key, state.lang, out=preview, **error.details)))
     except Exception as error:  # the preview must outlive any one bad build
         result = BuildResult(checked=check)
         result.findings.append(Finding(rule="internal-error",
                                        message=serve_text("rebuild-crashed", state.lang, error=f"{type(error).__name__}: {error}")))
-    state.record([finding for finding in result.findings if finding.blocking] if not result.published else [])
+    if result.published:
+        state.record([], result.site_files)
+    else:
+        state.record([finding for finding in result.findings if finding.blocking])
     return result
 
 
@@ -292,10 +344,11 @@ def _touches(changes: Iterable[tuple[watchfiles.Change, str]], folders: list[Pat
     return any(Path(path).is_relative_to(folder) for _, path in changes for folder in folders)
 
 
-def start_server(preview: Path, state: PreviewState, *, host: str = DEFAULT_HOST, port: int = 0) -> PreviewServer:
+def start_server(preview: Path, state: PreviewState, *, host: str = DEFAULT_HOST, port: int = 0,
+                 idle_seconds: float = IDLE_SECONDS) -> PreviewServer:
     """Serve ``preview`` from a background thread; ``port`` 0 picks a free port."""
     try:
-        server = PreviewServer((host, port), preview, state)
+        server = PreviewServer((host, port), preview, state, idle_seconds)
     except OSError as error:
         raise CannotListen(error.strerror or str(error)) from error
     threading.Thread(target=functools.partial(server.serve_forever, poll_interval=0.2), daemon=True,
@@ -303,12 +356,32 @@ def start_server(preview: Path, state: PreviewState, *, host: str = DEFAULT_HOST
     return server
 
 
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a closed terminal, a service manager) stop the preview the way Ctrl+C does, so the
+    temporary folder is removed and worker processes are ended. Only the main thread can set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.signal(number, signal.default_int_handler) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+class _Published(BaseModel):
+    """What a manifest, even one from another guidekit, says about the gate."""
+
+    checked: bool = False
+
+
 def holds_checked_site(folder: Path) -> bool:
     """A published (checked) site must never be overwritten by unchecked preview pages."""
-    manifest = folder / MANIFEST
     try:
-        return json.loads(manifest.read_text("utf-8")).get("checked") is True
-    except (OSError, ValueError, AttributeError):
+        return _Published.model_validate_json((folder / MANIFEST).read_bytes()).checked
+    except (OSError, ValidationError):  # none, or damaged (nesting depth included): check_output judges the folder
         return False
 
 
@@ -317,6 +390,8 @@ def preview_site(source: Path, *, host: str = DEFAULT_HOST, port: int = 0, out: 
                  stop: threading.Event | None = None) -> None:
     """Build, serve and rebuild until Ctrl+C (or ``stop``). Without ``out`` the preview lives in a temporary
     folder that is removed afterwards: it is never the published site."""
+    if out is not None:
+        check_output(out.resolve(), source)  # refused before anything is built or served
     with tempfile.TemporaryDirectory(prefix="guidekit-preview-") as scratch:
         folder = out or Path(scratch) / "site"
         state = PreviewState(lang=load_config(source)[0].default_lang)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -23,7 +26,7 @@ def shared_out(task: Callable[[int], T], count: int, jobs: int, meanwhile: Calla
     global _task
     _task = task  # forked workers inherit it: a closure cannot be pickled
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker, initargs=(os.getpid(),)) as pool:
             results = pool.map_async(_run, range(count), chunksize=max(1, count // (jobs * 8)))
             meanwhile()
             return results.get()
@@ -32,6 +35,22 @@ def shared_out(task: Callable[[int], T], count: int, jobs: int, meanwhile: Calla
 
 
 _task: Callable[[int], Any] | None = None
+_PR_SET_PDEATHSIG = 1
+
+
+def _quiet_worker(parent: int) -> None:
+    """A worker ends without a word when its parent does. Ctrl+C reaches the whole process group: the parent
+    ends the pool, so a worker ignores it (else each prints a KeyboardInterrupt traceback). A parent ended by
+    a signal cannot end the pool: the kernel then sends the worker SIGTERM (Linux), rather than let it
+    print a BrokenPipeError traceback when it hands in its result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(0)
 
 
 def _run(index: int) -> Any:

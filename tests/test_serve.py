@@ -3,9 +3,12 @@ rebuild keeps the last good page and shows its problems on the page."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import http.client
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -14,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -218,3 +222,148 @@ def test_the_preview_never_overwrites_a_published_site(tmp_path):
     outcome = run_guidekit("serve", source, "--out", site, "--port", "0")
     assert outcome.exit_code == 1 and "预览不能覆盖它" in outcome.stderr
     assert sorted(path.name for path in site.iterdir()) == ["guidekit-manifest.json"]
+
+
+# Issue 24: nothing served that should not be (item 1), and a server that holds up (item 6).
+
+def guidekit_command() -> str:
+    return str(Path(sys.executable).parent / "guidekit")
+
+
+def test_an_out_folder_that_is_not_a_site_stops_serve_before_anything_is_served(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    home = tmp_path / "fakehome"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_rsa").write_text("KEY")
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    (deep / "guidekit-manifest.json").write_text("[" * 100_000)  # no recursion error reading it
+    for out, message in ((home, "不是 guidekit 生成的网站"), (source, "里面有指南文件夹本身"), (deep, "不是 guidekit 生成的网站")):
+        done = subprocess.run([guidekit_command(), "serve", str(source), "--out", str(out), "--port", "0"], capture_output=True,
+                              text=True, timeout=TIMEOUT, env={**os.environ, "COLUMNS": "300"})
+        assert done.returncode == 1 and message in done.stderr, done.stderr
+        assert "内部出错" not in done.stderr and "Traceback" not in done.stderr and "http://" not in done.stdout
+    assert (home / ".ssh" / "id_rsa").read_text() == "KEY"
+
+
+def test_only_files_the_build_wrote_are_served(preview):
+    (preview.out / ".ssh").mkdir()
+    (preview.out / ".ssh" / "id_rsa").write_text("KEY")
+    (preview.out / ".env").write_text("KEY")
+    (preview.out / "zh-Hans" / "dropped-in.html").write_text("KEY")
+    for target, status in (("/.ssh/id_rsa", 403), ("/.env", 403), ("/%2essh/id_rsa", 403), ("/zh-Hans/dropped-in.html", 404),
+                            ("/zh-Hans/card.html", 200), ("/guidekit-manifest.json", 200), ("/", 200)):
+        answer, body = raw_get(preview.url, target)
+        assert answer == status, target
+        assert b"KEY" not in body
+
+
+@pytest.mark.parametrize("target", ["/" + "a" * 300, "/zh-Hans/" + quote("页" * 90) + ".html", "/" + "abc/" * 1100])
+def test_an_overlong_path_gets_414(preview, target):
+    assert raw_get(preview.url, target)[0] == 414
+    assert raw_get(preview.url, "/zh-Hans/card.html")[0] == 200  # and the server carries on
+
+
+def test_idle_and_half_sent_requests_are_timed_out(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    server = serve.start_server(folder, serve.PreviewState(lang="zh-Hans"), idle_seconds=0.5)
+    try:
+        host, port = server.server_address[:2]
+        for opening in (b"", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"):  # nothing at all; headers never finished
+            with socket.create_connection((host, port), timeout=TIMEOUT) as connection:
+                connection.sendall(opening)
+                started = time.monotonic()
+                assert connection.recv(100) == b""  # closed by the server
+                assert time.monotonic() - started < 5
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def start_command(source: Path, tmp_path: Path) -> tuple[subprocess.Popen, str, Path]:
+    """``guidekit serve`` in its own process group, with its temporary folder under ``tmp_path``."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen([guidekit_command(), "serve", str(source), "--port", "0"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "300", "TMPDIR": str(scratch)},
+                               start_new_session=True)
+    lines = (process.stdout.readline() for _ in range(100))
+    url = next(match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line)))
+    return process, url, scratch
+
+
+def stopped_cleanly(process: subprocess.Popen, scratch: Path, number: int) -> None:
+    process.send_signal(number)
+    _, errors = process.communicate(timeout=TIMEOUT)
+    assert "Traceback" not in errors and "Error" not in errors, errors
+    assert list(scratch.glob("guidekit-preview-*")) == [], "the temporary preview folder is removed"
+
+
+def timed_get(url: str, path: str) -> float:
+    started = time.monotonic()
+    address = url.removeprefix("http://").rstrip("/")
+    connection = http.client.HTTPConnection(address, timeout=LOAD_TIMEOUT)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    assert response.status == 200 and b"</html>" in body
+    return time.monotonic() - started
+
+
+LOAD_REQUESTS = 200
+LOAD_TIMEOUT = 3.0  # seconds: a dropped connection waits 1 s, then 3 s, for the kernel to try again
+
+
+def test_200_concurrent_requests_are_all_answered_and_sigterm_cleans_up(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n")})
+    process, url, scratch = start_command(source, tmp_path)
+    try:
+        start = threading.Barrier(LOAD_REQUESTS)
+
+        def one(_: int) -> float:
+            start.wait(TIMEOUT)
+            return timed_get(url, "/zh-Hans/card.html")
+
+        with concurrent.futures.ThreadPoolExecutor(LOAD_REQUESTS) as pool:
+            outcomes = [pool.submit(one, number) for number in range(LOAD_REQUESTS)]
+            errors = [str(outcome.exception()) for outcome in outcomes if outcome.exception() is not None]
+            latencies = sorted(outcome.result() for outcome in outcomes if outcome.exception() is None)
+        assert list(scratch.glob("guidekit-preview-*"))
+        assert errors == [], f"{len(errors)} of {LOAD_REQUESTS} failed: {errors[:3]}"
+        percentiles = {p: latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] * 1000 for p in (50, 90, 99)}
+        print(f"{LOAD_REQUESTS} concurrent requests: " + ", ".join(f"p{p} {ms:.0f} ms" for p, ms in percentiles.items())
+              + f", max {latencies[-1] * 1000:.0f} ms")
+    finally:
+        stopped_cleanly(process, scratch, signal.SIGTERM)
+
+
+def test_sighup_also_stops_serve_and_removes_its_temporary_folder(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    process, url, scratch = start_command(source, tmp_path)
+    assert timed_get(url, "/zh-Hans/card.html") < LOAD_TIMEOUT
+    assert list(scratch.glob("guidekit-preview-*"))
+    stopped_cleanly(process, scratch, signal.SIGHUP)
+
+
+WORKERS = """
+import sys, time
+from guidekit.workers import shared_out
+
+def task(index):
+    if index == 0:
+        print("working", flush=True)
+    time.sleep(0.2)
+    return index
+
+shared_out(task, 80, 2)
+"""
+
+
+def test_worker_processes_end_quietly_when_their_parent_is_killed():
+    process = subprocess.Popen([sys.executable, "-c", WORKERS], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "working"
+    process.send_signal(signal.SIGTERM)  # the parent only, as a service manager or kill does
+    _, errors = process.communicate(timeout=TIMEOUT)  # ends when every worker has closed the pipe too
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors

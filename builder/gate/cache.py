@@ -3,7 +3,8 @@
 An entry is reused only when the page, every file it loaded (stylesheets, images, …) and the rule
 set are byte for byte what they were: the rule set is axe's version and options plus the gate's own
 code and messages, so upgrading either re-checks everything. The cache lives outside the published
-site (``.guidekit-cache/`` beside it) and is replaced atomically.
+site (``.guidekit-cache/`` beside it) and is replaced atomically. It is validated against its schema as
+it is read (nesting depth included): a damaged one is ignored, with a warning, and everything is checked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .. import __version__
 from ..caches import cache_folder
@@ -44,17 +48,73 @@ def ruleset() -> str:
     return digest.hexdigest()
 
 
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True)
+
+
+class _FindingJson(_Strict):
+    rule: str
+    message: str
+    severity: Literal["error", "warning", "advice"] = "error"
+    file: str | None = None
+    line: int | None = None
+    wcag: str | None = None
+    page: str | None = None
+    theme: str | None = None
+    suggestion: str | None = None
+    element: str | None = None
+    lang: str | None = None
+
+
+class _LinkJson(_Strict):
+    """A link as ``content_rules.link_findings`` reads it (``origin.finding_at`` reads where it is)."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+
+    href: str
+    raw: str
+    line: int | None = None
+    element: str | None = None
+    snippet: str | None = None
+    example: str | None = None
+    template: str | None = None
+
+
+class _FactsJson(_Strict):
+    lang: str | None = None
+    source: str | None = None
+    theme: str | None = None
+    links: list[_LinkJson]
+
+
+class _EntryJson(_Strict):
+    served: dict[str, str]
+    facts: _FactsJson
+    findings: list[_FindingJson]
+
+
+class _CacheJson(_Strict):
+    ruleset: str
+    pages: dict[str, _EntryJson]
+
+
 class GateCache:
     def __init__(self, path: Path, site: Path) -> None:
         self.path, self.site = path, site
         self.entries: dict[str, dict] = {}
         self._hashes: dict[str, str] = {}
+        self.damaged = False  # the file was there but not of its shape: ignored
         try:
-            stored = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            return  # no cache yet, or a damaged one: check everything
-        if isinstance(stored, dict) and stored.get("ruleset") == ruleset() and isinstance(stored.get("pages"), dict):
-            self.entries = stored["pages"]
+            data = path.read_bytes()
+        except OSError:
+            return  # no cache yet: check everything
+        try:
+            stored = _CacheJson.model_validate_json(data)
+        except ValidationError:
+            self.damaged = True
+            return
+        if stored.ruleset == ruleset():
+            self.entries = {page: entry.model_dump(exclude_none=True) for page, entry in stored.pages.items()}
 
     def _hash(self, relative: str) -> str:
         if relative not in self._hashes:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..findings import Finding
 from . import axe, focus_visible, keyboard, language, reflow, resize_text, silver, targets, text_spacing
+from .staying import departure_findings, page_notes
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
 from .session import ORIGIN, Session, Traffic
@@ -36,8 +37,11 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         # the Tab walk before anything moves the focus: it starts where a reader starts
         findings += await keyboard.check(page, context, cdp)
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
+        stay = await page_notes(page)
     finally:
         traffic = session.traffic
+    traffic.departures += [(key, url) for key, url in stay["notes"]]
+    findings += departure_findings(context, traffic.departures, stay["refresh"], session.address)
     traffic.external += [entry["blocked"] for entry in refused if entry["blocked"].startswith(("http:", "https:"))
                          and not entry["blocked"].startswith(ORIGIN)]
     findings = without_axe_duplicates(findings) + traffic_findings(context, traffic)

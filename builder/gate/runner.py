@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
-from ..findings import Finding, sort_key
+from ..findings import Finding, Severity, sort_key
 from ..messages import error_text
 from .axe import axe_version
 from .browser import launch
@@ -90,6 +90,9 @@ def run_gate(
         store.save(all_pages)
 
     findings = site_findings(site, pages, results)
+    if store and store.damaged:
+        findings.append(Finding(rule="cache-damaged", severity=Severity.WARNING, file=str(cache),
+                                message=error_text("cache-damaged", path=cache)))
     return GateReport(sorted(findings, key=sort_key), pages, len(all_pages), shard, browser_pages=len(fresh))
 
 

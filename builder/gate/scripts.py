@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-# probe.js first: the others build on the helpers it defines
-CHECK_SCRIPTS = ("probe.js", "language.js", "targets.js", "silver.js", "text_fit.js", "reflow.js", "keyboard.js")
+# staying.js before the page's own scripts can keep a reference to what it replaces; probe.js before the
+# others: they build on the helpers it defines
+CHECK_SCRIPTS = ("staying.js", "probe.js", "language.js", "targets.js", "silver.js", "text_fit.js", "reflow.js", "keyboard.js")
 
 
 @cache

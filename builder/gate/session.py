@@ -3,6 +3,12 @@
 Every request is answered from the site folder through request interception; a request for any
 other host is refused and noted. The bytes of everything served are hashed, so the cache knows
 exactly what a page's result depends on.
+
+The gate judges the page it was given: once its document is served, any other navigation of the tab
+(a script setting ``location``, a refresh, a redirect, a reload) is answered "204 No Content", which
+leaves the page where it is, and noted; so is a window the page opens, which is closed at once, and an
+address the tab moves to without loading (history). ``staying.js`` notes what a page's scripts try in
+the page itself. Every note becomes a blocking finding (``staying.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from playwright.async_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Page, Route
+from playwright.async_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Frame, Page, Request, Route
 from playwright.async_api import Error as PlaywrightError
 
 from .axe import axe_source
@@ -32,6 +38,7 @@ def page_timeout_ms() -> int:
     return int(os.environ.get(PAGE_TIMEOUT_VARIABLE) or DEFAULT_PAGE_TIMEOUT_MS)
 
 VIEWPORT = {"width": 1280, "height": 720}
+DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
 MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
 
 
@@ -42,6 +49,7 @@ class Traffic:
     served: dict[str, str] = field(default_factory=dict)  # site path -> sha256 of its bytes, or MISSING
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    departures: list[tuple[str, str]] = field(default_factory=list)  # how the page tried to leave: (message key, address)
 
 
 @dataclass(frozen=True)
@@ -64,19 +72,71 @@ class Session:
     cdp: CDPSession | None = None
     traffic: Traffic = field(default_factory=Traffic)
     focus_verdicts: dict[str, bool] = field(default_factory=dict)  # see focus_visible.py; shared by a run's sessions
+    address: str = ""  # the page being checked
+    document_served: bool = False  # its document was served: any other navigation of the tab is held back
+    departed: asyncio.Event = field(default_factory=asyncio.Event)  # a navigation of the tab was held back
     overrides: Overrides = field(default_factory=Overrides)
 
     async def open(self, page_path: str) -> tuple[Page, CDPSession]:
-        if self.page is None or self.cdp is None:
+        if self.page is None or self.cdp is None or self.page.is_closed():
             self.page = await self.context.new_page()
             self.page.on("console", self._note_console)
             self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
+            self.page.on("popup", self._close_popup)
+            self.page.on("framenavigated", self._note_navigated)
+            self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
             self.cdp = await self.context.new_cdp_session(self.page)
         self.traffic = Traffic()
         # a page of the site folder is a path below it; a page of a live server is its own "/path?query"
         address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
-        await self.page.goto(ORIGIN + address, wait_until="load")
+        self.address, self.document_served, self.departed = ORIGIN + address, False, asyncio.Event()
+        await self.page.goto(self.address, wait_until="commit")
+        await self._loaded(self.page)
         return self.page, self.cdp
+
+    async def _loaded(self, page: Page) -> None:
+        """Until the page's load event; a navigation held back before it stops the page loading (the browser
+        stops a document's loads when a navigation starts), so then only until its DOM is complete."""
+        load = asyncio.ensure_future(page.wait_for_load_state("load"))
+        departed = asyncio.ensure_future(self.departed.wait())
+        try:
+            await asyncio.wait({load, departed}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            departed.cancel()
+        if load.done():
+            load.result()  # raises what the wait raised (a timeout)
+            return
+        load.cancel()
+        try:
+            await page.wait_for_load_state("domcontentloaded", timeout=DEPARTED_WAIT_MS)
+        except PlaywrightError:
+            pass  # checked as it stands: the departure blocks the page anyway
+
+    async def _close_popup(self, popup: Page) -> None:
+        self.traffic.departures.append(("page-opened-window", popup.url))
+        await popup.close()
+
+    def _note_navigated(self, frame: Frame) -> None:
+        """A move of the tab that loads nothing (history) still leaves the page it was asked to judge."""
+        if frame.parent_frame is None and self.document_served and not same_document(frame.url, self.address):
+            self.traffic.departures.append(("page-history-changed", frame.url))
+
+    async def _held_back(self, route: Route) -> bool:
+        """Whether a navigation was stopped: a window the page opened gets nothing; any move of the tab but to the
+        page being checked gets "204 No Content", which leaves the tab where it is, and is noted."""
+        frame = _frame_of(route.request)
+        if frame is None or frame.page != self.page:
+            await route.abort("blockedbyclient")
+            return True
+        if frame.parent_frame is not None:  # a frame inside the page loads its document
+            return False
+        if self.document_served or not same_document(route.request.url, self.address):
+            self.traffic.departures.append(("page-navigated", route.request.url))
+            self.departed.set()
+            await route.fulfill(status=204)
+            return True
+        self.document_served = True
+        return False
 
     def _note_console(self, message: ConsoleMessage) -> None:
         if message.type != "error":
@@ -89,6 +149,8 @@ class Session:
     async def serve(self, route: Route) -> None:
         url = urlsplit(route.request.url)
         traffic = self.traffic
+        if route.request.is_navigation_request() and await self._held_back(route):
+            return
         if f"{url.scheme}://{url.netloc}" != ORIGIN:
             traffic.external.append(route.request.url)
             await route.abort("blockedbyclient")
@@ -116,7 +178,6 @@ class Session:
             content_type += "; charset=utf-8"
         await route.fulfill(status=200, body=body, content_type=content_type)
 
-
     async def _serve_upstream(self, route: Route, relative: str, query: str) -> None:
         """The live server's answer, under the gate's own origin so every check sees one site."""
         upstream = str(self.overrides.upstream).rstrip("/")
@@ -124,6 +185,20 @@ class Session:
         body = await response.body()
         self.traffic.served[relative] = hashlib.sha256(body).hexdigest() if response.ok else MISSING
         await route.fulfill(response=response, body=body)
+
+
+def _frame_of(request: Request) -> Frame | None:
+    """The frame a navigation request loads into; None before the frame exists (a new window)."""
+    try:
+        return request.frame
+    except PlaywrightError:
+        return None
+
+
+def same_document(first: str, second: str) -> bool:
+    """Whether two addresses name one document (anchors aside, percent-encoding as the browser may spell it)."""
+    one, other = urlsplit(first), urlsplit(second)
+    return (one.scheme, one.netloc, unquote(one.path), one.query) == (other.scheme, other.netloc, unquote(other.path), other.query)
 
 
 async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bool], overrides: Overrides | None = None) -> Session:
