@@ -46,6 +46,7 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 FIND_FOLDER = "find"  # the search page and the other ways in, one folder per language
+STATEMENT_FOLDER = "accessibility"  # the accessibility statement and the conformance reports
 
 
 @dataclass(frozen=True)
@@ -433,6 +434,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
         "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
         "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
+        "statement": f"{root}{theme.prefix}{STATEMENT_FOLDER}/{lang}.html",  # guidekit.conformance writes it on every build
         "checked": checked,
         "version": __version__,
         "content_security_policy": CONTENT_SECURITY_POLICY,

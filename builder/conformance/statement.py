@@ -1,0 +1,142 @@
+"""The accessibility statement: one page per site language and theme, made before the gate checks the
+site (it passes the gate like every page) from what is known then: the standards map, the reviews,
+the waivers, the pages and the tools."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..messages import LANGUAGES, best_language, catalogue
+from ..render import STATEMENT_FOLDER, THEMES, Page, environment, page_context, root_of
+from .standards import Criterion
+from .verdicts import GATE, NOTHING, REVIEW, WAIVER, Evidence, KnownProblem, Verdict, status, verdicts
+
+OPENACR_FILE = f"{STATEMENT_FOLDER}/openacr.yaml"
+EARL_FILE = f"{STATEMENT_FOLDER}/earl.jsonld"
+LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+
+
+def statement_path(lang: str) -> str:
+    """Below a theme's folder: ``accessibility/en.html``."""
+    return f"{STATEMENT_FOLDER}/{lang}.html"
+
+
+def statement_strings(lang: str) -> dict[str, str]:
+    language = best_language(lang)
+    return {key: texts[language] for key, texts in catalogue("conformance").items()}
+
+
+def render_statements(evidence: Evidence) -> list[Page]:
+    """The statement in every language of guidekit, in every theme."""
+    found = verdicts(evidence)
+    env = environment()
+    pages = []
+    for theme in THEMES:
+        for lang in LANGUAGES:
+            site_path = theme.prefix + statement_path(lang)
+            root = root_of(site_path)
+            context = page_context(evidence.config, theme, site_path, lang, evidence.checked)
+            context["alternates"] = [
+                {"lang": other, "href": root + theme.prefix + statement_path(other), "label": LANGUAGE_NAMES[other]}
+                for other in LANGUAGES if other != lang
+            ]
+            html = env.get_template("base/accessibility.html.j2").render(
+                context, source=None, **_statement_context(evidence, found, lang, root), page_template="base/accessibility.html.j2")
+            pages.append(Page(site_path, html, theme.name, lang, None))
+    return pages
+
+
+def _statement_context(evidence: Evidence, found: list[Verdict], lang: str, root: str) -> dict[str, Any]:
+    c = statement_strings(lang)
+    config = evidence.config
+    contact = config.contact
+    standards = evidence.standards
+    in_lang = {basis: [verdict for verdict in found if verdict.basis == basis] for basis in (GATE, REVIEW, WAIVER, NOTHING)}
+    title_lang = "zh-Hans" if lang == "en" else None  # the standards' own titles are Chinese
+    gbt = Markup(escape(c["target-gbt"])).format(title=_marked(c["gbt-title"], title_lang))
+    miit = Markup(escape(c["target-miit"])).format(title=_marked(c["miit-title"], title_lang))
+    topic_lang = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
+    return {
+        "c": c,
+        "intro": c["intro"].format(site=config.site_name_for(lang)),
+        "silver_criteria": _list_separator(lang).join(_criterion(verdict.criterion, lang) for verdict in found if verdict.criterion.level == "AAA"),
+        "gbt": gbt,
+        "miit": miit,
+        "miit_topics": [_marked(topic[topic_lang], None if lang != "en" else "zh-Hans") for topic in standards.miit.values()],
+        "status": c["status-" + status(found)] if evidence.checked else c["status-unchecked"],
+        "counts": c["counts"].format(total=len(found), **{key: len(value) for key, value in in_lang.items()}),
+        "problems": [_problem(evidence, problem, lang, c) for problem in evidence.known_problems()],
+        "method": c["method"].format(
+            date=evidence.date.isoformat(), pages=len(evidence.pages), standard=evidence.pages_of("standard"),
+            silver=evidence.pages_of("silver"), tools=_list_separator(lang).join(f"{name} {version}" for name, version in evidence.tools)),
+        "reports": [(root + OPENACR_FILE, c["report-openacr"]), (root + EARL_FILE, c["report-earl"])] if evidence.checked else [],
+        "lists": [
+            (c["list-gate"].format(count=len(in_lang[GATE])), [_item(verdict, lang) for verdict in in_lang[GATE]]),
+            (c["list-review"].format(count=len(in_lang[REVIEW])), [_item(verdict, lang, c) for verdict in in_lang[REVIEW]]),
+            (c["list-waiver"].format(count=len(in_lang[WAIVER])), [_item(verdict, lang) for verdict in in_lang[WAIVER]]),
+            (c["list-none"].format(count=len(in_lang[NOTHING])), [_item(verdict, lang) for verdict in in_lang[NOTHING]]),
+        ],
+        "contact_text": c["contact"].format(office=contact.office.get(best_language(lang)) or c["contact-us"]),  # type: ignore[call-overload]
+        "contact": [
+            (label, href, text)
+            for label, href, text in (
+                (c["contact-email"], f"mailto:{contact.email}", contact.email),
+                (c["contact-phone"], "tel:" + "".join(ch for ch in contact.phone or "" if ch.isdigit() or ch == "+"), contact.phone),
+                (c["contact-url"], contact.url, contact.url),
+            )
+            if text
+        ],
+    }
+
+
+def _list_separator(lang: str) -> str:
+    return ", " if lang == "en" else "、"
+
+
+def _criterion(criterion: Criterion, lang: str) -> str:
+    return f"{criterion.number} {criterion.title(lang)}"
+
+
+def _item(verdict: Verdict, lang: str, c: Mapping[str, str] | None = None) -> Markup:
+    """One criterion in a list: number, title and level, and the reviews behind it."""
+    criterion = verdict.criterion
+    chinese = lang != "en"
+    level = criterion.level + (("，" if chinese else ", ") + statement_strings(lang)["silver-only"] if criterion.level == "AAA" else "")
+    text = escape(_criterion(criterion, lang)) + escape(f"（{level}）" if chinese else f" ({level})")
+    for review in verdict.reviews if c is not None else ():
+        text += escape("：" if chinese else ": ") + Markup(escape(c["reviewed"])).format(
+            reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)), date=review.date.isoformat(), result=c[review.result])
+        if review.notes:
+            text += escape(" ") + _marked(review.notes, _text_lang(review.notes, lang))
+    return text
+
+
+def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[str, str]) -> dict[str, Any]:
+    waiver = problem.waiver
+    standards = evidence.standards
+    criteria = [_criterion(standards.criterion(number), lang) for number in problem.criteria]  # type: ignore[arg-type]
+    return {
+        "criteria": _list_separator(lang).join(criteria) or c["problem-outside-wcag"],
+        "rule": waiver.rule,
+        "where": ", ".join(part for part in (waiver.page, waiver.file, waiver.element) if part),
+        "dated": Markup(escape(c["problem"])).format(date=evidence.date.isoformat(), expires=waiver.expires.isoformat(),
+                                                     owner=_marked(waiver.owner, _text_lang(waiver.owner, lang))),
+        "reason": _marked(waiver.reason, _text_lang(waiver.reason, lang)),
+    }
+
+
+def _text_lang(text: str, page_lang: str) -> str | None:
+    """The language to mark a person's own words with, when it differs from the page's: the gate checks it."""
+    import hanzidentifier
+
+    if not any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return "en" if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text) else None
+    lang = "zh-Hant" if hanzidentifier.identify(text) == hanzidentifier.TRADITIONAL else "zh-Hans"
+    return None if lang == page_lang else lang
+
+
+def _marked(text: str, lang: str | None) -> Markup:
+    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang else escape(text)
