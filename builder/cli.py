@@ -309,11 +309,12 @@ def report_group() -> None:
 def report_conformance_command(site: Path, source: Path, out: Path, jobs: int | None, waivers_file: Path | None, no_cache: bool) -> None:
     """Check SITE with the gate, then write its accessibility statement and conformance reports (OpenACR, EARL) into OUT."""
     from .conformance.site_report import site_report
+    from .gate.runner import html_pages  # Playwright is imported by commands that check pages
 
     lang = load_config(source)[0].default_lang
     with _guarded(lang, site), _progress(lang, "text") as progress:
         waivers = _waivers(waivers_file, lang)
-        progress.start("check", 0)
+        progress.start("check", len(html_pages(site)))
         report = site_report(site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance)
     if report.problems or (report.verdict is not None and not report.verdict.ok):
         _report(report.verdict or judge(report.problems), "text", lang, None, None)

@@ -24,7 +24,7 @@ from guidekit.gate import silver
 from guidekit.gate.axe import SILVER_TAGS, axe_directory
 from guidekit.gate.waivers import Waiver
 
-from .conftest import REPO, guide, write_site
+from .conftest import REPO, guide, run_guidekit, write_site
 
 # WCAG 2.2 Level A and AA, as GSA's OpenACR catalogue 2.5-edition-wcag-2.2-en lists them (4.1.1 included)
 LEVEL_A = ("1.1.1 1.2.1 1.2.2 1.2.3 1.3.1 1.3.2 1.3.3 1.4.1 1.4.2 2.1.1 2.1.2 2.1.4 2.2.1 2.2.2 2.3.1 2.4.1 2.4.2 2.4.3 "
@@ -273,3 +273,11 @@ def test_reviews_in_conformance_toml_reach_the_statement_of_a_build(tmp_path):
     assert "1.3.1 信息和关系（A）：李明，2026-11-20：符合 读屏软件检查过。" in statement
     assert 'href="../accessibility/zh-Hans.html"' in (tmp_path / "site" / "zh-Hans" / "a.html").read_text("utf-8")  # every footer
     assert not (tmp_path / "site" / OPENACR_FILE).exists()  # the reports come from checked builds only
+
+
+def test_report_conformance_refuses_a_wrong_conformance_toml_with_its_line_before_checking_anything(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide(), "conformance.toml": '[[review]]\ncriterion = "7.7.7"\n'})
+    (tmp_path / "site").mkdir()
+    outcome = run_guidekit("report", "conformance", tmp_path / "site", "--source", source, "--out", tmp_path / "report")
+    assert outcome.exit_code == 1 and "conformance.toml:1" in outcome.stdout and "Traceback" not in outcome.stdout + outcome.stderr
+    assert not (tmp_path / "report").exists()

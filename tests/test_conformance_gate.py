@@ -13,14 +13,14 @@ from guidekit.build import build
 from guidekit.conformance import EARL_FILE, OPENACR_FILE
 from guidekit.gate.waivers import Waiver
 
-from .conftest import guide, write_site
+from .conftest import guide, run_guidekit, write_site
 
 PIXEL = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
 WAIVER = Waiver(rule="guidekit:image-alt", file="zh-Hans/door.md", owner="王芳", reason="摄影组下周补上图片说明",
                 expires=dt.date.today() + dt.timedelta(days=30))
 
 
-def test_a_checked_build_publishes_the_statement_and_the_reports_with_the_waiver_in_all_three(tmp_path):
+def test_a_checked_build_publishes_the_statement_and_the_reports_with_the_waiver_in_all_three(tmp_path, monkeypatch):
     contact = '[contact]\nemail = "wza@example.gov.cn"\nphone = "12345"\n'
     source = write_site(tmp_path / "guides", {
         "guidekit.toml": "gallery = false\nways_in = false\n" + contact,
@@ -54,3 +54,16 @@ def test_a_checked_build_publishes_the_statement_and_the_reports_with_the_waiver
                       ("../", "earl:manual")}
     subjects = {node["dct:source"] for node in graph if "dct:source" in node}
     assert subjects == {path.relative_to(out).as_posix() for path in out.rglob("*.html")}
+
+    # the report command gives the same bytes for the same site, reviews and waivers; the gate's cache
+    # answers for every page, so no browser starts
+    (tmp_path / "waivers.toml").write_text(
+        f'[[waiver]]\nrule = "{WAIVER.rule}"\nfile = "{WAIVER.file}"\nowner = "{WAIVER.owner}"\n'
+        f'reason = "{WAIVER.reason}"\nexpires = {WAIVER.expires.isoformat()}\n', "utf-8")
+    monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here"))
+    outcome = run_guidekit("report", "conformance", out, "--source", source, "--out", tmp_path / "report",
+                           "--waivers", tmp_path / "waivers.toml")
+    assert outcome.exit_code == 0, outcome.stderr
+    written = sorted(path.relative_to(tmp_path / "report").as_posix() for path in (tmp_path / "report").rglob("*") if path.is_file())
+    assert written == sorted(statements + [OPENACR_FILE, EARL_FILE])
+    assert all((tmp_path / "report" / path).read_bytes() == (out / path).read_bytes() for path in written)

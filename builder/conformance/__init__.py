@@ -72,7 +72,10 @@ def report_files(found: Evidence, findings: Sequence[Finding] = ()) -> dict[str,
 
 def write_reports(site: Path, found: Evidence, findings: Sequence[Finding]) -> None:
     """Write the reports into ``site`` with what the gate found, where they differ from the files there
-    (a new file each, never writing through a hard link to a published file)."""
+    (a new file each, never writing through a hard link to a published file). Without findings they are
+    the files the build staged already."""
+    if not findings:
+        return
     for site_path, text in report_files(found, findings).items():
         path = site / site_path
         try:

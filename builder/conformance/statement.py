@@ -49,42 +49,42 @@ def render_statements(evidence: Evidence) -> list[Page]:
     return pages
 
 
+# the statement's lists of criteria, by what their verdict rests on
+_LISTS = ((GATE, "list-gate"), (REVIEW, "list-review"), (WAIVER, "list-waiver"), (NOTHING, "list-none"))
+
+
 def _statement_context(evidence: Evidence, found: list[Verdict], lang: str, root: str) -> dict[str, Any]:
     c = statement_strings(lang)
     config = evidence.config
     contact = config.contact
-    standards = evidence.standards
-    in_lang = {basis: [verdict for verdict in found if verdict.basis == basis] for basis in (GATE, REVIEW, WAIVER, NOTHING)}
+    by_basis = {basis: [verdict for verdict in found if verdict.basis == basis] for basis, _ in _LISTS}
     title_lang = "zh-Hans" if lang == "en" else None  # the standards' own titles are Chinese
-    gbt = Markup(escape(c["target-gbt"])).format(title=_marked(c["gbt-title"], title_lang))
-    miit = Markup(escape(c["target-miit"])).format(title=_marked(c["miit-title"], title_lang))
     topic_lang = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
+    office = contact.office.get(best_language(lang))
+    separator = _list_separator(lang)
     return {
         "c": c,
         "intro": c["intro"].format(site=config.site_name_for(lang)),
-        "silver_criteria": _list_separator(lang).join(_criterion(verdict.criterion, lang) for verdict in found if verdict.criterion.level == "AAA"),
-        "gbt": gbt,
-        "miit": miit,
-        "miit_topics": [_marked(topic[topic_lang], None if lang != "en" else "zh-Hans") for topic in standards.miit.values()],
+        "silver_criteria": separator.join(_criterion(verdict.criterion, lang) for verdict in found if verdict.criterion.level == "AAA"),
+        "gbt": Markup(escape(c["target-gbt"])).format(title=_marked(c["gbt-title"], title_lang)),
+        "miit": Markup(escape(c["target-miit"])).format(title=_marked(c["miit-title"], title_lang)),
+        "miit_topics": [_marked(topic[topic_lang], title_lang) for topic in evidence.standards.miit.values()],
         "status": c["status-" + status(found)] if evidence.checked else c["status-unchecked"],
-        "counts": c["counts"].format(total=len(found), **{key: len(value) for key, value in in_lang.items()}),
+        "counts": c["counts"].format(total=len(found), **{basis: len(verdicts) for basis, verdicts in by_basis.items()}),
         "problems": [_problem(evidence, problem, lang, c) for problem in evidence.known_problems()],
         "method": c["method"].format(
             date=evidence.date.isoformat(), pages=len(evidence.pages), standard=evidence.pages_of("standard"),
-            silver=evidence.pages_of("silver"), tools=_list_separator(lang).join(f"{name} {version}" for name, version in evidence.tools)),
+            silver=evidence.pages_of("silver"), tools=separator.join(f"{name} {version}" for name, version in evidence.tools)),
         "reports": [(root + OPENACR_FILE, c["report-openacr"]), (root + EARL_FILE, c["report-earl"])] if evidence.checked else [],
-        "lists": [
-            (c["list-gate"].format(count=len(in_lang[GATE])), [_item(verdict, lang) for verdict in in_lang[GATE]]),
-            (c["list-review"].format(count=len(in_lang[REVIEW])), [_item(verdict, lang, c) for verdict in in_lang[REVIEW]]),
-            (c["list-waiver"].format(count=len(in_lang[WAIVER])), [_item(verdict, lang) for verdict in in_lang[WAIVER]]),
-            (c["list-none"].format(count=len(in_lang[NOTHING])), [_item(verdict, lang) for verdict in in_lang[NOTHING]]),
-        ],
-        "contact_text": c["contact"].format(office=contact.office.get(best_language(lang)) or c["contact-us"]),  # type: ignore[call-overload]
+        "lists": [(c[key].format(count=len(by_basis[basis])), [_item(verdict, lang, c) for verdict in by_basis[basis]])
+                  for basis, key in _LISTS],
+        "contact_text": Markup(escape(c["contact"])).format(
+            office=_marked(office, _text_lang(office, lang)) if office else c["contact-us"]),
         "contact": [
             (label, href, text)
             for label, href, text in (
                 (c["contact-email"], f"mailto:{contact.email}", contact.email),
-                (c["contact-phone"], "tel:" + "".join(ch for ch in contact.phone or "" if ch.isdigit() or ch == "+"), contact.phone),
+                (c["contact-phone"], "tel:" + "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+"), contact.phone),
                 (c["contact-url"], contact.url, contact.url),
             )
             if text
@@ -100,13 +100,13 @@ def _criterion(criterion: Criterion, lang: str) -> str:
     return f"{criterion.number} {criterion.title(lang)}"
 
 
-def _item(verdict: Verdict, lang: str, c: Mapping[str, str] | None = None) -> Markup:
+def _item(verdict: Verdict, lang: str, c: Mapping[str, str]) -> Markup:
     """One criterion in a list: number, title and level, and the reviews behind it."""
     criterion = verdict.criterion
     chinese = lang != "en"
-    level = criterion.level + (("，" if chinese else ", ") + statement_strings(lang)["silver-only"] if criterion.level == "AAA" else "")
+    level = criterion.level + (("，" if chinese else ", ") + c["silver-only"] if criterion.level == "AAA" else "")
     text = escape(_criterion(criterion, lang)) + escape(f"（{level}）" if chinese else f" ({level})")
-    for review in verdict.reviews if c is not None else ():
+    for review in verdict.reviews:
         text += escape("：" if chinese else ": ") + Markup(escape(c["reviewed"])).format(
             reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)), date=review.date.isoformat(), result=c[review.result])
         if review.notes:
@@ -134,7 +134,13 @@ def _text_lang(text: str, page_lang: str) -> str | None:
 
     if not any("\u3400" <= ch <= "\u9fff" for ch in text):
         return "en" if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text) else None
-    lang = "zh-Hant" if hanzidentifier.identify(text) == hanzidentifier.TRADITIONAL else "zh-Hans"
+    kind = hanzidentifier.identify(text)
+    if kind == hanzidentifier.TRADITIONAL:
+        lang = "zh-Hant"
+    elif kind == hanzidentifier.SIMPLIFIED or page_lang == "en":
+        lang = "zh-Hans"
+    else:  # characters both scripts share ("李明"): the Chinese page's own
+        return None
     return None if lang == page_lang else lang
 
 
