@@ -229,7 +229,7 @@ def test_the_statement_says_what_is_targeted_how_it_was_tested_and_whom_to_tell(
     page = pages["silver/accessibility/zh-Hant.html"]
     assert page.theme == "silver" and page.lang == "zh-Hant" and '<html lang="zh-Hant"' in page.html
     for text in ("WCAG 2.2 AA", "GB/T 37668-2019", "適老化", "axe-core", "2026-11-28", "市政務服務中心", 'href="mailto:wza@example.gov.cn"',
-                 'href="tel:12345"', "尚未評估", "李明，2026-11-20：符合", 'href="../../accessibility/openacr.yaml"'):
+                 'href="tel:12345"', "尚未評估", "李明，2026-11-20：符合。", 'href="../../accessibility/openacr.yaml"'):
         assert text in page.html, text
     assert 'href="../../silver/accessibility/zh-Hans.html"' in page.html  # the language switch
     unchecked = render_statements(make(checked=False))[0].html
@@ -270,7 +270,7 @@ def test_reviews_in_conformance_toml_reach_the_statement_of_a_build(tmp_path):
     result = build(source, tmp_path / "site", check=False)
     assert result.published
     statement = (tmp_path / "site" / "accessibility" / "zh-Hans.html").read_text("utf-8")
-    assert "1.3.1 信息和关系（A）：李明，2026-11-20：符合 读屏软件检查过。" in statement
+    assert "1.3.1 信息和关系（A）：李明，2026-11-20：符合。读屏软件检查过。" in statement
     assert 'href="../accessibility/zh-Hans.html"' in (tmp_path / "site" / "zh-Hans" / "a.html").read_text("utf-8")  # every footer
     assert not (tmp_path / "site" / OPENACR_FILE).exists()  # the reports come from checked builds only
 

@@ -12,19 +12,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 
 from ..findings import Finding
 from .standards import WCAG_URL, Criterion
 from .verdicts import DOES_NOT, GATE, NOT_APPLICABLE, PARTIALLY, REVIEW, SUPPORTS, WAIVER, Evidence, KnownProblem, theme_verdict
 
-CONTEXT = {
+CONTEXT = MappingProxyType({
     "earl": "http://www.w3.org/ns/earl#",
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "sch": "https://schema.org/",
     "WCAG22": WCAG_URL + "#",
-}
-_OUTCOME = {SUPPORTS: "earl:passed", PARTIALLY: "earl:failed", DOES_NOT: "earl:failed", NOT_APPLICABLE: "earl:inapplicable"}
+})
+_OUTCOME = MappingProxyType({SUPPORTS: "earl:passed", PARTIALLY: "earl:failed", DOES_NOT: "earl:failed",
+                             NOT_APPLICABLE: "earl:inapplicable"})
 _GATE = "_:guidekit-gate"
 EARL_NOTE = (
     "earl:passed with earl:automatic: the gate decides this criterion fully and every check of it passed. "
@@ -77,7 +79,7 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
                                 "dct:description": _waiver_text(problem, date)},
             })
     lines = ",\n".join(json.dumps(node, ensure_ascii=False, sort_keys=True) for node in graph)
-    return '{"@context": ' + json.dumps(CONTEXT, sort_keys=True) + ',\n"@graph": [\n' + lines + "\n]}\n"
+    return '{"@context": ' + json.dumps(dict(CONTEXT), sort_keys=True) + ',\n"@graph": [\n' + lines + "\n]}\n"
 
 
 def _page_result(evidence: Evidence, criterion: Criterion, theme: str, problems: Sequence[KnownProblem],

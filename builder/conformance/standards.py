@@ -16,7 +16,7 @@ from ..yaml_loader import load_yaml
 
 ALL_THEMES = ("standard", "silver")
 # The chapters of GSA's OpenACR WCAG catalogue, by level
-CHAPTERS = {"A": "success_criteria_level_a", "AA": "success_criteria_level_aa", "AAA": "success_criteria_level_aaa"}
+CHAPTERS = MappingProxyType({"A": "success_criteria_level_a", "AA": "success_criteria_level_aa", "AAA": "success_criteria_level_aaa"})
 WCAG_URL = "https://www.w3.org/TR/WCAG22/"
 
 

@@ -9,14 +9,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..messages import LANGUAGES, best_language, catalogue
+from ..messages import LANGUAGES, best_language, catalogue, ui_text
 from ..render import STATEMENT_FOLDER, THEMES, Page, environment, page_context, root_of
 from .standards import Criterion
 from .verdicts import GATE, NOTHING, REVIEW, WAIVER, Evidence, KnownProblem, Verdict, status, verdicts
 
 OPENACR_FILE = f"{STATEMENT_FOLDER}/openacr.yaml"
 EARL_FILE = f"{STATEMENT_FOLDER}/earl.jsonld"
-LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 
 
 def statement_path(lang: str) -> str:
@@ -40,7 +39,7 @@ def render_statements(evidence: Evidence) -> list[Page]:
             root = root_of(site_path)
             context = page_context(evidence.config, theme, site_path, lang, evidence.checked)
             context["alternates"] = [
-                {"lang": other, "href": root + theme.prefix + statement_path(other), "label": LANGUAGE_NAMES[other]}
+                {"lang": other, "href": root + theme.prefix + statement_path(other), "label": ui_text(other, "language-name")}
                 for other in LANGUAGES if other != lang
             ]
             html = env.get_template("base/accessibility.html.j2").render(
@@ -81,7 +80,7 @@ def _statement_context(evidence: Evidence, found: list[Verdict], lang: str, root
         "contact_text": Markup(escape(c["contact"])).format(
             office=_marked(office, _text_lang(office, lang)) if office else c["contact-us"]),
         "contact": [
-            (label, href, text)
+            (c["label"].format(label=label), href, text)
             for label, href, text in (
                 (c["contact-email"], f"mailto:{contact.email}", contact.email),
                 (c["contact-phone"], "tel:" + "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+"), contact.phone),
@@ -103,29 +102,28 @@ def _criterion(criterion: Criterion, lang: str) -> str:
 def _item(verdict: Verdict, lang: str, c: Mapping[str, str]) -> Markup:
     """One criterion in a list: number, title and level, and the reviews behind it."""
     criterion = verdict.criterion
-    chinese = lang != "en"
-    level = criterion.level + (("，" if chinese else ", ") + c["silver-only"] if criterion.level == "AAA" else "")
-    text = escape(_criterion(criterion, lang)) + escape(f"（{level}）" if chinese else f" ({level})")
+    item = c["item-silver" if criterion.level == "AAA" else "item"].format(criterion=_criterion(criterion, lang), level=criterion.level)
+    text = escape(item)
     for review in verdict.reviews:
-        text += escape("：" if chinese else ": ") + Markup(escape(c["reviewed"])).format(
-            reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)), date=review.date.isoformat(), result=c[review.result])
-        if review.notes:
-            text += escape(" ") + _marked(review.notes, _text_lang(review.notes, lang))
+        text = Markup(escape(c["label"])).format(label=text) + Markup(escape(c["reviewed"])).format(
+            reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)), date=review.date.isoformat(), result=c[review.result],
+            notes=_marked(review.notes, _text_lang(review.notes, lang)) if review.notes else "")
     return text
 
 
-def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[str, str]) -> dict[str, Any]:
+def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[str, str]) -> Markup:
+    """A known problem: the criteria, the rule and where, dated, with its owner, expiry and reason."""
     waiver = problem.waiver
-    standards = evidence.standards
-    criteria = [_criterion(standards.criterion(number), lang) for number in problem.criteria]  # type: ignore[arg-type]
-    return {
-        "criteria": _list_separator(lang).join(criteria) or c["problem-outside-wcag"],
-        "rule": waiver.rule,
-        "where": ", ".join(part for part in (waiver.page, waiver.file, waiver.element) if part),
-        "dated": Markup(escape(c["problem"])).format(date=evidence.date.isoformat(), expires=waiver.expires.isoformat(),
-                                                     owner=_marked(waiver.owner, _text_lang(waiver.owner, lang))),
-        "reason": _marked(waiver.reason, _text_lang(waiver.reason, lang)),
-    }
+    criteria = [_criterion(evidence.standards.criterion(number), lang) for number in problem.criteria]  # type: ignore[arg-type]
+    where = ", ".join(part for part in (waiver.page, waiver.file, waiver.element) if part)
+    return Markup(escape(c["problem"])).format(
+        criteria=_list_separator(lang).join(criteria) or c["problem-outside-wcag"],
+        rule=Markup("<code>{}</code>").format(waiver.rule),
+        where=Markup(", <code>{}</code>").format(where) if where else "",
+        date=evidence.date.isoformat(), expires=waiver.expires.isoformat(),
+        owner=_marked(waiver.owner, _text_lang(waiver.owner, lang)),
+        reason=_marked(waiver.reason, _text_lang(waiver.reason, lang)),
+    )
 
 
 def _text_lang(text: str, page_lang: str) -> str | None:
