@@ -254,6 +254,8 @@ def test_the_same_site_and_reviews_give_the_same_bytes_dated_by_source_date_epoc
     ('[[review]]\ncriterion = "1.3.1"\nresult = "fine"\nreviewer = "李明"\ndate = 2026-11-20\n', 3, "result"),
     ('[[review]]\ncriterion = "1.3.1"\nresult = "supports"\ndate = 2026-11-20\n', 1, "reviewer"),
     ('[[review]]\ncriterion = "1.3.1"\nresult = "supports"\nreviewer = "李明"\ndate = 2026-11-20\nreviwer = "x"\n', 6, "reviwer"),
+    ('# reviews\n[review]\ncriterion = "1.3.1"\n', 2, "[[review]]"),
+    ('title = "x"\n', 1, "[[review]]"),
 ])
 def test_a_mistake_in_conformance_toml_is_located_and_refuses_the_build(tmp_path, text, line, words):
     source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide(), "conformance.toml": text})

@@ -78,19 +78,19 @@ def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
 
 
 def _field_problem(detail: dict, text: str, lang: str) -> Finding:
-    loc = [part for part in detail["loc"] if part != "review"]
-    number = loc[0] if loc and isinstance(loc[0], int) else None
-    field = str(loc[1]) if len(loc) > 1 else ""
+    loc = list(detail["loc"])
+    if len(loc) < 2 or loc[0] != "review" or not isinstance(loc[1], int):  # anything but [[review]] tables
+        name = str(loc[0]) if loc else ""
+        line = next((number for number, line in enumerate(text.splitlines(), start=1) if re.match(rf"^\s*\[*\s*{re.escape(name)}\b", line)), None)
+        return _problem(conformance_text("reviews-not-a-review", lang), line)
+    number, field = loc[1], str(loc[2]) if len(loc) > 2 else ""
     if detail["type"] == "extra_forbidden":
         message = conformance_text("reviews-unknown-field", lang, field=field, known=", ".join(Review.model_fields))
     elif detail["type"] == "missing":
         message = conformance_text("reviews-missing-field", lang, field=field)
-    elif field:
-        message = conformance_text("reviews-bad-value", lang, field=field, problem=detail["msg"])
     else:
-        message = conformance_text("reviews-not-a-review", lang)
-    line = _line_of(text, number, field if detail["type"] != "missing" else None) if number is not None else None
-    return _problem(message, line)
+        message = conformance_text("reviews-bad-value", lang, field=field, problem=detail["msg"])
+    return _problem(message, _line_of(text, number, field if detail["type"] != "missing" else None))
 
 
 def _problem(message: str, line: int | None) -> Finding:
