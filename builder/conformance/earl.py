@@ -47,29 +47,19 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
     people = {name: f"_:person-{index}" for index, name in enumerate(reviewers, start=1)}
     date = evidence.date.isoformat()
     site = _subject_id(evidence, "")
-    graph: list[dict[str, object]] = [
+    nodes: list[dict[str, object]] = [
         {"@id": _GATE, "@type": ["earl:Assertor", "earl:Software"], "dct:title": "guidekit accessibility gate",
          "dct:hasVersion": ", ".join(f"{name} {version}" for name, version in evidence.tools), "dct:description": EARL_NOTE},
         *({"@id": node, "@type": ["earl:Assertor", "foaf:Person"], "foaf:name": name} for name, node in people.items()),
         {"@id": site, "@type": ["earl:TestSubject", "sch:WebSite"], "dct:title": evidence.config.site_name_for("en")},
         *(_test(criterion) for criterion in evidence.standards.criteria),
     ]
-    for page in sorted(evidence.pages, key=lambda page: page.site_path):
-        subject = _subject_id(evidence, page.site_path)
-        graph.append({"@id": subject, "@type": ["earl:TestSubject", "sch:WebPage"], "dct:source": page.site_path,
-                      "dct:language": page.lang, "sch:additionalType": page.theme})
-        for criterion in evidence.standards.criteria:
-            if page.theme not in criterion.themes:
-                continue
-            own = [problem for problem in problems if criterion.number in problem.criteria]
-            graph.append(_assertion(subject, criterion, date, *_page_result(evidence, criterion, page.theme, own,
-                                                                            on_page.get((page.site_path, criterion.number), []), people)))
     for number, problem in enumerate(problems, start=1):
         tests = [criterion for criterion in evidence.standards.criteria if criterion.number in problem.criteria]
         if not tests:
-            graph.append({"@id": f"_:rule-{number}", "@type": ["earl:TestCriterion", "earl:TestCase"], "dct:title": problem.waiver.rule})
+            nodes.append({"@id": f"_:rule-{number}", "@type": ["earl:TestCriterion", "earl:TestCase"], "dct:title": problem.waiver.rule})
         for test in tests or [None]:
-            graph.append({
+            nodes.append({
                 "@type": "earl:Assertion",
                 "earl:assertedBy": {"@id": people[problem.waiver.owner]},
                 "earl:subject": {"@id": site},
@@ -78,8 +68,39 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
                 "earl:result": {"@type": "earl:TestResult", "earl:outcome": {"@id": "earl:failed"}, "dct:date": date,
                                 "dct:description": _waiver_text(problem, date)},
             })
-    lines = ",\n".join(json.dumps(node, ensure_ascii=False, sort_keys=True) for node in graph)
-    return '{"@context": ' + json.dumps(dict(CONTEXT), sort_keys=True) + ',\n"@graph": [\n' + lines + "\n]}\n"
+    lines = [_json(node) for node in nodes]
+    # A page's assertion without findings is the same for every page of its theme but for the subject: made
+    # once per theme and criterion, so a site of thousands of pages costs string joins, not JSON encoding
+    shared: dict[tuple[str, str], tuple[str, str]] = {}
+    problems_of = {criterion.number: [problem for problem in problems if criterion.number in problem.criteria]
+                   for criterion in evidence.standards.criteria}
+    for page in sorted(evidence.pages, key=lambda page: page.site_path):
+        subject = _subject_id(evidence, page.site_path)
+        lines.append(_json({"@id": subject, "@type": ["earl:TestSubject", "sch:WebPage"], "dct:source": page.site_path,
+                            "dct:language": page.lang, "sch:additionalType": page.theme}))
+        for criterion in evidence.standards.criteria:
+            if page.theme not in criterion.themes:
+                continue
+            own = problems_of[criterion.number]
+            found = on_page.get((page.site_path, criterion.number), [])
+            if found:
+                lines.append(_json(_assertion(subject, criterion, date, *_page_result(evidence, criterion, page.theme, own, found, people))))
+                continue
+            key = (page.theme, criterion.number)
+            if key not in shared:
+                template = _json(_assertion(_SUBJECT, criterion, date, *_page_result(evidence, criterion, page.theme, own, [], people)))
+                before, after = template.split(json.dumps(_SUBJECT))
+                shared[key] = (before, after)
+            before, after = shared[key]
+            lines.append(before + json.dumps(subject, ensure_ascii=False) + after)
+    return '{"@context": ' + _json(dict(CONTEXT)) + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
+_SUBJECT = "\0subject\0"  # stands for the page in an assertion made once for many pages
+
+
+def _json(node: Mapping[str, object]) -> str:
+    return json.dumps(node, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _page_result(evidence: Evidence, criterion: Criterion, theme: str, problems: Sequence[KnownProblem],
