@@ -88,6 +88,11 @@ class Made:
     findings: list[Finding] = field(default_factory=list)
 
 
+def statement_path(lang: str) -> str:
+    """The accessibility statement in ``lang``, below a theme's folder: ``accessibility/en.html``."""
+    return f"{STATEMENT_FOLDER}/{lang}.html"
+
+
 def root_of(site_path: str) -> str:
     """The relative way back to the site root, so pages also work opened from disk."""
     return "../" * site_path.count("/")
@@ -434,7 +439,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
         "gallery": root + theme.prefix + GALLERY_INDEX if config.gallery else None,
         "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
-        "statement": f"{root}{theme.prefix}{STATEMENT_FOLDER}/{lang}.html",  # guidekit.conformance writes it on every build
+        "statement": root + theme.prefix + statement_path(lang),  # guidekit.conformance writes it on every build
         "checked": checked,
         "version": __version__,
         "content_security_policy": CONTENT_SECURITY_POLICY,

@@ -10,17 +10,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
-from ..render import STATEMENT_FOLDER, THEMES, Page, environment, page_context, root_of
+from ..render import STATEMENT_FOLDER, THEMES, Page, environment, page_context, root_of, statement_path
 from .standards import Criterion
 from .verdicts import GATE, NOTHING, REVIEW, WAIVER, Evidence, KnownProblem, Verdict, status, verdicts
 
 OPENACR_FILE = f"{STATEMENT_FOLDER}/openacr.yaml"
 EARL_FILE = f"{STATEMENT_FOLDER}/earl.jsonld"
-
-
-def statement_path(lang: str) -> str:
-    """Below a theme's folder: ``accessibility/en.html``."""
-    return f"{STATEMENT_FOLDER}/{lang}.html"
 
 
 def statement_strings(lang: str) -> dict[str, str]:
