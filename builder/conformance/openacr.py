@@ -29,7 +29,7 @@ def openacr_yaml(evidence: Evidence) -> str:
         "product": {
             "name": site,
             "version": evidence.date.isoformat(),
-            "description": f"The service guides of {site}, every page in a standard and a large-text (silver) theme.",
+            "description": f"{site}: government service guides (办事指南), every page in a standard and a large-text (silver) theme.",
         },
         "author": _party(config),
         "vendor": _party(config),
