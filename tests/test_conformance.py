@@ -283,3 +283,13 @@ def test_report_conformance_refuses_a_wrong_conformance_toml_with_its_line_befor
     outcome = run_guidekit("report", "conformance", tmp_path / "site", "--source", source, "--out", tmp_path / "report")
     assert outcome.exit_code == 1 and "conformance.toml:1" in outcome.stdout and "Traceback" not in outcome.stdout + outcome.stderr
     assert not (tmp_path / "report").exists()
+
+
+def test_earl_expands_as_json_ld_when_a_json_ld_processor_is_installed():
+    jsonld = pytest.importorskip("pyld.jsonld")  # not a dependency; checked by hand with pyld 3.3.0
+    document = json.loads(report_files(make(waivers=[WAIVER]))[EARL_FILE])
+    expanded = jsonld.expand(document, {"base": "https://example.gov.cn/accessibility/earl.jsonld"})
+    earl = "http://www.w3.org/ns/earl#"
+    assertions = [node for node in expanded if earl + "Assertion" in node.get("@type", [])]
+    assert assertions and all(node[earl + "mode"][0]["@id"].startswith(earl) for node in assertions)
+    assert {node[earl + "subject"][0]["@id"] for node in assertions} >= {"https://example.gov.cn/zh-Hans/a.html", "https://example.gov.cn/"}
