@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from ..findings import Finding
 from .standards import WCAG_URL, Criterion
-from .verdicts import DOES_NOT, GATE, NOT_APPLICABLE, PARTIALLY, REVIEW, SUPPORTS, WAIVER, Evidence, KnownProblem, theme_verdict
+from .verdicts import DOES_NOT, GATE, NOT_APPLICABLE, PARTIALLY, REVIEW, SUPPORTS, WAIVER, Evidence, KnownProblem, problem_note, theme_verdict
 
 CONTEXT = MappingProxyType({
     "earl": "http://www.w3.org/ns/earl#",
@@ -66,7 +66,7 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
                 "earl:test": {"@id": f"WCAG22:{test.slug}" if test else f"_:rule-{number}"},
                 "earl:mode": {"@id": "earl:manual"},
                 "earl:result": {"@type": "earl:TestResult", "earl:outcome": {"@id": "earl:failed"}, "dct:date": date,
-                                "dct:description": _waiver_text(problem, date)},
+                                "dct:description": problem_note(evidence, problem)},
             })
     lines = [_json(node) for node in nodes]
     # A page's assertion without findings is the same for every page of its theme but for the subject: made
@@ -147,12 +147,6 @@ def _subject_id(evidence: Evidence, path: str) -> str:
     """The page's address: absolute with ``base_url``, else relative to this report in ``accessibility/``."""
     base = evidence.config.base_url
     return f"{base.rstrip('/')}/{path}" if base else "../" + path
-
-
-def _waiver_text(problem: KnownProblem, date: str) -> str:
-    waiver = problem.waiver
-    return (f"Known non-conformity as of {date}: {waiver.rule}, accepted by {waiver.owner} until "
-            f"{waiver.expires.isoformat()}: {waiver.reason}")
 
 
 _NUMBER = re.compile(r"\d+\.\d+\.\d+")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import yaml
 
 from .standards import CHAPTERS, Criterion
-from .verdicts import GATE, NOTHING, REVIEW, WAIVER, Evidence, KnownProblem, Verdict, status, verdicts
+from .verdicts import GATE, NOTHING, REVIEW, WAIVER, Evidence, Verdict, problem_note, status, verdicts
 
 CATALOG = "2.5-edition-wcag-2.2-en"
 COMPONENT = "web"  # the catalogue's component for web content
@@ -92,15 +92,6 @@ def _notes(evidence: Evidence, found: Sequence[Verdict]) -> str:
 
 def _chapter_notes(level: str) -> str:
     return "Silver (large-text) pages only." if level == "AAA" else "Every page, both themes."
-
-
-def problem_note(evidence: Evidence, problem: KnownProblem) -> str:
-    waiver = problem.waiver
-    where = ", ".join(part for part in (waiver.page, waiver.file, waiver.element) if part)
-    return (
-        f"Known non-conformity (as of {evidence.date.isoformat()}): {waiver.rule}{f' on {where}' if where else ''}, "
-        f"accepted by {waiver.owner} until {waiver.expires.isoformat()}: {waiver.reason}"
-    )
 
 
 def criterion_notes(evidence: Evidence, verdict: Verdict) -> str:

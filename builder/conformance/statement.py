@@ -110,11 +110,10 @@ def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[st
     """A known problem: the criteria, the rule and where, dated, with its owner, expiry and reason."""
     waiver = problem.waiver
     criteria = [_criterion(evidence.standards.criterion(number), lang) for number in problem.criteria]  # type: ignore[arg-type]
-    where = ", ".join(part for part in (waiver.page, waiver.file, waiver.element) if part)
     return Markup(escape(c["problem"])).format(
         criteria=_list_separator(lang).join(criteria) or c["problem-outside-wcag"],
         rule=Markup("<code>{}</code>").format(waiver.rule),
-        where=Markup(", <code>{}</code>").format(where) if where else "",
+        where=Markup(", <code>{}</code>").format(problem.where) if problem.where else "",
         date=evidence.date.isoformat(), expires=waiver.expires.isoformat(),
         owner=_marked(waiver.owner, _text_lang(waiver.owner, lang)),
         reason=_marked(waiver.reason, _text_lang(waiver.reason, lang)),

@@ -47,6 +47,11 @@ class KnownProblem:
     waiver: Waiver
     criteria: tuple[str, ...]
 
+    @property
+    def where(self) -> str:
+        """The pages, file and element the waiver names, as written."""
+        return ", ".join(part for part in (self.waiver.page, self.waiver.file, self.waiver.element) if part)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -144,3 +149,12 @@ def status(found: Sequence[Verdict]) -> str:
     if any(verdict.level == NOT_EVALUATED for verdict in target):
         return "unverified"
     return "full"
+
+
+def problem_note(evidence: Evidence, problem: KnownProblem) -> str:
+    """A known problem in the English of the machine-readable reports: dated, with owner, expiry and reason."""
+    waiver = problem.waiver
+    return (
+        f"Known non-conformity (as of {evidence.date.isoformat()}): {waiver.rule}{f' on {problem.where}' if problem.where else ''}, "
+        f"accepted by {waiver.owner} until {waiver.expires.isoformat()}: {waiver.reason}"
+    )
