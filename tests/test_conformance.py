@@ -233,7 +233,7 @@ def test_the_statement_says_what_is_targeted_how_it_was_tested_and_whom_to_tell(
         assert text in page.html, text
     assert 'href="../../silver/accessibility/zh-Hans.html"' in page.html  # the language switch
     unchecked = render_statements(make(checked=False))[0].html
-    assert "openacr.yaml" not in unchecked and "预览版" in unchecked
+    assert "openacr.yaml" not in unchecked and "预览版" in unchecked and "没有经过无障碍检查：只能用来预览" in unchecked
 
 
 def test_the_same_site_and_reviews_give_the_same_bytes_dated_by_source_date_epoch(monkeypatch):

@@ -66,9 +66,10 @@ def _statement_context(evidence: Evidence, found: list[Verdict], lang: str, root
         "status": c["status-" + status(found)] if evidence.checked else c["status-unchecked"],
         "counts": c["counts"].format(total=len(found), **{basis: len(verdicts) for basis, verdicts in by_basis.items()}),
         "problems": [_problem(evidence, problem, lang, c) for problem in evidence.known_problems()],
-        "method": c["method"].format(
+        "method": c["method" if evidence.checked else "method-unchecked"].format(
             date=evidence.date.isoformat(), pages=len(evidence.pages), standard=evidence.pages_of("standard"),
-            silver=evidence.pages_of("silver"), tools=separator.join(f"{name} {version}" for name, version in evidence.tools)),
+            silver=evidence.pages_of("silver"),
+            tools=separator.join(f"{name} {version}" for name, version in evidence.tools) if evidence.checked else "axe-core"),
         "reports": [(root + OPENACR_FILE, c["report-openacr"]), (root + EARL_FILE, c["report-earl"])] if evidence.checked else [],
         "lists": [(c[key].format(count=len(by_basis[basis])), [_item(verdict, lang, c) for verdict in by_basis[basis]])
                   for basis, key in _LISTS],
