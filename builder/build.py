@@ -14,6 +14,7 @@ from pathlib import Path
 from .build_cache import BuildCache, cache_path, files_key, forget, site_key
 from .environment import environment_finding
 from .config import SiteConfig, load_config
+from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
 from .enrich import page_path
 from .findings import Finding, Severity, sort_key
 from .gallery import render_gallery
@@ -130,6 +131,8 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     result.findings += findings
     synonyms, findings = load_synonyms(source, config.default_lang)
     result.findings += findings
+    reviews, findings = load_reviews(source, config.default_lang)
+    result.findings += findings
 
     guides = site_guides(loaded)
     inputs = SiteInputs(source, config, glossary, guides, guide_context(loaded.guides, config), synonyms, check, today)
@@ -156,8 +159,13 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
     around += _search_indexes(build_cache, loaded.guides, outcomes, config, synonyms, key)
     pages += [page for made in around for page in made.pages]
     result.findings += [finding for made in around for finding in made.findings]
+    # the accessibility statement is made every time (a few pages): it reads the waivers, reviews and the day
+    conformance = evidence(config, pages, date=today, checked=check, waivers=waivers, reviews=reviews)
+    pages += render_statements(conformance)
     result.pages = len(pages)
     files = site_assets() | {path: file for made in around for path, file in made.files.items()} | site_files(config, pages)
+    if check:
+        files |= report_files(conformance)  # written again with the gate's findings once it passes
     weights = weigh(pages, files, {path: size for outcome in outcomes.values() for path, size in outcome.html_gzip.items()})
     result.heaviest = weights[:HEAVIEST_REPORTED]
     result.findings += over_budget(weights, config.budgets.page_kb)
@@ -183,6 +191,8 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
             result.axe_version = report.axe_version
             result.gate = report.details()
         if not result.refused:
+            if check:
+                write_reports(staging, conformance, report.findings)
             if publish(staging, out, keep_previous=spare.folder if spare else None) and spare:
                 spare.keep(staged.written, token)
             result.published = True

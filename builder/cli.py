@@ -346,6 +346,40 @@ def assets_command(folder: Path, page_layout: bool) -> None:
     _stderr.print(escape(say("assets-written", lang, folder=folder, files=", ".join(path.name for path in written))))
 
 
+@main.group("report")
+def report_group() -> None:
+    """Evidence about a built site."""
+
+
+@report_group.command("conformance")
+@click.argument("site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("guides"), show_default=True,
+              help="The guides folder: its guidekit.toml (contact) and conformance.toml (people's reviews).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("conformance-report"), show_default=True,
+              help="Where to write the statement pages, openacr.yaml and earl.jsonld (as they sit in a site).")
+@JOBS
+@WAIVERS
+@NO_CACHE
+def report_conformance_command(site: Path, source: Path, out: Path, jobs: int | None, waivers_file: Path | None, no_cache: bool) -> None:
+    """Check SITE with the gate, then write its accessibility statement and conformance reports (OpenACR, EARL) into OUT."""
+    from .conformance.site_report import site_report
+    from .gate.runner import html_pages  # Playwright is imported by commands that check pages
+
+    lang = load_config(source)[0].default_lang
+    with _guarded(lang, site), _progress(lang, "text") as progress:
+        waivers = _waivers(waivers_file, lang)
+        progress.start("check", len(html_pages(site)))
+        report = site_report(site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance)
+    if report.problems or (report.verdict is not None and not report.verdict.ok):
+        _report(report.verdict or judge(report.problems), "text", lang, None, None)
+        _fail(say("report-refused", lang, site=site))
+    for site_path, text in report.files.items():
+        path = out / site_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8", newline="\n")
+    _stderr.print(f"[green]{escape(say('report-written', lang, out=out, files=len(report.files)))}[/]")
+
+
 def _counts(findings: list[Finding]) -> tuple[int, int]:
     errors = sum(1 for finding in findings if finding.blocking)
     return errors, len(findings) - errors

@@ -23,6 +23,17 @@ class Budgets(BaseModel):
     page_kb: float = Field(default=14.0, gt=0)  # each page with what it loads, gzipped
 
 
+class Contact(BaseModel):
+    """Where readers report an accessibility problem; the accessibility statement and the reports show it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    office: dict[Lang, str] = {}  # who answers, by language
+    email: str = ""
+    phone: str = ""
+    url: str = ""  # a page or form for reports
+
+
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -31,6 +42,7 @@ class SiteConfig(BaseModel):
     base_url: str | None = None
     lint: LintSettings = LintSettings()
     budgets: Budgets = Budgets()
+    contact: Contact = Contact()
     gallery: bool = False  # build the developers' component gallery (components/) alongside the guides; linked from no guide page
     ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
     redirects: dict[str, str] = {}  # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")

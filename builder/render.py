@@ -46,6 +46,7 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 FIND_FOLDER = "find"  # the search page and the other ways in, one folder per language
+STATEMENT_FOLDER = "accessibility"  # the accessibility statement and the conformance reports
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,11 @@ class Made:
     pages: list[Page | KeptPage] = field(default_factory=list)
     files: dict[str, str | KeptFile] = field(default_factory=dict)  # path below the site root -> text
     findings: list[Finding] = field(default_factory=list)
+
+
+def statement_path(lang: str) -> str:
+    """The accessibility statement in ``lang``, below a theme's folder: ``accessibility/en.html``."""
+    return f"{STATEMENT_FOLDER}/{lang}.html"
 
 
 def root_of(site_path: str) -> str:
@@ -438,6 +444,7 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
         "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
+        "statement": root + theme.prefix + statement_path(lang),  # guidekit.conformance writes it on every build
         "checked": checked,
         "version": __version__,
         "content_security_policy": CONTENT_SECURITY_POLICY,

@@ -18,12 +18,14 @@ def test_the_sample_site_passes_and_the_cache_rechecks_only_the_edited_guide(tmp
 
     first = build(source, out, jobs=2)
     assert [finding for finding in first.findings if finding.blocking] == [] and first.published
-    # 7 guides, the front page, 4 ways in for each of 3 languages and the 404 page, in 2 themes
-    assert first.gate["browser_pages"] == first.pages == 42
+    # 7 guides, the front page, 4 ways in for each of 3 languages, the 404 page and the accessibility statement
+    # in 3 languages, in 2 themes
+    assert first.gate["browser_pages"] == first.pages == 48
+    assert (out / "accessibility" / "openacr.yaml").is_file() and (out / "accessibility" / "earl.jsonld").is_file()
 
     monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here"))  # launching one would fail
     unchanged = build(source, out, jobs=2)
-    assert unchanged.published and unchanged.gate["browser_pages"] == 0 and unchanged.gate["cached_pages"] == 42
+    assert unchanged.published and unchanged.gate["browser_pages"] == 0 and unchanged.gate["cached_pages"] == 48
     monkeypatch.delenv("GUIDEKIT_CHROMIUM")
 
     guide = source / "zh-Hans" / "pension-collection.md"

@@ -66,8 +66,9 @@ def test_a_build_stages_beside_out_then_publishes_and_cleans_up(tmp_path, publis
     assert leftovers(out) == []
     manifest = json.loads(before[MANIFEST])
     assert manifest["checked"] is False
+    statements = [f"{theme}accessibility/{lang}.html" for theme in ("", "silver/") for lang in ("zh-Hans", "zh-Hant", "en")]
     assert sorted(p["page"] for p in manifest["pages"]) == sorted(
-        ["index.html", "zh-Hans/card.html", "en/card.html", "silver/index.html", "silver/zh-Hans/card.html", "silver/en/card.html"]
+        ["index.html", "zh-Hans/card.html", "en/card.html", "silver/index.html", "silver/zh-Hans/card.html", "silver/en/card.html"] + statements
     )
 
 

@@ -1,0 +1,68 @@
+"""``guidekit report conformance SITE``: the statement and the reports for a site that is already built.
+
+The gate runs on SITE first (its cache makes that quick for a site a build just checked); only a site
+that passes gets a report. The date is SOURCE_DATE_EPOCH, else the date the site's own report
+carries (the day it was built), else today: the same site and reviews give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..config import load_config
+from ..findings import Finding
+from ..gate.report import Verdict, judge
+from ..gate.waivers import Waiver
+from ..render import THEMES
+from ..stage import MANIFEST
+from . import OPENACR_FILE, SitePage, evidence, load_reviews, render_statements, report_files
+
+
+@dataclass
+class SiteReport:
+    files: dict[str, str] = field(default_factory=dict)  # path below OUT -> text
+    problems: list[Finding] = field(default_factory=list)  # input errors (conformance.toml, guidekit.toml)
+    verdict: Verdict | None = None  # the gate's, when it ran
+
+
+def site_report(site: Path, source: Path, waivers: Sequence[Waiver], *, jobs: int | None = None, cache: bool = True,
+                on_page=None) -> SiteReport:
+    config, problems = load_config(source)
+    reviews, more = load_reviews(source, config.default_lang)
+    if problems or more:
+        return SiteReport(problems=problems + more)
+    from ..gate.cache import cache_file
+    from ..gate.runner import run_gate  # Playwright is imported by commands that check pages
+
+    report = run_gate(site, jobs=jobs, cache=cache_file(site) if cache else None, on_page=on_page)
+    verdict = judge(report.findings, waivers, details=report.details())
+    if not verdict.ok:
+        return SiteReport(verdict=verdict)
+    found = evidence(config, _pages(site, report.pages), date=_date(site), checked=True, waivers=waivers, reviews=reviews)
+    files = {page.site_path: page.html for page in render_statements(found)} | report_files(found, report.findings)
+    return SiteReport(files=files, verdict=verdict)
+
+
+def _pages(site: Path, checked: Sequence[str]) -> list[SitePage]:
+    """The site's pages with their theme and language: from guidekit's manifest, else from the folders."""
+    try:
+        listed = json.loads((site / MANIFEST).read_text("utf-8"))["pages"]
+        known = {entry["page"]: SitePage(entry["page"], entry["theme"], entry["lang"]) for entry in listed}
+    except (OSError, ValueError, KeyError, TypeError):
+        known = {}
+    silver = THEMES[1]
+    return [known.get(page) or SitePage(page, silver.name if page.startswith(silver.prefix) else THEMES[0].name, "") for page in checked]
+
+
+def _date(site: Path) -> dt.date:
+    try:
+        recorded = yaml.safe_load((site / OPENACR_FILE).read_text("utf-8"))["report_date"]
+        return dt.date.fromisoformat(str(recorded))
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError):
+        return dt.date.today()
