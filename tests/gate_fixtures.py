@@ -28,10 +28,11 @@ button { font: inherit; }
 
 def page(body: str, *, lang: str = "en", css: str = "", theme: str | None = None, title: str = "Test page", script: str = "") -> str:
     theme_class = f' class="theme-{theme}"' if theme else ""
+    generator = '<meta name="generator" content="guidekit">' if theme else ""  # a theme's numbers hold on guidekit's pages
     css = (SILVER_CSS if theme == "silver" else "") + css
     return f"""<!doctype html>
 <html lang="{lang}"{theme_class}>
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{generator}
 <title>{title}</title><style>{BASE_CSS}{css}</style></head>
 <body><main><h1>{title}</h1>
 {body}

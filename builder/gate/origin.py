@@ -23,10 +23,11 @@ class PageContext:
     lang: str  # the page's lang attribute: messages are written in it
     source: str | None = None  # the guide the page was built from, relative to SOURCE
     theme: str | None = None
+    guidekit: bool = False  # made by guidekit (its generator tag): held to its theme's promises, not only WCAG's
 
     @classmethod
     def of(cls, page: str, facts: Mapping[str, Any]) -> PageContext:
-        return cls(page, facts.get("lang") or "", facts.get("source"), facts.get("theme"))
+        return cls(page, facts.get("lang") or "", facts.get("source"), facts.get("theme"), bool(facts.get("guidekit")))
 
 
 def locate(context: PageContext, where: Where) -> tuple[str, int | None]:

@@ -45,7 +45,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
                    blocked=entry["blocked"] or "inline")
         for entry in refused if not entry["blocked"].startswith(("http:", "https:"))
     ]
-    link_facts = {key: facts[key] for key in ("lang", "source", "theme", "links")}
+    link_facts = {key: facts[key] for key in ("lang", "source", "theme", "guidekit", "links")}
     return PageResult(link_facts, findings, traffic.served)
 
 

@@ -56,13 +56,18 @@ window.__guidekit = {
 
   facts() {
     const meta = document.querySelector('meta[name="guidekit-source"]');
-    const themeClass = [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
+    // guidekit's pages say so in their generator tag: only they are held to a guidekit theme's own numbers,
+    // whatever classes a page that guidekit did not make happens to use
+    const generator = document.querySelector('meta[name="generator"]');
+    const guidekit = /^guidekit\b/.test(generator ? generator.content : "");
+    const themeClass = guidekit && [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
     const accessibleText = (link) =>
       (link.getAttribute("aria-label") || "").trim() ||
       (this.text(link) + [...link.querySelectorAll("img[alt]")].map((img) => img.alt).join("")).trim();
     return {
       url: location.href,
       lang: document.documentElement.getAttribute("lang") || "",
+      guidekit,
       source: meta ? meta.content : null,
       theme: themeClass ? themeClass.slice("theme-".length) : null,
       headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
