@@ -19,7 +19,8 @@ from playwright.async_api import CDPSession, Page
 from ..findings import Finding
 from .origin import PageContext, finding_at
 
-RING = 2  # CSS px: the indicator must be at least as large as a 2 px ring around the element
+RING = 2  # CSS px: on guidekit's pages the indicator must be at least as large as a 2 px ring around the element
+VISIBLE_RING = 1  # elsewhere 2.4.7 asks only that it be visible: a 1 px ring's worth of pixels
 CONTRAST = 3.0
 BROWSER_RING = "browser-ring"  # keyboard.js looks() says so for an element that keeps the browser's own ring
 
@@ -27,24 +28,27 @@ Verdicts = MutableMapping[str, bool]
 
 
 async def check(page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession) -> list[Finding]:
+    ring = RING if context.guidekit else VISIBLE_RING
     looks = await page.evaluate("accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit)
-    for index, key in enumerate(looks):
-        if key != BROWSER_RING and key not in verdicts:
-            verdicts[key] = await _shows_focus(page, cdp, index)
+    keys = [None if look == BROWSER_RING else f"{ring}#{look}" for look in looks]
+    for index, key in enumerate(keys):
+        if key is not None and key not in verdicts:
+            verdicts[key] = await _shows_focus(page, cdp, index, ring)
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    failing = [index for index, key in enumerate(looks) if key != BROWSER_RING and not verdicts[key]]
+    failing = [index for index, key in enumerate(keys) if key is not None and not verdicts[key]]
     places = await page.evaluate("indexes => indexes.map((i) => window.__guidekit.where(window.__guidekit.keyboard.expected[i]))", failing)
-    return [finding_at(context, "guidekit:focus-visible", "2.4.7", where, "focus-invisible", element=where["element"]) for where in places]
+    return [finding_at(context, "guidekit:focus-visible", "2.4.7", where, "focus-invisible", element=where["element"], ring=ring)
+            for where in places]
 
 
-async def _shows_focus(page: Page, cdp: CDPSession, index: int) -> bool:
+async def _shows_focus(page: Page, cdp: CDPSession, index: int, ring: int) -> bool:
     shot = await page.evaluate("index => window.__guidekit.keyboard.prepare(index)", index)
     if not shot["visible"]:
         return True  # never on screen even when focused: keyboard.py reports that
     before = await _picture(cdp, shot["clip"])
     focused = await page.evaluate("index => window.__guidekit.keyboard.focus(index)", index)
     after = await _picture(cdp, shot["clip"])
-    return focused and changed_pixels(before, after) >= RING * shot["perimeter"]
+    return focused and changed_pixels(before, after) >= ring * shot["perimeter"]
 
 
 async def _picture(cdp: CDPSession, clip: dict) -> Image.Image:

@@ -18,7 +18,7 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
-_TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
+TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
 # down or right moves to the next item, whichever way the widget is laid out
 _ARROWS = ({"key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40, "nativeVirtualKeyCode": 40},
            {"key": "ArrowRight", "code": "ArrowRight", "windowsVirtualKeyCode": 39, "nativeVirtualKeyCode": 39})
@@ -28,16 +28,20 @@ Step = Mapping[str, Any] | None
 
 async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
     count = await page.evaluate("() => window.__guidekit.keyboard.start()")
-    await _press(cdp, [_TAB] * (count + EXTRA_PRESSES))
+    await press(cdp, [TAB] * (count + EXTRA_PRESSES))
     walk = await page.evaluate("() => window.__guidekit.keyboard.finish()")
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
-    return walk_findings(context, walk["expected"], steps, await _walk_widgets(page, cdp, walk["expected"], steps))
+    # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside a frame
+    otherwise = await _walk_widgets(page, cdp, walk["expected"], steps) | set(walk["framed"])
+    return walk_findings(context, walk["expected"], steps, otherwise)
 
 
-async def _press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
+async def press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
     # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per press
-    await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", {"type": kind, **key}) for key in keys for kind in ("rawKeyDown", "keyUp")))
+    # a key that types a character (Enter's "\r") goes down as keyDown, which also sends the keypress that activates
+    await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", {"type": kind, **key}) for key in keys
+                           for kind in ("keyDown" if "text" in key else "rawKeyDown", "keyUp")))
 
 
 async def _walk_widgets(page: Page, cdp: CDPSession, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step]) -> set[int]:
@@ -53,7 +57,7 @@ async def _walk_widgets(page: Page, cdp: CDPSession, expected: Sequence[Mapping[
         if entry is None:
             continue  # Tab never reaches the widget at all: each member is reported
         await page.evaluate("index => window.__guidekit.keyboard.arrowStart(index)", entry)
-        await _press(cdp, [arrow for arrow in _ARROWS for _ in range(len(group) - 1)])
+        await press(cdp, [arrow for arrow in _ARROWS for _ in range(len(group) - 1)])
         reached.update(await page.evaluate("() => window.__guidekit.keyboard.arrowFinish()"))
     return reached
 
@@ -66,7 +70,10 @@ def walk_findings(
         if element["tabindex"] > 0:
             findings.append(finding_at(context, "guidekit:focus-order", "2.4.3", element, "focus-positive-tabindex",
                                        element=element["element"], tabindex=element["tabindex"]))
-    trap = _trap(steps, len(expected))
+    # a composite widget is one Tab stop, however many members it has
+    stops = len({element["group"] for element in expected if element.get("group", -1) >= 0})
+    stops += sum(1 for element in expected if element.get("group", -1) < 0)
+    trap = _trap(steps, stops)
     if trap is not None:
         findings.append(finding_at(context, "guidekit:keyboard-trap", "2.1.2", trap, "keyboard-trap", element=trap["element"]))
     reached = {step["index"] for step in steps if step} | set(arrowed)

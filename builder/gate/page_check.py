@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from . import axe, focus_visible, keyboard, language, reflow, resize_text, silver, targets, text_spacing
+from . import axe, barriers, focus_visible, keyboard, language, popups, reflow, resize_text, silver, targets, text_spacing
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
 from .session import ORIGIN, Session, Traffic
@@ -32,9 +32,11 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         findings = page_findings(page_path, facts) + await axe.check(page, context)
         for check in PAGE_CHECKS:
             findings += await check(page, context)
+        findings += await barriers.check(page, context, cdp)
         # the Tab walk before anything moves the focus: it starts where a reader starts
         findings += await keyboard.check(page, context, cdp)
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
+        findings += await popups.check(page, context, cdp)  # last: it opens what it can and may leave it open
     finally:
         traffic = session.traffic
     traffic.external += [entry["blocked"] for entry in refused if entry["blocked"].startswith(("http:", "https:"))

@@ -89,6 +89,9 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
     return list(problems.values())
 
 
+PER_PAGE_RULES = frozenset({"guidekit:page-unchecked"})  # what happened to one page, never a shared defect
+
+
 def _place(finding: Finding) -> tuple:
     """Where a defect is, the same on every page that shows it.
 
@@ -98,6 +101,8 @@ def _place(finding: Finding) -> tuple:
     """
     if finding.page is None:
         return finding.file, finding.line, finding.element, finding.message  # the linter's, the loader's: each its own
+    if finding.rule in PER_PAGE_RULES:
+        return finding.file, finding.line, finding.element, finding.page
     if finding.file == finding.page and finding.line is None:
         return None, None, finding.element, None if finding.element else finding.message
     return finding.file, finding.line, finding.element, None

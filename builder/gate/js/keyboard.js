@@ -60,14 +60,22 @@ window.__guidekit.keyboard = {
     this.collect();
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
+    // Tab into a frame goes on inside the framed page, whose key presses this page never hears: a frame that
+    // took the focus was reached
+    this.framed = new Set();
+    this.frameListener = (event) => { if (event.target.tagName === "IFRAME") this.framed.add(this.expected.indexOf(event.target)); };
+    window.addEventListener("focusin", this.frameListener, true);
     this.style = document.createElement("style");
     this.style.textContent = "html, * { scroll-behavior: auto !important; }"; // a smooth scroll would still be moving
     document.head.append(this.style);
     window.addEventListener("keydown", this.listener, true);
     if (document.activeElement) document.activeElement.blur();
     window.scrollTo(0, 0);
-    return this.expected.length;
+    // a date or time field takes one Tab per part (day, month, year ...): press enough to pass every part
+    return this.expected.reduce((presses, element) => presses + (element.matches(this.multipart) ? 5 : 1), 0);
   },
+
+  multipart: "input[type='date'], input[type='time'], input[type='datetime-local'], input[type='month'], input[type='week']",
 
   box(element) {
     const rect = element.getBoundingClientRect();
@@ -81,6 +89,8 @@ window.__guidekit.keyboard = {
       this.log.push(null);
       return;
     }
+    const last = this.log[this.log.length - 1];
+    if (last && element.matches(this.multipart) && last.index === this.expected.indexOf(element)) return; // its next part
     const g = window.__guidekit;
     this.log.push({
       index: this.expected.indexOf(element),
@@ -111,11 +121,13 @@ window.__guidekit.keyboard = {
   finish() {
     this.record();
     window.removeEventListener("keydown", this.listener, true);
+    window.removeEventListener("focusin", this.frameListener, true);
     this.style.remove();
     const g = window.__guidekit;
     return {
       expected: this.expected.map((element, index) => ({ ...g.where(element), tabindex: element.tabIndex, group: this.groups[index] })),
       log: this.log,
+      framed: [...this.framed].filter((index) => index >= 0),
     };
   },
 
@@ -147,7 +159,8 @@ window.__guidekit.keyboard = {
     const sheets = [...document.styleSheets].map((sheet) => sheet.href).join(" ");
     return this.expected.map((element) => {
       element.focus({ focusVisible: true, preventScroll: true });
-      const ring = acceptBrowserRing && this.browserRing(getComputedStyle(element));
+      // a frame's focus is in the framed page, which shows (or not) its own indicator
+      const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME");
       const focused = [this.focusStyle(element), element.getBoundingClientRect()];
       element.blur();
       if (ring) return "browser-ring";

@@ -12,9 +12,12 @@ window.__guidekit.targets = function () {
     while (block && block !== document.body && getComputedStyle(block).display === "inline") block = block.parentElement;
     return g.text(block).length > g.text(element).length;
   };
-  // The user agent exception: a native control the page did not restyle keeps the size the browser gives it.
-  // Its twin with the page's styles reverted shows that size; only small controls are compared.
+  // The user agent exception: a target the page did not restyle keeps the size the browser gives it. On a page
+  // with no styles of its own that is every target; otherwise a native control's twin with the page's styles
+  // reverted shows that size (only small controls are compared).
+  const unstyled = document.styleSheets.length === 0 && !document.querySelector("[style]");
   const agentSized = (element, rect) => {
+    if (unstyled) return true;
     if (!element.matches("input, button, select, textarea") || (rect.width >= 24 && rect.height >= 24)) return false;
     const twin = element.cloneNode(true);
     twin.removeAttribute("id");
@@ -38,7 +41,7 @@ window.__guidekit.targets = function () {
       left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
       control: element.matches(controls) || element.matches(actions),
       inline: inSentence(element),
-      agentSized: pressed === element && agentSized(element, rect),
+      agentSized: (pressed === element || unstyled) && agentSized(element, rect),
       purpose: purpose(element),
     };
   });
