@@ -86,8 +86,10 @@ def walk_findings(
     seen = set()
     previous = None
     for step in steps:
-        if step is None or step["index"] in seen:
-            previous = None if step is None else previous
+        if step is not None and step["index"] in seen:
+            break  # Tab went round to the start again: a second lap says nothing new
+        if step is None:
+            previous = None
             continue
         seen.add(step["index"])
         if step["hiddenBy"] is not None:

@@ -60,15 +60,21 @@ window.__guidekit.keyboard = {
     this.collect();
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
-    // Tab into a frame goes on inside the framed page, whose key presses this page never hears: a frame that
-    // took the focus was reached
-    this.framed = new Set();
-    this.frameListener = (event) => { if (event.target.tagName === "IFRAME") this.framed.add(this.expected.indexOf(event.target)); };
-    window.addEventListener("focusin", this.frameListener, true);
+
     this.style = document.createElement("style");
     this.style.textContent = "html, * { scroll-behavior: auto !important; }"; // a smooth scroll would still be moving
     document.head.append(this.style);
     window.addEventListener("keydown", this.listener, true);
+    // Tab into a frame goes on inside the framed page, whose key presses this page never hears: frames leave the
+    // Tab order for the walk, and one is reached when the page keeps it in that order (finish)
+    this.frames = this.expected.filter((element) => element.tagName === "IFRAME").map((frame) => [frame, frame.getAttribute("tabindex")]);
+    this.frames.forEach(([frame]) => frame.setAttribute("tabindex", "-1"));
+    // Tab goes on from where the focus last was (a field focused on load, say): start it from the top
+    const top = document.createElement("span");
+    top.tabIndex = -1;
+    document.body.prepend(top);
+    top.focus({ preventScroll: true });
+    top.remove();
     if (document.activeElement) document.activeElement.blur();
     window.scrollTo(0, 0);
     // a date or time field takes one Tab per part (day, month, year ...): press enough to pass every part
@@ -121,13 +127,13 @@ window.__guidekit.keyboard = {
   finish() {
     this.record();
     window.removeEventListener("keydown", this.listener, true);
-    window.removeEventListener("focusin", this.frameListener, true);
     this.style.remove();
+    this.frames.forEach(([frame, tabindex]) => (tabindex === null ? frame.removeAttribute("tabindex") : frame.setAttribute("tabindex", tabindex)));
     const g = window.__guidekit;
     return {
       expected: this.expected.map((element, index) => ({ ...g.where(element), tabindex: element.tabIndex, group: this.groups[index] })),
       log: this.log,
-      framed: [...this.framed].filter((index) => index >= 0),
+      framed: this.expected.flatMap((element, index) => (element.tagName === "IFRAME" && element.tabIndex >= 0 ? [index] : [])),
     };
   },
 
