@@ -23,7 +23,8 @@ BODY = """\
 def page(extra: str = "", body: str = BODY) -> str:
     return (
         '<!doctype html><html lang="zh-Hans" class="theme-silver"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>测试页</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="guidekit">'
+        '<title>测试页</title>'
         f'<link rel="stylesheet" href="assets/guidekit-silver.css"><style>{extra}</style></head>'
         f"<body>{body}</body></html>"
     )

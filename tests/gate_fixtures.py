@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 BASE_CSS = """
-body { margin: 0; font: 16px/1.5 system-ui, "Noto Sans CJK SC", sans-serif; color: #1b1b1b; background: #fff; }
+body { margin: 0; font: 1rem/1.5 system-ui, "Noto Sans CJK SC", sans-serif; color: #1b1b1b; background: #fff; }
 main { max-width: 40em; margin: 0 auto; padding: 16px; }
 a { color: #0b4fa3; }
 :focus-visible { outline: 3px solid #0b0c0c; outline-offset: 2px; }
@@ -18,20 +18,22 @@ a { color: #0b4fa3; }
 
 # Silver pages keep silver's own numbers (large text, loose lines, short lines), which the gate also measures.
 SILVER_CSS = """
-body { font-size: 24px; line-height: 1.7; }
+body { font-size: 1.5rem; line-height: 1.7; }
 main { max-width: 36em; }
-h1 { font-size: 32px; }
+h1 { font-size: 2rem; }
 p, ul { margin-block: 0 2.6em; }
 button { font: inherit; }
 """
 
 
-def page(body: str, *, lang: str = "en", css: str = "", theme: str | None = None, title: str = "Test page", script: str = "") -> str:
+def page(body: str, *, lang: str = "en", css: str = "", theme: str | None = None, title: str = "Test page", script: str = "",
+         head: str = '<meta name="viewport" content="width=device-width, initial-scale=1">') -> str:
     theme_class = f' class="theme-{theme}"' if theme else ""
+    generator = '<meta name="generator" content="guidekit">' if theme else ""  # a theme's numbers hold on guidekit's pages
     css = (SILVER_CSS if theme == "silver" else "") + css
     return f"""<!doctype html>
 <html lang="{lang}"{theme_class}>
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<head><meta charset="utf-8">{head}{generator}
 <title>{title}</title><style>{BASE_CSS}{css}</style></head>
 <body><main><h1>{title}</h1>
 {body}
@@ -92,7 +94,7 @@ PAGES: dict[str, str] = {
     # focus drawn round each line of a wrapped link (its bounding box is two lines wide)
     "keyboard/wrapped-link.html": page(
         '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
-        lang="zh-Hans", title="办理须知", css=".narrow { max-width: 20em; font-size: 16px; }",
+        lang="zh-Hans", title="办理须知", css=".narrow { max-width: 20em; font-size: 1rem; }",
     ),
     # a region taller than the window shows its indicator only on the edges that are on screen
     "keyboard/tall-region.html": page(
@@ -116,7 +118,7 @@ PAGES: dict[str, str] = {
     ),
     "targets/silver-small.html": page(
         '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" href="#end">Opening hours</a></li></ul><p id="end">End.</p>',
-        css=".control { min-width: 50px; min-height: 50px; } .alone { font-size: 24px; }", theme="silver",
+        css=".control { min-width: 50px; min-height: 50px; } .alone { font-size: 1.5rem; }", theme="silver",
     ),
     "targets/silver-good.html": page(
         '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" href="#end">Opening hours</a></li></ul>'

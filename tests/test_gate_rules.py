@@ -63,14 +63,23 @@ def test_vague_link_text_is_caught_in_any_language():
     assert [f.rule for f in page_findings("a.html", facts)] == ["guidekit:link-purpose"] * 3
 
 
-def box(left: float, top: float, size: float, control: bool = True, inline: bool = False) -> dict:
-    return {"left": left, "top": top, "width": size, "height": size, "control": control, "inline": inline, "element": "button"}
+def box(left: float, top: float, size: float, control: bool = True, inline: bool = False, agent: bool = False, purpose: str = "") -> dict:
+    return {"left": left, "top": top, "width": size, "height": size, "control": control, "inline": inline, "element": "button",
+            "agentSized": agent, "purpose": purpose or f"button {left},{top}"}
 
 
 def test_standard_targets_may_be_small_with_room_around_them():
     assert _standard(GUIDE, [box(0, 0, 16), box(40, 0, 16)]) == []  # centres 40 px apart
     assert len(_standard(GUIDE, [box(0, 0, 16), box(18, 0, 16)])) == 2
     assert _standard(GUIDE, [box(0, 0, 16, inline=True), box(18, 0, 16, inline=True)]) == []  # in a sentence
+
+
+def test_standard_targets_keep_the_user_agent_and_equivalent_exceptions_of_wcag_2_5_8():
+    assert _standard(GUIDE, [box(0, 0, 13, agent=True), box(0, 18, 13, agent=True)]) == []  # native controls the page left alone
+    # the same address served at a size that is enough elsewhere on the page
+    assert _standard(GUIDE, [box(0, 0, 16, purpose="href a"), box(18, 0, 16, purpose="href b"), box(0, 100, 40, purpose="href a")]) != []
+    assert [f.element for f in _standard(GUIDE, [box(0, 0, 16, purpose="href a"), box(18, 0, 16, purpose="href b"),
+                                                  box(0, 100, 40, purpose="href a"), box(100, 100, 40, purpose="href b")])] == []
 
 
 def test_silver_targets_are_60_for_controls_and_44_for_the_rest():
@@ -92,5 +101,8 @@ def test_the_keyboard_walk_is_judged_from_where_each_tab_left_the_focus():
     assert [f.rule for f in trapped] == ["guidekit:keyboard-trap"]
     back = walk_findings(GUIDE, expected, [step(0, 80), step(1, 0), step(2, 120), None])
     assert [f.rule for f in back] == ["guidekit:focus-order"]
+    # a radio group is one Tab stop: the arrow keys reach the rest of it, and Tab may wrap round to the start
+    grouped = [{"element": "a0", "tabindex": 0, "group": -1}] + [{"element": f"a{index}", "tabindex": 0, "group": 0} for index in (1, 2)]
+    assert walk_findings(GUIDE, grouped, [step(0, 0), step(1, 40), step(0, 0)], arrowed=[2]) == []
     hidden = walk_findings(GUIDE, expected, [step(0, 0), step(1, 40, {"element": "header.sticky"}), step(2, 80), None])
     assert [f.rule for f in hidden] == ["guidekit:focus-obscured"] and "header.sticky" in hidden[0].message

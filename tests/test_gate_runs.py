@@ -102,6 +102,17 @@ def test_one_defect_on_many_pages_is_one_problem():
     assert len(findings_of(verdict.to_json())) == 5
 
 
+def test_one_defect_of_a_site_guidekit_did_not_build_is_one_problem_with_its_page_count():
+    """Located only on the page it was seen on (no guide line, no template): grouped by rule and element."""
+    theme = [Finding(rule="axe:region", message=f"on p{number}", file=f"p{number}.html", element="div.navbar > a.brand",
+                     page=f"p{number}.html") for number in range(22)]
+    errors = [Finding(rule="guidekit:console-error", message="hljs is not defined", file=f"p{number}.html", page=f"p{number}.html")
+              for number in range(22)]
+    own = [Finding(rule="axe:region", message="here", file="p0.html", element="div.other", page="p0.html")]
+    problems = judge(theme + errors + own).problems
+    assert sorted(problem.pages for problem in problems) == [1, 22, 22]
+
+
 def write_waivers(path, expires: datetime.date, rule: str = "guidekit:link-purpose") -> None:
     path.write_text(
         f'[[waiver]]\nrule = "{rule}"\npage = "b.html"\nowner = "王芳"\nreason = "旧页面，下月改版"\nexpires = {expires.isoformat()}\n',

@@ -1,13 +1,15 @@
 """Keyboard: Tab reaches every link and control (WCAG 2.1.1), never gets stuck (2.1.2), moves in reading
 order (2.4.3), and never lands on an element hidden under other content such as a sticky header (2.4.11).
 
-Real Tab key presses in the loaded page; keyboard.js notes where each one left the focus.
+Real key presses in the loaded page, as a keyboard user walks it: Tab between the stops, and the arrow keys
+inside a composite widget (a radio group, a listbox, a menu), which is one Tab stop by design; keyboard.js
+notes where each press left the focus.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from playwright.async_api import CDPSession, Page
@@ -16,32 +18,65 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
-_TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
+TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
+# down or right moves to the next item, whichever way the widget is laid out
+_ARROWS = ({"key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40, "nativeVirtualKeyCode": 40},
+           {"key": "ArrowRight", "code": "ArrowRight", "windowsVirtualKeyCode": 39, "nativeVirtualKeyCode": 39})
 
 Step = Mapping[str, Any] | None
 
 
 async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
     count = await page.evaluate("() => window.__guidekit.keyboard.start()")
-    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per press
-    await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", {"type": kind, **_TAB}) for _ in range(count + EXTRA_PRESSES)
-                           for kind in ("rawKeyDown", "keyUp")))
+    await press(cdp, [TAB] * (count + EXTRA_PRESSES))
     walk = await page.evaluate("() => window.__guidekit.keyboard.finish()")
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
-    return walk_findings(context, walk["expected"], steps)
+    # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside a frame
+    otherwise = await _walk_widgets(page, cdp, walk["expected"], steps) | set(walk["framed"])
+    return walk_findings(context, walk["expected"], steps, otherwise)
 
 
-def walk_findings(context: PageContext, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step]) -> list[Finding]:
+async def press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
+    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per press
+    # a key that types a character (Enter's "\r") goes down as keyDown, which also sends the keypress that activates
+    await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", {"type": kind, **key}) for key in keys
+                           for kind in ("keyDown" if "text" in key else "rawKeyDown", "keyUp")))
+
+
+async def _walk_widgets(page: Page, cdp: CDPSession, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step]) -> set[int]:
+    """The members of composite widgets the arrow keys reach from the member Tab stopped on."""
+    tabbed = {step["index"] for step in steps if step}
+    members: dict[int, list[int]] = {}
+    for index, element in enumerate(expected):
+        if element["group"] >= 0:
+            members.setdefault(element["group"], []).append(index)
+    reached: set[int] = set()
+    for group in members.values():
+        entry = next((index for index in group if index in tabbed), None)
+        if entry is None:
+            continue  # Tab never reaches the widget at all: each member is reported
+        await page.evaluate("index => window.__guidekit.keyboard.arrowStart(index)", entry)
+        await press(cdp, [arrow for arrow in _ARROWS for _ in range(len(group) - 1)])
+        reached.update(await page.evaluate("() => window.__guidekit.keyboard.arrowFinish()"))
+    return reached
+
+
+def walk_findings(
+    context: PageContext, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step], arrowed: Collection[int] = ()
+) -> list[Finding]:
     findings = []
     for element in expected:
         if element["tabindex"] > 0:
             findings.append(finding_at(context, "guidekit:focus-order", "2.4.3", element, "focus-positive-tabindex",
                                        element=element["element"], tabindex=element["tabindex"]))
-    trap = _trap(steps, len(expected))
+    # a composite widget is one Tab stop, however many members it has
+    stops = len({element["group"] for element in expected if element.get("group", -1) >= 0})
+    stops += sum(1 for element in expected if element.get("group", -1) < 0)
+    trap = _trap(steps, stops)
     if trap is not None:
         findings.append(finding_at(context, "guidekit:keyboard-trap", "2.1.2", trap, "keyboard-trap", element=trap["element"]))
-    reached = {step["index"] for step in steps if step}
+    reached = {step["index"] for step in steps if step} | set(arrowed)
     if trap is None:
         findings += [
             finding_at(context, "guidekit:keyboard-reach", "2.1.1", element, "keyboard-unreached", element=element["element"])
@@ -51,8 +86,10 @@ def walk_findings(context: PageContext, expected: Sequence[Mapping[str, Any]], s
     seen = set()
     previous = None
     for step in steps:
-        if step is None or step["index"] in seen:
-            previous = None if step is None else previous
+        if step is not None and step["index"] in seen:
+            break  # Tab went round to the start again: a second lap says nothing new
+        if step is None:
+            previous = None
             continue
         seen.add(step["index"])
         if step["hiddenBy"] is not None:

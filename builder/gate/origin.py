@@ -23,11 +23,12 @@ class PageContext:
     lang: str  # the page's lang attribute: messages are written in it
     source: str | None = None  # the guide the page was built from, relative to SOURCE
     theme: str | None = None
+    guidekit: bool = False  # made by guidekit (its generator tag): held to its theme's promises, not only WCAG's
 
     @classmethod
     def of(cls, page: str, facts: Mapping[str, Any], *, theme: str | None = None, lang: str | None = None) -> PageContext:
         """The page as its markup describes it; ``theme`` and ``lang`` (of the messages), when given, win."""
-        return cls(page, lang or facts.get("lang") or "", facts.get("source"), theme or facts.get("theme"))
+        return cls(page, lang or facts.get("lang") or "", facts.get("source"), theme or facts.get("theme"), bool(facts.get("guidekit")))
 
 
 def locate(context: PageContext, where: Where) -> tuple[str, int | None]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from . import axe, focus_visible, keyboard, language, reflow, resize_text, silver, targets, text_spacing
+from . import axe, barriers, focus_visible, keyboard, language, popups, reflow, resize_text, silver, targets, text_spacing
 from .staying import departure_findings, page_notes
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
@@ -34,10 +34,15 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         findings = page_findings(page_path, facts) + await axe.check(page, context)
         for check in PAGE_CHECKS:
             findings += await check(page, context)
+        findings += await barriers.check(page, context, cdp)
         # the Tab walk before anything moves the focus: it starts where a reader starts
         findings += await keyboard.check(page, context, cdp)
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
         stay = await page_notes(page)
+        pressed_from = len(session.traffic.departures)
+        findings += await popups.check(page, context, cdp)  # last: it opens what it can and may leave it open
+        # what pressing the page's own controls set off is not the page leaving by itself
+        del session.traffic.departures[pressed_from:]
     finally:
         traffic = session.traffic
     traffic.departures += [(key, url) for key, url in stay["notes"]]
@@ -50,7 +55,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
                    blocked=entry["blocked"] or "inline")
         for entry in refused if not entry["blocked"].startswith(("http:", "https:"))
     ]
-    link_facts = {key: facts[key] for key in ("lang", "source", "theme", "links")}
+    link_facts = {key: facts[key] for key in ("lang", "source", "theme", "guidekit", "links")}
     return PageResult(link_facts, findings, traffic.served)
 
 

@@ -82,13 +82,30 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
     problems: dict[tuple, Problem] = {}
     for finding in sorted(findings, key=sort_key):
         waiver = next((waiver for waiver in waivers if waiver.covers(finding)), None)
-        # a finding seen on no page (the linter's, the loader's) is its own problem: two words on one line differ
-        own = finding.message if finding.page is None else None
-        key = (finding.rule, finding.file, finding.line, finding.element, finding.severity, waiver, own)
+        key = (finding.rule, *_place(finding), finding.severity, waiver)
         problem = problems.setdefault(key, Problem(finding, waiver=waiver))
         if (finding.page, finding.theme) not in problem.occurrences:
             problem.occurrences.append((finding.page, finding.theme))
     return list(problems.values())
+
+
+PER_PAGE_RULES = frozenset({"guidekit:page-unchecked"})  # what happened to one page, never a shared defect
+
+
+def _place(finding: Finding) -> tuple:
+    """Where a defect is, the same on every page that shows it.
+
+    A finding traced to a guide, component or template is there. One only located on the page it was seen on
+    (a site guidekit did not build) is in the element, whichever page it is on: a theme's or shared template's
+    defect is one problem with its page count. Without an element, its message says what it is.
+    """
+    if finding.page is None:
+        return finding.file, finding.line, finding.element, finding.message  # the linter's, the loader's: each its own
+    if finding.rule in PER_PAGE_RULES:
+        return finding.file, finding.line, finding.element, finding.page
+    if finding.file == finding.page and finding.line is None:
+        return None, None, finding.element, None if finding.element else finding.message
+    return finding.file, finding.line, finding.element, None
 
 
 def judge(

@@ -1,6 +1,8 @@
-"""Target size per theme: WCAG 2.5.8 (24 x 24 CSS px, or enough space around) in the standard theme;
-in silver, 60 x 60 for controls and 44 x 44 for every other target (2.5.5 and the MIIT 适老化 sizes).
-Links inside a sentence are exempt in both, as WCAG exempts them."""
+"""Target size per theme: WCAG 2.5.8 (24 x 24 CSS px, or enough space around) in the standard theme and on
+every page guidekit did not make; in silver, 60 x 60 for controls and 44 x 44 for every other target (2.5.5 and
+the MIIT 适老化 sizes). Links inside a sentence are exempt in both, as WCAG exempts them. WCAG 2.5.8's other
+exceptions hold too: a native control the page left at the browser's own size (user agent), and a target
+whose purpose another target on the page serves at a size that is enough (equivalent)."""
 
 from __future__ import annotations
 
@@ -37,9 +39,10 @@ def _silver(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
 
 
 def _standard(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
-    small = [t for t in targets if not t["inline"] and (t["width"] < MINIMUM - 0.5 or t["height"] < MINIMUM - 0.5)]
+    small = [t for t in targets if not t["inline"] and _below(t, MINIMUM)]
+    served = {t["purpose"] for t in targets if not _below(t, MINIMUM)}  # purposes a target of enough size serves
     findings = []
-    for target in small:
+    for target in (t for t in small if not t["agentSized"] and t["purpose"] not in served):
         # the spacing exception: a 24 px circle on the target's centre touches no other target or small target's circle
         crowded = any(
             other is not target and _distance_to_box(_centre(target), other) < MINIMUM / 2 for other in targets
@@ -47,6 +50,10 @@ def _standard(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
         if crowded:
             findings.append(_finding(context, target, "2.5.8", MINIMUM))
     return findings
+
+
+def _below(target: Target, size: int) -> bool:
+    return target["width"] < size - 0.5 or target["height"] < size - 0.5
 
 
 def _finding(context: PageContext, target: Target, wcag: str, need: int) -> Finding:

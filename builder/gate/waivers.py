@@ -7,7 +7,7 @@ The file (default ``guidekit-waivers.toml``) holds ``[[waiver]]`` tables::
     file = "zh-Hans/pension-collection.md"  # optional: the file the finding names
     line = 42                               # optional
     page = "silver/*"                       # optional: the page(s) it was seen on
-    element = "a.gk-theme-switch"           # optional: exactly as the report prints it
+    element = "a.gk-theme-switch"           # optional: as the report prints it; * and ? match any text
     owner = "王芳"                           # required: who answers for it
     reason = "等设计组换新配色"                # required: why it is accepted
     expires = 2027-01-31                    # required: from this day on, the finding blocks again
@@ -54,7 +54,7 @@ class Waiver(BaseModel):
             and (self.file is None or fnmatchcase(finding.file or "", self.file))
             and (self.line is None or finding.line == self.line)
             and (self.page is None or fnmatchcase(finding.page or "", self.page))
-            and (self.element is None or finding.element == self.element)
+            and (self.element is None or fnmatchcase(finding.element or "", self.element))
         )
 
     def to_json(self) -> dict[str, object]:

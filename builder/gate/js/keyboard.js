@@ -14,24 +14,74 @@ window.__guidekit.keyboard = {
     return window.__guidekit.isRendered(element);
   },
 
-  // The elements a keyboard user must be able to reach, in document order.
+  // A composite widget is one Tab stop whose parts the arrow keys walk: a radio group (one name in one form)
+  // or the items of an ARIA composite (a listbox, menu, tab list, toolbar ...).
+  composites: "[role='radiogroup'], [role='listbox'], [role='menu'], [role='menubar'], [role='tablist'], [role='tree'], " +
+    "[role='treegrid'], [role='grid'], [role='toolbar']",
+  items: "[role='radio'], [role='option'], [role='menuitem'], [role='menuitemcheckbox'], [role='menuitemradio'], [role='tab'], " +
+    "[role='treeitem'], [role='row'], [role='gridcell']",
+
+  widgetOf(element) {
+    if (element.matches("input[type='radio']") && element.name) return `radio ${[...document.forms].indexOf(element.form)} ${element.name}`;
+    const widget = element.closest(this.composites);
+    return widget && (element.matches(this.items) || widget.matches("[role='toolbar']")) ? widget : null;
+  },
+
+  // The elements a keyboard user must be able to reach, in document order, and the composite widget of each:
+  // the index of its group, or -1 for an element that is a Tab stop of its own.
   collect() {
     this.expected = [...document.querySelectorAll(`${this.controls}, [tabindex]`)].filter((element) => this.reachable(element));
+    const widgets = this.expected.map((element) => this.widgetOf(element));
+    const members = new Map();
+    widgets.forEach((widget) => widget && members.set(widget, (members.get(widget) || 0) + 1));
+    const numbers = [...members.keys()].filter((widget) => members.get(widget) > 1);
+    this.groups = widgets.map((widget) => numbers.indexOf(widget));
     return this.expected.length;
+  },
+
+  // The arrow keys inside one composite widget, from the member Tab reached: arrowStart focuses it and notes
+  // where each key leaves the focus; arrowFinish says which members were reached and unticks what the keys ticked.
+  arrowStart(index) {
+    this.ticked = [...document.querySelectorAll("input[type='radio']")].map((radio) => [radio, radio.checked]);
+    this.arrived = new Set([index]);
+    this.listener = () => this.arrived.add(this.expected.indexOf(document.activeElement));
+    window.addEventListener("keyup", this.listener, true);
+    this.expected[index].focus({ preventScroll: true });
+  },
+
+  arrowFinish() {
+    window.removeEventListener("keyup", this.listener, true);
+    this.ticked.forEach(([radio, checked]) => { radio.checked = checked; });
+    if (document.activeElement) document.activeElement.blur();
+    return [...this.arrived].filter((index) => index >= 0);
   },
 
   start() {
     this.collect();
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
+
     this.style = document.createElement("style");
     this.style.textContent = "html, * { scroll-behavior: auto !important; }"; // a smooth scroll would still be moving
     document.head.append(this.style);
     window.addEventListener("keydown", this.listener, true);
+    // Tab into a frame goes on inside the framed page, whose key presses this page never hears: frames leave the
+    // Tab order for the walk, and one is reached when the page keeps it in that order (finish)
+    this.frames = this.expected.filter((element) => element.tagName === "IFRAME").map((frame) => [frame, frame.getAttribute("tabindex")]);
+    this.frames.forEach(([frame]) => frame.setAttribute("tabindex", "-1"));
+    // Tab goes on from where the focus last was (a field focused on load, say): start it from the top
+    const top = document.createElement("span");
+    top.tabIndex = -1;
+    document.body.prepend(top);
+    top.focus({ preventScroll: true });
+    top.remove();
     if (document.activeElement) document.activeElement.blur();
     window.scrollTo(0, 0);
-    return this.expected.length;
+    // a date or time field takes one Tab per part (day, month, year ...): press enough to pass every part
+    return this.expected.reduce((presses, element) => presses + (element.matches(this.multipart) ? 5 : 1), 0);
   },
+
+  multipart: "input[type='date'], input[type='time'], input[type='datetime-local'], input[type='month'], input[type='week']",
 
   box(element) {
     const rect = element.getBoundingClientRect();
@@ -45,6 +95,8 @@ window.__guidekit.keyboard = {
       this.log.push(null);
       return;
     }
+    const last = this.log[this.log.length - 1];
+    if (last && element.matches(this.multipart) && last.index === this.expected.indexOf(element)) return; // its next part
     const g = window.__guidekit;
     this.log.push({
       index: this.expected.indexOf(element),
@@ -76,10 +128,12 @@ window.__guidekit.keyboard = {
     this.record();
     window.removeEventListener("keydown", this.listener, true);
     this.style.remove();
+    this.frames.forEach(([frame, tabindex]) => (tabindex === null ? frame.removeAttribute("tabindex") : frame.setAttribute("tabindex", tabindex)));
     const g = window.__guidekit;
     return {
-      expected: this.expected.map((element) => ({ ...g.where(element), tabindex: element.tabIndex })),
+      expected: this.expected.map((element, index) => ({ ...g.where(element), tabindex: element.tabIndex, group: this.groups[index] })),
       log: this.log,
+      framed: this.expected.flatMap((element, index) => (element.tagName === "IFRAME" && element.tabIndex >= 0 ? [index] : [])),
     };
   },
 
@@ -98,14 +152,24 @@ window.__guidekit.keyboard = {
     return "canvas";
   },
 
-  // For each element, what decides how it looks focused and unfocused: equal keys look alike.
-  looks() {
+  // The browser's own focus ring (outline-style auto, drawn in two tones so it shows on any backdrop):
+  // WCAG 2.4.7 accepts it, so an element that keeps it needs no picture.
+  browserRing(style) {
+    return style.outlineStyle === "auto" && !/^rgba\(.*, 0\)$|^transparent$/.test(style.outlineColor);
+  },
+
+  // For each element, what decides how it looks focused and unfocused: equal keys look alike; BROWSER_RING
+  // (focus_visible.py) for an element that shows the browser's own ring, where that ring is enough.
+  looks(acceptBrowserRing) {
     this.collect();
     const sheets = [...document.styleSheets].map((sheet) => sheet.href).join(" ");
     return this.expected.map((element) => {
       element.focus({ focusVisible: true, preventScroll: true });
+      // a frame's focus is in the framed page, which shows (or not) its own indicator
+      const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME");
       const focused = [this.focusStyle(element), element.getBoundingClientRect()];
       element.blur();
+      if (ring) return "browser-ring";
       const plain = [this.focusStyle(element), element.getBoundingClientRect()];
       // sizes to 16 px: the ring an indicator must cover grows with the element, and so does the indicator
       const size = (rect) => `${Math.round(rect.width / 16)}x${Math.round(rect.height / 16)}`;

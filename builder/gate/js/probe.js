@@ -6,8 +6,18 @@ const policyViolations = [];
 document.addEventListener("securitypolicyviolation", (event) =>
   policyViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
 
+// Elements the page gives a mouse handler, noted as the page's scripts add them: barriers.js asks whether
+// the keyboard can do the same.
+const clickable = new WeakSet();
+const listen = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function (type, ...rest) {
+  if (this instanceof Element && /^(click|dblclick|mousedown|mouseup|pointerdown|pointerup)$/.test(type)) clickable.add(this);
+  return listen.call(this, type, ...rest);
+};
+
 window.__guidekit = {
   policyViolations,
+  clickable,
 
   // Where an element comes from: its Markdown line, or the component example or template that made it.
   origin(element) {
@@ -27,7 +37,8 @@ window.__guidekit = {
     for (let node = element; node && node.nodeType === 1 && parts.length < 4; node = node.parentElement) {
       const tag = node.tagName.toLowerCase();
       if (tag === "html" || tag === "body") break;
-      let part = tag + (node.id ? "#" + CSS.escape(node.id) : "");
+      // a heading's id is its own text made an anchor: it would tell one template's heading apart on every page
+      let part = tag + (node.id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(node.id) : "");
       const classes = [...node.classList].filter((name) => !name.startsWith("gk-focus"));
       part += classes.map((name) => "." + CSS.escape(name)).join("");
       const twins = node.parentElement
@@ -56,13 +67,18 @@ window.__guidekit = {
 
   facts() {
     const meta = document.querySelector('meta[name="guidekit-source"]');
-    const themeClass = [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
+    // guidekit's pages say so in their generator tag: only they are held to a guidekit theme's own numbers,
+    // whatever classes a page that guidekit did not make happens to use
+    const generator = document.querySelector('meta[name="generator"]');
+    const guidekit = /^guidekit\b/.test(generator ? generator.content : "");
+    const themeClass = guidekit && [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
     const accessibleText = (link) =>
       (link.getAttribute("aria-label") || "").trim() ||
       (this.text(link) + [...link.querySelectorAll("img[alt]")].map((img) => img.alt).join("")).trim();
     return {
       url: location.href,
       lang: document.documentElement.getAttribute("lang") || "",
+      guidekit,
       source: meta ? meta.content : null,
       theme: themeClass ? themeClass.slice("theme-".length) : null,
       headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
@@ -85,8 +101,14 @@ window.__guidekit = {
     };
   },
 
-  async axe(options, locale) {
+  // rules: { extra, skip } rule ids to run besides, or instead of, those axe runs by default for options.runOnly's tags
+  async axe(options, locale, rules = null) {
     if (locale) axe.configure({ locale });
+    if (rules) {
+      const off = (rule) => rule.tags.includes("experimental") || rule.tags.includes("deprecated") || rules.skip.includes(rule.ruleId);
+      const ids = axe.getRules(options.runOnly.values).filter((rule) => !off(rule)).map((rule) => rule.ruleId);
+      options = { ...options, runOnly: { type: "rule", values: [...ids, ...rules.extra] } };
+    }
     const result = await axe.run(document, options);
     const find = (node) => {
       const selector = [].concat(node.target).flat().pop();

@@ -8,6 +8,11 @@ window.__guidekit.reflow = function () {
   const clips = (style) => style.overflowX !== "visible";
   const sticksOut = (rect) => (rtl ? rect.left < -1 : rect.right > width + 1);
   const offenders = [];
+  // WCAG 1.4.10 exempts content that needs two dimensions to be used or understood: data tables, maps,
+  // images, diagrams, video. They may be wider than the screen; what makes them so is not an offender.
+  const twoDimensional = "table:not([role='presentation']):not([role='none']), [role='table'], [role='grid'], [role='treegrid'], " +
+    "img, svg, canvas, video, iframe, object, embed, [role='img'], [role='application']";
+  let exempt = 0;
 
   // Outermost elements past the edge, outside any box that scrolls or clips them; failing that, the
   // innermost element whose own content (a long word, a wide image) spills past the edge.
@@ -15,6 +20,10 @@ window.__guidekit.reflow = function () {
     if (!g.isRendered(element)) return false;
     const style = getComputedStyle(element);
     const rect = element.getBoundingClientRect();
+    if (element.matches(twoDimensional) && (sticksOut(rect) || rect.left + element.scrollWidth > width + 1)) {
+      exempt += 1;
+      return true;
+    }
     if (style.position !== "fixed" && sticksOut(rect)) {
       offenders.push({ ...g.where(element), right: Math.round(rect.right + scrollX) });
       return true;
@@ -42,5 +51,5 @@ window.__guidekit.reflow = function () {
     const focusable = element.tabIndex >= 0 || Boolean(element.querySelector(focusableInside));
     regions.push({ ...g.where(element), named, focusable });
   }
-  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), regions };
+  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions };
 };

@@ -12,6 +12,24 @@ window.__guidekit.targets = function () {
     while (block && block !== document.body && getComputedStyle(block).display === "inline") block = block.parentElement;
     return g.text(block).length > g.text(element).length;
   };
+  // The user agent exception: a target the page did not restyle keeps the size the browser gives it. On a page
+  // with no styles of its own that is every target; otherwise a native control's twin with the page's styles
+  // reverted shows that size (only small controls are compared).
+  const unstyled = document.styleSheets.length === 0 && !document.querySelector("[style]");
+  const agentSized = (element, rect) => {
+    if (unstyled) return true;
+    if (!element.matches("input, button, select, textarea") || (rect.width >= 24 && rect.height >= 24)) return false;
+    const twin = element.cloneNode(true);
+    twin.removeAttribute("id");
+    twin.style.cssText = "all: revert; position: absolute; visibility: hidden;";
+    element.after(twin);
+    const plain = twin.getBoundingClientRect();
+    twin.remove();
+    return Math.abs(plain.width - rect.width) < 0.5 && Math.abs(plain.height - rect.height) < 0.5;
+  };
+  // The equivalent exception: another target on the page does the same (the same address, or the same name)
+  const purpose = (element) => (element.matches("a[href], area[href]") ? `href ${element.href}`
+    : `${element.tagName} ${(element.getAttribute("aria-label") || g.text(element) || element.value || "").trim()}`);
   // a page's main actions are links styled as buttons: silver gives them a control's size
   const actions = ".gk-call-to-action__button, .gk-silver-switch";
   return [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element)).map((element) => {
@@ -23,6 +41,8 @@ window.__guidekit.targets = function () {
       left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
       control: element.matches(controls) || element.matches(actions),
       inline: inSentence(element),
+      agentSized: (pressed === element || unstyled) && agentSized(element, rect),
+      purpose: purpose(element),
     };
   });
 };

@@ -1,0 +1,76 @@
+"""Barriers axe alone misses, each a finding mapped to its WCAG criterion: one page.evaluate (barriers.js) reads
+mouse-only widgets, links that go nowhere or surprise, typography, colour as the only signal, form groups and
+hints, tables without headers and obsolete elements; one more pair of calls doubles the browser's default text
+size (as a reader's setting does) to find text fixed in px below that default, and a page with long lines is looked at once more
+in a narrower window: lines that a reader cannot shorten by narrowing the window are too long (1.4.8)."""
+
+from __future__ import annotations
+
+from playwright.async_api import CDPSession, Page
+
+from ..findings import Finding
+from .origin import PageContext, finding_at
+
+LIMITS = {
+    "lineHeight": 1.2,  # times the font size: below it lines of text touch (an author's value; "normal" is the browser's)
+    "italicRun": 150,  # characters of italic in one run
+    "capitalRun": 40,  # characters of capitals in one run (text-transform or typed so)
+    "latinLine": 80,  # characters per line (1.4.8), when the reader cannot make them fewer by narrowing the window
+    "cjkLine": 40,
+}
+# A window in which text that follows the window's width has lines of at most 80 Latin / 40 CJK characters
+NARROW_WINDOW = {"width": 640, "height": 720}
+# kind (barriers.js) -> guidekit rule, WCAG criterion
+KINDS = {
+    "click-only": ("guidekit:keyboard-dead", "2.1.1"),
+    "link-nowhere": ("guidekit:link-nowhere", "4.1.2"),
+    "link-same-text": ("guidekit:link-same-text", "2.4.4"),
+    "link-new-window": ("guidekit:link-new-window", "3.2.5"),
+    "link-download": ("guidekit:link-download", "2.4.4"),
+    "text-justified": ("guidekit:text-justified", "1.4.8"),
+    "line-length": ("guidekit:line-length", "1.4.8"),
+    "line-height-tight": ("guidekit:line-height", "1.4.8"),
+    "long-italic": ("guidekit:long-italic", "1.4.8"),
+    "long-capitals": ("guidekit:long-capitals", "1.4.8"),
+    "text-fixed-size": ("guidekit:text-fixed-size", "1.4.4"),
+    "colour-only": ("guidekit:colour-only", "1.4.1"),
+    "group-no-legend": ("guidekit:group-legend", "1.3.1"),
+    "placeholder-label": ("guidekit:placeholder-label", "3.3.2"),
+    "hint-unlinked": ("guidekit:hint-unlinked", "1.3.1"),
+    "table-no-headers": ("guidekit:table-headers", "1.3.1"),
+    "obsolete-element": ("guidekit:obsolete-element", "1.3.1"),
+}
+# Chromium's defaults (standard and monospace), doubled while the fixed sizes are looked for
+DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
+
+
+async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
+    found = await page.evaluate("limits => window.__guidekit.barriers.scan(limits)", LIMITS)
+    standard = DEFAULT_FONT_SIZES["standard"]
+    await page.evaluate("size => window.__guidekit.barriers.fontSizes(size)", standard)
+    await cdp.send("Page.setFontSizes", {"fontSizes": {name: size * 2 for name, size in DEFAULT_FONT_SIZES.items()}})
+    try:
+        fixed = await page.evaluate("size => window.__guidekit.barriers.fontSizes(size)", standard)
+    finally:
+        await cdp.send("Page.setFontSizes", {"fontSizes": DEFAULT_FONT_SIZES})
+    found += [{"kind": "text-fixed-size", **where} for where in fixed]
+    found += await _fixed_long_lines(page)
+    findings = []
+    for item in found:
+        rule, wcag = KINDS[item["kind"]]
+        args = {name: item[name] for name in ("href", "text", "value", "tag") if name in item}
+        findings.append(finding_at(context, rule, wcag, item, item["kind"], element=item["element"], **args))
+    return list(dict.fromkeys(findings))
+
+
+async def _fixed_long_lines(page: Page) -> list[dict]:
+    """Blocks whose lines were too long and stay so in a narrower window (only asked when scan() saw long lines)."""
+    if not await page.evaluate("() => window.__guidekit.barriers.longLines.length"):
+        return []
+    wide = page.viewport_size
+    await page.set_viewport_size(NARROW_WINDOW)
+    try:
+        return await page.evaluate("limits => window.__guidekit.barriers.fixedLongLines(limits)", LIMITS)
+    finally:
+        if wide:
+            await page.set_viewport_size(wide)

@@ -1,0 +1,343 @@
+// Barriers axe alone misses, read from the laid-out page in one pass (barriers.py turns them into findings):
+// mouse-only widgets, links that go nowhere or surprise, typography, colour as the only signal, form
+// groups and hints, tables without headers, obsolete presentational elements.
+window.__guidekit.barriers = {
+  interactive: "a[href], area[href], button, input, select, textarea, summary, label, details, iframe, audio, video, " +
+    "[contenteditable=''], [contenteditable='true'], [role='button'], [role='link'], [role='checkbox'], [role='radio'], " +
+    "[role='switch'], [role='tab'], [role='menuitem'], [role='option'], [role='slider'], [role='textbox'], [role='combobox']",
+  fields: "input:not([type='hidden']):not([type='radio']):not([type='checkbox']):not([type='submit']):not([type='button'])" +
+    ":not([type='reset']):not([type='image']), select, textarea",
+  newWindowWords: /new (window|tab)|opens? in|external|新窗口|新視窗|新窗|新标签|新標籤|新分頁|新页面|新頁面/i,
+  fileTypes: /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|rar|7z|gz|epub|mp3|mp4|wav|avi|mov)$/i,
+  fileWords: /pdf|docx?|word|xlsx?|excel|pptx?|powerpoint|odt|ods|rtf|csv|zip|rar|7z|epub|mp3|mp4|\d\s*(kb|mb|gb|k|m)\b|download|下载|下載|文件|檔案|附件/i,
+  markers: /\*|required|optional|必填|必须|必須|选填|選填|可选|可選|error|错误|錯誤|invalid/i,
+  obsolete: "center, font, big, strike, tt, basefont, marquee, blink",
+
+  scan(limits) {
+    const g = window.__guidekit;
+    const found = [];
+    if (document.activeElement) document.activeElement.blur(); // a field focused on load looks unlike its siblings
+    this.longLines = [];
+    const report = (kind, element, extra = {}) => found.push({ kind, ...g.where(element), ...extra });
+    const shown = (element) => g.isRendered(element) && !element.closest("[aria-hidden='true']");
+    const name = (element) => ((element.getAttribute("aria-label") || "") + " " + g.text(element) + " " +
+      [...element.querySelectorAll("img[alt]")].map((img) => img.alt).join(" ") + " " + (element.getAttribute("title") || "")).trim();
+
+    // 2.1.1: a mouse click does something the keyboard cannot reach
+    for (const element of document.body.querySelectorAll("*")) {
+      if (!(g.clickable.has(element) || element.onclick || element.onmousedown) || !shown(element)) continue;
+      if (element.matches(this.interactive) || element.tabIndex >= 0 || element.closest(`a[href], button, label, summary, [role='button'], [role='link']`)
+          || element.querySelector(this.interactive)) continue;
+      report("click-only", element);
+    }
+
+    // Links that go nowhere, say two things with one text, or open windows and files unannounced
+    // the heading a link sits under is its context (2.4.4): the same text under different headings is told apart
+    let heading = "";
+    const links = [];
+    for (const element of document.querySelectorAll("h1, h2, h3, h4, h5, h6, a[href]")) {
+      if (element.matches("a[href]")) {
+        if (shown(element)) links.push([element, heading]);
+      } else heading = g.text(element);
+    }
+    const places = new Map();
+    for (const [link, context] of links) {
+      const raw = link.getAttribute("href").trim();
+      const text = name(link);
+      if ((raw === "#" || /^javascript:/i.test(raw)) && link.getAttribute("role") !== "button") report("link-nowhere", link, { href: raw.slice(0, 40) });
+      const target = (link.getAttribute("target") || "").toLowerCase();
+      if (target && !["_self", "_parent", "_top"].includes(target) && !this.newWindowWords.test(text)) report("link-new-window", link);
+      let path = "";
+      try { path = new URL(link.href).pathname; } catch (error) { /* an address the browser cannot read */ }
+      if ((link.hasAttribute("download") || this.fileTypes.test(path)) && !this.fileWords.test(text)) report("link-download", link);
+      const words = g.text(link) ? `${context}\n${text.replace(/\s+/g, " ").toLowerCase()}` : "";
+      const page = link.href.split("#")[0];
+      if (words && !/^(javascript|mailto|tel):/i.test(link.href)) {
+        if (!places.has(words)) places.set(words, page);
+        else if (places.get(words) !== page && places.get(words) !== null) {
+          report("link-same-text", link, { text: text.slice(0, 40) });
+          places.set(words, null); // reported once per text
+        }
+      }
+    }
+
+    // Typography: justified text, tight lines, long italic or capital runs
+    const px = (value) => parseFloat(value) || 0;
+    const blocks = [...document.body.querySelectorAll("p, li, dd, dt, td, th, blockquote, figcaption, div, section, article")];
+    for (const block of blocks) {
+      if (!shown(block) || ![...block.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim().length > 1)) continue;
+      const style = getComputedStyle(block);
+      const size = px(style.fontSize);
+      const lines = block.getBoundingClientRect().height / (style.lineHeight === "normal" ? 1.2 * size : px(style.lineHeight) || 1);
+      if (style.textAlign === "justify" && lines >= 2) report("text-justified", block);
+      if (lines >= 3 && this.perLine(block, lines) > this.lineLimit(block, limits)) this.longLines.push(block);
+      if (style.lineHeight !== "normal" && lines >= 2 && px(style.lineHeight) < limits.lineHeight * size - 0.01) {
+        report("line-height-tight", block, { value: Math.round((px(style.lineHeight) / size) * 100) / 100 });
+      }
+    }
+    for (const element of document.body.querySelectorAll("*")) {
+      if (!element.parentElement || !shown(element)) continue;
+      const style = getComputedStyle(element);
+      const parent = getComputedStyle(element.parentElement);
+      const text = g.text(element);
+      if (style.fontStyle === "italic" && parent.fontStyle !== "italic" && text.length >= limits.italicRun) report("long-italic", element);
+      if (style.textTransform === "uppercase" && parent.textTransform !== "uppercase" && text.length >= limits.capitalRun) report("long-capitals", element);
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const capitals = node.data.match(/\b[A-Z][A-Z'’-]+(?:[\s,.;:!]+[A-Z][A-Z'’-]+){4,}\b/);
+      if (capitals && capitals[0].length >= limits.capitalRun && node.parentElement && shown(node.parentElement)) {
+        report("long-capitals", node.parentElement);
+        break;
+      }
+    }
+
+    // Forms: groups without a legend, placeholders as labels, hints beside a field but not linked to it
+    const grouped = new Map();
+    for (const input of document.querySelectorAll("input[type='radio'][name], input[type='checkbox'][name]")) {
+      if (!shown(input)) continue;
+      const key = `${input.type} ${[...document.forms].indexOf(input.form)} ${input.name}`;
+      grouped.set(key, [...(grouped.get(key) || []), input]);
+    }
+    for (const inputs of grouped.values()) {
+      if (inputs.length < 2) continue;
+      const fieldset = inputs[0].closest("fieldset");
+      const legend = fieldset && fieldset.querySelector(":scope > legend");
+      const group = inputs[0].closest("[role='group'], [role='radiogroup']");
+      const named = group && (group.getAttribute("aria-label") || "").trim() || group && group.getAttribute("aria-labelledby");
+      if (!(legend && g.text(legend)) && !named) report("group-no-legend", inputs[0]);
+    }
+    const fields = [...document.querySelectorAll(this.fields)].filter(shown);
+    for (const field of fields) {
+      const labelled = [...(field.labels || [])].some((label) => g.text(label)) || (field.getAttribute("aria-label") || "").trim() ||
+        field.getAttribute("aria-labelledby") || (field.getAttribute("title") || "").trim();
+      // a lone field beside its form's button (a search box) is labelled by the button (WCAG technique G167)
+      const lone = field.form && field.form.querySelectorAll(this.fields).length === 1 &&
+        field.form.querySelector("button, input[type='submit'], input[type='image']");
+      if (!labelled && !lone && (field.getAttribute("placeholder") || "").trim()) report("placeholder-label", field);
+      const hint = labelled && this.unlinkedHint(field, fields);
+      if (hint) report("hint-unlinked", hint);
+    }
+    this.colourOnly(fields, report);
+
+    // 1.3.1: data tables without header cells; obsolete presentational elements
+    for (const table of document.querySelectorAll("table:not([role='presentation']):not([role='none'])")) {
+      // a table that lays out a page (headings, forms, landmarks inside) is not a data table
+      if (!shown(table) || table.querySelector("table, h1, h2, h3, h4, h5, h6, form, nav, main, header, footer")) continue;
+      const rows = [...table.rows].filter((row) => row.cells.length >= 2);
+      const headed = table.querySelector("th, [role='columnheader'], [role='rowheader'], td[scope], td[headers]");
+      if (rows.length >= 2 && !headed) report("table-no-headers", table);
+    }
+    for (const element of document.body.querySelectorAll(this.obsolete)) report("obsolete-element", element, { tag: element.tagName.toLowerCase() });
+
+    return found;
+  },
+
+  // Characters per line of a block of three lines or more: its text shared out over its lines
+  perLine(block, lines) {
+    return window.__guidekit.text(block).length / Math.round(lines);
+  },
+
+  lineLimit(block, limits) {
+    const text = window.__guidekit.text(block);
+    const han = (text.match(/\p{Script=Han}/gu) || []).length;
+    return han > text.length / 2 ? limits.cjkLine : limits.latinLine;
+  },
+
+  // 1.4.8: the blocks whose lines were too long in the gate's wide window and still are in a window narrow
+  // enough for any text that follows the window's width (barriers.py narrows it): their width is fixed.
+  fixedLongLines(limits) {
+    const g = window.__guidekit;
+    const px = (value) => parseFloat(value) || 0;
+    return this.longLines.filter((block) => {
+      const style = getComputedStyle(block);
+      const lines = block.getBoundingClientRect().height / (style.lineHeight === "normal" ? 1.2 * px(style.fontSize) : px(style.lineHeight) || 1);
+      return lines >= 1 && g.text(block).length / Math.max(1, Math.round(lines)) > this.lineLimit(block, limits);
+    }).slice(0, 3).map((block) => ({ kind: "line-length", ...g.where(block) }));
+  },
+
+  // Text next to a field, inside the smallest box that holds the field and its label, that the field does not
+  // point at with aria-describedby (or aria-labelledby): a screen reader in the field never reads it.
+  unlinkedHint(field, fields) {
+    const g = window.__guidekit;
+    const label = field.labels && field.labels[0];
+    if (!label || label.contains(field)) return null;
+    let box = field.parentElement;
+    while (box && box !== document.body && !box.contains(label)) box = box.parentElement;
+    if (!box || box === document.body || fields.some((other) => other !== field && box.contains(other))) return null;
+    if (box.querySelector("a[href], button, input[type='submit'], input[type='button']")) return null;
+    const linked = ["aria-describedby", "aria-labelledby", "aria-errormessage"].map((name) => field.getAttribute(name) || "").join(" ")
+      .split(/\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)).filter(Boolean);
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (node.data.replace(/[\s*:：()（）]/g, "").length < 3 || label.contains(node) || linked.some((element) => element.contains(node))) continue;
+      if (field.contains(node) || parent.closest("[aria-hidden='true'], script, style, template, select, datalist, textarea, button") ||
+          !g.isRendered(parent)) continue;
+      return parent;
+    }
+    return null;
+  },
+
+  // 1.4.1: among the fields of a form, one told apart from the rest only by a colour (of its label, border or
+  // background) with no text, icon, thickness or programmatic state that says the same.
+  colourOnly(fields, report) {
+    const g = window.__guidekit;
+    const look = (field) => {
+      const style = getComputedStyle(field);
+      const label = field.labels && field.labels[0];
+      const labelStyle = label ? getComputedStyle(label) : null;
+      const colour = [style.borderTopColor, style.backgroundColor, labelStyle && labelStyle.color].join("|");
+      const marks = label ? (g.text(label).match(this.markers) || [""])[0].toLowerCase() + (label.querySelector("img, svg, abbr") ? "icon" : "") : "";
+      const described = field.getAttribute("aria-describedby") || field.getAttribute("aria-errormessage") || "";
+      const other = [style.borderTopWidth, style.borderTopStyle, style.boxShadow, style.outlineStyle, marks, described ? "described" : "",
+        labelStyle && [labelStyle.fontWeight, labelStyle.fontStyle, labelStyle.textDecorationLine].join(" ")].join("|");
+      return { colour, other };
+    };
+    const forms = new Map(); // fields of one kind in one form: a select and a text field differ by nature
+    for (const field of fields) {
+      const key = `${[...document.forms].indexOf(field.form)} ${field.tagName} ${field.type}`;
+      forms.set(key, [...(forms.get(key) || []), field]);
+    }
+    for (const all of forms.values()) {
+      const members = all.filter((field) => !field.disabled && !field.readOnly); // inactive fields may be greyed
+      if (members.length < 2) continue;
+      const looks = members.map(look);
+      const common = (key) => {
+        const counts = new Map();
+        looks.forEach((item) => counts.set(item[key], (counts.get(item[key]) || 0) + 1));
+        return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+      };
+      const [colour, other] = [common("colour"), common("other")];
+      looks.forEach((item, index) => {
+        if (item.colour !== colour && item.other === other) report("colour-only", members[index]);
+      });
+    }
+  },
+
+  // 1.4.4 (with the browser's text size setting): the font size of each element with text of its own, before
+  // and after barriers.py doubles the browser's default sizes; text smaller than the default that did not grow
+  // at all is fixed in px (a size partly in rem or em grows), and stays small for a reader who asks for larger
+  // text. Form controls are sized by the browser itself.
+  fontSizes(defaultSize) {
+    const g = window.__guidekit;
+    const elements = [...document.body.querySelectorAll("*")].filter((element) =>
+      !element.matches("input, button, select, textarea, option, script, style") && !element.closest("svg, math") &&
+      [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim()) && g.isRendered(element));
+    if (!this.sized) {
+      this.sized = elements;
+      this.sizes = elements.map((element) => parseFloat(getComputedStyle(element).fontSize));
+      return [];
+    }
+    const fixed = new Set(this.sized.filter((element, index) => this.sizes[index] < defaultSize - 0.5 &&
+      parseFloat(getComputedStyle(element).fontSize) < this.sizes[index] * 1.05));
+    this.sized = null;
+    // the outermost of them: their children inherit the fixed size
+    return [...fixed].filter((element) => !fixed.has(element.parentElement)).slice(0, 3).map((element) => g.where(element));
+  },
+};
+
+// Dialogs, lightboxes and menus opened from the keyboard (popups.py presses the keys): the focus must move
+// into them, stay inside a modal one, and Escape must close them. Nothing the keys do may leave the page.
+window.__guidekit.popups = {
+  dialogs: "dialog, [role='dialog'], [role='alertdialog'], [aria-modal='true'], [role='menu']",
+
+  // Buttons and links that say they open something, or buttons (and links to nowhere) that the page's scripts
+  // answer, up to `limit`. A link to an address is only a link: its click handler counts visits or remembers
+  // a choice, which would follow the gate to the next page.
+  triggers(limit) {
+    const g = window.__guidekit;
+    this.list = [...document.querySelectorAll("a[href], button, [role='button']")].filter((element) => {
+      if (!g.isRendered(element) || element.disabled || element.tabIndex < 0) return false;
+      if (element.matches("button") && element.form && element.type !== "button") return false; // it would send the form
+      const popup = element.getAttribute("aria-haspopup");
+      if ((popup && popup !== "false") || element.hasAttribute("aria-controls")) return true;
+      const address = element.matches("a[href]") && !/^(#|javascript:)/i.test(element.getAttribute("href").trim());
+      return !address && (g.clickable.has(element) || Boolean(element.onclick));
+    }).slice(0, limit);
+    // what the openers' scripts store is put back afterwards (finish): the next page starts as if this one was only read
+    this.stored = this.storages().map((storage) => [storage, Object.entries(storage)]);
+    return this.list.length;
+  },
+
+  // Two frames for the page's handlers to draw, then any animation or transition they started (at most `limit` ms)
+  async settle(limit) {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    await frame();
+    await frame();
+    const running = document.getAnimations().filter((animation) => animation.playState === "running" &&
+      animation.effect && animation.effect.getComputedTiming().endTime !== Infinity); // a spinner never ends
+    if (running.length) {
+      const done = Promise.all(running.map((animation) => animation.finished.catch(() => null)));
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, limit))]);
+      await frame();
+    }
+  },
+
+  storages() {
+    try {
+      return [localStorage, sessionStorage];
+    } catch (error) {
+      return []; // a page whose storage is shut off
+    }
+  },
+
+  // What is on screen and may be a popup: dialogs, menus, and boxes fixed over the page
+  candidates() {
+    const g = window.__guidekit;
+    return [...document.body.querySelectorAll("*")].filter((element) => g.isRendered(element) &&
+      (element.matches(this.dialogs) || getComputedStyle(element).position === "fixed"));
+  },
+
+  open(index) {
+    this.before = new Set(this.candidates());
+    // a link's own address or a form's sending would leave the page: the page's scripts still run
+    this.stay = (event) => event.preventDefault();
+    window.addEventListener("click", this.stay, true);
+    window.addEventListener("submit", this.stay, true);
+    this.list[index].focus();
+    this.popup = null;
+  },
+
+  // The popup the key opened, if any: what kind it is and whether the focus went into it
+  opened(index) {
+    const g = window.__guidekit;
+    const trigger = this.list[index];
+    const controlled = document.getElementById(trigger.getAttribute("aria-controls") || "");
+    const fresh = this.candidates().filter((element) => !this.before.has(element));
+    const covers = (element) => {
+      const rect = element.getBoundingClientRect();
+      return rect.width * rect.height >= 0.25 * innerWidth * innerHeight;
+    };
+    const popup = fresh.find((element) => element.matches(this.dialogs)) || fresh.find(covers) ||
+      (controlled && controlled.matches(this.dialogs) && fresh.includes(controlled) ? controlled : null);
+    if (!popup || popup.contains(trigger)) return null;
+    this.popup = popup;
+    const modal = popup.matches("[aria-modal='true'], dialog:modal") || covers(popup);
+    const inside = popup.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])").length;
+    return { ...g.where(popup), trigger: g.where(trigger).element, modal, tabs: inside + 2, focused: popup.contains(document.activeElement) };
+  },
+
+  // Still inside, or gone to the browser's own controls (as Tab does past the end of a native modal dialog):
+  // only an element of the page behind it counts as having left
+  focusInside() {
+    const active = document.activeElement;
+    return !active || active === document.body || active === document.documentElement || this.popup.contains(active);
+  },
+
+  closed() {
+    const g = window.__guidekit;
+    return !this.popup.isConnected || !g.isRendered(this.popup) || Boolean(this.popup.closest("[aria-hidden='true'], [hidden], [inert]"));
+  },
+
+  finish() {
+    window.removeEventListener("click", this.stay, true);
+    window.removeEventListener("submit", this.stay, true);
+    if (document.activeElement) document.activeElement.blur();
+    for (const [storage, entries] of this.stored || []) {
+      storage.clear();
+      entries.forEach(([key, value]) => storage.setItem(key, value));
+    }
+  },
+};
