@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from .build import build
 from .config import load_config
 from .gate.axe import AxeMissing
+from .gate.grid_status import GridUnavailable
 from .jinja import write_assets
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
@@ -55,6 +56,8 @@ JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path),
 HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the verdict as an accessible HTML page.")
 WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                        help=f"Accepted findings with owner, reason and expiry (default: {DEFAULT_FILE} here, if it exists).")
+GRID = click.option("--grid", metavar="URL", default=None,
+                    help="Check pages in the browsers of this Selenium Grid 4 (its router or hub URL); --jobs is then the number of Grid sessions.")
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Make and check everything again, ignoring cached results.")
 
 
@@ -69,8 +72,9 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Make and check everyth
 @HTML
 @WAIVERS
 @NO_CACHE
+@GRID
 def build_command(source: Path, out: Path, output_format: str, no_check: bool, jobs: int | None, junit: Path | None,
-                  html: Path | None, waivers_file: Path | None, no_cache: bool) -> None:
+                  html: Path | None, waivers_file: Path | None, no_cache: bool, grid: str | None) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     lang = load_config(source)[0].default_lang
     if no_check:
@@ -78,7 +82,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
     with _guarded(lang, out), _progress(lang, output_format) as progress:
         waivers = _waivers(waivers_file, lang)
         result = build(source, out, check=not no_check, jobs=jobs, cache=not no_cache, waivers=waivers,
-                       on_stage=progress.start, on_page=progress.advance)
+                       on_stage=progress.start, on_page=progress.advance, grid=grid)
     verdict = judge(result.findings, waivers, details={**result.gate, "pages": result.pages, "axe_version": result.axe_version})
     _report(verdict, output_format, lang, junit, html, extra={
         "ok": result.published, "published": result.published, "checked": result.checked,
@@ -110,8 +114,9 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 @NO_CACHE
 @click.option("--shard", "shard_text", metavar="K/N", help="Check only the K-th of N equal parts of the pages (for CI matrices).")
 @click.option("--merge", is_flag=True, help="TARGETS are JSON reports of every shard: combine them into one verdict.")
+@GRID
 def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
-                  waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool) -> None:
+                  waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool, grid: str | None) -> None:
     """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
     lang = user_language()
     if not merge and (len(targets) != 1 or not targets[0].is_dir()):
@@ -129,7 +134,7 @@ def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | Non
                 pages = html_pages(targets[0])
                 progress.start("check", len(shard.select(pages) if shard else pages))
                 report = run_gate(targets[0], jobs=jobs, shard=shard, cache=None if no_cache else cache_file(targets[0]),
-                                  on_page=progress.advance)
+                                  on_page=progress.advance, grid=grid)
             findings, details = report.findings, report.details()
     verdict = judge(findings, waivers, details=details)
     _report(verdict, output_format, lang, junit, html)
@@ -335,6 +340,8 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
     except BrowserFailed as error:
         _fail(error_text("browser-failed", lang, path=error.path, reason=error.reason))
     except AxeMissing as error:
+        _fail(error_text(error.key, lang, **error.details))
+    except GridUnavailable as error:
         _fail(error_text(error.key, lang, **error.details))
     except KeyboardInterrupt:
         raise

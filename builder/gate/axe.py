@@ -17,7 +17,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
     from playwright.async_api import Page
@@ -37,6 +38,8 @@ _CHECKOUT = Path(__file__).resolve().parents[2]  # the repository, when this is 
 _CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
 # guidekit page languages -> the locale files axe ships
 _LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}
+# (options, locale) -> the violations as probe.js's axeSummary gives them
+AxeRun = Callable[[dict[str, Any], "dict | None"], Awaitable[dict[str, Any]]]
 
 
 class AxeMissing(RuntimeError):
@@ -100,10 +103,15 @@ def wcag_criteria(tags: list[str]) -> str | None:
     return ", ".join(criteria) or None
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    """axe-core on the loaded page, its messages in the page's language where axe has them."""
+async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> list[Finding]:
+    """axe-core on the loaded page, its messages in the page's language where axe has them; ``run`` runs axe
+    another way (grid.py: through WebDriver) with the same options and locale."""
     locale = axe_locales().get(best_language(context.lang)) if context.lang.lower().startswith("zh") else None
-    result = await page.evaluate("([options, locale]) => window.__guidekit.axe(options, locale)", [run_options(context.theme), locale])
+    options = run_options(context.theme)
+    if run is not None:
+        result = await run(options, locale)
+    else:
+        result = await page.evaluate("([options, locale]) => window.__guidekit.axe(options, locale)", [options, locale])
     findings = []
     for rule in result["violations"]:
         for node in rule["nodes"]:

@@ -1,0 +1,104 @@
+"""The gate on a real Selenium Grid 4 (hub and two nodes on 127.0.0.1): the same verdict as a local run, one
+clear message when the Grid cannot help, and no page lost when a node dies mid-run.
+
+The Grid is started once for this module (tests/selenium_grid.py) and stopped at its end; the test
+that kills a node runs last.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from guidekit.gate import run_gate
+
+from .conftest import guide, run_guidekit, write_site
+from .gate_fixtures import PAGES
+from .gate_fixtures import write_site as write_pages
+from .selenium_grid import Grid, free_port
+
+# Built pages of both themes, plus pages guidekit did not write, each with a known defect:
+# axe in Chinese (its zh_CN locale), guidekit's own content rule in Chinese, reflow, targets.
+DEFECTS = {name: PAGES[name] for name in ("axe/zh-hans.html", "content/vague-link.html", "reflow/bad.html", "targets/crowded.html")}
+GUIDES = {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"), "en/card.md": guide(title="Card", summary="Apply.", lang="en")}
+SAME = ("rule", "file", "line", "element", "page", "count", "occurrences", "message", "severity", "theme")
+
+
+@pytest.fixture(scope="module")
+def grid(tmp_path_factory):
+    running = Grid(tmp_path_factory.mktemp("grid")).start(nodes=2)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("built")
+    out = root / "site"
+    outcome = run_guidekit("build", write_site(root / "guides", GUIDES), "--out", out, "--no-check")
+    assert outcome.exit_code == 0, outcome.stderr
+    return write_pages(out, DEFECTS)
+
+
+def findings(report: dict) -> list[tuple]:
+    return sorted(tuple(str(finding.get(key)) for key in SAME) for finding in report["findings"])
+
+
+def test_the_grid_and_a_local_run_give_the_same_findings_and_the_cache_is_shared(grid, built):
+    on_grid = run_guidekit("check", built, "--grid", grid.url, "--jobs", "2", "--format", "json")
+    local = run_guidekit("check", built, "--no-cache", "--jobs", "2", "--format", "json")
+    assert on_grid.exit_code == local.exit_code == 1, on_grid.stderr + local.stderr
+    assert on_grid.stdout and local.stdout, on_grid.stderr + local.stderr
+    assert findings(on_grid.report) == findings(local.report)
+    named = {(f["file"], f["line"]) for f in on_grid.report["findings"] if f["severity"] == "error"}
+    assert named == {(f["file"], f["line"]) for f in local.report["findings"] if f["severity"] == "error"}
+    assert {name for name, _ in named} >= {"axe/zh-hans.html", "content/vague-link.html", "reflow/bad.html", "targets/crowded.html"}
+    assert ("en/card.md", 7) in named  # a built page's finding names its guide's line
+    assert any(f["rule"] == "axe:button-name" and "按钮" in f["message"] for f in on_grid.report["findings"])
+    nodes = on_grid.report["grid_nodes"]
+    assert sum(nodes.values()) == on_grid.report["pages"] == 10 and all(uri.startswith("http://127.0.0.1:") for uri in nodes)
+    # the pages the Grid checked are in the gate's cache: a local run checks none of them again
+    again = run_guidekit("check", built, "--format", "json")
+    assert again.report["browser_pages"] == 0 and findings(again.report) == findings(local.report)
+
+
+def test_an_unreachable_grid_is_one_message_and_exit_1(built):
+    url = f"http://127.0.0.1:{free_port()}"
+    outcome = run_guidekit("check", built, "--no-cache", "--grid", url, env={"LC_ALL": "en_US.UTF-8"})
+    assert outcome.exit_code == 1
+    assert f"Cannot reach the Selenium Grid at {url}" in outcome.stderr
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+
+
+def test_a_grid_with_no_free_session_is_one_message_and_exit_1(grid, built):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+
+    holders = [webdriver.Remote(command_executor=grid.url, options=Options()) for _ in grid.nodes]
+    try:
+        # the hub gives up on a queued request after its --session-request-timeout (8 s here)
+        outcome = run_guidekit("check", built, "--no-cache", "--grid", grid.url, "--jobs", "1", env={"LC_ALL": "en_US.UTF-8"})
+    finally:
+        for holder in holders:
+            holder.quit()
+    assert outcome.exit_code == 1
+    assert f"The Selenium Grid at {grid.url} gave no browser session" in outcome.stderr
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+
+
+def test_a_node_killed_mid_run_loses_no_page(grid, built):
+    checked: list[str] = []
+    killed = threading.Event()
+
+    def on_page(page: str) -> None:
+        checked.append(page)
+        if len(checked) == 2 and not killed.is_set():  # both sessions are busy with their next pages
+            killed.set()
+            grid.kill_node(1)
+
+    report = run_gate(built, jobs=2, grid=grid.url, on_page=on_page)
+    assert killed.is_set()
+    assert sorted(checked) == sorted(report.pages) and len(report.pages) == 10  # every page, each once
+    assert not [f for f in report.findings if f.rule == "guidekit:page-unchecked"]
+    assert sum(report.grid_nodes.values()) == 10 and len(report.grid_nodes) == 2
