@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -58,6 +59,7 @@ class Grid:
     nodes: list[subprocess.Popen] = field(default_factory=list)
     node_ports: list[int] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # the hub's event bus, which its nodes join
+    secret: str = field(default_factory=lambda: secrets.token_hex(16))  # nodes register with it; the queue's admin needs it
 
     def _java(self, name: str, *arguments: str) -> subprocess.Popen:
         java = shutil.which("java") or "/usr/bin/java"
@@ -65,13 +67,17 @@ class Grid:
         return subprocess.Popen([java, "-jar", str(server_jar()), *arguments], stdout=log, stderr=subprocess.STDOUT,
                                 env={**os.environ, "SE_OFFLINE": "true"}, start_new_session=True)
 
-    def start(self, nodes: int, timeout: float = 90) -> Grid:
+    def start(self, nodes: int, timeout: float = 90, request_timeout: int = 120) -> Grid:
+        """A hub and ``nodes`` nodes, ready; the hub refuses a session request queued ``request_timeout`` seconds
+        (creating a session on a busy machine takes a while: keep it generous)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
         hub_port = free_port()
         self.url = f"http://127.0.0.1:{hub_port}"
-        self.events = ["--publish-events", f"tcp://127.0.0.1:{free_port()}", "--subscribe-events", f"tcp://127.0.0.1:{free_port()}"]
+        self.events = ["--publish-events", f"tcp://127.0.0.1:{free_port()}", "--subscribe-events", f"tcp://127.0.0.1:{free_port()}",
+                       "--registration-secret", self.secret]
         try:
             self.hub = self._java("hub", "hub", "--host", "127.0.0.1", "--port", str(hub_port), *self.events,
-                                  "--session-request-timeout", "8", "--session-retry-interval", "1")
+                                  "--session-request-timeout", str(request_timeout), "--session-retry-interval", "1")
             for _ in range(nodes):
                 self.add_node()
             self.wait(nodes, timeout)
@@ -104,6 +110,13 @@ class Grid:
                 pass
             time.sleep(0.5)
         raise RuntimeError(f"Selenium Grid not ready after {timeout} s; logs in {self.folder}")
+
+    def clear_queue(self) -> None:
+        """Drop every session request waiting in the hub's queue (one a client gave up on would take a slot later)."""
+        request = urllib.request.Request(f"{self.url}/se/grid/newsessionqueue/queue", method="DELETE",
+                                         headers={"X-REGISTRATION-SECRET": self.secret})
+        with urllib.request.urlopen(request, timeout=10):
+            pass
 
     def kill_node(self, number: int) -> None:
         """The node process dies at once (SIGKILL to its process group: the node and its browsers)."""

@@ -14,7 +14,7 @@ import pytest
 from guidekit.gate import run_gate
 
 from .conftest import guide, run_guidekit, write_site
-from .gate_fixtures import PAGES
+from .gate_fixtures import PAGES, page
 from .gate_fixtures import write_site as write_pages
 from .selenium_grid import Grid, free_port
 
@@ -77,14 +77,27 @@ def test_a_grid_with_no_free_session_is_one_message_and_exit_1(grid, built):
 
     holders = [webdriver.Remote(command_executor=grid.url, options=Options()) for _ in grid.nodes]
     try:
-        # the hub gives up on a queued request after its --session-request-timeout (8 s here)
-        outcome = run_guidekit("check", built, "--no-cache", "--grid", grid.url, "--jobs", "1", env={"LC_ALL": "en_US.UTF-8"})
+        # guidekit waits GUIDEKIT_GRID_SESSION_TIMEOUT seconds for a session; the Grid's queue may wait longer
+        outcome = run_guidekit("check", built, "--no-cache", "--grid", grid.url, "--jobs", "1",
+                               env={"LC_ALL": "en_US.UTF-8", "GUIDEKIT_GRID_SESSION_TIMEOUT": "5"})
     finally:
+        grid.clear_queue()  # the request guidekit gave up on must not take a slot when the holders leave
         for holder in holders:
             holder.quit()
     assert outcome.exit_code == 1
     assert f"The Selenium Grid at {grid.url} gave no browser session" in outcome.stderr
     assert "Traceback" not in outcome.stdout + outcome.stderr
+
+
+def test_an_error_inside_axe_is_a_page_unchecked_on_the_grid_as_locally(grid, tmp_path, monkeypatch):
+    # axe-selenium-python waits for a callback that an error inside axe never makes: a script timeout
+    monkeypatch.setenv("GUIDEKIT_PAGE_TIMEOUT_MS", "4000")
+    broken = page("<p>Text.</p>", script="<script>axe.run = () => Promise.reject(new Error('broken'));</script>")
+    site = write_pages(tmp_path, {"broken.html": broken, "fine.html": PAGES["reflow/good.html"]})
+    on_grid, local = run_gate(site, jobs=1, grid=grid.url), run_gate(site, jobs=1)
+    for report in (on_grid, local):
+        assert [(f.rule, f.page) for f in report.findings if f.blocking] == [("guidekit:page-unchecked", "broken.html")]
+    assert on_grid.grid_nodes and sum(on_grid.grid_nodes.values()) == 1  # fine.html; broken.html has no node's verdict
 
 
 def test_a_node_killed_mid_run_loses_no_page(grid, built):

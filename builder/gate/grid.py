@@ -33,7 +33,7 @@ from axe_selenium_python import Axe
 from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.remote.client_config import ClientConfig
 from selenium.webdriver.remote.remote_connection import RemoteConnection
@@ -69,8 +69,11 @@ class GridSession(Session):
     node: str = "?"
     executor: ThreadPoolExecutor | None = None  # WebDriver calls block: they run here
 
+    def __post_init__(self) -> None:
+        self.run_axe = self.axe_through_webdriver
+
     async def call(self, function: Callable[..., Any], *arguments: Any) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(self.executor, function, *arguments)
+        return await _blocking(self.executor, function, *arguments)
 
     async def new_tab(self) -> None:
         await super().new_tab()
@@ -117,7 +120,7 @@ class _GridRun:
     last_error: str = ""
 
     async def call(self, function: Callable[..., Any], *arguments: Any) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(self.executor, function, *arguments)
+        return await _blocking(self.executor, function, *arguments)
 
     async def worker(self, playwright: Playwright) -> None:
         session: GridSession | None = None
@@ -127,13 +130,16 @@ class _GridRun:
                     session = await self.open_session(playwright)
                     if session is None:
                         return  # no session now: the other workers, or the verdicts at the end, take the pages left
+                    if not self.queue:
+                        break  # the other workers took the last pages while this session opened
                 page = self.queue.popleft()
                 try:
                     # the browser's own timeouts do not cover page.evaluate or WebDriver: the whole page is bounded
                     result = await asyncio.wait_for(check_page(session, page), page_timeout_ms() / 1000)
                 except (*_FAILURES, DocumentMismatch) as error:
-                    await self.close(session)
-                    session = None
+                    if not isinstance(error, (TimeoutException, DocumentMismatch)):  # those leave the session sound
+                        await self.close(session)
+                        session = None
                     self.attempts[page] += 1
                     if self.attempts[page] < GRID_ATTEMPTS:
                         self.queue.append(page)  # a node died or a session timed out: another session tries it
@@ -160,7 +166,6 @@ class _GridRun:
             browser = await playwright.chromium.connect_over_cdp(self._through_router(cdp), timeout=page_timeout_ms())
             session = GridSession(self.site, browser.contexts[0], focus_verdicts=self.focus_verdicts, driver=driver,
                                   browser=browser, node=await self.call(self._node_of, driver.session_id), executor=self.executor)
-            session.run_axe = session.axe_through_webdriver
             await prepare_session(session)
         except _FAILURES as error:
             self.last_error = _reason(error)
@@ -211,6 +216,11 @@ class _GridRun:
             await asyncio.wait_for(self.call(_quit, session.driver), 30)
         except asyncio.TimeoutError:
             pass
+
+
+async def _blocking(executor: ThreadPoolExecutor | None, function: Callable[..., Any], *arguments: Any) -> Any:
+    """A WebDriver call (it blocks) in the run's threads, awaited."""
+    return await asyncio.get_running_loop().run_in_executor(executor, function, *arguments)
 
 
 def _quit(driver: Any) -> None:
