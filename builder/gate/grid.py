@@ -145,7 +145,7 @@ class _GridRun:
                     if self.attempts[page] < GRID_ATTEMPTS:
                         self.queue.append(page)  # a node died or a session timed out: another session tries it
                         continue
-                    result = unchecked(page, error)
+                    result = unchecked(page, error, "page-unchecked-grid", tries=GRID_ATTEMPTS)
                 else:
                     self.nodes[session.node] += 1
                 self.results[page] = result
@@ -250,6 +250,7 @@ async def check_on_grid(url: str, site: Path, pages: list[str], jobs: int,
     if run.queue and not run.sessions_opened:
         raise GridUnavailable("grid-no-session", url=url, reason=run.last_error or "?")
     for page in run.queue:  # no session could be had any more: a verdict all the same
-        run.results[page] = unchecked(page, RuntimeError(run.last_error or "no Grid session"))
+        run.results[page] = unchecked(page, RuntimeError(run.last_error or "no Grid session"), "page-unchecked-grid",
+                                      tries=run.attempts[page])
         on_page(page)
     return run.results, dict(sorted(run.nodes.items()))

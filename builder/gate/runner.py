@@ -164,11 +164,11 @@ async def _worker(
         await close_quietly(session)
 
 
-def unchecked(page: str, error: BaseException) -> PageResult:
+def unchecked(page: str, error: BaseException, key: str = "page-unchecked", **details: object) -> PageResult:
     """The verdict on a page the gate could not check: a blocking finding that says why."""
     reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
     return PageResult(findings=[
-        Finding(rule="guidekit:page-unchecked", message=error_text("page-unchecked", reason=reason), file=page, page=page)
+        Finding(rule="guidekit:page-unchecked", message=error_text(key, reason=reason, **details), file=page, page=page)
     ])
 
 
