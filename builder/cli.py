@@ -93,6 +93,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
         if result.redone < result.guides:
             key = "guides-redone" if result.redone else "guides-unchanged"
             _stderr.print(f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]")
+        _say_grid_nodes(result.gate, lang)
         if result.heaviest:
             heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
@@ -140,10 +141,19 @@ def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | Non
     _report(verdict, output_format, lang, junit, html)
     if output_format == "text":
         errors, warnings, _ = verdict.counts()
+        _say_grid_nodes(details, lang)
         key = "check-passed" if verdict.ok else "check-failed"
         colour = "green" if verdict.ok else "red"
         _stderr.print(f"[bold {colour}]{escape(say(key, lang, pages=details.get('pages'), errors=errors, warnings=warnings, axe=details.get('axe_version')))}[/]")
     sys.exit(0 if verdict.ok else REFUSED)
+
+
+def _say_grid_nodes(details: dict, lang: str) -> None:
+    """How many pages each Grid node checked, when a Grid checked them."""
+    nodes = details.get("grid_nodes") or {}
+    if nodes:
+        listed = ", ".join(f"{node} {pages}" for node, pages in nodes.items())
+        _stderr.print(f"[dim]{escape(say('grid-nodes', lang, nodes=listed))}[/]")
 
 
 def _waivers(path: Path | None, lang: str) -> list[Waiver]:
