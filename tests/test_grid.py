@@ -71,6 +71,15 @@ def test_the_text_output_names_the_nodes_and_their_pages(grid, tmp_path):
     assert sum(int(part.split()[-1].rstrip(".")) for part in line.split(": ", 1)[1].split(", ")) == 2
 
 
+def test_merged_shards_add_up_the_pages_of_each_node():
+    from guidekit.gate.report import merge
+
+    common = {"ruleset": "r", "axe_version": "4.14.1", "site_pages": 3, "findings": []}
+    documents = {"1.json": {**common, "shard": "1/2", "pages": 2, "grid_nodes": {"http://a:5555": 1, "http://b:5555": 1}},
+                 "2.json": {**common, "shard": "2/2", "pages": 1, "grid_nodes": {"http://b:5555": 1}}}
+    assert merge(documents)[1]["grid_nodes"] == {"http://a:5555": 1, "http://b:5555": 2}
+
+
 def test_an_unreachable_grid_is_one_message_and_exit_1(built):
     url = f"http://127.0.0.1:{free_port()}"
     outcome = run_guidekit("check", built, "--no-cache", "--grid", url, env={"LC_ALL": "en_US.UTF-8"})
