@@ -40,8 +40,8 @@ from selenium.webdriver.remote.remote_connection import RemoteConnection
 from urllib3.exceptions import HTTPError
 
 from .axe import axe_directory, axe_version
-from .grid_status import GridUnavailable, grid_status
 from .browser import _ARGUMENTS
+from .grid_status import GridUnavailable, grid_status
 from .page_check import PageResult, check_page
 from .runner import unchecked
 from .session import VIEWPORT, Session, page_timeout_ms, prepare_session
