@@ -117,6 +117,16 @@ def test_an_error_inside_axe_is_a_page_unchecked_on_the_grid_as_locally(grid, tm
     assert on_grid.grid_nodes and sum(on_grid.grid_nodes.values()) == 1  # fine.html; broken.html has no node's verdict
 
 
+def test_a_session_that_times_out_mid_page_is_retried_then_page_unchecked(grid, tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDEKIT_PAGE_TIMEOUT_MS", "4000")
+    stuck = page("<p>Text.</p>", script="<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 0));</script>")
+    site = write_pages(tmp_path, {"stuck.html": stuck, "fine.html": PAGES["reflow/good.html"]})
+    report = run_gate(site, jobs=1, grid=grid.url)
+    unchecked = [f for f in report.findings if f.blocking]
+    assert [(f.rule, f.page) for f in unchecked] == [("guidekit:page-unchecked", "stuck.html")]
+    assert "3" in unchecked[0].message and sum(report.grid_nodes.values()) == 1
+
+
 def test_a_node_killed_mid_run_loses_no_page(grid, built):
     checked: list[str] = []
     killed = threading.Event()
