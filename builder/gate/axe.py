@@ -17,7 +17,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
     from playwright.async_api import Page
@@ -37,6 +38,8 @@ _CHECKOUT = Path(__file__).resolve().parents[2]  # the repository, when this is 
 _CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
 # guidekit page languages -> the locale files axe ships
 _LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}
+# (options, locale) -> the violations as probe.js's axeSummary gives them
+AxeRun = Callable[[dict[str, Any], "dict | None"], Awaitable[dict[str, Any]]]
 
 
 class AxeMissing(RuntimeError):
@@ -107,11 +110,18 @@ def wcag_criteria(tags: list[str]) -> str | None:
     return ", ".join(criteria) or None
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    """axe-core on the loaded page, its messages in the page's language where axe has them."""
+async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> list[Finding]:
+    """axe-core on the loaded page, its messages in the page's language where axe has them; ``run`` runs axe
+    another way (grid.py: through WebDriver) with the same options and locale."""
     locale = axe_locales().get(best_language(context.lang)) if context.lang.lower().startswith("zh") else None
-    result = await page.evaluate("([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
-                                 [run_options(context.theme), locale, {"extra": list(EXTRA_RULES), "skip": list(SKIPPED_RULES)}])
+    rules = {"extra": list(EXTRA_RULES), "skip": list(SKIPPED_RULES)}
+    if run is not None:
+        # the same rules as a local run: the list axe would run here, worked out by axe in this page
+        options = await page.evaluate("([options, rules]) => window.__guidekit.axeOptions(options, rules)", [run_options(context.theme), rules])
+        result = await run(options, locale)
+    else:
+        result = await page.evaluate("([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
+                                     [run_options(context.theme), locale, rules])
     findings = []
     for rule in result["violations"]:
         for node in rule["nodes"]:

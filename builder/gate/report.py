@@ -7,6 +7,7 @@ was seen on. The JSON document keeps every page, so shard reports can be merged 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,6 +152,11 @@ def merge(documents: Mapping[str, Mapping[str, Any]]) -> tuple[list[Finding], di
         "axe_version": first.get("axe_version"),
         "ruleset": first.get("ruleset"),
     }
+    nodes: Counter[str] = Counter()
+    for document in documents.values():
+        nodes.update(document.get("grid_nodes") or {})  # shards checked on Selenium Grids
+    if nodes:
+        details["grid_nodes"] = dict(sorted(nodes.items()))
     return findings, details
 
 

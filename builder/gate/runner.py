@@ -23,6 +23,7 @@ from .axe import axe_version
 from .browser import launch
 from .cache import GateCache, ruleset
 from .content_rules import link_findings
+from .grid_status import GridUnavailable
 from .page_check import PageResult, check_page
 from .session import ORIGIN, Overrides, Session, close_quietly, new_session, page_timeout_ms
 from .shard import Shard
@@ -39,6 +40,7 @@ class GateReport:
     browser_pages: int = 0  # pages opened in the browser; the rest came from the cache
     axe_version: str = field(default_factory=axe_version)
     ruleset: str = field(default_factory=ruleset)
+    grid_nodes: dict[str, int] | None = None  # Selenium Grid node -> pages it checked, when a Grid checked them
 
     @property
     def passed(self) -> bool:
@@ -55,6 +57,7 @@ class GateReport:
             "cached_pages": len(self.pages) - self.browser_pages,
             "axe_version": self.axe_version,
             "ruleset": self.ruleset,
+            **({"grid_nodes": self.grid_nodes} if self.grid_nodes is not None else {}),
         }
 
 
@@ -69,8 +72,10 @@ def run_gate(
     shard: Shard | None = None,
     cache: Path | None = None,
     on_page: Callable[[str], None] | None = None,
+    grid: str | None = None,
 ) -> GateReport:
-    """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every page afresh."""
+    """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every page afresh;
+    ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local Chromium (grid.py)."""
     site = site.resolve()
     all_pages = html_pages(site)
     pages = shard.select(all_pages) if shard else all_pages
@@ -82,7 +87,16 @@ def run_gate(
             results[page] = cached
             report_page(page)
     fresh = [page for page in pages if page not in results]
-    if fresh:
+    grid_nodes: dict[str, int] | None = None
+    if fresh and grid:
+        try:
+            from .grid import check_on_grid  # Selenium is imported by runs that use a Grid
+        except ImportError as error:
+            raise GridUnavailable("grid-needs-extra", url=grid, reason=str(error)) from None
+
+        checked, grid_nodes = asyncio.run(check_on_grid(grid, site, fresh, jobs or 2, report_page))
+        results.update(checked)
+    elif fresh:
         results.update(asyncio.run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page)))
     if store:
         for page in fresh:
@@ -93,7 +107,7 @@ def run_gate(
     if store and store.damaged:
         findings.append(Finding(rule="cache-damaged", severity=Severity.WARNING, file=str(cache),
                                 message=error_text("cache-damaged", path=cache)))
-    return GateReport(sorted(findings, key=sort_key), pages, len(all_pages), shard, browser_pages=len(fresh))
+    return GateReport(sorted(findings, key=sort_key), pages, len(all_pages), shard, browser_pages=len(fresh), grid_nodes=grid_nodes)
 
 
 def site_findings(site: Path, pages: list[str], results: dict[str, PageResult]) -> list[Finding]:
@@ -147,13 +161,18 @@ async def _worker(
                     await close_quietly(session)
                 session = None
                 if attempt == 2:
-                    reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-                    results[page] = PageResult(findings=[
-                        Finding(rule="guidekit:page-unchecked", message=error_text("page-unchecked", reason=reason), file=page, page=page)
-                    ])
+                    results[page] = unchecked(page, error)
         on_page(page)
     if session is not None:
         await close_quietly(session)
+
+
+def unchecked(page: str, error: BaseException, key: str = "page-unchecked", **details: object) -> PageResult:
+    """The verdict on a page the gate could not check: a blocking finding that says why."""
+    reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
+    return PageResult(findings=[
+        Finding(rule="guidekit:page-unchecked", message=error_text(key, reason=reason, **details), file=page, page=page)
+    ])
 
 
 class _IdReader:

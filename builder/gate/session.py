@@ -25,7 +25,7 @@ from urllib.parse import quote, unquote, urlsplit
 from playwright.async_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Frame, Page, Request, Route
 from playwright.async_api import Error as PlaywrightError
 
-from .axe import axe_source
+from .axe import AxeRun, axe_source
 from .scripts import CHECK_SCRIPTS, script
 
 ORIGIN = "http://guidekit.test"  # .test is reserved: it can never be a real host
@@ -76,16 +76,12 @@ class Session:
     document_served: bool = False  # its document was served: any other navigation of the tab is held back
     departed: asyncio.Event = field(default_factory=asyncio.Event)  # a navigation of the tab was held back
     overrides: Overrides = field(default_factory=Overrides)
+    run_axe: AxeRun | None = None  # axe run another way than in the page (grid.py: axe-selenium-python)
 
     async def open(self, page_path: str) -> tuple[Page, CDPSession]:
         if self.page is None or self.cdp is None or self.page.is_closed():
-            self.page = await self.context.new_page()
-            self.page.on("console", self._note_console)
-            self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
-            self.page.on("popup", self._close_popup)
-            self.page.on("framenavigated", self._note_navigated)
-            self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
-            self.cdp = await self.context.new_cdp_session(self.page)
+            await self.new_tab()
+        assert self.page is not None and self.cdp is not None
         self.traffic = Traffic()
         # a page of the site folder is a path below it; a page of a live server is its own "/path?query"
         address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
@@ -93,6 +89,16 @@ class Session:
         await self.page.goto(self.address, wait_until="commit")
         await self._loaded(self.page)
         return self.page, self.cdp
+
+    async def new_tab(self) -> None:
+        """The tab pages are checked in, listened to for console errors and departures (grid.py also puts WebDriver on it)."""
+        self.page = await self.context.new_page()
+        self.page.on("console", self._note_console)
+        self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
+        self.page.on("popup", self._close_popup)
+        self.page.on("framenavigated", self._note_navigated)
+        self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
+        self.cdp = await self.context.new_cdp_session(self.page)
 
     async def _loaded(self, page: Page) -> None:
         """Until the page's load event; a navigation held back before it stops the page loading (the browser
@@ -202,10 +208,15 @@ def same_document(first: str, second: str) -> bool:
 
 
 async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bool], overrides: Overrides | None = None) -> Session:
-    # axe and the check scripts are installed once per context: injecting them per page costs far more
     context = await browser.new_context(service_workers="block", viewport=VIEWPORT, device_scale_factor=1)
+    return await prepare_session(Session(site, context, focus_verdicts=focus_verdicts, overrides=overrides or Overrides()))
+
+
+async def prepare_session(session: Session) -> Session:
+    """The site served in the session's context, the gate's scripts installed in every page it opens."""
+    # axe and the check scripts are installed once per context: injecting them per page costs far more
+    context = session.context
     context.set_default_timeout(page_timeout_ms())
-    session = Session(site, context, focus_verdicts=focus_verdicts, overrides=overrides or Overrides())
     await context.add_init_script(axe_source())
     for name in CHECK_SCRIPTS:
         await context.add_init_script(script(name))

@@ -102,14 +102,20 @@ window.__guidekit = {
   },
 
   // rules: { extra, skip } rule ids to run besides, or instead of, those axe runs by default for options.runOnly's tags
+  axeOptions(options, rules = null) {
+    if (!rules) return options;
+    const off = (rule) => rule.tags.includes("experimental") || rule.tags.includes("deprecated") || rules.skip.includes(rule.ruleId);
+    const ids = axe.getRules(options.runOnly.values).filter((rule) => !off(rule)).map((rule) => rule.ruleId);
+    return { ...options, runOnly: { type: "rule", values: [...ids, ...rules.extra] } };
+  },
+
   async axe(options, locale, rules = null) {
     if (locale) axe.configure({ locale });
-    if (rules) {
-      const off = (rule) => rule.tags.includes("experimental") || rule.tags.includes("deprecated") || rules.skip.includes(rule.ruleId);
-      const ids = axe.getRules(options.runOnly.values).filter((rule) => !off(rule)).map((rule) => rule.ruleId);
-      options = { ...options, runOnly: { type: "rule", values: [...ids, ...rules.extra] } };
-    }
-    const result = await axe.run(document, options);
+    return this.axeSummary(await axe.run(document, this.axeOptions(options, rules)));
+  },
+
+  // what the gate keeps of axe's results (grid.py hands in the results axe-selenium-python got)
+  axeSummary(result) {
     const find = (node) => {
       const selector = [].concat(node.target).flat().pop();
       try { return document.querySelector(selector); } catch (error) { return null; }
