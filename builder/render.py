@@ -21,7 +21,7 @@ from .component_registry import Component, ComponentParamsError, call_macro, reg
 from .config import SiteConfig
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path, page_url
 from .findings import Finding
-from .glossary import TERM, Entry
+from .glossary import EXPANDED, TERM, Entry
 from .load import SourceGuide
 from .jinja import install, script, stylesheet
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
@@ -135,7 +135,7 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     if entry.expansion:
         word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
     link = Markup('<a class="gk-term" href="#gk-glossary-{}">{}</a>').format(terms.index(entry) + 1, word)
-    if entry.expansion:
+    if entry.expansion and not tokens[index].meta.get(EXPANDED):
         link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
     return str(link)
 

@@ -25,7 +25,7 @@ GLOSSARY = """\
 BODY = """\
 ## 社保是什么
 
-办社保卡前，先交社保。社保交满一年，可以查[社保记录](https://example.gov.cn/)。
+先交社保，再办社保卡。社保交满一年，可以查[社保记录](https://example.gov.cn/)。
 
 查征信不收费。鼋是少见的字。
 """
@@ -53,6 +53,20 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
     assert explained.dt.dfn.get_text() == "社保" and explained.dd.get_text() == "养老、医疗等保险。"
     assert page.select_one("#section-glossary").get_text() == "词语解释"
     assert page.find("a", string="社保记录"), "a term inside a link stays the link's text"
+
+
+def test_a_term_never_splits_a_word_nor_repeats_an_expansion_written_beside_it(tmp_path):
+    glossary = GLOSSARY + "- term: 医保\n  expansion: 医疗保险\n  explanation: 看病的保险。\n" \
+        "- term: 社保卡\n  expansion: 社会保障卡\n  explanation: 办社保用的卡。\n"
+    body = "交基本医疗保险（医保）。自己交社会保险（社保）的人。带上社保卡。以后每次都带社保卡来。\n"
+    _, site = _build(tmp_path, {GLOSSARY_FILE: glossary, "card.md": guide(body)})
+    for path in ("card.html", "silver/card.html"):
+        paragraph = _page(site, path).select_one("main p:not(.gk-lead)").get_text()
+        assert "（医保（" not in paragraph and "（社保（" not in paragraph, paragraph
+        assert "带上社保卡（社会保障卡）。" in paragraph and "都带社保卡来。" in paragraph, paragraph
+    page = _page(site, "card.html")
+    assert [term.get_text() for term in page.select("a.gk-term")] == ["医保", "社保", "社保卡"]
+    assert page.select_one(page.select("a.gk-term")[2]["href"]).dd.get_text() == "办社保用的卡。"
 
 
 def test_readings_are_ruby_only_on_silver_pages(tmp_path):
