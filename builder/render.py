@@ -38,6 +38,9 @@ class Theme:
 
 THEMES = (Theme("standard", "", "guidekit.css"), Theme("silver", "silver/", "guidekit-silver.css"))
 SCRIPT = "assets/guidekit.js"
+# read-aloud's script is loaded only by the pages that show the control (guides, its gallery page):
+# every other page stays inside the page-weight budget without it
+READ_ALOUD_SCRIPT = "assets/guidekit-read-aloud.js"
 GALLERY_INDEX = "components/index.html"
 # Every page may load only files of its own site: no inline script or style, no other host, no
 # plugins, no <base> rewriting links. A <meta> because the site is static and also opened from disk.
@@ -447,5 +450,6 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def site_assets() -> dict[str, str]:
     """The site's shared files, by path below the site root: one stylesheet per theme and the script."""
     files = {f"assets/{theme.stylesheet}": stylesheet(theme.name, page_layout=True) for theme in THEMES}
-    files[SCRIPT] = script()
+    files[SCRIPT] = script(without=("read-aloud",))
+    files[READ_ALOUD_SCRIPT] = script(only=("read-aloud",))
     return files
