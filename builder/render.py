@@ -417,11 +417,12 @@ def _split_at_first_section(tokens: Sequence[Token]) -> tuple[Sequence[Token], S
     return tokens[:first], tokens[first:]
 
 
-def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool) -> dict[str, Any]:
-    """What the layout needs for one page of one theme."""
+def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool, root: str | None = None) -> dict[str, Any]:
+    """What the layout needs for one page of one theme; ``root`` replaces the relative way back to the
+    site root for a page served at other addresses than its own (404)."""
     page = site_path[len(theme.prefix) :]
     other = THEMES[1] if theme is THEMES[0] else THEMES[0]
-    root = root_of(site_path)
+    root = root_of(site_path) if root is None else root
     return {
         "lang": lang,
         "t": ui_strings(lang),
