@@ -125,7 +125,7 @@ def _text(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
 
 def _words(text: str, env) -> Markup:
     """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English words."""
-    return annotated(text, env["lang"], env["readings"]) if env.get("theme") == "silver" else escape(text)
+    return annotated(text, env["lang"], env["readings"], env.get("reading", "pinyin")) if env.get("theme") == "silver" else escape(text)
 
 
 def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
@@ -175,13 +175,14 @@ def environment() -> Environment:
 class BodyRenderer:
     """Renders a guide's tokens for one page: components through their macros, site paths made relative."""
 
-    def __init__(self, root: str, theme: Theme, lang: str, source: str, glossary: Sequence[Entry] = ()) -> None:
+    def __init__(self, root: str, theme: Theme, lang: str, source: str, glossary: Sequence[Entry] = (), zh_hant_reading: str = "zhuyin") -> None:
         self.root, self.theme, self.lang, self.source = root, theme, lang, source
         self.findings: list[Finding] = []
         self.terms: list[Entry] = []  # glossary entries in the order the page first uses them
         self.md = markdown_renderer()
         readings = {entry.term: entry.reading for entry in glossary if entry.reading and lang in entry.langs}
-        self.env = {"lang": lang, "theme": theme.name, "readings": readings, "terms": self.terms}
+        reading = zh_hant_reading if lang == "zh-Hant" else "pinyin"
+        self.env = {"lang": lang, "theme": theme.name, "readings": readings, "terms": self.terms, "reading": reading}
 
     def word_list(self) -> list[dict[str, Any]]:
         """The glossary entries this page used, for its word list."""
@@ -376,7 +377,7 @@ def render_guide(
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
-        renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary)
+        renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary, config.zh_hant_reading)
         body_lead, body_sections = renderer.render(lead), renderer.render(sections)
         html = env.get_template("base/guide.html.j2").render(
             page_context(config, theme, site_path, guide.lang, checked) | guide_context(guide, theme, site_path),
