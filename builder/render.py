@@ -97,8 +97,10 @@ def root_of(site_path: str) -> str:
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG 1.4.10)."""
+    """The table is named by a caption too (the heading it sits under), for the table navigation of screen readers."""
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
-    return f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">' + renderer.renderToken(tokens, index, options, env)
+    caption = f'<caption class="gk-visually-hidden">{label}</caption>\n' if label else ""
+    return f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">' + renderer.renderToken(tokens, index, options, env) + caption
 
 
 def _table_close(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
@@ -123,9 +125,18 @@ def _text(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     return str(_words(tokens[index].content, env))
 
 
+def _heading(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
+    """Headings take no soft hyphens: a heading is a name (read by screen readers, listed, searched)."""
+    env["in_heading"] = tokens[index].type == "heading_open"
+    return renderer.renderToken(tokens, index, options, env)
+
+
 def _words(text: str, env) -> Markup:
-    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English words."""
-    return annotated(text, env["lang"], env["readings"], env.get("reading", "pinyin")) if env.get("theme") == "silver" else escape(text)
+    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English
+    words outside headings."""
+    if env.get("theme") != "silver" or (env.get("in_heading") and env["lang"] == "en"):
+        return escape(text)
+    return annotated(text, env["lang"], env["readings"], env.get("reading", "pinyin"))
 
 
 def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
@@ -154,6 +165,8 @@ def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt
     md.add_render_rule("html_block", _raw_html)
     md.add_render_rule("html_inline", _raw_html)
     md.add_render_rule("text", text_rule or _text)
+    md.add_render_rule("heading_open", _heading)
+    md.add_render_rule("heading_close", _heading)
     md.add_render_rule(TERM, _glossary_term)
     return md
 
