@@ -77,3 +77,32 @@ def test_english_lines_are_at_most_80_characters_in_both_themes(sample_site):
     english = sorted(sample_site.glob("en/*.html")) + sorted(sample_site.glob("silver/en/*.html"))
     longest = asyncio.run(_longest_lines(english))
     assert longest and all(count <= 80 for count in longest.values()), longest
+
+
+NARROWEST_CELL = """() => Math.min(...[...document.querySelectorAll("main td, main th")].map((cell) => {
+  const style = getComputedStyle(cell);
+  const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return inner / parseFloat(style.fontSize);
+}))"""
+
+
+async def _narrowest_cells(paths: list[Path]) -> dict[str, float]:
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            page = await browser.new_page(viewport={"width": 320, "height": 800})
+            found = {}
+            for path in paths:
+                await page.goto(path.as_uri())
+                found[path.as_posix()] = round(await page.evaluate(NARROWEST_CELL), 1)
+                assert await page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), "the page itself must not scroll sideways"
+            return found
+        finally:
+            await browser.close()
+
+
+def test_at_320_px_a_table_scrolls_in_its_region_instead_of_squeezing_its_cells(sample_site):
+    with_tables = [path for path in sorted((sample_site / "silver").rglob("*.html")) if "<table" in path.read_text("utf-8")]
+    assert with_tables
+    narrowest = asyncio.run(_narrowest_cells(with_tables))
+    assert all(width >= 4 for width in narrowest.values()), narrowest
