@@ -97,10 +97,11 @@ def root_of(site_path: str) -> str:
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG 1.4.10)."""
-    """The table is named by a caption too (the heading it sits under), for the table navigation of screen readers."""
+    """The table itself is named too (by the heading it sits under), for screen readers' table navigation."""
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
-    caption = f'<caption class="gk-visually-hidden">{label}</caption>\n' if label else ""
-    return f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">' + renderer.renderToken(tokens, index, options, env) + caption
+    if label:
+        tokens[index].attrSet("aria-label", str(label))
+    return f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">' + renderer.renderToken(tokens, index, options, env)
 
 
 def _table_close(renderer, tokens: Sequence[Token], index: int, options, env) -> str:

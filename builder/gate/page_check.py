@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from . import axe, focus_visible, keyboard, language, reflow, resize_text, silver, targets, text_spacing
+from . import axe, color_schemes, focus_kept, focus_visible, keyboard, language, reading, reflow, resize_text, silver, targets, text_spacing
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
 from .session import ORIGIN, Session, Traffic
 
 # Each takes (page, context) and returns findings; the read-only ones first
-PAGE_CHECKS = (silver.check, language.check, targets.check, text_spacing.check, resize_text.check, reflow.check)
+PAGE_CHECKS = (silver.check, language.check, targets.check, reading.check, color_schemes.check, text_spacing.check, resize_text.check, reflow.check)
 
 
 @dataclass
@@ -35,6 +35,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         # the Tab walk before anything moves the focus: it starts where a reader starts
         findings += await keyboard.check(page, context, cdp)
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
+        findings += await focus_kept.check(page, context)  # last: it presses buttons
     finally:
         traffic = session.traffic
     traffic.external += [entry["blocked"] for entry in refused if entry["blocked"].startswith(("http:", "https:"))

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 # probe.js first: the others build on the helpers it defines
-CHECK_SCRIPTS = ("probe.js", "language.js", "targets.js", "silver.js", "text_fit.js", "reflow.js", "keyboard.js")
+CHECK_SCRIPTS = ("probe.js", "language.js", "targets.js", "silver.js", "text_fit.js", "reflow.js", "keyboard.js", "reading.js")
 
 
 @cache
