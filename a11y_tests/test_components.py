@@ -120,7 +120,7 @@ async def _keyboard_walk(page: Page, mode: str) -> list[tuple[str, str]]:
     """Tab through the page: every visible interactive part of the examples must take focus and look different."""
     targets = await page.evaluate(
         """selector => [...document.querySelectorAll(selector)]
-            .filter((element) => element.closest("[data-component]") && element.getClientRects().length > 0)
+            .filter((element) => element.closest("[data-component]") && element.checkVisibility({ visibilityProperty: true }))
             .map((element, index) => {
                 element.dataset.walk = String(index);
                 const wrapper = element.closest("[data-component]");

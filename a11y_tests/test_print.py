@@ -55,13 +55,21 @@ async def _print(page_file: Path) -> dict:
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
-            page = await browser.new_page()
+            page = await browser.new_page(viewport={"width": 718, "height": 1000})  # an A4 page's printable width
             await page.goto(page_file.as_uri())
             await page.emulate_media(media="print")
             facts = await page.evaluate(
                 """() => ({
                     fontSize: parseFloat(getComputedStyle(document.querySelector("main p:not([class])")).fontSize),
                     answerShown: document.querySelector(".gk-details__text").getBoundingClientRect().height > 0,
+                    // characters on the first line of the start button's label (its text node before the printed URL)
+                    startLabelFirstLine: (() => {
+                        const label = document.querySelector(".gk-call-to-action__button").firstChild, range = document.createRange();
+                        const top = (i) => { range.setStart(label, i); range.setEnd(label, i + 1); return Math.round(range.getClientRects()[0].top); };
+                        let count = 0;
+                        while (count < label.data.length && top(count) === top(0)) count += 1;
+                        return [count, label.data.length];
+                    })(),
                     ticks: [...document.querySelectorAll(".gk-materials__tick")].map((box) => ({
                         shown: box.getBoundingClientRect().width > 0 && getComputedStyle(box).visibility === "visible",
                         checked: box.checked,
@@ -100,6 +108,12 @@ def test_print_large_prints_the_silver_page_at_18_pt_with_its_checklist_address_
     for text in ("身份证原件", "路100号", "0571-88216300", "12333", f"{BASE_URL}/silver/card.html"):
         assert _plain(text) in large["text"], text
     assert f"{BASE_URL}/card.html" in standard["text"]
+
+
+def test_the_start_buttons_label_is_not_squeezed_beside_its_address_in_either_print(printed_themes):
+    for theme, facts in printed_themes.items():
+        count, length = facts["startLabelFirstLine"]
+        assert count == length, (theme, facts["startLabelFirstLine"])
 
 
 def test_printing_shows_every_answer(printed):

@@ -94,36 +94,61 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
 
 
 def mark_first_uses(parsed: ParsedGuide, glossary: list[Entry]) -> None:
-    """Turn the first use of every glossary term in the guide's running text into a TERM token."""
-    unused = sorted((entry for entry in glossary if parsed.guide.lang in entry.langs), key=lambda entry: -len(entry.term))
+    """Turn the first use of every glossary term in the guide's running text into a TERM token.
+
+    Every term of the guide's language is looked for, used or not, longest first: a later 社保卡 stays
+    one word instead of giving up its 社保 to the shorter term. A first use already written with its
+    expansion beside it (医疗保险（医保）, 医保（医疗保险）) is marked EXPANDED, so render does not add it again;
+    so is one inside a run of letters or characters (社保卡 with no entry of its own), which an expansion
+    would split: its <abbr> title and the word list still explain it.
+    """
+    entries = sorted((entry for entry in glossary if parsed.guide.lang in entry.langs), key=lambda entry: -len(entry.term))
+    if not entries:
+        return
+    pattern = re.compile("|".join(re.escape(entry.term) for entry in entries))
+    by_term = {entry.term: entry for entry in entries}
+    used: set[str] = set()
     for index, token in enumerate(parsed.tokens):
         if token.type != "inline" or not token.children or (index and parsed.tokens[index - 1].type == "heading_open"):
             continue
-        token.children = _marked(token.children, unused)
+        token.children = _marked(token.children, pattern, by_term, used)
 
 
-def _marked(children: list[Token], unused: list[Entry]) -> list[Token]:
+EXPANDED = "expanded"  # token.meta key on a TERM: its expansion is already written beside it
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _written_beside(before: str, after: str, entry: Entry) -> bool:
+    """True where an expansion after the term would repeat one already written, or split a word."""
+    expansion = entry.expansion
+    if not expansion:
+        return False
+    return after[:1].isalnum() or (before[-1:] in _OPEN and before[:-1].endswith(expansion) and after[:1] in _CLOSE) or (
+        after[:1] in _OPEN and after[1:].startswith(expansion)
+    )
+
+
+def _marked(children: list[Token], pattern: re.Pattern[str], by_term: dict[str, Entry], used: set[str]) -> list[Token]:
     result: list[Token] = []
     in_link = 0
     for child in children:
         in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-        if child.type != "text" or in_link or not unused:
+        if child.type != "text" or in_link or len(used) == len(by_term):
             result.append(child)
             continue
-        text = child.content
-        while unused:
-            pattern = re.compile("|".join(re.escape(entry.term) for entry in unused))
-            match = pattern.search(text)
-            if match is None:
-                break
-            entry = next(entry for entry in unused if entry.term == match.group())
-            unused.remove(entry)
-            if match.start():
-                result.append(child.copy(content=text[: match.start()]))
+        text, position = child.content, 0
+        for match in pattern.finditer(text):
+            entry = by_term[match.group()]
+            if entry.term in used:
+                continue  # a later use, or a longer term holding a shorter one: plain text
+            used.add(entry.term)
+            if match.start() > position:
+                result.append(child.copy(content=text[position : match.start()]))
             term = Token(TERM, "", 0, content=entry.term)
             term.meta["entry"] = entry
+            term.meta[EXPANDED] = _written_beside(text[: match.start()], text[match.end() :], entry)
             result.append(term)
-            text = text[match.end() :]
-        if text:
-            result.append(child.copy(content=text))
+            position = match.end()
+        if position < len(text):
+            result.append(child.copy(content=text[position:]))
     return result

@@ -13,7 +13,7 @@ global ``guidekit_assets(base_url, theme)`` links them from a page's ``<head>``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from html import escape
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -102,9 +102,10 @@ def stylesheet(theme: str = "standard", *, minify: bool = True, page_layout: boo
     return rcssmin.cssmin(text) if minify else text
 
 
-def script(*, minify: bool = True) -> str:
-    """The components' JavaScript (enhancements only: every component works without it)."""
-    text = "\n".join(scripts().values())
+def script(*, minify: bool = True, only: Collection[str] | None = None, without: Collection[str] = ()) -> str:
+    """The components' JavaScript (enhancements only: every component works without it); ``only`` or
+    ``without`` name components, for a site that loads some scripts only on the pages that need them."""
+    text = "\n".join(code for name, code in scripts().items() if (only is None or name in only) and name not in without)
     return rjsmin.jsmin(text) if minify else text
 
 

@@ -1,4 +1,5 @@
-"""Reading aids of silver pages: pinyin over rare characters and glossary readings (<ruby>), and
+"""Reading aids of silver pages: readings over rare characters and glossary words (<ruby>): pinyin on
+zh-Hans pages, 注音 (bopomofo) or pinyin on zh-Hant pages (``zh_hant_reading`` in guidekit.toml); and
 soft hyphens in long English words so large text wraps at 320 px without overflowing."""
 
 from __future__ import annotations
@@ -15,11 +16,22 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 
 
+READING_SYSTEMS = ("zhuyin", "pinyin")
+
+
 @cache
-def _pinyin(character: str) -> str:
+def _reading(character: str, system: str = "pinyin") -> str:
     from pypinyin import Style, pinyin  # imported on first use: sites without silver Chinese pages never pay for it
 
-    return pinyin(character, style=Style.TONE, errors="ignore")[0][0] if _HAN.match(character) else ""
+    style = Style.BOPOMOFO if system == "zhuyin" else Style.TONE
+    return pinyin(character, style=style, errors="ignore")[0][0] if _HAN.match(character) else ""
+
+
+@cache
+def _zhuyin_syllable(syllable: str) -> str:
+    from pypinyin.style.bopomofo import BopomofoConverter
+
+    return BopomofoConverter().to_bopomofo(syllable) or syllable
 
 
 @cache
@@ -27,19 +39,21 @@ def _uncommon_character() -> re.Pattern[str]:
     return re.compile(f"(?![{''.join(sorted(common_characters()))}]){_HAN.pattern}")
 
 
-def ruby(pairs: list[tuple[str, str]]) -> Markup:
-    """Pinyin over a word, in one <ruby> so the word stays one word; the readings are hidden from
-    screen readers, which then say the word once."""
-    return Markup("<ruby>{}</ruby>").format(Markup("").join(Markup('{}<rt aria-hidden="true">{}</rt>').format(*pair) for pair in pairs))
+def ruby(word: str, reading: str) -> Markup:
+    """The reading over a whole word, in one <ruby> whose base is one text: screen readers say the word
+    once, never character by character ("徵 信"). The reading and its brackets (<rp>, shown by browsers
+    without ruby and in copied text) are hidden from them."""
+    return Markup('<ruby>{}<rp aria-hidden="true">（</rp><rt aria-hidden="true">{}</rt><rp aria-hidden="true">）</rp></ruby>').format(word, reading)
 
 
-def with_reading(term: str, reading: str) -> Markup:
-    """A glossary term with its reading: one syllable over each character where they line up."""
-    syllables = reading.split()
-    return ruby(list(zip(term, syllables)) if len(syllables) == len(term) else [(term, reading)])
+def with_reading(term: str, reading: str, system: str = "pinyin") -> Markup:
+    """A glossary term with its reading (written in pinyin), in the page's reading system."""
+    if system == "zhuyin":
+        reading = " ".join(_zhuyin_syllable(syllable) for syllable in reading.split())
+    return ruby(term, reading)
 
 
-def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
+def annotated(text: str, lang: str, readings: Mapping[str, str], system: str = "pinyin") -> Markup:
     """``text`` as HTML for a silver page: readings over glossary words and rare characters, or soft hyphens in English."""
     if lang == "en":
         return Markup(_LONG_WORD.sub(lambda match: _hyphenated(match.group()), str(escape(text))))
@@ -53,9 +67,9 @@ def annotated(text: str, lang: str, readings: Mapping[str, str]) -> Markup:
     for match in pattern.finditer(text):
         found = match.group()
         if found in readings:
-            html += [escape(text[position : match.start()]), with_reading(found, readings[found])]
-        elif simplified[match.start()] not in common and (reading := _pinyin(simplified[match.start()])):
-            html += [escape(text[position : match.start()]), ruby([(found, reading)])]
+            html += [escape(text[position : match.start()]), with_reading(found, readings[found], system)]
+        elif simplified[match.start()] not in common and (reading := _reading(found if system == "zhuyin" else simplified[match.start()], system)):
+            html += [escape(text[position : match.start()]), ruby(found, reading)]
         else:
             continue
         position = match.end()

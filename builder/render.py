@@ -21,7 +21,7 @@ from .component_registry import Component, ComponentParamsError, call_macro, reg
 from .config import SiteConfig
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path, page_url
 from .findings import Finding
-from .glossary import TERM, Entry
+from .glossary import EXPANDED, TERM, Entry
 from .load import SourceGuide
 from .jinja import install, script, stylesheet
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
@@ -38,6 +38,9 @@ class Theme:
 
 THEMES = (Theme("standard", "", "guidekit.css"), Theme("silver", "silver/", "guidekit-silver.css"))
 SCRIPT = "assets/guidekit.js"
+# read-aloud's script is loaded only by the pages that show the control (guides, its gallery page):
+# every other page stays inside the page-weight budget without it
+READ_ALOUD_SCRIPT = "assets/guidekit-read-aloud.js"
 GALLERY_INDEX = "components/index.html"
 # Every page may load only files of its own site: no inline script or style, no other host, no
 # plugins, no <base> rewriting links. A <meta> because the site is static and also opened from disk.
@@ -100,7 +103,10 @@ def root_of(site_path: str) -> str:
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG 1.4.10)."""
+    """The table itself is named too (by the heading it sits under), for screen readers' table navigation."""
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
+    if label:
+        tokens[index].attrSet("aria-label", str(label))
     return f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">' + renderer.renderToken(tokens, index, options, env)
 
 
@@ -126,9 +132,18 @@ def _text(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     return str(_words(tokens[index].content, env))
 
 
+def _heading(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
+    """Headings take no soft hyphens: a heading is a name (read by screen readers, listed, searched)."""
+    env["in_heading"] = tokens[index].type == "heading_open"
+    return renderer.renderToken(tokens, index, options, env)
+
+
 def _words(text: str, env) -> Markup:
-    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English words."""
-    return annotated(text, env["lang"], env["readings"]) if env.get("theme") == "silver" else escape(text)
+    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English
+    words outside headings."""
+    if env.get("theme") != "silver" or (env.get("in_heading") and env["lang"] == "en"):
+        return escape(text)
+    return annotated(text, env["lang"], env["readings"], env.get("reading", "pinyin"))
 
 
 def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
@@ -141,7 +156,7 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     if entry.expansion:
         word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
     link = Markup('<a class="gk-term" href="#gk-glossary-{}">{}</a>').format(terms.index(entry) + 1, word)
-    if entry.expansion:
+    if entry.expansion and not tokens[index].meta.get(EXPANDED):
         link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
     return str(link)
 
@@ -157,6 +172,8 @@ def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt
     md.add_render_rule("html_block", _raw_html)
     md.add_render_rule("html_inline", _raw_html)
     md.add_render_rule("text", text_rule or _text)
+    md.add_render_rule("heading_open", _heading)
+    md.add_render_rule("heading_close", _heading)
     md.add_render_rule(TERM, _glossary_term)
     return md
 
@@ -178,13 +195,14 @@ def environment() -> Environment:
 class BodyRenderer:
     """Renders a guide's tokens for one page: components through their macros, site paths made relative."""
 
-    def __init__(self, root: str, theme: Theme, lang: str, source: str, glossary: Sequence[Entry] = ()) -> None:
+    def __init__(self, root: str, theme: Theme, lang: str, source: str, glossary: Sequence[Entry] = (), zh_hant_reading: str = "zhuyin") -> None:
         self.root, self.theme, self.lang, self.source = root, theme, lang, source
         self.findings: list[Finding] = []
         self.terms: list[Entry] = []  # glossary entries in the order the page first uses them
         self.md = markdown_renderer()
         readings = {entry.term: entry.reading for entry in glossary if entry.reading and lang in entry.langs}
-        self.env = {"lang": lang, "theme": theme.name, "readings": readings, "terms": self.terms}
+        reading = zh_hant_reading if lang == "zh-Hant" else "pinyin"
+        self.env = {"lang": lang, "theme": theme.name, "readings": readings, "terms": self.terms, "reading": reading}
 
     def word_list(self) -> list[dict[str, Any]]:
         """The glossary entries this page used, for its word list."""
@@ -384,7 +402,7 @@ def render_guide(
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
-        renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary)
+        renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary, config.zh_hant_reading)
         body_lead, body_sections = renderer.render(lead), renderer.render(sections)
         html = env.get_template("base/guide.html.j2").render(
             page_context(config, theme, site_path, guide.lang, checked) | guide_context(guide, theme, site_path),
@@ -425,11 +443,12 @@ def _split_at_first_section(tokens: Sequence[Token]) -> tuple[Sequence[Token], S
     return tokens[:first], tokens[first:]
 
 
-def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool) -> dict[str, Any]:
-    """What the layout needs for one page of one theme."""
+def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool, root: str | None = None) -> dict[str, Any]:
+    """What the layout needs for one page of one theme; ``root`` replaces the relative way back to the
+    site root for a page served at other addresses than its own (404)."""
     page = site_path[len(theme.prefix) :]
     other = THEMES[1] if theme is THEMES[0] else THEMES[0]
-    root = root_of(site_path)
+    root = root_of(site_path) if root is None else root
     return {
         "lang": lang,
         "t": ui_strings(lang),
@@ -459,5 +478,6 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def site_assets() -> dict[str, str]:
     """The site's shared files, by path below the site root: one stylesheet per theme and the script."""
     files = {f"assets/{theme.stylesheet}": stylesheet(theme.name, page_layout=True) for theme in THEMES}
-    files[SCRIPT] = script()
+    files[SCRIPT] = script(without=("read-aloud",))
+    files[READ_ALOUD_SCRIPT] = script(only=("read-aloud",))
     return files

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from .config import CONFIG_FILE, SiteConfig
@@ -39,17 +40,24 @@ def guide_context(guides: Sequence[SourceGuide], config: SiteConfig) -> Callable
     return context
 
 
+def site_root_path(config: SiteConfig) -> str:
+    """The path the site is served under: that of ``base_url`` (``/qingchuan/``), else ``/``."""
+    return urlsplit(config.base_url or "/").path.rstrip("/") + "/"
+
+
 def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True) -> list[Page]:
     """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the topic page too).
-    Its links are relative to the site root, so the server must serve it for missing pages at any depth from there."""
+    A server shows it at whatever address was missing (/a/b/missing), so its stylesheet, script and links
+    start from the site's root path (``site_root_path``), never from the page's own folder."""
     pages = []
     lang = config.default_lang
     search_lang = lang if lang in langs else (langs[0] if langs else None)
+    root = site_root_path(config)
     for theme in THEMES:
         site_path = theme.prefix + NOT_FOUND
-        here = root_of(site_path) + theme.prefix
+        here = root + theme.prefix
         html = environment().get_template("base/not-found.html.j2").render(
-            page_context(config, theme, site_path, lang, checked),
+            page_context(config, theme, site_path, lang, checked, root=root),
             source=None,
             search=here + way_in_path(search_lang, "search") if search_lang else None,
             topics=here + way_in_path(search_lang, "topics") if search_lang and topics else None,

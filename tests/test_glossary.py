@@ -25,7 +25,7 @@ GLOSSARY = """\
 BODY = """\
 ## 社保是什么
 
-办社保卡前，先交社保。社保交满一年，可以查[社保记录](https://example.gov.cn/)。
+先交社保，再办社保卡。社保交满一年，可以查[社保记录](https://example.gov.cn/)。
 
 查征信不收费。鼋是少见的字。
 """
@@ -55,14 +55,41 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
     assert page.find("a", string="社保记录"), "a term inside a link stays the link's text"
 
 
+def test_a_term_never_splits_a_word_nor_repeats_an_expansion_written_beside_it(tmp_path):
+    glossary = GLOSSARY + "- term: 医保\n  expansion: 医疗保险\n  explanation: 看病的保险。\n" \
+        "- term: 社保卡\n  expansion: 社会保障卡\n  explanation: 办社保用的卡。\n"
+    body = "交基本医疗保险（医保）。自己交社会保险（社保）的人。带上社保卡。以后每次都带社保卡来。\n"
+    _, site = _build(tmp_path, {GLOSSARY_FILE: glossary, "card.md": guide(body)})
+    for path in ("card.html", "silver/card.html"):
+        paragraph = _page(site, path).select_one("main p[data-line]").get_text()
+        assert "（医保（" not in paragraph and "（社保（" not in paragraph, paragraph
+        assert "带上社保卡（社会保障卡）。" in paragraph and "都带社保卡来。" in paragraph, paragraph
+    page = _page(site, "card.html")
+    assert [term.get_text() for term in page.select("a.gk-term")] == ["医保", "社保", "社保卡"]
+    assert page.select_one(page.select("a.gk-term")[2]["href"]).dd.get_text() == "办社保用的卡。"
+
+
 def test_readings_are_ruby_only_on_silver_pages(tmp_path):
     _, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "card.md": guide(BODY)})
     standard, silver = _page(site, "card.html"), _page(site, "silver/card.html")
     assert standard.find("ruby") is None
-    readings = [(rt.previous_sibling, rt.get_text(), rt["aria-hidden"]) for rt in silver.main.select("ruby > rt")]
-    assert ("征", "zhēng", "true") in readings and ("信", "xìn", "true") in readings
+    readings = [(ruby.contents[0], ruby.rt.get_text(), ruby.rt["aria-hidden"]) for ruby in silver.main.select("ruby")]
+    assert ("征信", "zhēng xìn", "true") in readings, "one <ruby> per word, its base one text: read once"
     assert ("鼋", "yuán", "true") in readings, "a rare character outside the 3,500 common ones gets pinyin"
     assert not any(base in "办社保卡前先交" for base, _, _ in readings), "common characters get none"
+    for ruby in silver.main.select("ruby"):
+        assert [(rp.get_text(), rp["aria-hidden"]) for rp in ruby.select("rp")] == [("（", "true"), ("）", "true")]
+
+
+def test_traditional_pages_get_zhuyin_by_default_or_pinyin_when_configured(tmp_path):
+    glossary = "- term: 徵信\n  reading: zhēng xìn\n  explanation: 借錢、還錢的記錄。\n  lang: zh-Hant\n"
+    body = "查徵信不收費。黿是少見的字。\n"
+    files = {GLOSSARY_FILE: glossary, "report.md": guide(body, title="查詢個人信用報告", summary="不收費。", lang="zh-Hant")}
+    _, site = _build(tmp_path / "zhuyin", files)
+    readings = [ruby.rt.get_text() for ruby in _page(site, "silver/report.html").select("main p[data-line] ruby")]
+    assert readings == ["ㄓㄥ ㄒㄧㄣˋ", "ㄩㄢˊ"]
+    _, site = _build(tmp_path / "pinyin", files | {"guidekit.toml": 'zh_hant_reading = "pinyin"\n'})
+    assert [ruby.rt.get_text() for ruby in _page(site, "silver/report.html").select("main p[data-line] ruby")] == ["zhēng xìn", "yuán"]
 
 
 def test_long_english_words_get_soft_hyphens_on_silver_pages_only(tmp_path):
@@ -75,7 +102,8 @@ def test_long_english_words_get_soft_hyphens_on_silver_pages_only(tmp_path):
 
 
 def test_annotated_text_is_escaped():
-    assert str(annotated("<b>鼋</b>", "zh-Hans", {})) == '&lt;b&gt;<ruby>鼋<rt aria-hidden="true">yuán</rt></ruby>&lt;/b&gt;'
+    assert str(annotated("<b>鼋</b>", "zh-Hans", {})) == (
+        '&lt;b&gt;<ruby>鼋<rp aria-hidden="true">（</rp><rt aria-hidden="true">yuán</rt><rp aria-hidden="true">）</rp></ruby>&lt;/b&gt;')
 
 
 def test_glossary_mistakes_are_refused_with_file_and_line(tmp_path):

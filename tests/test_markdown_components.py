@@ -89,7 +89,7 @@ def test_optional_steps_and_components_inside_steps(tmp_path):
     assert steps.count('<li class="gk-steps__step') == 3
     assert "第 2 步<span class=\"gk-visually-hidden\">，共 3 步</span><span class=\"gk-steps__optional\">（可选）</span>" in steps
     assert "请家人陪同" in steps and "可选：" not in steps
-    assert '<div class="gk-warning" data-line="' in steps
+    assert '<div class="gk-warning" role="note" aria-label="注意" data-line="' in steps
 
 
 def test_optional_marker_is_found_in_every_theme(tmp_path):
@@ -162,5 +162,5 @@ def test_layout_chrome_is_made_of_components(tmp_path):
     _, html = _build(tmp_path, "\n正文。\n")
     assert '<a class="gk-skip-link" href="#main">跳到正文</a>' in html
     assert '<nav class="gk-breadcrumbs" aria-label="当前位置">' in html
-    assert '<a class="gk-silver-switch" href="silver/guide.html" data-gk-to="silver">' in html
+    assert '<a class="gk-silver-switch" href="silver/guide.html">' in html
     assert "gk-language-switch" not in html, "no language switch without other language versions"

@@ -111,7 +111,8 @@ def test_pages_opened_from_disk_work_under_the_policy_in_chromium(site: Path, tm
     control.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
                        f'content="{CONTENT_SECURITY_POLICY}"><title>x</title></head><body><a class="gk-skip-link" href="#x">x</a>'
                        '<p style="color:red">x</p><script>document.title = "ran"</script></body></html>', "utf-8")
-    pages = sorted(site.rglob("*.html"))
+    # not the 404 page: a host shows it at missing addresses, so its addresses start from the site's root
+    pages = sorted(page for page in site.rglob("*.html") if page.name != "404.html")
     seen = asyncio.run(_open_from_disk([page.as_uri() for page in pages] + [control.as_uri()]))
 
     control_errors = seen.pop(control.as_uri())["errors"]

@@ -123,7 +123,9 @@ def site_links(site: Path) -> dict[str, list[str]]:
             for name in ("href", "src"):
                 url = urlsplit(element.get(name) or "")
                 if element.get(name) and not url.scheme and url.path:
-                    target = (page.parent / unquote(url.path)).resolve().relative_to(site.resolve()).as_posix()
+                    # a path from the root (the 404 page's, shown at any address) starts from the site's root
+                    folder = site if url.path.startswith("/") else page.parent
+                    target = (folder / unquote(url.path).lstrip("/")).resolve().relative_to(site.resolve()).as_posix()
                     links.setdefault(page.relative_to(site).as_posix(), []).append(target)
     return links
 

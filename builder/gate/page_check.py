@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from . import axe, barriers, focus_visible, keyboard, language, popups, reflow, resize_text, silver, targets, text_spacing
+from . import (axe, barriers, color_schemes, focus_kept, focus_visible, keyboard, language, popups, reading, reflow, resize_text,
+               silver, targets, text_spacing)
 from .staying import departure_findings, page_notes
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
 from .session import ORIGIN, Session, Traffic
 
 # Each takes (page, context) and returns findings; the read-only ones first
-PAGE_CHECKS = (silver.check, language.check, targets.check, text_spacing.check, resize_text.check, reflow.check)
+PAGE_CHECKS = (silver.check, language.check, targets.check, reading.check, color_schemes.check, text_spacing.check, resize_text.check, reflow.check)
 
 
 @dataclass
@@ -40,7 +41,8 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
         stay = await page_notes(page)
         pressed_from = len(session.traffic.departures)
-        findings += await popups.check(page, context, cdp)  # last: it opens what it can and may leave it open
+        findings += await focus_kept.check(page, context)  # these two press the page's buttons: last
+        findings += await popups.check(page, context, cdp)  # it opens what it can and may leave it open
         # what pressing the page's own controls set off is not the page leaving by itself
         del session.traffic.departures[pressed_from:]
     finally:

@@ -8,7 +8,7 @@ from importlib import resources
 # staying.js before the page's own scripts can keep a reference to what it replaces; probe.js before the
 # others: they build on the helpers it defines
 CHECK_SCRIPTS = ("staying.js", "probe.js", "language.js", "targets.js", "silver.js", "text_fit.js", "reflow.js", "keyboard.js",
-                 "barriers.js")
+                 "barriers.js", "reading.js")
 
 
 @cache

@@ -1,77 +1,136 @@
-// Read-aloud: the browser's own speech (speechSynthesis, never a server) reads the page's main
-// text block by block, in sentence-sized utterances (Chrome cuts long ones short), and marks the
-// block it is reading. The control stays hidden unless the browser has a voice for the page's language.
+// Read-aloud: the browser's own speech (speechSynthesis, never a server) reads everything visible in
+// the page's main, in document order, one sentence per utterance (Chrome cuts long ones short), and
+// highlights the sentence it is reading without moving anything. Buttons are never disabled (focus
+// stays on them: aria-disabled), state is announced in a status region, and where the device has no
+// voice for the page's language the bar says so in words instead of offering buttons that do nothing.
 (function () {
-  var speech = window.speechSynthesis;
   var groups = document.querySelectorAll("[data-gk-read-aloud]");
-  if (!speech || !window.SpeechSynthesisUtterance || !groups.length) return;
-  var lang = document.documentElement.lang || "";
+  if (!groups.length) return;
+  var speech = window.speechSynthesis, lang = document.documentElement.lang || "";
   var region = { "zh-Hans": "zh-cn", "zh-Hant": "zh-tw" }[lang] || lang.toLowerCase();
-  var BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,th,td,summary,figcaption";
+  var SENTENCE = /(?:[^。！？；!?;.]|\.(?!\s|$))+(?:[。！？；!?;]+|\.+|$)/g;
   var voice = null, queue = [], run = 0, state = "idle", reading = null;
+  var marker = window.Highlight && CSS.highlights ? new Highlight() : null;
+  if (marker) CSS.highlights.set("gk-reading", marker);
 
   function bestVoice() {
     var score = function (v) { var l = v.lang.toLowerCase().replace("_", "-"); return (l.slice(0, 2) === region.slice(0, 2)) * 4 + (l === region) * 2 + v.localService; };
     return speech.getVoices().filter(function (v) { return score(v) >= 4; }).sort(function (a, b) { return score(b) - score(a); })[0] || null;
   }
-  function text(block) {
-    var copy = block.cloneNode(true);
-    copy.querySelectorAll("rt,rp,[aria-hidden=true],[hidden]").forEach(function (n) { n.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
+  // The block a text belongs to: a heading whole ("第 1 步，共 3 步：预约"), else the nearest element
+  // that is not inline; visually hidden helpers are read with the words around them.
+  function blockOf(e) {
+    var heading = e.closest("h1,h2,h3,h4,h5,h6");
+    if (heading) return heading;
+    while (e.tagName !== "MAIN" && (e.classList.contains("gk-visually-hidden") || /^(inline|contents|ruby)/.test(getComputedStyle(e).display))) e = e.parentElement;
+    return e;
   }
+  // A phone number is read digit by digit: "0571-88216300" -> "0 5 7 1, 8 8 2 1 6 3 0 0"
+  function digits(number) { return number.replace(/[\s-]+/g, ", ").replace(/\d(?=\d)/g, "$& "); }
+  // Every sentence of main's visible text, in order: its text, what is spoken, its block and range.
   function sentences() {
-    var items = [];
-    document.querySelectorAll("main :is(" + BLOCKS + ")").forEach(function (block) {
-      if (block.querySelector(BLOCKS) || block.closest("[data-gk-read-aloud]") || !block.getClientRects().length) return;
-      (text(block).match(/[^。！？；!?;]+[。！？；!?;]*|[^.]+\.*/g) || []).forEach(function (s) { if (s.trim()) items.push({ block: block, text: s.trim() }); });
+    var main = document.querySelector("main"), runs = [], last = null, items = [];
+    var walker = document.createTreeWalker(main || document.createElement("main"), NodeFilter.SHOW_TEXT);
+    for (var node; (node = walker.nextNode());) {
+      var parent = node.parentElement;
+      if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !parent.checkVisibility({ checkVisibilityCSS: true })) continue;
+      var block = blockOf(parent);
+      if (!last || last.block !== block) runs.push(last = { block: block, parts: [], text: "" });
+      last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']") });
+      last.text += node.data;
+    }
+    runs.forEach(function (run) {
+      run.text.replace(SENTENCE, function (sentence, start) {
+        var end = start + sentence.length, spoken = "", range = document.createRange(), first = true;
+        run.parts.forEach(function (part) {
+          var from = Math.max(start, part.at) - part.at, to = Math.min(end, part.at + part.node.data.length) - part.at;
+          if (from >= to) return;
+          var piece = part.node.data.slice(from, to);
+          spoken += part.phone ? digits(piece) : piece.replace(/\+?\d[\d -]{5,}\d/g, digits);
+          if (first) range.setStart(part.node, from);
+          range.setEnd(part.node, to);
+          first = false;
+        });
+        var text = sentence.replace(/\s+/g, " ").trim();
+        if (text) items.push({ block: run.block, range: range, text: text, spoken: spoken.replace(/\s+/g, " ").trim() });
+      });
     });
     return items;
   }
-  function mark(block) {
+  function mark(item) {
     if (reading) reading.classList.remove("gk-reading");
-    reading = block;
-    if (block) { block.classList.add("gk-reading"); block.scrollIntoView({ block: "nearest" }); }
+    if (marker) marker.clear();
+    reading = item && item.block;
+    if (!item) return;
+    reading.classList.add("gk-reading");
+    if (marker) marker.add(item.range);
+    var box = item.range.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) reading.scrollIntoView({ block: "nearest" });
   }
-  function show(next) {
+  function show(next, say) {
     state = next;
     groups.forEach(function (group) {
-      var play = group.querySelector("[data-gk-speech=play] span");
-      play.dataset.label = play.dataset.label || play.textContent;
-      play.textContent = state === "paused" ? group.dataset.gkResume : play.dataset.label;
-      group.querySelector("[data-gk-speech=pause]").disabled = state !== "speaking";
-      group.querySelector("[data-gk-speech=stop]").disabled = state === "idle";
+      var get = function (name) { return group.querySelector("[data-gk-speech" + name + "]"); };
+      var label = get("=play").firstElementChild.nextElementSibling;
+      label.dataset.label = label.dataset.label || label.textContent;
+      label.textContent = state === "paused" ? group.dataset.gkResume : label.dataset.label;
+      get("=play").setAttribute("aria-disabled", state === "speaking");
+      get("=pause").setAttribute("aria-disabled", state === "idle");
+      get("=pause").setAttribute("aria-pressed", state === "paused");
+      get("=stop").setAttribute("aria-disabled", state === "idle");
+      get("-status").textContent = group.dataset["gkSay" + say];
     });
   }
   function speakNext(current) {
     if (current !== run) return;
     var item = queue.shift();
-    if (!item) return stop();
-    var utterance = new SpeechSynthesisUtterance(item.text);
+    if (!item) { stop(); return show("idle", "Finished"); }
+    var utterance = new SpeechSynthesisUtterance(item.spoken);
     utterance.lang = lang;
     utterance.voice = voice;
     utterance.onend = utterance.onerror = function () { speakNext(current); };
-    mark(item.block);
+    mark(item);
     speech.speak(utterance);
   }
-  function stop() { run += 1; queue = []; speech.cancel(); mark(null); show("idle"); }
+  function stop() { run += 1; queue = []; speech.cancel(); mark(null); }
+  function resume() { speech.resume(); show("speaking", "Reading"); }
   var actions = {
     play: function () {
-      if (state === "paused") { speech.resume(); return show("speaking"); }
-      stop(); queue = sentences(); show("speaking"); speakNext(run);
+      if (!voice) choose();
+      if (!voice) return noVoice(true);
+      if (state === "paused") return resume();
+      if (state === "idle") { queue = sentences(); show("speaking", "Reading"); speakNext(run); }
     },
-    pause: function () { speech.pause(); show("paused"); },
-    stop: stop,
+    pause: function () {
+      if (state === "paused") return resume();
+      if (state === "speaking") { speech.pause(); show("paused", "Paused"); }
+    },
+    stop: function () { if (state !== "idle") { stop(); show("idle", "Stopped"); } },
   };
+  // No voice: the buttons give way to a sentence saying so; focus on a button moves to that sentence.
+  function noVoice(focus) {
+    groups.forEach(function (group) {
+      var message = group.querySelector("[data-gk-no-voice]"), focused = group.contains(document.activeElement);
+      group.querySelectorAll("button").forEach(function (button) { button.hidden = true; });
+      message.hidden = false;
+      if (focus || focused) message.focus();
+    });
+  }
+  function choose() {
+    voice = bestVoice();
+    // voices arrive late on many devices: only a loaded list without one for this language means none
+    if (!voice && speech.getVoices().length) noVoice();
+  }
+  // The reading list, for the gate's coverage check: the sentences that would be read.
+  window.__guidekitReadingList = function () { return sentences().map(function (item) { return item.text; }); };
   groups.forEach(function (group) {
+    group.hidden = false;
     group.addEventListener("click", function (event) {
       var button = event.target.closest("[data-gk-speech]");
       if (button) actions[button.dataset.gkSpeech]();
     });
   });
-  function reveal() {
-    voice = bestVoice();
-    groups.forEach(function (group) { group.hidden = !voice; });
-  }
-  reveal();
-  speech.addEventListener("voiceschanged", reveal);
+  if (!speech || !window.SpeechSynthesisUtterance) return noVoice();
+  choose();
+  speech.addEventListener("voiceschanged", choose);
 })();

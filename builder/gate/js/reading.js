@@ -1,0 +1,123 @@
+// What a reader meets in the text itself, measured in the laid-out page (reading.py): read-aloud that
+// skips visible text, pinyin without <rp> or too small to read, tables nobody named, lines too long,
+// a 404 page whose addresses only work from its own folder, a page titled like its twin in the other
+// theme, and whether the page declares a dark colour scheme (then the gate checks it dark too).
+window.__guidekit.reading = {
+  // Visible text: rendered, not pinyin, not the read-aloud controls, and holding a letter or character.
+  visibleTexts(root) {
+    const g = window.__guidekit, texts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      const parent = node.parentElement;
+      if (!/[\p{L}\p{N}]/u.test(node.data) || parent.closest("rt, rp, script, style, [data-gk-read-aloud]")) continue;
+      if (!g.isRendered(parent) || parent.closest(".gk-visually-hidden")) continue;
+      texts.push(node);
+    }
+    return texts;
+  },
+
+  // Every visible text of main must be in read-aloud's own reading list, in reading order.
+  readAloudGaps() {
+    const g = window.__guidekit, main = document.querySelector("main");
+    const control = document.querySelector("[data-gk-read-aloud]");
+    if (!main || !control) return [];
+    if (typeof window.__guidekitReadingList !== "function") return [{ check: "read-aloud-no-list", ...g.where(control) }];
+    const squeeze = (text) => text.replace(/\s+/g, "");
+    const spoken = squeeze(window.__guidekitReadingList().join(""));
+    const gaps = [];
+    let at = 0;
+    for (const node of this.visibleTexts(main)) {
+      const text = squeeze(node.data);
+      const found = spoken.indexOf(text, at);
+      if (found < 0) gaps.push({ check: "read-aloud-skips", ...g.where(node.parentElement), text: node.data.trim().slice(0, 40) });
+      else at = found + text.length;
+    }
+    return gaps.slice(0, 5);
+  },
+
+  ruby(theme) {
+    const g = window.__guidekit, problems = [];
+    const least = theme === "silver" ? 0.6 : 0.5;
+    for (const ruby of document.querySelectorAll("body ruby")) {
+      const rt = ruby.querySelector("rt");
+      if (ruby.querySelectorAll("rp").length < 2) problems.push({ check: "ruby-rp", ...g.where(ruby) });
+      if (rt) {
+        const ratio = parseFloat(getComputedStyle(rt).fontSize) / parseFloat(getComputedStyle(ruby).fontSize);
+        if (ratio < least - 0.01) problems.push({ check: "ruby-rt-size", value: Math.round(ratio * 100), limit: least * 100, ...g.where(ruby) });
+      }
+    }
+    return problems;
+  },
+
+  // A table is named by its caption, its own aria-label(ledby), or the named region or figure that
+  // holds only it (a scrolling region labelled with the heading it sits under).
+  unnamedTables() {
+    const g = window.__guidekit;
+    const named = (element) => !!element && (!!(element.getAttribute("aria-label") || "").trim() ||
+      (element.getAttribute("aria-labelledby") || "").split(/\s+/).some((id) => id && document.getElementById(id) && g.text(document.getElementById(id))));
+    return [...document.querySelectorAll("table")]
+      .filter((table) => !["presentation", "none"].includes(table.getAttribute("role")))
+      .filter((table) => {
+        const holder = table.parentElement.closest("[role=region], figure");
+        const holderNamed = holder && holder.querySelectorAll("table").length === 1 &&
+          (named(holder) || (holder.tagName === "FIGURE" && holder.querySelector("figcaption") && g.text(holder.querySelector("figcaption"))));
+        return !(table.caption && g.text(table.caption)) && !named(table) && !holderNamed;
+      })
+      .map((table) => ({ check: "table-unnamed", ...g.where(table) }));
+  },
+
+  // Characters a line can hold: CJK characters are 1 em wide; Latin ones as wide as the block's own
+  // text averages in its font. A block whose text is shorter than the limit cannot break it.
+  lineLengths(limits) {
+    const g = window.__guidekit, problems = [];
+    const context = document.createElement("canvas").getContext("2d");
+    for (const block of document.querySelectorAll("main p, main li, main dd, main td, main th, main blockquote")) {
+      if (!g.isRendered(block) || block.querySelector("p, li, dd, td, th, blockquote")) continue;
+      const text = g.text(block), style = getComputedStyle(block);
+      const latin = (block.closest("[lang]")?.lang || "").startsWith("en");
+      const limit = latin ? limits.latin : limits.cjk;
+      if (text.length <= limit) continue;
+      const size = parseFloat(style.fontSize);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const unit = latin ? context.measureText(text).width / text.length : size;
+      const width = block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const characters = Math.min(width / unit, text.length);
+      if (characters > limit + 0.5) problems.push({ check: "line-length", value: Math.round(characters), limit, ...g.where(block) });
+    }
+    return problems;
+  },
+
+  // A 404 page is shown at any missing address: a relative address in it breaks one folder down.
+  notFoundRelative() {
+    const g = window.__guidekit;
+    if (!/(^|\/)404\.html$/.test(location.pathname)) return [];
+    return [...document.querySelectorAll("link[href], script[src], a[href], img[src]")]
+      .filter((element) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(element.getAttribute("href") || element.getAttribute("src")))
+      .map((element) => ({ check: "not-found-relative", address: element.getAttribute("href") || element.getAttribute("src"), ...g.where(element) }));
+  },
+
+  // The same page in the other theme (the switch link) must not have the same title.
+  async titleTwin() {
+    const link = document.querySelector("a.gk-silver-switch[href]");
+    if (!link || !document.title) return [];
+    try {
+      const other = new DOMParser().parseFromString(await (await fetch(link.href)).text(), "text/html");
+      return other.title === document.title ? [{ check: "title-same-as-other-theme", title: document.title, ...window.__guidekit.where(link) }] : [];
+    } catch (error) {
+      return [];
+    }
+  },
+
+  declaresDark() {
+    if (/\bdark\b/.test(getComputedStyle(document.documentElement).colorScheme)) return true;
+    const dark = (rules) => [...rules].some((rule) =>
+      (rule.media && /prefers-color-scheme:\s*dark/.test(rule.media.mediaText)) || (rule.cssRules && dark(rule.cssRules)));
+    return [...document.styleSheets].some((sheet) => { try { return dark(sheet.cssRules); } catch (error) { return false; } });
+  },
+
+  async all(theme, limits) {
+    // line length is 1.4.8 (AAA): held on guidekit's themes, which promise it, not on any page checked
+    return [...this.readAloudGaps(), ...this.ruby(theme), ...this.unnamedTables(), ...(theme ? this.lineLengths(limits) : []),
+      ...this.notFoundRelative(), ...(await this.titleTwin())];
+  },
+};

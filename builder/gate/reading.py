@@ -1,0 +1,34 @@
+"""What the reader meets in the text, measured in Chromium (``js/reading.js``): read-aloud covering every
+visible text of main in order, <ruby> with <rp> and a readable <rt>, tables named, lines of at most 40
+CJK / 80 Latin characters in every theme, a 404 page that works at any address, and titles that tell
+a page from its twin in the other theme."""
+
+from __future__ import annotations
+
+from playwright.async_api import Page
+
+from ..findings import Finding
+from .origin import PageContext, finding_at
+
+LIMITS = {"cjk": 40, "latin": 80}
+# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG has no number for
+CRITERIA = {
+    "read-aloud-skips": None,
+    "read-aloud-no-list": None,
+    "ruby-rp": "1.3.1",
+    "ruby-rt-size": "1.4.4",
+    "table-unnamed": "1.3.1",
+    "line-length": "1.4.8",
+    "not-found-relative": "2.4.5",
+    "title-same-as-other-theme": "2.4.2",
+}
+
+
+async def check(page: Page, context: PageContext) -> list[Finding]:
+    problems = await page.evaluate("([theme, limits]) => window.__guidekit.reading.all(theme, limits)", [context.theme, LIMITS])
+    findings = [
+        finding_at(context, f"guidekit:{problem['check']}", CRITERIA[problem["check"]], problem, problem["check"],
+                   **{key: problem[key] for key in ("value", "limit", "text", "address", "title") if key in problem})
+        for problem in problems
+    ]
+    return list(dict.fromkeys(findings))
