@@ -360,17 +360,17 @@ def assets_command(folder: Path, page_layout: bool) -> None:
     _stderr.print(escape(say("assets-written", lang, folder=folder, files=", ".join(path.name for path in written))))
 
 
-@main.group("report")
+@main.group("report", cls=LocalizedGroup)
+@HELP_LANG
 def report_group() -> None:
     """Evidence about a built site."""
 
 
 @report_group.command("conformance")
 @click.argument("site", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("guides"), show_default=True,
-              help="The guides folder: its guidekit.toml (contact) and conformance.toml (people's reviews).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("conformance-report"), show_default=True,
-              help="Where to write the statement pages, openacr.yaml and earl.jsonld (as they sit in a site).")
+@click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("guides"), show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("conformance-report"), show_default=True)
+@HELP_LANG
 @JOBS
 @WAIVERS
 @NO_CACHE

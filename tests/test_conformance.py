@@ -20,7 +20,7 @@ from guidekit.conformance import (EARL_FILE, OPENACR_FILE, Evidence, SitePage, e
                                   report_files, standards_map, verdicts)
 from guidekit.conformance.reviews import Review
 from guidekit.findings import Finding
-from guidekit.gate import silver
+from guidekit.gate import color_schemes, reading, silver
 from guidekit.gate.axe import SILVER_TAGS, axe_directory
 from guidekit.gate.waivers import Waiver
 
@@ -90,7 +90,9 @@ def _guidekit_rules() -> set[str]:
     """guidekit's own rules, from the gate's code (and the page budget's, which the build applies)."""
     files = [*(REPO / "builder" / "gate").glob("*.py"), REPO / "builder" / "page_weight.py"]
     code = "\n".join(path.read_text("utf-8") for path in files)
-    return set(re.findall(r'"(guidekit:[a-z-]+)"', code)) | {f"guidekit:silver-{check}" for check in silver.CRITERIA}
+    return (set(re.findall(r'"(guidekit:[a-z-]+)"', code)) | {f"guidekit:silver-{check}" for check in silver.CRITERIA}
+            | {f"guidekit:{check}" for check in reading.CRITERIA}
+            | {f"guidekit:dark-{rule}" for theme in ("standard", "silver") for rule in color_schemes.contrast_rules(theme)})
 
 
 def test_every_rule_the_gate_runs_is_mapped_and_axe_rules_sit_under_the_criteria_axe_tags_them_with():
