@@ -106,14 +106,14 @@ def test_a_cache_folder_that_is_a_file_is_refused_and_nothing_is_staged(source, 
 def test_a_full_disk_is_refused_with_a_message_and_leaves_the_site_and_no_staging(source, tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip("a small file system needs mount permission")
     try:
         out = disk / "site"
         assert build(source, out, check=False, cache=False).published
         before = snapshot(out)
-        (source / "zh-Hans" / "big.md").write_text(guide("很长的一段话。" * 3000), "utf-8")
+        (source / "zh-Hans" / "big.md").write_text(guide("很长的一段话。" * 6000), "utf-8")
         message = refused(source, out, "--no-cache")
         assert "磁盘已满" in message
         assert snapshot(out) == before and leftovers(out) == []

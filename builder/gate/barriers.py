@@ -40,6 +40,8 @@ KINDS = {
     "table-no-headers": ("guidekit:table-headers", "1.3.1"),
     "obsolete-element": ("guidekit:obsolete-element", "1.3.1"),
 }
+# the kinds whose message key differs from the kind: the linter's and the reading check's take those names
+MESSAGE_KEYS = {"link-same-text": "link-same-text-page", "line-length": "line-length-fixed"}
 # Chromium's defaults (standard and monospace), doubled while the fixed sizes are looked for
 DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
 
@@ -59,7 +61,8 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
     for item in found:
         rule, wcag = KINDS[item["kind"]]
         args = {name: item[name] for name in ("href", "text", "value", "tag") if name in item}
-        findings.append(finding_at(context, rule, wcag, item, item["kind"], element=item["element"], **args))
+        key = MESSAGE_KEYS.get(item["kind"], item["kind"])
+        findings.append(finding_at(context, rule, wcag, item, key, element=item["element"], **args))
     return list(dict.fromkeys(findings))
 
 
