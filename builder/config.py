@@ -46,6 +46,7 @@ class SiteConfig(BaseModel):
     contact: Contact = Contact()
     gallery: bool = False  # build the developers' component gallery (components/) alongside the guides; linked from no guide page
     ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
+    statement: bool = True  # every footer links the accessibility statement (sites the MkDocs plugin builds have none)
     zh_hant_reading: Literal["zhuyin", "pinyin"] = "zhuyin"  # readings over hard characters on zh-Hant silver pages: 注音 or pinyin
     redirects: dict[str, str] = {}  # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")
 

@@ -463,7 +463,8 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
         "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
-        "statement": root + theme.prefix + statement_path(lang),  # guidekit.conformance writes it on every build
+        # guidekit.conformance writes it on every build
+        "statement": root + theme.prefix + statement_path(lang) if config.statement else None,
         "checked": checked,
         "version": __version__,
         "content_security_policy": CONTENT_SECURITY_POLICY,

@@ -89,6 +89,7 @@ class GuidekitComponentsExtension(Extension):
         md.preprocessors.register(_SourceLines(md, page), "guidekit_source_lines", 40)
         md.parser.blockprocessors.register(_Containers(md.parser, self, page), "guidekit_components", 105)
         md.treeprocessors.register(_SourceLineAttributes(md, self, page), "guidekit_source_lines", 19)
+        md.treeprocessors.register(_TableNames(md), "guidekit_table_names", 18)
         # after MkDocs makes links relative (0): a component's links are final when it is rendered
         md.treeprocessors.register(_ComponentRenderer(md, self), "guidekit_components", -10)
 
@@ -233,6 +234,22 @@ class _SourceLineAttributes(Treeprocessor):
             if (key in lines[index] or key in unquote(lines[index])) and _can_hold(kind, lines, index):
                 return index
         return None
+
+
+class _TableNames(Treeprocessor):
+    """A table is named by the heading it sits under, as on guidekit's guide pages (screen readers' table lists)."""
+
+    def run(self, root: etree.Element) -> None:
+        heading = ""
+        for element in root.iter():
+            if element.tag in _HEADINGS:
+                heading = "".join(element.itertext()).strip()
+            elif element.tag == "table" and heading and element.find("caption") is None \
+                    and not (element.get("aria-label") or element.get("aria-labelledby")):
+                element.set("aria-label", heading)
+
+
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 def _can_hold(kind: str, lines: list[str], index: int) -> bool:

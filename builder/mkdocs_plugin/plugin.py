@@ -404,7 +404,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def _site_config(self, config: Any) -> SiteConfig:
         """What guidekit's page templates read of a site's settings, from mkdocs.yml."""
-        return SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False)
+        return SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False, statement=False)
 
     def _silver_url(self, dest: str) -> str:
         return root_of(dest) + SILVER + quote(dest)
