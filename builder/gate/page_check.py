@@ -40,11 +40,15 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         findings += await keyboard.check(page, context, cdp)
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
         stay = await page_notes(page)
-        pressed_from = len(session.traffic.departures)
-        findings += await focus_kept.check(page, context)  # these two press the page's buttons: last
-        findings += await popups.check(page, context, cdp)  # it opens what it can and may leave it open
-        # what pressing the page's own controls set off is not the page leaving by itself
-        del session.traffic.departures[pressed_from:]
+        departures, requests = len(session.traffic.departures), len(session.traffic.external)
+        openers = await popups.openers(page)
+        # these two press the page's buttons, so they come last, and each starts from the page as it loaded
+        findings += await focus_kept.check(page, context)
+        if openers:
+            page, cdp = await session.reopen()
+            findings += await popups.check(page, context, cdp)
+        # what the gate's own presses set off is not the page leaving, or loading from other hosts, by itself
+        del session.traffic.departures[departures:], session.traffic.external[requests:]
     finally:
         traffic = session.traffic
     traffic.departures += [(key, url) for key, url in stay["notes"]]

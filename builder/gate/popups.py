@@ -34,6 +34,11 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
     return findings
 
 
+async def openers(page: Page) -> int:
+    """How many openers the page has (``check`` tries them): none, and there is nothing to try."""
+    return int(await page.evaluate("limit => window.__guidekit.popups.triggers(limit)", TRIGGERS))
+
+
 async def _try_openers(page: Page, context: PageContext, cdp: CDPSession, findings: list[Finding]) -> None:
     count = await page.evaluate("limit => window.__guidekit.popups.triggers(limit)", TRIGGERS)
     try:

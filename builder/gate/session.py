@@ -76,13 +76,22 @@ class Session:
     document_served: bool = False  # its document was served: any other navigation of the tab is held back
     departed: asyncio.Event = field(default_factory=asyncio.Event)  # a navigation of the tab was held back
     overrides: Overrides = field(default_factory=Overrides)
+    page_path: str = ""  # the page being checked, as open() was given it
     run_axe: AxeRun | None = None  # axe run another way than in the page (grid.py: axe-selenium-python)
+
+    async def reopen(self) -> tuple[Page, CDPSession]:
+        """The page being checked loaded afresh, for a check that must start from the page as it loaded; what
+        it loaded and did the first time stays this check's record."""
+        traffic = self.traffic
+        opened = await self.open(self.page_path)
+        self.traffic = traffic
+        return opened
 
     async def open(self, page_path: str) -> tuple[Page, CDPSession]:
         if self.page is None or self.cdp is None or self.page.is_closed():
             await self.new_tab()
         assert self.page is not None and self.cdp is not None
-        self.traffic = Traffic()
+        self.traffic, self.page_path = Traffic(), page_path
         # a page of the site folder is a path below it; a page of a live server is its own "/path?query"
         address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
         self.address, self.document_served, self.departed = ORIGIN + address, False, asyncio.Event()
