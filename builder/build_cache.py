@@ -34,14 +34,14 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from .content_model import GuideMeta
 from .enrich import Asset
-from .findings import Finding, Severity
+from .stored_json import FindingJson, StrictJson
+from .findings import Finding
 from .caches import cache_folder, file_identity
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
@@ -355,38 +355,17 @@ def _hash(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True)
-
-
-class _FindingJson(_Strict):
-    rule: str
-    message: str
-    severity: Literal["error", "warning", "advice"] = "error"
-    file: str | None = None
-    line: int | None = None
-    wcag: str | None = None
-    page: str | None = None
-    theme: str | None = None
-    suggestion: str | None = None
-    element: str | None = None
-    lang: str | None = None
-
-    def finding(self) -> Finding:
-        return Finding(**{**self.model_dump(), "severity": Severity(self.severity)})
-
-
 _PageJson = tuple[str, str, str, str | None, int, list[str]]
 
 
-class _GroupJson(_Strict):
+class _GroupJson(StrictJson):
     key: str
     pages: list[_PageJson]
     files: dict[str, int]
-    findings: list[_FindingJson]
+    findings: list[FindingJson]
 
 
-class _SiteJson(_Strict):
+class _SiteJson(StrictJson):
     format: int
     code: str
     token: str
@@ -394,26 +373,26 @@ class _SiteJson(_Strict):
     files: dict[str, tuple[str, int, int, int, int, int]]
 
 
-class _GuideJson(_Strict):
+class _GuideJson(StrictJson):
     path: str
     meta: str
     body: str
     body_line: int
 
 
-class _OutcomeJson(_Strict):
-    findings: list[_FindingJson]
+class _OutcomeJson(StrictJson):
+    findings: list[FindingJson]
     pages: list[_PageJson]
     assets: list[tuple[str, str]]
     search_words: dict[str, int]
 
 
-class _EntryJson(_Strict):
+class _EntryJson(StrictJson):
     rel: str
     file: str
     stamp: tuple[int, int, int]
     guide: _GuideJson | None
-    load_findings: list[_FindingJson]
+    load_findings: list[FindingJson]
     key: str | None
     outcome: _OutcomeJson | None
 

@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ConfigDict, ValidationError
 
 from .. import __version__
 from ..caches import cache_folder
+from ..stored_json import FindingJson, StrictJson
 from ..findings import finding_from_json
 from ..package_files import shipped_files
 from .axe import SILVER_TAGS, STANDARD_TAGS, axe_version
@@ -48,25 +48,9 @@ def ruleset() -> str:
     return digest.hexdigest()
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True)
 
 
-class _FindingJson(_Strict):
-    rule: str
-    message: str
-    severity: Literal["error", "warning", "advice"] = "error"
-    file: str | None = None
-    line: int | None = None
-    wcag: str | None = None
-    page: str | None = None
-    theme: str | None = None
-    suggestion: str | None = None
-    element: str | None = None
-    lang: str | None = None
-
-
-class _LinkJson(_Strict):
+class _LinkJson(StrictJson):
     """A link as ``content_rules.link_findings`` reads it (``origin.finding_at`` reads where it is)."""
 
     model_config = ConfigDict(strict=True, extra="allow")
@@ -80,20 +64,20 @@ class _LinkJson(_Strict):
     template: str | None = None
 
 
-class _FactsJson(_Strict):
+class _FactsJson(StrictJson):
     lang: str | None = None
     source: str | None = None
     theme: str | None = None
     links: list[_LinkJson]
 
 
-class _EntryJson(_Strict):
+class _EntryJson(StrictJson):
     served: dict[str, str]
     facts: _FactsJson
-    findings: list[_FindingJson]
+    findings: list[FindingJson]
 
 
-class _CacheJson(_Strict):
+class _CacheJson(StrictJson):
     ruleset: str
     pages: dict[str, _EntryJson]
 
