@@ -8,13 +8,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.async_api import async_playwright
 
 from guidekit.build import build
-from guidekit.gate.browser import launch
+
+from .static_host import ORIGIN, hosted_page
 
 SAMPLE = Path(__file__).parent.parent / "guides"
-ORIGIN = "http://guidekit.test"
 
 
 @pytest.fixture(scope="module")
@@ -27,29 +26,14 @@ def sample_site(tmp_path_factory):
 async def _visit(site: Path, addresses: list[str]) -> dict:
     """Serve SITE like a static host (its 404 page for anything missing) and open each address."""
     facts = {}
-
-    async def serve(route):
-        path = site / unquote(urlsplit(route.request.url).path).lstrip("/")
-        if path.is_file():
-            return await route.fulfill(status=200, path=path)
-        silver = urlsplit(route.request.url).path.startswith("/silver/")
-        await route.fulfill(status=404, path=site / ("silver/404.html" if silver else "404.html"))
-
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        try:
-            context = await browser.new_context()
-            await context.route(f"{ORIGIN}/**", serve)
-            page = await context.new_page()
-            for address in addresses:
-                await page.goto(ORIGIN + address)
-                links = await page.eval_on_selector_all("main a", "links => links.map((a) => a.href)")
-                facts[address] = {
-                    "styled": await page.evaluate("() => getComputedStyle(document.body).fontFamily.includes('system-ui')"),
-                    "links": {link: (site / unquote(urlsplit(link).path).lstrip("/")).is_file() for link in links},
-                }
-        finally:
-            await browser.close()
+    async with hosted_page(site) as page:
+        for address in addresses:
+            await page.goto(ORIGIN + address)
+            links = await page.eval_on_selector_all("main a", "links => links.map((a) => a.href)")
+            facts[address] = {
+                "styled": await page.evaluate("() => getComputedStyle(document.body).fontFamily.includes('system-ui')"),
+                "links": {link: (site / unquote(urlsplit(link).path).lstrip("/")).is_file() for link in links},
+            }
     return facts
 
 

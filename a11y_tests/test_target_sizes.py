@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
 import pytest
-from playwright.async_api import async_playwright
 
 from guidekit.build import build
-from guidekit.gate.browser import launch
+
+from .static_host import ORIGIN, hosted_page
 
 PROBE = (Path(__file__).parent / "target_probe.js").read_text("utf-8")
 SAMPLE = Path(__file__).parent.parent / "guides"
@@ -25,28 +23,14 @@ def sample_site(tmp_path_factory):
     return out
 
 
-ORIGIN = "http://guidekit.test"
-
-
 async def _small_targets(site: Path, pages: list[Path], minimum: int) -> dict[str, list[str]]:
     """Pages served from the site's root, as a host serves them (the 404 page's addresses start from /)."""
     found: dict[str, list[str]] = {}
-
-    async def serve(route):
-        await route.fulfill(path=site / unquote(urlsplit(route.request.url).path).lstrip("/"))
-
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        try:
-            context = await browser.new_context()
-            await context.route(f"{ORIGIN}/**", serve)
-            page = await context.new_page()
-            for path in pages:
-                await page.goto(f"{ORIGIN}/{path.relative_to(site).as_posix()}")
-                if small := await page.evaluate(PROBE, minimum):
-                    found[path.name] = small
-        finally:
-            await browser.close()
+    async with hosted_page(site) as page:
+        for path in pages:
+            await page.goto(f"{ORIGIN}/{path.relative_to(site).as_posix()}")
+            if small := await page.evaluate(PROBE, minimum):
+                found[path.name] = small
     return found
 
 
