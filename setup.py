@@ -25,12 +25,24 @@ from setuptools.command.sdist import sdist
 
 HERE = Path(__file__).resolve().parent
 BUNDLE = "axe_core"  # the folder inside the guidekit package
-PACKAGED_FILES = ("axe.min.js", "locales/zh_CN.json", "locales/zh_TW.json", "LICENSE", "LICENSE-3RD-PARTY.txt", "package.json")
+PACKAGED_FILES = (
+    "axe.min.js",
+    "locales/zh_CN.json",
+    "locales/zh_TW.json",
+    "LICENSE",
+    "LICENSE-3RD-PARTY.txt",
+    "package.json",
+)
 
 
 def packages() -> list[str]:
-    """The guidekit package and every folder below its three roots: code, and folders of templates and data."""
-    roots = {"guidekit": HERE / "builder", "guidekit.components": HERE / "components", "guidekit.themes": HERE / "themes"}
+    """The guidekit package and every folder below its three roots: code, and folders of templates
+    and data."""
+    roots = {
+        "guidekit": HERE / "builder",
+        "guidekit.components": HERE / "components",
+        "guidekit.themes": HERE / "themes",
+    }
     found = set(roots)
     for name, root in roots.items():
         for folder in root.rglob("*"):
@@ -51,25 +63,42 @@ def pinned_axe_core() -> tuple[str, str]:
 
 
 def copy_pinned_axe_core(target: Path) -> None:
-    """The pinned axe-core tarball, integrity checked, unpacked into ``target`` (only the files the gate uses)."""
+    """The pinned axe-core tarball, integrity checked, unpacked into ``target`` (only the files the
+    gate uses)."""
     version, integrity = pinned_axe_core()
     npm = shutil.which("npm")
     if npm is None:
         raise AxeCoreUnavailable(
-            f"Building guidekit needs npm to fetch axe-core {version} (Debian: apt-get install npm)."
+            f"Building guidekit needs npm to fetch axe-core {version} (Debian: apt-get install "
+            f"npm)."
         )
     with tempfile.TemporaryDirectory() as scratch:
         packed = subprocess.run(
-            [npm, "pack", f"axe-core@{version}", "--pack-destination", scratch, "--prefer-offline", "--silent"],
-            cwd=scratch, capture_output=True, text=True, check=False,
+            [
+                npm,
+                "pack",
+                f"axe-core@{version}",
+                "--pack-destination",
+                scratch,
+                "--prefer-offline",
+                "--silent",
+            ],
+            cwd=scratch,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         tarballs = list(Path(scratch).glob("axe-core-*.tgz"))
         if packed.returncode != 0 or len(tarballs) != 1:
             raise AxeCoreUnavailable(f"npm pack axe-core@{version} failed: {packed.stderr.strip()}")
         algorithm, expected = integrity.split("-", 1)
-        actual = base64.b64encode(hashlib.new(algorithm, tarballs[0].read_bytes()).digest()).decode()
+        actual = base64.b64encode(
+            hashlib.new(algorithm, tarballs[0].read_bytes()).digest()
+        ).decode()
         if actual != expected:
-            raise AxeCoreUnavailable(f"axe-core {version}: the tarball's {algorithm} is not the one in package-lock.json")
+            raise AxeCoreUnavailable(
+                f"axe-core {version}: the tarball's {algorithm} is not the one in package-lock.json"
+            )
         with tarfile.open(tarballs[0]) as archive:
             for name in PACKAGED_FILES:
                 source = archive.extractfile(f"package/{name}")

@@ -1,7 +1,9 @@
-"""The gate on HTML guidekit did not write: correct pages draw no finding, and each barrier kind of the
+"""The gate on HTML guidekit did not write: correct pages draw no finding, and each barrier kind of
+the
 seeded-defect catalogue (catalogue.py) is caught by a finding that names it.
 
-The catalogue (a bad and a good page per kind) and the hand-written correct pages (corpus/plain, corpus/govuk)
+The catalogue (a bad and a good page per kind) and the hand-written correct pages (corpus/plain,
+corpus/govuk)
 are checked in one gate run over one folder, two pages at a time; a stock MkDocs site is built from
 corpus/mkdocs and checked once with its theme's real defects waived.
 """
@@ -25,10 +27,24 @@ CORPUS = Path(__file__).parent / "corpus"
 CORRECT = ("plain", "govuk")  # the hand-written correct pages
 # the same barrier on pages in Chinese: the finding must explain it in the page's language
 CHINESE = {
-    "zh/hans.html": (page(f'<p class="j">{"请带上身份证原件和一张近期证件照到网点办理，工作人员会当场审核材料。" * 4}</p>', lang="zh-Hans", title="办理须知",
-                          css=".j { max-width: 20em; text-align: justify; }"), "两端对齐"),
-    "zh/hant.html": (page(f'<p class="j">{"請帶上身分證正本和一張近期證件照到網點辦理，工作人員會當場審核材料。" * 4}</p>', lang="zh-Hant", title="辦理須知",
-                          css=".j { max-width: 20em; text-align: justify; }"), "左右對齊"),
+    "zh/hans.html": (
+        page(
+            f'<p class="j">{"请带上身份证原件和一张近期证件照到网点办理，工作人员会当场审核材料。" * 4}</p>',
+            lang="zh-Hans",
+            title="办理须知",
+            css=".j { max-width: 20em; text-align: justify; }",
+        ),
+        "两端对齐",
+    ),
+    "zh/hant.html": (
+        page(
+            f'<p class="j">{"請帶上身分證正本和一張近期證件照到網點辦理，工作人員會當場審核材料。" * 4}</p>',
+            lang="zh-Hant",
+            title="辦理須知",
+            css=".j { max-width: 20em; text-align: justify; }",
+        ),
+        "左右對齊",
+    ),
 }
 
 
@@ -55,26 +71,39 @@ def test_every_page_was_checked(checked):
 
 
 def test_the_correct_pages_draw_no_finding(checked):
-    found = [(f.page, f.rule, f.element) for f in checked.findings if f.page.split("/")[0] in CORRECT]
+    found = [
+        (f.page, f.rule, f.element) for f in checked.findings if f.page.split("/")[0] in CORRECT
+    ]
     assert found == []
 
 
 def test_the_plain_form_of_the_issue_passes_guidekit_check(tmp_path):
-    """A label, a text field, a radio group in a fieldset and a submit button, no CSS: the browser's own focus
+    """A label, a text field, a radio group in a fieldset and a submit button, no CSS: the
+    browser's own focus
     ring is visible, and the arrow keys walk the radio group."""
     shutil.copy(CORPUS / "plain" / "library-card.html", tmp_path / "index.html")
     outcome = run_guidekit("check", tmp_path, "--format", "json", "--no-cache")
     assert outcome.exit_code == 0 and outcome.report["findings"] == [], outcome.stdout
 
 
-@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind.caught], ids=lambda kind: kind.name)
+@pytest.mark.parametrize(
+    "kind", [kind for kind in KINDS if kind.caught], ids=lambda kind: kind.name
+)
 def test_each_barrier_kind_is_caught_by_a_finding_that_names_it(checked, kind):
     naming = [f for f in on(checked, f"catalogue/{kind.name}/bad.html") if f.rule in kind.rules]
-    assert naming, f"{kind.name}: {[f.rule for f in on(checked, f'catalogue/{kind.name}/bad.html')]}"
-    language = "zh-Hans" if kind.name == "page-without-lang" else "en"  # a page that declares none gets guidekit's default
+    assert naming, (
+        f"{kind.name}: {[f.rule for f in on(checked, f'catalogue/{kind.name}/bad.html')]}"
+    )
+    language = (
+        "zh-Hans" if kind.name == "page-without-lang" else "en"
+    )  # a page that declares none gets guidekit's default
     for finding in naming:
         assert finding.blocking and finding.wcag and finding.message and finding.lang == language
-        assert finding.element or finding.rule in ("axe:html-has-lang", "axe:document-title", "axe:meta-viewport")
+        assert finding.element or finding.rule in (
+            "axe:html-has-lang",
+            "axe:document-title",
+            "axe:meta-viewport",
+        )
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
@@ -85,7 +114,10 @@ def test_each_barrier_kind_done_right_passes(checked, kind):
 def test_the_kinds_the_readme_lists_as_missed_are_still_missed(checked):
     """When one starts being caught, move it out of the README's list (and set caught=True)."""
     missed = [kind for kind in KINDS if not kind.caught]
-    assert missed and all(not set(kind.rules) & {f.rule for f in on(checked, f"catalogue/{kind.name}/bad.html")} for kind in missed)
+    assert missed and all(
+        not set(kind.rules) & {f.rule for f in on(checked, f"catalogue/{kind.name}/bad.html")}
+        for kind in missed
+    )
 
 
 @pytest.mark.parametrize("name", CHINESE)
@@ -97,16 +129,33 @@ def test_a_barrier_is_explained_in_the_page_language(checked, name):
 @pytest.fixture(scope="module")
 def mkdocs_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("mkdocs") / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)], cwd=CORPUS / "mkdocs", check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)],
+        cwd=CORPUS / "mkdocs",
+        check=True,
+    )
     return out
 
 
 def test_a_stock_mkdocs_site_passes_once_its_theme_defects_are_waived(mkdocs_site):
-    outcome = run_guidekit("check", mkdocs_site, "--format", "json", "--no-cache", "--jobs", "2",
-                           "--waivers", CORPUS / "mkdocs" / "guidekit-waivers.toml")
+    outcome = run_guidekit(
+        "check",
+        mkdocs_site,
+        "--format",
+        "json",
+        "--no-cache",
+        "--jobs",
+        "2",
+        "--waivers",
+        CORPUS / "mkdocs" / "guidekit-waivers.toml",
+    )
     report = outcome.report
-    assert outcome.exit_code == 0 and report["ok"], [f for f in report["findings"] if not f["waived"]]
-    assert all(waiver["matched"] for waiver in report["waivers"]), "a waiver that matches nothing is no longer needed"
+    assert outcome.exit_code == 0 and report["ok"], [
+        f for f in report["findings"] if not f["waived"]
+    ]
+    assert all(waiver["matched"] for waiver in report["waivers"]), (
+        "a waiver that matches nothing is no longer needed"
+    )
     # a theme's defect is one problem with its page count, not one per page
     pages = report["pages"]
     region = [f for f in report["findings"] if f["rule"] == "axe:region"]

@@ -42,10 +42,17 @@ MODES: dict[str, tuple[str, dict[str, Any]]] = {
 }
 COMPONENTS = sorted(registry().values(), key=lambda component: component.name)
 EXAMPLES = [(component, example) for component in COMPONENTS for example in component.examples]
-INTERACTIVE = "a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex='-1'])"
+INTERACTIVE = (
+    "a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), "
+    "textarea:not(:disabled), summary, [tabindex]:not([tabindex='-1'])"
+)
 # Page variants: "axe" gives each example's landmark its own name (axe wants them unique on a page);
 # "plain" is the examples exactly as written; "bare" is plain without any CSS or JavaScript.
-TREES = {"standard": ("standard", "plain"), "silver": ("silver", "plain"), "no CSS, no JavaScript": ("standard", "bare")}
+TREES = {
+    "standard": ("standard", "plain"),
+    "silver": ("silver", "plain"),
+    "no CSS, no JavaScript": ("standard", "bare"),
+}
 
 
 def _url(theme: str, variant: str) -> str:
@@ -63,9 +70,13 @@ class Chromium:
         self.pages: dict[str, str] = {}
         for theme in ("standard", "silver"):
             plain = examples_page(COMPONENTS, theme)
-            self.pages[_url(theme, "axe")] = examples_page(COMPONENTS, theme, distinct_landmarks=True)
+            self.pages[_url(theme, "axe")] = examples_page(
+                COMPONENTS, theme, distinct_landmarks=True
+            )
             self.pages[_url(theme, "plain")] = plain
-            self.pages[_url(theme, "bare")] = re.sub(r"<style>.*?</style>|<script>.*?</script>", "", plain, flags=re.S)
+            self.pages[_url(theme, "bare")] = re.sub(
+                r"<style>.*?</style>|<script>.*?</script>", "", plain, flags=re.S
+            )
         self.violations: dict[str, list[str]] = defaultdict(list)
         self.trees: dict[str, dict[tuple[str, str], str]] = {}
         self.focus_problems: dict[str, list[str]] = defaultdict(list)
@@ -90,17 +101,25 @@ class Chromium:
                 for label, (mode, variant) in TREES.items():
                     page = await self._open(browser, mode, variant)
                     self.trees[label] = {
-                        (component.name, example["name"]): await page.locator(_wrapper(component.name, example["name"])).aria_snapshot()
+                        (component.name, example["name"]): await page.locator(
+                            _wrapper(component.name, example["name"])
+                        ).aria_snapshot()
                         for component, example in EXAMPLES
                     }
                 for mode in ("standard", "silver"):
-                    for component, problem in await _keyboard_walk(await self._open(browser, mode, "plain"), mode):
+                    for component, problem in await _keyboard_walk(
+                        await self._open(browser, mode, "plain"), mode
+                    ):
                         self.focus_problems[component].append(problem)
             finally:
                 await browser.close()
 
     async def _open(self, browser: Browser, mode: str, variant: str) -> Page:
-        context = await browser.new_context(java_script_enabled=variant != "bare", viewport={"width": 800, "height": 600}, **MODES[mode][1])
+        context = await browser.new_context(
+            java_script_enabled=variant != "bare",
+            viewport={"width": 800, "height": 600},
+            **MODES[mode][1],
+        )
         if variant == "axe":
             await context.add_init_script(axe_source())
         await context.route(f"{ORIGIN}/**", self._serve)
@@ -117,7 +136,8 @@ class Chromium:
 
 
 async def _keyboard_walk(page: Page, mode: str) -> list[tuple[str, str]]:
-    """Tab through the page: every visible interactive part of the examples must take focus and look different."""
+    """Tab through the page: every visible interactive part of the examples must take focus and
+    look different."""
     targets = await page.evaluate(
         """selector => [...document.querySelectorAll(selector)]
             .filter((element) => element.closest("[data-component]") && element.checkVisibility({ visibilityProperty: true }))
@@ -131,7 +151,9 @@ async def _keyboard_walk(page: Page, mode: str) -> list[tuple[str, str]]:
     problems, reached = [], set()
     for _ in range(len(targets) + 3):
         await page.keyboard.press("Tab")
-        index = await page.evaluate("() => document.activeElement && document.activeElement.dataset.walk")
+        index = await page.evaluate(
+            "() => document.activeElement && document.activeElement.dataset.walk"
+        )
         if index is None or int(index) in reached:
             continue
         reached.add(int(index))
@@ -139,19 +161,32 @@ async def _keyboard_walk(page: Page, mode: str) -> list[tuple[str, str]]:
         label = f"{example} [{mode}] interactive part {index}"
         element = page.locator(f"[data-walk='{index}']")
         style = await element.evaluate(
-            "e => { const s = getComputedStyle(e); return {outline: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0, shadow: s.boxShadow}; }"
+            "e => { const s = getComputedStyle(e); return {outline: s.outlineStyle !== 'none' ? "
+            "parseFloat(s.outlineWidth) : 0, shadow: s.boxShadow}; }"
         )
         if style["outline"] < 2 and style["shadow"] == "none":
             problems.append((component, f"{label}: no focus outline of 2px or more"))
         box = await element.bounding_box()
-        clip = {"x": max(box["x"] - 12, 0), "y": max(box["y"] - 12, 0), "width": box["width"] + 24, "height": box["height"] + 24}
+        clip = {
+            "x": max(box["x"] - 12, 0),
+            "y": max(box["y"] - 12, 0),
+            "width": box["width"] + 24,
+            "height": box["height"] + 24,
+        }
         focused = await page.screenshot(clip=clip)
         await page.evaluate("() => document.activeElement.blur()")
         unfocused = await page.screenshot(clip=clip)
         if focused == unfocused:
             problems.append((component, f"{label}: looks the same with and without focus"))
         await element.focus()  # Tab goes on from here
-    problems += [(targets[index][0], f"{targets[index][1]} [{mode}]: Tab never reached interactive part {index}") for index in range(len(targets)) if index not in reached]
+    problems += [
+        (
+            targets[index][0],
+            f"{targets[index][1]} [{mode}]: Tab never reached interactive part {index}",
+        )
+        for index in range(len(targets))
+        if index not in reached
+    ]
     return problems
 
 
@@ -174,38 +209,57 @@ def _snapshot_file(component: Component, example: dict[str, Any]) -> Path:
 
 
 def _words(tree: str) -> list[str]:
-    return [line[: len(line) - len(line.lstrip())] + re.sub(r"\s+", "", line) for line in tree.splitlines()]
+    return [
+        line[: len(line) - len(line.lstrip())] + re.sub(r"\s+", "", line)
+        for line in tree.splitlines()
+    ]
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
-def test_accessibility_tree_matches_its_snapshot_with_and_without_css(chromium: Chromium, component: Component):
+def test_accessibility_tree_matches_its_snapshot_with_and_without_css(
+    chromium: Chromium, component: Component
+):
     for example in component.examples:
         path, key = _snapshot_file(component, example), (component.name, example["name"])
         if UPDATE:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(chromium.trees["standard"][key] + "\n", "utf-8")
-        assert path.is_file(), f"no snapshot {path.relative_to(SNAPSHOTS.parent)}: run with GUIDEKIT_UPDATE_SNAPSHOTS=1 and commit it"
+        assert path.is_file(), (
+            f"no snapshot {path.relative_to(SNAPSHOTS.parent)}: run with "
+            f"GUIDEKIT_UPDATE_SNAPSHOTS=1 and commit it"
+        )
         expected = path.read_text("utf-8").rstrip("\n")
-        assert chromium.trees["standard"][key] == expected, f"{key} differs from {path.name}:\n{chromium.trees['standard'][key]}"
+        assert chromium.trees["standard"][key] == expected, (
+            f"{key} differs from {path.name}:\n{chromium.trees['standard'][key]}"
+        )
         for label, trees in chromium.trees.items():
-            # Layout may add or drop a space between words (flex items); content and order may not change.
-            assert _words(trees[key]) == _words(expected), f"{key} ({label}) differs from {path.name}:\n{trees[key]}"
+            # Layout may add or drop a space between words (flex items); content and order may not
+            # change.
+            assert _words(trees[key]) == _words(expected), (
+                f"{key} ({label}) differs from {path.name}:\n{trees[key]}"
+            )
 
 
 def test_every_example_has_a_snapshot_and_no_snapshot_is_stale():
-    assert set(SNAPSHOTS.rglob("*.yml")) == {_snapshot_file(component, example) for component, example in EXAMPLES}
+    assert set(SNAPSHOTS.rglob("*.yml")) == {
+        _snapshot_file(component, example) for component, example in EXAMPLES
+    }
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
-def test_interactive_parts_are_reached_by_tab_with_a_visible_focus_indicator(chromium: Chromium, component: Component):
+def test_interactive_parts_are_reached_by_tab_with_a_visible_focus_indicator(
+    chromium: Chromium, component: Component
+):
     assert chromium.focus_problems[component.name] == []
 
 
-# An example page is not a guide page: read-aloud has no guide to read there (its reading list is a guide's).
+# An example page is not a guide page: read-aloud has no guide to read there (its reading list is a
+# guide's).
 @pytest.mark.a11y(skip_rules=["guidekit:read-aloud-no-list"])
 @pytest.mark.parametrize("theme", ["standard", "silver"])
 def test_every_example_passes_the_whole_gate_through_the_pytest_plugin(a11y, theme, tmp_path):
-    """The gate a developer's suite runs (guidekit.pytest_plugin) on each example alone on its page: axe and
+    """The gate a developer's suite runs (guidekit.pytest_plugin) on each example alone on its
+    page: axe and
     every browser check, each finding located at its component example."""
     for component, example in EXAMPLES:
         page = example_page([(component.name, render_example(component, example, 2))], theme)

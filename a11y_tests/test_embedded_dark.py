@@ -15,7 +15,10 @@ from guidekit.gate.axe import axe_source
 from guidekit.gate.browser import launch
 
 LIGHT_ONLY = "body { color: #111; background: #fff; }"
-DARK_TOO = ":root { color-scheme: light dark; } body { color: #111; background: #fff; } @media (prefers-color-scheme: dark) { body { color: #eee; background: #121212; } }"
+DARK_TOO = (
+    ":root { color-scheme: light dark; } body { color: #111; background: #fff; } @media "
+    "(prefers-color-scheme: dark) { body { color: #eee; background: #121212; } }"
+)
 COMPONENTS = """
 {{ component("warning", {"content": "不要把密码告诉别人。", "lang": "zh-Hans"}) }}
 {{ component("information", {"content": "可以请家人陪您一起去。", "lang": "zh-Hans"}) }}
@@ -28,9 +31,11 @@ COMPONENTS = """
 def _page(app_css: str, theme: str) -> str:
     env = guidekit.jinja.install(jinja2.Environment(autoescape=True))
     body = env.from_string(COMPONENTS).render()
-    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>嵌入</title>'
-            f"<style>{guidekit.jinja.stylesheet(theme)}</style><style>{app_css}</style></head>"
-            f"<body><main><h1>嵌入的组件</h1>{body}</main></body></html>")
+    return (
+        f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>嵌入</title>'
+        f"<style>{guidekit.jinja.stylesheet(theme)}</style><style>{app_css}</style></head>"
+        f"<body><main><h1>嵌入的组件</h1>{body}</main></body></html>"
+    )
 
 
 async def _contrast(html: str) -> list[str]:
@@ -47,7 +52,9 @@ async def _contrast(html: str) -> list[str]:
             await browser.close()
 
 
-@pytest.mark.parametrize("app_css", [LIGHT_ONLY, DARK_TOO], ids=["light-only page", "page with its own dark mode"])
+@pytest.mark.parametrize(
+    "app_css", [LIGHT_ONLY, DARK_TOO], ids=["light-only page", "page with its own dark mode"]
+)
 @pytest.mark.parametrize("theme", ["standard", "silver"])
 def test_embedded_components_keep_their_contrast_when_the_system_is_dark(app_css, theme):
     violations = asyncio.run(_contrast(_page(app_css, theme)))

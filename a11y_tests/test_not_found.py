@@ -31,13 +31,20 @@ async def _visit(site: Path, addresses: list[str]) -> dict:
             await page.goto(ORIGIN + address)
             links = await page.eval_on_selector_all("main a", "links => links.map((a) => a.href)")
             facts[address] = {
-                "styled": await page.evaluate("() => getComputedStyle(document.body).fontFamily.includes('system-ui')"),
-                "links": {link: (site / unquote(urlsplit(link).path).lstrip("/")).is_file() for link in links},
+                "styled": await page.evaluate(
+                    "() => getComputedStyle(document.body).fontFamily.includes('system-ui')"
+                ),
+                "links": {
+                    link: (site / unquote(urlsplit(link).path).lstrip("/")).is_file()
+                    for link in links
+                },
             }
     return facts
 
 
-@pytest.mark.parametrize("address", ["/missing", "/a/b/missing", "/zh-Hans/x/y/missing.html", "/silver/a/b/missing"])
+@pytest.mark.parametrize(
+    "address", ["/missing", "/a/b/missing", "/zh-Hans/x/y/missing.html", "/silver/a/b/missing"]
+)
 def test_the_404_page_is_styled_and_its_links_work_at_any_depth(sample_site, address):
     facts = asyncio.run(_visit(sample_site, [address]))[address]
     assert facts["styled"], "the stylesheet was not found"

@@ -48,14 +48,19 @@ def printed_themes(tmp_path_factory) -> dict:
     (source / "card.md").write_text(GUIDE, "utf-8")
     out = source.parent / "site"
     assert build(source, out, check=False).published
-    return {theme: asyncio.run(_print(out / path)) for theme, path in (("standard", "card.html"), ("silver", "silver/card.html"))}
+    return {
+        theme: asyncio.run(_print(out / path))
+        for theme, path in (("standard", "card.html"), ("silver", "silver/card.html"))
+    }
 
 
 async def _print(page_file: Path) -> dict:
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
-            page = await browser.new_page(viewport={"width": 718, "height": 1000})  # an A4 page's printable width
+            page = await browser.new_page(
+                viewport={"width": 718, "height": 1000}
+            )  # an A4 page's printable width
             await page.goto(page_file.as_uri())
             await page.emulate_media(media="print")
             facts = await page.evaluate(
@@ -79,17 +84,24 @@ async def _print(page_file: Path) -> dict:
             pdf = await page.pdf(format="A4")
             await page.emulate_media(media="screen")
             await page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-            facts["openedForPrint"] = await page.evaluate("() => [...document.querySelectorAll('details')].every((d) => d.open)")
+            facts["openedForPrint"] = await page.evaluate(
+                "() => [...document.querySelectorAll('details')].every((d) => d.open)"
+            )
             await page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
-            facts["closedAfterPrint"] = await page.evaluate("() => [...document.querySelectorAll('details')].every((d) => !d.open)")
+            facts["closedAfterPrint"] = await page.evaluate(
+                "() => [...document.querySelectorAll('details')].every((d) => !d.open)"
+            )
         finally:
             await browser.close()
-    facts["text"] = _plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    facts["text"] = _plain(
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    )
     return facts
 
 
 def _plain(text: str) -> str:
-    """PDF fonts map some characters to compatibility forms (⾝ for 身); NFKC folds them back, and spaces go."""
+    """PDF fonts map some characters to compatibility forms (⾝ for 身); NFKC folds them back, and
+    spaces go."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
@@ -101,9 +113,13 @@ def printed(printed_themes) -> dict:
     return printed_themes["standard"]
 
 
-def test_print_large_prints_the_silver_page_at_18_pt_with_its_checklist_address_phone_and_url(printed_themes):
+def test_print_large_prints_the_silver_page_at_18_pt_with_its_checklist_address_phone_and_url(
+    printed_themes,
+):
     large, standard = printed_themes["silver"], printed_themes["standard"]
-    assert large["fontSize"] >= 24 > standard["fontSize"]  # 18pt is 24 CSS px; the standard print is 14pt
+    assert (
+        large["fontSize"] >= 24 > standard["fontSize"]
+    )  # 18pt is 24 CSS px; the standard print is 14pt
     assert large["ticks"] == [{"shown": True, "checked": False}] * 2
     for text in ("身份证原件", "路100号", "0571-88216300", "12333", f"{BASE_URL}/silver/card.html"):
         assert _plain(text) in large["text"], text
@@ -123,7 +139,9 @@ def test_printing_shows_every_answer(printed):
 
 def test_printing_shows_link_addresses_and_phone_numbers(printed):
     assert "(https://example.gov.cn/qingchuan/shuoming)" in printed["text"]
-    assert "(https://example.gov.cn/qingchuan/shebaoka)" in printed["text"], "the start button's address"
+    assert "(https://example.gov.cn/qingchuan/shebaoka)" in printed["text"], (
+        "the start button's address"
+    )
     assert "0571-88216300" in printed["text"] and "12333" in printed["text"]
 
 
@@ -134,7 +152,8 @@ def test_printing_shows_an_empty_tick_box_for_every_material(printed):
 
 
 def test_the_print_script_opens_answers_only_for_the_print(printed):
-    """Browsers without ::details-content print closed answers shut; the script opens them, then closes them again."""
+    """Browsers without ::details-content print closed answers shut; the script opens them, then
+    closes them again."""
     assert printed["openedForPrint"] and printed["closedAfterPrint"]
 
 

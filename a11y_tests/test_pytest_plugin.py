@@ -1,20 +1,21 @@
-"""The pytest plugin (guidekit.pytest_plugin), used here as any developer's suite uses it: the ``a11y`` fixture."""
+"""The pytest plugin (guidekit.pytest_plugin), used here as any developer's suite uses it: the
+``a11y`` fixture."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 ACCESSIBLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Apply for a card</title></head>
 <body><main><h1>Apply for a card</h1><p>Bring your ID card to any service point. It is free.</p></main></body></html>"""
-BROKEN = ACCESSIBLE.replace("<p>Bring", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><div style="width: 900px">Bring').replace("free.</p>", "free.</div>")
+BROKEN = ACCESSIBLE.replace(
+    "<p>Bring",
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><div style="width: 900px">Bring',
+).replace("free.</p>", "free.</div>")
 
 
 def rules(findings) -> set[str]:
@@ -26,15 +27,22 @@ def test_an_accessible_page_passes(a11y):
 
 
 def test_a_broken_page_fails_the_test_naming_each_finding(pytester):
-    pytester.makepyfile(test_page=f"""
+    pytester.makepyfile(
+        test_page=f"""
 PAGE = {BROKEN!r}
 def test_page(a11y):
     a11y.check(PAGE)
-""")
+"""
+    )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     outcome.assert_outcomes(failed=1)
     text = outcome.stdout.str()
-    assert "image-alt" in text and "guidekit:reflow" in text and "WCAG 1.1.1" in text and "WCAG 1.4.10" in text
+    assert (
+        "image-alt" in text
+        and "guidekit:reflow" in text
+        and "WCAG 1.1.1" in text
+        and "WCAG 1.4.10" in text
+    )
     assert "Traceback" not in text
 
 
@@ -52,13 +60,20 @@ def test_the_marker_skips_rules(a11y):
 
 @pytest.mark.a11y(theme="silver")
 def test_the_silver_theme_adds_the_silver_numbers(a11y):
-    assert any(rule.startswith("guidekit:silver-") for rule in rules(a11y.check(ACCESSIBLE, fail=False)))
+    assert any(
+        rule.startswith("guidekit:silver-") for rule in rules(a11y.check(ACCESSIBLE, fail=False))
+    )
     assert a11y.check(ACCESSIBLE, theme="standard") == []
 
 
 def test_a_component_with_its_parameters(a11y):
     assert a11y.component("warning", {"content": "不要把密码告诉别人。"}) == []
-    assert a11y.component("steps", {"steps": ["Bring your ID.", "Take a number."], "lang": "en"}, theme="silver") == []
+    assert (
+        a11y.component(
+            "steps", {"steps": ["Bring your ID.", "Take a number."], "lang": "en"}, theme="silver"
+        )
+        == []
+    )
 
 
 def test_a_url_of_a_live_server_and_a_report(pytester, tmp_path):
@@ -69,14 +84,18 @@ def test_a_url_of_a_live_server_and_a_report(pytester, tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        pytester.makepyfile(test_live=f"""
+        pytester.makepyfile(
+            test_live=f"""
 def test_home(a11y):
-    a11y.check({base + '/'!r})
+    a11y.check({base + "/"!r})
 def test_broken(a11y):
-    assert "guidekit:image-alt" in {{f.rule for f in a11y.check({base + '/broken.html'!r}, fail=False)}}
-""")
+    assert "guidekit:image-alt" in {{f.rule for f in a11y.check({base + "/broken.html"!r}, fail=False)}}
+"""
+        )
         report = tmp_path / "report.json"
-        outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", f"--a11y-report={report}", "--a11y-lang=zh-Hans")
+        outcome = pytester.runpytest_subprocess(
+            "-p", "no:cacheprovider", f"--a11y-report={report}", "--a11y-lang=zh-Hans"
+        )
     finally:
         server.shutdown()
     outcome.assert_outcomes(passed=2)
@@ -86,7 +105,8 @@ def test_broken(a11y):
 
 
 def test_a_playwright_page_is_checked_as_it_stands(a11y, tmp_path):
-    """pytest-playwright's ``page`` fixture is a sync-API Page: its DOM now, after the test's own clicks, is checked."""
+    """pytest-playwright's ``page`` fixture is a sync-API Page: its DOM now, after the test's own
+    clicks, is checked."""
     from playwright.sync_api import sync_playwright
 
     from guidekit.gate.browser import chromium_path
@@ -97,11 +117,16 @@ def test_a_playwright_page_is_checked_as_it_stands(a11y, tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=["--no-sandbox"]
+            )
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
             assert a11y.check(page) == []
-            page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+            page.evaluate(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img "
+                'src="x.png">\')'
+            )
             assert "guidekit:image-alt" in rules(a11y.check(page, fail=False))
             browser.close()
     finally:

@@ -1,7 +1,9 @@
 """Read-aloud in Chromium, with speechSynthesis replaced by a test double that records every
 utterance: what is read (the whole guide: materials with their names, steps with their bodies, phone
-numbers digit by digit), in which order and language, the controls (focus kept, state announced), the
-sentence highlight, no layout shift, and a plain sentence where the device has no voice for the page's
+numbers digit by digit), in which order and language, the controls (focus kept, state announced),
+the
+sentence highlight, no layout shift, and a plain sentence where the device has no voice for the
+page's
 language. One browser for the module."""
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ places:
   - {name: 青川市社保服务中心, address: 人民路 100 号, phone: 0571-88216300}
 """
 
-# The double speaks nothing: an utterance "ends" when the test says so, so every state can be looked at.
+# The double speaks nothing: an utterance "ends" when the test says so, so every state can be
+# looked at.
 SPEECH_DOUBLE = """
 (() => {
   const voices = %s;
@@ -54,12 +57,17 @@ SPEECH_DOUBLE = """
   window.__speech = { log, finish() { const u = current; current = null; u.onend(new Event("end")); } };
 })();
 """
-VOICES = '[{"name": "net", "lang": "zh-CN", "localService": false}, {"name": "local", "lang": "zh-CN", "localService": true}, {"name": "en", "lang": "en-US", "localService": true}]'
+VOICES = (
+    '[{"name": "net", "lang": "zh-CN", "localService": false}, {"name": "local", "lang": '
+    '"zh-CN", "localService": true}, {"name": "en", "lang": "en-US", "localService": true}]'
+)
 
 
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("read-aloud") / "guides", {"card.md": guide(BODY, fields=FIELDS)})
+    root = write_site(
+        tmp_path_factory.mktemp("read-aloud") / "guides", {"card.md": guide(BODY, fields=FIELDS)}
+    )
     assert build(root, root.parent / "site", check=False).published
     return (root.parent / "site" / "silver" / "card.html").as_uri()
 
@@ -77,32 +85,49 @@ async def _session(page_file: str) -> dict:
             await page.get_by_role("button", name="朗读本页").focus()
             await page.keyboard.press("Enter")
             facts["first"] = await page.evaluate("() => window.__speech.log.slice()")
-            facts["highlighted"] = await page.evaluate("() => [...document.querySelectorAll('.gk-reading')].map((e) => e.textContent)")
-            facts["sentence_highlight"] = await page.evaluate("() => [...CSS.highlights.get('gk-reading')].map(String)")
+            facts["highlighted"] = await page.evaluate(
+                "() => [...document.querySelectorAll('.gk-reading')].map((e) => e.textContent)"
+            )
+            facts["sentence_highlight"] = await page.evaluate(
+                "() => [...CSS.highlights.get('gk-reading')].map(String)"
+            )
             await page.get_by_role("button", name="暂停").focus()
             await page.keyboard.press("Enter")
             facts["paused_tree"] = await group.aria_snapshot()
-            facts["focus_after_pause"] = await page.evaluate("() => document.activeElement.textContent")
+            facts["focus_after_pause"] = await page.evaluate(
+                "() => document.activeElement.textContent"
+            )
             await page.get_by_role("button", name="继续朗读").click()
             for _ in range(80):
-                if await page.evaluate("() => document.querySelector('[data-gk-speech=stop]').getAttribute('aria-disabled') === 'false'"):
+                if await page.evaluate(
+                    "() => document.querySelector('[data-gk-speech=stop]').getAttribute('aria-disabled') === 'false'"
+                ):
                     await page.evaluate("() => window.__speech.finish()")
                 else:
                     break
             facts["log"] = await page.evaluate("() => window.__speech.log")
-            facts["highlight_after"] = await page.evaluate("() => document.querySelectorAll('.gk-reading').length")
+            facts["highlight_after"] = await page.evaluate(
+                "() => document.querySelectorAll('.gk-reading').length"
+            )
             facts["finished_tree"] = await group.aria_snapshot()
             await page.reload()
             await page.get_by_role("button", name="朗读本页").click()
             await page.get_by_role("button", name="停止").focus()
             await page.keyboard.press("Enter")
-            facts["stopped"] = await page.evaluate("() => [window.__speech.log, document.querySelectorAll('.gk-reading').length]")
-            facts["focus_after_stop"] = await page.evaluate("() => document.activeElement.textContent")
+            facts["stopped"] = await page.evaluate(
+                "() => [window.__speech.log, document.querySelectorAll('.gk-reading').length]"
+            )
+            facts["focus_after_stop"] = await page.evaluate(
+                "() => document.activeElement.textContent"
+            )
             silent = await browser.new_page()
-            await silent.add_init_script(SPEECH_DOUBLE % '[{"name": "en", "lang": "en-US", "localService": true}]')
+            await silent.add_init_script(
+                SPEECH_DOUBLE % '[{"name": "en", "lang": "en-US", "localService": true}]'
+            )
             await silent.goto(page_file)
             facts["without_voice"] = await silent.get_by_role("group", name="朗读").aria_snapshot()
-            # where the script has not run yet, the bar's place is already kept: showing it moves nothing
+            # where the script has not run yet, the bar's place is already kept: showing it moves
+            # nothing
             late = await browser.new_page()
             await late.route("**/guidekit.js", lambda route: route.abort())
             await late.goto(page_file)
@@ -124,24 +149,37 @@ def session(page_file):
 def test_reading_starts_with_the_title_in_the_page_language_with_a_local_voice(session):
     assert session["first"] == [{"text": "申领社会保障卡", "lang": "zh-Hans", "voice": "local"}]
     assert session["highlighted"] == ["申领社会保障卡"]
-    assert session["sentence_highlight"] == ["申领社会保障卡"], "the sentence itself is highlighted (CSS highlight: no layout change)"
+    assert session["sentence_highlight"] == ["申领社会保障卡"], (
+        "the sentence itself is highlighted (CSS highlight: no layout change)"
+    )
 
 
 def test_the_whole_guide_is_read_in_order_in_sentences(session):
     spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
     assert spoken[:2] == ["申领社会保障卡", "带身份证到网点办理，不收费。"]
     assert spoken.index("先在网上预约。") + 1 == spoken.index("再带身份证去网点！")
-    assert spoken.index("再带身份证去网点！") < spoken.index("办理地点") < spoken.index("青川市社保服务中心，人民路 100 号。")
-    assert not any(text in ("朗读本页", "暂停", "停止") for text in spoken), "the controls are not read"
+    assert (
+        spoken.index("再带身份证去网点！")
+        < spoken.index("办理地点")
+        < spoken.index("青川市社保服务中心，人民路 100 号。")
+    )
+    assert not any(text in ("朗读本页", "暂停", "停止") for text in spoken), (
+        "the controls are not read"
+    )
     assert session["highlight_after"] == 0, "the highlight goes when reading ends"
 
 
 def test_every_material_is_read_with_its_name_and_every_step_with_its_body(session):
     spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
     for name in ("居民身份证", "户口簿"):
-        assert spoken[spoken.index(name) + 1].endswith("1 份") and spoken[spoken.index(name) + 2] == "从哪里拿：自己带"
+        assert (
+            spoken[spoken.index(name) + 1].endswith("1 份")
+            and spoken[spoken.index(name) + 2] == "从哪里拿：自己带"
+        )
     assert spoken.index("第 1 步，共 2 步：预约") + 1 == spoken.index("打电话或在网上预约时间。")
-    assert spoken.index("第 2 步，共 2 步：去网点") + 1 == spoken.index("带上材料，到窗口交给工作人员。")
+    assert spoken.index("第 2 步，共 2 步：去网点") + 1 == spoken.index(
+        "带上材料，到窗口交给工作人员。"
+    )
     assert "0 5 7 1, 8 8 2 1 6 3 0 0" in spoken, "a phone number is read digit by digit"
 
 
@@ -171,7 +209,9 @@ def test_the_controls_are_a_named_group_of_buttons_with_a_status(session):
 def test_stop_cancels_speech_and_the_highlight_and_keeps_focus(session):
     log, highlighted = session["stopped"]
     assert log[-1] == "cancel" and highlighted == 0
-    assert session["focus_after_stop"] == "停止", "an aria-disabled button keeps its focus (a disabled one drops it to the body)"
+    assert session["focus_after_stop"] == "停止", (
+        "an aria-disabled button keeps its focus (a disabled one drops it to the body)"
+    )
 
 
 def test_without_a_voice_for_the_page_language_the_bar_says_so(session):

@@ -1,4 +1,5 @@
-"""The sample site's text as readers meet it: page titles unique across both themes, every table named
+"""The sample site's text as readers meet it: page titles unique across both themes, every table
+named
 by a caption, no soft hyphen inside a heading, and English lines of at most 80 characters in both
 themes (WCAG 1.4.8), measured in Chromium by counting the characters on each rendered line."""
 
@@ -44,7 +45,10 @@ def sample_site(tmp_path_factory):
 
 
 def _pages(site: Path) -> dict[str, BeautifulSoup]:
-    return {str(path.relative_to(site)): BeautifulSoup(path.read_text("utf-8"), "html.parser") for path in sorted(site.rglob("*.html"))}
+    return {
+        str(path.relative_to(site)): BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+    }
 
 
 def test_page_titles_are_unique_across_both_themes(sample_site):
@@ -53,15 +57,31 @@ def test_page_titles_are_unique_across_both_themes(sample_site):
 
 
 def _named(table, page) -> bool:
-    labelled = page.find(id=table.get("aria-labelledby", "")) if table.get("aria-labelledby") else None
-    return bool((table.caption and table.caption.get_text(strip=True)) or table.get("aria-label") or (labelled and labelled.get_text(strip=True)))
+    labelled = (
+        page.find(id=table.get("aria-labelledby", "")) if table.get("aria-labelledby") else None
+    )
+    return bool(
+        (table.caption and table.caption.get_text(strip=True))
+        or table.get("aria-label")
+        or (labelled and labelled.get_text(strip=True))
+    )
 
 
 def test_every_table_is_named_and_no_heading_has_a_soft_hyphen(sample_site):
     pages = _pages(sample_site)
     assert sum(len(page.find_all("table")) for page in pages.values()) > 0
-    assert [path for path, page in pages.items() for table in page.find_all("table") if not _named(table, page)] == []
-    assert [path for path, page in pages.items() for heading in page.select("h1, h2, h3, h4, h5, h6") if "\u00ad" in heading.get_text()] == []
+    assert [
+        path
+        for path, page in pages.items()
+        for table in page.find_all("table")
+        if not _named(table, page)
+    ] == []
+    assert [
+        path
+        for path, page in pages.items()
+        for heading in page.select("h1, h2, h3, h4, h5, h6")
+        if "\u00ad" in heading.get_text()
+    ] == []
 
 
 async def _longest_lines(paths: list[Path]) -> dict[str, int]:
@@ -100,14 +120,20 @@ async def _narrowest_cells(paths: list[Path]) -> dict[str, float]:
             for path in paths:
                 await page.goto(path.as_uri())
                 found[path.as_posix()] = round(await page.evaluate(NARROWEST_CELL), 1)
-                assert await page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), "the page itself must not scroll sideways"
+                assert await page.evaluate(
+                    "() => document.documentElement.scrollWidth <= innerWidth"
+                ), "the page itself must not scroll sideways"
             return found
         finally:
             await browser.close()
 
 
 def test_at_320_px_a_table_scrolls_in_its_region_instead_of_squeezing_its_cells(sample_site):
-    with_tables = [path for path in sorted((sample_site / "silver").rglob("*.html")) if "<table" in path.read_text("utf-8")]
+    with_tables = [
+        path
+        for path in sorted((sample_site / "silver").rglob("*.html"))
+        if "<table" in path.read_text("utf-8")
+    ]
     assert with_tables
     narrowest = asyncio.run(_narrowest_cells(with_tables))
     assert all(width >= 4 for width in narrowest.values()), narrowest

@@ -1,4 +1,5 @@
-"""Site search in Chromium, opened straight from disk: real queries ranked by the shipped script and index."""
+"""Site search in Chromium, opened straight from disk: real queries ranked by the shipped script
+and index."""
 
 from __future__ import annotations
 
@@ -15,15 +16,36 @@ from tests.conftest import guide, write_site
 SITE = {
     "guidekit.toml": "gallery = false\n",
     "synonyms.txt": "身份证 = 居民身份证\n社保卡 = 社会保障卡\n",
-    "zh-Hans/residence-permit.md": guide(title="办理居住证", summary="住满半年的外地人，到派出所申领。",
-                                         body="带上居民身份证和住处证明。\n"),
-    "zh-Hans/social-security-card.md": guide(title="申领社会保障卡", summary="第一次申领，到社保网点办理，不收费。",
-                                             body="带上身份证。\n"),
-    "zh-Hans/pension.md": guide(title="申请领取养老金", summary="到了退休年龄的人申请领取养老金。",
-                                body="已经领了社会保障卡的人，可以在网上申请。\n"),
-    "en/credit-report.md": guide(title="Get your credit report", summary="Bring your ID card to a counter.", lang="en"),
+    "zh-Hans/residence-permit.md": guide(
+        title="办理居住证",
+        summary="住满半年的外地人，到派出所申领。",
+        body="带上居民身份证和住处证明。\n",
+    ),
+    "zh-Hans/social-security-card.md": guide(
+        title="申领社会保障卡",
+        summary="第一次申领，到社保网点办理，不收费。",
+        body="带上身份证。\n",
+    ),
+    "zh-Hans/pension.md": guide(
+        title="申请领取养老金",
+        summary="到了退休年龄的人申请领取养老金。",
+        body="已经领了社会保障卡的人，可以在网上申请。\n",
+    ),
+    "en/credit-report.md": guide(
+        title="Get your credit report", summary="Bring your ID card to a counter.", lang="en"
+    ),
 }
-QUERIES = ["juzhuzheng", "jzz", "居住证", "身份证", "居民身份证", "社保卡", "养老金 网上", "ju zhu zheng", "护照"]
+QUERIES = [
+    "juzhuzheng",
+    "jzz",
+    "居住证",
+    "身份证",
+    "居民身份证",
+    "社保卡",
+    "养老金 网上",
+    "ju zhu zheng",
+    "护照",
+]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +68,9 @@ async def _search(out: Path) -> dict[str, dict]:
                 await page.click("button[type=submit]")
                 found[query] = {
                     "titles": await page.locator("#gk-search-results a").all_inner_texts(),
-                    "hrefs": await page.locator("#gk-search-results a").evaluate_all("links => links.map(l => l.href)"),
+                    "hrefs": await page.locator("#gk-search-results a").evaluate_all(
+                        "links => links.map(l => l.href)"
+                    ),
                     "status": await page.inner_text("#gk-search-status"),
                 }
             # without JavaScript: no form to use, the whole A-Z list instead

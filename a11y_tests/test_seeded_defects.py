@@ -1,4 +1,5 @@
-"""The gate against the seeded-defect catalogue (a11y_tests/seeded_defects/): every kind of failure the
+"""The gate against the seeded-defect catalogue (a11y_tests/seeded_defects/): every kind of failure
+the
 README says the gate catches must be caught on the real built page it was seeded into, the unchanged
 pages must draw none of those rules, and the README must list every kind the gate misses."""
 
@@ -28,20 +29,34 @@ def test_the_catalogue_holds_at_least_30_kinds_each_on_a_built_page(outcomes):
 
 def test_every_kind_the_readme_claims_is_caught(outcomes):
     found, _ = outcomes
-    missed = {outcome.defect.kind: sorted(outcome.rules) for outcome in found if outcome.defect.automated and not outcome.caught}
+    missed = {
+        outcome.defect.kind: sorted(outcome.rules)
+        for outcome in found
+        if outcome.defect.automated and not outcome.caught
+    }
     assert missed == {}
 
 
 def test_the_unchanged_pages_draw_none_of_the_rules_that_count_as_a_catch(outcomes):
     found, clean = outcomes
     prefixes = {prefix for outcome in found for prefix in outcome.defect.caught_by}
-    assert {page: sorted(rule for rule in rules if rule.startswith(tuple(prefixes))) for page, rules in clean.items() if rules} == {}
+    assert {
+        page: sorted(rule for rule in rules if rule.startswith(tuple(prefixes)))
+        for page, rules in clean.items()
+        if rules
+    } == {}
 
 
 def test_the_readme_lists_every_kind_not_caught_and_the_recall(outcomes):
     found, _ = outcomes
     text = README.read_text("utf-8")
-    assert [outcome.defect.kind for outcome in found if not outcome.caught and f"`{outcome.defect.kind}`" not in text] == []
-    assert not [outcome.defect.kind for outcome in found if not outcome.defect.automated and outcome.caught], "caught now: claim it"
+    assert [
+        outcome.defect.kind
+        for outcome in found
+        if not outcome.caught and f"`{outcome.defect.kind}`" not in text
+    ] == []
+    assert not [
+        outcome.defect.kind for outcome in found if not outcome.defect.automated and outcome.caught
+    ], "caught now: claim it"
     caught = sum(outcome.caught for outcome in found)
     assert f"{caught} of {len(found)} kinds" in text

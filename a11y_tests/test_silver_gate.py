@@ -23,8 +23,9 @@ BODY = """\
 def page(extra: str = "", body: str = BODY) -> str:
     return (
         '<!doctype html><html lang="zh-Hans" class="theme-silver"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="guidekit">'
-        '<title>测试页</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><meta '
+        'name="generator" content="guidekit">'
+        "<title>测试页</title>"
         f'<link rel="stylesheet" href="assets/guidekit-silver.css"><style>{extra}</style></head>'
         f"<body>{body}</body></html>"
     )
@@ -38,13 +39,20 @@ VIOLATIONS = {
     "paragraph-gap": ("silver-paragraph-gap", "1.4.8", "main p { margin-block: 0 1em; }"),
     "long-lines": ("silver-line-length", "1.4.8", "main { max-width: none; }"),
     "justified": ("silver-justified", "1.4.8", "main p { text-align: justify; }"),
-    "small-button": ("target-size", "2.5.5", ".gk-read-aloud__button { min-height: 0; min-width: 0; height: 40px; }"),
+    "small-button": (
+        "target-size",
+        "2.5.5",
+        ".gk-read-aloud__button { min-height: 0; min-width: 0; height: 40px; }",
+    ),
     "small-link": ("target-size", "2.5.5", None),
     "pop-up": ("silver-pop-up", "3.2.5", None),
 }
 BODIES = {
-    "small-link": BODY.replace("<ul><li>居民身份证原件</li></ul>", '<ul><li><a href="good.html" style="display:block;min-height:0">首页</a></li></ul>'),
-    "pop-up": BODY.replace("</main>", '<dialog open><p>请关注公众号</p></dialog></main>'),
+    "small-link": BODY.replace(
+        "<ul><li>居民身份证原件</li></ul>",
+        '<ul><li><a href="good.html" style="display:block;min-height:0">首页</a></li></ul>',
+    ),
+    "pop-up": BODY.replace("</main>", "<dialog open><p>请关注公众号</p></dialog></main>"),
 }
 
 
@@ -56,10 +64,16 @@ def findings(tmp_path_factory):
         (site / path).write_text(text, encoding="utf-8")
     (site / "good.html").write_text(page(), encoding="utf-8")
     for name, (_, _, css) in VIOLATIONS.items():
-        (site / f"{name}.html").write_text(page(css or "", BODIES.get(name, BODY)), encoding="utf-8")
+        (site / f"{name}.html").write_text(
+            page(css or "", BODIES.get(name, BODY)), encoding="utf-8"
+        )
     report = run_gate(site, jobs=1)
     # silver's own numbers, and the target sizes the gate measures in silver
-    return [finding for finding in report.findings if finding.rule.startswith(("guidekit:silver-", "guidekit:target-size"))]
+    return [
+        finding
+        for finding in report.findings
+        if finding.rule.startswith(("guidekit:silver-", "guidekit:target-size"))
+    ]
 
 
 def test_a_page_in_the_silver_theme_keeps_every_silver_number(findings):
@@ -76,6 +90,11 @@ def test_a_page_that_misses_one_silver_number_is_refused(findings, name):
 
 def test_a_silver_finding_names_the_measured_value_and_the_limit(findings):
     small = [f for f in findings if f.page == "small-text.html"]
-    assert len(small) == 3  # both paragraphs and the button that inherits their size, each named once
+    assert (
+        len(small) == 3
+    )  # both paragraphs and the button that inherits their size, each named once
     # a hand-written page has no guide source to point at, so the page itself is named
-    assert all(f.file == "small-text.html" and f.line is None and "20" in f.message and "24" in f.message for f in small)
+    assert all(
+        f.file == "small-text.html" and f.line is None and "20" in f.message and "24" in f.message
+        for f in small
+    )

@@ -1,6 +1,7 @@
 """Silver pages in Chromium: pinyin read once by screen readers, no horizontal scroll at 320 px with
 large English text, axe passing with dark mode, forced colours and reduced motion emulated, and
-screenshots of one guide in each theme at 320 and 1280 px for reviewers. One browser for the module."""
+screenshots of one guide in each theme at 320 and 1280 px for reviewers. One browser for the
+module."""
 
 from __future__ import annotations
 
@@ -17,11 +18,22 @@ from guidekit.gate.browser import launch
 from guidekit.gate.scripts import script
 from tests.conftest import guide, write_site
 
-SCREENSHOTS = Path(os.environ.get("GUIDEKIT_SCREENSHOTS", Path(__file__).parent / "artifacts" / "screenshots"))
-GLOSSARY = "- term: 征信\n  reading: zhēng xìn\n  explanation: 借钱、还钱的记录。\n  lang: zh-Hans\n"
+SCREENSHOTS = Path(
+    os.environ.get("GUIDEKIT_SCREENSHOTS", Path(__file__).parent / "artifacts" / "screenshots")
+)
+GLOSSARY = (
+    "- term: 征信\n  reading: zhēng xìn\n  explanation: 借钱、还钱的记录。\n  lang: zh-Hans\n"
+)
 CHINESE = "## 怎么查\n\n查征信不收费。鼋是少见的字。\n\n::: details 忘记密码怎么办？\n带身份证到网点重置。\n:::\n"
-ENGLISH = "Your creditworthiness and your responsibilities under internationalisation are explained here.\n"
-NO_PREFERENCE = {"color_scheme": "light", "forced_colors": "none", "reduced_motion": "no-preference"}
+ENGLISH = (
+    "Your creditworthiness and your responsibilities under internationalisation are "
+    "explained here.\n"
+)
+NO_PREFERENCE = {
+    "color_scheme": "light",
+    "forced_colors": "none",
+    "reduced_motion": "no-preference",
+}
 EMULATIONS = {
     "dark": {**NO_PREFERENCE, "color_scheme": "dark"},
     "forced-colors": {**NO_PREFERENCE, "forced_colors": "active"},
@@ -31,11 +43,18 @@ EMULATIONS = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("silver-pages") / "guides", {
-        "glossary.yml": GLOSSARY,
-        "card.md": guide(CHINESE, fields="materials:\n  - {name: 居民身份证, form: original, copies: 1}\n"),
-        "en/report.md": guide(ENGLISH, title="Get your credit report", summary="It is free.", lang="en"),
-    })
+    root = write_site(
+        tmp_path_factory.mktemp("silver-pages") / "guides",
+        {
+            "glossary.yml": GLOSSARY,
+            "card.md": guide(
+                CHINESE, fields="materials:\n  - {name: 居民身份证, form: original, copies: 1}\n"
+            ),
+            "en/report.md": guide(
+                ENGLISH, title="Get your credit report", summary="It is free.", lang="en"
+            ),
+        },
+    )
     assert build(root, root.parent / "site", check=False).published
     return root.parent / "site"
 
@@ -50,13 +69,21 @@ async def _visit(site: Path) -> dict:
             await context.add_init_script(script("probe.js"))
             page = await context.new_page()
             await page.goto((site / "silver" / "card.html").as_uri())
-            facts["paragraph_tree"] = await page.locator("main p", has_text="查").first.aria_snapshot()
+            facts["paragraph_tree"] = await page.locator(
+                "main p", has_text="查"
+            ).first.aria_snapshot()
             for theme, path in (("standard", "card.html"), ("silver", "silver/card.html")):
                 for name, emulation in EMULATIONS.items():
                     await page.emulate_media(**emulation)
                     await page.goto((site / path).as_uri())
-                    result = await page.evaluate("options => window.__guidekit.axe(options)", run_options(theme))
-                    facts["axe"][(theme, name)] = [(rule["id"], node["html"]) for rule in result["violations"] for node in rule["nodes"]]
+                    result = await page.evaluate(
+                        "options => window.__guidekit.axe(options)", run_options(theme)
+                    )
+                    facts["axe"][(theme, name)] = [
+                        (rule["id"], node["html"])
+                        for rule in result["violations"]
+                        for node in rule["nodes"]
+                    ]
                 await page.emulate_media(**NO_PREFERENCE)
             await page.goto((site / "card.html").as_uri())
             await page.get_by_role("link", name="长辈版（大字）").click()
@@ -64,13 +91,21 @@ async def _visit(site: Path) -> dict:
             await page.goto((site / "card.html").as_uri())
             await page.wait_for_load_state("load")
             facts["after_choosing_silver"] = page.url
-            facts["storage"] = await page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
+            facts["storage"] = await page.evaluate(
+                "() => [localStorage.length, sessionStorage.length, document.cookie]"
+            )
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             for width in (320, 1280):
                 await page.set_viewport_size({"width": width, "height": 800})
-                for theme, path in (("standard", "card.html"), ("silver", "silver/card.html"), ("silver-en", "silver/en/report.html")):
+                for theme, path in (
+                    ("standard", "card.html"),
+                    ("silver", "silver/card.html"),
+                    ("silver-en", "silver/en/report.html"),
+                ):
                     await page.goto((site / path).as_uri())
-                    facts["overflow"][(theme, width)] = await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+                    facts["overflow"][(theme, width)] = await page.evaluate(
+                        "() => document.documentElement.scrollWidth - window.innerWidth"
+                    )
                     await page.screenshot(path=SCREENSHOTS / f"{theme}-{width}.png", full_page=True)
         finally:
             await browser.close()
@@ -101,7 +136,9 @@ def test_no_horizontal_scroll_at_320_px_even_with_long_english_words(facts):
 
 
 def test_the_mode_switch_stores_nothing_and_never_redirects(facts, site):
-    assert facts["after_choosing_silver"] == (site / "card.html").as_uri(), "an address opens the page it names"
+    assert facts["after_choosing_silver"] == (site / "card.html").as_uri(), (
+        "an address opens the page it names"
+    )
     assert facts["storage"] == [0, 0, ""]
 
 

@@ -1,11 +1,14 @@
-"""Every target outside running text on the sample site's pages, measured in Chromium: >= 60 x 60 CSS px
+"""Every target outside running text on the sample site's pages, measured in Chromium: >= 60 x 60
+CSS px
 on silver pages (MIIT 适老化, WCAG 2.5.5) and >= 44 x 44 on standard ones (DESIGN.md). Links inside a
-sentence are the only exemption; list links, breadcrumbs, phone numbers and A–Z letters all count."""
+sentence are the only exemption; list links, breadcrumbs, phone numbers and A–Z letters all
+count."""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+
 import pytest
 
 from guidekit.build import build
@@ -24,7 +27,8 @@ def sample_site(tmp_path_factory):
 
 
 async def _small_targets(site: Path, pages: list[Path], minimum: int) -> dict[str, list[str]]:
-    """Pages served from the site's root, as a host serves them (the 404 page's addresses start from /)."""
+    """Pages served from the site's root, as a host serves them (the 404 page's addresses start
+    from /)."""
     found: dict[str, list[str]] = {}
     async with hosted_page(site) as page:
         for path in pages:
@@ -34,9 +38,15 @@ async def _small_targets(site: Path, pages: list[Path], minimum: int) -> dict[st
     return found
 
 
-def test_no_silver_target_outside_running_text_is_under_60_px_and_no_standard_one_under_44(sample_site):
+def test_no_silver_target_outside_running_text_is_under_60_px_and_no_standard_one_under_44(
+    sample_site,
+):
     silver = sorted((sample_site / "silver").rglob("*.html"))
-    standard = sorted(path for path in sample_site.rglob("*.html") if "silver" not in path.relative_to(sample_site).parts)
+    standard = sorted(
+        path
+        for path in sample_site.rglob("*.html")
+        if "silver" not in path.relative_to(sample_site).parts
+    )
     assert len(silver) == len(standard) >= 40
     assert asyncio.run(_small_targets(sample_site, silver, 60)) == {}
     assert asyncio.run(_small_targets(sample_site, standard, 44)) == {}

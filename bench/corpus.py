@@ -13,20 +13,54 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _ZH_SENTENCES = [
-    "带上身份证，到任一服务网点办理。", "工作人员会核对您的信息。", "办理不收费。", "大部分网点可以当场办好。",
-    "不会用手机的，可以请家人帮忙。", "也可以打电话预约，不用排队。", "材料不齐的，工作人员会一次告诉您缺什么。",
-    "办好后会发短信通知您。", "上午人多，下午去排队时间短。", "老年人可以走绿色通道。", "外地户口的人也可以办。",
-    "网上申请的，卡会寄到家里。", "如果信息有误，可以当场改正。", "请保管好回执，领取时要用。",
+    "带上身份证，到任一服务网点办理。",
+    "工作人员会核对您的信息。",
+    "办理不收费。",
+    "大部分网点可以当场办好。",
+    "不会用手机的，可以请家人帮忙。",
+    "也可以打电话预约，不用排队。",
+    "材料不齐的，工作人员会一次告诉您缺什么。",
+    "办好后会发短信通知您。",
+    "上午人多，下午去排队时间短。",
+    "老年人可以走绿色通道。",
+    "外地户口的人也可以办。",
+    "网上申请的，卡会寄到家里。",
+    "如果信息有误，可以当场改正。",
+    "请保管好回执，领取时要用。",
 ]
 _EN_SENTENCES = [
-    "Bring your ID card to any service centre.", "Staff will check your details.", "It is free.",
-    "Most centres can do it while you wait.", "Ask a family member to help if you do not use a smartphone.",
-    "You can book by phone so you do not have to queue.", "Staff will tell you at once if anything is missing.",
-    "You will get a text message when it is ready.", "Mornings are busy; afternoons are quieter.",
-    "Older people can use the priority counter.", "Keep your receipt: you need it to collect.",
+    "Bring your ID card to any service centre.",
+    "Staff will check your details.",
+    "It is free.",
+    "Most centres can do it while you wait.",
+    "Ask a family member to help if you do not use a smartphone.",
+    "You can book by phone so you do not have to queue.",
+    "Staff will tell you at once if anything is missing.",
+    "You will get a text message when it is ready.",
+    "Mornings are busy; afternoons are quieter.",
+    "Older people can use the priority counter.",
+    "Keep your receipt: you need it to collect.",
 ]
-_ZH_HEADINGS = ["谁可以办", "要带什么", "怎么办", "去哪里办", "要多久", "收费吗", "要注意什么", "常见问题"]
-_EN_HEADINGS = ["Who can apply", "What to bring", "How to apply", "Where to go", "How long it takes", "Cost", "Watch out", "Questions"]
+_ZH_HEADINGS = [
+    "谁可以办",
+    "要带什么",
+    "怎么办",
+    "去哪里办",
+    "要多久",
+    "收费吗",
+    "要注意什么",
+    "常见问题",
+]
+_EN_HEADINGS = [
+    "Who can apply",
+    "What to bring",
+    "How to apply",
+    "Where to go",
+    "How long it takes",
+    "Cost",
+    "Watch out",
+    "Questions",
+]
 
 
 @dataclass(frozen=True)
@@ -39,7 +73,10 @@ class Corpus:
 def generate(root: Path, count: int, seed: int = 2026) -> Corpus:
     rng = random.Random(seed)
     source, docs = root / "guides", root / "mkdocs" / "docs"
-    names = [(("zh-Hans" if rng.random() < 0.7 else "en"), f"guide-{index:05d}") for index in range(count)]
+    names = [
+        (("zh-Hans" if rng.random() < 0.7 else "en"), f"guide-{index:05d}")
+        for index in range(count)
+    ]
     for lang, name in names:
         title, front, body = _guide(rng, lang, name, names)
         _write(source / lang / f"{name}.md", front + body)
@@ -50,16 +87,21 @@ def generate(root: Path, count: int, seed: int = 2026) -> Corpus:
     return Corpus(source, config, count)
 
 
-def _guide(rng: random.Random, lang: str, name: str, names: list[tuple[str, str]]) -> tuple[str, str, str]:
+def _guide(
+    rng: random.Random, lang: str, name: str, names: list[tuple[str, str]]
+) -> tuple[str, str, str]:
     zh = lang == "zh-Hans"
     sentences, headings = (_ZH_SENTENCES, _ZH_HEADINGS) if zh else (_EN_SENTENCES, _EN_HEADINGS)
     join = "" if zh else " "
-    title = (f"办理事项 {name[-5:]}" if zh else f"Apply for service {name[-5:]}")
+    title = f"办理事项 {name[-5:]}" if zh else f"Apply for service {name[-5:]}"
     front = (
-        f"---\ntitle: {title}\nsummary: {json.dumps(rng.choice(sentences), ensure_ascii=False)}\nlang: {lang}\n"
-        f"time_limit: {rng.randint(1, 20)} {'个工作日' if zh else 'working days'}\nvisits: {rng.randint(0, 2)}\n"
-        f"fees: {'不收费' if zh else 'Free'}\nmaterials:\n  - name: {'居民身份证' if zh else 'ID card'}\n    form: original\n    copies: 1\n"
-        f"consult:\n  phone: \"12345\"\n---\n\n"
+        f"---\ntitle: {title}\nsummary: "
+        f"{json.dumps(rng.choice(sentences), ensure_ascii=False)}\nlang: {lang}\n"
+        f"time_limit: {rng.randint(1, 20)} {'个工作日' if zh else 'working days'}\nvisits: "
+        f"{rng.randint(0, 2)}\n"
+        f"fees: {'不收费' if zh else 'Free'}\nmaterials:\n  - name: {'居民身份证' if zh else 'ID card'}\n  "
+        f"  form: original\n    copies: 1\n"
+        f'consult:\n  phone: "12345"\n---\n\n'
     )
     parts = [join.join(rng.sample(sentences, 3)) + "\n"]
     for heading in rng.sample(headings, rng.randint(3, 6)):
@@ -67,9 +109,15 @@ def _guide(rng: random.Random, lang: str, name: str, names: list[tuple[str, str]
         parts.append(join.join(rng.sample(sentences, rng.randint(2, 4))) + "\n")
         kind = rng.random()
         if kind < 0.25:
-            parts.append("\n".join(f"- {rng.choice(sentences)}" for _ in range(rng.randint(2, 5))) + "\n")
+            parts.append(
+                "\n".join(f"- {rng.choice(sentences)}" for _ in range(rng.randint(2, 5))) + "\n"
+            )
         elif kind < 0.4:
-            parts.append("::: steps\n" + "\n".join(f"{i}. {rng.choice(sentences)}" for i in range(1, rng.randint(3, 6))) + "\n:::\n")
+            parts.append(
+                "::: steps\n"
+                + "\n".join(f"{i}. {rng.choice(sentences)}" for i in range(1, rng.randint(3, 6)))
+                + "\n:::\n"
+            )
         elif kind < 0.55:
             parts.append(f"::: warning\n{rng.choice(sentences)}\n:::\n")
         elif kind < 0.7:
@@ -77,11 +125,18 @@ def _guide(rng: random.Random, lang: str, name: str, names: list[tuple[str, str]
             parts.append(f"::: details {question}\n{rng.choice(sentences)}\n:::\n")
         elif kind < 0.8:
             header = "| 项目 | 时间 | 地点 |" if zh else "| Item | Time | Place |"
-            rows = "\n".join(f"| {rng.choice(sentences)[:8]} | {rng.randint(1, 9)} | {rng.randint(100, 999)} |" for _ in range(3))
+            rows = "\n".join(
+                f"| {rng.choice(sentences)[:8]} | {rng.randint(1, 9)} | {rng.randint(100, 999)} |"
+                for _ in range(3)
+            )
             parts.append(f"{header}\n|---|---|---|\n{rows}\n")
         target_lang, target = rng.choice([entry for entry in names if entry[0] == lang])
         parts.append(f"{'另见' if zh else 'See also'}：[{target}]({target}.md)\n")
-    parts.append("::: help\n" + ("打 12345 找人帮忙。" if zh else "Call 12345 to talk to a person.") + "\n:::\n")
+    parts.append(
+        "::: help\n"
+        + ("打 12345 找人帮忙。" if zh else "Call 12345 to talk to a person.")
+        + "\n:::\n"
+    )
     return title, front, "\n".join(parts)
 
 

@@ -13,8 +13,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 PAGE = Environment(autoescape=True).from_string(
-    "<!doctype html><html lang=\"{{ lang }}\"><head><meta charset=\"utf-8\"><title>{{ title }}</title>"
-    "<link rel=\"stylesheet\" href=\"{{ css }}\"></head><body><main>{{ body }}</main></body></html>"
+    '<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ title }}</title>'
+    '<link rel="stylesheet" href="{{ css }}"></head><body><main>{{ body }}</main></body></html>'
 )
 
 
@@ -29,7 +29,10 @@ def main(source: Path, out: Path) -> None:
         for prefix, css in (("", "standard.css"), ("silver/", "silver.css")):
             target = out / prefix / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(PAGE.render(lang="zh-Hans", title=title, css=css, body=Markup(html)), encoding="utf-8")
+            target.write_text(
+                PAGE.render(lang="zh-Hans", title=title, css=css, body=Markup(html)),
+                encoding="utf-8",
+            )
 
 
 if __name__ == "__main__":

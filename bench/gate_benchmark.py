@@ -1,7 +1,9 @@
-"""Benchmark: the gate against plain axe-core, in ms per page, on the sample site or a generated corpus.
+"""Benchmark: the gate against plain axe-core, in ms per page, on the sample site or a generated
+corpus.
 
     .venv/bin/python bench/gate_benchmark.py --sample          # guides/ (16 pages)
-    .venv/bin/python bench/gate_benchmark.py --guides 500      # a generated corpus (seeded), 1,002 pages
+    .venv/bin/python bench/gate_benchmark.py --guides 500      # a generated corpus (seeded), 1,002
+    pages
 
 "Plain axe" is what a team without guidekit would run: one page at a time in one Chromium, axe-core
 injected into each page and run with the same rules, nothing else. The gate runs axe and all its
@@ -47,8 +49,12 @@ SENTENCES = [
 
 
 def sentence(rng: random.Random) -> str:
-    return rng.choice(SENTENCES).format(thing=rng.choice(THINGS), office=rng.choice(OFFICES), place=rng.choice(PLACES),
-                                        number=rng.randint(2, 120))
+    return rng.choice(SENTENCES).format(
+        thing=rng.choice(THINGS),
+        office=rng.choice(OFFICES),
+        place=rng.choice(PLACES),
+        number=rng.randint(2, 120),
+    )
 
 
 def paragraph(rng: random.Random) -> str:
@@ -59,21 +65,37 @@ def guide(rng: random.Random, number: int, total: int) -> str:
     office, place = rng.choice(OFFICES), rng.choice(PLACES)
     body = [paragraph(rng), "", "## 谁可以办", "", paragraph(rng), ""]
     body += ["## 要带什么", ""] + [f"- {thing}" for thing in rng.sample(THINGS, 3)] + [""]
-    body += ["## 怎么办", "", "::: steps"] + [f"{step}. {sentence(rng)}" for step in range(1, rng.randint(3, 6))] + [":::", ""]
+    body += (
+        ["## 怎么办", "", "::: steps"]
+        + [f"{step}. {sentence(rng)}" for step in range(1, rng.randint(3, 6))]
+        + [":::", ""]
+    )
     if rng.random() < 0.5:
         body += ["::: warning 小心诈骗", "办理不收费。有人要您先交钱，就是诈骗。", ":::", ""]
     if rng.random() < 0.4:
-        body += ["| 情况 | 怎么办 |", "| --- | --- |"] + [f"| {rng.choice(THINGS)}丢了 | {sentence(rng)} |" for _ in range(3)] + [""]
+        body += (
+            ["| 情况 | 怎么办 |", "| --- | --- |"]
+            + [f"| {rng.choice(THINGS)}丢了 | {sentence(rng)} |" for _ in range(3)]
+            + [""]
+        )
     body += ["## 常见问题", ""]
     for _ in range(rng.randint(1, 3)):
         body += [f"::: details {rng.choice(THINGS)}丢了怎么办？", paragraph(rng), ":::", ""]
     body += [f"还可以看看：[另一份指南](guide-{(number + 1) % total:04d}.md)", ""]
     front = [
-        "---", f"title: 办理{rng.choice(THINGS)}业务（{number}）", f"summary: 带上{rng.choice(THINGS)}到{office}办理，不收费。",
-        "lang: zh-Hans", f"owner: 青川市{office}", "time_limit: 当场办结", "visits: 1", "fees: 不收费",
-        "places:", f"  - {{name: 青川市{office}, address: 青川市{place} {rng.randint(1, 200)} 号, hours: 周一至周五 9:00—17:00,"
+        "---",
+        f"title: 办理{rng.choice(THINGS)}业务（{number}）",
+        f"summary: 带上{rng.choice(THINGS)}到{office}办理，不收费。",
+        "lang: zh-Hans",
+        f"owner: 青川市{office}",
+        "time_limit: 当场办结",
+        "visits: 1",
+        "fees: 不收费",
+        "places:",
+        f"  - {{name: 青川市{office}, address: 青川市{place} {rng.randint(1, 200)} 号, hours: 周一至周五 9:00—17:00,"
         f' phone: "0571-88{rng.randint(10, 99)} {rng.randint(1000, 9999)}"}}',
-        "---", "",
+        "---",
+        "",
     ]
     return "\n".join(front + body)
 
@@ -88,7 +110,8 @@ def generate_corpus(folder: Path, count: int, seed: int) -> Path:
 
 
 async def plain_axe(site: Path, pages: list[str]) -> float:
-    """Seconds for axe alone, one page after another, each page opened from disk and axe injected into it."""
+    """Seconds for axe alone, one page after another, each page opened from disk and axe injected
+    into it."""
     source = axe_source()
     async with async_playwright() as playwright:
         browser = await launch(playwright)
@@ -98,39 +121,67 @@ async def plain_axe(site: Path, pages: list[str]) -> float:
         for path in pages:
             await page.goto((site / path).as_uri(), wait_until="load")
             await page.add_script_tag(content=source)
-            await page.evaluate("options => axe.run(document, options)", run_options("silver" if path.startswith("silver/") else "standard"))
+            await page.evaluate(
+                "options => axe.run(document, options)",
+                run_options("silver" if path.startswith("silver/") else "standard"),
+            )
         elapsed = time.perf_counter() - started
         await browser.close()
     return elapsed
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sample", action="store_true", help="benchmark the sample site in guides/")
-    parser.add_argument("--guides", type=int, default=500, help="how many guides to generate (default 500)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sample", action="store_true", help="benchmark the sample site in guides/"
+    )
+    parser.add_argument(
+        "--guides", type=int, default=500, help="how many guides to generate (default 500)"
+    )
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="the gate's browser contexts (default: CPU count)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="the gate's browser contexts (default: CPU count)",
+    )
     arguments = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="guidekit-gate-bench-"))
     try:
-        source = REPOSITORY / "guides" if arguments.sample else generate_corpus(work / "guides", arguments.guides, arguments.seed)
+        source = (
+            REPOSITORY / "guides"
+            if arguments.sample
+            else generate_corpus(work / "guides", arguments.guides, arguments.seed)
+        )
         built = build(source, work / "site", check=False)
         if built.refused:
             sys.exit(f"the corpus does not build: {built.findings[:3]}")
         site = work / "site"
         pages = html_pages(site)
-        print(f"corpus: {'sample site' if arguments.sample else f'{arguments.guides} generated guides (seed {arguments.seed})'}, "
-              f"{len(pages)} pages; gate with {arguments.jobs} browser contexts", flush=True)
+        print(
+            f"corpus: {'sample site' if arguments.sample else f'{arguments.guides} generated guides (seed {arguments.seed})'}, "
+            f"{len(pages)} pages; gate with {arguments.jobs} browser contexts",
+            flush=True,
+        )
 
         started = time.perf_counter()
         report = run_gate(site, jobs=arguments.jobs)
         gate = time.perf_counter() - started
-        print(f"gate (every check, {arguments.jobs} contexts): {gate * 1000 / len(pages):7.0f} ms/page  "
-              f"({gate:.1f} s, {len(report.findings)} findings)", flush=True)
+        print(
+            f"gate (every check, {arguments.jobs} contexts): {gate * 1000 / len(pages):7.0f} "
+            f"ms/page  "
+            f"({gate:.1f} s, {len(report.findings)} findings)",
+            flush=True,
+        )
 
         plain = asyncio.run(plain_axe(site, pages))
-        print(f"plain axe (same rules, one page at a time): {plain * 1000 / len(pages):7.0f} ms/page  ({plain:.1f} s)")
+        print(
+            f"plain axe (same rules, one page at a time): {plain * 1000 / len(pages):7.0f} ms/page "
+            f" ({plain:.1f} s)"
+        )
         print(f"gate / plain axe: {gate / plain:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,4 +1,5 @@
-"""Incremental rebuilds of one corpus, timed inside one process (as `guidekit serve` runs them) and as
+"""Incremental rebuilds of one corpus, timed inside one process (as `guidekit serve` runs them) and
+as
 fresh `guidekit build` processes: a rebuild with no change, and a rebuild after editing one guide.
 
     python bench/incremental.py SOURCE OUT [--runs 3]
@@ -49,12 +50,22 @@ def main() -> None:
         result = build(source, out, check=False)
         assert result.published and (redone is None or result.redone == redone), result.redone
 
-    figures: dict[str, list[float]] = {"process_no_change": [], "process_one_edit": [], "in_process_no_change": [], "in_process_one_edit": []}
+    figures: dict[str, list[float]] = {
+        "process_no_change": [],
+        "process_one_edit": [],
+        "in_process_no_change": [],
+        "in_process_one_edit": [],
+    }
     try:
         in_process_build(None)  # the cache is filled
         edit_one_guide(source, 2 * arguments.runs)
-        in_process_build(1)  # and the process is warm, as serve is after its first rebuild (jieba's dictionary loaded)
-        # in-process runs first: a build by another process replaces the cache this process holds in memory
+        in_process_build(
+            1
+            # and the process is warm, as serve is after its first rebuild (jieba's dictionary
+            # loaded)
+        )
+        # in-process runs first: a build by another process replaces the cache this process holds
+        # in memory
         for run in range(arguments.runs):
             figures["in_process_no_change"].append(timed(lambda: in_process_build(0)))
             edit_one_guide(source, run)

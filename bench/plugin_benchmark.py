@@ -1,9 +1,11 @@
-"""Benchmark: one check by the pytest plugin's ``a11y`` fixture against a bare axe run, on the same pages in the same browser.
+"""Benchmark: one check by the pytest plugin's ``a11y`` fixture against a bare axe run, on the same
+pages in the same browser.
 
     .venv/bin/python bench/plugin_benchmark.py [--runs 20]
 
 "Bare axe" is what pytest-axe-style fixtures do: a new browser context with axe-core added to it,
-the page loaded and axe run with the same tags. The plugin runs the whole gate (axe plus reflow, text spacing,
+the page loaded and axe run with the same tags. The plugin runs the whole gate (axe plus reflow,
+text spacing,
 text size, keyboard walk, focus, targets, language, other hosts) in a fresh context. The pages are
 the sample site's, built once without the gate. It also reports whether every run of a page gave the
 same findings. A benchmark, not a test: the figures depend on the machine and what else it is doing.
@@ -45,7 +47,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
         build(REPOSITORY / "guides", site, check=False)
-        pages = [page for page in html_pages(site) if page.count("/") >= 1 and not page.startswith(("components", "silver/components"))][:PAGES]
+        pages = [
+            page
+            for page in html_pages(site)
+            if page.count("/") >= 1 and not page.startswith(("components", "silver/components"))
+        ][:PAGES]
         browser = _LazyBrowser()
         checker = A11y(browser)
         plugin_ms, axe_ms, unstable = [], [], []
@@ -56,7 +62,9 @@ def main() -> None:
                 started = time.perf_counter()
                 found = checker.check(site / page, theme, fail=False)
                 plugin_ms.append((time.perf_counter() - started) * 1000)
-                seen_plugin.add(tuple(sorted((finding.rule, finding.element or "") for finding in found)))
+                seen_plugin.add(
+                    tuple(sorted((finding.rule, finding.element or "") for finding in found))
+                )
                 started = time.perf_counter()
                 seen_axe.add(tuple(browser().run(bare_axe(browser().browser, site / page, theme))))
                 axe_ms.append((time.perf_counter() - started) * 1000)

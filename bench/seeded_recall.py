@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from a11y_tests.seeded_defects.catalogue import check_seeded, recall_table, seed_site  # noqa: E402
+from a11y_tests.seeded_defects.catalogue import check_seeded, recall_table, seed_site
 
 
 def main() -> None:
@@ -32,7 +32,10 @@ def main() -> None:
         print(recall_table(outcomes))
         caught_on_clean = sorted({rule for rules in clean.values() for rule in rules})
         print(f"rules on the unchanged base pages: {', '.join(caught_on_clean) or 'none'}")
-        print(f"{len(defects)} kinds, {len(defects) + len(clean)} pages checked in {time.perf_counter() - started:.0f} s")
+        print(
+            f"{len(defects)} kinds, {len(defects) + len(clean)} pages checked in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
 
 
 if __name__ == "__main__":

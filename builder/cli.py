@@ -1,4 +1,5 @@
-"""The ``guidekit`` command. Exit status: 0 done, 1 refused (input error or blocking finding), 2 wrong usage."""
+"""The ``guidekit`` command. Exit status: 0 done, 1 refused (input error or blocking finding), 2
+wrong usage."""
 
 from __future__ import annotations
 
@@ -16,25 +17,32 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from . import scaffold, serve
 from .build import build
 from .cli_help import HELP_LANG, LocalizedGroup
 from .config import SiteConfig, load_config
+from .findings import Finding, Severity, sort_key
+from .folders import GUIDES_FOLDER, find_source, site_beside
 from .gate.axe import AxeMissing
-from .gate.grid_status import GridUnavailable
-from .jinja import write_assets
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
+from .gate.grid_status import GridUnavailable
 from .gate.report import MergeError, Verdict, judge, merge
 from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
-from . import scaffold, serve
-from .findings import Finding, Severity, sort_key
-from .folders import GUIDES_FOLDER, find_source, site_beside
 from .guide_checks import all_guides, check_site
+from .jinja import write_assets
 from .lint.report import lint_text
 from .lint.word_habits import fixed_text, word_habits
 from .load import load_guides
-from .messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, best_language, error_text, user_language
+from .messages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    best_language,
+    catalogue,
+    error_text,
+    user_language,
+)
 from .publish import BuildLocked, UnsafeOutput
 
 REFUSED = 1
@@ -51,11 +59,13 @@ def say(key: str, lang: str, **args: object) -> str:
 @click.version_option(package_name="guidekit")
 @HELP_LANG
 def main() -> None:
-    """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility gate."""
+    """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility
+    gate."""
 
 
 def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
-    """SOURCE as given, or found from the folder the command runs in (the project, the guides or a language folder)."""
+    """SOURCE as given, or found from the folder the command runs in (the project, the guides or a
+    language folder)."""
     if value is None:
         value = find_source(Path.cwd())
         if value is None:
@@ -71,12 +81,22 @@ def _usage_error(message: str) -> None:
     sys.exit(2)
 
 
-SOURCE = click.argument("source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source)
-FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+SOURCE = click.argument(
+    "source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source
+)
+FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N")
 JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path))
 HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
-WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+WAIVERS = click.option(
+    "--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None
+)
 GRID = click.option("--grid", metavar="URL", default=None)
 NO_CACHE = click.option("--no-cache", is_flag=True)
 
@@ -84,7 +104,9 @@ NO_CACHE = click.option("--no-cache", is_flag=True)
 @main.command("build")
 @HELP_LANG
 @SOURCE
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR"
+)
 @FORMAT
 @click.option("--no-check", is_flag=True)
 @JOBS
@@ -93,8 +115,18 @@ NO_CACHE = click.option("--no-cache", is_flag=True)
 @WAIVERS
 @NO_CACHE
 @GRID
-def build_command(source: Path, out: Path, output_format: str, no_check: bool, jobs: int | None, junit: Path | None,
-                  html: Path | None, waivers_file: Path | None, no_cache: bool, grid: str | None) -> None:
+def build_command(
+    source: Path,
+    out: Path,
+    output_format: str,
+    no_check: bool,
+    jobs: int | None,
+    junit: Path | None,
+    html: Path | None,
+    waivers_file: Path | None,
+    no_cache: bool,
+    grid: str | None,
+) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     lang = load_config(source)[0].default_lang
     out = out or site_beside(source)
@@ -102,27 +134,63 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
         _stderr.print(f"[bold yellow]{escape(say('no-check-warning', lang))}[/]")
     with _guarded(lang, out), _progress(lang, output_format) as progress:
         waivers = _waivers(waivers_file, lang)
-        result = build(source, out, check=not no_check, jobs=jobs, cache=not no_cache, waivers=waivers,
-                       on_stage=progress.start, on_page=progress.advance, grid=grid)
-    verdict = judge(result.findings, waivers, details={**result.gate, "pages": result.pages, "axe_version": result.axe_version})
-    _report(verdict, output_format, lang, junit, html, extra={
-        "ok": result.published, "published": result.published, "checked": result.checked,
-        "heaviest_pages": [{"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest],
-        "guides": result.guides, "guides_redone": result.redone})
+        result = build(
+            source,
+            out,
+            check=not no_check,
+            jobs=jobs,
+            cache=not no_cache,
+            waivers=waivers,
+            on_stage=progress.start,
+            on_page=progress.advance,
+            grid=grid,
+        )
+    verdict = judge(
+        result.findings,
+        waivers,
+        details={**result.gate, "pages": result.pages, "axe_version": result.axe_version},
+    )
+    _report(
+        verdict,
+        output_format,
+        lang,
+        junit,
+        html,
+        extra={
+            "ok": result.published,
+            "published": result.published,
+            "checked": result.checked,
+            "heaviest_pages": [
+                {"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest
+            ],
+            "guides": result.guides,
+            "guides_redone": result.redone,
+        },
+    )
     if output_format == "text":
         errors, warnings, _ = verdict.counts()
         if result.redone < result.guides:
             key = "guides-redone" if result.redone else "guides-unchanged"
-            _stderr.print(f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]")
+            _stderr.print(
+                f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]"
+            )
         _say_grid_nodes(result.gate, lang)
         if result.heaviest:
-            heaviest = "、".join(f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3])
+            heaviest = "、".join(
+                f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]
+            )
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
         if result.published:
             key = "published" if result.checked else "published-unchecked"
-            _stderr.print(("[bold green]" if result.checked else "[bold yellow]") + escape(say(key, lang, pages=result.pages, out=out)) + "[/]")
+            _stderr.print(
+                ("[bold green]" if result.checked else "[bold yellow]")
+                + escape(say(key, lang, pages=result.pages, out=out))
+                + "[/]"
+            )
         else:
-            _stderr.print(f"[bold red]{escape(say('refused', lang, errors=errors, warnings=warnings, out=out))}[/]")
+            _stderr.print(
+                f"[bold red]{escape(say('refused', lang, errors=errors, warnings=warnings, out=out))}[/]"
+            )
     sys.exit(0 if result.published else REFUSED)
 
 
@@ -138,9 +206,20 @@ def build_command(source: Path, out: Path, output_format: str, no_check: bool, j
 @click.option("--shard", "shard_text", metavar="K/N")
 @click.option("--merge", is_flag=True)
 @GRID
-def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | None, junit: Path | None, html: Path | None,
-                  waivers_file: Path | None, no_cache: bool, shard_text: str | None, merge: bool, grid: str | None) -> None:
-    """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes nothing."""
+def check_command(
+    targets: tuple[Path, ...],
+    output_format: str,
+    jobs: int | None,
+    junit: Path | None,
+    html: Path | None,
+    waivers_file: Path | None,
+    no_cache: bool,
+    shard_text: str | None,
+    merge: bool,
+    grid: str | None,
+) -> None:
+    """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes
+    nothing."""
     lang = user_language()
     if not merge and (len(targets) != 1 or not targets[0].is_dir()):
         raise click.UsageError(say("check-one-folder", lang))
@@ -151,13 +230,22 @@ def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | Non
             findings, details = _merged(targets, lang)
         else:
             from .gate.cache import cache_file
-            from .gate.runner import html_pages, run_gate  # Playwright is imported by commands that check pages
+            from .gate.runner import (
+                html_pages,
+                run_gate,
+            )  # Playwright is imported by commands that check pages
 
             with _progress(lang, output_format) as progress:
                 pages = html_pages(targets[0])
                 progress.start("check", len(shard.select(pages) if shard else pages))
-                report = run_gate(targets[0], jobs=jobs, shard=shard, cache=None if no_cache else cache_file(targets[0]),
-                                  on_page=progress.advance, grid=grid)
+                report = run_gate(
+                    targets[0],
+                    jobs=jobs,
+                    shard=shard,
+                    cache=None if no_cache else cache_file(targets[0]),
+                    on_page=progress.advance,
+                    grid=grid,
+                )
             findings, details = report.findings, report.details()
     verdict = judge(findings, waivers, details=details)
     _report(verdict, output_format, lang, junit, html)
@@ -166,7 +254,9 @@ def check_command(targets: tuple[Path, ...], output_format: str, jobs: int | Non
         _say_grid_nodes(details, lang)
         key = "check-passed" if verdict.ok else "check-failed"
         colour = "green" if verdict.ok else "red"
-        _stderr.print(f"[bold {colour}]{escape(say(key, lang, pages=details.get('pages'), errors=errors, warnings=warnings, axe=details.get('axe_version')))}[/]")
+        _stderr.print(
+            f"[bold {colour}]{escape(say(key, lang, pages=details.get('pages'), errors=errors, warnings=warnings, axe=details.get('axe_version')))}[/]"
+        )
     sys.exit(0 if verdict.ok else REFUSED)
 
 
@@ -196,7 +286,9 @@ def _shard(text: str | None, lang: str) -> Shard | None:
     try:
         return Shard.parse(text)
     except ShardError:
-        raise click.BadParameter(error_text("shard-invalid", lang, value=text), param_hint="--shard") from None
+        raise click.BadParameter(
+            error_text("shard-invalid", lang, value=text), param_hint="--shard"
+        ) from None
 
 
 def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:
@@ -214,8 +306,14 @@ def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:
         raise AssertionError("unreachable") from error
 
 
-def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None, html: Path | None,
-            extra: dict[str, object] | None = None) -> None:
+def _report(
+    verdict: Verdict,
+    output_format: str,
+    lang: str,
+    junit: Path | None,
+    html: Path | None,
+    extra: dict[str, object] | None = None,
+) -> None:
     if junit:
         write_junit(verdict, junit, lang)
     if html:
@@ -231,11 +329,18 @@ def _report(verdict: Verdict, output_format: str, lang: str, junit: Path | None,
 @HELP_LANG
 @SOURCE
 @FORMAT
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+)
 @click.option("--fix", is_flag=True)
 @click.option("--yes", is_flag=True)
 def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) -> None:
-    """Check the guides in SOURCE for plain language, completeness and review dates. Builds nothing."""
+    """Check the guides in SOURCE for plain language, completeness and review dates. Builds
+    nothing."""
     config, findings = load_config(source)
     lang = config.default_lang
     today = as_of.date() if as_of else dt.date.today()
@@ -246,24 +351,47 @@ def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) 
         report = check_site(source, loaded, config.lint, lang, today)
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
     ok = not any(finding.blocking for finding in findings)
-    _report(judge(findings), output_format, lang, None, None, extra={"summaries": [summary.to_json() for summary in report.summaries]})
+    _report(
+        judge(findings),
+        output_format,
+        lang,
+        None,
+        None,
+        extra={"summaries": [summary.to_json() for summary in report.summaries]},
+    )
     if output_format == "text":
         for summary in report.summaries:
             _stdout.print(escape(summary.describe(lang)))
-        by_level = {level: sum(1 for finding in findings if finding.severity is level) for level in Severity}
+        by_level = {
+            level: sum(1 for finding in findings if finding.severity is level) for level in Severity
+        }
         key = "lint-passed" if ok else "lint-failed"
-        _stderr.print(f"[bold {'green' if ok else 'red'}]" + escape(lint_text(
-            key, lang, guides=report.guides, errors=by_level[Severity.ERROR], warnings=by_level[Severity.WARNING],
-            advice=by_level[Severity.ADVICE])) + "[/]")
+        _stderr.print(
+            f"[bold {'green' if ok else 'red'}]"
+            + escape(
+                lint_text(
+                    key,
+                    lang,
+                    guides=report.guides,
+                    errors=by_level[Severity.ERROR],
+                    warnings=by_level[Severity.WARNING],
+                    advice=by_level[Severity.ADVICE],
+                )
+            )
+            + "[/]"
+        )
     sys.exit(0 if ok else REFUSED)
 
 
 def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
-    """Show how ``lint --fix`` would rewrite each guide's Word habits, then (asked, or with --yes) write it."""
+    """Show how ``lint --fix`` would rewrite each guide's Word habits, then (asked, or with --yes)
+    write it."""
     lang = config.default_lang
     changes = {}
     for guide in all_guides(source, load_guides(source, lang), lang):
-        found = [habit for habit in word_habits(guide) if config.lint.severity(habit.rule) is not None]
+        found = [
+            habit for habit in word_habits(guide) if config.lint.severity(habit.rule) is not None
+        ]
         if not found:
             continue
         path = guide.path
@@ -272,7 +400,9 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
         if changed != original:
             changes[path] = changed
             name = path.relative_to(source).as_posix()
-            diff = difflib.unified_diff(original.splitlines(), changed.splitlines(), name, name, lineterm="")
+            diff = difflib.unified_diff(
+                original.splitlines(), changed.splitlines(), name, name, lineterm=""
+            )
             _stderr.out("\n".join(diff), highlight=False)
     if not changes:
         _stderr.print(escape(lint_text("fix-nothing", lang)))
@@ -298,24 +428,32 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
     if out is not None and serve.holds_checked_site(out):
         _fail(serve.serve_text("out-is-published", lang, out=out))
     if host not in serve.LOOPBACK_NAMES:
-        _stderr.print(f"[bold yellow]{escape(serve.serve_text('host-warning', lang, host=host))}[/]")
+        _stderr.print(
+            f"[bold yellow]{escape(serve.serve_text('host-warning', lang, host=host))}[/]"
+        )
     if not check:
         _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
 
     def built(result, seconds: float) -> None:
         _report(judge(result.findings), "text", lang, None, None)
         if result.published:
-            _stderr.print(f"[green]{escape(serve.serve_text('rebuilt', lang, pages=result.pages, seconds=f'{seconds:.1f}'))}[/]")
+            _stderr.print(
+                f"[green]{escape(serve.serve_text('rebuilt', lang, pages=result.pages, seconds=f'{seconds:.1f}'))}[/]"
+            )
         else:
             errors = _counts(result.findings)[0]
-            _stderr.print(f"[bold red]{escape(serve.serve_text('rebuild-refused', lang, errors=errors))}[/]")
+            _stderr.print(
+                f"[bold red]{escape(serve.serve_text('rebuild-refused', lang, errors=errors))}[/]"
+            )
 
     def ready(url: str) -> None:
         _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))
 
     with _guarded(lang, out or source), serve.stopped_by_signals():
         try:
-            serve.preview_site(source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built)
+            serve.preview_site(
+                source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built
+            )
         except serve.CannotListen as error:
             _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
 
@@ -339,13 +477,16 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @LANG
 def init_command(folder: Path, lang: str | None) -> None:
-    """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a first guide."""
+    """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a
+    first guide."""
     lang = lang or "zh-Hans"
     taken = scaffold.existing_files(folder)
     if taken:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
     guide_path = scaffold.init_project(folder, lang)
-    _stderr.print(f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path))}[/]")
+    _stderr.print(
+        f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path))}[/]"
+    )
 
 
 @main.command("assets")
@@ -353,11 +494,21 @@ def init_command(folder: Path, lang: str | None) -> None:
 @click.option("--page-layout", is_flag=True)
 @HELP_LANG
 def assets_command(folder: Path, page_layout: bool) -> None:
-    """Write the stylesheets (standard, silver) and script that pages embedding components need into FOLDER."""
+    """Write the stylesheets (standard, silver) and script that pages embedding components need
+    into FOLDER."""
     lang = user_language()
     with _guarded(lang, folder):
         written = write_assets(folder, page_layout=page_layout)
-    _stderr.print(escape(say("assets-written", lang, folder=folder, files=", ".join(path.name for path in written))))
+    _stderr.print(
+        escape(
+            say(
+                "assets-written",
+                lang,
+                folder=folder,
+                files=", ".join(path.name for path in written),
+            )
+        )
+    )
 
 
 @main.group("report", cls=LocalizedGroup)
@@ -368,14 +519,27 @@ def report_group() -> None:
 
 @report_group.command("conformance")
 @click.argument("site", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("guides"), show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("conformance-report"), show_default=True)
+@click.option(
+    "--source",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("guides"),
+    show_default=True,
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("conformance-report"),
+    show_default=True,
+)
 @HELP_LANG
 @JOBS
 @WAIVERS
 @NO_CACHE
-def report_conformance_command(site: Path, source: Path, out: Path, jobs: int | None, waivers_file: Path | None, no_cache: bool) -> None:
-    """Check SITE with the gate, then write its accessibility statement and conformance reports (OpenACR, EARL) into OUT."""
+def report_conformance_command(
+    site: Path, source: Path, out: Path, jobs: int | None, waivers_file: Path | None, no_cache: bool
+) -> None:
+    """Check SITE with the gate, then write its accessibility statement and conformance reports
+    (OpenACR, EARL) into OUT."""
     from .conformance.site_report import site_report
     from .gate.runner import html_pages  # Playwright is imported by commands that check pages
 
@@ -383,7 +547,9 @@ def report_conformance_command(site: Path, source: Path, out: Path, jobs: int | 
     with _guarded(lang, site), _progress(lang, "text") as progress:
         waivers = _waivers(waivers_file, lang)
         progress.start("check", len(html_pages(site)))
-        report = site_report(site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance)
+        report = site_report(
+            site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance
+        )
     if report.problems or (report.verdict is not None and not report.verdict.ok):
         _report(report.verdict or judge(report.problems), "text", lang, None, None)
         _fail(say("report-refused", lang, site=site))
@@ -391,13 +557,14 @@ def report_conformance_command(site: Path, source: Path, out: Path, jobs: int | 
         path = out / site_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8", newline="\n")
-    _stderr.print(f"[green]{escape(say('report-written', lang, out=out, files=len(report.files)))}[/]")
+    _stderr.print(
+        f"[green]{escape(say('report-written', lang, out=out, files=len(report.files)))}[/]"
+    )
 
 
 def _counts(findings: list[Finding]) -> tuple[int, int]:
     errors = sum(1 for finding in findings if finding.blocking)
     return errors, len(findings) - errors
-
 
 
 class _Progress:
@@ -434,11 +601,14 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
         known = failure_text(error, lang, out)
         if known is None and os.environ.get("GUIDEKIT_DEBUG"):
             raise
-        _fail(known or say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out))
+        _fail(
+            known or say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out)
+        )
 
 
 def failure_text(error: Exception, lang: str, out: Path) -> str | None:
-    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output), None for others."""
+    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output), None
+    for others."""
     if isinstance(error, BuildLocked):
         return error_text("build-locked", lang, out=out)
     if isinstance(error, UnsafeOutput):
@@ -457,11 +627,11 @@ def failure_text(error: Exception, lang: str, out: Path) -> str | None:
 def _browser_missing_text(error: BrowserMissing, lang: str) -> str:
     if error.configured:
         return error_text("browser-missing-configured", lang, path=error.configured)
-    return error_text("browser-missing", lang, install=error_text(install_hint_key(error.system), lang))
+    return error_text(
+        "browser-missing", lang, install=error_text(install_hint_key(error.system), lang)
+    )
 
 
 def _fail(message: str) -> None:
     _stderr.print(f"[bold red]{escape(message)}[/]")
     sys.exit(REFUSED)
-
-

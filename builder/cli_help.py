@@ -1,4 +1,5 @@
-"""The help text of the ``guidekit`` command in the editor's language: the system's (LANGUAGE, LC_ALL,
+"""The help text of the ``guidekit`` command in the editor's language: the system's (LANGUAGE,
+LC_ALL,
 LC_MESSAGES, LANG), or the one ``--lang`` names. Texts live in messages/help.yml."""
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class HelpLanguage:
 
 
 def help_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
-    """``--lang X`` anywhere on the command line, else the system's language; Chinese when it names none."""
+    """``--lang X`` anywhere on the command line, else the system's language; Chinese when it names
+    none."""
     for index, arg in enumerate(args):
         if arg == "--lang" and index + 1 < len(args):
             return best_language(args[index + 1])
@@ -44,7 +46,8 @@ def _language(ctx: click.Context) -> str:
 
 @contextmanager
 def _in_language(command: click.Command, ctx: click.Context, lang: str) -> Iterator[None]:
-    """The command's help, its options' and (for the group) its commands' short help, in ``lang`` while shown."""
+    """The command's help, its options' and (for the group) its commands' short help, in ``lang``
+    while shown."""
     key = command.name if ctx.parent else "main"
     saved: list[tuple[Any, str, object]] = [(command, "help", command.help)]
     command.help = _text(key, lang) or command.help
@@ -70,7 +73,11 @@ class LocalizedCommand(click.Command):
             super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_text("usage", _language(ctx)))
+        formatter.write_usage(
+            ctx.command_path,
+            " ".join(self.collect_usage_pieces(ctx)),
+            prefix=_text("usage", _language(ctx)),
+        )
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
@@ -79,8 +86,12 @@ class LocalizedCommand(click.Command):
         return option
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        records = [record for param in self.get_params(ctx)
-                   if isinstance(param, click.Option) and (record := param.get_help_record(ctx)) is not None]
+        records = [
+            record
+            for param in self.get_params(ctx)
+            if isinstance(param, click.Option)
+            and (record := param.get_help_record(ctx)) is not None
+        ]
         if records:
             with formatter.section(_text("options", _language(ctx)) or "Options"):
                 formatter.write_dl(records)
@@ -96,11 +107,16 @@ class LocalizedGroup(LocalizedCommand, click.Group):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
-        rows = [(name, command.get_short_help_str(formatter.width - 6 - len(name)))
-                for name in self.list_commands(ctx) if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        rows = [
+            (name, command.get_short_help_str(formatter.width - 6 - len(name)))
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
         if rows:
             with formatter.section(_text("commands", _language(ctx)) or "Commands"):
                 formatter.write_dl(rows)
 
 
-HELP_LANG = click.option("--lang", "help_lang", type=click.Choice(["zh-Hans", "zh-Hant", "en"]), expose_value=False)
+HELP_LANG = click.option(
+    "--lang", "help_lang", type=click.Choice(["zh-Hans", "zh-Hant", "en"]), expose_value=False
+)

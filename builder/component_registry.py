@@ -20,7 +20,8 @@ from .messages import error_text
 from .package_files import is_shipped
 from .yaml_loader import SAFE_LOADER
 
-# Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an app's own.
+# Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an
+# app's own.
 TEMPLATE_PREFIX = "guidekit"
 
 _TYPE_CHECKS = {
@@ -56,11 +57,16 @@ class MarkdownForm:
     argument: str | None = None  # the text after `::: name`
     content: str | None = None  # the Markdown inside, rendered
     items: str | None = None  # the items of the list inside, each rendered
-    item_flag: str | None = None  # an item starting with this flag's marker ("可选：") sets it on the item
-    link: dict[str, str] = field(default_factory=dict)  # the one link inside: href/text/file_type/size -> param
+    item_flag: str | None = (
+        None  # an item starting with this flag's marker ("可选：") sets it on the item
+    )
+    link: dict[str, str] = field(
+        default_factory=dict
+    )  # the one link inside: href/text/file_type/size -> param
 
     def source_of(self, param: str) -> str | None:
-        """Where in the Markdown an editor writes ``param``: argument, content, items, link or file."""
+        """Where in the Markdown an editor writes ``param``: argument, content, items, link or
+        file."""
         for part in ("argument", "content", "items"):
             if getattr(self, part) == param:
                 return part
@@ -113,27 +119,43 @@ class Component:
         """A sentence for the editor (or developer) in ``lang``, saying what to write and where."""
         if problem.kind == "unknown":
             known = ", ".join(name for name in self.params if name not in COMMON_PARAMS)
-            return error_text("component-param-unknown", lang, name=self.name, param=problem.param, known=known)
+            return error_text(
+                "component-param-unknown", lang, name=self.name, param=problem.param, known=known
+            )
         if problem.kind == "type":
-            expected = error_text("or", lang).join(error_text(f"type-{kind}", lang) for kind in self.params[problem.param].types)
-            return error_text("component-param-type", lang, name=self.name, param=problem.param, expected=expected)
+            expected = error_text("or", lang).join(
+                error_text(f"type-{kind}", lang) for kind in self.params[problem.param].types
+            )
+            return error_text(
+                "component-param-type", lang, name=self.name, param=problem.param, expected=expected
+            )
         if problem.kind == "choice":
             choices = ", ".join(self.params[problem.param].choices)
-            return error_text("component-param-choice", lang, name=self.name, param=problem.param, choices=choices)
+            return error_text(
+                "component-param-choice", lang, name=self.name, param=problem.param, choices=choices
+            )
         source = self.markdown.source_of(problem.param) if self.markdown else None
         hint = error_text(f"component-hint-{source}", lang, name=self.name) if source else ""
-        return error_text("component-param-missing", lang, name=self.name, param=problem.param, hint=hint).strip()
+        return error_text(
+            "component-param-missing", lang, name=self.name, param=problem.param, hint=hint
+        ).strip()
 
 
-# Every component takes these, so pages can trace an element to its Markdown line and speak its language.
+# Every component takes these, so pages can trace an element to its Markdown line and speak its
+# language.
 COMMON_PARAMS = {
-    "attributes": Param("attributes", "object", False, "Extra HTML attributes for the outer element."),
-    "lang": Param("lang", "string", False, "Language of the UI text: zh-Hans (default), zh-Hant or en."),
+    "attributes": Param(
+        "attributes", "object", False, "Extra HTML attributes for the outer element."
+    ),
+    "lang": Param(
+        "lang", "string", False, "Language of the UI text: zh-Hans (default), zh-Hant or en."
+    ),
 }
 
 
 class ComponentParamsError(ValueError):
-    """Params that do not fit a component's schema, explained in the language the caller asked for."""
+    """Params that do not fit a component's schema, explained in the language the caller asked
+    for."""
 
     def __init__(self, component: Component, problems: list[Problem], lang: str | None) -> None:
         self.component, self.problems = component, problems
@@ -141,7 +163,8 @@ class ComponentParamsError(ValueError):
 
 
 class _SpecLoader(SAFE_LOADER):
-    """YAML for component.yml: ``!html`` marks example text that is trusted markup, not text to escape."""
+    """YAML for component.yml: ``!html`` marks example text that is trusted markup, not text to
+    escape."""
 
 
 _SpecLoader.add_constructor("!html", lambda loader, node: Markup(loader.construct_scalar(node)))
@@ -154,10 +177,14 @@ def components_root() -> Traversable:
 @cache
 def registry() -> dict[str, Component]:
     found = {}
-    for folder in sorted(filter(is_shipped, components_root().iterdir()), key=lambda item: item.name):
+    for folder in sorted(
+        filter(is_shipped, components_root().iterdir()), key=lambda item: item.name
+    ):
         spec_file = folder.joinpath("component.yml")
         if folder.is_dir() and spec_file.is_file():
-            found[folder.name] = _component(folder, yaml.load(spec_file.read_text("utf-8"), Loader=_SpecLoader))
+            found[folder.name] = _component(
+                folder, yaml.load(spec_file.read_text("utf-8"), Loader=_SpecLoader)
+            )
     return found
 
 
@@ -174,8 +201,10 @@ def scripts() -> dict[str, str]:
 
 
 def call_macro(template_module: Any, component: Component, params: dict[str, Any]) -> Markup:
-    """The component's HTML. A macro's output depends only on its params, so a call equal to an earlier one
-    (the skip link of every page, a guide's facts on its standard and its silver page) reuses that HTML."""
+    """The component's HTML. A macro's output depends only on its params, so a call equal to an
+    earlier one
+    (the skip link of every page, a guide's facts on its standard and its silver page) reuses that
+    HTML."""
     problems = component.check(params)
     if problems:
         raise ComponentParamsError(component, problems, params.get("lang"))
@@ -204,7 +233,8 @@ def _rendered(call: _MacroCall) -> Markup:
 
 
 def _frozen(value: Any) -> Any:
-    """A hashable image of params; every value keeps its type, since Markup and str of one text render differently."""
+    """A hashable image of params; every value keeps its type, since Markup and str of one text
+    render differently."""
     if isinstance(value, dict):
         return dict, tuple((key, _frozen(item)) for key, item in value.items())
     if isinstance(value, (list, tuple)):
@@ -220,7 +250,13 @@ def _component(folder: Traversable, spec: dict[str, Any]) -> Component:
         description=spec["description"],
         params={
             **{
-                name: Param(name, info["type"], bool(info.get("required")), info.get("description", ""), tuple(info.get("choices", ())))
+                name: Param(
+                    name,
+                    info["type"],
+                    bool(info.get("required")),
+                    info.get("description", ""),
+                    tuple(info.get("choices", ())),
+                )
                 for name, info in (spec.get("params") or {}).items()
             },
             **COMMON_PARAMS,

@@ -25,7 +25,8 @@ class Budgets(BaseModel):
 
 
 class Contact(BaseModel):
-    """Where readers report an accessibility problem; the accessibility statement and the reports show it."""
+    """Where readers report an accessibility problem; the accessibility statement and the reports
+    show it."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -38,24 +39,41 @@ class Contact(BaseModel):
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    site_name: dict[Lang, str] = {"zh-Hans": "办事指南", "zh-Hant": "辦事指南", "en": "Service guides"}
+    site_name: dict[Lang, str] = {
+        "zh-Hans": "办事指南",
+        "zh-Hant": "辦事指南",
+        "en": "Service guides",
+    }
     default_lang: Lang = "zh-Hans"
     base_url: str | None = None
     lint: LintSettings = LintSettings()
     budgets: Budgets = Budgets()
     contact: Contact = Contact()
-    gallery: bool = False  # build the developers' component gallery (components/) alongside the guides; linked from no guide page
+    # build the developers' component gallery (components/) alongside the guides; linked from no
+    # guide page
+    gallery: bool = False
     ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
-    statement: bool = True  # every footer links the accessibility statement (sites the MkDocs plugin builds have none)
-    zh_hant_reading: Literal["zhuyin", "pinyin"] = "zhuyin"  # readings over hard characters on zh-Hant silver pages: 注音 or pinyin
-    redirects: dict[str, str] = {}  # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")
+    # every footer links the accessibility statement (sites the MkDocs plugin builds have none)
+    statement: bool = True
+    zh_hant_reading: Literal["zhuyin", "pinyin"] = (
+        "zhuyin"  # readings over hard characters on zh-Hant silver pages: 注音 or pinyin
+    )
+    redirects: dict[
+        str, str
+        # a renamed guide's old page ("zh-Hans/old.html") -> its guide file now ("zh-Hans/new.md")
+    ] = {}
 
     def site_name_for(self, lang: str) -> str:
-        return self.site_name.get(lang) or self.site_name.get(self.default_lang) or next(iter(self.site_name.values()))
+        return (
+            self.site_name.get(lang)
+            or self.site_name.get(self.default_lang)
+            or next(iter(self.site_name.values()))
+        )
 
 
 def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
-    """The site's configuration; a wrong option gives one finding per problem, naming its key and line."""
+    """The site's configuration; a wrong option gives one finding per problem, naming its key and
+    line."""
     path = source / CONFIG_FILE
     if not path.is_file():
         return SiteConfig(), []
@@ -63,11 +81,26 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         text = path.read_text("utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        return SiteConfig(), [Finding(rule="config-invalid", message=error_text("config-not-utf8"), file=CONFIG_FILE, line=None)]
-    except tomllib.TOMLDecodeError as error:  # its words are English: the message names the usual causes instead
+        return SiteConfig(), [
+            Finding(
+                rule="config-invalid",
+                message=error_text("config-not-utf8"),
+                file=CONFIG_FILE,
+                line=None,
+            )
+        ]
+    except (
+        tomllib.TOMLDecodeError
+    ) as error:  # its words are English: the message names the usual causes instead
         at_line = re.search(r"line (\d+)", str(error))
-        return SiteConfig(), [Finding(rule="config-invalid", message=error_text("config-invalid"), file=CONFIG_FILE,
-                                      line=int(at_line.group(1)) if at_line else None)]
+        return SiteConfig(), [
+            Finding(
+                rule="config-invalid",
+                message=error_text("config-invalid"),
+                file=CONFIG_FILE,
+                line=int(at_line.group(1)) if at_line else None,
+            )
+        ]
     try:
         return SiteConfig.model_validate(data), []
     except ValidationError as error:
@@ -81,12 +114,26 @@ def _config_problem(detail: dict, text: str, lang: str) -> Finding:
     key = ".".join(loc)
     if detail["type"] == "extra_forbidden":
         model = _model_at(loc[:-1])
-        message = error_text("config-unknown-key", lang, option=key, known=", ".join(model.model_fields))
+        message = error_text(
+            "config-unknown-key", lang, option=key, known=", ".join(model.model_fields)
+        )
     else:
-        scalar = detail["type"] not in {"list_type", "dict_type", "model_type", "value_error", "model_attributes_type"}
-        expected = expected_text(detail, lang) if scalar else error_text("expect-other", lang, detail=detail["msg"])
+        scalar = detail["type"] not in {
+            "list_type",
+            "dict_type",
+            "model_type",
+            "value_error",
+            "model_attributes_type",
+        }
+        expected = (
+            expected_text(detail, lang)
+            if scalar
+            else error_text("expect-other", lang, detail=detail["msg"])
+        )
         message = error_text("config-bad-value", lang, option=key, expected=expected)
-    return Finding(rule="config-invalid", message=message, file=CONFIG_FILE, line=toml_line(text, loc))
+    return Finding(
+        rule="config-invalid", message=message, file=CONFIG_FILE, line=toml_line(text, loc)
+    )
 
 
 def _model_at(loc: tuple[str, ...]) -> type[BaseModel]:

@@ -23,16 +23,46 @@ def _web_address(value: str) -> str:
     return value
 
 
-# How editors write a material's form, in every language guidekit speaks: one spelling -> the model's value
+# How editors write a material's form, in every language guidekit speaks: one spelling -> the
+# model's value
 FORMS = {
     "original": ("原件", "原本", "正本"),
     "copy": ("复印件", "影印件", "复印本", "影本", "影印本", "copy", "photocopy"),
-    "original-and-copy": ("原件和复印件", "原件及复印件", "原件、复印件", "原件+复印件", "原件加复印件", "原件和影本",
-                          "原件及影本", "原件和影印本", "原件及影印本", "original and copy", "original & copy"),
+    "original-and-copy": (
+        "原件和复印件",
+        "原件及复印件",
+        "原件、复印件",
+        "原件+复印件",
+        "原件加复印件",
+        "原件和影本",
+        "原件及影本",
+        "原件和影印本",
+        "原件及影印本",
+        "original and copy",
+        "original & copy",
+    ),
 }
-_FORM_SPELLINGS = {spelling.casefold(): form for form, spellings in FORMS.items() for spelling in spellings}
-_CHINESE_DIGITS = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_COPIES = re.compile(r"^\s*(?P<number>\d+|[一两兩二三四五六七八九十])\s*(?:份|张|張|页|頁|本|copies|copy)?\s*$", re.IGNORECASE)
+_FORM_SPELLINGS = {
+    spelling.casefold(): form for form, spellings in FORMS.items() for spelling in spellings
+}
+_CHINESE_DIGITS = {
+    "一": 1,
+    "两": 2,
+    "兩": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_COPIES = re.compile(
+    r"^\s*(?P<number>\d+|[一两兩二三四五六七八九十])\s*(?:份|张|張|页|頁|本|copies|copy)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _form(value: object) -> object:
@@ -57,13 +87,18 @@ class Part(BaseModel):
     # Numbers written without quotes (phone 12333) are still text; unknown keys become warnings.
     model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True, str_strip_whitespace=True)
 
-    # The field a part written as plain text stands for: materials written "- 居民身份证" are {name: 居民身份证}
+    # The field a part written as plain text stands for: materials written "- 居民身份证" are {name:
+    # 居民身份证}
     plain_text_field: ClassVar[str | None] = None
 
     @model_validator(mode="before")
     @classmethod
     def _plain_text(cls, value: object) -> object:
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and cls.plain_text_field:
+        if (
+            isinstance(value, (str, int, float))
+            and not isinstance(value, bool)
+            and cls.plain_text_field
+        ):
             return {cls.plain_text_field: str(value)}
         return value
 
@@ -71,7 +106,9 @@ class Part(BaseModel):
 class Material(Part):
     plain_text_field = "name"
     name: Text
-    form: Annotated[Literal["original", "copy", "original-and-copy"], BeforeValidator(_form)] | None = None
+    form: (
+        Annotated[Literal["original", "copy", "original-and-copy"], BeforeValidator(_form)] | None
+    ) = None
     copies: Annotated[int, Field(ge=1), BeforeValidator(_copies)] | None = None
     source: str | None = None
     note: str | None = None
@@ -141,7 +178,9 @@ class GuideMeta(Part):
     translation_key: str | None = None  # ties translations together when their paths differ
 
 
-def unknown_fields(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+def unknown_fields(
+    model: BaseModel, path: tuple[str | int, ...] = ()
+) -> list[tuple[str | int, ...]]:
     """Paths of every key the content model does not know, at any depth."""
     found = [path + (key,) for key in (model.model_extra or {})]
     for name in type(model).model_fields:

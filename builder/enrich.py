@@ -26,17 +26,36 @@ FILE_SIZE = "file_size"  # token.meta key on a link to a file inside SOURCE: its
 # Files a guide may publish beside its pages. Never HTML, SVG or script: the site would serve
 # them from its own origin, outside every check that pages go through.
 IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
-ATTACHMENT_TYPES = IMAGE_TYPES | {".pdf", ".ofd", ".txt", ".csv", ".zip", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
-                                  ".odt", ".ods", ".odp", ".wps", ".et", ".rtf"}
+ATTACHMENT_TYPES = IMAGE_TYPES | {
+    ".pdf",
+    ".ofd",
+    ".txt",
+    ".csv",
+    ".zip",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".wps",
+    ".et",
+    ".rtf",
+}
 
 
 def page_path(guide_rel: str) -> str:
-    """The page a guide becomes, relative to the site root: ``zh-Hans/pension.md`` -> ``zh-Hans/pension.html``."""
+    """The page a guide becomes, relative to the site root: ``zh-Hans/pension.md`` ->
+    ``zh-Hans/pension.html``."""
     return guide_rel[: -len(".md")] + ".html"
 
 
 def page_url(guide_rel: str) -> str:
-    """``page_path`` as a relative URL: a space, ``#`` or ``?`` in a file name must not end the path."""
+    """``page_path`` as a relative URL: a space, ``#`` or ``?`` in a file name must not end the
+    path."""
     return quote(page_path(guide_rel))
 
 
@@ -48,22 +67,29 @@ class Asset:
 
 @dataclass(frozen=True)
 class SiteGuides:
-    """What a guide's links are checked against: the guides of the site, and the files that are guides but
+    """What a guide's links are checked against: the guides of the site, and the files that are
+    guides but
     could not be loaded (their own findings say why)."""
 
     rels: Collection[str]
     broken: Collection[str] = frozenset()
-    titles: Mapping[str, str] = field(default_factory=dict)  # a guide's title -> its file, to name the file a link meant
-    anchors: Callable[[str], Collection[str] | None] | None = None  # the heading ids of another guide, when the caller knows them
+    titles: Mapping[str, str] = field(
+        default_factory=dict
+    )  # a guide's title -> its file, to name the file a link meant
+    anchors: Callable[[str], Collection[str] | None] | None = (
+        None  # the heading ids of another guide, when the caller knows them
+    )
 
     def guide_for(self, target: str) -> str | None:
-        """The guide a link's path means: ``a.md``, and as editors also write it ``a`` or ``a.html``."""
+        """The guide a link's path means: ``a.md``, and as editors also write it ``a`` or
+        ``a.html``."""
         stem, extension = posixpath.splitext(target)
         candidate = stem + ".md" if extension.lower() in {"", ".html", ".htm"} else target
         return candidate if candidate in self.rels else None
 
 
-# The ids every guide page has besides its headings' (the main region and the sections of its fields)
+# The ids every guide page has besides its headings' (the main region and the sections of its
+# fields)
 PAGE_ID_PREFIXES = ("main", "section-", "gk-")
 
 
@@ -73,7 +99,9 @@ class EnrichedGuide:
     assets: list[Asset] = field(default_factory=list)
 
 
-def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tuple[EnrichedGuide, list[Finding]]:
+def enrich_guide(
+    parsed: ParsedGuide, source_root: Path, site: SiteGuides
+) -> tuple[EnrichedGuide, list[Finding]]:
     guide = parsed.guide
     enriched = EnrichedGuide(parsed)
     findings: list[Finding] = []
@@ -81,16 +109,33 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tu
 
     def problem(key: str, token: Token, **args: object) -> None:
         line = int(token.attrGet("data-line") or 0) or None
-        findings.append(Finding(rule=f"link-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
+        findings.append(
+            Finding(
+                rule=f"link-{key}",
+                message=error_text(key, guide.lang, **args),
+                file=guide.rel,
+                line=line,
+            )
+        )
 
     def missing_anchor(token: Token, anchor: str, target: str) -> None:
-        """The gate's own rule and message: the gate finds it again on the page only as a safety net."""
+        """The gate's own rule and message: the gate finds it again on the page only as a safety
+        net."""
         line = int(token.attrGet("data-line") or 0) or None
-        findings.append(Finding(rule=BROKEN_ANCHOR.id, message=error_text(BROKEN_ANCHOR.message, guide.lang, anchor=anchor, target=target),
-                                file=guide.rel, line=line, wcag=BROKEN_ANCHOR.wcag, lang=guide.lang))
+        findings.append(
+            Finding(
+                rule=BROKEN_ANCHOR.id,
+                message=error_text(BROKEN_ANCHOR.message, guide.lang, anchor=anchor, target=target),
+                file=guide.rel,
+                line=line,
+                wcag=BROKEN_ANCHOR.wcag,
+                lang=guide.lang,
+            )
+        )
 
     def local_file(token: Token, url: str, missing: str, allowed: frozenset[str]) -> str | None:
-        """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why not."""
+        """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why
+        not."""
         target = unquote(urlsplit(url).path)
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), target))
         resolved = (root / joined).resolve()
@@ -125,29 +170,45 @@ def enrich_guide(parsed: ParsedGuide, source_root: Path, site: SiteGuides) -> tu
                 if anchor:
                     missing_anchor(token, anchor, posixpath.basename(guide.rel))
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), unquote(parts.path)))
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(guide.rel), unquote(parts.path))
+            )
             meant = site.guide_for(target)
             inside = not parts.path.startswith("/") and not target.startswith("..")
-            if meant is None and inside and (target.endswith(".md") or posixpath.splitext(target)[1] == ""):
-                _report_missing_guide(site, target, unquote(href), lambda key, **args: problem(key, token, **args))
+            if (
+                meant is None
+                and inside
+                and (target.endswith(".md") or posixpath.splitext(target)[1] == "")
+            ):
+                _report_missing_guide(
+                    site, target, unquote(href), lambda key, **args: problem(key, token, **args)
+                )
                 continue
             if meant is not None:
                 others = site.anchors(meant) if site.anchors and meant != guide.rel else None
-                anchor = _missing_anchor(heading_ids(parsed.tokens) if meant == guide.rel else others, parts.fragment)
+                anchor = _missing_anchor(
+                    heading_ids(parsed.tokens) if meant == guide.rel else others, parts.fragment
+                )
                 if anchor:
                     missing_anchor(token, anchor, unquote(parts.path))
-                token.meta[SITE_PATH] = page_url(meant) + (f"#{parts.fragment}" if parts.fragment else "")
+                token.meta[SITE_PATH] = page_url(meant) + (
+                    f"#{parts.fragment}" if parts.fragment else ""
+                )
             else:
                 site_path = local_file(token, href, "missing-file", ATTACHMENT_TYPES)
                 if site_path is not None:
-                    token.meta[SITE_PATH] = site_path + (f"#{parts.fragment}" if parts.fragment else "")
+                    token.meta[SITE_PATH] = site_path + (
+                        f"#{parts.fragment}" if parts.fragment else ""
+                    )
                     token.meta[FILE_SIZE] = enriched.assets[-1].source.stat().st_size
 
     _place_in_outline(parsed.tokens, guide.meta.title)
     return enriched, findings
 
 
-def _report_missing_guide(site: SiteGuides, target: str, written: str, problem: Callable[..., None]) -> None:
+def _report_missing_guide(
+    site: SiteGuides, target: str, written: str, problem: Callable[..., None]
+) -> None:
     """Why a link to a guide finds none, naming the guide file the editor most likely meant."""
     md = posixpath.splitext(target)[0] + ".md"
     if md in site.broken:
@@ -156,7 +217,13 @@ def _report_missing_guide(site: SiteGuides, target: str, written: str, problem: 
     title = posixpath.splitext(posixpath.basename(target))[0]
     titled = site.titles.get(title)
     if titled is not None:
-        problem("missing-guide-link-title", path=written, file=titled, name=posixpath.relpath(titled, posixpath.dirname(target) or "."), title=title)
+        problem(
+            "missing-guide-link-title",
+            path=written,
+            file=titled,
+            name=posixpath.relpath(titled, posixpath.dirname(target) or "."),
+            title=title,
+        )
     else:
         problem("missing-guide-link", path=written)
 
@@ -167,7 +234,8 @@ def heading_ids(tokens: list[Token]) -> set[str]:
 
 
 def _missing_anchor(ids: Collection[str] | None, fragment: str) -> str | None:
-    """The #fragment of a link when it names none of ``ids`` (None: the target's headings are not known here)."""
+    """The #fragment of a link when it names none of ``ids`` (None: the target's headings are not
+    known here)."""
     anchor = unquote(fragment)
     if not anchor or ids is None or anchor.startswith(PAGE_ID_PREFIXES):
         return None
@@ -187,7 +255,8 @@ def _all_tokens(tokens: list[Token]):
 
 
 def _place_in_outline(tokens: list[Token], title: str) -> None:
-    """Components take their heading level, and tables their name, from the heading they sit under."""
+    """Components take their heading level, and tables their name, from the heading they sit
+    under."""
     level, heading = 1, title  # the page's h1 is the guide's title
     for index, token in enumerate(tokens):
         if token.type == "heading_open":

@@ -54,11 +54,18 @@ class Finding:
 
 
 def sort_key(finding: Finding) -> tuple:
-    return (finding.file or "", finding.line or 0, finding.rule, finding.page or "", finding.theme or "")
+    return (
+        finding.file or "",
+        finding.line or 0,
+        finding.rule,
+        finding.page or "",
+        finding.theme or "",
+    )
 
 
 def finding_from_json(data: dict[str, object]) -> Finding:
-    """The inverse of ``Finding.to_json`` (cached results, shard reports); extra keys are ignored."""
+    """The inverse of ``Finding.to_json`` (cached results, shard reports); extra keys are
+    ignored."""
     names = Finding.__dataclass_fields__.keys()
     values = {name: data[name] for name in names if name in data}
     values["severity"] = Severity(values.get("severity", "error"))

@@ -1,4 +1,5 @@
-"""Which folder is SOURCE when a command is not told: editors run guidekit in the project folder, inside the
+"""Which folder is SOURCE when a command is not told: editors run guidekit in the project folder,
+inside the
 guides folder, or inside one of its language folders."""
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ SITE_FOLDER = "site"  # where ``build`` publishes, next to SOURCE
 
 
 def find_source(start: Path) -> Path | None:
-    """SOURCE as seen from ``start``, relative to it: ``start`` itself when it holds guidekit.toml or language
-    folders, its ``guides/``, or the guides folder it sits inside. None when there is none of these."""
+    """SOURCE as seen from ``start``, relative to it: ``start`` itself when it holds guidekit.toml
+    or language
+    folders, its ``guides/``, or the guides folder it sits inside. None when there is none of
+    these."""
     here = start.resolve()
     if _is_source(here):
         return Path(".")
@@ -28,7 +31,8 @@ def find_source(start: Path) -> Path | None:
 
 
 def site_beside(source: Path) -> Path:
-    """The published site's folder when none is given: ``site/`` next to SOURCE (in the project folder)."""
+    """The published site's folder when none is given: ``site/`` next to SOURCE (in the project
+    folder)."""
     return Path(os.path.relpath(source.resolve().parent / SITE_FOLDER))
 
 

@@ -1,5 +1,7 @@
-"""Why front matter is not valid YAML, said the way editors make the mistake: a full-width colon, a colon
-inside a value, a tab, a bracket or quote left open, a list item out of line, a line without a colon.
+"""Why front matter is not valid YAML, said the way editors make the mistake: a full-width colon, a
+colon
+inside a value, a tab, a bracket or quote left open, a list item out of line, a line without a
+colon.
 
 The parser's own words are English and point where it gave up, often a line after the mistake; these
 point at the line the editor must change and show the fix. Run only when parsing failed.
@@ -28,7 +30,8 @@ class Diagnosis:
 
 
 def diagnose(lines: Sequence[str], stumbled: int) -> Diagnosis | None:
-    """The likely cause of a parse error the parser noticed on line ``stumbled`` (0-based); None when
+    """The likely cause of a parse error the parser noticed on line ``stumbled`` (0-based); None
+    when
     the lines up to there show none of the usual mistakes."""
     last = min(stumbled, len(lines) - 1)
     for number in range(last + 1):
@@ -49,7 +52,9 @@ def _full_width_colon(lines: Sequence[str], number: int, last: int) -> Diagnosis
     found = _FULL_WIDTH_COLON.match(lines[number])
     if found is None or ":" in lines[number].split("：", 1)[0]:
         return None
-    return Diagnosis("yaml-fullwidth-colon", number, {"field": found["key"], "value": found["value"] or "…"})
+    return Diagnosis(
+        "yaml-fullwidth-colon", number, {"field": found["key"], "value": found["value"] or "…"}
+    )
 
 
 def _colon_without_space(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
@@ -61,14 +66,19 @@ def _colon_without_space(lines: Sequence[str], number: int, last: int) -> Diagno
 
 def _colon_in_value(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
     found = _KEY_VALUE.match(lines[number])
-    if found is None or found["value"][:1] in {'"', "'", "[", "{", "|", ">", "#"} or not _COLON_IN_VALUE.search(found["value"]):
+    if (
+        found is None
+        or found["value"][:1] in {'"', "'", "[", "{", "|", ">", "#"}
+        or not _COLON_IN_VALUE.search(found["value"])
+    ):
         return None
     quoted = found["value"].replace('"', "'")
     return Diagnosis("yaml-colon-in-value", number, {"field": found["key"], "value": f'"{quoted}"'})
 
 
 def _opened_value(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
-    """A value that starts with a bracket or quote the parser reads as YAML's own, left open up to where it
+    """A value that starts with a bracket or quote the parser reads as YAML's own, left open up to
+    where it
     stumbled or followed by more text (``[草稿] 办理居住证``)."""
     found = _KEY_VALUE.match(lines[number])
     if found is None or found["value"][:1] not in _CLOSERS:
@@ -85,11 +95,16 @@ def _opened_value(lines: Sequence[str], number: int, last: int) -> Diagnosis | N
     if not (still_open or closed_early):
         return None
     plain = value.replace('"', "")
-    return Diagnosis("yaml-opened-value", number, {"field": found["key"], "opener": opener, "closer": closer, "value": f'"{plain}"'})
+    return Diagnosis(
+        "yaml-opened-value",
+        number,
+        {"field": found["key"], "opener": opener, "closer": closer, "value": f'"{plain}"'},
+    )
 
 
 def _list_item_out_of_line(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
-    """A ``- item`` (or a field of one) that does not line up with the lines of the same list above it."""
+    """A ``- item`` (or a field of one) that does not line up with the lines of the same list above
+    it."""
     if number == 0 or number != last:
         return None
     text = lines[number]
@@ -99,20 +114,33 @@ def _list_item_out_of_line(lines: Sequence[str], number: int, last: int) -> Diag
         return None
     item = _LIST_ITEM.match(text)
     if item is not None:
-        siblings = [len(m["indent"]) for line in above if (m := _LIST_ITEM.match(line)) and len(m["indent"]) != indent]
-        if siblings and indent not in {len(m["indent"]) for line in above if (m := _LIST_ITEM.match(line))}:
-            return Diagnosis("yaml-list-indent", number, {"found": indent, "expected": siblings[-1]})
+        siblings = [
+            len(m["indent"])
+            for line in above
+            if (m := _LIST_ITEM.match(line)) and len(m["indent"]) != indent
+        ]
+        if siblings and indent not in {
+            len(m["indent"]) for line in above if (m := _LIST_ITEM.match(line))
+        }:
+            return Diagnosis(
+                "yaml-list-indent", number, {"found": indent, "expected": siblings[-1]}
+            )
         return None
     previous = above[-1]
     previous_item = _LIST_ITEM.match(previous)
-    expected = len(previous_item["indent"]) + 2 if previous_item else len(previous) - len(previous.lstrip(" "))
+    expected = (
+        len(previous_item["indent"]) + 2
+        if previous_item
+        else len(previous) - len(previous.lstrip(" "))
+    )
     if indent != expected and indent > 0:
         return Diagnosis("yaml-field-indent", number, {"found": indent, "expected": expected})
     return None
 
 
 def _no_colon(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
-    """A line of its own at the left edge that is no ``field: value``; the parser notices only on the next line."""
+    """A line of its own at the left edge that is no ``field: value``; the parser notices only on
+    the next line."""
     text = lines[number]
     if not text.strip() or text[0] in " \t#-" or ":" in text or "：" in text:
         return None
@@ -120,5 +148,11 @@ def _no_colon(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
 
 
 _CHECKS: tuple[Callable[[Sequence[str], int, int], Diagnosis | None], ...] = (
-    _tab, _full_width_colon, _colon_without_space, _colon_in_value, _opened_value, _no_colon, _list_item_out_of_line,
+    _tab,
+    _full_width_colon,
+    _colon_without_space,
+    _colon_in_value,
+    _opened_value,
+    _no_colon,
+    _list_item_out_of_line,
 )

@@ -21,7 +21,15 @@ from .config import SiteConfig
 from .jinja import render_component, script, stylesheet
 from .messages import DEFAULT_LANGUAGE, ui_text
 from .parse import markdown_parser
-from .render import GALLERY_INDEX, THEMES, Page, environment, markdown_renderer, page_context, root_of
+from .render import (
+    GALLERY_INDEX,
+    THEMES,
+    Page,
+    environment,
+    markdown_renderer,
+    page_context,
+    root_of,
+)
 
 GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]
 # Examples sit under the gallery's h3 example names; on a page of their own, under the h1.
@@ -49,7 +57,9 @@ def render_gallery(config: SiteConfig, *, checked: bool) -> list[Page]:
     for theme in THEMES:
         site_path = theme.prefix + GALLERY_INDEX
         html = env.get_template("base/gallery-index.html.j2").render(
-            **page_context(config, theme, site_path, lang, checked), source=None, components=registry().values(),
+            **page_context(config, theme, site_path, lang, checked),
+            source=None,
+            components=registry().values(),
             english=english_text,
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
@@ -59,7 +69,10 @@ def render_gallery(config: SiteConfig, *, checked: bool) -> list[Page]:
                 **page_context(config, theme, site_path, lang, checked),
                 source=None,
                 subject=component,
-                examples=[render_example(component, example, _GALLERY_HEADING_LEVEL, landmark_suffix=True) for example in component.examples],
+                examples=[
+                    render_example(component, example, _GALLERY_HEADING_LEVEL, landmark_suffix=True)
+                    for example in component.examples
+                ],
                 usage=readme_html(component),
                 gallery_index=root_of(site_path) + theme.prefix + GALLERY_INDEX,
                 english=english_text,
@@ -68,7 +81,13 @@ def render_gallery(config: SiteConfig, *, checked: bool) -> list[Page]:
     return pages
 
 
-def render_example(component: Component, example: dict[str, Any], heading_level: int, *, landmark_suffix: bool = False) -> RenderedExample:
+def render_example(
+    component: Component,
+    example: dict[str, Any],
+    heading_level: int,
+    *,
+    landmark_suffix: bool = False,
+) -> RenderedExample:
     """An example as a page shows it: its headings at ``heading_level`` unless it sets its own.
 
     Several landmarks of one kind on a page need different names, so with ``landmark_suffix``
@@ -80,18 +99,27 @@ def render_example(component: Component, example: dict[str, Any], heading_level:
     if "heading_level" in component.params:
         shown.setdefault("heading_level", heading_level)
     if landmark_suffix and "label" in component.params:
-        shown.setdefault("label", ui_text(lang, "example-landmark", example=f"{component.name} {example['name']}"))
+        shown.setdefault(
+            "label",
+            ui_text(lang, "example-landmark", example=f"{component.name} {example['name']}"),
+        )
     html = render_component(environment(), component.name, shown)
     call = json.dumps(params, ensure_ascii=False, indent=2)
-    return RenderedExample(example["name"], lang, html, f'{{{{ component("{component.name}", {call}) }}}}')
+    return RenderedExample(
+        example["name"], lang, html, f'{{{{ component("{component.name}", {call}) }}}}'
+    )
 
 
 def english_text(text: str) -> Markup:
-    """English written for developers, in which Chinese examples are marked with their own language (WCAG 3.1.2)."""
+    """English written for developers, in which Chinese examples are marked with their own language
+    (WCAG 3.1.2)."""
     html = []
     end = 0
     for run in _CHINESE.finditer(text):
-        html += [escape(text[end : run.start()]), Markup('<span lang="{}">{}</span>').format(_chinese_variant(run.group()), run.group())]
+        html += [
+            escape(text[end : run.start()]),
+            Markup('<span lang="{}">{}</span>').format(_chinese_variant(run.group()), run.group()),
+        ]
         end = run.end()
     html.append(escape(text[end:]))
     return Markup("").join(html)
@@ -102,13 +130,18 @@ def _english_text_rule(renderer, tokens, index: int, options, env) -> str:
 
 
 def _chinese_variant(text: str) -> str:
-    traditional = any(hanzidentifier.is_traditional(c) and not hanzidentifier.is_simplified(c) for c in text)
-    simplified = any(hanzidentifier.is_simplified(c) and not hanzidentifier.is_traditional(c) for c in text)
+    traditional = any(
+        hanzidentifier.is_traditional(c) and not hanzidentifier.is_simplified(c) for c in text
+    )
+    simplified = any(
+        hanzidentifier.is_simplified(c) and not hanzidentifier.is_traditional(c) for c in text
+    )
     return "zh-Hant" if traditional and not simplified else "zh-Hans"
 
 
 def readme_html(component: Component) -> Markup:
-    """The component's README below its title, its headings moved down to sit under the gallery's h2."""
+    """The component's README below its title, its headings moved down to sit under the gallery's
+    h2."""
     tokens = markdown_parser().parse(component.folder.joinpath("README.md").read_text("utf-8"))
     if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
         tokens = tokens[3:]
@@ -119,30 +152,57 @@ def readme_html(component: Component) -> Markup:
     return Markup(md.renderer.render(tokens, md.options, {}))
 
 
-def examples_page(components: Sequence[Component], theme: str, *, distinct_landmarks: bool = False) -> str:
-    """Every example of ``components`` on one self-contained page (styles and script inline), as the tests open it.
+def examples_page(
+    components: Sequence[Component], theme: str, *, distinct_landmarks: bool = False
+) -> str:
+    """Every example of ``components`` on one self-contained page (styles and script inline), as
+    the tests open it.
 
     Each example sits in its own ``.gk-gallery__example[data-component][data-example]``, its
     headings one level below the page's h1.
     """
-    return example_page([
-        (component.name, render_example(component, example, _PAGE_HEADING_LEVEL, landmark_suffix=distinct_landmarks))
-        for component in components
-        for example in component.examples
-    ], theme)
+    return example_page(
+        [
+            (
+                component.name,
+                render_example(
+                    component, example, _PAGE_HEADING_LEVEL, landmark_suffix=distinct_landmarks
+                ),
+            )
+            for component in components
+            for example in component.examples
+        ],
+        theme,
+    )
 
 
 def component_page(component: Component, params: dict[str, Any], theme: str) -> str:
-    """One component rendered with ``params`` on a page of its own (the pytest plugin's ``a11y.component``)."""
-    return example_page([(component.name, render_example(component, {"name": "params", "params": params}, _PAGE_HEADING_LEVEL))], theme)
+    """One component rendered with ``params`` on a page of its own (the pytest plugin's
+    ``a11y.component``)."""
+    return example_page(
+        [
+            (
+                component.name,
+                render_example(
+                    component, {"name": "params", "params": params}, _PAGE_HEADING_LEVEL
+                ),
+            )
+        ],
+        theme,
+    )
 
 
 def example_page(shown: Sequence[tuple[str, RenderedExample]], theme: str) -> str:
-    """Rendered examples, each in its own marked wrapper, on one self-contained page (styles and script inline)."""
-    return environment().get_template("base/example.html.j2").render(
-        shown=shown,
-        lang=DEFAULT_LANGUAGE,
-        theme=theme,
-        stylesheet=Markup(stylesheet(theme, page_layout=True)),
-        script=Markup(script()),
+    """Rendered examples, each in its own marked wrapper, on one self-contained page (styles and
+    script inline)."""
+    return (
+        environment()
+        .get_template("base/example.html.j2")
+        .render(
+            shown=shown,
+            lang=DEFAULT_LANGUAGE,
+            theme=theme,
+            stylesheet=Markup(stylesheet(theme, page_layout=True)),
+            script=Markup(script()),
+        )
     )

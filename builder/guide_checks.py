@@ -1,7 +1,9 @@
-"""Everything that can be known about one guide from its source, in one pass: the plain-language lint,
+"""Everything that can be known about one guide from its source, in one pass: the plain-language
+lint,
 the Markdown (parse), its links and files (enrich) and the gate's content rules on the Markdown.
 
-``guidekit lint`` and every build run this same function, so an editor sees every problem at once, and
+``guidekit lint`` and every build run this same function, so an editor sees every problem at once,
+and
 the gate finds them again only as a safety net.
 """
 
@@ -26,12 +28,21 @@ from .parse import parse_guide, read_tokens
 class CheckedGuide:
     findings: list[Finding]
     summary: GuideSummary
-    enriched: EnrichedGuide | None  # None when a problem in the Markdown or its links stops the guide before render
+    enriched: (
+        EnrichedGuide | None
+    )  # None when a problem in the Markdown or its links stops the guide before render
 
 
-def check_guide(guide: SourceGuide, source: Path, site: SiteGuides, settings: LintSettings, today: dt.date,
-                unfinished: Severity = Severity.ERROR) -> CheckedGuide:
-    """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked preview)."""
+def check_guide(
+    guide: SourceGuide,
+    source: Path,
+    site: SiteGuides,
+    settings: LintSettings,
+    today: dt.date,
+    unfinished: Severity = Severity.ERROR,
+) -> CheckedGuide:
+    """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked
+    preview)."""
     findings, summary = lint_guide(guide, settings, today)
     findings += unfinished_findings(guide, unfinished)
     parsed, problems = parse_guide(guide, markdown_components())
@@ -45,14 +56,25 @@ def check_guide(guide: SourceGuide, source: Path, site: SiteGuides, settings: Li
 
 
 # Problems that leave nothing of a file to check: it is no guide's text (or not one inside SOURCE)
-_UNREADABLE = frozenset({"content-guide-outside", "content-guide-too-large", "content-unreadable", "content-not-utf8"})
+_UNREADABLE = frozenset(
+    {"content-guide-outside", "content-guide-too-large", "content-unreadable", "content-not-utf8"}
+)
 
 
-def site_guides(loaded: Loaded, anchors: Callable[[str], Collection[str] | None] | None = None) -> SiteGuides:
-    """What links are checked against: the loaded guides, their titles, and the guide files that failed to load."""
+def site_guides(
+    loaded: Loaded, anchors: Callable[[str], Collection[str] | None] | None = None
+) -> SiteGuides:
+    """What links are checked against: the loaded guides, their titles, and the guide files that
+    failed to load."""
     rels = frozenset(guide.rel for guide in loaded.guides)
-    broken = frozenset(finding.file for finding in loaded.findings
-                       if finding.blocking and finding.file and finding.file not in rels and finding.rule not in _UNREADABLE)
+    broken = frozenset(
+        finding.file
+        for finding in loaded.findings
+        if finding.blocking
+        and finding.file
+        and finding.file not in rels
+        and finding.rule not in _UNREADABLE
+    )
     titles: dict[str, str] = {}
     for guide in loaded.guides:
         titles.setdefault(guide.meta.title, guide.rel)
@@ -72,8 +94,11 @@ class SiteCheck:
     guides: int  # every guide file checked, those whose front matter failed included
 
 
-def check_site(source: Path, loaded: Loaded, settings: LintSettings, default_lang: str, today: dt.date) -> SiteCheck:
-    """``guidekit lint``: every guide of the site through ``check_guide``, links to other guides' headings included."""
+def check_site(
+    source: Path, loaded: Loaded, settings: LintSettings, default_lang: str, today: dt.date
+) -> SiteCheck:
+    """``guidekit lint``: every guide of the site through ``check_guide``, links to other guides'
+    headings included."""
     by_rel = {guide.rel: guide for guide in loaded.guides}
     known: dict[str, frozenset[str]] = {}
 

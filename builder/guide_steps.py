@@ -1,6 +1,8 @@
-"""Each guide's own steps after loading — lint, parse, enrich, render in every theme — as one unit of work.
+"""Each guide's own steps after loading — lint, parse, enrich, render in every theme — as one unit
+of work.
 
-A guide's steps read only the guide and what ``SiteInputs`` holds, so the build cache can skip them for
+A guide's steps read only the guide and what ``SiteInputs`` holds, so the build cache can skip them
+for
 a guide whose inputs did not change, and several processes can share the guides out.
 """
 
@@ -32,7 +34,9 @@ class SiteInputs:
     config: SiteConfig
     glossary: Sequence[Entry]
     guides: SiteGuides  # every guide of the site: links between guides are checked against it
-    guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]]  # translations, structured data
+    guide_context: Callable[
+        [SourceGuide, Theme, str], dict[str, Any]
+    ]  # translations, structured data
     synonyms: SynonymGroups  # they decide how the search index cuts words
     checked: bool
     today: dt.date
@@ -41,27 +45,56 @@ class SiteInputs:
 @dataclass
 class GuideOutcome:
     findings: list[Finding]  # from lint, parse, enrich and render
-    pages: list[Page | KeptPage]  # none when a blocking problem stopped the guide before render; kept ones from the build cache
+    pages: list[
+        Page | KeptPage
+        # none when a blocking problem stopped the guide before render; kept ones from the build
+        # cache
+    ]
     assets: list[Asset]
-    html_gzip: dict[str, int] = field(default_factory=dict)  # each new page's HTML gzipped, in bytes (page weight)
-    search_words: dict[str, int] = field(default_factory=dict)  # the guide's part of the search index
+    html_gzip: dict[str, int] = field(
+        default_factory=dict
+    )  # each new page's HTML gzipped, in bytes (page weight)
+    search_words: dict[str, int] = field(
+        default_factory=dict
+    )  # the guide's part of the search index
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
-    # a preview (serve, --no-check) shows a guide still holding a template's hint; a checked build refuses it
+    # a preview (serve, --no-check) shows a guide still holding a template's hint; a checked build
+    # refuses it
     unfinished = Severity.ERROR if inputs.checked else Severity.WARNING
-    checked = check_guide(guide, inputs.source, inputs.guides, inputs.config.lint, inputs.today, unfinished)
+    checked = check_guide(
+        guide, inputs.source, inputs.guides, inputs.config.lint, inputs.today, unfinished
+    )
     enriched = checked.enriched
     if enriched is None:
         return GuideOutcome(checked.findings, [], [])
     mark_first_uses(enriched.parsed, inputs.glossary)
-    pages, rendering = render_guide(enriched, inputs.config, checked=inputs.checked, guide_context=inputs.guide_context,
-                                    glossary=inputs.glossary)
-    return GuideOutcome(checked.findings + rendering, pages, enriched.assets, {page.site_path: gzip_size(page.html) for page in pages},
-                        guide_words(guide, inputs.synonyms))
+    pages, rendering = render_guide(
+        enriched,
+        inputs.config,
+        checked=inputs.checked,
+        guide_context=inputs.guide_context,
+        glossary=inputs.glossary,
+    )
+    return GuideOutcome(
+        checked.findings + rendering,
+        pages,
+        enriched.assets,
+        {page.site_path: gzip_size(page.html) for page in pages},
+        guide_words(guide, inputs.synonyms),
+    )
 
 
-def run_guide_steps(guides: Sequence[SourceGuide], inputs: SiteInputs, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[GuideOutcome]:
-    """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker processes.
+def run_guide_steps(
+    guides: Sequence[SourceGuide],
+    inputs: SiteInputs,
+    jobs: int,
+    meanwhile: Callable[[], None] = lambda: None,
+) -> list[GuideOutcome]:
+    """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker
+    processes.
     ``meanwhile``: work of this process's own, done while the workers make the guides."""
-    return shared_out(lambda index: guide_steps(guides[index], inputs), len(guides), jobs, meanwhile)
+    return shared_out(
+        lambda index: guide_steps(guides[index], inputs), len(guides), jobs, meanwhile
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,9 +26,11 @@ FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the openin
 # Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
 MAX_GUIDE_BYTES = 500_000
 MAX_FRONT_MATTER_DEPTH = 8
-# A guide's page is named after its file (``.md`` becomes ``.html``); file systems allow 255 bytes a name.
+# A guide's page is named after its file (``.md`` becomes ``.html``); file systems allow 255 bytes
+# a name.
 MAX_GUIDE_NAME_BYTES = 200
-# Line breaks, control characters and bytes that are not UTF-8 (kept by Python as lone surrogates) in a
+# Line breaks, control characters and bytes that are not UTF-8 (kept by Python as lone surrogates)
+# in a
 # file name: no web address or message can carry them faithfully.
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Characters HTML forbids in a page (controls other than whitespace, and noncharacters). They are
@@ -47,7 +49,8 @@ class SourceGuide:
     meta: GuideMeta
     body: str
     body_line: int  # 1-based line of the file where the body starts
-    salvaged: bool = False  # its front matter failed: only the body is read (``salvage``), and it is never published
+    # its front matter failed: only the body is read (``salvage``), and it is never published
+    salvaged: bool = False
 
     @property
     def lang(self) -> str:
@@ -62,7 +65,8 @@ class Loaded:
 
 @dataclass(frozen=True)
 class GuideFile:
-    location: str  # its path: a string, as thousands of Path objects cost a rebuild that reads none of them
+    # its path: a string, as thousands of Path objects cost a rebuild that reads none of them
+    location: str
     rel: str  # relative to SOURCE, with forward slashes
     linked: bool  # a symbolic link, which may point anywhere on the machine
 
@@ -72,7 +76,8 @@ class GuideFile:
 
 
 def discover(source: Path) -> list[GuideFile]:
-    """Every guide below SOURCE, in path order; names starting with '.' or '_' are drafts and notes, not
+    """Every guide below SOURCE, in path order; names starting with '.' or '_' are drafts and
+    notes, not
     guides. Folders reached through a symbolic link are not entered."""
     found: list[GuideFile] = []
 
@@ -93,14 +98,20 @@ def discover(source: Path) -> list[GuideFile]:
 class LoadMemo(Protocol):
     """What a build remembers of the guides it loaded before (the build cache)."""
 
-    def known(self, file: GuideFile, default_lang: str) -> tuple[SourceGuide | None, list[Finding]] | None:
+    def known(
+        self, file: GuideFile, default_lang: str
+    ) -> tuple[SourceGuide | None, list[Finding]] | None:
         """The guide as loaded last time, if its file has not changed since."""
 
-    def loaded(self, file: GuideFile, default_lang: str, guide: SourceGuide | None, findings: list[Finding]) -> None:
+    def loaded(
+        self, file: GuideFile, default_lang: str, guide: SourceGuide | None, findings: list[Finding]
+    ) -> None:
         """Remember a guide loaded now."""
 
 
-def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, jobs: int = 1) -> Loaded:
+def load_guides(
+    source: Path, default_lang: str, memo: LoadMemo | None = None, jobs: int = 1
+) -> Loaded:
     """Every guide below ``source``, in path order; the files ``memo`` does not know are read, in
     ``jobs`` worker processes when there are many."""
     root = source.resolve()
@@ -111,9 +122,20 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
         if bad_name is not None:
             outcomes[file.rel] = None, [bad_name]
             continue
-        if file.linked and not file.path.resolve().is_relative_to(root):  # a link to a file elsewhere on the machine
-            outcomes[file.rel] = None, [Finding(rule="content-guide-outside", message=error_text("guide-outside", default_lang),
-                                                file=file.rel, line=1)]
+        if file.linked and not file.path.resolve().is_relative_to(
+            root
+        ):  # a link to a file elsewhere on the machine
+            outcomes[file.rel] = (
+                None,
+                [
+                    Finding(
+                        rule="content-guide-outside",
+                        message=error_text("guide-outside", default_lang),
+                        file=file.rel,
+                        line=1,
+                    )
+                ],
+            )
             continue
         known = memo.known(file, default_lang) if memo else None
         if known is None:
@@ -121,31 +143,51 @@ def load_guides(source: Path, default_lang: str, memo: LoadMemo | None = None, j
             outcomes[file.rel] = None, []  # keeps the path order
         else:
             outcomes[file.rel] = known
-    read = shared_out(lambda index: load_guide(to_read[index].path, to_read[index].rel, default_lang), len(to_read), jobs)
+    read = shared_out(
+        lambda index: load_guide(to_read[index].path, to_read[index].rel, default_lang),
+        len(to_read),
+        jobs,
+    )
     for file, outcome in zip(to_read, read):
         outcomes[file.rel] = outcome
         if memo:
             memo.loaded(file, default_lang, *outcome)
-    return Loaded([guide for guide, _ in outcomes.values() if guide is not None],
-                  [finding for _, findings in outcomes.values() for finding in findings])
+    return Loaded(
+        [guide for guide, _ in outcomes.values() if guide is not None],
+        [finding for _, findings in outcomes.values() for finding in findings],
+    )
 
 
 def _name_problem(rel: str, lang: str) -> Finding | None:
     """A guide file name no page can be named after."""
-    if not rel.isprintable() and _UNSAFE_NAME.search(rel):  # isprintable: a quick no for almost every name
-        return Finding(rule="content-guide-name", file=shown_name(rel), line=1,
-                       message=error_text("guide-name-unsafe", lang, name=shown_name(rel.rpartition("/")[2])))
+    if not rel.isprintable() and _UNSAFE_NAME.search(
+        rel
+    ):  # isprintable: a quick no for almost every name
+        return Finding(
+            rule="content-guide-name",
+            file=shown_name(rel),
+            line=1,
+            message=error_text("guide-name-unsafe", lang, name=shown_name(rel.rpartition("/")[2])),
+        )
     name = rel.rpartition("/")[2]
-    size = len(name.encode()) if len(name) * 4 > MAX_GUIDE_NAME_BYTES else 0  # at most 4 bytes a character
+    size = (
+        len(name.encode()) if len(name) * 4 > MAX_GUIDE_NAME_BYTES else 0
+    )  # at most 4 bytes a character
     if size > MAX_GUIDE_NAME_BYTES:
-        return Finding(rule="content-guide-name", file=rel, line=1,
-                       message=error_text("guide-name-too-long", lang, size=size, limit=MAX_GUIDE_NAME_BYTES))
+        return Finding(
+            rule="content-guide-name",
+            file=rel,
+            line=1,
+            message=error_text("guide-name-too-long", lang, size=size, limit=MAX_GUIDE_NAME_BYTES),
+        )
     return None
 
 
 def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
     def problem(key: str, at: int, lang: str = default_lang, **args: object) -> Finding:
-        return Finding(rule=f"content-{key}", message=error_text(key, lang, **args), file=rel, line=at)
+        return Finding(
+            rule=f"content-{key}", message=error_text(key, lang, **args), file=rel, line=at
+        )
 
     try:
         with path.open("rb") as file:
@@ -165,11 +207,17 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     if forbidden:
         line = text.count("\n", 0, forbidden.start()) + 1
         column = forbidden.start() - text.rfind("\n", 0, forbidden.start())
-        return None, [problem("invisible-character", line, column=column, code=f"U+{ord(forbidden.group()):04X}")]
+        return None, [
+            problem(
+                "invisible-character", line, column=column, code=f"U+{ord(forbidden.group()):04X}"
+            )
+        ]
 
     if lines[0].strip() != FENCE:
         return None, [problem("no-front-matter", 1)]
-    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), None)
+    closing = next(
+        (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), None
+    )
     if closing is None:
         return None, [problem("front-matter-unclosed", 1)]
     yaml_text = "\n".join(lines[1:closing])
@@ -187,15 +235,38 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         stumbled = min(mark.line if mark else 0, len(yaml_lines) - 1)
         cause = diagnose(yaml_lines, stumbled)
         if cause is None:
-            return None, [_yaml_problem(rel, "yaml-syntax", FRONT_MATTER_FIRST_LINE + stumbled, _guessed_lang(yaml_text, rel, default_lang))]
-        return None, [_yaml_problem(rel, cause.key, FRONT_MATTER_FIRST_LINE + cause.line, _guessed_lang(yaml_text, rel, default_lang),
-                                    **cause.args)]
+            return None, [
+                _yaml_problem(
+                    rel,
+                    "yaml-syntax",
+                    FRONT_MATTER_FIRST_LINE + stumbled,
+                    _guessed_lang(yaml_text, rel, default_lang),
+                )
+            ]
+        return None, [
+            _yaml_problem(
+                rel,
+                cause.key,
+                FRONT_MATTER_FIRST_LINE + cause.line,
+                _guessed_lang(yaml_text, rel, default_lang),
+                **cause.args,
+            )
+        ]
     except ValueError:  # e.g. a number longer than Python converts (4,300 digits)
-        return None, [_yaml_problem(rel, "yaml-number-too-long", FRONT_MATTER_FIRST_LINE, _guessed_lang(yaml_text, rel, default_lang))]
+        return None, [
+            _yaml_problem(
+                rel,
+                "yaml-number-too-long",
+                FRONT_MATTER_FIRST_LINE,
+                _guessed_lang(yaml_text, rel, default_lang),
+            )
+        ]
     if not isinstance(fields, dict):
         return None, [problem("front-matter-not-mapping", FRONT_MATTER_FIRST_LINE)]
 
-    lang = best_language(fields.get("lang") if isinstance(fields.get("lang"), str) else default_lang)
+    lang = best_language(
+        fields.get("lang") if isinstance(fields.get("lang"), str) else default_lang
+    )
 
     @cache
     def tree() -> yaml.Node | None:
@@ -208,8 +279,15 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     escaped = next(_forbidden_characters(fields), None)  # written as an escape such as "\x1F"
     if escaped:
         loc, character = escaped
-        return None, [problem("invisible-character-field", field_line(loc), lang, field=_field_name(loc, lang),
-                              code=f"U+{ord(character):04X}")]
+        return None, [
+            problem(
+                "invisible-character-field",
+                field_line(loc),
+                lang,
+                field=_field_name(loc, lang),
+                code=f"U+{ord(character):04X}",
+            )
+        ]
 
     try:
         meta = GuideMeta.model_validate(fields)
@@ -217,7 +295,9 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         findings = []
         seen: set[str] = set()
         for detail in error.errors():
-            loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
+            loc = tuple(
+                part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES
+            )
             name = _field_name(loc, lang)
             if name in seen:  # a union (e.g. fees) reports once per alternative
                 continue
@@ -225,7 +305,15 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             if detail["type"] == "missing":
                 findings.append(problem("field-missing", field_line(loc), lang, field=name))
             else:
-                findings.append(problem("field-invalid", field_line(loc), lang, field=name, expected=expected_text(detail, lang)))
+                findings.append(
+                    problem(
+                        "field-invalid",
+                        field_line(loc),
+                        lang,
+                        field=name,
+                        expected=expected_text(detail, lang),
+                    )
+                )
         return None, findings
 
     warnings = [
@@ -248,39 +336,60 @@ _TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILIN
 
 def _yaml_problem(rel: str, message: str, line: int, lang: str, /, **args: object) -> Finding:
     """Every way front matter fails to parse is one rule, with the message that names its cause."""
-    return Finding(rule="content-yaml-syntax", message=error_text(message, lang, **args), file=rel, line=line)
+    return Finding(
+        rule="content-yaml-syntax", message=error_text(message, lang, **args), file=rel, line=line
+    )
 
 
 def _guessed_lang(front_matter: str, rel: str, default_lang: str) -> str:
-    """The language of a guide whose front matter cannot be read: its ``lang:`` line, else its language folder."""
+    """The language of a guide whose front matter cannot be read: its ``lang:`` line, else its
+    language folder."""
     written = _LANG_LINE.search(front_matter)
     guessed = written.group(1) if written else rel.split("/")[0]
-    return guessed if guessed in get_args(GuideMeta.model_fields["lang"].annotation) else default_lang
+    return (
+        guessed if guessed in get_args(GuideMeta.model_fields["lang"].annotation) else default_lang
+    )
 
 
 def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
-    """A guide whose front matter failed, as far as its body can still be checked: the body, a title and the
+    """A guide whose front matter failed, as far as its body can still be checked: the body, a
+    title and the
     language read from the lines that look like them. None when not even the body can be found."""
     try:
-        text = path.read_bytes()[: MAX_GUIDE_BYTES].decode("utf-8-sig")
+        text = path.read_bytes()[:MAX_GUIDE_BYTES].decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     closing = 0
     if lines[0].strip() == FENCE:
-        closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), -1)
+        closing = next(
+            (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), -1
+        )
         if closing < 0:
             return None
     front = "\n".join(lines[1:closing])
     title_line = _TITLE_LINE.search(front)
-    meta = GuideMeta.model_construct(title=title_line.group(1) if title_line else rel, summary="", lang=_guessed_lang(front, rel, default_lang))
+    meta = GuideMeta.model_construct(
+        title=title_line.group(1) if title_line else rel,
+        summary="",
+        lang=_guessed_lang(front, rel, default_lang),
+    )
     body_start = closing + 1 if closing else 0
-    return SourceGuide(path=path, rel=rel, meta=meta, body="\n".join(lines[body_start:]), body_line=body_start + 1, salvaged=True)
+    return SourceGuide(
+        path=path,
+        rel=rel,
+        meta=meta,
+        body="\n".join(lines[body_start:]),
+        body_line=body_start + 1,
+        salvaged=True,
+    )
 
 
 def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, object]] | None:
-    """Aliases (``*name``) can expand a few lines into billions of values, deep nesting exhausts PyYAML's
-    recursion, and a key given twice silently loses one value: all refused from the parser's events, which
+    """Aliases (``*name``) can expand a few lines into billions of values, deep nesting exhausts
+    PyYAML's
+    recursion, and a key given twice silently loses one value: all refused from the parser's
+    events, which
     need no recursion. Returns the message key, the 0-based line and the message's arguments."""
     mappings: list[_MappingKeys | None] = []  # one per open collection: None for a sequence
     for event in yaml.parse(yaml_text, Loader=SAFE_LOADER):
@@ -290,8 +399,15 @@ def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, object]] | 
         if isinstance(event, yaml.ScalarEvent):
             first = mappings[-1].key(event.value, line) if mappings and mappings[-1] else None
             if first is not None:
-                return "yaml-duplicate-key", line, {"field": event.value, "first": FRONT_MATTER_FIRST_LINE + first,
-                                                    "line": FRONT_MATTER_FIRST_LINE + line}
+                return (
+                    "yaml-duplicate-key",
+                    line,
+                    {
+                        "field": event.value,
+                        "first": FRONT_MATTER_FIRST_LINE + first,
+                        "line": FRONT_MATTER_FIRST_LINE + line,
+                    },
+                )
             _node_done(mappings)
         elif isinstance(event, yaml.CollectionStartEvent):
             if mappings and mappings[-1] and mappings[-1].expecting_key:
@@ -313,7 +429,8 @@ class _MappingKeys:
     expecting_key: bool = True
 
     def key(self, name: str | None, line: int) -> int | None:
-        """Note a key (None: one that is not a plain scalar); the line it was first given on, if it is a repeat."""
+        """Note a key (None: one that is not a plain scalar); the line it was first given on, if it
+        is a repeat."""
         if not self.expecting_key or name is None:
             return None
         first = self.seen.get(name)
@@ -322,7 +439,8 @@ class _MappingKeys:
 
 
 def _node_done(mappings: list[_MappingKeys | None]) -> None:
-    """A whole node ended inside the innermost collection: in a mapping, keys and values take turns."""
+    """A whole node ended inside the innermost collection: in a mapping, keys and values take
+    turns."""
     if mappings and mappings[-1]:
         mappings[-1].expecting_key = not mappings[-1].expecting_key
 
@@ -332,7 +450,9 @@ def _forbidden_characters(value: object, loc: tuple = ()) -> Iterator[tuple[tupl
     if isinstance(value, dict):
         for key, item in value.items():
             yield from _forbidden_characters(key, loc)
-            yield from _forbidden_characters(item, loc + (key if isinstance(key, str) else str(key),))
+            yield from _forbidden_characters(
+                item, loc + (key if isinstance(key, str) else str(key),)
+            )
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _forbidden_characters(item, loc + (index,))
@@ -364,7 +484,9 @@ _FIELD_NAMES = _collect_field_names()
 
 
 def _field_name(loc: tuple, lang: str) -> str:
-    parts = [error_text("item", lang, number=part + 1) if isinstance(part, int) else part for part in loc]
+    parts = [
+        error_text("item", lang, number=part + 1) if isinstance(part, int) else part for part in loc
+    ]
     return " → ".join(parts) or "?"
 
 
@@ -375,7 +497,9 @@ _FIELD_EXPECTATIONS = {"form": "expect-form", "copies": "expect-copies"}
 def expected_text(detail: dict, lang: str) -> str:
     kind = detail["type"]
     context = detail.get("ctx") or {}
-    field = next((part for part in reversed(detail.get("loc") or ()) if isinstance(part, str)), None)
+    field = next(
+        (part for part in reversed(detail.get("loc") or ()) if isinstance(part, str)), None
+    )
     if field in _FIELD_EXPECTATIONS and kind not in {"missing", "string_type"}:
         return error_text(_FIELD_EXPECTATIONS[field], lang)
     if kind in {"string_type", "str_type"}:
@@ -398,7 +522,9 @@ def expected_text(detail: dict, lang: str) -> str:
         return error_text("expect-date", lang)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return error_text("expect-choice", lang, choices=error_text("choice-separator", lang).join(choices))
+        return error_text(
+            "expect-choice", lang, choices=error_text("choice-separator", lang).join(choices)
+        )
     if kind == "value_error":
         return error_text("expect-web-address", lang)
     return error_text("expect-other", lang, detail=detail["msg"])
@@ -415,7 +541,9 @@ def _yaml_line(node: yaml.Node | None, loc: tuple) -> int:
             if match is None:
                 break
             line, node = match[0].start_mark.line, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line
         else:

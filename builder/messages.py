@@ -32,7 +32,8 @@ def best_language(lang: str | None) -> str:
 
 
 def user_language(environ: Mapping[str, str] = os.environ) -> str:
-    """The language of the person at the terminal, from the POSIX locale variables (zh_TW.UTF-8 -> zh-Hant).
+    """The language of the person at the terminal, from the POSIX locale variables (zh_TW.UTF-8 ->
+    zh-Hant).
 
     Used where no site says which language to speak (``guidekit check`` of any folder, help texts);
     C, POSIX and unset locales get guidekit's default, Simplified Chinese."""

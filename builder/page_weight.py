@@ -1,4 +1,5 @@
-"""Page weight: each page with the stylesheet and scripts it loads, gzipped, against the site's budget.
+"""Page weight: each page with the stylesheet and scripts it loads, gzipped, against the site's
+budget.
 
 14 KB is what fits in the first round trip of a new connection (TCP's initial window of 10 packets),
 so a page within it can be read on a slow phone network without waiting for a second trip.
@@ -40,10 +41,21 @@ def gzip_size(text: str) -> int:
 def loaded_files(page: Page) -> tuple[str, ...]:
     """The site's files ``page`` loads (its stylesheet and scripts), below the site root."""
     folder = posixpath.dirname(page.site_path)
-    return tuple(sorted({posixpath.normpath(posixpath.join(folder, href)) for href in _LOADED.findall(page.html)}))
+    return tuple(
+        sorted(
+            {
+                posixpath.normpath(posixpath.join(folder, href))
+                for href in _LOADED.findall(page.html)
+            }
+        )
+    )
 
 
-def weigh(pages: Iterable[Page | KeptPage], files: Mapping[str, str | KeptFile], html_gzip: Mapping[str, int] | None = None) -> list[PageWeight]:
+def weigh(
+    pages: Iterable[Page | KeptPage],
+    files: Mapping[str, str | KeptFile],
+    html_gzip: Mapping[str, int] | None = None,
+) -> list[PageWeight]:
     """Heaviest first. Only the site's own files count: pages load nothing from elsewhere.
     ``html_gzip`` holds sizes already known (from the guides' steps), by page."""
     known = html_gzip or {}
@@ -53,7 +65,9 @@ def weigh(pages: Iterable[Page | KeptPage], files: Mapping[str, str | KeptFile],
     def weight_of(loaded: tuple[str, ...]) -> int:
         if loaded not in loaded_gzip:
             kept = [files[path] for path in loaded if path in files]
-            loaded_gzip[loaded] = sum(file.gzip if isinstance(file, KeptFile) else gzip_size(file) for file in kept)
+            loaded_gzip[loaded] = sum(
+                file.gzip if isinstance(file, KeptFile) else gzip_size(file) for file in kept
+            )
         return loaded_gzip[loaded]
 
     weights = []
@@ -67,11 +81,17 @@ def weigh(pages: Iterable[Page | KeptPage], files: Mapping[str, str | KeptFile],
 
 
 def over_budget(weights: Iterable[PageWeight], budget_kb: float) -> list[Finding]:
-    """Guide pages must fit; the search page carries the site's index and grows with the site by design."""
+    """Guide pages must fit; the search page carries the site's index and grows with the site by
+    design."""
     return [
         Finding(
             rule="guidekit:page-weight",
-            message=error_text("page-weight", weight.page.lang, kilobytes=f"{weight.kilobytes:.1f}", budget=f"{budget_kb:g}"),
+            message=error_text(
+                "page-weight",
+                weight.page.lang,
+                kilobytes=f"{weight.kilobytes:.1f}",
+                budget=f"{budget_kb:g}",
+            ),
             file=weight.page.source or weight.page.site_path,
             page=weight.page.site_path,
             theme=weight.page.theme,

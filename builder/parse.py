@@ -33,8 +33,14 @@ _SAFE_IMAGE_DATA = re.compile(r"^data:image/(png|gif|jpeg|webp);", re.IGNORECASE
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 # Lists, quotes and components inside each other. Real guides use three or four levels.
 MAX_NESTING = 8
-_NESTING = {"list_item_open": 1, "list_item_close": -1, "blockquote_open": 1, "blockquote_close": -1,
-            f"container_{CONTAINER}_open": 1, f"container_{CONTAINER}_close": -1}
+_NESTING = {
+    "list_item_open": 1,
+    "list_item_close": -1,
+    "blockquote_open": 1,
+    "blockquote_close": -1,
+    f"container_{CONTAINER}_open": 1,
+    f"container_{CONTAINER}_close": -1,
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,9 @@ def new_markdown_parser() -> MarkdownIt:
     # markdown-it silently drops everything after its nesting limit; each level of ours opens at
     # most two of its levels, so a guide reaching that limit has always broken MAX_NESTING first.
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 2 * MAX_NESTING + 4}).enable("table")
-    md.validateLink = lambda url: True  # every URL reaches our own scheme check, which names the line
+    md.validateLink = lambda url: (
+        True
+    )  # every URL reaches our own scheme check, which names the line
     container_plugin(md, CONTAINER, validate=lambda params, *_: bool(_COMPONENT_INFO.match(params)))
     anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)
     # [English words]{lang=en} and [link](url){lang=en}: a phrase in another language (WCAG 3.1.2);
@@ -80,7 +88,9 @@ def new_markdown_parser() -> MarkdownIt:
 def component_call(token: Token) -> ComponentCall:
     match = _COMPONENT_INFO.match(token.info)
     assert match, "the container plugin only accepts infos that match"
-    return ComponentCall(name=match.group(1).lower(), params=match.group(2).strip(), line=token.map[0] + 1)
+    return ComponentCall(
+        name=match.group(1).lower(), params=match.group(2).strip(), line=token.map[0] + 1
+    )
 
 
 def is_unsafe_url(url: str, *, image: bool = False) -> bool:
@@ -93,26 +103,32 @@ def is_unsafe_url(url: str, *, image: bool = False) -> bool:
     return scheme.group(1).lower() not in _SAFE_SCHEMES
 
 
-# A body the linter has just read, left for the parse stage that comes next in the guide's steps: parsing
-# is a tenth of a guide's cost, and each list of tokens is handed over once because the later stages change it.
+# A body the linter has just read, left for the parse stage that comes next in the guide's steps:
+# parsing
+# is a tenth of a guide's cost, and each list of tokens is handed over once because the later
+# stages change it.
 _read_before_parse: dict[str, list[Token]] = {}
 
 
 def _tokens(body: str) -> list[Token]:
-    # the container plugin fails on a component left open in a quote at the very end of a text without a final
+    # the container plugin fails on a component left open in a quote at the very end of a text
+    # without a final
     # newline (">:::A\n>"): every body is read as ending in one, which changes no line
     return markdown_parser().parse(body if body.endswith("\n") else body + "\n")
 
 
 def read_tokens(body: str) -> list[Token]:
-    """A body's tokens for a reader that leaves them as they are (the linter); the parse stage takes the same list."""
+    """A body's tokens for a reader that leaves them as they are (the linter); the parse stage
+    takes the same list."""
     tokens = _tokens(body)
     _read_before_parse.clear()
     _read_before_parse[body] = tokens
     return tokens
 
 
-def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[ParsedGuide, list[Finding]]:
+def parse_guide(
+    guide: SourceGuide, components: Collection[str]
+) -> tuple[ParsedGuide, list[Finding]]:
     tokens = _read_before_parse.pop(guide.body, None) or _tokens(guide.body)
     offset = guide.body_line - 1
     findings: list[Finding] = []
@@ -120,7 +136,14 @@ def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[Parsed
     depth = 0
 
     def problem(key: str, line: int, **args: object) -> None:
-        findings.append(Finding(rule=f"markdown-{key}", message=error_text(key, guide.lang, **args), file=guide.rel, line=line))
+        findings.append(
+            Finding(
+                rule=f"markdown-{key}",
+                message=error_text(key, guide.lang, **args),
+                file=guide.rel,
+                line=line,
+            )
+        )
 
     for token in tokens:
         if token.map:
@@ -138,7 +161,12 @@ def parse_guide(guide: SourceGuide, components: Collection[str]) -> tuple[Parsed
             open_components.append(token)
             call = component_call(token)
             if call.name not in components:
-                problem("unknown-component", call.line, name=call.name, known="、".join(sorted(components)))
+                problem(
+                    "unknown-component",
+                    call.line,
+                    name=call.name,
+                    known="、".join(sorted(components)),
+                )
         elif token.type == f"container_{CONTAINER}_close":
             opener = open_components.pop()
             if token.markup == "":  # the plugin closed it at the end of the document

@@ -35,7 +35,8 @@ class UnsafeOutput(RuntimeError):
 
 
 def check_output(out: Path, source: Path) -> None:
-    """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built: its manifest is
+    """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built: its
+    manifest is
     valid and lists every file the folder holds (files that went missing since are no loss)."""
     if source.resolve().is_relative_to(out.resolve()):
         raise UnsafeOutput("out-holds-source")
@@ -51,14 +52,17 @@ def check_output(out: Path, source: Path) -> None:
 
 
 def folder_files(folder: Path) -> set[str]:
-    """Every file and symbolic link below ``folder``, relative to it, with forward slashes (links are not followed)."""
+    """Every file and symbolic link below ``folder``, relative to it, with forward slashes (links
+    are not followed)."""
     found = set()
     root = str(folder)
     for parent, folders, names in os.walk(root):
         below = os.path.relpath(parent, root)
         prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
         found.update(prefix + name for name in names)
-        found.update(prefix + name for name in folders if os.path.islink(os.path.join(parent, name)))
+        found.update(
+            prefix + name for name in folders if os.path.islink(os.path.join(parent, name))
+        )
     return found
 
 
@@ -77,7 +81,8 @@ def build_lock(out: Path) -> Iterator[None]:
 def publish(staging: Path, out: Path, keep_previous: Path | None = None) -> bool:
     """Make ``staging`` the new ``out``. Readers see the old site or the new one, never a mix.
 
-    The previous site is removed, or moved to ``keep_previous`` (the next build stages into it). Returns
+    The previous site is removed, or moved to ``keep_previous`` (the next build stages into it).
+    Returns
     whether there was a previous site."""
     pause_point("publish")
     if not out.exists():
@@ -109,7 +114,8 @@ def _set_aside(previous: Path, keep: Path | None) -> None:
 
 
 def recover(out: Path) -> None:
-    """Undo what a build killed halfway through a non-atomic publish left: the previous site returns."""
+    """Undo what a build killed halfway through a non-atomic publish left: the previous site
+    returns."""
     previous = _previous(out)
     if previous.is_dir():
         if out.exists():
@@ -132,7 +138,9 @@ def _exchange(first: Path, second: Path) -> bool:
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
     if result == 0:
         return True
     code = ctypes.get_errno()

@@ -1,4 +1,5 @@
-"""guidekit's accessibility gate in any pytest suite: the ``a11y`` fixture (registered through ``pytest11``).
+"""guidekit's accessibility gate in any pytest suite: the ``a11y`` fixture (registered through
+``pytest11``).
 
     def test_home_page(a11y, live_server_url):
         a11y.check(live_server_url + "/")            # fails the test on any blocking finding
@@ -37,7 +38,8 @@ _PAGE = "index.html"
 
 
 class _LivePage(Protocol):
-    """What the plugin reads of a Playwright page (sync API, as pytest-playwright's ``page`` fixture gives)."""
+    """What the plugin reads of a Playwright page (sync API, as pytest-playwright's ``page``
+    fixture gives)."""
 
     url: str
 
@@ -46,7 +48,8 @@ class _LivePage(Protocol):
 
 @dataclass
 class _Target:
-    """Where a check's pages come from: a folder (and which pages of it), or a live server with a snapshot."""
+    """Where a check's pages come from: a folder (and which pages of it), or a live server with a
+    snapshot."""
 
     site: Path
     pages: list[str]
@@ -57,7 +60,8 @@ class _Target:
 
 @dataclass
 class A11y:
-    """The ``a11y`` fixture: checks pages with guidekit's gate and fails the test on a blocking finding."""
+    """The ``a11y`` fixture: checks pages with guidekit's gate and fails the test on a blocking
+    finding."""
 
     browser: Any  # guidekit.gate.browser_thread.BrowserThread, started on the first check
     theme: str = "standard"
@@ -67,36 +71,52 @@ class A11y:
     scratch: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="guidekit-a11y-")))
     verdicts: list[tuple[str, Verdict]] = field(default_factory=list)
 
-    def check(self, target: str | Path | _LivePage, theme: str | None = None, *, fail: bool = True) -> list[Finding]:
+    def check(
+        self, target: str | Path | _LivePage, theme: str | None = None, *, fail: bool = True
+    ) -> list[Finding]:
         """Check a Playwright page, a URL, an HTML file or folder, or a string of HTML.
 
         Returns the findings that are not waived or skipped; with ``fail`` (the default) a blocking
         one fails the test with every finding as guidekit prints it."""
         return self._judge(self._target(target), _theme(theme or self.theme), fail)
 
-    def component(self, name: str, params: dict[str, Any], theme: str | None = None, *, fail: bool = True) -> list[Finding]:
-        """Check one guidekit component rendered with ``params`` (its parameters are checked first)."""
+    def component(
+        self, name: str, params: dict[str, Any], theme: str | None = None, *, fail: bool = True
+    ) -> list[Finding]:
+        """Check one guidekit component rendered with ``params`` (its parameters are checked
+        first)."""
         from .component_registry import registry
         from .gallery import component_page
 
         if name not in registry():
-            raise LookupError(f"guidekit has no component '{name}'; it has: {', '.join(registry())}")
+            raise LookupError(
+                f"guidekit has no component '{name}'; it has: {', '.join(registry())}"
+            )
         chosen = _theme(theme or self.theme)
         html = component_page(registry()[name], params, chosen)
-        return self._judge(replace(self._written(html.encode("utf-8")), label=f"component {name}"), chosen, fail)
+        return self._judge(
+            replace(self._written(html.encode("utf-8")), label=f"component {name}"), chosen, fail
+        )
 
     def _target(self, target: str | Path | _LivePage) -> _Target:
         if hasattr(target, "content") and hasattr(target, "url"):
             live = urlsplit(target.url)
             snapshot = target.content().encode("utf-8")
             if live.scheme in ("http", "https"):
-                return _Target(self.scratch, [_served_path(target.url)], target.url, f"{live.scheme}://{live.netloc}",
-                               {unquote(live.path).lstrip("/"): snapshot})
+                return _Target(
+                    self.scratch,
+                    [_served_path(target.url)],
+                    target.url,
+                    f"{live.scheme}://{live.netloc}",
+                    {unquote(live.path).lstrip("/"): snapshot},
+                )
             return self._written(snapshot)
         text = str(target)
         if isinstance(target, str) and text.startswith(("http://", "https://")):
             address = urlsplit(text)
-            return _Target(self.scratch, [_served_path(text)], text, f"{address.scheme}://{address.netloc}")
+            return _Target(
+                self.scratch, [_served_path(text)], text, f"{address.scheme}://{address.netloc}"
+            )
         if isinstance(target, Path) or ("<" not in text and Path(text).exists()):
             path = Path(text).resolve()
             if path.is_dir():
@@ -118,11 +138,29 @@ class A11y:
 
         overrides = Overrides(target.upstream, target.pinned, theme, self.lang)
         jobs = min(len(target.pages), os.cpu_count() or 1, _MOST_CONTEXTS)
-        results = self.browser().run(check_pages(self.browser().browser, target.site, target.pages, jobs, lambda page: None, overrides))
-        found = site_findings(target.site, target.pages, results) if target.upstream is None else \
-            [finding for page in target.pages for finding in results[page].findings]
-        kept = [finding for finding in found if not any(fnmatchcase(finding.rule, rule) for rule in self.skip_rules)]
-        verdict = judge(kept, self.waivers, details={"pages": len(target.pages), "axe_version": axe_version()})
+        results = self.browser().run(
+            check_pages(
+                self.browser().browser,
+                target.site,
+                target.pages,
+                jobs,
+                lambda page: None,
+                overrides,
+            )
+        )
+        found = (
+            site_findings(target.site, target.pages, results)
+            if target.upstream is None
+            else [finding for page in target.pages for finding in results[page].findings]
+        )
+        kept = [
+            finding
+            for finding in found
+            if not any(fnmatchcase(finding.rule, rule) for rule in self.skip_rules)
+        ]
+        verdict = judge(
+            kept, self.waivers, details={"pages": len(target.pages), "axe_version": axe_version()}
+        )
         self.verdicts.append((target.label, verdict))
         if fail and not verdict.ok:
             pytest.fail(failure_text(verdict, target.label, self.lang), pytrace=False)
@@ -132,11 +170,20 @@ class A11y:
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     """Every problem on its own lines: location, rule, WCAG criterion, element, message."""
     shown = [problem.first for problem in verdict.problems if not problem.waived]
-    lang = lang or next((finding.lang for finding in shown if finding.lang), None)  # the pages' own language
+    lang = lang or next(
+        (finding.lang for finding in shown if finding.lang), None
+    )  # the pages' own language
     lines = [error_text("a11y-failed", lang, target=label, blocking=verdict.counts()[0])]
     for finding in shown:
-        details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
-                                              finding.element and f"element {finding.element}") if part)
+        details = ", ".join(
+            part
+            for part in (
+                finding.rule,
+                finding.wcag and f"WCAG {finding.wcag}",
+                finding.element and f"element {finding.element}",
+            )
+            if part
+        )
         lines.append(f"{finding.location()}: {finding.severity}: {finding.message} ({details})")
     return "\n".join(lines)
 
@@ -154,7 +201,8 @@ def _theme(theme: str) -> str:
 
 
 class _LazyBrowser:
-    """Starts Chromium on the first check of the session, so tests that check nothing cost nothing."""
+    """Starts Chromium on the first check of the session, so tests that check nothing cost
+    nothing."""
 
     def __init__(self) -> None:
         self.thread: Any = None
@@ -173,16 +221,26 @@ class _LazyBrowser:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("guidekit", "guidekit accessibility gate")
-    group.addoption("--a11y-report", metavar="FILE", default=None,
-                    help="Write every a11y check's findings as JSON (the shape of guidekit check --format json).")
-    group.addoption("--a11y-lang", default=None, choices=("zh-Hans", "zh-Hant", "en"),
-                    help="Language of the findings' messages (default: each page's own language).")
+    group.addoption(
+        "--a11y-report",
+        metavar="FILE",
+        default=None,
+        help="Write every a11y check's findings as JSON (the shape of guidekit check --format "
+        "json).",
+    )
+    group.addoption(
+        "--a11y-lang",
+        default=None,
+        choices=("zh-Hans", "zh-Hant", "en"),
+        help="Language of the findings' messages (default: each page's own language).",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "a11y(theme='standard'|'silver', waivers=FILE, skip_rules=[...]): how the a11y fixture judges this test's pages.",
+        "a11y(theme='standard'|'silver', waivers=FILE, skip_rules=[...]): how the a11y fixture "
+        "judges this test's pages.",
     )
 
 
@@ -195,7 +253,9 @@ def _guidekit_browser(request: pytest.FixtureRequest) -> Iterator[_LazyBrowser]:
     browser.close()
     report = request.config.getoption("--a11y-report")
     if report:
-        Path(report).write_text(json.dumps({"checks": reports}, ensure_ascii=False, indent=2), "utf-8")
+        Path(report).write_text(
+            json.dumps({"checks": reports}, ensure_ascii=False, indent=2), "utf-8"
+        )
 
 
 _REPORTS = pytest.StashKey[list]()
@@ -207,8 +267,18 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
     options = dict(marker.kwargs) if marker else {}
     lang = request.config.getoption("--a11y-lang")
     waivers_file = options.get("waivers")
-    waivers = load_waivers(Path(str(request.config.rootpath / waivers_file)), lang) if waivers_file else ()
-    checker = A11y(_guidekit_browser, _theme(options.get("theme", "standard")), lang, waivers, tuple(options.get("skip_rules", ())))
+    waivers = (
+        load_waivers(Path(str(request.config.rootpath / waivers_file)), lang)
+        if waivers_file
+        else ()
+    )
+    checker = A11y(
+        _guidekit_browser,
+        _theme(options.get("theme", "standard")),
+        lang,
+        waivers,
+        tuple(options.get("skip_rules", ())),
+    )
     yield checker
     reports = request.config.stash[_REPORTS]
     for label, verdict in checker.verdicts:

@@ -1,4 +1,5 @@
-"""Reading aids of silver pages: readings over rare characters and glossary words (<ruby>): pinyin on
+"""Reading aids of silver pages: readings over rare characters and glossary words (<ruby>): pinyin
+on
 zh-Hans pages, 注音 (bopomofo) or pinyin on zh-Hant pages (``zh_hant_reading`` in guidekit.toml); and
 soft hyphens in long English words so large text wraps at 320 px without overflowing."""
 
@@ -21,7 +22,10 @@ READING_SYSTEMS = ("zhuyin", "pinyin")
 
 @cache
 def _reading(character: str, system: str = "pinyin") -> str:
-    from pypinyin import Style, pinyin  # imported on first use: sites without silver Chinese pages never pay for it
+    from pypinyin import (
+        Style,
+        pinyin,
+    )  # imported on first use: sites without silver Chinese pages never pay for it
 
     style = Style.BOPOMOFO if system == "zhuyin" else Style.TONE
     return pinyin(character, style=style, errors="ignore")[0][0] if _HAN.match(character) else ""
@@ -40,10 +44,15 @@ def _uncommon_character() -> re.Pattern[str]:
 
 
 def ruby(word: str, reading: str) -> Markup:
-    """The reading over a whole word, in one <ruby> whose base is one text: screen readers say the word
-    once, never character by character ("徵 信"). The reading and its brackets (<rp>, shown by browsers
+    """The reading over a whole word, in one <ruby> whose base is one text: screen readers say the
+    word
+    once, never character by character ("徵 信"). The reading and its brackets (<rp>, shown by
+    browsers
     without ruby and in copied text) are hidden from them."""
-    return Markup('<ruby>{}<rp aria-hidden="true">（</rp><rt aria-hidden="true">{}</rt><rp aria-hidden="true">）</rp></ruby>').format(word, reading)
+    return Markup(
+        '<ruby>{}<rp aria-hidden="true">（</rp><rt aria-hidden="true">{}</rt><rp '
+        'aria-hidden="true">）</rp></ruby>'
+    ).format(word, reading)
 
 
 def with_reading(term: str, reading: str, system: str = "pinyin") -> Markup:
@@ -54,7 +63,8 @@ def with_reading(term: str, reading: str, system: str = "pinyin") -> Markup:
 
 
 def annotated(text: str, lang: str, readings: Mapping[str, str], system: str = "pinyin") -> Markup:
-    """``text`` as HTML for a silver page: readings over glossary words and rare characters, or soft hyphens in English."""
+    """``text`` as HTML for a silver page: readings over glossary words and rare characters, or
+    soft hyphens in English."""
     if lang == "en":
         return Markup(_LONG_WORD.sub(lambda match: _hyphenated(match.group()), str(escape(text))))
     common = common_characters()
@@ -67,8 +77,13 @@ def annotated(text: str, lang: str, readings: Mapping[str, str], system: str = "
     for match in pattern.finditer(text):
         found = match.group()
         if found in readings:
-            html += [escape(text[position : match.start()]), with_reading(found, readings[found], system)]
-        elif simplified[match.start()] not in common and (reading := _reading(found if system == "zhuyin" else simplified[match.start()], system)):
+            html += [
+                escape(text[position : match.start()]),
+                with_reading(found, readings[found], system),
+            ]
+        elif simplified[match.start()] not in common and (
+            reading := _reading(found if system == "zhuyin" else simplified[match.start()], system)
+        ):
             html += [escape(text[position : match.start()]), ruby(found, reading)]
         else:
             continue

@@ -1,4 +1,5 @@
-"""Stage 4, render: enriched guides -> HTML pages of every theme, through Jinja2 layouts and component macros."""
+"""Stage 4, render: enriched guides -> HTML pages of every theme, through Jinja2 layouts and
+component macros."""
 
 from __future__ import annotations
 
@@ -19,11 +20,19 @@ from markupsafe import Markup, escape
 from . import __version__
 from .component_registry import Component, ComponentParamsError, call_macro, registry
 from .config import SiteConfig
-from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH, EnrichedGuide, page_path, page_url
+from .enrich import (
+    FILE_SIZE,
+    HEADING_LEVEL,
+    REGION_LABEL,
+    SITE_PATH,
+    EnrichedGuide,
+    page_path,
+    page_url,
+)
 from .findings import Finding
 from .glossary import EXPANDED, TERM, Entry
-from .load import SourceGuide
 from .jinja import install, script, stylesheet
+from .load import SourceGuide
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
@@ -71,7 +80,9 @@ class KeptPage:
     lang: str
     source: str | None
     html_gzip: int  # bytes
-    loads: tuple[str, ...]  # the site's files the page loads (stylesheet, scripts), below the site root
+    loads: tuple[
+        str, ...
+    ]  # the site's files the page loads (stylesheet, scripts), below the site root
 
 
 @dataclass(frozen=True)
@@ -87,12 +98,15 @@ class Made:
     index, the gallery — with the problems found making them."""
 
     pages: list[Page | KeptPage] = field(default_factory=list)
-    files: dict[str, str | KeptFile] = field(default_factory=dict)  # path below the site root -> text
+    files: dict[str, str | KeptFile] = field(
+        default_factory=dict
+    )  # path below the site root -> text
     findings: list[Finding] = field(default_factory=list)
 
 
 def statement_path(lang: str) -> str:
-    """The accessibility statement in ``lang``, below a theme's folder: ``accessibility/en.html``."""
+    """The accessibility statement in ``lang``, below a theme's folder:
+    ``accessibility/en.html``."""
     return f"{STATEMENT_FOLDER}/{lang}.html"
 
 
@@ -102,12 +116,16 @@ def root_of(site_path: str) -> str:
 
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
-    """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG 1.4.10)."""
+    """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG
+    1.4.10)."""
     """The table itself is named too (by the heading it sits under), for screen readers' table navigation."""
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
     if label:
         tokens[index].attrSet("aria-label", str(label))
-    return f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">' + renderer.renderToken(tokens, index, options, env)
+    return (
+        f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">'
+        + renderer.renderToken(tokens, index, options, env)
+    )
 
 
 def _table_close(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
@@ -133,13 +151,15 @@ def _text(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
 
 
 def _heading(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
-    """Headings take no soft hyphens: a heading is a name (read by screen readers, listed, searched)."""
+    """Headings take no soft hyphens: a heading is a name (read by screen readers, listed,
+    searched)."""
     env["in_heading"] = tokens[index].type == "heading_open"
     return renderer.renderToken(tokens, index, options, env)
 
 
 def _words(text: str, env) -> Markup:
-    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long English
+    """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long
+    English
     words outside headings."""
     if env.get("theme") != "silver" or (env.get("in_heading") and env["lang"] == "en"):
         return escape(text)
@@ -147,7 +167,8 @@ def _words(text: str, env) -> Markup:
 
 
 def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
-    """A glossary term's first use: a link to its explanation in the page's word list, an abbreviation expanded."""
+    """A glossary term's first use: a link to its explanation in the page's word list, an
+    abbreviation expanded."""
     entry: Entry = tokens[index].meta["entry"]
     terms: list[Entry] = env["terms"]
     if entry not in terms:
@@ -155,7 +176,9 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     word = _words(entry.term, env)
     if entry.expansion:
         word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
-    link = Markup('<a class="gk-term" href="#gk-glossary-{}">{}</a>').format(terms.index(entry) + 1, word)
+    link = Markup('<a class="gk-term" href="#gk-glossary-{}">{}</a>').format(
+        terms.index(entry) + 1, word
+    )
     if entry.expansion and not tokens[index].meta.get(EXPANDED):
         link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
     return str(link)
@@ -163,7 +186,8 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
 
 @cache
 def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt:
-    """The Markdown renderer of guide pages; ``text_rule`` renders plain text another way (the gallery's READMEs)."""
+    """The Markdown renderer of guide pages; ``text_rule`` renders plain text another way (the
+    gallery's READMEs)."""
     md = new_markdown_parser()
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)
@@ -187,27 +211,49 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        auto_reload=False,  # package files: guidekit serve starts a new environment when they change
+        # package files: guidekit serve starts a new environment when they change
+        auto_reload=False,
     )
     return install(env)
 
 
 class BodyRenderer:
-    """Renders a guide's tokens for one page: components through their macros, site paths made relative."""
+    """Renders a guide's tokens for one page: components through their macros, site paths made
+    relative."""
 
-    def __init__(self, root: str, theme: Theme, lang: str, source: str, glossary: Sequence[Entry] = (), zh_hant_reading: str = "zhuyin") -> None:
+    def __init__(
+        self,
+        root: str,
+        theme: Theme,
+        lang: str,
+        source: str,
+        glossary: Sequence[Entry] = (),
+        zh_hant_reading: str = "zhuyin",
+    ) -> None:
         self.root, self.theme, self.lang, self.source = root, theme, lang, source
         self.findings: list[Finding] = []
         self.terms: list[Entry] = []  # glossary entries in the order the page first uses them
         self.md = markdown_renderer()
-        readings = {entry.term: entry.reading for entry in glossary if entry.reading and lang in entry.langs}
+        readings = {
+            entry.term: entry.reading for entry in glossary if entry.reading and lang in entry.langs
+        }
         reading = zh_hant_reading if lang == "zh-Hant" else "pinyin"
-        self.env = {"lang": lang, "theme": theme.name, "readings": readings, "terms": self.terms, "reading": reading}
+        self.env = {
+            "lang": lang,
+            "theme": theme.name,
+            "readings": readings,
+            "terms": self.terms,
+            "reading": reading,
+        }
 
     def word_list(self) -> list[dict[str, Any]]:
         """The glossary entries this page used, for its word list."""
         return [
-            {"word": _words(entry.term, self.env), "expansion": entry.expansion, "explanation": entry.explanation}
+            {
+                "word": _words(entry.term, self.env),
+                "expansion": entry.expansion,
+                "explanation": entry.explanation,
+            }
             for entry in self.terms
         ]
 
@@ -230,10 +276,13 @@ class BodyRenderer:
         return Markup("".join(html))
 
     def _href(self, token: Token) -> str | None:
-        """Where a link or image of the guide points from this page, when it points inside the site."""
+        """Where a link or image of the guide points from this page, when it points inside the
+        site."""
         if SITE_PATH not in token.meta:
             return None
-        to_page = token.type == "link_open" and token.meta[SITE_PATH].split("#")[0].endswith(".html")
+        to_page = token.type == "link_open" and token.meta[SITE_PATH].split("#")[0].endswith(
+            ".html"
+        )
         return self.root + (self.theme.prefix if to_page else "") + token.meta[SITE_PATH]
 
     def _plain(self, tokens: list[Token]) -> str:
@@ -245,10 +294,20 @@ class BodyRenderer:
                 token.attrSet("src" if token.type == "image" else "href", href)
         return self.md.renderer.render(tokens, self.md.options, self.env)
 
-    def _problem(self, key: str, call: ComponentCall, message: str | None = None, *, line: int | None = None, **args: object) -> None:
+    def _problem(
+        self,
+        key: str,
+        call: ComponentCall,
+        message: str | None = None,
+        *,
+        line: int | None = None,
+        **args: object,
+    ) -> None:
         """An editor's mistake inside a component: refused with its line, never silently dropped."""
         text = message if message is not None else error_text(f"component-{key}", self.lang, **args)
-        self.findings.append(Finding(rule=f"component-{key}", message=text, file=self.source, line=line or call.line))
+        self.findings.append(
+            Finding(rule=f"component-{key}", message=text, file=self.source, line=line or call.line)
+        )
 
     def _component(self, opener: Token, inner: Sequence[Token]) -> str:
         call = component_call(opener)
@@ -276,9 +335,13 @@ class BodyRenderer:
                 return ""
             if facts:
                 facts["href"] = self._href(facts.pop("token")) or facts["href"]
-            params.update({form.link[fact]: value for fact, value in facts.items() if fact in form.link})
+            params.update(
+                {form.link[fact]: value for fact, value in facts.items() if fact in form.link}
+            )
         try:
-            return call_macro(environment().get_template(component.template).module, component, params)
+            return call_macro(
+                environment().get_template(component.template).module, component, params
+            )
         except ComponentParamsError as error:
             for problem in error.problems:
                 self._problem("params", call, component.describe(problem, self.lang))
@@ -297,12 +360,16 @@ class BodyRenderer:
 
 
 def item_marker(lang: str, flag: str) -> re.Pattern[str]:
-    """The marker that flags a list item inside a component, such as "可选：" or "Optional:" (``markdown.item_flag``)."""
-    return re.compile(rf"^\s*{re.escape(ui_text(lang, f'{flag}-marker'))}\s*[:：]\s*", re.IGNORECASE)
+    """The marker that flags a list item inside a component, such as "可选：" or "Optional:"
+    (``markdown.item_flag``)."""
+    return re.compile(
+        rf"^\s*{re.escape(ui_text(lang, f'{flag}-marker'))}\s*[:：]\s*", re.IGNORECASE
+    )
 
 
 def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[list[Token], bool]:
-    """An item's tokens with a leading marker ("可选：") taken out of its first text, and whether it had one.
+    """An item's tokens with a leading marker ("可选：") taken out of its first text, and whether it
+    had one.
 
     The tokens are copied, not changed: every theme renders the same tokens.
     """
@@ -321,19 +388,37 @@ def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[l
 
 
 def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:
-    """The one link a container holds: its token, href, text and, for a file in SOURCE, type and size.
+    """The one link a container holds: its token, href, text and, for a file in SOURCE, type and
+    size.
 
     Empty when the container is empty (the missing params then say what to write); None when it
     holds anything but one link.
     """
     if not inner:
         return {}
-    children = [child for child in inner[1].children or [] if not (child.type == "text" and not child.content.strip())] if len(inner) == 3 else []
-    if not children or children[0].type != "link_open" or children[-1].type != "link_close" or [c.type for c in children].count("link_open") != 1:
+    children = (
+        [
+            child
+            for child in inner[1].children or []
+            if not (child.type == "text" and not child.content.strip())
+        ]
+        if len(inner) == 3
+        else []
+    )
+    if (
+        not children
+        or children[0].type != "link_open"
+        or children[-1].type != "link_close"
+        or [c.type for c in children].count("link_open") != 1
+    ):
         return None
     link = children[0]
     href = str(link.attrGet("href"))
-    facts: dict[str, Any] = {"token": link, "href": href, "text": "".join(child.content for child in children[1:-1])}
+    facts: dict[str, Any] = {
+        "token": link,
+        "href": href,
+        "text": "".join(child.content for child in children[1:-1]),
+    }
     if FILE_SIZE in link.meta:
         facts["size"] = link.meta[FILE_SIZE]
         extension = posixpath.splitext(urlsplit(href).path)[1]
@@ -379,7 +464,11 @@ def _list_items(tokens: Sequence[Token]) -> list[Sequence[Token]]:
     for index, token in enumerate(tokens):
         if token.type == "list_item_open" and token.level == tokens[0].level + 1:
             start = index + 1
-        elif token.type == "list_item_close" and start is not None and token.level == tokens[0].level + 1:
+        elif (
+            token.type == "list_item_close"
+            and start is not None
+            and token.level == tokens[0].level + 1
+        ):
             items.append(tokens[start:index])
             start = None
     return items
@@ -390,10 +479,13 @@ def render_guide(
     config: SiteConfig,
     *,
     checked: bool,
-    guide_context: Callable[[SourceGuide, Theme, str], dict[str, Any]] = lambda guide, theme, site_path: {},
+    guide_context: Callable[
+        [SourceGuide, Theme, str], dict[str, Any]
+    ] = lambda guide, theme, site_path: {},
     glossary: Sequence[Entry] = (),
 ) -> tuple[list[Page], list[Finding]]:
-    """A guide's page in every theme. ``guide_context`` adds to (or overrides) what the page knows, such as its translations."""
+    """A guide's page in every theme. ``guide_context`` adds to (or overrides) what the page knows,
+    such as its translations."""
     env = environment()
     pages: list[Page] = []
     findings: list[Finding] = []
@@ -402,10 +494,13 @@ def render_guide(
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
-        renderer = BodyRenderer(root_of(site_path), theme, guide.lang, guide.rel, glossary, config.zh_hant_reading)
+        renderer = BodyRenderer(
+            root_of(site_path), theme, guide.lang, guide.rel, glossary, config.zh_hant_reading
+        )
         body_lead, body_sections = renderer.render(lead), renderer.render(sections)
         html = env.get_template("base/guide.html.j2").render(
-            page_context(config, theme, site_path, guide.lang, checked) | guide_context(guide, theme, site_path),
+            page_context(config, theme, site_path, guide.lang, checked)
+            | guide_context(guide, theme, site_path),
             guide=meta,
             source=guide.rel,
             body_lead=body_lead,
@@ -420,7 +515,10 @@ def render_guide(
 def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> list[Page]:
     """The site's front page in every theme: every guide, by language."""
     env = environment()
-    by_lang = {lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel) for lang in LANGUAGES}
+    by_lang = {
+        lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel)
+        for lang in LANGUAGES
+    }
     pages = []
     for theme in THEMES:
         site_path = theme.prefix + "index.html"
@@ -438,13 +536,29 @@ def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: b
 
 
 def _split_at_first_section(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:
-    """The guide's opening text, and its ``##`` sections: the page puts the guide's fixed facts between them."""
-    first = next((index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h2" and token.level == 0), len(tokens))
+    """The guide's opening text, and its ``##`` sections: the page puts the guide's fixed facts
+    between them."""
+    first = next(
+        (
+            index
+            for index, token in enumerate(tokens)
+            if token.type == "heading_open" and token.tag == "h2" and token.level == 0
+        ),
+        len(tokens),
+    )
     return tokens[:first], tokens[first:]
 
 
-def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, checked: bool, root: str | None = None) -> dict[str, Any]:
-    """What the layout needs for one page of one theme; ``root`` replaces the relative way back to the
+def page_context(
+    config: SiteConfig,
+    theme: Theme,
+    site_path: str,
+    lang: str,
+    checked: bool,
+    root: str | None = None,
+) -> dict[str, Any]:
+    """What the layout needs for one page of one theme; ``root`` replaces the relative way back to
+    the
     site root for a page served at other addresses than its own (404)."""
     page = site_path[len(theme.prefix) :]
     other = THEMES[1] if theme is THEMES[0] else THEMES[0]
@@ -454,11 +568,15 @@ def page_context(config: SiteConfig, theme: Theme, site_path: str, lang: str, ch
         "t": ui_strings(lang),
         "ui": {code: ui_strings(code) for code in LANGUAGES},
         "site_name": config.site_name_for(lang),
-        "site_name_lang": lang if lang in config.site_name else config.default_lang,  # a name in another language is marked
+        "site_name_lang": lang
+        if lang in config.site_name
+        else config.default_lang,  # a name in another language is marked
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",
-        "page_url": f"{config.base_url.rstrip('/')}/{site_path}" if config.base_url else None,  # printed with the page
+        "page_url": f"{config.base_url.rstrip('/')}/{site_path}"
+        if config.base_url
+        else None,  # printed with the page
         "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
@@ -477,8 +595,11 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def site_assets() -> dict[str, str]:
-    """The site's shared files, by path below the site root: one stylesheet per theme and the script."""
-    files = {f"assets/{theme.stylesheet}": stylesheet(theme.name, page_layout=True) for theme in THEMES}
+    """The site's shared files, by path below the site root: one stylesheet per theme and the
+    script."""
+    files = {
+        f"assets/{theme.stylesheet}": stylesheet(theme.name, page_layout=True) for theme in THEMES
+    }
     files[SCRIPT] = script(without=("read-aloud",))
     files[READ_ALOUD_SCRIPT] = script(only=("read-aloud",))
     return files

@@ -1,4 +1,5 @@
-"""``guidekit new`` and ``guidekit init``: a guide with every content-model field stubbed and explained,
+"""``guidekit new`` and ``guidekit init``: a guide with every content-model field stubbed and
+explained,
 and a new site project that builds as it is."""
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ SLUG_LIMIT = 60
 REVIEW_INTERVAL = dt.timedelta(days=182)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # what an option that is empty by default looks like when set
-_EXAMPLES = {"base_url": "https://example.gov.cn/guides/", "redirects": {"zh-Hans/old.html": "zh-Hans/new.md"}}
+_EXAMPLES = {
+    "base_url": "https://example.gov.cn/guides/",
+    "redirects": {"zh-Hans/old.html": "zh-Hans/new.md"},
+}
 
 
 def scaffold_text(key: str, lang: str, **args: object) -> str:
@@ -32,13 +36,18 @@ def scaffold_text(key: str, lang: str, **args: object) -> str:
 
 
 def slug(title: str) -> str:
-    """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 -> shenling-shehuibaozhang-ka)."""
+    """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 ->
+    shenling-shehuibaozhang-ka)."""
     words = []
     for word in segmenter().cut(title):
-        from pypinyin import lazy_pinyin  # imported on first use: every guidekit command loads this module
+        from pypinyin import (
+            lazy_pinyin,
+        )  # imported on first use: every guidekit command loads this module
 
         spelled = "".join(lazy_pinyin(word))
-        ascii_only = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode().lower()
+        ascii_only = (
+            unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode().lower()
+        )
         words.append(_NOT_SLUG.sub("-", ascii_only).strip("-"))
     joined = "-".join(word for word in words if word)
     return joined[:SLUG_LIMIT].rstrip("-") or "guide"
@@ -54,7 +63,8 @@ def free_path(folder: Path, name: str) -> Path:
 
 
 def guide_text(title: str, lang: str, today: dt.date) -> str:
-    """Front matter with every field of the content model, each with what to write there in ``lang``."""
+    """Front matter with every field of the content model, each with what to write there in
+    ``lang``."""
     stubs: dict[str, str] = {
         "title": json.dumps(title, ensure_ascii=False),
         "summary": json.dumps(scaffold_text("summary-stub", lang), ensure_ascii=False),
@@ -84,8 +94,14 @@ def _toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{json.dumps(key)} = {_toml_value(item)}" for key, item in value.items()) + " }"
-    return json.dumps(value, ensure_ascii=False)  # strings, numbers and lists of them read the same in TOML
+        return (
+            "{ "
+            + ", ".join(f"{json.dumps(key)} = {_toml_value(item)}" for key, item in value.items())
+            + " }"
+        )
+    return json.dumps(
+        value, ensure_ascii=False
+    )  # strings, numbers and lists of them read the same in TOML
 
 
 def config_text(lang: str) -> str:
@@ -108,24 +124,42 @@ def config_text(lang: str) -> str:
         lines += ["", f"# {scaffold_text(f'config-{section}', lang)}", f"[{section}]"]
         for name in type(settings).model_fields:
             if name != "rules":
-                lines.append(f"# {name} = {_toml_value(getattr(settings, name))}  # {scaffold_text(f'config-{section}-{name}', lang)}")
+                lines.append(
+                    f"# {name} = {_toml_value(getattr(settings, name))}  # "
+                    f"{scaffold_text(f'config-{section}-{name}', lang)}"
+                )
         if section == "lint":
-            lines += ["", f"# {scaffold_text('config-lint-rules', lang)}", "[lint.rules]", '# officialese = "error"']
+            lines += [
+                "",
+                f"# {scaffold_text('config-lint-rules', lang)}",
+                "[lint.rules]",
+                '# officialese = "error"',
+            ]
     return "\n".join(lines) + "\n"
 
 
 def init_project(folder: Path, lang: str, *, today: dt.date | None = None) -> Path:
-    """A new site project in ``folder``: guides/ (SOURCE, with guidekit.toml and the glossary), a first
+    """A new site project in ``folder``: guides/ (SOURCE, with guidekit.toml and the glossary), a
+    first
     guide, and a .gitignore for what builds and previews leave. Returns the first guide."""
     source = folder / GUIDES_FOLDER
     source.mkdir(parents=True, exist_ok=True)
     (source / CONFIG_FILE).write_text(config_text(lang), encoding="utf-8")
     (source / GLOSSARY_FILE).write_text(scaffold_text("glossary", lang) + "\n", encoding="utf-8")
-    (folder / ".gitignore").write_text(f"/site/\n/.site.*\n/.guidekit-preview/\n{CACHE_FOLDER}/\n", encoding="utf-8")
+    (folder / ".gitignore").write_text(
+        f"/site/\n/.site.*\n/.guidekit-preview/\n{CACHE_FOLDER}/\n", encoding="utf-8"
+    )
     return new_guide(source, scaffold_text("first-guide-title", lang), lang, today=today)
 
 
 def existing_files(folder: Path) -> list[Path]:
     """What ``init`` would overwrite: it refuses rather than replace an editor's work."""
-    return [path for path in (folder / GUIDES_FOLDER / CONFIG_FILE, folder / GUIDES_FOLDER / GLOSSARY_FILE,
-                              folder / ".gitignore") if path.exists()]
+    return [
+        path
+        for path in (
+            folder / GUIDES_FOLDER / CONFIG_FILE,
+            folder / GUIDES_FOLDER / GLOSSARY_FILE,
+            folder / ".gitignore",
+        )
+        if path.exists()
+    ]

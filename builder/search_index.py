@@ -1,4 +1,5 @@
-"""Build-time search index: every guide's words (jieba), their pinyin and initials, and the site's synonyms.
+"""Build-time search index: every guide's words (jieba), their pinyin and initials, and the site's
+synonyms.
 
 The browser gets one small index per language and ranks on its own (themes/base/search.js), so
 search needs no server and also works opened from disk: the index ships as a script that sets
@@ -15,7 +16,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from .findings import Finding
 from .lint.chinese import segmenter
 from .lint.text import body_passages
@@ -29,14 +29,77 @@ SYNONYMS_FILE = "synonyms.txt"
 
 # How much a word counts, by where in the guide it stands: a title match ranks above a body match.
 FIELD_WEIGHTS = {"title": 8, "summary": 4, "facets": 3, "facts": 2, "body": 1}
-_REMEMBERED_TEXTS = 50_000  # segmented texts kept for the guides that follow (and the next build in serve)
+_REMEMBERED_TEXTS = (
+    50_000  # segmented texts kept for the guides that follow (and the next build in serve)
+)
 _REMEMBERED_PIECES = 200_000  # and the pieces jieba segments them in
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[A-Za-z0-9]+")
 # Short function words that would match nearly every guide and only grow the index.
 _STOPWORDS = frozenset(
-    "的 了 和 是 在 有 也 就 都 要 把 被 或 及 与 等 个 这 那 您 你 我 他 她 它 们 可以 如果 没有 需要 一 不 到 去 上 下 "
-    "a an and are as at be by for from if in is it of on or the to with you your this that can".split()
+    [
+        "的",
+        "了",
+        "和",
+        "是",
+        "在",
+        "有",
+        "也",
+        "就",
+        "都",
+        "要",
+        "把",
+        "被",
+        "或",
+        "及",
+        "与",
+        "等",
+        "个",
+        "这",
+        "那",
+        "您",
+        "你",
+        "我",
+        "他",
+        "她",
+        "它",
+        "们",
+        "可以",
+        "如果",
+        "没有",
+        "需要",
+        "一",
+        "不",
+        "到",
+        "去",
+        "上",
+        "下",
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "you",
+        "your",
+        "this",
+        "that",
+        "can",
+    ]
 )
 
 
@@ -52,7 +115,8 @@ class SynonymGroups:
 
 
 def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]]:
-    """``synonyms.txt`` beside the guides: one group per line, words joined by ``=``; ``#`` starts a comment."""
+    """``synonyms.txt`` beside the guides: one group per line, words joined by ``=``; ``#`` starts
+    a comment."""
     path = source / SYNONYMS_FILE
     if not path.is_file():
         return SynonymGroups(), []
@@ -62,10 +126,18 @@ def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]
         text = line.split("#", 1)[0].strip()
         if not text:
             continue
-        words = tuple(dict.fromkeys(word.strip().lower() for word in text.split("=") if word.strip()))
+        words = tuple(
+            dict.fromkeys(word.strip().lower() for word in text.split("=") if word.strip())
+        )
         if "=" not in text or len(words) < 2:
-            findings.append(Finding(rule="search-synonyms-invalid", file=SYNONYMS_FILE, line=number,
-                                    message=error_text("synonyms-invalid", lang, text=text)))
+            findings.append(
+                Finding(
+                    rule="search-synonyms-invalid",
+                    file=SYNONYMS_FILE,
+                    line=number,
+                    message=error_text("synonyms-invalid", lang, text=text),
+                )
+            )
             continue
         groups.append(words)
     return SynonymGroups(tuple(groups)), findings
@@ -73,12 +145,15 @@ def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]
 
 @cache
 def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
-    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words without
-    changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading it again takes a second."""
+    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole
+    words without
+    changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading it
+    again takes a second."""
     shared = segmenter()
     if not extra_words:
         return shared
-    import jieba  # imported on first use, as the linter does: commands that build no index never pay for it
+    # imported on first use, as the linter does: commands that build no index never pay for it
+    import jieba
 
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(shared.FREQ), shared.total, True
@@ -88,13 +163,21 @@ def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
 
 
 def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
-    """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case, no stopwords."""
+    """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case,
+    no stopwords."""
     tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if _HAN.search(word)))
-    import jieba  # _tokenizer has imported it: no cost here, and commands that build no index still never load it
+    # _tokenizer has imported it: no cost here, and commands that build no index still never load it
+    import jieba
 
-    # jieba segments each run of its word characters, and each piece between them, on its own: pieces recur
+    # jieba segments each run of its word characters, and each piece between them, on its own:
+    # pieces recur
     # far more often than whole texts do (a clause, a name, a date), so each is segmented once
-    return [word for piece in jieba.re_han_default.split(text) if piece for word in _piece_words(piece, tokenizer)]
+    return [
+        word
+        for piece in jieba.re_han_default.split(text)
+        if piece
+        for word in _piece_words(piece, tokenizer)
+    ]
 
 
 @lru_cache(maxsize=_REMEMBERED_PIECES)
@@ -102,16 +185,25 @@ def _piece_words(piece: str, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
     words = []
     for word in tokenizer.cut_for_search(piece):
         word = word.strip().lower()
-        if word and _WORD.fullmatch(word) and word not in _STOPWORDS and not (len(word) == 1 and not _HAN.match(word) and not word.isdigit()):
+        if (
+            word
+            and _WORD.fullmatch(word)
+            and word not in _STOPWORDS
+            and not (len(word) == 1 and not _HAN.match(word) and not word.isdigit())
+        ):
             words.append(word)
     return tuple(words)
 
 
 def pinyin_keys(word: str) -> tuple[str, str] | None:
-    """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other words."""
+    """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other
+    words."""
     if not _HAN.search(word):
         return None
-    from pypinyin import Style, lazy_pinyin  # imported on first use: a third of a second, and a rebuild often indexes nothing
+    from pypinyin import (
+        Style,
+        lazy_pinyin,
+    )  # imported on first use: a third of a second, and a rebuild often indexes nothing
 
     syllables = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
     if not syllables:
@@ -146,7 +238,8 @@ def guide_words(guide: SourceGuide, synonyms: SynonymGroups) -> dict[str, int]:
 
 
 def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) -> dict[str, int]:
-    """Each search word of ``texts`` (text, weight of its field), with the best weight it stands at (MkDocs pages too)."""
+    """Each search word of ``texts`` (text, weight of its field), with the best weight it stands at
+    (MkDocs pages too)."""
     best: dict[str, int] = {}
     for text, weight in texts:
         for word in _segmented(text, synonyms):
@@ -160,8 +253,11 @@ def _segmented(text: str, synonyms: SynonymGroups) -> tuple[str, ...]:
     return tuple(segment(text, synonyms))
 
 
-def build_index(guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], synonyms: SynonymGroups) -> dict:
-    """The index of one language's guides (each with its page path and its ``guide_words``), as JSON-ready data.
+def build_index(
+    guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], synonyms: SynonymGroups
+) -> dict:
+    """The index of one language's guides (each with its page path and its ``guide_words``), as
+    JSON-ready data.
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
@@ -178,7 +274,8 @@ def build_index(guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], sy
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
     for word in words_in_order:
-        # Pinyin is typed for what a guide is about; body-only words would double the index for little.
+        # Pinyin is typed for what a guide is about; body-only words would double the index for
+        # little.
         keys = pinyin_keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
@@ -194,6 +291,7 @@ def build_index(guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], sy
 
 
 def index_script(lang: str, index: dict) -> str:
-    """The index as a script file; ``</`` is escaped so the data can never close a script element."""
+    """The index as a script file; ``</`` is escaped so the data can never close a script
+    element."""
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f"(window.guidekitSearch=window.guidekitSearch||{{}})[{json.dumps(lang)}]={data};\n"

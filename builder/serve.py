@@ -1,4 +1,5 @@
-"""``guidekit serve``: a live preview for editors. Builds into a preview folder, serves only that folder
+"""``guidekit serve``: a live preview for editors. Builds into a preview folder, serves only that
+folder
 on 127.0.0.1, rebuilds when guides, components or themes change, and reloads the open page.
 
 A refused rebuild leaves the last good pages in place (the build publishes atomically) and every
@@ -62,17 +63,21 @@ def serve_text(key: str, lang: str, **args: object) -> str:
 
 @dataclass
 class PreviewState:
-    """What request threads need to know about the rebuild loop: which build is current, and its problems."""
+    """What request threads need to know about the rebuild loop: which build is current, and its
+    problems."""
 
     lang: str
     generation: int = 0
     problems: list[Finding] = field(default_factory=list)
-    site_files: frozenset[str] = frozenset()  # what the last build this run published wrote: all that is served
+    site_files: frozenset[str] = (
+        frozenset()
+    )  # what the last build this run published wrote: all that is served
     stopping: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def record(self, problems: list[Finding], site_files: frozenset[str] | None = None) -> None:
-        """A build ended; ``site_files``: the files of the site it published, None when it published nothing."""
+        """A build ended; ``site_files``: the files of the site it published, None when it
+        published nothing."""
         with self.changed:
             self.generation += 1
             self.problems = problems
@@ -104,11 +109,14 @@ class TooLong(Exception):
 
 
 def request_segments(target: str) -> list[str]:
-    """The path segments of a request target. Refuses ``..`` and ``.`` segments (also percent-encoded),
+    """The path segments of a request target. Refuses ``..`` and ``.`` segments (also
+    percent-encoded),
     NUL bytes, backslashes and hidden names (``.ssh``, ``.git``: a build writes none)."""
     path = unquote(urlsplit(target).path, errors="strict")
     segments = [segment for segment in path.split("/") if segment]
-    if len(path.encode()) > MAX_TARGET_BYTES or any(len(segment.encode()) > MAX_NAME_BYTES for segment in segments):
+    if len(path.encode()) > MAX_TARGET_BYTES or any(
+        len(segment.encode()) > MAX_NAME_BYTES for segment in segments
+    ):
         raise TooLong(target)
     if "\0" in path or "\\" in path or any(segment.startswith(".") for segment in segments):
         raise Refused(target)
@@ -133,14 +141,21 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # an open event stream must never keep the command from stopping
     request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address: tuple[str, int], root: Path, state: PreviewState, idle_seconds: float = IDLE_SECONDS) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        root: Path,
+        state: PreviewState,
+        idle_seconds: float = IDLE_SECONDS,
+    ) -> None:
         super().__init__(address, PreviewHandler)
         self.root = root
         self.state = state
         self.idle_seconds = idle_seconds
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that goes away mid-answer is no news; anything else is one line, never a traceback."""
+        """A browser that goes away mid-answer is no news; anything else is one line, never a
+        traceback."""
         error = sys.exc_info()[1]
         if not isinstance(error, OSError):
             sys.stderr.write(f"guidekit serve: {type(error).__name__}: {error}\n")
@@ -156,7 +171,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def setup(self) -> None:
-        self.timeout = self.server.idle_seconds  # the socket's: idle, half-open and slow-header connections are closed
+        self.timeout = (
+            self.server.idle_seconds
+        )  # the socket's: idle, half-open and slow-header connections are closed
         super().setup()
 
     def do_GET(self) -> None:
@@ -183,7 +200,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
             path = resolve_request(self.server.root, target, self.server.state.site_files)
             body = path.read_bytes() if path is not None else None
         except TooLong:
-            self._send(HTTPStatus.REQUEST_URI_TOO_LONG, b"request target too long\n", "text/plain", send_body)
+            self._send(
+                HTTPStatus.REQUEST_URI_TOO_LONG,
+                b"request target too long\n",
+                "text/plain",
+                send_body,
+            )
             return
         except (Refused, UnicodeDecodeError):
             self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain", send_body)
@@ -208,7 +230,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         return host in LOOPBACK_NAMES
 
     def _send_server_file(self, name: str, send_body: bool) -> None:
-        types = {"live.js": "text/javascript; charset=utf-8", "overlay.css": "text/css; charset=utf-8"}
+        types = {
+            "live.js": "text/javascript; charset=utf-8",
+            "overlay.css": "text/css; charset=utf-8",
+        }
         if name not in types:
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain", send_body)
             return
@@ -237,8 +262,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
         seen = None
         try:
             while not state.stopping:
-                current = state.wait_for_build(seen, KEEPALIVE_SECONDS) if seen is not None else state.generation
-                message = f"event: build\ndata: {current}\n\n" if current != seen else ": still here\n\n"
+                current = (
+                    state.wait_for_build(seen, KEEPALIVE_SECONDS)
+                    if seen is not None
+                    else state.generation
+                )
+                message = (
+                    f"event: build\ndata: {current}\n\n" if current != seen else ": still here\n\n"
+                )
                 self.wfile.write(message.encode())
                 self.wfile.flush()
                 seen = current
@@ -251,10 +282,13 @@ _BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
 def preview_html(page: str, state: PreviewState) -> str:
-    """The page with the reload script, and with the problem banner while the last rebuild is refused."""
-    head = (f'<meta name="guidekit-build" content="{state.generation}">'
-            f'<link rel="stylesheet" href="{SERVER_PATH}overlay.css">'
-            f'<script src="{SERVER_PATH}live.js" defer></script>')
+    """The page with the reload script, and with the problem banner while the last rebuild is
+    refused."""
+    head = (
+        f'<meta name="guidekit-build" content="{state.generation}">'
+        f'<link rel="stylesheet" href="{SERVER_PATH}overlay.css">'
+        f'<script src="{SERVER_PATH}live.js" defer></script>'
+    )
     page = _HEAD_END.sub(lambda match: head + match.group(0), page, count=1)
     banner = overlay(state)
     return _BODY_START.sub(lambda match: match.group(0) + banner, page, count=1) if banner else page
@@ -265,36 +299,58 @@ def overlay(state: PreviewState) -> str:
     if not problems:
         return ""
     lang = state.lang
-    items = "".join(f"<li><code>{html.escape(problem.location())}</code> {html.escape(problem.message)}</li>"
-                    for problem in problems[:OVERLAY_LIMIT])
+    items = "".join(
+        f"<li><code>{html.escape(problem.location())}</code> {html.escape(problem.message)}</li>"
+        for problem in problems[:OVERLAY_LIMIT]
+    )
     more = problems[OVERLAY_LIMIT:]
-    more_text = f"<p>{html.escape(serve_text('overlay-more', lang, count=len(more)))}</p>" if more else ""
-    return (f'<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="{lang}">'
-            f'<p class="guidekit-overlay__title">{html.escape(serve_text("overlay-title", lang, count=len(problems)))}</p>'
-            f"<p>{html.escape(serve_text('overlay-intro', lang))}</p><ul>{items}</ul>{more_text}"
-            f'<button type="button" data-guidekit-dismiss>{html.escape(serve_text("overlay-dismiss", lang))}</button>'
-            "</section>")
+    more_text = (
+        f"<p>{html.escape(serve_text('overlay-more', lang, count=len(more)))}</p>" if more else ""
+    )
+    return (
+        f'<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="{lang}">'
+        f'<p class="guidekit-overlay__title">{html.escape(serve_text("overlay-title", lang, count=len(problems)))}</p>'
+        f"<p>{html.escape(serve_text('overlay-intro', lang))}</p><ul>{items}</ul>{more_text}"
+        f'<button type="button" '
+        f"data-guidekit-dismiss>{html.escape(serve_text('overlay-dismiss', lang))}</button>"
+        "</section>"
+    )
 
 
 def missing_page(path: str, state: PreviewState) -> str:
     """Before the first good build there is nothing to show but the problems."""
     message = html.escape(serve_text("no-page-yet", state.lang, path=path))
-    page = (f'<!doctype html><html lang="{state.lang}"><head><meta charset="utf-8"><title>404</title></head>'
-            f"<body><main id=\"main\" tabindex=\"-1\"><h1>404</h1><p>{message}</p></main></body></html>")
+    page = (
+        f'<!doctype html><html lang="{state.lang}"><head><meta '
+        f'charset="utf-8"><title>404</title></head>'
+        f'<body><main id="main" tabindex="-1"><h1>404</h1><p>{message}</p></main></body></html>'
+    )
     return preview_html(page, state)
 
 
 def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) -> BuildResult:
-    """One preview build: the build cache makes again only the guides a change touched; its problems go to the banner."""
+    """One preview build: the build cache makes again only the guides a change touched; its
+    problems go to the banner."""
     try:
         result = build(source, preview, check=check)
     except UnsafeOutput as error:  # something put files into the preview folder meanwhile
         result = BuildResult(checked=check)
-        result.findings.append(Finding(rule="serve-unsafe-output", message=error_text(error.key, state.lang, out=preview, **error.details)))
+        result.findings.append(
+            Finding(
+                rule="serve-unsafe-output",
+                message=error_text(error.key, state.lang, out=preview, **error.details),
+            )
+        )
     except Exception as error:  # the preview must outlive any one bad build
         result = BuildResult(checked=check)
-        result.findings.append(Finding(rule="internal-error",
-                                       message=serve_text("rebuild-crashed", state.lang, error=f"{type(error).__name__}: {error}")))
+        result.findings.append(
+            Finding(
+                rule="internal-error",
+                message=serve_text(
+                    "rebuild-crashed", state.lang, error=f"{type(error).__name__}: {error}"
+                ),
+            )
+        )
     if result.published:
         state.record([], result.site_files)
     else:
@@ -303,19 +359,37 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
 
 
 def watched_folders(source: Path) -> list[Path]:
-    """The guides, and guidekit's own components and themes (they change while guidekit is developed)."""
+    """The guides, and guidekit's own components and themes (they change while guidekit is
+    developed)."""
     return [source, Path(str(components_root())), Path(str(resources.files("guidekit.themes")))]
 
 
 def forget_templates() -> None:
-    """Component specs and templates are read once per process; a change to them needs a fresh read."""
-    for cached in (registry, environment, markdown_parser, markdown_renderer, code_key, package_key):
+    """Component specs and templates are read once per process; a change to them needs a fresh
+    read."""
+    for cached in (
+        registry,
+        environment,
+        markdown_parser,
+        markdown_renderer,
+        code_key,
+        package_key,
+    ):
         cached.cache_clear()
 
 
-def watch(source: Path, preview: Path, state: PreviewState, *, check: bool, stop: threading.Event,
-          on_build: Callable[[BuildResult, float], None], on_watching: Callable[[], None]) -> None:
-    """Rebuild after every batch of saved changes until ``stop`` is set. ``on_watching`` runs once the
+def watch(
+    source: Path,
+    preview: Path,
+    state: PreviewState,
+    *,
+    check: bool,
+    stop: threading.Event,
+    on_build: Callable[[BuildResult, float], None],
+    on_watching: Callable[[], None],
+) -> None:
+    """Rebuild after every batch of saved changes until ``stop`` is set. ``on_watching`` runs once
+    the
     watcher is listening, so that nothing saved after it can be missed."""
     folders = watched_folders(source)
     code_folders = folders[1:]
@@ -326,8 +400,15 @@ def watch(source: Path, preview: Path, state: PreviewState, *, check: bool, stop
     def relevant(change: watchfiles.Change, path: str) -> bool:
         return ignore(change, path) and not Path(path).resolve().is_relative_to(preview_root)
 
-    for changes in watchfiles.watch(*folders, watch_filter=relevant, stop_event=stop, debounce=300,
-                                    rust_timeout=200, yield_on_timeout=True, raise_interrupt=False):
+    for changes in watchfiles.watch(
+        *folders,
+        watch_filter=relevant,
+        stop_event=stop,
+        debounce=300,
+        rust_timeout=200,
+        yield_on_timeout=True,
+        raise_interrupt=False,
+    ):
         if not listening:
             listening = True
             on_watching()
@@ -344,26 +425,40 @@ def _touches(changes: Iterable[tuple[watchfiles.Change, str]], folders: list[Pat
     return any(Path(path).is_relative_to(folder) for _, path in changes for folder in folders)
 
 
-def start_server(preview: Path, state: PreviewState, *, host: str = DEFAULT_HOST, port: int = 0,
-                 idle_seconds: float = IDLE_SECONDS) -> PreviewServer:
+def start_server(
+    preview: Path,
+    state: PreviewState,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = 0,
+    idle_seconds: float = IDLE_SECONDS,
+) -> PreviewServer:
     """Serve ``preview`` from a background thread; ``port`` 0 picks a free port."""
     try:
         server = PreviewServer((host, port), preview, state, idle_seconds)
     except OSError as error:
         raise CannotListen(error.strerror or str(error)) from error
-    threading.Thread(target=functools.partial(server.serve_forever, poll_interval=0.2), daemon=True,
-                     name="guidekit-preview").start()
+    threading.Thread(
+        target=functools.partial(server.serve_forever, poll_interval=0.2),
+        daemon=True,
+        name="guidekit-preview",
+    ).start()
     return server
 
 
 @contextmanager
 def stopped_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP (a closed terminal, a service manager) stop the preview the way Ctrl+C does, so the
-    temporary folder is removed and worker processes are ended. Only the main thread can set handlers."""
+    """SIGTERM and SIGHUP (a closed terminal, a service manager) stop the preview the way Ctrl+C
+    does, so the
+    temporary folder is removed and worker processes are ended. Only the main thread can set
+    handlers."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {number: signal.signal(number, signal.default_int_handler) for number in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {
+        number: signal.signal(number, signal.default_int_handler)
+        for number in (signal.SIGTERM, signal.SIGHUP)
+    }
     try:
         yield
     finally:
@@ -381,14 +476,26 @@ def holds_checked_site(folder: Path) -> bool:
     """A published (checked) site must never be overwritten by unchecked preview pages."""
     try:
         return _Published.model_validate_json((folder / MANIFEST).read_bytes()).checked
-    except (OSError, ValidationError):  # none, or damaged (nesting depth included): check_output judges the folder
+    except (
+        OSError,
+        ValidationError,
+    ):  # none, or damaged (nesting depth included): check_output judges the folder
         return False
 
 
-def preview_site(source: Path, *, host: str = DEFAULT_HOST, port: int = 0, out: Path | None = None, check: bool = False,
-                 on_ready: Callable[[str], None], on_build: Callable[[BuildResult, float], None],
-                 stop: threading.Event | None = None) -> None:
-    """Build, serve and rebuild until Ctrl+C (or ``stop``). Without ``out`` the preview lives in a temporary
+def preview_site(
+    source: Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = 0,
+    out: Path | None = None,
+    check: bool = False,
+    on_ready: Callable[[str], None],
+    on_build: Callable[[BuildResult, float], None],
+    stop: threading.Event | None = None,
+) -> None:
+    """Build, serve and rebuild until Ctrl+C (or ``stop``). Without ``out`` the preview lives in a
+    temporary
     folder that is removed afterwards: it is never the published site."""
     if out is not None:
         check_output(out.resolve(), source)  # refused before anything is built or served
@@ -399,8 +506,15 @@ def preview_site(source: Path, *, host: str = DEFAULT_HOST, port: int = 0, out: 
         on_build(rebuild(source, folder, state, check=check), time.monotonic() - started)
         server = start_server(folder, state, host=host, port=port)
         try:
-            watch(source, folder, state, check=check, stop=stop or threading.Event(), on_build=on_build,
-                  on_watching=lambda: on_ready(server.url))
+            watch(
+                source,
+                folder,
+                state,
+                check=check,
+                stop=stop or threading.Event(),
+                on_build=on_build,
+                on_watching=lambda: on_ready(server.url),
+            )
         finally:
             state.stop()
             server.shutdown()

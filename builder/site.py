@@ -1,4 +1,5 @@
-"""Everything around the guides, in one step of render: the front page, search, ways in, translations,
+"""Everything around the guides, in one step of render: the front page, search, ways in,
+translations,
 404, redirects, robots.txt and sitemap.xml — made from all the guides."""
 
 from __future__ import annotations
@@ -23,29 +24,50 @@ def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list
 
 
 def render_around(sources: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> Made:
-    """The pages that read the guides' front matter: the front page, the ways in, 404 and redirects."""
+    """The pages that read the guides' front matter: the front page, the ways in, 404 and
+    redirects."""
     langs = search_languages(sources, config)
-    pages = render_home(sources, config, checked=checked) + render_ways_in(sources, langs, config, checked=checked)
+    pages = render_home(sources, config, checked=checked) + render_ways_in(
+        sources, langs, config, checked=checked
+    )
     if config.ways_in:
         pages += render_not_found(config, langs, checked=checked)
-    redirects, findings = render_redirects(config, [guide.rel for guide in sources], checked=checked)
+    redirects, findings = render_redirects(
+        config, [guide.rel for guide in sources], checked=checked
+    )
     return Made(list(pages + redirects), {}, findings)
 
 
-def render_search_index(lang: str, sources: Sequence[SourceGuide], search_words: Mapping[str, Mapping[str, int]],
-                        synonyms: SynonymGroups) -> Made:
-    """The search index of one language; ``search_words``: each guide's words (``search_index.guide_words``) by ``rel``."""
-    index = build_index([(guide, page_url(guide.rel), search_words[guide.rel]) for guide in sources if guide.lang == lang], synonyms)
+def render_search_index(
+    lang: str,
+    sources: Sequence[SourceGuide],
+    search_words: Mapping[str, Mapping[str, int]],
+    synonyms: SynonymGroups,
+) -> Made:
+    """The search index of one language; ``search_words``: each guide's words
+    (``search_index.guide_words``) by ``rel``."""
+    index = build_index(
+        [
+            (guide, page_url(guide.rel), search_words[guide.rel])
+            for guide in sources
+            if guide.lang == lang
+        ],
+        synonyms,
+    )
     return Made(files={search_index_path(lang): index_script(lang, index)})
 
 
 def search_script() -> str:
     """The search page's script (themes/base/search.js), minified."""
-    return jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8")) + "\n"
+    return (
+        jsmin(resources.files("guidekit.themes").joinpath("base", "search.js").read_text("utf-8"))
+        + "\n"
+    )
 
 
 def site_files(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> dict[str, str]:
-    """The search script, robots.txt and, when the site knows its address, sitemap.xml of all ``pages``."""
+    """The search script, robots.txt and, when the site knows its address, sitemap.xml of all
+    ``pages``."""
     files = {SEARCH_SCRIPT: search_script(), "robots.txt": robots_txt(config)}
     sitemap = sitemap_xml(config, pages)
     if sitemap is not None:

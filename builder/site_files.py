@@ -1,4 +1,5 @@
-"""What a site needs around its guides: a 404 page, robots.txt, sitemap.xml and pages for renamed guides."""
+"""What a site needs around its guides: a 404 page, robots.txt, sitemap.xml and pages for renamed
+guides."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .config import CONFIG_FILE, SiteConfig
 from .enrich import page_path, page_url
-from .load import SourceGuide
 from .findings import Finding
+from .load import SourceGuide
 from .messages import error_text, ui_text
 from .render import THEMES, KeptPage, Page, Theme, environment, page_context, root_of
 from .site_pages import way_in_path
@@ -21,21 +22,33 @@ from .translations import translations
 NOT_FOUND = "404.html"
 
 
-def guide_context(guides: Sequence[SourceGuide], config: SiteConfig) -> Callable[[SourceGuide, Theme, str], dict[str, Any]]:
-    """Per guide page: its translations (language switch and hreflang) and its GovernmentService JSON-LD."""
+def guide_context(
+    guides: Sequence[SourceGuide], config: SiteConfig
+) -> Callable[[SourceGuide, Theme, str], dict[str, Any]]:
+    """Per guide page: its translations (language switch and hreflang) and its GovernmentService
+    JSON-LD."""
 
     @cache
-    def others() -> dict[str, list[SourceGuide]]:  # worked out once a guide is made: a rebuild often makes none
+    def others() -> dict[
+        str, list[SourceGuide]
+    ]:  # worked out once a guide is made: a rebuild often makes none
         return translations(guides)
 
     def context(guide: SourceGuide, theme: Theme, site_path: str) -> dict[str, Any]:
         root = root_of(site_path)
         alternates = [
-            {"lang": other.lang, "href": root + theme.prefix + page_url(other.rel), "label": ui_text(other.lang, "language-name")}
+            {
+                "lang": other.lang,
+                "href": root + theme.prefix + page_url(other.rel),
+                "label": ui_text(other.lang, "language-name"),
+            }
             for other in others()[guide.rel]
         ]
         url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
-        return {"alternates": alternates, "structured_data": json_ld(government_service(guide.meta, url))}
+        return {
+            "alternates": alternates,
+            "structured_data": json_ld(government_service(guide.meta, url)),
+        }
 
     return context
 
@@ -45,9 +58,13 @@ def site_root_path(config: SiteConfig) -> str:
     return urlsplit(config.base_url or "/").path.rstrip("/") + "/"
 
 
-def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True) -> list[Page]:
-    """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the topic page too).
-    A server shows it at whatever address was missing (/a/b/missing), so its stylesheet, script and links
+def render_not_found(
+    config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True
+) -> list[Page]:
+    """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the
+    topic page too).
+    A server shows it at whatever address was missing (/a/b/missing), so its stylesheet, script and
+    links
     start from the site's root path (``site_root_path``), never from the page's own folder."""
     pages = []
     lang = config.default_lang
@@ -56,32 +73,56 @@ def render_not_found(config: SiteConfig, langs: Sequence[str], *, checked: bool,
     for theme in THEMES:
         site_path = theme.prefix + NOT_FOUND
         here = root + theme.prefix
-        html = environment().get_template("base/not-found.html.j2").render(
-            page_context(config, theme, site_path, lang, checked, root=root),
-            source=None,
-            search=here + way_in_path(search_lang, "search") if search_lang else None,
-            topics=here + way_in_path(search_lang, "topics") if search_lang and topics else None,
+        html = (
+            environment()
+            .get_template("base/not-found.html.j2")
+            .render(
+                page_context(config, theme, site_path, lang, checked, root=root),
+                source=None,
+                search=here + way_in_path(search_lang, "search") if search_lang else None,
+                topics=here + way_in_path(search_lang, "topics")
+                if search_lang and topics
+                else None,
+            )
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
     return pages
 
 
-def render_redirects(config: SiteConfig, guide_rels: Sequence[str], *, checked: bool) -> tuple[list[Page], list[Finding]]:
-    """A small page at each renamed guide's old address, in every theme, sending the reader on at once."""
+def render_redirects(
+    config: SiteConfig, guide_rels: Sequence[str], *, checked: bool
+) -> tuple[list[Page], list[Finding]]:
+    """A small page at each renamed guide's old address, in every theme, sending the reader on at
+    once."""
     pages: list[Page] = []
     findings: list[Finding] = []
     for old, target in sorted(config.redirects.items()):
         old_page = old.strip("/")
-        if target not in guide_rels or not old_page.endswith(".html") or old_page in {page_path(rel) for rel in guide_rels}:
-            findings.append(Finding(rule="config-redirect-invalid", file=CONFIG_FILE,
-                                    message=error_text("redirect-invalid", config.default_lang, old=old, target=target)))
+        if (
+            target not in guide_rels
+            or not old_page.endswith(".html")
+            or old_page in {page_path(rel) for rel in guide_rels}
+        ):
+            findings.append(
+                Finding(
+                    rule="config-redirect-invalid",
+                    file=CONFIG_FILE,
+                    message=error_text(
+                        "redirect-invalid", config.default_lang, old=old, target=target
+                    ),
+                )
+            )
             continue
         for theme in THEMES:
             site_path = theme.prefix + old_page
-            html = environment().get_template("base/redirect.html.j2").render(
-                page_context(config, theme, site_path, config.default_lang, checked),
-                source=None,
-                target=root_of(site_path) + theme.prefix + page_url(target),
+            html = (
+                environment()
+                .get_template("base/redirect.html.j2")
+                .render(
+                    page_context(config, theme, site_path, config.default_lang, checked),
+                    source=None,
+                    target=root_of(site_path) + theme.prefix + page_url(target),
+                )
             )
             pages.append(Page(site_path, html, theme.name, config.default_lang, None))
     return pages, findings
@@ -95,7 +136,8 @@ def robots_txt(config: SiteConfig) -> str:
 
 
 def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | None:
-    """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left out."""
+    """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left
+    out."""
     if not config.base_url:
         return None
     base = config.base_url.rstrip("/") + "/"
@@ -103,6 +145,10 @@ def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | N
     urls = [
         f"<url><loc>{xml_escape(base + page.site_path)}</loc></url>"
         for page in pages
-        if page.site_path.removeprefix(THEMES[1].prefix) not in redirected and not page.site_path.endswith(NOT_FOUND)
+        if page.site_path.removeprefix(THEMES[1].prefix) not in redirected
+        and not page.site_path.endswith(NOT_FOUND)
     ]
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(urls) + "\n</urlset>\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset '
+        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(urls) + "\n</urlset>\n"
+    )

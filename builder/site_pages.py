@@ -1,4 +1,5 @@
-"""Ways in for readers who do not search, and the search page: per language and theme, below ``find/<lang>/``.
+"""Ways in for readers who do not search, and the search page: per language and theme, below
+``find/<lang>/``.
 
 Every page groups the language's guides one way — by topic, by department (``owner``), by life
 event, or A–Z (by pinyin for Chinese) — from the front matter. The search page holds the A–Z
@@ -10,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
 
 from .config import SiteConfig
 from .enrich import page_url
@@ -38,7 +38,8 @@ def way_in_path(lang: str, name: str) -> str:
     return f"{FIND_FOLDER}/{lang}/{name}.html"
 
 
-# every title of a large site and its groups, looked up once per way in and theme, and again on every rebuild in serve
+# every title of a large site and its groups, looked up once per way in and theme, and again on
+# every rebuild in serve
 _REMEMBERED_TITLES = 50_000
 
 
@@ -50,7 +51,10 @@ def search_index_path(lang: str) -> str:
 def sort_key(text: str, lang: str) -> str:
     """How a reader looks a title up A–Z: by pinyin for Chinese, by letters for English."""
     if lang.startswith("zh"):
-        from pypinyin import Style, lazy_pinyin  # imported on first use: a third of a second, and a rebuild often sorts nothing
+        from pypinyin import (
+            Style,
+            lazy_pinyin,
+        )  # imported on first use: a third of a second, and a rebuild often sorts nothing
 
         return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default")).lower()
     return text.lower()
@@ -78,15 +82,25 @@ def group_guides(guides: Sequence[SourceGuide], way: WayIn, lang: str, root: str
         Group(
             name,
             f"group-{number}",
-            [(g.meta.title, g.meta.summary, root + page_url(g.rel)) for g in sorted(groups[name], key=lambda g: sort_key(g.meta.title, lang))],
+            [
+                (g.meta.title, g.meta.summary, root + page_url(g.rel))
+                for g in sorted(groups[name], key=lambda g: sort_key(g.meta.title, lang))
+            ],
         )
         for number, name in enumerate(ordered, start=1)
     ]
 
 
-def render_ways_in(guides: Sequence[SourceGuide], langs: Sequence[str], config: SiteConfig, *, checked: bool,
-                   ways: Sequence[WayIn] = WAYS_IN) -> list[Page]:
-    """The search page and the topic, department and life-event pages of each of ``langs`` (or only ``ways``)."""
+def render_ways_in(
+    guides: Sequence[SourceGuide],
+    langs: Sequence[str],
+    config: SiteConfig,
+    *,
+    checked: bool,
+    ways: Sequence[WayIn] = WAYS_IN,
+) -> list[Page]:
+    """The search page and the topic, department and life-event pages of each of ``langs`` (or only
+    ``ways``)."""
     env = environment()
     pages = []
     for theme in THEMES:
@@ -95,12 +109,17 @@ def render_ways_in(guides: Sequence[SourceGuide], langs: Sequence[str], config: 
             for way in ways:
                 site_path = theme.prefix + way_in_path(lang, way.name)
                 root = root_of(site_path)
-                html = env.get_template(f"base/{'search' if way.name == 'search' else 'way-in'}.html.j2").render(
+                html = env.get_template(
+                    f"base/{'search' if way.name == 'search' else 'way-in'}.html.j2"
+                ).render(
                     **page_context(config, theme, site_path, lang, checked),
                     source=None,
                     way=way.name,
                     groups=group_guides(in_lang, way, lang, root + theme.prefix),
-                    ways=[(other.name, root + theme.prefix + way_in_path(lang, other.name)) for other in ways],
+                    ways=[
+                        (other.name, root + theme.prefix + way_in_path(lang, other.name))
+                        for other in ways
+                    ],
                     search_index=root + search_index_path(lang),
                     search_script=root + SEARCH_SCRIPT,
                     guides_root=root + theme.prefix,

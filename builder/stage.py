@@ -1,17 +1,22 @@
 """Stage 5, stage: write the whole site into a staging folder beside the output folder.
 
 Pages and files the published site already holds byte for byte (``KeptPage``, ``KeptFile``) are
-hard-linked from it: a rebuild after one edit writes a handful of files, and the staging folder is still
+hard-linked from it: a rebuild after one edit writes a handful of files, and the staging folder is
+still
 a whole site that can be checked and swapped in at once.
 
-Nothing is kept on trust in a name. Every page and file a build stages is recorded with the hash of its
+Nothing is kept on trust in a name. Every page and file a build stages is recorded with the hash of
+its
 bytes and its stamp (size, device, inode, modification and change time) as it stands in the staging
-folder, which publishing renames into place. A later build keeps a published file only when its stamp is
-the recorded one, or else its bytes hash to the recorded hash: any write changes the change time (which
+folder, which publishing renames into place. A later build keeps a published file only when its
+stamp is
+the recorded one, or else its bytes hash to the recorded hash: any write changes the change time
+(which
 no program can set back), so an edit in place, a truncation or a replacement is seen without reading
 the files nobody touched. A file that fails is a ``KeptFileChanged``, and the build makes everything
 again. The spare (the site before the published one, whose unchanged files are the published files'
-inodes) is reused file by file only where its file has the recorded stamp, which also means it is still
+inodes) is reused file by file only where its file has the recorded stamp, which also means it is
+still
 the published inode.
 """
 
@@ -41,7 +46,8 @@ FileRecord = tuple[str, int, int, int, int, int]  # sha256 of the bytes, then th
 
 
 class KeptFileChanged(RuntimeError):
-    """A file the build cache counted on is gone from the published site, or is not what was published."""
+    """A file the build cache counted on is gone from the published site, or is not what was
+    published."""
 
 
 class Manifest(BaseModel):
@@ -56,7 +62,8 @@ class Manifest(BaseModel):
 
 
 def read_manifest(out: Path) -> Manifest | None:
-    """The manifest of the site in ``out``; None when there is none, or it is damaged or from an older guidekit."""
+    """The manifest of the site in ``out``; None when there is none, or it is damaged or from an
+    older guidekit."""
     try:
         return Manifest.model_validate_json((out / MANIFEST).read_bytes())
     except (OSError, ValidationError):
@@ -87,12 +94,16 @@ _tokens: dict[tuple[int, int, int, int], str] = {}
 
 @dataclass(frozen=True)
 class Spare:
-    """The site published before the current one, kept by the last build (in the cache folder) so the
-    next build stages into it: it differs from the published site only in the files that build wrote,
+    """The site published before the current one, kept by the last build (in the cache folder) so
+    the
+    next build stages into it: it differs from the published site only in the files that build
+    wrote,
     so a rebuild after one edit touches a handful of files instead of linking thousands."""
 
     folder: Path
-    note: Path  # the files the last build wrote, and the site it published; written last, so a spare without it is not trusted
+    # the files the last build wrote, and the site it published; written last, so a spare without
+    # it is not trusted
+    note: Path
 
     @classmethod
     def of(cls, out: Path) -> Spare:
@@ -101,17 +112,28 @@ class Spare:
 
     def keep(self, written: Iterable[str], published: str) -> None:
         """After a publish moved the previous site into ``folder``."""
-        self.note.write_text(json.dumps({"published": published, "written": sorted(written)}, ensure_ascii=False), "utf-8")
+        self.note.write_text(
+            json.dumps({"published": published, "written": sorted(written)}, ensure_ascii=False),
+            "utf-8",
+        )
 
     def take(self, staging: Path, published: str | None) -> set[str] | None:
-        """Move the spare to ``staging``; the paths in it that differ from the published site, or None
+        """Move the spare to ``staging``; the paths in it that differ from the published site, or
+        None
         when there is no spare to trust (then ``staging`` does not exist)."""
         try:
             note = _SpareNote.model_validate_json(self.note.read_bytes())
-            self.note.unlink()  # the spare changes from here on: a build killed on the way must not trust it
+            # the spare changes from here on: a build killed on the way must not trust it
+            self.note.unlink()
         except (OSError, ValidationError):
             note = None
-        if note is None or published is None or note.published != published or not self.folder.is_dir() or self.folder.is_symlink():
+        if (
+            note is None
+            or published is None
+            or note.published != published
+            or not self.folder.is_dir()
+            or self.folder.is_symlink()
+        ):
             _remove_tree(self.folder)
             return None
         os.rename(self.folder, staging)
@@ -130,8 +152,12 @@ class Staged:
     """A staging folder with a whole site in it."""
 
     folder: Path
-    written: set[str] = field(default_factory=set)  # the paths written (the others are the published site's files)
-    records: dict[str, FileRecord] = field(default_factory=dict)  # every page and file a later build may keep
+    written: set[str] = field(
+        default_factory=set
+    )  # the paths written (the others are the published site's files)
+    records: dict[str, FileRecord] = field(
+        default_factory=dict
+    )  # every page and file a later build may keep
 
 
 def _remove_tree(path: Path) -> None:
@@ -151,32 +177,53 @@ def _sha256_of(path: str) -> str:
 
 
 def verify_published(path: str, record: FileRecord) -> None:
-    """Raise ``KeptFileChanged`` unless the file at ``path`` holds what ``record`` says was published: its stamp
+    """Raise ``KeptFileChanged`` unless the file at ``path`` holds what ``record`` says was
+    published: its stamp
     is the recorded one, or else its bytes are (a copy, or a file touched but not changed)."""
     try:
         found = os.lstat(path)
         if _stamp(found) == record[1:]:
             return
-        if stat_module.S_ISREG(found.st_mode) and found.st_size == record[1] and _sha256_of(path) == record[0]:
+        if (
+            stat_module.S_ISREG(found.st_mode)
+            and found.st_size == record[1]
+            and _sha256_of(path) == record[0]
+        ):
             return
     except OSError:
         pass
     raise KeptFileChanged(path)
 
 
-def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Asset], files: Mapping[str, str | KeptFile], *,
-               checked: bool, token: str, spare: Spare | None = None, published: str | None = None,
-               records: Mapping[str, FileRecord] | None = None) -> Staged:
-    """Stage the whole site. ``spare``: stage into the previous site the last build kept, when it belongs to
-    the ``published`` token. ``records``: what the build that published the site in ``out`` recorded of each
+def stage_site(
+    out: Path,
+    pages: Iterable[Page | KeptPage],
+    assets: Iterable[Asset],
+    files: Mapping[str, str | KeptFile],
+    *,
+    checked: bool,
+    token: str,
+    spare: Spare | None = None,
+    published: str | None = None,
+    records: Mapping[str, FileRecord] | None = None,
+) -> Staged:
+    """Stage the whole site. ``spare``: stage into the previous site the last build kept, when it
+    belongs to
+    the ``published`` token. ``records``: what the build that published the site in ``out``
+    recorded of each
     file; a kept page or file is taken from there only when it is still what was published."""
     records = records or {}
     staged = Staged(staging_dir(out))
     staging = staged.folder
-    if staging.exists() or staging.is_symlink():  # left by a build that was killed; we hold the build lock
+    if (
+        staging.exists() or staging.is_symlink()
+    ):  # left by a build that was killed; we hold the build lock
         _remove_tree(staging)
     stale = spare.take(staging, published) if spare is not None else None
-    staged_prefix, published_folder = f"{staging}/", f"{out}/"  # plain strings: thousands of paths are joined here
+    staged_prefix, published_folder = (
+        f"{staging}/",
+        f"{out}/",
+    )  # plain strings: thousands of paths are joined here
     if stale is None:
         staging.mkdir(parents=True)
         present: set[str] = set()
@@ -187,7 +234,8 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
     site_paths: set[str] = set()
 
     def place(site_path: str) -> str:
-        """The path to put ``site_path`` at, free: the spare's file there may be the published one (a hard link)."""
+        """The path to put ``site_path`` at, free: the spare's file there may be the published one
+        (a hard link)."""
         site_paths.add(site_path)
         if site_path in present:
             present.discard(site_path)
@@ -204,7 +252,11 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
         if record is None:
             raise KeptFileChanged(site_path)
         target = staged_prefix + site_path
-        if site_path in present and site_path not in stale and _stamp(os.lstat(target)) == record[1:]:
+        if (
+            site_path in present
+            and site_path not in stale
+            and _stamp(os.lstat(target)) == record[1:]
+        ):
             present.discard(site_path)  # the spare holds the published file already, untouched
             site_paths.add(site_path)
             staged.records[site_path] = record
@@ -216,7 +268,10 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
             raise KeptFileChanged(site_path) from None
         except OSError:  # a file system without hard links
             shutil.copyfile(published_folder + site_path, target)
-        staged.records[site_path] = (record[0], *_stamp(os.lstat(target)))  # linking changed its change time
+        staged.records[site_path] = (
+            record[0],
+            *_stamp(os.lstat(target)),
+        )  # linking changed its change time
 
     def write(site_path: str, text: str) -> None:
         data = text.encode()
@@ -246,7 +301,10 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
         "generator": f"guidekit {__version__}",
         "checked": checked,
         "token": token,
-        "pages": [{"page": p.site_path, "theme": p.theme, "lang": p.lang, "source": p.source} for p in sorted(pages, key=lambda p: p.site_path)],
+        "pages": [
+            {"page": p.site_path, "theme": p.theme, "lang": p.lang, "source": p.source}
+            for p in sorted(pages, key=lambda p: p.site_path)
+        ],
         "files": sorted(site_paths),
     }
     # unindented: the C encoder, ten times faster
@@ -259,14 +317,15 @@ def stage_site(out: Path, pages: Iterable[Page | KeptPage], assets: Iterable[Ass
 
 
 def _files_below(root: str) -> set[str]:
-    """Every file below ``root`` (ending in '/'), relative to it. A symbolic link to a folder is removed: the
+    """Every file below ``root`` (ending in '/'), relative to it. A symbolic link to a folder is
+    removed: the
     build would write through it."""
     found = set()
     for folder, folders, names in os.walk(root):
         for name in [name for name in folders if os.path.islink(os.path.join(folder, name))]:
             os.unlink(os.path.join(folder, name))
             folders.remove(name)
-        below = folder[len(root):]
+        below = folder[len(root) :]
         found.update(f"{below}/{name}" if below else name for name in names)
     return found
 

@@ -27,6 +27,9 @@ def translations(guides: Sequence[SourceGuide]) -> dict[str, list[SourceGuide]]:
         by_key.setdefault(translation_key(guide), []).append(guide)
     order = {lang: number for number, lang in enumerate(LANGUAGES)}
     return {
-        guide.rel: sorted((other for other in by_key[translation_key(guide)] if other.lang != guide.lang), key=lambda g: order[g.lang])
+        guide.rel: sorted(
+            (other for other in by_key[translation_key(guide)] if other.lang != guide.lang),
+            key=lambda g: order[g.lang],
+        )
         for guide in guides
     }

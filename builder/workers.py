@@ -1,4 +1,5 @@
-"""Work shared out to worker processes: the guides are independent, and a machine has several cores."""
+"""Work shared out to worker processes: the guides are independent, and a machine has several
+cores."""
 
 from __future__ import annotations
 
@@ -16,17 +17,23 @@ T = TypeVar("T")
 PARALLEL_FROM = 48
 
 
-def shared_out(task: Callable[[int], T], count: int, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[T]:
-    """``[task(0), …, task(count - 1)]``, in ``jobs`` forked worker processes when there is enough to do.
+def shared_out(
+    task: Callable[[int], T], count: int, jobs: int, meanwhile: Callable[[], None] = lambda: None
+) -> list[T]:
+    """``[task(0), …, task(count - 1)]``, in ``jobs`` forked worker processes when there is enough
+    to do.
     ``meanwhile``: work of this process's own, done while the workers do the tasks."""
-    # forking a process that runs other threads (the preview server) can copy a lock some thread holds
+    # forking a process that runs other threads (the preview server) can copy a lock some thread
+    # holds
     if jobs <= 1 or count < PARALLEL_FROM or threading.active_count() > 1:
         meanwhile()
         return [task(index) for index in range(count)]
     global _task
     _task = task  # forked workers inherit it: a closure cannot be pickled
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker, initargs=(os.getpid(),)) as pool:
+        with multiprocessing.get_context("fork").Pool(
+            jobs, initializer=_quiet_worker, initargs=(os.getpid(),)
+        ) as pool:
             results = pool.map_async(_run, range(count), chunksize=max(1, count // (jobs * 8)))
             meanwhile()
             return results.get()
@@ -39,9 +46,12 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _quiet_worker(parent: int) -> None:
-    """A worker ends without a word when its parent does. Ctrl+C reaches the whole process group: the parent
-    ends the pool, so a worker ignores it (else each prints a KeyboardInterrupt traceback). A parent ended by
-    a signal cannot end the pool: the kernel then sends the worker SIGTERM (Linux), rather than let it
+    """A worker ends without a word when its parent does. Ctrl+C reaches the whole process group:
+    the parent
+    ends the pool, so a worker ignores it (else each prints a KeyboardInterrupt traceback). A
+    parent ended by
+    a signal cannot end the pool: the kernel then sends the worker SIGTERM (Linux), rather than let
+    it
     print a BrokenPipeError traceback when it hands in its result."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -1,4 +1,5 @@
-"""Shared helpers: tiny guide sites written into tmp_path, byte snapshots of folders, and the guidekit command.
+"""Shared helpers: tiny guide sites written into tmp_path, byte snapshots of folders, and the
+guidekit command.
 
 The a11y suite imports the plain functions from here (``from tests.conftest import ...``), so both
 suites build sites and compare outputs the same way.
@@ -22,14 +23,22 @@ from guidekit.findings import Finding
 REPO = Path(__file__).resolve().parent.parent
 
 
-def guide(body: str = "正文。\n", *, title: str = "申领社会保障卡", summary: str = "带身份证到网点办理，不收费。",
-          lang: str = "zh-Hans", fields: str = "") -> str:
-    """The text of a guide file: front matter on lines 1–4 (plus ``fields``), a blank line, then ``body``."""
+def guide(
+    body: str = "正文。\n",
+    *,
+    title: str = "申领社会保障卡",
+    summary: str = "带身份证到网点办理，不收费。",
+    lang: str = "zh-Hans",
+    fields: str = "",
+) -> str:
+    """The text of a guide file: front matter on lines 1–4 (plus ``fields``), a blank line, then
+    ``body``."""
     return f"---\ntitle: {title}\nsummary: {summary}\nlang: {lang}\n{fields}---\n\n{body}"
 
 
 def body_line(text: str, needle: str) -> int:
-    """The 1-based line of ``text`` that holds ``needle``, so expected lines are read, not counted by hand."""
+    """The 1-based line of ``text`` that holds ``needle``, so expected lines are read, not counted
+    by hand."""
     lines = [number for number, line in enumerate(text.split("\n"), start=1) if needle in line]
     assert len(lines) == 1, f"{needle!r} must occur on exactly one line, found {lines}"
     return lines[0]
@@ -61,7 +70,8 @@ def snapshot(folder: Path) -> dict[str, bytes | None]:
 
 
 def leftovers(out: Path) -> list[str]:
-    """Staging or previous-site folders a build left beside ``out`` (lock files are expected there)."""
+    """Staging or previous-site folders a build left beside ``out`` (lock files are expected
+    there)."""
     return sorted(path.name for path in out.parent.glob(f".{out.name}.*") if path.is_dir())
 
 
@@ -88,10 +98,15 @@ def run_guidekit(*args: str | Path, env: Mapping[str, str] | None = None) -> Cli
 
 def located(findings: list[Finding] | list[dict], file: str, line: int, rule: str) -> list:
     """The findings (objects or JSON dicts) at ``file``:``line`` with ``rule``."""
+
     def get(finding, name):
         return finding[name] if isinstance(finding, dict) else getattr(finding, name)
 
-    return [f for f in findings if (get(f, "file"), get(f, "line"), get(f, "rule")) == (file, line, rule)]
+    return [
+        f
+        for f in findings
+        if (get(f, "file"), get(f, "line"), get(f, "rule")) == (file, line, rule)
+    ]
 
 
 def html(path: Path) -> BeautifulSoup:
@@ -100,5 +115,6 @@ def html(path: Path) -> BeautifulSoup:
 
 @pytest.fixture
 def site(tmp_path: Path):
-    """``site({rel: text})`` writes a guide site into ``tmp_path/guides`` and returns that folder."""
+    """``site({rel: text})`` writes a guide site into ``tmp_path/guides`` and returns that
+    folder."""
     return lambda files: write_site(tmp_path / "guides", files)

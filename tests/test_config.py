@@ -12,14 +12,21 @@ from guidekit.scaffold import config_text
 from .conftest import guide, run_guidekit, write_site
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ('site_nam = "x"\n', 1, ["site_nam", "site_name, default_lang"]),
-    ('default_lang = "en"\n\n[lint]\nlong_sentence_chars = 40\nfoo = 1\n', 5, ["lint.foo", "Options at this level: rules, grace_days"]),
-    ('gallery = "yes please"\n', 1, ["gallery", "true 或 false"]),
-    ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
-    ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
-    ('# notes\nsite_name = \n', 2, ["名称 = 值"]),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('site_nam = "x"\n', 1, ["site_nam", "site_name, default_lang"]),
+        (
+            'default_lang = "en"\n\n[lint]\nlong_sentence_chars = 40\nfoo = 1\n',
+            5,
+            ["lint.foo", "Options at this level: rules, grace_days"],
+        ),
+        ('gallery = "yes please"\n', 1, ["gallery", "true 或 false"]),
+        ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
+        ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
+        ("# notes\nsite_name = \n", 2, ["名称 = 值"]),
+    ],
+)
 def test_wrong_options_name_their_key_and_line(tmp_path, text, line, words):
     (tmp_path / "guidekit.toml").write_text(text, "utf-8")
     _, (problem,) = load_config(tmp_path)
@@ -30,10 +37,16 @@ def test_wrong_options_name_their_key_and_line(tmp_path, text, line, words):
 
 
 def test_a_wrong_option_refuses_the_build_with_file_and_line(tmp_path):
-    source = write_site(tmp_path / "guides", {"guidekit.toml": "gallery = false\n[lint]\ngrace_dayz = 3\n",
-                                              "zh-Hans/card.md": guide()})
+    source = write_site(
+        tmp_path / "guides",
+        {"guidekit.toml": "gallery = false\n[lint]\ngrace_dayz = 3\n", "zh-Hans/card.md": guide()},
+    )
     outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--no-check")
-    assert outcome.exit_code == 1 and "guidekit.toml:3" in outcome.stdout and "lint.grace_dayz" in outcome.stdout
+    assert (
+        outcome.exit_code == 1
+        and "guidekit.toml:3" in outcome.stdout
+        and "lint.grace_dayz" in outcome.stdout
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
@@ -42,7 +55,15 @@ def test_the_documented_configuration_of_init_is_valid_and_names_every_option(tm
     (tmp_path / "guidekit.toml").write_text(text, "utf-8")
     config, findings = load_config(tmp_path)
     assert findings == [] and config.default_lang == lang
-    for option in ["site_name", "default_lang", "base_url", "gallery", "grace_days", "reading_grade", "known_abbreviations"]:
+    for option in [
+        "site_name",
+        "default_lang",
+        "base_url",
+        "gallery",
+        "grace_days",
+        "reading_grade",
+        "known_abbreviations",
+    ]:
         assert option in text
     switched_on = re.sub(r"^# (?=[a-z_]+ = )", "", text, flags=re.M)  # every commented-out option
     assert switched_on.count("\n# ") < text.count("\n# ")

@@ -1,4 +1,5 @@
-"""Stage 3, enrich: links to guides become pages, files must exist inside SOURCE, components take the outline's level."""
+"""Stage 3, enrich: links to guides become pages, files must exist inside SOURCE, components take
+the outline's level."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from urllib.parse import quote
 import pytest
 
 from guidekit.component_registry import markdown_components
-from guidekit.enrich import HEADING_LEVEL, REGION_LABEL, SITE_PATH, SiteGuides, enrich_guide, page_path
+from guidekit.enrich import (
+    HEADING_LEVEL,
+    REGION_LABEL,
+    SITE_PATH,
+    SiteGuides,
+    enrich_guide,
+    page_path,
+)
 from guidekit.load import load_guides
 from guidekit.parse import parse_guide
 
@@ -30,7 +38,12 @@ def enrich_site(source: Path, files: dict[str, str | bytes], rel: str):
 
 
 def inline_tokens(enriched, kind: str):
-    return [child for token in enriched.parsed.tokens for child in token.children or [] if child.type == kind]
+    return [
+        child
+        for token in enriched.parsed.tokens
+        for child in token.children or []
+        if child.type == kind
+    ]
 
 
 def test_page_path_maps_a_guide_file_to_its_page():
@@ -39,7 +52,9 @@ def test_page_path_maps_a_guide_file_to_its_page():
 
 def test_links_to_other_guides_point_at_their_pages_keeping_the_anchor(tmp_path):
     files = {
-        "zh-Hans/card.md": guide("先看[领取养老金](pension.md#办理流程)，再看[英文版](../en/card.md)。\n"),
+        "zh-Hans/card.md": guide(
+            "先看[领取养老金](pension.md#办理流程)，再看[英文版](../en/card.md)。\n"
+        ),
         "zh-Hans/pension.md": guide("## 办理流程\n"),
         "en/card.md": guide(lang="en", title="Card", summary="Apply."),
     }
@@ -53,7 +68,9 @@ def test_links_to_other_guides_point_at_their_pages_keeping_the_anchor(tmp_path)
 
 def test_images_and_attachments_inside_source_are_collected_as_assets(tmp_path):
     files = {
-        "zh-Hans/card.md": guide("![服务中心门口](../images/door.png)\n\n[下载申请表](files/form.pdf)\n"),
+        "zh-Hans/card.md": guide(
+            "![服务中心门口](../images/door.png)\n\n[下载申请表](files/form.pdf)\n"
+        ),
         "images/door.png": PNG,
         "zh-Hans/files/form.pdf": b"%PDF-1.4\n",
     }
@@ -77,12 +94,16 @@ def test_images_and_attachments_inside_source_are_collected_as_assets(tmp_path):
         ("[上一级](../../secret.txt)", "link-path-outside", "指南文件夹以外"),
     ],
 )
-def test_a_missing_target_or_a_path_leaving_source_is_refused_with_its_line(tmp_path, markdown, rule, needle):
+def test_a_missing_target_or_a_path_leaving_source_is_refused_with_its_line(
+    tmp_path, markdown, rule, needle
+):
     text = guide(f"第一段。\n\n第二段\n{markdown}\n")
     source = tmp_path / "guides"
     (tmp_path / "secret.txt").write_text("outside")
     enriched, findings = enrich_site(source, {"zh-Hans/card.md": text}, "zh-Hans/card.md")
-    assert [(f.rule, f.file, f.line) for f in findings] == [(rule, "zh-Hans/card.md", body_line(text, markdown))]
+    assert [(f.rule, f.file, f.line) for f in findings] == [
+        (rule, "zh-Hans/card.md", body_line(text, markdown))
+    ]
     assert needle in findings[0].message
     assert enriched.assets == []
 
@@ -100,10 +121,16 @@ def test_a_symlink_that_leads_out_of_source_is_refused(tmp_path):
 
 def test_components_take_their_heading_level_from_the_outline_and_tables_their_name(tmp_path):
     text = guide(
-        "::: help\n甲\n:::\n\n## 办理流程\n\n::: help\n乙\n:::\n\n### 材料\n\n| 名称 | 份数 |\n|---|---|\n| 身份证 | 1 |\n\n"
+        "::: help\n甲\n:::\n\n## 办理流程\n\n::: help\n乙\n:::\n\n### 材料\n\n| 名称 | 份数 |\n|---|---|\n| "
+        "身份证 | 1 |\n\n"
         "::: help\n丙\n:::\n\n#### 细节\n\n##### 更细\n\n###### 最细\n\n::: help\n丁\n:::\n"
     )
     enriched, _ = enrich_site(tmp_path, {"card.md": text}, "card.md")
     tokens = enriched.parsed.tokens
-    assert [t.meta[HEADING_LEVEL] for t in tokens if t.type == "container_component_open"] == [2, 3, 4, 6]
+    assert [t.meta[HEADING_LEVEL] for t in tokens if t.type == "container_component_open"] == [
+        2,
+        3,
+        4,
+        6,
+    ]
     assert [t.meta[REGION_LABEL] for t in tokens if t.type == "table_open"] == ["材料"]

@@ -1,4 +1,5 @@
-"""What guidekit finds on the machine it runs on: its own files beside what installers leave, axe-core,
+"""What guidekit finds on the machine it runs on: its own files beside what installers leave,
+axe-core,
 a browser, the user's language. The whole install is tested in test_installed_package.py."""
 
 from __future__ import annotations
@@ -28,8 +29,17 @@ def executable(path: Path) -> Path:
 
 
 def test_shipped_files_leave_out_what_installers_and_editors_leave(tmp_path):
-    for name in ("a.py", "sub/b.py", "sub/c.yml", "__pycache__/a.cpython-311.pyc", "sub/__pycache__/b.cpython-311.pyc",
-                 "sub/.b.py.swp", "sub/b.py~", ".hidden/d.py", "sub/e.pyc"):
+    for name in (
+        "a.py",
+        "sub/b.py",
+        "sub/c.yml",
+        "__pycache__/a.cpython-311.pyc",
+        "sub/__pycache__/b.cpython-311.pyc",
+        "sub/.b.py.swp",
+        "sub/b.py~",
+        ".hidden/d.py",
+        "sub/e.pyc",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     assert [path.name for path in shipped_files(tmp_path)] == ["a.py", "b.py", "c.yml"]
@@ -39,10 +49,18 @@ def test_shipped_files_leave_out_what_installers_and_editors_leave(tmp_path):
 def test_bytecode_and_editor_files_in_the_package_change_no_key(tmp_path):
     """A normal install has __pycache__ in every package folder; it once crashed every build."""
     package = Path(str(resources.files("guidekit")))
-    keys = (build_cache.code_key.__wrapped__, build_cache.package_key.__wrapped__, ruleset.__wrapped__)
+    keys = (
+        build_cache.code_key.__wrapped__,
+        build_cache.package_key.__wrapped__,
+        ruleset.__wrapped__,
+    )
     before = [key() for key in keys]
-    leftovers = [package / "__pycache__" / "leftover.cpython-311.pyc", package / "gate" / "__pycache__" / "x.pyc",
-                 package / ".cli.py.swp", package / "gate" / "js" / "keyboard.js~"]
+    leftovers = [
+        package / "__pycache__" / "leftover.cpython-311.pyc",
+        package / "gate" / "__pycache__" / "x.pyc",
+        package / ".cli.py.swp",
+        package / "gate" / "js" / "keyboard.js~",
+    ]
     made = [path for path in leftovers if not path.exists()]
     try:
         for path in made:
@@ -56,10 +74,14 @@ def test_bytecode_and_editor_files_in_the_package_change_no_key(tmp_path):
 
 def test_axe_core_comes_from_the_pinned_package(monkeypatch):
     monkeypatch.delenv(axe.ENVIRONMENT_VARIABLE, raising=False)
-    lock = json.loads((REPO / "package-lock.json").read_text("utf-8"))["packages"]["node_modules/axe-core"]
-    assert axe.REQUIRED_VERSION == lock["version"]
+    lock = json.loads((REPO / "package-lock.json").read_text("utf-8"))["packages"][
+        "node_modules/axe-core"
+    ]
+    assert lock["version"] == axe.REQUIRED_VERSION
     folder = axe.axe_directory.__wrapped__()
-    assert json.loads((folder / "package.json").read_text("utf-8"))["version"] == axe.REQUIRED_VERSION
+    assert (
+        json.loads((folder / "package.json").read_text("utf-8"))["version"] == axe.REQUIRED_VERSION
+    )
 
 
 def test_an_override_one_folder_too_high_is_named_with_the_right_folder(monkeypatch, tmp_path):
@@ -69,11 +91,16 @@ def test_an_override_one_folder_too_high_is_named_with_the_right_folder(monkeypa
     monkeypatch.setenv(axe.ENVIRONMENT_VARIABLE, str(tmp_path))
     with pytest.raises(axe.AxeMissing) as nearby:
         axe.axe_directory.__wrapped__()
-    assert nearby.value.key == "axe-missing-override-nearby" and nearby.value.details["found"] == str(package)
+    assert nearby.value.key == "axe-missing-override-nearby" and nearby.value.details[
+        "found"
+    ] == str(package)
     monkeypatch.setenv(axe.ENVIRONMENT_VARIABLE, str(tmp_path / "nothing-here"))
     with pytest.raises(axe.AxeMissing) as missing:
         axe.axe_directory.__wrapped__()
-    assert missing.value.key == "axe-missing-override" and missing.value.details["version"] == axe.REQUIRED_VERSION
+    assert (
+        missing.value.key == "axe-missing-override"
+        and missing.value.details["version"] == axe.REQUIRED_VERSION
+    )
 
 
 def test_a_configured_browser_that_is_not_there_is_named(tmp_path):
@@ -83,48 +110,83 @@ def test_a_configured_browser_that_is_not_there_is_named(tmp_path):
 
 
 def test_playwrights_own_chromium_is_found_when_nothing_else_is(tmp_path):
-    """Newest build first; on macOS (no Chrome in /Applications here) and wherever PLAYWRIGHT_BROWSERS_PATH points."""
+    """Newest build first; on macOS (no Chrome in /Applications here) and wherever
+    PLAYWRIGHT_BROWSERS_PATH points."""
     caches = tmp_path / "Library" / "Caches" / "ms-playwright"
     app = "chrome-mac/Chromium.app/Contents/MacOS/Chromium"
     newer = executable(caches / "chromium-1200" / app)
     executable(caches / "chromium-1100" / app)
     assert chromium_path({"PATH": ""}, "Darwin", tmp_path) == str(newer)
     elsewhere = executable(tmp_path / "browsers" / "chromium-1000" / app)
-    assert chromium_path({"PATH": "", "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "browsers")}, "Darwin", tmp_path) == str(elsewhere)
+    assert chromium_path(
+        {"PATH": "", "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "browsers")}, "Darwin", tmp_path
+    ) == str(elsewhere)
 
 
 def test_chrome_is_found_where_macos_and_windows_install_it(tmp_path):
-    mac = executable(tmp_path / "Applications" / "Google Chrome.app" / "Contents" / "MacOS" / "Google Chrome")
+    mac = executable(
+        tmp_path / "Applications" / "Google Chrome.app" / "Contents" / "MacOS" / "Google Chrome"
+    )
     assert chromium_path({"PATH": ""}, "Darwin", tmp_path) == str(mac)
     windows = executable(tmp_path / "Local" / "Google" / "Chrome" / "Application" / "chrome.exe")
-    assert chromium_path({"PATH": "", "LOCALAPPDATA": str(tmp_path / "Local")}, "Windows", tmp_path) == str(windows)
+    assert chromium_path(
+        {"PATH": "", "LOCALAPPDATA": str(tmp_path / "Local")}, "Windows", tmp_path
+    ) == str(windows)
     with pytest.raises(BrowserMissing) as missing:
         chromium_path({"PATH": ""}, "Windows", tmp_path / "empty")
     assert missing.value.system == "Windows" and missing.value.configured is None
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({}, "zh-Hans"), ({"LANG": "C.UTF-8"}, "zh-Hans"), ({"LANG": "en_GB.UTF-8"}, "en"),
-    ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_TW.UTF-8"}, "zh-Hant"), ({"LC_MESSAGES": "zh_HK"}, "zh-Hant"),
-    ({"LANG": "zh_CN.UTF-8"}, "zh-Hans"),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "zh-Hans"),
+        ({"LANG": "C.UTF-8"}, "zh-Hans"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_TW.UTF-8"}, "zh-Hant"),
+        ({"LC_MESSAGES": "zh_HK"}, "zh-Hant"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh-Hans"),
+    ],
+)
 def test_the_users_language_comes_from_the_locale(environ, expected):
     assert user_language(environ) == expected
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("zh_CN.UTF-8", "不存在"), ("en_US.UTF-8", "does not exist")])
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("zh_CN.UTF-8", "不存在"), ("en_US.UTF-8", "does not exist")]
+)
 def test_a_missing_browser_is_one_sentence_and_exit_1(tmp_path, lang, expected):
     pages = tmp_path / "pages"
     pages.mkdir()
-    (pages / "index.html").write_text("<!doctype html><html lang=en><title>x</title><main><h1>x</h1></main></html>")
+    (pages / "index.html").write_text(
+        "<!doctype html><html lang=en><title>x</title><main><h1>x</h1></main></html>"
+    )
     missing = tmp_path / "no-browser"
-    outcome = run_guidekit("check", pages, "--no-cache", env={"GUIDEKIT_CHROMIUM": str(missing), "LANG": lang, "LC_ALL": ""})
+    outcome = run_guidekit(
+        "check",
+        pages,
+        "--no-cache",
+        env={"GUIDEKIT_CHROMIUM": str(missing), "LANG": lang, "LC_ALL": ""},
+    )
     assert outcome.exit_code == 1
-    assert expected in outcome.stderr and str(missing) in outcome.stderr and len(outcome.stderr.strip().splitlines()) == 1
+    assert (
+        expected in outcome.stderr
+        and str(missing) in outcome.stderr
+        and len(outcome.stderr.strip().splitlines()) == 1
+    )
 
 
 def test_build_refuses_without_a_browser_and_publishes_nothing(tmp_path):
-    source = write_site(tmp_path / "guides", {"en/card.md": "---\ntitle: Get a card\nsummary: Bring your ID.\nlang: en\n---\n\nText.\n"})
-    outcome = run_guidekit("build", source, "--out", tmp_path / "site", env={"GUIDEKIT_CHROMIUM": str(tmp_path / "none")})
+    source = write_site(
+        tmp_path / "guides",
+        {"en/card.md": "---\ntitle: Get a card\nsummary: Bring your ID.\nlang: en\n---\n\nText.\n"},
+    )
+    outcome = run_guidekit(
+        "build",
+        source,
+        "--out",
+        tmp_path / "site",
+        env={"GUIDEKIT_CHROMIUM": str(tmp_path / "none")},
+    )
     assert outcome.exit_code == 1 and "GUIDEKIT_CHROMIUM" in outcome.stderr
     assert not (tmp_path / "site").exists()

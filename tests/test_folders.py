@@ -1,4 +1,5 @@
-"""Commands run inside the project folder, the guides folder or a language folder find SOURCE themselves."""
+"""Commands run inside the project folder, the guides folder or a language folder find SOURCE
+themselves."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ def project(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize(("where", "expected"), [("", "guides"), ("guides", "."), ("guides/zh-Hans", "..")])
+@pytest.mark.parametrize(
+    ("where", "expected"), [("", "guides"), ("guides", "."), ("guides/zh-Hans", "..")]
+)
 def test_source_is_found_from_the_project_the_guides_or_a_language_folder(project, where, expected):
     assert str(find_source(project / where)) == expected
 
@@ -41,6 +44,10 @@ def test_build_inside_the_guides_folder_publishes_next_to_it(project, monkeypatc
 def test_no_source_is_said_in_chinese(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     outcome = run_guidekit("lint")
-    assert outcome.exit_code == 2 and "找不到指南文件夹" in outcome.stderr and "Error" not in outcome.stderr
+    assert (
+        outcome.exit_code == 2
+        and "找不到指南文件夹" in outcome.stderr
+        and "Error" not in outcome.stderr
+    )
     missing = run_guidekit("build", tmp_path / "nowhere")
     assert missing.exit_code == 2 and "找不到指南文件夹“" in missing.stderr

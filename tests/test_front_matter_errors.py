@@ -1,4 +1,5 @@
-"""Front matter written the way editors write it: YAML mistakes named for their real cause at the line to
+"""Front matter written the way editors write it: YAML mistakes named for their real cause at the
+line to
 change, with the fix, in the guide's language; Chinese values and plain-text lists accepted."""
 
 from __future__ import annotations
@@ -22,19 +23,57 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
     return text, load_guide(tmp_path / rel, rel, "zh-Hans")
 
 
-@pytest.mark.parametrize(("fields", "at", "says"), [
-    ("summary: 带身份证办理。\nowner：青川市人社局", "owner：", "“owner”后面是中文冒号“：”。字段名后面要用英文冒号“:”再加一个空格，请改成：owner: 青川市人社局"),
-    ("summary: 办理时间: 工作日", "summary:", '请给整个值加上英文双引号：summary: "办理时间: 工作日"'),
-    ("summary: 带身份证。\nsteps:\n  - title: 到网点\n\t  detail: 取号", "\t", "制表符（Tab 键）"),
-    ("summary: 带身份证。\nsteps: [到网点", "steps:", "“steps”的值以“[”开头"),
-    ("summary: [草稿] 带身份证办理", "summary:", 'summary: "[草稿] 带身份证办理"'),
-    ('summary: "带身份证办理', "summary:", "否则请补上配对的“\"”"),
-    ("summary: 带身份证。\nmaterials:\n  - name: 身份证\n - name: 户口簿", " - name: 户口簿", "列表的这一项缩进了 1 个空格，和上面的项（2 个空格）没有对齐"),
-    ("summary: 带身份证。\nmaterials:\n  - name: 身份证\n    form: 原件\n   copies: 1", "   copies", "这一行缩进了 3 个空格，和上面一行（4 个空格）没有对齐"),
-    ("summary 带身份证办理", "summary 带", "这一行（“summary 带身份证办理”）不是“字段: 值”的写法"),
-    ("summary:带身份证办理", "summary:带", "请改成：summary: 带身份证办理"),
-], ids=["full-width-colon", "colon-in-value", "tab", "unclosed-bracket", "bracket-then-text", "unclosed-quote", "list-item-indent",
-        "field-indent", "no-colon", "no-space"])
+@pytest.mark.parametrize(
+    ("fields", "at", "says"),
+    [
+        (
+            "summary: 带身份证办理。\nowner：青川市人社局",
+            "owner：",
+            "“owner”后面是中文冒号“：”。字段名后面要用英文冒号“:”再加一个空格，请改成：owner: 青川市人社局",
+        ),
+        (
+            "summary: 办理时间: 工作日",
+            "summary:",
+            '请给整个值加上英文双引号：summary: "办理时间: 工作日"',
+        ),
+        (
+            "summary: 带身份证。\nsteps:\n  - title: 到网点\n\t  detail: 取号",
+            "\t",
+            "制表符（Tab 键）",
+        ),
+        ("summary: 带身份证。\nsteps: [到网点", "steps:", "“steps”的值以“[”开头"),
+        ("summary: [草稿] 带身份证办理", "summary:", 'summary: "[草稿] 带身份证办理"'),
+        ('summary: "带身份证办理', "summary:", '否则请补上配对的“"”'),
+        (
+            "summary: 带身份证。\nmaterials:\n  - name: 身份证\n - name: 户口簿",
+            " - name: 户口簿",
+            "列表的这一项缩进了 1 个空格，和上面的项（2 个空格）没有对齐",
+        ),
+        (
+            "summary: 带身份证。\nmaterials:\n  - name: 身份证\n    form: 原件\n   copies: 1",
+            "   copies",
+            "这一行缩进了 3 个空格，和上面一行（4 个空格）没有对齐",
+        ),
+        (
+            "summary 带身份证办理",
+            "summary 带",
+            "这一行（“summary 带身份证办理”）不是“字段: 值”的写法",
+        ),
+        ("summary:带身份证办理", "summary:带", "请改成：summary: 带身份证办理"),
+    ],
+    ids=[
+        "full-width-colon",
+        "colon-in-value",
+        "tab",
+        "unclosed-bracket",
+        "bracket-then-text",
+        "unclosed-quote",
+        "list-item-indent",
+        "field-indent",
+        "no-colon",
+        "no-space",
+    ],
+)
 def test_a_yaml_mistake_is_named_at_the_line_to_change_with_the_fix(tmp_path, fields, at, says):
     text, (guide, findings) = load(tmp_path, fields)
     assert guide is None
@@ -56,18 +95,28 @@ def test_choices_are_listed_in_the_guide_language(tmp_path):
 
 
 def test_chinese_values_and_plain_text_items_are_understood(tmp_path):
-    fields = ("summary: 带身份证。\nmaterials:\n  - 居民身份证\n  - name: 户口簿\n    form: 原件\n    copies: 一份\n"
-              "  - name: 照片\n    form: 原件和复印件\n    copies: 2份\nsteps:\n  - 到网点取号\nlegal_basis: 《社会保险法》")
+    fields = (
+        "summary: 带身份证。\nmaterials:\n  - 居民身份证\n  - name: 户口簿\n    form: 原件\n    copies: 一份\n"
+        "  - name: 照片\n    form: 原件和复印件\n    copies: 2份\nsteps:\n  - 到网点取号\nlegal_basis: 《社会保险法》"
+    )
     _, (guide, findings) = load(tmp_path, fields)
     assert findings == []
     assert [(m.name, m.form, m.copies) for m in guide.meta.materials] == [
-        ("居民身份证", None, None), ("户口簿", "original", 1), ("照片", "original-and-copy", 2)]
-    assert guide.meta.steps[0].title == "到网点取号" and guide.meta.legal_basis[0].title == "《社会保险法》"
+        ("居民身份证", None, None),
+        ("户口簿", "original", 1),
+        ("照片", "original-and-copy", 2),
+    ]
+    assert (
+        guide.meta.steps[0].title == "到网点取号"
+        and guide.meta.legal_basis[0].title == "《社会保险法》"
+    )
 
 
 def test_a_value_not_understood_gets_an_example(tmp_path):
     fields = "summary: 带身份证。\nmaterials:\n  - name: 户口簿\n    form: 正副本\n    copies: 若干"
     _, (_, findings) = load(tmp_path, fields)
     assert [f.message for f in findings] == [
-        "字段“materials → 第 1 项 → form”的值不对：应该是 原件、复印件 或 原件和复印件（也可以写 original、copy、original-and-copy），例如 form: 原件。",
-        "字段“materials → 第 1 项 → copies”的值不对：应该是份数，例如 copies: 1 或 copies: 一份。"]
+        "字段“materials → 第 1 项 → form”的值不对：应该是 原件、复印件 或 原件和复印件（也可以写 "
+        "original、copy、original-and-copy），例如 form: 原件。",
+        "字段“materials → 第 1 项 → copies”的值不对：应该是份数，例如 copies: 1 或 copies: 一份。",
+    ]

@@ -9,9 +9,10 @@ import json
 
 import pytest
 
-from .gate_fixtures import GOOD_PAGES, PAGES, write_site
 from guidekit.gate import run_gate
 from guidekit.gate.axe import axe_directory, axe_locales, axe_version
+
+from .gate_fixtures import GOOD_PAGES, PAGES, write_site
 
 
 @pytest.fixture(scope="module")
@@ -76,18 +77,26 @@ def test_each_check_fails_only_what_it_should(report):
 def test_findings_name_the_element(report):
     reflow = next(f for f in report.findings if f.rule == "guidekit:reflow")
     assert reflow.element == "main > div.wide" and "main > div.wide" in reflow.message
-    silver = {f.element: f.message for f in report.findings if f.page == "targets/silver-small.html"}
-    assert any("60×60" in message for message in silver.values()) and any("44×44" in message for message in silver.values())
+    silver = {
+        f.element: f.message for f in report.findings if f.page == "targets/silver-small.html"
+    }
+    assert any("60×60" in message for message in silver.values()) and any(
+        "44×44" in message for message in silver.values()
+    )
 
 
 def test_messages_speak_the_page_language(report):
     vague = next(f for f in report.findings if f.rule == "guidekit:link-purpose")
     assert "点击这里" in vague.message and vague.lang == "zh-Hans"
-    traditional = next(f for f in report.findings if f.page == "language/traditional-in-simplified-page.html")
+    traditional = next(
+        f for f in report.findings if f.page == "language/traditional-in-simplified-page.html"
+    )
     assert "zh-Hant" in traditional.message
 
 
-@pytest.mark.parametrize(("page", "lang"), [("axe/zh-hans.html", "zh-Hans"), ("axe/zh-hant.html", "zh-Hant")])
+@pytest.mark.parametrize(
+    ("page", "lang"), [("axe/zh-hans.html", "zh-Hans"), ("axe/zh-hant.html", "zh-Hant")]
+)
 def test_axe_explains_in_chinese_with_its_own_translations(report, page, lang):
     finding = next(f for f in report.findings if f.page == page and f.rule == "axe:button-name")
     assert axe_locales()[lang]["rules"]["button-name"]["help"] in finding.message

@@ -1,7 +1,7 @@
-"""The judgement parts of the gate's checks, on facts as the page scripts report them (no browser)."""
+"""The judgement parts of the gate's checks, on facts as the page scripts report them (no
+browser)."""
 
 from __future__ import annotations
-
 
 import pytest
 
@@ -15,14 +15,35 @@ GUIDE = PageContext("zh-Hans/pension.html", "zh-Hans", "zh-Hans/pension.md", "st
 
 
 def test_findings_point_at_the_markdown_line_then_the_example_then_the_template():
-    assert locate(GUIDE, {"line": 12, "template": "base/guide.html.j2"}) == ("zh-Hans/pension.md", 12)
-    assert locate(GUIDE, {"example": "warning/with-title"}) == ("components/warning/component.yml", None)
-    assert locate(GUIDE, {"template": "base/layout.html.j2"}) == ("themes/base/layout.html.j2", None)
+    assert locate(GUIDE, {"line": 12, "template": "base/guide.html.j2"}) == (
+        "zh-Hans/pension.md",
+        12,
+    )
+    assert locate(GUIDE, {"example": "warning/with-title"}) == (
+        "components/warning/component.yml",
+        None,
+    )
+    assert locate(GUIDE, {"template": "base/layout.html.j2"}) == (
+        "themes/base/layout.html.j2",
+        None,
+    )
     assert locate(PageContext("other.html", "en"), {"line": 3}) == ("other.html", None)
 
 
-@pytest.mark.parametrize(("lang", "script"), [("zh-Hans", "Hans"), ("zh-CN", "Hans"), ("zh-Hant", "Hant"), ("zh-TW", "Hant"),
-                                              ("zh-HK", "Hant"), ("zh", "Hani"), ("en", "Latn"), ("en-GB", "Latn"), ("ja", None)])
+@pytest.mark.parametrize(
+    ("lang", "script"),
+    [
+        ("zh-Hans", "Hans"),
+        ("zh-CN", "Hans"),
+        ("zh-Hant", "Hant"),
+        ("zh-TW", "Hant"),
+        ("zh-HK", "Hant"),
+        ("zh", "Hani"),
+        ("en", "Latn"),
+        ("en-GB", "Latn"),
+        ("ja", None),
+    ],
+)
 def test_language_tags_name_a_script(lang, script):
     assert script_of(lang) == script
 
@@ -38,48 +59,112 @@ def run(text: str, lang: str, line: int = 5) -> dict:
 
 
 def test_a_page_in_the_wrong_language_is_one_finding():
-    text = {"lang": "zh-Hant", "title": "申领社会保障卡", "runs": [run("带身份证到社保服务网点办理，当场领卡，不收费。", "zh-Hant")]}
+    text = {
+        "lang": "zh-Hant",
+        "title": "申领社会保障卡",
+        "runs": [run("带身份证到社保服务网点办理，当场领卡，不收费。", "zh-Hant")],
+    }
     [finding] = page_language(PageContext("a.html", "zh-Hant", "a.md"), text)
-    assert finding.rule == "guidekit:page-language" and finding.wcag == "3.1.1" and (finding.file, finding.line) == ("a.md", 1)
+    assert (
+        finding.rule == "guidekit:page-language"
+        and finding.wcag == "3.1.1"
+        and (finding.file, finding.line) == ("a.md", 1)
+    )
     assert page_language(PageContext("a.html", "zh-Hans"), {**text, "lang": "zh-Hans"}) == []
 
 
 def test_phrases_in_another_language_need_their_own_lang():
     runs = [
         run("本指南也有英文版：Get your personal credit report。", "zh-Hans"),
-        run("网址是 https://example.gov.cn/qingchuan/shebao/online-service。", "zh-Hans"),  # an address is not a phrase
+        run(
+            "网址是 https://example.gov.cn/qingchuan/shebao/online-service。", "zh-Hans"
+        ),  # an address is not a phrase
         run("带上 App 和 PDF 文件。", "zh-Hans"),  # single words are names, not phrases
         run("Get your personal credit report", "en"),  # marked: fine
         run("The office is called 社保服务中心.", "en"),
     ]
     findings = parts_language(GUIDE, runs)
-    assert [f.message.split("”")[0].lstrip("“") for f in findings] == ["Get your personal credit report", "社保服务中心"]
+    assert [f.message.split("”")[0].lstrip("“") for f in findings] == [
+        "Get your personal credit report",
+        "社保服务中心",
+    ]
     assert "{lang=en}" in findings[0].message and "{lang=zh-Hans}" in findings[1].message
 
 
 def test_vague_link_text_is_caught_in_any_language():
-    links = [{"href": "x", "raw": "x", "text": text, "line": 3, "element": "a"} for text in ("点击这里", " Read more » ", "更多>>", "申请表下载")]
-    facts = {"lang": "zh-Hans", "source": "a.md", "theme": "standard", "images": [], "headings": [], "links": links}
+    links = [
+        {"href": "x", "raw": "x", "text": text, "line": 3, "element": "a"}
+        for text in ("点击这里", " Read more » ", "更多>>", "申请表下载")
+    ]
+    facts = {
+        "lang": "zh-Hans",
+        "source": "a.md",
+        "theme": "standard",
+        "images": [],
+        "headings": [],
+        "links": links,
+    }
     assert [f.rule for f in page_findings("a.html", facts)] == ["guidekit:link-purpose"] * 3
 
 
-def box(left: float, top: float, size: float, control: bool = True, inline: bool = False, agent: bool = False, purpose: str = "") -> dict:
-    return {"left": left, "top": top, "width": size, "height": size, "control": control, "inline": inline, "element": "button",
-            "agentSized": agent, "purpose": purpose or f"button {left},{top}"}
+def box(
+    left: float,
+    top: float,
+    size: float,
+    control: bool = True,
+    inline: bool = False,
+    agent: bool = False,
+    purpose: str = "",
+) -> dict:
+    return {
+        "left": left,
+        "top": top,
+        "width": size,
+        "height": size,
+        "control": control,
+        "inline": inline,
+        "element": "button",
+        "agentSized": agent,
+        "purpose": purpose or f"button {left},{top}",
+    }
 
 
 def test_standard_targets_may_be_small_with_room_around_them():
     assert _standard(GUIDE, [box(0, 0, 16), box(40, 0, 16)]) == []  # centres 40 px apart
     assert len(_standard(GUIDE, [box(0, 0, 16), box(18, 0, 16)])) == 2
-    assert _standard(GUIDE, [box(0, 0, 16, inline=True), box(18, 0, 16, inline=True)]) == []  # in a sentence
+    assert (
+        _standard(GUIDE, [box(0, 0, 16, inline=True), box(18, 0, 16, inline=True)]) == []
+    )  # in a sentence
 
 
 def test_standard_targets_keep_the_user_agent_and_equivalent_exceptions_of_wcag_2_5_8():
-    assert _standard(GUIDE, [box(0, 0, 13, agent=True), box(0, 18, 13, agent=True)]) == []  # native controls the page left alone
+    assert (
+        _standard(GUIDE, [box(0, 0, 13, agent=True), box(0, 18, 13, agent=True)]) == []
+    )  # native controls the page left alone
     # the same address served at a size that is enough elsewhere on the page
-    assert _standard(GUIDE, [box(0, 0, 16, purpose="href a"), box(18, 0, 16, purpose="href b"), box(0, 100, 40, purpose="href a")]) != []
-    assert [f.element for f in _standard(GUIDE, [box(0, 0, 16, purpose="href a"), box(18, 0, 16, purpose="href b"),
-                                                  box(0, 100, 40, purpose="href a"), box(100, 100, 40, purpose="href b")])] == []
+    assert (
+        _standard(
+            GUIDE,
+            [
+                box(0, 0, 16, purpose="href a"),
+                box(18, 0, 16, purpose="href b"),
+                box(0, 100, 40, purpose="href a"),
+            ],
+        )
+        != []
+    )
+    assert [
+        f.element
+        for f in _standard(
+            GUIDE,
+            [
+                box(0, 0, 16, purpose="href a"),
+                box(18, 0, 16, purpose="href b"),
+                box(0, 100, 40, purpose="href a"),
+                box(100, 100, 40, purpose="href b"),
+            ],
+        )
+    ] == []
 
 
 def test_silver_targets_are_60_for_controls_and_44_for_the_rest():
@@ -88,21 +173,39 @@ def test_silver_targets_are_60_for_controls_and_44_for_the_rest():
 
 
 def step(index: int, top: float = 0, hidden=None) -> dict:
-    return {"index": index, "element": f"a{index}", "line": None, "tabindex": 0, "hiddenBy": hidden,
-            "box": {"left": 0, "top": top, "width": 100, "height": 20}}
+    return {
+        "index": index,
+        "element": f"a{index}",
+        "line": None,
+        "tabindex": 0,
+        "hiddenBy": hidden,
+        "box": {"left": 0, "top": top, "width": 100, "height": 20},
+    }
 
 
 def test_the_keyboard_walk_is_judged_from_where_each_tab_left_the_focus():
     expected = [{"element": f"a{index}", "tabindex": 0} for index in range(3)]
-    assert walk_findings(GUIDE, expected, [step(0, 0), step(1, 40), step(2, 80), None, step(0, 0)]) == []
+    assert (
+        walk_findings(GUIDE, expected, [step(0, 0), step(1, 40), step(2, 80), None, step(0, 0)])
+        == []
+    )
     unreached = walk_findings(GUIDE, expected, [step(0, 0), step(2, 80), None, step(0, 0)])
-    assert [f.rule for f in unreached] == ["guidekit:keyboard-reach"] and unreached[0].element == "a1"
+    assert [f.rule for f in unreached] == ["guidekit:keyboard-reach"] and unreached[
+        0
+    ].element == "a1"
     trapped = walk_findings(GUIDE, expected, [step(0, 0), step(1, 40), step(1, 40), step(1, 40)])
     assert [f.rule for f in trapped] == ["guidekit:keyboard-trap"]
     back = walk_findings(GUIDE, expected, [step(0, 80), step(1, 0), step(2, 120), None])
     assert [f.rule for f in back] == ["guidekit:focus-order"]
-    # a radio group is one Tab stop: the arrow keys reach the rest of it, and Tab may wrap round to the start
-    grouped = [{"element": "a0", "tabindex": 0, "group": -1}] + [{"element": f"a{index}", "tabindex": 0, "group": 0} for index in (1, 2)]
+    # a radio group is one Tab stop: the arrow keys reach the rest of it, and Tab may wrap round to
+    # the start
+    grouped = [{"element": "a0", "tabindex": 0, "group": -1}] + [
+        {"element": f"a{index}", "tabindex": 0, "group": 0} for index in (1, 2)
+    ]
     assert walk_findings(GUIDE, grouped, [step(0, 0), step(1, 40), step(0, 0)], arrowed=[2]) == []
-    hidden = walk_findings(GUIDE, expected, [step(0, 0), step(1, 40, {"element": "header.sticky"}), step(2, 80), None])
-    assert [f.rule for f in hidden] == ["guidekit:focus-obscured"] and "header.sticky" in hidden[0].message
+    hidden = walk_findings(
+        GUIDE, expected, [step(0, 0), step(1, 40, {"element": "header.sticky"}), step(2, 80), None]
+    )
+    assert [f.rule for f in hidden] == ["guidekit:focus-obscured"] and "header.sticky" in hidden[
+        0
+    ].message

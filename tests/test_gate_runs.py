@@ -1,4 +1,5 @@
-"""How the gate runs: the cache, shards and their merge, waivers, and the reports (JSON, JUnit, HTML)."""
+"""How the gate runs: the cache, shards and their merge, waivers, and the reports (JSON, JUnit,
+HTML)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from click.testing import CliRunner
 
-from .gate_fixtures import PAGES, page, write_site
 from guidekit.cli import main
 from guidekit.findings import Finding
 from guidekit.gate import run_gate
@@ -18,9 +18,14 @@ from guidekit.gate.report import findings_of, judge
 from guidekit.gate.shard import Shard
 from guidekit.gate.waivers import WaiverError, load_waivers
 
+from .gate_fixtures import PAGES, page, write_site
+
 # A few pages linking to each other, one link to a missing anchor on another page, a few defects.
 SMALL_SITE = {
-    "index.html": page('<p><a href="a.html#here">To page A</a></p><p><a href="b.html#nowhere">To a missing place in B</a></p>'),
+    "index.html": page(
+        '<p><a href="a.html#here">To page A</a></p><p><a href="b.html#nowhere">To a missing place '
+        "in B</a></p>"
+    ),
     "a.html": page('<p id="here">Here.</p><p><a href="index.html">Back home</a></p>'),
     "b.html": PAGES["content/vague-link.html"],
     "c.html": PAGES["reflow/bad.html"],
@@ -53,7 +58,9 @@ def test_the_union_of_shards_is_the_full_run(small_site, full_run):
 def test_shards_are_deterministic_and_cover_every_page():
     pages = [f"p{number}.html" for number in range(11)]
     parts = [Shard.parse(f"{index}/3").select(reversed(pages)) for index in (1, 2, 3)]
-    assert sorted(sum(parts, [])) == sorted(pages) and parts == [Shard(i, 3).select(pages) for i in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == sorted(pages) and parts == [
+        Shard(i, 3).select(pages) for i in (1, 2, 3)
+    ]
     for wrong in ("0/2", "3/2", "a/b", "1/0"):
         with pytest.raises(ValueError):
             Shard.parse(wrong)
@@ -63,7 +70,20 @@ def test_merge_gives_one_verdict_and_refuses_a_missing_shard(small_site, full_ru
     runner = CliRunner()
     reports = []
     for index in (1, 2):
-        result = runner.invoke(main, ["check", str(small_site), "--shard", f"{index}/2", "--format", "json", "--no-cache", "--jobs", "2"])
+        result = runner.invoke(
+            main,
+            [
+                "check",
+                str(small_site),
+                "--shard",
+                f"{index}/2",
+                "--format",
+                "json",
+                "--no-cache",
+                "--jobs",
+                "2",
+            ],
+        )
         assert result.exit_code == 1, result.output  # each shard holds a blocking finding
         reports.append(tmp_path / f"shard{index}.json")
         reports[-1].write_text(result.stdout, encoding="utf-8")
@@ -76,25 +96,37 @@ def test_merge_gives_one_verdict_and_refuses_a_missing_shard(small_site, full_ru
     assert incomplete.exit_code == 1 and "2/2" in incomplete.output
 
 
-def test_an_unchanged_site_is_not_checked_again_and_an_edit_rechecks_only_that_page(tmp_path, monkeypatch):
+def test_an_unchanged_site_is_not_checked_again_and_an_edit_rechecks_only_that_page(
+    tmp_path, monkeypatch
+):
     site = write_site(tmp_path / "site", SMALL_SITE)
     cache = tmp_path / "cache.json"
     first = run_gate(site, jobs=2, cache=cache)
     assert first.browser_pages == len(SMALL_SITE)
-    monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here"))  # launching one would fail
+    monkeypatch.setenv(
+        "GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here")
+    )  # launching one would fail
     second = run_gate(site, jobs=2, cache=cache)
     assert second.browser_pages == 0
     assert occurrences(second.findings) == occurrences(first.findings)
     monkeypatch.delenv("GUIDEKIT_CHROMIUM")
-    (site / "a.html").write_text(page('<p id="here">Here, edited.</p><p><a href="index.html">Home</a></p>'), encoding="utf-8")
+    (site / "a.html").write_text(
+        page('<p id="here">Here, edited.</p><p><a href="index.html">Home</a></p>'), encoding="utf-8"
+    )
     third = run_gate(site, jobs=2, cache=cache)
     assert third.browser_pages == 1
 
 
 def test_one_defect_on_many_pages_is_one_problem():
     findings = [
-        Finding(rule="guidekit:target-size", message="small", file="themes/base/layout.html.j2", element="a.gk-theme-switch",
-                page=f"p{number}.html", theme="standard")
+        Finding(
+            rule="guidekit:target-size",
+            message="small",
+            file="themes/base/layout.html.j2",
+            element="a.gk-theme-switch",
+            page=f"p{number}.html",
+            theme="standard",
+        )
         for number in range(5)
     ]
     verdict = judge(findings)
@@ -103,19 +135,40 @@ def test_one_defect_on_many_pages_is_one_problem():
 
 
 def test_one_defect_of_a_site_guidekit_did_not_build_is_one_problem_with_its_page_count():
-    """Located only on the page it was seen on (no guide line, no template): grouped by rule and element."""
-    theme = [Finding(rule="axe:region", message=f"on p{number}", file=f"p{number}.html", element="div.navbar > a.brand",
-                     page=f"p{number}.html") for number in range(22)]
-    errors = [Finding(rule="guidekit:console-error", message="hljs is not defined", file=f"p{number}.html", page=f"p{number}.html")
-              for number in range(22)]
-    own = [Finding(rule="axe:region", message="here", file="p0.html", element="div.other", page="p0.html")]
+    """Located only on the page it was seen on (no guide line, no template): grouped by rule and
+    element."""
+    theme = [
+        Finding(
+            rule="axe:region",
+            message=f"on p{number}",
+            file=f"p{number}.html",
+            element="div.navbar > a.brand",
+            page=f"p{number}.html",
+        )
+        for number in range(22)
+    ]
+    errors = [
+        Finding(
+            rule="guidekit:console-error",
+            message="hljs is not defined",
+            file=f"p{number}.html",
+            page=f"p{number}.html",
+        )
+        for number in range(22)
+    ]
+    own = [
+        Finding(
+            rule="axe:region", message="here", file="p0.html", element="div.other", page="p0.html"
+        )
+    ]
     problems = judge(theme + errors + own).problems
     assert sorted(problem.pages for problem in problems) == [1, 22, 22]
 
 
 def write_waivers(path, expires: datetime.date, rule: str = "guidekit:link-purpose") -> None:
     path.write_text(
-        f'[[waiver]]\nrule = "{rule}"\npage = "b.html"\nowner = "王芳"\nreason = "旧页面，下月改版"\nexpires = {expires.isoformat()}\n',
+        f'[[waiver]]\nrule = "{rule}"\npage = "b.html"\nowner = "王芳"\nreason = "旧页面，下月改版"\nexpires '
+        f"= {expires.isoformat()}\n",
         encoding="utf-8",
     )
 
@@ -133,10 +186,14 @@ def test_waivers_accept_a_finding_until_they_expire(full_run, tmp_path):
 
 def test_a_wrong_waiver_file_is_explained(tmp_path):
     path = tmp_path / "waivers.toml"
-    path.write_text('[[waiver]]\nrule = "axe:*"\nowner = "王芳"\nexpires = "soon"\n', encoding="utf-8")
+    path.write_text(
+        '[[waiver]]\nrule = "axe:*"\nowner = "王芳"\nexpires = "soon"\n', encoding="utf-8"
+    )
     with pytest.raises(WaiverError) as error:
         load_waivers(path, "zh-Hans")
-    assert "第 1 条豁免的 reason" in str(error.value) and "第 1 条豁免的 expires" in str(error.value)
+    assert "第 1 条豁免的 reason" in str(error.value) and "第 1 条豁免的 expires" in str(
+        error.value
+    )
     path.write_text("[[waiver]\n", encoding="utf-8")
     with pytest.raises(WaiverError, match="TOML"):
         load_waivers(path, "en")
@@ -155,7 +212,9 @@ def test_reports_list_the_waivers_and_the_html_report_passes_the_gate(full_run, 
     suite = ElementTree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
     cases = {case.get("name"): case for case in suite.iter("testcase")}
     assert cases["c.html"].find("failure") is not None and cases["a.html"].find("failure") is None
-    assert cases["index.html"].find("failure") is not None and cases["b.html"].find("failure") is None  # b: waived
+    assert (
+        cases["index.html"].find("failure") is not None and cases["b.html"].find("failure") is None
+    )  # b: waived
     assert any(case.get("classname") == "guidekit.waivers" for case in suite.iter("testcase"))
     report_check = run_gate(folder, jobs=1)
     assert report_check.findings == []
@@ -165,11 +224,17 @@ def test_the_cli_writes_every_format_and_honours_waivers(small_site, tmp_path, m
     monkeypatch.chdir(tmp_path)
     target = write_site(tmp_path / "one", {"b.html": SMALL_SITE["b.html"]})
     runner = CliRunner()
-    refused = runner.invoke(main, ["check", str(target), "--junit", "junit.xml", "--html", "report.html"])
+    refused = runner.invoke(
+        main, ["check", str(target), "--junit", "junit.xml", "--html", "report.html"]
+    )
     assert refused.exit_code == 1 and "guidekit:link-purpose" in refused.output
     assert (tmp_path / "junit.xml").is_file() and (tmp_path / "report.html").is_file()
-    write_waivers(tmp_path / "guidekit-waivers.toml", datetime.date.today() + datetime.timedelta(days=7))
-    accepted = runner.invoke(main, ["check", str(target), "--format", "json"])  # the default waiver file, the cache
+    write_waivers(
+        tmp_path / "guidekit-waivers.toml", datetime.date.today() + datetime.timedelta(days=7)
+    )
+    accepted = runner.invoke(
+        main, ["check", str(target), "--format", "json"]
+    )  # the default waiver file, the cache
     document = json.loads(accepted.stdout)
     assert accepted.exit_code == 0 and document["ok"] and document["browser_pages"] == 0
     assert document["waivers"][0]["owner"] == "王芳" and document["findings"][0]["waived"]

@@ -47,7 +47,9 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
     assert result.published
     page = _page(site, "card.html")
     terms = page.select("a.gk-term")
-    assert [term.get_text() for term in terms] == ["社保", "征信"], "once per guide, never in headings or links"
+    assert [term.get_text() for term in terms] == ["社保", "征信"], (
+        "once per guide, never in headings or links"
+    )
     assert terms[0].abbr["title"] == "社会保险" and terms[0].next_sibling.startswith("（社会保险）")
     explained = page.select_one(terms[0]["href"])
     assert explained.dt.dfn.get_text() == "社保" and explained.dd.get_text() == "养老、医疗等保险。"
@@ -56,14 +58,20 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
 
 
 def test_a_term_never_splits_a_word_nor_repeats_an_expansion_written_beside_it(tmp_path):
-    glossary = GLOSSARY + "- term: 医保\n  expansion: 医疗保险\n  explanation: 看病的保险。\n" \
+    glossary = (
+        GLOSSARY + "- term: 医保\n  expansion: 医疗保险\n  explanation: 看病的保险。\n"
         "- term: 社保卡\n  expansion: 社会保障卡\n  explanation: 办社保用的卡。\n"
-    body = "交基本医疗保险（医保）。自己交社会保险（社保）的人。带上社保卡。以后每次都带社保卡来。\n"
+    )
+    body = (
+        "交基本医疗保险（医保）。自己交社会保险（社保）的人。带上社保卡。以后每次都带社保卡来。\n"
+    )
     _, site = _build(tmp_path, {GLOSSARY_FILE: glossary, "card.md": guide(body)})
     for path in ("card.html", "silver/card.html"):
         paragraph = _page(site, path).select_one("main p[data-line]").get_text()
         assert "（医保（" not in paragraph and "（社保（" not in paragraph, paragraph
-        assert "带上社保卡（社会保障卡）。" in paragraph and "都带社保卡来。" in paragraph, paragraph
+        assert "带上社保卡（社会保障卡）。" in paragraph and "都带社保卡来。" in paragraph, (
+            paragraph
+        )
     page = _page(site, "card.html")
     assert [term.get_text() for term in page.select("a.gk-term")] == ["医保", "社保", "社保卡"]
     assert page.select_one(page.select("a.gk-term")[2]["href"]).dd.get_text() == "办社保用的卡。"
@@ -73,29 +81,62 @@ def test_readings_are_ruby_only_on_silver_pages(tmp_path):
     _, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "card.md": guide(BODY)})
     standard, silver = _page(site, "card.html"), _page(site, "silver/card.html")
     assert standard.find("ruby") is None
-    readings = [(ruby.contents[0], ruby.rt.get_text(), ruby.rt["aria-hidden"]) for ruby in silver.main.select("ruby")]
-    assert ("征信", "zhēng xìn", "true") in readings, "one <ruby> per word, its base one text: read once"
-    assert ("鼋", "yuán", "true") in readings, "a rare character outside the 3,500 common ones gets pinyin"
-    assert not any(base in "办社保卡前先交" for base, _, _ in readings), "common characters get none"
+    readings = [
+        (ruby.contents[0], ruby.rt.get_text(), ruby.rt["aria-hidden"])
+        for ruby in silver.main.select("ruby")
+    ]
+    assert ("征信", "zhēng xìn", "true") in readings, (
+        "one <ruby> per word, its base one text: read once"
+    )
+    assert ("鼋", "yuán", "true") in readings, (
+        "a rare character outside the 3,500 common ones gets pinyin"
+    )
+    assert not any(base in "办社保卡前先交" for base, _, _ in readings), (
+        "common characters get none"
+    )
     for ruby in silver.main.select("ruby"):
-        assert [(rp.get_text(), rp["aria-hidden"]) for rp in ruby.select("rp")] == [("（", "true"), ("）", "true")]
+        assert [(rp.get_text(), rp["aria-hidden"]) for rp in ruby.select("rp")] == [
+            ("（", "true"),
+            ("）", "true"),
+        ]
 
 
 def test_traditional_pages_get_zhuyin_by_default_or_pinyin_when_configured(tmp_path):
-    glossary = "- term: 徵信\n  reading: zhēng xìn\n  explanation: 借錢、還錢的記錄。\n  lang: zh-Hant\n"
+    glossary = (
+        "- term: 徵信\n  reading: zhēng xìn\n  explanation: 借錢、還錢的記錄。\n  lang: zh-Hant\n"
+    )
     body = "查徵信不收費。黿是少見的字。\n"
-    files = {GLOSSARY_FILE: glossary, "report.md": guide(body, title="查詢個人信用報告", summary="不收費。", lang="zh-Hant")}
+    files = {
+        GLOSSARY_FILE: glossary,
+        "report.md": guide(body, title="查詢個人信用報告", summary="不收費。", lang="zh-Hant"),
+    }
     _, site = _build(tmp_path / "zhuyin", files)
-    readings = [ruby.rt.get_text() for ruby in _page(site, "silver/report.html").select("main p[data-line] ruby")]
+    readings = [
+        ruby.rt.get_text()
+        for ruby in _page(site, "silver/report.html").select("main p[data-line] ruby")
+    ]
     assert readings == ["ㄓㄥ ㄒㄧㄣˋ", "ㄩㄢˊ"]
     _, site = _build(tmp_path / "pinyin", files | {"guidekit.toml": 'zh_hant_reading = "pinyin"\n'})
-    assert [ruby.rt.get_text() for ruby in _page(site, "silver/report.html").select("main p[data-line] ruby")] == ["zhēng xìn", "yuán"]
+    assert [
+        ruby.rt.get_text()
+        for ruby in _page(site, "silver/report.html").select("main p[data-line] ruby")
+    ] == ["zhēng xìn", "yuán"]
 
 
 def test_long_english_words_get_soft_hyphens_on_silver_pages_only(tmp_path):
-    _, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "report.md": guide(ENGLISH, title="Get your credit report", summary="It is free.", lang="en")})
+    _, site = _build(
+        tmp_path,
+        {
+            GLOSSARY_FILE: GLOSSARY,
+            "report.md": guide(
+                ENGLISH, title="Get your credit report", summary="It is free.", lang="en"
+            ),
+        },
+    )
     silver = _page(site, "silver/report.html").main.get_text()
-    [long_word] = [word for word in silver.split() if word.replace("\u00ad", "") == "creditworthiness"]
+    [long_word] = [
+        word for word in silver.split() if word.replace("\u00ad", "") == "creditworthiness"
+    ]
     assert long_word.count("\u00ad") >= 2
     assert "\u00ad" not in _page(site, "report.html").main.get_text()
     assert _page(site, "report.html").select_one("a.gk-term").get_text() == "credit report"
@@ -103,11 +144,16 @@ def test_long_english_words_get_soft_hyphens_on_silver_pages_only(tmp_path):
 
 def test_annotated_text_is_escaped():
     assert str(annotated("<b>鼋</b>", "zh-Hans", {})) == (
-        '&lt;b&gt;<ruby>鼋<rp aria-hidden="true">（</rp><rt aria-hidden="true">yuán</rt><rp aria-hidden="true">）</rp></ruby>&lt;/b&gt;')
+        '&lt;b&gt;<ruby>鼋<rp aria-hidden="true">（</rp><rt aria-hidden="true">yuán</rt><rp '
+        'aria-hidden="true">）</rp></ruby>&lt;/b&gt;'
+    )
 
 
 def test_glossary_mistakes_are_refused_with_file_and_line(tmp_path):
-    text = "- term: 社保\n  explanation: 保险。\n- term: 医保\n  explain: 看病\n- term: 征信\n  explanation: ''\n  lang: fr\n"
+    text = (
+        "- term: 社保\n  explanation: 保险。\n- term: 医保\n  explain: 看病\n- term: 征信\n  explanation: "
+        "''\n  lang: fr\n"
+    )
     entries, findings = load_glossary(write_site(tmp_path, {GLOSSARY_FILE: text}), "zh-Hans")
     assert [entry.term for entry in entries] == ["社保"]
     located = {(f.rule, f.file, f.line) for f in findings}
@@ -121,15 +167,21 @@ def test_glossary_mistakes_are_refused_with_file_and_line(tmp_path):
 
 
 def test_a_glossary_that_is_not_yaml_is_refused_before_anything_is_written(tmp_path):
-    result, site = _build(tmp_path, {GLOSSARY_FILE: "- term: 社保\n explanation: [\n", "card.md": guide()})
+    result, site = _build(
+        tmp_path, {GLOSSARY_FILE: "- term: 社保\n explanation: [\n", "card.md": guide()}
+    )
     assert not result.published and not site.exists()
-    assert [(f.rule, f.file) for f in result.findings if f.blocking] == [("glossary-syntax", GLOSSARY_FILE)]
+    assert [(f.rule, f.file) for f in result.findings if f.blocking] == [
+        ("glossary-syntax", GLOSSARY_FILE)
+    ]
 
 
 def test_a_glossary_mistake_is_named_at_its_line_in_chinese(tmp_path):
     from guidekit.glossary import load_glossary
 
-    (tmp_path / GLOSSARY_FILE).write_text("- term: 社保\n  explanation：国家规定的保险。\n- term: 医保\n", "utf-8")
+    (tmp_path / GLOSSARY_FILE).write_text(
+        "- term: 社保\n  explanation：国家规定的保险。\n- term: 医保\n", "utf-8"
+    )
     _, (problem,) = load_glossary(tmp_path, "zh-Hans")
     assert (problem.rule, problem.line) == ("glossary-syntax", 2)
     assert "“explanation”后面是中文冒号“：”" in problem.message

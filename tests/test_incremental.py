@@ -43,12 +43,17 @@ def rebuild_makes_every_page_again(source: Path, out: Path, tmp_path: Path) -> N
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
 
 
-def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(source, tmp_path, monkeypatch):
+def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(
+    source, tmp_path, monkeypatch
+):
     out = tmp_path / "site"
     first = build(source, out, check=False)
     assert first.redone == first.guides > 5 and (cache_path(out) / "site.json").is_file()
     before = snapshot(out)
-    monkeypatch.setattr("guidekit.build.render_gallery", lambda *args, **kwargs: pytest.fail("the gallery was made again"))
+    monkeypatch.setattr(
+        "guidekit.build.render_gallery",
+        lambda *args, **kwargs: pytest.fail("the gallery was made again"),
+    )
     again = build(source, out, check=False)
     assert again.published and again.redone == 0
     assert snapshot(out) == before
@@ -64,7 +69,9 @@ def test_editing_one_guide_redoes_that_guide_only_and_matches_a_clean_build(sour
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
 
 
-@pytest.mark.parametrize("change", ["new guide", "removed guide", "settings", "glossary", "synonyms", "front matter"])
+@pytest.mark.parametrize(
+    "change", ["new guide", "removed guide", "settings", "glossary", "synonyms", "front matter"]
+)
 def test_a_change_other_guides_read_redoes_them_and_matches_a_clean_build(source, tmp_path, change):
     out = tmp_path / "site"
     build(source, out, check=False)
@@ -74,14 +81,25 @@ def test_a_change_other_guides_read_redoes_them_and_matches_a_clean_build(source
     elif change == "removed guide":
         (source / "zh-Hans" / "residence-permit.md").unlink()
     elif change == "settings":
-        (source / "guidekit.toml").write_text('site_name = { "zh-Hans" = "青川市办事指南" }\n', "utf-8")
+        (source / "guidekit.toml").write_text(
+            'site_name = { "zh-Hans" = "青川市办事指南" }\n', "utf-8"
+        )
     elif change == "glossary":
         glossary = source / "glossary.yml"
-        glossary.write_text(glossary.read_text("utf-8").replace("看病、住院时帮你付", "看病和住院时帮你付"), "utf-8")
+        glossary.write_text(
+            glossary.read_text("utf-8").replace("看病、住院时帮你付", "看病和住院时帮你付"), "utf-8"
+        )
     elif change == "synonyms":  # they decide how the search index cuts every guide's words
-        (source / "synonyms.txt").write_text((source / "synonyms.txt").read_text("utf-8") + "\n看病 = 就医\n", "utf-8")
+        (source / "synonyms.txt").write_text(
+            (source / "synonyms.txt").read_text("utf-8") + "\n看病 = 就医\n", "utf-8"
+        )
     else:  # a translation key joins two guides: the language switch of both changes
-        guide.write_text(guide.read_text("utf-8").replace("lang: zh-Hans", "lang: zh-Hans\ntranslation_key: personal-credit-report", 1), "utf-8")
+        guide.write_text(
+            guide.read_text("utf-8").replace(
+                "lang: zh-Hans", "lang: zh-Hans\ntranslation_key: personal-credit-report", 1
+            ),
+            "utf-8",
+        )
     result = build(source, out, check=False)
     assert result.published and result.redone >= 2
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
@@ -133,7 +151,9 @@ def test_a_site_published_without_the_cache_is_not_taken_for_the_cached_one(sour
     build(source, out, check=False)
     guide = source / EDITED
     guide.write_text(guide.read_text("utf-8").replace("当场", "当天"), "utf-8")
-    build(source, out, check=False, cache=False)  # publishes the edit; the cache still describes the site before it
+    build(
+        source, out, check=False, cache=False
+    )  # publishes the edit; the cache still describes the site before it
     guide.write_text(guide.read_text("utf-8").replace("当天", "当场"), "utf-8")
     rebuild_makes_every_page_again(source, out, tmp_path)
 
@@ -144,18 +164,26 @@ def test_a_file_a_guide_links_to_is_looked_at_again_when_it_changes(source, tmp_
     (source / "zh-Hans" / "form.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 2000)
     guide.write_text(guide.read_text("utf-8") + "\n[社保卡申领表](form.pdf)\n", "utf-8")
     assert build(source, out, check=False).published
-    (source / "zh-Hans" / "form.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 200_000)  # the page shows its size
+    (source / "zh-Hans" / "form.pdf").write_bytes(
+        b"%PDF-1.4 " + b"0" * 200_000
+    )  # the page shows its size
     assert build(source, out, check=False).published
     assert snapshot(out) == clean_build(source, tmp_path / "clean")
-    (source / "zh-Hans" / "form.pdf").unlink()  # refused with the guide's line, never a crash in staging
+    (
+        source / "zh-Hans" / "form.pdf"
+    ).unlink()  # refused with the guide's line, never a crash in staging
     missing = build(source, out, check=False)
     assert not missing.published and any(f.file == EDITED and f.blocking for f in missing.findings)
 
 
 @pytest.mark.parametrize("process", ["one process", "a process per build"])
-def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_clean_build(source, tmp_path, monkeypatch, process):
-    """From the third build on, staging starts from the site before the published one (kept in the cache
-    folder), which differs from the published site in what the last build wrote. A process that builds
+def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_clean_build(
+    source, tmp_path, monkeypatch, process
+):
+    """From the third build on, staging starts from the site before the published one (kept in the
+    cache
+    folder), which differs from the published site in what the last build wrote. A process that
+    builds
     again (serve) keeps the cache in memory; a new process reads it from its files."""
     if process == "a process per build":
         monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())
@@ -166,11 +194,15 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
 
     def add_guide_in_a_new_folder() -> None:
         folder.mkdir()
-        shutil.copy(REPO / "guides" / "zh-Hans" / "health-code-help.md", folder / "health-code-copy.md")  # it links to no other guide
+        shutil.copy(
+            REPO / "guides" / "zh-Hans" / "health-code-help.md", folder / "health-code-copy.md"
+        )  # it links to no other guide
 
     edits = [
         lambda: guide.write_text(guide.read_text("utf-8").replace("当场", "当天"), "utf-8"),
-        lambda: guide.write_text(guide.read_text("utf-8") + "\n还有问题，请打电话问我们。\n", "utf-8"),
+        lambda: guide.write_text(
+            guide.read_text("utf-8") + "\n还有问题，请打电话问我们。\n", "utf-8"
+        ),
         lambda: (source / "zh-Hans" / "health-code-help.md").unlink(),
         add_guide_in_a_new_folder,
         lambda: shutil.rmtree(folder),
@@ -179,26 +211,38 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
     for number, edit in enumerate(edits):
         edit()
         assert build(source, out, check=False).published
-        assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), f"after edit {number}"
+        assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), (
+            f"after edit {number}"
+        )
     assert leftovers(out) == []
 
 
 def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, monkeypatch):
-    """A guide page template or component macro is in every guide's key; a stylesheet is in no guide's key
+    """A guide page template or component macro is in every guide's key; a stylesheet is in no
+    guide's key
     (pages link to it) but in the key of the pages around the guides, which read every template."""
     import guidekit.build_cache as build_cache
 
     digested: dict[str, list[str]] = {}
-    monkeypatch.setattr(build_cache, "_digest", lambda files: digested.setdefault("code", [file.name for file in files]) and "key")
+    monkeypatch.setattr(
+        build_cache,
+        "_digest",
+        lambda files: digested.setdefault("code", [file.name for file in files]) and "key",
+    )
     build_cache.code_key.__wrapped__()
-    assert {"guide.html.j2", "layout.html.j2", "macro.html.j2", "component.yml"} <= set(digested["code"])
+    assert {"guide.html.j2", "layout.html.j2", "macro.html.j2", "component.yml"} <= set(
+        digested["code"]
+    )
     assert not any(name.endswith(".css") for name in digested["code"])
     monkeypatch.undo()
 
     out = tmp_path / "site"
     build(source, out, check=False)
     made_around = []
-    monkeypatch.setattr("guidekit.build.render_around", lambda *args, **kwargs: made_around.append(1) or render_around(*args, **kwargs))
+    monkeypatch.setattr(
+        "guidekit.build.render_around",
+        lambda *args, **kwargs: made_around.append(1) or render_around(*args, **kwargs),
+    )
     monkeypatch.setattr(build_cache, "package_key", lambda: "a stylesheet changed")
     restyled = build(source, out, check=False)
     assert restyled.published and restyled.redone == 0 and made_around == [1]

@@ -15,7 +15,8 @@ from guidekit.component_registry import ComponentParamsError, registry
 
 
 def test_a_throwaway_environment_renders_every_example_without_guidekits_renderer():
-    """In a fresh interpreter, as an app would: only guidekit.jinja is imported, never the site renderer."""
+    """In a fresh interpreter, as an app would: only guidekit.jinja is imported, never the site
+    renderer."""
     script = textwrap.dedent(
         """
         import sys, jinja2, guidekit.jinja
@@ -31,19 +32,27 @@ def test_a_throwaway_environment_renders_every_example_without_guidekits_rendere
         print(rendered)
         """
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert int(done.stdout) == sum(len(component.examples) for component in registry().values())
 
 
 def test_an_app_keeps_its_own_templates_and_escaping(tmp_path: Path):
-    """Like Flask: its own loader, autoescape only for .html — component templates (.j2) are escaped anyway."""
+    """Like Flask: its own loader, autoescape only for .html — component templates (.j2) are
+    escaped anyway."""
     (tmp_path / "page.html").write_text(
         '{% from "guidekit/warning/macro.html.j2" import warning %}'
-        "<h1>{{ title }}</h1>{{ warning({'content': notice}) }}{{ component('details', {'summary': question, 'content': answer}) }}",
+        "<h1>{{ title }}</h1>{{ warning({'content': notice}) }}{{ component('details', {'summary': "
+        "question, 'content': answer}) }}",
         "utf-8",
     )
-    env = jinja.install(Environment(loader=FileSystemLoader(str(tmp_path)), autoescape=select_autoescape(["html"])))
-    html = env.get_template("page.html").render(title="办事", notice="<script>x()</script>", question="问？", answer="<b>答</b>")
+    env = jinja.install(
+        Environment(loader=FileSystemLoader(str(tmp_path)), autoescape=select_autoescape(["html"]))
+    )
+    html = env.get_template("page.html").render(
+        title="办事", notice="<script>x()</script>", question="问？", answer="<b>答</b>"
+    )
     assert "<h1>办事</h1>" in html
     assert "&lt;script&gt;" in html and "<script>" not in html
     assert "&lt;b&gt;答&lt;/b&gt;" in html and '<details class="gk-details">' in html
@@ -60,7 +69,9 @@ def test_install_is_idempotent_and_keeps_the_existing_loader(tmp_path: Path):
 def test_component_checks_params_before_rendering():
     env = jinja.install(Environment())
     with pytest.raises(ComponentParamsError, match="missing 'href'"):
-        env.from_string('{{ component("call-to-action", {"text": "Apply", "lang": "en"}) }}').render()
+        env.from_string(
+            '{{ component("call-to-action", {"text": "Apply", "lang": "en"}) }}'
+        ).render()
     with pytest.raises(LookupError, match="no component 'banner'"):
         env.from_string('{{ component("banner", {}) }}').render()
 
@@ -86,6 +97,16 @@ def test_script_is_minified_enhancement_code():
 
 def test_readme_developer_snippet_runs():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
-    snippet = readme.split("## Using the components outside guidekit (for developers)")[1].split("```python\n")[1].split("```")[0]
-    done = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True, check=True, cwd=Path(__file__).parent)
+    snippet = (
+        readme.split("## Using the components outside guidekit (for developers)")[1]
+        .split("```python\n")[1]
+        .split("```")[0]
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", snippet],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent,
+    )
     assert "不要把密码告诉别人。" in done.stdout and "gk-warning" in done.stdout

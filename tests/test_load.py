@@ -1,4 +1,5 @@
-"""Stage 1, load: front matter, the content model, and errors that name the file and line in the guide's language."""
+"""Stage 1, load: front matter, the content model, and errors that name the file and line in the
+guide's language."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from .conftest import body_line, guide, write_site
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def load_text(tmp_path: Path, text: str | bytes, rel: str = "zh-Hans/card.md", default_lang: str = "zh-Hans"):
+def load_text(
+    tmp_path: Path, text: str | bytes, rel: str = "zh-Hans/card.md", default_lang: str = "zh-Hans"
+):
     write_site(tmp_path, {rel: text})
     return load_guide(tmp_path / rel, rel, default_lang)
 
@@ -64,10 +67,17 @@ def test_a_byte_order_mark_and_windows_line_ends_are_accepted(tmp_path):
         ("zh-Hans", "online: {url: 'javascript:alert(1)'}\n", "url", "online:"),
         ("zh-Hans", "steps:\n  - detail: 没有标题\n", "title", "detail: 没有标题"),
         ("en", "visits: many\n", "visits", "visits: many"),
-        ("en", "places:\n  - name: Centre\n  - address: no name here\n", "name", "address: no name here"),
+        (
+            "en",
+            "places:\n  - name: Centre\n  - address: no name here\n",
+            "name",
+            "address: no name here",
+        ),
     ],
 )
-def test_a_wrong_field_value_names_the_field_and_its_line_in_the_guides_language(tmp_path, lang, fields, field, needle):
+def test_a_wrong_field_value_names_the_field_and_its_line_in_the_guides_language(
+    tmp_path, lang, fields, field, needle
+):
     text = guide(lang=lang, fields=fields)
     loaded, findings = load_text(tmp_path, text)
     assert loaded is None
@@ -136,7 +146,9 @@ def test_yaml_that_is_not_field_value_lines_is_refused(tmp_path):
 
 
 def test_invalid_utf8_names_the_line_of_the_first_bad_byte(tmp_path):
-    data = guide("第一段。\n\n第二段 \xff 坏了。\n").encode("utf-8").replace("\xff".encode("utf-8"), b"\xff")
+    data = (
+        guide("第一段。\n\n第二段 \xff 坏了。\n").encode("utf-8").replace("\xff".encode(), b"\xff")
+    )
     loaded, findings = load_text(tmp_path, data)
     assert loaded is None
     finding = only_finding(findings, "content-not-utf8")
@@ -156,24 +168,46 @@ def test_front_matter_that_is_never_closed_is_refused(tmp_path):
 
 
 def test_drafts_and_hidden_files_are_not_guides(tmp_path):
-    write_site(tmp_path, {name: guide() for name in ("a.md", "_draft.md", ".hidden.md", "_notes/b.md", "zh-Hans/c.md", "readme.txt")})
+    write_site(
+        tmp_path,
+        {
+            name: guide()
+            for name in (
+                "a.md",
+                "_draft.md",
+                ".hidden.md",
+                "_notes/b.md",
+                "zh-Hans/c.md",
+                "readme.txt",
+            )
+        },
+    )
     assert [file.rel for file in discover(tmp_path)] == ["a.md", "zh-Hans/c.md"]
 
 
 def test_load_guides_reports_every_bad_file_in_one_pass(tmp_path):
-    write_site(tmp_path, {
-        "good.md": guide(),
-        "bad-yaml.md": guide(fields="visits: [1\n"),
-        "bad-bytes.md": b"---\ntitle: \xff\n---\n",
-        "bad-field.md": guide(fields="visits: -1\n"),
-    })
+    write_site(
+        tmp_path,
+        {
+            "good.md": guide(),
+            "bad-yaml.md": guide(fields="visits: [1\n"),
+            "bad-bytes.md": b"---\ntitle: \xff\n---\n",
+            "bad-field.md": guide(fields="visits: -1\n"),
+        },
+    )
     loaded = load_guides(tmp_path, "zh-Hans")
     assert [g.rel for g in loaded.guides] == ["good.md"]
-    assert sorted(f.file for f in loaded.findings) == ["bad-bytes.md", "bad-field.md", "bad-yaml.md"]
+    assert sorted(f.file for f in loaded.findings) == [
+        "bad-bytes.md",
+        "bad-field.md",
+        "bad-yaml.md",
+    ]
 
 
 def test_every_message_exists_in_all_three_languages():
     for name in ("errors", "cli", "ui"):
         for key, texts in catalogue(name).items():
             assert set(texts) == set(LANGUAGES), f"{name}.yml: {key}"
-            assert all(isinstance(text, str) and text.strip() for text in texts.values()), f"{name}.yml: {key}"
+            assert all(isinstance(text, str) and text.strip() for text in texts.values()), (
+                f"{name}.yml: {key}"
+            )

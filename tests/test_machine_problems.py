@@ -1,5 +1,7 @@
-"""Issue 24, items 4 and 7: a folder is replaced only when it is exactly a site guidekit built, and the machine's
-own problems (names, links, disks, folders) are refused with a located message and leave no staging folder."""
+"""Issue 24, items 4 and 7: a folder is replaced only when it is exactly a site guidekit built, and
+the machine's
+own problems (names, links, disks, folders) are refused with a located message and leave no staging
+folder."""
 
 from __future__ import annotations
 
@@ -32,7 +34,17 @@ def refused(source: Path, out: Path, *more: str) -> str:
 
 # Item 4: a manifest makes a folder replaceable only when it is valid and lists every file there.
 
-@pytest.mark.parametrize("manifest", ["", "{}", '{"checked": true}', "[" * 100_000, '{"generator": "x", "checked": true, "token": "t"}'])
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "",
+        "{}",
+        '{"checked": true}',
+        "[" * 100_000,
+        '{"generator": "x", "checked": true, "token": "t"}',
+    ],
+)
 def test_a_folder_with_a_manifest_that_is_not_valid_is_never_replaced(source, tmp_path, manifest):
     out = tmp_path / "documents"
     out.mkdir()
@@ -52,7 +64,9 @@ def test_a_file_the_manifest_does_not_list_keeps_the_folder_from_being_replaced(
     for _ in range(3):
         message = refused(source, out)
         assert "2 个文件" in message and "precious.txt" in message and ".hidden/notes.md" in message
-    assert (out / "precious.txt").read_text() == "years of work" and (out / ".hidden" / "notes.md").read_text() == "mine"
+    assert (out / "precious.txt").read_text() == "years of work" and (
+        out / ".hidden" / "notes.md"
+    ).read_text() == "mine"
 
 
 def test_a_site_missing_some_of_its_files_may_still_be_replaced(source, tmp_path):
@@ -64,6 +78,7 @@ def test_a_site_missing_some_of_its_files_may_still_be_replaced(source, tmp_path
 
 # Item 7: names, links, disks and folders.
 
+
 def test_a_guide_name_too_long_for_its_page_is_refused_with_the_file(source, tmp_path):
     name = "a" * 249 + ".md"  # 252 bytes: its page's name, with ".html", is near the 255-byte limit
     (source / "zh-Hans" / name).write_text(guide())
@@ -73,7 +88,9 @@ def test_a_guide_name_too_long_for_its_page_is_refused_with_the_file(source, tmp
     assert leftovers(out) == []
 
 
-@pytest.mark.parametrize("name", ["two\nlines.md", "tab\there.md", "bell\x07.md", "escape\x1b[31m.md"])
+@pytest.mark.parametrize(
+    "name", ["two\nlines.md", "tab\there.md", "bell\x07.md", "escape\x1b[31m.md"]
+)
 def test_control_characters_in_a_guide_name_are_refused(source, tmp_path, name):
     (source / "zh-Hans" / name).write_text(guide())
     message = refused(source, tmp_path / "site")
@@ -100,13 +117,17 @@ def test_a_cache_folder_that_is_a_file_is_refused_and_nothing_is_staged(source, 
     message = refused(source, out)
     assert CACHE_FOLDER in message and "同名的文件" in message
     assert leftovers(out) == [] and not out.exists()
-    assert run_guidekit("build", source, "--out", out, "--no-check", "--no-cache").exit_code == 0  # without the cache it builds
+    assert (
+        run_guidekit("build", source, "--out", out, "--no-check", "--no-cache").exit_code == 0
+    )  # without the cache it builds
 
 
 def test_a_full_disk_is_refused_with_a_message_and_leaves_the_site_and_no_staging(source, tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip("a small file system needs mount permission")
     try:
@@ -124,12 +145,18 @@ def test_a_full_disk_is_refused_with_a_message_and_leaves_the_site_and_no_stagin
 def test_a_front_matter_key_given_twice_names_both_lines(source, tmp_path):
     text = guide(fields="owner: 第一个部门\nowner: 第二个部门\n")
     (source / "zh-Hans" / "card.md").write_text(text)
-    outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--no-check", "--format", "json")
+    outcome = run_guidekit(
+        "build", source, "--out", tmp_path / "site", "--no-check", "--format", "json"
+    )
     assert outcome.exit_code == 1
     [finding] = [f for f in outcome.report["findings"] if f["rule"] == "content-yaml-duplicate-key"]
     first, second = body_line(text, "第一个部门"), body_line(text, "第二个部门")
     assert (finding["file"], finding["line"]) == ("zh-Hans/card.md", second)
-    assert f"第 {first} 行" in finding["message"] and f"第 {second} 行" in finding["message"] and "owner" in finding["message"]
+    assert (
+        f"第 {first} 行" in finding["message"]
+        and f"第 {second} 行" in finding["message"]
+        and "owner" in finding["message"]
+    )
 
 
 def test_keys_repeated_in_separate_mappings_are_not_duplicates(source, tmp_path):
@@ -138,7 +165,9 @@ def test_keys_repeated_in_separate_mappings_are_not_duplicates(source, tmp_path)
     assert build(source, tmp_path / "site", check=False).published
 
 
-def test_the_token_after_a_settings_change_with_its_time_put_back_is_a_clean_builds(source, tmp_path):
+def test_the_token_after_a_settings_change_with_its_time_put_back_is_a_clean_builds(
+    source, tmp_path
+):
     out = tmp_path / "site"
     build(source, out, check=False)
     build(source, out, check=False)
@@ -154,10 +183,14 @@ def test_the_token_after_a_settings_change_with_its_time_put_back_is_a_clean_bui
     assert snapshot(out) == snapshot(tmp_path / "clean")
 
 
-def test_a_cache_folder_that_cannot_be_written_is_refused_before_anything_is_published(source, tmp_path):
+def test_a_cache_folder_that_cannot_be_written_is_refused_before_anything_is_published(
+    source, tmp_path
+):
     cache = tmp_path / CACHE_FOLDER
     cache.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(cache)], capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(cache)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip("a read-only file system needs mount permission")
     try:

@@ -11,7 +11,14 @@ from guidekit.build import build
 FRONT = "---\ntitle: 申领社会保障卡\nsummary: 带身份证到网点办理。\nlang: {lang}\n{extra}---\n"
 
 
-def _build(tmp_path: Path, body: str, *, lang: str = "zh-Hans", extra: str = "", files: dict[str, bytes] | None = None):
+def _build(
+    tmp_path: Path,
+    body: str,
+    *,
+    lang: str = "zh-Hans",
+    extra: str = "",
+    files: dict[str, bytes] | None = None,
+):
     source = tmp_path / "guides"
     source.mkdir()
     (source / "guidekit.toml").write_text("gallery = false\n", "utf-8")
@@ -19,54 +26,88 @@ def _build(tmp_path: Path, body: str, *, lang: str = "zh-Hans", extra: str = "",
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         (source / name).write_bytes(data)
     (source / "other.md").write_text(FRONT.format(lang=lang, extra="") + "\n另一篇。\n", "utf-8")
-    (source / "guide.md").write_text(FRONT.format(lang=lang, extra=extra) + textwrap.dedent(body), "utf-8")
+    (source / "guide.md").write_text(
+        FRONT.format(lang=lang, extra=extra) + textwrap.dedent(body), "utf-8"
+    )
     result = build(source, tmp_path / "site", check=False)
     page = tmp_path / "site" / "guide.html"
     return result, page.read_text("utf-8") if page.exists() else ""
 
 
 def _errors(result) -> list[str]:
-    """What the components said; the linter's advice on these tiny guides is tested in tests/lint."""
-    return [f"{finding.location()}: {finding.message}" for finding in result.findings if not finding.rule.startswith("lint:")]
+    """What the components said; the linter's advice on these tiny guides is tested in
+    tests/lint."""
+    return [
+        f"{finding.location()}: {finding.message}"
+        for finding in result.findings
+        if not finding.rule.startswith("lint:")
+    ]
 
 
 def test_a_missing_container_argument_is_file_line_in_the_guides_language(tmp_path):
     result, _ = _build(tmp_path, "\n正文。\n\n::: details\n答案。\n:::\n")
-    assert _errors(result) == ["guide.md:9: 组件“details”缺少“summary”。请写在 ::: details 后面，同一行。"]
+    assert _errors(result) == [
+        "guide.md:9: 组件“details”缺少“summary”。请写在 ::: details 后面，同一行。"
+    ]
 
 
 def test_component_errors_speak_english_in_an_english_guide(tmp_path):
-    result, _ = _build(tmp_path, "\nText.\n\n::: steps Do this\n1. One.\n:::\n\n::: call-to-action\n:::\n", lang="en")
+    result, _ = _build(
+        tmp_path,
+        "\nText.\n\n::: steps Do this\n1. One.\n:::\n\n::: call-to-action\n:::\n",
+        lang="en",
+    )
     assert _errors(result) == [
-        "guide.md:9: Nothing goes after ::: steps ('Do this'). Move it inside the component, or delete it.",
-        "guide.md:13: The component 'call-to-action' is missing 'href'. Write one link inside it, such as [link text](https://example.gov.cn/).",
-        "guide.md:13: The component 'call-to-action' is missing 'text'. Write one link inside it, such as [link text](https://example.gov.cn/).",
+        "guide.md:9: Nothing goes after ::: steps ('Do this'). Move it inside the component, or "
+        "delete it.",
+        "guide.md:13: The component 'call-to-action' is missing 'href'. Write one link inside it, "
+        "such as [link text](https://example.gov.cn/).",
+        "guide.md:13: The component 'call-to-action' is missing 'text'. Write one link inside it, "
+        "such as [link text](https://example.gov.cn/).",
     ]
 
 
 def test_a_start_button_holds_one_link_and_nothing_else(tmp_path):
-    body = "\n::: call-to-action\n[申请](https://example.gov.cn/a) 或 [查询](https://example.gov.cn/b)\n:::\n"
+    body = (
+        "\n::: call-to-action\n[申请](https://example.gov.cn/a) 或 "
+        "[查询](https://example.gov.cn/b)\n:::\n"
+    )
     result, _ = _build(tmp_path, body, lang="zh-Hant")
-    assert _errors(result) == ["guide.md:7: ::: call-to-action 裡面只能有一個連結，不能有別的內容。"]
+    assert _errors(result) == [
+        "guide.md:7: ::: call-to-action 裡面只能有一個連結，不能有別的內容。"
+    ]
 
 
 def test_start_button_from_markdown(tmp_path):
-    result, html = _build(tmp_path, "\n::: call-to-action\n[在网上申请](https://example.gov.cn/apply)\n:::\n")
+    result, html = _build(
+        tmp_path, "\n::: call-to-action\n[在网上申请](https://example.gov.cn/apply)\n:::\n"
+    )
     assert _errors(result) == []
-    assert re.search(r'<a class="gk-call-to-action__button" href="https://example.gov.cn/apply">在网上申请<svg', html)
+    assert re.search(
+        r'<a class="gk-call-to-action__button" href="https://example.gov.cn/apply">在网上申请<svg',
+        html,
+    )
 
 
 def test_attachment_measures_a_file_in_the_guides_folder(tmp_path):
     body = "\n::: attachment\n[申领表](files/form.pdf)\n:::\n"
     result, html = _build(tmp_path, body, files={"files/form.pdf": b"%PDF" + b"0" * 4000})
     assert _errors(result) == []
-    assert 'href="files/form.pdf"' in html and "申领表<span class=\"gk-attachment__meta\">（PDF，4 KB）</span>" in html
+    assert (
+        'href="files/form.pdf"' in html
+        and '申领表<span class="gk-attachment__meta">（PDF，4 KB）</span>' in html
+    )
     assert (tmp_path / "site" / "files" / "form.pdf").is_file()
 
 
 def test_attachment_elsewhere_cannot_be_measured(tmp_path):
-    result, _ = _build(tmp_path, "\n::: attachment\n[申领表](https://example.gov.cn/form.pdf)\n:::\n")
-    assert "guide.md:7: 组件“attachment”缺少“file_type”。链接要指向指南文件夹里的文件，guidekit 才能写出文件类型和大小。" in _errors(result)
+    result, _ = _build(
+        tmp_path, "\n::: attachment\n[申领表](https://example.gov.cn/form.pdf)\n:::\n"
+    )
+    assert (
+        "guide.md:7: 组件“attachment”缺少“file_type”。链接要指向指南文件夹里的文件，guidekit 才能写出文件类型和大小。"
+        in _errors(result)
+    )
 
 
 def test_optional_steps_and_components_inside_steps(tmp_path):
@@ -85,9 +126,14 @@ def test_optional_steps_and_components_inside_steps(tmp_path):
     """
     result, html = _build(tmp_path, body)
     assert _errors(result) == []
-    steps = html[html.index('<ol class="gk-steps"') : html.index("</ol>", html.index('<ol class="gk-steps"'))]
+    steps = html[
+        html.index('<ol class="gk-steps"') : html.index("</ol>", html.index('<ol class="gk-steps"'))
+    ]
     assert steps.count('<li class="gk-steps__step') == 3
-    assert "第 2 步<span class=\"gk-visually-hidden\">，共 3 步</span><span class=\"gk-steps__optional\">（可选）</span>" in steps
+    assert (
+        '第 2 步<span class="gk-visually-hidden">，共 3 步</span><span '
+        'class="gk-steps__optional">（可选）</span>' in steps
+    )
     assert "请家人陪同" in steps and "可选：" not in steps
     assert '<div class="gk-warning" role="note" aria-label="注意" data-line="' in steps
 
@@ -122,7 +168,12 @@ def test_heading_levels_follow_the_outline(tmp_path):
     """
     result, html = _build(tmp_path, body)
     assert _errors(result) == []
-    assert re.findall(r'<h(\d) class="gk-(?:help|notification|related)__title"', html) == ["2", "3", "4", "4"]
+    assert re.findall(r'<h(\d) class="gk-(?:help|notification|related)__title"', html) == [
+        "2",
+        "3",
+        "4",
+        "4",
+    ]
     assert '<a href="other.html"' in html
 
 
@@ -146,15 +197,30 @@ def test_front_matter_renders_through_components(tmp_path):
     )
     result, html = _build(tmp_path, "\n开头的话。\n\n## 常见问题\n\n问答。\n", extra=extra)
     assert _errors(result) == []
-    order = ["gk-key-facts", "gk-call-to-action", "开头的话", "gk-materials", "gk-steps", "gk-place", "常见问题", "gk-help", "gk-last-reviewed"]
+    order = [
+        "gk-key-facts",
+        "gk-call-to-action",
+        "开头的话",
+        "gk-materials",
+        "gk-steps",
+        "gk-place",
+        "常见问题",
+        "gk-help",
+        "gk-last-reviewed",
+    ]
     positions = [html.index(marker) for marker in order]
     assert positions == sorted(positions), "the page order of the fixed parts"
     assert '<p class="gk-fees gk-fees--free">不收费</p>' in html
-    assert '<input class="gk-materials__tick" type="checkbox"><span class="gk-materials__name">居民身份证</span>' in html
+    assert (
+        '<input class="gk-materials__tick" type="checkbox"><span '
+        'class="gk-materials__name">居民身份证</span>' in html
+    )
     assert '<h3 class="gk-steps__title">' in html and "gk-steps__step--optional" in html
     assert '<h3 class="gk-place__name">青川市社保服务中心</h3>' in html
     assert 'href="tel:0571-88216300">0571-8821 6300</a>' in html
-    assert "社区服务中心的志愿者" in html and "<strong>到窗口问：</strong>青川市社保服务中心" in html
+    assert (
+        "社区服务中心的志愿者" in html and "<strong>到窗口问：</strong>青川市社保服务中心" in html
+    )
     assert '<time datetime="2026-10-15">2026年10月15日</time>' in html
 
 

@@ -1,5 +1,7 @@
-"""plugins: [guidekit] in real MkDocs 1.6 builds, through the real gate (Chromium): components, the blocking
-gate with its staging folder, findings on docs/ lines, theme: guidekit with zero findings, stock themes refused."""
+"""plugins: [guidekit] in real MkDocs 1.6 builds, through the real gate (Chromium): components, the
+blocking
+gate with its staging folder, findings on docs/ lines, theme: guidekit with zero findings, stock
+themes refused."""
 
 from __future__ import annotations
 
@@ -31,16 +33,25 @@ def project(tmp_path: Path) -> Path:
 
 
 def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def configure(project: Path, **changes: str) -> None:
-    """Change top-level keys of the test project's mkdocs.yml, or add plugin options (plugin_<name>)."""
+    """Change top-level keys of the test project's mkdocs.yml, or add plugin options
+    (plugin_<name>)."""
     path = project / "mkdocs.yml"
     text = path.read_text("utf-8")
     for key, value in changes.items():
         if key.startswith("plugin_"):
-            text = text.replace("  - guidekit\n", "  - guidekit:\n").replace("  - guidekit:\n", f"  - guidekit:\n      {key[len('plugin_'):]}: {value}\n")
+            text = text.replace("  - guidekit\n", "  - guidekit:\n").replace(
+                "  - guidekit:\n", f"  - guidekit:\n      {key[len('plugin_') :]}: {value}\n"
+            )
         else:
             lines = [line for line in text.splitlines() if not line.startswith(f"{key}:")]
             text = "\n".join([f"{key}: {value}", *lines]) + "\n"
@@ -48,7 +59,11 @@ def configure(project: Path, **changes: str) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) -> None:
@@ -58,16 +73,32 @@ def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) 
     assert "Traceback" not in result.stderr
     report = json.loads((project / "report.json").read_text("utf-8"))
     assert report["ok"] and report["findings"] == []
-    assert report["pages"] == 12  # three pages, a search page per language, the 404 page, and their silver copies
-    assert (site_dir := project / "site" / "404.html").is_file() and "find/zh-Hans/search.html" in site_dir.read_text("utf-8")
+    assert (
+        report["pages"] == 12
+    )  # three pages, a search page per language, the 404 page, and their silver copies
+    assert (
+        site_dir := project / "site" / "404.html"
+    ).is_file() and "find/zh-Hans/search.html" in site_dir.read_text("utf-8")
     site = project / "site"
     guide = (site / "shebaoka" / "index.html").read_text("utf-8")
-    assert 'class="gk-steps"' in guide and 'class="gk-warning"' in guide and 'class="gk-details"' in guide
+    assert (
+        'class="gk-steps"' in guide
+        and 'class="gk-warning"' in guide
+        and 'class="gk-details"' in guide
+    )
     assert '<meta name="guidekit-source" content="docs/shebaoka.md">' in guide
     english = (site / "en" / "passport" / "index.html").read_text("utf-8")
-    assert '<html lang="en"' in english and "Step 1" in english and 'class="gk-call-to-action"' in english
+    assert (
+        '<html lang="en"' in english
+        and "Step 1" in english
+        and 'class="gk-call-to-action"' in english
+    )
     silver = (site / "silver" / "shebaoka" / "index.html").read_text("utf-8")
-    assert 'class="theme-silver"' in silver and "guidekit-silver.css" in silver and 'class="gk-steps"' in silver
+    assert (
+        'class="theme-silver"' in silver
+        and "guidekit-silver.css" in silver
+        and 'class="gk-steps"' in silver
+    )
     assert not (project / ".site.guidekit-staging").exists()  # no staging left behind
     index = (site / "assets" / "search-zh-Hans.js").read_text("utf-8")
     assert "shebaoka/index.html" in index and "社保卡" in index
@@ -90,14 +121,19 @@ def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: P
     assert snapshot(project / "site") == before
     # the same waivers file as guidekit check: beside mkdocs.yml
     (project / "guidekit-waivers.toml").write_text(
-        '[[waiver]]\nrule = "guidekit:image-alt"\nfile = "docs/shebaoka.md"\nowner = "王芳"\nreason = "换图中"\nexpires = 2099-01-01\n', "utf-8")
+        '[[waiver]]\nrule = "guidekit:image-alt"\nfile = "docs/shebaoka.md"\nowner = "王芳"\nreason '
+        '= "换图中"\nexpires = 2099-01-01\n',
+        "utf-8",
+    )
     assert mkdocs(project, "build").returncode == 0
     assert "photo.png" in (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
 
 
 def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
     page = project / "docs" / "index.md"
-    page.write_text(page.read_text("utf-8") + "\n::: steps\nNot a list.\n:::\n\n::: warnnig\nx\n:::\n", "utf-8")
+    page.write_text(
+        page.read_text("utf-8") + "\n::: steps\nNot a list.\n:::\n\n::: warnnig\nx\n:::\n", "utf-8"
+    )
     result = mkdocs(project, "build")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     line = len(page.read_text("utf-8").splitlines()) - 6
@@ -106,19 +142,27 @@ def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_stock_themes_are_refused_with_theme_level_problems_counted_once(project: Path, theme: str) -> None:
+def test_stock_themes_are_refused_with_theme_level_problems_counted_once(
+    project: Path, theme: str
+) -> None:
     configure(project, theme=theme, plugin_report_json="report.json", plugin_lang="zh-Hans")
     result = mkdocs(project, "build")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     report = json.loads((project / "report.json").read_text("utf-8"))
-    theme_problems = [problem for problem in report["findings"] if not problem["file"].startswith("docs/")]
+    theme_problems = [
+        problem for problem in report["findings"] if not problem["file"].startswith("docs/")
+    ]
     assert theme_problems and all(problem["file"].endswith(".html") for problem in theme_problems)
-    assert any(problem["count"] > 1 for problem in theme_problems)  # the same defect on every page, reported once
+    assert any(
+        problem["count"] > 1 for problem in theme_problems
+    )  # the same defect on every page, reported once
     assert not (project / "site").exists()
 
 
 def test_the_extension_works_where_only_markdown_extensions_load() -> None:
-    html = markdown.markdown("::: warning 小心\n不要把密码告诉别人。\n:::\n", extensions=["guidekit_components"])
+    html = markdown.markdown(
+        "::: warning 小心\n不要把密码告诉别人。\n:::\n", extensions=["guidekit_components"]
+    )
     assert 'class="gk-warning"' in html and "小心" in html and 'data-line="1"' in html
 
 
@@ -130,17 +174,35 @@ def test_gh_deploy_pushes_the_checked_site(project: Path, tmp_path: Path) -> Non
     subprocess.run([*git, "remote", "add", "origin", str(remote)], cwd=project, check=True)
     subprocess.run([*git, "add", "."], cwd=project, check=True)
     subprocess.run([*git, "commit", "-qm", "docs"], cwd=project, check=True)
-    env = {"GIT_AUTHOR_NAME": "guidekit", "GIT_AUTHOR_EMAIL": "g@example.org", "GIT_COMMITTER_NAME": "guidekit",
-           "GIT_COMMITTER_EMAIL": "g@example.org"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--force"], cwd=project, capture_output=True, text=True,
-                            timeout=300, env={**os.environ, **env})
+    env = {
+        "GIT_AUTHOR_NAME": "guidekit",
+        "GIT_AUTHOR_EMAIL": "g@example.org",
+        "GIT_COMMITTER_NAME": "guidekit",
+        "GIT_COMMITTER_EMAIL": "g@example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--force"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
+    )
     assert result.returncode == 0, result.stderr
-    deployed = subprocess.run(["git", "show", "gh-pages:shebaoka/index.html"], cwd=remote, capture_output=True, text=True, check=True)
+    deployed = subprocess.run(
+        ["git", "show", "gh-pages:shebaoka/index.html"],
+        cwd=remote,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert 'class="gk-steps"' in deployed.stdout
 
 
 def test_stock_theme_with_silver_copies_links_both_ways(project: Path) -> None:
-    configure(project, theme="mkdocs", plugin_silver="true", plugin_gate="false", plugin_lang="zh-Hans")
+    configure(
+        project, theme="mkdocs", plugin_silver="true", plugin_gate="false", plugin_lang="zh-Hans"
+    )
     result = mkdocs(project, "build")
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
@@ -164,17 +226,30 @@ def test_a_browser_that_is_missing_is_one_sentence_and_site_dir_stays(project: P
     configure(project, plugin_cache="false")
     assert mkdocs(project, "build").returncode == 0
     before = snapshot(project / "site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "GUIDEKIT_CHROMIUM": "/nonexistent/chromium"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "GUIDEKIT_CHROMIUM": "/nonexistent/chromium"},
+    )
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "/nonexistent/chromium" in result.stdout + result.stderr  # MkDocs prints an Abort on stdout
+    assert (
+        "/nonexistent/chromium" in result.stdout + result.stderr
+    )  # MkDocs prints an Abort on stdout
     assert snapshot(project / "site") == before
     assert not (project / ".site.guidekit-staging").exists()
 
 
 def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> None:
-    configure(project, theme="mkdocs", plugin_report_junit="reports/a11y.xml", plugin_report_html="reports/a11y.html",
-              plugin_lang="zh-Hans")
+    configure(
+        project,
+        theme="mkdocs",
+        plugin_report_junit="reports/a11y.xml",
+        plugin_report_html="reports/a11y.html",
+        plugin_lang="zh-Hans",
+    )
     assert mkdocs(project, "build").returncode != 0
     junit = (project / "reports" / "a11y.xml").read_text("utf-8")
     html = (project / "reports" / "a11y.html").read_text("utf-8")
@@ -184,8 +259,13 @@ def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> Non
 
 def test_serve_checks_in_the_background_without_holding_up_the_preview(project: Path) -> None:
     configure(project, theme="mkdocs", plugin_lang="zh-Hans")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8731"], cwd=project,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8731"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
     try:
         for line in server.stderr:
@@ -206,15 +286,29 @@ def test_the_extension_fills_params_as_guide_markdown_does(tmp_path: Path) -> No
     from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
 
     (tmp_path / "form.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 991)
-    text = ("# Apply\n\n::: steps\n1. Fill in the form.\n2. Optional: ask a friend.\n\n    ::: information\n    Nested.\n    :::\n\n"
-            ":::\n\n::: attachment\n[Application form](form.pdf)\n:::\n\n::: details\nNo question.\n:::\n")
-    extension = GuidekitComponentsExtension(lang="en", source="docs/apply.md", line_offset=3, folder=str(tmp_path))
+    text = (
+        "# Apply\n\n::: steps\n1. Fill in the form.\n2. Optional: ask a friend.\n\n    ::: "
+        "information\n    Nested.\n    :::\n\n"
+        ":::\n\n::: attachment\n[Application form](form.pdf)\n:::\n\n::: details\nNo "
+        "question.\n:::\n"
+    )
+    extension = GuidekitComponentsExtension(
+        lang="en", source="docs/apply.md", line_offset=3, folder=str(tmp_path)
+    )
     html = markdown.markdown(text, extensions=[extension])
-    assert "Step 2<span class=\"gk-visually-hidden\"> of 2" in html and "gk-steps__step--optional" in html and "ask a friend" in html and "Optional:" not in html
-    assert re.search(r'class="gk-information"[^>]* data-line="10"', html)  # nested in a step, on the file's line 10
-    assert "PDF" in html and "1000" in html or "1 KB" in html
+    assert (
+        'Step 2<span class="gk-visually-hidden"> of 2' in html
+        and "gk-steps__step--optional" in html
+        and "ask a friend" in html
+        and "Optional:" not in html
+    )
+    assert re.search(
+        r'class="gk-information"[^>]* data-line="10"', html
+    )  # nested in a step, on the file's line 10
+    assert ("PDF" in html and "1000" in html) or "1 KB" in html
     assert [(problem.file, problem.line, problem.rule) for problem in extension.problems] == [
-        ("docs/apply.md", 20, "component-params")]
+        ("docs/apply.md", 20, "component-params")
+    ]
     assert "summary" in extension.problems[0].message
 
 
@@ -226,7 +320,9 @@ def test_mkdocstrings_keeps_its_own_triple_colon_blocks() -> None:
 
     from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
 
-    class AutoDoc(BlockProcessor):  # stands in for mkdocstrings' `::: identifier` processor, registered under its name
+    class AutoDoc(
+        BlockProcessor
+    ):  # stands in for mkdocstrings' `::: identifier` processor, registered under its name
         def test(self, parent, block):
             return block.startswith("::: ")
 
@@ -238,8 +334,14 @@ def test_mkdocstrings_keeps_its_own_triple_colon_blocks() -> None:
             md.parser.blockprocessors.register(AutoDoc(md.parser), "mkdocstrings", 75)
 
     extension = GuidekitComponentsExtension(lang="en")
-    html = markdown.markdown("::: mypackage\n\n::: warning\nw\n:::\n", extensions=[extension, AutoDocExtension()])
-    assert "autodoc mypackage" in html and re.search(r'class="gk-warning"[^>]* data-line="3"', html) and extension.problems == []
+    html = markdown.markdown(
+        "::: mypackage\n\n::: warning\nw\n:::\n", extensions=[extension, AutoDocExtension()]
+    )
+    assert (
+        "autodoc mypackage" in html
+        and re.search(r'class="gk-warning"[^>]* data-line="3"', html)
+        and extension.problems == []
+    )
 
 
 def test_every_message_of_the_plugin_is_in_three_languages_with_the_same_placeholders() -> None:
@@ -249,5 +351,8 @@ def test_every_message_of_the_plugin_is_in_three_languages_with_the_same_placeho
 
     for key, texts in catalogue("mkdocs").items():
         assert set(texts) == set(LANGUAGES), key
-        fields = {lang: {name for _, name, _, _ in string.Formatter().parse(text) if name} for lang, text in texts.items()}
+        fields = {
+            lang: {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            for lang, text in texts.items()
+        }
         assert len({frozenset(names) for names in fields.values()}) == 1, key

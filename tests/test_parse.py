@@ -1,4 +1,5 @@
-"""Stage 2, parse: raw HTML and unsafe URLs are input errors with a line; components are checked; blocks keep their lines."""
+"""Stage 2, parse: raw HTML and unsafe URLs are input errors with a line; components are checked;
+blocks keep their lines."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ def located_rules(findings) -> list[tuple[int, str]]:
 
 
 def test_a_plain_guide_parses_without_findings(tmp_path):
-    _, findings = parse_text(tmp_path, guide("## 办理流程\n\n1. 带身份证\n2. 取号\n\n| 项目 | 费用 |\n|---|---|\n| 工本费 | 0 |\n"))
+    _, findings = parse_text(
+        tmp_path,
+        guide(
+            "## 办理流程\n\n1. 带身份证\n2. 取号\n\n| 项目 | 费用 |\n|---|---|\n| 工本费 | 0 |\n"
+        ),
+    )
     assert findings == []
 
 
@@ -53,7 +59,9 @@ def test_a_level_one_heading_in_the_body_is_refused_because_the_title_is_the_onl
 
 
 def test_html_inside_code_is_shown_as_code_not_refused(tmp_path):
-    _, findings = parse_text(tmp_path, guide("```html\n<script>alert(1)</script>\n```\n\n行内 `<b>代码</b>`。\n"))
+    _, findings = parse_text(
+        tmp_path, guide("```html\n<script>alert(1)</script>\n```\n\n行内 `<b>代码</b>`。\n")
+    )
     assert findings == []
 
 
@@ -118,19 +126,27 @@ def test_is_unsafe_url_ignores_what_browsers_ignore_inside_a_scheme():
 def test_an_unknown_component_is_refused_with_its_line_and_the_known_names(tmp_path):
     text = guide("## 注意事项\n\n::: warnning 小心\n内容\n:::\n")
     _, findings = parse_text(tmp_path, text)
-    assert located_rules(findings) == [(body_line(text, "::: warnning"), "markdown-unknown-component")]
-    assert "warnning" in findings[0].message and "warning" in findings[0].message.replace("warnning", "")
+    assert located_rules(findings) == [
+        (body_line(text, "::: warnning"), "markdown-unknown-component")
+    ]
+    assert "warnning" in findings[0].message and "warning" in findings[0].message.replace(
+        "warnning", ""
+    )
 
 
 def test_an_unclosed_component_is_refused_at_its_opening_line(tmp_path):
     text = guide("::: warning 小心\n第一段。\n\n第二段，后面没有结束的冒号。\n", lang="en")
     _, findings = parse_text(tmp_path, text)
-    assert located_rules(findings) == [(body_line(text, "::: warning"), "markdown-unclosed-component")]
+    assert located_rules(findings) == [
+        (body_line(text, "::: warning"), "markdown-unclosed-component")
+    ]
     assert "never closed" in findings[0].message
 
 
 def test_nested_components_with_more_colons_outside_are_accepted(tmp_path):
-    _, findings = parse_text(tmp_path, guide(":::: help\n::: details 可以代办吗？\n可以。\n:::\n::::\n"))
+    _, findings = parse_text(
+        tmp_path, guide(":::: help\n::: details 可以代办吗？\n可以。\n:::\n::::\n")
+    )
     assert findings == []
 
 
@@ -145,7 +161,9 @@ def test_all_problems_of_a_body_are_reported_in_one_pass(tmp_path):
 
 
 def test_heading_ids_keep_chinese_and_are_stable_and_unique(tmp_path):
-    text = guide("## 办理 流程？\n\n甲\n\n## 办理 流程？\n\n乙\n\n### 申请材料（原件）\n\n## Fees & Costs\n")
+    text = guide(
+        "## 办理 流程？\n\n甲\n\n## 办理 流程？\n\n乙\n\n### 申请材料（原件）\n\n## Fees & Costs\n"
+    )
     parsed, _ = parse_text(tmp_path, text)
     ids = [token.attrGet("id") for token in parsed.tokens if token.type == "heading_open"]
     assert ids == ["办理-流程", "办理-流程-1", "申请材料原件", "fees--costs"]
@@ -155,17 +173,28 @@ def test_heading_ids_keep_chinese_and_are_stable_and_unique(tmp_path):
 
 
 def test_every_block_and_link_carries_its_source_line(tmp_path):
-    text = guide("## 办理流程\n\n第一段，\n接着[链接](https://example.gov.cn)。\n\n- 一\n- 二\n\n::: warning\n小心\n:::\n")
+    text = guide(
+        "## 办理流程\n\n第一段，\n接着[链接](https://example.gov.cn)。\n\n- 一\n- 二\n\n::: warning\n小心\n:::\n"
+    )
     parsed, _ = parse_text(tmp_path, text)
     lines = {
-        (token.type, token.content if token.type == "inline" else None): token.attrGet(LINE_ATTRIBUTE)
+        (token.type, token.content if token.type == "inline" else None): token.attrGet(
+            LINE_ATTRIBUTE
+        )
         for token in parsed.tokens
         if token.attrGet(LINE_ATTRIBUTE)
     }
     assert lines[("heading_open", None)] == str(body_line(text, "## 办理流程"))
     assert lines[("bullet_list_open", None)] == str(body_line(text, "- 一"))
     assert lines[("container_component_open", None)] == str(body_line(text, "::: warning"))
-    link = next(child for token in parsed.tokens for child in token.children or [] if child.type == "link_open")
+    link = next(
+        child
+        for token in parsed.tokens
+        for child in token.children or []
+        if child.type == "link_open"
+    )
     assert link.attrGet(LINE_ATTRIBUTE) == str(body_line(text, "接着[链接]"))
-    paragraphs = [token.attrGet(LINE_ATTRIBUTE) for token in parsed.tokens if token.type == "paragraph_open"]
+    paragraphs = [
+        token.attrGet(LINE_ATTRIBUTE) for token in parsed.tokens if token.type == "paragraph_open"
+    ]
     assert paragraphs[0] == str(body_line(text, "第一段"))

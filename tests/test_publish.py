@@ -1,4 +1,5 @@
-"""Stages 5 and 7, stage and publish: the site appears in one atomic step, or OUT stays exactly as it was."""
+"""Stages 5 and 7, stage and publish: the site appears in one atomic step, or OUT stays exactly as
+it was."""
 
 from __future__ import annotations
 
@@ -6,21 +7,25 @@ import json
 import os
 
 import pytest
-from guidekit.gate.browser import BrowserFailed
 
 from guidekit import publish as publish_module
 from guidekit.build import build
+from guidekit.gate.browser import BrowserFailed
 from guidekit.publish import BuildLocked, build_lock, publish
 from guidekit.stage import MANIFEST, staging_dir
 
 from .conftest import guide, leftovers, snapshot, write_site
 
-GOOD = {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"), "en/card.md": guide(title="Card", summary="Apply.", lang="en")}
+GOOD = {
+    "zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
+    "en/card.md": guide(title="Card", summary="Apply.", lang="en"),
+}
 
 
 @pytest.fixture
 def published(tmp_path):
-    """A good site already published to ``tmp_path/site``; returns (source folder, OUT, snapshot of OUT)."""
+    """A good site already published to ``tmp_path/site``; returns (source folder, OUT, snapshot of
+    OUT)."""
     source, out = write_site(tmp_path / "guides", GOOD), tmp_path / "site"
     result = build(source, out, check=False)
     assert result.published, result.findings
@@ -43,10 +48,14 @@ def test_publishing_into_a_new_folder_moves_staging_there(tmp_path):
 
 def test_publishing_swaps_the_whole_folder_in_one_rename(tmp_path):
     out = make_folder(tmp_path / "site", {"index.html": "old", "gone.html": "old"})
-    staging = make_folder(tmp_path / ".site.staging", {"index.html": "new", "zh-Hans/a.html": "new"})
+    staging = make_folder(
+        tmp_path / ".site.staging", {"index.html": "new", "zh-Hans/a.html": "new"}
+    )
     staged_inode = os.stat(staging).st_ino
     publish(staging, out)
-    assert os.stat(out).st_ino == staged_inode  # the staged folder itself, not a copy into the old one
+    assert (
+        os.stat(out).st_ino == staged_inode
+    )  # the staged folder itself, not a copy into the old one
     assert snapshot(out) == {"index.html": b"new", "zh-Hans": None, "zh-Hans/a.html": b"new"}
     assert not staging.exists() and leftovers(out) == []
 
@@ -66,9 +75,21 @@ def test_a_build_stages_beside_out_then_publishes_and_cleans_up(tmp_path, publis
     assert leftovers(out) == []
     manifest = json.loads(before[MANIFEST])
     assert manifest["checked"] is False
-    statements = [f"{theme}accessibility/{lang}.html" for theme in ("", "silver/") for lang in ("zh-Hans", "zh-Hant", "en")]
+    statements = [
+        f"{theme}accessibility/{lang}.html"
+        for theme in ("", "silver/")
+        for lang in ("zh-Hans", "zh-Hant", "en")
+    ]
     assert sorted(p["page"] for p in manifest["pages"]) == sorted(
-        ["index.html", "zh-Hans/card.html", "en/card.html", "silver/index.html", "silver/zh-Hans/card.html", "silver/en/card.html"] + statements
+        [
+            "index.html",
+            "zh-Hans/card.html",
+            "en/card.html",
+            "silver/index.html",
+            "silver/zh-Hans/card.html",
+            "silver/en/card.html",
+        ]
+        + statements
     )
 
 
@@ -101,7 +122,9 @@ def test_a_refused_build_leaves_out_byte_for_byte_unchanged(published, bad):
 def test_a_crashed_build_leaves_out_unchanged_and_no_staging(published, monkeypatch):
     source, out, before = published
     write_site(source, {"zh-Hans/new.md": guide(title="新指南")})
-    monkeypatch.setenv("GUIDEKIT_CHROMIUM", "/bin/false")  # a "browser" that dies at once: the gate crashes
+    monkeypatch.setenv(
+        "GUIDEKIT_CHROMIUM", "/bin/false"
+    )  # a "browser" that dies at once: the gate crashes
     with pytest.raises(BrowserFailed):
         build(source, out, check=True)
     assert snapshot(out) == before
@@ -115,5 +138,7 @@ def test_a_second_build_while_the_lock_is_held_is_refused(published):
         with pytest.raises(BuildLocked):
             build(source, out, check=False)
         assert snapshot(out) == before
-    assert build(source, out, check=False).published  # the lock is released when the first build ends
+    assert build(
+        source, out, check=False
+    ).published  # the lock is released when the first build ends
     assert "zh-Hans/new.html" in snapshot(out)

@@ -1,4 +1,5 @@
-"""Stage 4, render: page structure of both themes, the index, escaping, links between pages, source lines on blocks."""
+"""Stage 4, render: page structure of both themes, the index, escaping, links between pages, source
+lines on blocks."""
 
 from __future__ import annotations
 
@@ -41,19 +42,39 @@ CARD = guide(
 )
 GUIDES = {
     "zh-Hans/card.md": CARD,
-    "zh-Hans/pension.md": guide("## 办理流程\n\n到网点办理。\n", title="领取养老金", summary="到龄后申领养老金。"),
+    "zh-Hans/pension.md": guide(
+        "## 办理流程\n\n到网点办理。\n", title="领取养老金", summary="到龄后申领养老金。"
+    ),
     "zh-Hans/escape.md": guide(
         title="'危险<script>alert(1)</script>标题'",
         summary="'甲 & 乙 <img src=x onerror=alert(1)>'",
         fields="materials:\n  - name: '<b>身份证</b>'\n",
     ),
-    "zh-Hant/card.md": guide(title="申領社會保障卡", summary="帶身分證到網點辦理。", lang="zh-Hant"),
-    "en/card.md": guide("See the [Chinese guide](../zh-Hans/card.md).\n", title="Apply for a card", summary="Bring your ID.", lang="en"),
+    "zh-Hant/card.md": guide(
+        title="申領社會保障卡", summary="帶身分證到網點辦理。", lang="zh-Hant"
+    ),
+    "en/card.md": guide(
+        "See the [Chinese guide](../zh-Hans/card.md).\n",
+        title="Apply for a card",
+        summary="Bring your ID.",
+        lang="en",
+    ),
     "images/door.png": b"\x89PNG\r\n\x1a\n",
 }
-STANDARD_PAGES = ["index.html", "zh-Hans/card.html", "zh-Hans/pension.html", "zh-Hans/escape.html", "zh-Hant/card.html", "en/card.html"]
+STANDARD_PAGES = [
+    "index.html",
+    "zh-Hans/card.html",
+    "zh-Hans/pension.html",
+    "zh-Hans/escape.html",
+    "zh-Hant/card.html",
+    "en/card.html",
+]
 # every site has its accessibility statement in every language (guidekit.conformance)
-STATEMENT_PAGES = ["accessibility/zh-Hans.html", "accessibility/zh-Hant.html", "accessibility/en.html"]
+STATEMENT_PAGES = [
+    "accessibility/zh-Hans.html",
+    "accessibility/zh-Hant.html",
+    "accessibility/en.html",
+]
 ALL_PAGES = [theme.prefix + page for theme in THEMES for page in STANDARD_PAGES + STATEMENT_PAGES]
 
 
@@ -72,14 +93,20 @@ def resolve(page: str, href: str) -> str:
 def test_every_guide_becomes_a_standard_and_a_silver_page(out):
     built = sorted(path.relative_to(out).as_posix() for path in out.rglob("*.html"))
     assert built == sorted(ALL_PAGES)
-    assert (out / "assets/guidekit.css").is_file() and (out / "assets/guidekit-silver.css").is_file()
+    assert (out / "assets/guidekit.css").is_file() and (
+        out / "assets/guidekit-silver.css"
+    ).is_file()
     assert (out / "images/door.png").read_bytes() == GUIDES["images/door.png"]
 
 
 @pytest.mark.parametrize("page", ALL_PAGES)
 def test_page_structure(out, page):
     soup = html(out / page)
-    expected_lang = page.removeprefix("silver/").split("/")[0] if "/" in page.removeprefix("silver/") else "zh-Hans"
+    expected_lang = (
+        page.removeprefix("silver/").split("/")[0]
+        if "/" in page.removeprefix("silver/")
+        else "zh-Hans"
+    )
     if page.removeprefix("silver/") in STATEMENT_PAGES:
         expected_lang = page.rpartition("/")[2].removesuffix(".html")
     assert soup.html["lang"] == expected_lang
@@ -92,7 +119,10 @@ def test_page_structure(out, page):
     skip = soup.body.find("a")
     assert skip["href"] == "#main" and soup.find("main")["id"] == "main"
     home = soup.header.find("a", class_="gk-header__home")
-    assert resolve(page, home["href"]) == ("silver/" if page.startswith("silver/") else "") + "index.html"
+    assert (
+        resolve(page, home["href"])
+        == ("silver/" if page.startswith("silver/") else "") + "index.html"
+    )
     stylesheet = soup.find("link", rel="stylesheet")["href"]
     assert (out / resolve(page, stylesheet)).is_file()
 
@@ -116,7 +146,10 @@ def test_the_index_lists_every_guide_grouped_by_language(out, theme):
         for lang, section in sections.items()
     }
     assert listed == {
-        "zh-Hans": sorted(theme.prefix + p for p in ("zh-Hans/card.html", "zh-Hans/pension.html", "zh-Hans/escape.html")),
+        "zh-Hans": sorted(
+            theme.prefix + p
+            for p in ("zh-Hans/card.html", "zh-Hans/pension.html", "zh-Hans/escape.html")
+        ),
         "zh-Hant": [theme.prefix + "zh-Hant/card.html"],
         "en": [theme.prefix + "en/card.html"],
     }
@@ -131,11 +164,21 @@ def test_standard_and_silver_pages_link_to_each_other(out, page):
     assert resolve("silver/" + page, back["href"]) == page
 
 
-@pytest.mark.parametrize(("theme", "page"), [("", "zh-Hans/card.html"), ("silver/", "zh-Hans/card.html"), ("", "en/card.html"), ("silver/", "en/card.html")])
+@pytest.mark.parametrize(
+    ("theme", "page"),
+    [
+        ("", "zh-Hans/card.html"),
+        ("silver/", "zh-Hans/card.html"),
+        ("", "en/card.html"),
+        ("silver/", "en/card.html"),
+    ],
+)
 def test_links_to_other_guides_lead_to_their_page_in_the_same_theme(out, theme, page):
     soup = html(out / (theme + page))
     links = [a["href"] for a in soup.main.find_all("a") if ".html" in a["href"]]
-    target = {"zh-Hans/card.html": "zh-Hans/pension.html", "en/card.html": "zh-Hans/card.html"}[page]
+    target = {"zh-Hans/card.html": "zh-Hans/pension.html", "en/card.html": "zh-Hans/card.html"}[
+        page
+    ]
     assert [resolve(theme + page, href) for href in links] == [theme + target]
     assert (out / theme / target).is_file()
 
@@ -151,8 +194,13 @@ def test_front_matter_text_is_escaped(out):
     text = (out / "zh-Hans/escape.html").read_text("utf-8")
     assert "<script>" not in text and "<img src=x" not in text and "<b>身份证" not in text
     soup = html(out / "zh-Hans/escape.html")
-    assert soup.h1.string == "危险<script>alert(1)</script>标题"  # shown to the reader as the editor typed it
-    assert soup.find("meta", attrs={"name": "description"})["content"] == "甲 & 乙 <img src=x onerror=alert(1)>"
+    assert (
+        soup.h1.string == "危险<script>alert(1)</script>标题"
+    )  # shown to the reader as the editor typed it
+    assert (
+        soup.find("meta", attrs={"name": "description"})["content"]
+        == "甲 & 乙 <img src=x onerror=alert(1)>"
+    )
     assert "<b>身份证</b>" in soup.find(id="section-materials").find_next("ul").get_text()
     index = (out / "index.html").read_text("utf-8")
     assert "危险&lt;script&gt;" in index and "<script>" not in index
@@ -160,18 +208,26 @@ def test_front_matter_text_is_escaped(out):
 
 def test_component_headings_follow_the_outline(out):
     helps = html(out / "zh-Hans/card.html").find_all(class_="gk-help")
-    assert [h.find(class_="gk-help__title").name for h in helps] == ["h3", "h4"]  # under ## and under ###
+    assert [h.find(class_="gk-help__title").name for h in helps] == [
+        "h3",
+        "h4",
+    ]  # under ## and under ###
     assert helps[1].find(class_="gk-help__title").string == "还有问题？"
 
 
 def test_steps_say_their_number_and_count(out):
     steps = html(out / "zh-Hans/card.html").find(class_="gk-steps")
-    assert [li.find(class_="gk-steps__number").get_text() for li in steps.find_all("li")] == ["第 1 步，共 2 步", "第 2 步，共 2 步"]
+    assert [li.find(class_="gk-steps__number").get_text() for li in steps.find_all("li")] == [
+        "第 1 步，共 2 步",
+        "第 2 步，共 2 步",
+    ]
 
 
 def test_a_table_scrolls_in_a_named_focusable_region(out):
     region = html(out / "zh-Hans/card.html").find(class_="gk-table-region")
-    assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"] == "费用"
+    assert (
+        region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"] == "费用"
+    )
     assert region.find("table") is not None
 
 
@@ -194,16 +250,25 @@ def test_data_line_attributes_trace_blocks_back_to_their_markdown_line(out, them
 @pytest.mark.parametrize(
     ("body", "needle", "lang", "words"),
     [
-        ("::: steps\n1. 带上身份证。\n\n这一段不在列表里。\n:::\n", "这一段不在列表里", "zh-Hans", "只能写列表"),
+        (
+            "::: steps\n1. 带上身份证。\n\n这一段不在列表里。\n:::\n",
+            "这一段不在列表里",
+            "zh-Hans",
+            "只能写列表",
+        ),
         ("::: steps\n这一步没有编号。\n:::\n", "这一步没有编号", "zh-Hant", "只能寫清單"),
         ("::: steps\n:::\n", "::: steps", "en", "Only a list"),
         ("::: details\nThe answer.\n:::\n", "::: details", "en", "is missing 'summary'"),
         ("## 常见问题\n\n::: details\n回答。\n:::\n", "::: details", "zh-Hans", "缺少“summary”"),
     ],
 )
-def test_component_content_that_cannot_be_shown_is_refused_with_its_line(tmp_path, body, needle, lang, words):
+def test_component_content_that_cannot_be_shown_is_refused_with_its_line(
+    tmp_path, body, needle, lang, words
+):
     text = guide(body, lang=lang)
-    result = build(write_site(tmp_path / "guides", {"card.md": text}), tmp_path / "site", check=False)
+    result = build(
+        write_site(tmp_path / "guides", {"card.md": text}), tmp_path / "site", check=False
+    )
     blocking = [f for f in result.findings if f.blocking]
     assert [(f.file, f.line) for f in blocking] == [("card.md", body_line(text, needle))]
     assert words in blocking[0].message

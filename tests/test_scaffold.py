@@ -1,4 +1,5 @@
-"""``guidekit new`` and ``guidekit init``: safe file names, every field stubbed and explained, and a new
+"""``guidekit new`` and ``guidekit init``: safe file names, every field stubbed and explained, and
+a new
 project that builds as it is."""
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from .conftest import run_guidekit
 TODAY = dt.date(2026, 6, 1)
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("申领社会保障卡", "shenling-shehuibaozhang-ka"),
-    ("Apply for a card!", "apply-for-a-card"),
-    ("办理 ID 卡（2026）", "banli-id-ka-2026"),
-    ("？！", "guide"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("申领社会保障卡", "shenling-shehuibaozhang-ka"),
+        ("Apply for a card!", "apply-for-a-card"),
+        ("办理 ID 卡（2026）", "banli-id-ka-2026"),
+        ("？！", "guide"),
+    ],
+)
 def test_file_names_are_ascii_slugs(title, expected):
     assert scaffold.slug(title) == expected
 
@@ -68,7 +72,9 @@ def test_new_never_overwrites_a_guide(tmp_path):
     second = run_guidekit("new", "申领社会保障卡", "--source", source)
     assert first.exit_code == second.exit_code == 0
     assert sorted(path.name for path in (source / "zh-Hans").iterdir()) == [
-        "shenling-shehuibaozhang-ka-2.md", "shenling-shehuibaozhang-ka.md"]
+        "shenling-shehuibaozhang-ka-2.md",
+        "shenling-shehuibaozhang-ka.md",
+    ]
     assert "shenling-shehuibaozhang-ka-2.md" in second.stderr
 
 
@@ -81,13 +87,20 @@ def test_new_uses_the_sites_default_language(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "en"])
-def test_an_initialised_project_refuses_its_placeholder_until_edited_and_publishes_no_gallery(tmp_path, lang):
+def test_an_initialised_project_refuses_its_placeholder_until_edited_and_publishes_no_gallery(
+    tmp_path, lang
+):
     project = tmp_path / "project"
     outcome = run_guidekit("init", project, "--lang", lang)
     assert outcome.exit_code == 0, outcome.stderr
     source = project / "guides"
     assert {path.name for path in source.iterdir()} == {"guidekit.toml", "glossary.yml", lang}
-    assert (project / ".gitignore").read_text("utf-8").splitlines() == ["/site/", "/.site.*", "/.guidekit-preview/", ".guidekit-cache/"]
+    assert (project / ".gitignore").read_text("utf-8").splitlines() == [
+        "/site/",
+        "/.site.*",
+        "/.guidekit-preview/",
+        ".guidekit-cache/",
+    ]
     config, findings = load_config(source)
     assert findings == [] and config.default_lang == lang and config.gallery is False
     assert "\ngallery = false\n" in (source / "guidekit.toml").read_text("utf-8")
@@ -96,21 +109,48 @@ def test_an_initialised_project_refuses_its_placeholder_until_edited_and_publish
     refused = run_guidekit("build", source, "--out", project / "site", "--format", "json")
     assert refused.exit_code == 1, refused.stdout
     (guide,) = (source / lang).iterdir()
-    summary_line = guide.read_text("utf-8").split("\n").index(next(l for l in guide.read_text("utf-8").split("\n") if l.startswith("summary:"))) + 1
-    blocking = [(f["rule"], f["line"]) for f in refused.report["findings"] if f["severity"] == "error"]
+    summary_line = (
+        guide.read_text("utf-8")
+        .split("\n")
+        .index(next(l for l in guide.read_text("utf-8").split("\n") if l.startswith("summary:")))
+        + 1
+    )
+    blocking = [
+        (f["rule"], f["line"]) for f in refused.report["findings"] if f["severity"] == "error"
+    ]
     assert blocking == [("content-unfinished", summary_line)]
     assert not (project / "site").exists()
     # a preview shows it as a warning
-    preview = run_guidekit("build", source, "--out", project / "preview", "--no-check", "--format", "json")
-    assert preview.exit_code == 0 and {f["rule"] for f in preview.report["findings"] if f["severity"] == "warning"} == {"content-unfinished"}
-    # once the summary and title are written, it builds, and the developers' gallery is not published
+    preview = run_guidekit(
+        "build", source, "--out", project / "preview", "--no-check", "--format", "json"
+    )
+    assert preview.exit_code == 0 and {
+        f["rule"] for f in preview.report["findings"] if f["severity"] == "warning"
+    } == {"content-unfinished"}
+    # once the summary and title are written, it builds, and the developers' gallery is not
+    # published
     text = guide.read_text("utf-8")
-    summary = "带身份证到窗口办理，不收费。" if lang == "zh-Hans" else "Bring your ID card to the counter; it is free."
+    summary = (
+        "带身份证到窗口办理，不收费。"
+        if lang == "zh-Hans"
+        else "Bring your ID card to the counter; it is free."
+    )
     text = re.sub(r"(?m)^summary: .*$", f"summary: {summary}", text)
-    guide.write_text(re.sub(r"(?m)^title: .*$", "title: 申领居住证" if lang == "zh-Hans" else "title: Apply for a permit", text), "utf-8")
-    built = run_guidekit("build", source, "--out", project / "site", "--no-check", "--format", "json")
+    guide.write_text(
+        re.sub(
+            r"(?m)^title: .*$",
+            "title: 申领居住证" if lang == "zh-Hans" else "title: Apply for a permit",
+            text,
+        ),
+        "utf-8",
+    )
+    built = run_guidekit(
+        "build", source, "--out", project / "site", "--no-check", "--format", "json"
+    )
     assert built.exit_code == 0, built.stdout
-    assert [finding for finding in built.report["findings"] if finding["severity"] != "advice"] == []
+    assert [
+        finding for finding in built.report["findings"] if finding["severity"] != "advice"
+    ] == []
     assert not (project / "site" / "components").exists()
     assert "components/" not in (project / "site" / "index.html").read_text("utf-8")
 

@@ -1,12 +1,21 @@
-"""The build-time search index: segmentation, pinyin, initials, synonyms, weights and the data file."""
+"""The build-time search index: segmentation, pinyin, initials, synonyms, weights and the data
+file."""
 
 from __future__ import annotations
 
 import json
 
 from guidekit.load import load_guide
-from guidekit.search_index import (FIELD_WEIGHTS, SynonymGroups, build_index, guide_words, index_script, load_synonyms, pinyin_keys,
-                                   segment)
+from guidekit.search_index import (
+    FIELD_WEIGHTS,
+    SynonymGroups,
+    build_index,
+    guide_words,
+    index_script,
+    load_synonyms,
+    pinyin_keys,
+    segment,
+)
 
 from .conftest import guide
 
@@ -39,10 +48,16 @@ def test_pinyin_and_initials_of_chinese_words_only():
 
 def test_index_ranks_fields_and_maps_pinyin_initials_and_synonyms(tmp_path):
     synonyms = SynonymGroups((("身份证", "居民身份证"),))
-    index = _index(tmp_path, {
-        "permit.md": guide(title="办理居住证", summary="到派出所申领。", body="带上居民身份证。\n"),
-        "card.md": guide(title="申领社保卡", summary="不收费。", body="带上身份证。\n"),
-    }, synonyms)
+    index = _index(
+        tmp_path,
+        {
+            "permit.md": guide(
+                title="办理居住证", summary="到派出所申领。", body="带上居民身份证。\n"
+            ),
+            "card.md": guide(title="申领社保卡", summary="不收费。", body="带上身份证。\n"),
+        },
+        synonyms,
+    )
     assert index["docs"][0] == ["办理居住证", "到派出所申领。", "permit.html"]
     assert index["words"]["居住证"] == [0, FIELD_WEIGHTS["title"]]
     assert index["words"]["身份证"] == [0, FIELD_WEIGHTS["body"], 1, FIELD_WEIGHTS["body"]]
@@ -63,5 +78,7 @@ def test_synonyms_file_lines_are_groups_and_a_bad_line_is_located(tmp_path):
     (tmp_path / "synonyms.txt").write_text("# 注释\n身份证 = 居民身份证\n\n社保卡\n", "utf-8")
     groups, findings = load_synonyms(tmp_path, "zh-Hans")
     assert groups.groups == (("身份证", "居民身份证"),)
-    assert [(f.file, f.line, f.rule) for f in findings] == [("synonyms.txt", 4, "search-synonyms-invalid")]
+    assert [(f.file, f.line, f.rule) for f in findings] == [
+        ("synonyms.txt", 4, "search-synonyms-invalid")
+    ]
     assert "等号" in findings[0].message

@@ -36,13 +36,20 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def located(result: BuildResult) -> list[tuple[str, str | None, int | None]]:
-    return sorted((finding.rule, finding.file, finding.line) for finding in result.findings if finding.blocking)
+    return sorted(
+        (finding.rule, finding.file, finding.line)
+        for finding in result.findings
+        if finding.blocking
+    )
 
 
 @pytest.fixture
 def source(tmp_path: Path) -> Path:
     (tmp_path / "guides").mkdir()
-    write(tmp_path, {"secret.pdf": b"%PDF top secret", "secret.png": PNG, "outside.md": guide("Outside")})
+    write(
+        tmp_path,
+        {"secret.pdf": b"%PDF top secret", "secret.png": PNG, "outside.md": guide("Outside")},
+    )
     return tmp_path / "guides"
 
 
@@ -66,7 +73,9 @@ def assert_nothing_published(tmp_path: Path) -> None:
         ("![door](//tracker.example/pixel.png)", "link-image-not-local"),
     ],
 )
-def test_a_path_leaving_the_guides_folder_is_refused_with_its_line(source: Path, tmp_path: Path, body: str, rule: str) -> None:
+def test_a_path_leaving_the_guides_folder_is_refused_with_its_line(
+    source: Path, tmp_path: Path, body: str, rule: str
+) -> None:
     write(source, {"en/guide.md": guide("Guide", f"Intro.\n\n{body}")})
     result = build(source, tmp_path / "site", check=False)
     assert located(result) == [(rule, "en/guide.md", 8)]
@@ -78,7 +87,10 @@ def test_symbolic_links_out_of_the_guides_folder_are_refused(source: Path, tmp_p
     (source / "images" / "door.png").symlink_to(tmp_path / "secret.png")
     (source / "borrowed").symlink_to(tmp_path, target_is_directory=True)
     (source / "linked.md").symlink_to(tmp_path / "outside.md")
-    write(source, {"guide.md": guide("Guide", "![door](images/door.png)\n\n[form](borrowed/secret.pdf)")})
+    write(
+        source,
+        {"guide.md": guide("Guide", "![door](images/door.png)\n\n[form](borrowed/secret.pdf)")},
+    )
     result = build(source, tmp_path / "site", check=False)
     assert located(result) == [
         ("content-guide-outside", "linked.md", 1),
@@ -88,8 +100,12 @@ def test_symbolic_links_out_of_the_guides_folder_are_refused(source: Path, tmp_p
     assert_nothing_published(tmp_path)
 
 
-def test_a_symbolic_link_inside_the_guides_folder_is_published_as_a_plain_file(source: Path, tmp_path: Path) -> None:
-    write(source, {"images/door.png": PNG, "guide.md": guide("Guide", "![door](pictures/door.png)")})
+def test_a_symbolic_link_inside_the_guides_folder_is_published_as_a_plain_file(
+    source: Path, tmp_path: Path
+) -> None:
+    write(
+        source, {"images/door.png": PNG, "guide.md": guide("Guide", "![door](pictures/door.png)")}
+    )
     (source / "pictures").mkdir()
     (source / "pictures" / "door.png").symlink_to(source / "images" / "door.png")
     result = build(source, tmp_path / "site", check=False)
@@ -102,12 +118,17 @@ def test_a_symbolic_link_inside_the_guides_folder_is_published_as_a_plain_file(s
     ("body", "files"),
     [
         ("[the form](form.html)", {"form.html": "<script>alert(1)</script>"}),
-        ("![logo](logo.svg)", {"logo.svg": "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"}),
+        (
+            "![logo](logo.svg)",
+            {"logo.svg": "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"},
+        ),
         ("[script](tool.js)", {"tool.js": "alert(1)"}),
         ("[settings](guidekit.toml)", {}),
     ],
 )
-def test_only_harmless_file_types_are_published_beside_pages(source: Path, tmp_path: Path, body: str, files: dict[str, str]) -> None:
+def test_only_harmless_file_types_are_published_beside_pages(
+    source: Path, tmp_path: Path, body: str, files: dict[str, str]
+) -> None:
     write(source, {**files, "guide.md": guide("Guide", body)})
     result = build(source, tmp_path / "site", check=False)
     assert located(result) == [("link-file-type", "guide.md", 6)]
@@ -115,7 +136,8 @@ def test_only_harmless_file_types_are_published_beside_pages(source: Path, tmp_p
 
 
 def site_links(site: Path) -> dict[str, list[str]]:
-    """Every relative href and src of every page, as the browser would resolve it against the site."""
+    """Every relative href and src of every page, as the browser would resolve it against the
+    site."""
     links: dict[str, list[str]] = {}
     for page in site.rglob("*.html"):
         document = html5lib.parse(page.read_text("utf-8"), namespaceHTMLElements=False)
@@ -123,31 +145,62 @@ def site_links(site: Path) -> dict[str, list[str]]:
             for name in ("href", "src"):
                 url = urlsplit(element.get(name) or "")
                 if element.get(name) and not url.scheme and url.path:
-                    # a path from the root (the 404 page's, shown at any address) starts from the site's root
+                    # a path from the root (the 404 page's, shown at any address) starts from the
+                    # site's root
                     folder = site if url.path.startswith("/") else page.parent
-                    target = (folder / unquote(url.path).lstrip("/")).resolve().relative_to(site.resolve()).as_posix()
+                    target = (
+                        (folder / unquote(url.path).lstrip("/"))
+                        .resolve()
+                        .relative_to(site.resolve())
+                        .as_posix()
+                    )
                     links.setdefault(page.relative_to(site).as_posix(), []).append(target)
     return links
 
 
-def test_file_names_with_spaces_chinese_characters_and_mixed_case_work(source: Path, tmp_path: Path) -> None:
-    write(source, {
-        "zh-Hans/办理 社保卡.md": guide("办理社保卡", "看[英文版](<../en/Mixed Case Guide.md#fees>)。\n\n![门口](<图片/社保 中心.PNG>)", "zh-Hans"),
-        "zh-Hans/图片/社保 中心.PNG": PNG,
-        "en/Mixed Case Guide.md": guide("Mixed", "## Fees\n\nSee [the Chinese guide](../zh-Hans/%E5%8A%9E%E7%90%86%20%E7%A4%BE%E4%BF%9D%E5%8D%A1.md)."),
-        "en/#hash?.md": guide("Odd name", "[back](%23hash%3F.md)"),
-    })
+def test_file_names_with_spaces_chinese_characters_and_mixed_case_work(
+    source: Path, tmp_path: Path
+) -> None:
+    write(
+        source,
+        {
+            "zh-Hans/办理 社保卡.md": guide(
+                "办理社保卡",
+                "看[英文版](<../en/Mixed Case Guide.md#fees>)。\n\n![门口](<图片/社保 中心.PNG>)",
+                "zh-Hans",
+            ),
+            "zh-Hans/图片/社保 中心.PNG": PNG,
+            "en/Mixed Case Guide.md": guide(
+                "Mixed",
+                "## Fees\n\nSee [the Chinese "
+                "guide](../zh-Hans/%E5%8A%9E%E7%90%86%20%E7%A4%BE%E4%BF%9D%E5%8D%A1.md).",
+            ),
+            "en/#hash?.md": guide("Odd name", "[back](%23hash%3F.md)"),
+        },
+    )
     result = build(source, tmp_path / "site", check=False)
     assert result.published, result.findings
     site = tmp_path / "site"
-    for page in ("zh-Hans/办理 社保卡.html", "silver/zh-Hans/办理 社保卡.html", "en/Mixed Case Guide.html", "en/#hash?.html",
-                 "zh-Hans/图片/社保 中心.PNG"):
+    for page in (
+        "zh-Hans/办理 社保卡.html",
+        "silver/zh-Hans/办理 社保卡.html",
+        "en/Mixed Case Guide.html",
+        "en/#hash?.html",
+        "zh-Hans/图片/社保 中心.PNG",
+    ):
         assert (site / page).is_file(), page
     links = site_links(site)
-    assert {"en/Mixed Case Guide.html", "zh-Hans/图片/社保 中心.PNG"} <= set(links["zh-Hans/办理 社保卡.html"])
+    assert {"en/Mixed Case Guide.html", "zh-Hans/图片/社保 中心.PNG"} <= set(
+        links["zh-Hans/办理 社保卡.html"]
+    )
     assert "silver/zh-Hans/办理 社保卡.html" in links["silver/en/Mixed Case Guide.html"]
     assert "en/#hash?.html" in links["index.html"]
-    broken = {page: target for page, targets in links.items() for target in targets if not (site / target).is_file()}
+    broken = {
+        page: target
+        for page, targets in links.items()
+        for target in targets
+        if not (site / target).is_file()
+    }
     assert broken == {}
 
 
@@ -155,14 +208,22 @@ def test_file_names_with_spaces_chinese_characters_and_mixed_case_work(source: P
     ("names", "rule", "mentions"),
     [
         (["en/pension.md", "en/Pension.md"], "content-duplicate-page", "en/Pension.md"),
-        ([unicodedata.normalize("NFC", "en/café.md"), unicodedata.normalize("NFD", "en/café.md")], "content-duplicate-page", None),
+        (
+            [
+                unicodedata.normalize("NFC", "en/café.md"),
+                unicodedata.normalize("NFD", "en/café.md"),
+            ],
+            "content-duplicate-page",
+            None,
+        ),
         (["pension.md", "silver/pension.md"], "content-duplicate-page", "pension.md"),
         (["index.md"], "content-reserved-page", "index.html"),
         (["Silver/INDEX.md"], "content-reserved-page", "Silver/INDEX.html"),
     ],
 )
-def test_two_guides_for_one_address_are_an_error_naming_both(source: Path, tmp_path: Path, names: list[str], rule: str,
-                                                             mentions: str | None) -> None:
+def test_two_guides_for_one_address_are_an_error_naming_both(
+    source: Path, tmp_path: Path, names: list[str], rule: str, mentions: str | None
+) -> None:
     write(source, {name: guide(f"Guide {index}") for index, name in enumerate(names)})
     result = build(source, tmp_path / "site", check=False)
     blocking = [finding for finding in result.findings if finding.blocking]
@@ -173,25 +234,35 @@ def test_two_guides_for_one_address_are_an_error_naming_both(source: Path, tmp_p
     assert_nothing_published(tmp_path)
 
 
-def test_invisible_control_characters_are_located_to_the_column(source: Path, tmp_path: Path) -> None:
+def test_invisible_control_characters_are_located_to_the_column(
+    source: Path, tmp_path: Path
+) -> None:
     write(source, {"guide.md": guide("Guide", "First line.\n\nSecond\x0bline.")})
     result = build(source, tmp_path / "site", check=False)
     assert located(result) == [("content-invisible-character", "guide.md", 8)]
     assert "7" in result.findings[0].message and "U+000B" in result.findings[0].message
 
 
-def test_publishing_never_replaces_a_folder_guidekit_did_not_build(source: Path, tmp_path: Path) -> None:
+def test_publishing_never_replaces_a_folder_guidekit_did_not_build(
+    source: Path, tmp_path: Path
+) -> None:
     write(source, {"guide.md": guide("Guide")})
     documents = write(tmp_path / "documents", {"thesis.txt": "years of work"})
     with pytest.raises(UnsafeOutput):
         build(source, documents, check=False)
     with pytest.raises(UnsafeOutput):
         build(source, tmp_path, check=False)  # the folder that holds the guides
-    assert (documents / "thesis.txt").read_text() == "years of work" and (source / "guide.md").is_file()
+    assert (documents / "thesis.txt").read_text() == "years of work" and (
+        source / "guide.md"
+    ).is_file()
 
     runner = CliRunner()
     refused = runner.invoke(main, ["build", str(source), "--out", str(documents), "--no-check"])
-    assert refused.exit_code == 1 and "documents" in refused.output and "Traceback" not in refused.output
+    assert (
+        refused.exit_code == 1
+        and "documents" in refused.output
+        and "Traceback" not in refused.output
+    )
 
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -200,7 +271,9 @@ def test_publishing_never_replaces_a_folder_guidekit_did_not_build(source: Path,
     assert (empty / MANIFEST).is_file()
 
 
-def test_an_output_folder_given_as_a_symbolic_link_is_published_through_the_link(source: Path, tmp_path: Path) -> None:
+def test_an_output_folder_given_as_a_symbolic_link_is_published_through_the_link(
+    source: Path, tmp_path: Path
+) -> None:
     write(source, {"guide.md": guide("Guide")})
     real = tmp_path / "www" / "html"
     real.mkdir(parents=True)

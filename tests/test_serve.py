@@ -1,4 +1,5 @@
-"""``guidekit serve``: only the preview folder is served, on 127.0.0.1; saved changes rebuild it; a refused
+"""``guidekit serve``: only the preview folder is served, on 127.0.0.1; saved changes rebuild it; a
+refused
 rebuild keeps the last good page and shows its problems on the page."""
 
 from __future__ import annotations
@@ -71,8 +72,12 @@ class Preview:
             self.url = url
             ready.set()
 
-        self.thread = threading.Thread(target=serve.preview_site, args=(source,), daemon=True, kwargs=dict(
-            out=out, on_ready=on_ready, on_build=self.built, stop=self.stop))
+        self.thread = threading.Thread(
+            target=serve.preview_site,
+            args=(source,),
+            daemon=True,
+            kwargs=dict(out=out, on_ready=on_ready, on_build=self.built, stop=self.stop),
+        )
         self.thread.start()
         assert ready.wait(TIMEOUT), "the preview server did not start"
 
@@ -92,8 +97,13 @@ class Preview:
 
 @pytest.fixture
 def preview(tmp_path) -> Iterator[Preview]:
-    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
-                                              "zh-Hans/pension.md": guide("## 办理流程\n\n带上社保卡。\n")})
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
+            "zh-Hans/pension.md": guide("## 办理流程\n\n带上社保卡。\n"),
+        },
+    )
     (tmp_path / "secret.txt").write_text("not for the browser")
     running = Preview(source, tmp_path / "preview")
     yield running
@@ -115,18 +125,32 @@ def test_serves_the_built_preview_on_loopback_with_the_reload_script(preview):
     assert "申领社会保障卡" in preview.page("")  # the folder's index.html
 
 
-@pytest.mark.parametrize("target", [
-    "/../secret.txt", "/zh-Hans/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
-    "/zh-Hans/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..%2Fsecret.txt", "/%2e%2e%2fsecret.txt",
-    "/..%5csecret.txt", "/%00/secret.txt", "/./zh-Hans/card.html",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/../secret.txt",
+        "/zh-Hans/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/zh-Hans/%2e%2e/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%2Fsecret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/%00/secret.txt",
+        "/./zh-Hans/card.html",
+    ],
+)
 def test_refuses_path_traversal_in_every_spelling(preview, target):
     status, body = raw_get(preview.url, target)
     assert status == 403
     assert b"not for the browser" not in body
 
 
-@pytest.mark.parametrize("target", ["//etc/passwd", "/etc/passwd", "/%252e%252e/secret.txt", "http://127.0.0.1/../secret.txt"])
+@pytest.mark.parametrize(
+    "target",
+    ["//etc/passwd", "/etc/passwd", "/%252e%252e/secret.txt", "http://127.0.0.1/../secret.txt"],
+)
 def test_absolute_and_double_encoded_paths_stay_inside_the_preview(preview, target):
     status, body = raw_get(preview.url, target)
     assert status in (403, 404)
@@ -183,7 +207,9 @@ def test_a_refused_rebuild_keeps_the_last_good_page_and_shows_the_problem_on_it(
 
 
 def test_a_page_that_was_never_built_shows_the_problems(tmp_path):
-    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": "---\ntitle: 没有摘要\nlang: zh-Hans\n---\n"})
+    source = write_site(
+        tmp_path / "guides", {"zh-Hans/card.md": "---\ntitle: 没有摘要\nlang: zh-Hans\n---\n"}
+    )
     running = Preview(source, tmp_path / "preview")
     try:
         assert running.builds == [False]
@@ -200,11 +226,20 @@ def test_a_page_that_was_never_built_shows_the_problems(tmp_path):
 def test_the_command_listens_on_loopback_by_default_and_stops_on_ctrl_c(tmp_path):
     source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
     command = [str(Path(sys.executable).parent / "guidekit"), "serve", str(source), "--port", "0"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "COLUMNS": "300"})
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "300"},
+    )
     try:
-        lines = (process.stdout.readline() for _ in range(100))  # findings come first, then the address
-        url = next(match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line)))
+        lines = (
+            process.stdout.readline() for _ in range(100)
+        )  # findings come first, then the address
+        url = next(
+            match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line))
+        )
         assert url.startswith("http://127.0.0.1:")
         assert "申领社会保障卡" in fetch(url + "zh-Hans/card.html")
     finally:
@@ -226,6 +261,7 @@ def test_the_preview_never_overwrites_a_published_site(tmp_path):
 
 # Issue 24: nothing served that should not be (item 1), and a server that holds up (item 6).
 
+
 def guidekit_command() -> str:
     return str(Path(sys.executable).parent / "guidekit")
 
@@ -238,11 +274,24 @@ def test_an_out_folder_that_is_not_a_site_stops_serve_before_anything_is_served(
     deep = tmp_path / "deep"
     deep.mkdir()
     (deep / "guidekit-manifest.json").write_text("[" * 100_000)  # no recursion error reading it
-    for out, message in ((home, "不是 guidekit 生成的网站"), (source, "里面有指南文件夹本身"), (deep, "不是 guidekit 生成的网站")):
-        done = subprocess.run([guidekit_command(), "serve", str(source), "--out", str(out), "--port", "0"], capture_output=True,
-                              text=True, timeout=TIMEOUT, env={**os.environ, "COLUMNS": "300"})
+    for out, message in (
+        (home, "不是 guidekit 生成的网站"),
+        (source, "里面有指南文件夹本身"),
+        (deep, "不是 guidekit 生成的网站"),
+    ):
+        done = subprocess.run(
+            [guidekit_command(), "serve", str(source), "--out", str(out), "--port", "0"],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            env={**os.environ, "COLUMNS": "300"},
+        )
         assert done.returncode == 1 and message in done.stderr, done.stderr
-        assert "内部出错" not in done.stderr and "Traceback" not in done.stderr and "http://" not in done.stdout
+        assert (
+            "内部出错" not in done.stderr
+            and "Traceback" not in done.stderr
+            and "http://" not in done.stdout
+        )
     assert (home / ".ssh" / "id_rsa").read_text() == "KEY"
 
 
@@ -251,14 +300,23 @@ def test_only_files_the_build_wrote_are_served(preview):
     (preview.out / ".ssh" / "id_rsa").write_text("KEY")
     (preview.out / ".env").write_text("KEY")
     (preview.out / "zh-Hans" / "dropped-in.html").write_text("KEY")
-    for target, status in (("/.ssh/id_rsa", 403), ("/.env", 403), ("/%2essh/id_rsa", 403), ("/zh-Hans/dropped-in.html", 404),
-                            ("/zh-Hans/card.html", 200), ("/guidekit-manifest.json", 200), ("/", 200)):
+    for target, status in (
+        ("/.ssh/id_rsa", 403),
+        ("/.env", 403),
+        ("/%2essh/id_rsa", 403),
+        ("/zh-Hans/dropped-in.html", 404),
+        ("/zh-Hans/card.html", 200),
+        ("/guidekit-manifest.json", 200),
+        ("/", 200),
+    ):
         answer, body = raw_get(preview.url, target)
         assert answer == status, target
         assert b"KEY" not in body
 
 
-@pytest.mark.parametrize("target", ["/" + "a" * 300, "/zh-Hans/" + quote("页" * 90) + ".html", "/" + "abc/" * 1100])
+@pytest.mark.parametrize(
+    "target", ["/" + "a" * 300, "/zh-Hans/" + quote("页" * 90) + ".html", "/" + "abc/" * 1100]
+)
 def test_an_overlong_path_gets_414(preview, target):
     assert raw_get(preview.url, target)[0] == 414
     assert raw_get(preview.url, "/zh-Hans/card.html")[0] == 200  # and the server carries on
@@ -270,7 +328,10 @@ def test_idle_and_half_sent_requests_are_timed_out(tmp_path):
     server = serve.start_server(folder, serve.PreviewState(lang="zh-Hans"), idle_seconds=0.5)
     try:
         host, port = server.server_address[:2]
-        for opening in (b"", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"):  # nothing at all; headers never finished
+        for opening in (
+            b"",
+            b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+        ):  # nothing at all; headers never finished
             with socket.create_connection((host, port), timeout=TIMEOUT) as connection:
                 connection.sendall(opening)
                 started = time.monotonic()
@@ -285,11 +346,18 @@ def start_command(source: Path, tmp_path: Path) -> tuple[subprocess.Popen, str, 
     """``guidekit serve`` in its own process group, with its temporary folder under ``tmp_path``."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    process = subprocess.Popen([guidekit_command(), "serve", str(source), "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "300", "TMPDIR": str(scratch)},
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [guidekit_command(), "serve", str(source), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "300", "TMPDIR": str(scratch)},
+        start_new_session=True,
+    )
     lines = (process.stdout.readline() for _ in range(100))
-    url = next(match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line)))
+    url = next(
+        match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line))
+    )
     return process, url, scratch
 
 
@@ -317,7 +385,9 @@ LOAD_TIMEOUT = 3.0  # seconds: a dropped connection waits 1 s, then 3 s, for the
 
 
 def test_200_concurrent_requests_are_all_answered_and_sigterm_cleans_up(tmp_path):
-    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n")})
+    source = write_site(
+        tmp_path / "guides", {"zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n")}
+    )
     process, url, scratch = start_command(source, tmp_path)
     try:
         start = threading.Barrier(LOAD_REQUESTS)
@@ -328,13 +398,23 @@ def test_200_concurrent_requests_are_all_answered_and_sigterm_cleans_up(tmp_path
 
         with concurrent.futures.ThreadPoolExecutor(LOAD_REQUESTS) as pool:
             outcomes = [pool.submit(one, number) for number in range(LOAD_REQUESTS)]
-            errors = [str(outcome.exception()) for outcome in outcomes if outcome.exception() is not None]
-            latencies = sorted(outcome.result() for outcome in outcomes if outcome.exception() is None)
+            errors = [
+                str(outcome.exception()) for outcome in outcomes if outcome.exception() is not None
+            ]
+            latencies = sorted(
+                outcome.result() for outcome in outcomes if outcome.exception() is None
+            )
         assert list(scratch.glob("guidekit-preview-*"))
         assert errors == [], f"{len(errors)} of {LOAD_REQUESTS} failed: {errors[:3]}"
-        percentiles = {p: latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] * 1000 for p in (50, 90, 99)}
-        print(f"{LOAD_REQUESTS} concurrent requests: " + ", ".join(f"p{p} {ms:.0f} ms" for p, ms in percentiles.items())
-              + f", max {latencies[-1] * 1000:.0f} ms")
+        percentiles = {
+            p: latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] * 1000
+            for p in (50, 90, 99)
+        }
+        print(
+            f"{LOAD_REQUESTS} concurrent requests: "
+            + ", ".join(f"p{p} {ms:.0f} ms" for p, ms in percentiles.items())
+            + f", max {latencies[-1] * 1000:.0f} ms"
+        )
     finally:
         stopped_cleanly(process, scratch, signal.SIGTERM)
 
@@ -362,8 +442,12 @@ shared_out(task, 80, 2)
 
 
 def test_worker_processes_end_quietly_when_their_parent_is_killed():
-    process = subprocess.Popen([sys.executable, "-c", WORKERS], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", WORKERS], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline().strip() == "working"
     process.send_signal(signal.SIGTERM)  # the parent only, as a service manager or kill does
-    _, errors = process.communicate(timeout=TIMEOUT)  # ends when every worker has closed the pipe too
+    _, errors = process.communicate(
+        timeout=TIMEOUT
+    )  # ends when every worker has closed the pipe too
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors

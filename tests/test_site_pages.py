@@ -1,5 +1,6 @@
 """The site around the guides, without a browser: ways in (A-Z by pinyin, topics, departments, life
-events), translations with hreflang, JSON-LD, canonical URLs, sitemap, robots.txt, 404 and redirects."""
+events), translations with hreflang, JSON-LD, canonical URLs, sitemap, robots.txt, 404 and
+redirects."""
 
 from __future__ import annotations
 
@@ -11,11 +12,18 @@ from guidekit.build import build
 
 from .conftest import guide, write_site
 
-TOML = 'gallery = false\nbase_url = "https://example.gov.cn/qc/"\n[redirects]\n"zh-Hans/old-card.html" = "zh-Hans/card.md"\n'
+TOML = (
+    "gallery = false\nbase_url = "
+    '"https://example.gov.cn/qc/"\n[redirects]\n"zh-Hans/old-card.html" = "zh-Hans/card.md"\n'
+)
 SITE = {
     "guidekit.toml": TOML,
-    "zh-Hans/card.md": guide(title="申领社会保障卡", fields="owner: 人社局\ntopics: [社会保障]\nlife_events: [就业]\n"),
-    "zh-Hans/permit.md": guide(title="办理居住证", fields="owner: 公安局\ntopics: [户籍]\nlife_events: [就业, 上学]\n"),
+    "zh-Hans/card.md": guide(
+        title="申领社会保障卡", fields="owner: 人社局\ntopics: [社会保障]\nlife_events: [就业]\n"
+    ),
+    "zh-Hans/permit.md": guide(
+        title="办理居住证", fields="owner: 公安局\ntopics: [户籍]\nlife_events: [就业, 上学]\n"
+    ),
     "zh-Hant/report.md": guide(title="查詢信用報告", lang="zh-Hant"),
     "en/report.md": guide(title="Get your credit report", lang="en"),
 }
@@ -34,32 +42,56 @@ def _soup(out, page):
 
 
 def _sections(soup):
-    return {s.h2.get_text(): [a.get_text() for a in s.select("li a")] for s in soup.select("main section")}
+    return {
+        s.h2.get_text(): [a.get_text() for a in s.select("li a")]
+        for s in soup.select("main section")
+    }
 
 
 def test_ways_in_group_guides_by_pinyin_topic_department_and_life_event(tmp_path):
     out = _built(tmp_path)
-    assert _sections(_soup(out, "find/zh-Hans/search.html")) == {"B": ["办理居住证"], "S": ["申领社会保障卡"]}
-    assert _sections(_soup(out, "find/zh-Hans/topics.html")) == {"户籍": ["办理居住证"], "社会保障": ["申领社会保障卡"]}
-    assert _sections(_soup(out, "find/zh-Hans/departments.html")) == {"公安局": ["办理居住证"], "人社局": ["申领社会保障卡"]}
-    assert _sections(_soup(out, "find/zh-Hans/life-events.html")) == {"上学": ["办理居住证"], "就业": ["办理居住证", "申领社会保障卡"]}
+    assert _sections(_soup(out, "find/zh-Hans/search.html")) == {
+        "B": ["办理居住证"],
+        "S": ["申领社会保障卡"],
+    }
+    assert _sections(_soup(out, "find/zh-Hans/topics.html")) == {
+        "户籍": ["办理居住证"],
+        "社会保障": ["申领社会保障卡"],
+    }
+    assert _sections(_soup(out, "find/zh-Hans/departments.html")) == {
+        "公安局": ["办理居住证"],
+        "人社局": ["申领社会保障卡"],
+    }
+    assert _sections(_soup(out, "find/zh-Hans/life-events.html")) == {
+        "上学": ["办理居住证"],
+        "就业": ["办理居住证", "申领社会保障卡"],
+    }
     link = _soup(out, "silver/find/zh-Hans/topics.html").select_one("main section a")["href"]
-    assert (out / "silver/find/zh-Hans" / link).resolve() == (out / "silver/zh-Hans/permit.html").resolve()
+    assert (out / "silver/find/zh-Hans" / link).resolve() == (
+        out / "silver/zh-Hans/permit.html"
+    ).resolve()
 
 
 def test_translations_are_linked_both_ways_with_hreflang(tmp_path):
     out = _built(tmp_path)
     english = _soup(out, "en/report.html")
-    assert [(l["hreflang"], l["href"]) for l in english.select("link[rel=alternate]")] == [("zh-Hant", "../zh-Hant/report.html")]
+    assert [(l["hreflang"], l["href"]) for l in english.select("link[rel=alternate]")] == [
+        ("zh-Hant", "../zh-Hant/report.html")
+    ]
     assert english.select_one(".gk-language-switch a").get_text() == "繁體中文"
-    assert [l["hreflang"] for l in _soup(out, "zh-Hant/report.html").select("link[rel=alternate]")] == ["en"]
+    assert [
+        l["hreflang"] for l in _soup(out, "zh-Hant/report.html").select("link[rel=alternate]")
+    ] == ["en"]
     assert _soup(out, "zh-Hans/card.html").select("link[rel=alternate]") == []
 
 
 def test_guides_carry_canonical_url_and_government_service_json_ld(tmp_path):
     out = _built(tmp_path)
     page = _soup(out, "zh-Hans/card.html")
-    assert page.select_one("link[rel=canonical]")["href"] == "https://example.gov.cn/qc/zh-Hans/card.html"
+    assert (
+        page.select_one("link[rel=canonical]")["href"]
+        == "https://example.gov.cn/qc/zh-Hans/card.html"
+    )
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["@type"] == "GovernmentService" and data["name"] == "申领社会保障卡"
     assert data["provider"] == {"@type": "GovernmentOrganization", "name": "人社局"}
@@ -70,21 +102,34 @@ def test_sitemap_robots_404_and_redirects(tmp_path):
     sitemap = (out / "sitemap.xml").read_text("utf-8")
     assert "<loc>https://example.gov.cn/qc/zh-Hans/card.html</loc>" in sitemap
     assert "old-card" not in sitemap and "404" not in sitemap
-    assert "Sitemap: https://example.gov.cn/qc/sitemap.xml" in (out / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://example.gov.cn/qc/sitemap.xml" in (out / "robots.txt").read_text(
+        "utf-8"
+    )
     # shown at any missing address: every address starts from the site's root path
     assert _soup(out, "404.html").select_one("main a")["href"] == "/qc/find/zh-Hans/search.html"
-    assert _soup(out, "silver/404.html").select_one("main a")["href"] == "/qc/silver/find/zh-Hans/search.html"
-    assert _soup(out, "silver/404.html").select_one("link[rel=stylesheet]")["href"] == "/qc/assets/guidekit-silver.css"
+    assert (
+        _soup(out, "silver/404.html").select_one("main a")["href"]
+        == "/qc/silver/find/zh-Hans/search.html"
+    )
+    assert (
+        _soup(out, "silver/404.html").select_one("link[rel=stylesheet]")["href"]
+        == "/qc/assets/guidekit-silver.css"
+    )
     moved = _soup(out, "zh-Hans/old-card.html")
     assert moved.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../zh-Hans/card.html"
     assert moved.select_one("main a")["href"] == "../zh-Hans/card.html"
 
 
 def test_without_base_url_there_is_no_sitemap_and_a_bad_redirect_is_refused(tmp_path):
-    files = SITE | {"guidekit.toml": 'gallery = false\n[redirects]\n"zh-Hans/gone.html" = "zh-Hans/missing.md"\n'}
+    files = SITE | {
+        "guidekit.toml": 'gallery = false\n[redirects]\n"zh-Hans/gone.html" = '
+        '"zh-Hans/missing.md"\n'
+    }
     result = build(write_site(tmp_path / "guides", files), tmp_path / "site", check=False)
     assert not result.published
-    assert [(f.file, f.rule) for f in result.findings if f.blocking] == [("guidekit.toml", "config-redirect-invalid")]
+    assert [(f.file, f.rule) for f in result.findings if f.blocking] == [
+        ("guidekit.toml", "config-redirect-invalid")
+    ]
     files["guidekit.toml"] = "gallery = false\n"
     assert build(write_site(tmp_path / "guides", files), tmp_path / "site", check=False).published
     assert not (tmp_path / "site/sitemap.xml").exists()

@@ -2,7 +2,8 @@
 sample site, to measure what the gate catches (its recall) and to keep the list of what it does not.
 
 Every defect names the built page it starts from, how it is injected (HTML edits, plus a stylesheet
-or script file of its own: the pages' Content-Security-Policy refuses inline ones, as it should), the
+or script file of its own: the pages' Content-Security-Policy refuses inline ones, as it should),
+the
 gate rules that count as catching it, and whether the README claims the gate catches it. The
 unchanged base pages are checked too: none of them may draw a rule that would count as a catch.
 
@@ -37,7 +38,9 @@ class Defect:
     base: str  # the built page it is seeded into
     caught_by: tuple[str, ...]  # gate rules (prefixes) that count as catching it
     automated: bool  # the README claims the gate catches it
-    replace: tuple[tuple[str, str], ...] = ()  # (old, new) edits of the page's HTML, each must apply
+    replace: tuple[
+        tuple[str, str], ...
+    ] = ()  # (old, new) edits of the page's HTML, each must apply
     add_to_main: str = ""  # HTML put at the end of the guide's article
     css: str = ""
     script: str = ""
@@ -55,111 +58,375 @@ def _defects() -> list[Defect]:
     d = Defect
     return [
         # the audit's findings (issue 15)
-        d("silver-target-44", "silver breadcrumbs, phone links and list links at 44 px (MIIT asks 60 x 60)", SILVER,
-          ("guidekit:target-size",), False,
-          css=":where(li > a:only-child), .gk-breadcrumbs__link, .gk-place__phone, .gk-help__phone { min-height: 44px !important; min-width: 0 !important; }",
-          why_not="the target check counts 44 px as enough for silver links outside sentences; issue 25 rewrites it"),
-        d("read-aloud-skips-steps", "read-aloud never speaks the steps (they are aria-hidden, still on screen)", GUIDE,
-          ("guidekit:read-aloud-skips",), True, replace=(('<ol class="gk-steps">', '<ol class="gk-steps" aria-hidden="true">'),)),
-        d("read-aloud-unverifiable", "read-aloud controls whose script offers no reading list to check", GUIDE,
-          ("guidekit:read-aloud-no-list",), True, replace=(("assets/guidekit-read-aloud.js", "assets/guidekit.js"),)),
-        d("focus-lost", "a button that disables itself when pressed, dropping focus to the page body", GUIDE,
-          ("guidekit:focus-lost",), True,
-          add_to_main='<p><button type="button" class="seeded-button" id="seeded-once">只能按一次</button></p>',
-          css=".seeded-button { font: inherit; min-height: 44px; padding: 0 1em; }",
-          script='document.getElementById("seeded-once").addEventListener("click", (event) => { event.target.disabled = true; });'),
-        d("404-relative", "a 404 page whose addresses are relative (dead at /a/b/missing)", NOT_FOUND,
-          ("guidekit:not-found-relative",), True, replace=(('href="/', 'href="../../'), ('src="/', 'src="../../'))),
-        d("ruby-without-rp", "pinyin <ruby> without <rp> fallback brackets", SILVER, ("guidekit:ruby-rp",), True,
-          add_to_main='<p>查<ruby>征信<rt aria-hidden="true">zhēng xìn</rt></ruby>不收费。</p>'),
-        d("ruby-rt-too-small", "pinyin at 40% of 24 px silver text", SILVER, ("guidekit:ruby-rt-size",), True,
-          add_to_main='<p>查<ruby>征信<rp>（</rp><rt aria-hidden="true">zhēng xìn</rt><rp>）</rp></ruby>不收费。</p>',
-          css="rt { font-size: 40% !important; }"),
-        d("table-unnamed", "a data table with no caption and no name", GUIDE, ("guidekit:table-unnamed",), True,
-          replace=(('data-line="77" aria-label="三种办法，选一种就行">', 'data-line="77">'),
-                   ('tabindex="0" aria-label="三种办法，选一种就行"><table', 'tabindex="0"><table'))),
-        d("english-lines-97", "English lines of ~97 characters (80ch measure)", ENGLISH, ("guidekit:line-length",), True,
-          css="main, main :is(p, li, dd) { max-width: 80ch !important; }"),
-        d("silver-title-same", "a silver page titled exactly like its standard twin", SILVER,
-          ("guidekit:title-same-as-other-theme",), True, replace=(("（长辈版）</title>", "</title>"),)),
-        d("dark-contrast", "dark scheme declared, but dark text on the dark background", GUIDE,
-          ("guidekit:dark-color-contrast",), True, css="@media (prefers-color-scheme: dark) { main p { color: #333 !important; } }"),
-        d("glossary-double-expansion", "glossary expansion repeated inside its own brackets: 医疗保险（医保（医疗保险））", GUIDE,
-          (), False, add_to_main="<p>参加基本医疗保险（医保（医疗保险））的人都可以领。</p>",
-          why_not="a sentence that reads wrongly is a content fault: no rendered-page rule can tell it from correct text"),
-        d("table-squeezed-320", "a table squeezed to one character a line at 320 px", SILVER, (), False,
-          css="th, td { min-width: 0 !important; }",
-          why_not="a squeezed table neither overflows nor clips, so reflow, resize and spacing checks pass it"),
+        d(
+            "silver-target-44",
+            "silver breadcrumbs, phone links and list links at 44 px (MIIT asks 60 x 60)",
+            SILVER,
+            ("guidekit:target-size",),
+            False,
+            css=":where(li > a:only-child), .gk-breadcrumbs__link, .gk-place__phone, "
+            ".gk-help__phone { min-height: 44px !important; min-width: 0 !important; }",
+            why_not="the target check counts 44 px as enough for silver links outside sentences; "
+            "issue 25 rewrites it",
+        ),
+        d(
+            "read-aloud-skips-steps",
+            "read-aloud never speaks the steps (they are aria-hidden, still on screen)",
+            GUIDE,
+            ("guidekit:read-aloud-skips",),
+            True,
+            replace=(('<ol class="gk-steps">', '<ol class="gk-steps" aria-hidden="true">'),),
+        ),
+        d(
+            "read-aloud-unverifiable",
+            "read-aloud controls whose script offers no reading list to check",
+            GUIDE,
+            ("guidekit:read-aloud-no-list",),
+            True,
+            replace=(("assets/guidekit-read-aloud.js", "assets/guidekit.js"),),
+        ),
+        d(
+            "focus-lost",
+            "a button that disables itself when pressed, dropping focus to the page body",
+            GUIDE,
+            ("guidekit:focus-lost",),
+            True,
+            add_to_main='<p><button type="button" class="seeded-button" '
+            'id="seeded-once">只能按一次</button></p>',
+            css=".seeded-button { font: inherit; min-height: 44px; padding: 0 1em; }",
+            script='document.getElementById("seeded-once").addEventListener("click", (event) => { '
+            "event.target.disabled = true; });",
+        ),
+        d(
+            "404-relative",
+            "a 404 page whose addresses are relative (dead at /a/b/missing)",
+            NOT_FOUND,
+            ("guidekit:not-found-relative",),
+            True,
+            replace=(('href="/', 'href="../../'), ('src="/', 'src="../../')),
+        ),
+        d(
+            "ruby-without-rp",
+            "pinyin <ruby> without <rp> fallback brackets",
+            SILVER,
+            ("guidekit:ruby-rp",),
+            True,
+            add_to_main='<p>查<ruby>征信<rt aria-hidden="true">zhēng xìn</rt></ruby>不收费。</p>',
+        ),
+        d(
+            "ruby-rt-too-small",
+            "pinyin at 40% of 24 px silver text",
+            SILVER,
+            ("guidekit:ruby-rt-size",),
+            True,
+            add_to_main='<p>查<ruby>征信<rp>（</rp><rt aria-hidden="true">zhēng '
+            "xìn</rt><rp>）</rp></ruby>不收费。</p>",
+            css="rt { font-size: 40% !important; }",
+        ),
+        d(
+            "table-unnamed",
+            "a data table with no caption and no name",
+            GUIDE,
+            ("guidekit:table-unnamed",),
+            True,
+            replace=(
+                ('data-line="77" aria-label="三种办法，选一种就行">', 'data-line="77">'),
+                ('tabindex="0" aria-label="三种办法，选一种就行"><table', 'tabindex="0"><table'),
+            ),
+        ),
+        d(
+            "english-lines-97",
+            "English lines of ~97 characters (80ch measure)",
+            ENGLISH,
+            ("guidekit:line-length",),
+            True,
+            css="main, main :is(p, li, dd) { max-width: 80ch !important; }",
+        ),
+        d(
+            "silver-title-same",
+            "a silver page titled exactly like its standard twin",
+            SILVER,
+            ("guidekit:title-same-as-other-theme",),
+            True,
+            replace=(("（长辈版）</title>", "</title>"),),
+        ),
+        d(
+            "dark-contrast",
+            "dark scheme declared, but dark text on the dark background",
+            GUIDE,
+            ("guidekit:dark-color-contrast",),
+            True,
+            css="@media (prefers-color-scheme: dark) { main p { color: #333 !important; } }",
+        ),
+        d(
+            "glossary-double-expansion",
+            "glossary expansion repeated inside its own brackets: 医疗保险（医保（医疗保险））",
+            GUIDE,
+            (),
+            False,
+            add_to_main="<p>参加基本医疗保险（医保（医疗保险））的人都可以领。</p>",
+            why_not="a sentence that reads wrongly is a content fault: no rendered-page rule can "
+            "tell it from correct text",
+        ),
+        d(
+            "table-squeezed-320",
+            "a table squeezed to one character a line at 320 px",
+            SILVER,
+            (),
+            False,
+            css="th, td { min-width: 0 !important; }",
+            why_not="a squeezed table neither overflows nor clips, so reflow, resize and spacing "
+            "checks pass it",
+        ),
         # classic failures
-        d("image-without-alt", "a content image with no alt text", GUIDE, ("axe:image-alt", "guidekit:image-alt"), True,
-          add_to_main=f'<p><img src="{PIXEL}" width="40" height="40"></p>'),
-        d("empty-link", "a link with no text", GUIDE, ("axe:link-name", "guidekit:link-name"), True,
-          add_to_main='<p>详情见 <a href="#main"></a></p>'),
-        d("vague-link-text", "a link that says only 点这里", GUIDE, ("guidekit:link-purpose",), True,
-          add_to_main='<p>想了解更多，<a href="../index.html">点这里</a>。</p>'),
-        d("skipped-heading-level", "an h4 straight after an h2", GUIDE, ("guidekit:heading-order", "axe:heading-order"), True,
-          add_to_main="<h4>补充说明</h4><p>带齐材料再去。</p>"),
-        d("missing-form-label", "a text field with no label", GUIDE, ("axe:label",), True,
-          add_to_main='<p><input type="text" class="seeded-field"></p>', css=".seeded-field { font: inherit; min-height: 44px; }"),
-        d("low-contrast", "grey body text on white (2.8:1)", GUIDE, ("axe:color-contrast",), True,
-          css="main p { color: #999 !important; }"),
-        d("silver-contrast-aa-only", "silver text at 3.5:1: enough for AA large text, not AAA's 4.5:1", SILVER,
-          ("axe:color-contrast-enhanced",), True, css="main p { color: #8a8a8a !important; }"),
-        d("focus-hidden", "focus indicator removed everywhere", GUIDE, ("guidekit:focus-visible",), True,
-          css="*:focus-visible, [class*='gk-'] :focus-visible, [class*='gk-']:focus-visible { outline: none !important; box-shadow: none !important; background: transparent !important; color: inherit !important; }"),
-        d("keyboard-trap", "a link that takes focus back whenever it loses it", GUIDE, ("guidekit:keyboard-trap",), False,
-          add_to_main='<p><a href="#main" id="seeded-trap">回到正文</a></p>',
-          script='const trap = document.getElementById("seeded-trap"); trap.addEventListener("blur", () => setTimeout(() => trap.focus()));',
-          why_not="the Tab walk moves on before the link takes focus back a moment later (keyboard.py, being rewritten in issue 25)"),
-        d("positive-tabindex", "a positive tabindex that reorders the keyboard path", GUIDE,
-          ("axe:tabindex", "guidekit:focus-order"), True, add_to_main='<p><a href="#main" tabindex="3">回到正文</a></p>'),
-        d("overflow-320", "a box 600 px wide: sideways scrolling at 320 px", GUIDE, ("guidekit:reflow",), True,
-          css=".gk-lead { width: 600px; }"),
-        d("text-spacing-clipped", "a fixed-height box that clips text under WCAG text spacing", GUIDE, ("guidekit:text-spacing",), False,
-          add_to_main='<p class="seeded-box">办理时间：周一至周五上午九点到下午五点</p>',
-          css=".seeded-box { width: 20em; max-width: 100%; height: 1.6em; overflow: hidden; }",
-          why_not="not yet known: under the same overrides by hand the box clips (scroll height 54 > 29 px), but the spacing check reports nothing"),
-        d("text-resize-clipped", "a fixed-height box that clips text at 200% text size", GUIDE, ("guidekit:resize-text",), True,
-          css=".gk-lead { height: 60px; overflow: hidden; line-height: 28px; }"),
-        d("wrong-page-language", "a Chinese page marked lang=en", GUIDE, ("guidekit:page-language",), True,
-          replace=(('<html lang="zh-Hans"', '<html lang="en"'),)),
-        d("language-of-parts", "an English sentence in a Chinese page without lang", GUIDE, ("guidekit:language-of-parts",), True,
-          add_to_main="<p>Please bring your identity card and a recent photo to the service centre.</p>"),
-        d("motion-ignores-reduced-motion", "endless animation that ignores prefers-reduced-motion", GUIDE, (), False,
-          css="@keyframes seeded-pulse { to { opacity: 0.2; } } .gk-lead { animation: seeded-pulse 1s infinite alternate !important; }",
-          why_not="the gate does not watch for movement; guidekit's own CSS stops every animation under reduced motion"),
-        d("autoplaying-media", "a video that plays by itself, with sound, looping", GUIDE, (), False,
-          add_to_main=f'<video autoplay loop src="{PIXEL}" width="40" height="40"></video>',
-          why_not="axe's no-autoplay-audio needs media that really plays for over 3 s; a page without real media shows nothing to measure"),
-        d("small-targets", "two 12 px buttons side by side", GUIDE, ("guidekit:target-size", "axe:target-size"), True,
-          add_to_main='<p><button type="button" class="seeded-tiny">+</button><button type="button" class="seeded-tiny">-</button></p>',
-          css=".seeded-tiny { width: 12px; height: 12px; padding: 0; font-size: 10px; line-height: 1; }"),
-        d("small-breadcrumb-links", "breadcrumb links 10 px tall (links in a list)", GUIDE, ("guidekit:target-size", "axe:target-size"), False,
-          css=".gk-breadcrumbs__link { min-height: 0 !important; min-width: 0 !important; font-size: 10px; line-height: 1; } .gk-breadcrumbs__list { padding: 0; } .gk-breadcrumbs__item + .gk-breadcrumbs__item::before { padding: 0 !important; }",
-          why_not="the target check takes links in list items for inline ones; issue 25 counts them (WCAG 2.5.8 exempts only links in sentences)"),
-        d("duplicate-ids", "two elements with the same id that a label points at", GUIDE, ("axe:duplicate-id-aria", "axe:duplicate-id"), False,
-          why_not="WCAG 2.2 made 4.1.1 obsolete and axe 4.14 no longer reports duplicate ids; the accessible name still comes out right here",
-          add_to_main='<p id="seeded-twin">说明</p><p id="seeded-twin">说明</p><p><input type="text" aria-labelledby="seeded-twin" class="seeded-field"></p>',
-          css=".seeded-field { font: inherit; min-height: 44px; }"),
-        d("aria-hidden-focusable", "a focusable link inside aria-hidden", GUIDE, ("axe:aria-hidden-focus",), True,
-          add_to_main='<div aria-hidden="true"><p><a href="#main">回到正文</a></p></div>'),
-        d("missing-page-title", "a page with no <title>", GUIDE, ("axe:document-title",), True),  # see _with_title_removed
-        d("button-without-name", "an icon button with no accessible name", GUIDE, ("axe:button-name",), True,
-          add_to_main='<p><button type="button" class="seeded-button"><svg width="20" height="20" viewBox="0 0 20 20"><circle cx="10" cy="10" r="8"/></svg></button></p>',
-          css=".seeded-button { min-height: 44px; min-width: 44px; }"),
-        d("silver-small-text", "16 px body text on a silver page", SILVER, ("guidekit:silver-font-size",), True,
-          css="main p { font-size: 16px !important; }"),
-        d("silver-justified", "justified text on a silver page", SILVER, ("guidekit:silver-justified",), True,
-          css="main p { text-align: justify !important; }"),
-        d("external-request", "a script loaded from another host (tracking)", GUIDE, ("guidekit:external-request", "guidekit:policy-violation"), True,
-          replace=(("</head>", '<script src="https://tracker.example.com/t.js" defer></script>\n</head>'),)),
+        d(
+            "image-without-alt",
+            "a content image with no alt text",
+            GUIDE,
+            ("axe:image-alt", "guidekit:image-alt"),
+            True,
+            add_to_main=f'<p><img src="{PIXEL}" width="40" height="40"></p>',
+        ),
+        d(
+            "empty-link",
+            "a link with no text",
+            GUIDE,
+            ("axe:link-name", "guidekit:link-name"),
+            True,
+            add_to_main='<p>详情见 <a href="#main"></a></p>',
+        ),
+        d(
+            "vague-link-text",
+            "a link that says only 点这里",
+            GUIDE,
+            ("guidekit:link-purpose",),
+            True,
+            add_to_main='<p>想了解更多，<a href="../index.html">点这里</a>。</p>',
+        ),
+        d(
+            "skipped-heading-level",
+            "an h4 straight after an h2",
+            GUIDE,
+            ("guidekit:heading-order", "axe:heading-order"),
+            True,
+            add_to_main="<h4>补充说明</h4><p>带齐材料再去。</p>",
+        ),
+        d(
+            "missing-form-label",
+            "a text field with no label",
+            GUIDE,
+            ("axe:label",),
+            True,
+            add_to_main='<p><input type="text" class="seeded-field"></p>',
+            css=".seeded-field { font: inherit; min-height: 44px; }",
+        ),
+        d(
+            "low-contrast",
+            "grey body text on white (2.8:1)",
+            GUIDE,
+            ("axe:color-contrast",),
+            True,
+            css="main p { color: #999 !important; }",
+        ),
+        d(
+            "silver-contrast-aa-only",
+            "silver text at 3.5:1: enough for AA large text, not AAA's 4.5:1",
+            SILVER,
+            ("axe:color-contrast-enhanced",),
+            True,
+            css="main p { color: #8a8a8a !important; }",
+        ),
+        d(
+            "focus-hidden",
+            "focus indicator removed everywhere",
+            GUIDE,
+            ("guidekit:focus-visible",),
+            True,
+            css="*:focus-visible, [class*='gk-'] :focus-visible, [class*='gk-']:focus-visible { "
+            "outline: none !important; box-shadow: none !important; background: transparent "
+            "!important; color: inherit !important; }",
+        ),
+        d(
+            "keyboard-trap",
+            "a link that takes focus back whenever it loses it",
+            GUIDE,
+            ("guidekit:keyboard-trap",),
+            False,
+            add_to_main='<p><a href="#main" id="seeded-trap">回到正文</a></p>',
+            script='const trap = document.getElementById("seeded-trap"); '
+            'trap.addEventListener("blur", () => setTimeout(() => trap.focus()));',
+            why_not="the Tab walk moves on before the link takes focus back a moment later "
+            "(keyboard.py, being rewritten in issue 25)",
+        ),
+        d(
+            "positive-tabindex",
+            "a positive tabindex that reorders the keyboard path",
+            GUIDE,
+            ("axe:tabindex", "guidekit:focus-order"),
+            True,
+            add_to_main='<p><a href="#main" tabindex="3">回到正文</a></p>',
+        ),
+        d(
+            "overflow-320",
+            "a box 600 px wide: sideways scrolling at 320 px",
+            GUIDE,
+            ("guidekit:reflow",),
+            True,
+            css=".gk-lead { width: 600px; }",
+        ),
+        d(
+            "text-spacing-clipped",
+            "a fixed-height box that clips text under WCAG text spacing",
+            GUIDE,
+            ("guidekit:text-spacing",),
+            False,
+            add_to_main='<p class="seeded-box">办理时间：周一至周五上午九点到下午五点</p>',
+            css=".seeded-box { width: 20em; max-width: 100%; height: 1.6em; overflow: hidden; }",
+            why_not="not yet known: under the same overrides by hand the box clips (scroll height "
+            "54 > 29 px), but the spacing check reports nothing",
+        ),
+        d(
+            "text-resize-clipped",
+            "a fixed-height box that clips text at 200% text size",
+            GUIDE,
+            ("guidekit:resize-text",),
+            True,
+            css=".gk-lead { height: 60px; overflow: hidden; line-height: 28px; }",
+        ),
+        d(
+            "wrong-page-language",
+            "a Chinese page marked lang=en",
+            GUIDE,
+            ("guidekit:page-language",),
+            True,
+            replace=(('<html lang="zh-Hans"', '<html lang="en"'),),
+        ),
+        d(
+            "language-of-parts",
+            "an English sentence in a Chinese page without lang",
+            GUIDE,
+            ("guidekit:language-of-parts",),
+            True,
+            add_to_main="<p>Please bring your identity card and a recent photo to the service "
+            "centre.</p>",
+        ),
+        d(
+            "motion-ignores-reduced-motion",
+            "endless animation that ignores prefers-reduced-motion",
+            GUIDE,
+            (),
+            False,
+            css="@keyframes seeded-pulse { to { opacity: 0.2; } } .gk-lead { animation: "
+            "seeded-pulse 1s infinite alternate !important; }",
+            why_not="the gate does not watch for movement; guidekit's own CSS stops every "
+            "animation under reduced motion",
+        ),
+        d(
+            "autoplaying-media",
+            "a video that plays by itself, with sound, looping",
+            GUIDE,
+            (),
+            False,
+            add_to_main=f'<video autoplay loop src="{PIXEL}" width="40" height="40"></video>',
+            why_not="axe's no-autoplay-audio needs media that really plays for over 3 s; a page "
+            "without real media shows nothing to measure",
+        ),
+        d(
+            "small-targets",
+            "two 12 px buttons side by side",
+            GUIDE,
+            ("guidekit:target-size", "axe:target-size"),
+            True,
+            add_to_main='<p><button type="button" class="seeded-tiny">+</button><button '
+            'type="button" class="seeded-tiny">-</button></p>',
+            css=".seeded-tiny { width: 12px; height: 12px; padding: 0; font-size: 10px; "
+            "line-height: 1; }",
+        ),
+        d(
+            "small-breadcrumb-links",
+            "breadcrumb links 10 px tall (links in a list)",
+            GUIDE,
+            ("guidekit:target-size", "axe:target-size"),
+            False,
+            css=".gk-breadcrumbs__link { min-height: 0 !important; min-width: 0 !important; "
+            "font-size: 10px; line-height: 1; } .gk-breadcrumbs__list { padding: 0; } "
+            ".gk-breadcrumbs__item + .gk-breadcrumbs__item::before { padding: 0 !important; }",
+            why_not="the target check takes links in list items for inline ones; issue 25 counts "
+            "them (WCAG 2.5.8 exempts only links in sentences)",
+        ),
+        d(
+            "duplicate-ids",
+            "two elements with the same id that a label points at",
+            GUIDE,
+            ("axe:duplicate-id-aria", "axe:duplicate-id"),
+            False,
+            why_not="WCAG 2.2 made 4.1.1 obsolete and axe 4.14 no longer reports duplicate ids; "
+            "the accessible name still comes out right here",
+            add_to_main='<p id="seeded-twin">说明</p><p id="seeded-twin">说明</p><p><input type="text" '
+            'aria-labelledby="seeded-twin" class="seeded-field"></p>',
+            css=".seeded-field { font: inherit; min-height: 44px; }",
+        ),
+        d(
+            "aria-hidden-focusable",
+            "a focusable link inside aria-hidden",
+            GUIDE,
+            ("axe:aria-hidden-focus",),
+            True,
+            add_to_main='<div aria-hidden="true"><p><a href="#main">回到正文</a></p></div>',
+        ),
+        d(
+            "missing-page-title", "a page with no <title>", GUIDE, ("axe:document-title",), True
+        ),  # see _with_title_removed
+        d(
+            "button-without-name",
+            "an icon button with no accessible name",
+            GUIDE,
+            ("axe:button-name",),
+            True,
+            add_to_main='<p><button type="button" class="seeded-button"><svg width="20" '
+            'height="20" viewBox="0 0 20 20"><circle cx="10" cy="10" '
+            'r="8"/></svg></button></p>',
+            css=".seeded-button { min-height: 44px; min-width: 44px; }",
+        ),
+        d(
+            "silver-small-text",
+            "16 px body text on a silver page",
+            SILVER,
+            ("guidekit:silver-font-size",),
+            True,
+            css="main p { font-size: 16px !important; }",
+        ),
+        d(
+            "silver-justified",
+            "justified text on a silver page",
+            SILVER,
+            ("guidekit:silver-justified",),
+            True,
+            css="main p { text-align: justify !important; }",
+        ),
+        d(
+            "external-request",
+            "a script loaded from another host (tracking)",
+            GUIDE,
+            ("guidekit:external-request", "guidekit:policy-violation"),
+            True,
+            replace=(
+                (
+                    "</head>",
+                    '<script src="https://tracker.example.com/t.js" defer></script>\n</head>',
+                ),
+            ),
+        ),
     ]
 
 
 def _with_title_removed(defects: list[Defect], site: Path) -> list[Defect]:
     """The missing-title defect removes whatever title its base page has."""
     title = re.search(r"<title>[^<]*</title>", (site / GUIDE).read_text("utf-8")).group(0)
-    return [Defect(**{**d.__dict__, "replace": ((title, ""),)}) if d.kind == "missing-page-title" else d for d in defects]
+    return [
+        Defect(**{**d.__dict__, "replace": ((title, ""),)}) if d.kind == "missing-page-title" else d
+        for d in defects
+    ]
 
 
 def _seeded_html(defect: Defect, html: str, root: str) -> str:
@@ -170,14 +437,23 @@ def _seeded_html(defect: Defect, html: str, root: str) -> str:
         assert "</article>" in html, defect.kind
         html = html.replace("</article>", defect.add_to_main + "\n</article>", 1)
     if defect.css:
-        html = html.replace("</head>", f'<link rel="stylesheet" href="{root}assets/seeded/{defect.kind}.css">\n</head>', 1)
+        html = html.replace(
+            "</head>",
+            f'<link rel="stylesheet" href="{root}assets/seeded/{defect.kind}.css">\n</head>',
+            1,
+        )
     if defect.script:
-        html = html.replace("</head>", f'<script src="{root}assets/seeded/{defect.kind}.js" defer></script>\n</head>', 1)
+        html = html.replace(
+            "</head>",
+            f'<script src="{root}assets/seeded/{defect.kind}.js" defer></script>\n</head>',
+            1,
+        )
     return html
 
 
 def seed_site(out: Path) -> tuple[Path, list[Defect]]:
-    """Build the sample site into OUT (no gate) and seed every defect into a copy of its base page."""
+    """Build the sample site into OUT (no gate) and seed every defect into a copy of its base
+    page."""
     if out.exists():
         shutil.rmtree(out)
     assert build(SAMPLE, out, check=False).published
@@ -187,7 +463,9 @@ def seed_site(out: Path) -> tuple[Path, list[Defect]]:
         target = out / defect.page
         target.parent.mkdir(parents=True, exist_ok=True)
         root = "../" * defect.page.count("/")
-        target.write_text(_seeded_html(defect, (out / defect.base).read_text("utf-8"), root), "utf-8")
+        target.write_text(
+            _seeded_html(defect, (out / defect.base).read_text("utf-8"), root), "utf-8"
+        )
         if defect.css:
             (out / "assets" / "seeded" / f"{defect.kind}.css").write_text(defect.css, "utf-8")
         if defect.script:
@@ -202,25 +480,43 @@ class Outcome:
 
     @property
     def caught(self) -> bool:
-        return any(rule.startswith(prefix) for rule in self.rules for prefix in self.defect.caught_by)
+        return any(
+            rule.startswith(prefix) for rule in self.rules for prefix in self.defect.caught_by
+        )
 
 
-def check_seeded(site: Path, defects: list[Defect], jobs: int = 2) -> tuple[list[Outcome], dict[str, set[str]]]:
+def check_seeded(
+    site: Path, defects: list[Defect], jobs: int = 2
+) -> tuple[list[Outcome], dict[str, set[str]]]:
     """Run the gate's page checks on every seeded page and on the unchanged base pages."""
     pages = [defect.page for defect in defects] + list(BASE_PAGES)
     results: dict[str, PageResult] = asyncio.run(_check_pages(site, pages, jobs, lambda page: None))
-    rules = {page: {finding.rule for finding in result.findings} for page, result in results.items()}
-    return [Outcome(defect, rules[defect.page]) for defect in defects], {page: rules[page] for page in BASE_PAGES}
+    rules = {
+        page: {finding.rule for finding in result.findings} for page, result in results.items()
+    }
+    return [Outcome(defect, rules[defect.page]) for defect in defects], {
+        page: rules[page] for page in BASE_PAGES
+    }
 
 
 def recall_table(outcomes: list[Outcome]) -> str:
     caught = [outcome for outcome in outcomes if outcome.caught]
     lines = [f"{'kind':32} {'caught':7} rules that caught it / why not"]
     for outcome in outcomes:
-        reason = ", ".join(sorted(rule for rule in outcome.rules if any(rule.startswith(p) for p in outcome.defect.caught_by))) or outcome.defect.why_not
+        reason = (
+            ", ".join(
+                sorted(
+                    rule
+                    for rule in outcome.rules
+                    if any(rule.startswith(p) for p in outcome.defect.caught_by)
+                )
+            )
+            or outcome.defect.why_not
+        )
         lines.append(f"{outcome.defect.kind:32} {'yes' if outcome.caught else 'NO':7} {reason}")
     claimed = [outcome for outcome in outcomes if outcome.defect.automated]
-    lines.append(f"recall: {len(caught)}/{len(outcomes)} kinds ({100 * len(caught) / len(outcomes):.0f}%); "
-                 f"kinds the README claims: {sum(o.caught for o in claimed)}/{len(claimed)}")
+    lines.append(
+        f"recall: {len(caught)}/{len(outcomes)} kinds ({100 * len(caught) / len(outcomes):.0f}%); "
+        f"kinds the README claims: {sum(o.caught for o in claimed)}/{len(claimed)}"
+    )
     return "\n".join(lines)
-

@@ -1,4 +1,5 @@
-"""Conformance evidence from every build: the accessibility statement (HTML, every language and theme),
+"""Conformance evidence from every build: the accessibility statement (HTML, every language and
+theme),
 an OpenACR conformance report (YAML) and an EARL report (JSON-LD), all made from the standards map
 (``standards_map.yml``), the criteria the gate decides fully (``gate_decides.yml``), the waivers and
 people's reviews (``conformance.toml`` in SOURCE).
@@ -31,8 +32,20 @@ from .statement import EARL_FILE, OPENACR_FILE, render_statements, statement_pat
 from .verdicts import Evidence, SitePage, report_date, verdicts
 
 __all__ = [
-    "EARL_FILE", "OPENACR_FILE", "REVIEWS_FILE", "Evidence", "SitePage", "evidence", "load_reviews", "render_statements",
-    "report_date", "report_files", "write_reports", "standards_map", "statement_path", "verdicts",
+    "EARL_FILE",
+    "OPENACR_FILE",
+    "REVIEWS_FILE",
+    "Evidence",
+    "SitePage",
+    "evidence",
+    "load_reviews",
+    "render_statements",
+    "report_date",
+    "report_files",
+    "standards_map",
+    "statement_path",
+    "verdicts",
+    "write_reports",
 ]
 
 
@@ -56,13 +69,31 @@ def tools(checked: bool) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def evidence(config: SiteConfig, pages: Iterable[_PageLike], *, date: dt.date, checked: bool, waivers: Sequence[Waiver] = (),
-             reviews: Sequence[Review] = ()) -> Evidence:
+def evidence(
+    config: SiteConfig,
+    pages: Iterable[_PageLike],
+    *,
+    date: dt.date,
+    checked: bool,
+    waivers: Sequence[Waiver] = (),
+    reviews: Sequence[Review] = (),
+) -> Evidence:
     """The evidence of a site of ``pages`` (its own pages: the statement pages are added)."""
-    statements = [SitePage(theme.prefix + statement_path(lang), theme.name, lang) for theme in THEMES for lang in LANGUAGES]
+    statements = [
+        SitePage(theme.prefix + statement_path(lang), theme.name, lang)
+        for theme in THEMES
+        for lang in LANGUAGES
+    ]
     known = {SitePage(page.site_path, page.theme, page.lang) for page in pages} | set(statements)
-    return Evidence(config, report_date(date), checked, tuple(sorted(known, key=lambda page: page.site_path)), tuple(waivers),
-                    tuple(reviews), tools(checked))
+    return Evidence(
+        config,
+        report_date(date),
+        checked,
+        tuple(sorted(known, key=lambda page: page.site_path)),
+        tuple(waivers),
+        tuple(reviews),
+        tools(checked),
+    )
 
 
 def report_files(found: Evidence, findings: Sequence[Finding] = ()) -> dict[str, str]:
@@ -71,8 +102,10 @@ def report_files(found: Evidence, findings: Sequence[Finding] = ()) -> dict[str,
 
 
 def write_reports(site: Path, found: Evidence, findings: Sequence[Finding]) -> None:
-    """Write the reports into ``site`` with what the gate found, where they differ from the files there
-    (a new file each, never writing through a hard link to a published file). Without findings they are
+    """Write the reports into ``site`` with what the gate found, where they differ from the files
+    there
+    (a new file each, never writing through a hard link to a published file). Without findings they
+    are
     the files the build staged already."""
     if not findings:
         return

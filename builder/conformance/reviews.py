@@ -4,7 +4,8 @@ One ``[[review]]`` table per criterion a person has checked::
 
     [[review]]
     criterion = "1.3.1"           # a criterion of the standards map
-    result = "supports"           # supports | partially-supports | does-not-support | not-applicable
+    result = "supports"           # supports | partially-supports | does-not-support |
+    not-applicable
     reviewer = "李明"
     date = 2026-11-20
     notes = "用读屏软件 NVDA 检查了全部指南的标题和列表。"
@@ -54,7 +55,8 @@ def conformance_text(key: str, lang: str, **args: object) -> str:
 
 
 def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
-    """The reviews in SOURCE/conformance.toml (none when there is no such file) and the problems found reading it."""
+    """The reviews in SOURCE/conformance.toml (none when there is no such file) and the problems
+    found reading it."""
     path = source / REVIEWS_FILE
     if not path.is_file():
         return [], []
@@ -63,29 +65,54 @@ def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         at_line = re.search(r"line (\d+)", str(error))
-        return [], [_problem(conformance_text("reviews-syntax", lang, problem=error), int(at_line.group(1)) if at_line else None)]
+        return [], [
+            _problem(
+                conformance_text("reviews-syntax", lang, problem=error),
+                int(at_line.group(1)) if at_line else None,
+            )
+        ]
     try:
         reviews = _ReviewFile.model_validate(data).review
     except ValidationError as error:
         return [], [_field_problem(detail, text, lang) for detail in error.errors()]
     known = standards_map()
-    unknown = [(number, review) for number, review in enumerate(reviews) if known.criterion(review.criterion) is None]
+    unknown = [
+        (number, review)
+        for number, review in enumerate(reviews)
+        if known.criterion(review.criterion) is None
+    ]
     findings = [
-        _problem(conformance_text("reviews-unknown-criterion", lang, criterion=review.criterion), _line_of(text, number, "criterion"))
+        _problem(
+            conformance_text("reviews-unknown-criterion", lang, criterion=review.criterion),
+            _line_of(text, number, "criterion"),
+        )
         for number, review in unknown
     ]
-    return ([] if findings else sorted(reviews, key=lambda review: (review.criterion, review.date))), findings
+    return (
+        [] if findings else sorted(reviews, key=lambda review: (review.criterion, review.date))
+    ), findings
 
 
 def _field_problem(detail: dict, text: str, lang: str) -> Finding:
     loc = list(detail["loc"])
-    if len(loc) < 2 or loc[0] != "review" or not isinstance(loc[1], int):  # anything but [[review]] tables
+    if (
+        len(loc) < 2 or loc[0] != "review" or not isinstance(loc[1], int)
+    ):  # anything but [[review]] tables
         name = str(loc[0]) if loc else ""
-        line = next((number for number, line in enumerate(text.splitlines(), start=1) if re.match(rf"^\s*\[*\s*{re.escape(name)}\b", line)), None)
+        line = next(
+            (
+                number
+                for number, line in enumerate(text.splitlines(), start=1)
+                if re.match(rf"^\s*\[*\s*{re.escape(name)}\b", line)
+            ),
+            None,
+        )
         return _problem(conformance_text("reviews-not-a-review", lang), line)
     number, field = loc[1], str(loc[2]) if len(loc) > 2 else ""
     if detail["type"] == "extra_forbidden":
-        message = conformance_text("reviews-unknown-field", lang, field=field, known=", ".join(Review.model_fields))
+        message = conformance_text(
+            "reviews-unknown-field", lang, field=field, known=", ".join(Review.model_fields)
+        )
     elif detail["type"] == "missing":
         message = conformance_text("reviews-missing-field", lang, field=field)
     else:
@@ -102,7 +129,8 @@ _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
 
 
 def _line_of(text: str, number: int, field: str | None) -> int | None:
-    """The line of the ``number``-th (0-based) ``[[review]]`` table, or of its ``field`` key (tomllib keeps no positions)."""
+    """The line of the ``number``-th (0-based) ``[[review]]`` table, or of its ``field`` key
+    (tomllib keeps no positions)."""
     lines = text.splitlines()
     headers = [index for index, line in enumerate(lines) if _HEADER.match(line)]
     if number >= len(headers):

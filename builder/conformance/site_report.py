@@ -1,6 +1,8 @@
-"""``guidekit report conformance SITE``: the statement and the reports for a site that is already built.
+"""``guidekit report conformance SITE``: the statement and the reports for a site that is already
+built.
 
-The gate runs on SITE first (its cache makes that quick for a site a build just checked); only a site
+The gate runs on SITE first (its cache makes that quick for a site a build just checked); only a
+site
 that passes gets a report. The date is SOURCE_DATE_EPOCH, else the date the site's own report
 carries (the day it was built), else today: the same site and reviews give the same bytes.
 """
@@ -27,12 +29,21 @@ from . import OPENACR_FILE, SitePage, evidence, load_reviews, render_statements,
 @dataclass
 class SiteReport:
     files: dict[str, str] = field(default_factory=dict)  # path below OUT -> text
-    problems: list[Finding] = field(default_factory=list)  # input errors (conformance.toml, guidekit.toml)
+    problems: list[Finding] = field(
+        default_factory=list
+    )  # input errors (conformance.toml, guidekit.toml)
     verdict: Verdict | None = None  # the gate's, when it ran
 
 
-def site_report(site: Path, source: Path, waivers: Sequence[Waiver], *, jobs: int | None = None, cache: bool = True,
-                on_page=None) -> SiteReport:
+def site_report(
+    site: Path,
+    source: Path,
+    waivers: Sequence[Waiver],
+    *,
+    jobs: int | None = None,
+    cache: bool = True,
+    on_page=None,
+) -> SiteReport:
     config, problems = load_config(source)
     reviews, more = load_reviews(source, config.default_lang)
     if problems or more:
@@ -44,20 +55,37 @@ def site_report(site: Path, source: Path, waivers: Sequence[Waiver], *, jobs: in
     verdict = judge(report.findings, waivers, details=report.details())
     if not verdict.ok:
         return SiteReport(verdict=verdict)
-    found = evidence(config, _pages(site, report.pages), date=_date(site), checked=True, waivers=waivers, reviews=reviews)
-    files = {page.site_path: page.html for page in render_statements(found)} | report_files(found, report.findings)
+    found = evidence(
+        config,
+        _pages(site, report.pages),
+        date=_date(site),
+        checked=True,
+        waivers=waivers,
+        reviews=reviews,
+    )
+    files = {page.site_path: page.html for page in render_statements(found)} | report_files(
+        found, report.findings
+    )
     return SiteReport(files=files, verdict=verdict)
 
 
 def _pages(site: Path, checked: Sequence[str]) -> list[SitePage]:
-    """The site's pages with their theme and language: from guidekit's manifest, else from the folders."""
+    """The site's pages with their theme and language: from guidekit's manifest, else from the
+    folders."""
     try:
         listed = json.loads((site / MANIFEST).read_text("utf-8"))["pages"]
-        known = {entry["page"]: SitePage(entry["page"], entry["theme"], entry["lang"]) for entry in listed}
+        known = {
+            entry["page"]: SitePage(entry["page"], entry["theme"], entry["lang"])
+            for entry in listed
+        }
     except (OSError, ValueError, KeyError, TypeError):
         known = {}
     silver = THEMES[1]
-    return [known.get(page) or SitePage(page, silver.name if page.startswith(silver.prefix) else THEMES[0].name, "") for page in checked]
+    return [
+        known.get(page)
+        or SitePage(page, silver.name if page.startswith(silver.prefix) else THEMES[0].name, "")
+        for page in checked
+    ]
 
 
 def _date(site: Path) -> dt.date:

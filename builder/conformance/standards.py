@@ -16,7 +16,13 @@ from ..yaml_loader import load_yaml
 
 ALL_THEMES = ("standard", "silver")
 # The chapters of GSA's OpenACR WCAG catalogue, by level
-CHAPTERS = MappingProxyType({"A": "success_criteria_level_a", "AA": "success_criteria_level_aa", "AAA": "success_criteria_level_aaa"})
+CHAPTERS = MappingProxyType(
+    {
+        "A": "success_criteria_level_a",
+        "AA": "success_criteria_level_aa",
+        "AAA": "success_criteria_level_aaa",
+    }
+)
 WCAG_URL = "https://www.w3.org/TR/WCAG22/"
 
 
@@ -66,10 +72,16 @@ class StandardsMap:
 
     def criteria_of_rule(self, pattern: str) -> tuple[Criterion, ...]:
         """The criteria a rule tests; ``pattern`` may hold * and ? as a waiver's rule does."""
-        return tuple(criterion for criterion in self.criteria if any(fnmatchcase(rule, pattern) for rule in criterion.rules))
+        return tuple(
+            criterion
+            for criterion in self.criteria
+            if any(fnmatchcase(rule, pattern) for rule in criterion.rules)
+        )
 
     def mapped_rules(self) -> frozenset[str]:
-        return frozenset(rule for criterion in self.criteria for rule in criterion.rules) | frozenset(self.other_rules)
+        return frozenset(
+            rule for criterion in self.criteria for rule in criterion.rules
+        ) | frozenset(self.other_rules)
 
     def gate_decides(self, criterion: Criterion, theme: str) -> bool:
         decision = self.decided.get(criterion.number)
@@ -97,7 +109,9 @@ def standards_map() -> StandardsMap:
         for number, entry in data["criteria"].items()
     )
     decided = {
-        str(number): GateDecision(tuple(entry["themes"]), tuple(entry["rules"]), " ".join(entry["reason"].split()))
+        str(number): GateDecision(
+            tuple(entry["themes"]), tuple(entry["rules"]), " ".join(entry["reason"].split())
+        )
         for number, entry in _data("gate_decides.yml").items()
     }
     return StandardsMap(

@@ -1,4 +1,5 @@
-"""The accessibility statement: one page per site language and theme, made before the gate checks the
+"""The accessibility statement: one page per site language and theme, made before the gate checks
+the
 site (it passes the gate like every page) from what is known then: the standards map, the reviews,
 the waivers, the pages and the tools."""
 
@@ -10,9 +11,27 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
-from ..render import STATEMENT_FOLDER, THEMES, Page, environment, page_context, root_of, statement_path
+from ..render import (
+    STATEMENT_FOLDER,
+    THEMES,
+    Page,
+    environment,
+    page_context,
+    root_of,
+    statement_path,
+)
 from .standards import Criterion
-from .verdicts import GATE, NOTHING, REVIEW, WAIVER, Evidence, KnownProblem, Verdict, status, verdicts
+from .verdicts import (
+    GATE,
+    NOTHING,
+    REVIEW,
+    WAIVER,
+    Evidence,
+    KnownProblem,
+    Verdict,
+    status,
+    verdicts,
+)
 
 OPENACR_FILE = f"{STATEMENT_FOLDER}/openacr.yaml"
 EARL_FILE = f"{STATEMENT_FOLDER}/earl.jsonld"
@@ -34,24 +53,42 @@ def render_statements(evidence: Evidence) -> list[Page]:
             root = root_of(site_path)
             context = page_context(evidence.config, theme, site_path, lang, evidence.checked)
             context["alternates"] = [
-                {"lang": other, "href": root + theme.prefix + statement_path(other), "label": ui_text(other, "language-name")}
-                for other in LANGUAGES if other != lang
+                {
+                    "lang": other,
+                    "href": root + theme.prefix + statement_path(other),
+                    "label": ui_text(other, "language-name"),
+                }
+                for other in LANGUAGES
+                if other != lang
             ]
             html = env.get_template("base/accessibility.html.j2").render(
-                context, source=None, **_statement_context(evidence, found, lang, root), page_template="base/accessibility.html.j2")
+                context,
+                source=None,
+                **_statement_context(evidence, found, lang, root),
+                page_template="base/accessibility.html.j2",
+            )
             pages.append(Page(site_path, html, theme.name, lang, None))
     return pages
 
 
 # the statement's lists of criteria, by what their verdict rests on
-_LISTS = ((GATE, "list-gate"), (REVIEW, "list-review"), (WAIVER, "list-waiver"), (NOTHING, "list-none"))
+_LISTS = (
+    (GATE, "list-gate"),
+    (REVIEW, "list-review"),
+    (WAIVER, "list-waiver"),
+    (NOTHING, "list-none"),
+)
 
 
-def _statement_context(evidence: Evidence, found: list[Verdict], lang: str, root: str) -> dict[str, Any]:
+def _statement_context(
+    evidence: Evidence, found: list[Verdict], lang: str, root: str
+) -> dict[str, Any]:
     c = statement_strings(lang)
     config = evidence.config
     contact = config.contact
-    by_basis = {basis: [verdict for verdict in found if verdict.basis == basis] for basis, _ in _LISTS}
+    by_basis = {
+        basis: [verdict for verdict in found if verdict.basis == basis] for basis, _ in _LISTS
+    }
     title_lang = "zh-Hans" if lang == "en" else None  # the standards' own titles are Chinese
     topic_lang = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
     office = contact.office.get(best_language(lang))
@@ -59,27 +96,55 @@ def _statement_context(evidence: Evidence, found: list[Verdict], lang: str, root
     return {
         "c": c,
         "intro": c["intro"].format(site=config.site_name_for(lang)),
-        "silver_criteria": separator.join(_criterion(verdict.criterion, lang) for verdict in found if verdict.criterion.level == "AAA"),
+        "silver_criteria": separator.join(
+            _criterion(verdict.criterion, lang)
+            for verdict in found
+            if verdict.criterion.level == "AAA"
+        ),
         "gbt": Markup(escape(c["target-gbt"])).format(title=_marked(c["gbt-title"], title_lang)),
         "miit": Markup(escape(c["target-miit"])).format(title=_marked(c["miit-title"], title_lang)),
-        "miit_topics": [_marked(topic[topic_lang], title_lang) for topic in evidence.standards.miit.values()],
+        "miit_topics": [
+            _marked(topic[topic_lang], title_lang) for topic in evidence.standards.miit.values()
+        ],
         "status": c["status-" + status(found)] if evidence.checked else c["status-unchecked"],
-        "counts": c["counts"].format(total=len(found), **{basis: len(verdicts) for basis, verdicts in by_basis.items()}),
+        "counts": c["counts"].format(
+            total=len(found), **{basis: len(verdicts) for basis, verdicts in by_basis.items()}
+        ),
         "problems": [_problem(evidence, problem, lang, c) for problem in evidence.known_problems()],
         "method": c["method" if evidence.checked else "method-unchecked"].format(
-            date=evidence.date.isoformat(), pages=len(evidence.pages), standard=evidence.pages_of("standard"),
+            date=evidence.date.isoformat(),
+            pages=len(evidence.pages),
+            standard=evidence.pages_of("standard"),
             silver=evidence.pages_of("silver"),
-            tools=separator.join(f"{name} {version}" for name, version in evidence.tools) if evidence.checked else "axe-core"),
-        "reports": [(root + OPENACR_FILE, c["report-openacr"]), (root + EARL_FILE, c["report-earl"])] if evidence.checked else [],
-        "lists": [(c[key].format(count=len(by_basis[basis])), [_item(verdict, lang, c) for verdict in by_basis[basis]])
-                  for basis, key in _LISTS],
+            tools=separator.join(f"{name} {version}" for name, version in evidence.tools)
+            if evidence.checked
+            else "axe-core",
+        ),
+        "reports": [
+            (root + OPENACR_FILE, c["report-openacr"]),
+            (root + EARL_FILE, c["report-earl"]),
+        ]
+        if evidence.checked
+        else [],
+        "lists": [
+            (
+                c[key].format(count=len(by_basis[basis])),
+                [_item(verdict, lang, c) for verdict in by_basis[basis]],
+            )
+            for basis, key in _LISTS
+        ],
         "contact_text": Markup(escape(c["contact"])).format(
-            office=_marked(office, _text_lang(office, lang)) if office else c["contact-us"]),
+            office=_marked(office, _text_lang(office, lang)) if office else c["contact-us"]
+        ),
         "contact": [
             (c["label"].format(label=label), href, text)
             for label, href, text in (
                 (c["contact-email"], f"mailto:{contact.email}", contact.email),
-                (c["contact-phone"], "tel:" + "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+"), contact.phone),
+                (
+                    c["contact-phone"],
+                    "tel:" + "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+"),
+                    contact.phone,
+                ),
                 (c["contact-url"], contact.url, contact.url),
             )
             if text
@@ -98,35 +163,49 @@ def _criterion(criterion: Criterion, lang: str) -> str:
 def _item(verdict: Verdict, lang: str, c: Mapping[str, str]) -> Markup:
     """One criterion in a list: number, title and level, and the reviews behind it."""
     criterion = verdict.criterion
-    item = c["item-silver" if criterion.level == "AAA" else "item"].format(criterion=_criterion(criterion, lang), level=criterion.level)
+    item = c["item-silver" if criterion.level == "AAA" else "item"].format(
+        criterion=_criterion(criterion, lang), level=criterion.level
+    )
     text = escape(item)
     for review in verdict.reviews:
         text = Markup(escape(c["label"])).format(label=text) + Markup(escape(c["reviewed"])).format(
-            reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)), date=review.date.isoformat(), result=c[review.result],
-            notes=_marked(review.notes, _text_lang(review.notes, lang)) if review.notes else "")
+            reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)),
+            date=review.date.isoformat(),
+            result=c[review.result],
+            notes=_marked(review.notes, _text_lang(review.notes, lang)) if review.notes else "",
+        )
     return text
 
 
 def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[str, str]) -> Markup:
-    """A known problem: the criteria, the rule and where, dated, with its owner, expiry and reason."""
+    """A known problem: the criteria, the rule and where, dated, with its owner, expiry and
+    reason."""
     waiver = problem.waiver
-    criteria = [_criterion(evidence.standards.criterion(number), lang) for number in problem.criteria]  # type: ignore[arg-type]
+    criteria = [
+        _criterion(evidence.standards.criterion(number), lang) for number in problem.criteria
+    ]  # type: ignore[arg-type]
     return Markup(escape(c["problem"])).format(
         criteria=_list_separator(lang).join(criteria) or c["problem-outside-wcag"],
         rule=Markup("<code>{}</code>").format(waiver.rule),
         where=Markup(", <code>{}</code>").format(problem.where) if problem.where else "",
-        date=evidence.date.isoformat(), expires=waiver.expires.isoformat(),
+        date=evidence.date.isoformat(),
+        expires=waiver.expires.isoformat(),
         owner=_marked(waiver.owner, _text_lang(waiver.owner, lang)),
         reason=_marked(waiver.reason, _text_lang(waiver.reason, lang)),
     )
 
 
 def _text_lang(text: str, page_lang: str) -> str | None:
-    """The language to mark a person's own words with, when it differs from the page's: the gate checks it."""
+    """The language to mark a person's own words with, when it differs from the page's: the gate
+    checks it."""
     import hanzidentifier
 
     if not any("\u3400" <= ch <= "\u9fff" for ch in text):
-        return "en" if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text) else None
+        return (
+            "en"
+            if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text)
+            else None
+        )
     kind = hanzidentifier.identify(text)
     if kind == hanzidentifier.TRADITIONAL:
         lang = "zh-Hant"

@@ -19,17 +19,23 @@ from .reviews import Review
 from .standards import Criterion, StandardsMap, standards_map
 
 SUPPORTS, PARTIALLY, DOES_NOT, NOT_APPLICABLE, NOT_EVALUATED = (
-    "supports", "partially-supports", "does-not-support", "not-applicable", "not-evaluated")
+    "supports",
+    "partially-supports",
+    "does-not-support",
+    "not-applicable",
+    "not-evaluated",
+)
 LEVELS = (SUPPORTS, PARTIALLY, DOES_NOT, NOT_APPLICABLE, NOT_EVALUATED)
 # what a verdict rests on
 GATE, REVIEW, WAIVER, NOTHING = "gate", "review", "waiver", "none"
 
 
 def report_date(today: dt.date) -> dt.date:
-    """The date the reports carry: SOURCE_DATE_EPOCH when set (reproducible builds), else the build's day."""
+    """The date the reports carry: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+    build's day."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return today
 
 
@@ -42,7 +48,8 @@ class SitePage:
 
 @dataclass(frozen=True)
 class KnownProblem:
-    """An accepted finding (a waiver) and the criteria its rule tests (none: a rule of no criterion)."""
+    """An accepted finding (a waiver) and the criteria its rule tests (none: a rule of no
+    criterion)."""
 
     waiver: Waiver
     criteria: tuple[str, ...]
@@ -50,12 +57,15 @@ class KnownProblem:
     @property
     def where(self) -> str:
         """The pages, file and element the waiver names, as written."""
-        return ", ".join(part for part in (self.waiver.page, self.waiver.file, self.waiver.element) if part)
+        return ", ".join(
+            part for part in (self.waiver.page, self.waiver.file, self.waiver.element) if part
+        )
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """Everything the statement and the reports are made from; the same evidence gives the same bytes."""
+    """Everything the statement and the reports are made from; the same evidence gives the same
+    bytes."""
 
     config: SiteConfig
     date: dt.date
@@ -72,7 +82,12 @@ class Evidence:
     def known_problems(self) -> list[KnownProblem]:
         """Every waiver in force on the report's date, with the criteria it touches."""
         return [
-            KnownProblem(waiver, tuple(criterion.number for criterion in self.standards.criteria_of_rule(waiver.rule)))
+            KnownProblem(
+                waiver,
+                tuple(
+                    criterion.number for criterion in self.standards.criteria_of_rule(waiver.rule)
+                ),
+            )
             for waiver in self.waivers
             if not waiver.expired(self.date)
         ]
@@ -97,7 +112,9 @@ class Verdict:
     problems: tuple[KnownProblem, ...]
 
 
-def theme_verdict(evidence: Evidence, criterion: Criterion, theme: str, problems: Sequence[KnownProblem]) -> ThemeVerdict:
+def theme_verdict(
+    evidence: Evidence, criterion: Criterion, theme: str, problems: Sequence[KnownProblem]
+) -> ThemeVerdict:
     """The verdict for the pages of one theme."""
     review = latest_review(evidence.reviews, criterion.number, theme)
     if problems:
@@ -111,8 +128,11 @@ def theme_verdict(evidence: Evidence, criterion: Criterion, theme: str, problems
 
 
 def latest_review(reviews: Sequence[Review], number: str, theme: str) -> Review | None:
-    """The newest review of the criterion that covers ``theme`` (the later one in the file on the same day)."""
-    found = [review for review in reviews if review.criterion == number and review.theme in (None, theme)]
+    """The newest review of the criterion that covers ``theme`` (the later one in the file on the
+    same day)."""
+    found = [
+        review for review in reviews if review.criterion == number and review.theme in (None, theme)
+    ]
     return max(reversed(found), key=lambda review: review.date) if found else None
 
 
@@ -123,9 +143,18 @@ def verdicts(evidence: Evidence) -> list[Verdict]:
     for criterion in evidence.standards.criteria:
         own = tuple(problem for problem in problems if criterion.number in problem.criteria)
         per_theme = [theme_verdict(evidence, criterion, theme, own) for theme in criterion.themes]
-        reviews = tuple(dict.fromkeys(verdict.review for verdict in per_theme if verdict.review is not None))
+        reviews = tuple(
+            dict.fromkeys(verdict.review for verdict in per_theme if verdict.review is not None)
+        )
         level = _combined([verdict.level for verdict in per_theme])
-        basis = next((basis for basis in (WAIVER, REVIEW, GATE) if any(verdict.basis == basis for verdict in per_theme)), NOTHING)
+        basis = next(
+            (
+                basis
+                for basis in (WAIVER, REVIEW, GATE)
+                if any(verdict.basis == basis for verdict in per_theme)
+            ),
+            NOTHING,
+        )
         result.append(Verdict(criterion, level, basis, reviews, own))
     return result
 
@@ -152,9 +181,11 @@ def status(found: Sequence[Verdict]) -> str:
 
 
 def problem_note(evidence: Evidence, problem: KnownProblem) -> str:
-    """A known problem in the English of the machine-readable reports: dated, with owner, expiry and reason."""
+    """A known problem in the English of the machine-readable reports: dated, with owner, expiry
+    and reason."""
     waiver = problem.waiver
     return (
-        f"Known non-conformity (as of {evidence.date.isoformat()}): {waiver.rule}{f' on {problem.where}' if problem.where else ''}, "
+        f"Known non-conformity (as of {evidence.date.isoformat()}): "
+        f"{waiver.rule}{f' on {problem.where}' if problem.where else ''}, "
         f"accepted by {waiver.owner} until {waiver.expires.isoformat()}: {waiver.reason}"
     )

@@ -1,10 +1,13 @@
-"""axe-core: its JavaScript and its zh_CN / zh_TW messages, from files on this machine (never the network).
+"""axe-core: its JavaScript and its zh_CN / zh_TW messages, from files on this machine (never the
+network).
 
 Where the files come from, first found wins:
-1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try another version;
+1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try another
+version;
 2. the copy inside the installed package (``guidekit/axe_core/``), which setup.py copies from the
    npm package that package-lock.json pins, integrity checked, when a wheel or sdist is built;
-3. ``node_modules/axe-core`` of the checkout an editable install runs from (``npm ci`` puts it there).
+3. ``node_modules/axe-core`` of the checkout an editable install runs from (``npm ci`` puts it
+there).
 Nothing depends on the folder the user stands in.
 """
 
@@ -13,11 +16,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Awaitable, Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
@@ -43,7 +45,8 @@ AxeRun = Callable[[dict[str, Any], "dict | None"], Awaitable[dict[str, Any]]]
 
 
 class AxeMissing(RuntimeError):
-    """No axe-core where guidekit looks. ``key`` names the message that says how to fix it for this kind of install."""
+    """No axe-core where guidekit looks. ``key`` names the message that says how to fix it for this
+    kind of install."""
 
     def __init__(self, key: str, **details: str) -> None:
         super().__init__(key)
@@ -89,13 +92,18 @@ def axe_version() -> str:
 @cache
 def axe_locales() -> dict[str, dict]:
     """axe's own translations, keyed by the guidekit language they serve."""
-    return {lang: json.loads((axe_directory() / "locales" / f"{name}.json").read_text("utf-8")) for lang, name in _LOCALES.items()}
+    return {
+        lang: json.loads((axe_directory() / "locales" / f"{name}.json").read_text("utf-8"))
+        for lang, name in _LOCALES.items()
+    }
 
 
-# Sound rules outside those tags (deprecated or experimental in axe, so off by default): duplicate ids, orientation
+# Sound rules outside those tags (deprecated or experimental in axe, so off by default): duplicate
+# ids, orientation
 # locked by CSS (1.3.4), a table's first row faking its caption (1.3.1)
 EXTRA_RULES = ("duplicate-id", "duplicate-id-active", "css-orientation-lock", "table-fake-caption")
-# Rules the gate does itself: target-size, with every exception of WCAG 2.5.8 and each theme's sizes (targets.py)
+# Rules the gate does itself: target-size, with every exception of WCAG 2.5.8 and each theme's
+# sizes (targets.py)
 SKIPPED_RULES = ("target-size",)
 
 
@@ -111,25 +119,42 @@ def wcag_criteria(tags: list[str]) -> str | None:
 
 
 async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> list[Finding]:
-    """axe-core on the loaded page, its messages in the page's language where axe has them; ``run`` runs axe
+    """axe-core on the loaded page, its messages in the page's language where axe has them; ``run``
+    runs axe
     another way (grid.py: through WebDriver) with the same options and locale."""
-    locale = axe_locales().get(best_language(context.lang)) if context.lang.lower().startswith("zh") else None
+    locale = (
+        axe_locales().get(best_language(context.lang))
+        if context.lang.lower().startswith("zh")
+        else None
+    )
     rules = {"extra": list(EXTRA_RULES), "skip": list(SKIPPED_RULES)}
     if run is not None:
         # the same rules as a local run: the list axe would run here, worked out by axe in this page
-        options = await page.evaluate("([options, rules]) => window.__guidekit.axeOptions(options, rules)", [run_options(context.theme), rules])
+        options = await page.evaluate(
+            "([options, rules]) => window.__guidekit.axeOptions(options, rules)",
+            [run_options(context.theme), rules],
+        )
         result = await run(options, locale)
     else:
-        result = await page.evaluate("([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
-                                     [run_options(context.theme), locale, rules])
+        result = await page.evaluate(
+            "([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
+            [run_options(context.theme), locale, rules],
+        )
     findings = []
     for rule in result["violations"]:
         for node in rule["nodes"]:
             fixes = [line.strip() for line in node["summary"].splitlines()[1:] if line.strip()]
             findings.append(
                 finding_at(
-                    context, f"axe:{rule['id']}", wcag_criteria(rule["tags"]), node, "axe-violation",
-                    help=rule["help"], axe_rule=rule["id"], fix="; ".join(fixes)[:300], html=node["html"],
+                    context,
+                    f"axe:{rule['id']}",
+                    wcag_criteria(rule["tags"]),
+                    node,
+                    "axe-violation",
+                    help=rule["help"],
+                    axe_rule=rule["id"],
+                    fix="; ".join(fixes)[:300],
+                    html=node["html"],
                 )
             )
     return findings

@@ -1,8 +1,13 @@
-"""Barriers axe alone misses, each a finding mapped to its WCAG criterion: one page.evaluate (barriers.js) reads
-mouse-only widgets, links that go nowhere or surprise, typography, colour as the only signal, form groups and
-hints, tables without headers and obsolete elements; one more pair of calls doubles the browser's default text
-size (as a reader's setting does) to find text fixed in px below that default, and a page with long lines is looked at once more
-in a narrower window: lines that a reader cannot shorten by narrowing the window are too long (1.4.8)."""
+"""Barriers axe alone misses, each a finding mapped to its WCAG criterion: one page.evaluate
+(barriers.js) reads
+mouse-only widgets, links that go nowhere or surprise, typography, colour as the only signal, form
+groups and
+hints, tables without headers and obsolete elements; one more pair of calls doubles the browser's
+default text
+size (as a reader's setting does) to find text fixed in px below that default, and a page with long
+lines is looked at once more
+in a narrower window: lines that a reader cannot shorten by narrowing the window are too long
+(1.4.8)."""
 
 from __future__ import annotations
 
@@ -12,13 +17,17 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 LIMITS = {
-    "lineHeight": 1.2,  # times the font size: below it lines of text touch (an author's value; "normal" is the browser's)
+    # times the font size: below it lines of text touch (an author's value; "normal" is the
+    # browser's)
+    "lineHeight": 1.2,
     "italicRun": 150,  # characters of italic in one run
     "capitalRun": 40,  # characters of capitals in one run (text-transform or typed so)
-    "latinLine": 80,  # characters per line (1.4.8), when the reader cannot make them fewer by narrowing the window
+    # characters per line (1.4.8), when the reader cannot make them fewer by narrowing the window
+    "latinLine": 80,
     "cjkLine": 40,
 }
-# A window in which text that follows the window's width has lines of at most 80 Latin / 40 CJK characters
+# A window in which text that follows the window's width has lines of at most 80 Latin / 40 CJK
+# characters
 NARROW_WINDOW = {"width": 640, "height": 720}
 # kind (barriers.js) -> guidekit rule, WCAG criterion
 KINDS = {
@@ -40,7 +49,8 @@ KINDS = {
     "table-no-headers": ("guidekit:table-headers", "1.3.1"),
     "obsolete-element": ("guidekit:obsolete-element", "1.3.1"),
 }
-# the kinds whose message key differs from the kind: the linter's and the reading check's take those names
+# the kinds whose message key differs from the kind: the linter's and the reading check's take
+# those names
 MESSAGE_KEYS = {"link-same-text": "link-same-text-page", "line-length": "line-length-fixed"}
 # Chromium's defaults (standard and monospace), doubled while the fixed sizes are looked for
 DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
@@ -50,7 +60,10 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
     found = await page.evaluate("limits => window.__guidekit.barriers.scan(limits)", LIMITS)
     standard = DEFAULT_FONT_SIZES["standard"]
     await page.evaluate("size => window.__guidekit.barriers.fontSizes(size)", standard)
-    await cdp.send("Page.setFontSizes", {"fontSizes": {name: size * 2 for name, size in DEFAULT_FONT_SIZES.items()}})
+    await cdp.send(
+        "Page.setFontSizes",
+        {"fontSizes": {name: size * 2 for name, size in DEFAULT_FONT_SIZES.items()}},
+    )
     try:
         fixed = await page.evaluate("size => window.__guidekit.barriers.fontSizes(size)", standard)
     finally:
@@ -67,13 +80,16 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
 
 
 async def _fixed_long_lines(page: Page) -> list[dict]:
-    """Blocks whose lines were too long and stay so in a narrower window (only asked when scan() saw long lines)."""
+    """Blocks whose lines were too long and stay so in a narrower window (only asked when scan()
+    saw long lines)."""
     if not await page.evaluate("() => window.__guidekit.barriers.longLines.length"):
         return []
     wide = page.viewport_size
     await page.set_viewport_size(NARROW_WINDOW)
     try:
-        return await page.evaluate("limits => window.__guidekit.barriers.fixedLongLines(limits)", LIMITS)
+        return await page.evaluate(
+            "limits => window.__guidekit.barriers.fixedLongLines(limits)", LIMITS
+        )
     finally:
         if wide:
             await page.set_viewport_size(wide)

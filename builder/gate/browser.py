@@ -12,7 +12,6 @@ import platform
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
@@ -20,16 +19,31 @@ if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pa
 
 ENVIRONMENT_VARIABLE = "GUIDEKIT_CHROMIUM"
 _COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-_LINUX = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
-          "/opt/google/chrome/chrome", "/snap/bin/chromium")
-_MACOS_APPS = ("Google Chrome.app/Contents/MacOS/Google Chrome", "Chromium.app/Contents/MacOS/Chromium")
+_LINUX = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/opt/google/chrome/chrome",
+    "/snap/bin/chromium",
+)
+_MACOS_APPS = (
+    "Google Chrome.app/Contents/MacOS/Google Chrome",
+    "Chromium.app/Contents/MacOS/Chromium",
+)
 _WINDOWS_APPS = ("Google/Chrome/Application/chrome.exe", "Chromium/Application/chrome.exe")
 # Where Playwright keeps the browsers it manages, per system (PLAYWRIGHT_BROWSERS_PATH overrides).
-_PLAYWRIGHT_CACHES = {"Linux": ".cache/ms-playwright", "Darwin": "Library/Caches/ms-playwright",
-                      "Windows": "AppData/Local/ms-playwright"}
-_PLAYWRIGHT_EXECUTABLES = ("chrome-linux*/chrome", "chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
-                           "chrome-mac*/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
-                           "chrome-win*/chrome.exe")
+_PLAYWRIGHT_CACHES = {
+    "Linux": ".cache/ms-playwright",
+    "Darwin": "Library/Caches/ms-playwright",
+    "Windows": "AppData/Local/ms-playwright",
+}
+_PLAYWRIGHT_EXECUTABLES = (
+    "chrome-linux*/chrome",
+    "chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+    "chrome-mac*/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+    "chrome-win*/chrome.exe",
+)
 # Quiet, offline, reproducible: no background traffic to anyone, no first-run UI.
 _ARGUMENTS = [
     "--disable-background-networking",
@@ -43,7 +57,8 @@ _ARGUMENTS = [
 
 
 class BrowserMissing(RuntimeError):
-    """No browser found. ``configured`` is the path GUIDEKIT_CHROMIUM named, when it named one that is not there."""
+    """No browser found. ``configured`` is the path GUIDEKIT_CHROMIUM named, when it named one that
+    is not there."""
 
     def __init__(self, system: str, configured: str | None = None) -> None:
         super().__init__(configured or system)
@@ -51,14 +66,17 @@ class BrowserMissing(RuntimeError):
 
 
 class BrowserFailed(RuntimeError):
-    """The browser found would not start: ``path`` is the program, ``reason`` the first line of what it said."""
+    """The browser found would not start: ``path`` is the program, ``reason`` the first line of
+    what it said."""
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path, self.reason = path, reason
 
 
-def chromium_path(environ: Mapping[str, str] = os.environ, system: str | None = None, home: Path | None = None) -> str:
+def chromium_path(
+    environ: Mapping[str, str] = os.environ, system: str | None = None, home: Path | None = None
+) -> str:
     system = system or platform.system()
     configured = environ.get(ENVIRONMENT_VARIABLE)
     if configured:
@@ -72,11 +90,19 @@ def chromium_path(environ: Mapping[str, str] = os.environ, system: str | None = 
 
 
 def _candidates(environ: Mapping[str, str], system: str, home: Path) -> list[Path]:
-    found = [Path(path) for name in _COMMANDS if (path := shutil.which(name, path=environ.get("PATH")))]
+    found = [
+        Path(path) for name in _COMMANDS if (path := shutil.which(name, path=environ.get("PATH")))
+    ]
     if system == "Darwin":
-        found += [folder / app for folder in (Path("/Applications"), home / "Applications") for app in _MACOS_APPS]
+        found += [
+            folder / app
+            for folder in (Path("/Applications"), home / "Applications")
+            for app in _MACOS_APPS
+        ]
     elif system == "Windows":
-        roots = [environ.get(name) for name in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")]
+        roots = [
+            environ.get(name) for name in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")
+        ]
         found += [Path(root) / app for root in roots if root for app in _WINDOWS_APPS]
     else:
         found += [Path(path) for path in _LINUX]
@@ -85,11 +111,19 @@ def _candidates(environ: Mapping[str, str], system: str, home: Path) -> list[Pat
 
 def _playwright_browsers(environ: Mapping[str, str], system: str, home: Path) -> list[Path]:
     """The Chromium builds ``playwright install chromium`` left, newest first."""
-    cache = Path(environ.get("PLAYWRIGHT_BROWSERS_PATH") or home / _PLAYWRIGHT_CACHES.get(system, _PLAYWRIGHT_CACHES["Linux"]))
+    cache = Path(
+        environ.get("PLAYWRIGHT_BROWSERS_PATH")
+        or home / _PLAYWRIGHT_CACHES.get(system, _PLAYWRIGHT_CACHES["Linux"])
+    )
     if not cache.is_dir():
         return []
     builds = sorted(cache.glob("chromium-*"), key=lambda folder: folder.name, reverse=True)
-    return [executable for build in builds for pattern in _PLAYWRIGHT_EXECUTABLES for executable in sorted(build.glob(pattern))]
+    return [
+        executable
+        for build in builds
+        for pattern in _PLAYWRIGHT_EXECUTABLES
+        for executable in sorted(build.glob(pattern))
+    ]
 
 
 def install_hint_key(system: str) -> str:
@@ -113,5 +147,7 @@ async def launch(playwright: Playwright) -> Browser:
     try:
         return await playwright.chromium.launch(executable_path=path, headless=True, args=arguments)
     except PlaywrightError as error:
-        reason = next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
+        reason = next(
+            (line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__
+        )
         raise BrowserFailed(path, reason[:200]) from error

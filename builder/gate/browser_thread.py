@@ -22,7 +22,9 @@ T = TypeVar("T")
 class BrowserThread:
     def __init__(self) -> None:
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="guidekit-browser", daemon=True)
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="guidekit-browser", daemon=True
+        )
         self._thread.start()
         self._playwright: Playwright | None = None
         try:

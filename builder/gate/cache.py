@@ -3,8 +3,10 @@
 An entry is reused only when the page, every file it loaded (stylesheets, images, …) and the rule
 set are byte for byte what they were: the rule set is axe's version and options plus the gate's own
 code and messages, so upgrading either re-checks everything. The cache lives outside the published
-site (``.guidekit-cache/`` beside it) and is replaced atomically. It is validated against its schema as
-it is read (nesting depth included): a damaged one is ignored, with a warning, and everything is checked.
+site (``.guidekit-cache/`` beside it) and is replaced atomically. It is validated against its
+schema as
+it is read (nesting depth included): a damaged one is ignored, with a warning, and everything is
+checked.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from pydantic import ConfigDict, ValidationError
 
 from .. import __version__
 from ..caches import cache_folder
-from ..stored_json import FindingJson, StrictJson
 from ..findings import finding_from_json
 from ..package_files import shipped_files
+from ..stored_json import FindingJson, StrictJson
 from .axe import SILVER_TAGS, STANDARD_TAGS, axe_version
 from .page_check import PageResult
 from .session import MISSING
@@ -40,7 +42,9 @@ def cache_file(site: Path) -> Path:
 
 @cache
 def ruleset() -> str:
-    digest = hashlib.sha256(json.dumps([FORMAT, __version__, axe_version(), STANDARD_TAGS, SILVER_TAGS]).encode())
+    digest = hashlib.sha256(
+        json.dumps([FORMAT, __version__, axe_version(), STANDARD_TAGS, SILVER_TAGS]).encode()
+    )
     files = shipped_files(resources.files("guidekit.gate"), (".py", ".js", ".yml"))
     files.append(resources.files("guidekit").joinpath("messages", "errors.yml"))
     for file in files:
@@ -48,10 +52,9 @@ def ruleset() -> str:
     return digest.hexdigest()
 
 
-
-
 class _LinkJson(StrictJson):
-    """A link as ``content_rules.link_findings`` reads it (``origin.finding_at`` reads where it is)."""
+    """A link as ``content_rules.link_findings`` reads it (``origin.finding_at`` reads where it
+    is)."""
 
     model_config = ConfigDict(strict=True, extra="allow")
 
@@ -98,12 +101,16 @@ class GateCache:
             self.damaged = True
             return
         if stored.ruleset == ruleset():
-            self.entries = {page: entry.model_dump(exclude_none=True) for page, entry in stored.pages.items()}
+            self.entries = {
+                page: entry.model_dump(exclude_none=True) for page, entry in stored.pages.items()
+            }
 
     def _hash(self, relative: str) -> str:
         if relative not in self._hashes:
             target = self.site / relative
-            self._hashes[relative] = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else MISSING
+            self._hashes[relative] = (
+                hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else MISSING
+            )
         return self._hashes[relative]
 
     def lookup(self, page: str) -> PageResult | None:
@@ -112,7 +119,9 @@ class GateCache:
             return None
         if any(self._hash(relative) != digest for relative, digest in entry["served"].items()):
             return None
-        return PageResult(entry["facts"], [finding_from_json(f) for f in entry["findings"]], entry["served"])
+        return PageResult(
+            entry["facts"], [finding_from_json(f) for f in entry["findings"]], entry["served"]
+        )
 
     def store(self, page: str, result: PageResult) -> None:
         if result.facts is None or page not in result.served:

@@ -1,4 +1,5 @@
-"""Contrast in every colour scheme a page declares: where its CSS has a prefers-color-scheme: dark rule
+"""Contrast in every colour scheme a page declares: where its CSS has a prefers-color-scheme: dark
+rule
 or its root says color-scheme: dark, axe's contrast rules run again with dark emulated (a page that
 passes light can still draw black text on near-black panels dark)."""
 
@@ -12,21 +13,33 @@ from .origin import PageContext, finding_at
 
 
 def contrast_rules(theme: str | None) -> list[str]:
-    return ["color-contrast", "color-contrast-enhanced"] if theme == "silver" else ["color-contrast"]
+    return (
+        ["color-contrast", "color-contrast-enhanced"] if theme == "silver" else ["color-contrast"]
+    )
 
 
 async def check(page: Page, context: PageContext) -> list[Finding]:
     if not await page.evaluate("() => window.__guidekit.reading.declaresDark()"):
         return []
-    options = {"runOnly": {"type": "rule", "values": contrast_rules(context.theme)}, "resultTypes": ["violations"]}
+    options = {
+        "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},
+        "resultTypes": ["violations"],
+    }
     await page.emulate_media(color_scheme="dark")
     try:
         result = await page.evaluate("options => window.__guidekit.axe(options)", options)
     finally:
         await page.emulate_media(color_scheme="light")
     return [
-        finding_at(context, f"guidekit:dark-{rule['id']}", wcag_criteria(rule["tags"]), node, "dark-scheme-contrast",
-                   help=rule["help"], html=node["html"])
+        finding_at(
+            context,
+            f"guidekit:dark-{rule['id']}",
+            wcag_criteria(rule["tags"]),
+            node,
+            "dark-scheme-contrast",
+            help=rule["help"],
+            html=node["html"],
+        )
         for rule in result["violations"]
         for node in rule["nodes"]
     ]

@@ -3,8 +3,10 @@
 They overlap a few axe rules on purpose: these speak the editor's language and point at the
 Markdown line, so where both fire on the same element, the axe finding is dropped.
 
-The rules themselves (``image_lacks_alt``, ``link_text_problem``, ``heading_skips``) are small functions
-the linter applies to the Markdown too (``guidekit.lint.markup``), with the same rule ids and messages:
+The rules themselves (``image_lacks_alt``, ``link_text_problem``, ``heading_skips``) are small
+functions
+the linter applies to the Markdown too (``guidekit.lint.markup``), with the same rule ids and
+messages:
 an editor sees these problems at ``guidekit lint`` already, and the gate finds them again only as a
 safety net for pages the Markdown does not show (templates, other builders' HTML).
 """
@@ -39,13 +41,20 @@ Facts = Mapping[str, Any]
 
 @cache
 def vague_link_texts() -> frozenset[str]:
-    lists = yaml.safe_load(resources.files("guidekit.gate").joinpath("vague_link_text.yml").read_text("utf-8"))
+    lists = yaml.safe_load(
+        resources.files("guidekit.gate").joinpath("vague_link_text.yml").read_text("utf-8")
+    )
     return frozenset(bare_link_text(text) for texts in lists.values() for text in texts)
 
 
 def bare_link_text(text: str) -> str:
-    """Link text without case, spaces and the punctuation or arrows around it: "  Read more »" -> "readmore"."""
-    kept = [ch for ch in text.casefold() if not unicodedata.category(ch)[0] in "PSZ" and not ch.isspace()]
+    """Link text without case, spaces and the punctuation or arrows around it: "  Read more »" ->
+    "readmore"."""
+    kept = [
+        ch
+        for ch in text.casefold()
+        if unicodedata.category(ch)[0] not in "PSZ" and not ch.isspace()
+    ]
     return "".join(kept)
 
 
@@ -67,7 +76,8 @@ BROKEN_ANCHOR = Rule("guidekit:broken-anchor", "2.4.4", "broken-anchor")
 
 
 def image_lacks_alt(alt: str | None, *, content_image: bool) -> bool:
-    """An image needs a text alternative; one an editor placed (it carries meaning) needs a non-empty one."""
+    """An image needs a text alternative; one an editor placed (it carries meaning) needs a
+    non-empty one."""
     return alt is None or (content_image and not alt.strip())
 
 
@@ -88,7 +98,12 @@ class HeadingSkip:
     @property
     def arguments(self) -> dict[str, object]:
         expected = self.previous + 1
-        return {"previous": self.previous, "level": self.level, "expected": expected, "hashes": "#" * expected}
+        return {
+            "previous": self.previous,
+            "level": self.level,
+            "expected": expected,
+            "hashes": "#" * expected,
+        }
 
 
 def heading_skips(levels: Iterable[int], start: int = 1) -> Iterator[tuple[int, HeadingSkip]]:
@@ -123,7 +138,10 @@ def _finding(context: PageContext, rule: Rule, where: Mapping[str, Any], **args:
 
 
 def link_findings(
-    origin: str, all_facts: Mapping[str, Facts], site_files: Collection[str], ids_of: Callable[[str], Collection[str]]
+    origin: str,
+    all_facts: Mapping[str, Facts],
+    site_files: Collection[str],
+    ids_of: Callable[[str], Collection[str]],
 ) -> list[Finding]:
     """Links inside the site must reach a file, and a #fragment must reach an id on that page.
 
@@ -142,11 +160,23 @@ def link_findings(
                 path = posixpath.join("" if path == "." else path, "index.html")
             if path not in site_files:
                 findings.append(_finding(context, BROKEN_LINK, link, target=link["raw"]))
-            elif target.fragment and path.endswith(".html") and unquote(target.fragment) not in ids_of(path):
-                findings.append(_finding(context, BROKEN_ANCHOR, link, anchor=unquote(target.fragment), target=path))
+            elif (
+                target.fragment
+                and path.endswith(".html")
+                and unquote(target.fragment) not in ids_of(path)
+            ):
+                findings.append(
+                    _finding(
+                        context, BROKEN_ANCHOR, link, anchor=unquote(target.fragment), target=path
+                    )
+                )
     return findings
 
 
 def without_axe_duplicates(findings: list[Finding]) -> list[Finding]:
-    ours = {(AXE_EQUIVALENTS[f.rule], f.page, f.file, f.line, f.element) for f in findings if f.rule in AXE_EQUIVALENTS}
+    ours = {
+        (AXE_EQUIVALENTS[f.rule], f.page, f.file, f.line, f.element)
+        for f in findings
+        if f.rule in AXE_EQUIVALENTS
+    }
     return [f for f in findings if (f.rule, f.page, f.file, f.line, f.element) not in ours]

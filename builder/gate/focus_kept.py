@@ -1,6 +1,8 @@
-"""Focus is kept, or moved on purpose, when a control disables or hides itself (WCAG 2.4.3): each button
+"""Focus is kept, or moved on purpose, when a control disables or hides itself (WCAG 2.4.3): each
+button
 of type button is focused and pressed with Enter; if focus then falls to the page body while the
-button is disabled, hidden or gone, a keyboard or screen-reader user has lost their place. Runs after
+button is disabled, hidden or gone, a keyboard or screen-reader user has lost their place. Runs
+after
 every other check: pressing buttons changes the page."""
 
 from __future__ import annotations
@@ -33,8 +35,19 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
             continue
         await button.focus()
         await page.keyboard.press("Enter")
-        await page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        await page.evaluate(
+            "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+        )
         lost = await page.evaluate(AFTER, index)
         if lost:
-            findings.append(finding_at(context, "guidekit:focus-lost", "2.4.3", lost, "focus-lost", element=lost.get("snippet") or lost.get("element", "")))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:focus-lost",
+                    "2.4.3",
+                    lost,
+                    "focus-lost",
+                    element=lost.get("snippet") or lost.get("element", ""),
+                )
+            )
     return findings

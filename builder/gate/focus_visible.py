@@ -1,8 +1,13 @@
-"""WCAG 2.4.7 Focus visible, measured in pixels: each element is photographed unfocused and focused, and the
-focused picture must differ by at least a 2 CSS px ring around the element in colours 3:1 apart from before.
+"""WCAG 2.4.7 Focus visible, measured in pixels: each element is photographed unfocused and
+focused, and the
+focused picture must differ by at least a 2 CSS px ring around the element in colours 3:1 apart
+from before.
 
-On pages guidekit did not make, the browser's own focus ring (outline-style auto) counts as visible, as WCAG
-2.4.7 accepts it, and is not photographed; guidekit's themes promise more (2 px, 3:1) and are always measured. Pictures are the slow part of the gate, so elements that look alike (same tag, class, size, computed focus
+On pages guidekit did not make, the browser's own focus ring (outline-style auto) counts as
+visible, as WCAG
+2.4.7 accepts it, and is not photographed; guidekit's themes promise more (2 px, 3:1) and are
+always measured. Pictures are the slow part of the gate, so elements that look alike (same tag,
+class, size, computed focus
 styles and backdrop on the same stylesheets) are photographed once per run.
 """
 
@@ -19,26 +24,48 @@ from playwright.async_api import CDPSession, Page
 from ..findings import Finding
 from .origin import PageContext, finding_at
 
-RING = 2  # CSS px: on guidekit's pages the indicator must be at least as large as a 2 px ring around the element
+# CSS px: on guidekit's pages the indicator must be at least as large as a 2 px ring around the
+# element
+RING = 2
 VISIBLE_RING = 1  # elsewhere 2.4.7 asks only that it be visible: a 1 px ring's worth of pixels
 CONTRAST = 3.0
-BROWSER_RING = "browser-ring"  # keyboard.js looks() says so for an element that keeps the browser's own ring
+BROWSER_RING = (
+    "browser-ring"  # keyboard.js looks() says so for an element that keeps the browser's own ring
+)
 
 Verdicts = MutableMapping[str, bool]
 
 
-async def check(page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession) -> list[Finding]:
+async def check(
+    page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession
+) -> list[Finding]:
     ring = RING if context.guidekit else VISIBLE_RING
-    looks = await page.evaluate("accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit)
+    looks = await page.evaluate(
+        "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
+    )
     keys = [None if look == BROWSER_RING else f"{ring}#{look}" for look in looks]
     for index, key in enumerate(keys):
         if key is not None and key not in verdicts:
             verdicts[key] = await _shows_focus(page, cdp, index, ring)
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     failing = [index for index, key in enumerate(keys) if key is not None and not verdicts[key]]
-    places = await page.evaluate("indexes => indexes.map((i) => window.__guidekit.where(window.__guidekit.keyboard.expected[i]))", failing)
-    return [finding_at(context, "guidekit:focus-visible", "2.4.7", where, "focus-invisible", element=where["element"], ring=ring)
-            for where in places]
+    places = await page.evaluate(
+        "indexes => indexes.map((i) => "
+        "window.__guidekit.where(window.__guidekit.keyboard.expected[i]))",
+        failing,
+    )
+    return [
+        finding_at(
+            context,
+            "guidekit:focus-visible",
+            "2.4.7",
+            where,
+            "focus-invisible",
+            element=where["element"],
+            ring=ring,
+        )
+        for where in places
+    ]
 
 
 async def _shows_focus(page: Page, cdp: CDPSession, index: int, ring: int) -> bool:
@@ -52,23 +79,31 @@ async def _shows_focus(page: Page, cdp: CDPSession, index: int, ring: int) -> bo
 
 
 async def _picture(cdp: CDPSession, clip: dict) -> Image.Image:
-    # CDP directly: Playwright's screenshot waits for fonts and hides carets, costing a frame each time
-    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "clip": {**clip, "scale": 1}, "captureBeyondViewport": False})
+    # CDP directly: Playwright's screenshot waits for fonts and hides carets, costing a frame each
+    # time
+    shot = await cdp.send(
+        "Page.captureScreenshot",
+        {"format": "png", "clip": {**clip, "scale": 1}, "captureBeyondViewport": False},
+    )
     return Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
 
 
 @cache
 def _linear_luminance_table() -> list[int]:
-    """sRGB channel value -> linear light, scaled to 0..255, once per channel (R, G, B) for Image.point."""
+    """sRGB channel value -> linear light, scaled to 0..255, once per channel (R, G, B) for
+    Image.point."""
+
     def linear(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     return [round(linear(value) * 255) for value in range(256)] * 3
 
 
 @cache
 def _contrasting() -> bytes:
-    """For two luminances a, b (0..255) at index a * 256 + b: 1 when their contrast ratio is at least 3:1."""
+    """For two luminances a, b (0..255) at index a * 256 + b: 1 when their contrast ratio is at
+    least 3:1."""
     table = bytearray(256 * 256)
     for a in range(256):
         for b in range(256):
@@ -78,7 +113,9 @@ def _contrasting() -> bytes:
 
 
 def luminance(image: Image.Image) -> bytes:
-    return image.point(_linear_luminance_table()).convert("L", (0.2126, 0.7152, 0.0722, 0)).tobytes()
+    return (
+        image.point(_linear_luminance_table()).convert("L", (0.2126, 0.7152, 0.0722, 0)).tobytes()
+    )
 
 
 def changed_pixels(before: Image.Image, after: Image.Image) -> int:

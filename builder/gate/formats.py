@@ -38,13 +38,25 @@ def pages_line(problem: Problem, lang: str | None) -> str | None:
 
 def waiver_line(use: WaiverUse, lang: str | None) -> str:
     waiver = use.waiver
-    scope = " ".join(str(part) for part in (waiver.file, waiver.line, waiver.page, waiver.element) if part) or say("whole-site", lang)
+    scope = " ".join(
+        str(part) for part in (waiver.file, waiver.line, waiver.page, waiver.element) if part
+    ) or say("whole-site", lang)
     if use.matched == 0:
         status = say("waiver-unused", lang)
     else:
-        status = say("waiver-expired" if use.expired else "waiver-active", lang, matched=use.matched)
-    return say("waiver-line", lang, rule=waiver.rule, scope=scope, owner=waiver.owner, reason=waiver.reason,
-               expires=waiver.expires.isoformat(), status=status)
+        status = say(
+            "waiver-expired" if use.expired else "waiver-active", lang, matched=use.matched
+        )
+    return say(
+        "waiver-line",
+        lang,
+        rule=waiver.rule,
+        scope=scope,
+        owner=waiver.owner,
+        reason=waiver.reason,
+        expires=waiver.expires.isoformat(),
+        status=status,
+    )
 
 
 def waiver_note(problem: Problem, lang: str | None) -> str | None:
@@ -52,22 +64,50 @@ def waiver_note(problem: Problem, lang: str | None) -> str | None:
         return None
     waiver = problem.waiver
     key = "waiver-expired-note" if problem.waiver_expired else "waived-by"
-    return say(key, lang, owner=waiver.owner, reason=waiver.reason, expires=waiver.expires.isoformat())
+    return say(
+        key, lang, owner=waiver.owner, reason=waiver.reason, expires=waiver.expires.isoformat()
+    )
 
 
 def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
-    """One paragraph per problem; colour only when the console is a terminal (rich decides). A large site
-    can have thousands of warnings: without colour they are written as they are, not through rich."""
+    """One paragraph per problem; colour only when the console is a terminal (rich decides). A
+    large site
+    can have thousands of warnings: without colour they are written as they are, not through
+    rich."""
     lines: list[list[tuple[str, str]]] = []  # (text, style) pieces of each line
     for problem in verdict.problems:
         finding = problem.first
-        colour = "dim" if problem.waived else "red" if finding.severity is Severity.ERROR else "yellow"
-        details = ", ".join(part for part in (finding.rule, finding.wcag and f"WCAG {finding.wcag}",
-                                              finding.page and f"{finding.theme or ''} {finding.page}".strip()) if part)
+        colour = (
+            "dim" if problem.waived else "red" if finding.severity is Severity.ERROR else "yellow"
+        )
+        details = ", ".join(
+            part
+            for part in (
+                finding.rule,
+                finding.wcag and f"WCAG {finding.wcag}",
+                finding.page and f"{finding.theme or ''} {finding.page}".strip(),
+            )
+            if part
+        )
         label = say("waived-label", lang) if problem.waived else str(finding.severity)
-        lines.append([(finding.location(), "bold"), (": ", ""), (label, colour), (f": {finding.message} ", ""), (f"({details})", "dim")])
-        lines += [[(f"    {note}", "dim")] for note in (pages_line(problem, lang), waiver_note(problem, lang)) if note]
-    lines += [[(waiver_line(use, lang), "red" if use.expired and use.matched else "cyan")] for use in verdict.waivers]
+        lines.append(
+            [
+                (finding.location(), "bold"),
+                (": ", ""),
+                (label, colour),
+                (f": {finding.message} ", ""),
+                (f"({details})", "dim"),
+            ]
+        )
+        lines += [
+            [(f"    {note}", "dim")]
+            for note in (pages_line(problem, lang), waiver_note(problem, lang))
+            if note
+        ]
+    lines += [
+        [(waiver_line(use, lang), "red" if use.expired and use.matched else "cyan")]
+        for use in verdict.waivers
+    ]
     if not lines:
         return
     if console.color_system is None:
@@ -77,7 +117,8 @@ def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
 
 
 def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:
-    """One test case per checked page (its blocking problems are its failure), plus one per waiver."""
+    """One test case per checked page (its blocking problems are its failure), plus one per
+    waiver."""
     by_page: dict[str, list[Problem]] = defaultdict(list)
     themes: dict[str, str] = {}
     for problem in verdict.problems:
@@ -88,19 +129,30 @@ def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:
     suite = ElementTree.Element("testsuite", name="guidekit accessibility gate")
     failures = 0
     for page in pages:
-        case = ElementTree.SubElement(suite, "testcase", classname=f"guidekit.{themes.get(page) or 'site'}", name=page)
+        case = ElementTree.SubElement(
+            suite, "testcase", classname=f"guidekit.{themes.get(page) or 'site'}", name=page
+        )
         blocking = [problem for problem in by_page.get(page, []) if problem.blocking]
         if blocking:
             failures += 1
-            failure = ElementTree.SubElement(case, "failure", type="accessibility", message=blocking[0].first.message[:200])
+            failure = ElementTree.SubElement(
+                case, "failure", type="accessibility", message=blocking[0].first.message[:200]
+            )
             failure.text = "\n".join(_problem_text(problem) for problem in blocking)
         others = [problem for problem in by_page.get(page, []) if not problem.blocking]
         if others:
             ElementTree.SubElement(case, "system-out").text = "\n".join(
-                _problem_text(problem) + (f" [{note}]" if (note := waiver_note(problem, lang)) else "") for problem in others
+                _problem_text(problem)
+                + (f" [{note}]" if (note := waiver_note(problem, lang)) else "")
+                for problem in others
             )
     for use in verdict.waivers:
-        case = ElementTree.SubElement(suite, "testcase", classname="guidekit.waivers", name=f"{use.waiver.rule} {use.waiver.file or ''}".strip())
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            classname="guidekit.waivers",
+            name=f"{use.waiver.rule} {use.waiver.file or ''}".strip(),
+        )
         line = waiver_line(use, lang)
         if use.expired and use.matched:
             failures += 1
@@ -109,7 +161,9 @@ def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:
             ElementTree.SubElement(case, "system-out").text = line
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))
-    suites = ElementTree.Element("testsuites", name="guidekit", tests=suite.get("tests"), failures=str(failures))
+    suites = ElementTree.Element(
+        "testsuites", name="guidekit", tests=suite.get("tests"), failures=str(failures)
+    )
     suites.append(suite)
     ElementTree.indent(suites)
     path.write_bytes(ElementTree.tostring(suites, encoding="utf-8", xml_declaration=True))
@@ -123,8 +177,13 @@ def _problem_text(problem: Problem) -> str:
 @cache
 def _templates() -> Environment:
     folder = resources.files("guidekit.gate").joinpath("templates")
-    return Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True), undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def write_html(verdict: Verdict, path: Path, lang: str | None) -> None:
@@ -132,18 +191,29 @@ def write_html(verdict: Verdict, path: Path, lang: str | None) -> None:
     blocking, warnings, waived = verdict.counts()
     sections = [
         ("blocking", [problem for problem in verdict.problems if problem.blocking]),
-        ("warnings", [problem for problem in verdict.problems if not problem.blocking and not problem.waived]),
+        (
+            "warnings",
+            [
+                problem
+                for problem in verdict.problems
+                if not problem.blocking and not problem.waived
+            ],
+        ),
         ("waived", [problem for problem in verdict.problems if problem.waived]),
     ]
-    html = _templates().get_template("report.html.j2").render(
-        lang=language,
-        say=lambda key, **args: say(key, language, **args),
-        verdict=verdict,
-        counts={"blocking": blocking, "warnings": warnings, "waived": waived},
-        sections=[(key, problems) for key, problems in sections if problems],
-        pages_line=lambda problem: pages_line(problem, language),
-        waiver_note=lambda problem: waiver_note(problem, language),
-        waiver_lines=[waiver_line(use, language) for use in verdict.waivers],
-        version=__version__,
+    html = (
+        _templates()
+        .get_template("report.html.j2")
+        .render(
+            lang=language,
+            say=lambda key, **args: say(key, language, **args),
+            verdict=verdict,
+            counts={"blocking": blocking, "warnings": warnings, "waived": waived},
+            sections=[(key, problems) for key, problems in sections if problems],
+            pages_line=lambda problem: pages_line(problem, language),
+            waiver_note=lambda problem: waiver_note(problem, language),
+            waiver_lines=[waiver_line(use, language) for use in verdict.waivers],
+            version=__version__,
+        )
     )
     path.write_text(html, encoding="utf-8")

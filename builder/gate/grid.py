@@ -48,12 +48,15 @@ from .session import VIEWPORT, Session, page_timeout_ms, prepare_session
 
 GRID_ATTEMPTS = 3  # tries per page before it is reported unchecked
 SESSION_TIMEOUT_VARIABLE = "GUIDEKIT_GRID_SESSION_TIMEOUT"
-DEFAULT_SESSION_TIMEOUT_S = 300  # how long a request for a Grid session may wait in the Grid's queue
+DEFAULT_SESSION_TIMEOUT_S = (
+    300  # how long a request for a Grid session may wait in the Grid's queue
+)
 _FAILURES = (PlaywrightError, WebDriverException, HTTPError, OSError, asyncio.TimeoutError)
 
 
 class DocumentMismatch(RuntimeError):
-    """WebDriver's tab does not show the document Playwright loaded: axe would judge another page."""
+    """WebDriver's tab does not show the document Playwright loaded: axe would judge another
+    page."""
 
 
 def session_timeout_s() -> float:
@@ -62,7 +65,8 @@ def session_timeout_s() -> float:
 
 @dataclass
 class GridSession(Session):
-    """A gate session in a Grid browser: Playwright's context and tab, and the WebDriver session on that tab."""
+    """A gate session in a Grid browser: Playwright's context and tab, and the WebDriver session on
+    that tab."""
 
     driver: Any = None  # selenium.webdriver.Remote
     browser: Browser | None = None  # Playwright's connection to the same browser
@@ -78,31 +82,47 @@ class GridSession(Session):
     async def new_tab(self) -> None:
         await super().new_tab()
         assert self.page is not None and self.cdp is not None
-        await self.page.set_viewport_size(VIEWPORT)  # a connected browser's own context has no viewport of its own
-        # chromedriver names windows by their DevTools target id: WebDriver moves to the tab Playwright opened
+        await self.page.set_viewport_size(
+            VIEWPORT
+        )  # a connected browser's own context has no viewport of its own
+        # chromedriver names windows by their DevTools target id: WebDriver moves to the tab
+        # Playwright opened
         target = (await self.cdp.send("Target.getTargetInfo"))["targetInfo"]["targetId"]
         await self.call(self.driver.switch_to.window, target)
 
-    async def axe_through_webdriver(self, options: dict[str, Any], locale: dict | None) -> dict[str, Any]:
+    async def axe_through_webdriver(
+        self, options: dict[str, Any], locale: dict | None
+    ) -> dict[str, Any]:
         assert self.page is not None
         token = secrets.token_hex(8)
         await self.page.evaluate("token => { window.__guidekitGridToken = token; }", token)
         result = await self.call(self._axe, token, options, locale)
-        kept = {"testEngine": result["testEngine"], "violations": result["violations"]}  # all the summary reads
+        kept = {
+            "testEngine": result["testEngine"],
+            "violations": result["violations"],
+        }  # all the summary reads
         return await self.page.evaluate("result => window.__guidekit.axeSummary(result)", kept)
 
     def _axe(self, token: str, options: dict[str, Any], locale: dict | None) -> dict[str, Any]:
         driver = self.driver
-        seen, version = driver.execute_script("return [window.__guidekitGridToken || null, window.axe ? axe.version : null]")
+        seen, version = driver.execute_script(
+            "return [window.__guidekitGridToken || null, window.axe ? axe.version : null]"
+        )
         if seen != token:
-            raise DocumentMismatch(f"WebDriver sees {driver.current_url}, not the page being checked")
+            raise DocumentMismatch(
+                f"WebDriver sees {driver.current_url}, not the page being checked"
+            )
         axe = Axe(driver, script_url=str(axe_directory() / "axe.min.js"))
-        if version != axe_version():  # installed at document start with the gate's scripts; otherwise now
+        if (
+            version != axe_version()
+        ):  # installed at document start with the gate's scripts; otherwise now
             axe.inject()
         if locale:
             driver.execute_script("axe.configure({ locale: arguments[0] });", locale)
-        # axe-selenium-python pastes options into script text: JSON, never a Python repr. An error inside
-        # axe never calls back and surfaces as a script timeout, a WebDriverException: the page is retried
+        # axe-selenium-python pastes options into script text: JSON, never a Python repr. An error
+        # inside
+        # axe never calls back and surfaces as a script timeout, a WebDriverException: the page is
+        # retried
         return axe.run(options=json.dumps(options))
 
 
@@ -130,20 +150,29 @@ class _GridRun:
                 if session is None:
                     session = await self.open_session(playwright)
                     if session is None:
-                        return  # no session now: the other workers, or the verdicts at the end, take the pages left
+                        # no session now: the other workers, or the verdicts at the end, take the
+                        # pages left
+                        return
                     if not self.queue:
                         break  # the other workers took the last pages while this session opened
                 page = self.queue.popleft()
                 try:
-                    # the browser's own timeouts do not cover page.evaluate or WebDriver: the whole page is bounded
-                    result = await asyncio.wait_for(check_page(session, page), page_timeout_ms() / 1000)
+                    # the browser's own timeouts do not cover page.evaluate or WebDriver: the whole
+                    # page is bounded
+                    result = await asyncio.wait_for(
+                        check_page(session, page), page_timeout_ms() / 1000
+                    )
                 except (*_FAILURES, DocumentMismatch) as error:
-                    if not isinstance(error, (TimeoutException, DocumentMismatch)):  # those leave the session sound
+                    if not isinstance(
+                        error, (TimeoutException, DocumentMismatch)
+                    ):  # those leave the session sound
                         await self.close(session)
                         session = None
                     self.attempts[page] += 1
                     if self.attempts[page] < GRID_ATTEMPTS:
-                        self.queue.append(page)  # a node died or a session timed out: another session tries it
+                        self.queue.append(
+                            page
+                        )  # a node died or a session timed out: another session tries it
                         continue
                     result = unchecked(page, error, "page-unchecked-grid", tries=GRID_ATTEMPTS)
                 else:
@@ -163,10 +192,21 @@ class _GridRun:
         try:
             cdp = driver.capabilities.get("se:cdp")
             if not cdp:
-                raise GridUnavailable("grid-no-cdp", url=self.url, browser=str(driver.capabilities.get("browserName")))
-            browser = await playwright.chromium.connect_over_cdp(self._through_router(cdp), timeout=page_timeout_ms())
-            session = GridSession(self.site, browser.contexts[0], focus_verdicts=self.focus_verdicts, driver=driver,
-                                  browser=browser, node=await self.call(self._node_of, driver.session_id), executor=self.executor)
+                raise GridUnavailable(
+                    "grid-no-cdp", url=self.url, browser=str(driver.capabilities.get("browserName"))
+                )
+            browser = await playwright.chromium.connect_over_cdp(
+                self._through_router(cdp), timeout=page_timeout_ms()
+            )
+            session = GridSession(
+                self.site,
+                browser.contexts[0],
+                focus_verdicts=self.focus_verdicts,
+                driver=driver,
+                browser=browser,
+                node=await self.call(self._node_of, driver.session_id),
+                executor=self.executor,
+            )
             await prepare_session(session)
         except _FAILURES as error:
             self.last_error = _reason(error)
@@ -179,11 +219,15 @@ class _GridRun:
         return session
 
     def _new_driver(self) -> Any:
-        options = Options()  # browserName chrome: the node's stereotype names its Chromium and how it runs
+        options = (
+            Options()
+        )  # browserName chrome: the node's stereotype names its Chromium and how it runs
         for argument in _ARGUMENTS:
             options.add_argument(argument)
         config = ClientConfig(remote_server_addr=self.url, timeout=session_timeout_s())
-        driver = webdriver.Remote(command_executor=RemoteConnection(client_config=config), options=options)
+        driver = webdriver.Remote(
+            command_executor=RemoteConnection(client_config=config), options=options
+        )
         try:
             driver.set_script_timeout(page_timeout_ms() / 1000 * 0.8)  # before the page's own limit
         except BaseException:
@@ -192,34 +236,43 @@ class _GridRun:
         return driver
 
     def _through_router(self, cdp: str) -> str:
-        """The Grid's CDP address with the host and port guidekit reached the Grid at: nodes often advertise
+        """The Grid's CDP address with the host and port guidekit reached the Grid at: nodes often
+        advertise
         an address only they can resolve (a container's name, a default port)."""
         grid = urlsplit(self.url)
-        return urlunsplit(("wss" if grid.scheme == "https" else "ws", grid.netloc, urlsplit(cdp).path, "", ""))
+        return urlunsplit(
+            ("wss" if grid.scheme == "https" else "ws", grid.netloc, urlsplit(cdp).path, "", "")
+        )
 
     def _node_of(self, session_id: str) -> str:
         try:
             for node in grid_status(self.url).get("nodes", []):
-                if any((slot.get("session") or {}).get("sessionId") == session_id for slot in node.get("slots", [])):
+                if any(
+                    (slot.get("session") or {}).get("sessionId") == session_id
+                    for slot in node.get("slots", [])
+                ):
                     return str(node.get("uri", "?"))
         except GridUnavailable:
             pass
         return "?"
 
     async def close(self, session: GridSession) -> None:
-        """Disconnect Playwright and end the WebDriver session, each bounded: a dead node must not stop the run."""
+        """Disconnect Playwright and end the WebDriver session, each bounded: a dead node must not
+        stop the run."""
         if session.browser is not None:
             try:
                 await asyncio.wait_for(session.browser.close(), 10)
-            except (PlaywrightError, asyncio.TimeoutError):
+            except (TimeoutError, PlaywrightError):
                 pass
         try:
             await asyncio.wait_for(self.call(_quit, session.driver), 30)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
 
 
-async def _blocking(executor: ThreadPoolExecutor | None, function: Callable[..., Any], *arguments: Any) -> Any:
+async def _blocking(
+    executor: ThreadPoolExecutor | None, function: Callable[..., Any], *arguments: Any
+) -> Any:
     """A WebDriver call (it blocks) in the run's threads, awaited."""
     return await asyncio.get_running_loop().run_in_executor(executor, function, *arguments)
 
@@ -236,21 +289,29 @@ def _reason(error: BaseException) -> str:
     return text.splitlines()[0][:160] if text else type(error).__name__
 
 
-async def check_on_grid(url: str, site: Path, pages: list[str], jobs: int,
-                        on_page: Callable[[str], None]) -> tuple[dict[str, PageResult], dict[str, int]]:
-    """Every check on ``pages`` in the browsers of the Grid at ``url``, ``jobs`` sessions at once; also how many
+async def check_on_grid(
+    url: str, site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]
+) -> tuple[dict[str, PageResult], dict[str, int]]:
+    """Every check on ``pages`` in the browsers of the Grid at ``url``, ``jobs`` sessions at once;
+    also how many
     pages each node checked."""
     url = url.rstrip("/")
     await asyncio.to_thread(grid_status, url)
     workers = min(jobs, len(pages))
-    with ThreadPoolExecutor(max_workers=workers + 1, thread_name_prefix="guidekit-grid") as executor:
+    with ThreadPoolExecutor(
+        max_workers=workers + 1, thread_name_prefix="guidekit-grid"
+    ) as executor:
         run = _GridRun(url, site, on_page, deque(pages), executor)
         async with async_playwright() as playwright:
             await asyncio.gather(*(run.worker(playwright) for _ in range(workers)))
     if run.queue and not run.sessions_opened:
         raise GridUnavailable("grid-no-session", url=url, reason=run.last_error or "?")
     for page in run.queue:  # no session could be had any more: a verdict all the same
-        run.results[page] = unchecked(page, RuntimeError(run.last_error or "no Grid session"), "page-unchecked-grid",
-                                      tries=run.attempts[page])
+        run.results[page] = unchecked(
+            page,
+            RuntimeError(run.last_error or "no Grid session"),
+            "page-unchecked-grid",
+            tries=run.attempts[page],
+        )
         on_page(page)
     return run.results, dict(sorted(run.nodes.items()))

@@ -1,8 +1,12 @@
-"""Keyboard: Tab reaches every link and control (WCAG 2.1.1), never gets stuck (2.1.2), moves in reading
-order (2.4.3), and never lands on an element hidden under other content such as a sticky header (2.4.11).
+"""Keyboard: Tab reaches every link and control (WCAG 2.1.1), never gets stuck (2.1.2), moves in
+reading
+order (2.4.3), and never lands on an element hidden under other content such as a sticky header
+(2.4.11).
 
-Real key presses in the loaded page, as a keyboard user walks it: Tab between the stops, and the arrow keys
-inside a composite widget (a radio group, a listbox, a menu), which is one Tab stop by design; keyboard.js
+Real key presses in the loaded page, as a keyboard user walks it: Tab between the stops, and the
+arrow keys
+inside a composite widget (a radio group, a listbox, a menu), which is one Tab stop by design;
+keyboard.js
 notes where each press left the focus.
 """
 
@@ -20,8 +24,20 @@ from .origin import PageContext, finding_at
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
 TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
 # down or right moves to the next item, whichever way the widget is laid out
-_ARROWS = ({"key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40, "nativeVirtualKeyCode": 40},
-           {"key": "ArrowRight", "code": "ArrowRight", "windowsVirtualKeyCode": 39, "nativeVirtualKeyCode": 39})
+_ARROWS = (
+    {
+        "key": "ArrowDown",
+        "code": "ArrowDown",
+        "windowsVirtualKeyCode": 40,
+        "nativeVirtualKeyCode": 40,
+    },
+    {
+        "key": "ArrowRight",
+        "code": "ArrowRight",
+        "windowsVirtualKeyCode": 39,
+        "nativeVirtualKeyCode": 39,
+    },
+)
 
 Step = Mapping[str, Any] | None
 
@@ -32,19 +48,29 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
     walk = await page.evaluate("() => window.__guidekit.keyboard.finish()")
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
-    # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside a frame
+    # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside
+    # a frame
     otherwise = await _walk_widgets(page, cdp, walk["expected"], steps) | set(walk["framed"])
     return walk_findings(context, walk["expected"], steps, otherwise)
 
 
 async def press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
-    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per press
-    # a key that types a character (Enter's "\r") goes down as keyDown, which also sends the keypress that activates
-    await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", {"type": kind, **key}) for key in keys
-                           for kind in ("keyDown" if "text" in key else "rawKeyDown", "keyUp")))
+    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one
+    # per press
+    # a key that types a character (Enter's "\r") goes down as keyDown, which also sends the
+    # keypress that activates
+    await asyncio.gather(
+        *(
+            cdp.send("Input.dispatchKeyEvent", {"type": kind, **key})
+            for key in keys
+            for kind in ("keyDown" if "text" in key else "rawKeyDown", "keyUp")
+        )
+    )
 
 
-async def _walk_widgets(page: Page, cdp: CDPSession, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step]) -> set[int]:
+async def _walk_widgets(
+    page: Page, cdp: CDPSession, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step]
+) -> set[int]:
     """The members of composite widgets the arrow keys reach from the member Tab stopped on."""
     tabbed = {step["index"] for step in steps if step}
     members: dict[int, list[int]] = {}
@@ -63,23 +89,51 @@ async def _walk_widgets(page: Page, cdp: CDPSession, expected: Sequence[Mapping[
 
 
 def walk_findings(
-    context: PageContext, expected: Sequence[Mapping[str, Any]], steps: Sequence[Step], arrowed: Collection[int] = ()
+    context: PageContext,
+    expected: Sequence[Mapping[str, Any]],
+    steps: Sequence[Step],
+    arrowed: Collection[int] = (),
 ) -> list[Finding]:
     findings = []
     for element in expected:
         if element["tabindex"] > 0:
-            findings.append(finding_at(context, "guidekit:focus-order", "2.4.3", element, "focus-positive-tabindex",
-                                       element=element["element"], tabindex=element["tabindex"]))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:focus-order",
+                    "2.4.3",
+                    element,
+                    "focus-positive-tabindex",
+                    element=element["element"],
+                    tabindex=element["tabindex"],
+                )
+            )
     # a composite widget is one Tab stop, however many members it has
     stops = len({element["group"] for element in expected if element.get("group", -1) >= 0})
     stops += sum(1 for element in expected if element.get("group", -1) < 0)
     trap = _trap(steps, stops)
     if trap is not None:
-        findings.append(finding_at(context, "guidekit:keyboard-trap", "2.1.2", trap, "keyboard-trap", element=trap["element"]))
+        findings.append(
+            finding_at(
+                context,
+                "guidekit:keyboard-trap",
+                "2.1.2",
+                trap,
+                "keyboard-trap",
+                element=trap["element"],
+            )
+        )
     reached = {step["index"] for step in steps if step} | set(arrowed)
     if trap is None:
         findings += [
-            finding_at(context, "guidekit:keyboard-reach", "2.1.1", element, "keyboard-unreached", element=element["element"])
+            finding_at(
+                context,
+                "guidekit:keyboard-reach",
+                "2.1.1",
+                element,
+                "keyboard-unreached",
+                element=element["element"],
+            )
             for index, element in enumerate(expected)
             if index not in reached
         ]
@@ -95,16 +149,36 @@ def walk_findings(
         if step["hiddenBy"] is not None:
             key = "focus-offscreen" if step["hiddenBy"].get("offscreen") else "focus-obscured"
             cover = step["hiddenBy"].get("element", "")
-            findings.append(finding_at(context, "guidekit:focus-obscured", "2.4.11", step, key, element=step["element"], cover=cover))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:focus-obscured",
+                    "2.4.11",
+                    step,
+                    key,
+                    element=step["element"],
+                    cover=cover,
+                )
+            )
         if previous is not None and _jumps_back(previous["box"], step["box"]):
-            findings.append(finding_at(context, "guidekit:focus-order", "2.4.3", step, "focus-order-back",
-                                       element=step["element"], before=previous["element"]))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:focus-order",
+                    "2.4.3",
+                    step,
+                    "focus-order-back",
+                    element=step["element"],
+                    before=previous["element"],
+                )
+            )
         previous = step
     return findings
 
 
 def _trap(steps: Sequence[Step], expected: int) -> Mapping[str, Any] | None:
-    """The element Tab cannot leave: focus came back to it before leaving the page or reaching everything."""
+    """The element Tab cannot leave: focus came back to it before leaving the page or reaching
+    everything."""
     visited: list[tuple[int, str]] = []
     for step in steps:
         if step is None:
@@ -118,5 +192,9 @@ def _trap(steps: Sequence[Step], expected: int) -> Mapping[str, Any] | None:
 
 def _jumps_back(before: Mapping[str, float], after: Mapping[str, float]) -> bool:
     """Focus moved to something wholly above the previous element, in the same column."""
-    same_column = min(before["left"] + before["width"], after["left"] + after["width"]) - max(before["left"], after["left"]) > 0
+    same_column = (
+        min(before["left"] + before["width"], after["left"] + after["width"])
+        - max(before["left"], after["left"])
+        > 0
+    )
     return same_column and after["top"] + after["height"] <= before["top"] - 1

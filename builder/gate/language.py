@@ -1,4 +1,5 @@
-"""WCAG 3.1.1 and 3.1.2: the page's lang matches its text (Han or Latin script, Simplified or Traditional
+"""WCAG 3.1.1 and 3.1.2: the page's lang matches its text (Han or Latin script, Simplified or
+Traditional
 characters), and a phrase in another language carries a lang of its own."""
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 # Three or more Latin words in a row: a phrase, not a name like "App" or "PDF"
 _WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*"
 _LATIN_PHRASE = re.compile(rf"{_WORD}(?:[ ,;:!?\"“”()]+{_WORD}){{2,}}")
-_ADDRESS = re.compile(r"\S*(?:://|@|www\.)\S*|\S+\.[A-Za-z]{2,}\S*")  # URLs, e-mail and domain names are not language
+_ADDRESS = re.compile(
+    r"\S*(?:://|@|www\.)\S*|\S+\.[A-Za-z]{2,}\S*"
+)  # URLs, e-mail and domain names are not language
 _SIMPLIFIED_SUBTAGS = {"hans", "cn", "sg", "my"}
 _TRADITIONAL_SUBTAGS = {"hant", "tw", "hk", "mo"}
 _MINIMUM_TEXT = 10
 
 
 def script_of(lang: str) -> str | None:
-    """"Hans", "Hant", "Latn" or None (a language guidekit does not judge) for a BCP 47 tag."""
+    """ "Hans", "Hant", "Latn" or None (a language guidekit does not judge) for a BCP 47 tag."""
     parts = lang.lower().replace("_", "-").split("-")
     if parts[0] == "zh":
         if _SIMPLIFIED_SUBTAGS & set(parts[1:]):
@@ -40,9 +43,17 @@ def script_of(lang: str) -> str | None:
 
 
 def chinese_variant(text: str) -> str | None:
-    """"Hans" or "Hant" when the text uses characters of only one of them, else None."""
-    simplified = sum(1 for ch in set(text) if hanzidentifier.is_simplified(ch) and not hanzidentifier.is_traditional(ch))
-    traditional = sum(1 for ch in set(text) if hanzidentifier.is_traditional(ch) and not hanzidentifier.is_simplified(ch))
+    """ "Hans" or "Hant" when the text uses characters of only one of them, else None."""
+    simplified = sum(
+        1
+        for ch in set(text)
+        if hanzidentifier.is_simplified(ch) and not hanzidentifier.is_traditional(ch)
+    )
+    traditional = sum(
+        1
+        for ch in set(text)
+        if hanzidentifier.is_traditional(ch) and not hanzidentifier.is_simplified(ch)
+    )
     if traditional >= 3 and traditional > 2 * simplified:
         return "Hant"
     if simplified >= 3 and simplified > 2 * traditional:
@@ -52,7 +63,8 @@ def chinese_variant(text: str) -> str | None:
 
 async def check(page: Page, context: PageContext) -> list[Finding]:
     text = await page.evaluate("() => window.__guidekit.languageRuns()")
-    # when the whole page is marked wrongly, every phrase would look foreign: the page finding says it all
+    # when the whole page is marked wrongly, every phrase would look foreign: the page finding says
+    # it all
     return page_language(context, text) or parts_language(context, text["runs"])
 
 
@@ -60,7 +72,10 @@ def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding
     declared = script_of(text["lang"])
     if declared is None:
         return []
-    own = " ".join([text["title"]] + [run["text"] for run in text["runs"] if run["lang"].lower() == text["lang"].lower()])
+    own = " ".join(
+        [text["title"]]
+        + [run["text"] for run in text["runs"] if run["lang"].lower() == text["lang"].lower()]
+    )
     own = _ADDRESS.sub(" ", own)
     han, latin = len(_HAN.findall(own)), len(_LATIN_WORD.findall(own))
     found = None
@@ -73,7 +88,16 @@ def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding
     if found is None:
         return []
     # the guide's front matter holds the page language; line 1 is where that block starts
-    return [finding_at(context, "guidekit:page-language", "3.1.1", {"line": 1}, f"page-language-{found.lower()}", declared=text["lang"])]
+    return [
+        finding_at(
+            context,
+            "guidekit:page-language",
+            "3.1.1",
+            {"line": 1},
+            f"page-language-{found.lower()}",
+            declared=text["lang"],
+        )
+    ]
 
 
 def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[Finding]:
@@ -82,8 +106,28 @@ def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[
         script = script_of(run["lang"])
         text = _ADDRESS.sub(" ", run["text"])
         if script in {"Hans", "Hant", "Hani"} and (phrase := _LATIN_PHRASE.search(text)):
-            findings.append(finding_at(context, "guidekit:language-of-parts", "3.1.2", run, "part-language", text=phrase.group(0), code="en"))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:language-of-parts",
+                    "3.1.2",
+                    run,
+                    "part-language",
+                    text=phrase.group(0),
+                    code="en",
+                )
+            )
         elif script == "Latn" and (phrase := _HAN_RUN.search(text)):
             suggested = "zh-Hant" if chinese_variant(run["text"]) == "Hant" else "zh-Hans"
-            findings.append(finding_at(context, "guidekit:language-of-parts", "3.1.2", run, "part-language", text=phrase.group(0), code=suggested))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:language-of-parts",
+                    "3.1.2",
+                    run,
+                    "part-language",
+                    text=phrase.group(0),
+                    code=suggested,
+                )
+            )
     return findings

@@ -1,4 +1,5 @@
-"""Turn what a check saw on a page into a finding the editor can act on, in their own file and language.
+"""Turn what a check saw on a page into a finding the editor can act on, in their own file and
+language.
 
 Every check script describes an element with ``__guidekit.where(element)`` (probe.js): the
 Markdown line it was rendered from (``data-line``), or the component example
@@ -23,12 +24,28 @@ class PageContext:
     lang: str  # the page's lang attribute: messages are written in it
     source: str | None = None  # the guide the page was built from, relative to SOURCE
     theme: str | None = None
-    guidekit: bool = False  # made by guidekit (its generator tag): held to its theme's promises, not only WCAG's
+    guidekit: bool = (
+        False  # made by guidekit (its generator tag): held to its theme's promises, not only WCAG's
+    )
 
     @classmethod
-    def of(cls, page: str, facts: Mapping[str, Any], *, theme: str | None = None, lang: str | None = None) -> PageContext:
-        """The page as its markup describes it; ``theme`` and ``lang`` (of the messages), when given, win."""
-        return cls(page, lang or facts.get("lang") or "", facts.get("source"), theme or facts.get("theme"), bool(facts.get("guidekit")))
+    def of(
+        cls,
+        page: str,
+        facts: Mapping[str, Any],
+        *,
+        theme: str | None = None,
+        lang: str | None = None,
+    ) -> PageContext:
+        """The page as its markup describes it; ``theme`` and ``lang`` (of the messages), when
+        given, win."""
+        return cls(
+            page,
+            lang or facts.get("lang") or "",
+            facts.get("source"),
+            theme or facts.get("theme"),
+            bool(facts.get("guidekit")),
+        )
 
 
 def locate(context: PageContext, where: Where) -> tuple[str, int | None]:
@@ -52,7 +69,8 @@ def finding_at(
     severity: Severity = Severity.ERROR,
     **args: object,
 ) -> Finding:
-    """A finding located at ``where``, with the message ``key`` of errors.yml in the page's language."""
+    """A finding located at ``where``, with the message ``key`` of errors.yml in the page's
+    language."""
     file, line = locate(context, where)
     if "element" in args and line is not None and where.get("snippet"):
         # an editor knows their own words, not CSS selectors
@@ -75,5 +93,7 @@ def finding_at(
 
 
 def _quoted(text: str, lang: str) -> str:
-    opening, closing = {"en": ("'", "'"), "zh-Hant": ("「", "」")}.get(best_language(lang), ("“", "”"))
+    opening, closing = {"en": ("'", "'"), "zh-Hant": ("「", "」")}.get(
+        best_language(lang), ("“", "”")
+    )
     return f"{opening}{text}{closing}"

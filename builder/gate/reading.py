@@ -1,5 +1,7 @@
-"""What the reader meets in the text, measured in Chromium (``js/reading.js``): read-aloud covering every
-visible text of main in order, <ruby> with <rp> and a readable <rt>, tables named, lines of at most 40
+"""What the reader meets in the text, measured in Chromium (``js/reading.js``): read-aloud covering
+every
+visible text of main in order, <ruby> with <rp> and a readable <rt>, tables named, lines of at most
+40
 CJK / 80 Latin characters in every theme, a 404 page that works at any address, and titles that tell
 a page from its twin in the other theme."""
 
@@ -11,7 +13,8 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 LIMITS = {"cjk": 40, "latin": 80}
-# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG has no number for
+# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG has no
+# number for
 CRITERIA = {
     "read-aloud-skips": None,
     "read-aloud-no-list": None,
@@ -25,10 +28,22 @@ CRITERIA = {
 
 
 async def check(page: Page, context: PageContext) -> list[Finding]:
-    problems = await page.evaluate("([theme, limits]) => window.__guidekit.reading.all(theme, limits)", [context.theme, LIMITS])
+    problems = await page.evaluate(
+        "([theme, limits]) => window.__guidekit.reading.all(theme, limits)", [context.theme, LIMITS]
+    )
     findings = [
-        finding_at(context, f"guidekit:{problem['check']}", CRITERIA[problem["check"]], problem, problem["check"],
-                   **{key: problem[key] for key in ("value", "limit", "text", "address", "title") if key in problem})
+        finding_at(
+            context,
+            f"guidekit:{problem['check']}",
+            CRITERIA[problem["check"]],
+            problem,
+            problem["check"],
+            **{
+                key: problem[key]
+                for key in ("value", "limit", "text", "address", "title")
+                if key in problem
+            },
+        )
         for problem in problems
     ]
     return list(dict.fromkeys(findings))

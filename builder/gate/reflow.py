@@ -1,4 +1,5 @@
-"""WCAG 1.4.10 Reflow: at 320 CSS px wide the page does not scroll sideways; wide tables scroll in a region.
+"""WCAG 1.4.10 Reflow: at 320 CSS px wide the page does not scroll sideways; wide tables scroll in
+a region.
 Content that needs two dimensions (data tables, maps, images, video) is exempt, as WCAG exempts it.
 
 The page already loaded for the other checks is narrowed in place and widened back afterwards.
@@ -23,13 +24,40 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
         if wide:
             await page.set_viewport_size(wide)
     findings = [
-        finding_at(context, "guidekit:reflow", "1.4.10", offender, "reflow-offender", element=offender["element"], right=offender["right"],
-                   width=NARROW["width"])
+        finding_at(
+            context,
+            "guidekit:reflow",
+            "1.4.10",
+            offender,
+            "reflow-offender",
+            element=offender["element"],
+            right=offender["right"],
+            width=NARROW["width"],
+        )
         for offender in result["offenders"]
     ]
     if result["scrolls"] and not findings and not result["exempt"]:
-        findings.append(finding_at(context, "guidekit:reflow", "1.4.10", {}, "reflow-page", scroll=result["scrollWidth"], width=NARROW["width"]))
+        findings.append(
+            finding_at(
+                context,
+                "guidekit:reflow",
+                "1.4.10",
+                {},
+                "reflow-page",
+                scroll=result["scrollWidth"],
+                width=NARROW["width"],
+            )
+        )
     for region in result["regions"]:
         if not (region["focusable"] and region["named"]):
-            findings.append(finding_at(context, "guidekit:scroll-region", "2.1.1", region, "scroll-region", element=region["element"]))
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:scroll-region",
+                    "2.1.1",
+                    region,
+                    "scroll-region",
+                    element=region["element"],
+                )
+            )
     return findings

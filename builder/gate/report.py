@@ -1,4 +1,5 @@
-"""The verdict of the gate: findings grouped into problems, waivers applied, and the JSON every format starts from.
+"""The verdict of the gate: findings grouped into problems, waivers applied, and the JSON every
+format starts from.
 
 The same defect on many pages (a layout or component bug) is one problem with the list of pages it
 was seen on. The JSON document keeps every page, so shard reports can be merged without loss.
@@ -19,7 +20,9 @@ from .waivers import Waiver, WaiverUse
 @dataclass
 class Problem:
     first: Finding  # where it was seen first: its message, page and theme
-    occurrences: list[tuple[str | None, str | None]] = field(default_factory=list)  # (page, theme), each once
+    occurrences: list[tuple[str | None, str | None]] = field(
+        default_factory=list
+    )  # (page, theme), each once
     waiver: Waiver | None = None
     waiver_expired: bool = False
 
@@ -44,7 +47,9 @@ class Problem:
         data["count"] = self.pages
         data["occurrences"] = [{"page": page, "theme": theme} for page, theme in self.occurrences]
         data["waived"] = self.waived
-        data["waiver"] = self.waiver.to_json() | {"expired": self.waiver_expired} if self.waiver else None
+        data["waiver"] = (
+            self.waiver.to_json() | {"expired": self.waiver_expired} if self.waiver else None
+        )
         return data
 
 
@@ -52,7 +57,9 @@ class Problem:
 class Verdict:
     problems: list[Problem]
     waivers: list[WaiverUse]
-    details: dict[str, Any] = field(default_factory=dict)  # pages, axe_version, shard, ... as the JSON has them
+    details: dict[str, Any] = field(
+        default_factory=dict
+    )  # pages, axe_version, shard, ... as the JSON has them
 
     @property
     def ok(self) -> bool:
@@ -68,7 +75,10 @@ class Verdict:
         return {
             "ok": self.ok,
             "findings": [problem.to_json() for problem in self.problems],
-            "waivers": [use.waiver.to_json() | {"expired": use.expired, "matched": use.matched} for use in self.waivers],
+            "waivers": [
+                use.waiver.to_json() | {"expired": use.expired, "matched": use.matched}
+                for use in self.waivers
+            ],
             **self.details,
         }
 
@@ -79,7 +89,8 @@ def _on_page(finding: Finding, page: str | None, theme: str | None) -> Finding:
 
 
 def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[Problem]:
-    """One problem per defect; the pages a waiver covers and those it does not are separate problems."""
+    """One problem per defect; the pages a waiver covers and those it does not are separate
+    problems."""
     problems: dict[tuple, Problem] = {}
     for finding in sorted(findings, key=sort_key):
         waiver = next((waiver for waiver in waivers if waiver.covers(finding)), None)
@@ -90,18 +101,27 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
     return list(problems.values())
 
 
-PER_PAGE_RULES = frozenset({"guidekit:page-unchecked"})  # what happened to one page, never a shared defect
+PER_PAGE_RULES = frozenset(
+    {"guidekit:page-unchecked"}
+)  # what happened to one page, never a shared defect
 
 
 def _place(finding: Finding) -> tuple:
     """Where a defect is, the same on every page that shows it.
 
-    A finding traced to a guide, component or template is there. One only located on the page it was seen on
-    (a site guidekit did not build) is in the element, whichever page it is on: a theme's or shared template's
+    A finding traced to a guide, component or template is there. One only located on the page it
+    was seen on
+    (a site guidekit did not build) is in the element, whichever page it is on: a theme's or shared
+    template's
     defect is one problem with its page count. Without an element, its message says what it is.
     """
     if finding.page is None:
-        return finding.file, finding.line, finding.element, finding.message  # the linter's, the loader's: each its own
+        return (
+            finding.file,
+            finding.line,
+            finding.element,
+            finding.message,
+        )  # the linter's, the loader's: each its own
     if finding.rule in PER_PAGE_RULES:
         return finding.file, finding.line, finding.element, finding.page
     if finding.file == finding.page and finding.line is None:
@@ -121,16 +141,21 @@ def judge(
     problems = group(findings, waivers)
     for problem in problems:
         problem.waiver_expired = problem.waiver is not None and problem.waiver.expired(today)
-    uses = [WaiverUse(waiver, waiver.expired(today), sum(1 for p in problems if p.waiver is waiver)) for waiver in waivers]
+    uses = [
+        WaiverUse(waiver, waiver.expired(today), sum(1 for p in problems if p.waiver is waiver))
+        for waiver in waivers
+    ]
     return Verdict(problems, uses, dict(details or {}))
 
 
 class MergeError(ValueError):
-    """Shard reports that do not add up to one whole run; ``args[0]`` is a message key of errors.yml."""
+    """Shard reports that do not add up to one whole run; ``args[0]`` is a message key of
+    errors.yml."""
 
 
 def merge(documents: Mapping[str, Mapping[str, Any]]) -> tuple[list[Finding], dict[str, Any]]:
-    """The findings of shard reports (file name -> JSON) as one run, after checking they make up a whole site."""
+    """The findings of shard reports (file name -> JSON) as one run, after checking they make up a
+    whole site."""
     first = next(iter(documents.values()))
     for name, document in documents.items():
         if not document.get("shard"):
@@ -142,7 +167,9 @@ def merge(documents: Mapping[str, Mapping[str, Any]]) -> tuple[list[Finding], di
     count = int(shards[0].split("/")[1])
     expected = sorted(f"{index}/{count}" for index in range(1, count + 1))
     if shards != expected:
-        raise MergeError("merge-incomplete", {"found": ", ".join(shards), "expected": ", ".join(expected)})
+        raise MergeError(
+            "merge-incomplete", {"found": ", ".join(shards), "expected": ", ".join(expected)}
+        )
     findings = [finding for document in documents.values() for finding in findings_of(document)]
     details = {
         "pages": sum(int(document.get("pages", 0)) for document in documents.values()),
@@ -165,6 +192,8 @@ def findings_of(document: Mapping[str, Any]) -> list[Finding]:
     findings = []
     for data in document.get("findings", []):
         first = finding_from_json(data)
-        occurrences = data.get("occurrences") or [{"page": data.get("page"), "theme": data.get("theme")}]
+        occurrences = data.get("occurrences") or [
+            {"page": data.get("page"), "theme": data.get("theme")}
+        ]
         findings += [_on_page(first, item.get("page"), item.get("theme")) for item in occurrences]
     return findings

@@ -1,4 +1,5 @@
-"""WCAG 1.4.4 Resize text: with all text twice as large, nothing is clipped or drawn over other text."""
+"""WCAG 1.4.4 Resize text: with all text twice as large, nothing is clipped or drawn over other
+text."""
 
 from __future__ import annotations
 
@@ -10,4 +11,6 @@ from .text_fit import text_fit_findings
 
 
 async def check(page: Page, context: PageContext) -> list[Finding]:
-    return await text_fit_findings(page, context, "zoom", "guidekit:resize-text", "1.4.4", "resize-text")
+    return await text_fit_findings(
+        page, context, "zoom", "guidekit:resize-text", "1.4.4", "resize-text"
+    )

@@ -1,4 +1,5 @@
-"""Stage 6, check: open every page of a built site in Chromium and run every check of the gate on it.
+"""Stage 6, check: open every page of a built site in Chromium and run every check of the gate on
+it.
 
 Pages are checked in parallel browser contexts (``jobs``), each page once per run and not at all
 when the cache holds its result. A page that cannot be checked is retried once in a fresh context,
@@ -40,14 +41,17 @@ class GateReport:
     browser_pages: int = 0  # pages opened in the browser; the rest came from the cache
     axe_version: str = field(default_factory=axe_version)
     ruleset: str = field(default_factory=ruleset)
-    grid_nodes: dict[str, int] | None = None  # Selenium Grid node -> pages it checked, when a Grid checked them
+    grid_nodes: dict[str, int] | None = (
+        None  # Selenium Grid node -> pages it checked, when a Grid checked them
+    )
 
     @property
     def passed(self) -> bool:
         return not any(finding.blocking for finding in self.findings)
 
     def details(self) -> dict[str, object]:
-        """What reports say about the run besides the findings (and what ``check --merge`` needs)."""
+        """What reports say about the run besides the findings (and what ``check --merge``
+        needs)."""
         return {
             "pages": len(self.pages),
             "site_pages": self.site_pages,
@@ -62,7 +66,9 @@ class GateReport:
 
 
 def html_pages(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file())
+    return sorted(
+        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file()
+    )
 
 
 def run_gate(
@@ -74,8 +80,10 @@ def run_gate(
     on_page: Callable[[str], None] | None = None,
     grid: str | None = None,
 ) -> GateReport:
-    """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every page afresh;
-    ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local Chromium (grid.py)."""
+    """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every
+    page afresh;
+    ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local Chromium
+    (grid.py)."""
     site = site.resolve()
     all_pages = html_pages(site)
     pages = shard.select(all_pages) if shard else all_pages
@@ -97,7 +105,9 @@ def run_gate(
         checked, grid_nodes = asyncio.run(check_on_grid(grid, site, fresh, jobs or 2, report_page))
         results.update(checked)
     elif fresh:
-        results.update(asyncio.run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page)))
+        results.update(
+            asyncio.run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page))
+        )
     if store:
         for page in fresh:
             store.store(page, results[page])
@@ -105,20 +115,36 @@ def run_gate(
 
     findings = site_findings(site, pages, results)
     if store and store.damaged:
-        findings.append(Finding(rule="cache-damaged", severity=Severity.WARNING, file=str(cache),
-                                message=error_text("cache-damaged", path=cache)))
-    return GateReport(sorted(findings, key=sort_key), pages, len(all_pages), shard, browser_pages=len(fresh), grid_nodes=grid_nodes)
+        findings.append(
+            Finding(
+                rule="cache-damaged",
+                severity=Severity.WARNING,
+                file=str(cache),
+                message=error_text("cache-damaged", path=cache),
+            )
+        )
+    return GateReport(
+        sorted(findings, key=sort_key),
+        pages,
+        len(all_pages),
+        shard,
+        browser_pages=len(fresh),
+        grid_nodes=grid_nodes,
+    )
 
 
 def site_findings(site: Path, pages: list[str], results: dict[str, PageResult]) -> list[Finding]:
-    """Each page's findings, and those of its links into the rest of ``site`` (missing pages and anchors)."""
+    """Each page's findings, and those of its links into the rest of ``site`` (missing pages and
+    anchors)."""
     findings = [finding for page in pages for finding in results[page].findings]
     site_files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
     all_facts = {page: results[page].facts for page in pages if results[page].facts is not None}
     return findings + link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
 
 
-async def _check_pages(site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]) -> dict[str, PageResult]:
+async def _check_pages(
+    site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]
+) -> dict[str, PageResult]:
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
@@ -128,23 +154,36 @@ async def _check_pages(site: Path, pages: list[str], jobs: int, on_page: Callabl
 
 
 async def check_pages(
-    browser: Browser, site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None],
+    browser: Browser,
+    site: Path,
+    pages: list[str],
+    jobs: int,
+    on_page: Callable[[str], None],
     overrides: Overrides | None = None,
 ) -> dict[str, PageResult]:
-    """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once; a page that cannot be checked says so."""
+    """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once; a page that cannot be
+    checked says so."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for page in pages:
         queue.put_nowait(page)
     results: dict[str, PageResult] = {}
     focus_verdicts: dict[str, bool] = {}  # elements that look alike are photographed once per run
-    workers = (_worker(browser, site, queue, results, on_page, focus_verdicts, overrides) for _ in range(min(jobs, len(pages))))
+    workers = (
+        _worker(browser, site, queue, results, on_page, focus_verdicts, overrides)
+        for _ in range(min(jobs, len(pages)))
+    )
     await asyncio.gather(*workers)
     return results
 
 
 async def _worker(
-    browser: Browser, site: Path, queue: asyncio.Queue[str], results: dict[str, PageResult], on_page,
-    focus_verdicts: dict[str, bool], overrides: Overrides | None,
+    browser: Browser,
+    site: Path,
+    queue: asyncio.Queue[str],
+    results: dict[str, PageResult],
+    on_page,
+    focus_verdicts: dict[str, bool],
+    overrides: Overrides | None,
 ) -> None:
     session: Session | None = None
     while not queue.empty():
@@ -153,10 +192,13 @@ async def _worker(
             try:
                 if session is None:
                     session = await new_session(browser, site, focus_verdicts, overrides)
-                # the browser's own timeouts do not cover page.evaluate: a script that blocks after load would hang forever
-                results[page] = await asyncio.wait_for(check_page(session, page), page_timeout_ms() / 1000)
+                # the browser's own timeouts do not cover page.evaluate: a script that blocks after
+                # load would hang forever
+                results[page] = await asyncio.wait_for(
+                    check_page(session, page), page_timeout_ms() / 1000
+                )
                 break
-            except (PlaywrightError, asyncio.TimeoutError) as error:
+            except (TimeoutError, PlaywrightError) as error:
                 if session is not None:
                     await close_quietly(session)
                 session = None
@@ -167,16 +209,28 @@ async def _worker(
         await close_quietly(session)
 
 
-def unchecked(page: str, error: BaseException, key: str = "page-unchecked", **details: object) -> PageResult:
+def unchecked(
+    page: str, error: BaseException, key: str = "page-unchecked", **details: object
+) -> PageResult:
     """The verdict on a page the gate could not check: a blocking finding that says why."""
-    reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-    return PageResult(findings=[
-        Finding(rule="guidekit:page-unchecked", message=error_text(key, reason=reason, **details), file=page, page=page)
-    ])
+    reason = (
+        str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
+    )
+    return PageResult(
+        findings=[
+            Finding(
+                rule="guidekit:page-unchecked",
+                message=error_text(key, reason=reason, **details),
+                file=page,
+                page=page,
+            )
+        ]
+    )
 
 
 class _IdReader:
-    """The ids of a page, read from its file: the same answer whether the page was checked in this run or not."""
+    """The ids of a page, read from its file: the same answer whether the page was checked in this
+    run or not."""
 
     def __init__(self, site: Path) -> None:
         self.site = site

@@ -1,4 +1,5 @@
-"""One browser context of the gate: the site served from disk under its own origin, and what each page did.
+"""One browser context of the gate: the site served from disk under its own origin, and what each
+page did.
 
 Every request is answered from the site folder through request interception; a request for any
 other host is refused and noted. The bytes of everything served are hashed, so the cache knows
@@ -6,23 +7,34 @@ exactly what a page's result depends on.
 
 The gate judges the page it was given: once its document is served, any other navigation of the tab
 (a script setting ``location``, a refresh, a redirect, a reload) is answered "204 No Content", which
-leaves the page where it is, and noted; so is a window the page opens, which is closed at once, and an
-address the tab moves to without loading (history). ``staying.js`` notes what a page's scripts try in
+leaves the page where it is, and noted; so is a window the page opens, which is closed at once, and
+an
+address the tab moves to without loading (history). ``staying.js`` notes what a page's scripts try
+in
 the page itself. Every note becomes a blocking finding (``staying.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import hashlib
 import mimetypes
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from playwright.async_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Frame, Page, Request, Route
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    CDPSession,
+    ConsoleMessage,
+    Frame,
+    Page,
+    Request,
+    Route,
+)
 from playwright.async_api import Error as PlaywrightError
 
 from .axe import AxeRun, axe_source
@@ -34,8 +46,10 @@ DEFAULT_PAGE_TIMEOUT_MS = 30_000
 
 
 def page_timeout_ms() -> int:
-    """How long one page's whole check may take before it counts as a page that could not be checked."""
+    """How long one page's whole check may take before it counts as a page that could not be
+    checked."""
     return int(os.environ.get(PAGE_TIMEOUT_VARIABLE) or DEFAULT_PAGE_TIMEOUT_MS)
+
 
 VIEWPORT = {"width": 1280, "height": 720}
 DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
@@ -46,41 +60,60 @@ MISSING = "missing"  # the hash recorded for a file the page asked for that does
 class Traffic:
     """What one page loaded and said while it was checked."""
 
-    served: dict[str, str] = field(default_factory=dict)  # site path -> sha256 of its bytes, or MISSING
+    served: dict[str, str] = field(
+        default_factory=dict
+    )  # site path -> sha256 of its bytes, or MISSING
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
-    departures: list[tuple[str, str]] = field(default_factory=list)  # how the page tried to leave: (message key, address)
+    departures: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # how the page tried to leave: (message key, address)
 
 
 @dataclass(frozen=True)
 class Overrides:
-    """What a caller knows better than the pages (the pytest plugin checking a developer's own pages)."""
+    """What a caller knows better than the pages (the pytest plugin checking a developer's own
+    pages)."""
 
-    upstream: str | None = None  # a live server (``http://127.0.0.1:5000``) answering instead of the site folder
-    pinned: Mapping[str, bytes] = field(default_factory=dict)  # page path -> bytes served for it (a live tab's DOM)
+    upstream: str | None = (
+        None  # a live server (``http://127.0.0.1:5000``) answering instead of the site folder
+    )
+    pinned: Mapping[str, bytes] = field(
+        default_factory=dict
+    )  # page path -> bytes served for it (a live tab's DOM)
     theme: str | None = None  # judge by this theme's rules, whatever the page's markup says
     lang: str | None = None  # write the messages in this language
 
 
 @dataclass
 class Session:
-    """One browser context and the one tab in it that visits page after page: a new tab per page costs more."""
+    """One browser context and the one tab in it that visits page after page: a new tab per page
+    costs more."""
 
     site: Path
     context: BrowserContext
     page: Page | None = None
     cdp: CDPSession | None = None
     traffic: Traffic = field(default_factory=Traffic)
-    focus_verdicts: dict[str, bool] = field(default_factory=dict)  # see focus_visible.py; shared by a run's sessions
+    focus_verdicts: dict[str, bool] = field(
+        default_factory=dict
+    )  # see focus_visible.py; shared by a run's sessions
     address: str = ""  # the page being checked
-    document_served: bool = False  # its document was served: any other navigation of the tab is held back
-    departed: asyncio.Event = field(default_factory=asyncio.Event)  # a navigation of the tab was held back
+    document_served: bool = (
+        False  # its document was served: any other navigation of the tab is held back
+    )
+    departed: asyncio.Event = field(
+        default_factory=asyncio.Event
+    )  # a navigation of the tab was held back
     overrides: Overrides = field(default_factory=Overrides)
     page_path: str = ""  # the page being checked, as open() was given it
-    run_axe: AxeRun | None = None  # axe run another way than in the page (grid.py: axe-selenium-python)
+    run_axe: AxeRun | None = (
+        None  # axe run another way than in the page (grid.py: axe-selenium-python)
+    )
 
     async def reopen(self) -> tuple[Page, CDPSession]:
-        """The page being checked loaded afresh, for a check that must start from the page as it loaded; what
+        """The page being checked loaded afresh, for a check that must start from the page as it
+        loaded; what
         it loaded and did the first time stays this check's record."""
         traffic = self.traffic
         opened = await self.open(self.page_path)
@@ -92,7 +125,8 @@ class Session:
             await self.new_tab()
         assert self.page is not None and self.cdp is not None
         self.traffic, self.page_path = Traffic(), page_path
-        # a page of the site folder is a path below it; a page of a live server is its own "/path?query"
+        # a page of the site folder is a path below it; a page of a live server is its own
+        # "/path?query"
         address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
         self.address, self.document_served, self.departed = ORIGIN + address, False, asyncio.Event()
         await self.page.goto(self.address, wait_until="commit")
@@ -100,7 +134,8 @@ class Session:
         return self.page, self.cdp
 
     async def new_tab(self) -> None:
-        """The tab pages are checked in, listened to for console errors and departures (grid.py also puts WebDriver on it)."""
+        """The tab pages are checked in, listened to for console errors and departures (grid.py
+        also puts WebDriver on it)."""
         self.page = await self.context.new_page()
         self.page.on("console", self._note_console)
         self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
@@ -110,8 +145,10 @@ class Session:
         self.cdp = await self.context.new_cdp_session(self.page)
 
     async def _loaded(self, page: Page) -> None:
-        """Until the page's load event; a navigation held back before it stops the page loading (the browser
-        stops a document's loads when a navigation starts), so then only until its DOM is complete."""
+        """Until the page's load event; a navigation held back before it stops the page loading
+        (the browser
+        stops a document's loads when a navigation starts), so then only until its DOM is
+        complete."""
         load = asyncio.ensure_future(page.wait_for_load_state("load"))
         departed = asyncio.ensure_future(self.departed.wait())
         try:
@@ -132,12 +169,18 @@ class Session:
         await popup.close()
 
     def _note_navigated(self, frame: Frame) -> None:
-        """A move of the tab that loads nothing (history) still leaves the page it was asked to judge."""
-        if frame.parent_frame is None and self.document_served and not same_document(frame.url, self.address):
+        """A move of the tab that loads nothing (history) still leaves the page it was asked to
+        judge."""
+        if (
+            frame.parent_frame is None
+            and self.document_served
+            and not same_document(frame.url, self.address)
+        ):
             self.traffic.departures.append(("page-history-changed", frame.url))
 
     async def _held_back(self, route: Route) -> bool:
-        """Whether a navigation was stopped: a window the page opened gets nothing; any move of the tab but to the
+        """Whether a navigation was stopped: a window the page opened gets nothing; any move of the
+        tab but to the
         page being checked gets "204 No Content", which leaves the tab where it is, and is noted."""
         frame = _frame_of(route.request)
         if frame is None or frame.page != self.page:
@@ -189,14 +232,19 @@ class Session:
         body = target.read_bytes()
         traffic.served[relative] = hashlib.sha256(body).hexdigest()
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if content_type.startswith("text/") or content_type in {"application/javascript", "image/svg+xml"}:
+        if content_type.startswith("text/") or content_type in {
+            "application/javascript",
+            "image/svg+xml",
+        }:
             content_type += "; charset=utf-8"
         await route.fulfill(status=200, body=body, content_type=content_type)
 
     async def _serve_upstream(self, route: Route, relative: str, query: str) -> None:
         """The live server's answer, under the gate's own origin so every check sees one site."""
         upstream = str(self.overrides.upstream).rstrip("/")
-        response = await route.fetch(url=f"{upstream}/{quote(relative)}" + (f"?{query}" if query else ""))
+        response = await route.fetch(
+            url=f"{upstream}/{quote(relative)}" + (f"?{query}" if query else "")
+        )
         body = await response.body()
         self.traffic.served[relative] = hashlib.sha256(body).hexdigest() if response.ok else MISSING
         await route.fulfill(response=response, body=body)
@@ -211,19 +259,36 @@ def _frame_of(request: Request) -> Frame | None:
 
 
 def same_document(first: str, second: str) -> bool:
-    """Whether two addresses name one document (anchors aside, percent-encoding as the browser may spell it)."""
+    """Whether two addresses name one document (anchors aside, percent-encoding as the browser may
+    spell it)."""
     one, other = urlsplit(first), urlsplit(second)
-    return (one.scheme, one.netloc, unquote(one.path), one.query) == (other.scheme, other.netloc, unquote(other.path), other.query)
+    return (one.scheme, one.netloc, unquote(one.path), one.query) == (
+        other.scheme,
+        other.netloc,
+        unquote(other.path),
+        other.query,
+    )
 
 
-async def new_session(browser: Browser, site: Path, focus_verdicts: dict[str, bool], overrides: Overrides | None = None) -> Session:
-    context = await browser.new_context(service_workers="block", viewport=VIEWPORT, device_scale_factor=1)
-    return await prepare_session(Session(site, context, focus_verdicts=focus_verdicts, overrides=overrides or Overrides()))
+async def new_session(
+    browser: Browser,
+    site: Path,
+    focus_verdicts: dict[str, bool],
+    overrides: Overrides | None = None,
+) -> Session:
+    context = await browser.new_context(
+        service_workers="block", viewport=VIEWPORT, device_scale_factor=1
+    )
+    return await prepare_session(
+        Session(site, context, focus_verdicts=focus_verdicts, overrides=overrides or Overrides())
+    )
 
 
 async def prepare_session(session: Session) -> Session:
-    """The site served in the session's context, the gate's scripts installed in every page it opens."""
-    # axe and the check scripts are installed once per context: injecting them per page costs far more
+    """The site served in the session's context, the gate's scripts installed in every page it
+    opens."""
+    # axe and the check scripts are installed once per context: injecting them per page costs far
+    # more
     context = session.context
     context.set_default_timeout(page_timeout_ms())
     await context.add_init_script(axe_source())
@@ -234,9 +299,10 @@ async def prepare_session(session: Session) -> Session:
 
 
 async def close_quietly(session: Session) -> None:
-    """Close the session's context; a page whose script never yields can stall the closing, and then it is left
+    """Close the session's context; a page whose script never yields can stall the closing, and
+    then it is left
     to die with the browser at the end of the run rather than stop the gate."""
     try:
         await asyncio.wait_for(session.context.close(), page_timeout_ms() / 1000)
-    except (PlaywrightError, asyncio.TimeoutError):
+    except (TimeoutError, PlaywrightError):
         pass

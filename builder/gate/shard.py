@@ -1,4 +1,5 @@
-"""``--shard K/N``: a deterministic 1/N of a site's pages, so CI machines can split the gate between them."""
+"""``--shard K/N``: a deterministic 1/N of a site's pages, so CI machines can split the gate
+between them."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ class Shard:
         return cls(int(match.group(1)), int(match.group(2)))
 
     def select(self, pages: Sequence[str]) -> list[str]:
-        """Every N-th page of the sorted list, starting at the K-th: the shards are disjoint and cover the site."""
+        """Every N-th page of the sorted list, starting at the K-th: the shards are disjoint and
+        cover the site."""
         return sorted(pages)[self.index - 1 :: self.count]
 
     def __str__(self) -> str:

@@ -21,7 +21,8 @@ LIMITS = {
     "latinLine": 80,
     "latinCharEm": 0.5,  # an average Latin character, in em: 80 of them fit in 40 em
 }
-# check -> the WCAG success criterion it serves; font size is MIIT's 适老化 rule, which WCAG has no number for
+# check -> the WCAG success criterion it serves; font size is MIIT's 适老化 rule, which WCAG has no
+# number for
 CRITERIA = {
     "font-size": None,
     "line-height": "1.4.8",
@@ -38,8 +39,15 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
         return []
     problems = await page.evaluate("limits => window.__guidekit.silver(limits)", LIMITS)
     findings = [
-        finding_at(context, f"guidekit:silver-{problem['check']}", CRITERIA[problem["check"]], problem,
-                   f"silver-{problem['check']}", value=problem["value"], limit=problem["limit"])
+        finding_at(
+            context,
+            f"guidekit:silver-{problem['check']}",
+            CRITERIA[problem["check"]],
+            problem,
+            f"silver-{problem['check']}",
+            value=problem["value"],
+            limit=problem["limit"],
+        )
         for problem in problems
     ]
     return list(dict.fromkeys(findings))

@@ -1,8 +1,11 @@
-"""The gate judges the page it was given: a page that navigates away, closes itself, opens a window or
-rewrites its address during a check is a blocking finding, never a pass (``session.py`` holds the tab on
+"""The gate judges the page it was given: a page that navigates away, closes itself, opens a window
+or
+rewrites its address during a check is a blocking finding, never a pass (``session.py`` holds the
+tab on
 the page and notes what it tried; ``js/staying.js`` notes what the page's scripts tried).
 
-One navigation is no departure: a ``<meta http-equiv="refresh">`` with no delay to the address it names
+One navigation is no departure: a ``<meta http-equiv="refresh">`` with no delay to the address it
+names
 is how a static site says "this page moved" (guidekit's own redirect pages do), which WCAG accepts
 (F40/F41 concern delays); the gate held it back, so the redirect page itself was judged.
 """
@@ -21,12 +24,17 @@ from .origin import PageContext, finding_at
 from .session import same_document
 
 RULE = "guidekit:page-left"
-_REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(['\"]?)(.*?)\2\s*)?$", re.IGNORECASE)
+_REFRESH = re.compile(
+    r"\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(['\"]?)(.*?)\2\s*)?$", re.IGNORECASE
+)
 
 
 async def page_notes(page: Page) -> dict[str, Any]:
     """What ``staying.js`` noted in the page, and its refresh instruction."""
-    notes = await page.evaluate("() => window.__guidekitStay ? {notes: window.__guidekitStay.notes, refresh: window.__guidekitStay.refresh()} : null")
+    notes = await page.evaluate(
+        "() => window.__guidekitStay ? {notes: window.__guidekitStay.notes, refresh: "
+        "window.__guidekitStay.refresh()} : null"
+    )
     return notes or {"notes": [], "refresh": None}
 
 
@@ -38,7 +46,9 @@ def immediate_redirect(refresh: str | None, address: str) -> str | None:
     return urljoin(address, match.group(3).strip())
 
 
-def departure_findings(context: PageContext, departures: Iterable[tuple[str, str]], refresh: str | None, address: str) -> list[Finding]:
+def departure_findings(
+    context: PageContext, departures: Iterable[tuple[str, str]], refresh: str | None, address: str
+) -> list[Finding]:
     redirect = immediate_redirect(refresh, address)
     return [
         finding_at(context, RULE, None, {}, key, url=url or address)

@@ -1,7 +1,11 @@
-"""Target size per theme: WCAG 2.5.8 (24 x 24 CSS px, or enough space around) in the standard theme and on
-every page guidekit did not make; in silver, 60 x 60 for controls and 44 x 44 for every other target (2.5.5 and
-the MIIT 适老化 sizes). Links inside a sentence are exempt in both, as WCAG exempts them. WCAG 2.5.8's other
-exceptions hold too: a native control the page left at the browser's own size (user agent), and a target
+"""Target size per theme: WCAG 2.5.8 (24 x 24 CSS px, or enough space around) in the standard theme
+and on
+every page guidekit did not make; in silver, 60 x 60 for controls and 44 x 44 for every other
+target (2.5.5 and
+the MIIT 适老化 sizes). Links inside a sentence are exempt in both, as WCAG exempts them. WCAG 2.5.8's
+other
+exceptions hold too: a native control the page left at the browser's own size (user agent), and a
+target
 whose purpose another target on the page serves at a size that is enough (equivalent)."""
 
 from __future__ import annotations
@@ -40,13 +44,20 @@ def _silver(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
 
 def _standard(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
     small = [t for t in targets if not t["inline"] and _below(t, MINIMUM)]
-    served = {t["purpose"] for t in targets if not _below(t, MINIMUM)}  # purposes a target of enough size serves
+    served = {
+        t["purpose"] for t in targets if not _below(t, MINIMUM)
+    }  # purposes a target of enough size serves
     findings = []
     for target in (t for t in small if not t["agentSized"] and t["purpose"] not in served):
-        # the spacing exception: a 24 px circle on the target's centre touches no other target or small target's circle
+        # the spacing exception: a 24 px circle on the target's centre touches no other target or
+        # small target's circle
         crowded = any(
-            other is not target and _distance_to_box(_centre(target), other) < MINIMUM / 2 for other in targets
-        ) or any(other is not target and math.dist(_centre(target), _centre(other)) < MINIMUM for other in small)
+            other is not target and _distance_to_box(_centre(target), other) < MINIMUM / 2
+            for other in targets
+        ) or any(
+            other is not target and math.dist(_centre(target), _centre(other)) < MINIMUM
+            for other in small
+        )
         if crowded:
             findings.append(_finding(context, target, "2.5.8", MINIMUM))
     return findings
@@ -58,8 +69,15 @@ def _below(target: Target, size: int) -> bool:
 
 def _finding(context: PageContext, target: Target, wcag: str, need: int) -> Finding:
     return finding_at(
-        context, "guidekit:target-size", wcag, target, "target-size",
-        element=target["element"], width=round(target["width"]), height=round(target["height"]), need=need,
+        context,
+        "guidekit:target-size",
+        wcag,
+        target,
+        "target-size",
+        element=target["element"],
+        width=round(target["width"]),
+        height=round(target["height"]),
+        need=need,
     )
 
 

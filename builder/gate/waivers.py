@@ -7,7 +7,8 @@ The file (default ``guidekit-waivers.toml``) holds ``[[waiver]]`` tables::
     file = "zh-Hans/pension-collection.md"  # optional: the file the finding names
     line = 42                               # optional
     page = "silver/*"                       # optional: the page(s) it was seen on
-    element = "a.gk-theme-switch"           # optional: as the report prints it; * and ? match any text
+    element = "a.gk-theme-switch"           # optional: as the report prints it; * and ? match any
+    text
     owner = "王芳"                           # required: who answers for it
     reason = "等设计组换新配色"                # required: why it is accepted
     expires = 2027-01-31                    # required: from this day on, the finding blocks again
@@ -82,7 +83,9 @@ def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except OSError as error:
-        raise WaiverError(error_text("waivers-unreadable", lang, file=path, problem=error.strerror or error)) from None
+        raise WaiverError(
+            error_text("waivers-unreadable", lang, file=path, problem=error.strerror or error)
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise WaiverError(error_text("waivers-syntax", lang, file=path, problem=error)) from None
     try:
@@ -90,7 +93,17 @@ def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
     except ValidationError as error:
         problems = []
         for problem in error.errors():
-            where = [str(part + 1) if isinstance(part, int) else part for part in problem["loc"] if part != "waiver"]
+            where = [
+                str(part + 1) if isinstance(part, int) else part
+                for part in problem["loc"]
+                if part != "waiver"
+            ]
             number, field = (where + ["", ""])[:2]
-            problems.append(error_text("waivers-field", lang, number=number, field=field or "?", problem=problem["msg"]))
-        raise WaiverError(error_text("waivers-invalid", lang, file=path, problems="; ".join(problems))) from None
+            problems.append(
+                error_text(
+                    "waivers-field", lang, number=number, field=field or "?", problem=problem["msg"]
+                )
+            )
+        raise WaiverError(
+            error_text("waivers-invalid", lang, file=path, problems="; ".join(problems))
+        ) from None

@@ -24,12 +24,20 @@ from .sentences import percent
 from .text import read_guide_text
 from .word_habits import report_habits, word_habits
 
-__all__ = ["DEFAULT_LEVELS", "GuideSummary", "LintReport", "LintSettings", "lint_guide", "lint_guides"]
+__all__ = [
+    "DEFAULT_LEVELS",
+    "GuideSummary",
+    "LintReport",
+    "LintSettings",
+    "lint_guide",
+    "lint_guides",
+]
 
 
 @dataclass(frozen=True)
 class GuideSummary:
-    """One guide's figures. Sentence length is in characters for Chinese guides, in words for English ones."""
+    """One guide's figures. Sentence length is in characters for Chinese guides, in words for
+    English ones."""
 
     file: str
     lang: str
@@ -47,11 +55,25 @@ class GuideSummary:
         return {**asdict(self), "unit": self.unit}
 
     def describe(self, lang: str) -> str:
-        figures = {"file": self.file, "sentences": self.sentences, "average": f"{self.average_sentence_length:.1f}",
-                   "long_share": percent(self.long_sentence_share)}
+        figures = {
+            "file": self.file,
+            "sentences": self.sentences,
+            "average": f"{self.average_sentence_length:.1f}",
+            "long_share": percent(self.long_sentence_share),
+        }
         if self.lang == "en":
-            return lint_text("summary-english", lang, grade="–" if self.reading_grade is None else self.reading_grade, **figures)
-        return lint_text("summary-chinese", lang, uncommon_share=percent(self.uncommon_character_share or 0.0), **figures)
+            return lint_text(
+                "summary-english",
+                lang,
+                grade="–" if self.reading_grade is None else self.reading_grade,
+                **figures,
+            )
+        return lint_text(
+            "summary-chinese",
+            lang,
+            uncommon_share=percent(self.uncommon_character_share or 0.0),
+            **figures,
+        )
 
 
 @dataclass(frozen=True)
@@ -60,8 +82,14 @@ class LintReport:
     summaries: list[GuideSummary]
 
 
-def lint_guides(guides: Iterable[SourceGuide], settings: LintSettings | None = None, *, today: dt.date | None = None) -> LintReport:
-    """Lint every guide. ``today`` decides which guides are past their review date (default: the real today)."""
+def lint_guides(
+    guides: Iterable[SourceGuide],
+    settings: LintSettings | None = None,
+    *,
+    today: dt.date | None = None,
+) -> LintReport:
+    """Lint every guide. ``today`` decides which guides are past their review date (default: the
+    real today)."""
     settings = settings or LintSettings()
     today = today or dt.date.today()
     findings: list[Finding] = []
@@ -74,19 +102,33 @@ def lint_guides(guides: Iterable[SourceGuide], settings: LintSettings | None = N
     return LintReport(findings, summaries)
 
 
-def lint_guide(guide: SourceGuide, settings: LintSettings, today: dt.date) -> tuple[list[Finding], GuideSummary]:
+def lint_guide(
+    guide: SourceGuide, settings: LintSettings, today: dt.date
+) -> tuple[list[Finding], GuideSummary]:
     text = read_guide_text(guide)
     report = Reporter(guide, settings)
     if guide.lang == "en":
         english = check_english(text, report)
-        summary = GuideSummary(guide.rel, guide.lang, english.sentences.count, english.sentences.average_length,
-                               english.sentences.long_share, reading_grade=english.reading_grade)
+        summary = GuideSummary(
+            guide.rel,
+            guide.lang,
+            english.sentences.count,
+            english.sentences.average_length,
+            english.sentences.long_share,
+            reading_grade=english.reading_grade,
+        )
     else:
         views = simplified_passages(text)
         chinese = check_chinese(text, report, views)
         check_chinese_abbreviations(views, report)
-        summary = GuideSummary(guide.rel, guide.lang, chinese.sentences.count, chinese.sentences.average_length,
-                               chinese.sentences.long_share, uncommon_character_share=chinese.uncommon_share)
+        summary = GuideSummary(
+            guide.rel,
+            guide.lang,
+            chinese.sentences.count,
+            chinese.sentences.average_length,
+            chinese.sentences.long_share,
+            uncommon_character_share=chinese.uncommon_share,
+        )
     report_habits(word_habits(guide), report)
     check_acronyms(text, report)
     check_numbers(text, report)

@@ -1,4 +1,5 @@
-"""Abbreviations a reader may not know: Chinese 简称 without their full form, acronyms never spelled out."""
+"""Abbreviations a reader may not know: Chinese 简称 without their full form, acronyms never spelled
+out."""
 
 from __future__ import annotations
 
@@ -27,16 +28,28 @@ def check_chinese_abbreviations(views: list[SimplifiedPassage], report: Reporter
         for match in _abbreviation_pattern().finditer(view.simplified):
             word, written = match.group(), view.original(match.start(), match.end())
             full_forms = abbreviations()[word]
-            if settled & {word, written} or word in everyday_words() or any(full in everything for full in full_forms):
+            if (
+                settled & {word, written}
+                or word in everyday_words()
+                or any(full in everything for full in full_forms)
+            ):
                 continue
             settled.add(word)
-            report.add("undefined-abbreviation", view.passage.line_at(match.start()),
-                       suggestion=report.text("undefined-abbreviation-fix", word=written, full=in_guide_script(report, full_forms[0])),
-                       word=written)
+            report.add(
+                "undefined-abbreviation",
+                view.passage.line_at(match.start()),
+                suggestion=report.text(
+                    "undefined-abbreviation-fix",
+                    word=written,
+                    full=in_guide_script(report, full_forms[0]),
+                ),
+                word=written,
+            )
 
 
 def check_acronyms(text: GuideText, report: Reporter) -> None:
-    """An acronym counts as explained when the guide puts it next to a bracket: "PIN (…)" or "(PIN)"."""
+    """An acronym counts as explained when the guide puts it next to a bracket: "PIN (…)" or
+    "(PIN)"."""
     everything = text.full_text()
     known = well_known_acronyms() | set(report.settings.known_abbreviations)
     reported: set[str] = set()
@@ -46,10 +59,17 @@ def check_acronyms(text: GuideText, report: Reporter) -> None:
             if word in known or word in reported or _explained(word, everything):
                 continue
             reported.add(word)
-            report.add("undefined-acronym", passage.line_at(match.start()),
-                       suggestion=report.text("undefined-acronym-fix", word=word), word=word)
+            report.add(
+                "undefined-acronym",
+                passage.line_at(match.start()),
+                suggestion=report.text("undefined-acronym-fix", word=word),
+                word=word,
+            )
 
 
 def _explained(word: str, text: str) -> bool:
     escaped = re.escape(word)
-    return re.search(rf"(?<![A-Za-z0-9]){escaped}s?\s*[（(]|[（(]\s*{escaped}s?\s*[)）]", text) is not None
+    return (
+        re.search(rf"(?<![A-Za-z0-9]){escaped}s?\s*[（(]|[（(]\s*{escaped}s?\s*[)）]", text)
+        is not None
+    )

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .data import abbreviations, common_characters, everyday_characters, everyday_words, officialese, to_simplified, to_traditional
+from .data import (
+    abbreviations,
+    common_characters,
+    everyday_characters,
+    everyday_words,
+    officialese,
+    to_simplified,
+    to_traditional,
+)
 from .report import Reporter
 from .sentences import SentenceFigures, check_sentence_length, percent
 from .text import GuideText, Passage, chinese_length, excerpt
@@ -43,11 +51,17 @@ class SimplifiedPassage:
 
 def simplified_passages(text: GuideText) -> list[SimplifiedPassage]:
     convert = text.guide.lang == "zh-Hant"
-    return [SimplifiedPassage(p, to_simplified(p.text) if convert else p.text) for p in text.passages]
+    return [
+        SimplifiedPassage(p, to_simplified(p.text) if convert else p.text) for p in text.passages
+    ]
 
 
-def check_chinese(text: GuideText, report: Reporter, views: list[SimplifiedPassage]) -> ChineseFigures:
-    sentences = check_sentence_length(text, report, chinese_length, report.settings.long_sentence_chars)
+def check_chinese(
+    text: GuideText, report: Reporter, views: list[SimplifiedPassage]
+) -> ChineseFigures:
+    sentences = check_sentence_length(
+        text, report, chinese_length, report.settings.long_sentence_chars
+    )
     _officialese(views, report)
     uncommon_share = _uncommon_characters(views, report)
     _rare_words(views, report)
@@ -69,8 +83,13 @@ def _officialese(views: list[SimplifiedPassage], report: Reporter) -> None:
     for view in views:
         for match in _officialese_pattern().finditer(view.simplified):
             entry = entries[match.group()]
-            report.add("officialese", view.passage.line_at(match.start()), suggestion=in_guide_script(report, entry.plain),
-                       word=view.original(match.start(), match.end()), why=report.text(f"why-{entry.kind}"))
+            report.add(
+                "officialese",
+                view.passage.line_at(match.start()),
+                suggestion=in_guide_script(report, entry.plain),
+                word=view.original(match.start(), match.end()),
+                why=report.text(f"why-{entry.kind}"),
+            )
 
 
 @cache
@@ -93,20 +112,33 @@ def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> fl
             if match.group() in seen:
                 continue
             seen.add(match.group())
-            report.add("uncommon-character", view.passage.line_at(match.start()), suggestion=report.text("uncommon-character-fix"),
-                       char=view.original(match.start(), match.end()), excerpt=_around(view.passage.text, match.start()))
+            report.add(
+                "uncommon-character",
+                view.passage.line_at(match.start()),
+                suggestion=report.text("uncommon-character-fix"),
+                char=view.original(match.start(), match.end()),
+                excerpt=_around(view.passage.text, match.start()),
+            )
     share = body_uncommon / body_total if body_total else 0.0
     target = report.settings.uncommon_character_share
     if first_body_line is not None and share > target:
-        report.add("uncommon-character-share", first_body_line, suggestion=report.text("uncommon-character-share-fix"),
-                   share=percent(share), target=percent(target))
+        report.add(
+            "uncommon-character-share",
+            first_body_line,
+            suggestion=report.text("uncommon-character-share-fix"),
+            share=percent(share),
+            target=percent(target),
+        )
     return share
 
 
 def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
-    """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases such as
+    """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases
+    such as
     带齐 or 陪您 are rare too; so only words that also use a less familiar character are reported."""
-    skip = {entry.word for entry in officialese()} | set(abbreviations()) | everyday_words()  # reported by their own rules, or known
+    skip = (
+        {entry.word for entry in officialese()} | set(abbreviations()) | everyday_words()
+    )  # reported by their own rules, or known
     familiar = everyday_characters()
     threshold = report.settings.rare_word_frequency
     seen: set[str] = set()
@@ -117,12 +149,17 @@ def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
             frequency = segmenter().FREQ.get(word)
             if frequency is not None and 0 < frequency <= threshold:
                 seen.add(word)
-                report.add("rare-word", view.passage.line_at(start), suggestion=report.text("rare-word-fix"),
-                           word=view.original(start, end))
+                report.add(
+                    "rare-word",
+                    view.passage.line_at(start),
+                    suggestion=report.text("rare-word-fix"),
+                    word=view.original(start, end),
+                )
 
 
 def _unfamiliar_words(text: str, familiar: frozenset[str]) -> Iterator[tuple[str, int, int]]:
-    """Words of two or more characters that use a character outside ``familiar``, with their offsets.
+    """Words of two or more characters that use a character outside ``familiar``, with their
+    offsets.
 
     Segmenting is the costly part, so runs of familiar characters are never segmented."""
     for run in _ALL_HAN.finditer(text):
@@ -135,15 +172,23 @@ def _unfamiliar_words(text: str, familiar: frozenset[str]) -> Iterator[tuple[str
 
 @cache
 def segmenter():
-    import jieba  # imported on first use, with its dictionary: commands that segment nothing never pay for them
+    # imported on first use, with its dictionary: commands that segment nothing never pay for them
+    import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise
     tokenizer = jieba.dt
-    # jieba reads its dictionary cache with marshal.load from the open file, item by item: five times
-    # slower (1.5 s here) than decoding the file's bytes at once. A missing or unreadable cache, or a
+    # jieba reads its dictionary cache with marshal.load from the open file, item by item: five
+    # times
+    # slower (1.5 s here) than decoding the file's bytes at once. A missing or unreadable cache, or
+    # a
     # dictionary of someone else's, is left to jieba, which then builds and writes the cache.
     cache_file = Path(tempfile.gettempdir(), "jieba.cache")
-    if not tokenizer.initialized and tokenizer.dictionary == jieba.DEFAULT_DICT and tokenizer.cache_file is None and tokenizer.tmp_dir is None:
+    if (
+        not tokenizer.initialized
+        and tokenizer.dictionary == jieba.DEFAULT_DICT
+        and tokenizer.cache_file is None
+        and tokenizer.tmp_dir is None
+    ):
         try:
             tokenizer.FREQ, tokenizer.total = marshal.loads(cache_file.read_bytes())
             tokenizer.initialized = True

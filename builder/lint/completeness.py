@@ -11,14 +11,33 @@ from .text import GuideText
 # A guide with any of these describes a service; one without them is background information.
 SERVICE_FIELDS = ("materials", "steps", "places", "online", "time_limit", "fees")
 # What a fee field must not say: readers cannot tell "free" from "not filled in".
-_UNCLEAR_FEES = {"", "无", "無", "没有", "沒有", "暂无", "暫無", "-", "—", "/", "none", "n/a", "na", "nil", "0"}
+_UNCLEAR_FEES = {
+    "",
+    "无",
+    "無",
+    "没有",
+    "沒有",
+    "暂无",
+    "暫無",
+    "-",
+    "—",
+    "/",
+    "none",
+    "n/a",
+    "na",
+    "nil",
+    "0",
+}
 _NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
 _UNIT_AFTER = re.compile(
     r"\s*(?:个|個)?\s*(?:工作日|自然日|日|天|小时|小時|分钟|分鐘|月|周|週|星期|年"
     r"|(?:working\s+|business\s+)?days?|hours?|minutes?|weeks?|months?|years?)",
     re.IGNORECASE,
 )
-_AT_ONCE = re.compile(r"[当當][场場]|[当當]天|即[时時]|即[办辦]|立即|[马馬]上|[现現][场場]|same day|while you wait|immediately|on the spot", re.IGNORECASE)
+_AT_ONCE = re.compile(
+    r"[当當][场場]|[当當]天|即[时時]|即[办辦]|立即|[马馬]上|[现現][场場]|same day|while you wait|immediately|on the spot",
+    re.IGNORECASE,
+)
 _HOLIDAYS = re.compile(r"节假日|假日|假期|holiday", re.IGNORECASE)
 
 
@@ -41,8 +60,12 @@ def check_completeness(text: GuideText, report: Reporter) -> None:
     keys = {"where": "places / online", "consult": "consult: {phone: …}"}
     for field, absent in missing.items():
         if absent:
-            report.add("missing-field", 1, field=report.text(f"field-{field}"),
-                       suggestion=report.text("missing-field-fix", key=keys.get(field, field)))
+            report.add(
+                "missing-field",
+                1,
+                field=report.text(f"field-{field}"),
+                suggestion=report.text("missing-field-fix", key=keys.get(field, field)),
+            )
     _fees(text, report)
     _time_limit(text, report)
     _holiday_hours(text, report)
@@ -50,14 +73,21 @@ def check_completeness(text: GuideText, report: Reporter) -> None:
 
 def _fees(text: GuideText, report: Reporter) -> None:
     fees = text.guide.meta.fees
-    values = [(fees or "", ("fees",))] if not isinstance(fees, list) else [
-        (fee.amount, ("fees", index)) for index, fee in enumerate(fees)
-    ]
+    values = (
+        [(fees or "", ("fees",))]
+        if not isinstance(fees, list)
+        else [(fee.amount, ("fees", index)) for index, fee in enumerate(fees)]
+    )
     if fees is None and not text.has_field("fees"):
         return
     for value, path in values:
         if value.strip().lower() in _UNCLEAR_FEES:
-            report.add("fee-unclear", text.field_line(*path), value=value, suggestion=report.text("fee-unclear-fix"))
+            report.add(
+                "fee-unclear",
+                text.field_line(*path),
+                value=value,
+                suggestion=report.text("fee-unclear-fix"),
+            )
 
 
 def _time_limit(text: GuideText, report: Reporter) -> None:
@@ -68,11 +98,20 @@ def _time_limit(text: GuideText, report: Reporter) -> None:
     numbers = list(_NUMBER.finditer(value))
     without_unit = any(not _UNIT_AFTER.match(value, number.end()) for number in numbers)
     if without_unit or (not numbers and not _AT_ONCE.search(value)):
-        report.add("time-limit-unit", text.field_line("time_limit"), value=value, suggestion=report.text("time-limit-unit-fix"))
+        report.add(
+            "time-limit-unit",
+            text.field_line("time_limit"),
+            value=value,
+            suggestion=report.text("time-limit-unit-fix"),
+        )
 
 
 def _holiday_hours(text: GuideText, report: Reporter) -> None:
     for index, place in enumerate(text.guide.meta.places):
         if place.hours and not place.holidays and not _HOLIDAYS.search(place.hours):
-            report.add("holiday-hours", text.field_line("places", index), place=place.name,
-                       suggestion=report.text("holiday-hours-fix"))
+            report.add(
+                "holiday-hours",
+                text.field_line("places", index),
+                place=place.name,
+                suggestion=report.text("holiday-hours-fix"),
+            )

@@ -53,8 +53,11 @@ EVERYDAY_CHARACTERS = 2500  # the head of the common list: characters nearly eve
 
 @cache
 def _characters_by_frequency() -> str:
-    """The 3,500 most frequent characters, most frequent first (tools/make_common_chars.py made the list)."""
-    return "".join(line.strip() for line in _data("common_chars.txt").splitlines() if not line.startswith("#"))
+    """The 3,500 most frequent characters, most frequent first (tools/make_common_chars.py made the
+    list)."""
+    return "".join(
+        line.strip() for line in _data("common_chars.txt").splitlines() if not line.startswith("#")
+    )
 
 
 @cache
@@ -69,7 +72,8 @@ def everyday_characters() -> frozenset[str]:
 
 @cache
 def english_hyphenator() -> pyphen.Pyphen:
-    """Where English words may break (the silver pages' soft hyphens), and so roughly their syllables."""
+    """Where English words may break (the silver pages' soft hyphens), and so roughly their
+    syllables."""
     return pyphen.Pyphen(lang="en_US")
 
 

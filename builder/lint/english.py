@@ -1,4 +1,5 @@
-"""Plain-language checks for English guides: sentence length in words, reading grade, words to avoid, passive voice."""
+"""Plain-language checks for English guides: sentence length in words, reading grade, words to
+avoid, passive voice."""
 
 from __future__ import annotations
 
@@ -13,13 +14,32 @@ from .text import GuideText, english_words, excerpt
 
 _BE = r"(?:am|is|are|was|were|be|been|being)"
 _IRREGULAR_PARTICIPLES = (
-    "born bought brought built caught chosen done drawn driven found forgotten given got gotten held hidden kept known "
-    "left lost made meant met paid put read said seen sent set shown sold spent taken taught told thrown understood "
+    "born bought brought built caught chosen done drawn driven found forgotten given got gotten "
+    "held hidden kept known "
+    "left lost made meant met paid put read said seen sent set shown sold spent taken taught told "
+    "thrown understood "
     "won worn written"
 )
 # Participles that mostly describe a state rather than an action somebody does to the subject.
-_STATE_WORDS = {"closed", "interested", "married", "tired", "worried", "pleased", "surprised", "located", "based",
-                "supposed", "used", "concerned", "qualified", "retired", "disabled", "self-employed", "employed"}
+_STATE_WORDS = {
+    "closed",
+    "interested",
+    "married",
+    "tired",
+    "worried",
+    "pleased",
+    "surprised",
+    "located",
+    "based",
+    "supposed",
+    "used",
+    "concerned",
+    "qualified",
+    "retired",
+    "disabled",
+    "self-employed",
+    "employed",
+}
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _SILENT_ENDING = re.compile(r"(?:[^aeiouy]e|[^aeiouyl]es|[^aeiouytd]ed)$")  # make, takes, closed
 _SOUNDED_LE = re.compile(r"[^aeiouy]le$")  # table, people
@@ -37,7 +57,12 @@ class EnglishFigures:
 
 
 def check_english(text: GuideText, report: Reporter) -> EnglishFigures:
-    sentences = check_sentence_length(text, report, lambda sentence: len(english_words(sentence)), report.settings.long_sentence_words)
+    sentences = check_sentence_length(
+        text,
+        report,
+        lambda sentence: len(english_words(sentence)),
+        report.settings.long_sentence_words,
+    )
     _words_to_avoid(text, report)
     _passive_voice(text, report)
     return EnglishFigures(sentences, _reading_grade(text, report))
@@ -46,7 +71,10 @@ def check_english(text: GuideText, report: Reporter) -> EnglishFigures:
 @cache
 def _avoid_pattern() -> re.Pattern[str]:
     words = sorted((entry.word for entry in words_to_avoid()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + r")\b", re.IGNORECASE)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _words_to_avoid(text: GuideText, report: Reporter) -> None:
@@ -54,7 +82,12 @@ def _words_to_avoid(text: GuideText, report: Reporter) -> None:
     for passage in text.passages:
         for match in _avoid_pattern().finditer(passage.text):
             word = match.group()
-            report.add("word-to-avoid", passage.line_at(match.start()), suggestion=plain[" ".join(word.lower().split())], word=word)
+            report.add(
+                "word-to-avoid",
+                passage.line_at(match.start()),
+                suggestion=plain[" ".join(word.lower().split())],
+                word=word,
+            )
 
 
 def _passive_voice(text: GuideText, report: Reporter) -> None:
@@ -62,31 +95,52 @@ def _passive_voice(text: GuideText, report: Reporter) -> None:
     for sentence in text.sentences:
         match = _PASSIVE.search(sentence.text)
         if match and match.group(1).lower() not in _STATE_WORDS:
-            report.add("passive-voice", sentence.passage.line_at(sentence.start + match.start()), suggestion=fix,
-                       excerpt=excerpt(sentence.text))
+            report.add(
+                "passive-voice",
+                sentence.passage.line_at(sentence.start + match.start()),
+                suggestion=fix,
+                excerpt=excerpt(sentence.text),
+            )
 
 
 def _reading_grade(text: GuideText, report: Reporter) -> float | None:
-    """Flesch-Kincaid: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. To the formula a
-    sentence ends at . ! or ?, not at a semicolon, and headings or list labels of one or two words are
+    """Flesch-Kincaid: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. To the
+    formula a
+    sentence ends at . ! or ?, not at a semicolon, and headings or list labels of one or two words
+    are
     not sentences; their words still count."""
     body = text.body_sentences
     words = [word.lower() for sentence in body for word in english_words(sentence.text)]
     if not words:
         return None
-    sentences = max(1, sum(1 for sentence in body if len(english_words(sentence.text)) > 2 and not sentence.text.endswith(";")))
+    sentences = max(
+        1,
+        sum(
+            1
+            for sentence in body
+            if len(english_words(sentence.text)) > 2 and not sentence.text.endswith(";")
+        ),
+    )
     syllables = sum(map(_syllables, words))
     grade = round(0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59, 1)
     target = report.settings.reading_grade
     if grade > target:
-        report.add("reading-grade", body[0].line, suggestion=report.text("reading-grade-fix"), grade=grade, target=target)
+        report.add(
+            "reading-grade",
+            body[0].line,
+            suggestion=report.text("reading-grade-fix"),
+            grade=grade,
+            target=target,
+        )
     return grade
 
 
 @cache  # guides share most of their words
 def _syllables(word: str) -> int:
-    """Hyphenation points undercount words whose last syllable is too short to break off (ready, any),
-    vowel groups overcount silent letters (make, takes): the larger of the two is nearer the spoken count."""
+    """Hyphenation points undercount words whose last syllable is too short to break off (ready,
+    any),
+    vowel groups overcount silent letters (make, takes): the larger of the two is nearer the spoken
+    count."""
     vowel_groups = len(_VOWEL_GROUP.findall(word))
     if vowel_groups > 1 and _SILENT_ENDING.search(word) and not _SOUNDED_LE.search(word):
         vowel_groups -= 1

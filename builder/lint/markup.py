@@ -1,7 +1,9 @@
-"""The gate's content rules, applied to the Markdown: images without a description, links without text,
+"""The gate's content rules, applied to the Markdown: images without a description, links without
+text,
 with vague or reused text or without an address, skipped heading levels and tables without a header.
 
-The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point at
+The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
+at
 the line the editor wrote, before any page exists.
 """
 
@@ -13,7 +15,15 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from ..findings import Finding, Severity
-from ..gate.content_rules import HEADING_ORDER, IMAGE_ALT, Rule, bare_link_text, heading_skips, image_lacks_alt, link_text_problem
+from ..gate.content_rules import (
+    HEADING_ORDER,
+    IMAGE_ALT,
+    Rule,
+    bare_link_text,
+    heading_skips,
+    image_lacks_alt,
+    link_text_problem,
+)
 from ..messages import best_language, error_text
 from ..parse import LINE_ATTRIBUTE, ParsedGuide
 
@@ -35,9 +45,20 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
     lang = best_language(guide.lang)
     findings: list[Finding] = []
 
-    def add(rule: Rule, line: int | None, severity: Severity = Severity.ERROR, **args: object) -> None:
-        findings.append(Finding(rule=rule.id, message=error_text(rule.message, lang, **args), severity=severity,
-                                file=guide.rel, line=line, wcag=rule.wcag, lang=lang))
+    def add(
+        rule: Rule, line: int | None, severity: Severity = Severity.ERROR, **args: object
+    ) -> None:
+        findings.append(
+            Finding(
+                rule=rule.id,
+                message=error_text(rule.message, lang, **args),
+                severity=severity,
+                file=guide.rel,
+                line=line,
+                wcag=rule.wcag,
+                lang=lang,
+            )
+        )
 
     headings: list[tuple[int, int]] = []  # (level, line)
     seen_text: dict[str, _Link] = {}
@@ -59,14 +80,21 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                 key = bare_link_text(link.text)
                 earlier = seen_text.setdefault(key, link)
                 if earlier.href != link.href:
-                    add(LINK_SAME_TEXT, link.line, Severity.WARNING, text=link.text.strip(), other=earlier.line)
+                    add(
+                        LINK_SAME_TEXT,
+                        link.line,
+                        Severity.WARNING,
+                        text=link.text.strip(),
+                        other=earlier.line,
+                    )
     for index, skip in heading_skips(level for level, _ in headings):
         add(HEADING_ORDER, headings[index][1], **skip.arguments)
     return findings
 
 
 def _links(inline: Token) -> Iterator[_Link]:
-    """Each link of an inline token with its address, the text a screen reader announces, and its line."""
+    """Each link of an inline token with its address, the text a screen reader announces, and its
+    line."""
     opened: Token | None = None
     text: list[str] = []
     for child in inline.children or []:

@@ -1,4 +1,5 @@
-"""Numbers and dates written consistently: half-width digits, one date style, digits rather than Chinese numerals."""
+"""Numbers and dates written consistently: half-width digits, one date style, digits rather than
+Chinese numerals."""
 
 from __future__ import annotations
 
@@ -25,16 +26,34 @@ class DateStyle:
 
 _D = _DIGIT
 DATE_STYLES = (
-    DateStyle("chinese", re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月\s*({_D}{{1,2}})\s*[日号]"), "{y}年{m}月{d}日"),
-    DateStyle("iso", re.compile(rf"(?<![0-9０-９])({_D}{{4}})-({_D}{{1,2}})-({_D}{{1,2}})(?![0-9０-９])"), "{y}-{m:02d}-{d:02d}"),
-    DateStyle("slash", re.compile(rf"(?<![0-9０-９])({_D}{{4}})/({_D}{{1,2}})/({_D}{{1,2}})(?![0-9０-９])"), "{y}/{m}/{d}"),
-    DateStyle("dot", re.compile(rf"(?<![0-9０-９.])({_D}{{4}})\.({_D}{{1,2}})\.({_D}{{1,2}})(?![0-9０-９])"), "{y}.{m}.{d}"),
+    DateStyle(
+        "chinese",
+        re.compile(rf"({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月\s*({_D}{{1,2}})\s*[日号]"),
+        "{y}年{m}月{d}日",
+    ),
+    DateStyle(
+        "iso",
+        re.compile(rf"(?<![0-9０-９])({_D}{{4}})-({_D}{{1,2}})-({_D}{{1,2}})(?![0-9０-９])"),
+        "{y}-{m:02d}-{d:02d}",
+    ),
+    DateStyle(
+        "slash",
+        re.compile(rf"(?<![0-9０-９])({_D}{{4}})/({_D}{{1,2}})/({_D}{{1,2}})(?![0-9０-９])"),
+        "{y}/{m}/{d}",
+    ),
+    DateStyle(
+        "dot",
+        re.compile(rf"(?<![0-9０-９.])({_D}{{4}})\.({_D}{{1,2}})\.({_D}{{1,2}})(?![0-9０-９])"),
+        "{y}.{m}.{d}",
+    ),
 )
 
 _UNIT = "(?:[个個]工作日|[个個]自然日|工作日|[个個]月|[个個]?小[时時]|分[钟鐘]|天|日|元|[岁歲]|[周週]|次|份|[张張]|年)"
 # 十五个工作日, 二十元, 一百元: a number with 十/百/千/万 before a unit of measure. Ordinals (第三十) and
 # estimates (一两天, 十几天, 几十元) read naturally in words and are left alone.
-_CHINESE_COUNT = re.compile(rf"(?<![第几幾])[〇零一二三四五六七八九两兩]*[十百千万萬][〇零一二三四五六七八九十百千万萬两兩]*{_UNIT}")
+_CHINESE_COUNT = re.compile(
+    rf"(?<![第几幾])[〇零一二三四五六七八九两兩]*[十百千万萬][〇零一二三四五六七八九十百千万萬两兩]*{_UNIT}"
+)
 _DIGIT_COUNT = re.compile(rf"{_DIGIT}+\s*{_UNIT}")
 
 
@@ -42,8 +61,12 @@ def check_numbers(text: GuideText, report: Reporter) -> None:
     for passage in text.passages:
         for match in _NUMBER.finditer(passage.text):
             if _FULL_WIDTH_INSIDE.search(match.group()):
-                report.add("number-width", passage.line_at(match.start()),
-                           suggestion=unicodedata.normalize("NFKC", match.group()), excerpt=match.group())
+                report.add(
+                    "number-width",
+                    passage.line_at(match.start()),
+                    suggestion=unicodedata.normalize("NFKC", match.group()),
+                    excerpt=match.group(),
+                )
     _date_styles(text, report)
     if report.lang != "en":
         _chinese_numerals(text, report)
@@ -55,17 +78,27 @@ def _date_styles(text: GuideText, report: Reporter) -> None:
         if first is None:
             first = (style, match.group())
         elif style is not first[0]:
-            year, month, day = (int(unicodedata.normalize("NFKC", group)) for group in match.groups())
-            report.add("date-style", passage.line_at(start), excerpt=match.group(), first=first[1],
-                       suggestion=first[0].template.format(y=year, m=month, d=day))
+            year, month, day = (
+                int(unicodedata.normalize("NFKC", group)) for group in match.groups()
+            )
+            report.add(
+                "date-style",
+                passage.line_at(start),
+                excerpt=match.group(),
+                first=first[1],
+                suggestion=first[0].template.format(y=year, m=month, d=day),
+            )
 
 
 def _dates(passages: tuple[Passage, ...]):
     for passage in passages:
         if not _HAS_DIGIT.search(passage.text):
             continue
-        found = sorted((match.start(), index, match) for index, style in enumerate(DATE_STYLES)
-                       for match in style.pattern.finditer(passage.text))
+        found = sorted(
+            (match.start(), index, match)
+            for index, style in enumerate(DATE_STYLES)
+            for match in style.pattern.finditer(passage.text)
+        )
         for start, index, match in found:
             yield passage, start, DATE_STYLES[index], match
 
@@ -76,4 +109,9 @@ def _chinese_numerals(text: GuideText, report: Reporter) -> None:
     fix = report.text("number-style-fix")
     for passage in text.passages:
         for match in _CHINESE_COUNT.finditer(passage.text):
-            report.add("number-style", passage.line_at(match.start()), suggestion=fix, excerpt=match.group())
+            report.add(
+                "number-style",
+                passage.line_at(match.start()),
+                suggestion=fix,
+                excerpt=match.group(),
+            )

@@ -1,4 +1,5 @@
-"""Turns what a check noticed into a located Finding, at the level the site gave the rule, in the guide's language."""
+"""Turns what a check noticed into a located Finding, at the level the site gave the rule, in the
+guide's language."""
 
 from __future__ import annotations
 
@@ -31,5 +32,13 @@ class Reporter:
         if severity is None:
             return
         message = self.text(rule, **args) + self.text("suggest", suggestion=suggestion)
-        self.findings.append(Finding(rule=f"lint:{rule}", message=message, severity=severity,
-                                     file=self.guide.rel, line=line, suggestion=suggestion))
+        self.findings.append(
+            Finding(
+                rule=f"lint:{rule}",
+                message=message,
+                severity=severity,
+                file=self.guide.rel,
+                line=line,
+                suggestion=suggestion,
+            )
+        )

@@ -1,4 +1,5 @@
-"""Every lint rule, its default level, and the ``[lint]`` table of guidekit.toml that can change them."""
+"""Every lint rule, its default level, and the ``[lint]`` table of guidekit.toml that can change
+them."""
 
 from __future__ import annotations
 
@@ -64,7 +65,9 @@ class LintSettings(BaseModel):
     def _known_rules(cls, rules: dict[str, Level]) -> dict[str, Level]:
         unknown = sorted(set(rules) - set(DEFAULT_LEVELS))
         if unknown:
-            raise ValueError(f"unknown rule {', '.join(unknown)}; known rules: {', '.join(DEFAULT_LEVELS)}")
+            raise ValueError(
+                f"unknown rule {', '.join(unknown)}; known rules: {', '.join(DEFAULT_LEVELS)}"
+            )
         return rules
 
     def severity(self, rule: str) -> Severity | None:

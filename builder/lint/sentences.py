@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .report import Reporter
 from .text import GuideText, excerpt
 
-
-VERY_LONG = 2  # a sentence over twice the limit (80 characters, 50 words) is worth a warning, not just advice
+# a sentence over twice the limit (80 characters, 50 words) is worth a warning, not just advice
+VERY_LONG = 2
 
 
 @dataclass(frozen=True)
@@ -19,14 +19,23 @@ class SentenceFigures:
     long_share: float
 
 
-def check_sentence_length(text: GuideText, report: Reporter, length: Callable[[str], int], limit: int) -> SentenceFigures:
+def check_sentence_length(
+    text: GuideText, report: Reporter, length: Callable[[str], int], limit: int
+) -> SentenceFigures:
     fix = report.text("long-sentence-fix")
     long_lines = []
     for sentence in text.sentences:
         size = length(sentence.text)
         if size > limit:
             rule = "very-long-sentence" if size > VERY_LONG * limit else "long-sentence"
-            report.add(rule, sentence.line, suggestion=fix, length=size, limit=limit, excerpt=excerpt(sentence.text))
+            report.add(
+                rule,
+                sentence.line,
+                suggestion=fix,
+                length=size,
+                limit=limit,
+                excerpt=excerpt(sentence.text),
+            )
             if sentence.passage.in_body:
                 long_lines.append(sentence.line)
     body = text.body_sentences
@@ -37,8 +46,14 @@ def check_sentence_length(text: GuideText, report: Reporter, length: Callable[[s
     )
     target = report.settings.long_sentence_share
     if long_lines and figures.long_share > target:
-        report.add("long-sentence-share", long_lines[0], suggestion=report.text("long-sentence-share-fix"),
-                   share=percent(figures.long_share), target=percent(target), limit=limit)
+        report.add(
+            "long-sentence-share",
+            long_lines[0],
+            suggestion=report.text("long-sentence-share-fix"),
+            share=percent(figures.long_share),
+            target=percent(target),
+            limit=limit,
+        )
     return figures
 
 

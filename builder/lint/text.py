@@ -20,22 +20,43 @@ from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
 from ..parse import CONTAINER, component_call, read_tokens
 from ..yaml_loader import SAFE_LOADER
 
-# Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to simplify.
-NOT_PROSE = frozenset({"lang", "translation_key", "url", "phone", "number", "legal_basis", "last_reviewed", "review_by", "form", "copies", "visits"})
+# Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to
+# simplify.
+NOT_PROSE = frozenset(
+    {
+        "lang",
+        "translation_key",
+        "url",
+        "phone",
+        "number",
+        "legal_basis",
+        "last_reviewed",
+        "review_by",
+        "form",
+        "copies",
+        "visits",
+    }
+)
 # Official names of departments, offices and hotlines: the editor cannot reword them.
-PROPER_NAMES = frozenset({("owner",), ("places", "name"), ("consult", "name"), ("complaints", "name")})
-_URL = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+PROPER_NAMES = frozenset(
+    {("owner",), ("places", "name"), ("consult", "name"), ("complaints", "name")}
+)
+_URL = re.compile(
+    r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE
+)
 _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’')]*(?=\s|$)|$)", re.DOTALL)
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
 _CJK_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z0-9]+")
 _ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
-# Bodies whose prose is kept: more than any one build reads, so the linter's reading serves the search index.
+# Bodies whose prose is kept: more than any one build reads, so the linter's reading serves the
+# search index.
 _REMEMBERED_BODIES = 20_000
 
 
 @dataclass(frozen=True)
 class Passage:
-    """One run of prose: a paragraph, list item, table cell, heading, component title or front-matter value."""
+    """One run of prose: a paragraph, list item, table cell, heading, component title or
+    front-matter value."""
 
     text: str
     line: int  # source line of text[0]
@@ -164,14 +185,19 @@ def _inline_passage(token: Token, line: int) -> Passage:
     return Passage(text, line, tuple(breaks))
 
 
-def _front_matter_passages(guide: SourceGuide, field_lines: dict[tuple[str | int, ...], int]) -> Iterator[Passage]:
+def _front_matter_passages(
+    guide: SourceGuide, field_lines: dict[tuple[str | int, ...], int]
+) -> Iterator[Passage]:
     lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     yaml_text = "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
-    # load already refused front matter that is not valid YAML, so this cannot fail for a loaded guide
+    # load already refused front matter that is not valid YAML, so this cannot fail for a loaded
+    # guide
     yield from _walk(yaml.compose(yaml_text, Loader=SAFE_LOADER), (), field_lines)
 
 
-def _walk(node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict) -> Iterator[Passage]:
+def _walk(
+    node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict
+) -> Iterator[Passage]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             field_lines[path + (key.value,)] = FRONT_MATTER_FIRST_LINE + key.start_mark.line

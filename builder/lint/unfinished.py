@@ -1,4 +1,5 @@
-"""Nothing unfinished goes live: a guide whose summary is still the hint ``guidekit new`` or ``init`` wrote,
+"""Nothing unfinished goes live: a guide whose summary is still the hint ``guidekit new`` or
+``init`` wrote,
 or whose title is still init's placeholder, is told so."""
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ def _hints(key: str) -> frozenset[str]:
 
 
 def unfinished_findings(guide: SourceGuide, severity: Severity) -> list[Finding]:
-    """The template's summary is ``severity`` (an error for a published build); init's placeholder title a warning."""
+    """The template's summary is ``severity`` (an error for a published build); init's placeholder
+    title a warning."""
     if guide.salvaged:
         return []
     found = []
@@ -32,11 +34,29 @@ def unfinished_findings(guide: SourceGuide, severity: Severity) -> list[Finding]
         return []
     lines = _field_lines(guide)
     lang = best_language(guide.lang)
-    return [Finding(rule="content-unfinished", message=error_text(key, lang, value=getattr(guide.meta, field)), severity=level,
-                    file=guide.rel, line=lines.get(field, 1), lang=lang) for field, key, level in found]
+    return [
+        Finding(
+            rule="content-unfinished",
+            message=error_text(key, lang, value=getattr(guide.meta, field)),
+            severity=level,
+            file=guide.rel,
+            line=lines.get(field, 1),
+            lang=lang,
+        )
+        for field, key, level in found
+    ]
 
 
 def _field_lines(guide: SourceGuide) -> dict[str, int]:
-    """The line of ``title:`` and ``summary:`` in the front matter (read again: only an unfinished guide needs it)."""
-    front = "\n".join(guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")[: guide.body_line - 1])
-    return {match["field"]: front.count("\n", 0, match.start()) + 1 for match in reversed(list(_FIELD_LINE.finditer(front)))}
+    """The line of ``title:`` and ``summary:`` in the front matter (read again: only an unfinished
+    guide needs it)."""
+    front = "\n".join(
+        guide.path.read_text("utf-8-sig")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .split("\n")[: guide.body_line - 1]
+    )
+    return {
+        match["field"]: front.count("\n", 0, match.start()) + 1
+        for match in reversed(list(_FIELD_LINE.finditer(front)))
+    }

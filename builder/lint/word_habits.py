@@ -1,8 +1,11 @@
-"""Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines (merged into
-one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with a tab or
+"""Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines
+(merged into
+one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with a
+tab or
 full-width spaces (a grey code box, or a stray indent) and invisible characters.
 
-Each becomes a finding that names the Markdown to write; ``guidekit lint --fix`` writes it, line by line,
+Each becomes a finding that names the Markdown to write; ``guidekit lint --fix`` writes it, line by
+line,
 only in the body and never inside fenced code.
 """
 
@@ -19,18 +22,28 @@ from .text import excerpt
 _CHINESE_NUMBERS = "一二三四五六七八九十"
 # One quick look at the whole body: most guides have none of these habits
 _ANY_HABIT = re.compile(
-    rf"^(?:[ \t\u3000]*(?:\d+[、．]|\d+\.(?=[^\d\s])|[（(]\d+[）)]|[\u2460-\u2473]|[{_CHINESE_NUMBERS}]+、|（[{_CHINESE_NUMBERS}]+）|[●•·▪■◆○◇])|[\t\u3000])"
+    rf"^(?:[ \t\u3000]*(?:\d+[、"
+    rf"．]|\d+\.(?=[^\d\s])|[（(]\d+[）)]|[\u2460-\u2473]|[{_CHINESE_NUMBERS}]+、|（[{_CHINESE_NUMBERS}]+）|[●•·▪■◆○◇])|[\t\u3000])"
     r"|[\u200b\u200c\u2060\ufeff]",
     re.MULTILINE,
 )
-_NUMBERED = re.compile(r"^(?P<indent> *)(?:(?P<digits>\d+)(?:[、．]|\.(?=[^\d\s]))|[（(](?P<bracketed>\d+)[）)]|(?P<circled>[\u2460-\u2473]))\s*(?P<text>\S.*)$")
-_HEADING = re.compile(rf"^(?:(?P<top>[{_CHINESE_NUMBERS}]+)、|（(?P<sub>[{_CHINESE_NUMBERS}]+)）)\s*(?P<text>\S.*)$")
+_NUMBERED = re.compile(
+    r"^(?P<indent> "
+    r"*)(?:(?P<digits>\d+)(?:[、"
+    r"．]|\.(?=[^\d\s]))|[（(](?P<bracketed>\d+)[）)]|(?P<circled>[\u2460-\u2473]))\s*(?P<text>\S.*)$"
+)
+_HEADING = re.compile(
+    rf"^(?:(?P<top>[{_CHINESE_NUMBERS}]+)、|（(?P<sub>[{_CHINESE_NUMBERS}]+)）)\s*(?P<text>\S.*)$"
+)
 _BULLET = re.compile(r"^(?P<indent> *)[●•·▪■◆○◇]\s*(?P<text>\S.*)$")
 _INDENT = re.compile(r"^[\t\u3000]+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff]")
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # the lines load counts (not str.splitlines, which splits more)
-HEADING_LIMIT = 30  # longer than this, or ending in a full stop, ``一、…`` is a numbered sentence, not a heading
+_LINES = re.compile(
+    r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$"
+)  # the lines load counts (not str.splitlines, which splits more)
+# longer than this, or ending in a full stop, ``一、…`` is a numbered sentence, not a heading
+HEADING_LIMIT = 30
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,14 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
     fence: str | None = None  # the fence that opened the code block we are in
     for index, text in enumerate(guide.body.split("\n")):
         opening = _FENCE.match(text)
-        if opening and (fence is None or (opening[1][0] == fence[0] and len(opening[1]) >= len(fence) and not opening[2].strip())):
+        if opening and (
+            fence is None
+            or (
+                opening[1][0] == fence[0]
+                and len(opening[1]) >= len(fence)
+                and not opening[2].strip()
+            )
+        ):
             fence = opening[1] if fence is None else None
         elif fence is None:
             found += _habits_of(text, guide.body_line + index)
@@ -58,8 +78,13 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
 
 def report_habits(habits: list[Habit], report: Reporter) -> None:
     for habit in habits:
-        report.add(habit.rule, habit.line, suggestion=habit.markdown.strip() or report.text("indented-line-empty"),
-                   written=excerpt(habit.written.strip(), 30), markdown=excerpt(habit.markdown.strip(), 30))
+        report.add(
+            habit.rule,
+            habit.line,
+            suggestion=habit.markdown.strip() or report.text("indented-line-empty"),
+            written=excerpt(habit.written.strip(), 30),
+            markdown=excerpt(habit.markdown.strip(), 30),
+        )
 
 
 def _habits_of(text: str, line: int) -> Iterator[Habit]:
@@ -70,15 +95,28 @@ def _habits_of(text: str, line: int) -> Iterator[Habit]:
         yield Habit("indented-line", line, text, _INDENT.sub("", text))
         text = _INDENT.sub("", text)
     numbered, heading, bullet = _NUMBERED.match(text), _HEADING.match(text), _BULLET.match(text)
-    if heading and len(heading["text"]) <= HEADING_LIMIT and not heading["text"].endswith(("。", ".", "；", ";")):
+    if (
+        heading
+        and len(heading["text"]) <= HEADING_LIMIT
+        and not heading["text"].endswith(("。", ".", "；", ";"))
+    ):
         hashes = "##" if heading["top"] else "###"
         yield Habit("word-heading", line, text, f"{hashes} {heading['text']}")
     elif heading:
         number = _chinese_number(heading["top"] or heading["sub"])
         yield Habit("word-numbered-list", line, text, f"{number}. {heading['text']}")
     elif numbered:
-        number = numbered["digits"] or numbered["bracketed"] or str(ord(numbered["circled"]) - 0x2460 + 1)
-        yield Habit("word-numbered-list", line, text, f"{numbered['indent']}{int(number)}. {numbered['text']}")
+        number = (
+            numbered["digits"]
+            or numbered["bracketed"]
+            or str(ord(numbered["circled"]) - 0x2460 + 1)
+        )
+        yield Habit(
+            "word-numbered-list",
+            line,
+            text,
+            f"{numbered['indent']}{int(number)}. {numbered['text']}",
+        )
     elif bullet:
         yield Habit("word-bullet", line, text, f"{bullet['indent']}- {bullet['text']}")
 
@@ -93,7 +131,8 @@ def _chinese_number(numeral: str) -> int:
 
 
 def fixed_text(original: str, habits: list[Habit]) -> str:
-    """``original`` (a guide file's text) with each habit's line rewritten; line endings and the rest kept as they are."""
+    """``original`` (a guide file's text) with each habit's line rewritten; line endings and the
+    rest kept as they are."""
     lines = _LINES.findall(original)
     last_fix: dict[int, str] = {}
     for habit in habits:  # a line with several habits: the last rewrite holds all of them
@@ -102,6 +141,6 @@ def fixed_text(original: str, habits: list[Habit]) -> str:
     for line, markdown in last_fix.items():
         index = line - 1
         if 0 <= index < len(lines):
-            ending = lines[index][len(lines[index].rstrip("\r\n")):]
+            ending = lines[index][len(lines[index].rstrip("\r\n")) :]
             lines[index] = ("\ufeff" if index == 0 and offset else "") + markdown + ending
     return "".join(lines)

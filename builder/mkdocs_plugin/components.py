@@ -1,4 +1,5 @@
-"""guidekit's components as a Python-Markdown extension: ``::: name`` containers in any Python-Markdown text.
+"""guidekit's components as a Python-Markdown extension: ``::: name`` containers in any
+Python-Markdown text.
 
     markdown.markdown(text, extensions=["guidekit_components"])
 
@@ -29,7 +30,13 @@ from markdown.serializers import _escape_cdata, to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from ..component_registry import Component, ComponentParamsError, call_macro, markdown_components, registry
+from ..component_registry import (
+    Component,
+    ComponentParamsError,
+    call_macro,
+    markdown_components,
+    registry,
+)
 from ..findings import Finding
 from ..jinja import install
 from ..messages import best_language, catalogue, error_text
@@ -39,16 +46,35 @@ from ..render import item_marker
 log = logging.getLogger("guidekit.markdown")
 
 _OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:[ \t]+(.*?))?[ \t]*$")
-_OPEN_INDENTED = re.compile(r"^\s*:{3,}[ \t]*([A-Za-z][\w-]*)(?:[ \t]+.*)?$")  # inside list items too
+_OPEN_INDENTED = re.compile(
+    r"^\s*:{3,}[ \t]*([A-Za-z][\w-]*)(?:[ \t]+.*)?$"
+)  # inside list items too
 _CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMPONENT = "data-gk-component"  # the placeholder element of a container, until its component replaces it
+_COMPONENT = (
+    "data-gk-component"  # the placeholder element of a container, until its component replaces it
+)
 _ARGUMENT = "data-gk-argument"
-_WRITTEN = "data-gk-written"  # a link's href as written, before MkDocs makes it relative to the page's URL
+_WRITTEN = (
+    "data-gk-written"  # a link's href as written, before MkDocs makes it relative to the page's URL
+)
 # Elements traced to their line, by the attribute the editor wrote (None: by their text)
-_TRACED = {"img": "src", "a": "href", "h1": None, "h2": None, "h3": None, "h4": None, "h5": None, "h6": None, "table": None,
-           "p": None, "li": None}
-_MKDOCSTRINGS = "mkdocstrings"  # the name mkdocstrings registers its `::: identifier` block processor under
+_TRACED = {
+    "img": "src",
+    "a": "href",
+    "h1": None,
+    "h2": None,
+    "h3": None,
+    "h4": None,
+    "h5": None,
+    "h6": None,
+    "table": None,
+    "p": None,
+    "li": None,
+}
+_MKDOCSTRINGS = (
+    "mkdocstrings"  # the name mkdocstrings registers its `::: identifier` block processor under
+)
 _TEXT_KEY = 12  # a paragraph or list item is found by the first characters of its own text
 
 
@@ -57,7 +83,9 @@ class _Page:
     """What the extension knows about the text being converted (one per Markdown instance)."""
 
     lines: list[str] = field(default_factory=list)
-    openers: list[int] = field(default_factory=list)  # source lines (0-based) of the containers, in order
+    openers: list[int] = field(
+        default_factory=list
+    )  # source lines (0-based) of the containers, in order
     opened: int = 0  # containers the block parser has met so far
 
 
@@ -66,7 +94,10 @@ class GuidekitComponentsExtension(Extension):
         self.config = {
             "lang": ["zh-Hans", "Language of the components' own words: zh-Hans, zh-Hant or en."],
             "source": ["", "The file being converted, as findings name it (e.g. docs/index.md)."],
-            "line_offset": [0, "Lines of the file before the text (front matter MkDocs has taken off)."],
+            "line_offset": [
+                0,
+                "Lines of the file before the text (front matter MkDocs has taken off).",
+            ],
             "folder": ["", "The folder of the file: a linked attachment's size is measured there."],
             "log": [True, "Log each problem as a warning (the MkDocs plugin reports them itself)."],
         }
@@ -76,7 +107,9 @@ class GuidekitComponentsExtension(Extension):
 
     def for_page(self, *, source: str, line_offset: int, folder: str, lang: str) -> None:
         """The MkDocs plugin names each page before Python-Markdown converts it."""
-        self.setConfigs({"source": source, "line_offset": line_offset, "folder": folder, "lang": lang})
+        self.setConfigs(
+            {"source": source, "line_offset": line_offset, "folder": folder, "lang": lang}
+        )
 
     def environment(self) -> Environment:
         if self._environment is None:
@@ -87,17 +120,30 @@ class GuidekitComponentsExtension(Extension):
         md.registerExtension(self)
         page = _Page()
         md.preprocessors.register(_SourceLines(md, page), "guidekit_source_lines", 40)
-        md.parser.blockprocessors.register(_Containers(md.parser, self, page), "guidekit_components", 105)
-        md.treeprocessors.register(_SourceLineAttributes(md, self, page), "guidekit_source_lines", 19)
+        md.parser.blockprocessors.register(
+            _Containers(md.parser, self, page), "guidekit_components", 105
+        )
+        md.treeprocessors.register(
+            _SourceLineAttributes(md, self, page), "guidekit_source_lines", 19
+        )
         md.treeprocessors.register(_TableNames(md), "guidekit_table_names", 18)
         # after MkDocs makes links relative (0): a component's links are final when it is rendered
         md.treeprocessors.register(_ComponentRenderer(md, self), "guidekit_components", -10)
 
-    def problem(self, key: str, line: int | None, message: str | None = None, **args: object) -> None:
-        """``key``: the message in errors.yml (also the finding's rule), as guide Markdown reports the same mistake."""
+    def problem(
+        self, key: str, line: int | None, message: str | None = None, **args: object
+    ) -> None:
+        """``key``: the message in errors.yml (also the finding's rule), as guide Markdown reports
+        the same mistake."""
         lang = self.getConfig("lang")
         text = message if message is not None else error_text(key, lang, **args)
-        finding = Finding(rule=key if key.startswith("component-") else f"markdown-{key}", message=text, file=self.getConfig("source") or None, line=line, lang=best_language(lang))
+        finding = Finding(
+            rule=key if key.startswith("component-") else f"markdown-{key}",
+            message=text,
+            file=self.getConfig("source") or None,
+            line=line,
+            lang=best_language(lang),
+        )
         self.problems.append(finding)
         if self.getConfig("log"):
             log.warning("%s: %s", finding.location(), text)
@@ -119,21 +165,30 @@ class _SourceLines(Preprocessor):
         fence = None
         for index, line in enumerate(lines):
             marker = _FENCE.match(line)
-            if marker and (fence is None or marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)):
+            if marker and (
+                fence is None
+                or (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence))
+            ):
                 fence = None if fence else marker.group(1)
-            elif fence is None and (opening := _OPEN_INDENTED.match(line)) and _claims(self.md.parser, opening.group(1)):
+            elif (
+                fence is None
+                and (opening := _OPEN_INDENTED.match(line))
+                and _claims(self.md.parser, opening.group(1))
+            ):
                 self.page.openers.append(index)
         return lines
 
 
 def _claims(parser, name: str) -> bool:
-    """Whether ``::: name`` is a container of ours. mkdocstrings writes ``::: module`` too: where it is
+    """Whether ``::: name`` is a container of ours. mkdocstrings writes ``::: module`` too: where
+    it is
     installed, a name that is no component is left to it; elsewhere it is an unknown component."""
     return name.lower() in markdown_components() or _MKDOCSTRINGS not in parser.blockprocessors
 
 
 class _Containers(BlockProcessor):
-    """``::: name argument`` … ``:::`` -> a placeholder element holding the parsed Markdown inside."""
+    """``::: name argument`` … ``:::`` -> a placeholder element holding the parsed Markdown
+    inside."""
 
     def __init__(self, parser, extension: GuidekitComponentsExtension, page: _Page) -> None:
         super().__init__(parser)
@@ -147,8 +202,16 @@ class _Containers(BlockProcessor):
         lines = blocks.pop(0).split("\n")
         opening = _OPEN.match(lines.pop(0))
         assert opening is not None
-        fence, name, argument = len(opening.group(1)), opening.group(2).lower(), (opening.group(3) or "").strip()
-        index = self.page.openers[self.page.opened] if self.page.opened < len(self.page.openers) else None
+        fence, name, argument = (
+            len(opening.group(1)),
+            opening.group(2).lower(),
+            (opening.group(3) or "").strip(),
+        )
+        index = (
+            self.page.openers[self.page.opened]
+            if self.page.opened < len(self.page.openers)
+            else None
+        )
         self.page.opened += 1
         line = self.extension.line(index) if index is not None else None
         inner, rest, closed = self._inside(lines, blocks, fence)
@@ -167,7 +230,9 @@ class _Containers(BlockProcessor):
         return None
 
     @staticmethod
-    def _inside(lines: list[str], blocks: list[str], fence: int) -> tuple[list[str], list[str], bool]:
+    def _inside(
+        lines: list[str], blocks: list[str], fence: int
+    ) -> tuple[list[str], list[str], bool]:
         """The blocks inside the container, the lines after its end, and whether it was closed."""
         inner: list[str] = []
         current: list[str] = []
@@ -180,7 +245,11 @@ class _Containers(BlockProcessor):
                     depth += 1
                 elif closing and depth == 0 and len(closing.group(1)) >= fence:
                     inner.append("\n".join(current))
-                    return [block for block in inner if block.strip()], pending[position + 1 :], True
+                    return (
+                        [block for block in inner if block.strip()],
+                        pending[position + 1 :],
+                        True,
+                    )
                 elif closing:
                     depth -= 1
                 current.append(text)
@@ -192,7 +261,8 @@ class _Containers(BlockProcessor):
 
 
 class _SourceLineAttributes(Treeprocessor):
-    """``data-line`` on the images, links, headings and tables of the text: found by what the editor wrote."""
+    """``data-line`` on the images, links, headings and tables of the text: found by what the
+    editor wrote."""
 
     def __init__(self, md: Markdown, extension: GuidekitComponentsExtension, page: _Page) -> None:
         super().__init__(md)
@@ -222,30 +292,41 @@ class _SourceLineAttributes(Treeprocessor):
         if element.tag == "table":
             cell = element.find(".//th")
             return "".join(cell.itertext()).strip() if cell is not None else ""
-        if element.tag in ("p", "li"):  # the text before any inline markup is as the editor wrote it
+        if element.tag in (
+            "p",
+            "li",
+        ):  # the text before any inline markup is as the editor wrote it
             text = (element.text or "").strip()[:_TEXT_KEY]
             return text if len(text) >= 3 else ""
         return "".join(element.itertext()).strip()
 
     def _find(self, key: str, kind: str, start: int) -> int | None:
-        """The first line from ``start`` on (then from the top) that holds ``key`` and can hold that kind of element."""
+        """The first line from ``start`` on (then from the top) that holds ``key`` and can hold
+        that kind of element."""
         lines = self.page.lines
         for index in [*range(start, len(lines)), *range(0, start)]:
-            if (key in lines[index] or key in unquote(lines[index])) and _can_hold(kind, lines, index):
+            if (key in lines[index] or key in unquote(lines[index])) and _can_hold(
+                kind, lines, index
+            ):
                 return index
         return None
 
 
 class _TableNames(Treeprocessor):
-    """A table is named by the heading it sits under, as on guidekit's guide pages (screen readers' table lists)."""
+    """A table is named by the heading it sits under, as on guidekit's guide pages (screen readers'
+    table lists)."""
 
     def run(self, root: etree.Element) -> None:
         heading = ""
         for element in root.iter():
             if element.tag in _HEADINGS:
                 heading = "".join(element.itertext()).strip()
-            elif element.tag == "table" and heading and element.find("caption") is None \
-                    and not (element.get("aria-label") or element.get("aria-labelledby")):
+            elif (
+                element.tag == "table"
+                and heading
+                and element.find("caption") is None
+                and not (element.get("aria-label") or element.get("aria-labelledby"))
+            ):
                 element.set("aria-label", heading)
 
 
@@ -253,7 +334,8 @@ _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 def _can_hold(kind: str, lines: list[str], index: int) -> bool:
-    """A heading's line is an ATX heading or is underlined (setext); a table's line is a row; links and images: any line."""
+    """A heading's line is an ATX heading or is underlined (setext); a table's line is a row; links
+    and images: any line."""
     if kind == "heading":
         underline = index + 1 < len(lines) and re.match(r"^ {0,3}(=+|-+)\s*$", lines[index + 1])
         return bool(re.match(r"^\s*#{1,6}\s", lines[index]) or (underline and lines[index].strip()))
@@ -290,8 +372,13 @@ class _ComponentRenderer(Treeprocessor):
                 html = self._render(child, levels.get(child, 2))
             except Exception as error:  # never a traceback in the middle of someone's MkDocs build
                 html = ""
-                self.extension.problem("component-failed", _line_of(child), catalogue("mkdocs")["component-failed"][
-                    best_language(self.extension.getConfig("lang"))].format(name=child.get(_COMPONENT), error=f"{type(error).__name__}: {error}"))
+                self.extension.problem(
+                    "component-failed",
+                    _line_of(child),
+                    catalogue("mkdocs")["component-failed"][
+                        best_language(self.extension.getConfig("lang"))
+                    ].format(name=child.get(_COMPONENT), error=f"{type(error).__name__}: {error}"),
+                )
             position = list(parent).index(child)
             parent.remove(child)
             if html.strip():
@@ -334,9 +421,17 @@ class _ComponentRenderer(Treeprocessor):
             if facts is None:
                 extension.problem("component-one-link", line, name=name)
                 return ""
-            params.update({form.link[fact]: value for fact, value in facts.items() if fact in form.link})
+            params.update(
+                {form.link[fact]: value for fact, value in facts.items() if fact in form.link}
+            )
         try:
-            return str(call_macro(extension.environment().get_template(component.template).module, component, params))
+            return str(
+                call_macro(
+                    extension.environment().get_template(component.template).module,
+                    component,
+                    params,
+                )
+            )
         except ComponentParamsError as error:
             for problem in error.problems:
                 extension.problem("component-params", line, component.describe(problem, lang))
@@ -345,7 +440,11 @@ class _ComponentRenderer(Treeprocessor):
     @staticmethod
     def _items(component: Component, element: etree.Element, lang: str) -> list[Any] | None:
         """The items of the lists inside, or None when anything but lists is there."""
-        if (element.text or "").strip() or any(child.tag not in ("ul", "ol") for child in element) or len(element) == 0:
+        if (
+            (element.text or "").strip()
+            or any(child.tag not in ("ul", "ol") for child in element)
+            or len(element) == 0
+        ):
             return None
         flag = component.markdown.item_flag
         marker = item_marker(lang, flag) if flag else None
@@ -354,7 +453,11 @@ class _ComponentRenderer(Treeprocessor):
             if marker is None:
                 items.append(_inner_html(item))
                 continue
-            holder = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+            holder = (
+                item[0]
+                if len(item) and item[0].tag == "p" and not (item.text or "").strip()
+                else item
+            )
             text = holder.text or ""
             stripped = marker.sub("", text, count=1)
             holder.text = stripped
@@ -362,11 +465,17 @@ class _ComponentRenderer(Treeprocessor):
         return items
 
     def _link(self, element: etree.Element) -> dict[str, Any] | None:
-        """href, text and, for a file beside the page, its type and size: the one link inside, or None."""
+        """href, text and, for a file beside the page, its type and size: the one link inside, or
+        None."""
         if len(element) == 0:
             return {}
         paragraph = element[0]
-        if len(element) != 1 or paragraph.tag != "p" or len(paragraph) != 1 or paragraph[0].tag != "a":
+        if (
+            len(element) != 1
+            or paragraph.tag != "p"
+            or len(paragraph) != 1
+            or paragraph[0].tag != "a"
+        ):
             return None
         link = paragraph[0]
         if (paragraph.text or "").strip() or (link.tail or "").strip():
@@ -397,5 +506,5 @@ def _inner_html(element: etree.Element) -> Markup:
     return Markup(text + "".join(to_html_string(child) for child in element))
 
 
-def makeExtension(**kwargs: Any) -> GuidekitComponentsExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> GuidekitComponentsExtension:
     return GuidekitComponentsExtension(**kwargs)

@@ -1,4 +1,5 @@
-"""``plugins: [guidekit]`` for MkDocs 1.6: components, silver copies and guidekit's gate in front of site_dir.
+"""``plugins: [guidekit]`` for MkDocs 1.6: components, silver copies and guidekit's gate in front
+of site_dir.
 
 MkDocs empties site_dir before it writes a page, so the plugin points MkDocs at a staging folder
 beside site_dir (``.site.guidekit-staging``), runs the gate on what MkDocs wrote there, and swaps it
@@ -16,9 +17,9 @@ import tempfile
 import threading
 from dataclasses import dataclass, replace
 from functools import cached_property
+from html import unescape
 from importlib import resources
 from pathlib import Path
-from html import unescape
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -42,14 +43,19 @@ from .components import GuidekitComponentsExtension
 log = logging.getLogger("mkdocs.plugins.guidekit")
 
 THEME_NAME = "guidekit"
-COMPONENTS_STYLESHEET = "assets/guidekit-components.css"  # on pages of other themes: components only, no layout
+COMPONENTS_STYLESHEET = (
+    "assets/guidekit-components.css"  # on pages of other themes: components only, no layout
+)
 SILVER = "silver/"
-SERVE_REPORT = "guidekit-report.html"  # mkdocs serve: the last check's verdict, beside the preview's pages
+SERVE_REPORT = (
+    "guidekit-report.html"  # mkdocs serve: the last check's verdict, beside the preview's pages
+)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:src|href)=")([^"]*)(")')
 _SILVER_PAGE = (
-    '{% extends "base/layout.html.j2" %}{% block title %}{{ title }} - {{ site_name }}{% endblock %}'
+    '{% extends "base/layout.html.j2" %}{% block title %}{{ title }} - {{ site_name }}{% endblock '
+    "%}"
     "{% block main %}{{ content }}{% endblock %}"
 )
 
@@ -62,12 +68,16 @@ class GuidekitConfig(base.Config):
     gate = c.Type(bool, default=True)  # check and block; false: components and silver pages only
     jobs = c.Optional(c.Type(int))  # pages checked at once (default: CPU count)
     cache = c.Type(bool, default=True)  # unchanged pages are not checked again
-    waivers = c.Optional(c.File(exists=True))  # default: guidekit-waivers.toml beside mkdocs.yml, if it exists
+    waivers = c.Optional(
+        c.File(exists=True)
+    )  # default: guidekit-waivers.toml beside mkdocs.yml, if it exists
     report_json = c.Optional(c.Type(str))
     report_junit = c.Optional(c.Type(str))
     report_html = c.Optional(c.Type(str))
     silver = c.Type(bool, default=False)  # large-text copies of every page under silver/
-    lang = c.Optional(c.Choice(LANGUAGES))  # default: from theme.language / theme.locale, else zh-Hans
+    lang = c.Optional(
+        c.Choice(LANGUAGES)
+    )  # default: from theme.language / theme.locale, else zh-Hans
     serve_check = c.Type(bool, default=True)  # mkdocs serve: check each rebuild in the background
 
 
@@ -94,7 +104,8 @@ class _SearchMeta:
 
 @dataclass(frozen=True)
 class _SearchEntry:
-    rel: str  # as a guide's file: page_url(rel) is the page ("shebaoka/index.md" -> "shebaoka/index.html")
+    # as a guide's file: page_url(rel) is the page ("shebaoka/index.md" -> "shebaoka/index.html")
+    rel: str
     lang: str
     meta: _SearchMeta
 
@@ -115,7 +126,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
-        self.dirty = False  # mkdocs build --dirty: staging starts as a copy of site_dir, which MkDocs then updates
+        # mkdocs build --dirty: staging starts as a copy of site_dir, which MkDocs then updates
+        self.dirty = False
         self.project = Path.cwd()
         self.lang = "zh-Hans"
         self.extension: GuidekitComponentsExtension | None = None
@@ -147,7 +159,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self.staging = self.site_dir.parent / f".{self.site_dir.name}.guidekit-staging"
             shutil.rmtree(self.staging, ignore_errors=True)
             if self.dirty and self.site_dir.is_dir():
-                shutil.copytree(self.site_dir, self.staging, symlinks=True)  # copies: the published files stay untouched
+                shutil.copytree(
+                    self.site_dir, self.staging, symlinks=True
+                )  # copies: the published files stay untouched
             config.site_dir = str(self.staging)
         return config
 
@@ -162,7 +176,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def on_env(self, env: Environment, *, config: Any, files: Any) -> Environment:
         if self.guidekit_theme(config):
-            env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(resources.files("guidekit.themes")))])
+            env.loader = ChoiceLoader(
+                [env.loader, FileSystemLoader(str(resources.files("guidekit.themes")))]
+            )
             install(env)
         self.env = env
         return env
@@ -170,21 +186,39 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         source = Path(page.file.abs_src_path)
         lang = best_language(str(page.meta.get("lang") or self.lang))
-        self.extension.for_page(source=self._shown(source), line_offset=_lines_before(source, markdown),
-                                folder=str(source.parent), lang=lang)
+        self.extension.for_page(
+            source=self._shown(source),
+            line_offset=_lines_before(source, markdown),
+            folder=str(source.parent),
+            lang=lang,
+        )
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         lang = best_language(str(page.meta.get("lang") or self.lang))
         template = str(page.meta.get("template") or "main.html")
-        summary = str(page.meta.get("summary") or page.meta.get("description") or _first_paragraph(html))
-        self.pages[page.file.dest_uri] = _BuiltPage(self._shown(Path(page.file.abs_src_path)), template, lang, page.title or "", html, summary)
+        summary = str(
+            page.meta.get("summary") or page.meta.get("description") or _first_paragraph(html)
+        )
+        self.pages[page.file.dest_uri] = _BuiltPage(
+            self._shown(Path(page.file.abs_src_path)),
+            template,
+            lang,
+            page.title or "",
+            html,
+            summary,
+        )
         if self.silver_copies(config) and not self.guidekit_theme(config):
-            switch = self._component("silver-switch", {"href": self._silver_url(page.file.dest_uri), "to": "silver", "lang": lang})
+            switch = self._component(
+                "silver-switch",
+                {"href": self._silver_url(page.file.dest_uri), "to": "silver", "lang": lang},
+            )
             html = switch + html
         return html
 
-    def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Any, config: Any, nav: Any
+    ) -> dict[str, Any]:
         if self.guidekit_theme(config):
             built = self.pages[page.file.dest_uri]
             context.update(self._layout_context(config, THEMES[0], page.file.dest_uri, built))
@@ -208,9 +242,13 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self._write_guidekit_pages(site, config)
         if self.command == "serve":
             if self.config.gate and self.config.serve_check:
-                self._check_in_background(site, f"{str(config.site_url or '/').rstrip('/')}/{SERVE_REPORT}")
+                self._check_in_background(
+                    site, f"{str(config.site_url or '/').rstrip('/')}/{SERVE_REPORT}"
+                )
             return
-        if self.staging is None:  # gate: false: component mistakes are MkDocs warnings (--strict refuses them)
+        if (
+            self.staging is None
+        ):  # gate: false: component mistakes are MkDocs warnings (--strict refuses them)
             for problem in self.extension.problems:
                 log.warning(f"{problem.location()}: {problem.message}")
             return
@@ -226,13 +264,36 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
                 with build_lock(out):
                     publish(site, out)
-                log.info(say("gate-passed", self.lang, pages=verdict.details.get("pages"), axe=verdict.details.get("axe_version"),
-                             out=self._shown(out)))
+                log.info(
+                    say(
+                        "gate-passed",
+                        self.lang,
+                        pages=verdict.details.get("pages"),
+                        axe=verdict.details.get("axe_version"),
+                        out=self._shown(out),
+                    )
+                )
                 return
             errors, _, _ = verdict.counts()
-            affected = len({page for problem in verdict.problems if problem.blocking for page, _ in problem.occurrences if page})
-            raise Abort(say("gate-refused", self.lang, errors=errors, affected=affected, pages=verdict.details.get("pages"),
-                            out=self._shown(out)))
+            affected = len(
+                {
+                    page
+                    for problem in verdict.problems
+                    if problem.blocking
+                    for page, _ in problem.occurrences
+                    if page
+                }
+            )
+            raise Abort(
+                say(
+                    "gate-refused",
+                    self.lang,
+                    errors=errors,
+                    affected=affected,
+                    pages=verdict.details.get("pages"),
+                    out=self._shown(out),
+                )
+            )
         except Abort:
             raise
         except Exception as error:
@@ -241,7 +302,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             problem = failure_text(error, self.lang, out) or f"{type(error).__name__}: {error}"
             if os.environ.get("GUIDEKIT_DEBUG"):
                 raise
-            raise Abort(say("gate-failed", self.lang, problem=problem, out=self._shown(out))) from None
+            raise Abort(
+                say("gate-failed", self.lang, problem=problem, out=self._shown(out))
+            ) from None
         finally:
             self._end_staging()
 
@@ -255,24 +318,34 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     # ---- the gate
 
     def _gate(self, site: Path, pages: dict[str, _BuiltPage], problems: list[Finding]):
-        """Check ``site`` with guidekit's gate and print the verdict; findings point at docs/ files and theme templates.
+        """Check ``site`` with guidekit's gate and print the verdict; findings point at docs/ files
+        and theme templates.
 
-        ``pages`` and ``problems`` are the build's (copies: in mkdocs serve the next build may already be running)."""
+        ``pages`` and ``problems`` are the build's (copies: in mkdocs serve the next build may
+        already be running)."""
         from ..gate.cache import cache_file
         from ..gate.formats import print_text, write_html, write_junit
         from ..gate.report import judge
         from ..gate.runner import run_gate
         from ..gate.waivers import DEFAULT_FILE, load_waivers
 
-        report = run_gate(site, jobs=self.config.jobs, cache=cache_file(self.site_dir or site) if self.config.cache else None)
+        report = run_gate(
+            site,
+            jobs=self.config.jobs,
+            cache=cache_file(self.site_dir or site) if self.config.cache else None,
+        )
         findings = [self._located(finding, pages) for finding in report.findings] + problems
-        waivers_file = Path(self.config.waivers) if self.config.waivers else self.project / DEFAULT_FILE
+        waivers_file = (
+            Path(self.config.waivers) if self.config.waivers else self.project / DEFAULT_FILE
+        )
         waivers = load_waivers(waivers_file, self.lang) if waivers_file.is_file() else []
         verdict = judge(findings, waivers, details=report.details())
         if self.config.report_json:
             import json
 
-            self._output(self.config.report_json).write_text(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2), "utf-8")
+            self._output(self.config.report_json).write_text(
+                json.dumps(verdict.to_json(), ensure_ascii=False, indent=2), "utf-8"
+            )
         if self.config.report_junit:
             write_junit(verdict, self._output(self.config.report_junit), self.lang)
         if self.config.report_html:
@@ -281,12 +354,15 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         return verdict
 
     def _located(self, finding: Finding, pages: dict[str, _BuiltPage]) -> Finding:
-        """A finding on an element the page's Markdown did not make names the theme's template that did."""
+        """A finding on an element the page's Markdown did not make names the theme's template that
+        did."""
         page = finding.page or ""
         if finding.file != page:
             return finding
-        if page.startswith(SILVER) and page[len(SILVER):] in pages:
-            return replace(finding, file="themes/base/layout.html.j2")  # silver copies are guidekit's layout
+        if page.startswith(SILVER) and page[len(SILVER) :] in pages:
+            return replace(
+                finding, file="themes/base/layout.html.j2"
+            )  # silver copies are guidekit's layout
         built = pages.get(page)
         template = built.template if built is not None else page
         return replace(finding, file=self._template_file(template))
@@ -296,20 +372,32 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             shown = name
             try:
                 filename = self.env.get_template(name).filename if self.env is not None else None
-            except Exception:  # a page MkDocs made from no template of the theme (a file copied from docs/)
+            except (
+                Exception
+            ):  # a page MkDocs made from no template of the theme (a file copied from docs/)
                 filename = None
             if filename:
                 path = Path(filename).resolve()
-                shown = self._shown(path) if path.is_relative_to(self.project) else _package_path(path)
+                shown = (
+                    self._shown(path) if path.is_relative_to(self.project) else _package_path(path)
+                )
             self.templates[name] = shown
         return self.templates[name]
 
     def _check_in_background(self, site: Path, report_url: str) -> None:
-        """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up. A rebuild
-        while a check runs is checked next (only the latest one); the verdict is also an HTML page of the preview."""
+        """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up.
+        A rebuild
+        while a check runs is checked next (only the latest one); the verdict is also an HTML page
+        of the preview."""
         snapshot = Path(tempfile.mkdtemp(prefix="guidekit-serve-")) / "site"
         shutil.copytree(site, snapshot)
-        job = _ServeCheck(snapshot, site / SERVE_REPORT, report_url, dict(self.pages), list(self.extension.problems))
+        job = _ServeCheck(
+            snapshot,
+            site / SERVE_REPORT,
+            report_url,
+            dict(self.pages),
+            list(self.extension.problems),
+        )
         with self.lock:
             if self.background is not None and self.background.is_alive():
                 if self.pending is not None:
@@ -320,7 +408,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def _start(self, job: _ServeCheck) -> None:
         log.info(say("serve-checking", self.lang, pages=len(list(job.snapshot.rglob("*.html")))))
-        self.background = threading.Thread(target=self._serve_check, args=(job,), name="guidekit-gate", daemon=True)
+        self.background = threading.Thread(
+            target=self._serve_check, args=(job,), name="guidekit-gate", daemon=True
+        )
         self.background.start()
 
     def _serve_check(self, job: _ServeCheck) -> None:
@@ -329,13 +419,26 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         try:
             verdict = self._gate(job.snapshot, job.pages, job.problems)
             errors, warnings, _ = verdict.counts()
-            if job.report.parent.is_dir():  # the preview may have been rebuilt (and emptied) meanwhile
+            if (
+                job.report.parent.is_dir()
+            ):  # the preview may have been rebuilt (and emptied) meanwhile
                 write_html(verdict, job.report, self.lang)
-            log.info(say("serve-checked", self.lang, errors=errors, warnings=warnings, report=job.report_url))
+            log.info(
+                say(
+                    "serve-checked",
+                    self.lang,
+                    errors=errors,
+                    warnings=warnings,
+                    report=job.report_url,
+                )
+            )
         except Exception as error:
             from ..cli import failure_text
 
-            log.warning(failure_text(error, self.lang, job.snapshot) or f"guidekit: {type(error).__name__}: {error}")
+            log.warning(
+                failure_text(error, self.lang, job.snapshot)
+                or f"guidekit: {type(error).__name__}: {error}"
+            )
         finally:
             shutil.rmtree(job.snapshot.parent, ignore_errors=True)
             with self.lock:
@@ -367,27 +470,42 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             context = self._layout_context(config, THEMES[1], silver_path, built)
             context["other_theme_url"] = root_of(silver_path) + quote(dest)
             content = Markup(_from_silver(built.content, dest, silver_path))
-            _write_files(site, {silver_path: template.render(context, title=built.title, content=content)})
+            _write_files(
+                site, {silver_path: template.render(context, title=built.title, content=content)}
+            )
 
     def _write_guidekit_pages(self, site: Path, config: Any) -> None:
-        """theme: guidekit: guidekit's search page and index for each language of the site (find/<lang>/search.html)
+        """theme: guidekit: guidekit's search page and index for each language of the site
+        (find/<lang>/search.html)
         and its 404 page (404.html, silver/404.html), which point at them."""
         from ..search_index import SynonymGroups, build_index, index_script, weighted_words
         from ..site import search_script
         from ..site_files import render_not_found
         from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in, search_index_path
 
-        entries = {dest: _SearchEntry(dest[: -len(".html")] + ".md", built.lang, _SearchMeta(built.title, built.summary))
-                   for dest, built in self.pages.items() if dest.endswith(".html")}
+        entries = {
+            dest: _SearchEntry(
+                dest[: -len(".html")] + ".md", built.lang, _SearchMeta(built.title, built.summary)
+            )
+            for dest, built in self.pages.items()
+            if dest.endswith(".html")
+        }
         langs = sorted({entry.lang for entry in entries.values()})
         files = {SEARCH_SCRIPT: search_script()}
         for lang in langs:
-            guides = [(entry, dest, weighted_words(_search_texts(self.pages[dest]), SynonymGroups()))
-                      for dest, entry in entries.items() if entry.lang == lang]
-            files[search_index_path(lang)] = index_script(lang, build_index(guides, SynonymGroups()))
+            guides = [
+                (entry, dest, weighted_words(_search_texts(self.pages[dest]), SynonymGroups()))
+                for dest, entry in entries.items()
+                if entry.lang == lang
+            ]
+            files[search_index_path(lang)] = index_script(
+                lang, build_index(guides, SynonymGroups())
+            )
         site_config = self._site_config(config)
         search = next(way for way in WAYS_IN if way.name == "search")
-        pages = render_ways_in(list(entries.values()), langs, site_config, checked=True, ways=(search,))
+        pages = render_ways_in(
+            list(entries.values()), langs, site_config, checked=True, ways=(search,)
+        )
         for page in pages + render_not_found(site_config, langs, checked=True, topics=False):
             files[page.site_path] = page.html
         _write_files(site, files)
@@ -396,22 +514,36 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def _silver_template(self) -> Template:
         return environment().from_string(_SILVER_PAGE)
 
-    def _layout_context(self, config: Any, theme: Any, site_path: str, built: _BuiltPage) -> dict[str, Any]:
+    def _layout_context(
+        self, config: Any, theme: Any, site_path: str, built: _BuiltPage
+    ) -> dict[str, Any]:
         context = page_context(self._site_config(config), theme, site_path, built.lang, True)
-        context.update(site_lang=self.lang, source=built.source, home=context["root"] + theme.prefix + "index.html", gallery=None,
-                       find=context["find"] if self.guidekit_theme(config) else None)
+        context.update(
+            site_lang=self.lang,
+            source=built.source,
+            home=context["root"] + theme.prefix + "index.html",
+            gallery=None,
+            find=context["find"] if self.guidekit_theme(config) else None,
+        )
         return context
 
     def _site_config(self, config: Any) -> SiteConfig:
         """What guidekit's page templates read of a site's settings, from mkdocs.yml."""
-        return SiteConfig(site_name={self.lang: config.site_name}, default_lang=self.lang, gallery=False, statement=False)
+        return SiteConfig(
+            site_name={self.lang: config.site_name},
+            default_lang=self.lang,
+            gallery=False,
+            statement=False,
+        )
 
     def _silver_url(self, dest: str) -> str:
         return root_of(dest) + SILVER + quote(dest)
 
     def _component(self, name: str, params: dict[str, Any]) -> str:
         component = registry()[name]
-        return str(call_macro(environment().get_template(component.template).module, component, params))
+        return str(
+            call_macro(environment().get_template(component.template).module, component, params)
+        )
 
     # ---- small helpers
 
@@ -419,13 +551,19 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         return config.theme.name == THEME_NAME
 
     def silver_copies(self, config: Any) -> bool:
-        """silver: true, and always with theme: guidekit, whose layout links every page to its silver copy."""
+        """silver: true, and always with theme: guidekit, whose layout links every page to its
+        silver copy."""
         return self.config.silver or self.guidekit_theme(config)
 
     def _shown(self, path: Path) -> str:
-        """A path as findings and messages show it: relative to the folder of mkdocs.yml when inside it."""
+        """A path as findings and messages show it: relative to the folder of mkdocs.yml when
+        inside it."""
         path = Path(path).resolve()
-        return path.relative_to(self.project).as_posix() if path.is_relative_to(self.project) else str(path)
+        return (
+            path.relative_to(self.project).as_posix()
+            if path.is_relative_to(self.project)
+            else str(path)
+        )
 
     def _output(self, name: str) -> Path:
         path = self.project / name
@@ -440,7 +578,8 @@ def _write_files(site: Path, files: dict[str, str]) -> None:
 
 
 def _language_of(theme: Any) -> str:
-    """The language the site's theme is set to (theme.language in material, theme.locale in MkDocs')."""
+    """The language the site's theme is set to (theme.language in material, theme.locale in
+    MkDocs')."""
     value = theme.get("language") or theme.get("locale") or "zh"
     code = str(value).replace("_", "-").lower()
     if code.startswith("zh-hant") or code in ("zh-tw", "zh-hk", "zh-mo"):
@@ -449,7 +588,8 @@ def _language_of(theme: Any) -> str:
 
 
 def _first_paragraph(html: str, limit: int = 80) -> str:
-    """The text of a page's first paragraph, shortened: its summary in search results when it has none of its own."""
+    """The text of a page's first paragraph, shortened: its summary in search results when it has
+    none of its own."""
     match = re.search(r"<p[ >].*?</p>", html, re.DOTALL)
     text = " ".join(unescape(_TAG.sub("", match.group(0))).split()) if match else ""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -460,11 +600,16 @@ def _search_texts(built: _BuiltPage) -> list[tuple[str, int]]:
     from ..search_index import FIELD_WEIGHTS
 
     body = unescape(_TAG.sub(" ", built.content))
-    return [(built.title, FIELD_WEIGHTS["title"]), (built.summary, FIELD_WEIGHTS["summary"]), (body, FIELD_WEIGHTS["body"])]
+    return [
+        (built.title, FIELD_WEIGHTS["title"]),
+        (built.summary, FIELD_WEIGHTS["summary"]),
+        (body, FIELD_WEIGHTS["body"]),
+    ]
 
 
 def _lines_before(source: Path, markdown: str) -> int:
-    """Lines of the file before the Markdown MkDocs hands to plugins (the front matter it took off)."""
+    """Lines of the file before the Markdown MkDocs hands to plugins (the front matter it took
+    off)."""
     try:
         text = source.read_text("utf-8-sig").replace("\r\n", "\n")
     except OSError:
@@ -484,7 +629,8 @@ def _package_path(path: Path) -> str:
 
 
 def _from_silver(html: str, dest: str, silver_path: str) -> str:
-    """A page's body for its silver copy one folder deeper: pages link to their silver copies, files stay where they are."""
+    """A page's body for its silver copy one folder deeper: pages link to their silver copies,
+    files stay where they are."""
     root = root_of(silver_path)
 
     def moved(match: re.Match[str]) -> str:
@@ -492,10 +638,17 @@ def _from_silver(html: str, dest: str, silver_path: str) -> str:
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or url.startswith(("#", "/")) or not parts.path:
             return match.group(0)
-        target = os.path.normpath(os.path.join(os.path.dirname(dest), unquote(parts.path))).replace(os.sep, "/")
+        target = os.path.normpath(os.path.join(os.path.dirname(dest), unquote(parts.path))).replace(
+            os.sep, "/"
+        )
         if parts.path.endswith(("/", ".html")) or target == ".":
             return match.group(0)  # a page: its silver copy sits at the same relative place
-        rebuilt = root + quote(target) + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        rebuilt = (
+            root
+            + quote(target)
+            + (f"?{parts.query}" if parts.query else "")
+            + (f"#{parts.fragment}" if parts.fragment else "")
+        )
         return match.group(1) + rebuilt + match.group(3)
 
     return _URL_ATTRIBUTE.sub(moved, html)

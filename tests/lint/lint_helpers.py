@@ -1,4 +1,5 @@
-"""Shared helpers for the linter tests: write real guide files, load them as a build would, lint them."""
+"""Shared helpers for the linter tests: write real guide files, load them as a build would, lint
+them."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ def write_guide(folder: Path, rel: str, text: str) -> Path:
     return path
 
 
-def lint_folder(folder: Path, settings: LintSettings | None = None, today: dt.date = TODAY) -> LintReport:
+def lint_folder(
+    folder: Path, settings: LintSettings | None = None, today: dt.date = TODAY
+) -> LintReport:
     loaded = load_guides(folder, "zh-Hans")
     assert loaded.findings == [], [finding.message for finding in loaded.findings]
     return lint_guides(loaded.guides, settings, today=today)

@@ -85,36 +85,68 @@ def test_bureaucratic_simplified_guide_draws_specific_findings(tmp_path):
     findings = lint_folder(tmp_path).findings
 
     long, very_long = by_rule(findings, "long-sentence"), by_rule(findings, "very-long-sentence")
-    assert {finding.line for finding in long + very_long} == {line_of(path, "根据《住房公积金管理条例》"), line_of(path, "受理机关")}
-    assert all(finding.severity is Severity.ADVICE and finding.suggestion == "拆成两三个短句，每句只说一件事。" for finding in long)
-    assert all(finding.severity is Severity.WARNING and "是上限 40 个字的两倍多" in finding.message for finding in very_long)
+    assert {finding.line for finding in long + very_long} == {
+        line_of(path, "根据《住房公积金管理条例》"),
+        line_of(path, "受理机关"),
+    }
+    assert all(
+        finding.severity is Severity.ADVICE
+        and finding.suggestion == "拆成两三个短句，每句只说一件事。"
+        for finding in long
+    )
+    assert all(
+        finding.severity is Severity.WARNING and "是上限 40 个字的两倍多" in finding.message
+        for finding in very_long
+    )
     assert long and very_long and "个字，超过 40 个字" in long[0].message
     assert by_rule(findings, "long-sentence-share")[0].severity is Severity.WARNING
 
     officialese = located(findings, "officialese")
     summary_line = line_of(path, "summary:")
-    assert {(summary_line, "给"), (summary_line, "要"), (summary_line, "带"), (summary_line, "去"),
-            (summary_line, "接收申请"), (summary_line, "交")} <= officialese
+    assert {
+        (summary_line, "给"),
+        (summary_line, "要"),
+        (summary_line, "带"),
+        (summary_line, "去"),
+        (summary_line, "接收申请"),
+        (summary_line, "交"),
+    } <= officialese
     assert (summary_line, "写明是哪种证件，例如“居民身份证”") in officialese
     assert (line_of(path, "受理机关"), "从……那天起") in officialese
     assert (line_of(path, "受理机关"), "可以") in officialese
-    assert {(line_of(path, "逾期"), "过期"), (line_of(path, "逾期"), "算作"), (line_of(path, "逾期"), "不")} <= officialese
+    assert {
+        (line_of(path, "逾期"), "过期"),
+        (line_of(path, "逾期"), "算作"),
+        (line_of(path, "逾期"), "不"),
+    } <= officialese
     assert (line_of(path, "收讫"), "开（证明）") in officialese
     assert (line_of(path, "相关规定"), "写明是什么规定") in officialese
     message = next(f.message for f in by_rule(findings, "officialese") if f.suggestion == "给")
     assert message == "“予以”是公文用语，读起来生硬，很多读者看不懂。 建议：给"
 
-    assert located(findings, "uncommon-character") >= {(line_of(path, "收讫"), "换成用常用字写的说法；实在要用，就在后面用括号解释。")}
+    assert located(findings, "uncommon-character") >= {
+        (line_of(path, "收讫"), "换成用常用字写的说法；实在要用，就在后面用括号解释。")
+    }
     assert "“讫”不在 3500 个常用字里" in by_rule(findings, "uncommon-character")[0].message
-    assert {"欠缴", "补缴"} <= {finding.message.split("”")[0].lstrip("“") for finding in by_rule(findings, "rare-word")}
+    assert {"欠缴", "补缴"} <= {
+        finding.message.split("”")[0].lstrip("“") for finding in by_rule(findings, "rare-word")
+    }
 
     assert located(findings, "undefined-abbreviation") == {
-        (line_of(path, "医保费用"), "写一次全称，例如“医疗保险（医保）”或“医保就是医疗保险”。")}
-    assert [(f.line, "CA" in f.message) for f in by_rule(findings, "undefined-acronym")] == [(line_of(path, "CA 证书"), True)]
+        (line_of(path, "医保费用"), "写一次全称，例如“医疗保险（医保）”或“医保就是医疗保险”。")
+    }
+    assert [(f.line, "CA" in f.message) for f in by_rule(findings, "undefined-acronym")] == [
+        (line_of(path, "CA 证书"), True)
+    ]
 
-    assert located(findings, "number-width") == {(line_of(path, "time_limit:"), "15"), (line_of(path, "受理机关"), "15")}
+    assert located(findings, "number-width") == {
+        (line_of(path, "time_limit:"), "15"),
+        (line_of(path, "受理机关"), "15"),
+    }
     assert located(findings, "date-style") == {(line_of(path, "2026-07-01"), "2026年7月1日")}
-    assert [(f.line, "三十日" in f.message) for f in by_rule(findings, "number-style")] == [(line_of(path, "三十日内"), True)]
+    assert [(f.line, "三十日" in f.message) for f in by_rule(findings, "number-style")] == [
+        (line_of(path, "三十日内"), True)
+    ]
 
 
 def test_plain_simplified_guide_draws_nothing(tmp_path):
@@ -122,8 +154,14 @@ def test_plain_simplified_guide_draws_nothing(tmp_path):
     report = lint_folder(tmp_path)
     assert report.findings == []
     (summary,) = report.summaries
-    assert summary.lang == "zh-Hans" and summary.long_sentence_share == 0 and summary.uncommon_character_share == 0
-    assert summary.sentences == 9 and round(summary.average_sentence_length, 1) == 10.6  # 95 characters in 9 sentences
+    assert (
+        summary.lang == "zh-Hans"
+        and summary.long_sentence_share == 0
+        and summary.uncommon_character_share == 0
+    )
+    assert (
+        summary.sentences == 9 and round(summary.average_sentence_length, 1) == 10.6
+    )  # 95 characters in 9 sentences
 
 
 TRADITIONAL = """
@@ -150,8 +188,13 @@ def test_bureaucratic_traditional_guide_is_checked_after_conversion(tmp_path):
     findings = lint_folder(tmp_path).findings
     body_line = line_of(path, "如對審核結果")
     officialese = located(findings, "officialese")
-    assert {(line_of(path, "summary:"), "給"), (line_of(path, "summary:"), "帶"), (line_of(path, "summary:"), "去"),
-            (line_of(path, "summary:"), "戶口所在地"), (line_of(path, "summary:"), "寫明是哪些材料")} <= officialese
+    assert {
+        (line_of(path, "summary:"), "給"),
+        (line_of(path, "summary:"), "帶"),
+        (line_of(path, "summary:"), "去"),
+        (line_of(path, "summary:"), "戶口所在地"),
+        (line_of(path, "summary:"), "寫明是哪些材料"),
+    } <= officialese
     assert {(body_line, "過期"), (body_line, "接收申請"), (body_line, "從……那天起")} <= officialese
     words = {f.message.split("」")[0].lstrip("「") for f in by_rule(findings, "officialese")}
     assert {"予以", "攜帶", "戶籍地", "逾期", "受理"} <= words  # quoted as the editor wrote them
@@ -161,7 +204,10 @@ def test_bureaucratic_traditional_guide_is_checked_after_conversion(tmp_path):
 
 
 def test_plain_traditional_guide_draws_nothing(tmp_path):
-    write_guide(tmp_path, "zh-Hant/card.md", """
+    write_guide(
+        tmp_path,
+        "zh-Hant/card.md",
+        """
         ---
         title: 申請敬老卡
         summary: 滿 65 歲的市民，帶身分證到區公所申請敬老卡，不收費。
@@ -179,13 +225,20 @@ def test_plain_traditional_guide_draws_nothing(tmp_path):
         敬老卡可以用來坐公車和捷運，每個月有免費的點數。
 
         帶著身分證到住家附近的區公所，當場就能拿到卡。家人也可以幫忙代辦。
-        """)
+        """,
+    )
     report = lint_folder(tmp_path)
     assert report.findings == []
     assert report.summaries[0].uncommon_character_share == 0
 
 
 def test_everyday_words_of_public_services_are_neither_rare_nor_abbreviations(tmp_path):
-    write_guide(tmp_path, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n---\n\n带上户口簿和社保卡。\n")
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n---\n\n带上户口簿和社保卡。\n",
+    )
     findings = lint_folder(tmp_path).findings
-    assert by_rule(findings, "rare-word") == [] and by_rule(findings, "undefined-abbreviation") == []
+    assert (
+        by_rule(findings, "rare-word") == [] and by_rule(findings, "undefined-abbreviation") == []
+    )

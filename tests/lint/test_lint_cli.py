@@ -1,4 +1,5 @@
-"""`guidekit lint` and `guidekit build`: exit codes, JSON, summaries, and lint errors refusing a build."""
+"""`guidekit lint` and `guidekit build`: exit codes, JSON, summaries, and lint errors refusing a
+build."""
 
 from __future__ import annotations
 
@@ -8,18 +9,19 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from lint_helpers import REPO_ROOT as REPO, TODAY, line_of, write_guide
+from lint_helpers import REPO_ROOT as REPO
+from lint_helpers import TODAY, line_of, write_guide
 
 from guidekit.build import build
-from guidekit.cli import main
 from guidekit.caches import CACHE_FOLDER
-
-
+from guidekit.cli import main
 
 
 def guide(review_by: str, body: str = "带上身份证去窗口办。\n") -> str:
-    return (f"---\ntitle: 某事\nsummary: 带身份证去窗口办。\nlang: zh-Hans\nlast_reviewed: 2019-01-01\n"
-            f"review_by: {review_by}\n---\n\n{body}")
+    return (
+        f"---\ntitle: 某事\nsummary: 带身份证去窗口办。\nlang: zh-Hans\nlast_reviewed: 2019-01-01\n"
+        f"review_by: {review_by}\n---\n\n{body}"
+    )
 
 
 def run(*args: str):
@@ -32,18 +34,33 @@ def test_lint_json_has_findings_and_summaries(tmp_path):
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["ok"] is True
-    assert [(f["rule"], f["line"], f["severity"], f["suggestion"]) for f in document["findings"]] == [
-        ("lint:officialese", line_of(path, "如需"), "warning", "如果要"), ("lint:officialese", line_of(path, "如需"), "warning", "去")]
+    assert [
+        (f["rule"], f["line"], f["severity"], f["suggestion"]) for f in document["findings"]
+    ] == [
+        ("lint:officialese", line_of(path, "如需"), "warning", "如果要"),
+        ("lint:officialese", line_of(path, "如需"), "warning", "去"),
+    ]
     (summary,) = document["summaries"]
-    assert summary == {"file": "zh-Hans/a.md", "lang": "zh-Hans", "sentences": 1, "average_sentence_length": 9.0,
-                       "long_sentence_share": 0.0, "uncommon_character_share": 0.0, "reading_grade": None, "unit": "characters"}
+    assert summary == {
+        "file": "zh-Hans/a.md",
+        "lang": "zh-Hans",
+        "sentences": 1,
+        "average_sentence_length": 9.0,
+        "long_sentence_share": 0.0,
+        "uncommon_character_share": 0.0,
+        "reading_grade": None,
+        "unit": "characters",
+    }
 
 
 def test_lint_text_names_file_line_and_prints_summary(tmp_path):
     path = write_guide(tmp_path, "zh-Hans/a.md", guide("2020-01-01"))
     result = run("lint", str(tmp_path))
     assert result.exit_code == 1
-    assert f"zh-Hans/a.md:{line_of(path, 'review_by:')}: error: 这篇指南应该在 2020-01-01 前重新核对" in result.stdout
+    assert (
+        f"zh-Hans/a.md:{line_of(path, 'review_by:')}: error: 这篇指南应该在 2020-01-01 前重新核对"
+        in result.stdout
+    )
     assert "zh-Hans/a.md：1 句，平均每句 9.0 个字，长句 0%，非常用字 0%" in result.stdout
     assert "检查了 1 篇指南：1 个必须修改的问题，0 个提醒，0 条建议。" in result.stderr
 
@@ -62,12 +79,29 @@ def test_as_of_decides_freshness(tmp_path):
 
 def test_sample_guides_have_nothing_above_advice():
     """The real command, as an editor runs it: clean stderr (no jieba chatter), only advice."""
-    result = subprocess.run([str(Path(sys.executable).parent / "guidekit"), "lint", "guides", "--format", "json",
-                             "--as-of", TODAY.isoformat()], cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "guidekit"),
+            "lint",
+            "guides",
+            "--format",
+            "json",
+            "--as-of",
+            TODAY.isoformat(),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     document = json.loads(result.stdout)
-    above_advice = [f"{f['file']}:{f['line']} {f['rule']}" for f in document["findings"] if f["severity"] != "advice"]
+    above_advice = [
+        f"{f['file']}:{f['line']} {f['rule']}"
+        for f in document["findings"]
+        if f["severity"] != "advice"
+    ]
     assert above_advice == []
     assert len(document["summaries"]) == len(list((REPO / "guides").rglob("*.md")))
 
@@ -78,13 +112,22 @@ def test_build_refuses_on_lint_errors_before_staging(tmp_path):
     result = build(source, out, check=False, today=TODAY)
     assert result.refused and not result.published
     assert [f.rule for f in result.findings if f.blocking] == ["lint:review-overdue"]
-    # nothing staged beside it either (only the build lock); the build cache remembers the guide's findings for the next build
-    assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == [CACHE_FOLDER, ".site.lock", "guides"]
+    # nothing staged beside it either (only the build lock); the build cache remembers the guide's
+    # findings for the next build
+    assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == [
+        CACHE_FOLDER,
+        ".site.lock",
+        "guides",
+    ]
 
 
 def test_lint_warnings_do_not_refuse_and_the_page_shows_the_review_date(tmp_path):
     source, out = tmp_path / "guides", tmp_path / "site"
-    write_guide(source, "zh-Hans/a.md", guide("2027-04-01", "如需帮助，请前往窗口。\n").replace("2019-01-01", "2026-10-01"))
+    write_guide(
+        source,
+        "zh-Hans/a.md",
+        guide("2027-04-01", "如需帮助，请前往窗口。\n").replace("2019-01-01", "2026-10-01"),
+    )
     result = build(source, out, check=False, today=TODAY)
     assert result.published, [f.message for f in result.findings]
     assert {f.rule for f in result.findings} == {"lint:officialese"}

@@ -10,7 +10,10 @@ DATES = "last_reviewed: 2026-10-01\nreview_by: 2027-04-01\n"
 
 
 def guide(front_matter: str, body: str = "带上身份证去办。\n") -> str:
-    return f"---\ntitle: 办理某证\nsummary: 带身份证去窗口办。\nlang: zh-Hans\n{front_matter}{DATES}---\n\n{body}"
+    return (
+        f"---\ntitle: 办理某证\nsummary: 带身份证去窗口办。\nlang: "
+        f"zh-Hans\n{front_matter}{DATES}---\n\n{body}"
+    )
 
 
 def test_a_service_guide_missing_every_field_names_each(tmp_path):
@@ -18,38 +21,63 @@ def test_a_service_guide_missing_every_field_names_each(tmp_path):
     findings = by_rule(lint_folder(tmp_path).findings, "missing-field")
     assert all(finding.severity is Severity.WARNING and finding.line == 1 for finding in findings)
     named = [finding.message.split("没有写")[1].split("。")[0] for finding in findings]
-    assert named == ["谁可以办（audience）", "要带什么（materials）", "去哪里办或怎么在网上办（places 或 online）",
-                     "要多久（time_limit）", "收不收费、收多少（fees）", "有问题打哪个电话（consult 里的 phone）"]
+    assert named == [
+        "谁可以办（audience）",
+        "要带什么（materials）",
+        "去哪里办或怎么在网上办（places 或 online）",
+        "要多久（time_limit）",
+        "收不收费、收多少（fees）",
+        "有问题打哪个电话（consult 里的 phone）",
+    ]
     assert findings[4].suggestion == "在开头的信息块里加上 fees。"
 
 
 def test_online_only_service_and_information_pages(tmp_path):
-    write_guide(tmp_path, "zh-Hans/online.md", guide(
-        "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 3 个工作日\nfees: 不收费\n"
-        "online: {url: \"https://example.gov.cn/a\"}\nconsult: {phone: \"12345\"}\n"))
+    write_guide(
+        tmp_path,
+        "zh-Hans/online.md",
+        guide(
+            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 3 个工作日\nfees: 不收费\n"
+            'online: {url: "https://example.gov.cn/a"}\nconsult: {phone: "12345"}\n'
+        ),
+    )
     write_guide(tmp_path, "zh-Hans/about.md", guide("", body="这一页介绍政务服务中心。\n"))
     assert lint_folder(tmp_path).findings == []
 
 
 def test_unclear_fees_time_limits_and_holiday_hours(tmp_path):
-    path = write_guide(tmp_path, "zh-Hans/a.md", guide(
-        "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 15\nfees: 无\n"
-        "places:\n  - {name: 东城服务站, hours: 周一至周五 9:00—17:00}\n"
-        "  - {name: 西城服务站, hours: 每天 9:00—17:00，节假日照常}\n"
-        "consult: {phone: \"12345\"}\n"))
+    path = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        guide(
+            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 15\nfees: 无\n"
+            "places:\n  - {name: 东城服务站, hours: 周一至周五 9:00—17:00}\n"
+            "  - {name: 西城服务站, hours: 每天 9:00—17:00，节假日照常}\n"
+            'consult: {phone: "12345"}\n'
+        ),
+    )
     findings = lint_folder(tmp_path).findings
-    assert located(findings, "fee-unclear") == {(line_of(path, "fees:"), "不收费就写“不收费”；收费就写明收什么、多少钱。")}
+    assert located(findings, "fee-unclear") == {
+        (line_of(path, "fees:"), "不收费就写“不收费”；收费就写明收什么、多少钱。")
+    }
     assert "“无”" in by_rule(findings, "fee-unclear")[0].message
-    assert located(findings, "time-limit-unit") == {(line_of(path, "time_limit:"), "写明数字和单位，例如“15 个工作日”或“当场办好”。")}
+    assert located(findings, "time-limit-unit") == {
+        (line_of(path, "time_limit:"), "写明数字和单位，例如“15 个工作日”或“当场办好”。")
+    }
     (hours,) = by_rule(findings, "holiday-hours")
     assert hours.line == line_of(path, "东城服务站") and "东城服务站" in hours.message
     assert by_rule(findings, "missing-field") == []
 
 
 def test_blank_fee_and_vague_time_limit(tmp_path):
-    path = write_guide(tmp_path, "zh-Hans/a.md", guide(
-        "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 按规定时间\nfees:\n"
-        "online: {url: \"https://example.gov.cn/a\"}\nconsult: {phone: \"12345\"}\n"))
+    path = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        guide(
+            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 按规定时间\nfees:\n"
+            'online: {url: "https://example.gov.cn/a"}\nconsult: {phone: "12345"}\n'
+        ),
+    )
     findings = lint_folder(tmp_path).findings
     assert {f.line for f in by_rule(findings, "fee-unclear")} == {line_of(path, "fees:")}
     assert {f.line for f in by_rule(findings, "time-limit-unit")} == {line_of(path, "time_limit:")}
@@ -57,7 +85,10 @@ def test_blank_fee_and_vague_time_limit(tmp_path):
 
 
 def test_fee_items_and_english_units(tmp_path):
-    path = write_guide(tmp_path, "en/a.md", """
+    path = write_guide(
+        tmp_path,
+        "en/a.md",
+        """
         ---
         title: Get a copy
         summary: Ask at the counter for a copy.
@@ -75,7 +106,10 @@ def test_fee_items_and_english_units(tmp_path):
         ---
 
         Ask at the counter.
-        """)
+        """,
+    )
     findings = lint_folder(tmp_path).findings
-    assert [(f.rule, f.line) for f in findings] == [("lint:fee-unclear", line_of(path, "First copy"))]
+    assert [(f.rule, f.line) for f in findings] == [
+        ("lint:fee-unclear", line_of(path, "First copy"))
+    ]
     assert findings[0].suggestion.startswith('write "Free" when it is free')

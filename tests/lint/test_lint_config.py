@@ -24,8 +24,11 @@ review_by: 2027-04-01
 def test_levels_and_thresholds_come_from_guidekit_toml(tmp_path):
     write_guide(tmp_path, "zh-Hans/a.md", GUIDE)
     (tmp_path / "guidekit.toml").write_text(
-        '[lint]\nlong_sentence_chars = 30\n\n[lint.rules]\nofficialese = "error"\nlong-sentence = "warning"\n'
-        'long-sentence-share = "off"\n', "utf-8")
+        '[lint]\nlong_sentence_chars = 30\n\n[lint.rules]\nofficialese = "error"\nlong-sentence = '
+        '"warning"\n'
+        'long-sentence-share = "off"\n',
+        "utf-8",
+    )
     config, problems = load_config(tmp_path)
     assert problems == []
     findings = lint_folder(tmp_path, config.lint).findings
@@ -33,22 +36,32 @@ def test_levels_and_thresholds_come_from_guidekit_toml(tmp_path):
     assert [f.severity for f in by_rule(findings, "long-sentence")] == [Severity.WARNING]
     assert by_rule(findings, "long-sentence-share") == []
     # with the default limit of 40 characters the 43-character sentence is only advice
-    assert [f.severity for f in by_rule(lint_folder(tmp_path).findings, "long-sentence")] == [Severity.ADVICE]
+    assert [f.severity for f in by_rule(lint_folder(tmp_path).findings, "long-sentence")] == [
+        Severity.ADVICE
+    ]
 
 
 def test_defaults_refuse_only_overdue_guides():
     settings = LintSettings()
-    assert [rule for rule in DEFAULT_LEVELS if settings.severity(rule) is Severity.ERROR] == ["review-overdue"]
+    assert [rule for rule in DEFAULT_LEVELS if settings.severity(rule) is Severity.ERROR] == [
+        "review-overdue"
+    ]
     assert settings.grace_days == 30
 
 
 def test_unknown_rule_and_bad_level_are_clear_errors(tmp_path):
     (tmp_path / "guidekit.toml").write_text('[lint.rules]\nofficialise = "warning"\n', "utf-8")
     _, (problem,) = load_config(tmp_path)
-    assert problem.rule == "config-invalid" and problem.severity is Severity.ERROR and problem.file == "guidekit.toml"
+    assert (
+        problem.rule == "config-invalid"
+        and problem.severity is Severity.ERROR
+        and problem.file == "guidekit.toml"
+    )
     assert "unknown rule officialise; known rules: long-sentence," in problem.message
 
-    (tmp_path / "guidekit.toml").write_text('[lint]\ngrace_days = -1\n[lint.rules]\nofficialese = "loud"\n', "utf-8")
+    (tmp_path / "guidekit.toml").write_text(
+        '[lint]\ngrace_days = -1\n[lint.rules]\nofficialese = "loud"\n', "utf-8"
+    )
     _, (days, level) = load_config(tmp_path)  # one finding per wrong option, each at its own line
     assert (days.line, level.line) == (2, 4)
     assert "lint.grace_days" in days.message and "lint.rules.officialese" in level.message
@@ -59,4 +72,5 @@ def test_today_is_injected_not_read(tmp_path):
     write_guide(tmp_path, "zh-Hans/a.md", GUIDE)
     assert by_rule(lint_folder(tmp_path, today=TODAY).findings, "review-overdue") == []
     from datetime import date
+
     assert by_rule(lint_folder(tmp_path, today=date(2030, 1, 1)).findings, "review-overdue") != []

@@ -1,4 +1,5 @@
-"""The issue's acceptance: a site holding every usual mistake of a new editor gets every finding from one
+"""The issue's acceptance: a site holding every usual mistake of a new editor gets every finding
+from one
 `guidekit lint` run, each located and in Chinese; `build` finds nothing lint did not."""
 
 from __future__ import annotations
@@ -72,19 +73,30 @@ lang: zh-Hans
 """
 
 EXPECTED = {
-    ("zh-Hans/permit.md", "content-unfinished"), ("zh-Hans/permit.md", "lint:word-heading"),
-    ("zh-Hans/permit.md", "lint:word-numbered-list"), ("zh-Hans/permit.md", "lint:word-bullet"),
-    ("zh-Hans/permit.md", "lint:indented-line"), ("zh-Hans/permit.md", "lint:invisible-space"),
-    ("zh-Hans/permit.md", "guidekit:image-alt"), ("zh-Hans/permit.md", "link-missing-image"),
-    ("zh-Hans/permit.md", "guidekit:link-purpose"), ("zh-Hans/permit.md", "guidekit:link-same-text"),
-    ("zh-Hans/permit.md", "link-linked-guide-broken"), ("zh-Hans/permit.md", "link-missing-guide-link-title"),
-    ("zh-Hans/permit.md", "link-missing-guide-link"), ("zh-Hans/permit.md", "lint:very-long-sentence"),
-    ("zh-Hans/permit.md", "guidekit:heading-order"), ("zh-Hans/permit.md", "guidekit:table-header"),
-    ("zh-Hans/card.md", "content-yaml-syntax"), ("zh-Hans/card.md", "guidekit:image-alt"),
+    ("zh-Hans/permit.md", "content-unfinished"),
+    ("zh-Hans/permit.md", "lint:word-heading"),
+    ("zh-Hans/permit.md", "lint:word-numbered-list"),
+    ("zh-Hans/permit.md", "lint:word-bullet"),
+    ("zh-Hans/permit.md", "lint:indented-line"),
+    ("zh-Hans/permit.md", "lint:invisible-space"),
+    ("zh-Hans/permit.md", "guidekit:image-alt"),
+    ("zh-Hans/permit.md", "link-missing-image"),
+    ("zh-Hans/permit.md", "guidekit:link-purpose"),
+    ("zh-Hans/permit.md", "guidekit:link-same-text"),
+    ("zh-Hans/permit.md", "link-linked-guide-broken"),
+    ("zh-Hans/permit.md", "link-missing-guide-link-title"),
+    ("zh-Hans/permit.md", "link-missing-guide-link"),
+    ("zh-Hans/permit.md", "lint:very-long-sentence"),
+    ("zh-Hans/permit.md", "guidekit:heading-order"),
+    ("zh-Hans/permit.md", "guidekit:table-header"),
+    ("zh-Hans/card.md", "content-yaml-syntax"),
+    ("zh-Hans/card.md", "guidekit:image-alt"),
 }
 
 
-def test_one_lint_run_reports_every_mistake_located_and_in_chinese_and_build_finds_nothing_more(tmp_path):
+def test_one_lint_run_reports_every_mistake_located_and_in_chinese_and_build_finds_nothing_more(
+    tmp_path,
+):
     source = tmp_path / "guides"
     write_guide(source, "guidekit.toml", "ways_in = false\n")
     write_guide(source, "zh-Hans/permit.md", PERMIT)
@@ -93,15 +105,26 @@ def test_one_lint_run_reports_every_mistake_located_and_in_chinese_and_build_fin
     result = CliRunner().invoke(main, ["lint", str(source), "--format", "json"])
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
-    assert EXPECTED <= {(f["file"], f["rule"]) for f in findings}
-    assert all(f["file"] and f["line"] and re.search(r"[\u4e00-\u9fff]", f["message"]) for f in findings), findings
-    assert not re.search(r"could not|expected|mapping values|while scanning", " ".join(f["message"] for f in findings))
+    assert {(f["file"], f["rule"]) for f in findings} >= EXPECTED
+    assert all(
+        f["file"] and f["line"] and re.search(r"[\u4e00-\u9fff]", f["message"]) for f in findings
+    ), findings
+    assert not re.search(
+        r"could not|expected|mapping values|while scanning",
+        " ".join(f["message"] for f in findings),
+    )
     yaml_error = next(f for f in findings if f["rule"] == "content-yaml-syntax")
     assert yaml_error["line"] == 3 and "中文冒号" in yaml_error["message"]
-    # what the editor wrote as they think of it is understood: no finding about materials, points or points.html
+    # what the editor wrote as they think of it is understood: no finding about materials, points
+    # or points.html
     assert not [f for f in findings if "materials" in f["message"] or "“points" in f["message"]]
     # 户口簿 and 社保卡 are everyday words
-    assert not [f for f in findings if f["file"] == "zh-Hans/points.md" and f["rule"] in {"lint:rare-word", "lint:undefined-abbreviation"}]
+    assert not [
+        f
+        for f in findings
+        if f["file"] == "zh-Hans/points.md"
+        and f["rule"] in {"lint:rare-word", "lint:undefined-abbreviation"}
+    ]
     built = build(source, tmp_path / "site", cache=False)
     assert not built.published and built.axe_version is None  # refused before any browser started
     linted = {(f["file"], f["line"], f["rule"]) for f in findings}

@@ -1,4 +1,5 @@
-"""English guides: sentence length in words, Flesch-Kincaid grade, words to avoid, passive voice, acronyms."""
+"""English guides: sentence length in words, Flesch-Kincaid grade, words to avoid, passive voice,
+acronyms."""
 
 from __future__ import annotations
 
@@ -70,10 +71,23 @@ def test_bureaucratic_english_guide_draws_specific_findings(tmp_path):
     assert long.suggestion == "split it into two or three short sentences, one idea each."
 
     avoid = located(findings, "word-to-avoid")
-    assert {(summary, "you"), (summary, "send / hand in"), (summary, "to"), (summary, "get")} <= avoid
-    assert {(first, "under / following"), (first + 1, "send / hand in"), (first + 2, "documents / papers")} <= avoid
-    assert {(line_of(path, "Prior to"), "before"), (line_of(path, "Prior to"), "start"),
-            (line_of(path, "Prior to"), "make sure"), (line_of(path, "Prior to"), "enough")} <= avoid
+    assert {
+        (summary, "you"),
+        (summary, "send / hand in"),
+        (summary, "to"),
+        (summary, "get"),
+    } <= avoid
+    assert {
+        (first, "under / following"),
+        (first + 1, "send / hand in"),
+        (first + 2, "documents / papers"),
+    } <= avoid
+    assert {
+        (line_of(path, "Prior to"), "before"),
+        (line_of(path, "Prior to"), "start"),
+        (line_of(path, "Prior to"), "make sure"),
+        (line_of(path, "Prior to"), "enough"),
+    } <= avoid
 
     passive_lines = {finding.line for finding in by_rule(findings, "passive-voice")}
     assert passive_lines == {summary, first, line_of(path, "will be processed")}
@@ -91,12 +105,17 @@ def test_plain_english_guide_draws_nothing(tmp_path):
     report = lint_folder(tmp_path)
     assert report.findings == []
     (summary,) = report.summaries
-    assert summary.unit == "words" and summary.reading_grade is not None and summary.reading_grade < 6
+    assert (
+        summary.unit == "words" and summary.reading_grade is not None and summary.reading_grade < 6
+    )
     assert summary.uncommon_character_share is None
 
 
 def test_explained_acronyms_and_site_known_ones_pass(tmp_path):
-    write_guide(tmp_path, "en/pin.md", """
+    write_guide(
+        tmp_path,
+        "en/pin.md",
+        """
         ---
         title: Reset your card PIN
         summary: Go to a bank counter with your ID card to set a new PIN.
@@ -108,6 +127,7 @@ def test_explained_acronyms_and_site_known_ones_pass(tmp_path):
         Your personal identification number (PIN) is the 6-digit code for your card.
 
         You can also reset it at a QCB machine.
-        """)
+        """,
+    )
     assert [f.rule for f in lint_folder(tmp_path).findings] == ["lint:undefined-acronym"]
     assert lint_folder(tmp_path, LintSettings(known_abbreviations=["QCB"])).findings == []

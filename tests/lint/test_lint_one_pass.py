@@ -53,13 +53,21 @@ def lint_json(folder) -> dict:
 
 
 def findings_of(document: dict, file: str) -> set[tuple[str, int]]:
-    return {(finding["rule"], finding["line"]) for finding in document["findings"] if finding["file"] == file}
+    return {
+        (finding["rule"], finding["line"])
+        for finding in document["findings"]
+        if finding["file"] == file
+    }
 
 
 def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
     permit = write_guide(tmp_path, "zh-Hans/permit.md", GUIDE)
     write_guide(tmp_path, "zh-Hans/card.md", BROKEN)
-    write_guide(tmp_path, "zh-Hans/points.md", "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n")
+    write_guide(
+        tmp_path,
+        "zh-Hans/points.md",
+        "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n",
+    )
     document = lint_json(tmp_path)
     found = findings_of(document, "zh-Hans/permit.md")
     links = line_of(permit, "[积分]")
@@ -75,37 +83,82 @@ def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
         ("guidekit:table-header", line_of(permit, "| | |")),
     } <= found
     # the guide whose front matter failed: its own error, and its body checked all the same
-    assert {("content-yaml-syntax", 3), ("guidekit:image-alt", 7), ("guidekit:link-purpose", 7), ("link-missing-image", 7)} <= findings_of(
-        document, "zh-Hans/card.md")
-    messages = {finding["rule"]: finding["message"] for finding in document["findings"] if finding["file"] == "zh-Hans/permit.md"}
+    assert {
+        ("content-yaml-syntax", 3),
+        ("guidekit:image-alt", 7),
+        ("guidekit:link-purpose", 7),
+        ("link-missing-image", 7),
+    } <= findings_of(document, "zh-Hans/card.md")
+    messages = {
+        finding["rule"]: finding["message"]
+        for finding in document["findings"]
+        if finding["file"] == "zh-Hans/permit.md"
+    }
     assert messages["link-linked-guide-broken"].startswith("链接到的指南“card.md”本身有错误，见上")
-    assert "link-missing-guide-link-title" not in messages  # the guide titled 社会保障卡 failed to load
+    assert (
+        "link-missing-guide-link-title" not in messages
+    )  # the guide titled 社会保障卡 failed to load
     assert any("“missing.md”不存在" in finding["message"] for finding in document["findings"])
     assert len(document["summaries"]) == 3  # the broken guide is counted
 
 
 def test_a_link_by_title_names_the_guide_file_and_decoded(tmp_path):
-    write_guide(tmp_path, "zh-Hans/permit.md", GUIDE.replace("[按标题写的](社会保障卡.md)", "[按标题写的](积分.md)"))
-    write_guide(tmp_path, "zh-Hans/points.md", "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n")
+    write_guide(
+        tmp_path,
+        "zh-Hans/permit.md",
+        GUIDE.replace("[按标题写的](社会保障卡.md)", "[按标题写的](积分.md)"),
+    )
+    write_guide(
+        tmp_path,
+        "zh-Hans/points.md",
+        "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n",
+    )
     document = lint_json(tmp_path)
-    (message,) = [f["message"] for f in document["findings"] if f["rule"] == "link-missing-guide-link-title"]
-    assert message == ("链接指向的指南“积分.md”不存在。标题是这个的指南文件是 zh-Hans/points.md：链接要写文件名，"
-                       "例如 [积分](points.md)。")
+    (message,) = [
+        f["message"] for f in document["findings"] if f["rule"] == "link-missing-guide-link-title"
+    ]
+    assert message == (
+        "链接指向的指南“积分.md”不存在。标题是这个的指南文件是 zh-Hans/points.md：链接要写文件名，"
+        "例如 [积分](points.md)。"
+    )
 
 
 def test_a_guide_linked_without_md_or_as_html_is_found(tmp_path):
-    write_guide(tmp_path, "zh-Hans/points.md", "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n## 怎么算\n")
-    write_guide(tmp_path, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n"
-                "[积分怎么算](points) [积分规则](points.html#怎么算) [积分页](points.md#不存在)\n")
+    write_guide(
+        tmp_path,
+        "zh-Hans/points.md",
+        "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n## 怎么算\n",
+    )
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n"
+        "[积分怎么算](points) [积分规则](points.html#怎么算) [积分页](points.md#不存在)\n",
+    )
     result = CliRunner().invoke(main, ["lint", str(tmp_path), "--format", "json"])
-    rules = [(f["rule"], f["message"]) for f in json.loads(result.stdout)["findings"] if f["severity"] == "error"]
-    assert rules == [("guidekit:broken-anchor", "链接指向的位置 #不存在 在 points.md 里不存在。请检查小标题的写法。")]
+    rules = [
+        (f["rule"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+        if f["severity"] == "error"
+    ]
+    assert rules == [
+        (
+            "guidekit:broken-anchor",
+            "链接指向的位置 #不存在 在 points.md 里不存在。请检查小标题的写法。",
+        )
+    ]
 
 
 def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
     source = tmp_path / "guides"
     write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
-    write_guide(source, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n[点击这里](https://example.gov.cn/)\n")
+    write_guide(
+        source,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n[点击这里](https://example.gov.cn/)\n",
+    )
     result = build(source, tmp_path / "site", check=False, cache=False)
     assert not result.published
-    assert [(f.rule, f.line) for f in result.findings if f.blocking] == [("guidekit:link-purpose", 7)]
+    assert [(f.rule, f.line) for f in result.findings if f.blocking] == [
+        ("guidekit:link-purpose", 7)
+    ]

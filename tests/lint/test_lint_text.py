@@ -8,7 +8,10 @@ from lint_helpers import REPO_ROOT, by_rule, line_of, lint_folder, write_guide
 
 
 def test_lines_code_links_urls_and_component_titles(tmp_path):
-    path = write_guide(tmp_path, "zh-Hans/a.md", """
+    path = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        """
         ---
         title: 某事
         summary: 一句话说明。
@@ -31,26 +34,37 @@ def test_lines_code_links_urls_and_component_titles(tmp_path):
         ::: details 如需帮助怎么办？
         打电话问。
         :::
-        """)
+        """,
+    )
     findings = by_rule(lint_folder(tmp_path).findings, "officialese")
     assert [(f.line, f.suggestion) for f in findings] == [
-        (line_of(path, "第二行"), "给"), (line_of(path, "前往办理"), "去"), (line_of(path, "::: details"), "如果要")]
+        (line_of(path, "第二行"), "给"),
+        (line_of(path, "前往办理"), "去"),
+        (line_of(path, "::: details"), "如果要"),
+    ]
     assert by_rule(lint_folder(tmp_path).findings, "undefined-acronym") == []
 
 
 def test_common_character_list_matches_its_generator():
-    spec = importlib.util.spec_from_file_location("make_common_chars", REPO_ROOT / "tools" / "make_common_chars.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_common_chars", REPO_ROOT / "tools" / "make_common_chars.py"
+    )
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     shipped = (REPO_ROOT / "builder" / "lint" / "data" / "common_chars.txt").read_text("utf-8")
     assert generator.render() == shipped
     characters = "".join(line for line in shipped.splitlines() if not line.startswith("#"))
     assert len(characters) == len(set(characters)) == 3500
-    assert set("的是了您呢吗办证件费窗口") <= set(characters) and not set("涓锛讫") & set(characters)
+    assert set("的是了您呢吗办证件费窗口") <= set(characters) and not set("涓锛讫") & set(
+        characters
+    )
 
 
 def test_official_names_are_not_reworded_but_editors_text_is(tmp_path):
-    path = write_guide(tmp_path, "zh-Hans/a.md", """
+    path = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        """
         ---
         title: 某事
         summary: 一句话说明。
@@ -64,7 +78,11 @@ def test_official_names_are_not_reworded_but_editors_text_is(tmp_path):
         ---
 
         正文。
-        """)
+        """,
+    )
     findings = lint_folder(tmp_path).findings
-    assert [(f.rule, f.line) for f in findings if f.rule in {"lint:officialese", "lint:undefined-abbreviation"}] == [
-        ("lint:officialese", line_of(path, "有效身份证件"))]
+    assert [
+        (f.rule, f.line)
+        for f in findings
+        if f.rule in {"lint:officialese", "lint:undefined-abbreviation"}
+    ] == [("lint:officialese", line_of(path, "有效身份证件"))]

@@ -1,5 +1,7 @@
-"""Word habits (1、 （1） ① numbering, 一、 （一） headings, ● · bullets, tab or full-width indents, invisible
-characters) are findings that name the Markdown to write, and `lint --fix` rewrites them after showing the diff."""
+"""Word habits (1、 （1） ① numbering, 一、 （一） headings, ● · bullets, tab or full-width indents,
+invisible
+characters) are findings that name the Markdown to write, and `lint --fix` rewrites them after
+showing the diff."""
 
 from __future__ import annotations
 
@@ -69,7 +71,11 @@ def test_each_habit_is_a_located_finding_naming_the_markdown(tmp_path):
     import json
 
     findings = json.loads(result.stdout)["findings"]
-    found = {(f["rule"], f["line"], f["suggestion"]) for f in findings if f["rule"].startswith("lint:") and f["suggestion"]}
+    found = {
+        (f["rule"], f["line"], f["suggestion"])
+        for f in findings
+        if f["rule"].startswith("lint:") and f["suggestion"]
+    }
     assert {
         ("lint:word-heading", line_of(path, "一、带什么"), "## 带什么"),
         ("lint:word-numbered-list", line_of(path, "1、身份证"), "1. 身份证"),
@@ -99,6 +105,10 @@ def test_fix_shows_the_diff_then_rewrites_only_the_body_outside_code(tmp_path):
 
 
 def test_a_long_numbered_sentence_is_a_list_item_not_a_heading(tmp_path):
-    write_guide(tmp_path, "zh-Hans/a.md", "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n---\n\n一、带上身份证和户口簿到窗口办理。\n")
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n---\n\n一、带上身份证和户口簿到窗口办理。\n",
+    )
     (finding,) = by_rule(lint_folder(tmp_path).findings, "word-numbered-list")
     assert finding.suggestion == "1. 带上身份证和户口簿到窗口办理。"

@@ -1,1 +1,2 @@
-"""theme: guidekit for MkDocs (entry point mkdocs.themes): guidekit's own layout around MkDocs pages."""
+"""theme: guidekit for MkDocs (entry point mkdocs.themes): guidekit's own layout around MkDocs
+pages."""
