@@ -491,7 +491,21 @@ def _field_name(loc: tuple, lang: str) -> str:
 
 
 # Fields whose values editors write in their own words: the message shows those words
-_FIELD_EXPECTATIONS = {"form": "expect-form", "copies": "expect-copies"}
+_FIELD_EXPECTATIONS = {
+    "form": "expect-form",
+    "copies": "expect-copies",
+    "item_kind": "expect-item-kind",
+    "delivery": "expect-delivery",
+    "required": "expect-required",
+    "kind": "expect-result-kind",
+    "unit": "expect-time-unit",
+}
+# The content model's own error types -> their messages, which take the error's context
+_CUSTOM_EXPECTATIONS = {
+    "time_limit": "expect-time-limit",
+    "time_limit_unit": "expect-time-limit-unit",
+    "attachment": "expect-attachment",
+}
 
 
 def expected_text(detail: dict, lang: str) -> str:
@@ -500,6 +514,8 @@ def expected_text(detail: dict, lang: str) -> str:
     field = next(
         (part for part in reversed(detail.get("loc") or ()) if isinstance(part, str)), None
     )
+    if kind in _CUSTOM_EXPECTATIONS:
+        return error_text(_CUSTOM_EXPECTATIONS[kind], lang, **context)
     if field in _FIELD_EXPECTATIONS and kind not in {"missing", "string_type"}:
         return error_text(_FIELD_EXPECTATIONS[field], lang)
     if kind in {"string_type", "str_type"}:
