@@ -63,7 +63,7 @@ from .translations import translation_key
 
 FORMAT = 3
 # Templates a guide page is made from; the others make the pages around the guides.
-GUIDE_TEMPLATES = ("guide.html.j2", "layout.html.j2")
+GUIDE_TEMPLATES = ("guide.html.j2", "short.html.j2", "layout.html.j2")
 SITE_FILE = "site.json"
 GUIDES_FOLDER = "guides"
 

@@ -59,6 +59,20 @@ def page_url(guide_rel: str) -> str:
     return quote(page_path(guide_rel))
 
 
+# The 简版 (short guide) of every guide is a page of its own beside it: no guide may take the name
+SHORT_SUFFIX = ".short.html"
+
+
+def short_page_path(guide_rel: str) -> str:
+    """The guide's short page, relative to the site root: ``zh-Hans/pension.md`` ->
+    ``zh-Hans/pension.short.html``."""
+    return guide_rel[: -len(".md")] + SHORT_SUFFIX
+
+
+def short_page_url(guide_rel: str) -> str:
+    return quote(short_page_path(guide_rel))
+
+
 @dataclass(frozen=True)
 class Asset:
     source: Path

@@ -28,6 +28,8 @@ from .enrich import (
     EnrichedGuide,
     page_path,
     page_url,
+    short_page_path,
+    short_page_url,
 )
 from .findings import Finding
 from .glossary import EXPANDED, TERM, Entry
@@ -36,6 +38,7 @@ from .load import SourceGuide
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
+from .short_guide import short_guide
 
 
 @dataclass(frozen=True)
@@ -503,11 +506,31 @@ def render_guide(
             | guide_context(guide, theme, site_path),
             guide=meta,
             source=guide.rel,
+            short_page=posixpath.basename(short_page_url(guide.rel)),
             body_lead=body_lead,
             body_sections=body_sections,
             word_list=renderer.word_list(),
         )
         findings += renderer.findings
+        pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+    for theme in THEMES:
+        site_path = theme.prefix + short_page_path(guide.rel)
+        full_guide_url = (
+            f"{config.base_url.rstrip('/')}/{theme.prefix}{page_path(guide.rel)}"
+            if config.base_url
+            else None
+        )
+        html = env.get_template("base/short.html.j2").render(
+            page_context(config, theme, site_path, guide.lang, checked)
+            | guide_context(guide, theme, site_path),
+            guide=meta,
+            source=guide.rel,
+            short=short_guide(
+                guide.meta, guide.lang, full_guide_url=full_guide_url, unchecked=not checked
+            ),
+            full_guide=posixpath.basename(page_url(guide.rel)),
+            full_guide_url=full_guide_url,
+        )
         pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
     return pages, _dedupe(findings)
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from .config import CONFIG_FILE, SiteConfig
-from .enrich import page_path, page_url
+from .enrich import SHORT_SUFFIX, page_path, page_url, short_page_url
 from .findings import Finding
 from .load import SourceGuide
 from .messages import error_text, ui_text
@@ -36,14 +36,19 @@ def guide_context(
 
     def context(guide: SourceGuide, theme: Theme, site_path: str) -> dict[str, Any]:
         root = root_of(site_path)
+        # a short page's translations are the other languages' short pages
+        short = site_path.endswith(SHORT_SUFFIX)
+        other_page = short_page_url if short else page_url
         alternates = [
             {
                 "lang": other.lang,
-                "href": root + theme.prefix + page_url(other.rel),
+                "href": root + theme.prefix + other_page(other.rel),
                 "label": ui_text(other.lang, "language-name"),
             }
             for other in others()[guide.rel]
         ]
+        if short:  # the service is described once, by its guide's page
+            return {"alternates": alternates}
         url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
         return {
             "alternates": alternates,
@@ -137,7 +142,7 @@ def robots_txt(config: SiteConfig) -> str:
 
 def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | None:
     """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left
-    out."""
+    out, and short pages: a search engine should send readers to the guide, which links to them."""
     if not config.base_url:
         return None
     base = config.base_url.rstrip("/") + "/"
@@ -146,7 +151,7 @@ def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | N
         f"<url><loc>{xml_escape(base + page.site_path)}</loc></url>"
         for page in pages
         if page.site_path.removeprefix(THEMES[1].prefix) not in redirected
-        and not page.site_path.endswith(NOT_FOUND)
+        and not page.site_path.endswith((NOT_FOUND, SHORT_SUFFIX))
     ]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset '

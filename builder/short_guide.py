@@ -1,0 +1,277 @@
+"""The 简版 (short guide) of a guide, in render: what to bring as a checklist, where to go and when,
+how long it takes, what it costs and whom to call, on a page of its own that prints on one A4 sheet
+at large type (18 pt, the silver print size, in both themes).
+
+The screen shows every fact. Paper is one sheet, so what prints is planned here, when the page is
+made (the site is static: no script measures it). Each part's printed height is estimated from its
+text at the sizes of the print stylesheet (``themes/base/base.css``, ``.gk-page--short``). When
+the parts would not fit, the checklist first goes into two columns (still 18 pt), then places
+after the first are left off the paper, then materials from the end of the list (those needed only
+in some cases go first); the sheet says how many it left off and that the full guide lists them.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .content_model import GuideMeta, Material, Place
+from .messages import ui_text
+
+# The print stylesheet's sizes in CSS px: an A4 sheet less 12 mm margins is 703 x 1,032; body text
+# is 18 pt (24 px) with a line height of 1.35. Measured in Chromium: a heading with its margins,
+# the header.
+SHEET = 1032.0
+TEXT = 24.0
+LINE = TEXT * 1.35
+WIDTH = 703.0 / TEXT  # the text width, in em of body text
+COLUMN = (WIDTH - 1.5) / 2  # one of two checklist columns, less the gap between them
+H1 = 1.3  # heading sizes, in em of body text, at a line height of 1.2
+H2_BLOCK = 45.0  # an h2 with its margins, on one line
+H3_BLOCK = 41.0
+HEADER = 60.0  # the site's name above its rule, and the space before the title
+GAP = 6.0  # between list items, after a section
+SPARE = 1.5 * LINE  # the estimate counts characters; the browser breaks lines at words
+# Widths in em, measured in Chromium with the Noto fonts: a Chinese character is 1, a Latin letter,
+# digit or space 0.53 on average (0.63 in bold). Breaking lines between words (and keeping CJK
+# punctuation off a line's start) wastes about WRAP of each line.
+LATIN, LATIN_BOLD, WRAP = 0.53, 0.63, 1.5
+TICK = 1.25  # the tick box and the space after it, in em
+FACT_GAP = 1.25  # between facts running on in one line, and after a label, in em
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    name: str
+    necessity: str  # "always" or "conditional"
+    facts: str  # original or copy, how many, when it is needed
+    note: str | None  # the editor's note (``material.note``) with its separator in front
+    printed: bool
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    necessity: str  # "always" or "conditional"
+    items: tuple[ChecklistItem, ...]
+
+    @property
+    def printed(self) -> bool:
+        return any(item.printed for item in self.items)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the printed sheet holds."""
+
+    places: int  # the first ones
+    columns: bool  # the checklist in two columns
+    notes: bool  # the materials' notes
+    materials: int  # the first ones: those to bring always come first
+
+
+@dataclass(frozen=True)
+class ShortGuide:
+    """What the short page shows, and what of it the printed sheet leaves out."""
+
+    facts: dict[str, Any] | None  # the key-facts component's params
+    groups: tuple[ChecklistGroup, ...]  # the materials to bring always, then those for some cases
+    plan: Plan
+    materials_left_out: int  # the page shows them; the sheet leaves them off and says so
+    places_left_out: int
+
+
+def short_guide(
+    meta: GuideMeta, lang: str, *, full_guide_url: str | None = None, unchecked: bool = False
+) -> ShortGuide:
+    """The short page of ``meta``. The sheet also prints ``full_guide_url`` (when the site knows
+    its address) and, when ``unchecked``, the preview banner."""
+    materials = sorted(meta.materials, key=lambda material: material.required != "always")
+    items = [_item(material, lang) for material in materials]
+    sheet = _Sheet(
+        SHEET - SPARE - _fixed_height(meta, lang, full_guide_url, unchecked),
+        [_place_height(place, lang) for place in meta.places],
+        items,
+        lang,
+    )
+    plan = next((plan for plan in sheet.plans() if sheet.fits(plan)), None)
+    if plan is None:  # fewer materials: those needed only in some cases go first
+        plan = sheet.fewest()
+        while plan.materials > 1 and not sheet.fits(plan):
+            plan = replace(plan, materials=plan.materials - 1)
+    printed = [replace(item, printed=index < plan.materials) for index, item in enumerate(items)]
+    groups = [
+        ChecklistGroup(necessity, tuple(item for item in printed if item.necessity == necessity))
+        for necessity in ("always", "conditional")
+        if any(item.necessity == necessity for item in printed)
+    ]
+    return ShortGuide(
+        _facts(meta, lang),
+        tuple(groups),
+        plan,
+        len(items) - plan.materials,
+        len(meta.places) - plan.places,
+    )
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    room: float  # what the parts that always print whole leave, in px
+    places: list[float]  # each place's height
+    items: list[ChecklistItem]
+    lang: str
+
+    def plans(self) -> Iterator[Plan]:
+        """Whole checklists, best first: every place, the checklist in one column, then in two;
+        then fewer places; then the materials without their notes."""
+        layouts = (False, True) if len(self.items) > 1 else (False,)
+        for places in range(len(self.places), 0, -1) if self.places else [0]:
+            for columns in layouts:
+                yield Plan(places, columns, True, len(self.items))
+        for columns in layouts:
+            yield Plan(min(1, len(self.places)), columns, False, len(self.items))
+
+    def fewest(self) -> Plan:
+        """The plan that leaves most room for the checklist."""
+        return min(self.plans(), key=lambda plan: (plan.notes, self._height(plan)))
+
+    def fits(self, plan: Plan) -> bool:
+        return self._height(plan) <= self.room
+
+    def _height(self, plan: Plan) -> float:
+        height = sum(self.places[: plan.places]) + (H2_BLOCK if plan.places else 0.0)
+        height += _note_height(self.lang, "places", len(self.places) - plan.places)
+        height += _note_height(self.lang, "materials", len(self.items) - plan.materials)
+        return height + _checklist(self.items[: plan.materials], plan.columns, plan.notes)
+
+
+def _facts(meta: GuideMeta, lang: str) -> dict[str, Any] | None:
+    if not (meta.time_limit or meta.fees is not None or meta.visits is not None):
+        return None
+    return {"time_limit": meta.time_limit, "fees": meta.fees, "visits": meta.visits, "lang": lang}
+
+
+def _item(material: Material, lang: str) -> ChecklistItem:
+    """What matters about a material on paper: original or copy, how many, when it is needed, the
+    editor's note. Where to get it is in the full guide."""
+    kept = [ui_text(lang, f"form-{material.form}")] if material.form else []
+    if material.copies:
+        kept.append(ui_text(lang, "copies", n=material.copies))
+    parts = [ui_text(lang, "list-separator").join(kept)] if kept else []
+    if material.required == "conditional" and material.condition:
+        parts.append(ui_text(lang, "material-condition", condition=material.condition))
+    separator = ui_text(lang, "short-fact-separator")
+    note = (separator if parts else "") + material.note if material.note else None
+    return ChecklistItem(material.name, material.required, separator.join(parts), note, True)
+
+
+def _width(text: str, *, bold: bool = False) -> float:
+    """``text``'s printed width in em."""
+    latin = LATIN_BOLD if bold else LATIN
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else latin for char in text)
+
+
+def _lines(width: float, column: float = WIDTH) -> int:
+    """Lines of body text that ``width`` em of text takes in ``column`` em."""
+    return max(1, math.ceil(width / (column - WRAP)))
+
+
+def _run_on(facts: Sequence[tuple[str, str | None]]) -> float:
+    """The width of labelled facts running on in one paragraph: ``地址 人民路 1 号  电话 12333``."""
+    return sum(
+        _width(label, bold=True) + _width(value) + 2 * FACT_GAP for label, value in facts if value
+    )
+
+
+def _fixed_height(meta: GuideMeta, lang: str, full_guide_url: str | None, unchecked: bool) -> float:
+    """What always prints whole: the header, the title, the key facts, the address of the online
+    service, whom to call, the full guide's address."""
+    height = HEADER + _lines(
+        _width(ui_text(lang, "short-title", title=meta.title), bold=True), WIDTH / H1
+    ) * (TEXT * H1 * 1.2)
+    if unchecked:
+        height += _lines(_width(ui_text(lang, "unchecked"), bold=True)) * LINE + GAP * 2
+    if _facts(meta, lang) or meta.online:
+        height += H2_BLOCK + GAP
+    if _facts(meta, lang):
+        items = meta.fees if isinstance(meta.fees, list) else []
+        fees = [ui_text(lang, "fee-item", item=fee.item, amount=fee.amount) for fee in items]
+        visits = ui_text(lang, "visits-count" if meta.visits else "visits-none", n=meta.visits)
+        facts = [
+            (ui_text(lang, "time-limit"), meta.time_limit),
+            (ui_text(lang, "fees"), meta.fees if isinstance(meta.fees, str) else None),
+            (ui_text(lang, "fees"), fees[0] if len(fees) == 1 else None),
+            (ui_text(lang, "visits"), None if meta.visits is None else visits),
+        ]
+        height += _lines(_run_on(facts)) * LINE
+        if len(fees) > 1:  # a list of fees prints one to a line
+            height += sum(_lines(_width(fee)) for fee in fees) * LINE
+    if meta.online:
+        online = f"{ui_text(lang, 'online')}：{meta.online.label or ''} ({meta.online.url})"
+        height += _lines(_width(online)) * LINE
+    if meta.consult and meta.consult.phone:
+        call = [ui_text(lang, "help-phone"), meta.consult.name, meta.consult.phone]
+        call.append(meta.consult.hours and ui_text(lang, "in-brackets", text=meta.consult.hours))
+        height += H2_BLOCK + _lines(_width(" ".join(filter(None, call)))) * LINE + GAP
+    if full_guide_url:
+        height += _lines(_width(ui_text(lang, "full-guide-url") + full_guide_url)) * LINE
+    return height
+
+
+def _checklist(items: Sequence[ChecklistItem], columns: bool, notes: bool) -> float:
+    """The printed height of a checklist of ``items``: its heading, then each group (materials to
+    bring always, then those for some cases) with its heading when there are both, each item a tick
+    box, the name, its facts and perhaps its note running on after it."""
+    if not items:
+        return 0.0
+    column = COLUMN if columns else WIDTH
+    groups = [
+        [
+            _lines(
+                TICK
+                + _width(item.name, bold=True)
+                + FACT_GAP
+                + _width(item.facts + (item.note or "" if notes else "")),
+                column,
+            )
+            * LINE
+            + GAP
+            for item in items
+            if item.necessity == necessity
+        ]
+        for necessity in ("always", "conditional")
+    ]
+    height = H2_BLOCK + (H3_BLOCK * 2 if all(groups) else H3_BLOCK if groups[1] else 0.0)
+    return height + sum(_column_height(heights, columns) for heights in groups)
+
+
+def _column_height(heights: list[float], columns: bool) -> float:
+    """A list's height; in two columns, the longer of two balanced columns of whole items."""
+    if not columns:
+        return sum(heights)
+    first, total = 0.0, sum(heights)
+    for height in heights:
+        if first and first + height > total / 2:
+            break
+        first += height
+    return max(first, total - first)
+
+
+def _place_height(place: Place, lang: str) -> float:
+    facts = [
+        (ui_text(lang, key), getattr(place, key))
+        for key in ("address", "hours", "holidays", "phone")
+    ]
+    name = (_lines(_width(place.name, bold=True)) - 1) * TEXT * 1.2  # lines after the first
+    return H3_BLOCK + name + _lines(_run_on(facts)) * LINE
+
+
+def _note_height(lang: str, what: str, left_out: int) -> float:
+    """The note that says how many ``what`` (materials or places) the sheet left off."""
+    if not left_out:
+        return 0.0
+    return (
+        _lines(_width(ui_text(lang, f"short-{what}-left-out", n=left_out), bold=True)) * LINE + GAP
+    )
