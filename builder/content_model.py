@@ -66,7 +66,8 @@ _COPIES = re.compile(
 
 
 def _form(value: object) -> object:
-    """原件 / 复印件 / 原件和复印件 (and their Traditional and English spellings) as the model's values."""
+    """原件 / 复印件 / 原件和复印件 (and their Traditional and English spellings) as the model's
+    values."""
     return _FORM_SPELLINGS.get(value.strip().casefold(), value) if isinstance(value, str) else value
 
 

@@ -148,7 +148,7 @@ def load_guides(
         len(to_read),
         jobs,
     )
-    for file, outcome in zip(to_read, read):
+    for file, outcome in zip(to_read, read, strict=False):
         outcomes[file.rel] = outcome
         if memo:
             memo.loaded(file, default_lang, *outcome)

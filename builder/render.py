@@ -117,8 +117,8 @@ def root_of(site_path: str) -> str:
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG
-    1.4.10)."""
-    """The table itself is named too (by the heading it sits under), for screen readers' table navigation."""
+    1.4.10). The table itself is named too (by the heading it sits under), for screen readers'
+    table navigation."""
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
     if label:
         tokens[index].attrSet("aria-label", str(label))

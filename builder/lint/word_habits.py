@@ -1,6 +1,7 @@
 """Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines
 (merged into
-one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with a
+one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with
+a
 tab or
 full-width spaces (a grey code box, or a stray indent) and invisible characters.
 
