@@ -11,11 +11,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from . import scaffold, serve
 from .build import build
@@ -76,7 +77,7 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     return value
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     """Wrong usage, said in the editor's words (exit status 2, as click's own usage errors)."""
     _stderr.print(f"[bold red]{escape(message)}[/]")
     sys.exit(2)
@@ -577,7 +578,8 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
 
 class _Progress:
     def __init__(self, lang: str, bar: Progress | None) -> None:
-        self.lang, self.bar, self.task = lang, bar, None
+        self.lang, self.bar = lang, bar
+        self.task: TaskID | None = None
 
     def start(self, stage: str, total: int) -> None:
         if self.bar is not None:
