@@ -141,7 +141,8 @@ PAGES: dict[str, str] = {
     ),
     # focus drawn round each line of a wrapped link (its bounding box is two lines wide)
     "keyboard/wrapped-link.html": page(
-        '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
+        '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a '
+        'href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
         lang="zh-Hans",
         title="办理须知",
         css=".narrow { max-width: 20em; font-size: 1rem; }",

@@ -362,7 +362,8 @@ def _defects() -> list[Defect]:
             False,
             why_not="WCAG 2.2 made 4.1.1 obsolete and axe 4.14 no longer reports duplicate ids; "
             "the accessible name still comes out right here",
-            add_to_main='<p id="seeded-twin">说明</p><p id="seeded-twin">说明</p><p><input type="text" '
+            add_to_main='<p id="seeded-twin">说明</p><p id="seeded-twin">说明</p><p><input '
+            'type="text" '
             'aria-labelledby="seeded-twin" class="seeded-field"></p>',
             css=".seeded-field { font: inherit; min-height: 44px; }",
         ),

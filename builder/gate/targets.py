@@ -2,7 +2,8 @@
 and on
 every page guidekit did not make; in silver, 60 x 60 for controls and 44 x 44 for every other
 target (2.5.5 and
-the MIIT 适老化 sizes). Links inside a sentence are exempt in both, as WCAG exempts them. WCAG 2.5.8's
+the MIIT 适老化 sizes). Links inside a sentence are exempt in both, as WCAG exempts them. WCAG
+2.5.8's
 other
 exceptions hold too: a native control the page left at the browser's own size (user agent), and a
 target
