@@ -379,7 +379,16 @@ def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
     for rel in rels:
         keys = _page_keys(rel)
         other = next((seen[key] for key in keys if key in seen), None)
-        if generated.intersection(keys):
+        if rel.casefold().endswith(".short.md"):
+            findings.append(
+                Finding(
+                    rule="content-reserved-page",
+                    file=rel,
+                    line=1,
+                    message=error_text("short-page-name", lang, page=page_path(rel)),
+                )
+            )
+        elif generated.intersection(keys):
             findings.append(
                 Finding(
                     rule="content-reserved-page",

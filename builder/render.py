@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from . import __version__
 from .component_registry import Component, ComponentParamsError, call_macro, registry
 from .config import SiteConfig
+from .content_model import GuideMeta
 from .enrich import (
     FILE_SIZE,
     HEADING_LEVEL,
@@ -529,13 +530,37 @@ def render_guide(
             guide=meta,
             source=guide.rel,
             short=short_guide(
-                guide.meta, guide.lang, full_guide_url=full_guide_url, unchecked=not checked
+                guide.meta,
+                guide.lang,
+                _short_facts(guide.meta, guide.lang),
+                full_guide_url=full_guide_url,
+                unchecked=not checked,
             ),
             full_guide=posixpath.basename(page_url(guide.rel)),
             full_guide_url=full_guide_url,
         )
         pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
     return pages, _dedupe(findings)
+
+
+def _short_facts(meta: GuideMeta, lang: str) -> dict[str, Any] | None:
+    """The key facts of a short page, each said once: how long (the promised time limit, else the
+    guide's own words, else the legal limit), whether it is done on the spot (when no promised
+    limit says so already), fees and visits. None when the guide has none of them."""
+    limit = meta.promised_time_limit or (None if meta.time_limit else meta.legal_time_limit)
+    facts = {
+        "time_limit": None if meta.promised_time_limit else meta.time_limit,
+        "promised_time_limit" if meta.promised_time_limit else "legal_time_limit": limit
+        and str(
+            environment()
+            .get_template("base/service-facts.html.j2")
+            .module.time_limit(limit, meta.holidays_counted, lang)  # type: ignore[attr-defined]
+        ),
+        "item_kind": None if meta.promised_time_limit else meta.item_kind,
+        "fees": meta.model_dump(mode="json", include={"fees"})["fees"],
+        "visits": meta.visits,
+    }
+    return facts | {"lang": lang} if any(value is not None for value in facts.values()) else None
 
 
 def _with_files(

@@ -21,20 +21,20 @@ from typing import Any
 from .content_model import GuideMeta, Material, Place
 from .messages import ui_text
 
-# The print stylesheet's sizes in CSS px: an A4 sheet less 12 mm margins is 703 x 1,032; body text
+# The print stylesheet's sizes in CSS px: an A4 sheet less 10 mm margins is 718 x 1,047; body text
 # is 18 pt (24 px) with a line height of 1.35. Measured in Chromium: a heading with its margins,
 # the header.
-SHEET = 1032.0
+SHEET = 1047.0
 TEXT = 24.0
 LINE = TEXT * 1.35
-WIDTH = 703.0 / TEXT  # the text width, in em of body text
+WIDTH = 718.0 / TEXT  # the text width, in em of body text
 COLUMN = (WIDTH - 1.5) / 2  # one of two checklist columns, less the gap between them
 H1 = 1.3  # heading sizes, in em of body text, at a line height of 1.2
 H2_BLOCK = 45.0  # an h2 with its margins, on one line
 H3_BLOCK = 41.0
 HEADER = 60.0  # the site's name above its rule, and the space before the title
 GAP = 6.0  # between list items, after a section
-SPARE = 1.5 * LINE  # the estimate counts characters; the browser breaks lines at words
+SPARE = LINE  # the estimate counts characters, the browser breaks lines at words: one line to spare
 # Widths in em, measured in Chromium with the Noto fonts: a Chinese character is 1, a Latin letter,
 # digit or space 0.53 on average (0.63 in bold). Breaking lines between words (and keeping CJK
 # punctuation off a line's start) wastes about WRAP of each line.
@@ -84,23 +84,31 @@ class ShortGuide:
 
 
 def short_guide(
-    meta: GuideMeta, lang: str, *, full_guide_url: str | None = None, unchecked: bool = False
+    meta: GuideMeta,
+    lang: str,
+    facts: dict[str, Any] | None,
+    *,
+    full_guide_url: str | None = None,
+    unchecked: bool = False,
 ) -> ShortGuide:
-    """The short page of ``meta``. The sheet also prints ``full_guide_url`` (when the site knows
-    its address) and, when ``unchecked``, the preview banner."""
+    """The short page of ``meta``, showing ``facts`` (the key-facts component's params). The sheet
+    also prints ``full_guide_url`` (when the site knows its address) and, when ``unchecked``, the
+    preview banner."""
     materials = sorted(meta.materials, key=lambda material: material.required != "always")
     items = [_item(material, lang) for material in materials]
     sheet = _Sheet(
-        SHEET - SPARE - _fixed_height(meta, lang, full_guide_url, unchecked),
+        SHEET - SPARE - _fixed_height(meta, lang, facts, full_guide_url, unchecked),
         [_place_height(place, lang) for place in meta.places],
         items,
         lang,
     )
     plan = next((plan for plan in sheet.plans() if sheet.fits(plan)), None)
-    if plan is None:  # fewer materials: those needed only in some cases go first
+    if plan is None:  # fewer materials (those needed only in some cases go first), then no place
         plan = sheet.fewest()
-        while plan.materials > 1 and not sheet.fits(plan):
+        while plan.materials and not sheet.fits(plan):
             plan = replace(plan, materials=plan.materials - 1)
+        if not sheet.fits(plan):
+            plan = replace(plan, places=0)
     printed = [replace(item, printed=index < plan.materials) for index, item in enumerate(items)]
     groups = [
         ChecklistGroup(necessity, tuple(item for item in printed if item.necessity == necessity))
@@ -108,7 +116,7 @@ def short_guide(
         if any(item.necessity == necessity for item in printed)
     ]
     return ShortGuide(
-        _facts(meta, lang),
+        facts,
         tuple(groups),
         plan,
         len(items) - plan.materials,
@@ -141,16 +149,10 @@ class _Sheet:
         return self._height(plan) <= self.room
 
     def _height(self, plan: Plan) -> float:
-        height = sum(self.places[: plan.places]) + (H2_BLOCK if plan.places else 0.0)
+        height = sum(self.places[: plan.places]) + (H2_BLOCK if self.places else 0.0)
         height += _note_height(self.lang, "places", len(self.places) - plan.places)
         height += _note_height(self.lang, "materials", len(self.items) - plan.materials)
-        return height + _checklist(self.items[: plan.materials], plan.columns, plan.notes)
-
-
-def _facts(meta: GuideMeta, lang: str) -> dict[str, Any] | None:
-    if not (meta.time_limit or meta.fees is not None or meta.visits is not None):
-        return None
-    return {"time_limit": meta.time_limit, "fees": meta.fees, "visits": meta.visits, "lang": lang}
+        return height + _checklist(self.items, plan)
 
 
 def _item(material: Material, lang: str) -> ChecklistItem:
@@ -161,7 +163,7 @@ def _item(material: Material, lang: str) -> ChecklistItem:
         kept.append(ui_text(lang, "copies", n=material.copies))
     parts = [ui_text(lang, "list-separator").join(kept)] if kept else []
     if material.required == "conditional" and material.condition:
-        parts.append(ui_text(lang, "material-condition", condition=material.condition))
+        parts.append(ui_text(lang, "material-conditional", condition=material.condition))
     separator = ui_text(lang, "short-fact-separator")
     note = (separator if parts else "") + material.note if material.note else None
     return ChecklistItem(material.name, material.required, separator.join(parts), note, True)
@@ -185,7 +187,37 @@ def _run_on(facts: Sequence[tuple[str, str | None]]) -> float:
     )
 
 
-def _fixed_height(meta: GuideMeta, lang: str, full_guide_url: str | None, unchecked: bool) -> float:
+# The key-facts component's params a short page passes, and their labels
+FACT_LABELS = {
+    "time_limit": "time-limit",
+    "promised_time_limit": "promised-time-limit",
+    "legal_time_limit": "legal-time-limit",
+    "item_kind": "item-kind",
+    "fees": "fees",
+    "visits": "visits",
+}
+
+
+def _fact_text(key: str, value: Any, lang: str) -> str | None:
+    """A key fact as the key-facts component writes it (a list of fees: none, measured apart)."""
+    if value is None or isinstance(value, list):
+        return None
+    if key == "item_kind":
+        return ui_text(lang, f"item-kind-{value}")
+    if key == "visits":
+        return ui_text(lang, "visits-count" if value else "visits-none", n=value)
+    if key == "fees" and not value:
+        return ui_text(lang, "free")
+    return str(value)
+
+
+def _fixed_height(
+    meta: GuideMeta,
+    lang: str,
+    facts: dict[str, Any] | None,
+    full_guide_url: str | None,
+    unchecked: bool,
+) -> float:
     """What always prints whole: the header, the title, the key facts, the address of the online
     service, whom to call, the full guide's address."""
     height = HEADER + _lines(
@@ -193,19 +225,17 @@ def _fixed_height(meta: GuideMeta, lang: str, full_guide_url: str | None, unchec
     ) * (TEXT * H1 * 1.2)
     if unchecked:
         height += _lines(_width(ui_text(lang, "unchecked"), bold=True)) * LINE + GAP * 2
-    if _facts(meta, lang) or meta.online:
+    if facts or meta.online:
         height += H2_BLOCK + GAP
-    if _facts(meta, lang):
-        items = meta.fees if isinstance(meta.fees, list) else []
-        fees = [ui_text(lang, "fee-item", item=fee.item, amount=fee.amount) for fee in items]
-        visits = ui_text(lang, "visits-count" if meta.visits else "visits-none", n=meta.visits)
-        facts = [
-            (ui_text(lang, "time-limit"), meta.time_limit),
-            (ui_text(lang, "fees"), meta.fees if isinstance(meta.fees, str) else None),
-            (ui_text(lang, "fees"), fees[0] if len(fees) == 1 else None),
-            (ui_text(lang, "visits"), None if meta.visits is None else visits),
+    if facts:
+        items = facts["fees"] if isinstance(facts["fees"], list) else []
+        fees = [ui_text(lang, "fee-item", item=fee["item"], amount=fee["amount"]) for fee in items]
+        labelled = [
+            (ui_text(lang, label), _fact_text(key, facts.get(key), lang))
+            for key, label in FACT_LABELS.items()
         ]
-        height += _lines(_run_on(facts)) * LINE
+        labelled.append((ui_text(lang, "fees"), fees[0] if len(fees) == 1 else None))
+        height += _lines(_run_on(labelled)) * LINE
         if len(fees) > 1:  # a list of fees prints one to a line
             height += sum(_lines(_width(fee)) for fee in fees) * LINE
     if meta.online:
@@ -220,31 +250,31 @@ def _fixed_height(meta: GuideMeta, lang: str, full_guide_url: str | None, unchec
     return height
 
 
-def _checklist(items: Sequence[ChecklistItem], columns: bool, notes: bool) -> float:
-    """The printed height of a checklist of ``items``: its heading, then each group (materials to
-    bring always, then those for some cases) with its heading when there are both, each item a tick
-    box, the name, its facts and perhaps its note running on after it."""
+def _checklist(items: Sequence[ChecklistItem], plan: Plan) -> float:
+    """The printed height of the checklist: its heading, the materials to bring always, those for
+    some cases under a heading of their own; each of the plan's items a tick box, the name, its
+    facts and perhaps its note running on after it."""
     if not items:
         return 0.0
-    column = COLUMN if columns else WIDTH
+    column = COLUMN if plan.columns else WIDTH
     groups = [
         [
             _lines(
                 TICK
                 + _width(item.name, bold=True)
                 + FACT_GAP
-                + _width(item.facts + (item.note or "" if notes else "")),
+                + _width(item.facts + (item.note or "" if plan.notes else "")),
                 column,
             )
             * LINE
             + GAP
-            for item in items
+            for item in items[: plan.materials]
             if item.necessity == necessity
         ]
         for necessity in ("always", "conditional")
     ]
-    height = H2_BLOCK + (H3_BLOCK * 2 if all(groups) else H3_BLOCK if groups[1] else 0.0)
-    return height + sum(_column_height(heights, columns) for heights in groups)
+    height = H2_BLOCK + (H3_BLOCK if groups[1] else 0.0)  # only the second group has one on paper
+    return height + sum(_column_height(heights, plan.columns) for heights in groups)
 
 
 def _column_height(heights: list[float], columns: bool) -> float:
