@@ -49,7 +49,9 @@ def test_no_check_says_so_loudly_and_marks_every_page_and_the_manifest(tmp_path)
     assert [f for f in report["findings"] if f["severity"] == "error"] == []
     assert json.loads((out / "guidekit-manifest.json").read_text())["checked"] is False
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == 12  # the accessibility statement too, in three languages and two themes
+    # the accessibility statement too, in three languages, and each guide's short version, in two
+    # themes
+    assert len(pages) == 16
     assert all(html(page).find(class_="gk-unchecked") is not None for page in pages)
 
 
@@ -57,9 +59,9 @@ def test_text_output_of_a_good_build_says_where_the_site_is(tmp_path):
     source, out = write_site(tmp_path / "guides", GOOD), tmp_path / "site"
     outcome = run_guidekit("build", source, "--out", out, "--no-check")
     assert outcome.exit_code == 0
-    assert (
-        f"已写入 12 个页面到 {out}/" in outcome.stderr
-    )  # 6 of the guides and the front page, 6 of the accessibility statement
+    # 6 of the guides and the front page, 4 of the guides' short versions, 6 of the accessibility
+    # statement
+    assert f"已写入 16 个页面到 {out}/" in outcome.stderr
 
 
 def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
