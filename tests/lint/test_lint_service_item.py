@@ -19,8 +19,8 @@ def lint(tmp_path, fields: str, lang: str = "zh-Hans"):
     if "materials:" not in fields:
         fields += "materials: [{name: 身份证}]\n"
     text = (
-        f"---\ntitle: 办理某证\nsummary: 带身份证去窗口办。\nlang: {lang}\n{COMPLETE}{fields}---\n\n"
-        "带上身份证去办。\n"
+        f"---\ntitle: 办理某证\nsummary: 带身份证去窗口办。\nlang: {lang}\n"
+        f"{COMPLETE}{fields}---\n\n带上身份证去办。\n"
     )
     path = write_guide(tmp_path, f"{lang}/a.md", text)
     return path, lint_folder(tmp_path).findings
