@@ -192,3 +192,16 @@ def test_a_sample_outside_the_guides_folder_is_refused(tmp_path):
     assert [(f.rule, f.line) for f in result.findings if f.rule.startswith("link-")] == [
         ("link-path-outside", body_line(text, "result:"))
     ]
+
+
+def test_faq_and_conditions_are_text_not_markup(tmp_path):
+    fields = (
+        "faq: [{question: '<b>问</b>', answer: '<script>alert(1)</script>'}]\n"
+        "materials: [{name: 表, required: 视情况, condition: '<img src=x>'}]\n"
+    )
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide(fields=fields)})
+    assert build(source, tmp_path / "site", check=False).published
+    html = soup(tmp_path / "site", "zh-Hans/card.html")
+    assert html.select_one("details summary").get_text() == "<b>问</b>"
+    assert html.select_one(".gk-details__text").get_text() == "<script>alert(1)</script>"
+    assert not html.select("details script, .gk-materials img")
