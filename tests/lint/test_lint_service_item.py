@@ -36,6 +36,18 @@ def lint(tmp_path, fields: str, lang: str = "zh-Hans"):
             None,
         ),
         (
+            "fee-details-unclear",
+            "item_kind: 即办件\nfee_reductions: 无\n",
+            "item_kind: 即办件\nfee_reductions: 70 岁以上的老人不收费\n",
+            "fee_reductions",
+        ),
+        (
+            "fee-details-unclear",
+            "item_kind: 即办件\nfee_basis: [—]\n",
+            "item_kind: 即办件\nfee_basis: [《居住证暂行条例》]\n",
+            "fee_basis",
+        ),
+        (
             "material-condition",
             "item_kind: 即办件\nmaterials:\n  - name: 户口簿\n    required: 视情况\n",
             "item_kind: 即办件\nmaterials:\n  - name: 户口簿\n    required: 视情况\n"
