@@ -217,7 +217,8 @@ def test_stop_cancels_speech_and_the_highlight_and_keeps_focus(session):
 def test_without_a_voice_for_the_page_language_the_bar_says_so(session):
     assert session["without_voice"].splitlines() == [
         '- group "朗读":',
-        "  - paragraph: 这台设备没有这种语言的朗读声音，不能朗读本页。可以在手机或电脑的“语音”设置里添加。",
+        "  - paragraph: "
+        "这台设备没有这种语言的朗读声音，不能朗读本页。可以在手机或电脑的“语音”设置里添加。",
         "  - status",
     ]
 

@@ -24,7 +24,10 @@ SCREENSHOTS = Path(
 GLOSSARY = (
     "- term: 征信\n  reading: zhēng xìn\n  explanation: 借钱、还钱的记录。\n  lang: zh-Hans\n"
 )
-CHINESE = "## 怎么查\n\n查征信不收费。鼋是少见的字。\n\n::: details 忘记密码怎么办？\n带身份证到网点重置。\n:::\n"
+CHINESE = (
+    "## 怎么查\n\n查征信不收费。鼋是少见的字。\n\n::: details "
+    "忘记密码怎么办？\n带身份证到网点重置。\n:::\n"
+)
 ENGLISH = (
     "Your creditworthiness and your responsibilities under internationalisation are "
     "explained here.\n"

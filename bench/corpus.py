@@ -99,7 +99,8 @@ def _guide(
         f"{json.dumps(rng.choice(sentences), ensure_ascii=False)}\nlang: {lang}\n"
         f"time_limit: {rng.randint(1, 20)} {'个工作日' if zh else 'working days'}\nvisits: "
         f"{rng.randint(0, 2)}\n"
-        f"fees: {'不收费' if zh else 'Free'}\nmaterials:\n  - name: {'居民身份证' if zh else 'ID card'}\n  "
+        f"fees: {'不收费' if zh else 'Free'}\nmaterials:\n  - name: "
+        f"{'居民身份证' if zh else 'ID card'}\n  "
         f"  form: original\n    copies: 1\n"
         f'consult:\n  phone: "12345"\n---\n\n'
     )
@@ -130,7 +131,7 @@ def _guide(
                 for _ in range(3)
             )
             parts.append(f"{header}\n|---|---|---|\n{rows}\n")
-        target_lang, target = rng.choice([entry for entry in names if entry[0] == lang])
+        _target_lang, target = rng.choice([entry for entry in names if entry[0] == lang])
         parts.append(f"{'另见' if zh else 'See also'}：[{target}]({target}.md)\n")
     parts.append(
         "::: help\n"

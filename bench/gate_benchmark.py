@@ -92,7 +92,8 @@ def guide(rng: random.Random, number: int, total: int) -> str:
         "visits: 1",
         "fees: 不收费",
         "places:",
-        f"  - {{name: 青川市{office}, address: 青川市{place} {rng.randint(1, 200)} 号, hours: 周一至周五 9:00—17:00,"
+        f"  - {{name: 青川市{office}, address: 青川市{place} {rng.randint(1, 200)} 号,"
+        " hours: 周一至周五 9:00—17:00,"
         f' phone: "0571-88{rng.randint(10, 99)} {rng.randint(1000, 9999)}"}}',
         "---",
         "",
@@ -161,8 +162,13 @@ def main() -> None:
             sys.exit(f"the corpus does not build: {built.findings[:3]}")
         site = work / "site"
         pages = html_pages(site)
+        corpus_name = (
+            "sample site"
+            if arguments.sample
+            else f"{arguments.guides} generated guides (seed {arguments.seed})"
+        )
         print(
-            f"corpus: {'sample site' if arguments.sample else f'{arguments.guides} generated guides (seed {arguments.seed})'}, "
+            f"corpus: {corpus_name}, "
             f"{len(pages)} pages; gate with {arguments.jobs} browser contexts",
             flush=True,
         )

@@ -236,7 +236,7 @@ def _build(
         around.extend(_made_from_front_matter(build_cache, loaded.guides, config, check))
 
     for guide, outcome in zip(
-        to_do, run_guide_steps(to_do, inputs, workers, meanwhile=make_around)
+        to_do, run_guide_steps(to_do, inputs, workers, meanwhile=make_around), strict=False
     ):
         build_cache.remember(guide, key, outcome)
         outcomes[guide.rel] = outcome

@@ -11,11 +11,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from . import scaffold, serve
 from .build import build
@@ -59,7 +60,8 @@ def say(key: str, lang: str, **args: object) -> str:
 @click.version_option(package_name="guidekit")
 @HELP_LANG
 def main() -> None:
-    """guidekit: accessible 办事指南 from Markdown. Builds are published only through the accessibility
+    """guidekit: accessible 办事指南 from Markdown. Builds are published only through the
+    accessibility
     gate."""
 
 
@@ -75,7 +77,7 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     return value
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     """Wrong usage, said in the editor's words (exit status 2, as click's own usage errors)."""
     _stderr.print(f"[bold red]{escape(message)}[/]")
     sys.exit(2)
@@ -188,9 +190,8 @@ def build_command(
                 + "[/]"
             )
         else:
-            _stderr.print(
-                f"[bold red]{escape(say('refused', lang, errors=errors, warnings=warnings, out=out))}[/]"
-            )
+            refused = say("refused", lang, errors=errors, warnings=warnings, out=out)
+            _stderr.print(f"[bold red]{escape(refused)}[/]")
     sys.exit(0 if result.published else REFUSED)
 
 
@@ -254,9 +255,15 @@ def check_command(
         _say_grid_nodes(details, lang)
         key = "check-passed" if verdict.ok else "check-failed"
         colour = "green" if verdict.ok else "red"
-        _stderr.print(
-            f"[bold {colour}]{escape(say(key, lang, pages=details.get('pages'), errors=errors, warnings=warnings, axe=details.get('axe_version')))}[/]"
+        summary = say(
+            key,
+            lang,
+            pages=details.get("pages"),
+            errors=errors,
+            warnings=warnings,
+            axe=details.get("axe_version"),
         )
+        _stderr.print(f"[bold {colour}]{escape(summary)}[/]")
     sys.exit(0 if verdict.ok else REFUSED)
 
 
@@ -437,9 +444,10 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
     def built(result, seconds: float) -> None:
         _report(judge(result.findings), "text", lang, None, None)
         if result.published:
-            _stderr.print(
-                f"[green]{escape(serve.serve_text('rebuilt', lang, pages=result.pages, seconds=f'{seconds:.1f}'))}[/]"
+            rebuilt = serve.serve_text(
+                "rebuilt", lang, pages=result.pages, seconds=f"{seconds:.1f}"
             )
+            _stderr.print(f"[green]{escape(rebuilt)}[/]")
         else:
             errors = _counts(result.findings)[0]
             _stderr.print(
@@ -484,9 +492,10 @@ def init_command(folder: Path, lang: str | None) -> None:
     if taken:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
     guide_path = scaffold.init_project(folder, lang)
-    _stderr.print(
-        f"[green]{escape(scaffold.scaffold_text('init-created', lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path))}[/]"
+    created = scaffold.scaffold_text(
+        "init-created", lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path
     )
+    _stderr.print(f"[green]{escape(created)}[/]")
 
 
 @main.command("assets")
@@ -569,7 +578,8 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
 
 class _Progress:
     def __init__(self, lang: str, bar: Progress | None) -> None:
-        self.lang, self.bar, self.task = lang, bar, None
+        self.lang, self.bar = lang, bar
+        self.task: TaskID | None = None
 
     def start(self, stage: str, total: int) -> None:
         if self.bar is not None:

@@ -48,7 +48,7 @@ def _language(ctx: click.Context) -> str:
 def _in_language(command: click.Command, ctx: click.Context, lang: str) -> Iterator[None]:
     """The command's help, its options' and (for the group) its commands' short help, in ``lang``
     while shown."""
-    key = command.name if ctx.parent else "main"
+    key = (command.name or "main") if ctx.parent else "main"
     saved: list[tuple[Any, str, object]] = [(command, "help", command.help)]
     command.help = _text(key, lang) or command.help
     for param in command.get_params(ctx):

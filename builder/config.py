@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -64,11 +65,8 @@ class SiteConfig(BaseModel):
     ] = {}
 
     def site_name_for(self, lang: str) -> str:
-        return (
-            self.site_name.get(lang)
-            or self.site_name.get(self.default_lang)
-            or next(iter(self.site_name.values()))
-        )
+        names: Mapping[str, str] = {str(lang): name for lang, name in self.site_name.items()}
+        return names.get(lang) or names.get(self.default_lang) or next(iter(names.values()))
 
 
 def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
@@ -109,7 +107,7 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         return SiteConfig(), sorted(problems, key=lambda problem: problem.line or 0)
 
 
-def _config_problem(detail: dict, text: str, lang: str) -> Finding:
+def _config_problem(detail: Mapping[str, Any], text: str, lang: str) -> Finding:
     loc = tuple(str(part) for part in detail["loc"])
     key = ".".join(loc)
     if detail["type"] == "extra_forbidden":

@@ -6,6 +6,7 @@ links; images and attachments must live inside SOURCE and are copied with the si
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -230,7 +231,7 @@ def enrich_guide(
                 and (target.endswith(".md") or posixpath.splitext(target)[1] == "")
             ):
                 _report_missing_guide(
-                    site, target, unquote(href), lambda key, **args: problem(key, token, **args)
+                    site, target, unquote(href), functools.partial(problem, token=token)
                 )
                 continue
             if meant is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -67,6 +68,6 @@ def finding_from_json(data: dict[str, object]) -> Finding:
     """The inverse of ``Finding.to_json`` (cached results, shard reports); extra keys are
     ignored."""
     names = Finding.__dataclass_fields__.keys()
-    values = {name: data[name] for name in names if name in data}
+    values: dict[str, Any] = {name: data[name] for name in names if name in data}
     values["severity"] = Severity(values.get("severity", "error"))
     return Finding(**values)

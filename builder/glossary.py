@@ -153,9 +153,11 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
 def mark_first_uses(parsed: ParsedGuide, glossary: list[Entry]) -> None:
     """Turn the first use of every glossary term in the guide's running text into a TERM token.
 
-    Every term of the guide's language is looked for, used or not, longest first: a later 社保卡 stays
+    Every term of the guide's language is looked for, used or not, longest first: a later 社保卡
+    stays
     one word instead of giving up its 社保 to the shorter term. A first use already written with its
-    expansion beside it (医疗保险（医保）, 医保（医疗保险）) is marked EXPANDED, so render does not add it again;
+    expansion beside it (医疗保险（医保）, 医保（医疗保险）) is marked EXPANDED, so render does not
+    add it again;
     so is one inside a run of letters or characters (社保卡 with no entry of its own), which an
     expansion
     would split: its <abbr> title and the word list still explain it.

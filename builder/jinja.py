@@ -44,7 +44,7 @@ class _ComponentLoader(FileSystemLoader):
 
     def get_source(
         self, environment: Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+    ) -> tuple[str, str, Callable[[], bool]]:
         if not template.startswith(_PREFIX):
             raise TemplateNotFound(template)
         return super().get_source(environment, template[len(_PREFIX) :])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Protocol, get_args
+from typing import Any, Protocol, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -148,7 +148,7 @@ def load_guides(
         len(to_read),
         jobs,
     )
-    for file, outcome in zip(to_read, read):
+    for file, outcome in zip(to_read, read, strict=False):
         outcomes[file.rel] = outcome
         if memo:
             memo.loaded(file, default_lang, *outcome)
@@ -399,7 +399,7 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
     )
 
 
-def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, object]] | None:
+def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, Any]] | None:
     """Aliases (``*name``) can expand a few lines into billions of values, deep nesting exhausts
     PyYAML's
     recursion, and a key given twice silently loses one value: all refused from the parser's
@@ -407,7 +407,7 @@ def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, object]] | 
     need no recursion. Returns the message key, the 0-based line and the message's arguments."""
     mappings: list[_MappingKeys | None] = []  # one per open collection: None for a sequence
     for event in yaml.parse(yaml_text, Loader=SAFE_LOADER):
-        line = event.start_mark.line
+        line = event.start_mark.line if event.start_mark else 0
         if isinstance(event, yaml.AliasEvent):
             return "yaml-alias", line, {}
         if isinstance(event, yaml.ScalarEvent):
@@ -476,7 +476,7 @@ def _forbidden_characters(value: object, loc: tuple = ()) -> Iterator[tuple[tupl
 
 def _collect_field_names() -> frozenset[str]:
     names: set[str] = set()
-    pending = [GuideMeta]
+    pending: list[type[BaseModel]] = [GuideMeta]
     while pending:
         model = pending.pop()
         for name, info in model.model_fields.items():
@@ -523,7 +523,7 @@ _CUSTOM_EXPECTATIONS = {
 }
 
 
-def expected_text(detail: dict, lang: str) -> str:
+def expected_text(detail: Mapping[str, Any], lang: str) -> str:
     kind = detail["type"]
     context = detail.get("ctx") or {}
     field = next(

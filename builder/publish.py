@@ -54,7 +54,7 @@ def check_output(out: Path, source: Path) -> None:
 def folder_files(folder: Path) -> set[str]:
     """Every file and symbolic link below ``folder``, relative to it, with forward slashes (links
     are not followed)."""
-    found = set()
+    found: set[str] = set()
     root = str(folder)
     for parent, folders, names in os.walk(root):
         below = os.path.relpath(parent, root)

@@ -1,6 +1,7 @@
 """Reading aids of silver pages: readings over rare characters and glossary words (<ruby>): pinyin
 on
-zh-Hans pages, 注音 (bopomofo) or pinyin on zh-Hant pages (``zh_hant_reading`` in guidekit.toml); and
+zh-Hans pages, 注音 (bopomofo) or pinyin on zh-Hant pages (``zh_hant_reading`` in guidekit.toml);
+and
 soft hyphens in long English words so large text wraps at 320 px without overflowing."""
 
 from __future__ import annotations

@@ -118,8 +118,8 @@ def root_of(site_path: str) -> str:
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG
-    1.4.10)."""
-    """The table itself is named too (by the heading it sits under), for screen readers' table navigation."""
+    1.4.10). The table itself is named too (by the heading it sits under), for screen readers'
+    table navigation."""
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
     if label:
         tokens[index].attrSet("aria-label", str(label))
@@ -314,6 +314,7 @@ class BodyRenderer:
         call = component_call(opener)
         component = registry()[call.name]
         form = component.markdown
+        assert form is not None  # only containers reach here: component_call refused the rest
         params: dict[str, Any] = {"attributes": {LINE_ATTRIBUTE: str(call.line)}, "lang": self.lang}
         if call.params and form.argument:
             params[form.argument] = call.params
@@ -349,7 +350,7 @@ class BodyRenderer:
             return ""
 
     def _items(self, component: Component, inner: Sequence[Token]) -> list[Any]:
-        flag = component.markdown.item_flag
+        flag = component.markdown.item_flag if component.markdown else None
         if flag is None:
             return [self.render(item) for item in _list_items(inner)]
         marker = item_marker(self.lang, flag)
@@ -376,14 +377,15 @@ def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[l
     """
     tokens = list(tokens)
     first = next((index for index, token in enumerate(tokens) if token.type == "inline"), None)
-    if first is None or not tokens[first].children or tokens[first].children[0].type != "text":
+    children = tokens[first].children if first is not None else None
+    if first is None or not children or children[0].type != "text":
         return tokens, False
-    text = tokens[first].children[0]
+    text = children[0]
     stripped = marker.sub("", text.content, count=1)
     if stripped == text.content:
         return tokens, False
     inline = tokens[first].copy()
-    inline.children = [text.copy(content=stripped)] + tokens[first].children[1:]
+    inline.children = [text.copy(content=stripped), *children[1:]]
     tokens[first] = inline
     return tokens, True
 

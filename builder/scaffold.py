@@ -106,7 +106,7 @@ def _toml_value(value: object) -> str:
 
 def config_text(lang: str) -> str:
     """guidekit.toml with every option at its default and explained; optional ones commented out."""
-    site = SiteConfig(default_lang=lang)
+    site = SiteConfig.model_validate({"default_lang": lang})
     lines = [f"# {line}" for line in scaffold_text("config-intro", lang).splitlines()]
     sections = []
     for name in SiteConfig.model_fields:

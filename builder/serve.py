@@ -307,9 +307,10 @@ def overlay(state: PreviewState) -> str:
     more_text = (
         f"<p>{html.escape(serve_text('overlay-more', lang, count=len(more)))}</p>" if more else ""
     )
+    title = serve_text("overlay-title", lang, count=len(problems))
     return (
         f'<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="{lang}">'
-        f'<p class="guidekit-overlay__title">{html.escape(serve_text("overlay-title", lang, count=len(problems)))}</p>'
+        f'<p class="guidekit-overlay__title">{html.escape(title)}</p>'
         f"<p>{html.escape(serve_text('overlay-intro', lang))}</p><ul>{items}</ul>{more_text}"
         f'<button type="button" '
         f"data-guidekit-dismiss>{html.escape(serve_text('overlay-dismiss', lang))}</button>"

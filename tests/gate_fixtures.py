@@ -141,7 +141,8 @@ PAGES: dict[str, str] = {
     ),
     # focus drawn round each line of a wrapped link (its bounding box is two lines wide)
     "keyboard/wrapped-link.html": page(
-        '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
+        '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a '
+        'href="#end">办理须知全文</a>。</p><p id="end">须知。</p>',
         lang="zh-Hans",
         title="办理须知",
         css=".narrow { max-width: 20em; font-size: 1rem; }",
@@ -174,7 +175,7 @@ PAGES: dict[str, str] = {
     "targets/silver-small.html": page(
         '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" '
         'href="#end">Opening hours</a></li></ul><p id="end">End.</p>',
-        css=".control { min-width: 50px; min-height: 50px; } .alone { font-size: 1.5rem; }",
+        css=".control { min-width: 60px; min-height: 60px; } .alone { font-size: 1.5rem; }",
         theme="silver",
     ),
     "targets/silver-good.html": page(
@@ -182,7 +183,7 @@ PAGES: dict[str, str] = {
         'href="#end">Opening hours</a></li></ul>'
         f'<p id="end">{LOREM} <a href="#end">A link in a sentence</a> is exempt.</p>',
         css=".control { min-width: 60px; min-height: 60px; } .alone { display: inline-flex; "
-        "align-items: center; min-height: 44px; }",
+        "align-items: center; min-height: 60px; }",
         theme="silver",
     ),
     # Language (3.1.1, 3.1.2)

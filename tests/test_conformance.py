@@ -527,7 +527,8 @@ def test_the_same_site_and_reviews_give_the_same_bytes_dated_by_source_date_epoc
             "9.9.9",
         ),
         (
-            '[[review]]\ncriterion = "1.3.1"\nresult = "fine"\nreviewer = "李明"\ndate = 2026-11-20\n',
+            '[[review]]\ncriterion = "1.3.1"\nresult = "fine"\nreviewer = "李明"\ndate = '
+            "2026-11-20\n",
             3,
             "result",
         ),

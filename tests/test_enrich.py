@@ -121,7 +121,8 @@ def test_a_symlink_that_leads_out_of_source_is_refused(tmp_path):
 
 def test_components_take_their_heading_level_from_the_outline_and_tables_their_name(tmp_path):
     text = guide(
-        "::: help\n甲\n:::\n\n## 办理流程\n\n::: help\n乙\n:::\n\n### 材料\n\n| 名称 | 份数 |\n|---|---|\n| "
+        "::: help\n甲\n:::\n\n## 办理流程\n\n::: help\n乙\n:::\n\n### 材料\n\n| 名称 | 份数 "
+        "|\n|---|---|\n| "
         "身份证 | 1 |\n\n"
         "::: help\n丙\n:::\n\n#### 细节\n\n##### 更细\n\n###### 最细\n\n::: help\n丁\n:::\n"
     )

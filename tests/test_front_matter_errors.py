@@ -29,7 +29,8 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         (
             "summary: 带身份证办理。\nowner：青川市人社局",
             "owner：",
-            "“owner”后面是中文冒号“：”。字段名后面要用英文冒号“:”再加一个空格，请改成：owner: 青川市人社局",
+            "“owner”后面是中文冒号“：”。字段名后面要用英文冒号“:”再加一个空格，请改成：owner: "
+            "青川市人社局",
         ),
         (
             "summary: 办理时间: 工作日",
@@ -96,8 +97,10 @@ def test_choices_are_listed_in_the_guide_language(tmp_path):
 
 def test_chinese_values_and_plain_text_items_are_understood(tmp_path):
     fields = (
-        "summary: 带身份证。\nmaterials:\n  - 居民身份证\n  - name: 户口簿\n    form: 原件\n    copies: 一份\n"
-        "  - name: 照片\n    form: 原件和复印件\n    copies: 2份\nsteps:\n  - 到网点取号\nlegal_basis: 《社会保险法》"
+        "summary: 带身份证。\nmaterials:\n  - 居民身份证\n  - name: 户口簿\n    form: 原件\n    "
+        "copies: 一份\n"
+        "  - name: 照片\n    form: 原件和复印件\n    copies: 2份\nsteps:\n  - "
+        "到网点取号\nlegal_basis: 《社会保险法》"
     )
     _, (guide, findings) = load(tmp_path, fields)
     assert findings == []

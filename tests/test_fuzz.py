@@ -417,12 +417,15 @@ def unsafe_in_page(document) -> list[str]:
             and ((element.text or "").strip() or not element.get("src", "").endswith(".js"))
         ):
             problems.append("inline script")
-        if tag == "meta" and element.get("http-equiv") is not None:
-            if (
+        if (
+            tag == "meta"
+            and element.get("http-equiv") is not None
+            and (
                 element.get("http-equiv", "").lower() != "content-security-policy"
                 or element.get("content") != CONTENT_SECURITY_POLICY
-            ):
-                problems.append(f"meta http-equiv={element.get('http-equiv')}")
+            )
+        ):
+            problems.append(f"meta http-equiv={element.get('http-equiv')}")
         for name, value in element.attrib.items():
             name = (
                 str(name).rpartition("}")[2].lower()
@@ -520,7 +523,7 @@ def test_the_oracle_sees_what_it_must_refuse() -> None:
         'src="https://evil.example"></iframe>'
         '<svg><a xlink:href="javascript:alert(1)"><text>t</text></a></svg></body></html>'
     )
-    errors, document = html5_parse(page)
+    _errors, document = html5_parse(page)
     problems = unsafe_in_page(document)
     assert any("href='java\\tscript:alert(1)' on <a>" in problem for problem in problems)
     assert "href='javascript:alert(1)' on <a>" in problems  # inside <svg>, as xlink:href
@@ -562,7 +565,7 @@ def test_front_matter_and_markdown_are_data_never_template_code() -> None:
         "en\n---\nSee {{ 6*6 }}.\n"
     )
     with tempfile.TemporaryDirectory() as folder:
-        findings, pages = build_in(Path(folder), {"guide.md": guide.encode()})
+        _findings, pages = build_in(Path(folder), {"guide.md": guide.encode()})
     html = pages["guide.html"]
     assert "<h1>{{ 7*7 }}</h1>" in html and "See {{ 6*6 }}." in html
     assert "{% for x in range(3) %}x{% endfor %}" in html and "xxx" not in html

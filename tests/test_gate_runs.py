@@ -58,7 +58,7 @@ def test_the_union_of_shards_is_the_full_run(small_site, full_run):
 def test_shards_are_deterministic_and_cover_every_page():
     pages = [f"p{number}.html" for number in range(11)]
     parts = [Shard.parse(f"{index}/3").select(reversed(pages)) for index in (1, 2, 3)]
-    assert sorted(sum(parts, [])) == sorted(pages) and parts == [
+    assert sorted(page for part in parts for page in part) == sorted(pages) and parts == [
         Shard(i, 3).select(pages) for i in (1, 2, 3)
     ]
     for wrong in ("0/2", "3/2", "a/b", "1/0"):
@@ -167,7 +167,8 @@ def test_one_defect_of_a_site_guidekit_did_not_build_is_one_problem_with_its_pag
 
 def write_waivers(path, expires: datetime.date, rule: str = "guidekit:link-purpose") -> None:
     path.write_text(
-        f'[[waiver]]\nrule = "{rule}"\npage = "b.html"\nowner = "王芳"\nreason = "旧页面，下月改版"\nexpires '
+        f'[[waiver]]\nrule = "{rule}"\npage = "b.html"\nowner = "王芳"\nreason = '
+        f'"旧页面，下月改版"\nexpires '
         f"= {expires.isoformat()}\n",
         encoding="utf-8",
     )

@@ -151,7 +151,8 @@ def test_annotated_text_is_escaped():
 
 def test_glossary_mistakes_are_refused_with_file_and_line(tmp_path):
     text = (
-        "- term: 社保\n  explanation: 保险。\n- term: 医保\n  explain: 看病\n- term: 征信\n  explanation: "
+        "- term: 社保\n  explanation: 保险。\n- term: 医保\n  explain: 看病\n- term: 征信\n  "
+        "explanation: "
         "''\n  lang: fr\n"
     )
     entries, findings = load_glossary(write_site(tmp_path, {GLOSSARY_FILE: text}), "zh-Hans")

@@ -152,7 +152,7 @@ def test_front_matter_that_expands_without_end_is_refused(tmp_path: Path) -> Non
     lines = ['a: &a ["哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈"]']
     lines += [
         f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]"
-        for previous, name in zip("abcdefgh", "bcdefghi")
+        for previous, name in zip("abcdefgh", "bcdefghi", strict=False)
     ]
     report = build_one(
         tmp_path,

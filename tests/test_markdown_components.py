@@ -105,8 +105,8 @@ def test_attachment_elsewhere_cannot_be_measured(tmp_path):
         tmp_path, "\n::: attachment\n[申领表](https://example.gov.cn/form.pdf)\n:::\n"
     )
     assert (
-        "guide.md:7: 组件“attachment”缺少“file_type”。链接要指向指南文件夹里的文件，guidekit 才能写出文件类型和大小。"
-        in _errors(result)
+        "guide.md:7: 组件“attachment”缺少“file_type”。链接要指向指南文件夹里的文件，guidekit "
+        "才能写出文件类型和大小。" in _errors(result)
     )
 
 
@@ -139,7 +139,7 @@ def test_optional_steps_and_components_inside_steps(tmp_path):
 
 
 def test_optional_marker_is_found_in_every_theme(tmp_path):
-    result, _ = _build(tmp_path, "\n::: steps\n1. 可选：请家人陪同。\n:::\n")
+    _result, _ = _build(tmp_path, "\n::: steps\n1. 可选：请家人陪同。\n:::\n")
     silver = (tmp_path / "site" / "silver" / "guide.html").read_text("utf-8")
     assert "gk-steps__step--optional" in silver
 

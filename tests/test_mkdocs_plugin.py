@@ -121,7 +121,8 @@ def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: P
     assert snapshot(project / "site") == before
     # the same waivers file as guidekit check: beside mkdocs.yml
     (project / "guidekit-waivers.toml").write_text(
-        '[[waiver]]\nrule = "guidekit:image-alt"\nfile = "docs/shebaoka.md"\nowner = "王芳"\nreason '
+        '[[waiver]]\nrule = "guidekit:image-alt"\nfile = "docs/shebaoka.md"\nowner = '
+        '"王芳"\nreason '
         '= "换图中"\nexpires = 2099-01-01\n',
         "utf-8",
     )

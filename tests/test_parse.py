@@ -174,7 +174,8 @@ def test_heading_ids_keep_chinese_and_are_stable_and_unique(tmp_path):
 
 def test_every_block_and_link_carries_its_source_line(tmp_path):
     text = guide(
-        "## 办理流程\n\n第一段，\n接着[链接](https://example.gov.cn)。\n\n- 一\n- 二\n\n::: warning\n小心\n:::\n"
+        "## 办理流程\n\n第一段，\n接着[链接](https://example.gov.cn)。\n\n- 一\n- 二\n\n::: "
+        "warning\n小心\n:::\n"
     )
     parsed, _ = parse_text(tmp_path, text)
     lines = {

@@ -112,7 +112,11 @@ def test_an_initialised_project_refuses_its_placeholder_until_edited_and_publish
     summary_line = (
         guide.read_text("utf-8")
         .split("\n")
-        .index(next(l for l in guide.read_text("utf-8").split("\n") if l.startswith("summary:")))
+        .index(
+            next(
+                line for line in guide.read_text("utf-8").split("\n") if line.startswith("summary:")
+            )
+        )
         + 1
     )
     blocking = [

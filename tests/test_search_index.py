@@ -20,7 +20,8 @@ from guidekit.search_index import (
 from .conftest import guide
 
 
-def _index(tmp_path, files: dict[str, str], synonyms: SynonymGroups = SynonymGroups()) -> dict:
+def _index(tmp_path, files: dict[str, str], synonyms: SynonymGroups | None = None) -> dict:
+    synonyms = synonyms or SynonymGroups()
     guides = []
     for rel, text in files.items():
         (tmp_path / rel).write_text(text, "utf-8")

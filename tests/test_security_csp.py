@@ -61,7 +61,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # the gallery's own pages are tested elsewhere
     (source / "zh-Hans" / "door.png").write_bytes(PNG)
     (source / "zh-Hans" / "社保卡.md").write_text(
-        "---\ntitle: 申领社保卡\nsummary: 带身份证到网点办理，不收费。\nlang: zh-Hans\nfees: 不收费\n"
+        "---\ntitle: 申领社保卡\nsummary: 带身份证到网点办理，不收费。\nlang: zh-Hans\nfees: "
+        "不收费\n"
         "places: [{name: 社保中心, phone: '0571-8821 6300'}]\n---\n" + BODY,
         "utf-8",
     )

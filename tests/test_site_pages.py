@@ -75,12 +75,12 @@ def test_ways_in_group_guides_by_pinyin_topic_department_and_life_event(tmp_path
 def test_translations_are_linked_both_ways_with_hreflang(tmp_path):
     out = _built(tmp_path)
     english = _soup(out, "en/report.html")
-    assert [(l["hreflang"], l["href"]) for l in english.select("link[rel=alternate]")] == [
+    assert [(link["hreflang"], link["href"]) for link in english.select("link[rel=alternate]")] == [
         ("zh-Hant", "../zh-Hant/report.html")
     ]
     assert english.select_one(".gk-language-switch a").get_text() == "繁體中文"
     assert [
-        l["hreflang"] for l in _soup(out, "zh-Hant/report.html").select("link[rel=alternate]")
+        link["hreflang"] for link in _soup(out, "zh-Hant/report.html").select("link[rel=alternate]")
     ] == ["en"]
     assert _soup(out, "zh-Hans/card.html").select("link[rel=alternate]") == []
 

@@ -50,9 +50,12 @@ __all__ = [
 
 
 class _PageLike(Protocol):
-    site_path: str
-    theme: str
-    lang: str
+    @property
+    def site_path(self) -> str: ...
+    @property
+    def theme(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
 
 
 def tools(checked: bool) -> tuple[tuple[str, str], ...]:

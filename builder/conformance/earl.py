@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 
 from ..findings import Finding
 from .standards import WCAG_URL, Criterion
@@ -76,7 +77,7 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
     people = {name: f"_:person-{index}" for index, name in enumerate(reviewers, start=1)}
     date = evidence.date.isoformat()
     site = _subject_id(evidence, "")
-    nodes: list[dict[str, object]] = [
+    nodes: list[dict[str, Any]] = [
         {
             "@id": _GATE,
             "@type": ["earl:Assertor", "earl:Software"],
@@ -95,7 +96,7 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
         },
         *(_test(criterion) for criterion in evidence.standards.criteria),
     ]
-    for number, problem in enumerate(problems, start=1):
+    for rule_number, problem in enumerate(problems, start=1):
         tests = [
             criterion
             for criterion in evidence.standards.criteria
@@ -104,18 +105,21 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
         if not tests:
             nodes.append(
                 {
-                    "@id": f"_:rule-{number}",
+                    "@id": f"_:rule-{rule_number}",
                     "@type": ["earl:TestCriterion", "earl:TestCase"],
                     "dct:title": problem.waiver.rule,
                 }
             )
-        for test in tests or [None]:
+        candidates: list[Criterion | None] = [*tests] or [None]
+        for test in candidates:
             nodes.append(
                 {
                     "@type": "earl:Assertion",
                     "earl:assertedBy": {"@id": people[problem.waiver.owner]},
                     "earl:subject": {"@id": site},
-                    "earl:test": {"@id": f"WCAG22:{test.slug}" if test else f"_:rule-{number}"},
+                    "earl:test": {
+                        "@id": f"WCAG22:{test.slug}" if test else f"_:rule-{rule_number}"
+                    },
                     "earl:mode": {"@id": "earl:manual"},
                     "earl:result": {
                         "@type": "earl:TestResult",

@@ -39,7 +39,8 @@ def openacr_yaml(evidence: Evidence) -> str:
         "product": {
             "name": site,
             "version": evidence.date.isoformat(),
-            "description": f"{site}: government service guides (办事指南), every page in a standard "
+            "description": f"{site}: government service guides (办事指南), every page in a "
+            f"standard "
             f"and a large-text (silver) theme.",
         },
         "author": _party(config),
@@ -143,7 +144,8 @@ def criterion_notes(evidence: Evidence, verdict: Verdict) -> str:
     criterion = verdict.criterion
     parts = [problem_note(evidence, problem) for problem in verdict.problems]
     parts += [
-        f"Reviewed by {review.reviewer} on {review.date.isoformat()} (manual{f', {review.theme} pages' if review.theme else ''}): "
+        f"Reviewed by {review.reviewer} on {review.date.isoformat()} "
+        f"(manual{f', {review.theme} pages' if review.theme else ''}): "
         f"{review.result}.{f' {review.notes}' if review.notes else ''}"
         for review in verdict.reviews
     ]

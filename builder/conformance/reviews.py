@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -93,7 +94,7 @@ def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
     ), findings
 
 
-def _field_problem(detail: dict, text: str, lang: str) -> Finding:
+def _field_problem(detail: Mapping[str, Any], text: str, lang: str) -> Finding:
     loc = list(detail["loc"])
     if (
         len(loc) < 2 or loc[0] != "review" or not isinstance(loc[1], int)

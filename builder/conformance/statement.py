@@ -91,7 +91,8 @@ def _statement_context(
     }
     title_lang = "zh-Hans" if lang == "en" else None  # the standards' own titles are Chinese
     topic_lang = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
-    office = contact.office.get(best_language(lang))
+    offices = {str(office_lang): name for office_lang, name in contact.office.items()}
+    office = offices.get(best_language(lang))
     separator = _list_separator(lang)
     return {
         "c": c,
@@ -182,8 +183,10 @@ def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[st
     reason."""
     waiver = problem.waiver
     criteria = [
-        _criterion(evidence.standards.criterion(number), lang) for number in problem.criteria
-    ]  # type: ignore[arg-type]
+        _criterion(criterion, lang)
+        for criterion in map(evidence.standards.criterion, problem.criteria)
+        if criterion is not None
+    ]
     return Markup(escape(c["problem"])).format(
         criteria=_list_separator(lang).join(criteria) or c["problem-outside-wcag"],
         rule=Markup("<code>{}</code>").format(waiver.rule),

@@ -11,7 +11,7 @@ in a narrower window: lines that a reader cannot shorten by narrowing the window
 
 from __future__ import annotations
 
-from playwright.async_api import CDPSession, Page
+from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
@@ -28,7 +28,7 @@ LIMITS = {
 }
 # A window in which text that follows the window's width has lines of at most 80 Latin / 40 CJK
 # characters
-NARROW_WINDOW = {"width": 640, "height": 720}
+NARROW_WINDOW: ViewportSize = {"width": 640, "height": 720}
 # kind (barriers.js) -> guidekit rule, WCAG criterion
 KINDS = {
     "click-only": ("guidekit:keyboard-dead", "2.1.1"),

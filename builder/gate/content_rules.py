@@ -96,7 +96,7 @@ class HeadingSkip:
     level: int
 
     @property
-    def arguments(self) -> dict[str, object]:
+    def arguments(self) -> dict[str, Any]:
         expected = self.previous + 1
         return {
             "previous": self.previous,
@@ -133,7 +133,7 @@ def page_findings(page: str, facts: Facts) -> list[Finding]:
     return findings
 
 
-def _finding(context: PageContext, rule: Rule, where: Mapping[str, Any], **args: object) -> Finding:
+def _finding(context: PageContext, rule: Rule, where: Mapping[str, Any], **args: Any) -> Finding:
     return finding_at(context, rule.id, rule.wcag, where, rule.message, **args)
 
 

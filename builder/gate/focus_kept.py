@@ -22,8 +22,11 @@ MARK = """limit => [...document.querySelectorAll("button[type=button]")]
 AFTER = """index => {
   const button = document.querySelector(`[data-gk-press="${index}"]`);
   const lost = !document.activeElement || document.activeElement === document.body;
-  const gone = !button || !button.isConnected || button.disabled || !window.__guidekit.isRendered(button);
-  return lost && gone ? { ...window.__guidekit.where(button || document.body), snippet: button ? window.__guidekit.text(button) : "" } : null;
+  const gone = !button || !button.isConnected || button.disabled
+    || !window.__guidekit.isRendered(button);
+  if (!(lost && gone)) return null;
+  const snippet = button ? window.__guidekit.text(button) : "";
+  return { ...window.__guidekit.where(button || document.body), snippet };
 }"""
 
 

@@ -121,4 +121,6 @@ def luminance(image: Image.Image) -> bytes:
 def changed_pixels(before: Image.Image, after: Image.Image) -> int:
     """How many pixels changed between the pictures by a contrast of at least 3:1."""
     table = _contrasting()
-    return sum(table[a * 256 + b] for a, b in zip(luminance(before), luminance(after)))
+    return sum(
+        table[a * 256 + b] for a, b in zip(luminance(before), luminance(after), strict=False)
+    )

@@ -162,7 +162,7 @@ def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))
     suites = ElementTree.Element(
-        "testsuites", name="guidekit", tests=suite.get("tests"), failures=str(failures)
+        "testsuites", name="guidekit", tests=str(len(suite)), failures=str(failures)
     )
     suites.append(suite)
     ElementTree.indent(suites)

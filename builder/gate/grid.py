@@ -224,7 +224,9 @@ class _GridRun:
         )  # browserName chrome: the node's stereotype names its Chromium and how it runs
         for argument in _ARGUMENTS:
             options.add_argument(argument)
-        config = ClientConfig(remote_server_addr=self.url, timeout=session_timeout_s())
+        # Selenium annotates the timeout as int; its HTTP client (urllib3) takes float seconds.
+        timeout: Any = session_timeout_s()
+        config = ClientConfig(remote_server_addr=self.url, timeout=timeout)
         driver = webdriver.Remote(
             command_executor=RemoteConnection(client_config=config), options=options
         )

@@ -13,7 +13,8 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 LIMITS = {"cjk": 40, "latin": 80}
-# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG has no
+# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG
+# has no
 # number for
 CRITERIA = {
     "read-aloud-skips": None,

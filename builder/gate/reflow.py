@@ -7,12 +7,12 @@ The page already loaded for the other checks is narrowed in place and widened ba
 
 from __future__ import annotations
 
-from playwright.async_api import Page
+from playwright.async_api import Page, ViewportSize
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
 
-NARROW = {"width": 320, "height": 640}  # 1280 px at 400 % zoom
+NARROW: ViewportSize = {"width": 320, "height": 640}  # 1280 px at 400 % zoom
 
 
 async def check(page: Page, context: PageContext) -> list[Finding]:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
@@ -138,7 +139,7 @@ def site_findings(site: Path, pages: list[str], results: dict[str, PageResult]) 
     anchors)."""
     findings = [finding for page in pages for finding in results[page].findings]
     site_files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
-    all_facts = {page: results[page].facts for page in pages if results[page].facts is not None}
+    all_facts = {page: facts for page in pages if (facts := results[page].facts) is not None}
     return findings + link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
 
 
@@ -210,7 +211,7 @@ async def _worker(
 
 
 def unchecked(
-    page: str, error: BaseException, key: str = "page-unchecked", **details: object
+    page: str, error: BaseException, key: str = "page-unchecked", **details: Any
 ) -> PageResult:
     """The verdict on a page the gate could not check: a blocking finding that says why."""
     reason = (

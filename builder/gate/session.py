@@ -34,6 +34,7 @@ from playwright.async_api import (
     Page,
     Request,
     Route,
+    ViewportSize,
 )
 from playwright.async_api import Error as PlaywrightError
 
@@ -51,7 +52,7 @@ def page_timeout_ms() -> int:
     return int(os.environ.get(PAGE_TIMEOUT_VARIABLE) or DEFAULT_PAGE_TIMEOUT_MS)
 
 
-VIEWPORT = {"width": 1280, "height": 720}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 720}
 DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
 MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
 

@@ -135,7 +135,8 @@ def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> fl
 def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
     """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases
     such as
-    带齐 or 陪您 are rare too; so only words that also use a less familiar character are reported."""
+    带齐 or 陪您 are rare too; so only words that also use a less familiar character are
+    reported."""
     skip = (
         {entry.word for entry in officialese()} | set(abbreviations()) | everyday_words()
     )  # reported by their own rules, or known

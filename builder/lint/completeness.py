@@ -1,4 +1,5 @@
-"""A 办事指南 that describes a service must answer what a reader needs before going, in plain terms."""
+"""A 办事指南 that describes a service must answer what a reader needs before going, in plain
+terms."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AT_ONCE = re.compile(
-    r"[当當][场場]|[当當]天|即[时時]|即[办辦]|立即|[马馬]上|[现現][场場]|same day|while you wait|immediately|on the spot",
+    r"[当當][场場]|[当當]天|即[时時]|即[办辦]|立即|[马馬]上|[现現][场場]|same day|while you "
+    r"wait|immediately|on the spot",
     re.IGNORECASE,
 )
 _HOLIDAYS = re.compile(r"节假日|假日|假期|holiday", re.IGNORECASE)

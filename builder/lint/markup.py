@@ -36,7 +36,7 @@ TABLE_HEADER = Rule("guidekit:table-header", "1.3.1", "table-no-header")
 class _Link:
     href: str
     text: str
-    line: int
+    line: int | None
 
 
 def markup_findings(parsed: ParsedGuide) -> list[Finding]:

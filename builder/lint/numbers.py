@@ -48,11 +48,16 @@ DATE_STYLES = (
     ),
 )
 
-_UNIT = "(?:[个個]工作日|[个個]自然日|工作日|[个個]月|[个個]?小[时時]|分[钟鐘]|天|日|元|[岁歲]|[周週]|次|份|[张張]|年)"
-# 十五个工作日, 二十元, 一百元: a number with 十/百/千/万 before a unit of measure. Ordinals (第三十) and
+_UNIT = (
+    "(?:[个個]工作日|[个個]自然日|工作日|[个個]月|[个個]?小[时時]|分[钟鐘]|天|日|元|[岁"
+    "歲]|[周週]|次|份|[张張]|年)"
+)
+# 十五个工作日, 二十元, 一百元: a number with 十/百/千/万 before a unit of measure. Ordinals
+# (第三十) and
 # estimates (一两天, 十几天, 几十元) read naturally in words and are left alone.
 _CHINESE_COUNT = re.compile(
-    rf"(?<![第几幾])[〇零一二三四五六七八九两兩]*[十百千万萬][〇零一二三四五六七八九十百千万萬两兩]*{_UNIT}"
+    rf"(?<![第几幾])[〇零一二三四五六七八九两兩]*[十百千万萬][〇零一二三四五六七八九十百千万萬两"
+    rf"兩]*{_UNIT}"
 )
 _DIGIT_COUNT = re.compile(rf"{_DIGIT}+\s*{_UNIT}")
 

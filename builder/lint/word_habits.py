@@ -1,6 +1,7 @@
 """Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines
 (merged into
-one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with a
+one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with
+a
 tab or
 full-width spaces (a grey code box, or a stray indent) and invisible characters.
 
@@ -58,7 +59,7 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
     """Every Word habit in the body, with its rewrite; fenced code is left alone."""
     if not _ANY_HABIT.search(guide.body):
         return []
-    found = []
+    found: list[Habit] = []
     fence: str | None = None  # the fence that opened the code block we are in
     for index, text in enumerate(guide.body.split("\n")):
         opening = _FENCE.match(text)
@@ -103,8 +104,8 @@ def _habits_of(text: str, line: int) -> Iterator[Habit]:
         hashes = "##" if heading["top"] else "###"
         yield Habit("word-heading", line, text, f"{hashes} {heading['text']}")
     elif heading:
-        number = _chinese_number(heading["top"] or heading["sub"])
-        yield Habit("word-numbered-list", line, text, f"{number}. {heading['text']}")
+        position = _chinese_number(heading["top"] or heading["sub"])
+        yield Habit("word-numbered-list", line, text, f"{position}. {heading['text']}")
     elif numbered:
         number = (
             numbered["digits"]

@@ -271,8 +271,9 @@ class _SourceLineAttributes(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         cursors: dict[str, int] = {}
         for element in root.iter():
-            if element.tag == "a" and element.get("href"):
-                element.set(_WRITTEN, element.get("href"))
+            href = element.get("href") if element.tag == "a" else None
+            if href:
+                element.set(_WRITTEN, href)
             if element.tag not in _TRACED or element.get(LINE_ATTRIBUTE):
                 continue
             key = self._written_as(element)
@@ -393,9 +394,10 @@ class _ComponentRenderer(Treeprocessor):
 
     def _render(self, element: etree.Element, heading_level: int) -> str:
         extension = self.extension
-        name = element.get(_COMPONENT)
+        name = element.get(_COMPONENT) or ""
         component = registry()[name]
         form = component.markdown
+        assert form is not None  # only containers are marked with _COMPONENT
         lang = extension.getConfig("lang")
         line = _line_of(element)
         argument = element.get(_ARGUMENT) or ""
@@ -446,7 +448,7 @@ class _ComponentRenderer(Treeprocessor):
             or len(element) == 0
         ):
             return None
-        flag = component.markdown.item_flag
+        flag = component.markdown.item_flag if component.markdown else None
         marker = item_marker(lang, flag) if flag else None
         items: list[Any] = []
         for item in (item for listing in element for item in listing if item.tag == "li"):

@@ -168,7 +168,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_pre_build(self, *, config: Any) -> None:
         self.pages, self.templates = {}, {}
         if self.extension is not None:
-            self.extension.problems.clear()
+            self._components.problems.clear()
         if config.strict and self.staging is not None:
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
@@ -176,6 +176,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def on_env(self, env: Environment, *, config: Any, files: Any) -> Environment:
         if self.guidekit_theme(config):
+            assert env.loader is not None  # MkDocs' own theme loader
             env.loader = ChoiceLoader(
                 [env.loader, FileSystemLoader(str(resources.files("guidekit.themes")))]
             )
@@ -186,7 +187,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         source = Path(page.file.abs_src_path)
         lang = best_language(str(page.meta.get("lang") or self.lang))
-        self.extension.for_page(
+        self._components.for_page(
             source=self._shown(source),
             line_offset=_lines_before(source, markdown),
             folder=str(source.parent),
@@ -216,9 +217,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             html = switch + html
         return html
 
-    def on_page_context(
-        self, context: dict[str, Any], *, page: Any, config: Any, nav: Any
-    ) -> dict[str, Any]:
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         if self.guidekit_theme(config):
             built = self.pages[page.file.dest_uri]
             context.update(self._layout_context(config, THEMES[0], page.file.dest_uri, built))
@@ -249,16 +248,17 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if (
             self.staging is None
         ):  # gate: false: component mistakes are MkDocs warnings (--strict refuses them)
-            for problem in self.extension.problems:
+            for problem in self._components.problems:
                 log.warning(f"{problem.location()}: {problem.message}")
             return
         out = self.site_dir
+        assert out is not None  # set with staging, in on_config
         config.site_dir = str(out)
         try:
             if self.warnings is not None and self.warnings.get_counts():
                 log.error(say("strict-refused", self.lang, out=self._shown(out)))
                 return  # MkDocs aborts right after this event
-            verdict = self._gate(site, dict(self.pages), list(self.extension.problems))
+            verdict = self._gate(site, dict(self.pages), list(self._components.problems))
             if verdict.ok:
                 from ..publish import build_lock, publish
 
@@ -299,11 +299,11 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         except Exception as error:
             from ..cli import failure_text
 
-            problem = failure_text(error, self.lang, out) or f"{type(error).__name__}: {error}"
+            reason = failure_text(error, self.lang, out) or f"{type(error).__name__}: {error}"
             if os.environ.get("GUIDEKIT_DEBUG"):
                 raise
             raise Abort(
-                say("gate-failed", self.lang, problem=problem, out=self._shown(out))
+                say("gate-failed", self.lang, problem=reason, out=self._shown(out))
             ) from None
         finally:
             self._end_staging()
@@ -396,7 +396,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             site / SERVE_REPORT,
             report_url,
             dict(self.pages),
-            list(self.extension.problems),
+            list(self._components.problems),
         )
         with self.lock:
             if self.background is not None and self.background.is_alive():
@@ -510,6 +510,12 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             files[page.site_path] = page.html
         _write_files(site, files)
 
+    @property
+    def _components(self) -> GuidekitComponentsExtension:
+        """The Markdown extension on_config added; every later event runs after it."""
+        assert self.extension is not None
+        return self.extension
+
     @cached_property
     def _silver_template(self) -> Template:
         return environment().from_string(_SILVER_PAGE)
@@ -529,11 +535,13 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def _site_config(self, config: Any) -> SiteConfig:
         """What guidekit's page templates read of a site's settings, from mkdocs.yml."""
-        return SiteConfig(
-            site_name={self.lang: config.site_name},
-            default_lang=self.lang,
-            gallery=False,
-            statement=False,
+        return SiteConfig.model_validate(
+            {
+                "site_name": {self.lang: config.site_name},
+                "default_lang": self.lang,
+                "gallery": False,
+                "statement": False,
+            }
         )
 
     def _silver_url(self, dest: str) -> str:
