@@ -175,7 +175,7 @@ PAGES: dict[str, str] = {
     "targets/silver-small.html": page(
         '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" '
         'href="#end">Opening hours</a></li></ul><p id="end">End.</p>',
-        css=".control { min-width: 50px; min-height: 50px; } .alone { font-size: 1.5rem; }",
+        css=".control { min-width: 60px; min-height: 60px; } .alone { font-size: 1.5rem; }",
         theme="silver",
     ),
     "targets/silver-good.html": page(
@@ -183,7 +183,7 @@ PAGES: dict[str, str] = {
         'href="#end">Opening hours</a></li></ul>'
         f'<p id="end">{LOREM} <a href="#end">A link in a sentence</a> is exempt.</p>',
         css=".control { min-width: 60px; min-height: 60px; } .alone { display: inline-flex; "
-        "align-items: center; min-height: 44px; }",
+        "align-items: center; min-height: 60px; }",
         theme="silver",
     ),
     # Language (3.1.1, 3.1.2)

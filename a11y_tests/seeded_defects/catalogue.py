@@ -63,11 +63,9 @@ def _defects() -> list[Defect]:
             "silver breadcrumbs, phone links and list links at 44 px (MIIT asks 60 x 60)",
             SILVER,
             ("guidekit:target-size",),
-            False,
+            True,
             css=":where(li > a:only-child), .gk-breadcrumbs__link, .gk-place__phone, "
             ".gk-help__phone { min-height: 44px !important; min-width: 0 !important; }",
-            why_not="the target check counts 44 px as enough for silver links outside sentences; "
-            "issue 25 rewrites it",
         ),
         d(
             "read-aloud-skips-steps",
@@ -251,12 +249,10 @@ def _defects() -> list[Defect]:
             "a link that takes focus back whenever it loses it",
             GUIDE,
             ("guidekit:keyboard-trap",),
-            False,
+            True,
             add_to_main='<p><a href="#main" id="seeded-trap">回到正文</a></p>',
             script='const trap = document.getElementById("seeded-trap"); '
             'trap.addEventListener("blur", () => setTimeout(() => trap.focus()));',
-            why_not="the Tab walk moves on before the link takes focus back a moment later "
-            "(keyboard.py, being rewritten in issue 25)",
         ),
         d(
             "positive-tabindex",
@@ -347,12 +343,10 @@ def _defects() -> list[Defect]:
             "breadcrumb links 10 px tall (links in a list)",
             GUIDE,
             ("guidekit:target-size", "axe:target-size"),
-            False,
+            True,
             css=".gk-breadcrumbs__link { min-height: 0 !important; min-width: 0 !important; "
             "font-size: 10px; line-height: 1; } .gk-breadcrumbs__list { padding: 0; } "
             ".gk-breadcrumbs__item + .gk-breadcrumbs__item::before { padding: 0 !important; }",
-            why_not="the target check takes links in list items for inline ones; issue 25 counts "
-            "them (WCAG 2.5.8 exempts only links in sentences)",
         ),
         d(
             "duplicate-ids",

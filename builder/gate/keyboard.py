@@ -22,6 +22,8 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
+WATCHED_STOPS = 8  # Tab stops with a blur handler pressed away from one by one, nearest first
+TRAP_RULE = "guidekit:keyboard-trap"
 TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
 # down or right moves to the next item, whichever way the widget is laid out
 _ARROWS = (
@@ -51,7 +53,25 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
     # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside
     # a frame
     otherwise = await _walk_widgets(page, cdp, walk["expected"], steps) | set(walk["framed"])
-    return walk_findings(context, walk["expected"], steps, otherwise)
+    findings = walk_findings(context, walk["expected"], steps, otherwise)
+    if not any(finding.rule == TRAP_RULE for finding in findings):
+        taken = await _taken_back(page, cdp)
+        if taken is not None:
+            findings.append(_trap_finding(context, taken))
+    return findings
+
+
+async def _taken_back(page: Page, cdp: CDPSession) -> Mapping[str, Any] | None:
+    """The first watched Tab stop that takes the focus back after Tab moved it away."""
+    for index in await page.evaluate(
+        "limit => window.__guidekit.keyboard.watchedStops(limit)", WATCHED_STOPS
+    ):
+        await page.evaluate("index => window.__guidekit.keyboard.focusFrom(index)", index)
+        await press(cdp, [TAB])
+        taken = await page.evaluate("index => window.__guidekit.keyboard.tookBack(index)", index)
+        if taken is not None:
+            return taken
+    return None
 
 
 async def press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
@@ -113,16 +133,7 @@ def walk_findings(
     stops += sum(1 for element in expected if element.get("group", -1) < 0)
     trap = _trap(steps, stops)
     if trap is not None:
-        findings.append(
-            finding_at(
-                context,
-                "guidekit:keyboard-trap",
-                "2.1.2",
-                trap,
-                "keyboard-trap",
-                element=trap["element"],
-            )
-        )
+        findings.append(_trap_finding(context, trap))
     reached = {step["index"] for step in steps if step} | set(arrowed)
     if trap is None:
         findings += [
@@ -174,6 +185,10 @@ def walk_findings(
             )
         previous = step
     return findings
+
+
+def _trap_finding(context: PageContext, trap: Mapping[str, Any]) -> Finding:
+    return finding_at(context, TRAP_RULE, "2.1.2", trap, "keyboard-trap", element=trap["element"])
 
 
 def _trap(steps: Sequence[Step], expected: int) -> Mapping[str, Any] | None:

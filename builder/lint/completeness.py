@@ -83,6 +83,7 @@ def check_completeness(text: GuideText, report: Reporter) -> None:
                 suggestion=report.text("missing-field-fix", key=keys.get(field, field)),
             )
     _fees(text, report)
+    _fee_details(text, report)
     _time_limit(text, report)
     _holiday_hours(text, report)
     _special_procedure_times(text, report)
@@ -107,6 +108,25 @@ def _fees(text: GuideText, report: Reporter) -> None:
                 text.field_line(*path),
                 value=value,
                 suggestion=report.text("fee-unclear-fix"),
+            )
+
+
+def _fee_details(text: GuideText, report: Reporter) -> None:
+    """减免 and 收费依据 copied from a 实施清单 often read 无: the reader cannot tell none from
+    not filled in, and the page would show it as a fact."""
+    meta = text.guide.meta
+    # fee_basis is not prose, so its entries have no lines of their own: the field's line
+    written = [(meta.fee_reductions, "fee_reductions")] + [
+        (basis, "fee_basis") for basis in meta.fee_basis
+    ]
+    for value, field in written:
+        if value is not None and value.strip().lower() in _UNCLEAR_FEES:
+            report.add(
+                "fee-details-unclear",
+                text.field_line(field),
+                field=field,
+                value=value,
+                suggestion=report.text("fee-details-unclear-fix", field=field),
             )
 
 

@@ -34,6 +34,7 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "fee-unclear": "warning",
     "time-limit-unit": "warning",
     "holiday-hours": "warning",
+    "fee-details-unclear": "warning",
     "material-condition": "warning",
     "item-kind-immediate-time-limit": "warning",
     "item-kind-promised-time-limit": "warning",

@@ -52,7 +52,8 @@ def test_unclear_fees_time_limits_and_holiday_hours(tmp_path):
         tmp_path,
         "zh-Hans/a.md",
         guide(
-            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 15\nfees: 无\nitem_kind: 承诺件\n"
+            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 15\nfees: 无\n"
+            "item_kind: 承诺件\n"
             "places:\n  - {name: 东城服务站, hours: 周一至周五 9:00—17:00}\n"
             "  - {name: 西城服务站, hours: 每天 9:00—17:00，节假日照常}\n"
             'consult: {phone: "12345"}\n'

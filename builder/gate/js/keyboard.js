@@ -49,6 +49,33 @@ window.__guidekit.keyboard = {
     this.expected[index].focus({ preventScroll: true });
   },
 
+  // The Tab stops a blur or focusout handler watches (on the element or around it), nearest first:
+  // a handler that takes the focus back a moment after Tab moved it away is a trap the fast walk
+  // can outrun, so keyboard.py presses Tab on each of these alone and waits.
+  watchedStops(limit) {
+    const watched = window.__guidekit.focusWatched;
+    if (!watched.size) return [];
+    const depth = (element) => {
+      let steps = 0;
+      for (let node = element; node; node = node.parentNode, steps++) if (watched.has(node)) return steps;
+      return watched.has(window) ? steps : -1;
+    };
+    return this.expected.map((element, index) => [depth(element), index])
+      .filter(([steps]) => steps >= 0).sort((a, b) => a[0] - b[0]).slice(0, limit).map(([, index]) => index);
+  },
+
+  focusFrom(index) {
+    this.expected[index].focus({ preventScroll: true });
+  },
+
+  // After a timer turn, so that a handler's setTimeout has run: whether the focus is back on the stop
+  async tookBack(index) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const back = document.activeElement === this.expected[index];
+    if (document.activeElement) document.activeElement.blur();
+    return back ? { index, ...window.__guidekit.where(this.expected[index]) } : null;
+  },
+
   arrowFinish() {
     window.removeEventListener("keyup", this.listener, true);
     this.ticked.forEach(([radio, checked]) => { radio.checked = checked; });

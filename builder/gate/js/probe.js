@@ -9,15 +9,19 @@ document.addEventListener("securitypolicyviolation", (event) =>
 // Elements the page gives a mouse handler, noted as the page's scripts add them: barriers.js asks whether
 // the keyboard can do the same.
 const clickable = new WeakSet();
+// Where the page acts when focus leaves: keyboard.py asks whether it takes the focus back (WCAG 2.1.2).
+const focusWatched = new Set();
 const listen = EventTarget.prototype.addEventListener;
 EventTarget.prototype.addEventListener = function (type, ...rest) {
   if (this instanceof Element && /^(click|dblclick|mousedown|mouseup|pointerdown|pointerup)$/.test(type)) clickable.add(this);
+  if (/^(blur|focusout)$/.test(type)) focusWatched.add(this);
   return listen.call(this, type, ...rest);
 };
 
 window.__guidekit = {
   policyViolations,
   clickable,
+  focusWatched,
 
   // Where an element comes from: its Markdown line, or the component example or template that made it.
   origin(element) {

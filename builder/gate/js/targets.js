@@ -30,8 +30,6 @@ window.__guidekit.targets = function () {
   // The equivalent exception: another target on the page does the same (the same address, or the same name)
   const purpose = (element) => (element.matches("a[href], area[href]") ? `href ${element.href}`
     : `${element.tagName} ${(element.getAttribute("aria-label") || g.text(element) || element.value || "").trim()}`);
-  // a page's main actions are links styled as buttons: silver gives them a control's size
-  const actions = ".gk-call-to-action__button, .gk-silver-switch";
   return [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element)).map((element) => {
     // a tick box or radio inside its label is pressed anywhere on the label
     const pressed = element.matches("input") ? element.closest("label") || element : element;
@@ -39,7 +37,6 @@ window.__guidekit.targets = function () {
     return {
       ...g.where(element),
       left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
-      control: element.matches(controls) || element.matches(actions),
       inline: inSentence(element),
       agentSized: (pressed === element || unstyled) && agentSized(element, rect),
       purpose: purpose(element),
