@@ -379,35 +379,19 @@ def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
     for rel in rels:
         keys = _page_keys(rel)
         other = next((seen[key] for key in keys if key in seen), None)
+        args: dict[str, str] = {}
+        # a guide named like a short version (简版) would take its page
         if rel.casefold().endswith(".short.md"):
-            findings.append(
-                Finding(
-                    rule="content-reserved-page",
-                    file=rel,
-                    line=1,
-                    message=error_text("short-page-name", lang, page=page_path(rel)),
-                )
-            )
+            rule, key = "content-reserved-page", "short-page-name"
         elif generated.intersection(keys):
-            findings.append(
-                Finding(
-                    rule="content-reserved-page",
-                    file=rel,
-                    line=1,
-                    message=error_text("reserved-page", lang, page=page_path(rel)),
-                )
-            )
+            rule, key = "content-reserved-page", "reserved-page"
         elif other is not None:
-            findings.append(
-                Finding(
-                    rule="content-duplicate-page",
-                    file=rel,
-                    line=1,
-                    message=error_text("duplicate-page", lang, other=other, page=page_path(rel)),
-                )
-            )
+            rule, key, args = "content-duplicate-page", "duplicate-page", {"other": other}
         else:
             seen.update(dict.fromkeys(keys, rel))
+            continue
+        message = error_text(key, lang, page=page_path(rel), **args)
+        findings.append(Finding(rule=rule, file=rel, line=1, message=message))
     return findings
 
 
