@@ -62,8 +62,9 @@ from .stored_json import FindingJson, StrictJson
 from .translations import translation_key
 
 FORMAT = 3
-# Templates a guide page is made from; the others make the pages around the guides.
-GUIDE_TEMPLATES = ("guide.html.j2", "short.html.j2", "layout.html.j2")
+# Templates a guide page and its short version are made from; the others make the pages around the
+# guides.
+GUIDE_TEMPLATES = ("guide.html.j2", "short.html.j2", "service-facts.html.j2", "layout.html.j2")
 SITE_FILE = "site.json"
 GUIDES_FOLDER = "guides"
 
