@@ -170,11 +170,9 @@ def _defects() -> list[Defect]:
             "table-squeezed-320",
             "a table squeezed to one character a line at 320 px",
             SILVER,
-            (),
-            False,
+            ("guidekit:table-squeezed",),
+            True,
             css="th, td { min-width: 0 !important; }",
-            why_not="a squeezed table neither overflows nor clips, so reflow, resize and spacing "
-            "checks pass it",
         ),
         # classic failures
         d(
@@ -308,22 +306,18 @@ def _defects() -> list[Defect]:
             "motion-ignores-reduced-motion",
             "endless animation that ignores prefers-reduced-motion",
             GUIDE,
-            (),
-            False,
+            ("guidekit:motion-endless",),
+            True,
             css="@keyframes seeded-pulse { to { opacity: 0.2; } } .gk-lead { animation: "
             "seeded-pulse 1s infinite alternate !important; }",
-            why_not="the gate does not watch for movement; guidekit's own CSS stops every "
-            "animation under reduced motion",
         ),
         d(
             "autoplaying-media",
             "a video that plays by itself, with sound, looping",
             GUIDE,
-            (),
-            False,
+            ("guidekit:media-autoplay",),
+            True,
             add_to_main=f'<video autoplay loop src="{PIXEL}" width="40" height="40"></video>',
-            why_not="axe's no-autoplay-audio needs media that really plays for over 3 s; a page "
-            "without real media shows nothing to measure",
         ),
         d(
             "small-targets",
