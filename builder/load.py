@@ -330,6 +330,20 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
 
 
+def front_matter_text(guide: SourceGuide) -> str:
+    """The YAML text of a loaded guide's front matter, read again for a later stage that needs its
+    lines."""
+    lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
+
+
+def front_matter_line(guide: SourceGuide, loc: tuple[str | int, ...]) -> int:
+    """The line of a field of a loaded guide, for a stage after load that finds its value wrong."""
+    # load already refused front matter that is not valid YAML, so this cannot fail
+    tree = yaml.compose(front_matter_text(guide), Loader=SAFE_LOADER)
+    return FRONT_MATTER_FIRST_LINE + _yaml_line(tree, loc)
+
+
 _LANG_LINE = re.compile(r"^lang\s*[:：]\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
 
@@ -491,7 +505,22 @@ def _field_name(loc: tuple, lang: str) -> str:
 
 
 # Fields whose values editors write in their own words: the message shows those words
-_FIELD_EXPECTATIONS = {"form": "expect-form", "copies": "expect-copies"}
+_FIELD_EXPECTATIONS = {
+    "form": "expect-form",
+    "copies": "expect-copies",
+    "item_kind": "expect-item-kind",
+    "delivery": "expect-delivery",
+    "required": "expect-required",
+    "kind": "expect-result-kind",
+    "unit": "expect-time-unit",
+}
+# The content model's own error types -> their messages, which take the error's context
+_CUSTOM_EXPECTATIONS = {
+    "time_limit": "expect-time-limit",
+    "time_limit_unit": "expect-time-limit-unit",
+    "attachment": "expect-attachment",
+    "code_unquoted": "expect-quoted-code",
+}
 
 
 def expected_text(detail: Mapping[str, Any], lang: str) -> str:
@@ -500,6 +529,8 @@ def expected_text(detail: Mapping[str, Any], lang: str) -> str:
     field = next(
         (part for part in reversed(detail.get("loc") or ()) if isinstance(part, str)), None
     )
+    if kind in _CUSTOM_EXPECTATIONS:
+        return error_text(_CUSTOM_EXPECTATIONS[kind], lang, **context)
     if field in _FIELD_EXPECTATIONS and kind not in {"missing", "string_type"}:
         return error_text(_FIELD_EXPECTATIONS[field], lang)
     if kind in {"string_type", "str_type"}:

@@ -268,6 +268,8 @@ front_matter = st.fixed_dictionaries(
                 optional={
                     "form": st.sampled_from(["original", "copy", "bad"]),
                     "copies": st.integers(-1, 3),
+                    "required": st.sampled_from(["必要", "视情况", "bad"]),
+                    "blank_form": st.one_of(words, st.sampled_from(ADVERSARIAL_URLS)),
                 },
             ),
             max_size=3,
@@ -293,6 +295,14 @@ front_matter = st.fixed_dictionaries(
         "last_reviewed": st.one_of(st.dates(), words),
         "owner": field_values,
         "unknown_field": field_values,
+        "item_kind": field_values,
+        "promised_time_limit": field_values,
+        "delivery": field_values,
+        "faq": field_values,
+        "result": st.fixed_dictionaries(
+            {"name": words},
+            optional={"sample": st.one_of(words, st.sampled_from(ADVERSARIAL_URLS))},
+        ),
     },
 )
 
