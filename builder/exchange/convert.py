@@ -29,7 +29,8 @@ from .read import Location, Problem, Record, Row
 
 FEES_TEXT = "收费标准"
 _FEE_TABLE = "收费项目"
-_FREE_SPELLINGS = {FREE, "免费", "不收費", "免費"}
+# how 是否收费 否 is written out in 收费标准 (无 is officialese the linter flags, but means free)
+_FREE_SPELLINGS = {FREE, "免费", "不收費", "免費", "无", "無"}
 _PATH_PARTS = frozenset(
     [part for column in MAIN_COLUMNS for part in column.path]
     + [table.field for table in TABLES]

@@ -80,6 +80,10 @@ class UnreadableFile(ValueError):
         self.key, self.details = key, args
 
 
+# what a platform writes in a table it leaves empty (特别程序: 无)
+_NONE = {"", "无", "無", "/", "-", "—"}
+
+
 def _empty(value: object) -> bool:
     return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
@@ -261,6 +265,8 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
                 continue
             if name in TABLES_BY_NAME and isinstance(value, list):
                 record.tables[name] = _json_table(at, name, written, value, mapping, ignored)
+            elif name in TABLES_BY_NAME and str(value).strip() in _NONE:
+                continue
             elif name in MAIN_NAMES:
                 record.main.cells[name] = Cell(value, replace(at, column=written))
             else:
