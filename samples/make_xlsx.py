@@ -1,5 +1,5 @@
-"""Write samples/实施清单.xlsx from samples/实施清单.json (the records are kept as JSON, readable in a
-diff): python samples/make_xlsx.py"""
+"""Write samples/实施清单.xlsx from samples/实施清单.json, which holds the records (readable in a
+diff): python samples/make_xlsx.py [OUT.xlsx]"""
 
 from __future__ import annotations
 
