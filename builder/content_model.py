@@ -345,43 +345,42 @@ class GuideMeta(Part):
     summary: Text
     lang: Lang
     owner: str | None = None
+    item_codes: ItemCodes | None = None
+    item_kind: (
+        Annotated[Literal["immediate", "promised"], BeforeValidator(_spelled(ITEM_KINDS))] | None
+    ) = None
     audience: TextList = []
     eligibility: TextList = []
     materials: Annotated[list[Material], BeforeValidator(_one_or_many)] = []
     steps: Annotated[list[Step], BeforeValidator(_one_or_many)] = []
     time_limit: str | None = None
+    legal_time_limit: TimeLimit | None = None
+    promised_time_limit: TimeLimit | None = None
+    holidays_counted: Flag | None = None  # whether 法定节假日 count toward the limits
+    special_procedures: Annotated[list[SpecialProcedure], BeforeValidator(_one_or_many)] = []
     visits: Annotated[int, Field(ge=0)] | None = None
     fees: str | Annotated[list[Fee], BeforeValidator(_one_or_many)] | None = None
+    fee_basis: TextList = []
+    fee_reductions: str | None = None
+    online_payment: Flag | None = None
     places: Annotated[list[Place], BeforeValidator(_one_or_many)] = []
+    booking: Flag | None = None
     online: OnlineEntry | None = None
+    result: Result | None = None
+    delivery: Annotated[
+        list[Annotated[Literal["collect", "post", "online"], BeforeValidator(_spelled(DELIVERY))]],
+        BeforeValidator(_one_or_many),
+    ] = []
+    postal_delivery: Flag | None = None
     consult: Contact | None = None
     complaints: Contact | None = None
+    faq: Annotated[list[Question], BeforeValidator(_one_or_many)] = []
     legal_basis: Annotated[list[LegalBasis], BeforeValidator(_one_or_many)] = []
     last_reviewed: dt.date | None = None
     review_by: dt.date | None = None
     topics: TextList = []
     life_events: TextList = []
     translation_key: str | None = None  # ties translations together when their paths differ
-    # The national 实施清单 elements (issue 22)
-    item_codes: ItemCodes | None = None
-    item_kind: (
-        Annotated[Literal["immediate", "promised"], BeforeValidator(_spelled(ITEM_KINDS))] | None
-    ) = None
-    legal_time_limit: TimeLimit | None = None
-    promised_time_limit: TimeLimit | None = None
-    holidays_counted: Flag | None = None  # whether 法定节假日 count toward the limits
-    result: Result | None = None
-    delivery: Annotated[
-        list[Annotated[Literal["collect", "post", "online"], BeforeValidator(_spelled(DELIVERY))]],
-        BeforeValidator(_one_or_many),
-    ] = []
-    fee_basis: TextList = []
-    fee_reductions: str | None = None
-    faq: Annotated[list[Question], BeforeValidator(_one_or_many)] = []
-    special_procedures: Annotated[list[SpecialProcedure], BeforeValidator(_one_or_many)] = []
-    booking: Flag | None = None
-    postal_delivery: Flag | None = None
-    online_payment: Flag | None = None
 
 
 def unknown_fields(

@@ -14,8 +14,10 @@ from urllib.parse import quote, unquote, urlsplit
 
 from markdown_it.token import Token
 
+from .content_model import GuideMeta
 from .findings import Finding
 from .gate.content_rules import BROKEN_ANCHOR
+from .load import front_matter_line
 from .messages import error_text
 from .parse import CONTAINER, ParsedGuide
 
@@ -93,10 +95,33 @@ class SiteGuides:
 PAGE_ID_PREFIXES = ("main", "section-", "gk-")
 
 
+@dataclass(frozen=True)
+class FrontMatterFile:
+    """A file a front-matter field names (a blank form, a sample) as it is published."""
+
+    site_path: str | None  # from the site root, URL-quoted; None: a web address on another site
+    size: int | None  # bytes; None when on another site
+
+
 @dataclass
 class EnrichedGuide:
     parsed: ParsedGuide
     assets: list[Asset] = field(default_factory=list)
+    # the files front-matter fields name, by the value the editor wrote
+    files: dict[str, FrontMatterFile] = field(default_factory=dict)
+
+
+def front_matter_files(meta: GuideMeta) -> list[tuple[tuple[str | int, ...], str]]:
+    """Where the front matter names a file (blank forms, samples), and what it wrote."""
+    named: list[tuple[tuple[str | int, ...], str | None]] = [
+        (("result", "sample"), meta.result.sample if meta.result else None)
+    ]
+    for index, material in enumerate(meta.materials):
+        named += [
+            (("materials", index, "blank_form"), material.blank_form),
+            (("materials", index, "sample"), material.sample),
+        ]
+    return [(loc, value) for loc, value in named if value]
 
 
 def enrich_guide(
@@ -133,23 +158,47 @@ def enrich_guide(
             )
         )
 
-    def local_file(token: Token, url: str, missing: str, allowed: frozenset[str]) -> str | None:
+    def local_file(
+        where: Token | tuple[str | int, ...], url: str, missing: str, allowed: frozenset[str]
+    ) -> str | None:
         """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why
-        not."""
+        not at ``where``: a token of the body or the path of a front-matter field."""
+
+        def refuse(key: str, **args: object) -> None:
+            if isinstance(where, Token):
+                problem(key, where, **args)
+            else:
+                findings.append(
+                    Finding(
+                        rule=f"link-{key}",
+                        message=error_text(key, guide.lang, **args),
+                        file=guide.rel,
+                        line=front_matter_line(guide, where),
+                    )
+                )
+
         target = unquote(urlsplit(url).path)
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), target))
         resolved = (root / joined).resolve()
         if target.startswith("/") or joined.startswith("..") or not resolved.is_relative_to(root):
-            problem("path-outside", token, path=unquote(url))
+            refuse("path-outside", path=unquote(url))
             return None
         if posixpath.splitext(joined)[1].lower() not in allowed:
-            problem("file-type", token, path=unquote(url), allowed=" ".join(sorted(allowed)))
+            refuse("file-type", path=unquote(url), allowed=" ".join(sorted(allowed)))
             return None
         if not resolved.is_file():
-            problem(missing, token, path=unquote(url))
+            refuse(missing, path=unquote(url))
             return None
         enriched.assets.append(Asset(resolved, joined))
         return quote(joined)
+
+    for loc, written in front_matter_files(guide.meta):
+        if not _is_local(written):  # the model let only https addresses through
+            enriched.files[written] = FrontMatterFile(None, None)
+        elif (site_path := local_file(loc, written, "missing-file", ATTACHMENT_TYPES)) is not None:
+            enriched.files[written] = FrontMatterFile(
+                site_path, enriched.assets[-1].source.stat().st_size
+            )
 
     for token in _all_tokens(parsed.tokens):
         if token.type == "image":

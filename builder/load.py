@@ -330,6 +330,20 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
 
 
+def front_matter_text(guide: SourceGuide) -> str:
+    """The YAML text of a loaded guide's front matter, read again for a later stage that needs its
+    lines."""
+    lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
+
+
+def front_matter_line(guide: SourceGuide, loc: tuple[str | int, ...]) -> int:
+    """The line of a field of a loaded guide, for a stage after load that finds its value wrong."""
+    # load already refused front matter that is not valid YAML, so this cannot fail
+    tree = yaml.compose(front_matter_text(guide), Loader=SAFE_LOADER)
+    return FRONT_MATTER_FIRST_LINE + _yaml_line(tree, loc)
+
+
 _LANG_LINE = re.compile(r"^lang\s*[:：]\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
 

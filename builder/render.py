@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -26,6 +26,7 @@ from .enrich import (
     REGION_LABEL,
     SITE_PATH,
     EnrichedGuide,
+    FrontMatterFile,
     page_path,
     page_url,
 )
@@ -501,7 +502,7 @@ def render_guide(
         html = env.get_template("base/guide.html.j2").render(
             page_context(config, theme, site_path, guide.lang, checked)
             | guide_context(guide, theme, site_path),
-            guide=meta,
+            guide=_with_files(meta, enriched.files, root_of(site_path)),
             source=guide.rel,
             body_lead=body_lead,
             body_sections=body_sections,
@@ -510,6 +511,35 @@ def render_guide(
         findings += renderer.findings
         pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
     return pages, _dedupe(findings)
+
+
+def _with_files(
+    meta: dict[str, Any], files: Mapping[str, FrontMatterFile], root: str
+) -> dict[str, Any]:
+    """The front matter with each file it names (blank forms, samples) as the attachment component
+    takes it, linked from a page at ``root``."""
+
+    def attachment(written: str | None) -> dict[str, Any] | None:
+        if written is None or written not in files:  # enrich reported why it is not there
+            return None
+        found = files[written]
+        extension = posixpath.splitext(urlsplit(written).path)[1].lstrip(".").upper()
+        return {
+            "href": written if found.site_path is None else root + found.site_path,
+            "file_type": extension or None,
+            "size": found.size,
+        }
+
+    materials = [
+        material
+        | {
+            "blank_form": attachment(material["blank_form"]),
+            "sample": attachment(material["sample"]),
+        }
+        for material in meta["materials"]
+    ]
+    result = meta["result"] and meta["result"] | {"sample": attachment(meta["result"]["sample"])}
+    return meta | {"materials": materials, "result": result}
 
 
 def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> list[Page]:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import math
 import re
 
-from ..content_model import GuideMeta
+from ..content_model import GuideMeta, TimeLimit
 from .report import Reporter
 from .text import GuideText
 
 # A guide with any of these describes a service; one without them is background information.
-SERVICE_FIELDS = ("materials", "steps", "places", "online", "time_limit", "fees")
+SERVICE_FIELDS = (
+    "materials",
+    "steps",
+    "places",
+    "online",
+    "time_limit",
+    "fees",
+    "legal_time_limit",
+    "promised_time_limit",
+)
 # What a fee field must not say: readers cannot tell "free" from "not filled in".
 _UNCLEAR_FEES = {
     "",
@@ -53,9 +63,13 @@ def check_completeness(text: GuideText, report: Reporter) -> None:
         "audience": not meta.audience,
         "materials": not meta.materials,
         "where": not meta.places and meta.online is None,
-        "time_limit": meta.time_limit is None and not text.has_field("time_limit"),
+        "time_limit": meta.time_limit is None
+        and not text.has_field("time_limit")
+        and meta.promised_time_limit is None
+        and meta.legal_time_limit is None,
         "fees": meta.fees is None and not text.has_field("fees"),
         "consult": meta.consult is None or not meta.consult.phone,
+        "item_kind": meta.item_kind is None,
     }
     keys = {"where": "places / online", "consult": "consult: {phone: …}"}
     for field, absent in missing.items():
@@ -69,6 +83,10 @@ def check_completeness(text: GuideText, report: Reporter) -> None:
     _fees(text, report)
     _time_limit(text, report)
     _holiday_hours(text, report)
+    _special_procedure_times(text, report)
+    _conditions(text, report)
+    _item_kind(text, report)
+    _promised_within_legal(text, report)
 
 
 def _fees(text: GuideText, report: Reporter) -> None:
@@ -94,16 +112,83 @@ def _time_limit(text: GuideText, report: Reporter) -> None:
     value = text.guide.meta.time_limit
     if value is None and not text.has_field("time_limit"):
         return
-    value = value or ""
+    _unit_stated(value or "", text.field_line("time_limit"), report)
+
+
+def _unit_stated(value: str, line: int, report: Reporter) -> None:
+    """A time written as text says its unit (or that it is done at once)."""
     numbers = list(_NUMBER.finditer(value))
     without_unit = any(not _UNIT_AFTER.match(value, number.end()) for number in numbers)
     if without_unit or (not numbers and not _AT_ONCE.search(value)):
         report.add(
-            "time-limit-unit",
-            text.field_line("time_limit"),
-            value=value,
-            suggestion=report.text("time-limit-unit-fix"),
+            "time-limit-unit", line, value=value, suggestion=report.text("time-limit-unit-fix")
         )
+
+
+def _special_procedure_times(text: GuideText, report: Reporter) -> None:
+    for index, procedure in enumerate(text.guide.meta.special_procedures):
+        if procedure.time is not None:
+            _unit_stated(procedure.time, text.field_line("special_procedures", index), report)
+
+
+def _conditions(text: GuideText, report: Reporter) -> None:
+    """A material needed only in some cases says which, or every reader brings it to be safe."""
+    for index, material in enumerate(text.guide.meta.materials):
+        if material.required == "conditional" and not (material.condition or "").strip():
+            report.add(
+                "material-condition",
+                text.field_line("materials", index),
+                material=material.name,
+                suggestion=report.text("material-condition-fix"),
+            )
+
+
+def _item_kind(text: GuideText, report: Reporter) -> None:
+    """即办件 are done on the spot: a promised limit of days contradicts that, and 承诺件 promise
+    some time."""
+    meta = text.guide.meta
+    promised = meta.promised_time_limit
+    if meta.item_kind is None or promised is None:
+        return
+    if (meta.item_kind == "immediate") == (promised.value == 0):
+        return
+    report.add(
+        f"item-kind-{meta.item_kind}-time-limit",
+        text.field_line("promised_time_limit"),
+        suggestion=report.text(f"item-kind-{meta.item_kind}-time-limit-fix"),
+    )
+
+
+def _promised_within_legal(text: GuideText, report: Reporter) -> None:
+    meta = text.guide.meta
+    promised, legal = meta.promised_time_limit, meta.legal_time_limit
+    if promised is None or legal is None:
+        return
+    if promised.unit == legal.unit:
+        longer = promised.value > legal.value
+    else:
+        longer = _calendar_days(promised)[0] > _calendar_days(legal)[1]
+    if longer:
+        report.add(
+            "promised-longer-than-legal",
+            text.field_line("promised_time_limit"),
+            suggestion=report.text("promised-longer-than-legal-fix"),
+        )
+
+
+def _calendar_days(limit: TimeLimit) -> tuple[float, float]:
+    """The fewest and most calendar days a limit can span, so limits in different units are
+    compared only where the answer is certain: a working day is a calendar day at least, and five
+    working days can stretch over a week plus the longest public holiday (seven days); an hour may
+    be a working hour, eight to a working day."""
+    value = limit.value
+    if limit.unit == "calendar-days":
+        return value, value
+    if limit.unit == "months":
+        return 28 * value, 31 * value
+    working_days = value if limit.unit == "working-days" else value / 8
+    low = value if limit.unit == "working-days" else value / 24
+    return low, math.ceil(working_days * 7 / 5) + 7
 
 
 def _holiday_hours(text: GuideText, report: Reporter) -> None:

@@ -12,7 +12,8 @@ from ..findings import Severity
 Level = Literal["error", "warning", "advice", "off"]
 
 # Style rules are hints (advice) or things worth fixing (warning); only a guide long past its
-# review date refuses the build by default, because readers may act on out-of-date facts.
+# review date, or one promising more time than the law allows, refuses the build by default,
+# because readers may act on wrong facts.
 DEFAULT_LEVELS: dict[str, Level] = {
     "long-sentence": "advice",
     "very-long-sentence": "warning",
@@ -33,6 +34,11 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "fee-unclear": "warning",
     "time-limit-unit": "warning",
     "holiday-hours": "warning",
+    "material-condition": "warning",
+    "item-kind-immediate-time-limit": "warning",
+    "item-kind-promised-time-limit": "warning",
+    # a promise the law does not allow: readers would be told to wait longer than they must
+    "promised-longer-than-legal": "error",
     "review-date-missing": "warning",
     "review-dates-invalid": "warning",
     "review-due": "warning",

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 import yaml
 from markdown_it.token import Token
 
-from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide
+from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide, front_matter_text
 from ..parse import CONTAINER, component_call, read_tokens
 from ..yaml_loader import SAFE_LOADER
 
@@ -35,11 +35,28 @@ NOT_PROSE = frozenset(
         "form",
         "copies",
         "visits",
+        # the national 实施清单 elements that are codes, choices, numbers or files, not sentences
+        "item_codes",
+        "item_kind",
+        "legal_time_limit",
+        "promised_time_limit",
+        "unit",
+        "required",
+        "blank_form",
+        "sample",
+        "delivery",
+        "fee_basis",
     }
 )
 # Official names of departments, offices and hotlines: the editor cannot reword them.
 PROPER_NAMES = frozenset(
-    {("owner",), ("places", "name"), ("consult", "name"), ("complaints", "name")}
+    {
+        ("owner",),
+        ("places", "name"),
+        ("consult", "name"),
+        ("complaints", "name"),
+        ("result", "name"),
+    }
 )
 _URL = re.compile(
     r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE
@@ -188,11 +205,9 @@ def _inline_passage(token: Token, line: int) -> Passage:
 def _front_matter_passages(
     guide: SourceGuide, field_lines: dict[tuple[str | int, ...], int]
 ) -> Iterator[Passage]:
-    lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    yaml_text = "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
     # load already refused front matter that is not valid YAML, so this cannot fail for a loaded
     # guide
-    yield from _walk(yaml.compose(yaml_text, Loader=SAFE_LOADER), (), field_lines)
+    yield from _walk(yaml.compose(front_matter_text(guide), Loader=SAFE_LOADER), (), field_lines)
 
 
 def _walk(

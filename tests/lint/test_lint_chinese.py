@@ -56,6 +56,7 @@ materials:
   - name: 居民身份证
     form: original
 time_limit: 当场办好
+item_kind: 即办件
 fees: 不收费
 places:
   - name: 各社区服务中心
@@ -215,6 +216,7 @@ def test_plain_traditional_guide_draws_nothing(tmp_path):
         audience: [滿 65 歲的市民]
         materials: [{name: 身分證}]
         time_limit: 當場辦好
+        item_kind: 即辦件
         fees: 不收費
         places: [{name: 各區公所, hours: 週一至週五 8:30—17:30, holidays: 國定假日不開放}]
         consult: {phone: "1999"}

@@ -28,6 +28,7 @@ def test_a_service_guide_missing_every_field_names_each(tmp_path):
         "要多久（time_limit）",
         "收不收费、收多少（fees）",
         "有问题打哪个电话（consult 里的 phone）",
+        "是当场办完还是要等（item_kind：即办件 或 承诺件）",
     ]
     assert findings[4].suggestion == "在开头的信息块里加上 fees。"
 
@@ -38,6 +39,7 @@ def test_online_only_service_and_information_pages(tmp_path):
         "zh-Hans/online.md",
         guide(
             "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 3 个工作日\nfees: 不收费\n"
+            "item_kind: 承诺件\n"
             'online: {url: "https://example.gov.cn/a"}\nconsult: {phone: "12345"}\n'
         ),
     )
@@ -50,7 +52,7 @@ def test_unclear_fees_time_limits_and_holiday_hours(tmp_path):
         tmp_path,
         "zh-Hans/a.md",
         guide(
-            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 15\nfees: 无\n"
+            "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 15\nfees: 无\nitem_kind: 承诺件\n"
             "places:\n  - {name: 东城服务站, hours: 周一至周五 9:00—17:00}\n"
             "  - {name: 西城服务站, hours: 每天 9:00—17:00，节假日照常}\n"
             'consult: {phone: "12345"}\n'
@@ -75,6 +77,7 @@ def test_blank_fee_and_vague_time_limit(tmp_path):
         "zh-Hans/a.md",
         guide(
             "audience: [居民]\nmaterials: [{name: 身份证}]\ntime_limit: 按规定时间\nfees:\n"
+            "item_kind: 承诺件\n"
             'online: {url: "https://example.gov.cn/a"}\nconsult: {phone: "12345"}\n'
         ),
     )
@@ -96,6 +99,7 @@ def test_fee_items_and_english_units(tmp_path):
         audience: [Anyone]
         materials: [{name: ID card}]
         time_limit: 2 working days, or while you wait at the counter
+        item_kind: promised
         fees:
           - {item: First copy, amount: "N/A"}
           - {item: Later copies, amount: 5 yuan each}

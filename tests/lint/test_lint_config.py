@@ -41,10 +41,11 @@ def test_levels_and_thresholds_come_from_guidekit_toml(tmp_path):
     ]
 
 
-def test_defaults_refuse_only_overdue_guides():
+def test_defaults_refuse_only_overdue_guides_and_promises_beyond_the_law():
     settings = LintSettings()
     assert [rule for rule in DEFAULT_LEVELS if settings.severity(rule) is Severity.ERROR] == [
-        "review-overdue"
+        "promised-longer-than-legal",
+        "review-overdue",
     ]
     assert settings.grace_days == 30
 

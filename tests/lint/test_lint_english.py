@@ -40,6 +40,7 @@ lang: en
 audience: [People from other countries who live in Qingchuan]
 materials: [{name: Your passport}]
 time_limit: 10 working days
+item_kind: promised
 fees: Free
 places: [{name: Exit-Entry Office, hours: Monday to Friday 9:00–17:00, holidays: Closed on public holidays}]
 consult: {phone: "12367"}
