@@ -181,7 +181,9 @@ def test_a_bad_json_record_is_located_by_record_item_and_key(tmp_path):
 
 def test_csv_tables_sit_in_files_beside_the_records(tmp_path):
     (tmp_path / "清单.csv").write_text(
-        "事项名称,实施编码,承诺办结时限,承诺办结时限单位\n居住证申领,C1,10,工作日\n", "utf-8"
+        "事项名称,实施编码,承诺办结时限,办理地点,办理时间\n"
+        "居住证申领,C1,10个工作日,东城派出所,工作日 9:00—17:00\n",
+        "utf-8",
     )
     # spreadsheets save Chinese CSV as GBK
     (tmp_path / "清单-申请材料.csv").write_bytes(
@@ -193,7 +195,8 @@ def test_csv_tables_sit_in_files_beside_the_records(tmp_path):
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
     assert outcome.exit_code == 0, outcome.stderr
     text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
-    assert "name: 居民身份证" in text and "unit: 工作日" in text
+    assert "name: 居民身份证" in text and "promised_time_limit: 10个工作日" in text
+    assert "places:\n- name: 东城派出所\n  hours: 工作日 9:00—17:00\n" in text
 
 
 def test_an_existing_guide_is_skipped_and_update_changes_only_the_fields_that_changed(tmp_path):

@@ -31,6 +31,8 @@ FEES_TEXT = "收费标准"
 _FEE_TABLE = "收费项目"
 # how 是否收费 否 is written out in 收费标准 (无 is officialese the linter flags, but means free)
 _FREE_SPELLINGS = {FREE, "免费", "不收費", "免費", "无", "無"}
+# 办理地点 and 办理时间 in the main sheet: the one place of an item that has only one
+_ONE_PLACE = (Column(PLACE, ("name",)), Column(HOURS, ("hours",)))
 _PATH_PARTS = frozenset(
     [part for column in MAIN_COLUMNS for part in column.path]
     + [table.field for table in TABLES]
@@ -84,8 +86,7 @@ def front_matter(
     if "fees" not in fields and charged is not None and str(charged.value).strip() in {"否", "0"}:
         fields["fees"] = FREE
     if "places" not in fields and PLACE in record.main.cells:
-        place = {"name": record.main.cells[PLACE].value, "hours": record.main.cells.get(HOURS)}
-        fields["places"] = [{key: getattr(value, "value", value) for key, value in place.items()}]
+        fields["places"] = [_read_row(record.main, _ONE_PLACE)]
     owner = fields.get("owner")
     fields |= {
         "summary": summary.format(title=fields.get("title"), owner=owner or ""),

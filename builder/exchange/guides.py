@@ -20,7 +20,7 @@ from .layout import KEY
 from .read import Location, Problem, Read
 
 IMPORT_LANG = "zh-Hans"  # the national platform's records are written in Simplified Chinese
-_CODE_LINE = re.compile(r"^\s+implementation:\s*[\"']?([^\"'#\s]+)", re.MULTILINE)
+_CODE = re.compile(r"\bimplementation\s*:\s*[\"']?([^\"'#\s,}]+)")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
@@ -48,7 +48,7 @@ def _existing(source: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     if source.is_dir():
         for file in discover(source):
-            for code in _CODE_LINE.findall(file.path.read_text("utf-8", errors="replace")):
+            for code in _CODE.findall(file.path.read_text("utf-8", errors="replace")):
                 found.setdefault(code, file.path)
     return found
 

@@ -198,7 +198,7 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
             continue
         for row in _rows(file, written, rows, mapping, ignored):
             _add_table_row(found, codes, name, row)
-    found.ignored = sorted(ignored - set(MAIN_NAMES) - {""})
+    found.ignored = sorted(ignored)
     return found
 
 
