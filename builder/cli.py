@@ -460,6 +460,7 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
             _fail(exchange_text(error.key, lang, **error.details))
             raise AssertionError("unreachable") from error
         wording = exchange_guides.Wording(
+            lang=lang,
             summary=exchange_template("import-summary", exchange_guides.IMPORT_LANG),
             summary_no_owner=exchange_template(
                 "import-summary-no-owner", exchange_guides.IMPORT_LANG

@@ -267,3 +267,16 @@ def test_a_file_that_is_no_record_list_gets_a_sentence(tmp_path):
     shutil.copy(SAMPLE_JSON, tmp_path / "x.txt")
     outcome = run_guidekit("import", tmp_path / "x.txt", "--source", tmp_path / "guides")
     assert outcome.exit_code == 1 and "不是 .json、.csv 或 .xlsx 文件" in outcome.stderr
+
+
+def test_messages_are_in_the_sites_language(tmp_path):
+    source = tmp_path / "guides"
+    source.mkdir()
+    (source / "guidekit.toml").write_text('default_lang = "en"\n', "utf-8")
+    bad = {**RECORD, "申请材料": [{"材料名称": "户口簿", "纸质材料份数": "很多"}]}
+    outcome = run_guidekit("import", write_json(tmp_path / "清单.json", [bad]), "--source", source)
+    assert outcome.exit_code == 1
+    assert (
+        "清单.json, record 1, '申请材料' item 1, '纸质材料份数': it should be a number of copies"
+        in outcome.stderr
+    )

@@ -66,10 +66,15 @@ def _read_row(row: Row, columns: tuple[Column, ...]) -> dict[str, Any]:
 
 
 def front_matter(
-    record: Record, lang: str, summary: str, today: dt.date, review_by: dt.date
+    record: Record,
+    lang: str,
+    summary: str,
+    today: dt.date,
+    review_by: dt.date,
+    message_lang: str | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The record's guide front matter, in the content model's field order; or None and where the
-    record is wrong."""
+    record is wrong, said in ``message_lang`` (default: the guide's language)."""
     fields = _read_row(record.main, MAIN_COLUMNS)
     for limit in ("legal_time_limit", "promised_time_limit"):
         if set(fields.get(limit, {})) == {"value"}:  # 20 个工作日 written in one cell
@@ -97,7 +102,7 @@ def front_matter(
     try:
         GuideMeta.model_validate(fields)
     except ValidationError as error:
-        return None, _located(record, error, lang)
+        return None, _located(record, error, message_lang or lang)
     order = list(GuideMeta.model_fields)
     return dict(sorted(fields.items(), key=lambda item: order.index(item[0]))), []
 

@@ -35,8 +35,10 @@ class Imported:
 
 @dataclass(frozen=True)
 class Wording:
-    """What the importer writes in the editor's language."""
+    """``lang``: the language the importer speaks to the editor in; the texts it writes into the
+    guides are in the guides' language."""
 
+    lang: str
     summary: str  # with {title} and {owner}
     summary_no_owner: str  # with {title}
     comment: str  # the first line of every imported guide's front matter
@@ -71,6 +73,7 @@ def import_records(
             wording.summary if has_owner else wording.summary_no_owner,
             today,
             today + REVIEW_INTERVAL,
+            wording.lang,
         )
         if fields is None:
             done.problems += problems
