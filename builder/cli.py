@@ -437,9 +437,9 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
 
 @main.command("import")
 @HELP_LANG
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--update", is_flag=True)
 def import_command(file: Path, source: Path | None, mapping: Path | None, update: bool) -> None:
     """Write one guide per 实施清单 record of FILE (JSON, CSV or XLSX) into SOURCE, then lint
@@ -453,6 +453,8 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
     config, config_findings = load_config(source)
     lang = config.default_lang
     today = dt.date.today()
+    if not file.is_file():
+        _usage_error(exchange_text("file-missing", lang, file=file))
     with _guarded(lang, source):
         try:
             read = read_records(file, load_mapping(mapping))

@@ -267,6 +267,10 @@ def test_a_file_that_is_no_record_list_gets_a_sentence(tmp_path):
     shutil.copy(SAMPLE_JSON, tmp_path / "x.txt")
     outcome = run_guidekit("import", tmp_path / "x.txt", "--source", tmp_path / "guides")
     assert outcome.exit_code == 1 and "不是 .json、.csv 或 .xlsx 文件" in outcome.stderr
+    outcome = run_guidekit("import", tmp_path / "无.xlsx", "--source", tmp_path / "guides")
+    assert (
+        outcome.exit_code == 2 and "没有" in outcome.stderr and "无.xlsx 这个文件" in outcome.stderr
+    )
 
 
 def test_messages_are_in_the_sites_language(tmp_path):

@@ -83,6 +83,7 @@ TIME_UNITS = {
     "hours": "小时",
     "months": "个月",
 }
+TIME_UNIT = Kind(_text, _labelled(TIME_UNITS))
 RESULT_KIND = Kind(
     _text,
     _labelled(
@@ -139,11 +140,9 @@ MAIN_COLUMNS = (
     Column("服务对象", ("audience",), LINES),
     Column("办件类型", ("item_kind",), ITEM_KIND),
     Column(LEGAL_LIMIT, ("legal_time_limit", "value"), NUMBER),
-    Column(LEGAL_LIMIT + UNIT, ("legal_time_limit", "unit"), Kind(_text, _labelled(TIME_UNITS))),
+    Column(LEGAL_LIMIT + UNIT, ("legal_time_limit", "unit"), TIME_UNIT),
     Column(PROMISED_LIMIT, ("promised_time_limit", "value"), NUMBER),
-    Column(
-        PROMISED_LIMIT + UNIT, ("promised_time_limit", "unit"), Kind(_text, _labelled(TIME_UNITS))
-    ),
+    Column(PROMISED_LIMIT + UNIT, ("promised_time_limit", "unit"), TIME_UNIT),
     Column("承诺办结时限说明", ("time_limit",)),
     Column("办结时限是否含法定节假日", ("holidays_counted",), YES_NO),
     Column("受理条件", ("eligibility",), LINES),
@@ -283,7 +282,9 @@ def load_mapping(path: Path | None) -> Mapping:
         text = path.read_text("utf-8-sig")
         root = yaml.compose(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
-        raise MappingError("mapping-unreadable", file=path, reason=error) from None
+        raise MappingError(
+            "mapping-unreadable", file=path, reason=getattr(error, "strerror", None) or error
+        ) from None
     except yaml.MarkedYAMLError as error:
         line = (error.problem_mark.line + 1) if error.problem_mark else 1
         raise MappingError("mapping-not-yaml", file=path, line=line) from None

@@ -109,7 +109,9 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
+        raise UnreadableFile(
+            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+        ) from None
     try:
         return [
             (
@@ -143,7 +145,9 @@ def _csv_sheets(path: Path) -> list[Sheet]:
         for other in sorted(path.parent.glob(f"{path.stem}-*.csv")):
             sheets.append((other.stem[len(path.stem) + 1 :], _csv_rows(other)))
     except OSError as error:
-        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
+        raise UnreadableFile(
+            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+        ) from None
     return sheets
 
 
@@ -243,7 +247,9 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
     try:
         document = json.loads(path.read_text("utf-8-sig"))
     except OSError as error:
-        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
+        raise UnreadableFile(
+            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+        ) from None
     except ValueError as error:
         line = getattr(error, "lineno", 1)
         raise UnreadableFile("json-invalid", file=path.name, line=line) from None
