@@ -292,9 +292,19 @@ class TimeLimit(Part):
         return _time_limit(value)
 
 
+def _quoted_code(value: object) -> object:
+    """Codes written without quotes reach the model as numbers whose leading zeros YAML dropped."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("code_unquoted", "an unquoted code", {"value": value})
+    return value
+
+
+Code = Annotated[str, BeforeValidator(_quoted_code)]
+
+
 class ItemCodes(Part):
-    basic: str | None = None  # 基本编码
-    implementation: str | None = None  # 实施编码
+    basic: Code | None = None  # 基本编码
+    implementation: Code | None = None  # 实施编码
 
 
 ITEM_KINDS = {

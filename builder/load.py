@@ -519,6 +519,7 @@ _CUSTOM_EXPECTATIONS = {
     "time_limit": "expect-time-limit",
     "time_limit_unit": "expect-time-limit-unit",
     "attachment": "expect-attachment",
+    "code_unquoted": "expect-quoted-code",
 }
 
 

@@ -110,6 +110,7 @@ def test_a_time_limit_without_a_unit_asks_for_one_at_its_line(tmp_path, written)
         ("materials:\n  - name: 表\n    blank_form: /etc/x.pdf\n", "blank_form", "指南旁边的文件"),
         ("special_procedures:\n  - name: 核查\n    counted: 大概\n", "counted", "true 或 false"),
         ("faq:\n  - question: 要多久？\n", "question", "answer"),
+        ("item_codes:\n  basic: 000123456000\n", "basic:", "开头的 0 会丢掉"),
     ],
 )
 def test_a_wrong_value_of_a_new_field_is_located_and_said_in_chinese(
