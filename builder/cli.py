@@ -354,9 +354,29 @@ def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) 
     with _guarded(lang, source):
         if fix:
             _fix_habits(source, config, yes)
+    ok = _lint_report(source, config, findings, today, output_format)
+    sys.exit(0 if ok else REFUSED)
+
+
+def _lint_report(
+    source: Path,
+    config: SiteConfig,
+    findings: list[Finding],
+    today: dt.date,
+    output_format: str,
+    only: set[str] | None = None,
+) -> bool:
+    """Lint SOURCE and report it (``only``: the findings and figures of these guides); True when
+    nothing blocks a build."""
+    lang = config.default_lang
+    with _guarded(lang, source):
         loaded = load_guides(source, lang)
         report = check_site(source, loaded, config.lint, lang, today)
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
+    summaries = report.summaries
+    if only is not None:
+        findings = [finding for finding in findings if finding.file in only]
+        summaries = [summary for summary in summaries if summary.file in only]
     ok = not any(finding.blocking for finding in findings)
     _report(
         judge(findings),
@@ -364,10 +384,10 @@ def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) 
         lang,
         None,
         None,
-        extra={"summaries": [summary.to_json() for summary in report.summaries]},
+        extra={"summaries": [summary.to_json() for summary in summaries]},
     )
     if output_format == "text":
-        for summary in report.summaries:
+        for summary in summaries:
             _stdout.print(escape(summary.describe(lang)))
         by_level = {
             level: sum(1 for finding in findings if finding.severity is level) for level in Severity
@@ -379,7 +399,7 @@ def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) 
                 lint_text(
                     key,
                     lang,
-                    guides=report.guides,
+                    guides=report.guides if only is None else len(summaries),
                     errors=by_level[Severity.ERROR],
                     warnings=by_level[Severity.WARNING],
                     advice=by_level[Severity.ADVICE],
@@ -387,7 +407,7 @@ def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) 
             )
             + "[/]"
         )
-    sys.exit(0 if ok else REFUSED)
+    return ok
 
 
 def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
@@ -420,6 +440,106 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
     for path, changed in changes.items():
         path.write_bytes(changed.encode("utf-8"))
     _stderr.print(f"[green]{escape(lint_text('fix-written', lang, files=len(changes)))}[/]")
+
+
+@main.command("import")
+@HELP_LANG
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--update", is_flag=True)
+def import_command(file: Path, source: Path | None, mapping: Path | None, update: bool) -> None:
+    """Write one guide per 实施清单 record of FILE (JSON, CSV or XLSX) into SOURCE, then lint
+    them."""
+    from .exchange import guides as exchange_guides
+    from .exchange.layout import MappingError, load_mapping
+    from .exchange.read import UnreadableFile, read_records
+    from .exchange.report import exchange_template, exchange_text, problem_text
+
+    source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
+    config, config_findings = load_config(source)
+    lang = config.default_lang
+    today = dt.date.today()
+    if not file.is_file():
+        _usage_error(exchange_text("file-missing", lang, file=file))
+    with _guarded(lang, source):
+        try:
+            read = read_records(file, load_mapping(mapping))
+        except (UnreadableFile, MappingError) as error:
+            _fail(exchange_text(error.key, lang, **error.details))
+            raise AssertionError("unreachable") from error
+        wording = exchange_guides.Wording(
+            lang=lang,
+            summary=exchange_template("import-summary", exchange_guides.IMPORT_LANG),
+            summary_no_owner=exchange_template(
+                "import-summary-no-owner", exchange_guides.IMPORT_LANG
+            ),
+            comment=exchange_text(
+                "import-comment", exchange_guides.IMPORT_LANG, file=file.name, date=today
+            ),
+        )
+        done = exchange_guides.import_records(read, source, wording, update=update, today=today)
+    if read.ignored:
+        names = "、".join(read.ignored)
+        _stderr.print(f"[yellow]{escape(exchange_text('import-ignored', lang, names=names))}[/]")
+    for path in done.written:
+        _stderr.print(escape(exchange_text("import-written", lang, guide=path)))
+    for path, changed in done.updated:
+        fields = "、".join(changed)
+        _stderr.print(escape(exchange_text("import-updated", lang, guide=path, fields=fields)))
+    for path in done.unchanged:
+        _stderr.print(escape(exchange_text("import-unchanged", lang, guide=path)))
+    for code, path in done.skipped:
+        _stderr.print(
+            f"[yellow]{escape(exchange_text('import-skipped', lang, code=code, guide=path))}[/]"
+        )
+    for problem in done.problems:
+        _stderr.print(f"[bold red]{escape(problem_text(problem, lang))}[/]")
+    lint_ok = True
+    touched = [*done.written, *(path for path, _ in done.updated)]
+    if touched:
+        _stderr.print(escape(exchange_text("import-lint", lang)))
+        only = {path.relative_to(source).as_posix() for path in touched}
+        lint_ok = _lint_report(source, config, config_findings, today, "text", only)
+    counts = {
+        "written": len(done.written),
+        "updated": len(done.updated),
+        "skipped": len(done.skipped),
+        "failed": len(done.problems),
+    }
+    ok = lint_ok and not done.problems
+    colour = "green" if ok else "red"
+    _stderr.print(f"[bold {colour}]{escape(exchange_text('import-done', lang, **counts))}[/]")
+    sys.exit(0 if ok else REFUSED)
+
+
+@main.command("export")
+@HELP_LANG
+@SOURCE
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")
+def export_command(source: Path, out: Path | None) -> None:
+    """Write the guides of SOURCE back out as 实施清单 records: JSON (standard output or
+    --out FILE.json) or XLSX (--out FILE.xlsx)."""
+    from .exchange.report import exchange_text
+    from .exchange.write import export_records, write_json, write_xlsx
+
+    lang = load_config(source)[0].default_lang
+    if out is not None and out.suffix.lower() not in {".json", ".xlsx"}:
+        _usage_error(exchange_text("export-out-kind", lang))
+    with _guarded(lang, source):
+        done = export_records(source, lang)
+    if done.findings:
+        _report(judge(done.findings), "text", lang, None, None)
+        _fail(exchange_text("export-refused", lang))
+    for rel in done.without_code:
+        _stderr.print(f"[yellow]{escape(exchange_text('export-no-code', lang, guide=rel))}[/]")
+    if out is None:
+        _stdout.out(json.dumps(done.records, ensure_ascii=False, indent=2), highlight=False)
+        return
+    with _guarded(lang, out):
+        (write_xlsx if out.suffix.lower() == ".xlsx" else write_json)(done.records, out)
+    written = exchange_text("export-written", lang, records=len(done.records), out=out)
+    _stderr.print(f"[green]{escape(written)}[/]")
 
 
 @main.command("serve")

@@ -170,11 +170,9 @@ def _defects() -> list[Defect]:
             "table-squeezed-320",
             "a table squeezed to one character a line at 320 px",
             SILVER,
-            (),
-            False,
+            ("guidekit:table-squeezed",),
+            True,
             css="th, td { min-width: 0 !important; }",
-            why_not="a squeezed table neither overflows nor clips, so reflow, resize and spacing "
-            "checks pass it",
         ),
         # classic failures
         d(
@@ -275,11 +273,9 @@ def _defects() -> list[Defect]:
             "a fixed-height box that clips text under WCAG text spacing",
             GUIDE,
             ("guidekit:text-spacing",),
-            False,
+            True,
             add_to_main='<p class="seeded-box">办理时间：周一至周五上午九点到下午五点</p>',
             css=".seeded-box { width: 20em; max-width: 100%; height: 1.6em; overflow: hidden; }",
-            why_not="not yet known: under the same overrides by hand the box clips (scroll height "
-            "54 > 29 px), but the spacing check reports nothing",
         ),
         d(
             "text-resize-clipped",
@@ -310,22 +306,18 @@ def _defects() -> list[Defect]:
             "motion-ignores-reduced-motion",
             "endless animation that ignores prefers-reduced-motion",
             GUIDE,
-            (),
-            False,
+            ("guidekit:motion-endless",),
+            True,
             css="@keyframes seeded-pulse { to { opacity: 0.2; } } .gk-lead { animation: "
             "seeded-pulse 1s infinite alternate !important; }",
-            why_not="the gate does not watch for movement; guidekit's own CSS stops every "
-            "animation under reduced motion",
         ),
         d(
             "autoplaying-media",
             "a video that plays by itself, with sound, looping",
             GUIDE,
-            (),
-            False,
+            ("guidekit:media-autoplay",),
+            True,
             add_to_main=f'<video autoplay loop src="{PIXEL}" width="40" height="40"></video>',
-            why_not="axe's no-autoplay-audio needs media that really plays for over 3 s; a page "
-            "without real media shows nothing to measure",
         ),
         d(
             "small-targets",

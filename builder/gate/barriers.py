@@ -48,6 +48,8 @@ KINDS = {
     "hint-unlinked": ("guidekit:hint-unlinked", "1.3.1"),
     "table-no-headers": ("guidekit:table-headers", "1.3.1"),
     "obsolete-element": ("guidekit:obsolete-element", "1.3.1"),
+    "media-autoplay": ("guidekit:media-autoplay", "1.4.2"),
+    "motion-endless": ("guidekit:motion-endless", "2.2.2"),
 }
 # the kinds whose message key differs from the kind: the linter's and the reading check's take
 # those names
@@ -70,6 +72,7 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         await cdp.send("Page.setFontSizes", {"fontSizes": DEFAULT_FONT_SIZES})
     found += [{"kind": "text-fixed-size", **where} for where in fixed]
     found += await _fixed_long_lines(page)
+    found += await _endless_motion(page)
     findings = []
     for item in found:
         rule, wcag = KINDS[item["kind"]]
@@ -77,6 +80,19 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         key = MESSAGE_KEYS.get(item["kind"], item["kind"])
         findings.append(finding_at(context, rule, wcag, item, key, element=item["element"], **args))
     return list(dict.fromkeys(findings))
+
+
+async def _endless_motion(page: Page) -> list[dict]:
+    """Animations that never end and go on even when the reader's system asks for reduced motion:
+    nothing lets that reader stop them (WCAG 2.2.2)."""
+    if not await page.evaluate("() => window.__guidekit.barriers.endless().length"):
+        return []
+    await page.emulate_media(reduced_motion="reduce")
+    try:
+        moving = await page.evaluate("() => window.__guidekit.barriers.endless()")
+    finally:
+        await page.emulate_media(reduced_motion="no-preference")
+    return [{"kind": "motion-endless", **where} for where in moving]
 
 
 async def _fixed_long_lines(page: Page) -> list[dict]:

@@ -48,6 +48,18 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
                 width=NARROW["width"],
             )
         )
+    findings += [
+        finding_at(
+            context,
+            "guidekit:table-squeezed",
+            "1.4.10",
+            cell,
+            "table-squeezed",
+            element=cell["element"],
+            width=NARROW["width"],
+        )
+        for cell in result["squeezed"]
+    ]
     for region in result["regions"]:
         if not (region["focusable"] and region["named"]):
             findings.append(

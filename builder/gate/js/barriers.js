@@ -130,7 +130,24 @@ window.__guidekit.barriers = {
     }
     for (const element of document.body.querySelectorAll(this.obsolete)) report("obsolete-element", element, { tag: element.tagName.toLowerCase() });
 
+    // 1.4.2: sound that starts by itself drowns out a screen reader
+    for (const media of document.querySelectorAll("audio[autoplay], video[autoplay]")) {
+      if (!media.muted && !media.hasAttribute("muted")) report("media-autoplay", media);
+    }
     return found;
+  },
+
+  // 2.2.2: animations that never end; barriers.py asks again with reduced motion asked for
+  endless() {
+    const g = window.__guidekit;
+    const moving = new Map();
+    for (const animation of document.getAnimations()) {
+      const target = animation.effect && animation.effect.target;
+      const element = target && (target.nodeType === 1 ? target : target.parentElement);
+      if (!element || animation.playState !== "running" || !g.isRendered(element)) continue;
+      if (animation.effect.getComputedTiming().iterations === Infinity) moving.set(element, g.where(element));
+    }
+    return [...moving.values()].slice(0, 5);
   },
 
   // Characters per line of a block of three lines or more: its text shared out over its lines

@@ -88,9 +88,8 @@ window.__guidekit.keyboard = {
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
 
-    this.style = document.createElement("style");
-    this.style.textContent = "html, * { scroll-behavior: auto !important; }"; // a smooth scroll would still be moving
-    document.head.append(this.style);
+    // a smooth scroll would still be moving when the next press notes where the focus is
+    this.unstyle = window.__guidekit.overrideStyles("html, * { scroll-behavior: auto !important; }");
     window.addEventListener("keydown", this.listener, true);
     // Tab into a frame goes on inside the framed page, whose key presses this page never hears: frames leave the
     // Tab order for the walk, and one is reached when the page keeps it in that order (finish)
@@ -154,7 +153,7 @@ window.__guidekit.keyboard = {
   finish() {
     this.record();
     window.removeEventListener("keydown", this.listener, true);
-    this.style.remove();
+    this.unstyle();
     this.frames.forEach(([frame, tabindex]) => (tabindex === null ? frame.removeAttribute("tabindex") : frame.setAttribute("tabindex", tabindex)));
     const g = window.__guidekit;
     return {

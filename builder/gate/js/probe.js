@@ -64,6 +64,18 @@ window.__guidekit = {
     return { ...this.origin(element), element: this.describe(element), snippet: this.text(element).slice(0, 60) };
   },
 
+  // Styles laid over the page while a check runs; returns what takes them off again. A constructed
+  // sheet, because the Content-Security-Policy of guidekit's pages (and many others) refuses an
+  // inline <style>: one added that way would silently change nothing.
+  overrideStyles(css) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
+    };
+  },
+
   // Drawn on the page: not display:none, not invisible, not inside a closed <details> (content-visibility).
   isRendered(element) {
     return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });

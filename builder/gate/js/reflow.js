@@ -51,5 +51,16 @@ window.__guidekit.reflow = function () {
     const focusable = element.tabIndex >= 0 || Boolean(element.querySelector(focusableInside));
     regions.push({ ...g.where(element), named, focusable });
   }
-  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions };
+  // A table squeezed into the width instead of scrolling in its own region: a cell whose text
+  // wraps into lines of fewer than 4 characters. One cell names each table.
+  const squeezed = [];
+  for (const table of document.querySelectorAll("table")) {
+    const cell = [...table.querySelectorAll("td, th")].find((candidate) => {
+      const style = getComputedStyle(candidate);
+      const inner = candidate.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return g.isRendered(candidate) && g.text(candidate).replace(/\s/g, "").length >= 8 && inner < 4 * parseFloat(style.fontSize);
+    });
+    if (cell) squeezed.push(g.where(cell));
+  }
+  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions, squeezed };
 };

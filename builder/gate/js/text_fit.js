@@ -73,11 +73,9 @@ window.__guidekit.textFit = {
 
   // 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12 and word spacing 0.16 (em).
   spacing() {
-    const style = document.createElement("style");
-    style.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }" +
-      " p { margin-block-end: 2em !important; }";
-    document.head.append(style);
-    return () => style.remove();
+    return window.__guidekit.overrideStyles(
+      "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }" +
+      " p { margin-block-end: 2em !important; }");
   },
 
   // 1.4.4: every element's text twice as large, the way a browser's text-only zoom does it.

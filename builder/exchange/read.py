@@ -1,0 +1,301 @@
+"""Reading 实施清单 records from JSON, CSV or XLSX, every cell with where it came from.
+
+JSON: a list of records (or an object holding one), tables as nested lists of objects.
+XLSX: the sheet 实施清单 (else the first sheet) holds one record a row; the sheets named after a
+table (申请材料, 办理流程, …) hold its rows, each with the 实施编码 of its record.
+CSV: the file holds the records; ``<name>-申请材料.csv`` and so on beside it hold the tables.
+A header may sit below a title row: the first of the first rows that names an element is it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .layout import KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping
+
+_HEADER_SEARCH = 5  # rows looked at for the header
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Chinese spreadsheets save CSV as GBK by default
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value sits, for a message the editor can act on."""
+
+    file: str
+    sheet: str | None = None  # XLSX sheet or CSV file; None in JSON
+    row: int | None = None  # spreadsheet row (the header is a row too), or JSON record number
+    column: str | None = None  # the column or key as the file writes it
+    table: str | None = None  # JSON: the nested list
+    item: int | None = None  # JSON: position in that list, from 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: object
+    at: Location
+
+
+@dataclass
+class Row:
+    at: Location
+    cells: dict[str, Cell] = field(default_factory=dict)  # national element -> cell
+
+    def location(self, name: str) -> Location:
+        cell = self.cells.get(name)
+        return cell.at if cell else replace(self.at, column=name)
+
+
+@dataclass
+class Record:
+    main: Row
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return str(self.main.cells[KEY].value)
+
+
+@dataclass(frozen=True)
+class Problem:
+    at: Location
+    key: str  # the message in exchange.yml
+    args: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Read:
+    records: list[Record]
+    problems: list[Problem]  # rows left out, each with why
+    ignored: list[str]  # columns, keys and sheets that are no element guidekit reads
+
+
+class UnreadableFile(ValueError):
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key, self.details = key, args
+
+
+# what a platform writes in a table it leaves empty (特别程序: 无)
+_NONE = {"", "无", "無", "/", "-", "—"}
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def read_records(path: Path, mapping: Mapping) -> Read:
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return _from_json(path, mapping)
+    if suffix == ".xlsx":
+        return _from_sheets(path.name, _xlsx_sheets(path), mapping)
+    if suffix == ".csv":
+        return _from_sheets(path.name, _csv_sheets(path), mapping)
+    raise UnreadableFile("file-kind", file=path.name)
+
+
+Sheet = tuple[str, list[tuple[int, list[object]]]]  # name, numbered rows
+
+
+def _xlsx_sheets(path: Path) -> list[Sheet]:
+    from openpyxl import load_workbook  # imported on first use: most commands never read XLSX
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableFile(
+            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+        ) from None
+    try:
+        return [
+            (
+                sheet.title,
+                [
+                    (number, list(values))
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                ],
+            )
+            for sheet in workbook.worksheets
+        ]
+    finally:
+        workbook.close()
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
+    data = path.read_bytes()
+    for encoding in CSV_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        rows = csv.reader(text.splitlines())
+        return [(number, list(values)) for number, values in enumerate(rows, start=1)]
+    raise UnreadableFile("file-encoding", file=path.name)
+
+
+def _csv_sheets(path: Path) -> list[Sheet]:
+    try:
+        sheets: list[Sheet] = [(MAIN_SHEET, _csv_rows(path))]
+        for other in sorted(path.parent.glob(f"{path.stem}-*.csv")):
+            sheets.append((other.stem[len(path.stem) + 1 :], _csv_rows(other)))
+    except OSError as error:
+        raise UnreadableFile(
+            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+        ) from None
+    return sheets
+
+
+def _header(rows: list[tuple[int, list[object]]], mapping: Mapping) -> int | None:
+    for index, (_, values) in enumerate(rows[:_HEADER_SEARCH]):
+        if any(isinstance(value, str) and mapping.national(value) in NAMES for value in values):
+            return index
+    return None
+
+
+def _rows(
+    file: str, sheet: str, rows: list[tuple[int, list[object]]], mapping: Mapping, ignored: set[str]
+) -> Iterable[Row]:
+    """The rows below the header, as national element -> cell; empty rows left out."""
+    start = _header(rows, mapping)
+    if start is None:
+        return
+    header = [str(value).strip() if value is not None else "" for value in rows[start][1]]
+    names = [mapping.national(written) for written in header]
+    ignored.update(
+        written
+        for written, name in zip(header, names, strict=True)
+        if written and name not in NAMES
+    )
+    for number, values in rows[start + 1 :]:
+        row = Row(Location(file, sheet, number))
+        for written, name, value in zip(header, names, values, strict=False):
+            if name in NAMES and not _empty(value):
+                row.cells[name] = Cell(value, replace(row.at, column=written))
+        if row.cells:
+            yield row
+
+
+def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
+    by_name = {mapping.national(name): (name, rows) for name, rows in sheets}
+    main_name = MAIN_SHEET if MAIN_SHEET in by_name else None
+    if main_name is None:
+        main_name = next(
+            (name for name in by_name if name not in TABLES_BY_NAME), mapping.national(sheets[0][0])
+        )
+    ignored: set[str] = set()
+    found = Read([], [], [])
+    written, rows = by_name[main_name]
+    for row in _rows(file, written, rows, mapping, ignored):
+        _add_record(found, Record(row))
+    codes = {record.code: record for record in found.records}
+    for name, (written, rows) in by_name.items():
+        if name == main_name:
+            continue
+        if name not in TABLES_BY_NAME:
+            ignored.add(written)
+            continue
+        for row in _rows(file, written, rows, mapping, ignored):
+            _add_table_row(found, codes, name, row)
+    found.ignored = sorted(ignored)
+    return found
+
+
+def _add_record(found: Read, record: Record) -> None:
+    """A record is kept when it names its item and has a 实施编码 no other record has."""
+    missing = [name for name in ("事项名称", KEY) if name not in record.main.cells]
+    if missing:
+        found.problems.append(
+            Problem(record.main.location(missing[0]), "record-missing", {"element": missing[0]})
+        )
+        return
+    record.main.cells[KEY] = replace(record.main.cells[KEY], value=_code(record.main.cells[KEY]))
+    if any(other.code == record.code for other in found.records):
+        found.problems.append(
+            Problem(record.main.location(KEY), "record-code-twice", {"code": record.code})
+        )
+        return
+    found.records.append(record)
+
+
+def _code(cell: Cell) -> str:
+    value = cell.value
+    return (
+        str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
+    )
+
+
+def _add_table_row(found: Read, codes: dict[str, Record], table: str, row: Row) -> None:
+    if KEY not in row.cells:
+        found.problems.append(Problem(row.location(KEY), "row-no-code", {"table": table}))
+        return
+    code = _code(row.cells.pop(KEY))
+    if code not in codes:
+        found.problems.append(
+            Problem(row.location(KEY), "row-unknown-code", {"table": table, "code": code})
+        )
+        return
+    codes[code].tables.setdefault(table, []).append(row)
+
+
+def _from_json(path: Path, mapping: Mapping) -> Read:
+    try:
+        document = json.loads(path.read_text("utf-8-sig"))
+    except OSError as error:
+        raise UnreadableFile(
+            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+        ) from None
+    except ValueError as error:
+        line = getattr(error, "lineno", 1)
+        raise UnreadableFile("json-invalid", file=path.name, line=line) from None
+    if isinstance(document, dict):
+        document = next((value for value in document.values() if isinstance(value, list)), None)
+    if not isinstance(document, list):
+        raise UnreadableFile("json-no-records", file=path.name)
+    found = Read([], [], [])
+    ignored: set[str] = set()
+    for number, item in enumerate(document, start=1):
+        at = Location(path.name, row=number)
+        if not isinstance(item, dict):
+            found.problems.append(Problem(at, "record-not-object"))
+            continue
+        record = Record(Row(at))
+        for written, value in item.items():
+            name = mapping.national(written)
+            if _empty(value):
+                continue
+            if name in TABLES_BY_NAME and isinstance(value, list):
+                record.tables[name] = _json_table(at, name, written, value, mapping, ignored)
+            elif name in TABLES_BY_NAME and str(value).strip() in _NONE:
+                continue
+            elif name in MAIN_NAMES:
+                record.main.cells[name] = Cell(value, replace(at, column=written))
+            else:
+                ignored.add(written)
+        _add_record(found, record)
+    found.ignored = sorted(ignored)
+    return found
+
+
+def _json_table(
+    at: Location, table: str, written: str, items: list[object], mapping: Mapping, ignored: set[str]
+) -> list[Row]:
+    rows = []
+    for index, item in enumerate(items, start=1):
+        row = Row(replace(at, table=written, item=index))
+        if isinstance(item, dict):
+            for key, value in item.items():
+                name = mapping.national(key)
+                if name not in NAMES:
+                    ignored.add(key)
+                elif not _empty(value):
+                    row.cells[name] = Cell(value, replace(row.at, column=key))
+        else:  # a plain list entry: the table's first element (材料名称, 环节名称, …)
+            row.cells[TABLES_BY_NAME[table].columns[0].name] = Cell(item, row.at)
+        rows.append(row)
+    return rows

@@ -1,0 +1,286 @@
+"""guidekit import and export: 实施清单 records (JSON, CSV, XLSX) to guides through the real build
+and gate, and back out again with no field lost; bad rows located; existing guides kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from guidekit.exchange.convert import front_matter
+from guidekit.exchange.layout import Mapping
+from guidekit.exchange.read import Read, read_records
+
+from .conftest import run_guidekit
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+SAMPLE_JSON, SAMPLE_XLSX = SAMPLES / "实施清单.json", SAMPLES / "实施清单.xlsx"
+TODAY = dt.date(2026, 11, 28)
+
+
+def plain(read: Read) -> list[dict[str, object]]:
+    """The records as values only (no locations), tables included."""
+    return [
+        {
+            **{name: cell.value for name, cell in record.main.cells.items()},
+            **{
+                table: [{name: cell.value for name, cell in row.cells.items()} for row in rows]
+                for table, rows in record.tables.items()
+            },
+        }
+        for record in read.records
+    ]
+
+
+def guides_of(read: Read) -> list[dict[str, object] | None]:
+    return [front_matter(record, "zh-Hans", "{title}", TODAY, TODAY)[0] for record in read.records]
+
+
+def test_the_sample_workbook_holds_the_sample_records():
+    """samples/实施清单.xlsx is samples/make_xlsx.py's output from the JSON: both give the same
+    guides, and there are at least 20 of them, none refused."""
+    from_json = read_records(SAMPLE_JSON, Mapping())
+    from_xlsx = read_records(SAMPLE_XLSX, Mapping())
+    assert from_json.problems == [] and from_xlsx.problems == []
+    assert from_json.ignored == [] and from_xlsx.ignored == []
+    assert len(from_json.records) >= 20
+    guides = guides_of(from_json)
+    assert None not in guides
+    assert guides == guides_of(from_xlsx)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """The done-when of issue 22: the sample workbook imported into a fresh folder."""
+    source = tmp_path_factory.mktemp("x") / "guides"
+    outcome = run_guidekit("import", SAMPLE_XLSX, "--source", source)
+    return source, outcome
+
+
+def test_the_sample_workbook_imports_lints_and_builds_through_the_gate(imported, tmp_path):
+    source, outcome = imported
+    assert outcome.exit_code == 0, outcome.stderr
+    guides = sorted((source / "zh-Hans").glob("*.md"))
+    assert len(guides) == len(json.loads(SAMPLE_JSON.read_text("utf-8")))
+    assert "新建 22 篇" in outcome.stderr and "0 处有错" in outcome.stderr
+    # the linter shows, per guide, the officialese and run-on sentences to rewrite
+    assert "lint:officialese" in outcome.stdout and "lint:very-long-sentence" in outcome.stdout
+    assert "没有必须修改的问题" in outcome.stderr
+    built = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json")
+    assert built.exit_code == 0, [f for f in built.report["findings"] if f["severity"] == "error"]
+    assert built.report["published"] and built.report["checked"]
+    assert (tmp_path / "site" / "zh-Hans" / "juminshenfenzheng-huanling.html").is_file()
+
+
+def test_export_gives_back_every_field_of_every_record_as_json(imported, tmp_path):
+    source, _ = imported
+    out = tmp_path / "back.json"
+    assert run_guidekit("export", source, "--out", out).exit_code == 0
+    original = {r["实施编码"]: r for r in json.loads(SAMPLE_JSON.read_text("utf-8"))}
+    back = {r["实施编码"]: r for r in json.loads(out.read_text("utf-8"))}
+    assert back.keys() == original.keys()
+    for code, record in original.items():
+        assert back[code] == record, code
+
+
+def test_export_gives_back_every_field_of_every_record_as_xlsx(imported, tmp_path):
+    source, _ = imported
+    out = tmp_path / "back.xlsx"
+    assert run_guidekit("export", source, "--out", out).exit_code == 0
+    original = sorted(plain(read_records(SAMPLE_XLSX, Mapping())), key=lambda r: r["实施编码"])
+    back = sorted(plain(read_records(out, Mapping())), key=lambda r: r["实施编码"])
+    assert back == original
+
+
+def test_export_without_out_writes_json_to_standard_output(imported):
+    source, _ = imported
+    outcome = run_guidekit("export", source)
+    assert outcome.exit_code == 0
+    assert len(json.loads(outcome.stdout)) == len(json.loads(SAMPLE_JSON.read_text("utf-8")))
+
+
+RECORD = {
+    "事项名称": "居住证申领",
+    "基本编码": "000117008000",
+    "实施编码": "0001170080003301",
+    "实施主体": "青川市公安局",
+    "办件类型": "承诺件",
+    "承诺办结时限": 10,
+    "承诺办结时限单位": "工作日",
+    "是否收费": "否",
+    "收费标准": "不收费",
+    "咨询电话": "0571-88220110",
+    "申请材料": [{"材料名称": "居民身份证", "材料类型": "原件", "纸质材料份数": 1}],
+}
+
+
+def write_json(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    return path
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_bad_row_is_located_by_file_sheet_row_and_column_and_the_others_import(tmp_path):
+    data = workbook(
+        tmp_path / "清单.xlsx",
+        {
+            "实施清单": [
+                ["事项名称", "实施编码", "承诺办结时限", "承诺办结时限单位"],
+                ["居住证申领", "A1", 10, "工作日"],
+                ["结婚登记", "A2", 20, None],
+                [None, "A3", 5, "工作日"],
+                ["残疾人证核发", "A4", 20, "工作日"],
+            ],
+            "申请材料": [
+                ["实施编码", "材料名称", "纸质材料份数"],
+                ["A1", "居民身份证", 1],
+                ["A4", "户口簿", "很多"],
+                ["A9", "照片", 1],
+            ],
+        },
+    )
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1
+    errors = outcome.stderr
+    assert "清单.xlsx，工作表“实施清单”，第 3 行，“承诺办结时限”列：“20”缺少单位" in errors
+    assert "清单.xlsx，工作表“实施清单”，第 4 行，“事项名称”列：这一行没有“事项名称”" in errors
+    assert "清单.xlsx，工作表“申请材料”，第 3 行，“纸质材料份数”列：应该是份数" in errors
+    assert (
+        "清单.xlsx，工作表“申请材料”，第 4 行，“实施编码”列：“申请材料”里的这一行写的实施编码 A9"
+        in errors
+    )
+    assert "Traceback" not in errors
+    assert [path.name for path in (tmp_path / "guides" / "zh-Hans").iterdir()] == [
+        "juzhuzheng-shenling.md"
+    ]
+    assert "新建 1 篇" in errors and "4 处有错" in errors
+
+
+def test_a_bad_json_record_is_located_by_record_item_and_key(tmp_path):
+    bad = {**RECORD, "实施编码": "B2", "申请材料": [{"材料名称": "户口簿", "纸质材料份数": "很多"}]}
+    data = write_json(tmp_path / "清单.json", [RECORD, bad])
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1
+    assert "清单.json，第 2 条记录，“申请材料”第 1 项，“纸质材料份数”：应该是份数" in outcome.stderr
+    assert len(list((tmp_path / "guides" / "zh-Hans").iterdir())) == 1
+
+
+def test_csv_tables_sit_in_files_beside_the_records(tmp_path):
+    (tmp_path / "清单.csv").write_text(
+        "事项名称,实施编码,承诺办结时限,办理地点,办理时间\n"
+        "居住证申领,C1,10个工作日,东城派出所,工作日 9:00—17:00\n",
+        "utf-8",
+    )
+    # spreadsheets save Chinese CSV as GBK
+    (tmp_path / "清单-申请材料.csv").write_bytes(
+        "实施编码,材料名称,纸质材料份数\nC1,居民身份证,1\nC1,照片,零\n".encode("gb18030")
+    )
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert "清单.csv，工作表“申请材料”，第 3 行，“纸质材料份数”列" in outcome.stderr
+    (tmp_path / "清单-申请材料.csv").write_text("实施编码,材料名称\nC1,居民身份证\n", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 0, outcome.stderr
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert "name: 居民身份证" in text and "promised_time_limit: 10个工作日" in text
+    assert "places:\n- name: 东城派出所\n  hours: 工作日 9:00—17:00\n" in text
+
+
+def test_an_existing_guide_is_skipped_and_update_changes_only_the_fields_that_changed(tmp_path):
+    source = tmp_path / "guides"
+    data = write_json(tmp_path / "清单.json", [RECORD])
+    assert run_guidekit("import", data, "--source", source).exit_code == 0
+    path = source / "zh-Hans" / "juzhuzheng-shenling.md"
+    edited = (
+        path.read_text("utf-8").replace("lang: zh-Hans\n", "lang: zh-Hans\n# 编辑的注释\n")
+        + "\n编辑写的正文。\n"
+    )
+    path.write_text(edited, "utf-8")
+
+    again = run_guidekit("import", data, "--source", source)
+    assert again.exit_code == 0
+    assert "跳过实施编码 0001170080003301" in again.stderr and "--update" in again.stderr
+    assert path.read_text("utf-8") == edited
+
+    changed = {
+        **RECORD,
+        "承诺办结时限": 5,
+        "常见问题": [{"问题": "居住证有效期多长？", "解答": "一年。"}],
+    }
+    updated = run_guidekit(
+        "import", write_json(tmp_path / "新.json", [changed]), "--source", source, "--update"
+    )
+    assert updated.exit_code == 0, updated.stderr
+    assert "承诺办结时限、常见问题（正文没有改动）" in updated.stderr
+    text = path.read_text("utf-8")
+    assert text.endswith("\n编辑写的正文。\n") and "# 编辑的注释\n" in text
+    assert "promised_time_limit:\n  value: 5\n" in text and "answer: 一年。" in text
+    unchanged_lines = [line for line in edited.splitlines() if "value: 10" not in line]
+    assert all(line in text.splitlines() for line in unchanged_lines)
+
+    same = run_guidekit(
+        "import", write_json(tmp_path / "新.json", [changed]), "--source", source, "--update"
+    )
+    assert "和表格一致，没有改动" in same.stderr
+
+
+def test_a_mapping_file_names_local_columns(tmp_path):
+    local = {
+        ("事项" if key == "事项名称" else "承诺期限" if key == "承诺办结时限" else key): value
+        for key, value in RECORD.items()
+    }
+    data = write_json(tmp_path / "本地.json", [{**local, "内部序号": 7}])
+    mapping = tmp_path / "对照表.yml"
+    mapping.write_text("事项: 事项名称\n承诺期限: 承诺办结时限\n", "utf-8")
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides", "--mapping", mapping)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (
+        "没有导入：内部序号" in outcome.stderr
+    )  # the unknown column is named, not dropped silently
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert "title: 居住证申领" in text and "value: 10" in text
+
+    mapping.write_text("事项: 事项名称\n承诺期限: 承诺时间\n", "utf-8")
+    wrong = run_guidekit("import", data, "--source", tmp_path / "other", "--mapping", mapping)
+    assert wrong.exit_code == 1
+    assert "对照表 " in wrong.stderr and "第 2 行：“承诺时间”不是 guidekit 认识的" in wrong.stderr
+    assert not (tmp_path / "other").exists()
+
+
+def test_a_file_that_is_no_record_list_gets_a_sentence(tmp_path):
+    (tmp_path / "x.json").write_text('{"a": 1', "utf-8")
+    outcome = run_guidekit("import", tmp_path / "x.json", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1 and "x.json 第 1 行不是正确的 JSON" in outcome.stderr
+    shutil.copy(SAMPLE_JSON, tmp_path / "x.txt")
+    outcome = run_guidekit("import", tmp_path / "x.txt", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1 and "不是 .json、.csv 或 .xlsx 文件" in outcome.stderr
+    outcome = run_guidekit("import", tmp_path / "无.xlsx", "--source", tmp_path / "guides")
+    assert (
+        outcome.exit_code == 2 and "没有" in outcome.stderr and "无.xlsx 这个文件" in outcome.stderr
+    )
+
+
+def test_messages_are_in_the_sites_language(tmp_path):
+    source = tmp_path / "guides"
+    source.mkdir()
+    (source / "guidekit.toml").write_text('default_lang = "en"\n', "utf-8")
+    bad = {**RECORD, "申请材料": [{"材料名称": "户口簿", "纸质材料份数": "很多"}]}
+    outcome = run_guidekit("import", write_json(tmp_path / "清单.json", [bad]), "--source", source)
+    assert outcome.exit_code == 1
+    assert (
+        "清单.json, record 1, '申请材料' item 1, '纸质材料份数': it should be a number of copies"
+        in outcome.stderr
+    )
