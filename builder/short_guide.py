@@ -6,8 +6,9 @@ The screen shows every fact. Paper is one sheet, so what prints is planned here,
 made (the site is static: no script measures it). Each part's printed height is estimated from its
 text at the sizes of the print stylesheet (``themes/base/base.css``, ``.gk-page--short``). When
 the parts would not fit, the checklist first goes into two columns (still 18 pt), then places
-after the first are left off the paper, then materials from the end of the list (those needed only
-in some cases go first); the sheet says how many it left off and that the full guide lists them.
+after the first are left off the paper, then the materials' notes, then materials from the end of
+the list (those needed only in some cases go first); the sheet says how many materials and places
+it left off and that the full guide lists them.
 """
 
 from __future__ import annotations
