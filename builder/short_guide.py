@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any
 
 from .content_model import GuideMeta, Material, Place
@@ -105,9 +107,14 @@ def short_guide(
     )
     plan = next((plan for plan in sheet.plans() if sheet.fits(plan)), None)
     if plan is None:  # fewer materials (those needed only in some cases go first), then no place
-        plan = sheet.fewest()
-        while plan.materials and not sheet.fits(plan):
-            plan = replace(plan, materials=plan.materials - 1)
+        fewest = sheet.fewest()
+        # the more materials, the taller the checklist: the most that fit, found by halving
+        fitting = bisect_right(
+            range(len(items) + 1),
+            False,
+            key=lambda count: not sheet.fits(replace(fewest, materials=count)),
+        )
+        plan = replace(fewest, materials=max(fitting - 1, 0))
         if not sheet.fits(plan):
             plan = replace(plan, places=0)
     printed = [replace(item, printed=index < plan.materials) for index, item in enumerate(items)]
@@ -125,22 +132,27 @@ def short_guide(
     )
 
 
-@dataclass(frozen=True)
 class _Sheet:
-    room: float  # what the parts that always print whole leave, in px
-    places: list[float]  # each place's height
-    items: list[ChecklistItem]
-    lang: str
+    """The room a sheet leaves for places and the checklist, and what each plan takes of it."""
+
+    def __init__(
+        self, room: float, places: list[float], items: list[ChecklistItem], lang: str
+    ) -> None:
+        self.room, self.items, self.lang = room, items, lang
+        self.place_count = len(places)
+        self._places = list(accumulate(places, initial=0.0))  # the first n places' height
+        # a checklist's height by (columns, notes, materials): a guide may have thousands of them
+        self._checklists: dict[tuple[bool, bool, int], float] = {}
 
     def plans(self) -> Iterator[Plan]:
         """Whole checklists, best first: every place, the checklist in one column, then in two;
         then fewer places; then the materials without their notes."""
         layouts = (False, True) if len(self.items) > 1 else (False,)
-        for places in range(len(self.places), 0, -1) if self.places else [0]:
+        for places in range(self.place_count, 0, -1) if self.place_count else [0]:
             for columns in layouts:
                 yield Plan(places, columns, True, len(self.items))
         for columns in layouts:
-            yield Plan(min(1, len(self.places)), columns, False, len(self.items))
+            yield Plan(min(1, self.place_count), columns, False, len(self.items))
 
     def fewest(self) -> Plan:
         """The plan that leaves most room for the checklist."""
@@ -150,10 +162,13 @@ class _Sheet:
         return self._height(plan) <= self.room
 
     def _height(self, plan: Plan) -> float:
-        height = sum(self.places[: plan.places]) + (H2_BLOCK if self.places else 0.0)
-        height += _note_height(self.lang, "places", len(self.places) - plan.places)
+        height = self._places[plan.places] + (H2_BLOCK if self.place_count else 0.0)
+        height += _note_height(self.lang, "places", self.place_count - plan.places)
         height += _note_height(self.lang, "materials", len(self.items) - plan.materials)
-        return height + _checklist(self.items, plan)
+        key = (plan.columns, plan.notes, plan.materials)
+        if key not in self._checklists:
+            self._checklists[key] = _checklist(self.items, plan)
+        return height + self._checklists[key]
 
 
 def _item(material: Material, lang: str) -> ChecklistItem:
