@@ -30,6 +30,7 @@ from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
 from .render import THEMES, Made, site_assets
 from .search_index import SynonymGroups, load_synonyms
+from .session import Session
 from .site import render_around, render_search_index, search_languages, site_files
 from .site_files import guide_context
 from .stage import MANIFEST, KeptFileChanged, Spare, published_token, stage_site, staging_dir
@@ -75,11 +76,14 @@ def build(
     on_page: Callable[[str], None] = lambda page: None,
     today: dt.date | None = None,
     grid: str | None = None,
+    session: Session | None = None,
 ) -> BuildResult:
     """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on
     success.
 
-    ``today`` decides which guides are past their review date (default: the real today)."""
+    ``today`` decides which guides are past their review date (default: the real today).
+    ``session``: what this process kept from its last builds (``guidekit serve`` passes the same one
+    to each); None for a process that builds once."""
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
     try:
         check_output(out, source)
@@ -99,6 +103,7 @@ def build(
                     on_page,
                     today or dt.date.today(),
                     grid,
+                    session or Session(),
                 )
             except (OSError, UnicodeError):
                 discard(staging_dir(out))  # under the lock: the staging folder is this build's
@@ -138,14 +143,16 @@ def _build_trusting_nothing_changed(
     on_page: Callable[[str], None],
     today: dt.date,
     grid: str | None,
+    session: Session,
 ) -> BuildResult:
+    arguments = (source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid, session)
     try:
-        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid)
+        return _build(*arguments)
     except (
         KeptFileChanged
     ):  # a published file was removed or changed by hand: nothing of that site is kept
-        forget(cache_path(out))
-        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid)
+        forget(cache_path(out), session.build_caches)
+        return _build(*arguments)
 
 
 def _build(
@@ -158,12 +165,13 @@ def _build(
     on_stage: Callable[[str, int], None],
     on_page: Callable[[str], None],
     today: dt.date,
-    grid: str | None = None,
+    grid: str | None,
+    session: Session,
 ) -> BuildResult:
     result = BuildResult(checked=check, waivers=waivers)
     config, result.findings = load_config(source)
-    published = published_token(out)
-    build_cache = BuildCache(cache_path(out) if cache else None, published)
+    published = published_token(out, session.manifest_tokens)
+    build_cache = BuildCache(cache_path(out) if cache else None, published, session.build_caches)
     result.findings += [
         Finding(
             rule="cache-damaged",
@@ -287,6 +295,8 @@ def _build(
         records=build_cache.published_files(),
     )
     staging = staged.folder
+    if staged.manifest is not None:  # only the newest is of use
+        session.manifest_tokens = {staged.manifest: token}
     try:
         if check:
             on_stage("check", len(pages))

@@ -40,7 +40,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -54,7 +53,7 @@ from .enrich import Asset
 from .findings import Finding
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
-from .package_files import NOT_CODE, shipped_files
+from .package_files import NOT_CODE, package_cache, shipped_files
 from .page_weight import gzip_size, loaded_files
 from .render import KeptFile, KeptPage, Made, Page
 from .stage import FileRecord
@@ -73,7 +72,7 @@ def cache_path(out: Path) -> Path:
     return cache_folder(out) / f"build-{out.name}"
 
 
-@cache
+@package_cache
 def code_key() -> str:
     """guidekit's own part of every guide's key: its version, code, messages, component macros and
     guide templates."""
@@ -87,7 +86,7 @@ def code_key() -> str:
     )
 
 
-@cache
+@package_cache
 def package_key() -> str:
     """Every file guidekit is made of: what the pages around the guides and the gallery are made
     from."""
@@ -132,7 +131,7 @@ class _Group:
 
 
 @dataclass
-class _State:
+class CacheState:
     token: str | None  # the published site's, when these entries and groups were saved
     entries: dict[str, _Entry]
     groups: dict[str, _Group]
@@ -147,21 +146,25 @@ class _State:
     )  # cache files ignored as they were read
 
 
-_in_memory: dict[tuple[Path, str], _State] = {}  # by cache folder and guidekit's code_key
-
-
 class BuildCache:
-    def __init__(self, path: Path | None, published_token: str | None) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        published_token: str | None,
+        remembered: dict[Path, tuple[str, CacheState]],
+    ) -> None:
         """``path`` None: a cache that remembers nothing (``--no-cache``). ``published_token``: the
-        token
-        in the manifest of the site now published in the output folder, if any."""
+        token in the manifest of the site now published in the output folder, if any.
+        ``remembered``: what this process's last build of each cache folder saved
+        (``Session.build_caches``), which ``save`` updates."""
         self.path = path
-        state = _read(path) if path is not None else _State(None, {}, {}, None)
+        self.remembered = remembered
+        state = _read(path, remembered) if path is not None else CacheState(None, {}, {}, None)
         self.damaged = state.damaged  # reported once, by the build that found them
         if (
             state.token is None or state.token != published_token
         ):  # the published site is not the one the pages are kept from
-            state = _State(
+            state = CacheState(
                 state.token,
                 {rel: _without_pages(entry) for rel, entry in state.entries.items()},
                 {},
@@ -309,36 +312,33 @@ class BuildCache:
                 },
             )
             stamp = _stamp(site_file)
-        _forget_in_memory(self.path)  # the state under an older code_key is of no more use
-        _in_memory[self.path, code_key()] = _State(
-            token if published else self.stored.token, dict(self.kept), groups, stamp, records
+        self.remembered[self.path] = (
+            code_key(),
+            CacheState(
+                token if published else self.stored.token, dict(self.kept), groups, stamp, records
+            ),
         )
 
 
-def forget(path: Path) -> None:
+def forget(path: Path, remembered: dict[Path, tuple[str, CacheState]]) -> None:
     """Drop the cache at ``path``: the next build makes every page again."""
-    _forget_in_memory(path)
+    remembered.pop(path, None)
     (path / SITE_FILE).unlink(missing_ok=True)
 
 
-def _forget_in_memory(path: Path) -> None:
-    for remembered in [key for key in _in_memory if key[0] == path]:
-        del _in_memory[remembered]
-
-
-def _read(path: Path) -> _State:
+def _read(path: Path, remembered: dict[Path, tuple[str, CacheState]]) -> CacheState:
     site_file = path / SITE_FILE
     stamp = _stamp(site_file)
-    remembered = _in_memory.get((path, code_key()))
-    if remembered is not None and remembered.stamp == stamp and stamp is not None:
-        return dataclasses.replace(remembered, damaged=[])
+    code, state = remembered.get(path, ("", None))
+    if state is not None and code == code_key() and state.stamp == stamp and stamp is not None:
+        return dataclasses.replace(state, damaged=[])
     if stamp is None:
-        return _State(None, {}, {}, None)
+        return CacheState(None, {}, {}, None)
     site = _read_valid(site_file, _SiteJson)
     if site is None:
-        return _State(None, {}, {}, stamp, damaged=[site_file])
+        return CacheState(None, {}, {}, stamp, damaged=[site_file])
     if site.format != FORMAT or site.code != code_key():
-        return _State(None, {}, {}, stamp)
+        return CacheState(None, {}, {}, stamp)
     groups = {name: _group_from_json(group) for name, group in site.groups.items()}
     entries: dict[str, _Entry] = {}
     damaged: list[Path] = []
@@ -356,7 +356,7 @@ def _read(path: Path) -> _State:
             damaged.append(Path(name))  # that guide is made again
             continue
         entries[stored.rel] = entry
-    return _State(site.token, entries, groups, stamp, dict(site.files), damaged)
+    return CacheState(site.token, entries, groups, stamp, dict(site.files), damaged)
 
 
 def _read_valid(path: Path, schema: type[BaseModel]) -> BaseModel | None:

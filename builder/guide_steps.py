@@ -82,7 +82,7 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
         pages,
         enriched.assets,
         {page.site_path: gzip_size(page.html) for page in pages},
-        guide_words(guide, inputs.synonyms),
+        guide_words(guide, inputs.synonyms, checked.body),
     )
 
 

@@ -7,7 +7,6 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -34,6 +33,7 @@ from .glossary import EXPANDED, TERM, Entry
 from .jinja import install, script, stylesheet
 from .load import SourceGuide
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
+from .package_files import package_cache
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
 
@@ -184,7 +184,7 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     return str(link)
 
 
-@cache
+@package_cache
 def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt:
     """The Markdown renderer of guide pages; ``text_rule`` renders plain text another way (the
     gallery's READMEs)."""
@@ -202,7 +202,7 @@ def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt
     return md
 
 
-@cache
+@package_cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(resources.files("guidekit.themes"))),

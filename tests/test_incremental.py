@@ -10,6 +10,7 @@ import pytest
 
 from guidekit.build import build
 from guidekit.build_cache import cache_path
+from guidekit.session import Session
 from guidekit.site import render_around
 
 from .conftest import REPO, leftovers, snapshot
@@ -28,13 +29,6 @@ def clean_build(source: Path, out: Path) -> dict[str, bytes]:
     result = build(source, out, check=False, cache=False)
     assert result.published and result.redone == result.guides
     return snapshot(out)
-
-
-class ForgetfulDict(dict):
-    """Remembers nothing: every build reads the cache from its files, as a new process does."""
-
-    def __setitem__(self, key, value) -> None:
-        pass
 
 
 def rebuild_makes_every_page_again(source: Path, out: Path, tmp_path: Path) -> None:
@@ -185,10 +179,9 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
     folder), which differs from the published site in what the last build wrote. A process that
     builds
     again (serve) keeps the cache in memory; a new process reads it from its files."""
-    if process == "a process per build":
-        monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())
+    session = Session() if process == "one process" else None
     out = tmp_path / "site"
-    build(source, out, check=False)
+    build(source, out, check=False, session=session)
     guide = source / EDITED
     folder = source / "zh-Hans" / "new-folder"
 
@@ -210,7 +203,7 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
     ]
     for number, edit in enumerate(edits):
         edit()
-        assert build(source, out, check=False).published
+        assert build(source, out, check=False, session=session).published
         assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), (
             f"after edit {number}"
         )
