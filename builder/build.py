@@ -12,7 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .build_cache import BuildCache, cache_path, files_key, forget, site_key
+from .build_cache import BuildCache, cache_path, forget
+from .cache_keys import SiteKey, files_key, site_key
 from .config import SiteConfig, load_config
 from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
 from .conformance.reviews import Review
@@ -182,7 +183,7 @@ class Source:
     guides: list[SourceGuide]
     inputs: SiteInputs  # what every guide's steps read besides the guide
     reviews: list[Review]
-    key: str  # the site key: what every guide's pages read from the rest of the site
+    key: SiteKey  # what every guide's pages read from the rest of the site
 
 
 @dataclass(frozen=True)
@@ -282,18 +283,16 @@ def _read_source(state: BuildState) -> Source:
         state.options.check,
         state.options.today,
     )
-    # the titles only name the file a broken link meant, in a message: keying on them would make
-    # every guide again whenever one title changes
     key = site_key(
         loaded.guides,
-        config.model_dump_json(),
-        glossary,
-        synonyms,
-        state.options.check,
-        state.options.today,
-        source.resolve(),
-        files_key(source),
-        sorted(guides.broken),
+        settings=config.model_dump_json(),
+        glossary=glossary,
+        synonyms=synonyms,
+        checked=state.options.check,
+        today=state.options.today,
+        source=source.resolve(),
+        files=files_key(source),
+        broken=guides.broken,
     )
     for salvaged in salvaged_guides(source, guides, lang):  # every problem of their bodies too
         state.report(
@@ -463,7 +462,7 @@ def _search_indexes(
     outcomes: Mapping[str, GuideOutcome],
     config: SiteConfig,
     synonyms: SynonymGroups,
-    key: str,
+    key: SiteKey,
 ) -> list[Made]:
     """Each language's search index, made again only when one of its guides (or what they read)
     changed."""
@@ -471,7 +470,7 @@ def _search_indexes(
     return [
         build_cache.group(
             f"search-{lang}",
-            [key]
+            [key.digest]
             + [
                 f"{guide.rel}\0{build_cache.file_key(guide)}"
                 for guide in guides

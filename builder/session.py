@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .build_cache import CacheState
+    from .cache_store import CacheState
 
 FileIdentity = tuple[int, int, int, int]  # device, inode, size, modification time (caches.py)
 

@@ -214,15 +214,15 @@ def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, m
     """A guide page template or component macro is in every guide's key; a stylesheet is in no
     guide's key
     (pages link to it) but in the key of the pages around the guides, which read every template."""
-    import guidekit.build_cache as build_cache
+    import guidekit.cache_keys as cache_keys
 
     digested: dict[str, list[str]] = {}
     monkeypatch.setattr(
-        build_cache,
+        cache_keys,
         "_digest",
         lambda files: digested.setdefault("code", [file.name for file in files]) and "key",
     )
-    build_cache.code_key.__wrapped__()
+    cache_keys.code_key.__wrapped__()
     assert {"guide.html.j2", "layout.html.j2", "macro.html.j2", "component.yml"} <= set(
         digested["code"]
     )
@@ -236,8 +236,8 @@ def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, m
         "guidekit.build.render_around",
         lambda *args, **kwargs: made_around.append(1) or render_around(*args, **kwargs),
     )
-    monkeypatch.setattr(build_cache, "package_key", lambda: "a stylesheet changed")
+    monkeypatch.setattr(cache_keys, "package_key", lambda: "a stylesheet changed")
     restyled = build(source, out, check=False)
     assert restyled.published and restyled.redone == 0 and made_around == [1]
-    monkeypatch.setattr(build_cache, "code_key", lambda: "a guide template changed")
+    monkeypatch.setattr(cache_keys, "code_key", lambda: "a guide template changed")
     assert build(source, out, check=False).redone == restyled.guides
