@@ -21,7 +21,6 @@ from .conformance.verdicts import Evidence
 from .enrich import Asset, page_path
 from .environment import environment_finding
 from .findings import Finding, Severity, sort_key
-from .gallery import render_gallery
 from .gate.report import judge
 from .gate.waivers import Waiver
 from .glossary import load_glossary
@@ -342,8 +341,6 @@ def _pages_around_the_guides(
     state.report(finding for outcome in outcomes.values() for finding in outcome.findings)
     pages += [page for made in around for page in made.pages]
     state.report(finding for made in around for finding in made.findings)
-    # the accessibility statement is made every time (a few pages): it reads the waivers, reviews
-    # and the day
     conformance = evidence(
         config,
         pages,
@@ -352,7 +349,11 @@ def _pages_around_the_guides(
         waivers=options.waivers,
         reviews=read.reviews,
     )
-    pages += render_statements(conformance)
+    # the evidence is a frozen record of the settings, pages, waivers, reviews and the day: the
+    # same evidence gives the same statement
+    pages += state.cache.group(
+        "statement", [repr(conformance)], lambda: Made(list(render_statements(conformance)))
+    ).pages
     state.result.pages = len(pages)
     files = (
         site_assets()
@@ -445,15 +446,19 @@ def _made_from_front_matter(
     settings, the guides' front matter."""
     settings = [config.model_dump_json(), str(check)]
     return [
-        build_cache.group(
-            "gallery", settings, lambda: Made(list(render_gallery(config, checked=check)))
-        ),
+        build_cache.group("gallery", settings, lambda: Made(list(_gallery(config, check)))),
         build_cache.group(
             "around",
             settings + [f"{guide.rel}\0{build_cache.meta_json(guide)}" for guide in guides],
             lambda: render_around(guides, config, checked=check),
         ),
     ]
+
+
+def _gallery(config: SiteConfig, check: bool) -> list[Page]:
+    from .gallery import render_gallery  # what only the gallery reads is imported when it is made
+
+    return list(render_gallery(config, checked=check))
 
 
 def _search_indexes(

@@ -11,7 +11,13 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
@@ -213,6 +219,9 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         # package files: guidekit serve starts a new environment when they change
         auto_reload=False,
+        # a new process compiles no template again (Jinja's folder for the user, made private);
+        # an entry is keyed by the template's path and checked against its source
+        bytecode_cache=FileSystemBytecodeCache(pattern=f"guidekit-{__version__}-%s.cache"),
     )
     return install(env)
 

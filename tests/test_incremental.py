@@ -45,7 +45,7 @@ def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(
     assert first.redone == first.guides > 5 and (cache_path(out) / "site.json").is_file()
     before = snapshot(out)
     monkeypatch.setattr(
-        "guidekit.build.render_gallery",
+        "guidekit.gallery.render_gallery",
         lambda *args, **kwargs: pytest.fail("the gallery was made again"),
     )
     again = build(source, out, check=False)
