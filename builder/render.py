@@ -3,6 +3,7 @@ component macros."""
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
@@ -219,11 +221,30 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         # package files: guidekit serve starts a new environment when they change
         auto_reload=False,
-        # a new process compiles no template again (Jinja's folder for the user, made private);
-        # an entry is keyed by the template's path and checked against its source
-        bytecode_cache=FileSystemBytecodeCache(pattern=f"guidekit-{__version__}-%s.cache"),
+        bytecode_cache=_template_cache(),
     )
     return install(env)
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Templates compiled by an earlier process, in Jinja's private folder for the user; an entry
+    is keyed by the template's path and checked against its source. A template that cannot be
+    kept or read back is compiled again: never a failed build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache() -> _TemplateCache | None:
+    try:
+        return _TemplateCache(pattern=f"guidekit-{__version__}-%s.cache")
+    except (OSError, RuntimeError):  # no folder Jinja deems safe (shared, or not writable)
+        return None
 
 
 class BodyRenderer:
