@@ -1,4 +1,6 @@
-"""The whole pipeline: load -> parse -> enrich -> render -> stage -> check -> publish."""
+"""One build, phase by phase (``_build``): source -> each guide's steps (lint, parse, enrich,
+render) -> pages around the guides -> stage -> gate -> publish. ARCHITECTURE.md names each phase's
+modules."""
 
 from __future__ import annotations
 
