@@ -11,7 +11,7 @@ from playwright.async_api import async_playwright
 
 from guidekit.gate.browser import launch
 from tests.conftest import guide, write_site
-from tests.test_serve import TIMEOUT, Preview
+from tests.preview import TIMEOUT, Preview
 
 WAIT_MS = TIMEOUT * 1000
 

@@ -1,4 +1,6 @@
-"""The whole pipeline: load -> parse -> enrich -> render -> stage -> check -> publish."""
+"""One build, phase by phase (``_build``): source -> each guide's steps (lint, parse, enrich,
+render) -> pages around the guides -> stage -> gate -> publish. ARCHITECTURE.md names each phase's
+modules."""
 
 from __future__ import annotations
 
@@ -6,18 +8,21 @@ import datetime as dt
 import os
 import tempfile
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from .build_cache import BuildCache, cache_path, files_key, forget, site_key
+from .build_cache import BuildCache, cache_path, forget
+from .cache_keys import SiteKey, files_key, site_key
 from .config import SiteConfig, load_config
 from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
-from .enrich import page_path
+from .conformance.reviews import Review
+from .conformance.verdicts import Evidence
+from .enrich import Asset, page_path
 from .environment import environment_finding
 from .findings import Finding, Severity, sort_key
-from .gallery import render_gallery
 from .gate.report import judge
 from .gate.waivers import Waiver
 from .glossary import load_glossary
@@ -28,13 +33,26 @@ from .messages import DEFAULT_LANGUAGE, error_text
 from .page_weight import PageWeight, over_budget, weigh
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
-from .render import THEMES, Made, site_assets
+from .render import THEMES, KeptFile, KeptPage, Made, Page, site_assets
 from .search_index import SynonymGroups, load_synonyms
+from .session import Session
 from .site import render_around, render_search_index, search_languages, site_files
 from .site_files import guide_context
-from .stage import MANIFEST, KeptFileChanged, Spare, published_token, stage_site, staging_dir
+from .stage import (
+    MANIFEST,
+    KeptFileChanged,
+    Spare,
+    Staged,
+    published_token,
+    stage_site,
+    staging_dir,
+)
+
+if TYPE_CHECKING:
+    from .gate.runner import GateReport
 
 HEAVIEST_REPORTED = 5
+T = TypeVar("T")
 
 
 @dataclass
@@ -63,6 +81,20 @@ class BuildResult:
         return bool(blocking) and not judge(blocking, self.waivers).ok
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the caller of ``build`` chose, besides SOURCE and OUT."""
+
+    check: bool = True  # run the gate on the staged site
+    jobs: int | None = None  # worker processes (default: one per core)
+    cache: bool = True  # keep what the last build made (the build cache, the gate's cache)
+    waivers: Sequence[Waiver] = ()
+    on_stage: Callable[[str, int], None] = lambda stage, total: None
+    on_page: Callable[[str], None] = lambda page: None
+    today: dt.date = field(default_factory=dt.date.today)  # review dates are judged against it
+    grid: str | None = None  # a Selenium Grid the gate also checks on
+
+
 def build(
     source: Path,
     out: Path,
@@ -75,38 +107,35 @@ def build(
     on_page: Callable[[str], None] = lambda page: None,
     today: dt.date | None = None,
     grid: str | None = None,
+    session: Session | None = None,
 ) -> BuildResult:
     """Build SOURCE into OUT. Input errors refuse before anything is written; OUT changes only on
     success.
 
-    ``today`` decides which guides are past their review date (default: the real today)."""
+    ``today`` decides which guides are past their review date (default: the real today).
+    ``session``: what this process kept from its last builds (``guidekit serve`` passes the same one
+    to each); None for a process that builds once."""
+    options = BuildOptions(
+        check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today(), grid
+    )
+    session = session or Session()
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
     try:
         check_output(out, source)
-        with build_lock(
-            out
-        ):  # one build of OUT at a time: each keeps pages of the site the last one published
+        # one build of OUT at a time: each keeps pages of the site the last one published
+        with build_lock(out):
             try:
                 recover(out)
-                return _build_trusting_nothing_changed(
-                    source,
-                    out,
-                    check,
-                    jobs,
-                    cache,
-                    waivers,
-                    on_stage,
-                    on_page,
-                    today or dt.date.today(),
-                    grid,
-                )
+                try:
+                    return _build(source, out, options, session)
+                except KeptFileChanged:  # a published file was removed or changed by hand:
+                    forget(cache_path(out), session.build_caches)  # nothing of that site is kept
+                    return _build(source, out, options, session)
             except (OSError, UnicodeError):
                 discard(staging_dir(out))  # under the lock: the staging folder is this build's
                 raise
-    except (
-        OSError,
-        UnicodeError,
-    ) as error:  # the machine's problem (a full disk, a name too long…), not the guides'
+    except (OSError, UnicodeError) as error:
+        # the machine's problem (a full disk, a name too long…), not the guides'
         return BuildResult(
             checked=check, findings=[environment_finding(error, _language(source), out)]
         )
@@ -127,74 +156,123 @@ def _language(source: Path) -> str:
         return DEFAULT_LANGUAGE
 
 
-def _build_trusting_nothing_changed(
-    source: Path,
-    out: Path,
-    check: bool,
-    jobs: int | None,
-    cache: bool,
-    waivers: Sequence[Waiver],
-    on_stage: Callable[[str, int], None],
-    on_page: Callable[[str], None],
-    today: dt.date,
-    grid: str | None,
-) -> BuildResult:
+@dataclass
+class BuildState:
+    """One build as its phases go: what it was asked, the settings, the build cache's view of the
+    last build, and the one list every phase adds its findings to (``result.findings``)."""
+
+    source: Path
+    out: Path
+    options: BuildOptions
+    config: SiteConfig
+    cache: BuildCache
+    published: str | None  # the token of the site now in OUT
+    result: BuildResult
+
+    @property
+    def lang(self) -> str:
+        return self.config.default_lang
+
+    def report(self, findings: Iterable[Finding]) -> None:
+        self.result.findings.extend(findings)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Phase 1, source: what SOURCE holds, read and validated."""
+
+    guides: list[SourceGuide]
+    inputs: SiteInputs  # what every guide's steps read besides the guide
+    reviews: list[Review]
+    key: SiteKey  # what every guide's pages read from the rest of the site
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """Phases 2 and 3: every page and file of the site, before staging."""
+
+    outcomes: dict[str, GuideOutcome]  # each guide's steps, by its path in SOURCE
+    pages: list[Page | KeptPage]
+    files: dict[str, str | KeptFile]
+    conformance: Evidence
+
+    @property
+    def assets(self) -> Iterable[Asset]:
+        return {
+            asset.site_path: asset for outcome in self.outcomes.values() for asset in outcome.assets
+        }.values()
+
+
+def _build(source: Path, out: Path, options: BuildOptions, session: Session) -> BuildResult:
+    """Source -> each guide's steps -> pages around the guides -> stage -> gate -> publish."""
+    state = _start(source, out, options, session)
+    read = _read_source(state)
+    outcomes, around = _guide_steps(state, read)
+    made = _pages_around_the_guides(state, read, outcomes, around)
+    if state.result.refused:
+        state.cache.save(None)  # the outcomes hold their findings, and the next build redoes less
+        return _sorted(state.result)
+    token = state.cache.token()
+    spare = Spare.of(out) if options.cache else None
+    staged = _stage(state, made, token, spare, session)
     try:
-        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid)
-    except (
-        KeptFileChanged
-    ):  # a published file was removed or changed by hand: nothing of that site is kept
-        forget(cache_path(out))
-        return _build(source, out, check, jobs, cache, waivers, on_stage, on_page, today, grid)
+        report = _gate(state, staged.folder)
+        if not state.result.refused:
+            _publish(state, made, staged, report, token, spare)
+    finally:
+        # a refused site; after a publish the previous site was set aside and nothing is left here
+        discard(staged.folder)
+    state.cache.save(token if state.result.published else None, staged.records)
+    return _sorted(state.result)
 
 
-def _build(
-    source: Path,
-    out: Path,
-    check: bool,
-    jobs: int | None,
-    cache: bool,
-    waivers: Sequence[Waiver],
-    on_stage: Callable[[str, int], None],
-    on_page: Callable[[str], None],
-    today: dt.date,
-    grid: str | None = None,
-) -> BuildResult:
-    result = BuildResult(checked=check, waivers=waivers)
+def _start(source: Path, out: Path, options: BuildOptions, session: Session) -> BuildState:
+    """The settings and the build cache: nothing is read of the guides yet."""
+    result = BuildResult(checked=options.check, waivers=options.waivers)
     config, result.findings = load_config(source)
-    published = published_token(out)
-    build_cache = BuildCache(cache_path(out) if cache else None, published)
-    result.findings += [
+    published = published_token(out, session.manifest_tokens)
+    path = cache_path(out) if options.cache else None
+    state = BuildState(
+        source,
+        out,
+        options,
+        config,
+        BuildCache(path, published, session.build_caches),
+        published,
+        result,
+    )
+    state.report(
         Finding(
             rule="cache-damaged",
             severity=Severity.WARNING,
-            file=str(path),
-            message=error_text("cache-damaged", config.default_lang, path=path),
+            file=str(damaged),
+            message=error_text("cache-damaged", state.lang, path=damaged),
         )
-        for path in build_cache.damaged
-    ]
-    if cache:
-        _writable(
-            cache_path(out)
-        )  # a cache folder that is a file or cannot be written refuses before anything is made
-    workers = jobs or os.cpu_count() or 1
-    loaded = load_guides(source, config.default_lang, build_cache, workers)
-    result.findings += loaded.findings
-    if not loaded.guides and not loaded.findings:
-        result.findings.append(
-            Finding(
-                rule="content-no-guides",
-                message=error_text("no-guides", config.default_lang, source=source),
-            )
-        )
-    result.findings += _colliding_pages([guide.rel for guide in loaded.guides], config.default_lang)
-    glossary, findings = load_glossary(source, config.default_lang)
-    result.findings += findings
-    synonyms, findings = load_synonyms(source, config.default_lang)
-    result.findings += findings
-    reviews, findings = load_reviews(source, config.default_lang)
-    result.findings += findings
+        for damaged in state.cache.damaged
+    )
+    if path is not None:
+        _writable(path)  # a cache folder that is a file or cannot be written refuses before all
+    return state
 
+
+def _read_source(state: BuildState) -> Source:
+    """Phase 1: the guides (those the build cache knows unchanged are not read again), the
+    glossary, synonyms and reviews, and the key of what every guide's pages read from the site."""
+    source, config, lang = state.source, state.config, state.lang
+    loaded = load_guides(source, lang, state.cache, _workers(state.options))
+    state.report(loaded.findings)
+    if not loaded.guides and not loaded.findings:
+        state.report(
+            [
+                Finding(
+                    rule="content-no-guides", message=error_text("no-guides", lang, source=source)
+                )
+            ]
+        )
+    state.report(_colliding_pages([guide.rel for guide in loaded.guides], lang))
+    glossary = _reported(state, load_glossary(source, lang))
+    synonyms = _reported(state, load_synonyms(source, lang))
+    reviews = _reported(state, load_reviews(source, lang))
     guides = site_guides(loaded)
     inputs = SiteInputs(
         source,
@@ -203,125 +281,163 @@ def _build(
         guides,
         guide_context(loaded.guides, config),
         synonyms,
-        check,
-        today,
+        state.options.check,
+        state.options.today,
     )
-    # the titles only name the file a broken link meant, in a message: keying on them would make
-    # every guide again
-    # whenever one title changes
     key = site_key(
         loaded.guides,
-        config.model_dump_json(),
-        glossary,
-        synonyms,
-        check,
-        today,
-        source.resolve(),
-        files_key(source),
-        sorted(guides.broken),
+        settings=config.model_dump_json(),
+        glossary=glossary,
+        synonyms=synonyms,
+        checked=state.options.check,
+        today=state.options.today,
+        source=source.resolve(),
+        files=files_key(source),
+        broken=guides.broken,
     )
-    for salvaged in salvaged_guides(
-        source, guides, config.default_lang
-    ):  # every problem of their bodies too, in one pass
-        result.findings += check_guide(salvaged, source, guides, config.lint, today).findings
-    outcomes = {guide.rel: build_cache.outcome(guide, key) for guide in loaded.guides}
-    to_do = [guide for guide in loaded.guides if outcomes[guide.rel] is None]
-    result.guides, result.redone = len(loaded.guides), len(to_do)
+    for salvaged in salvaged_guides(source, guides, lang):  # every problem of their bodies too
+        state.report(
+            check_guide(salvaged, source, guides, config.lint, state.options.today).findings
+        )
+    return Source(loaded.guides, inputs, reviews, key)
+
+
+def _reported(state: BuildState, loaded: tuple[T, list[Finding]]) -> T:
+    """A user file's content, its findings reported."""
+    value, findings = loaded
+    state.report(findings)
+    return value
+
+
+def _guide_steps(state: BuildState, read: Source) -> tuple[dict[str, GuideOutcome], list[Made]]:
+    """Phase 2: each guide's own steps (lint, parse, enrich, render), for the guides the build
+    cache has no outcome of; the pages that read only the guides' front matter are made by this
+    process meanwhile."""
+    cache, guides = state.cache, read.guides
+    known = {guide.rel: cache.outcome(guide, read.key) for guide in guides}
+    to_do = [guide for guide in guides if known[guide.rel] is None]
+    state.result.guides, state.result.redone = len(guides), len(to_do)
     pause_point("render")
-    around: list[
-        Made
-    ] = []  # the pages that read no guide's body, made while worker processes make the guides
-
-    def make_around() -> None:
-        around.extend(_made_from_front_matter(build_cache, loaded.guides, config, check))
-
-    for guide, outcome in zip(
-        to_do, run_guide_steps(to_do, inputs, workers, meanwhile=make_around), strict=False
-    ):
-        build_cache.remember(guide, key, outcome)
-        outcomes[guide.rel] = outcome
-    pages = [page for outcome in outcomes.values() for page in outcome.pages]
-    result.findings += [finding for outcome in outcomes.values() for finding in outcome.findings]
-    around += _search_indexes(build_cache, loaded.guides, outcomes, config, synonyms, key)
-    pages += [page for made in around for page in made.pages]
-    result.findings += [finding for made in around for finding in made.findings]
-    # the accessibility statement is made every time (a few pages): it reads the waivers, reviews
-    # and the day
-    conformance = evidence(
-        config, pages, date=today, checked=check, waivers=waivers, reviews=reviews
+    made, around = run_guide_steps(
+        to_do,
+        read.inputs,
+        _workers(state.options),
+        meanwhile=lambda: _made_from_front_matter(cache, guides, state.config, state.options.check),
     )
-    pages += render_statements(conformance)
-    result.pages = len(pages)
+    for guide, outcome in zip(to_do, made, strict=True):
+        cache.remember(guide, read.key, outcome)
+        known[guide.rel] = outcome
+    return {rel: outcome for rel, outcome in known.items() if outcome is not None}, around
+
+
+def _pages_around_the_guides(
+    state: BuildState, read: Source, outcomes: dict[str, GuideOutcome], around: list[Made]
+) -> BuiltSite:
+    """Phase 3: the search indexes, the accessibility statement and the site's own files, with the
+    guides' pages; pages over the page budget are reported."""
+    config, options = state.config, state.options
+    around = around + _search_indexes(
+        state.cache, read.guides, outcomes, config, read.inputs.synonyms, read.key
+    )
+    pages = [page for outcome in outcomes.values() for page in outcome.pages]
+    state.report(finding for outcome in outcomes.values() for finding in outcome.findings)
+    pages += [page for made in around for page in made.pages]
+    state.report(finding for made in around for finding in made.findings)
+    conformance = evidence(
+        config,
+        pages,
+        date=options.today,
+        checked=options.check,
+        waivers=options.waivers,
+        reviews=read.reviews,
+    )
+    # the evidence is a frozen record of the settings, pages, waivers, reviews and the day: the
+    # same evidence gives the same statement
+    pages += state.cache.group(
+        "statement", [repr(conformance)], lambda: Made(list(render_statements(conformance)))
+    ).pages
+    state.result.pages = len(pages)
     files = (
         site_assets()
         | {path: file for made in around for path, file in made.files.items()}
         | site_files(config, pages)
     )
-    if check:
+    if options.check:
         files |= report_files(conformance)  # written again with the gate's findings once it passes
     weights = weigh(
         pages,
         files,
         {path: size for outcome in outcomes.values() for path, size in outcome.html_gzip.items()},
     )
-    result.heaviest = weights[:HEAVIEST_REPORTED]
-    result.findings += over_budget(weights, config.budgets.page_kb)
-    if result.refused:
-        build_cache.save(None)  # the outcomes hold their findings, and the next build redoes less
-        return _sorted(result)
+    state.result.heaviest = weights[:HEAVIEST_REPORTED]
+    state.report(over_budget(weights, config.budgets.page_kb))
+    return BuiltSite(outcomes, pages, files, conformance)
 
-    assets = {
-        asset.site_path: asset for outcome in outcomes.values() for asset in outcome.assets
-    }.values()
-    token = build_cache.token()
-    spare = Spare.of(out) if cache else None
+
+def _stage(
+    state: BuildState, site: BuiltSite, token: str, spare: Spare | None, session: Session
+) -> Staged:
+    """Phase 4: the whole site in a staging folder beside OUT."""
     staged = stage_site(
-        out,
-        pages,
-        assets,
-        files,
-        checked=check,
+        state.out,
+        site.pages,
+        site.assets,
+        site.files,
+        checked=state.options.check,
         token=token,
         spare=spare,
-        published=published,
-        records=build_cache.published_files(),
+        published=state.published,
+        records=state.cache.published_files(),
     )
-    staging = staged.folder
-    try:
-        if check:
-            on_stage("check", len(pages))
-            from .gate import run_gate  # Playwright is imported by builds that check pages
-            from .gate.cache import cache_file
+    if staged.manifest is not None:  # only the newest is of use
+        session.manifest_tokens = {staged.manifest: token}
+    return staged
 
-            # the cache is keyed by content, so it may serve the staging folder of every build of
-            # OUT
-            report = run_gate(
-                staging,
-                jobs=jobs,
-                cache=cache_file(out) if cache else None,
-                on_page=on_page,
-                grid=grid,
-            )
-            result.findings += report.findings
-            result.axe_version = report.axe_version
-            result.gate = report.details()
-        if not result.refused:
-            if check:
-                write_reports(staging, conformance, report.findings)
-            if publish(staging, out, keep_previous=spare.folder if spare else None) and spare:
-                spare.keep(staged.written, token)
-            result.published = True
-            result.site_files = (
-                frozenset(staged.records) | {asset.site_path for asset in assets} | {MANIFEST}
-            )
-    finally:
-        discard(
-            staging
-            # a refused site; after a publish the previous site was set aside and nothing is left
-            # here
-        )
-    build_cache.save(token if result.published else None, staged.records)
-    return _sorted(result)
+
+def _gate(state: BuildState, staging: Path) -> GateReport | None:
+    """Phase 5: the accessibility gate on the staged site, when the build checks."""
+    options = state.options
+    if not options.check:
+        return None
+    options.on_stage("check", state.result.pages)
+    from .gate import run_gate  # Playwright is imported by builds that check pages
+    from .gate.cache import cache_file
+
+    # the cache is keyed by content, so it may serve the staging folder of every build of OUT
+    report = run_gate(
+        staging,
+        jobs=options.jobs,
+        cache=cache_file(state.out) if options.cache else None,
+        on_page=options.on_page,
+        grid=options.grid,
+    )
+    state.report(report.findings)
+    state.result.axe_version = report.axe_version
+    state.result.gate = report.details()
+    return report
+
+
+def _publish(
+    state: BuildState,
+    site: BuiltSite,
+    staged: Staged,
+    report: GateReport | None,
+    token: str,
+    spare: Spare | None,
+) -> None:
+    """Phase 6: the staged site swapped in for the one in OUT."""
+    if report is not None:
+        write_reports(staged.folder, site.conformance, report.findings)
+    if publish(staged.folder, state.out, keep_previous=spare.folder if spare else None) and spare:
+        spare.keep(staged.written, token)
+    state.result.published = True
+    state.result.site_files = (
+        frozenset(staged.records) | {asset.site_path for asset in site.assets} | {MANIFEST}
+    )
+
+
+def _workers(options: BuildOptions) -> int:
+    return options.jobs or os.cpu_count() or 1
 
 
 def _made_from_front_matter(
@@ -332,9 +448,7 @@ def _made_from_front_matter(
     settings, the guides' front matter."""
     settings = [config.model_dump_json(), str(check)]
     return [
-        build_cache.group(
-            "gallery", settings, lambda: Made(list(render_gallery(config, checked=check)))
-        ),
+        build_cache.group("gallery", settings, lambda: Made(list(_gallery(config, check)))),
         build_cache.group(
             "around",
             settings + [f"{guide.rel}\0{build_cache.meta_json(guide)}" for guide in guides],
@@ -343,13 +457,19 @@ def _made_from_front_matter(
     ]
 
 
+def _gallery(config: SiteConfig, check: bool) -> list[Page]:
+    from .gallery import render_gallery  # what only the gallery reads is imported when it is made
+
+    return list(render_gallery(config, checked=check))
+
+
 def _search_indexes(
     build_cache: BuildCache,
     guides: Sequence[SourceGuide],
     outcomes: Mapping[str, GuideOutcome],
     config: SiteConfig,
     synonyms: SynonymGroups,
-    key: str,
+    key: SiteKey,
 ) -> list[Made]:
     """Each language's search index, made again only when one of its guides (or what they read)
     changed."""
@@ -357,7 +477,7 @@ def _search_indexes(
     return [
         build_cache.group(
             f"search-{lang}",
-            [key]
+            [key.digest]
             + [
                 f"{guide.rel}\0{build_cache.file_key(guide)}"
                 for guide in guides

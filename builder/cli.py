@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import json
 import os
 import sys
@@ -130,6 +131,10 @@ def build_command(
     grid: str | None,
 ) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
+    # what the imports made lives as long as the process, and the build cache's entries as long as
+    # the build: the collector need not walk them again and again (a fifth of a rebuild's time)
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
     lang = load_config(source)[0].default_lang
     out = out or site_beside(source)
     if no_check:

@@ -8,7 +8,7 @@ and a README. The macro is named after the folder, with ``-`` as ``_``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -17,7 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from .messages import error_text
-from .package_files import is_shipped
+from .package_files import is_shipped, package_cache
 from .yaml_loader import SAFE_LOADER
 
 # Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an
@@ -174,7 +174,7 @@ def components_root() -> Traversable:
     return resources.files("guidekit.components")
 
 
-@cache
+@package_cache
 def registry() -> dict[str, Component]:
     found = {}
     for folder in sorted(

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import hanzidentifier
 from markupsafe import Markup, escape
 
 from .component_registry import Component, registry
@@ -130,6 +129,9 @@ def _english_text_rule(renderer, tokens, index: int, options, env) -> str:
 
 
 def _chinese_variant(text: str) -> str:
+    # its tables take a tenth of a second to load; a rebuild seldom makes the gallery
+    import hanzidentifier
+
     traditional = any(
         hanzidentifier.is_traditional(c) and not hanzidentifier.is_simplified(c) for c in text
     )

@@ -19,6 +19,7 @@ from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .findings import Finding, Severity
 from .lint import GuideSummary, LintSettings, lint_guide
 from .lint.markup import markup_findings
+from .lint.text import Passage, body_passages
 from .lint.unfinished import unfinished_findings
 from .load import Loaded, SourceGuide, salvage
 from .parse import parse_guide, read_tokens
@@ -31,6 +32,7 @@ class CheckedGuide:
     enriched: (
         EnrichedGuide | None
     )  # None when a problem in the Markdown or its links stops the guide before render
+    body: tuple[Passage, ...]  # the prose of its body, which the search index reads too
 
 
 def check_guide(
@@ -43,16 +45,18 @@ def check_guide(
 ) -> CheckedGuide:
     """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked
     preview)."""
-    findings, summary = lint_guide(guide, settings, today)
+    tokens = read_tokens(guide.body)
+    body = body_passages(guide, tokens)  # before parse_guide changes the tokens
+    findings, summary = lint_guide(guide, settings, today, body)
     findings += unfinished_findings(guide, unfinished)
-    parsed, problems = parse_guide(guide, markdown_components())
+    parsed, problems = parse_guide(guide, tokens, markdown_components())
     enriched: EnrichedGuide | None = None
     if not any(problem.blocking for problem in problems):
         enriched, linking = enrich_guide(parsed, source, site)
         problems += linking
         if any(problem.blocking for problem in linking):
             enriched = None
-    return CheckedGuide(findings + problems + markup_findings(parsed), summary, enriched)
+    return CheckedGuide(findings + problems + markup_findings(parsed), summary, enriched, body)
 
 
 # Problems that leave nothing of a file to check: it is no guide's text (or not one inside SOURCE)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import SiteConfig
 from .enrich import Asset, SiteGuides
@@ -24,6 +24,8 @@ from .page_weight import gzip_size
 from .render import KeptPage, Page, Theme, render_guide
 from .search_index import SynonymGroups, guide_words
 from .workers import shared_out
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
         pages,
         enriched.assets,
         {page.site_path: gzip_size(page.html) for page in pages},
-        guide_words(guide, inputs.synonyms),
+        guide_words(guide, inputs.synonyms, checked.body),
     )
 
 
@@ -90,11 +92,16 @@ def run_guide_steps(
     guides: Sequence[SourceGuide],
     inputs: SiteInputs,
     jobs: int,
-    meanwhile: Callable[[], None] = lambda: None,
-) -> list[GuideOutcome]:
+    meanwhile: Callable[[], T],
+) -> tuple[list[GuideOutcome], T]:
     """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker
-    processes.
-    ``meanwhile``: work of this process's own, done while the workers make the guides."""
-    return shared_out(
-        lambda index: guide_steps(guides[index], inputs), len(guides), jobs, meanwhile
+    processes. ``meanwhile``: work of this process's own, done while the workers make the guides;
+    what it returns comes back with their outcomes."""
+    done: list[T] = []
+    outcomes = shared_out(
+        lambda index: guide_steps(guides[index], inputs),
+        len(guides),
+        jobs,
+        lambda: done.append(meanwhile()),
     )
+    return outcomes, done[0]

@@ -9,8 +9,12 @@ package's own files (cache keys, the gate's rule set, component discovery) lists
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import cache
 from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _LEFT_BY_TOOLS = (".pyc", ".pyo", "~", ".swp", ".swo", ".orig", ".rej", ".tmp")
 # An installed guidekit holds its components, themes and axe-core inside the package folder; a
@@ -42,3 +46,20 @@ def shipped_files(
         elif entry.name.endswith(suffixes):
             found.append(entry)
     return found
+
+
+_READ_FROM_PACKAGE: list[Any] = []  # filled at import by ``package_cache``, never by a build
+
+
+def package_cache(function: F) -> F:
+    """``functools.cache`` for what is made from guidekit's own files (templates, component specs,
+    the keys hashed from them), which depends on nothing else: ``forget_package_files`` drops every
+    one, for a process that saw those files change (``guidekit serve`` while guidekit is edited)."""
+    cached = cache(function)
+    _READ_FROM_PACKAGE.append(cached)
+    return cached  # type: ignore[return-value]
+
+
+def forget_package_files() -> None:
+    for cached in _READ_FROM_PACKAGE:
+        cached.cache_clear()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -22,6 +21,7 @@ from mdit_py_plugins.container import container_plugin
 from .findings import Finding
 from .load import SourceGuide
 from .messages import error_text
+from .package_files import package_cache
 
 CONTAINER = "component"
 LINE_ATTRIBUTE = "data-line"
@@ -63,7 +63,7 @@ def heading_slug(title: str) -> str:
     return slugify(title.strip()) or "section"
 
 
-@cache
+@package_cache
 def markdown_parser() -> MarkdownIt:
     """The one parser every stage shares; a renderer adds its own rules to a parser of its own."""
     return new_markdown_parser()
@@ -103,33 +103,21 @@ def is_unsafe_url(url: str, *, image: bool = False) -> bool:
     return scheme.group(1).lower() not in _SAFE_SCHEMES
 
 
-# A body the linter has just read, left for the parse stage that comes next in the guide's steps:
-# parsing
-# is a tenth of a guide's cost, and each list of tokens is handed over once because the later
-# stages change it.
-_read_before_parse: dict[str, list[Token]] = {}
-
-
-def _tokens(body: str) -> list[Token]:
+def read_tokens(body: str) -> list[Token]:
+    """A body's markdown-it tokens, lines counted from the body's first line. Parsing is a tenth of
+    a guide's cost: a guide's steps read them once, and the linter reads them before
+    ``parse_guide`` changes them."""
     # the container plugin fails on a component left open in a quote at the very end of a text
-    # without a final
-    # newline (">:::A\n>"): every body is read as ending in one, which changes no line
+    # without a final newline (">:::A\n>"): every body is read as ending in one, which changes no
+    # line
     return markdown_parser().parse(body if body.endswith("\n") else body + "\n")
 
 
-def read_tokens(body: str) -> list[Token]:
-    """A body's tokens for a reader that leaves them as they are (the linter); the parse stage
-    takes the same list."""
-    tokens = _tokens(body)
-    _read_before_parse.clear()
-    _read_before_parse[body] = tokens
-    return tokens
-
-
 def parse_guide(
-    guide: SourceGuide, components: Collection[str]
+    guide: SourceGuide, tokens: list[Token], components: Collection[str]
 ) -> tuple[ParsedGuide, list[Finding]]:
-    tokens = _read_before_parse.pop(guide.body, None) or _tokens(guide.body)
+    """``tokens``: ``read_tokens(guide.body)``, which this changes (lines counted in the file, each
+    block's line as an attribute) and hands on."""
     offset = guide.body_line - 1
     findings: list[Finding] = []
     open_components: list[Token] = []

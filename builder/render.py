@@ -3,16 +3,23 @@ component macros."""
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from jinja2.bccache import Bucket
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
@@ -38,6 +45,7 @@ from .glossary import EXPANDED, TERM, Entry
 from .jinja import install, script, stylesheet
 from .load import SourceGuide
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
+from .package_files import package_cache
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
 from .short_guide import short_guide
@@ -189,7 +197,7 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     return str(link)
 
 
-@cache
+@package_cache
 def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt:
     """The Markdown renderer of guide pages; ``text_rule`` renders plain text another way (the
     gallery's READMEs)."""
@@ -207,7 +215,7 @@ def markdown_renderer(text_rule: Callable[..., str] | None = None) -> MarkdownIt
     return md
 
 
-@cache
+@package_cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(resources.files("guidekit.themes"))),
@@ -218,8 +226,30 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         # package files: guidekit serve starts a new environment when they change
         auto_reload=False,
+        bytecode_cache=_template_cache(),
     )
     return install(env)
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Templates compiled by an earlier process, in Jinja's private folder for the user; an entry
+    is keyed by the template's path and checked against its source. A template that cannot be
+    kept or read back is compiled again: never a failed build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache() -> _TemplateCache | None:
+    try:
+        return _TemplateCache(pattern=f"guidekit-{__version__}-%s.cache")
+    except (OSError, RuntimeError):  # no folder Jinja deems safe (shared, or not writable)
+        return None
 
 
 class BodyRenderer:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding
 from .lint.chinese import segmenter
-from .lint.text import body_passages
+from .lint.text import Passage, body_passages
 from .load import SourceGuide
 from .messages import error_text
 
@@ -218,7 +218,9 @@ class IndexedGuide:
     href: str  # the guide's page below the theme's root, e.g. "zh-Hans/social-security-card.html"
 
 
-def _weighted_texts(guide: SourceGuide) -> Iterable[tuple[str, int]]:
+def _weighted_texts(
+    guide: SourceGuide, body: tuple[Passage, ...] | None
+) -> Iterable[tuple[str, int]]:
     meta = guide.meta
     yield meta.title, FIELD_WEIGHTS["title"]
     yield meta.summary, FIELD_WEIGHTS["summary"]
@@ -228,13 +230,16 @@ def _weighted_texts(guide: SourceGuide) -> Iterable[tuple[str, int]]:
         yield material.name, FIELD_WEIGHTS["facts"]
     for step in meta.steps:
         yield step.title, FIELD_WEIGHTS["facts"]
-    for passage in body_passages(guide):
+    for passage in body if body is not None else body_passages(guide):
         yield passage.text, FIELD_WEIGHTS["body"]
 
 
-def guide_words(guide: SourceGuide, synonyms: SynonymGroups) -> dict[str, int]:
-    """Each search word of a guide, with the weight of the best place it stands in the guide."""
-    return weighted_words(_weighted_texts(guide), synonyms)
+def guide_words(
+    guide: SourceGuide, synonyms: SynonymGroups, body: tuple[Passage, ...] | None = None
+) -> dict[str, int]:
+    """Each search word of a guide, with the weight of the best place it stands in the guide.
+    ``body``: the body's passages, when the caller has read them (``lint.text.body_passages``)."""
+    return weighted_words(_weighted_texts(guide, body), synonyms)
 
 
 def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) -> dict[str, int]:

@@ -31,14 +31,13 @@ import watchfiles
 from pydantic import BaseModel, ValidationError
 
 from .build import BuildResult, build
-from .build_cache import code_key, package_key
-from .component_registry import components_root, registry
+from .component_registry import components_root
 from .config import load_config
 from .findings import Finding
 from .messages import best_language, catalogue, error_text
-from .parse import markdown_parser
+from .package_files import forget_package_files
 from .publish import UnsafeOutput, check_output
-from .render import environment, markdown_renderer
+from .session import Session
 from .stage import MANIFEST
 
 DEFAULT_HOST = "127.0.0.1"
@@ -74,6 +73,8 @@ class PreviewState:
     )  # what the last build this run published wrote: all that is served
     stopping: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
+    # what the rebuild loop keeps from one build to the next; only its thread uses it
+    builds: Session = field(default_factory=Session)
 
     def record(self, problems: list[Finding], site_files: frozenset[str] | None = None) -> None:
         """A build ended; ``site_files``: the files of the site it published, None when it
@@ -333,7 +334,7 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
     """One preview build: the build cache makes again only the guides a change touched; its
     problems go to the banner."""
     try:
-        result = build(source, preview, check=check)
+        result = build(source, preview, check=check, session=state.builds)
     except UnsafeOutput as error:  # something put files into the preview folder meanwhile
         result = BuildResult(checked=check)
         result.findings.append(
@@ -363,20 +364,6 @@ def watched_folders(source: Path) -> list[Path]:
     """The guides, and guidekit's own components and themes (they change while guidekit is
     developed)."""
     return [source, Path(str(components_root())), Path(str(resources.files("guidekit.themes")))]
-
-
-def forget_templates() -> None:
-    """Component specs and templates are read once per process; a change to them needs a fresh
-    read."""
-    for cached in (
-        registry,
-        environment,
-        markdown_parser,
-        markdown_renderer,
-        code_key,
-        package_key,
-    ):
-        cached.cache_clear()
 
 
 def watch(
@@ -416,7 +403,7 @@ def watch(
         if not changes:
             continue
         if _touches(changes, code_folders):
-            forget_templates()
+            forget_package_files()  # component specs and templates are read once per process
         started = time.monotonic()
         result = rebuild(source, preview, state, check=check)
         on_build(result, time.monotonic() - started)

@@ -38,6 +38,7 @@ from .caches import cache_folder, file_identity
 from .enrich import Asset
 from .pause import pause_point
 from .render import KeptFile, KeptPage, Page
+from .session import FileIdentity
 
 MANIFEST = "guidekit-manifest.json"
 
@@ -75,21 +76,19 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.staging"
 
 
-def published_token(out: Path) -> str | None:
-    """The token of the site published in ``out``: the build cache keeps pages of that site only."""
+def published_token(out: Path, written: Mapping[FileIdentity, str]) -> str | None:
+    """The token of the site published in ``out``: the build cache keeps pages of that site only.
+    ``written``: the tokens of manifests this process wrote (``Staged.manifest``), by the file's
+    identity, which publishing (a rename of its folder) keeps: a process that builds again need
+    not read back the manifest it wrote."""
     try:
-        known = _tokens.get(file_identity(out / MANIFEST))
+        known = written.get(file_identity(out / MANIFEST))
     except OSError:
         return None
     if known is not None:
         return known
     manifest = read_manifest(out)
     return manifest.token if manifest else None
-
-
-# The tokens of manifests this process wrote, by the file's identity, which publishing (a rename of
-# its folder) keeps: a process that builds again need not read back the manifest it wrote.
-_tokens: dict[tuple[int, int, int, int], str] = {}
 
 
 @dataclass(frozen=True)
@@ -158,6 +157,7 @@ class Staged:
     records: dict[str, FileRecord] = field(
         default_factory=dict
     )  # every page and file a later build may keep
+    manifest: FileIdentity | None = None  # the identity of the manifest written
 
 
 def _remove_tree(path: Path) -> None:
@@ -310,8 +310,7 @@ def stage_site(
     # unindented: the C encoder, ten times faster
     write(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
     del staged.records[MANIFEST]  # made again by every build
-    _tokens.clear()  # only the newest is of use
-    _tokens[file_identity(staged_prefix + MANIFEST)] = token
+    staged.manifest = file_identity(staged_prefix + MANIFEST)
     _remove(staging, present)  # the spare's files the new site no longer has
     return staged
 

@@ -36,13 +36,6 @@ def source(tmp_path: Path) -> Path:
     return write_site(tmp_path / "guides", GUIDES)
 
 
-class ForgetfulDict(dict):
-    """Remembers nothing: every build reads the cache from its files, as a new process does."""
-
-    def __setitem__(self, key, value) -> None:
-        pass
-
-
 def clean_build(source: Path, out: Path) -> dict[str, bytes | None]:
     assert build(source, out, check=False, cache=False).published
     return snapshot(out)
@@ -158,11 +151,8 @@ def test_a_damaged_site_json_is_ignored_with_a_warning(source, tmp_path, damage)
     )
 
 
-def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(
-    source, tmp_path, monkeypatch
-):
-    monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())
-    out = tmp_path / "site"
+def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(source, tmp_path):
+    out = tmp_path / "site"  # no session: every build reads the cache from its files
     build(source, out, check=False)
     entry = cache_files(out)["guide entry"]
     entry.write_text('{"rel": "zh-Hans/guide-1.md", "stamp": "not a stamp"}', "utf-8")
@@ -222,12 +212,8 @@ json_values = st.recursive(
         ]
     ),
 )
-def test_random_json_in_any_cache_file_never_fails_a_build(
-    tmp_path_factory, monkeypatch, which, value, key
-):
-    monkeypatch.setattr(
-        "guidekit.build_cache._in_memory", ForgetfulDict()
-    )  # every build reads every cache file
+def test_random_json_in_any_cache_file_never_fails_a_build(tmp_path_factory, which, value, key):
+    # no session: every build reads every cache file
     root = tmp_path_factory.mktemp("fuzz")
     source = write_site(root / "guides", GUIDES)
     out = root / "site"

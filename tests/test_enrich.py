@@ -19,7 +19,7 @@ from guidekit.enrich import (
     page_path,
 )
 from guidekit.load import load_guides
-from guidekit.parse import parse_guide
+from guidekit.parse import parse_guide, read_tokens
 
 from .conftest import body_line, guide, write_site
 
@@ -32,7 +32,7 @@ def enrich_site(source: Path, files: dict[str, str | bytes], rel: str):
     loaded = load_guides(source, "zh-Hans")
     assert not loaded.findings, loaded.findings
     target = next(g for g in loaded.guides if g.rel == rel)
-    parsed, findings = parse_guide(target, markdown_components())
+    parsed, findings = parse_guide(target, read_tokens(target.body), markdown_components())
     assert not findings, findings
     return enrich_guide(parsed, source, SiteGuides(frozenset(g.rel for g in loaded.guides)))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import build_cache
+from guidekit import cache_keys
 from guidekit.gate import axe
 from guidekit.gate.browser import BrowserMissing, chromium_path
 from guidekit.gate.cache import ruleset
@@ -50,8 +50,8 @@ def test_bytecode_and_editor_files_in_the_package_change_no_key(tmp_path):
     """A normal install has __pycache__ in every package folder; it once crashed every build."""
     package = Path(str(resources.files("guidekit")))
     keys = (
-        build_cache.code_key.__wrapped__,
-        build_cache.package_key.__wrapped__,
+        cache_keys.code_key.__wrapped__,
+        cache_keys.package_key.__wrapped__,
         ruleset.__wrapped__,
     )
     before = [key() for key in keys]

@@ -10,6 +10,7 @@ import pytest
 
 from guidekit.build import build
 from guidekit.build_cache import cache_path
+from guidekit.session import Session
 from guidekit.site import render_around
 
 from .conftest import REPO, leftovers, snapshot
@@ -30,13 +31,6 @@ def clean_build(source: Path, out: Path) -> dict[str, bytes]:
     return snapshot(out)
 
 
-class ForgetfulDict(dict):
-    """Remembers nothing: every build reads the cache from its files, as a new process does."""
-
-    def __setitem__(self, key, value) -> None:
-        pass
-
-
 def rebuild_makes_every_page_again(source: Path, out: Path, tmp_path: Path) -> None:
     result = build(source, out, check=False)
     assert result.published and result.redone == result.guides
@@ -51,7 +45,7 @@ def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(
     assert first.redone == first.guides > 5 and (cache_path(out) / "site.json").is_file()
     before = snapshot(out)
     monkeypatch.setattr(
-        "guidekit.build.render_gallery",
+        "guidekit.gallery.render_gallery",
         lambda *args, **kwargs: pytest.fail("the gallery was made again"),
     )
     again = build(source, out, check=False)
@@ -185,10 +179,9 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
     folder), which differs from the published site in what the last build wrote. A process that
     builds
     again (serve) keeps the cache in memory; a new process reads it from its files."""
-    if process == "a process per build":
-        monkeypatch.setattr("guidekit.build_cache._in_memory", ForgetfulDict())
+    session = Session() if process == "one process" else None
     out = tmp_path / "site"
-    build(source, out, check=False)
+    build(source, out, check=False, session=session)
     guide = source / EDITED
     folder = source / "zh-Hans" / "new-folder"
 
@@ -210,7 +203,7 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
     ]
     for number, edit in enumerate(edits):
         edit()
-        assert build(source, out, check=False).published
+        assert build(source, out, check=False, session=session).published
         assert snapshot(out) == clean_build(source, tmp_path / f"clean-{number}"), (
             f"after edit {number}"
         )
@@ -221,15 +214,15 @@ def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, m
     """A guide page template or component macro is in every guide's key; a stylesheet is in no
     guide's key
     (pages link to it) but in the key of the pages around the guides, which read every template."""
-    import guidekit.build_cache as build_cache
+    import guidekit.cache_keys as cache_keys
 
     digested: dict[str, list[str]] = {}
     monkeypatch.setattr(
-        build_cache,
+        cache_keys,
         "_digest",
         lambda files: digested.setdefault("code", [file.name for file in files]) and "key",
     )
-    build_cache.code_key.__wrapped__()
+    cache_keys.code_key.__wrapped__()
     assert {"guide.html.j2", "layout.html.j2", "macro.html.j2", "component.yml"} <= set(
         digested["code"]
     )
@@ -243,8 +236,8 @@ def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, m
         "guidekit.build.render_around",
         lambda *args, **kwargs: made_around.append(1) or render_around(*args, **kwargs),
     )
-    monkeypatch.setattr(build_cache, "package_key", lambda: "a stylesheet changed")
+    monkeypatch.setattr(cache_keys, "package_key", lambda: "a stylesheet changed")
     restyled = build(source, out, check=False)
     assert restyled.published and restyled.redone == 0 and made_around == [1]
-    monkeypatch.setattr(build_cache, "code_key", lambda: "a guide template changed")
+    monkeypatch.setattr(cache_keys, "code_key", lambda: "a guide template changed")
     assert build(source, out, check=False).redone == restyled.guides

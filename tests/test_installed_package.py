@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import build_cache
+from guidekit import cache_keys
 from guidekit.gate.cache import ruleset
 
 from .conftest import REPO
@@ -214,10 +214,10 @@ def test_an_install_keys_its_caches_as_the_checkout_does(installed):
     keys = installed.run(
         "python",
         "-c",
-        "from guidekit import build_cache; from guidekit.gate import cache; "
-        "print(build_cache.code_key(), cache.ruleset())",
+        "from guidekit import cache_keys; from guidekit.gate import cache; "
+        "print(cache_keys.code_key(), cache.ruleset())",
     )
-    assert keys.stdout.split() == [build_cache.code_key(), ruleset()], keys.stderr
+    assert keys.stdout.split() == [cache_keys.code_key(), ruleset()], keys.stderr
 
 
 def test_build_with_the_gate_then_rebuild_after_an_edit(installed):

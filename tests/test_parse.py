@@ -9,7 +9,13 @@ import pytest
 
 from guidekit.component_registry import markdown_components
 from guidekit.load import load_guide
-from guidekit.parse import LINE_ATTRIBUTE, heading_slug, is_unsafe_url, parse_guide
+from guidekit.parse import (
+    LINE_ATTRIBUTE,
+    heading_slug,
+    is_unsafe_url,
+    parse_guide,
+    read_tokens,
+)
 
 from .conftest import body_line, guide, write_site
 
@@ -18,7 +24,7 @@ def parse_text(tmp_path: Path, text: str, rel: str = "zh-Hans/card.md"):
     write_site(tmp_path, {rel: text})
     loaded, findings = load_guide(tmp_path / rel, rel, "zh-Hans")
     assert loaded is not None and not findings, findings
-    return parse_guide(loaded, markdown_components())
+    return parse_guide(loaded, read_tokens(loaded.body), markdown_components())
 
 
 def located_rules(findings) -> list[tuple[int, str]]:

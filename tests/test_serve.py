@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,74 +25,7 @@ import pytest
 from guidekit import serve
 
 from .conftest import body_line, guide, run_guidekit, write_site
-
-TIMEOUT = 30.0  # seconds any single wait may take before the test fails
-
-
-def poll(condition: Callable[[], object], what: str) -> object:
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
-def raw_get(url: str, target: str, host: str | None = None) -> tuple[int, bytes]:
-    """A request with the target exactly as written (urllib would normalise ``..`` away)."""
-    address = url.removeprefix("http://").rstrip("/")
-    connection = http.client.HTTPConnection(address, timeout=TIMEOUT)
-    connection.putrequest("GET", target, skip_host=True)
-    connection.putheader("Host", host or address)
-    connection.endheaders()
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    return response.status, body
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
-        return response.read().decode()
-
-
-class Preview:
-    """guidekit serve's whole loop in a thread, on a free port; stopped by the fixture."""
-
-    def __init__(self, source: Path, out: Path) -> None:
-        self.source, self.out = source, out
-        self.builds: list[bool] = []
-        self.redone: list[int] = []  # guides made again by each build
-        self.url = ""
-        self.stop = threading.Event()
-        ready = threading.Event()
-
-        def on_ready(url: str) -> None:
-            self.url = url
-            ready.set()
-
-        self.thread = threading.Thread(
-            target=serve.preview_site,
-            args=(source,),
-            daemon=True,
-            kwargs=dict(out=out, on_ready=on_ready, on_build=self.built, stop=self.stop),
-        )
-        self.thread.start()
-        assert ready.wait(TIMEOUT), "the preview server did not start"
-
-    def built(self, result, seconds: float) -> None:
-        self.redone.append(result.redone)
-        self.builds.append(result.published)
-
-    def page(self, path: str) -> str:
-        return fetch(self.url + path)
-
-    def saved(self, rel: str, text: str) -> None:
-        """Write a file and wait until the rebuild it causes has finished."""
-        before = len(self.builds)
-        (self.source / rel).write_text(text, encoding="utf-8")
-        poll(lambda: len(self.builds) > before, f"a rebuild after saving {rel}")
+from .preview import TIMEOUT, Preview, fetch, raw_get
 
 
 @pytest.fixture

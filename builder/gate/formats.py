@@ -1,7 +1,7 @@
 """The gate's verdict for people and machines: terminal text, JUnit XML for CI, and an HTML page.
 
 JSON is ``Verdict.to_json()`` itself. The HTML report is an ordinary accessible page: the gate
-checks it like any other (tests/test_gate_reports.py does).
+checks it like any other (tests/test_gate_runs.py does).
 """
 
 from __future__ import annotations

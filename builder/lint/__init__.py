@@ -21,7 +21,7 @@ from .numbers import check_numbers
 from .report import Reporter, lint_text
 from .rules import DEFAULT_LEVELS, LintSettings
 from .sentences import percent
-from .text import read_guide_text
+from .text import Passage, read_guide_text
 from .word_habits import report_habits, word_habits
 
 __all__ = [
@@ -103,9 +103,13 @@ def lint_guides(
 
 
 def lint_guide(
-    guide: SourceGuide, settings: LintSettings, today: dt.date
+    guide: SourceGuide,
+    settings: LintSettings,
+    today: dt.date,
+    body: tuple[Passage, ...] | None = None,
 ) -> tuple[list[Finding], GuideSummary]:
-    text = read_guide_text(guide)
+    """``body``: the body's passages, when the caller has read them (``text.body_passages``)."""
+    text = read_guide_text(guide, body)
     report = Reporter(guide, settings)
     if guide.lang == "en":
         english = check_english(text, report)

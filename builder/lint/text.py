@@ -119,10 +119,11 @@ class GuideText:
         return "\n".join(passage.text for passage in self.passages)
 
 
-def read_guide_text(guide: SourceGuide) -> GuideText:
+def read_guide_text(guide: SourceGuide, body: tuple[Passage, ...] | None = None) -> GuideText:
+    """``body``: the body's passages, when the caller has read them (``body_passages``)."""
     field_lines: dict[tuple[str | int, ...], int] = {}
     passages = [] if guide.salvaged else list(_front_matter_passages(guide, field_lines))
-    passages += body_passages(guide)
+    passages += body if body is not None else body_passages(guide)
     return GuideText(guide, tuple(passages), field_lines)
 
 
@@ -154,15 +155,22 @@ def excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def body_passages(guide: SourceGuide) -> tuple[Passage, ...]:
-    """The prose of the guide's body (paragraphs, list items, cells, headings, component titles)."""
+def body_passages(guide: SourceGuide, tokens: list[Token] | None = None) -> tuple[Passage, ...]:
+    """The prose of the guide's body (paragraphs, list items, cells, headings, component titles).
+    ``tokens``: ``read_tokens(guide.body)``, when the caller has them."""
+    if tokens is not None:
+        return _passages(tokens, guide.body_line)
     return _body_passages(guide.body, guide.body_line)
 
 
 @lru_cache(maxsize=_REMEMBERED_BODIES)
 def _body_passages(body: str, body_line: int) -> tuple[Passage, ...]:
+    return _passages(read_tokens(body), body_line)
+
+
+def _passages(tokens: list[Token], body_line: int) -> tuple[Passage, ...]:
     passages = []
-    for token in read_tokens(body):
+    for token in tokens:
         if token.map is None:
             continue
         line = body_line + token.map[0]
