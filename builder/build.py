@@ -5,6 +5,7 @@ modules."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import tempfile
 import unicodedata
@@ -483,7 +484,7 @@ def _search_indexes(
                 for guide in guides
                 if guide.lang == lang
             ],
-            lambda lang=lang: render_search_index(lang, guides, words, synonyms),
+            functools.partial(render_search_index, lang, guides, words, synonyms),
         )
         for lang in search_languages(guides, config)
     ]

@@ -12,6 +12,7 @@ the guide's word list, where the explanation is readable without JavaScript (WCA
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
     return entries, findings
 
 
-def mark_first_uses(parsed: ParsedGuide, glossary: list[Entry]) -> None:
+def mark_first_uses(parsed: ParsedGuide, glossary: Sequence[Entry]) -> None:
     """Turn the first use of every glossary term in the guide's running text into a TERM token.
 
     Every term of the guide's language is looked for, used or not, longest first: a later 社保卡

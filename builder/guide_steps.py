@@ -47,11 +47,8 @@ class SiteInputs:
 @dataclass
 class GuideOutcome:
     findings: list[Finding]  # from lint, parse, enrich and render
-    pages: list[
-        Page | KeptPage
-        # none when a blocking problem stopped the guide before render; kept ones from the build
-        # cache
-    ]
+    # none when a blocking problem stopped the guide before render; kept ones from the build cache
+    pages: list[Page | KeptPage]
     assets: list[Asset]
     html_gzip: dict[str, int] = field(
         default_factory=dict
@@ -81,7 +78,7 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
     )
     return GuideOutcome(
         checked.findings + rendering,
-        pages,
+        list[Page | KeptPage](pages),
         enriched.assets,
         {page.site_path: gzip_size(page.html) for page in pages},
         guide_words(guide, inputs.synonyms, checked.body),

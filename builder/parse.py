@@ -74,9 +74,9 @@ def new_markdown_parser() -> MarkdownIt:
     # markdown-it silently drops everything after its nesting limit; each level of ours opens at
     # most two of its levels, so a guide reaching that limit has always broken MAX_NESTING first.
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 2 * MAX_NESTING + 4}).enable("table")
-    md.validateLink = lambda url: (
-        True
-    )  # every URL reaches our own scheme check, which names the line
+    # every URL reaches our own scheme check, which names the line; markdown-it-py documents
+    # replacing this method on the instance
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     container_plugin(md, CONTAINER, validate=lambda params, *_: bool(_COMPONENT_INFO.match(params)))
     anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)
     # [English words]{lang=en} and [link](url){lang=en}: a phrase in another language (WCAG 3.1.2);
@@ -85,11 +85,17 @@ def new_markdown_parser() -> MarkdownIt:
     return md
 
 
+def first_line(token: Token) -> int:
+    """The 1-based line a block token starts on (markdown-it maps every block token it opens)."""
+    assert token.map is not None, token.type
+    return token.map[0] + 1
+
+
 def component_call(token: Token) -> ComponentCall:
     match = _COMPONENT_INFO.match(token.info)
     assert match, "the container plugin only accepts infos that match"
     return ComponentCall(
-        name=match.group(1).lower(), params=match.group(2).strip(), line=token.map[0] + 1
+        name=match.group(1).lower(), params=match.group(2).strip(), line=first_line(token)
     )
 
 
@@ -140,11 +146,11 @@ def parse_guide(
                 token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
         depth += _NESTING.get(token.type, 0)
         if depth == MAX_NESTING + 1 and _NESTING.get(token.type) == 1:
-            problem("too-deep", token.map[0] + 1, limit=MAX_NESTING)
+            problem("too-deep", first_line(token), limit=MAX_NESTING)
         if token.type == "heading_open" and token.tag == "h1":
-            problem("second-title", token.map[0] + 1)
+            problem("second-title", first_line(token))
         elif token.type == "html_block":
-            problem("raw-html", token.map[0] + 1, snippet=_snippet(token.content))
+            problem("raw-html", first_line(token), snippet=_snippet(token.content))
         elif token.type == f"container_{CONTAINER}_open":
             open_components.append(token)
             call = component_call(token)
@@ -158,7 +164,7 @@ def parse_guide(
         elif token.type == f"container_{CONTAINER}_close":
             opener = open_components.pop()
             if token.markup == "":  # the plugin closed it at the end of the document
-                problem("unclosed-component", opener.map[0] + 1, name=component_call(opener).name)
+                problem("unclosed-component", first_line(opener), name=component_call(opener).name)
         elif token.type == "inline":
             for child, line in _children_with_lines(token):
                 if child.type == "html_inline":
@@ -173,7 +179,7 @@ def parse_guide(
 
 
 def _children_with_lines(inline: Token) -> Iterator[tuple[Token, int]]:
-    line = inline.map[0] + 1
+    line = first_line(inline)
     for child in inline.children or []:
         yield child, line
         if child.type in {"softbreak", "hardbreak"}:

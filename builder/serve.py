@@ -164,6 +164,7 @@ class PreviewServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
+        assert isinstance(host, str)  # an IP socket's address
         return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
 
 
@@ -172,9 +173,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def setup(self) -> None:
-        self.timeout = (
-            self.server.idle_seconds
-        )  # the socket's: idle, half-open and slow-header connections are closed
+        # the socket's: idle, half-open and slow-header connections are closed; socketserver reads
+        # it per connection, though its stubs call it a class variable
+        self.timeout = self.server.idle_seconds  # type: ignore[misc]
         super().setup()
 
     def do_GET(self) -> None:

@@ -319,7 +319,7 @@ def _files_below(root: str) -> set[str]:
     """Every file below ``root`` (ending in '/'), relative to it. A symbolic link to a folder is
     removed: the
     build would write through it."""
-    found = set()
+    found: set[str] = set()
     for folder, folders, names in os.walk(root):
         for name in [name for name in folders if os.path.islink(os.path.join(folder, name))]:
             os.unlink(os.path.join(folder, name))
