@@ -81,15 +81,25 @@ def _officialese_pattern() -> re.Pattern[str]:
 
 def _officialese(views: list[SimplifiedPassage], report: Reporter) -> None:
     entries = {entry.word: entry for entry in officialese()}
+    # a guide written in officialese uses the same few words again and again
+    advice: dict[str, tuple[str, str]] = {}  # word -> (suggestion, why), in the guide's script
+    pattern = _officialese_pattern()
     for view in views:
-        for match in _officialese_pattern().finditer(view.simplified):
-            entry = entries[match.group()]
+        for match in pattern.finditer(view.simplified):
+            word = match.group()
+            if word not in advice:
+                entry = entries[word]
+                advice[word] = (
+                    in_guide_script(report, entry.plain),
+                    report.text(f"why-{entry.kind}"),
+                )
+            suggestion, why = advice[word]
             report.add(
                 "officialese",
                 view.passage.line_at(match.start()),
-                suggestion=in_guide_script(report, entry.plain),
+                suggestion=suggestion,
                 word=view.original(match.start(), match.end()),
-                why=report.text(f"why-{entry.kind}"),
+                why=why,
             )
 
 
