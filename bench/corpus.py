@@ -214,12 +214,12 @@ def _guide(
             question = "可以请别人代办吗？" if zh else "Can someone apply for me?"
             parts.append(f"::: details {question}\n{rng.choice(sentences)}\n:::\n")
         elif kind < 0.8:
-            header = "| 项目 | 时间 | 地点 |" if zh else "| Item | Time | Place |"
-            rows = "\n".join(
-                f"| {rng.choice(sentences)[:8]} | {rng.randint(1, 9)} | {rng.randint(100, 999)} |"
+            header = ["项目", "时间", "地点"] if zh else ["Item", "Time", "Place"]
+            rows = [
+                [rng.choice(sentences)[:8], str(rng.randint(1, 9)), str(rng.randint(100, 999))]
                 for _ in range(3)
-            )
-            parts.append(f"{header}\n|---|---|---|\n{rows}\n")
+            ]
+            parts.append(_table(header, rows))
         _, target = rng.choice(same_lang)
         parts.append(f"{'另见' if zh else 'See also'}：[{target}]({target}.md)\n")
     parts.append(
@@ -277,14 +277,20 @@ def _official_guide(
                 "\n".join(f"● {clause()[: rng.randint(20, 60)]}；" for _ in range(3)) + "\n"
             )
         if rng.random() < 0.2:
-            rows = "\n".join(
-                f"| {rng.choice(_MATTERS)} | {rng.choice(_CHINESE_NUMERALS)}个工作日 | 无 |"
+            rows = [
+                [rng.choice(_MATTERS), f"{rng.choice(_CHINESE_NUMERALS)}个工作日", "无"]
                 for _ in range(3)
-            )
-            parts.append(f"| 事项 | 时限 | 收费 |\n|---|---|---|\n{rows}\n")
+            ]
+            parts.append(_table(["事项", "时限", "收费"], rows))
         _, target = rng.choice(same_lang)
         parts.append(f"另见：[{target}]({target}.md)\n")
     return title, front, "\n".join(parts)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = [header, *rows]
+    cells = ["| " + " | ".join(line) + " |" for line in lines]
+    return "\n".join([cells[0], "|" + "---|" * len(header), *cells[1:]]) + "\n"
 
 
 def _plain(body: str) -> str:
