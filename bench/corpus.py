@@ -3,7 +3,7 @@
 Two kinds: ``plain`` guides, written the way the authoring guide asks (few lint findings), and
 ``officialese`` ones, written the way real 实施清单 records are (long run-on sentences,
 须/应当/予以, nested 《…》 citations, "无" for fees, Chinese numerals, 一、（一） headings, ●
-bullets, time limits without units): a build of them reports dozens of lint findings per guide.
+bullets, time limits without units): the linter finds about 180 problems in each.
 
 Each guide is written twice: for guidekit (front matter + components) and for MkDocs (the same
 Markdown, components reduced to their content, front matter reduced to a title), so both tools
