@@ -46,6 +46,7 @@ from .messages import (
     user_language,
 )
 from .publish import BuildLocked, UnsafeOutput
+from .workers import cycle_collector_paused
 
 REFUSED = 1
 
@@ -152,28 +153,29 @@ def build_command(
             on_page=progress.advance,
             grid=grid,
         )
-    verdict = judge(
-        result.findings,
-        waivers,
-        details={**result.gate, "pages": result.pages, "axe_version": result.axe_version},
-    )
-    _report(
-        verdict,
-        output_format,
-        lang,
-        junit,
-        html,
-        extra={
-            "ok": result.published,
-            "published": result.published,
-            "checked": result.checked,
-            "heaviest_pages": [
-                {"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest
-            ],
-            "guides": result.guides,
-            "guides_redone": result.redone,
-        },
-    )
+    with cycle_collector_paused():
+        verdict = judge(
+            result.findings,
+            waivers,
+            details={**result.gate, "pages": result.pages, "axe_version": result.axe_version},
+        )
+        _report(
+            verdict,
+            output_format,
+            lang,
+            junit,
+            html,
+            extra={
+                "ok": result.published,
+                "published": result.published,
+                "checked": result.checked,
+                "heaviest_pages": [
+                    {"page": w.page.site_path, "kb": round(w.kilobytes, 1)} for w in result.heaviest
+                ],
+                "guides": result.guides,
+                "guides_redone": result.redone,
+            },
+        )
     if output_format == "text":
         errors, warnings, _ = verdict.counts()
         if result.redone < result.guides:

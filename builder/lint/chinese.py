@@ -12,7 +12,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .data import (
@@ -30,6 +30,7 @@ from .text import GuideText, Passage, chinese_length, excerpt
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_REMEMBERED_RUNS = 50_000  # segmented runs of characters kept: a few MB
 
 
 @dataclass(frozen=True)
@@ -80,15 +81,25 @@ def _officialese_pattern() -> re.Pattern[str]:
 
 def _officialese(views: list[SimplifiedPassage], report: Reporter) -> None:
     entries = {entry.word: entry for entry in officialese()}
+    # a guide written in officialese uses the same few words again and again
+    advice: dict[str, tuple[str, str]] = {}  # word -> (suggestion, why), in the guide's script
+    pattern = _officialese_pattern()
     for view in views:
-        for match in _officialese_pattern().finditer(view.simplified):
-            entry = entries[match.group()]
+        for match in pattern.finditer(view.simplified):
+            word = match.group()
+            if word not in advice:
+                entry = entries[word]
+                advice[word] = (
+                    in_guide_script(report, entry.plain),
+                    report.text(f"why-{entry.kind}"),
+                )
+            suggestion, why = advice[word]
             report.add(
                 "officialese",
                 view.passage.line_at(match.start()),
-                suggestion=in_guide_script(report, entry.plain),
+                suggestion=suggestion,
                 word=view.original(match.start(), match.end()),
-                why=report.text(f"why-{entry.kind}"),
+                why=why,
             )
 
 
@@ -134,20 +145,17 @@ def _uncommon_characters(views: list[SimplifiedPassage], report: Reporter) -> fl
 
 def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
     """Words jieba's dictionary rarely saw. Its counts come from news text, where everyday phrases
-    such as
-    带齐 or 陪您 are rare too; so only words that also use a less familiar character are
+    such as 带齐 or 陪您 are rare too; so only words that also use a less familiar character are
     reported."""
-    skip = (
-        {entry.word for entry in officialese()} | set(abbreviations()) | everyday_words()
-    )  # reported by their own rules, or known
-    familiar = everyday_characters()
+    skip = _known_words()
     threshold = report.settings.rare_word_frequency
+    frequencies = segmenter().FREQ
     seen: set[str] = set()
     for view in views:
-        for word, start, end in _unfamiliar_words(view.simplified, familiar):
+        for word, start, end in _unfamiliar_words(view.simplified):
             if word in seen or word in skip:
                 continue
-            frequency = segmenter().FREQ.get(word)
+            frequency = frequencies.get(word)
             if frequency is not None and 0 < frequency <= threshold:
                 seen.add(word)
                 report.add(
@@ -158,17 +166,37 @@ def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
                 )
 
 
-def _unfamiliar_words(text: str, familiar: frozenset[str]) -> Iterator[tuple[str, int, int]]:
-    """Words of two or more characters that use a character outside ``familiar``, with their
+@cache
+def _known_words() -> frozenset[str]:
+    """Words never reported as rare: other rules report them, or every reader knows them."""
+    return frozenset(
+        {entry.word for entry in officialese()} | set(abbreviations()) | everyday_words()
+    )
+
+
+def _unfamiliar_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Words of two or more characters that use a character outside the everyday ones, with their
     offsets.
 
-    Segmenting is the costly part, so runs of familiar characters are never segmented."""
+    Segmenting is the costly part, so runs of everyday characters are never segmented."""
+    familiar = everyday_characters()
     for run in _ALL_HAN.finditer(text):
         if len(run.group()) < 2 or familiar.issuperset(run.group()):
             continue
-        for word, start, end in segmenter().tokenize(run.group(), HMM=False):
-            if len(word) >= 2 and not familiar.issuperset(word):
-                yield word, run.start() + start, run.start() + end
+        for word, start, end in _unfamiliar_in_run(run.group()):
+            yield word, run.start() + start, run.start() + end
+
+
+@lru_cache(maxsize=_REMEMBERED_RUNS)
+def _unfamiliar_in_run(run: str) -> tuple[tuple[str, int, int], ...]:
+    """One run of Chinese characters, segmented: the same clauses recur from guide to guide
+    (对申请材料齐全、符合法定形式的), and a site's guides are segmented in one process."""
+    familiar = everyday_characters()
+    return tuple(
+        (word, start, end)
+        for word, start, end in segmenter().tokenize(run, HMM=False)
+        if len(word) >= 2 and not familiar.issuperset(word)
+    )
 
 
 @cache
@@ -179,10 +207,9 @@ def segmenter():
     jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise
     tokenizer = jieba.dt
     # jieba reads its dictionary cache with marshal.load from the open file, item by item: five
-    # times
-    # slower (1.5 s here) than decoding the file's bytes at once. A missing or unreadable cache, or
-    # a
-    # dictionary of someone else's, is left to jieba, which then builds and writes the cache.
+    # times slower (1.5 s here) than decoding the file's bytes at once. A missing or unreadable
+    # cache, or a dictionary of someone else's, is left to jieba, which then builds and writes the
+    # cache.
     cache_file = Path(tempfile.gettempdir(), "jieba.cache")
     if (
         not tokenizer.initialized

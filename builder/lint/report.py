@@ -3,14 +3,25 @@ guide's language."""
 
 from __future__ import annotations
 
-from ..findings import Finding
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
+from ..findings import Finding, Severity
 from ..load import SourceGuide
 from ..messages import best_language, catalogue
-from .rules import LintSettings
+from .rules import DEFAULT_LEVELS, LintSettings
 
 
 def lint_text(key: str, lang: str, /, **args: object) -> str:
-    return catalogue("lint")[key][best_language(lang)].format(**args)
+    return lint_texts(best_language(lang))[key].format(**args)
+
+
+@cache
+def lint_texts(lang: str) -> Mapping[str, str]:
+    """Every message of the linter in one language: a guide full of officialese asks for
+    thousands."""
+    return MappingProxyType({key: texts[lang] for key, texts in catalogue("lint").items()})
 
 
 class Reporter:
@@ -19,19 +30,23 @@ class Reporter:
     def __init__(self, guide: SourceGuide, settings: LintSettings) -> None:
         self.guide, self.settings = guide, settings
         self.findings: list[Finding] = []
+        self._texts = lint_texts(best_language(guide.lang))
+        self._severities = {rule: settings.severity(rule) for rule in DEFAULT_LEVELS}
 
     @property
     def lang(self) -> str:
         return self.guide.lang
 
     def text(self, key: str, /, **args: object) -> str:
-        return lint_text(key, self.lang, **args)
+        return self._texts[key].format(**args)
 
     def add(self, rule: str, line: int, *, suggestion: str, **args: object) -> None:
-        severity = self.settings.severity(rule)
+        severity: Severity | None = self._severities[rule]
         if severity is None:
             return
-        message = self.text(rule, **args) + self.text("suggest", suggestion=suggestion)
+        message = self._texts[rule].format(**args) + self._texts["suggest"].format(
+            suggestion=suggestion
+        )
         self.findings.append(
             Finding(
                 rule=f"lint:{rule}",

@@ -24,8 +24,11 @@ def check_sentence_length(
 ) -> SentenceFigures:
     fix = report.text("long-sentence-fix")
     long_lines = []
+    body_lengths = []
     for sentence in text.sentences:
         size = length(sentence.text)
+        if sentence.passage.in_body:
+            body_lengths.append(size)
         if size > limit:
             rule = "very-long-sentence" if size > VERY_LONG * limit else "long-sentence"
             report.add(
@@ -38,11 +41,11 @@ def check_sentence_length(
             )
             if sentence.passage.in_body:
                 long_lines.append(sentence.line)
-    body = text.body_sentences
+    count = len(body_lengths)
     figures = SentenceFigures(
-        count=len(body),
-        average_length=sum(length(sentence.text) for sentence in body) / len(body) if body else 0.0,
-        long_share=len(long_lines) / len(body) if body else 0.0,
+        count=count,
+        average_length=sum(body_lengths) / count if count else 0.0,
+        long_share=len(long_lines) / count if count else 0.0,
     )
     target = report.settings.long_sentence_share
     if long_lines and figures.long_share > target:
