@@ -41,9 +41,12 @@ PURE_CACHES = {
     ("search_index.py", "_segmented"),
     ("lint/data.py", "_converter"),
     ("component_registry.py", "_rendered"),
+    ("lint/chinese.py", "_unfamiliar_in_run"),
     # compiled from constants or guidekit's data files (word lists, message catalogues, axe-core)
     ("messages.py", "catalogue"),
     ("messages.py", "ui_strings"),
+    ("lint/report.py", "lint_texts"),
+    ("lint/chinese.py", "_known_words"),
     ("reading_aids.py", "_uncommon_character"),
     ("lint/abbreviations.py", "_abbreviation_pattern"),
     ("lint/english.py", "_avoid_pattern"),
