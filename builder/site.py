@@ -13,9 +13,9 @@ from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
 from .render import KeptPage, Made, Page, render_home
-from .search_index import SynonymGroups, build_index, index_script
+from .search_index import SynonymGroups, build_index, chunked_index
 from .site_files import render_not_found, render_redirects, robots_txt, sitemap_xml
-from .site_pages import SEARCH_SCRIPT, render_ways_in, search_index_path
+from .site_pages import SEARCH_SCRIPT, render_ways_in
 
 
 def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list[str]:
@@ -54,7 +54,7 @@ def render_search_index(
         ],
         synonyms,
     )
-    return Made(files={search_index_path(lang): index_script(lang, index)})
+    return Made(files=dict(chunked_index(lang, index)))
 
 
 def search_script() -> str:

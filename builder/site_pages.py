@@ -16,6 +16,7 @@ from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
 from .render import FIND_FOLDER, THEMES, Page, environment, page_context, root_of
+from .search_index import chunk_folder, search_index_path
 
 SEARCH_SCRIPT = "assets/guidekit-search.js"
 
@@ -41,10 +42,6 @@ def way_in_path(lang: str, name: str) -> str:
 # every title of a large site and its groups, looked up once per way in and theme, and again on
 # every rebuild in serve
 _REMEMBERED_TITLES = 50_000
-
-
-def search_index_path(lang: str) -> str:
-    return f"assets/search-{lang}.js"
 
 
 @lru_cache(maxsize=_REMEMBERED_TITLES)
@@ -121,6 +118,7 @@ def render_ways_in(
                         for other in ways
                     ],
                     search_index=root + search_index_path(lang),
+                    search_chunks=root + chunk_folder(lang),
                     search_script=root + SEARCH_SCRIPT,
                     guides_root=root + theme.prefix,
                 )

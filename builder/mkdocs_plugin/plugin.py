@@ -478,10 +478,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         """theme: guidekit: guidekit's search page and index for each language of the site
         (find/<lang>/search.html)
         and its 404 page (404.html, silver/404.html), which point at them."""
-        from ..search_index import SynonymGroups, build_index, index_script, weighted_words
+        from ..search_index import SynonymGroups, build_index, chunked_index, weighted_words
         from ..site import search_script
         from ..site_files import render_not_found
-        from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in, search_index_path
+        from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in
 
         entries = {
             dest: _SearchEntry(
@@ -498,9 +498,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 for dest, entry in entries.items()
                 if entry.lang == lang
             ]
-            files[search_index_path(lang)] = index_script(
-                lang, build_index(guides, SynonymGroups())
-            )
+            files.update(chunked_index(lang, build_index(guides, SynonymGroups())))
         site_config = self._site_config(config)
         search = next(way for way in WAYS_IN if way.name == "search")
         pages = render_ways_in(
