@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -36,6 +36,9 @@ from .load import SourceGuide
 from .messages import LANGUAGES, error_text, ui_strings, ui_text
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
+
+if TYPE_CHECKING:
+    from .page_weight import Budget
 
 
 @dataclass(frozen=True)
@@ -512,8 +515,15 @@ def render_guide(
     return pages, _dedupe(findings)
 
 
-def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> list[Page]:
-    """The site's front page in every theme: every guide, by language."""
+def render_home(
+    guides: Sequence[SourceGuide],
+    config: SiteConfig,
+    *,
+    checked: bool,
+    budget: Budget | None = None,
+) -> list[Page]:
+    """The site's front page in every theme: every guide, by language; when that is too heavy for
+    ``budget`` and the site has ways in, each language's ways in and a link to its A–Z list."""
     env = environment()
     by_lang = {
         lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel)
@@ -522,16 +532,27 @@ def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: b
     pages = []
     for theme in THEMES:
         site_path = theme.prefix + "index.html"
-        html = env.get_template("base/index.html.j2").render(
-            **page_context(config, theme, site_path, config.default_lang, checked),
-            source=None,
-            sections=[
-                {"lang": lang, "guides": [(g.meta, page_url(g.rel)) for g in entries]}
-                for lang, entries in by_lang.items()
-                if entries
-            ],
-        )
-        pages.append(Page(site_path, html, theme.name, config.default_lang, None))
+
+        def render(listed: bool, site_path: str = site_path, theme: Theme = theme) -> Page:
+            html = env.get_template("base/index.html.j2").render(
+                **page_context(config, theme, site_path, config.default_lang, checked),
+                source=None,
+                sections=[
+                    {
+                        "lang": lang,
+                        "count": len(entries),
+                        "guides": [(g.meta, page_url(g.rel)) for g in entries] if listed else None,
+                    }
+                    for lang, entries in by_lang.items()
+                    if entries
+                ],
+            )
+            return Page(site_path, html, theme.name, config.default_lang, None)
+
+        page = render(listed=True)
+        if budget is not None and config.ways_in and not budget.fits(page):
+            page = render(listed=False)
+        pages.append(page)
     return pages
 
 
