@@ -167,7 +167,7 @@ async def _search(url: str) -> dict[str, dict]:
             for query in QUERIES:
                 page = await browser.new_page()
                 scripts: list[str] = []
-                page.on("request", lambda request: scripts.append(request.url))
+                page.on("request", lambda request, scripts=scripts: scripts.append(request.url))
                 await page.goto(url)
                 await page.fill("#gk-search-query", query)
                 await page.click("button[type=submit]")

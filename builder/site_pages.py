@@ -128,6 +128,16 @@ def render_ways_in(
     ]
 
 
+# a way in on one page; its split pages set what they show instead
+_SINGLE_PAGE: dict[str, object] = {
+    "groups": [],
+    "group": None,
+    "group_links": [],
+    "listed": [],
+    "numbers": [],
+}
+
+
 @dataclass(frozen=True)
 class _WayPage:
     """What every page of one language's ways in, in one theme, is rendered with."""
@@ -153,7 +163,7 @@ class _WayPage:
             search_chunks=root + chunk_folder(self.lang),
             search_script=root + SEARCH_SCRIPT,
             guides_root=prefix,
-            **({"groups": [], "group": None, "group_links": [], "listed": [], "numbers": []} | extra),
+            **(_SINGLE_PAGE | extra),
         )
         return Page(path, html, self.theme.name, self.lang, None)
 
