@@ -244,22 +244,19 @@ def run_pagefind(site: Path) -> float:
     return seconds
 
 
-def measure_size(guides: int, work: Path, pagefind: bool) -> Size:
-    corpus = generate(work / f"corpus-{guides}", guides, facets=True)
-    site = work / f"site-{guides}"
-    build_s, peak_mb = timed_run(
-        [
-            str(BIN / "guidekit"),
-            "build",
-            str(corpus.guidekit_source),
-            "--out",
-            str(site),
-            "--no-check",
-        ]
-    )
+def measure_size(guides: int, work: Path, pagefind: bool, reuse: bool) -> Size:
+    corpus = work / f"corpus-{guides}"
+    source, site = corpus / "guides", work / f"site-{guides}"
+    if not (reuse and source.is_dir()):
+        generate(corpus, guides, facets=True)
+    build_s = peak_mb = float("nan")  # not measured: the site of an earlier run
+    if not (reuse and (site / "index.html").is_file()):
+        build_s, peak_mb = timed_run(
+            [str(BIN / "guidekit"), "build", str(source), "--out", str(site), "--no-check"]
+        )
     pagefind_s = run_pagefind(site) if pagefind else 0.0
     ours, theirs = asyncio.run(measure_queries(site))
-    page_kb = load_config(corpus.guidekit_source)[0].budgets.page_kb
+    page_kb = load_config(source)[0].budgets.page_kb
     return Size(guides, build_s, peak_mb, ours, theirs, pagefind_s, heaviest_pages(site), page_kb)
 
 
@@ -277,7 +274,9 @@ def report(sizes: list[Size]) -> bool:
 
     for size in sizes:
         print(f"\n== {size.guides:,} guides ==")
-        print(f"guidekit build --no-check: {size.build_s:.1f} s, peak memory {size.peak_mb:.0f} MB")
+        if size.build_s == size.build_s:  # not NaN: built by this run
+            print(f"guidekit build --no-check: {size.build_s:.1f} s, ", end="")
+            print(f"peak memory {size.peak_mb:.0f} MB")
         if size.pagefind:
             print(f"Pagefind index of the same guide pages: {size.pagefind_s:.1f} s")
         print(
@@ -331,13 +330,21 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--keep", type=Path, help="build here and keep the sites")
     parser.add_argument("--no-pagefind", action="store_true", help="leave Pagefind out")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: measure the corpora and sites an earlier run left there, unbuilt",
+    )
     arguments = parser.parse_args()
     pagefind = not arguments.no_pagefind
     if pagefind and importlib.util.find_spec("pagefind_bin_extended") is None:
         raise SystemExit("pip install pagefind-bin-extended, or run with --no-pagefind")
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="guidekit-scale-"))
     try:
-        sizes = [measure_size(int(count), work, pagefind) for count in arguments.sizes.split(",")]
+        sizes = [
+            measure_size(int(count), work, pagefind, arguments.reuse)
+            for count in arguments.sizes.split(",")
+        ]
         sys.exit(0 if report(sizes) else 1)
     finally:
         if arguments.keep is None:
