@@ -42,8 +42,11 @@ from run_benchmark import BIN, timed_run
 
 from guidekit.config import load_config
 from guidekit.gate.browser import launch
+from guidekit.load import load_guides
 from guidekit.page_weight import loaded_files
 from guidekit.render import Page
+from guidekit.search_index import guide_words, load_synonyms
+from guidekit.site import render_search_index
 
 # A Chinese word, its pinyin and its initials: what readers type (corpus.py's service titles)
 QUERIES = ("居住证", "juzhuzheng", "jzz")
@@ -91,6 +94,7 @@ class Size:
     peak_mb: float
     guidekit: list[Query]
     pagefind: list[Query]
+    index_s: float
     pagefind_s: float
     heaviest: dict[str, tuple[str, int]]  # kind -> (page, bytes with what it loads)
     page_kb: float
@@ -244,6 +248,20 @@ def run_pagefind(site: Path) -> float:
     return seconds
 
 
+def guidekit_index_seconds(source: Path) -> float:
+    """guidekit's own index of the same corpus in one process, as Pagefind's is made from the built
+    pages: reading the guides, cutting them into words (jieba, pinyin) and writing the chunks. In a
+    build the cutting runs in the worker processes that make the guides."""
+    start = time.perf_counter()
+    config = load_config(source)[0]
+    guides = load_guides(source, config.default_lang).guides
+    synonyms = load_synonyms(source, config.default_lang)[0]
+    words = {guide.rel: guide_words(guide, synonyms) for guide in guides}
+    for lang in sorted({guide.lang for guide in guides}):
+        render_search_index(lang, guides, words, synonyms)
+    return time.perf_counter() - start
+
+
 def measure_size(guides: int, work: Path, pagefind: bool, reuse: bool) -> Size:
     corpus = work / f"corpus-{guides}"
     source, site = corpus / "guides", work / f"site-{guides}"
@@ -254,10 +272,13 @@ def measure_size(guides: int, work: Path, pagefind: bool, reuse: bool) -> Size:
         build_s, peak_mb = timed_run(
             [str(BIN / "guidekit"), "build", str(source), "--out", str(site), "--no-check"]
         )
+    index_s = guidekit_index_seconds(source)
     pagefind_s = run_pagefind(site) if pagefind else 0.0
     ours, theirs = asyncio.run(measure_queries(site))
     page_kb = load_config(source)[0].budgets.page_kb
-    return Size(guides, build_s, peak_mb, ours, theirs, pagefind_s, heaviest_pages(site), page_kb)
+    return Size(
+        guides, build_s, peak_mb, ours, theirs, index_s, pagefind_s, heaviest_pages(site), page_kb
+    )
 
 
 def _kb(size: int) -> str:
@@ -277,8 +298,9 @@ def report(sizes: list[Size]) -> bool:
         if size.build_s == size.build_s:  # not NaN: built by this run
             print(f"guidekit build --no-check: {size.build_s:.1f} s, ", end="")
             print(f"peak memory {size.peak_mb:.0f} MB")
+        print(f"guidekit's index alone, in one process: {size.index_s:.1f} s")
         if size.pagefind:
-            print(f"Pagefind index of the same guide pages: {size.pagefind_s:.1f} s")
+            print(f"Pagefind's index of the same guide pages: {size.pagefind_s:.1f} s")
         print(
             "query        guidekit: page + query = total (files, found)"
             "     Pagefind: query (files, found)"

@@ -3,7 +3,8 @@
 
 Every page groups the language's guides one way — by topic, by department (``owner``), by life
 event, or A–Z (by pinyin for Chinese) — from the front matter. The search page holds the A–Z
-list too, so without JavaScript it is the full index.
+list too, so without JavaScript it is the full index. A way in too heavy for the page budget is
+split: a page of its groups, a page per group, numbered pages for a group still too heavy.
 """
 
 from __future__ import annotations
