@@ -177,6 +177,10 @@ async def _search(url: str) -> dict[str, dict]:
                     "status": await page.inner_text("#gk-search-status"),
                     "chunks": {s.rsplit("/", 1)[1] for s in scripts if "/search-zh-Hans/" in s},
                 }
+                # the next twenty: their guides' chunks load, the focus moves to the first of them
+                await page.click("#gk-search-more")
+                await page.wait_for_selector("#gk-search-results li:nth-child(21) a:focus")
+                found[query]["more"] = await page.locator("#gk-search-results a").count()
                 await page.close()
         finally:
             await browser.close()
@@ -198,3 +202,4 @@ def test_search_finds_guides_by_word_pinyin_and_initials_loading_few_chunks(site
         assert len(result["titles"]) == 20 and "60" in result["status"], (query, result)
         assert all(shown.startswith(title) for shown in result["titles"]), (query, result)
         assert 0 < len(result["chunks"]) < chunks / 4, (query, result["chunks"], chunks)
+        assert result["more"] == 40
