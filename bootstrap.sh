@@ -77,7 +77,7 @@ case "$task" in
   lock)
     scratch="$(mktemp -d)"
     python3 -m venv "$scratch"
-    "$scratch/bin/python" -m pip install -q --disable-pip-version-check ".[test]"
+    "$scratch/bin/python" -m pip install -q --disable-pip-version-check ".[test,bench]"
     { echo "# Exact versions the README commands install (bash bootstrap.sh lock rewrites this file)."
       "$scratch/bin/python" -m pip freeze --exclude guidekit; } > constraints.txt
     rm -rf "$scratch"

@@ -66,6 +66,8 @@ async def _search(out: Path) -> dict[str, dict]:
             for query in QUERIES:
                 await page.fill("#gk-search-query", query)
                 await page.click("button[type=submit]")
+                # the chunks of the query's words load first: the status says when results are in
+                await page.wait_for_selector("#gk-search-status:not(:empty)")
                 found[query] = {
                     "titles": await page.locator("#gk-search-results a").all_inner_texts(),
                     "hrefs": await page.locator("#gk-search-results a").evaluate_all(

@@ -138,6 +138,36 @@ _OFFICIAL_HEADINGS = [
     "设定依据",
     "咨询方式",
 ]
+# With ``facets``: what a province's catalogue has, so search and the ways in have real words to
+# index and group: (zh title, en title, department, topic, life event) of common services.
+_SERVICES = [
+    ("办理居住证", "Residence permit", "公安局", "户籍", "搬家"),
+    ("补办居民身份证", "Replace an ID card", "公安局", "户籍", "证件丢失"),
+    ("申领社会保障卡", "Social security card", "人社局", "社会保障", "就业"),
+    ("申请领取养老金", "Claim a pension", "人社局", "社会保障", "退休"),
+    ("办理失业登记", "Register as unemployed", "人社局", "就业", "失业"),
+    ("申领失业保险金", "Unemployment benefit", "人社局", "社会保障", "失业"),
+    ("办理出生医学证明", "Birth certificate", "卫健委", "医疗卫生", "生育"),
+    ("申请生育津贴", "Maternity allowance", "医保局", "医疗保障", "生育"),
+    ("办理医保转移", "Move your medical insurance", "医保局", "医疗保障", "搬家"),
+    ("报销门诊费用", "Claim outpatient costs", "医保局", "医疗保障", "看病"),
+    ("申请公租房", "Apply for public rental housing", "住建局", "住房", "搬家"),
+    ("提取住房公积金", "Withdraw housing fund", "公积金中心", "住房", "买房"),
+    ("办理不动产登记", "Register property", "自然资源局", "住房", "买房"),
+    ("申请义务教育入学", "School enrolment", "教育局", "教育", "上学"),
+    ("申请助学金", "Student grant", "教育局", "教育", "上学"),
+    ("办理营业执照", "Business licence", "市场监管局", "开办企业", "开店"),
+    ("申报个人所得税", "File income tax", "税务局", "税务", "就业"),
+    ("申请低保", "Minimum living allowance", "民政局", "社会救助", "生活困难"),
+    ("办理结婚登记", "Register a marriage", "民政局", "婚姻", "结婚"),
+    ("申领驾驶证", "Driving licence", "公安局", "交通出行", "开车"),
+    ("办理机动车年检", "Vehicle inspection", "公安局", "交通出行", "开车"),
+    ("申请老年人优待证", "Senior citizen card", "民政局", "养老", "退休"),
+    ("申请残疾人两项补贴", "Disability allowances", "残联", "社会救助", "生活困难"),
+    ("办理护照", "Passport", "出入境管理局", "出入境", "出国"),
+    ("申请法律援助", "Legal aid", "司法局", "法律服务", "纠纷"),
+]
+_DISTRICTS = ["东城区", "西城区", "南山区", "北湖区", "高新区", "开发区", "青川县", "石门县"]
 
 
 @dataclass(frozen=True)
@@ -150,10 +180,16 @@ class Corpus:
 KINDS = ("plain", "officialese")
 
 
-def generate(root: Path, count: int, seed: int = 2026, kind: str = "plain") -> Corpus:
+def generate(
+    root: Path, count: int, seed: int = 2026, kind: str = "plain", *, facets: bool = False
+) -> Corpus:
+    """``kind``: plain guides, or officialese ones written as 实施清单 records are. ``facets``
+    (plain only): titles from real services and their department, topic and life event (for the
+    search and ways-in benchmark); without, the corpus the build benchmarks have always used."""
     if kind not in KINDS:
         raise ValueError(f"unknown corpus kind {kind!r}; known: {', '.join(KINDS)}")
     rng = random.Random(seed)
+    facet_rng = random.Random(seed + 1)  # the other choices stay what they were without facets
     source, docs = root / "guides", root / "mkdocs" / "docs"
     if kind == "plain":
         names = [
@@ -165,9 +201,13 @@ def generate(root: Path, count: int, seed: int = 2026, kind: str = "plain") -> C
     by_lang: dict[str, list[tuple[str, str]]] = {}
     for entry in names:
         by_lang.setdefault(entry[0], []).append(entry)
-    write = _guide if kind == "plain" else _official_guide
     for lang, name in names:
-        title, front, body = write(rng, lang, name, by_lang[lang])
+        service = facet_rng.choice(_SERVICES) if facets else None
+        district = facet_rng.choice(_DISTRICTS)
+        if kind == "plain":
+            title, front, body = _guide(rng, lang, name, by_lang[lang], service, district)
+        else:
+            title, front, body = _official_guide(rng, lang, name, by_lang[lang])
         _write(source / lang / f"{name}.md", front + body)
         _write(docs / lang / f"{name}.md", f"# {title}\n\n" + _plain(body))
     _write(docs / "index.md", "# Service guides\n")
@@ -177,14 +217,24 @@ def generate(root: Path, count: int, seed: int = 2026, kind: str = "plain") -> C
 
 
 def _guide(
-    rng: random.Random, lang: str, name: str, same_lang: list[tuple[str, str]]
+    rng: random.Random,
+    lang: str,
+    name: str,
+    same_lang: list[tuple[str, str]],
+    service: tuple[str, str, str, str, str] | None = None,
+    district: str = "",
 ) -> tuple[str, str, str]:
     zh = lang == "zh-Hans"
     sentences, headings = (_ZH_SENTENCES, _ZH_HEADINGS) if zh else (_EN_SENTENCES, _EN_HEADINGS)
     join = "" if zh else " "
     title = f"办理事项 {name[-5:]}" if zh else f"Apply for service {name[-5:]}"
+    facets = ""
+    if service:
+        zh_title, en_title, owner, topic, event = service
+        title = f"{zh_title}（{district}）" if zh else f"{en_title} ({name[-5:]})"
+        facets = f"owner: {owner}\ntopics: [{topic}]\nlife_events: [{event}]\n" if zh else ""
     front = (
-        f"---\ntitle: {title}\nsummary: "
+        f"---\ntitle: {title}\n{facets}summary: "
         f"{json.dumps(rng.choice(sentences), ensure_ascii=False)}\nlang: {lang}\n"
         f"time_limit: {rng.randint(1, 20)} {'个工作日' if zh else 'working days'}\nvisits: "
         f"{rng.randint(0, 2)}\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 import tempfile
 import unicodedata
@@ -31,7 +32,7 @@ from .guide_checks import check_guide, salvaged_guides, site_guides
 from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
 from .load import SourceGuide, load_guides
 from .messages import DEFAULT_LANGUAGE, error_text
-from .page_weight import PageWeight, over_budget, weigh
+from .page_weight import PageWeight, gzip_size, over_budget, weigh
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
 from .render import THEMES, KeptFile, KeptPage, Made, Page, site_assets
@@ -41,6 +42,7 @@ from .site import render_around, render_search_index, search_languages, site_fil
 from .site_files import guide_context
 from .stage import (
     MANIFEST,
+    FileRecord,
     KeptFileChanged,
     Spare,
     Staged,
@@ -475,19 +477,40 @@ def _search_indexes(
     """Each language's search index, made again only when one of its guides (or what they read)
     changed."""
     words = {rel: outcome.search_words for rel, outcome in outcomes.items()}
+    published = build_cache.published_files()
     return [
-        build_cache.group(
-            f"search-{lang}",
-            [key.digest]
-            + [
-                f"{guide.rel}\0{build_cache.file_key(guide)}"
-                for guide in guides
-                if guide.lang == lang
-            ],
-            functools.partial(render_search_index, lang, guides, words, synonyms),
+        _published_kept(published, made)
+        for made in (
+            build_cache.group(
+                f"search-{lang}",
+                [key.digest]
+                + [
+                    f"{guide.rel}\0{build_cache.file_key(guide)}"
+                    for guide in guides
+                    if guide.lang == lang
+                ],
+                functools.partial(render_search_index, lang, guides, words, synonyms),
+            )
+            for lang in search_languages(guides, config)
         )
-        for lang in search_languages(guides, config)
     ]
+
+
+def _published_kept(published: Mapping[str, FileRecord], made: Made) -> Made:
+    """``made`` with the files the published site holds byte for byte kept, not written again: of
+    an index made again after an edit, only the chunks of the words and guides that changed."""
+    files: dict[str, str | KeptFile] = {}
+    for path, text in made.files.items():
+        record = published.get(path)
+        if (
+            isinstance(text, str)
+            and record is not None
+            and hashlib.sha256(text.encode()).hexdigest() == record[0]
+        ):
+            files[path] = KeptFile(gzip_size(text))
+        else:
+            files[path] = text
+    return Made(made.pages, files, made.findings)
 
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:

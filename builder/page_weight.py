@@ -51,6 +51,27 @@ def loaded_files(page: Page) -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True)
+class Budget:
+    """The page budget, for the pages made from the whole site that split themselves to fit it:
+    ``loads_gzip`` holds the gzipped size of each file such a page may load."""
+
+    kilobytes: float
+    loads_gzip: Mapping[str, int]
+
+    def room(self, page: Page) -> int:
+        """Bytes of gzipped HTML the page may have beside what it loads."""
+        loads = sum(self.loads_gzip.get(path, 0) for path in loaded_files(page))
+        return int(self.kilobytes * 1024) - loads
+
+    def fits(self, page: Page) -> bool:
+        return gzip_size(page.html) <= self.room(page)
+
+    def parts(self, page: Page) -> int:
+        """Into about how many pages ``page``'s list would have to be cut to fit."""
+        return -(-gzip_size(page.html) // max(self.room(page), 1))
+
+
 def weigh(
     pages: Iterable[Page | KeptPage],
     files: Mapping[str, str | KeptFile],
@@ -81,13 +102,13 @@ def weigh(
 
 
 def over_budget(weights: Iterable[PageWeight], budget_kb: float) -> list[Finding]:
-    """Guide pages must fit; the search page carries the site's index and grows with the site by
-    design."""
+    """Every page must fit: a guide's page names its guide, a page made from the whole site (the
+    front page, the ways in) says the build could not cut it small enough."""
     return [
         Finding(
             rule="guidekit:page-weight",
             message=error_text(
-                "page-weight",
+                "page-weight" if weight.page.source is not None else "page-weight-made",
                 weight.page.lang,
                 kilobytes=f"{weight.kilobytes:.1f}",
                 budget=f"{budget_kb:g}",
@@ -97,5 +118,5 @@ def over_budget(weights: Iterable[PageWeight], budget_kb: float) -> list[Finding
             theme=weight.page.theme,
         )
         for weight in weights
-        if weight.page.source is not None and weight.kilobytes > budget_kb
+        if weight.kilobytes > budget_kb
     ]

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import (
@@ -49,6 +49,9 @@ from .package_files import package_cache
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
 from .short_guide import short_guide
+
+if TYPE_CHECKING:
+    from .page_weight import Budget
 
 
 @dataclass(frozen=True)
@@ -622,8 +625,15 @@ def _with_files(
     return meta | {"materials": materials, "result": result}
 
 
-def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> list[Page]:
-    """The site's front page in every theme: every guide, by language."""
+def render_home(
+    guides: Sequence[SourceGuide],
+    config: SiteConfig,
+    *,
+    checked: bool,
+    budget: Budget | None = None,
+) -> list[Page]:
+    """The site's front page in every theme: every guide, by language; when that is too heavy for
+    ``budget`` and the site has ways in, each language's ways in and a link to its A–Z list."""
     env = environment()
     by_lang = {
         lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel)
@@ -632,16 +642,27 @@ def render_home(guides: Sequence[SourceGuide], config: SiteConfig, *, checked: b
     pages = []
     for theme in THEMES:
         site_path = theme.prefix + "index.html"
-        html = env.get_template("base/index.html.j2").render(
-            **page_context(config, theme, site_path, config.default_lang, checked),
-            source=None,
-            sections=[
-                {"lang": lang, "guides": [(g.meta, page_url(g.rel)) for g in entries]}
-                for lang, entries in by_lang.items()
-                if entries
-            ],
-        )
-        pages.append(Page(site_path, html, theme.name, config.default_lang, None))
+
+        def render(listed: bool, site_path: str = site_path, theme: Theme = theme) -> Page:
+            html = env.get_template("base/index.html.j2").render(
+                **page_context(config, theme, site_path, config.default_lang, checked),
+                source=None,
+                sections=[
+                    {
+                        "lang": lang,
+                        "count": len(entries),
+                        "guides": [(g.meta, page_url(g.rel)) for g in entries] if listed else None,
+                    }
+                    for lang, entries in by_lang.items()
+                    if entries
+                ],
+            )
+            return Page(site_path, html, theme.name, config.default_lang, None)
+
+        page = render(listed=True)
+        if budget is not None and config.ways_in and not budget.fits(page):
+            page = render(listed=False)
+        pages.append(page)
     return pages
 
 

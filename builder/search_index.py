@@ -1,9 +1,11 @@
 """Build-time search index: every guide's words (jieba), their pinyin and initials, and the site's
 synonyms.
 
-The browser gets one small index per language and ranks on its own (themes/base/search.js), so
-search needs no server and also works opened from disk: the index ships as a script that sets
-``window.guidekitSearch[lang]``, because Chromium will not ``fetch`` a file:// JSON.
+The browser ranks on its own (themes/base/search.js), so search needs no server. Each language's
+index is split into chunks, of which a query loads only those of its words and of the guides it
+shows; every file is a script that files its data in a global (``window.guidekitSearch``,
+``window.guidekitSearchChunks``), because Chromium will not ``fetch`` a file:// JSON and search
+also works opened from disk.
 """
 
 from __future__ import annotations
@@ -295,8 +297,95 @@ def build_index(
     }
 
 
+# A query fetches the entry file, then only the chunks of its words: each word, pinyin and
+# initials key lives in the chunk its hash picks, each guide's title and summary in the chunk of
+# its number. About this many guides per word chunk keeps the chunks a query loads small at any
+# size (at 20,000 guides: 2,048 word chunks, median 265 bytes gzipped; bench/scale_benchmark.py).
+_GUIDES_PER_WORD_CHUNK = 8
+DOCS_PER_CHUNK = 16
+
+
+def word_chunk_count(guides: int) -> int:
+    """A power of two, so a site that grows by a few guides keeps its chunks (and their files)."""
+    count = 1
+    while count * _GUIDES_PER_WORD_CHUNK < guides:
+        count *= 2
+    return count
+
+
+def chunk_of(key: str, chunks: int) -> int:
+    """FNV-1a over the key's UTF-16 code units: themes/base/search.js computes the same number."""
+    data = key.encode("utf-16-le")
+    value = 0x811C9DC5
+    for low, high in zip(data[0::2], data[1::2], strict=True):
+        value = ((value ^ (low | high << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value % chunks
+
+
+def chunk_folder(lang: str) -> str:
+    """Where a language's chunks live, below the site root."""
+    return f"assets/search-{lang}/"
+
+
+def chunked_index(lang: str, index: dict) -> dict[str, str]:
+    """``build_index``'s index as script files, by path below the site root: the entry file
+    (``assets/search-<lang>.js``: counts and synonyms), the word chunks (``w<n>.js``: postings with
+    guide numbers as gaps from the previous one, and the words each pinyin and initials key spells)
+    and the guide chunks (``d<n>.js``: title, summary and page of ``DOCS_PER_CHUNK`` guides)."""
+    docs = index["docs"]
+    chunks = word_chunk_count(len(docs))
+    words: list[dict[str, dict[str, list]]] = [{} for _ in range(chunks)]
+    for kind, entries in (("p", index["pinyin"]), ("i", index["initials"])):
+        for key, spelled in entries.items():
+            words[chunk_of(key, chunks)].setdefault(kind, {})[key] = spelled
+    for word, postings in index["words"].items():
+        gaps = list(postings)
+        gaps[2::2] = [
+            now - before for now, before in zip(postings[2::2], postings[0:-2:2], strict=True)
+        ]
+        words[chunk_of(word, chunks)].setdefault("w", {})[word] = gaps
+    folder = chunk_folder(lang)
+    files = {
+        search_index_path(lang): index_script(
+            lang,
+            {
+                "docs": len(docs),
+                "docChunk": DOCS_PER_CHUNK,
+                "wordChunks": chunks,
+                "synonyms": index["synonyms"],
+            },
+        )
+    }
+    for number, chunk in enumerate(words):
+        files[f"{folder}w{number}.js"] = chunk_script(lang, f"w{number}", chunk)
+    for start in range(0, len(docs), DOCS_PER_CHUNK):
+        number = start // DOCS_PER_CHUNK
+        files[f"{folder}d{number}.js"] = chunk_script(
+            lang, f"d{number}", docs[start : start + DOCS_PER_CHUNK]
+        )
+    return files
+
+
+def search_index_path(lang: str) -> str:
+    return f"assets/search-{lang}.js"
+
+
+def _script_data(data: object) -> str:
+    """JSON that can never close a script element: ``</`` is escaped."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def index_script(lang: str, index: dict) -> str:
-    """The index as a script file; ``</`` is escaped so the data can never close a script
-    element."""
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"(window.guidekitSearch=window.guidekitSearch||{{}})[{json.dumps(lang)}]={data};\n"
+    """The entry file: a script, because Chromium will not ``fetch`` a file:// JSON."""
+    return (
+        f"(window.guidekitSearch=window.guidekitSearch||{{}})[{json.dumps(lang)}]="
+        f"{_script_data(index)};\n"
+    )
+
+
+def chunk_script(lang: str, name: str, data: object) -> str:
+    """A chunk as a script that files its data where search.js looks once the script has run."""
+    return (
+        f"(window.guidekitSearchChunks=window.guidekitSearchChunks||{{}})"
+        f"[{json.dumps(lang + '/' + name)}]={_script_data(data)};\n"
+    )

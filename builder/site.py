@@ -12,10 +12,11 @@ from rjsmin import jsmin
 from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
-from .render import KeptPage, Made, Page, render_home
-from .search_index import SynonymGroups, build_index, index_script
+from .page_weight import Budget, gzip_size
+from .render import KeptPage, Made, Page, render_home, site_assets
+from .search_index import SynonymGroups, build_index, chunked_index
 from .site_files import render_not_found, render_redirects, robots_txt, sitemap_xml
-from .site_pages import SEARCH_SCRIPT, render_ways_in, search_index_path
+from .site_pages import SEARCH_SCRIPT, render_ways_in
 
 
 def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list[str]:
@@ -27,8 +28,11 @@ def render_around(sources: Sequence[SourceGuide], config: SiteConfig, *, checked
     """The pages that read the guides' front matter: the front page, the ways in, 404 and
     redirects."""
     langs = search_languages(sources, config)
-    pages = render_home(sources, config, checked=checked) + render_ways_in(
-        sources, langs, config, checked=checked
+    # what these pages may load, for them to split themselves within the page budget
+    loads = site_assets() | {SEARCH_SCRIPT: search_script()}
+    budget = Budget(config.budgets.page_kb, {path: gzip_size(text) for path, text in loads.items()})
+    pages = render_home(sources, config, checked=checked, budget=budget) + render_ways_in(
+        sources, langs, config, checked=checked, budget=budget
     )
     if config.ways_in:
         pages += render_not_found(config, langs, checked=checked)
@@ -54,7 +58,7 @@ def render_search_index(
         ],
         synonyms,
     )
-    return Made(files={search_index_path(lang): index_script(lang, index)})
+    return Made(files=dict(chunked_index(lang, index)))
 
 
 def search_script() -> str:

@@ -3,19 +3,27 @@
 
 Every page groups the language's guides one way — by topic, by department (``owner``), by life
 event, or A–Z (by pinyin for Chinese) — from the front matter. The search page holds the A–Z
-list too, so without JavaScript it is the full index.
+list too, so without JavaScript it is the full index. A way in too heavy for the page budget is
+split: a page of its groups, a page per group, numbered pages for a group still too heavy.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
-from .render import FIND_FOLDER, THEMES, Page, environment, page_context, root_of
+from .page_weight import Budget
+from .render import FIND_FOLDER, THEMES, Page, Theme, environment, page_context, root_of
+from .search_index import chunk_folder, search_index_path
+
+if TYPE_CHECKING:
+    import jinja2
 
 SEARCH_SCRIPT = "assets/guidekit-search.js"
 
@@ -41,10 +49,6 @@ def way_in_path(lang: str, name: str) -> str:
 # every title of a large site and its groups, looked up once per way in and theme, and again on
 # every rebuild in serve
 _REMEMBERED_TITLES = 50_000
-
-
-def search_index_path(lang: str) -> str:
-    return f"assets/search-{lang}.js"
 
 
 @lru_cache(maxsize=_REMEMBERED_TITLES)
@@ -91,6 +95,13 @@ def group_guides(guides: Sequence[SourceGuide], way: WayIn, lang: str, root: str
     ]
 
 
+@dataclass(frozen=True)
+class GroupLink:
+    name: str
+    href: str  # the group's first page, beside the page that links to it
+    count: int
+
+
 def render_ways_in(
     guides: Sequence[SourceGuide],
     langs: Sequence[str],
@@ -98,31 +109,127 @@ def render_ways_in(
     *,
     checked: bool,
     ways: Sequence[WayIn] = WAYS_IN,
+    budget: Budget | None = None,
 ) -> list[Page]:
     """The search page and the topic, department and life-event pages of each of ``langs`` (or only
-    ``ways``)."""
+    ``ways``). A way in too heavy for ``budget`` becomes a page of links to its groups and a page
+    per group, cut into numbered pages when one group is still too heavy."""
     env = environment()
-    pages = []
-    for theme in THEMES:
-        for lang in langs:
-            in_lang = [guide for guide in guides if guide.lang == lang]
-            for way in ways:
-                site_path = theme.prefix + way_in_path(lang, way.name)
-                root = root_of(site_path)
-                html = env.get_template(
-                    f"base/{'search' if way.name == 'search' else 'way-in'}.html.j2"
-                ).render(
-                    **page_context(config, theme, site_path, lang, checked),
-                    source=None,
-                    way=way.name,
-                    groups=group_guides(in_lang, way, lang, root + theme.prefix),
-                    ways=[
-                        (other.name, root + theme.prefix + way_in_path(lang, other.name))
-                        for other in ways
-                    ],
-                    search_index=root + search_index_path(lang),
-                    search_script=root + SEARCH_SCRIPT,
-                    guides_root=root + theme.prefix,
-                )
-                pages.append(Page(site_path, html, theme.name, lang, None))
+    return [
+        page
+        for theme in THEMES
+        for lang in langs
+        for way in ways
+        for page in _way_pages(
+            _WayPage(env, config, theme, lang, ways, checked),
+            way,
+            [guide for guide in guides if guide.lang == lang],
+            budget,
+        )
+    ]
+
+
+# a way in on one page; its split pages set what they show instead
+_SINGLE_PAGE: dict[str, object] = {
+    "groups": [],
+    "group": None,
+    "group_links": [],
+    "listed": [],
+    "numbers": [],
+}
+
+
+@dataclass(frozen=True)
+class _WayPage:
+    """What every page of one language's ways in, in one theme, is rendered with."""
+
+    env: jinja2.Environment
+    config: SiteConfig
+    theme: Theme
+    lang: str
+    ways: Sequence[WayIn]
+    checked: bool
+
+    def render(self, path: str, way: WayIn, template: str = "way-in", **extra: object) -> Page:
+        # every page of a way in stands in find/<lang>/: one way back to the root for all
+        root = root_of(path)
+        prefix = root + self.theme.prefix
+        html = self.env.get_template(f"base/{template}.html.j2").render(
+            **page_context(self.config, self.theme, path, self.lang, self.checked),
+            source=None,
+            way=way.name,
+            ways=[(other.name, prefix + way_in_path(self.lang, other.name)) for other in self.ways],
+            way_href=posixpath.basename(way_in_path(self.lang, way.name)),
+            search_index=root + search_index_path(self.lang),
+            search_chunks=root + chunk_folder(self.lang),
+            search_script=root + SEARCH_SCRIPT,
+            guides_root=prefix,
+            **(_SINGLE_PAGE | extra),
+        )
+        return Page(path, html, self.theme.name, self.lang, None)
+
+
+def _way_pages(
+    made: _WayPage, way: WayIn, guides: Sequence[SourceGuide], budget: Budget | None
+) -> list[Page]:
+    site_path = made.theme.prefix + way_in_path(made.lang, way.name)
+    template = "search" if way.name == "search" else "way-in"
+    groups = group_guides(guides, way, made.lang, root_of(site_path) + made.theme.prefix)
+    whole = made.render(site_path, way, template, groups=groups)
+    if budget is None or budget.fits(whole):
+        return [whole]
+    paths = [
+        made.theme.prefix + way_in_path(made.lang, f"{way.name}-{number}")
+        for number in range(1, len(groups) + 1)
+    ]
+    links = [
+        GroupLink(group.name, posixpath.basename(path), len(group.guides))
+        for group, path in zip(groups, paths, strict=True)
+    ]
+    pages = [made.render(site_path, way, template, groups=[], group_links=links)]
+    for group, path in zip(groups, paths, strict=True):
+
+        def render(
+            page_path: str,
+            part: list[tuple[str, str, str]],
+            numbers: list[tuple[int, str, bool]],
+            group: Group = group,
+        ) -> Page:
+            return made.render(
+                page_path, way, group=group.name, listed=part, group_links=links, numbers=numbers
+            )
+
+        pages += numbered_pages(path, group.guides, render, budget)
     return pages
+
+
+Render = Callable[[str, list[tuple[str, str, str]], list[tuple[int, str, bool]]], Page]
+
+
+def numbered_pages(
+    first: str, items: list[tuple[str, str, str]], render: Render, budget: Budget
+) -> list[Page]:
+    """``items`` on as few pages as fit ``budget``: ``first``, then ``<first>-2.html``….
+    ``render(path, items of the page, [(number, href, is this page), …])`` makes one page."""
+    stem = first.removesuffix(".html")
+    paths = [first] + [f"{stem}-{number}.html" for number in range(2, len(items) + 1)]
+    parts = 1
+    while True:
+        size = -(-len(items) // parts)
+        cuts = range(0, len(items), size) if items else range(1)
+        numbers = [
+            (number, posixpath.basename(paths[number - 1])) for number in range(1, len(cuts) + 1)
+        ]
+        pages = [
+            render(
+                paths[number],
+                items[start : start + size],
+                [(n, href, n == number + 1) for n, href in numbers] if len(cuts) > 1 else [],
+            )
+            for number, start in enumerate(cuts)
+        ]
+        heaviest = max(pages, key=lambda page: budget.parts(page))
+        if size <= 1 or budget.fits(heaviest):
+            return pages
+        # gzip shrinks a longer list more: overshoot a little rather than render twice more
+        parts = max(parts + 1, -(-parts * budget.parts(heaviest) * 11 // 10))

@@ -100,7 +100,9 @@ def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) 
         and 'class="gk-steps"' in silver
     )
     assert not (project / ".site.guidekit-staging").exists()  # no staging left behind
-    index = (site / "assets" / "search-zh-Hans.js").read_text("utf-8")
+    index = "".join(
+        chunk.read_text("utf-8") for chunk in (site / "assets" / "search-zh-Hans").glob("*.js")
+    )
     assert "shebaoka/index.html" in index and "社保卡" in index
     assert 'href="../find/zh-Hans/search.html"' in guide
 

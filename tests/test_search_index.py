@@ -83,3 +83,39 @@ def test_synonyms_file_lines_are_groups_and_a_bad_line_is_located(tmp_path):
         ("synonyms.txt", 4, "search-synonyms-invalid")
     ]
     assert "等号" in findings[0].message
+
+
+def test_a_rebuild_after_one_edit_rewrites_only_the_chunks_it_changed(tmp_path):
+    from guidekit.build import build
+
+    from .conftest import write_site
+
+    files = {"guidekit.toml": "gallery = false\nstatement = false\n"}
+    for number in range(80):
+        files[f"zh-Hans/guide-{number:02d}.md"] = guide(
+            title=f"办理事项{number}", body=f"到第{number}号窗口办理。\n"
+        )
+    source = write_site(tmp_path / "guides", files)
+    out = tmp_path / "site"
+    assert build(source, out, check=False).published
+
+    def chunks() -> dict[str, tuple[int, int, str]]:
+        return {
+            path.name: (path.stat().st_ino, path.stat().st_mtime_ns, path.read_text("utf-8"))
+            for path in (out / "assets" / "search-zh-Hans").glob("*.js")
+        }
+
+    before = chunks()
+    edited = source / "zh-Hans/guide-07.md"
+    edited.write_text(edited.read_text("utf-8").replace("窗口办理", "窗口申请公租房"), "utf-8")
+    result = build(source, out, check=False)
+    assert result.published and result.redone == 1
+    after = chunks()
+    assert after.keys() == before.keys()
+    changed = {name for name in after if after[name][2] != before[name][2]}
+    untouched = {name for name in after if after[name][:2] == before[name][:2]}
+    # the words the edit added and removed live in a few chunks; the guide's title is unchanged
+    assert changed and all(name.startswith("w") for name in changed)
+    assert len(changed) <= len([name for name in after if name.startswith("w")]) / 4
+    assert '"申请":[7,1]' in "".join(after[name][2] for name in changed)
+    assert untouched == after.keys() - changed, "an unchanged chunk was written again"

@@ -73,7 +73,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_page_carries_the_policy_before_anything_it_loads(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
-    # the guide, the front page, the search page (which loads the index and the search script), the
+    # the guide, the front page, the search page (whose script loads the index), the
     # ways in, 404
     assert {
         "zh-Hans/社保卡.html",

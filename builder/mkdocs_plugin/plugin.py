@@ -20,7 +20,7 @@ from functools import cached_property
 from html import unescape
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template
@@ -39,6 +39,9 @@ from ..jinja import install, stylesheet
 from ..messages import LANGUAGES, best_language, catalogue
 from ..render import SCRIPT, THEMES, environment, page_context, root_of, site_assets
 from .components import GuidekitComponentsExtension
+
+if TYPE_CHECKING:
+    from ..load import SourceGuide
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 
@@ -478,10 +481,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         """theme: guidekit: guidekit's search page and index for each language of the site
         (find/<lang>/search.html)
         and its 404 page (404.html, silver/404.html), which point at them."""
-        from ..search_index import SynonymGroups, build_index, index_script, weighted_words
+        from ..search_index import SynonymGroups, build_index, chunked_index, weighted_words
         from ..site import search_script
         from ..site_files import render_not_found
-        from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in, search_index_path
+        from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in
 
         entries = {
             dest: _SearchEntry(
@@ -491,20 +494,21 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             if dest.endswith(".html")
         }
         langs = sorted({entry.lang for entry in entries.values()})
+        # an MkDocs page stands in for a guide: the search and ways-in pages read only its rel,
+        # lang and the front matter fields _SearchMeta holds
+        listed = cast("dict[str, SourceGuide]", entries)
         files = {SEARCH_SCRIPT: search_script()}
         for lang in langs:
             guides = [
                 (entry, dest, weighted_words(_search_texts(self.pages[dest]), SynonymGroups()))
-                for dest, entry in entries.items()
+                for dest, entry in listed.items()
                 if entry.lang == lang
             ]
-            files[search_index_path(lang)] = index_script(
-                lang, build_index(guides, SynonymGroups())
-            )
+            files.update(chunked_index(lang, build_index(guides, SynonymGroups())))
         site_config = self._site_config(config)
         search = next(way for way in WAYS_IN if way.name == "search")
         pages = render_ways_in(
-            list(entries.values()), langs, site_config, checked=True, ways=(search,)
+            list(listed.values()), langs, site_config, checked=True, ways=(search,)
         )
         for page in pages + render_not_found(site_config, langs, checked=True, topics=False):
             files[page.site_path] = page.html

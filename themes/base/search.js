@@ -1,4 +1,7 @@
-/* guidekit site search: ranks guides against the build-time index (assets/search-<lang>.js), no server.
+/* guidekit site search: ranks guides against the build-time index, no server. The index is split
+   (builder/search_index.py): an entry file (assets/search-<lang>.js), word chunks and guide chunks
+   (assets/search-<lang>/w<n>.js, d<n>.js); a query loads only the chunks of its words and of the
+   guides it shows. Every file is a script, so search also works opened from disk (file://).
    Without this script the search page still lists every guide A-Z; the form stays hidden. */
 (function () {
   "use strict";
@@ -7,18 +10,96 @@
   var KIND = { word: 1000, synonym: 100, pinyin: 10, initials: 1 };
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var LONGEST_WORD = 8;
+  var SHOWN_AT_ONCE = 20; // each further batch loads the guide chunks of its results only
 
   function normalize(text) {
     return (text.normalize ? text.normalize("NFKC") : text).toLowerCase().trim();
   }
 
+  function has(map, key) {
+    return Boolean(map) && Object.prototype.hasOwnProperty.call(map, key);
+  }
+
+  function own(map, key) {
+    return has(map, key) ? map[key] : [];
+  }
+
+  // FNV-1a over UTF-16 code units, as search_index.chunk_of computes it at build time.
+  function chunkOf(key, chunks) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < key.length; i += 1) {
+      value = Math.imul(value ^ key.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return value % chunks;
+  }
+
+  // A script element, not fetch: Chromium fetches nothing from file://, but runs its scripts.
+  function loadScript(src) {
+    return new Promise(function (resolve) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = script.onerror = function () {
+        script.remove();
+        resolve();
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function Index(lang, entry, folder) {
+    var loading = {};
+    function chunk(name) {
+      var key = lang + "/" + name;
+      if (!loading[key]) {
+        loading[key] = loadScript(folder + name + ".js").then(function () {
+          return (window.guidekitSearchChunks || {})[key] || {};
+        });
+      }
+      return loading[key];
+    }
+    var words = {}; // key -> its word chunk, once loaded
+    this.entry = entry;
+    // Loads the chunks of every key (words, pinyin and initials keys) not loaded yet.
+    this.need = function (keys) {
+      return Promise.all(keys.map(function (key) {
+        return words[key] ? null : chunk("w" + chunkOf(key, entry.wordChunks)).then(function (data) {
+          words[key] = data;
+        });
+      }));
+    };
+    this.words = function (key) {
+      return words[key] || {};
+    };
+    this.doc = function (number) {
+      return chunk("d" + Math.floor(number / entry.docChunk)).then(function (docs) {
+        return docs[number % entry.docChunk];
+      });
+    };
+  }
+
+  // Each word's postings as [guide number, weight, ...]; the chunk stores gaps between numbers.
+  function postings(index, word) {
+    var gaps = own(index.words(word).w, word);
+    var pairs = [];
+    var doc = 0;
+    for (var i = 0; i < gaps.length; i += 2) {
+      doc += gaps[i];
+      pairs.push(doc, gaps[i + 1]);
+    }
+    return pairs;
+  }
+
+  function known(index, word) {
+    return has(index.words(word).w, word) || has(index.entry.synonyms, word);
+  }
+
   // Chinese has no spaces: cut a run of characters into the longest words the index knows.
-  function cutChinese(run, known) {
+  function cutChinese(run, index) {
     var words = [];
     var start = 0;
     while (start < run.length) {
       var end = Math.min(run.length, start + LONGEST_WORD);
-      while (end > start + 1 && !known(run.slice(start, end))) end -= 1;
+      while (end > start + 1 && !known(index, run.slice(start, end))) end -= 1;
       words.push(run.slice(start, end));
       start = end;
     }
@@ -26,47 +107,56 @@
   }
 
   function queryTerms(query, index) {
-    var known = function (word) {
-      return Object.prototype.hasOwnProperty.call(index.words, word) ||
-        Object.prototype.hasOwnProperty.call(index.synonyms, word);
-    };
-    var terms = [];
-    (normalize(query).match(/[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g) || []).forEach(function (piece) {
-      terms.push.apply(terms, HAN.test(piece) ? cutChinese(piece, known) : [piece]);
+    var pieces = normalize(query).match(/[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g) || [];
+    // every word a Chinese run could be cut into: their chunks, all at once
+    var candidates = [];
+    pieces.filter(function (piece) { return HAN.test(piece); }).forEach(function (run) {
+      for (var start = 0; start < run.length; start += 1) {
+        for (var end = start + 2; end <= Math.min(run.length, start + LONGEST_WORD); end += 1) {
+          candidates.push(run.slice(start, end));
+        }
+      }
     });
-    // "ju zhu zheng" is one word spelled in syllables
-    var letters = normalize(query).replace(/[\s'’]+/g, "");
-    if (terms.length > 1 && /^[a-z]+$/.test(letters)) terms = [letters];
-    return terms;
+    return index.need(candidates).then(function () {
+      var terms = [];
+      pieces.forEach(function (piece) {
+        terms.push.apply(terms, HAN.test(piece) ? cutChinese(piece, index) : [piece]);
+      });
+      // "ju zhu zheng" is one word spelled in syllables
+      var letters = normalize(query).replace(/[\s'’]+/g, "");
+      if (terms.length > 1 && /^[a-z]+$/.test(letters)) terms = [letters];
+      return terms;
+    });
   }
 
-  function own(map, key) {
-    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : [];
+  // The words a term reaches, each with how: itself, its synonyms, the words it spells.
+  function reached(term, index) {
+    var found = [[term, "word"]];
+    own(index.entry.synonyms, term).forEach(function (word) { found.push([word, "synonym"]); });
+    if (!HAN.test(term)) {
+      own(index.words(term).p, term).forEach(function (word) { found.push([word, "pinyin"]); });
+      own(index.words(term).i, term).forEach(function (word) { found.push([word, "initials"]); });
+    }
+    return found;
   }
 
   // Best score per guide for one query term.
   function termScores(term, index) {
     var scores = {};
-    function credit(word, kind) {
-      var postings = own(index.words, word);
-      for (var i = 0; i < postings.length; i += 2) {
-        var score = KIND[kind] * postings[i + 1];
-        if (!(scores[postings[i]] >= score)) scores[postings[i]] = score;
+    reached(term, index).forEach(function (match) {
+      var pairs = postings(index, match[0]);
+      for (var i = 0; i < pairs.length; i += 2) {
+        var score = KIND[match[1]] * pairs[i + 1];
+        if (!(scores[pairs[i]] >= score)) scores[pairs[i]] = score;
       }
-    }
-    credit(term, "word");
-    own(index.synonyms, term).forEach(function (word) { credit(word, "synonym"); });
-    if (!HAN.test(term)) {
-      own(index.pinyin, term).forEach(function (word) { credit(word, "pinyin"); });
-      own(index.initials, term).forEach(function (word) { credit(word, "initials"); });
-    }
+    });
     return scores;
   }
 
   // Guides matching more of the query first, then by score, then in index order.
-  function rank(index, query) {
+  function rank(index, terms) {
     var totals = {};
-    queryTerms(query, index).forEach(function (term) {
+    terms.forEach(function (term) {
       var scores = termScores(term, index);
       Object.keys(scores).forEach(function (doc) {
         var total = totals[doc] || (totals[doc] = { doc: Number(doc), terms: 0, score: 0 });
@@ -79,51 +169,96 @@
     });
   }
 
-  function show(form, index, query) {
+  function search(index, query) {
+    return queryTerms(query, index).then(function (terms) {
+      // a term's own chunk holds the words it spells; theirs and its synonyms' hold the postings
+      return index.need(terms).then(function () {
+        var words = [];
+        terms.forEach(function (term) {
+          reached(term, index).forEach(function (match) { words.push(match[0]); });
+        });
+        return index.need(words);
+      }).then(function () {
+        return rank(index, terms);
+      });
+    });
+  }
+
+  function Results(form, index) {
     var status = document.getElementById("gk-search-status");
     var list = document.getElementById("gk-search-results");
-    list.textContent = "";
-    if (!query.trim()) {
-      status.textContent = "";
-      list.hidden = true;
-      return;
+    var more = document.getElementById("gk-search-more");
+    var latest = 0;
+    var shown = [];
+    var results = [];
+
+    function showMore(focus) {
+      var batch = results.slice(shown.length, shown.length + SHOWN_AT_ONCE);
+      shown = shown.concat(batch);
+      var asked = latest;
+      return Promise.all(batch.map(function (result) { return index.doc(result.doc); })).then(function (docs) {
+        if (asked !== latest) return;
+        docs.forEach(function (doc, position) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = form.getAttribute("data-root") + doc[2];
+          link.textContent = doc[0];
+          var summary = document.createElement("p");
+          summary.textContent = doc[1];
+          item.appendChild(link);
+          item.appendChild(summary);
+          list.appendChild(item);
+          if (focus && position === 0) link.focus();
+        });
+        list.hidden = shown.length === 0;
+        more.hidden = shown.length >= results.length;
+      });
     }
-    var results = rank(index, query);
-    status.textContent = (results.length ? form.getAttribute("data-found") : form.getAttribute("data-none"))
-      .replace("{n}", String(results.length)).replace("{query}", query.trim());
-    results.forEach(function (result) {
-      var doc = index.docs[result.doc];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = form.getAttribute("data-root") + doc[2];
-      link.textContent = doc[0];
-      var summary = document.createElement("p");
-      summary.textContent = doc[1];
-      item.appendChild(link);
-      item.appendChild(summary);
-      list.appendChild(item);
-    });
-    list.hidden = results.length === 0;
+
+    this.show = function (query) {
+      latest += 1;
+      var asked = latest;
+      list.textContent = "";
+      list.hidden = more.hidden = true;
+      status.textContent = "";
+      shown = results = [];
+      if (!query.trim()) return;
+      search(index, query).then(function (found) {
+        if (asked !== latest) return;
+        results = found;
+        return showMore(false).then(function () {
+          if (asked !== latest) return;
+          status.textContent = (found.length ? form.getAttribute("data-found") : form.getAttribute("data-none"))
+            .replace("{n}", String(found.length)).replace("{query}", query.trim());
+        });
+      });
+    };
+    more.addEventListener("click", function () { showMore(true); });
   }
 
   function start() {
     var form = document.querySelector("form[data-gk-search]");
-    var index = form && (window.guidekitSearch || {})[form.getAttribute("data-lang")];
-    if (!index) return;
-    var input = form.querySelector("input[name=q]");
-    form.hidden = false;
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      show(form, index, input.value);
-      if (window.history && window.history.replaceState && window.location.protocol !== "file:") {
-        window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    if (!form) return;
+    var lang = form.getAttribute("data-lang");
+    loadScript(form.getAttribute("data-index")).then(function () {
+      var entry = (window.guidekitSearch || {})[lang];
+      if (!entry) return;
+      var results = new Results(form, new Index(lang, entry, form.getAttribute("data-chunks")));
+      var input = form.querySelector("input[name=q]");
+      form.hidden = false;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        results.show(input.value);
+        if (window.history && window.history.replaceState && window.location.protocol !== "file:") {
+          window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+        }
+      });
+      var initial = new URLSearchParams(window.location.search).get("q");
+      if (initial) {
+        input.value = initial;
+        results.show(initial);
       }
     });
-    var initial = new URLSearchParams(window.location.search).get("q");
-    if (initial) {
-      input.value = initial;
-      show(form, index, initial);
-    }
   }
 
   start();
