@@ -10,6 +10,10 @@ from playwright.async_api import Page
 from ..findings import Finding
 from .axe import wcag_criteria
 from .origin import PageContext, finding_at
+from .probes import Probe
+
+# whether the page declares a dark scheme at all: asked with the other read-only questions
+PROBE = Probe("declares_dark", "() => window.__guidekit.reading.declaresDark()")
 
 
 def contrast_rules(theme: str | None) -> list[str]:
@@ -18,8 +22,8 @@ def contrast_rules(theme: str | None) -> list[str]:
     )
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    if not await page.evaluate("() => window.__guidekit.reading.declaresDark()"):
+async def check(page: Page, context: PageContext, declares_dark: bool) -> list[Finding]:
+    if not declares_dark:
         return []
     options = {
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},

@@ -14,10 +14,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from playwright.async_api import Page
-
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import Probe
 
 MINIMUM = 24  # 2.5.8
 SILVER_CONTROL = 60
@@ -26,8 +25,10 @@ SILVER_OTHER = 44
 Target = Mapping[str, Any]
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    targets = await page.evaluate("() => window.__guidekit.targets()")
+PROBE = Probe("targets", "() => window.__guidekit.targets()")
+
+
+def findings(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
     if context.theme == "silver":
         return _silver(context, targets)
     return _standard(context, targets)
