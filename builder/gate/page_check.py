@@ -23,6 +23,7 @@ from . import (
     resize_text,
     silver,
     targets,
+    text_fit,
     text_spacing,
 )
 from .content_rules import page_findings, without_axe_duplicates
@@ -31,8 +32,8 @@ from .probes import Probe, ask
 from .session import ORIGIN, Session, Traffic
 from .staying import departure_findings, page_notes
 
-# Each takes (page, context) and returns findings; each changes the page in place and puts it back
-CHANGING_CHECKS = (text_spacing.check, resize_text.check, reflow.check)
+# the text changes, measured against one measure of the page as it loaded
+TEXT_CHANGES = (text_spacing.CHANGE, resize_text.CHANGE)
 FACTS = Probe("facts", "() => window.__guidekit.facts()")
 REFUSED = Probe("refused", "() => window.__guidekit.policyViolations")
 
@@ -94,9 +95,11 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         watch.lap("axe")
         findings += await color_schemes.check(page, context, answers["declares_dark"])
         watch.lap("dark scheme")
-        for check in CHANGING_CHECKS:
-            findings += await check(page, context)
-            watch.lap(check.__module__.rsplit(".", 1)[-1])
+        # these change the page in place and put it back
+        findings += await text_fit.check(page, context, TEXT_CHANGES)
+        watch.lap("text size and spacing")
+        findings += await reflow.check(page, context)
+        watch.lap("reflow")
         findings += await barriers.check(page, context, cdp, answers["barriers"])
         watch.lap("barriers")
         # the Tab walk before anything moves the focus: it starts where a reader starts
