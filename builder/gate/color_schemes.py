@@ -13,16 +13,16 @@ from playwright.async_api import Page
 from ..findings import Finding
 from .axe import wcag_criteria
 from .origin import PageContext, finding_at
+from .probes import Probe
+
+# whether the page declares a dark scheme at all: asked with the other read-only questions
+PROBE = Probe("declares_dark", "() => window.__guidekit.reading.declaresDark()")
 
 
 def contrast_rules(theme: str | None) -> list[str]:
     return (
         ["color-contrast", "color-contrast-enhanced"] if theme == "silver" else ["color-contrast"]
     )
-
-
-async def declares_dark(page: Page) -> bool:
-    return bool(await page.evaluate("() => window.__guidekit.reading.declaresDark()"))
 
 
 @asynccontextmanager
@@ -35,8 +35,8 @@ async def dark(page: Page) -> AsyncIterator[None]:
         await page.emulate_media(color_scheme="light")
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    if not await declares_dark(page):
+async def check(page: Page, context: PageContext, declares_dark: bool) -> list[Finding]:
+    if not declares_dark:
         return []
     options = {
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},

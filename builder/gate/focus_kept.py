@@ -19,28 +19,32 @@ MARK = """limit => [...document.querySelectorAll("button[type=button]")]
   .slice(0, limit)
   .map((button, index) => { button.dataset.gkPress = String(index); return index; })"""
 
-AFTER = """index => {
+# focused the way a keyboard user reaches it, if it still shows and takes presses
+FOCUS = """index => {
+  const button = document.querySelector(`[data-gk-press="${index}"]`);
+  if (!button || button.disabled || !window.__guidekit.isRendered(button)) return false;
+  button.focus();
+  return document.activeElement === button;
+}"""
+
+# two frames after the press: where the focus went, if it fell to the body while the button went
+AFTER = """async (index) => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const g = window.__guidekit;
   const button = document.querySelector(`[data-gk-press="${index}"]`);
   const lost = !document.activeElement || document.activeElement === document.body;
-  const gone = !button || !button.isConnected || button.disabled
-    || !window.__guidekit.isRendered(button);
+  const gone = !button || !button.isConnected || button.disabled || !g.isRendered(button);
   if (!(lost && gone)) return null;
-  const snippet = button ? window.__guidekit.text(button) : "";
-  return { ...window.__guidekit.where(button || document.body), snippet };
+  return { ...g.where(button || document.body), snippet: button ? g.text(button) : "" };
 }"""
 
 
 async def check(page: Page, context: PageContext) -> list[Finding]:
     findings = []
     for index in await page.evaluate(MARK, MOST_BUTTONS):
-        button = page.locator(f'[data-gk-press="{index}"]')
-        if not await button.is_visible() or await button.is_disabled():
+        if not await page.evaluate(FOCUS, index):
             continue
-        await button.focus()
         await page.keyboard.press("Enter")
-        await page.evaluate(
-            "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-        )
         lost = await page.evaluate(AFTER, index)
         if lost:
             findings.append(

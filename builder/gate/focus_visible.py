@@ -7,8 +7,8 @@ On pages guidekit did not make, the browser's own focus ring (outline-style auto
 visible, as WCAG
 2.4.7 accepts it, and is not photographed; guidekit's themes promise more (2 px, 3:1) and are
 always measured. Pictures are the slow part of the gate, so elements that look alike (same tag,
-class, size, computed focus
-styles and backdrop on the same stylesheets) are photographed once per run.
+class, computed focus styles and backdrop on the same stylesheets, and a size within 16 px up to
+32 px, within a factor of two above: keyboard.js looks()) are photographed once per run.
 """
 
 from __future__ import annotations

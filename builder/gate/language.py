@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import hanzidentifier
-from playwright.async_api import Page
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import Probe
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]{2,}")
@@ -61,8 +61,10 @@ def chinese_variant(text: str) -> str | None:
     return None
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    text = await page.evaluate("() => window.__guidekit.languageRuns()")
+PROBE = Probe("language", "() => window.__guidekit.languageRuns()")
+
+
+def findings(context: PageContext, text: Mapping[str, Any]) -> list[Finding]:
     # when the whole page is marked wrongly, every phrase would look foreign: the page finding says
     # it all
     return page_language(context, text) or parts_language(context, text["runs"])

@@ -1,9 +1,10 @@
-"""Every check on one page, in one load: read-only checks first, then those that change the page in
-place
-(text spacing, text size, width, focus), each of which puts the page back as it found it."""
+"""Every check on one page, in one load: read-only checks first (their questions to the page asked
+together), then those that change the page in place (text spacing, text size, width, focus), each
+of which puts the page back as it found it."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,24 +23,19 @@ from . import (
     resize_text,
     silver,
     targets,
+    text_fit,
     text_spacing,
 )
 from .content_rules import page_findings, without_axe_duplicates
 from .origin import PageContext, finding_at
+from .probes import Probe, ask
 from .session import ORIGIN, Session, Traffic
 from .staying import departure_findings, page_notes
 
-# Each takes (page, context) and returns findings; the read-only ones first
-PAGE_CHECKS = (
-    silver.check,
-    language.check,
-    targets.check,
-    reading.check,
-    color_schemes.check,
-    text_spacing.check,
-    resize_text.check,
-    reflow.check,
-)
+# the text changes, measured against one measure of the page as it loaded
+TEXT_CHANGES = (text_spacing.CHANGE, resize_text.CHANGE)
+FACTS = Probe("facts", "() => window.__guidekit.facts()")
+REFUSED = Probe("refused", "() => window.__guidekit.policyViolations")
 
 
 @dataclass
@@ -49,13 +45,35 @@ class PageResult:
     served: dict[str, str] = field(
         default_factory=dict
     )  # what the page loaded: the key of its cache entry
+    timings: dict[str, float] = field(default_factory=dict)  # seconds each check took (benchmarks)
+
+
+class Stopwatch:
+    """Seconds spent per step of one page's check, each step timed from the end of the one
+    before."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._mark = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.spent[step] = self.spent.get(step, 0.0) + now - self._mark
+        self._mark = now
 
 
 async def check_page(session: Session, page_path: str) -> PageResult:
+    watch = Stopwatch()
     page, cdp = await session.open(page_path)
+    watch.lap("load")
     try:
-        facts = await page.evaluate("() => window.__guidekit.facts()")
-        refused = await page.evaluate("() => window.__guidekit.policyViolations")
+        # every read-only question in two round trips: the page's theme (from its facts) decides
+        # what the second asks
+        answers = await ask(
+            page,
+            [FACTS, REFUSED, language.PROBE, targets.PROBE, color_schemes.PROBE, barriers.PROBE],
+        )
+        facts, refused = answers["facts"], answers["refused"]
         context = PageContext.of(
             page_path, facts, theme=session.overrides.theme, lang=session.overrides.lang
         )
@@ -64,27 +82,48 @@ async def check_page(session: Session, page_path: str) -> PageResult:
             "lang": context.lang,
             "theme": context.theme,
         }  # as the caller judges the page
-        findings = page_findings(page_path, facts) + await axe.check(page, context, session.run_axe)
-        for check in PAGE_CHECKS:
-            findings += await check(page, context)
-        findings += await barriers.check(page, context, cdp)
+        themed = [probe for probe in (silver.probe(context), reading.probe(context)) if probe]
+        answers |= await ask(page, themed)
+        findings = page_findings(page_path, facts)
+        findings += language.findings(context, answers["language"])
+        findings += targets.findings(context, answers["targets"])
+        findings += reading.findings(context, answers["reading"])
+        if "silver" in answers:
+            findings += silver.findings(context, answers["silver"])
+        watch.lap("page questions")
+        findings += await axe.check(page, context, session.run_axe)
+        watch.lap("axe")
+        findings += await color_schemes.check(page, context, answers["declares_dark"])
+        watch.lap("dark scheme")
+        # these change the page in place and put it back
+        findings += await text_fit.check(page, context, TEXT_CHANGES)
+        watch.lap("text size and spacing")
+        findings += await reflow.check(page, context)
+        watch.lap("reflow")
+        findings += await barriers.check(page, context, cdp, answers["barriers"])
+        watch.lap("barriers")
         # the Tab walk before anything moves the focus: it starts where a reader starts
         findings += await keyboard.check(page, context, cdp)
+        watch.lap("keyboard")
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
-        if await color_schemes.declares_dark(page):
+        watch.lap("focus_visible")
+        if answers["declares_dark"]:
             async with color_schemes.dark(page):
                 findings += await focus_visible.check(
                     page, context, session.focus_verdicts, cdp, dark=True
                 )
+            watch.lap("focus_visible, dark")
         stay = await page_notes(page)
         departures, requests = len(session.traffic.departures), len(session.traffic.external)
         openers = await popups.openers(page)
         # these two press the page's buttons, so they come last, and each starts from the page as
         # it loaded
         findings += await focus_kept.check(page, context)
+        watch.lap("focus_kept")
         if openers:
             page, cdp = await session.reopen()
             findings += await popups.check(page, context, cdp)
+            watch.lap("popups")
         # what the gate's own presses set off is not the page leaving, or loading from other hosts,
         # by itself
         del session.traffic.departures[departures:], session.traffic.external[requests:]
@@ -113,7 +152,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         if not entry["blocked"].startswith(("http:", "https:"))
     ]
     link_facts = {key: facts[key] for key in ("lang", "source", "theme", "guidekit", "links")}
-    return PageResult(link_facts, findings, traffic.served)
+    return PageResult(link_facts, findings, traffic.served, watch.spent)
 
 
 def traffic_findings(context: PageContext, traffic: Traffic) -> list[Finding]:

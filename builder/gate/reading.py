@@ -7,10 +7,11 @@ a page from its twin in the other theme."""
 
 from __future__ import annotations
 
-from playwright.async_api import Page
+from typing import Any
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import Probe
 
 LIMITS = {"cjk": 40, "latin": 80}
 # check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG
@@ -28,11 +29,16 @@ CRITERIA = {
 }
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    problems = await page.evaluate(
-        "([theme, limits]) => window.__guidekit.reading.all(theme, limits)", [context.theme, LIMITS]
+def probe(context: PageContext) -> Probe:
+    return Probe(
+        "reading",
+        "([theme, limits]) => window.__guidekit.reading.all(theme, limits)",
+        [context.theme, LIMITS],
     )
-    findings = [
+
+
+def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Finding]:
+    found = [
         finding_at(
             context,
             f"guidekit:{problem['check']}",
@@ -47,4 +53,4 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
         )
         for problem in problems
     ]
-    return list(dict.fromkeys(findings))
+    return list(dict.fromkeys(found))

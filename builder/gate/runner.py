@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,6 +45,9 @@ class GateReport:
     grid_nodes: dict[str, int] | None = (
         None  # Selenium Grid node -> pages it checked, when a Grid checked them
     )
+    timings: dict[str, float] = field(
+        default_factory=dict
+    )  # check -> seconds it took over the pages opened in the browser (benchmarks)
 
     @property
     def passed(self) -> bool:
@@ -131,7 +134,17 @@ def run_gate(
         shard,
         browser_pages=len(fresh),
         grid_nodes=grid_nodes,
+        timings=total_timings(results[page] for page in fresh),
     )
+
+
+def total_timings(results: Iterable[PageResult]) -> dict[str, float]:
+    """Seconds per check, added up over ``results``."""
+    totals: dict[str, float] = {}
+    for result in results:
+        for check, seconds in result.timings.items():
+            totals[check] = totals.get(check, 0.0) + seconds
+    return totals
 
 
 def site_findings(site: Path, pages: list[str], results: dict[str, PageResult]) -> list[Finding]:
@@ -161,14 +174,17 @@ async def check_pages(
     jobs: int,
     on_page: Callable[[str], None],
     overrides: Overrides | None = None,
+    focus_verdicts: dict[str, bool] | None = None,
 ) -> dict[str, PageResult]:
     """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once; a page that cannot be
-    checked says so."""
+    checked says so. ``focus_verdicts`` carries the focus pictures' verdicts from earlier runs in
+    the same browser (focus_visible.py); by default elements that look alike are photographed once
+    per run."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for page in pages:
         queue.put_nowait(page)
     results: dict[str, PageResult] = {}
-    focus_verdicts: dict[str, bool] = {}  # elements that look alike are photographed once per run
+    focus_verdicts = {} if focus_verdicts is None else focus_verdicts
     workers = (
         _worker(browser, site, queue, results, on_page, focus_verdicts, overrides)
         for _ in range(min(jobs, len(pages)))

@@ -22,6 +22,7 @@ import mimetypes
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -288,15 +289,19 @@ async def new_session(
 async def prepare_session(session: Session) -> Session:
     """The site served in the session's context, the gate's scripts installed in every page it
     opens."""
-    # axe and the check scripts are installed once per context: injecting them per page costs far
-    # more
+    # axe and the check scripts are installed once per context, as one script (one round trip):
+    # injecting them per page costs far more
     context = session.context
     context.set_default_timeout(page_timeout_ms())
-    await context.add_init_script(axe_source())
-    for name in CHECK_SCRIPTS:
-        await context.add_init_script(script(name))
+    await context.add_init_script(gate_script())
     await context.route("**/*", session.serve)
     return session
+
+
+@cache
+def gate_script() -> str:
+    """axe-core, then the check scripts in their order, each a statement list of its own."""
+    return "\n;\n".join([axe_source(), *(script(name) for name in CHECK_SCRIPTS)])
 
 
 async def close_quietly(session: Session) -> None:

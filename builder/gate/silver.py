@@ -7,10 +7,11 @@ target sizes are checked with every other theme's, in ``targets.py``.
 
 from __future__ import annotations
 
-from playwright.async_api import Page
+from typing import Any
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import Probe
 
 LIMITS = {
     "bodyPx": 24,
@@ -33,12 +34,16 @@ CRITERIA = {
 }
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    """The silver numbers this page misses; nothing for pages of other themes."""
+def probe(context: PageContext) -> Probe | None:
+    """The question for the page: none for pages of other themes."""
     if context.theme != "silver":
-        return []
-    problems = await page.evaluate("limits => window.__guidekit.silver(limits)", LIMITS)
-    findings = [
+        return None
+    return Probe("silver", "limits => window.__guidekit.silver(limits)", LIMITS)
+
+
+def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Finding]:
+    """The silver numbers this page misses."""
+    found = [
         finding_at(
             context,
             f"guidekit:silver-{problem['check']}",
@@ -50,4 +55,4 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
         )
         for problem in problems
     ]
-    return list(dict.fromkeys(findings))
+    return list(dict.fromkeys(found))

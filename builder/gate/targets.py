@@ -12,10 +12,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from playwright.async_api import Page
-
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import Probe
 
 MINIMUM = 24  # 2.5.8
 PROMISED = {"standard": 44, "silver": 60}  # what guidekit's themes give every target
@@ -23,8 +22,10 @@ PROMISED = {"standard": 44, "silver": 60}  # what guidekit's themes give every t
 Target = Mapping[str, Any]
 
 
-async def check(page: Page, context: PageContext) -> list[Finding]:
-    targets = await page.evaluate("() => window.__guidekit.targets()")
+PROBE = Probe("targets", "() => window.__guidekit.targets()")
+
+
+def findings(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
     promised = PROMISED.get(context.theme or "") if context.guidekit else None
     if context.theme == "silver" or promised:
         return _promised(context, targets, promised or PROMISED["silver"])

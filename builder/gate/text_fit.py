@@ -1,7 +1,11 @@
-"""What text_fit.js found after changing the text, as findings: shared by the text-size and
-text-spacing checks."""
+"""What text_fit.js finds after changing the text, as findings: the text-size and text-spacing
+checks (``resize_text.py``, ``text_spacing.py``), measured against one measure of the unchanged
+page."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from playwright.async_api import Page
 
@@ -9,36 +13,48 @@ from ..findings import Finding
 from .origin import PageContext, finding_at
 
 
-async def text_fit_findings(
-    page: Page, context: PageContext, change: str, rule: str, wcag: str, key: str
-) -> list[Finding]:
-    """Findings for text that ``change`` (a method of textFit in text_fit.js) clips or overlaps."""
-    problems = await page.evaluate("change => window.__guidekit.textFit.compare(change)", change)
+@dataclass(frozen=True)
+class TextChange:
+    """One change of the text: ``change`` names its method of textFit in text_fit.js; the rest
+    says how its findings are reported."""
+
+    change: str
+    rule: str
+    wcag: str
+    key: str  # message keys: <key>-clipped, <key>-overlap
+
+
+async def check(page: Page, context: PageContext, changes: Sequence[TextChange]) -> list[Finding]:
+    """Findings for text that each of ``changes`` clips or overlaps."""
+    found = await page.evaluate(
+        "changes => window.__guidekit.textFit.compare(changes)", [one.change for one in changes]
+    )
     findings = []
-    for problem in problems:
-        if problem["kind"] == "clipped":
-            findings.append(
-                finding_at(
-                    context,
-                    rule,
-                    wcag,
-                    problem,
-                    f"{key}-clipped",
-                    element=problem["element"],
-                    text=problem["snippet"],
+    for one in changes:
+        for problem in found[one.change]:
+            if problem["kind"] == "clipped":
+                findings.append(
+                    finding_at(
+                        context,
+                        one.rule,
+                        one.wcag,
+                        problem,
+                        f"{one.key}-clipped",
+                        element=problem["element"],
+                        text=problem["snippet"],
+                    )
                 )
-            )
-        else:
-            findings.append(
-                finding_at(
-                    context,
-                    rule,
-                    wcag,
-                    problem,
-                    f"{key}-overlap",
-                    element=problem["element"],
-                    text=problem["snippet"],
-                    other=problem["other"]["snippet"] or problem["other"]["element"],
+            else:
+                findings.append(
+                    finding_at(
+                        context,
+                        one.rule,
+                        one.wcag,
+                        problem,
+                        f"{one.key}-overlap",
+                        element=problem["element"],
+                        text=problem["snippet"],
+                        other=problem["other"]["snippet"] or problem["other"]["element"],
+                    )
                 )
-            )
     return findings

@@ -197,8 +197,13 @@ window.__guidekit.keyboard = {
       element.blur();
       if (ring) return "browser-ring";
       const plain = [this.focusStyle(element), element.getBoundingClientRect()];
-      // sizes to 16 px: the ring an indicator must cover grows with the element, and so does the indicator
-      const size = (rect) => `${Math.round(rect.width / 16)}x${Math.round(rect.height / 16)}`;
+      // sizes to 16 px up to 32 px, then within a factor of two: the ring an indicator must cover grows
+      // with the element, and so does an outline, border, shadow or background that shows focus
+      const step = (length) => {
+        const units = Math.round(length / 16);
+        return units <= 2 ? units : 2 + Math.ceil(Math.log2(units / 2));
+      };
+      const size = (rect) => `${step(rect.width)}x${step(rect.height)}`;
       return [element.tagName, element.className, size(plain[1]), size(focused[1]), plain[0], focused[0],
         focused[1].top === plain[1].top, this.backdrop(element), sheets].join("#");
     });

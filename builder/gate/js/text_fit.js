@@ -90,13 +90,19 @@ window.__guidekit.textFit = {
     });
   },
 
-  compare(change) {
+  // Each change (a method above) against one measure of the page as it is, the page put back after
+  // each: name -> up to 10 problems only that change causes.
+  compare(changes) {
     const before = this.measure();
-    const undo = this[change]();
-    try {
-      return [...this.measure()].filter(([key]) => !before.has(key)).map(([, problem]) => problem).slice(0, 10);
-    } finally {
-      undo();
+    const found = {};
+    for (const change of changes) {
+      const undo = this[change]();
+      try {
+        found[change] = [...this.measure()].filter(([key]) => !before.has(key)).map(([, problem]) => problem).slice(0, 10);
+      } finally {
+        undo();
+      }
     }
+    return found;
   },
 };

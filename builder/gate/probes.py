@@ -1,0 +1,34 @@
+"""Read-only questions to a loaded page, asked in one ``page.evaluate``: a round trip to the browser
+costs more than most of the questions themselves, and none of them changes the page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
+    from playwright.async_api import Page
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One question: ``function`` is JavaScript of one argument, run in the page with
+    ``argument``; its answer comes back under ``name``."""
+
+    name: str
+    function: str
+    argument: Any = None
+
+
+async def ask(page: Page, probes: Sequence[Probe]) -> dict[str, Any]:
+    """Each probe's answer by name, in the order given (an answer that is a promise is awaited)."""
+    steps = "".join(
+        f"answers[{json.dumps(probe.name)}] = await ({probe.function})(given[{index}]);\n"
+        for index, probe in enumerate(probes)
+    )
+    return await page.evaluate(
+        f"async (given) => {{ const answers = {{}};\n{steps}return answers; }}",
+        [probe.argument for probe in probes],
+    )
