@@ -68,6 +68,7 @@ PURE_CACHES = {
     ("gate/axe.py", "axe_version"),
     ("gate/axe.py", "axe_locales"),
     ("gate/scripts.py", "script"),
+    ("gate/session.py", "gate_script"),
     ("gate/content_rules.py", "vague_link_texts"),
     ("gate/cache.py", "ruleset"),
     ("gate/formats.py", "_templates"),
