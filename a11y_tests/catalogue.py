@@ -1,12 +1,10 @@
-"""The seeded-defect catalogue: one small page per barrier kind, each carrying that one barrier,
-and beside it
-the same page done right. The rules that name a kind are listed with it (guidekit's and axe's), so
-recall is
-"kinds whose page drew a finding that names the kind", for the gate and for bare axe alike.
+"""The seeded-defect catalogue: one small page per barrier kind, each carrying that one barrier, and
+beside it the same page done right. The rules that name a kind are listed with it (guidekit's and
+axe's), so recall is "kinds whose page drew a finding that names the kind", for the gate and for
+bare axe alike.
 
 A kind no tool here catches is kept in the catalogue (``caught=False``): the README lists them, and
-recall is
-counted over every kind, not only those the gate was built for. ``write_catalogue`` writes
+recall is counted over every kind, not only those the gate was built for. ``write_catalogue`` writes
 ``<kind>/bad.html`` and ``<kind>/good.html`` (and the files they link to) into a folder checked as
 one site.
 """

@@ -1,6 +1,5 @@
 """A built site served to Chromium from its root, as a static host serves it: the sample-site tests
-that
-open pages at their real addresses (root-relative links, the 404 page at any depth) share this
+that open pages at their real addresses (root-relative links, the 404 page at any depth) share this
 tab."""
 
 from __future__ import annotations

@@ -1,11 +1,9 @@
 """The gate on HTML guidekit did not write: correct pages draw no finding, and each barrier kind of
-the
-seeded-defect catalogue (catalogue.py) is caught by a finding that names it.
+the seeded-defect catalogue (catalogue.py) is caught by a finding that names it.
 
 The catalogue (a bad and a good page per kind) and the hand-written correct pages (corpus/plain,
-corpus/govuk)
-are checked in one gate run over one folder, two pages at a time; a stock MkDocs site is built from
-corpus/mkdocs and checked once with its theme's real defects waived.
+corpus/govuk) are checked in one gate run over one folder, two pages at a time; a stock MkDocs site
+is built from corpus/mkdocs and checked once with its theme's real defects waived.
 """
 
 from __future__ import annotations
@@ -78,9 +76,8 @@ def test_the_correct_pages_draw_no_finding(checked):
 
 
 def test_the_plain_form_of_the_issue_passes_guidekit_check(tmp_path):
-    """A label, a text field, a radio group in a fieldset and a submit button, no CSS: the
-    browser's own focus
-    ring is visible, and the arrow keys walk the radio group."""
+    """A label, a text field, a radio group in a fieldset and a submit button, no CSS: the browser's
+    own focus ring is visible, and the arrow keys walk the radio group."""
     shutil.copy(CORPUS / "plain" / "library-card.html", tmp_path / "index.html")
     outcome = run_guidekit("check", tmp_path, "--format", "json", "--no-cache")
     assert outcome.exit_code == 0 and outcome.report["findings"] == [], outcome.stdout

@@ -258,9 +258,8 @@ def test_interactive_parts_are_reached_by_tab_with_a_visible_focus_indicator(
 @pytest.mark.a11y(skip_rules=["guidekit:read-aloud-no-list"])
 @pytest.mark.parametrize("theme", ["standard", "silver"])
 def test_every_example_passes_the_whole_gate_through_the_pytest_plugin(a11y, theme, tmp_path):
-    """The gate a developer's suite runs (guidekit.pytest_plugin) on each example alone on its
-    page: axe and
-    every browser check, each finding located at its component example."""
+    """The gate a developer's suite runs (guidekit.pytest_plugin) on each example alone on its page:
+    axe and every browser check, each finding located at its component example."""
     for component, example in EXAMPLES:
         page = example_page([(component.name, render_example(component, example, 2))], theme)
         (tmp_path / f"{component.name}-{example['name']}.html").write_text(page, "utf-8")

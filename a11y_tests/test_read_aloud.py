@@ -1,10 +1,8 @@
 """Read-aloud in Chromium, with speechSynthesis replaced by a test double that records every
 utterance: what is read (the whole guide: materials with their names, steps with their bodies, phone
 numbers digit by digit), in which order and language, the controls (focus kept, state announced),
-the
-sentence highlight, no layout shift, and a plain sentence where the device has no voice for the
-page's
-language. One browser for the module."""
+the sentence highlight, no layout shift, and a plain sentence where the device has no voice for the
+page's language. One browser for the module."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The sample site's text as readers meet it: page titles unique across both themes, every table
-named
-by a caption, no soft hyphen inside a heading, and English lines of at most 80 characters in both
-themes (WCAG 1.4.8), measured in Chromium by counting the characters on each rendered line."""
+named by a caption, no soft hyphen inside a heading, and English lines of at most 80 characters in
+both themes (WCAG 1.4.8), measured in Chromium by counting the characters on each rendered line."""
 
 from __future__ import annotations
 

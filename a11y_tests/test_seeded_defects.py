@@ -1,7 +1,7 @@
 """The gate against the seeded-defect catalogue (a11y_tests/seeded_defects/): every kind of failure
-the
-README says the gate catches must be caught on the real built page it was seeded into, the unchanged
-pages must draw none of those rules, and the README must list every kind the gate misses."""
+the README says the gate catches must be caught on the real built page it was seeded into, the
+unchanged pages must draw none of those rules, and the README must list every kind the gate
+misses."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""guidekit serve in Chromium: the open page reloads by itself after a save, a refused rebuild
-shows the
-banner above the last good page, and the banner is reached first with Tab and dismissed with
+"""guidekit serve in Chromium: the open page reloads by itself after a save, a refused rebuild shows
+the banner above the last good page, and the banner is reached first with Tab and dismissed with
 Enter."""
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """Benchmark: the gate locally and on a Selenium Grid 4 of one and of two nodes on this machine, in
-pages per second;
-the cost of a Grid session; and a model of the wall time for many page-themes on many nodes.
+pages per second; the cost of a Grid session; and a model of the wall time for many page-themes on
+many nodes.
 
-    .venv/bin/python bench/grid_benchmark.py                 # 24 pages of the built sample site
-    (site/)
-    .venv/bin/python bench/grid_benchmark.py --pages 84 --model-pages 60000 --model-nodes 8
+.venv/bin/python bench/grid_benchmark.py # 24 pages of the built sample site (site/)
+.venv/bin/python bench/grid_benchmark.py --pages 84 --model-pages 60000 --model-nodes 8
 
 The Grid is started here from the jar in node_modules (tests/selenium_grid.py), on 127.0.0.1 only,
 and stopped at the end. Every run checks the same pages with no cache. A benchmark, not a test: on

@@ -1,6 +1,6 @@
 """Incremental rebuilds of one corpus, timed inside one process (as `guidekit serve` runs them) and
-as
-fresh `guidekit build` processes: a rebuild with no change, and a rebuild after editing one guide.
+as fresh `guidekit build` processes: a rebuild with no change, and a rebuild after editing one
+guide.
 
     python bench/incremental.py SOURCE OUT [--runs 3]
 

@@ -5,10 +5,10 @@ pages in the same browser.
 
 "Bare axe" is what pytest-axe-style fixtures do: a new browser context with axe-core added to it,
 the page loaded and axe run with the same tags. The plugin runs the whole gate (axe plus reflow,
-text spacing,
-text size, keyboard walk, focus, targets, language, other hosts) in a fresh context. The pages are
-the sample site's, built once without the gate. It also reports whether every run of a page gave the
-same findings. A benchmark, not a test: the figures depend on the machine and what else it is doing.
+text spacing, text size, keyboard walk, focus, targets, language, other hosts) in a fresh context.
+The pages are the sample site's, built once without the gate. It also reports whether every run of a
+page gave the same findings. A benchmark, not a test: the figures depend on the machine and what
+else it is doing.
 """
 
 from __future__ import annotations

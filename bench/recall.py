@@ -3,16 +3,12 @@
     .venv/bin/python bench/recall.py [--jobs 2]
 
 Pages: the seeded-defect catalogue of a11y_tests/catalogue.py (one barrier kind per page, and the
-same page
-done right) and the hand-written correct pages of a11y_tests/corpus (plain HTML, a GOV.UK-style
-page).
-Recall is the share of catalogue kinds whose page drew a finding that names the kind; false
-findings are
-all findings on the correct pages (the corpus and the good catalogue pages), per page. Bare axe is
-axe-core
-as installed (node_modules/axe-core), run with its own defaults in one page after another, each
-page opened
-from disk with axe injected. It is a benchmark, not a test.
+same page done right) and the hand-written correct pages of a11y_tests/corpus (plain HTML, a
+GOV.UK-style page). Recall is the share of catalogue kinds whose page drew a finding that names the
+kind; false findings are all findings on the correct pages (the corpus and the good catalogue
+pages), per page. Bare axe is axe-core as installed (node_modules/axe-core), run with its own
+defaults in one page after another, each page opened from disk with axe injected. It is a benchmark,
+not a test.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Build benchmark: guidekit against MkDocs (default theme) and the bare markdown-it-py + Jinja2
 floor, on plain guides and on officialese ones, and guidekit alone at province scale.
 
-    python bench/run_benchmark.py [--sizes 200,2000] [--runs 3] [--kinds plain,officialese]
-                                  [--tools floor,guidekit,mkdocs] [--scale 20000]
-                                  [--scale-runs 1] [--no-rebuilds] [--keep DIR]
+python bench/run_benchmark.py [--sizes 200,2000] [--runs 3] [--kinds plain,officialese] [--tools
+floor,guidekit,mkdocs] [--scale 20000] [--scale-runs 1] [--no-rebuilds] [--keep DIR]
 
 Generates a seeded corpus per kind and size (bench/corpus.py), builds it with each tool several
 times (each build a fresh process into an empty folder, guidekit without its build cache), then

@@ -446,9 +446,8 @@ def _workers(options: BuildOptions) -> int:
 def _made_from_front_matter(
     build_cache: BuildCache, guides: Sequence[SourceGuide], config: SiteConfig, check: bool
 ) -> list[Made]:
-    """The gallery and the pages around the guides, each made again only when what it reads
-    changed: the
-    settings, the guides' front matter."""
+    """The gallery and the pages around the guides, each made again only when what it reads changed:
+    the settings, the guides' front matter."""
     settings = [config.model_dump_json(), str(check)]
     return [
         build_cache.group("gallery", settings, lambda: Made(list(_gallery(config, check)))),
@@ -515,8 +514,8 @@ def _published_kept(published: Mapping[str, FileRecord], made: Made) -> Made:
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
     """Two guides must not become one page, even where file systems ignore case (USB sticks) or
-    spell
-    a character two ways (macOS); nor may a guide take the place of a page guidekit makes itself."""
+    spell a character two ways (macOS); nor may a guide take the place of a page guidekit makes
+    itself."""
     generated = {_page_key(theme.prefix + "index.html") for theme in THEMES}
     seen: dict[str, str] = {}
     findings = []

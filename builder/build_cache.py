@@ -149,9 +149,8 @@ class BuildCache:
 
     def token(self) -> str:
         """What the site this build stages is made from: the same inputs give the same token (and
-        the same
-        site), so the manifest stays deterministic, and a site built from other inputs has another
-        token."""
+        the same site), so the manifest stays deterministic, and a site built from other inputs has
+        another token."""
         guides = sorted(
             f"{rel}\0{entry.file}\0{entry.key}"
             for rel, entry in self.kept.items()
@@ -163,10 +162,8 @@ class BuildCache:
 
     def save(self, token: str | None, files: dict[str, FileRecord] | None = None) -> None:
         """``token``: the new published site's, or None when the build was refused and published
-        nothing.
-        Pages a refused build made are in no published site, so they are not kept. ``files``: what
-        staging
-        recorded of the new site's files."""
+        nothing. Pages a refused build made are in no published site, so they are not kept.
+        ``files``: what staging recorded of the new site's files."""
         if self.path is None:
             return
         published = token is not None

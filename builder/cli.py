@@ -63,8 +63,7 @@ def say(key: str, lang: str, **args: object) -> str:
 @HELP_LANG
 def main() -> None:
     """guidekit: accessible 办事指南 from Markdown. Builds are published only through the
-    accessibility
-    gate."""
+    accessibility gate."""
 
 
 def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:

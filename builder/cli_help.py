@@ -1,6 +1,5 @@
 """The help text of the ``guidekit`` command in the editor's language: the system's (LANGUAGE,
-LC_ALL,
-LC_MESSAGES, LANG), or the one ``--lang`` names. Texts live in messages/help.yml."""
+LC_ALL, LC_MESSAGES, LANG), or the one ``--lang`` names. Texts live in messages/help.yml."""
 
 from __future__ import annotations
 

@@ -202,9 +202,8 @@ def scripts() -> dict[str, str]:
 
 def call_macro(template_module: Any, component: Component, params: dict[str, Any]) -> Markup:
     """The component's HTML. A macro's output depends only on its params, so a call equal to an
-    earlier one
-    (the skip link of every page, a guide's facts on its standard and its silver page) reuses that
-    HTML."""
+    earlier one (the skip link of every page, a guide's facts on its standard and its silver page)
+    reuses that HTML."""
     problems = component.check(params)
     if problems:
         raise ComponentParamsError(component, problems, params.get("lang"))

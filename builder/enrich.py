@@ -85,8 +85,7 @@ class Asset:
 @dataclass(frozen=True)
 class SiteGuides:
     """What a guide's links are checked against: the guides of the site, and the files that are
-    guides but
-    could not be loaded (their own findings say why)."""
+    guides but could not be loaded (their own findings say why)."""
 
     rels: Collection[str]
     broken: Collection[str] = frozenset()

@@ -1,8 +1,7 @@
 """Problems of the machine rather than of the guides: a full disk, a name too long for the file
-system, a loop
-of symbolic links, a folder that cannot be written or is a file, a file name that is not UTF-8.
-Each becomes
-one finding that names the path, in the editor's language, instead of an internal error."""
+system, a loop of symbolic links, a folder that cannot be written or is a file, a file name that is
+not UTF-8. Each becomes one finding that names the path, in the editor's language, instead of an
+internal error."""
 
 from __future__ import annotations
 

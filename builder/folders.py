@@ -1,6 +1,5 @@
 """Which folder is SOURCE when a command is not told: editors run guidekit in the project folder,
-inside the
-guides folder, or inside one of its language folders."""
+inside the guides folder, or inside one of its language folders."""
 
 from __future__ import annotations
 
@@ -16,9 +15,8 @@ SITE_FOLDER = "site"  # where ``build`` publishes, next to SOURCE
 
 def find_source(start: Path) -> Path | None:
     """SOURCE as seen from ``start``, relative to it: ``start`` itself when it holds guidekit.toml
-    or language
-    folders, its ``guides/``, or the guides folder it sits inside. None when there is none of
-    these."""
+    or language folders, its ``guides/``, or the guides folder it sits inside. None when there is
+    none of these."""
     here = start.resolve()
     if _is_source(here):
         return Path(".")

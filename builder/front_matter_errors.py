@@ -1,6 +1,5 @@
 """Why front matter is not valid YAML, said the way editors make the mistake: a full-width colon, a
-colon
-inside a value, a tab, a bracket or quote left open, a list item out of line, a line without a
+colon inside a value, a tab, a bracket or quote left open, a list item out of line, a line without a
 colon.
 
 The parser's own words are English and point where it gave up, often a line after the mistake; these
@@ -31,8 +30,7 @@ class Diagnosis:
 
 def diagnose(lines: Sequence[str], stumbled: int) -> Diagnosis | None:
     """The likely cause of a parse error the parser noticed on line ``stumbled`` (0-based); None
-    when
-    the lines up to there show none of the usual mistakes."""
+    when the lines up to there show none of the usual mistakes."""
     last = min(stumbled, len(lines) - 1)
     for number in range(last + 1):
         for check in _CHECKS:
@@ -78,8 +76,7 @@ def _colon_in_value(lines: Sequence[str], number: int, last: int) -> Diagnosis |
 
 def _opened_value(lines: Sequence[str], number: int, last: int) -> Diagnosis | None:
     """A value that starts with a bracket or quote the parser reads as YAML's own, left open up to
-    where it
-    stumbled or followed by more text (``[草稿] 办理居住证``)."""
+    where it stumbled or followed by more text (``[草稿] 办理居住证``)."""
     found = _KEY_VALUE.match(lines[number])
     if found is None or found["value"][:1] not in _CLOSERS:
         return None

@@ -4,8 +4,7 @@ use in each guide.
 Each entry names a term, explains it, and may expand an abbreviation and give its reading (pinyin);
 ``lang`` limits it to guides of some languages. The first use of a term in a guide's running text
 (not in headings, not inside links) becomes a ``glossary_term`` token; render turns it into a link
-to
-the guide's word list, where the explanation is readable without JavaScript (WCAG 3.1.3, 3.1.4,
+to the guide's word list, where the explanation is readable without JavaScript (WCAG 3.1.3, 3.1.4,
 3.1.6).
 """
 
@@ -155,13 +154,10 @@ def mark_first_uses(parsed: ParsedGuide, glossary: Sequence[Entry]) -> None:
     """Turn the first use of every glossary term in the guide's running text into a TERM token.
 
     Every term of the guide's language is looked for, used or not, longest first: a later 社保卡
-    stays
-    one word instead of giving up its 社保 to the shorter term. A first use already written with its
-    expansion beside it (医疗保险（医保）, 医保（医疗保险）) is marked EXPANDED, so render does not
-    add it again;
-    so is one inside a run of letters or characters (社保卡 with no entry of its own), which an
-    expansion
-    would split: its <abbr> title and the word list still explain it.
+    stays one word instead of giving up its 社保 to the shorter term. A first use already written
+    with its expansion beside it (医疗保险（医保）, 医保（医疗保险）) is marked EXPANDED, so render
+    does not add it again; so is one inside a run of letters or characters (社保卡 with no entry of
+    its own), which an expansion would split: its <abbr> title and the word list still explain it.
     """
     entries = sorted(
         (entry for entry in glossary if parsed.guide.lang in entry.langs),

@@ -1,10 +1,9 @@
 """Everything that can be known about one guide from its source, in one pass: the plain-language
-lint,
-the Markdown (parse), its links and files (enrich) and the gate's content rules on the Markdown.
+lint, the Markdown (parse), its links and files (enrich) and the gate's content rules on the
+Markdown.
 
 ``guidekit lint`` and every build run this same function, so an editor sees every problem at once,
-and
-the gate finds them again only as a safety net.
+and the gate finds them again only as a safety net.
 """
 
 from __future__ import annotations

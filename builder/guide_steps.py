@@ -2,8 +2,7 @@
 of work.
 
 A guide's steps read only the guide and what ``SiteInputs`` holds, so the build cache can skip them
-for
-a guide whose inputs did not change, and several processes can share the guides out.
+for a guide whose inputs did not change, and several processes can share the guides out.
 """
 
 from __future__ import annotations

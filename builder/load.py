@@ -76,9 +76,8 @@ class GuideFile:
 
 
 def discover(source: Path) -> list[GuideFile]:
-    """Every guide below SOURCE, in path order; names starting with '.' or '_' are drafts and
-    notes, not
-    guides. Folders reached through a symbolic link are not entered."""
+    """Every guide below SOURCE, in path order; names starting with '.' or '_' are drafts and notes,
+    not guides. Folders reached through a symbolic link are not entered."""
     found: list[GuideFile] = []
 
     def walk(folder: str, prefix: str) -> None:
@@ -366,9 +365,9 @@ def _guessed_lang(front_matter: str, rel: str, default_lang: str) -> str:
 
 
 def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
-    """A guide whose front matter failed, as far as its body can still be checked: the body, a
-    title and the
-    language read from the lines that look like them. None when not even the body can be found."""
+    """A guide whose front matter failed, as far as its body can still be checked: the body, a title
+    and the language read from the lines that look like them. None when not even the body can be
+    found."""
     try:
         text = path.read_bytes()[:MAX_GUIDE_BYTES].decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -401,10 +400,9 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
 
 def _refused_yaml_shape(yaml_text: str) -> tuple[str, int, dict[str, Any]] | None:
     """Aliases (``*name``) can expand a few lines into billions of values, deep nesting exhausts
-    PyYAML's
-    recursion, and a key given twice silently loses one value: all refused from the parser's
-    events, which
-    need no recursion. Returns the message key, the 0-based line and the message's arguments."""
+    PyYAML's recursion, and a key given twice silently loses one value: all refused from the
+    parser's events, which need no recursion. Returns the message key, the 0-based line and the
+    message's arguments."""
     mappings: list[_MappingKeys | None] = []  # one per open collection: None for a sequence
     for event in yaml.parse(yaml_text, Loader=SAFE_LOADER):
         line = event.start_mark.line if event.start_mark else 0

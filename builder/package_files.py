@@ -35,8 +35,7 @@ def shipped_files(
     folder: Traversable, suffixes: tuple[str, ...] = ("",), *, leave_out: Collection[str] = ()
 ) -> list[Traversable]:
     """``folder``'s shipped files ending in one of ``suffixes``, and those of its sub-folders, in a
-    stable order;
-    ``leave_out`` names sub-folders of ``folder`` itself to pass over."""
+    stable order; ``leave_out`` names sub-folders of ``folder`` itself to pass over."""
     found: list[Traversable] = []
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if not is_shipped(entry) or entry.name in leave_out:

@@ -36,8 +36,8 @@ class UnsafeOutput(RuntimeError):
 
 def check_output(out: Path, source: Path) -> None:
     """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built: its
-    manifest is
-    valid and lists every file the folder holds (files that went missing since are no loss)."""
+    manifest is valid and lists every file the folder holds (files that went missing since are no
+    loss)."""
     if source.resolve().is_relative_to(out.resolve()):
         raise UnsafeOutput("out-holds-source")
     if not out.is_dir() or not any(out.iterdir()):
@@ -82,8 +82,7 @@ def publish(staging: Path, out: Path, keep_previous: Path | None = None) -> bool
     """Make ``staging`` the new ``out``. Readers see the old site or the new one, never a mix.
 
     The previous site is removed, or moved to ``keep_previous`` (the next build stages into it).
-    Returns
-    whether there was a previous site."""
+    Returns whether there was a previous site."""
     pause_point("publish")
     if not out.exists():
         os.rename(staging, out)

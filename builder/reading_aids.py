@@ -1,8 +1,6 @@
 """Reading aids of silver pages: readings over rare characters and glossary words (<ruby>): pinyin
-on
-zh-Hans pages, 注音 (bopomofo) or pinyin on zh-Hant pages (``zh_hant_reading`` in guidekit.toml);
-and
-soft hyphens in long English words so large text wraps at 320 px without overflowing."""
+on zh-Hans pages, 注音 (bopomofo) or pinyin on zh-Hant pages (``zh_hant_reading`` in guidekit.toml);
+and soft hyphens in long English words so large text wraps at 320 px without overflowing."""
 
 from __future__ import annotations
 
@@ -46,10 +44,8 @@ def _uncommon_character() -> re.Pattern[str]:
 
 def ruby(word: str, reading: str) -> Markup:
     """The reading over a whole word, in one <ruby> whose base is one text: screen readers say the
-    word
-    once, never character by character ("徵 信"). The reading and its brackets (<rp>, shown by
-    browsers
-    without ruby and in copied text) are hidden from them."""
+    word once, never character by character ("徵 信"). The reading and its brackets (<rp>, shown by
+    browsers without ruby and in copied text) are hidden from them."""
     return Markup(
         '<ruby>{}<rp aria-hidden="true">（</rp><rt aria-hidden="true">{}</rt><rp '
         'aria-hidden="true">）</rp></ruby>'

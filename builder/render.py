@@ -175,8 +175,7 @@ def _heading(renderer, tokens: Sequence[Token], index: int, options, env) -> str
 
 def _words(text: str, env) -> Markup:
     """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long
-    English
-    words outside headings."""
+    English words outside headings."""
     if env.get("theme") != "silver" or (env.get("in_heading") and env["lang"] == "en"):
         return escape(text)
     return annotated(text, env["lang"], env["readings"], env.get("reading", "pinyin"))
@@ -689,8 +688,7 @@ def page_context(
     root: str | None = None,
 ) -> dict[str, Any]:
     """What the layout needs for one page of one theme; ``root`` replaces the relative way back to
-    the
-    site root for a page served at other addresses than its own (404)."""
+    the site root for a page served at other addresses than its own (404)."""
     page = site_path[len(theme.prefix) :]
     other = THEMES[1] if theme is THEMES[0] else THEMES[0]
     root = root_of(site_path) if root is None else root

@@ -1,6 +1,5 @@
 """``guidekit new`` and ``guidekit init``: a guide with every content-model field stubbed and
-explained,
-and a new site project that builds as it is."""
+explained, and a new site project that builds as it is."""
 
 from __future__ import annotations
 
@@ -140,8 +139,7 @@ def config_text(lang: str) -> str:
 
 def init_project(folder: Path, lang: str, *, today: dt.date | None = None) -> Path:
     """A new site project in ``folder``: guides/ (SOURCE, with guidekit.toml and the glossary), a
-    first
-    guide, and a .gitignore for what builds and previews leave. Returns the first guide."""
+    first guide, and a .gitignore for what builds and previews leave. Returns the first guide."""
     source = folder / GUIDES_FOLDER
     source.mkdir(parents=True, exist_ok=True)
     (source / CONFIG_FILE).write_text(config_text(lang), encoding="utf-8")

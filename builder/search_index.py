@@ -147,10 +147,9 @@ def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]
 
 @cache
 def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
-    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole
-    words without
-    changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading it
-    again takes a second."""
+    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words
+    without changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading
+    it again takes a second."""
     shared = segmenter()
     if not extra_words:
         return shared
@@ -268,8 +267,7 @@ def build_index(
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
-    outside the body only); ``synonyms``
-    maps a word to the other words of its groups.
+    outside the body only); ``synonyms`` maps a word to the other words of its groups.
     """
     docs = []
     postings: dict[str, list[int]] = {}  # guide numbers ascend, so each word's pairs come in order

@@ -1,6 +1,5 @@
 """``guidekit serve``: a live preview for editors. Builds into a preview folder, serves only that
-folder
-on 127.0.0.1, rebuilds when guides, components or themes change, and reloads the open page.
+folder on 127.0.0.1, rebuilds when guides, components or themes change, and reloads the open page.
 
 A refused rebuild leaves the last good pages in place (the build publishes atomically) and every
 served page then carries a banner that lists the problems with file and line. The reload script and
@@ -111,8 +110,8 @@ class TooLong(Exception):
 
 def request_segments(target: str) -> list[str]:
     """The path segments of a request target. Refuses ``..`` and ``.`` segments (also
-    percent-encoded),
-    NUL bytes, backslashes and hidden names (``.ssh``, ``.git``: a build writes none)."""
+    percent-encoded), NUL bytes, backslashes and hidden names (``.ssh``, ``.git``: a build writes
+    none)."""
     path = unquote(urlsplit(target).path, errors="strict")
     segments = [segment for segment in path.split("/") if segment]
     if len(path.encode()) > MAX_TARGET_BYTES or any(
@@ -378,8 +377,7 @@ def watch(
     on_watching: Callable[[], None],
 ) -> None:
     """Rebuild after every batch of saved changes until ``stop`` is set. ``on_watching`` runs once
-    the
-    watcher is listening, so that nothing saved after it can be missed."""
+    the watcher is listening, so that nothing saved after it can be missed."""
     folders = watched_folders(source)
     code_folders = folders[1:]
     preview_root = preview.resolve()
@@ -438,9 +436,8 @@ def start_server(
 @contextmanager
 def stopped_by_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP (a closed terminal, a service manager) stop the preview the way Ctrl+C
-    does, so the
-    temporary folder is removed and worker processes are ended. Only the main thread can set
-    handlers."""
+    does, so the temporary folder is removed and worker processes are ended. Only the main thread
+    can set handlers."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -484,8 +481,7 @@ def preview_site(
     stop: threading.Event | None = None,
 ) -> None:
     """Build, serve and rebuild until Ctrl+C (or ``stop``). Without ``out`` the preview lives in a
-    temporary
-    folder that is removed afterwards: it is never the published site."""
+    temporary folder that is removed afterwards: it is never the published site."""
     if out is not None:
         check_output(out.resolve(), source)  # refused before anything is built or served
     with tempfile.TemporaryDirectory(prefix="guidekit-preview-") as scratch:

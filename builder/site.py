@@ -1,6 +1,5 @@
 """Everything around the guides, in one step of render: the front page, search, ways in,
-translations,
-404, redirects, robots.txt and sitemap.xml — made from all the guides."""
+translations, 404, redirects, robots.txt and sitemap.xml — made from all the guides."""
 
 from __future__ import annotations
 

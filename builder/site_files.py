@@ -67,10 +67,9 @@ def render_not_found(
     config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True
 ) -> list[Page]:
     """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the
-    topic page too).
-    A server shows it at whatever address was missing (/a/b/missing), so its stylesheet, script and
-    links
-    start from the site's root path (``site_root_path``), never from the page's own folder."""
+    topic page too). A server shows it at whatever address was missing (/a/b/missing), so its
+    stylesheet, script and links start from the site's root path (``site_root_path``), never from
+    the page's own folder."""
     pages = []
     lang = config.default_lang
     search_lang = lang if lang in langs else (langs[0] if langs else None)

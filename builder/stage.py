@@ -2,22 +2,17 @@
 
 Pages and files the published site already holds byte for byte (``KeptPage``, ``KeptFile``) are
 hard-linked from it: a rebuild after one edit writes a handful of files, and the staging folder is
-still
-a whole site that can be checked and swapped in at once.
+still a whole site that can be checked and swapped in at once.
 
 Nothing is kept on trust in a name. Every page and file a build stages is recorded with the hash of
-its
-bytes and its stamp (size, device, inode, modification and change time) as it stands in the staging
-folder, which publishing renames into place. A later build keeps a published file only when its
-stamp is
-the recorded one, or else its bytes hash to the recorded hash: any write changes the change time
-(which
-no program can set back), so an edit in place, a truncation or a replacement is seen without reading
-the files nobody touched. A file that fails is a ``KeptFileChanged``, and the build makes everything
-again. The spare (the site before the published one, whose unchanged files are the published files'
-inodes) is reused file by file only where its file has the recorded stamp, which also means it is
-still
-the published inode.
+its bytes and its stamp (size, device, inode, modification and change time) as it stands in the
+staging folder, which publishing renames into place. A later build keeps a published file only when
+its stamp is the recorded one, or else its bytes hash to the recorded hash: any write changes the
+change time (which no program can set back), so an edit in place, a truncation or a replacement is
+seen without reading the files nobody touched. A file that fails is a ``KeptFileChanged``, and the
+build makes everything again. The spare (the site before the published one, whose unchanged files
+are the published files' inodes) is reused file by file only where its file has the recorded stamp,
+which also means it is still the published inode.
 """
 
 from __future__ import annotations
@@ -94,10 +89,8 @@ def published_token(out: Path, written: Mapping[FileIdentity, str]) -> str | Non
 @dataclass(frozen=True)
 class Spare:
     """The site published before the current one, kept by the last build (in the cache folder) so
-    the
-    next build stages into it: it differs from the published site only in the files that build
-    wrote,
-    so a rebuild after one edit touches a handful of files instead of linking thousands."""
+    the next build stages into it: it differs from the published site only in the files that build
+    wrote, so a rebuild after one edit touches a handful of files instead of linking thousands."""
 
     folder: Path
     # the files the last build wrote, and the site it published; written last, so a spare without
@@ -118,8 +111,7 @@ class Spare:
 
     def take(self, staging: Path, published: str | None) -> set[str] | None:
         """Move the spare to ``staging``; the paths in it that differ from the published site, or
-        None
-        when there is no spare to trust (then ``staging`` does not exist)."""
+        None when there is no spare to trust (then ``staging`` does not exist)."""
         try:
             note = _SpareNote.model_validate_json(self.note.read_bytes())
             # the spare changes from here on: a build killed on the way must not trust it
@@ -178,8 +170,8 @@ def _sha256_of(path: str) -> str:
 
 def verify_published(path: str, record: FileRecord) -> None:
     """Raise ``KeptFileChanged`` unless the file at ``path`` holds what ``record`` says was
-    published: its stamp
-    is the recorded one, or else its bytes are (a copy, or a file touched but not changed)."""
+    published: its stamp is the recorded one, or else its bytes are (a copy, or a file touched but
+    not changed)."""
     try:
         found = os.lstat(path)
         if _stamp(found) == record[1:]:
@@ -208,10 +200,9 @@ def stage_site(
     records: Mapping[str, FileRecord] | None = None,
 ) -> Staged:
     """Stage the whole site. ``spare``: stage into the previous site the last build kept, when it
-    belongs to
-    the ``published`` token. ``records``: what the build that published the site in ``out``
-    recorded of each
-    file; a kept page or file is taken from there only when it is still what was published."""
+    belongs to the ``published`` token. ``records``: what the build that published the site in
+    ``out`` recorded of each file; a kept page or file is taken from there only when it is still
+    what was published."""
     records = records or {}
     staged = Staged(staging_dir(out))
     staging = staged.folder
@@ -317,8 +308,7 @@ def stage_site(
 
 def _files_below(root: str) -> set[str]:
     """Every file below ``root`` (ending in '/'), relative to it. A symbolic link to a folder is
-    removed: the
-    build would write through it."""
+    removed: the build would write through it."""
     found: set[str] = set()
     for folder, folders, names in os.walk(root):
         for name in [name for name in folders if os.path.islink(os.path.join(folder, name))]:

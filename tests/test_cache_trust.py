@@ -1,6 +1,6 @@
 """The build cache trusts content, not names (issue 24, items 2 and 5): a published or spare file
-changed by
-hand is never published again, and a damaged cache file of any shape is ignored with a warning.
+changed by hand is never published again, and a damaged cache file of any shape is ignored with a
+warning.
 
 Every build here is compared byte for byte with a clean ``--no-cache`` build of the same guides."""
 

@@ -1,6 +1,6 @@
 """A checked build writes the accessibility statement (which passes the gate like every page),
-openacr.yaml
-and earl.jsonld; a waived finding is a dated non-conformity in all three. Needs Chromium."""
+openacr.yaml and earl.jsonld; a waived finding is a dated non-conformity in all three. Needs
+Chromium."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """What guidekit finds on the machine it runs on: its own files beside what installers leave,
-axe-core,
-a browser, the user's language. The whole install is tested in test_installed_package.py."""
+axe-core, a browser, the user's language. The whole install is tested in
+test_installed_package.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Front matter written the way editors write it: YAML mistakes named for their real cause at the
-line to
-change, with the fix, in the guide's language; Chinese values and plain-text lists accepted."""
+line to change, with the fix, in the guide's language; Chinese values and plain-text lists
+accepted."""
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
 """The gate judges the page it was given (issue 24, item 3): a page that navigates away, closes
-itself, opens
-a window or rewrites its address while it is checked gets a blocking finding, and the tab stays on
-it, so
-its own defects are still found. Real gate, real Chromium."""
+itself, opens a window or rewrites its address while it is checked gets a blocking finding, and the
+tab stays on it, so its own defects are still found. Real gate, real Chromium."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """The gate on a real Selenium Grid 4 (hub and two nodes on 127.0.0.1): the same verdict as a local
-run, one
-clear message when the Grid cannot help, and no page lost when a node dies mid-run.
+run, one clear message when the Grid cannot help, and no page lost when a node dies mid-run.
 
 The Grid is started once for this module (tests/selenium_grid.py) and stopped at its end; the test
 that kills a node runs last.

@@ -175,10 +175,8 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
     source, tmp_path, monkeypatch, process
 ):
     """From the third build on, staging starts from the site before the published one (kept in the
-    cache
-    folder), which differs from the published site in what the last build wrote. A process that
-    builds
-    again (serve) keeps the cache in memory; a new process reads it from its files."""
+    cache folder), which differs from the published site in what the last build wrote. A process
+    that builds again (serve) keeps the cache in memory; a new process reads it from its files."""
     session = Session() if process == "one process" else None
     out = tmp_path / "site"
     build(source, out, check=False, session=session)
@@ -212,8 +210,8 @@ def test_successive_rebuilds_stage_into_the_previous_site_and_each_matches_a_cle
 
 def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, monkeypatch):
     """A guide page template or component macro is in every guide's key; a stylesheet is in no
-    guide's key
-    (pages link to it) but in the key of the pages around the guides, which read every template."""
+    guide's key (pages link to it) but in the key of the pages around the guides, which read every
+    template."""
     import guidekit.cache_keys as cache_keys
 
     digested: dict[str, list[str]] = {}

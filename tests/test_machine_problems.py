@@ -1,7 +1,6 @@
 """Issue 24, items 4 and 7: a folder is replaced only when it is exactly a site guidekit built, and
-the machine's
-own problems (names, links, disks, folders) are refused with a located message and leave no staging
-folder."""
+the machine's own problems (names, links, disks, folders) are refused with a located message and
+leave no staging folder."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """plugins: [guidekit] in real MkDocs 1.6 builds, through the real gate (Chromium): components, the
-blocking
-gate with its staging folder, findings on docs/ lines, theme: guidekit with zero findings, stock
-themes refused."""
+blocking gate with its staging folder, findings on docs/ lines, theme: guidekit with zero findings,
+stock themes refused."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""``guidekit new`` and ``guidekit init``: safe file names, every field stubbed and explained, and
-a new
-project that builds as it is."""
+"""``guidekit new`` and ``guidekit init``: safe file names, every field stubbed and explained, and a
+new project that builds as it is."""
 
 from __future__ import annotations
 

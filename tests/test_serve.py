@@ -1,6 +1,5 @@
 """``guidekit serve``: only the preview folder is served, on 127.0.0.1; saved changes rebuild it; a
-refused
-rebuild keeps the last good page and shows its problems on the page."""
+refused rebuild keeps the last good page and shows its problems on the page."""
 
 from __future__ import annotations
 

@@ -3,8 +3,7 @@ sample site, to measure what the gate catches (its recall) and to keep the list 
 
 Every defect names the built page it starts from, how it is injected (HTML edits, plus a stylesheet
 or script file of its own: the pages' Content-Security-Policy refuses inline ones, as it should),
-the
-gate rules that count as catching it, and whether the README claims the gate catches it. The
+the gate rules that count as catching it, and whether the README claims the gate catches it. The
 unchanged base pages are checked too: none of them may draw a rule that would count as a catch.
 
     from a11y_tests.seeded_defects.catalogue import seed_site, check_seeded

@@ -1,8 +1,7 @@
 """Conformance evidence from every build: the accessibility statement (HTML, every language and
-theme),
-an OpenACR conformance report (YAML) and an EARL report (JSON-LD), all made from the standards map
-(``standards_map.yml``), the criteria the gate decides fully (``gate_decides.yml``), the waivers and
-people's reviews (``conformance.toml`` in SOURCE).
+theme), an OpenACR conformance report (YAML) and an EARL report (JSON-LD), all made from the
+standards map (``standards_map.yml``), the criteria the gate decides fully (``gate_decides.yml``),
+the waivers and people's reviews (``conformance.toml`` in SOURCE).
 
 A build renders the statement before the gate (so the gate checks it like every page) and writes the
 two reports into the staging folder; after the gate passes, the EARL report is written again with
@@ -106,10 +105,8 @@ def report_files(found: Evidence, findings: Sequence[Finding] = ()) -> dict[str,
 
 def write_reports(site: Path, found: Evidence, findings: Sequence[Finding]) -> None:
     """Write the reports into ``site`` with what the gate found, where they differ from the files
-    there
-    (a new file each, never writing through a hard link to a published file). Without findings they
-    are
-    the files the build staged already."""
+    there (a new file each, never writing through a hard link to a published file). Without findings
+    they are the files the build staged already."""
     if not findings:
         return
     for site_path, text in report_files(found, findings).items():

@@ -3,9 +3,8 @@ criterion per page (a page is one theme), and one per accepted finding (waiver) 
 
 ``earl:mode`` says who decided: ``earl:automatic`` where a check of the gate decided or ran
 (``earl:cantTell`` where its checks cannot decide the criterion alone), ``earl:manual`` where a
-person
-recorded a review or accepted a finding, and ``earl:cantTell`` with ``earl:manual`` where no check
-covers the criterion: only a person can decide it, and nobody has yet.
+person recorded a review or accepted a finding, and ``earl:cantTell`` with ``earl:manual`` where no
+check covers the criterion: only a person can decide it, and nobody has yet.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 built.
 
 The gate runs on SITE first (its cache makes that quick for a site a build just checked); only a
-site
-that passes gets a report. The date is SOURCE_DATE_EPOCH, else the date the site's own report
+site that passes gets a report. The date is SOURCE_DATE_EPOCH, else the date the site's own report
 carries (the day it was built), else today: the same site and reviews give the same bytes.
 """
 

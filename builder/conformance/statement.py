@@ -1,7 +1,6 @@
 """The accessibility statement: one page per site language and theme, made before the gate checks
-the
-site (it passes the gate like every page) from what is known then: the standards map, the reviews,
-the waivers, the pages and the tools."""
+the site (it passes the gate like every page) from what is known then: the standards map, the
+reviews, the waivers, the pages and the tools."""
 
 from __future__ import annotations
 

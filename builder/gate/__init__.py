@@ -12,8 +12,7 @@ __all__ = ["GateReport", "run_gate"]
 
 def __getattr__(name: str) -> Any:
     """The runner (and Playwright) is imported when a build checks pages: ``--no-check`` and the
-    modules
-    that only need the gate's cache folder or its report formats start a quarter of a second
+    modules that only need the gate's cache folder or its report formats start a quarter of a second
     sooner."""
     if name in __all__:
         from . import runner

@@ -120,8 +120,7 @@ def wcag_criteria(tags: list[str]) -> str | None:
 
 async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> list[Finding]:
     """axe-core on the loaded page, its messages in the page's language where axe has them; ``run``
-    runs axe
-    another way (grid.py: through WebDriver) with the same options and locale."""
+    runs axe another way (grid.py: through WebDriver) with the same options and locale."""
     locale = (
         axe_locales().get(best_language(context.lang))
         if context.lang.lower().startswith("zh")

@@ -1,13 +1,9 @@
 """Barriers axe alone misses, each a finding mapped to its WCAG criterion: one page.evaluate
-(barriers.js) reads
-mouse-only widgets, links that go nowhere or surprise, typography, colour as the only signal, form
-groups and
-hints, tables without headers and obsolete elements; one more pair of calls doubles the browser's
-default text
-size (as a reader's setting does) to find text fixed in px below that default, and a page with long
-lines is looked at once more
-in a narrower window: lines that a reader cannot shorten by narrowing the window are too long
-(1.4.8)."""
+(barriers.js) reads mouse-only widgets, links that go nowhere or surprise, typography, colour as the
+only signal, form groups and hints, tables without headers and obsolete elements; one more pair of
+calls doubles the browser's default text size (as a reader's setting does) to find text fixed in px
+below that default, and a page with long lines is looked at once more in a narrower window: lines
+that a reader cannot shorten by narrowing the window are too long (1.4.8)."""
 
 from __future__ import annotations
 

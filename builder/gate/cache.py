@@ -3,9 +3,8 @@
 An entry is reused only when the page, every file it loaded (stylesheets, images, …) and the rule
 set are byte for byte what they were: the rule set is axe's version and options plus the gate's own
 code and messages, so upgrading either re-checks everything. The cache lives outside the published
-site (``.guidekit-cache/`` beside it) and is replaced atomically. It is validated against its
-schema as
-it is read (nesting depth included): a damaged one is ignored, with a warning, and everything is
+site (``.guidekit-cache/`` beside it) and is replaced atomically. It is validated against its schema
+as it is read (nesting depth included): a damaged one is ignored, with a warning, and everything is
 checked.
 """
 

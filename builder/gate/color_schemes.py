@@ -1,7 +1,6 @@
 """Contrast in every colour scheme a page declares: where its CSS has a prefers-color-scheme: dark
-rule
-or its root says color-scheme: dark, axe's contrast rules run again with dark emulated (a page that
-passes light can still draw black text on near-black panels dark)."""
+rule or its root says color-scheme: dark, axe's contrast rules run again with dark emulated (a page
+that passes light can still draw black text on near-black panels dark)."""
 
 from __future__ import annotations
 

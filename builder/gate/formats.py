@@ -70,9 +70,8 @@ def waiver_note(problem: Problem, lang: str | None) -> str | None:
 
 
 def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
-    """One paragraph per problem; colour only when the console is a terminal (rich decides). A
-    large site
-    can have thousands of warnings: without colour they are written as they are, not through
+    """One paragraph per problem; colour only when the console is a terminal (rich decides). A large
+    site can have thousands of warnings: without colour they are written as they are, not through
     rich."""
     lines: list[list[tuple[str, str]]] = []  # (text, style) pieces of each line
     for problem in verdict.problems:

@@ -239,8 +239,7 @@ class _GridRun:
 
     def _through_router(self, cdp: str) -> str:
         """The Grid's CDP address with the host and port guidekit reached the Grid at: nodes often
-        advertise
-        an address only they can resolve (a container's name, a default port)."""
+        advertise an address only they can resolve (a container's name, a default port)."""
         grid = urlsplit(self.url)
         return urlunsplit(
             ("wss" if grid.scheme == "https" else "ws", grid.netloc, urlsplit(cdp).path, "", "")
@@ -295,8 +294,7 @@ async def check_on_grid(
     url: str, site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]
 ) -> tuple[dict[str, PageResult], dict[str, int]]:
     """Every check on ``pages`` in the browsers of the Grid at ``url``, ``jobs`` sessions at once;
-    also how many
-    pages each node checked."""
+    also how many pages each node checked."""
     url = url.rstrip("/")
     await asyncio.to_thread(grid_status, url)
     workers = min(jobs, len(pages))

@@ -21,8 +21,7 @@ class GridUnavailable(RuntimeError):
 
 def grid_status(url: str) -> dict[str, Any]:
     """The Grid's /status, or GridUnavailable saying it cannot be reached or has no node up. (Its
-    own "ready" is
-    false while every slot is busy too; then new sessions wait in its queue.)"""
+    own "ready" is false while every slot is busy too; then new sessions wait in its queue.)"""
     try:
         with urllib.request.urlopen(f"{url}/status", timeout=10) as response:
             value = json.load(response)["value"]

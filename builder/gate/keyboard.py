@@ -1,13 +1,10 @@
 """Keyboard: Tab reaches every link and control (WCAG 2.1.1), never gets stuck (2.1.2), moves in
-reading
-order (2.4.3), and never lands on an element hidden under other content such as a sticky header
-(2.4.11).
+reading order (2.4.3), and never lands on an element hidden under other content such as a sticky
+header (2.4.11).
 
 Real key presses in the loaded page, as a keyboard user walks it: Tab between the stops, and the
-arrow keys
-inside a composite widget (a radio group, a listbox, a menu), which is one Tab stop by design;
-keyboard.js
-notes where each press left the focus.
+arrow keys inside a composite widget (a radio group, a listbox, a menu), which is one Tab stop by
+design; keyboard.js notes where each press left the focus.
 """
 
 from __future__ import annotations

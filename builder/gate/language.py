@@ -1,6 +1,5 @@
 """WCAG 3.1.1 and 3.1.2: the page's lang matches its text (Han or Latin script, Simplified or
-Traditional
-characters), and a phrase in another language carries a lang of its own."""
+Traditional characters), and a phrase in another language carries a lang of its own."""
 
 from __future__ import annotations
 

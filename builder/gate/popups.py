@@ -1,11 +1,8 @@
 """Dialogs, lightboxes and menus, opened the way a keyboard user opens them: Enter on the button or
-link that
-opens one. The focus must move into it (WCAG 2.4.3), stay inside while it is modal (2.4.3), and
-Escape must
-close it (2.1.2). The last check of a page: it leaves the page changed. barriers.js (popups) finds
-the
-triggers and reads what each key did; a link's address or a form's sending is held back so the page
-stays."""
+link that opens one. The focus must move into it (WCAG 2.4.3), stay inside while it is modal
+(2.4.3), and Escape must close it (2.1.2). The last check of a page: it leaves the page changed.
+barriers.js (popups) finds the triggers and reads what each key did; a link's address or a form's
+sending is held back so the page stays."""
 
 from __future__ import annotations
 

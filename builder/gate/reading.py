@@ -1,9 +1,7 @@
 """What the reader meets in the text, measured in Chromium (``js/reading.js``): read-aloud covering
-every
-visible text of main in order, <ruby> with <rp> and a readable <rt>, tables named, lines of at most
-40
-CJK / 80 Latin characters in every theme, a 404 page that works at any address, and titles that tell
-a page from its twin in the other theme."""
+every visible text of main in order, <ruby> with <rp> and a readable <rt>, tables named, lines of at
+most 40 CJK / 80 Latin characters in every theme, a 404 page that works at any address, and titles
+that tell a page from its twin in the other theme."""
 
 from __future__ import annotations
 

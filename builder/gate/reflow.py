@@ -1,6 +1,6 @@
-"""WCAG 1.4.10 Reflow: at 320 CSS px wide the page does not scroll sideways; wide tables scroll in
-a region.
-Content that needs two dimensions (data tables, maps, images, video) is exempt, as WCAG exempts it.
+"""WCAG 1.4.10 Reflow: at 320 CSS px wide the page does not scroll sideways; wide tables scroll in a
+region. Content that needs two dimensions (data tables, maps, images, video) is exempt, as WCAG
+exempts it.
 
 The page already loaded for the other checks is narrowed in place and widened back afterwards.
 """

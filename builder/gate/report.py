@@ -109,11 +109,10 @@ PER_PAGE_RULES = frozenset(
 def _place(finding: Finding) -> tuple:
     """Where a defect is, the same on every page that shows it.
 
-    A finding traced to a guide, component or template is there. One only located on the page it
-    was seen on
-    (a site guidekit did not build) is in the element, whichever page it is on: a theme's or shared
-    template's
-    defect is one problem with its page count. Without an element, its message says what it is.
+    A finding traced to a guide, component or template is there. One only located on the page it was
+    seen on (a site guidekit did not build) is in the element, whichever page it is on: a theme's or
+    shared template's defect is one problem with its page count. Without an element, its message
+    says what it is.
     """
     if finding.page is None:
         return (

@@ -85,9 +85,8 @@ def run_gate(
     grid: str | None = None,
 ) -> GateReport:
     """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every
-    page afresh;
-    ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local Chromium
-    (grid.py)."""
+    page afresh; ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local
+    Chromium (grid.py)."""
     site = site.resolve()
     all_pages = html_pages(site)
     pages = shard.select(all_pages) if shard else all_pages

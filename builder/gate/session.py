@@ -8,10 +8,8 @@ exactly what a page's result depends on.
 The gate judges the page it was given: once its document is served, any other navigation of the tab
 (a script setting ``location``, a refresh, a redirect, a reload) is answered "204 No Content", which
 leaves the page where it is, and noted; so is a window the page opens, which is closed at once, and
-an
-address the tab moves to without loading (history). ``staying.js`` notes what a page's scripts try
-in
-the page itself. Every note becomes a blocking finding (``staying.py``).
+an address the tab moves to without loading (history). ``staying.js`` notes what a page's scripts
+try in the page itself. Every note becomes a blocking finding (``staying.py``).
 """
 
 from __future__ import annotations
@@ -115,8 +113,7 @@ class Session:
 
     async def reopen(self) -> tuple[Page, CDPSession]:
         """The page being checked loaded afresh, for a check that must start from the page as it
-        loaded; what
-        it loaded and did the first time stays this check's record."""
+        loaded; what it loaded and did the first time stays this check's record."""
         traffic = self.traffic
         opened = await self.open(self.page_path)
         self.traffic = traffic
@@ -147,9 +144,8 @@ class Session:
         self.cdp = await self.context.new_cdp_session(self.page)
 
     async def _loaded(self, page: Page) -> None:
-        """Until the page's load event; a navigation held back before it stops the page loading
-        (the browser
-        stops a document's loads when a navigation starts), so then only until its DOM is
+        """Until the page's load event; a navigation held back before it stops the page loading (the
+        browser stops a document's loads when a navigation starts), so then only until its DOM is
         complete."""
         load = asyncio.ensure_future(page.wait_for_load_state("load"))
         departed = asyncio.ensure_future(self.departed.wait())
@@ -182,8 +178,8 @@ class Session:
 
     async def _held_back(self, route: Route) -> bool:
         """Whether a navigation was stopped: a window the page opened gets nothing; any move of the
-        tab but to the
-        page being checked gets "204 No Content", which leaves the tab where it is, and is noted."""
+        tab but to the page being checked gets "204 No Content", which leaves the tab where it is,
+        and is noted."""
         frame = _frame_of(route.request)
         if frame is None or frame.page != self.page:
             await route.abort("blockedbyclient")
@@ -305,9 +301,8 @@ def gate_script() -> str:
 
 
 async def close_quietly(session: Session) -> None:
-    """Close the session's context; a page whose script never yields can stall the closing, and
-    then it is left
-    to die with the browser at the end of the run rather than stop the gate."""
+    """Close the session's context; a page whose script never yields can stall the closing, and then
+    it is left to die with the browser at the end of the run rather than stop the gate."""
     try:
         await asyncio.wait_for(session.context.close(), page_timeout_ms() / 1000)
     except (TimeoutError, PlaywrightError):

@@ -1,13 +1,10 @@
 """The gate judges the page it was given: a page that navigates away, closes itself, opens a window
-or
-rewrites its address during a check is a blocking finding, never a pass (``session.py`` holds the
-tab on
-the page and notes what it tried; ``js/staying.js`` notes what the page's scripts tried).
+or rewrites its address during a check is a blocking finding, never a pass (``session.py`` holds the
+tab on the page and notes what it tried; ``js/staying.js`` notes what the page's scripts tried).
 
 One navigation is no departure: a ``<meta http-equiv="refresh">`` with no delay to the address it
-names
-is how a static site says "this page moved" (guidekit's own redirect pages do), which WCAG accepts
-(F40/F41 concern delays); the gate held it back, so the redirect page itself was judged.
+names is how a static site says "this page moved" (guidekit's own redirect pages do), which WCAG
+accepts (F40/F41 concern delays); the gate held it back, so the redirect page itself was judged.
 """
 
 from __future__ import annotations

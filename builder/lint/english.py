@@ -104,11 +104,9 @@ def _passive_voice(text: GuideText, report: Reporter) -> None:
 
 
 def _reading_grade(text: GuideText, report: Reporter) -> float | None:
-    """Flesch-Kincaid: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. To the
-    formula a
-    sentence ends at . ! or ?, not at a semicolon, and headings or list labels of one or two words
-    are
-    not sentences; their words still count."""
+    """Flesch-Kincaid: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. To the formula
+    a sentence ends at . ! or ?, not at a semicolon, and headings or list labels of one or two words
+    are not sentences; their words still count."""
     body = text.body_sentences
     words = [word.lower() for sentence in body for word in english_words(sentence.text)]
     if not words:
@@ -138,9 +136,8 @@ def _reading_grade(text: GuideText, report: Reporter) -> float | None:
 @cache  # guides share most of their words
 def _syllables(word: str) -> int:
     """Hyphenation points undercount words whose last syllable is too short to break off (ready,
-    any),
-    vowel groups overcount silent letters (make, takes): the larger of the two is nearer the spoken
-    count."""
+    any), vowel groups overcount silent letters (make, takes): the larger of the two is nearer the
+    spoken count."""
     vowel_groups = len(_VOWEL_GROUP.findall(word))
     if vowel_groups > 1 and _SILENT_ENDING.search(word) and not _SOUNDED_LE.search(word):
         vowel_groups -= 1

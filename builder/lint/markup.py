@@ -1,10 +1,9 @@
 """The gate's content rules, applied to the Markdown: images without a description, links without
-text,
-with vague or reused text or without an address, skipped heading levels and tables without a header.
+text, with vague or reused text or without an address, skipped heading levels and tables without a
+header.
 
 The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
-at
-the line the editor wrote, before any page exists.
+at the line the editor wrote, before any page exists.
 """
 
 from __future__ import annotations

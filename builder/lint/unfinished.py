@@ -1,6 +1,5 @@
 """Nothing unfinished goes live: a guide whose summary is still the hint ``guidekit new`` or
-``init`` wrote,
-or whose title is still init's placeholder, is told so."""
+``init`` wrote, or whose title is still init's placeholder, is told so."""
 
 from __future__ import annotations
 

@@ -1,13 +1,10 @@
 """Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines
-(merged into
-one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines indented with
-a
-tab or
-full-width spaces (a grey code box, or a stray indent) and invisible characters.
+(merged into one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines
+indented with a tab or full-width spaces (a grey code box, or a stray indent) and invisible
+characters.
 
 Each becomes a finding that names the Markdown to write; ``guidekit lint --fix`` writes it, line by
-line,
-only in the body and never inside fenced code.
+line, only in the body and never inside fenced code.
 """
 
 from __future__ import annotations

@@ -180,9 +180,9 @@ class _SourceLines(Preprocessor):
 
 
 def _claims(parser, name: str) -> bool:
-    """Whether ``::: name`` is a container of ours. mkdocstrings writes ``::: module`` too: where
-    it is
-    installed, a name that is no component is left to it; elsewhere it is an unknown component."""
+    """Whether ``::: name`` is a container of ours. mkdocstrings writes ``::: module`` too: where it
+    is installed, a name that is no component is left to it; elsewhere it is an unknown
+    component."""
     return name.lower() in markdown_components() or _MKDOCSTRINGS not in parser.blockprocessors
 
 

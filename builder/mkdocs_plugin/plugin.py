@@ -388,10 +388,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         return self.templates[name]
 
     def _check_in_background(self, site: Path, report_url: str) -> None:
-        """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up.
-        A rebuild
-        while a check runs is checked next (only the latest one); the verdict is also an HTML page
-        of the preview."""
+        """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up. A
+        rebuild while a check runs is checked next (only the latest one); the verdict is also an
+        HTML page of the preview."""
         snapshot = Path(tempfile.mkdtemp(prefix="guidekit-serve-")) / "site"
         shutil.copytree(site, snapshot)
         job = _ServeCheck(
@@ -479,8 +478,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def _write_guidekit_pages(self, site: Path, config: Any) -> None:
         """theme: guidekit: guidekit's search page and index for each language of the site
-        (find/<lang>/search.html)
-        and its 404 page (404.html, silver/404.html), which point at them."""
+        (find/<lang>/search.html) and its 404 page (404.html, silver/404.html), which point at
+        them."""
         from ..search_index import SynonymGroups, build_index, chunked_index, weighted_words
         from ..site import search_script
         from ..site_files import render_not_found

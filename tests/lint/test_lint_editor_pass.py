@@ -1,6 +1,5 @@
 """The issue's acceptance: a site holding every usual mistake of a new editor gets every finding
-from one
-`guidekit lint` run, each located and in Chinese; `build` finds nothing lint did not."""
+from one `guidekit lint` run, each located and in Chinese; `build` finds nothing lint did not."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Word habits (1、 （1） ① numbering, 一、 （一） headings, ● · bullets, tab or full-width indents,
-invisible
-characters) are findings that name the Markdown to write, and `lint --fix` rewrites them after
-showing the diff."""
+invisible characters) are findings that name the Markdown to write, and `lint --fix` rewrites them
+after showing the diff."""
 
 from __future__ import annotations
 
