@@ -251,6 +251,15 @@ def _defects() -> list[Defect]:
             "!important; } }",
         ),
         d(
+            "forced-colours-focus-hidden",
+            "focus indicator removed in forced colours only",
+            GUIDE,
+            ("guidekit:forced-focus-visible",),
+            True,
+            css="@media (forced-colors: active) { *:focus-visible, [class*='gk-'] "
+            ":focus-visible, [class*='gk-']:focus-visible { outline: none !important; } }",
+        ),
+        d(
             "keyboard-trap",
             "a link that takes focus back whenever it loses it",
             GUIDE,

@@ -1,10 +1,12 @@
-"""Contrast in every colour scheme a page declares: where its CSS has a prefers-color-scheme: dark
-rule or its root says color-scheme: dark, axe's contrast rules run again with dark emulated (a page
-that passes light can still draw black text on near-black panels dark)."""
+"""Every colour scheme a page declares besides light: dark (a prefers-color-scheme: dark rule, or
+color-scheme: dark on its root) and forced colours (a forced-colors: active rule). Contrast is
+checked again with dark emulated: a page that passes light can still draw black text on
+near-black panels dark; in forced colours the reader's system picks the colours. The focus
+pictures (focus_visible.py) are taken again in each declared scheme."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from playwright.async_api import Page
@@ -14,8 +16,8 @@ from .axe import wcag_criteria
 from .origin import PageContext, finding_at
 from .probes import Probe
 
-# whether the page declares a dark scheme at all: asked with the other read-only questions
-PROBE = Probe("declares_dark", "() => window.__guidekit.reading.declaresDark()")
+# which schemes the page declares: asked with the other read-only questions
+PROBE = Probe("schemes", "() => window.__guidekit.reading.declaredSchemes()")
 
 
 def contrast_rules(theme: str | None) -> list[str]:
@@ -25,23 +27,30 @@ def contrast_rules(theme: str | None) -> list[str]:
 
 
 @asynccontextmanager
-async def dark(page: Page) -> AsyncIterator[None]:
-    """The page as a reader whose system is set to dark sees it, for the time of the block."""
-    await page.emulate_media(color_scheme="dark")
+async def emulated(page: Page, scheme: str) -> AsyncIterator[None]:
+    """The page as a reader whose system is set to ``scheme`` sees it, for the time of the block."""
+    await _emulate(page, scheme, True)
     try:
         yield
     finally:
-        await page.emulate_media(color_scheme="light")
+        await _emulate(page, scheme, False)
 
 
-async def check(page: Page, context: PageContext, declares_dark: bool) -> list[Finding]:
-    if not declares_dark:
+async def _emulate(page: Page, scheme: str, on: bool) -> None:
+    if scheme == "dark":
+        await page.emulate_media(color_scheme="dark" if on else "light")
+    else:
+        await page.emulate_media(forced_colors="active" if on else "none")
+
+
+async def check(page: Page, context: PageContext, schemes: Sequence[str]) -> list[Finding]:
+    if "dark" not in schemes:
         return []
     options = {
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},
         "resultTypes": ["violations"],
     }
-    async with dark(page):
+    async with emulated(page, "dark"):
         result = await page.evaluate("options => window.__guidekit.axe(options)", options)
     return [
         finding_at(

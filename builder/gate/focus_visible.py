@@ -35,15 +35,14 @@ Verdicts = MutableMapping[str, bool]
 
 
 async def check(
-    page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession, dark: bool = False
+    page: Page, context: PageContext, verdicts: Verdicts, cdp: CDPSession, scheme: str = "light"
 ) -> list[Finding]:
-    """``dark``: the page is shown in its dark colour scheme (color_schemes.dark), where its focus
-    indicators must show as well."""
+    """``scheme``: the colour scheme the page is shown in (color_schemes.emulated); its focus
+    indicators must show in every scheme it declares."""
     ring = RING if context.guidekit else VISIBLE_RING
     looks = await page.evaluate(
         "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
     )
-    scheme = "dark" if dark else "light"
     keys = [None if look == BROWSER_RING else f"{scheme}#{ring}#{look}" for look in looks]
     for index, key in enumerate(keys):
         if key is not None and key not in verdicts:
@@ -58,10 +57,10 @@ async def check(
     return [
         finding_at(
             context,
-            "guidekit:dark-focus-visible" if dark else "guidekit:focus-visible",
+            "guidekit:focus-visible" if scheme == "light" else f"guidekit:{scheme}-focus-visible",
             "2.4.7",
             where,
-            "dark-focus-invisible" if dark else "focus-invisible",
+            "focus-invisible" if scheme == "light" else f"{scheme}-focus-invisible",
             element=where["element"],
             ring=ring,
         )

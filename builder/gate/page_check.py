@@ -93,7 +93,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         watch.lap("page questions")
         findings += await axe.check(page, context, session.run_axe)
         watch.lap("axe")
-        findings += await color_schemes.check(page, context, answers["declares_dark"])
+        findings += await color_schemes.check(page, context, answers["schemes"])
         watch.lap("dark scheme")
         # these change the page in place and put it back
         findings += await text_fit.check(page, context, TEXT_CHANGES)
@@ -107,12 +107,12 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         watch.lap("keyboard")
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
         watch.lap("focus_visible")
-        if answers["declares_dark"]:
-            async with color_schemes.dark(page):
+        for scheme in answers["schemes"]:
+            async with color_schemes.emulated(page, scheme):
                 findings += await focus_visible.check(
-                    page, context, session.focus_verdicts, cdp, dark=True
+                    page, context, session.focus_verdicts, cdp, scheme
                 )
-            watch.lap("focus_visible, dark")
+            watch.lap(f"focus_visible, {scheme}")
         stay = await page_notes(page)
         departures, requests = len(session.traffic.departures), len(session.traffic.external)
         openers = await popups.openers(page)

@@ -109,6 +109,15 @@ window.__guidekit.reading = {
     }
   },
 
+  // The colour schemes besides light that the page's CSS or root declares: "dark" (prefers-color-scheme)
+  // and "forced" (forced-colors, Windows' contrast themes)
+  declaredSchemes() {
+    const forced = (rules) => [...rules].some((rule) =>
+      (rule.media && /forced-colors:\s*active/.test(rule.media.mediaText)) || (rule.cssRules && forced(rule.cssRules)));
+    const declares = (test) => [...document.styleSheets].some((sheet) => { try { return test(sheet.cssRules); } catch (error) { return false; } });
+    return [...(this.declaresDark() ? ["dark"] : []), ...(declares(forced) ? ["forced"] : [])];
+  },
+
   declaresDark() {
     if (/\bdark\b/.test(getComputedStyle(document.documentElement).colorScheme)) return true;
     const dark = (rules) => [...rules].some((rule) =>
