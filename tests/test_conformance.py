@@ -210,6 +210,7 @@ def _guidekit_rules() -> set[str]:
             for theme in ("standard", "silver")
             for rule in color_schemes.contrast_rules(theme)
         }
+        | {f"guidekit:{scheme}-focus-visible" for scheme in color_schemes.SCHEMES}
     )
 
 

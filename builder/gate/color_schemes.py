@@ -16,6 +16,7 @@ from .axe import wcag_criteria
 from .origin import PageContext, finding_at
 from .probes import Probe
 
+SCHEMES = ("dark", "forced")  # besides light, which every page has
 # which schemes the page declares: asked with the other read-only questions
 PROBE = Probe("schemes", "() => window.__guidekit.reading.declaredSchemes()")
 
