@@ -84,10 +84,14 @@ def test_a_build_stages_beside_out_then_publishes_and_cleans_up(tmp_path, publis
         [
             "index.html",
             "zh-Hans/card.html",
+            "zh-Hans/card.short.html",
             "en/card.html",
+            "en/card.short.html",
             "silver/index.html",
             "silver/zh-Hans/card.html",
+            "silver/zh-Hans/card.short.html",
             "silver/en/card.html",
+            "silver/en/card.short.html",
         ]
         + statements
     )
