@@ -107,28 +107,20 @@ def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[
         script = script_of(run["lang"])
         text = _ADDRESS.sub(" ", run["text"])
         if script in {"Hans", "Hant", "Hani"} and (phrase := _LATIN_PHRASE.search(text)):
-            findings.append(
-                finding_at(
-                    context,
-                    "guidekit:language-of-parts",
-                    "3.1.2",
-                    run,
-                    "part-language",
-                    text=phrase.group(0),
-                    code="en",
-                )
-            )
+            code = "en"
         elif script == "Latn" and (phrase := _HAN_RUN.search(text)):
-            suggested = "zh-Hant" if chinese_variant(run["text"]) == "Hant" else "zh-Hans"
-            findings.append(
-                finding_at(
-                    context,
-                    "guidekit:language-of-parts",
-                    "3.1.2",
-                    run,
-                    "part-language",
-                    text=phrase.group(0),
-                    code=suggested,
-                )
+            code = "zh-Hant" if chinese_variant(run["text"]) == "Hant" else "zh-Hans"
+        else:
+            continue
+        findings.append(
+            finding_at(
+                context,
+                "guidekit:language-of-parts",
+                "3.1.2",
+                run,
+                "part-language",
+                text=phrase.group(0),
+                code=code,
             )
+        )
     return findings

@@ -29,32 +29,22 @@ async def check(page: Page, context: PageContext, changes: Sequence[TextChange])
     found = await page.evaluate(
         "changes => window.__guidekit.textFit.compare(changes)", [one.change for one in changes]
     )
-    findings = []
-    for one in changes:
-        for problem in found[one.change]:
-            if problem["kind"] == "clipped":
-                findings.append(
-                    finding_at(
-                        context,
-                        one.rule,
-                        one.wcag,
-                        problem,
-                        f"{one.key}-clipped",
-                        element=problem["element"],
-                        text=problem["snippet"],
-                    )
-                )
-            else:
-                findings.append(
-                    finding_at(
-                        context,
-                        one.rule,
-                        one.wcag,
-                        problem,
-                        f"{one.key}-overlap",
-                        element=problem["element"],
-                        text=problem["snippet"],
-                        other=problem["other"]["snippet"] or problem["other"]["element"],
-                    )
-                )
-    return findings
+    return [
+        finding_at(
+            context,
+            one.rule,
+            one.wcag,
+            problem,
+            f"{one.key}-{problem['kind']}",
+            element=problem["element"],
+            text=problem["snippet"],
+            # an overlap names the text it is drawn over
+            **(
+                {"other": problem["other"]["snippet"] or problem["other"]["element"]}
+                if problem["kind"] == "overlap"
+                else {}
+            ),
+        )
+        for one in changes
+        for problem in found[one.change]
+    ]
