@@ -20,7 +20,8 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -87,9 +88,9 @@ class SiteKey:
     files: str  # files_key(SOURCE)
     broken: str  # the guide files that failed to load: links to them are reported
 
-    @property
+    @cached_property  # asked once per guide
     def digest(self) -> str:
-        return hash_of(*(str(value) for value in vars(self).values()))
+        return hash_of(*(str(getattr(self, part.name)) for part in fields(self)))
 
 
 def site_key(

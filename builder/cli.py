@@ -35,7 +35,6 @@ from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide_checks import all_guides, check_site
 from .jinja import write_assets
 from .lint.report import lint_text
-from .lint.word_habits import fixed_text, word_habits
 from .load import load_guides
 from .messages import (
     DEFAULT_LANGUAGE,
@@ -419,6 +418,8 @@ def _lint_report(
 def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
     """Show how ``lint --fix`` would rewrite each guide's Word habits, then (asked, or with --yes)
     write it."""
+    from .lint.word_habits import fixed_text, word_habits  # the linter's modules: lint only
+
     lang = config.default_lang
     changes = {}
     for guide in all_guides(source, load_guides(source, lang), lang):

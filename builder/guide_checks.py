@@ -12,16 +12,18 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .component_registry import markdown_components
 from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .findings import Finding, Severity
-from .lint import GuideSummary, LintSettings, lint_guide
-from .lint.markup import markup_findings
-from .lint.text import Passage, body_passages
-from .lint.unfinished import unfinished_findings
 from .load import Loaded, SourceGuide, salvage
 from .parse import parse_guide, read_tokens
+
+if TYPE_CHECKING:
+    from .lint.guides import GuideSummary
+    from .lint.rules import LintSettings
+    from .lint.text import Passage
 
 
 @dataclass
@@ -44,6 +46,13 @@ def check_guide(
 ) -> CheckedGuide:
     """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked
     preview)."""
+    # the linter is imported by the builds that check a guide: a rebuild that keeps every guide
+    # from the build cache never does
+    from .lint.guides import lint_guide
+    from .lint.markup import markup_findings
+    from .lint.text import body_passages
+    from .lint.unfinished import unfinished_findings
+
     tokens = read_tokens(guide.body)
     body = body_passages(guide, tokens)  # before parse_guide changes the tokens
     findings, summary = lint_guide(guide, settings, today, body)

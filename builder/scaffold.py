@@ -15,7 +15,6 @@ from .caches import CACHE_FOLDER
 from .config import CONFIG_FILE, SiteConfig
 from .content_model import GuideMeta
 from .folders import GUIDES_FOLDER
-from .lint.chinese import segmenter
 from .messages import best_language, catalogue
 
 GLOSSARY_FILE = "glossary.yml"
@@ -37,6 +36,8 @@ def scaffold_text(key: str, lang: str, **args: object) -> str:
 def slug(title: str) -> str:
     """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 ->
     shenling-shehuibaozhang-ka)."""
+    from .lint.chinese import segmenter  # the linter's modules: only new and init name files
+
     words = []
     for word in segmenter().cut(title):
         from pypinyin import (

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .findings import Finding
-from .lint.chinese import segmenter
-from .lint.text import Passage, body_passages
 from .load import SourceGuide
 from .messages import error_text
 
 if TYPE_CHECKING:
     import jieba
+
+    from .lint.text import Passage
 
 SYNONYMS_FILE = "synonyms.txt"
 
@@ -150,6 +150,8 @@ def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
     """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words
     without changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading
     it again takes a second."""
+    from .lint.chinese import segmenter  # the linter's modules: imported when a guide is indexed
+
     shared = segmenter()
     if not extra_words:
         return shared
@@ -231,7 +233,11 @@ def _weighted_texts(
         yield material.name, FIELD_WEIGHTS["facts"]
     for step in meta.steps:
         yield step.title, FIELD_WEIGHTS["facts"]
-    for passage in body if body is not None else body_passages(guide):
+    if body is None:
+        from .lint.text import body_passages  # as in _tokenizer
+
+        body = body_passages(guide)
+    for passage in body:
         yield passage.text, FIELD_WEIGHTS["body"]
 
 

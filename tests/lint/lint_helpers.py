@@ -8,7 +8,8 @@ import textwrap
 from pathlib import Path
 
 from guidekit.findings import Finding
-from guidekit.lint import LintReport, LintSettings, lint_guides
+from guidekit.lint.guides import LintReport, lint_guides
+from guidekit.lint.rules import LintSettings
 from guidekit.load import load_guides
 
 TODAY = dt.date(2026, 11, 22)

@@ -6,7 +6,7 @@ from lint_helpers import TODAY, by_rule, lint_folder, write_guide
 
 from guidekit.config import load_config
 from guidekit.findings import Severity
-from guidekit.lint import DEFAULT_LEVELS, LintSettings
+from guidekit.lint.rules import DEFAULT_LEVELS, LintSettings
 
 GUIDE = """
 ---

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lint_helpers import by_rule, line_of, lint_folder, located, write_guide
 
 from guidekit.findings import Severity
-from guidekit.lint import LintSettings
+from guidekit.lint.rules import LintSettings
 
 BUREAUCRATIC = """
 ---

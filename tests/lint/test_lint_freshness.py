@@ -8,7 +8,7 @@ import pytest
 from lint_helpers import by_rule, line_of, lint_folder, write_guide
 
 from guidekit.findings import Severity
-from guidekit.lint import LintSettings
+from guidekit.lint.rules import LintSettings
 
 
 def write(folder, dates: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from guidekit.lint import DEFAULT_LEVELS
+from guidekit.lint.rules import DEFAULT_LEVELS
 from guidekit.messages import LANGUAGES, catalogue
 
 
