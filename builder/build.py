@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .build_cache import BuildCache, cache_path, forget
 from .cache_keys import SiteKey, files_key, site_key
+from .cache_store import CacheDamaged
 from .config import SiteConfig, load_config
 from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
 from .conformance.reviews import Review
@@ -131,8 +132,10 @@ def build(
                 recover(out)
                 try:
                     return _build(source, out, options, session)
-                except KeptFileChanged:  # a published file was removed or changed by hand:
-                    forget(cache_path(out), session.build_caches)  # nothing of that site is kept
+                # a published file was removed or changed by hand, or a part of the cache read
+                # only when needed is damaged: nothing of that site is kept
+                except (KeptFileChanged, CacheDamaged):
+                    forget(cache_path(out), session.build_caches)
                     return _build(source, out, options, session)
             except (OSError, UnicodeError):
                 discard(staging_dir(out))  # under the lock: the staging folder is this build's

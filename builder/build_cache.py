@@ -178,8 +178,15 @@ class BuildCache:
             if published
             else self.stored.groups
         )
-        gone = self.stored.entries.keys() - self.kept.keys()
-        cache_store.write_entries(self.path, self.kept, self.dirty, gone, self.damaged)
+        stored = self.stored.lines  # an entry this build did not change is written as it was read
+        lines = {
+            rel: stored[rel]
+            if rel in stored and rel not in self.dirty
+            else cache_store.entry_line(rel, entry)
+            for rel, entry in self.kept.items()
+        }
+        if self.dirty or self.damaged or lines.keys() != self.stored.lines.keys():
+            cache_store.write_entries(self.path, lines)
         stamp = self.stored.stamp
         records = dict(files or {}) if published else self.stored.files
         code = cache_keys.code_key()
@@ -188,7 +195,12 @@ class BuildCache:
         self.remembered[self.path] = (
             code,
             CacheState(
-                token if published else self.stored.token, dict(self.kept), groups, stamp, records
+                token if published else self.stored.token,
+                dict(self.kept),
+                groups,
+                stamp,
+                records,
+                lines=lines,
             ),
         )
 

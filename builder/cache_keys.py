@@ -31,7 +31,7 @@ from .load import SourceGuide
 from .package_files import NOT_CODE, package_cache, shipped_files
 from .translations import translation_key
 
-FORMAT = 3  # of the cache's files: a cache in another format is not read
+FORMAT = 4  # of the cache's files: a cache in another format is not read
 # Templates a guide page and its short version are made from; the others make the pages around the
 # guides.
 GUIDE_TEMPLATES = ("guide.html.j2", "short.html.j2", "service-facts.html.j2", "layout.html.j2")

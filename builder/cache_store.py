@@ -1,21 +1,21 @@
-"""How the build cache is stored: JSON files in the cache folder, each validated against its
-schema as it is read (nesting depth included). A damaged file is ignored and named, never a failed
-build.
+"""How the build cache is stored: in the cache folder, ``site.json`` validated against its schema
+as it is read (nesting depth included), and ``guides.jsonl``, each line one guide's entry, checked
+field by field as it is read. A damaged file or line is ignored and named, never a failed build.
 
-The cache of an output folder (``.guidekit-cache/build-<site>/``) is one JSON file per guide
-(``guides/``), so that saving after an edit writes one file, and ``site.json``: the groups of pages
-made from all the guides, the published site's files as staging recorded them, and the token of
-the site they belong to. Every file is replaced atomically; ``site.json`` is written last.
+The cache of an output folder (``.guidekit-cache/build-<site>/``) is ``guides.jsonl``: one line per
+guide, so a build that starts reads one file, and saving after an edit writes the lines it kept
+as they were read; and ``site.json``: the groups of pages made from all the guides, the published
+site's files as staging recorded them, and the token of the site they belong to. Every file is
+replaced atomically; ``site.json`` is written last.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -26,7 +26,7 @@ from .cache_keys import FORMAT
 from .caches import file_identity
 from .content_model import GuideMeta
 from .enrich import Asset
-from .findings import Finding
+from .findings import Finding, Severity
 from .guide_steps import GuideOutcome
 from .load import SourceGuide
 from .render import KeptFile, KeptPage, Made, Page
@@ -36,7 +36,7 @@ from .stored_json import FindingJson, StrictJson
 
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"
-ENTRIES_FOLDER = "guides"  # one file per guide
+ENTRIES_FILE = "guides.jsonl"  # one line per guide
 
 
 @dataclass
@@ -75,7 +75,10 @@ class CacheState:
     )  # the published site's, as its build recorded them
     damaged: list[Path] = dataclasses.field(
         default_factory=list
-    )  # cache files ignored as they were read
+    )  # cache files ignored, whole or in part, as they were read
+    lines: dict[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # each entry's line in the entries file, as read or written
 
 
 def read(path: Path, code: str) -> CacheState:
@@ -91,22 +94,32 @@ def read(path: Path, code: str) -> CacheState:
     if site.format != FORMAT or site.code != code:
         return CacheState(None, {}, {}, stamp)
     groups = {name: _group_from_json(group) for name, group in site.groups.items()}
-    entries: dict[str, Entry] = {}
-    damaged: list[Path] = []
+    entries, lines, damaged = _read_entries(path / ENTRIES_FILE)
+    return CacheState(site.token, entries, groups, stamp, dict(site.files), damaged, lines)
+
+
+def _read_entries(file: Path) -> tuple[dict[str, Entry], dict[str, str], list[Path]]:
+    """Each guide's entry and the line it was read from; ``file`` among the damaged when a line
+    is not an entry (that guide is made again)."""
     try:
-        with os.scandir(path / ENTRIES_FOLDER) as found:
-            # ".*": a save killed halfway
-            names = [file.path for file in found if not file.name.startswith(".")]
+        text = file.read_bytes().decode("utf-8")
     except OSError:
-        names = []
-    for name in names:
-        stored = _read_valid(Path(name), _EntryJson)
-        entry = _entry_from_json(stored) if stored is not None else None
-        if stored is None or entry is None:
-            damaged.append(Path(name))  # that guide is made again
+        return {}, {}, []
+    except UnicodeDecodeError:
+        return {}, {}, [file]
+    entries: dict[str, Entry] = {}
+    lines: dict[str, str] = {}
+    damaged = False
+    for line in text.split("\n"):
+        if not line:
             continue
-        entries[stored.rel] = entry
-    return CacheState(site.token, entries, groups, stamp, dict(site.files), damaged)
+        try:
+            rel, entry = _entry_from_line(line)
+        except _NOT_AN_ENTRY:
+            damaged = True
+            continue
+        entries[rel], lines[rel] = entry, line
+    return entries, lines, [file] if damaged else []
 
 
 def site_stamp(path: Path) -> FileIdentity | None:
@@ -117,26 +130,14 @@ def site_stamp(path: Path) -> FileIdentity | None:
         return None
 
 
-def write_entries(
-    path: Path,
-    entries: Mapping[str, Entry],
-    changed: Iterable[str],
-    gone: Iterable[str],
-    damaged: Iterable[Path],
-) -> None:
-    """Write the ``changed`` guides' entries, remove those of the guides ``gone`` and the
-    ``damaged`` entry files no guide's entry replaced."""
-    folder = path / ENTRIES_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    written = set()
-    for rel in changed:
-        written.add(_entry_name(rel))
-        _write_json(folder / _entry_name(rel), _entry_to_json(rel, entries[rel]))
-    for rel in gone:
-        (folder / _entry_name(rel)).unlink(missing_ok=True)
-    for file in damaged:
-        if file.parent == folder and file.name not in written:
-            file.unlink(missing_ok=True)
+def write_entries(path: Path, lines: Mapping[str, str]) -> None:
+    """Replace the entries file with these lines (each guide's entry, by its path in SOURCE)."""
+    _write_text(path / ENTRIES_FILE, "".join(f"{lines[rel]}\n" for rel in sorted(lines)))
+
+
+def entry_line(rel: str, entry: Entry) -> str:
+    """The entry as one line of the entries file."""
+    return json.dumps(_entry_to_json(rel, entry), ensure_ascii=False, separators=(",", ":"))
 
 
 def write_site(
@@ -175,15 +176,16 @@ def _read_valid(path: Path, schema: type[Schema]) -> Schema | None:
 
 
 def _write_json(path: Path, data: object) -> None:
+    _write_text(path, json.dumps(data, ensure_ascii=False))
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(json.dumps(data, ensure_ascii=False))
+        file.write(text)
     os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
     os.replace(temporary, path)
-
-
-def _entry_name(rel: str) -> str:
-    return hashlib.sha256(rel.encode()).hexdigest()[:40] + ".json"
 
 
 _PageJson = tuple[str, str, str, str | None, int, list[str]]
@@ -204,30 +206,6 @@ class _SiteJson(StrictJson):
     files: dict[str, tuple[str, int, int, int, int, int]]
 
 
-class _GuideJson(StrictJson):
-    path: str
-    meta: str
-    body: str
-    body_line: int
-
-
-class _OutcomeJson(StrictJson):
-    findings: list[FindingJson]
-    pages: list[_PageJson]
-    assets: list[tuple[str, str]]
-    search_words: dict[str, int]
-
-
-class _EntryJson(StrictJson):
-    rel: str
-    file: str
-    stamp: tuple[int, int, int]
-    guide: _GuideJson | None
-    load_findings: list[FindingJson]
-    key: str | None
-    outcome: _OutcomeJson | None
-
-
 def _page_to_json(page: Page | KeptPage) -> list:
     assert isinstance(page, KeptPage), "a saved page is in the published site"
     return [page.site_path, page.theme, page.lang, page.source, page.html_gzip, list(page.loads)]
@@ -238,74 +216,171 @@ def _page_from_json(stored: _PageJson) -> KeptPage:
     return KeptPage(site_path, theme, lang, source, html_gzip, tuple(loads))
 
 
-def _entry_to_json(rel: str, entry: Entry) -> dict:
+# An entry's line: [rel, file, stamp, guide, load findings, key, outcome, search words]; the guide
+# [path, meta as JSON, body, body line]; the outcome [findings, pages, assets]; a finding its fields
+# in the order of Finding's. Lists, not objects: the line is read by every build that starts, and
+# names repeated in each of thousands of findings would double what it reads.
+_FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
+_SEVERITIES = {severity.value: severity for severity in Severity}
+# what a line that is not an entry raises as it is read: json's errors are ValueErrors, and a line
+# nested too deep a RecursionError
+_NOT_AN_ENTRY = (ValueError, TypeError, KeyError, IndexError, RecursionError)
+
+
+def _entry_to_json(rel: str, entry: Entry) -> list:
     guide = entry.guide
     outcome = entry.outcome
-    return {
-        "rel": rel,
-        "file": entry.file,
-        "stamp": list(entry.stamp),
-        "guide": {
-            "path": str(guide.path),
-            "meta": entry.meta_json,
-            "body": guide.body,
-            "body_line": guide.body_line,
-        }
-        if guide
-        else None,
-        "load_findings": [finding.to_json() for finding in entry.load_findings],
-        "key": entry.key,
-        "outcome": None
-        if outcome is None
-        else {
-            "findings": [finding.to_json() for finding in outcome.findings],
-            "pages": [
-                _page_to_json(page) for page in outcome.pages
-            ],  # all kept: only published outcomes with pages are saved
-            "assets": [(str(asset.source), asset.site_path) for asset in outcome.assets],
-            "search_words": outcome.search_words,
-        },
-    }
-
-
-def _entry_from_json(stored: _EntryJson) -> Entry | None:
-    """The entry, or None when its front matter no longer validates (a damaged file, or a changed
-    content model)."""
-    guide, outcome = stored.guide, stored.outcome
-    load_findings = [finding.finding() for finding in stored.load_findings]
-    if guide is None and not any(finding.blocking for finding in load_findings):
-        return (
-            None  # a guide that did not load was refused: without the reason, the entry is damaged
-        )
-    if (
-        outcome is not None
-        and not outcome.pages
-        and not any(finding.severity == "error" for finding in outcome.findings)
-    ):
-        return None  # likewise a guide whose steps made no page
-    try:
-        meta = GuideMeta.model_validate_json(guide.meta) if guide else None
-    except ValidationError:
-        return None
-    return Entry(
-        stored.file,
-        stored.stamp,
-        SourceGuide(Path(guide.path), stored.rel, meta, guide.body, guide.body_line)
-        if guide and meta
-        else None,
-        guide.meta if guide else None,
-        load_findings,
-        stored.key,
+    return [
+        rel,
+        entry.file,
+        list(entry.stamp),
+        [str(guide.path), entry.meta_json, guide.body, guide.body_line] if guide else None,
+        [_finding_to_json(finding) for finding in entry.load_findings],
+        entry.key,
         None
         if outcome is None
-        else GuideOutcome(
-            [finding.finding() for finding in outcome.findings],
-            [_page_from_json(page) for page in outcome.pages],
-            [Asset(Path(source), site_path) for source, site_path in outcome.assets],
-            {},
-            outcome.search_words,
-        ),
+        else [
+            [_finding_to_json(finding) for finding in outcome.findings],
+            # all kept: only published outcomes with pages are saved
+            [_page_to_json(page) for page in outcome.pages],
+            [[str(asset.source), asset.site_path] for asset in outcome.assets],
+        ],
+        None if outcome is None else _words_text(outcome.search_words),
+    ]
+
+
+def _entry_from_line(line: str) -> tuple[str, Entry]:
+    """The entry a line holds; raises one of ``_NOT_AN_ENTRY`` when the line is not one (a damaged
+    file, or a changed content model)."""
+    rel, file, stamp, guide, load_findings, key, outcome, words = json.loads(line)
+    size, modified, changed = stamp
+    entry = Entry(
+        _text(file),
+        (_number(size), _number(modified), _number(changed)),
+        None,
+        None,
+        [_finding_from_json(finding) for finding in load_findings],
+        None if key is None else _text(key),
     )
+    if guide is None:
+        if not any(finding.blocking for finding in entry.load_findings):
+            raise ValueError("a guide that did not load was refused: without the reason")
+    else:
+        path, meta_json, body, body_line = guide
+        meta = GuideMeta.model_validate_json(_text(meta_json))  # ValidationError is a ValueError
+        entry.guide = SourceGuide(
+            Path(_text(path)), _text(rel), meta, _text(body), _number(body_line)
+        )
+        entry.meta_json = meta_json
+    if outcome is not None:
+        findings, pages, assets = outcome
+        entry.outcome = GuideOutcome(
+            [_finding_from_json(finding) for finding in findings],
+            [_entry_page(page) for page in pages],
+            [Asset(Path(_text(source)), _text(site_path)) for source, site_path in assets],
+            {},
+            StoredWords(_text(words)),
+        )
+        if not entry.outcome.pages and not any(
+            finding.severity is Severity.ERROR for finding in entry.outcome.findings
+        ):
+            raise ValueError("a guide whose steps made no page, without the reason")
+    return rel, entry
+
+
+def _finding_to_json(finding: Finding) -> list:
+    return [
+        finding.severity.value if name == "severity" else getattr(finding, name)
+        for name in _FINDING_FIELDS
+    ]
+
+
+def _finding_from_json(stored: list) -> Finding:
+    rule, message, severity, file, line, wcag, page, theme, suggestion, element, lang = stored
+    return Finding(
+        _text(rule),
+        _text(message),
+        _SEVERITIES[severity],
+        _optional_text(file),
+        None if line is None else _number(line),
+        _optional_text(wcag),
+        _optional_text(page),
+        _optional_text(theme),
+        _optional_text(suggestion),
+        _optional_text(element),
+        _optional_text(lang),
+    )
+
+
+def _entry_page(stored: list) -> KeptPage:
+    site_path, theme, lang, source, html_gzip, loads = stored
+    if not isinstance(loads, list):
+        raise TypeError("a page's files are a list")
+    return KeptPage(
+        _text(site_path),
+        _text(theme),
+        _text(lang),
+        _optional_text(source),
+        _number(html_gzip),
+        tuple(_text(name) for name in loads),
+    )
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError("not a string")
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _number(value: object) -> int:
+    if type(value) is not int:  # nor a bool
+        raise TypeError("not an integer")
+    return value
+
+
+class StoredWords(Mapping[str, int]):
+    """A kept guide's search words, read from their JSON text when a search index is made again:
+    a build that changes no guide of a language never reads them. Text that is not such words
+    raises ``CacheDamaged``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: dict[str, int] | None = None
+
+    def _read(self) -> dict[str, int]:
+        if self._words is None:
+            try:
+                words = json.loads(self.text)
+                if not isinstance(words, dict):
+                    raise TypeError("not an object")
+                self._words = {_text(word): _number(count) for word, count in words.items()}
+            except _NOT_AN_ENTRY as error:
+                raise CacheDamaged from error
+        return self._words
+
+    def __getitem__(self, word: str) -> int:
+        return self._read()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
+class CacheDamaged(RuntimeError):
+    """A part of the build cache read only when it is needed is damaged: the build starts again
+    without the cache."""
+
+
+def _words_text(words: Mapping[str, int]) -> str:
+    if isinstance(words, StoredWords):
+        return words.text
+    return json.dumps(words, ensure_ascii=False, separators=(",", ":"))
 
 
 def _group_to_json(group: Group) -> dict:

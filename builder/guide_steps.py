@@ -8,7 +8,7 @@ for a guide whose inputs did not change, and several processes can share the gui
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,7 +52,7 @@ class GuideOutcome:
     html_gzip: dict[str, int] = field(
         default_factory=dict
     )  # each new page's HTML gzipped, in bytes (page weight)
-    search_words: dict[str, int] = field(
+    search_words: Mapping[str, int] = field(
         default_factory=dict
     )  # the guide's part of the search index
 

@@ -111,7 +111,7 @@ def cache_files(out: Path) -> dict[str, Path]:
     folder = cache_path(out)
     return {
         "site.json": folder / "site.json",
-        "guide entry": next((folder / "guides").iterdir()),
+        "guide entry": folder / "guides.jsonl",
         "spare note": Spare.of(out).note,
     }
 
@@ -155,7 +155,9 @@ def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(source, t
     out = tmp_path / "site"  # no session: every build reads the cache from its files
     build(source, out, check=False)
     entry = cache_files(out)["guide entry"]
-    entry.write_text('{"rel": "zh-Hans/guide-1.md", "stamp": "not a stamp"}', "utf-8")
+    lines = entry.read_text("utf-8").splitlines()
+    lines[1] = '["zh-Hans/guide-1.md", "not a stamp"]'
+    entry.write_text("\n".join(lines) + "\n", "utf-8")
     result = build(source, out, check=False)
     assert result.published
     assert [finding.file for finding in result.findings if finding.rule == "cache-damaged"] == [
@@ -170,6 +172,29 @@ def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(source, t
         for finding in build(source, out, check=False).findings
         if finding.rule == "cache-damaged"
     ]
+
+
+# the fields of a line of guides.jsonl (cache_store._entry_to_json)
+ENTRY_FIELDS = ["rel", "file", "stamp", "guide", "load findings", "key", "outcome", "search words"]
+
+
+@pytest.mark.parametrize("words", ["{", '{"证件": true}', "[]"])
+def test_damaged_search_words_cost_a_rebuild_not_a_wrong_index(tmp_path, words):
+    """A guide's search words are read only when its language's index is made again: found
+    damaged then, the build starts again without the cache."""
+    source = write_site(tmp_path / "guides", {**GUIDES, "guidekit.toml": "gallery = false\n"})
+    out = tmp_path / "site"
+    build(source, out, check=False)
+    entries = cache_path(out) / "guides.jsonl"
+    lines = entries.read_text("utf-8").splitlines()
+    entry = json.loads(lines[1])  # a guide the edit below leaves alone
+    assert entry[0] != EDITED and json.loads(entry[-1])
+    lines[1] = json.dumps([*entry[:-1], words], ensure_ascii=False)
+    entries.write_text("\n".join(lines) + "\n", "utf-8")
+    edit_guide(source, "修改。")
+    result = build(source, out, check=False)
+    assert result.published and result.redone == len(GUIDES)  # every guide made again
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
 
 
 json_values = st.recursive(
@@ -189,11 +214,7 @@ json_values = st.recursive(
 @example(
     which="guide entry", value=None, key="guide"
 )  # a guide that "did not load", with no reason: it vanished
-@example(
-    which="guide entry",
-    value={"findings": [], "pages": [], "assets": [], "search_words": {}},
-    key="outcome",
-)
+@example(which="guide entry", value=[[], [], []], key="outcome")  # steps that made no page
 @given(
     which=st.sampled_from(["site.json", "guide entry", "spare note"]),
     value=json_values,
@@ -209,6 +230,7 @@ json_values = st.recursive(
             "written",
             "published",
             "format",
+            "search words",
         ]
     ),
 )
@@ -221,9 +243,17 @@ def test_random_json_in_any_cache_file_never_fails_a_build(tmp_path_factory, whi
     edit_guide(source, "修改。")
     build(source, out, check=False)
     target = cache_files(out)[which]
-    stored = json.loads(target.read_text("utf-8"))
-    damaged = value if key is None or not isinstance(stored, dict) else {**stored, key: value}
-    target.write_text(json.dumps(damaged), "utf-8")
+    if which == "guide entry":  # one line of it: an entry is a list of its fields
+        lines = target.read_text("utf-8").splitlines()
+        stored = json.loads(lines[1])  # a guide the edit below leaves alone
+        if key is not None:
+            stored[ENTRY_FIELDS.index(key) if key in ENTRY_FIELDS else -1] = value
+        lines[1] = json.dumps(stored if key is not None else value)
+        target.write_text("\n".join(lines) + "\n", "utf-8")
+    else:
+        stored = json.loads(target.read_text("utf-8"))
+        damaged = value if key is None or not isinstance(stored, dict) else {**stored, key: value}
+        target.write_text(json.dumps(damaged), "utf-8")
     edit_guide(source, "再修改。")
     result = build(source, out, check=False)
     assert result.published, [finding.message for finding in result.findings if finding.blocking]

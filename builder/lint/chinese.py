@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import marshal
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
 
 from .data import (
     abbreviations,
@@ -202,7 +204,7 @@ def _unfamiliar_in_run(run: str) -> tuple[tuple[str, int, int], ...]:
 @cache
 def segmenter():
     # imported on first use, with its dictionary: commands that segment nothing never pay for them
-    import jieba
+    jieba = _imported_jieba()
 
     jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise
     tokenizer = jieba.dt
@@ -224,6 +226,23 @@ def segmenter():
             pass
     tokenizer.initialize()
     return tokenizer
+
+
+def _imported_jieba() -> ModuleType:
+    """jieba, imported without ``pkg_resources`` when nothing imported that yet: jieba imports it
+    only to open its own files, and opens them by path without it, while importing it takes twice
+    as long as jieba itself (a ``None`` in ``sys.modules`` makes its import fail, as Python
+    documents)."""
+    if "pkg_resources" in sys.modules or "jieba" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _around(text: str, offset: int, width: int = 8) -> str:
