@@ -178,15 +178,7 @@ class BuildCache:
             if published
             else self.stored.groups
         )
-        stored = self.stored.lines  # an entry this build did not change is written as it was read
-        lines = {
-            rel: stored[rel]
-            if rel in stored and rel not in self.dirty
-            else cache_store.entry_line(rel, entry)
-            for rel, entry in self.kept.items()
-        }
-        if self.dirty or self.damaged or lines.keys() != self.stored.lines.keys():
-            cache_store.write_entries(self.path, lines)
+        lines, replaced = self._write_entries()
         stamp = self.stored.stamp
         records = dict(files or {}) if published else self.stored.files
         code = cache_keys.code_key()
@@ -201,8 +193,30 @@ class BuildCache:
                 stamp,
                 records,
                 lines=lines,
+                replaced=replaced,
             ),
         )
+
+    def _write_entries(self) -> tuple[dict[str, str], int]:
+        """Save the entries: the lines of the guides this build changed appended, or every line
+        written anew. The lines now in the file, and how many of them a later line replaced."""
+        assert self.path is not None
+        stored = self.stored.lines
+        # a guide this build did not change keeps the line it was read from
+        changed = {
+            rel: cache_store.entry_line(rel, entry)
+            for rel, entry in self.kept.items()
+            if rel in self.dirty or rel not in stored
+        }
+        lines = {rel: changed.get(rel) or stored[rel] for rel in self.kept}
+        if not changed and not self.damaged and lines.keys() == stored.keys():
+            return lines, self.stored.replaced
+        replaced = self.stored.replaced + len(changed.keys() & stored.keys())
+        if stored and lines.keys() >= stored.keys() and not self.damaged and replaced <= len(lines):
+            cache_store.append_entries(self.path, changed.values())
+            return lines, replaced
+        cache_store.write_entries(self.path, lines)
+        return lines, 0
 
 
 def forget(path: Path, remembered: dict[Path, tuple[str, CacheState]]) -> None:

@@ -3,10 +3,13 @@ as it is read (nesting depth included), and ``guides.jsonl``, each line one guid
 field by field as it is read. A damaged file or line is ignored and named, never a failed build.
 
 The cache of an output folder (``.guidekit-cache/build-<site>/``) is ``guides.jsonl``: one line per
-guide, so a build that starts reads one file, and saving after an edit writes the lines it kept
-as they were read; and ``site.json``: the groups of pages made from all the guides, the published
-site's files as staging recorded them, and the token of the site they belong to. Every file is
-replaced atomically; ``site.json`` is written last.
+guide, so a build that starts reads one file; saving after an edit appends the changed guides'
+lines (a later line of a guide replaces an earlier one), and the file is written anew once it holds
+as many replaced lines as live ones, or a guide is gone. ``site.json`` holds the groups of pages
+made from all the guides, the published site's files as staging recorded them, and the token of
+the site they belong to. Files are replaced atomically (lines are appended in one write: a line cut
+short is damaged, and damage in a file holding replaced lines drops them all, since an older line of
+a guide must never stand for a newer one); ``site.json`` is written last.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import dataclasses
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -79,6 +82,7 @@ class CacheState:
     lines: dict[str, str] = dataclasses.field(
         default_factory=dict
     )  # each entry's line in the entries file, as read or written
+    replaced: int = 0  # lines of the entries file that a later line of the same guide replaced
 
 
 def read(path: Path, code: str) -> CacheState:
@@ -94,21 +98,34 @@ def read(path: Path, code: str) -> CacheState:
     if site.format != FORMAT or site.code != code:
         return CacheState(None, {}, {}, stamp)
     groups = {name: _group_from_json(group) for name, group in site.groups.items()}
-    entries, lines, damaged = _read_entries(path / ENTRIES_FILE)
-    return CacheState(site.token, entries, groups, stamp, dict(site.files), damaged, lines)
+    file = path / ENTRIES_FILE
+    entries, lines, replaced, damaged = _read_entries(file)
+    if damaged and replaced:  # the damaged line may have replaced one that is read as current
+        entries, lines, replaced = {}, {}, 0
+    return CacheState(
+        site.token,
+        entries,
+        groups,
+        stamp,
+        dict(site.files),
+        [file] if damaged else [],
+        lines,
+        replaced,
+    )
 
 
-def _read_entries(file: Path) -> tuple[dict[str, Entry], dict[str, str], list[Path]]:
-    """Each guide's entry and the line it was read from; ``file`` among the damaged when a line
-    is not an entry (that guide is made again)."""
+def _read_entries(file: Path) -> tuple[dict[str, Entry], dict[str, str], int, bool]:
+    """Each guide's entry and the line it was read from, the number of lines a later one replaced,
+    and whether a line is not an entry (that guide is made again)."""
     try:
         text = file.read_bytes().decode("utf-8")
     except OSError:
-        return {}, {}, []
+        return {}, {}, 0, False
     except UnicodeDecodeError:
-        return {}, {}, [file]
+        return {}, {}, 0, True
     entries: dict[str, Entry] = {}
     lines: dict[str, str] = {}
+    replaced = 0
     damaged = False
     for line in text.split("\n"):
         if not line:
@@ -118,8 +135,9 @@ def _read_entries(file: Path) -> tuple[dict[str, Entry], dict[str, str], list[Pa
         except _NOT_AN_ENTRY:
             damaged = True
             continue
+        replaced += rel in entries
         entries[rel], lines[rel] = entry, line
-    return entries, lines, [file] if damaged else []
+    return entries, lines, replaced, damaged
 
 
 def site_stamp(path: Path) -> FileIdentity | None:
@@ -133,6 +151,12 @@ def site_stamp(path: Path) -> FileIdentity | None:
 def write_entries(path: Path, lines: Mapping[str, str]) -> None:
     """Replace the entries file with these lines (each guide's entry, by its path in SOURCE)."""
     _write_text(path / ENTRIES_FILE, "".join(f"{lines[rel]}\n" for rel in sorted(lines)))
+
+
+def append_entries(path: Path, lines: Iterable[str]) -> None:
+    """Add these lines to the entries file, in one write."""
+    with open(path / ENTRIES_FILE, "a", encoding="utf-8") as file:
+        file.write("".join(f"{line}\n" for line in lines))
 
 
 def entry_line(rel: str, entry: Entry) -> str:

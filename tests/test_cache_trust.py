@@ -174,6 +174,36 @@ def test_a_damaged_guide_entry_is_ignored_with_a_warning_that_names_it(source, t
     ]
 
 
+def test_an_edit_appends_its_guide_and_a_line_cut_short_drops_the_lines_it_may_replace(
+    source, tmp_path
+):
+    out = tmp_path / "site"  # no session: every build reads the cache from its files
+    build(source, out, check=False)
+    entries = cache_path(out) / "guides.jsonl"
+    assert len(entries.read_text("utf-8").splitlines()) == len(GUIDES)
+    for number in range(2):
+        edit_guide(source, f"第 {number} 次修改。")
+        assert build(source, out, check=False).redone == 1
+    lines = entries.read_text("utf-8").splitlines()
+    assert len(lines) == len(GUIDES) + 2, "each edit appended its guide's line"
+    assert [json.loads(line)[0] for line in lines[-2:]] == [EDITED, EDITED]
+    # a build killed while it appended: its line cut short, after a line it replaces
+    edit_guide(source, "第三次修改。")
+    entries.write_text("\n".join(lines) + "\n" + lines[-1][: len(lines[-1]) // 2], "utf-8")
+    result = build(source, out, check=False)
+    assert result.published and result.redone == len(GUIDES)
+    assert [finding.file for finding in result.findings if finding.rule == "cache-damaged"] == [
+        str(entries)
+    ]
+    assert snapshot(out) == clean_build(source, tmp_path / "clean")
+    assert len(entries.read_text("utf-8").splitlines()) == len(GUIDES), "written anew"
+    for number in range(2 * len(GUIDES)):
+        edit_guide(source, f"再改第 {number} 次。")
+        assert build(source, out, check=False).redone == 1
+        assert len(entries.read_text("utf-8").splitlines()) <= 2 * len(GUIDES)
+    assert snapshot(out) == clean_build(source, tmp_path / "clean-again")
+
+
 # the fields of a line of guides.jsonl (cache_store._entry_to_json)
 ENTRY_FIELDS = ["rel", "file", "stamp", "guide", "load findings", "key", "outcome", "search words"]
 
