@@ -12,12 +12,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from . import scaffold, serve
 from .build import build
@@ -46,6 +45,9 @@ from .messages import (
 )
 from .publish import BuildLocked, UnsafeOutput
 from .workers import cycle_collector_paused
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 REFUSED = 1
 
@@ -722,6 +724,9 @@ def _progress(lang: str, output_format: str) -> Iterator[_Progress]:
     if output_format != "text" or not _stderr.is_terminal:
         yield _Progress(lang, None)
         return
+    # imported for a terminal only: scripts and CI runs draw no bar
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=_stderr, transient=True) as bar:
         yield _Progress(lang, bar)

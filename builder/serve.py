@@ -24,9 +24,9 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-import watchfiles
 from pydantic import BaseModel, ValidationError
 
 from .build import BuildResult, build
@@ -38,6 +38,9 @@ from .package_files import forget_package_files
 from .publish import UnsafeOutput, check_output
 from .session import Session
 from .stage import MANIFEST
+
+if TYPE_CHECKING:
+    import watchfiles
 
 DEFAULT_HOST = "127.0.0.1"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -378,6 +381,8 @@ def watch(
 ) -> None:
     """Rebuild after every batch of saved changes until ``stop`` is set. ``on_watching`` runs once
     the watcher is listening, so that nothing saved after it can be missed."""
+    import watchfiles  # and anyio with it: only serve watches, and every command imports this
+
     folders = watched_folders(source)
     code_folders = folders[1:]
     preview_root = preview.resolve()
