@@ -28,11 +28,12 @@ from .content_model import GuideMeta
 from .enrich import Asset
 from .findings import Finding
 from .guide_steps import GuideOutcome
-from .load import SourceGuide
+from .load import FrontMatter, SourceGuide
 from .render import KeptFile, KeptPage, Made, Page
 from .session import FileIdentity
 from .stage import FileRecord
 from .stored_json import FindingJson, StrictJson
+from .user_files import LineMap
 
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"
@@ -209,6 +210,8 @@ class _GuideJson(StrictJson):
     meta: str
     body: str
     body_line: int
+    places: list[tuple[list[str | int], int]]  # FrontMatter.places
+    texts: list[tuple[list[str | int], int, str]]  # FrontMatter.texts
 
 
 class _OutcomeJson(StrictJson):
@@ -250,6 +253,8 @@ def _entry_to_json(rel: str, entry: Entry) -> dict:
             "meta": entry.meta_json,
             "body": guide.body,
             "body_line": guide.body_line,
+            "places": list(guide.front_matter.places.lines.items()),
+            "texts": guide.front_matter.texts,
         }
         if guide
         else None,
@@ -290,7 +295,17 @@ def _entry_from_json(stored: _EntryJson) -> Entry | None:
     return Entry(
         stored.file,
         stored.stamp,
-        SourceGuide(Path(guide.path), stored.rel, meta, guide.body, guide.body_line)
+        SourceGuide(
+            Path(guide.path),
+            stored.rel,
+            meta,
+            guide.body,
+            guide.body_line,
+            front_matter=FrontMatter(
+                LineMap({tuple(path): line for path, line in guide.places}),
+                tuple((tuple(path), line, text) for path, line, text in guide.texts),
+            ),
+        )
         if guide and meta
         else None,
         guide.meta if guide else None,

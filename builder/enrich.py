@@ -18,7 +18,6 @@ from markdown_it.token import Token
 from .content_model import GuideMeta
 from .findings import Finding
 from .gate.content_rules import BROKEN_ANCHOR
-from .load import front_matter_line
 from .messages import error_text
 from .parse import CONTAINER, ParsedGuide
 
@@ -187,7 +186,7 @@ def enrich_guide(
                         rule=f"link-{key}",
                         message=error_text(key, guide.lang, **args),
                         file=guide.rel,
-                        line=front_matter_line(guide, where),
+                        line=guide.front_matter.line(where),
                     )
                 )
 

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
+from .messages import best_language, catalogue
+
 
 class Severity(str, Enum):
     ERROR = "error"  # refuses the build
@@ -71,3 +73,34 @@ def finding_from_json(data: dict[str, object]) -> Finding:
     values: dict[str, Any] = {name: data[name] for name in names if name in data}
     values["severity"] = Severity(values.get("severity", "error"))
     return Finding(**values)
+
+
+@dataclass(frozen=True)
+class Problems:
+    """The one way to word a finding about one file: the rule is ``prefix`` and the message key
+    (or ``rule`` for all of them), the message comes from the ``catalogue`` in ``lang``."""
+
+    file: str | None
+    lang: str | None
+    prefix: str = ""
+    rule: str | None = None
+    catalogue: str = "errors"
+
+    def at(
+        self,
+        line: int | None,
+        key: str,
+        /,
+        lang: str | None = None,
+        severity: Severity = Severity.ERROR,
+        **args: object,
+    ) -> Finding:
+        """The finding on ``line`` with message ``key`` (in ``lang`` when given)."""
+        language = best_language(lang or self.lang)
+        return Finding(
+            rule=self.rule or self.prefix + key,
+            message=catalogue(self.catalogue)[key][language].format(**args),
+            severity=severity,
+            file=self.file,
+            line=line,
+        )
