@@ -17,7 +17,14 @@ from .content_model import GuideMeta, unknown_fields
 from .environment import shown_name
 from .findings import Finding, Problems, Severity
 from .messages import best_language, error_text
-from .user_files import DocPath, LineMap, read_yaml, validated, yaml_syntax_problem
+from .user_files import (
+    DocPath,
+    LineMap,
+    read_yaml,
+    validated,
+    value_expected,
+    yaml_syntax_problem,
+)
 from .workers import shared_out
 from .yaml_loader import SAFE_LOADER
 
@@ -488,29 +495,6 @@ def expected_text(detail: Mapping[str, Any], lang: str) -> str:
         return error_text(_CUSTOM_EXPECTATIONS[kind], lang, **context)
     if field in _FIELD_EXPECTATIONS and kind not in {"missing", "string_type"}:
         return error_text(_FIELD_EXPECTATIONS[field], lang)
-    if kind in {"string_type", "str_type"}:
-        return error_text("expect-text", lang)
-    if kind == "string_too_short":
-        return error_text("expect-nonempty", lang)
-    if kind.startswith("int_"):
-        return error_text("expect-integer", lang)
-    if kind.startswith("float_"):
-        return error_text("expect-number", lang)
-    if kind.startswith("bool_"):
-        return error_text("expect-true-false", lang)
-    if kind == "greater_than_equal":
-        return error_text("expect-minimum", lang, minimum=context.get("ge"))
-    if kind in {"list_type", "tuple_type"}:
-        return error_text("expect-list", lang)
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return error_text("expect-fields", lang)
-    if kind.startswith("date"):
-        return error_text("expect-date", lang)
-    if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return error_text(
-            "expect-choice", lang, choices=error_text("choice-separator", lang).join(choices)
-        )
     if kind == "value_error":
         return error_text("expect-web-address", lang)
-    return error_text("expect-other", lang, detail=detail["msg"])
+    return value_expected(detail, lang)

@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from .findings import Finding, Problems
 from .front_matter_errors import diagnose
+from .messages import error_text
 from .yaml_loader import SAFE_LOADER
 
 DocPath = tuple[str | int, ...]
@@ -157,3 +158,33 @@ def validated(
     except ValidationError as error:
         findings = [describe(detail) for detail in error.errors()]
         return None, [finding for finding in findings if finding is not None]
+
+
+def value_expected(detail: Mapping[str, Any], lang: str) -> str:
+    """What a value pydantic refused should be, in words for the people who write the file."""
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    if kind in {"string_type", "str_type"}:
+        return error_text("expect-text", lang)
+    if kind == "string_too_short":
+        return error_text("expect-nonempty", lang)
+    if kind.startswith("int_"):
+        return error_text("expect-integer", lang)
+    if kind.startswith("float_"):
+        return error_text("expect-number", lang)
+    if kind.startswith("bool_"):
+        return error_text("expect-true-false", lang)
+    if kind == "greater_than_equal":
+        return error_text("expect-minimum", lang, minimum=context.get("ge"))
+    if kind in {"list_type", "tuple_type"}:
+        return error_text("expect-list", lang)
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return error_text("expect-fields", lang)
+    if kind.startswith("date"):
+        return error_text("expect-date", lang)
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return error_text(
+            "expect-choice", lang, choices=error_text("choice-separator", lang).join(choices)
+        )
+    return error_text("expect-other", lang, detail=detail["msg"])
