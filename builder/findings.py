@@ -77,7 +77,7 @@ def finding_from_json(data: dict[str, object]) -> Finding:
 
 @dataclass(frozen=True)
 class Problems:
-    """The one way to word a finding about one file: the rule is ``prefix`` and the message key
+    """The one way to word the findings about one file: the rule is ``prefix`` and the message key
     (or ``rule`` for all of them), the message comes from the ``catalogue`` in ``lang``."""
 
     file: str | None
@@ -85,22 +85,15 @@ class Problems:
     prefix: str = ""
     rule: str | None = None
     catalogue: str = "errors"
+    severity: Severity = Severity.ERROR
 
-    def at(
-        self,
-        line: int | None,
-        key: str,
-        /,
-        lang: str | None = None,
-        severity: Severity = Severity.ERROR,
-        **args: object,
-    ) -> Finding:
-        """The finding on ``line`` with message ``key`` (in ``lang`` when given)."""
-        language = best_language(lang or self.lang)
+    def at(self, line: int | None, key: str, /, **args: object) -> Finding:
+        """The finding on ``line`` with the message ``key``, filled in with ``args``."""
+        text = catalogue(self.catalogue)[key][best_language(self.lang)]
         return Finding(
             rule=self.rule or self.prefix + key,
-            message=catalogue(self.catalogue)[key][language].format(**args),
-            severity=severity,
+            message=text.format(**args),
+            severity=self.severity,
             file=self.file,
             line=line,
         )

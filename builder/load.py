@@ -300,13 +300,9 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     if meta is None:
         return None, findings
 
+    unknown = replace(problems, severity=Severity.WARNING)
     warnings = [
-        problems.at(
-            front_matter.line(loc),
-            "field-unknown",
-            severity=Severity.WARNING,
-            field=_field_name(loc, lang),
-        )
+        unknown.at(front_matter.line(loc), "field-unknown", field=_field_name(loc, lang))
         for loc in unknown_fields(meta)
     ]
     body = "\n".join(lines[closing + 1 :])

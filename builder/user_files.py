@@ -106,8 +106,7 @@ def yaml_syntax_problem(
     cause = diagnose(lines, stumbled)
     if cause is None:
         return problems.at(first_line + stumbled, unknown_cause)
-    args: dict[str, Any] = cause.args  # the message's own words, none of them ``at``'s options
-    return problems.at(first_line + cause.line, cause.key, **args)
+    return problems.at(first_line + cause.line, cause.key, **cause.args)
 
 
 _TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
