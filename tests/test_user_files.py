@@ -13,6 +13,7 @@ from guidekit.component_registry import (
     read_component,
     registry,
 )
+from guidekit.gate.waivers import WaiverError, load_waivers
 from guidekit.glossary import GLOSSARY_FILE, load_glossary
 from guidekit.lint import LintSettings, lint_guide
 from guidekit.load import load_guide
@@ -125,3 +126,15 @@ def test_the_linter_reads_the_front_matter_load_read_and_not_the_file_again(tmp_
     findings, _ = lint_guide(loaded, LintSettings(), dt.date(2026, 1, 1))
     overdue = [f for f in findings if f.line == body_line(text, "review_by")]
     assert overdue and all(f.file == "card.md" for f in overdue)
+
+
+def test_a_wrong_waiver_names_each_field_and_its_line_in_chinese(tmp_path):
+    text = '[[waiver]]\nrule = "axe:*"\nowner = "王芳"\nreason = "等新配色"\nexpires = "soon"\n'
+    path = tmp_path / "guidekit-waivers.toml"
+    path.write_text(text + '\n[[waiver]]\nrule = "axe:*"\ncolour = 1\n', "utf-8")
+    with pytest.raises(WaiverError) as error:
+        load_waivers(path, "zh-Hans")
+    message = str(error.value)
+    assert f"第 1 条豁免的 expires（第 {body_line(text, 'soon')} 行）：应该是日期" in message
+    assert "第 2 条豁免的 colour（第 9 行）：不是豁免的字段" in message
+    assert "第 2 条豁免的 owner（第 7 行）：没有写" in message
