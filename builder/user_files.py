@@ -73,23 +73,23 @@ def read_yaml(text: str, first_line: int = 1, loader: type = SAFE_LOADER) -> Yam
     texts: list[tuple[DocPath, int, str]] = []
     if root is not None:
         lines[()] = first_line + root.start_mark.line
-    # depth first in document order, without recursion: the texts keep the order they are read in
+    # depth first in document order, without recursion: the texts keep the order they are written
     pending: list[tuple[yaml.Node, DocPath]] = [(root, ())] if root is not None else []
     while pending:
         node, path = pending.pop()
-        children: list[tuple[yaml.Node, DocPath]] = []
-        if isinstance(node, yaml.MappingNode):
-            for key, item in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    lines.setdefault(path + (key.value,), first_line + key.start_mark.line)
-                    children.append((item, path + (key.value,)))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
+        kind = type(node)
+        if kind is yaml.MappingNode:
+            for key, item in reversed(node.value):
+                if type(key) is yaml.ScalarNode:
+                    lines[path + (key.value,)] = first_line + key.start_mark.line
+                    pending.append((item, path + (key.value,)))
+        elif kind is yaml.SequenceNode:
+            for index in range(len(node.value) - 1, -1, -1):
+                item = node.value[index]
                 lines[path + (index,)] = first_line + item.start_mark.line
-                children.append((item, path + (index,)))
+                pending.append((item, path + (index,)))
         elif node.tag.endswith(":str") and node.value.strip():
             texts.append((path, first_line + node.start_mark.line, node.value))
-        pending.extend(reversed(children))
     return YamlDocument(value, LineMap(lines), tuple(texts))
 
 
