@@ -171,8 +171,8 @@ def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     import jieba
 
     # jieba segments each run of its word characters, and each piece between them, on its own:
-    # pieces recur
-    # far more often than whole texts do (a clause, a name, a date), so each is segmented once
+    # pieces recur far more often than whole texts do (a clause, a name, a date), so each is
+    # segmented once
     return [
         word
         for piece in jieba.re_han_default.split(text)

@@ -99,8 +99,7 @@ def axe_locales() -> dict[str, dict]:
 
 
 # Sound rules outside those tags (deprecated or experimental in axe, so off by default): duplicate
-# ids, orientation
-# locked by CSS (1.3.4), a table's first row faking its caption (1.3.1)
+# ids, orientation locked by CSS (1.3.4), a table's first row faking its caption (1.3.1)
 EXTRA_RULES = ("duplicate-id", "duplicate-id-active", "css-orientation-lock", "table-fake-caption")
 # Rules the gate does itself: target-size, with every exception of WCAG 2.5.8 and each theme's
 # sizes (targets.py)

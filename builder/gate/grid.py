@@ -120,9 +120,8 @@ class GridSession(Session):
         if locale:
             driver.execute_script("axe.configure({ locale: arguments[0] });", locale)
         # axe-selenium-python pastes options into script text: JSON, never a Python repr. An error
-        # inside
-        # axe never calls back and surfaces as a script timeout, a WebDriverException: the page is
-        # retried
+        # inside axe never calls back and surfaces as a script timeout, a WebDriverException: the
+        # page is retried
         return axe.run(options=json.dumps(options))
 
 
