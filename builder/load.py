@@ -1,4 +1,4 @@
-"""Stage 1, load: read guide files, split and parse front matter, validate the content model."""
+"""Phase 1, source: read guide files, split and parse front matter, validate the content model."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 5, stage: write the whole site into a staging folder beside the output folder.
+"""Phase 4, stage: write the whole site into a staging folder beside the output folder.
 
 Pages and files the published site already holds byte for byte (``KeptPage``, ``KeptFile``) are
 hard-linked from it: a rebuild after one edit writes a handful of files, and the staging folder is

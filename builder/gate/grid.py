@@ -1,4 +1,4 @@
-"""Stage 6 across machines: the gate's pages shared out over the browsers of a Selenium Grid 4.
+"""The gate (phase 5) across machines: its pages shared out over the browsers of a Selenium Grid 4.
 
 Each of ``jobs`` workers holds one Grid session at a time: a Remote WebDriver session in a Chromium
 on some node, and Playwright connected to that same browser over the CDP endpoint the Grid's router
