@@ -1,7 +1,7 @@
 """guidekit's components in any Jinja2 environment: a Flask app, Django's Jinja2 backend, a script.
 
-env = guidekit.jinja.install(jinja2.Environment()) env.from_string('{{ component("warning",
-{"content": "…"}) }}').render()
+    env = guidekit.jinja.install(jinja2.Environment())
+    env.from_string('{{ component("warning", {"content": "…"}) }}').render()
 
 ``install`` adds the component templates (as ``guidekit/<name>/macro.html.j2``), always escapes
 them whatever the app's own autoescape setting, and adds the globals ``component`` (renders

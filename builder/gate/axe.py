@@ -2,12 +2,12 @@
 network).
 
 Where the files come from, first found wins:
-1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try another
-version;
+1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try
+   another version;
 2. the copy inside the installed package (``guidekit/axe_core/``), which setup.py copies from the
    npm package that package-lock.json pins, integrity checked, when a wheel or sdist is built;
 3. ``node_modules/axe-core`` of the checkout an editable install runs from (``npm ci`` puts it
-there).
+   there).
 Nothing depends on the folder the user stands in.
 """
 
