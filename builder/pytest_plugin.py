@@ -1,8 +1,8 @@
 """guidekit's accessibility gate in any pytest suite: the ``a11y`` fixture (registered through
 ``pytest11``).
 
-def test_home_page(a11y, live_server_url): a11y.check(live_server_url + "/") # fails the test on any
-blocking finding
+    def test_home_page(a11y, live_server_url):
+        a11y.check(live_server_url + "/")  # fails the test on any blocking finding
 
     @pytest.mark.a11y(theme="silver", waivers="guidekit-waivers.toml", skip_rules=["axe:region"])
     def test_card(a11y):

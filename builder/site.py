@@ -1,5 +1,5 @@
-"""Everything around the guides, in one step of render: the front page, search, ways in,
-translations, 404, redirects, robots.txt and sitemap.xml — made from all the guides."""
+"""The pages around the guides (phase 3), made from all the guides' front matter: the front page,
+the ways in, 404 and redirects, a language's search index, robots.txt and sitemap.xml."""
 
 from __future__ import annotations
 

@@ -160,7 +160,7 @@ def test_the_map_covers_every_wcag_22_a_and_aa_criterion_with_its_level_titles_a
         "1.4.6",
         "1.4.8",
         "2.5.5",
-    }  # silver's targets (DESIGN.md)
+    }  # silver's targets (the README's "Silver pages" table)
     for criterion in known.criteria:
         assert set(criterion.titles) == {"zh-Hans", "zh-Hant", "en"} and all(
             criterion.titles.values()

@@ -1,8 +1,8 @@
 """Silver mode's own numbers, measured in Chromium on every silver page: what axe does not check.
 
-Text size, line height, paragraph gap, line length and alignment come from DESIGN.md ("Themes and
-their numbers"); a theme change that misses one refuses the build like any axe finding. Silver's
-target sizes are checked with every other theme's, in ``targets.py``.
+Text size, line height, paragraph gap, line length and alignment are the silver theme's promise
+(the README's "Silver pages" table); a theme change that misses one refuses the build like any axe
+finding. Silver's target sizes are checked with every other theme's, in ``targets.py``.
 """
 
 from __future__ import annotations
