@@ -35,7 +35,7 @@ from .messages import DEFAULT_LANGUAGE, error_text
 from .page_weight import PageWeight, gzip_size, over_budget, weigh
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
-from .render import THEMES, KeptFile, KeptPage, Made, Page, site_assets
+from .render import KeptFile, KeptPage, Made, Page, site_assets
 from .search_index import SynonymGroups, load_synonyms
 from .session import Session
 from .site import render_around, render_search_index, search_languages, site_files
@@ -50,6 +50,7 @@ from .stage import (
     stage_site,
     staging_dir,
 )
+from .theme import THEMES
 
 if TYPE_CHECKING:
     from .gate.runner import GateReport

@@ -22,13 +22,13 @@ from .messages import DEFAULT_LANGUAGE, ui_text
 from .parse import markdown_parser
 from .render import (
     GALLERY_INDEX,
-    THEMES,
     Page,
     environment,
     markdown_renderer,
     page_context,
     root_of,
 )
+from .theme import THEMES
 
 GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]
 # Examples sit under the gallery's h3 example names; on a page of their own, under the h1.

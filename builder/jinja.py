@@ -34,8 +34,8 @@ from markupsafe import Markup
 
 from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, registry, scripts
 from .messages import ui_text
+from .theme import THEME_NAMES, theme_named
 
-THEME_NAMES = ("standard", "silver")
 SCRIPT_FILE = "guidekit.js"
 
 
@@ -171,13 +171,10 @@ def assets_tags(base_url: str = "/static/guidekit", theme: str = "standard") -> 
 
 
 def _theme(theme: str) -> str:
-    if theme not in THEME_NAMES:
-        raise ValueError(f"unknown theme '{theme}': use one of {', '.join(THEME_NAMES)}")
-    return theme
+    return theme_named(theme).name
 
 
 __all__ = [
-    "THEME_NAMES",
     "assets_tags",
     "component_loader",
     "install",

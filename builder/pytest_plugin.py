@@ -31,8 +31,8 @@ from .findings import Finding
 from .gate.report import Verdict, judge
 from .gate.waivers import Waiver, load_waivers
 from .messages import error_text
+from .theme import theme_named
 
-THEMES = ("standard", "silver")
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
 
@@ -196,9 +196,7 @@ def _served_path(url: str) -> str:
 
 
 def _theme(theme: str) -> str:
-    if theme not in THEMES:
-        raise ValueError(f"unknown theme '{theme}': use one of {', '.join(THEMES)}")
-    return theme
+    return theme_named(theme).name
 
 
 class _LazyBrowser:

@@ -49,19 +49,12 @@ from .package_files import package_cache
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
 from .short_guide import short_guide
+from .theme import THEMES, Theme, other_theme
 
 if TYPE_CHECKING:
     from .page_weight import Budget
 
 
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    prefix: str  # where the theme's pages live below the site root
-    stylesheet: str  # file name below assets/
-
-
-THEMES = (Theme("standard", "", "guidekit.css"), Theme("silver", "silver/", "guidekit-silver.css"))
 SCRIPT = "assets/guidekit.js"
 # read-aloud's script is loaded only by the pages that show the control (guides, its gallery page):
 # every other page stays inside the page-weight budget without it
@@ -176,7 +169,7 @@ def _heading(renderer, tokens: Sequence[Token], index: int, options, env) -> str
 def _words(text: str, env) -> Markup:
     """Text as HTML; on silver pages with readings over hard characters, or soft hyphens in long
     English words outside headings."""
-    if env.get("theme") != "silver" or (env.get("in_heading") and env["lang"] == "en"):
+    if not env.get("reading_aids") or (env.get("in_heading") and env["lang"] == "en"):
         return escape(text)
     return annotated(text, env["lang"], env["readings"], env.get("reading", "pinyin"))
 
@@ -277,7 +270,7 @@ class BodyRenderer:
         reading = zh_hant_reading if lang == "zh-Hant" else "pinyin"
         self.env = {
             "lang": lang,
-            "theme": theme.name,
+            "reading_aids": theme.reading_aids,
             "readings": readings,
             "terms": self.terms,
             "reading": reading,
@@ -690,7 +683,7 @@ def page_context(
     """What the layout needs for one page of one theme; ``root`` replaces the relative way back to
     the site root for a page served at other addresses than its own (404)."""
     page = site_path[len(theme.prefix) :]
-    other = THEMES[1] if theme is THEMES[0] else THEMES[0]
+    other = other_theme(theme)
     root = root_of(site_path) if root is None else root
     return {
         "lang": lang,

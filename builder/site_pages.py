@@ -19,8 +19,9 @@ from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
 from .page_weight import Budget
-from .render import FIND_FOLDER, THEMES, Page, Theme, environment, page_context, root_of
+from .render import FIND_FOLDER, Page, environment, page_context, root_of
 from .search_index import chunk_folder, search_index_path
+from .theme import THEMES, Theme
 
 if TYPE_CHECKING:
     import jinja2

@@ -12,13 +12,13 @@ from markupsafe import Markup, escape
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
 from ..render import (
     STATEMENT_FOLDER,
-    THEMES,
     Page,
     environment,
     page_context,
     root_of,
     statement_path,
 )
+from ..theme import SILVER, STANDARD, THEMES
 from .standards import Criterion
 from .verdicts import (
     GATE,
@@ -114,8 +114,8 @@ def _statement_context(
         "method": c["method" if evidence.checked else "method-unchecked"].format(
             date=evidence.date.isoformat(),
             pages=len(evidence.pages),
-            standard=evidence.pages_of("standard"),
-            silver=evidence.pages_of("silver"),
+            standard=evidence.pages_of(STANDARD.name),
+            silver=evidence.pages_of(SILVER.name),
             tools=separator.join(f"{name} {version}" for name, version in evidence.tools)
             if evidence.checked
             else "axe-core",

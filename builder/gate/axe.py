@@ -27,10 +27,9 @@ if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pa
 
 from ..findings import Finding
 from ..messages import best_language
+from ..theme import STANDARD, find_theme
 from .origin import PageContext, finding_at
 
-STANDARD_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
-SILVER_TAGS = STANDARD_TAGS + ("wcag2aaa",)  # adds color-contrast-enhanced (7:1)
 ENVIRONMENT_VARIABLE = "GUIDEKIT_AXE_CORE"
 # The version package-lock.json pins (a test keeps the two equal): named when axe-core is missing.
 REQUIRED_VERSION = "4.14.1"
@@ -107,7 +106,7 @@ SKIPPED_RULES = ("target-size",)
 
 
 def run_options(theme: str | None) -> dict[str, object]:
-    tags = SILVER_TAGS if theme == "silver" else STANDARD_TAGS
+    tags = (find_theme(theme) or STANDARD).axe_tags
     return {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding
+from ..theme import find_theme
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -36,7 +37,8 @@ CRITERIA = {
 
 def probe(context: PageContext) -> Probe | None:
     """The question for the page: none for pages of other themes."""
-    if context.theme != "silver":
+    theme = find_theme(context.theme)
+    if theme is None or not theme.aims_at("AAA"):
         return None
     return Probe("silver", "limits => window.__guidekit.silver(limits)", LIMITS)
 
