@@ -18,16 +18,13 @@ from markupsafe import Markup, escape
 from .component_registry import Component, registry
 from .config import SiteConfig
 from .jinja import render_component, script, stylesheet
+from .markdown_html import markdown_renderer
 from .messages import DEFAULT_LANGUAGE, ui_text
+from .pages import Page
 from .parse import markdown_parser
-from .render import (
-    GALLERY_INDEX,
-    Page,
-    environment,
-    markdown_renderer,
-    page_context,
-    root_of,
-)
+from .render import page_context
+from .site_paths import GALLERY_INDEX, root_of
+from .templates import environment
 from .theme import THEMES
 
 GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]

@@ -14,9 +14,12 @@ from .enrich import SHORT_SUFFIX, page_path, page_url, short_page_url
 from .findings import Finding
 from .load import SourceGuide
 from .messages import error_text, ui_text
-from .render import KeptPage, Page, environment, page_context, root_of
+from .pages import KeptPage, Page
+from .render import page_context
 from .site_pages import way_in_path
+from .site_paths import root_of
 from .structured_data import government_service, json_ld
+from .templates import environment
 from .theme import THEMES, Theme, theme_of_page
 from .translations import translations
 

@@ -31,8 +31,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import __version__
 from .caches import cache_folder, file_identity
 from .enrich import Asset
+from .pages import KeptFile, KeptPage, Page
 from .pause import pause_point
-from .render import KeptFile, KeptPage, Page
 from .session import FileIdentity
 
 MANIFEST = "guidekit-manifest.json"

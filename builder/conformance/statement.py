@@ -10,14 +10,10 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
-from ..render import (
-    STATEMENT_FOLDER,
-    Page,
-    environment,
-    page_context,
-    root_of,
-    statement_path,
-)
+from ..pages import Page
+from ..render import page_context
+from ..site_paths import STATEMENT_FOLDER, root_of, statement_path
+from ..templates import environment
 from ..theme import SILVER, STANDARD, THEMES
 from .standards import Criterion
 from .verdicts import (

@@ -37,7 +37,10 @@ from ..config import SiteConfig
 from ..findings import Finding
 from ..jinja import install, stylesheet
 from ..messages import LANGUAGES, best_language, catalogue
-from ..render import SCRIPT, environment, page_context, root_of, site_assets
+from ..render import page_context
+from ..site_assets import SCRIPT, site_assets
+from ..site_paths import root_of
+from ..templates import environment
 from ..theme import SILVER, STANDARD
 from .components import GuidekitComponentsExtension
 
