@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..han import HAN
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
 from ..pages import Page
 from ..render import page_context
@@ -198,7 +199,7 @@ def _text_lang(text: str, page_lang: str) -> str | None:
     checks it."""
     import hanzidentifier
 
-    if not any("\u3400" <= ch <= "\u9fff" for ch in text):
+    if not HAN.search(text):
         return (
             "en"
             if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text)
