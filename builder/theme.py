@@ -21,8 +21,8 @@ class Theme:
     levels: tuple[str, ...]  # the WCAG levels its pages aim at
     axe_tags: tuple[str, ...]  # the axe-core rules the gate runs on its pages
     contrast_rules: tuple[str, ...]  # the axe-core rules that measure its colour contrast
-    target_size: int  # CSS pixels every target of its pages is given, at least
-    reading_aids: bool  # readings over hard characters, soft hyphens in long English words
+    target_size: int  # CSS pixels, both ways, its pages give every target outside a sentence
+    reading_aids: bool  # readings over rare characters and glossary words, soft hyphens in English
 
     def aims_at(self, level: str) -> bool:
         return level in self.levels
