@@ -29,7 +29,7 @@ from .enrich import Asset
 from .findings import Finding
 from .guide_steps import GuideOutcome
 from .load import FrontMatter, SourceGuide
-from .render import KeptFile, KeptPage, Made, Page
+from .pages import KeptFile, KeptPage, Page, PageGroup
 from .session import FileIdentity
 from .stage import FileRecord
 from .stored_json import FindingJson, StrictJson
@@ -60,7 +60,7 @@ class Entry:
 @dataclass
 class Group:
     key: str
-    made: Made  # only KeptPages and KeptFiles
+    made: PageGroup  # only KeptPages and KeptFiles
 
 
 @dataclass
@@ -340,7 +340,7 @@ def _kept_size(file: str | KeptFile) -> int:
 def _group_from_json(stored: _GroupJson) -> Group:
     return Group(
         stored.key,
-        Made(
+        PageGroup(
             [_page_from_json(page) for page in stored.pages],
             {path: KeptFile(size) for path, size in stored.files.items()},
             [finding.finding() for finding in stored.findings],

@@ -1,4 +1,5 @@
-"""Stage 3, enrich: resolve links and images against the site, and place components in the outline.
+"""A guide's steps (phase 2), enrich: resolve links and images against the site, and place
+components in the outline.
 
 Links to other guides are written as their Markdown file (``pension.md#fees``) and become page
 links; images and attachments must live inside SOURCE and are copied with the site.

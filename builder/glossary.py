@@ -1,5 +1,5 @@
-"""Stage 3b, glossary: the site's hard words (``glossary.yml`` in SOURCE), marked at their first
-use in each guide.
+"""The glossary: the site's hard words (``glossary.yml`` in SOURCE), read with the source (phase 1)
+and marked at their first use in each guide after enrich (phase 2).
 
 Each entry names a term, explains it, and may expand an abbreviation and give its reading (pinyin);
 ``lang`` limits it to guides of some languages. The first use of a term in a guide's running text

@@ -1,4 +1,4 @@
-"""Stage 1, load: read guide files, split and parse front matter, validate the content model."""
+"""Phase 1, source: read guide files, split and parse front matter, validate the content model."""
 
 from __future__ import annotations
 
@@ -37,8 +37,7 @@ MAX_FRONT_MATTER_DEPTH = 8
 # a name.
 MAX_GUIDE_NAME_BYTES = 200
 # Line breaks, control characters and bytes that are not UTF-8 (kept by Python as lone surrogates)
-# in a
-# file name: no web address or message can carry them faithfully.
+# in a file name: no web address or message can carry them faithfully.
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Characters HTML forbids in a page (controls other than whitespace, and noncharacters). They are
 # invisible in an editor, so the editor gets told where they are rather than a broken page.

@@ -1,4 +1,5 @@
-"""Stage 2, parse: Markdown to markdown-it tokens, each block keeping its source line.
+"""A guide's steps (phase 2), parse: Markdown to markdown-it tokens, each block keeping its
+source line.
 
 Raw HTML and unsafe URL schemes are input errors here, so nothing an editor writes can put
 script on a page; components are fenced containers (``::: name params`` … ``:::``).

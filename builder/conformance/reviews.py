@@ -3,13 +3,12 @@
 One ``[[review]]`` table per criterion a person has checked::
 
     [[review]]
-    criterion = "1.3.1"           # a criterion of the standards map
-    result = "supports"           # supports | partially-supports | does-not-support |
-    not-applicable
+    criterion = "1.3.1"     # a criterion of the standards map
+    result = "supports"     # supports | partially-supports | does-not-support | not-applicable
     reviewer = "李明"
     date = 2026-11-20
     notes = "用读屏软件 NVDA 检查了全部指南的标题和列表。"
-    theme = "silver"              # optional: only the pages of this theme
+    theme = "silver"        # optional: only the pages of this theme
 
 A mistake in the file is a finding with its line, in the site's language; never a traceback.
 """

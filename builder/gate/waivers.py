@@ -7,8 +7,7 @@ The file (default ``guidekit-waivers.toml``) holds ``[[waiver]]`` tables::
     file = "zh-Hans/pension-collection.md"  # optional: the file the finding names
     line = 42                               # optional
     page = "silver/*"                       # optional: the page(s) it was seen on
-    element = "a.gk-theme-switch"           # optional: as the report prints it; * and ? match any
-    text
+    element = "a.gk-theme-switch"           # optional: as the report prints it (* and ? too)
     owner = "王芳"                           # required: who answers for it
     reason = "等设计组换新配色"                # required: why it is accepted
     expires = 2027-01-31                    # required: from this day on, the finding blocks again

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from markdown_it.token import Token
 
+from ..han import BASIC_HAN
 from ..load import SourceGuide
 from ..parse import CONTAINER, component_call, read_tokens
 
@@ -61,7 +62,7 @@ _URL = re.compile(
 )
 _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’')]*(?=\s|$)|$)", re.DOTALL)
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
-_CJK_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z0-9]+")
+_CJK_UNIT = re.compile(f"[{BASIC_HAN}]|[A-Za-z0-9]+")
 _ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 # Bodies whose prose is kept: more than any one build reads, so the linter's reading serves the
 # search index.
