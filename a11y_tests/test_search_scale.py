@@ -20,7 +20,7 @@ from guidekit.gate.browser import launch
 from guidekit.gate.runner import run_gate
 from guidekit.gate.shard import Shard
 from guidekit.page_weight import loaded_files
-from guidekit.render import Page
+from guidekit.pages import Page
 from tests.conftest import guide, write_site
 
 PAGE_KB = 8

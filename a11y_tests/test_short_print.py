@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from guidekit.build import build
 from guidekit.enrich import short_page_path
 from guidekit.gate.browser import launch
-from guidekit.render import THEMES
+from guidekit.theme import THEMES
 
 GUIDES = Path(__file__).resolve().parents[1] / "guides"
 BASE_URL = "https://example.gov.cn/qingchuan"

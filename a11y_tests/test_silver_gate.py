@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guidekit.gate.runner import run_gate
-from guidekit.render import site_assets
+from guidekit.site_assets import site_assets
 
 BODY = """\
 <main id="main">

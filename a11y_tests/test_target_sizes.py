@@ -1,7 +1,7 @@
 """Every target outside running text on the sample site's pages, measured in Chromium: >= 60 x 60
-CSS px on silver pages (MIIT 适老化, WCAG 2.5.5) and >= 44 x 44 on standard ones (DESIGN.md). Links
-inside a sentence are the only exemption; list links, breadcrumbs, phone numbers and A–Z letters all
-count."""
+CSS px on silver pages (MIIT 适老化, WCAG 2.5.5) and >= 44 x 44 on standard ones (the theme's
+promise). Links inside a sentence are the only exemption; list links, breadcrumbs, phone numbers and
+A–Z letters all count."""
 
 from __future__ import annotations
 

@@ -31,6 +31,7 @@ from guidekit.gate import run_gate
 from guidekit.gate.axe import axe_source, run_options
 from guidekit.gate.browser import launch
 from guidekit.gate.runner import html_pages
+from guidekit.theme import theme_of_page
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))  # a11y_tests/pa11y_run.py serves the site and runs pa11y-ci
@@ -125,7 +126,7 @@ async def plain_axe(site: Path, pages: list[str]) -> float:
             await page.add_script_tag(content=source)
             await page.evaluate(
                 "options => axe.run(document, options)",
-                run_options("silver" if path.startswith("silver/") else "standard"),
+                run_options(theme_of_page(path).name),
             )
         elapsed = time.perf_counter() - started
         await browser.close()

@@ -23,6 +23,7 @@ from guidekit.build import build
 from guidekit.gate.axe import axe_source, run_options
 from guidekit.gate.runner import html_pages
 from guidekit.pytest_plugin import A11y, _LazyBrowser
+from guidekit.theme import theme_of_page
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 PAGES = 8  # the first pages of the sample site's guides, both themes
@@ -56,7 +57,7 @@ def main() -> None:
         checker = A11y(browser)
         plugin_ms, axe_ms, unstable = [], [], []
         for page in pages:
-            theme = "silver" if page.startswith("silver/") else "standard"
+            theme = theme_of_page(page).name
             seen_plugin, seen_axe = set(), set()
             for _ in range(arguments.runs):
                 started = time.perf_counter()

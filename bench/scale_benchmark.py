@@ -44,7 +44,7 @@ from guidekit.config import load_config
 from guidekit.gate.browser import launch
 from guidekit.load import load_guides
 from guidekit.page_weight import loaded_files
-from guidekit.render import Page
+from guidekit.pages import Page
 from guidekit.search_index import guide_words, load_synonyms
 from guidekit.site import render_search_index
 

@@ -34,12 +34,13 @@ from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
 from .load import SourceGuide, load_guides
 from .messages import DEFAULT_LANGUAGE, error_text
 from .page_weight import PageWeight, gzip_size, over_budget, weigh
+from .pages import KeptFile, KeptPage, Page, PageGroup
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
-from .render import THEMES, KeptFile, KeptPage, Made, Page, site_assets
 from .search_index import SynonymGroups, load_synonyms
 from .session import Session
 from .site import render_around, render_search_index, search_languages, site_files
+from .site_assets import site_assets
 from .site_files import guide_context
 from .stage import (
     MANIFEST,
@@ -51,6 +52,7 @@ from .stage import (
     stage_site,
     staging_dir,
 )
+from .theme import THEMES
 
 if TYPE_CHECKING:
     from .gate.runner import GateReport
@@ -315,7 +317,9 @@ def _reported(state: BuildState, loaded: tuple[T, list[Finding]]) -> T:
     return value
 
 
-def _guide_steps(state: BuildState, read: Source) -> tuple[dict[str, GuideOutcome], list[Made]]:
+def _guide_steps(
+    state: BuildState, read: Source
+) -> tuple[dict[str, GuideOutcome], list[PageGroup]]:
     """Phase 2: each guide's own steps (lint, parse, enrich, render), for the guides the build
     cache has no outcome of; the pages that read only the guides' front matter are made by this
     process meanwhile."""
@@ -337,7 +341,7 @@ def _guide_steps(state: BuildState, read: Source) -> tuple[dict[str, GuideOutcom
 
 
 def _pages_around_the_guides(
-    state: BuildState, read: Source, outcomes: dict[str, GuideOutcome], around: list[Made]
+    state: BuildState, read: Source, outcomes: dict[str, GuideOutcome], around: list[PageGroup]
 ) -> BuiltSite:
     """Phase 3: the search indexes, the accessibility statement and the site's own files, with the
     guides' pages; pages over the page budget are reported."""
@@ -360,7 +364,7 @@ def _pages_around_the_guides(
     # the evidence is a frozen record of the settings, pages, waivers, reviews and the day: the
     # same evidence gives the same statement
     pages += state.cache.group(
-        "statement", [repr(conformance)], lambda: Made(list(render_statements(conformance)))
+        "statement", [repr(conformance)], lambda: PageGroup(list(render_statements(conformance)))
     ).pages
     state.result.pages = len(pages)
     files = (
@@ -448,12 +452,12 @@ def _workers(options: BuildOptions) -> int:
 
 def _made_from_front_matter(
     build_cache: BuildCache, guides: Sequence[SourceGuide], config: SiteConfig, check: bool
-) -> list[Made]:
+) -> list[PageGroup]:
     """The gallery and the pages around the guides, each made again only when what it reads changed:
     the settings, the guides' front matter."""
     settings = [config.model_dump_json(), str(check)]
     return [
-        build_cache.group("gallery", settings, lambda: Made(list(_gallery(config, check)))),
+        build_cache.group("gallery", settings, lambda: PageGroup(list(_gallery(config, check)))),
         build_cache.group(
             "around",
             settings + [f"{guide.rel}\0{build_cache.meta_json(guide)}" for guide in guides],
@@ -475,7 +479,7 @@ def _search_indexes(
     config: SiteConfig,
     synonyms: SynonymGroups,
     key: SiteKey,
-) -> list[Made]:
+) -> list[PageGroup]:
     """Each language's search index, made again only when one of its guides (or what they read)
     changed."""
     words = {rel: outcome.search_words for rel, outcome in outcomes.items()}
@@ -498,7 +502,7 @@ def _search_indexes(
     ]
 
 
-def _published_kept(published: Mapping[str, FileRecord], made: Made) -> Made:
+def _published_kept(published: Mapping[str, FileRecord], made: PageGroup) -> PageGroup:
     """``made`` with the files the published site holds byte for byte kept, not written again: of
     an index made again after an edit, only the chunks of the words and guides that changed."""
     files: dict[str, str | KeptFile] = {}
@@ -512,7 +516,7 @@ def _published_kept(published: Mapping[str, FileRecord], made: Made) -> Made:
             files[path] = KeptFile(gzip_size(text))
         else:
             files[path] = text
-    return Made(made.pages, files, made.findings)
+    return PageGroup(made.pages, files, made.findings)
 
 
 def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:

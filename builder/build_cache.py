@@ -32,7 +32,7 @@ from .findings import Finding
 from .guide_steps import GuideOutcome
 from .load import GuideFile, SourceGuide
 from .page_weight import gzip_size, loaded_files
-from .render import KeptFile, KeptPage, Made, Page
+from .pages import KeptFile, KeptPage, Page, PageGroup
 from .stage import FileRecord
 
 
@@ -131,7 +131,7 @@ class BuildCache:
         """The hash of the guide's file: with the site key, what its search words are made from."""
         return self.kept[guide.rel].file
 
-    def group(self, name: str, inputs: Iterable[str], make: Callable[[], Made]) -> Made:
+    def group(self, name: str, inputs: Iterable[str], make: Callable[[], PageGroup]) -> PageGroup:
         """What ``make`` makes from the site, made again only when guidekit or ``inputs``
         changed."""
         key = group_key(name, inputs).digest
@@ -263,9 +263,9 @@ def _kept_page(page: Page | KeptPage, html_gzip: int | None = None) -> KeptPage:
     )
 
 
-def _kept_made(made: Made) -> Made:
+def _kept_made(made: PageGroup) -> PageGroup:
     files: dict[str, str | KeptFile] = {
         path: text if isinstance(text, KeptFile) else KeptFile(gzip_size(text))
         for path, text in made.files.items()
     }
-    return Made([_kept_page(page) for page in made.pages], files, made.findings)
+    return PageGroup([_kept_page(page) for page in made.pages], files, made.findings)

@@ -39,13 +39,12 @@ GUIDE_TEMPLATES = ("guide.html.j2", "short.html.j2", "service-facts.html.j2", "l
 
 @package_cache
 def code_key() -> str:
-    """guidekit's own part of every guide's key: its version, code, messages, component macros and
-    guide templates."""
+    """guidekit's own part of every guide's key: its version, code, data files (messages, the
+    linter's word lists, the link texts that say nothing), component macros and guide templates."""
     package, components = resources.files("guidekit"), resources.files("guidekit.components")
     base = resources.files("guidekit.themes").joinpath("base")
     return _digest(
-        shipped_files(package, (".py",), leave_out=NOT_CODE)
-        + shipped_files(package.joinpath("messages"), (".yml",))
+        shipped_files(package, (".py", ".yml", ".txt"), leave_out=NOT_CODE)
         + shipped_files(components, (".j2", ".yml"))
         + [base.joinpath(name) for name in GUIDE_TEMPLATES]
     )

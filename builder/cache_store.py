@@ -31,11 +31,12 @@ from .content_model import GuideMeta
 from .enrich import Asset
 from .findings import Finding, Severity
 from .guide_steps import GuideOutcome
-from .load import SourceGuide
-from .render import KeptFile, KeptPage, Made, Page
+from .load import FrontMatter, SourceGuide
+from .pages import KeptFile, KeptPage, Page, PageGroup
 from .session import FileIdentity
 from .stage import FileRecord
 from .stored_json import FindingJson, StrictJson
+from .user_files import LineMap
 
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"
@@ -62,7 +63,7 @@ class Entry:
 @dataclass
 class Group:
     key: str
-    made: Made  # only KeptPages and KeptFiles
+    made: PageGroup  # only KeptPages and KeptFiles
 
 
 @dataclass
@@ -241,9 +242,10 @@ def _page_from_json(stored: _PageJson) -> KeptPage:
 
 
 # An entry's line: [rel, file, stamp, guide, load findings, key, outcome, search words]; the guide
-# [path, meta as JSON, body, body line]; the outcome [findings, pages, assets]; a finding its fields
-# in the order of Finding's. Lists, not objects: the line is read by every build that starts, and
-# names repeated in each of thousands of findings would double what it reads.
+# [path, meta as JSON, body, body line, front matter places, front matter texts]; the outcome
+# [findings, pages, assets]; a finding its fields in the order of Finding's. Lists, not objects:
+# the line is read by every build that starts, and names repeated in each of thousands of findings
+# would double what it reads.
 _FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
 _SEVERITIES = {severity.value: severity for severity in Severity}
 # what a line that is not an entry raises as it is read: json's errors are ValueErrors, and a line
@@ -258,7 +260,16 @@ def _entry_to_json(rel: str, entry: Entry) -> list:
         rel,
         entry.file,
         list(entry.stamp),
-        [str(guide.path), entry.meta_json, guide.body, guide.body_line] if guide else None,
+        [
+            str(guide.path),
+            entry.meta_json,
+            guide.body,
+            guide.body_line,
+            [[list(place), line] for place, line in guide.front_matter.places.lines.items()],
+            [[list(place), line, text] for place, line, text in guide.front_matter.texts],
+        ]
+        if guide
+        else None,
         [_finding_to_json(finding) for finding in entry.load_findings],
         entry.key,
         None
@@ -290,10 +301,20 @@ def _entry_from_line(line: str) -> tuple[str, Entry]:
         if not any(finding.blocking for finding in entry.load_findings):
             raise ValueError("a guide that did not load was refused: without the reason")
     else:
-        path, meta_json, body, body_line = guide
+        path, meta_json, body, body_line, places, texts = guide
         meta = GuideMeta.model_validate_json(_text(meta_json))  # ValidationError is a ValueError
         entry.guide = SourceGuide(
-            Path(_text(path)), _text(rel), meta, _text(body), _number(body_line)
+            Path(_text(path)),
+            _text(rel),
+            meta,
+            _text(body),
+            _number(body_line),
+            front_matter=FrontMatter(
+                LineMap({_doc_path(place): _number(line) for place, line in places}),
+                tuple(
+                    (_doc_path(place), _number(line), _text(text)) for place, line, text in texts
+                ),
+            ),
         )
         entry.meta_json = meta_json
     if outcome is not None:
@@ -360,6 +381,13 @@ def _optional_text(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
+def _doc_path(value: object) -> tuple[str | int, ...]:
+    """Where a part of the front matter is: its keys and item numbers."""
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return tuple(part if type(part) is str else _number(part) for part in value)
+
+
 def _number(value: object) -> int:
     if type(value) is not int:  # nor a bool
         raise TypeError("not an integer")
@@ -424,7 +452,7 @@ def _kept_size(file: str | KeptFile) -> int:
 def _group_from_json(stored: _GroupJson) -> Group:
     return Group(
         stored.key,
-        Made(
+        PageGroup(
             [_page_from_json(page) for page in stored.pages],
             {path: KeptFile(size) for path, size in stored.files.items()},
             [finding.finding() for finding in stored.findings],

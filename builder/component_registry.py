@@ -15,9 +15,14 @@ from typing import Any
 
 import yaml
 from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import ErrorDetails
 
-from .messages import error_text
+from .content_model import Lang
+from .findings import Finding, Problems
+from .messages import best_language, error_text
 from .package_files import is_shipped, package_cache
+from .user_files import read_yaml, validated, value_expected, yaml_syntax_problem
 from .yaml_loader import SAFE_LOADER
 
 # Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an
@@ -180,12 +185,112 @@ def registry() -> dict[str, Component]:
     for folder in sorted(
         filter(is_shipped, components_root().iterdir()), key=lambda item: item.name
     ):
-        spec_file = folder.joinpath("component.yml")
-        if folder.is_dir() and spec_file.is_file():
-            found[folder.name] = _component(
-                folder, yaml.load(spec_file.read_text("utf-8"), Loader=_SpecLoader)
-            )
+        if folder.is_dir() and folder.joinpath("component.yml").is_file():
+            component, findings = read_component(folder)
+            if component is None:
+                raise ComponentSpecError(findings)
+            found[folder.name] = component
     return found
+
+
+class ComponentSpecError(ValueError):
+    """A component.yml that does not describe a component: its located findings, one a line."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(f"{f.location()}: {f.message}" for f in findings))
+
+
+class _ParamSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: str
+    required: bool = False
+    description: str = ""
+    choices: tuple[str, ...] = ()
+
+    @field_validator("type")
+    @classmethod
+    def _known_types(cls, value: str) -> str:
+        if not all(part.strip() in _TYPE_CHECKS for part in value.split("|")):
+            raise ValueError("unknown type")  # worded for people by read_component
+        return value
+
+
+class _MarkdownSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    argument: str | None = None
+    content: str | None = None
+    items: str | None = None
+    item_flag: str | None = None
+    link: dict[str, str] = {}
+
+
+class _Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    params: dict[str, Any] = {}
+
+
+class _ComponentSpec(BaseModel):
+    """What component.yml holds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: dict[Lang, str]
+    params: dict[str, _ParamSpec]
+    examples: list[_Example] = []
+    markdown: _MarkdownSpec | None = None  # absent: not usable in Markdown
+
+
+_SPEC_PARTS: dict[str, type[BaseModel]] = {
+    "": _ComponentSpec,
+    "params": _ParamSpec,
+    "examples": _Example,
+    "markdown": _MarkdownSpec,
+}
+
+
+def read_component(
+    folder: Traversable, lang: str | None = None
+) -> tuple[Component | None, list[Finding]]:
+    """The component a folder holds, or what is wrong with its component.yml, located and worded
+    in ``lang``."""
+    file = f"components/{folder.name}/component.yml"
+    problems = Problems(file, lang, rule="component-spec")
+    text = folder.joinpath("component.yml").read_text("utf-8")
+    try:
+        document = read_yaml(text, loader=_SpecLoader)
+    except yaml.YAMLError as error:
+        return None, [yaml_syntax_problem(error, text, 1, problems, "component-spec-syntax")]
+
+    def describe(detail: ErrorDetails) -> Finding:
+        loc = detail["loc"]
+        field = ".".join(str(part) for part in loc) or "component.yml"
+        line = document.lines.line(loc)
+        if detail["type"] == "missing":
+            return problems.at(line, "component-spec-missing", field=field)
+        if detail["type"] == "extra_forbidden":
+            part = next((str(p) for p in reversed(loc[:-1]) if str(p) in _SPEC_PARTS), "")
+            known = ", ".join(_SPEC_PARTS[part].model_fields)
+            return problems.at(line, "component-spec-unknown", field=field, known=known)
+        expected = (
+            error_text(
+                "expect-param-type",
+                lang,
+                types=error_text("choice-separator", lang).join(_TYPE_CHECKS),
+            )
+            if detail["type"] == "value_error"
+            else value_expected(detail, best_language(lang))
+        )
+        return problems.at(line, "component-spec-invalid", field=field, expected=expected)
+
+    spec, findings = validated(_ComponentSpec, document.value, describe)
+    if spec is None:
+        return None, findings
+    return _component(folder, spec), []
 
 
 def markdown_components() -> frozenset[str]:
@@ -241,25 +346,18 @@ def _frozen(value: Any) -> Any:
     return type(value), value
 
 
-def _component(folder: Traversable, spec: dict[str, Any]) -> Component:
-    form = spec.get("markdown")  # absent: not usable in Markdown
+def _component(folder: Traversable, spec: _ComponentSpec) -> Component:
     return Component(
         name=folder.name,
         folder=folder,
-        description=spec["description"],
+        description={str(lang): text for lang, text in spec.description.items()},
         params={
             **{
-                name: Param(
-                    name,
-                    info["type"],
-                    bool(info.get("required")),
-                    info.get("description", ""),
-                    tuple(info.get("choices", ())),
-                )
-                for name, info in (spec.get("params") or {}).items()
+                name: Param(name, info.type, info.required, info.description, info.choices)
+                for name, info in spec.params.items()
             },
             **COMMON_PARAMS,
         },
-        examples=spec.get("examples") or [],
-        markdown=MarkdownForm(**form) if isinstance(form, dict) else None,
+        examples=[{"name": example.name, "params": example.params} for example in spec.examples],
+        markdown=MarkdownForm(**spec.markdown.model_dump()) if spec.markdown else None,
     )

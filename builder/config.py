@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import ErrorDetails
 
 from .content_model import Lang
-from .findings import Finding
+from .findings import Finding, Problems
 from .lint.rules import LintSettings
 from .load import expected_text
 from .messages import best_language, error_text
+from .user_files import read_toml, toml_error_line, validated
 
 CONFIG_FILE = "guidekit.toml"
 
@@ -75,47 +77,25 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
     path = source / CONFIG_FILE
     if not path.is_file():
         return SiteConfig(), []
+    problems = Problems(CONFIG_FILE, None, rule="config-invalid")
     try:
-        text = path.read_text("utf-8")
-        data = tomllib.loads(text)
+        data, places = read_toml(path.read_text("utf-8"))
     except UnicodeDecodeError:
-        return SiteConfig(), [
-            Finding(
-                rule="config-invalid",
-                message=error_text("config-not-utf8"),
-                file=CONFIG_FILE,
-                line=None,
-            )
-        ]
-    except (
-        tomllib.TOMLDecodeError
-    ) as error:  # its words are English: the message names the usual causes instead
-        at_line = re.search(r"line (\d+)", str(error))
-        return SiteConfig(), [
-            Finding(
-                rule="config-invalid",
-                message=error_text("config-invalid"),
-                file=CONFIG_FILE,
-                line=int(at_line.group(1)) if at_line else None,
-            )
-        ]
-    try:
-        return SiteConfig.model_validate(data), []
-    except ValidationError as error:
-        lang = data.get("default_lang") if isinstance(data.get("default_lang"), str) else None
-        problems = [_config_problem(detail, text, best_language(lang)) for detail in error.errors()]
-        return SiteConfig(), sorted(problems, key=lambda problem: problem.line or 0)
+        return SiteConfig(), [problems.at(None, "config-not-utf8")]
+    except tomllib.TOMLDecodeError as error:
+        # its words are English: the message names the usual causes instead
+        return SiteConfig(), [problems.at(toml_error_line(error), "config-invalid")]
+    written = data.get("default_lang")
+    lang = best_language(written if isinstance(written, str) else None)
+    problems = replace(problems, lang=lang)
 
-
-def _config_problem(detail: Mapping[str, Any], text: str, lang: str) -> Finding:
-    loc = tuple(str(part) for part in detail["loc"])
-    key = ".".join(loc)
-    if detail["type"] == "extra_forbidden":
-        model = _model_at(loc[:-1])
-        message = error_text(
-            "config-unknown-key", lang, option=key, known=", ".join(model.model_fields)
-        )
-    else:
+    def describe(detail: ErrorDetails) -> Finding:
+        loc = tuple(str(part) for part in detail["loc"])
+        key = ".".join(loc)
+        line = places.line(loc)
+        if detail["type"] == "extra_forbidden":
+            known = ", ".join(_model_at(loc[:-1]).model_fields)
+            return problems.at(line, "config-unknown-key", option=key, known=known)
         scalar = detail["type"] not in {
             "list_type",
             "dict_type",
@@ -128,10 +108,10 @@ def _config_problem(detail: Mapping[str, Any], text: str, lang: str) -> Finding:
             if scalar
             else error_text("expect-other", lang, detail=detail["msg"])
         )
-        message = error_text("config-bad-value", lang, option=key, expected=expected)
-    return Finding(
-        rule="config-invalid", message=message, file=CONFIG_FILE, line=toml_line(text, loc)
-    )
+        return problems.at(line, "config-bad-value", option=key, expected=expected)
+
+    config, findings = validated(SiteConfig, data, describe)
+    return config or SiteConfig(), sorted(findings, key=lambda problem: problem.line or 0)
 
 
 def _model_at(loc: tuple[str, ...]) -> type[BaseModel]:
@@ -141,25 +121,3 @@ def _model_at(loc: tuple[str, ...]) -> type[BaseModel]:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             model = annotation
     return model
-
-
-_TABLE = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?$")
-_KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
-
-
-def toml_line(text: str, loc: tuple[str, ...]) -> int | None:
-    """The 1-based line where the deepest part of ``loc`` that is written as a key or table appears
-    (tomllib keeps no positions). Good enough for the plain files sites write."""
-    best: int | None = None
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _TABLE.match(line)
-        if header:
-            table = tuple(part.strip().strip('"') for part in header.group(1).split("."))
-            if loc[: len(table)] == table:
-                best = number
-            continue
-        key = _KEY.match(line)
-        if key and table + (key.group(1),) == loc[: len(table) + 1]:
-            best = number
-    return best

@@ -1,4 +1,5 @@
-"""Stage 3, enrich: resolve links and images against the site, and place components in the outline.
+"""A guide's steps (phase 2), enrich: resolve links and images against the site, and place
+components in the outline.
 
 Links to other guides are written as their Markdown file (``pension.md#fees``) and become page
 links; images and attachments must live inside SOURCE and are copied with the site.
@@ -6,7 +7,6 @@ links; images and attachments must live inside SOURCE and are copied with the si
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -16,9 +16,8 @@ from urllib.parse import quote, unquote, urlsplit
 from markdown_it.token import Token
 
 from .content_model import GuideMeta
-from .findings import Finding
+from .findings import Finding, Problems
 from .gate.content_rules import BROKEN_ANCHOR
-from .load import front_matter_line
 from .messages import error_text
 from .parse import CONTAINER, ParsedGuide
 
@@ -145,28 +144,17 @@ def enrich_guide(
     enriched = EnrichedGuide(parsed)
     findings: list[Finding] = []
     root = source_root.resolve()
-
-    def problem(key: str, token: Token, **args: object) -> None:
-        line = int(token.attrGet("data-line") or 0) or None
-        findings.append(
-            Finding(
-                rule=f"link-{key}",
-                message=error_text(key, guide.lang, **args),
-                file=guide.rel,
-                line=line,
-            )
-        )
+    problems = Problems(guide.rel, guide.lang, prefix="link-")
 
     def missing_anchor(token: Token, anchor: str, target: str) -> None:
         """The gate's own rule and message: the gate finds it again on the page only as a safety
         net."""
-        line = int(token.attrGet("data-line") or 0) or None
         findings.append(
             Finding(
                 rule=BROKEN_ANCHOR.id,
                 message=error_text(BROKEN_ANCHOR.message, guide.lang, anchor=anchor, target=target),
                 file=guide.rel,
-                line=line,
+                line=_token_line(token),
                 wcag=BROKEN_ANCHOR.wcag,
                 lang=guide.lang,
             )
@@ -177,19 +165,10 @@ def enrich_guide(
     ) -> str | None:
         """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why
         not at ``where``: a token of the body or the path of a front-matter field."""
+        line = _token_line(where) if isinstance(where, Token) else guide.front_matter.line(where)
 
         def refuse(key: str, **args: object) -> None:
-            if isinstance(where, Token):
-                problem(key, where, **args)
-            else:
-                findings.append(
-                    Finding(
-                        rule=f"link-{key}",
-                        message=error_text(key, guide.lang, **args),
-                        file=guide.rel,
-                        line=front_matter_line(guide, where),
-                    )
-                )
+            findings.append(problems.at(line, key, **args))
 
         target = unquote(urlsplit(url).path)
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(guide.rel), target))
@@ -222,7 +201,9 @@ def enrich_guide(
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
             elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
-                problem("image-not-local", token, path=unquote(src))
+                findings.append(
+                    problems.at(_token_line(token), "image-not-local", path=unquote(src))
+                )
         elif token.type == "link_open":
             href = str(token.attrGet("href"))
             if not href or not _is_local(href):  # a link without an address is the linter's finding
@@ -243,8 +224,8 @@ def enrich_guide(
                 and inside
                 and (target.endswith(".md") or posixpath.splitext(target)[1] == "")
             ):
-                _report_missing_guide(
-                    site, target, unquote(href), functools.partial(problem, token=token)
+                findings.append(
+                    _missing_guide(site, target, unquote(href), problems, _token_line(token))
                 )
                 continue
             if meant is not None:
@@ -269,26 +250,29 @@ def enrich_guide(
     return enriched, findings
 
 
-def _report_missing_guide(
-    site: SiteGuides, target: str, written: str, problem: Callable[..., None]
-) -> None:
+def _missing_guide(
+    site: SiteGuides, target: str, written: str, problems: Problems, line: int | None
+) -> Finding:
     """Why a link to a guide finds none, naming the guide file the editor most likely meant."""
     md = posixpath.splitext(target)[0] + ".md"
     if md in site.broken:
-        problem("linked-guide-broken", path=written, file=md)
-        return
+        return problems.at(line, "linked-guide-broken", path=written, file=md)
     title = posixpath.splitext(posixpath.basename(target))[0]
     titled = site.titles.get(title)
-    if titled is not None:
-        problem(
-            "missing-guide-link-title",
-            path=written,
-            file=titled,
-            name=posixpath.relpath(titled, posixpath.dirname(target) or "."),
-            title=title,
-        )
-    else:
-        problem("missing-guide-link", path=written)
+    if titled is None:
+        return problems.at(line, "missing-guide-link", path=written)
+    return problems.at(
+        line,
+        "missing-guide-link-title",
+        path=written,
+        file=titled,
+        name=posixpath.relpath(titled, posixpath.dirname(target) or "."),
+        title=title,
+    )
+
+
+def _token_line(token: Token) -> int | None:
+    return int(token.attrGet("data-line") or 0) or None
 
 
 def heading_ids(tokens: list[Token]) -> set[str]:

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
+from .messages import best_language, catalogue
+
 
 class Severity(str, Enum):
     ERROR = "error"  # refuses the build
@@ -71,3 +73,27 @@ def finding_from_json(data: dict[str, object]) -> Finding:
     values: dict[str, Any] = {name: data[name] for name in names if name in data}
     values["severity"] = Severity(values.get("severity", "error"))
     return Finding(**values)
+
+
+@dataclass(frozen=True)
+class Problems:
+    """The one way to word the findings about one file: the rule is ``prefix`` and the message key
+    (or ``rule`` for all of them), the message comes from the ``catalogue`` in ``lang``."""
+
+    file: str | None
+    lang: str | None
+    prefix: str = ""
+    rule: str | None = None
+    catalogue: str = "errors"
+    severity: Severity = Severity.ERROR
+
+    def at(self, line: int | None, key: str, /, **args: object) -> Finding:
+        """The finding on ``line`` with the message ``key``, filled in with ``args``."""
+        text = catalogue(self.catalogue)[key][best_language(self.lang)]
+        return Finding(
+            rule=self.rule or self.prefix + key,
+            message=text.format(**args),
+            severity=self.severity,
+            file=self.file,
+            line=line,
+        )

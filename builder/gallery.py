@@ -17,26 +17,23 @@ from markupsafe import Markup, escape
 
 from .component_registry import Component, registry
 from .config import SiteConfig
+from .han import CHINESE_PUNCTUATION, EVERY_HAN
 from .jinja import render_component, script, stylesheet
+from .markdown_html import markdown_renderer
 from .messages import DEFAULT_LANGUAGE, ui_text
+from .pages import Page
 from .parse import markdown_parser
-from .render import (
-    GALLERY_INDEX,
-    THEMES,
-    Page,
-    environment,
-    markdown_renderer,
-    page_context,
-    root_of,
-)
+from .render import page_context
+from .site_paths import GALLERY_INDEX, root_of
+from .templates import environment
+from .theme import THEMES
 
 GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]
 # Examples sit under the gallery's h3 example names; on a page of their own, under the h1.
 _GALLERY_HEADING_LEVEL = 4
 _PAGE_HEADING_LEVEL = 2
-# Han characters, with the Chinese punctuation between them
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CHINESE = re.compile(f"[{_HAN}](?:[{_HAN}\u3000-\u303f\uff01-\uff5e]*[{_HAN}])?")
+# Han characters, with the Chinese punctuation between them: what the gate takes for Chinese
+_CHINESE = re.compile(f"[{EVERY_HAN}](?:[{EVERY_HAN}{CHINESE_PUNCTUATION}]*[{EVERY_HAN}])?")
 
 
 @dataclass(frozen=True)

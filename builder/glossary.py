@@ -1,5 +1,5 @@
-"""Stage 3b, glossary: the site's hard words (``glossary.yml`` in SOURCE), marked at their first
-use in each guide.
+"""The glossary: the site's hard words (``glossary.yml`` in SOURCE), read with the source (phase 1)
+and marked at their first use in each guide after enrich (phase 2).
 
 Each entry names a term, explains it, and may expand an abbreviation and give its reading (pinyin);
 ``lang`` limits it to guides of some languages. The first use of a term in a guide's running text
@@ -14,18 +14,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
 from markdown_it.token import Token
+from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic_core import ErrorDetails
 
-from .findings import Finding
-from .front_matter_errors import diagnose
+from .content_model import Lang
+from .findings import Finding, Problems
 from .messages import LANGUAGES, error_text
 from .parse import ParsedGuide
+from .user_files import read_yaml, validated, yaml_syntax_problem
 
 GLOSSARY_FILE = "glossary.yml"
 TERM = "glossary_term"  # token type of a term's first use; token.meta["entry"] holds its Entry
-_FIELDS = {"term", "explanation", "expansion", "reading", "lang"}
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -37,25 +41,21 @@ class Entry:
     langs: tuple[str, ...] = LANGUAGES
 
 
-def _syntax_problem(text: str, mark: yaml.Mark | None, lang: str) -> Finding:
-    """The usual cause of a YAML mistake, at the line to change (as for a guide's front matter), in
-    ``lang``."""
-    lines = text.split("\n")
-    cause = diagnose(lines, mark.line if mark else 0)
-    if cause is None:
-        line = (mark.line if mark else 0) + 1
-        return Finding(
-            rule="glossary-syntax",
-            message=error_text("glossary-syntax", lang),
-            file=GLOSSARY_FILE,
-            line=line,
-        )
-    return Finding(
-        rule="glossary-syntax",
-        message=error_text(cause.key, lang, **cause.args),
-        file=GLOSSARY_FILE,
-        line=cause.line + 1,
-    )
+class _WrittenEntry(BaseModel):
+    """An entry as the file writes it; every value read as written (a term such as 2024 or yes
+    stays text)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    term: _Text
+    explanation: _Text
+    expansion: _Text | None = None
+    reading: _Text | None = None
+    lang: tuple[Lang, ...] | Lang = ("zh-Hans", "zh-Hant", "en")
+
+    def entry(self) -> Entry:
+        langs = (self.lang,) if isinstance(self.lang, str) else self.lang
+        return Entry(self.term, self.explanation, self.expansion, self.reading, langs)
 
 
 def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
@@ -63,90 +63,52 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
     path = source / GLOSSARY_FILE
     if not path.is_file():
         return [], []
-
-    def problem(key: str, line: int, **args: object) -> Finding:
-        return Finding(
-            rule=f"glossary-{key}",
-            message=error_text(f"glossary-{key}", lang, **args),
-            file=GLOSSARY_FILE,
-            line=line,
-        )
-
+    problems = Problems(GLOSSARY_FILE, lang)
+    syntax = Problems(GLOSSARY_FILE, lang, rule="glossary-syntax")
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return [], [
-            Finding(
-                rule="glossary-syntax",
-                message=error_text("not-utf8", lang, line=line),
-                file=GLOSSARY_FILE,
-                line=line,
-            )
-        ]
+        return [], [syntax.at(line, "not-utf8", line=line)]
     try:
-        root = yaml.compose(text)
+        # as written: every value a text, which the model checks
+        document = read_yaml(text, loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        return [], [_syntax_problem(text, getattr(error, "problem_mark", None), lang)]
-    if root is None:
+        return [], [yaml_syntax_problem(error, text, 1, syntax, "glossary-syntax")]
+    places = document.lines
+    if document.value is None:
         return [], []
-    if not isinstance(root, yaml.SequenceNode):
-        return [], [problem("not-list", root.start_mark.line + 1)]
+    if not isinstance(document.value, list):
+        return [], [problems.at(places.line(()), "glossary-not-list")]
     entries, findings = [], []
-    for node in root.value:
-        line = node.start_mark.line + 1
-        if not isinstance(node, yaml.MappingNode):
-            findings.append(problem("not-list", line))
-            continue
-        fields: dict[str, object] = {}
-        before = len(findings)
-        for key, value in node.value:
-            if key.value not in _FIELDS:
-                findings.append(
-                    problem(
-                        "field-unknown",
-                        key.start_mark.line + 1,
-                        field=key.value,
-                        fields="、".join(sorted(_FIELDS)),
-                    )
-                )
-            elif key.value == "lang":
-                langs = (
-                    [item.value for item in value.value]
-                    if isinstance(value, yaml.SequenceNode)
-                    else [value.value]
-                )
-                if not set(langs) <= set(LANGUAGES) or not all(
-                    isinstance(item, str) for item in langs
-                ):
-                    findings.append(
-                        problem(
-                            "field-invalid",
-                            value.start_mark.line + 1,
-                            field="lang",
-                            expected=" / ".join(LANGUAGES),
-                        )
-                    )
-                fields["langs"] = tuple(langs)
-            elif not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
-                findings.append(
-                    problem(
-                        "field-invalid",
-                        value.start_mark.line + 1,
-                        field=key.value,
-                        expected=error_text("glossary-text", lang),
-                    )
-                )
-            else:
-                fields[key.value] = str(value.value).strip()
-        present = {key.value for key, _ in node.value}
-        findings.extend(
-            problem("field-missing", line, field=name)
-            for name in ("term", "explanation")
-            if name not in present
+    for number, written in enumerate(document.value):
+
+        def describe(detail: ErrorDetails, number: int = number) -> Finding:
+            field = str(detail["loc"][0]) if detail["loc"] else ""
+            at = places.line((number, *detail["loc"][:1]))
+            if not field:
+                return problems.at(at, "glossary-not-list")
+            if detail["type"] == "extra_forbidden":
+                known = "、".join(sorted(_WrittenEntry.model_fields))
+                return problems.at(at, "glossary-field-unknown", field=field, fields=known)
+            if detail["type"] == "missing":
+                return problems.at(places.line((number,)), "glossary-field-missing", field=field)
+            expected = (
+                " / ".join(LANGUAGES) if field == "lang" else error_text("glossary-text", lang)
+            )
+            # where the value starts: a list's first item
+            value_line = places.line((number, field, 0))
+            return problems.at(value_line, "glossary-field-invalid", field=field, expected=expected)
+
+        entry, found = validated(_WrittenEntry, written, describe)
+        if entry is not None:
+            entries.append(entry.entry())
+        # in the order written, each field once (``lang`` is checked as one language and as a
+        # list), the fields left out last
+        unique = {(finding.line, finding.message): finding for finding in found}
+        findings += sorted(
+            unique.values(), key=lambda f: (f.rule == "glossary-field-missing", f.line or 0)
         )
-        if len(findings) == before:
-            entries.append(Entry(**fields))  # type: ignore[arg-type]
     return entries, findings
 
 

@@ -20,8 +20,10 @@ from .glossary import Entry, mark_first_uses
 from .guide_checks import check_guide
 from .load import SourceGuide
 from .page_weight import gzip_size
-from .render import KeptPage, Page, Theme, render_guide
+from .pages import KeptPage, Page
+from .render import render_guide
 from .search_index import SynonymGroups, guide_words
+from .theme import Theme
 from .workers import shared_out
 
 T = TypeVar("T")

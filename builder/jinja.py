@@ -1,7 +1,7 @@
 """guidekit's components in any Jinja2 environment: a Flask app, Django's Jinja2 backend, a script.
 
-env = guidekit.jinja.install(jinja2.Environment()) env.from_string('{{ component("warning",
-{"content": "…"}) }}').render()
+    env = guidekit.jinja.install(jinja2.Environment())
+    env.from_string('{{ component("warning", {"content": "…"}) }}').render()
 
 ``install`` adds the component templates (as ``guidekit/<name>/macro.html.j2``), always escapes
 them whatever the app's own autoescape setting, and adds the globals ``component`` (renders
@@ -34,8 +34,8 @@ from markupsafe import Markup
 
 from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, registry, scripts
 from .messages import ui_text
+from .theme import THEME_NAMES, theme_named
 
-THEME_NAMES = ("standard", "silver")
 SCRIPT_FILE = "guidekit.js"
 
 
@@ -171,13 +171,10 @@ def assets_tags(base_url: str = "/static/guidekit", theme: str = "standard") -> 
 
 
 def _theme(theme: str) -> str:
-    if theme not in THEME_NAMES:
-        raise ValueError(f"unknown theme '{theme}': use one of {', '.join(THEME_NAMES)}")
-    return theme
+    return theme_named(theme).name
 
 
 __all__ = [
-    "THEME_NAMES",
     "assets_tags",
     "component_loader",
     "install",

@@ -1,23 +1,30 @@
-"""Stage 1, load: read guide files, split and parse front matter, validate the content model."""
+"""Phase 1, source: read guide files, split and parse front matter, validate the content model."""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, get_args
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from .content_model import GuideMeta, unknown_fields
 from .environment import shown_name
-from .findings import Finding, Severity
-from .front_matter_errors import diagnose
+from .findings import Finding, Problems, Severity
 from .messages import best_language, error_text
+from .user_files import (
+    DocPath,
+    LineMap,
+    read_yaml,
+    validated,
+    value_expected,
+    yaml_syntax_problem,
+)
 from .workers import shared_out
 from .yaml_loader import SAFE_LOADER
 
@@ -30,8 +37,7 @@ MAX_FRONT_MATTER_DEPTH = 8
 # a name.
 MAX_GUIDE_NAME_BYTES = 200
 # Line breaks, control characters and bytes that are not UTF-8 (kept by Python as lone surrogates)
-# in a
-# file name: no web address or message can carry them faithfully.
+# in a file name: no web address or message can carry them faithfully.
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Characters HTML forbids in a page (controls other than whitespace, and noncharacters). They are
 # invisible in an editor, so the editor gets told where they are rather than a broken page.
@@ -43,6 +49,25 @@ _FORBIDDEN_CHARACTER = re.compile(
 
 
 @dataclass(frozen=True)
+class FrontMatter:
+    """Where a guide's front matter writes each field, read with its values: later stages (enrich,
+    the linter) look lines up here instead of parsing the front matter again."""
+
+    places: LineMap = field(
+        default_factory=LineMap
+    )  # a field or item -> its line in the guide file
+    # every text value that is not blank, in the order written: (its field, its line, the text)
+    texts: tuple[tuple[DocPath, int, str], ...] = ()
+
+    def line(self, loc: Sequence[str | int]) -> int:
+        """The line of a field (of the deepest part of ``loc`` the guide writes)."""
+        return self.places.line(loc) or FRONT_MATTER_FIRST_LINE
+
+    def has(self, *path: str | int) -> bool:
+        return self.places.has(*path)
+
+
+@dataclass(frozen=True)
 class SourceGuide:
     path: Path  # absolute path of the Markdown file
     rel: str  # path relative to SOURCE, with forward slashes
@@ -51,6 +76,7 @@ class SourceGuide:
     body_line: int  # 1-based line of the file where the body starts
     # its front matter failed: only the body is read (``salvage``), and it is never published
     salvaged: bool = False
+    front_matter: FrontMatter = field(default_factory=FrontMatter)  # empty for a salvaged guide
 
     @property
     def lang(self) -> str:
@@ -183,23 +209,19 @@ def _name_problem(rel: str, lang: str) -> Finding | None:
 
 
 def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
-    def problem(key: str, at: int, lang: str = default_lang, **args: object) -> Finding:
-        return Finding(
-            rule=f"content-{key}", message=error_text(key, lang, **args), file=rel, line=at
-        )
-
+    problems = Problems(rel, default_lang, prefix="content-")
     try:
         with path.open("rb") as file:
             data = file.read(MAX_GUIDE_BYTES + 1)
     except OSError as error:
-        return None, [problem("unreadable", 1, reason=error.strerror or error)]
+        return None, [problems.at(1, "unreadable", reason=error.strerror or error)]
     if len(data) > MAX_GUIDE_BYTES:
-        return None, [problem("guide-too-large", 1, limit=MAX_GUIDE_BYTES // 1000)]
+        return None, [problems.at(1, "guide-too-large", limit=MAX_GUIDE_BYTES // 1000)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad_line = data[: error.start].count(b"\n") + 1
-        return None, [problem("not-utf8", bad_line, line=bad_line)]
+        return None, [problems.at(bad_line, "not-utf8", line=bad_line)]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     text = "\n".join(lines)
     forbidden = _FORBIDDEN_CHARACTER.search(text)
@@ -207,151 +229,88 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         line = text.count("\n", 0, forbidden.start()) + 1
         column = forbidden.start() - text.rfind("\n", 0, forbidden.start())
         return None, [
-            problem(
-                "invisible-character", line, column=column, code=f"U+{ord(forbidden.group()):04X}"
+            problems.at(
+                line, "invisible-character", column=column, code=f"U+{ord(forbidden.group()):04X}"
             )
         ]
 
     if lines[0].strip() != FENCE:
-        return None, [problem("no-front-matter", 1)]
+        return None, [problems.at(1, "no-front-matter")]
     closing = next(
         (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), None
     )
     if closing is None:
-        return None, [problem("front-matter-unclosed", 1)]
+        return None, [problems.at(1, "front-matter-unclosed")]
     yaml_text = "\n".join(lines[1:closing])
 
+    syntax = Problems(rel, _guessed_lang(yaml_text, rel, default_lang), rule="content-yaml-syntax")
     try:
         refused = _refused_yaml_shape(yaml_text)
         if refused:
             key, at, args = refused
-            return None, [problem(key, FRONT_MATTER_FIRST_LINE + at, **args)]
-        fields = yaml.load(yaml_text, Loader=SAFE_LOADER)
+            return None, [problems.at(FRONT_MATTER_FIRST_LINE + at, key, **args)]
+        document = read_yaml(yaml_text, FRONT_MATTER_FIRST_LINE)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        # libyaml puts a problem at the end of the text on the line after it: the closing fence
-        yaml_lines = yaml_text.split("\n")
-        stumbled = min(mark.line if mark else 0, len(yaml_lines) - 1)
-        cause = diagnose(yaml_lines, stumbled)
-        if cause is None:
-            return None, [
-                _yaml_problem(
-                    rel,
-                    "yaml-syntax",
-                    FRONT_MATTER_FIRST_LINE + stumbled,
-                    _guessed_lang(yaml_text, rel, default_lang),
-                )
-            ]
         return None, [
-            _yaml_problem(
-                rel,
-                cause.key,
-                FRONT_MATTER_FIRST_LINE + cause.line,
-                _guessed_lang(yaml_text, rel, default_lang),
-                **cause.args,
-            )
+            yaml_syntax_problem(error, yaml_text, FRONT_MATTER_FIRST_LINE, syntax, "yaml-syntax")
         ]
     except ValueError:  # e.g. a number longer than Python converts (4,300 digits)
-        return None, [
-            _yaml_problem(
-                rel,
-                "yaml-number-too-long",
-                FRONT_MATTER_FIRST_LINE,
-                _guessed_lang(yaml_text, rel, default_lang),
-            )
-        ]
+        return None, [syntax.at(FRONT_MATTER_FIRST_LINE, "yaml-number-too-long")]
+    fields = document.value
     if not isinstance(fields, dict):
-        return None, [problem("front-matter-not-mapping", FRONT_MATTER_FIRST_LINE)]
+        return None, [problems.at(FRONT_MATTER_FIRST_LINE, "front-matter-not-mapping")]
 
     lang = best_language(
         fields.get("lang") if isinstance(fields.get("lang"), str) else default_lang
     )
-
-    @cache
-    def tree() -> yaml.Node | None:
-        """Only a guide with a finding about a field needs the node tree, for its line numbers."""
-        return yaml.compose(yaml_text, Loader=SAFE_LOADER)
-
-    def field_line(loc: tuple) -> int:
-        return FRONT_MATTER_FIRST_LINE + _yaml_line(tree(), loc)
+    problems = replace(problems, lang=lang)
+    front_matter = FrontMatter(document.lines, document.texts)
 
     escaped = next(_forbidden_characters(fields), None)  # written as an escape such as "\x1F"
     if escaped:
         loc, character = escaped
         return None, [
-            problem(
+            problems.at(
+                front_matter.line(loc),
                 "invisible-character-field",
-                field_line(loc),
-                lang,
                 field=_field_name(loc, lang),
                 code=f"U+{ord(character):04X}",
             )
         ]
 
-    try:
-        meta = GuideMeta.model_validate(fields)
-    except ValidationError as error:
-        findings = []
-        seen: set[str] = set()
-        for detail in error.errors():
-            loc = tuple(
-                part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES
-            )
-            name = _field_name(loc, lang)
-            if name in seen:  # a union (e.g. fees) reports once per alternative
-                continue
-            seen.add(name)
-            if detail["type"] == "missing":
-                findings.append(problem("field-missing", field_line(loc), lang, field=name))
-            else:
-                findings.append(
-                    problem(
-                        "field-invalid",
-                        field_line(loc),
-                        lang,
-                        field=name,
-                        expected=expected_text(detail, lang),
-                    )
-                )
+    seen: set[str] = set()
+
+    def describe(detail: ErrorDetails) -> Finding | None:
+        loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
+        name = _field_name(loc, lang)
+        if name in seen:  # a union (e.g. fees) reports once per alternative
+            return None
+        seen.add(name)
+        if detail["type"] == "missing":
+            return problems.at(front_matter.line(loc), "field-missing", field=name)
+        return problems.at(
+            front_matter.line(loc),
+            "field-invalid",
+            field=name,
+            expected=expected_text(detail, lang),
+        )
+
+    meta, findings = validated(GuideMeta, fields, describe)
+    if meta is None:
         return None, findings
 
+    unknown = replace(problems, severity=Severity.WARNING)
     warnings = [
-        Finding(
-            rule="content-field-unknown",
-            message=error_text("field-unknown", lang, field=_field_name(loc, lang)),
-            severity=Severity.WARNING,
-            file=rel,
-            line=field_line(loc),
-        )
+        unknown.at(front_matter.line(loc), "field-unknown", field=_field_name(loc, lang))
         for loc in unknown_fields(meta)
     ]
     body = "\n".join(lines[closing + 1 :])
-    return SourceGuide(path=path, rel=rel, meta=meta, body=body, body_line=closing + 2), warnings
-
-
-def front_matter_text(guide: SourceGuide) -> str:
-    """The YAML text of a loaded guide's front matter, read again for a later stage that needs its
-    lines."""
-    lines = guide.path.read_text("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(lines[FRONT_MATTER_FIRST_LINE - 1 : guide.body_line - 2])
-
-
-def front_matter_line(guide: SourceGuide, loc: tuple[str | int, ...]) -> int:
-    """The line of a field of a loaded guide, for a stage after load that finds its value wrong."""
-    # load already refused front matter that is not valid YAML, so this cannot fail
-    tree = yaml.compose(front_matter_text(guide), Loader=SAFE_LOADER)
-    return FRONT_MATTER_FIRST_LINE + _yaml_line(tree, loc)
+    guide = SourceGuide(path, rel, meta, body, closing + 2, front_matter=front_matter)
+    return guide, warnings
 
 
 _LANG_LINE = re.compile(r"^lang\s*[:：]\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
-
-
-def _yaml_problem(rel: str, message: str, line: int, lang: str, /, **args: object) -> Finding:
-    """Every way front matter fails to parse is one rule, with the message that names its cause."""
-    return Finding(
-        rule="content-yaml-syntax", message=error_text(message, lang, **args), file=rel, line=line
-    )
 
 
 def _guessed_lang(front_matter: str, rel: str, default_lang: str) -> str:
@@ -531,50 +490,6 @@ def expected_text(detail: Mapping[str, Any], lang: str) -> str:
         return error_text(_CUSTOM_EXPECTATIONS[kind], lang, **context)
     if field in _FIELD_EXPECTATIONS and kind not in {"missing", "string_type"}:
         return error_text(_FIELD_EXPECTATIONS[field], lang)
-    if kind in {"string_type", "str_type"}:
-        return error_text("expect-text", lang)
-    if kind == "string_too_short":
-        return error_text("expect-nonempty", lang)
-    if kind.startswith("int_"):
-        return error_text("expect-integer", lang)
-    if kind.startswith("float_"):
-        return error_text("expect-number", lang)
-    if kind.startswith("bool_"):
-        return error_text("expect-true-false", lang)
-    if kind == "greater_than_equal":
-        return error_text("expect-minimum", lang, minimum=context.get("ge"))
-    if kind in {"list_type", "tuple_type"}:
-        return error_text("expect-list", lang)
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return error_text("expect-fields", lang)
-    if kind.startswith("date"):
-        return error_text("expect-date", lang)
-    if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return error_text(
-            "expect-choice", lang, choices=error_text("choice-separator", lang).join(choices)
-        )
     if kind == "value_error":
         return error_text("expect-web-address", lang)
-    return error_text("expect-other", lang, detail=detail["msg"])
-
-
-def _yaml_line(node: yaml.Node | None, loc: tuple) -> int:
-    """0-based line, within the YAML text, of the deepest node that ``loc`` reaches."""
-    if node is None:
-        return 0
-    line = node.start_mark.line
-    for part in loc:
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            match = next(((key, value) for key, value in node.value if key.value == part), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line, match[1]
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            node = node.value[part]
-            line = node.start_mark.line
-        else:
-            break
-    return line
+    return value_expected(detail, lang)

@@ -18,9 +18,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 _LEFT_BY_TOOLS = (".pyc", ".pyo", "~", ".swp", ".swo", ".orig", ".rej", ".tmp")
 # An installed guidekit holds its components, themes and axe-core inside the package folder; a
-# checkout
-# keeps the first two beside it and axe-core in node_modules. Walks of the package's own code pass
-# over them.
+# checkout keeps the first two beside it and axe-core in node_modules. Walks of the package's own
+# code pass over them.
 NOT_CODE = frozenset({"components", "themes", "axe_core"})
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .findings import Finding
 from .messages import error_text
-from .render import KeptFile, KeptPage, Page
+from .pages import KeptFile, KeptPage, Page
 
 _LOADED = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
 

@@ -1,4 +1,5 @@
-"""Stage 2, parse: Markdown to markdown-it tokens, each block keeping its source line.
+"""A guide's steps (phase 2), parse: Markdown to markdown-it tokens, each block keeping its
+source line.
 
 Raw HTML and unsafe URL schemes are input errors here, so nothing an editor writes can put
 script on a page; components are fenced containers (``::: name params`` … ``:::``).
@@ -18,9 +19,8 @@ from mdit_py_plugins.anchors.index import slugify
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
-from .findings import Finding
+from .findings import Finding, Problems
 from .load import SourceGuide
-from .messages import error_text
 from .package_files import package_cache
 
 CONTAINER = "component"
@@ -126,19 +126,9 @@ def parse_guide(
     block's line as an attribute) and hands on."""
     offset = guide.body_line - 1
     findings: list[Finding] = []
+    problems = Problems(guide.rel, guide.lang, prefix="markdown-")
     open_components: list[Token] = []
     depth = 0
-
-    def problem(key: str, line: int, **args: object) -> None:
-        findings.append(
-            Finding(
-                rule=f"markdown-{key}",
-                message=error_text(key, guide.lang, **args),
-                file=guide.rel,
-                line=line,
-            )
-        )
-
     for token in tokens:
         if token.map:
             token.map = [token.map[0] + offset, token.map[1] + offset]
@@ -146,34 +136,42 @@ def parse_guide(
                 token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
         depth += _NESTING.get(token.type, 0)
         if depth == MAX_NESTING + 1 and _NESTING.get(token.type) == 1:
-            problem("too-deep", first_line(token), limit=MAX_NESTING)
+            findings.append(problems.at(first_line(token), "too-deep", limit=MAX_NESTING))
         if token.type == "heading_open" and token.tag == "h1":
-            problem("second-title", first_line(token))
+            findings.append(problems.at(first_line(token), "second-title"))
         elif token.type == "html_block":
-            problem("raw-html", first_line(token), snippet=_snippet(token.content))
+            findings.append(
+                problems.at(first_line(token), "raw-html", snippet=_snippet(token.content))
+            )
         elif token.type == f"container_{CONTAINER}_open":
             open_components.append(token)
             call = component_call(token)
             if call.name not in components:
-                problem(
-                    "unknown-component",
-                    call.line,
-                    name=call.name,
-                    known="、".join(sorted(components)),
+                findings.append(
+                    problems.at(
+                        call.line,
+                        "unknown-component",
+                        name=call.name,
+                        known="、".join(sorted(components)),
+                    )
                 )
         elif token.type == f"container_{CONTAINER}_close":
             opener = open_components.pop()
             if token.markup == "":  # the plugin closed it at the end of the document
-                problem("unclosed-component", first_line(opener), name=component_call(opener).name)
+                findings.append(
+                    problems.at(
+                        first_line(opener), "unclosed-component", name=component_call(opener).name
+                    )
+                )
         elif token.type == "inline":
             for child, line in _children_with_lines(token):
                 if child.type == "html_inline":
-                    problem("raw-html", line, snippet=_snippet(child.content))
+                    findings.append(problems.at(line, "raw-html", snippet=_snippet(child.content)))
                 elif child.type in {"link_open", "image"}:
                     attribute = "src" if child.type == "image" else "href"
                     url = str(child.attrGet(attribute) or "")
                     if is_unsafe_url(url, image=child.type == "image"):
-                        problem("unsafe-link", line, url=_snippet(url))
+                        findings.append(problems.at(line, "unsafe-link", url=_snippet(url)))
                     child.attrSet(LINE_ATTRIBUTE, str(line))
     return ParsedGuide(guide, tokens), findings
 

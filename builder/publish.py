@@ -1,4 +1,4 @@
-"""Stage 7, publish: swap the checked staging folder into place, atomically, under a build lock."""
+"""Phase 6, publish: swap the checked staging folder into place, atomically, under a build lock."""
 
 from __future__ import annotations
 

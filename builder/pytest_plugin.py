@@ -1,8 +1,8 @@
 """guidekit's accessibility gate in any pytest suite: the ``a11y`` fixture (registered through
 ``pytest11``).
 
-def test_home_page(a11y, live_server_url): a11y.check(live_server_url + "/") # fails the test on any
-blocking finding
+    def test_home_page(a11y, live_server_url):
+        a11y.check(live_server_url + "/")  # fails the test on any blocking finding
 
     @pytest.mark.a11y(theme="silver", waivers="guidekit-waivers.toml", skip_rules=["axe:region"])
     def test_card(a11y):
@@ -31,8 +31,8 @@ from .findings import Finding
 from .gate.report import Verdict, judge
 from .gate.waivers import Waiver, load_waivers
 from .messages import error_text
+from .theme import theme_named
 
-THEMES = ("standard", "silver")
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
 
@@ -196,9 +196,7 @@ def _served_path(url: str) -> str:
 
 
 def _theme(theme: str) -> str:
-    if theme not in THEMES:
-        raise ValueError(f"unknown theme '{theme}': use one of {', '.join(THEMES)}")
-    return theme
+    return theme_named(theme).name
 
 
 class _LazyBrowser:

@@ -10,9 +10,9 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
+from .han import HAN
 from .lint.data import common_characters, english_hyphenator, to_simplified
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 
 
@@ -27,7 +27,7 @@ def _reading(character: str, system: str = "pinyin") -> str:
     )  # imported on first use: sites without silver Chinese pages never pay for it
 
     style = Style.BOPOMOFO if system == "zhuyin" else Style.TONE
-    return pinyin(character, style=style, errors="ignore")[0][0] if _HAN.match(character) else ""
+    return pinyin(character, style=style, errors="ignore")[0][0] if HAN.match(character) else ""
 
 
 @cache
@@ -39,7 +39,7 @@ def _zhuyin_syllable(syllable: str) -> str:
 
 @cache
 def _uncommon_character() -> re.Pattern[str]:
-    return re.compile(f"(?![{''.join(sorted(common_characters()))}]){_HAN.pattern}")
+    return re.compile(f"(?![{''.join(sorted(common_characters()))}]){HAN.pattern}")
 
 
 def ruby(word: str, reading: str) -> Markup:
@@ -69,7 +69,7 @@ def annotated(text: str, lang: str, readings: Mapping[str, str], system: str = "
     if not _uncommon_character().search(simplified) and not any(word in text for word in readings):
         return escape(text)  # most text: one scan instead of a step for every character
     words = sorted(readings, key=len, reverse=True)
-    pattern = re.compile("|".join([re.escape(word) for word in words] + [_HAN.pattern]))
+    pattern = re.compile("|".join([re.escape(word) for word in words] + [HAN.pattern]))
     html, position = [], 0
     for match in pattern.finditer(text):
         found = match.group()

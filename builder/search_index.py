@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .findings import Finding
+from .han import BASIC_HAN, HAN
 from .load import SourceGuide
 from .messages import error_text
 
@@ -35,8 +36,7 @@ _REMEMBERED_TEXTS = (
     50_000  # segmented texts kept for the guides that follow (and the next build in serve)
 )
 _REMEMBERED_PIECES = 200_000  # and the pieces jieba segments them in
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[A-Za-z0-9]+")
+_WORD = re.compile(f"[{BASIC_HAN}]+|[A-Za-z0-9]+")
 # Short function words that would match nearly every guide and only grow the index.
 _STOPWORDS = frozenset(
     [
@@ -168,13 +168,13 @@ def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
 def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case,
     no stopwords."""
-    tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if _HAN.search(word)))
+    tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if HAN.search(word)))
     # _tokenizer has imported it: no cost here, and commands that build no index still never load it
     import jieba
 
     # jieba segments each run of its word characters, and each piece between them, on its own:
-    # pieces recur
-    # far more often than whole texts do (a clause, a name, a date), so each is segmented once
+    # pieces recur far more often than whole texts do (a clause, a name, a date), so each is
+    # segmented once
     return [
         word
         for piece in jieba.re_han_default.split(text)
@@ -192,7 +192,7 @@ def _piece_words(piece: str, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
             word
             and _WORD.fullmatch(word)
             and word not in _STOPWORDS
-            and not (len(word) == 1 and not _HAN.match(word) and not word.isdigit())
+            and not (len(word) == 1 and not HAN.match(word) and not word.isdigit())
         ):
             words.append(word)
     return tuple(words)
@@ -201,7 +201,7 @@ def _piece_words(piece: str, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
 def pinyin_keys(word: str) -> tuple[str, str] | None:
     """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other
     words."""
-    if not _HAN.search(word):
+    if not HAN.search(word):
         return None
     from pypinyin import (
         Style,

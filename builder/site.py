@@ -1,5 +1,5 @@
-"""Everything around the guides, in one step of render: the front page, search, ways in,
-translations, 404, redirects, robots.txt and sitemap.xml — made from all the guides."""
+"""The pages around the guides (phase 3), made from all the guides' front matter: the front page,
+the ways in, 404 and redirects, a language's search index, robots.txt and sitemap.xml."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
 from .page_weight import Budget, gzip_size
-from .render import KeptPage, Made, Page, render_home, site_assets
+from .pages import KeptPage, Page, PageGroup
+from .render import render_home
 from .search_index import SynonymGroups, build_index, chunked_index
+from .site_assets import site_assets
 from .site_files import render_not_found, render_redirects, robots_txt, sitemap_xml
 from .site_pages import SEARCH_SCRIPT, render_ways_in
 
@@ -23,7 +25,9 @@ def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list
     return sorted({guide.lang for guide in sources}) if config.ways_in else []
 
 
-def render_around(sources: Sequence[SourceGuide], config: SiteConfig, *, checked: bool) -> Made:
+def render_around(
+    sources: Sequence[SourceGuide], config: SiteConfig, *, checked: bool
+) -> PageGroup:
     """The pages that read the guides' front matter: the front page, the ways in, 404 and
     redirects."""
     langs = search_languages(sources, config)
@@ -38,7 +42,7 @@ def render_around(sources: Sequence[SourceGuide], config: SiteConfig, *, checked
     redirects, findings = render_redirects(
         config, [guide.rel for guide in sources], checked=checked
     )
-    return Made(list(pages + redirects), {}, findings)
+    return PageGroup(list(pages + redirects), {}, findings)
 
 
 def render_search_index(
@@ -46,7 +50,7 @@ def render_search_index(
     sources: Sequence[SourceGuide],
     search_words: Mapping[str, Mapping[str, int]],
     synonyms: SynonymGroups,
-) -> Made:
+) -> PageGroup:
     """The search index of one language; ``search_words``: each guide's words
     (``search_index.guide_words``) by ``rel``."""
     index = build_index(
@@ -57,7 +61,7 @@ def render_search_index(
         ],
         synonyms,
     )
-    return Made(files=dict(chunked_index(lang, index)))
+    return PageGroup(files=dict(chunked_index(lang, index)))
 
 
 def search_script() -> str:

@@ -14,9 +14,13 @@ from .enrich import SHORT_SUFFIX, page_path, page_url, short_page_url
 from .findings import Finding
 from .load import SourceGuide
 from .messages import error_text, ui_text
-from .render import THEMES, KeptPage, Page, Theme, environment, page_context, root_of
+from .pages import KeptPage, Page
+from .render import page_context
 from .site_pages import way_in_path
+from .site_paths import root_of
 from .structured_data import government_service, json_ld
+from .templates import environment
+from .theme import THEMES, Theme, theme_of_page
 from .translations import translations
 
 NOT_FOUND = "404.html"
@@ -149,7 +153,7 @@ def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | N
     urls = [
         f"<url><loc>{xml_escape(base + page.site_path)}</loc></url>"
         for page in pages
-        if page.site_path.removeprefix(THEMES[1].prefix) not in redirected
+        if page.site_path.removeprefix(theme_of_page(page.site_path).prefix) not in redirected
         and not page.site_path.endswith((NOT_FOUND, SHORT_SUFFIX))
     ]
     return (

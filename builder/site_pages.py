@@ -19,8 +19,12 @@ from .config import SiteConfig
 from .enrich import page_url
 from .load import SourceGuide
 from .page_weight import Budget
-from .render import FIND_FOLDER, THEMES, Page, Theme, environment, page_context, root_of
+from .pages import Page
+from .render import page_context
 from .search_index import chunk_folder, search_index_path
+from .site_paths import FIND_FOLDER, root_of
+from .templates import environment
+from .theme import THEMES, Theme
 
 if TYPE_CHECKING:
     import jinja2

@@ -1,4 +1,4 @@
-"""Stage 5, stage: write the whole site into a staging folder beside the output folder.
+"""Phase 4, stage: write the whole site into a staging folder beside the output folder.
 
 Pages and files the published site already holds byte for byte (``KeptPage``, ``KeptFile``) are
 hard-linked from it: a rebuild after one edit writes a handful of files, and the staging folder is
@@ -31,8 +31,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import __version__
 from .caches import cache_folder, file_identity
 from .enrich import Asset
+from .pages import KeptFile, KeptPage, Page
 from .pause import pause_point
-from .render import KeptFile, KeptPage, Page
 from .session import FileIdentity
 
 MANIFEST = "guidekit-manifest.json"

@@ -16,6 +16,7 @@ from guidekit import jinja
 from guidekit.component_registry import COMMON_PARAMS, ComponentParamsError, registry
 from guidekit.content_model import GuideMeta
 from guidekit.messages import LANGUAGES
+from guidekit.theme import THEME_NAMES
 
 REPO = Path(__file__).resolve().parents[1]
 COMPONENTS = sorted(registry().values(), key=lambda component: component.name)
@@ -174,7 +175,7 @@ def _gzipped(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), compresslevel=9))
 
 
-@pytest.mark.parametrize("theme", jinja.THEME_NAMES)
+@pytest.mark.parametrize("theme", THEME_NAMES)
 def test_component_css_stays_under_its_budget(theme):
     assert _gzipped(jinja.stylesheet(theme)) < CSS_BUDGET
 
@@ -190,7 +191,7 @@ def test_readme_reports_the_current_weight():
     css = re.search(r"component CSS: ([\d.]+) KB \(standard\), ([\d.]+) KB \(silver\)", readme)
     js = re.search(r"component JavaScript: ([\d.]+) KB", readme)
     assert css and js, "README.md states the weight of the component CSS and JavaScript"
-    actual = [_gzipped(jinja.stylesheet(theme)) / 1024 for theme in jinja.THEME_NAMES] + [
+    actual = [_gzipped(jinja.stylesheet(theme)) / 1024 for theme in THEME_NAMES] + [
         _gzipped(jinja.script()) / 1024
     ]
     stated = [float(css.group(1)), float(css.group(2)), float(js.group(1))]

@@ -97,8 +97,7 @@ def test_a_checked_build_publishes_the_statement_and_the_reports_with_the_waiver
     assert subjects == {path.relative_to(out).as_posix() for path in out.rglob("*.html")}
 
     # the report command gives the same bytes for the same site, reviews and waivers; the gate's
-    # cache
-    # answers for every page, so no browser starts
+    # cache answers for every page, so no browser starts
     (tmp_path / "waivers.toml").write_text(
         f'[[waiver]]\nrule = "{WAIVER.rule}"\nfile = "{WAIVER.file}"\nowner = "{WAIVER.owner}"\n'
         f'reason = "{WAIVER.reason}"\nexpires = {WAIVER.expires.isoformat()}\n',

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from guidekit.build import build
 from guidekit.findings import Finding
-from guidekit.render import CONTENT_SECURITY_POLICY
+from guidekit.site_paths import CONTENT_SECURITY_POLICY
 
 settings.register_profile(
     "ci",

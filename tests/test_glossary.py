@@ -149,6 +149,12 @@ def test_annotated_text_is_escaped():
     )
 
 
+def test_symbols_between_the_han_blocks_are_not_read_as_characters():
+    # U+4DC0–U+4DFF, Yijing hexagrams, sit between Extension A and the unified ideographs: taken
+    # for a rare character, a silver page asked pypinyin for a reading it has not and crashed
+    assert str(annotated("乾卦䷀", "zh-Hans", {})) == "乾卦䷀"
+
+
 def test_glossary_mistakes_are_refused_with_file_and_line(tmp_path):
     text = (
         "- term: 社保\n  explanation: 保险。\n- term: 医保\n  explain: 看病\n- term: 征信\n  "

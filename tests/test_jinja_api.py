@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from guidekit import jinja
 from guidekit.component_registry import ComponentParamsError, registry
+from guidekit.theme import THEME_NAMES
 
 
 def test_a_throwaway_environment_renders_every_example_without_guidekits_renderer():
@@ -76,7 +77,7 @@ def test_component_checks_params_before_rendering():
         env.from_string('{{ component("banner", {}) }}').render()
 
 
-@pytest.mark.parametrize("theme", jinja.THEME_NAMES)
+@pytest.mark.parametrize("theme", THEME_NAMES)
 def test_stylesheet_holds_tokens_shared_rules_and_every_component(theme):
     css = jinja.stylesheet(theme)
     assert "--gk-font-size" in css and ".gk-visually-hidden" in css

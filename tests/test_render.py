@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.render import THEMES
+from guidekit.theme import THEMES
 
 from .conftest import body_line, guide, html, write_site
 

@@ -14,7 +14,7 @@ from playwright.async_api import async_playwright
 from guidekit.build import build
 from guidekit.gate import run_gate
 from guidekit.gate.browser import launch
-from guidekit.render import CONTENT_SECURITY_POLICY
+from guidekit.site_paths import CONTENT_SECURITY_POLICY
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from guidekit.build import build
 from guidekit.content_model import GuideMeta
-from guidekit.render import THEMES
 from guidekit.short_guide import short_guide
+from guidekit.theme import THEMES
 
 from .conftest import guide, html, write_site
 

@@ -8,7 +8,7 @@ import tempfile
 
 from guidekit.build import build
 from guidekit.package_files import forget_package_files
-from guidekit.render import environment
+from guidekit.templates import environment
 
 from .conftest import REPO
 

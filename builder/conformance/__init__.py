@@ -22,7 +22,7 @@ from ..config import SiteConfig
 from ..findings import Finding
 from ..gate.waivers import Waiver
 from ..messages import LANGUAGES
-from ..render import THEMES
+from ..theme import THEMES
 from .earl import earl_jsonld
 from .openacr import openacr_yaml
 from .reviews import REVIEWS_FILE, Review, load_reviews

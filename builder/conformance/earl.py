@@ -130,9 +130,8 @@ def earl_jsonld(evidence: Evidence, findings: Sequence[Finding] = ()) -> str:
             )
     lines = [_json(node) for node in nodes]
     # A page's assertion without findings is the same for every page of its theme but for the
-    # subject: made
-    # once per theme and criterion, so a site of thousands of pages costs string joins, not JSON
-    # encoding
+    # subject: made once per theme and criterion, so a site of thousands of pages costs string
+    # joins, not JSON encoding
     shared: dict[tuple[str, str], tuple[str, str]] = {}
     problems_of = {
         criterion.number: [problem for problem in problems if criterion.number in problem.criteria]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import yaml
 
+from ..theme import SILVER, STANDARD
 from .standards import CHAPTERS, Criterion
 from .verdicts import (
     GATE,
@@ -52,8 +53,8 @@ def openacr_yaml(evidence: Evidence) -> str:
         "notes": _notes(evidence, found),
         "evaluation_methods_used": (
             f"Automated, on every page of every theme ({len(evidence.pages)} pages: "
-            f"{evidence.pages_of('standard')} standard, "
-            f"{evidence.pages_of('silver')} silver) on {evidence.date.isoformat()}: {tools}. A "
+            f"{evidence.pages_of(STANDARD.name)} standard, "
+            f"{evidence.pages_of(SILVER.name)} silver) on {evidence.date.isoformat()}: {tools}. A "
             f"criterion is 'supports' on "
             "automated evidence only where guidekit's list of criteria the gate decides fully "
             "names it; other criteria "

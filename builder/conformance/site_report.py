@@ -20,8 +20,8 @@ from ..config import load_config
 from ..findings import Finding
 from ..gate.report import Verdict, judge
 from ..gate.waivers import Waiver
-from ..render import THEMES
 from ..stage import MANIFEST
+from ..theme import theme_of_page
 from . import OPENACR_FILE, SitePage, evidence, load_reviews, render_statements, report_files
 
 
@@ -79,12 +79,7 @@ def _pages(site: Path, checked: Sequence[str]) -> list[SitePage]:
         }
     except (OSError, ValueError, KeyError, TypeError):
         known = {}
-    silver = THEMES[1]
-    return [
-        known.get(page)
-        or SitePage(page, silver.name if page.startswith(silver.prefix) else THEMES[0].name, "")
-        for page in checked
-    ]
+    return [known.get(page) or SitePage(page, theme_of_page(page).name, "") for page in checked]
 
 
 def _date(site: Path) -> dt.date:

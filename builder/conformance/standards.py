@@ -12,9 +12,9 @@ from types import MappingProxyType
 from typing import Any
 
 from ..messages import best_language
+from ..theme import THEMES
 from ..yaml_loader import load_yaml
 
-ALL_THEMES = ("standard", "silver")
 # The chapters of GSA's OpenACR WCAG catalogue, by level
 CHAPTERS = MappingProxyType(
     {
@@ -40,7 +40,7 @@ class Criterion:
     @property
     def themes(self) -> tuple[str, ...]:
         """The themes whose pages aim at this criterion: AAA is the silver theme's own target."""
-        return ("silver",) if self.level == "AAA" else ALL_THEMES
+        return tuple(theme.name for theme in THEMES if theme.aims_at(self.level))
 
     @property
     def url(self) -> str:

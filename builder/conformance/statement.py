@@ -9,16 +9,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..han import HAN
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
-from ..render import (
-    STATEMENT_FOLDER,
-    THEMES,
-    Page,
-    environment,
-    page_context,
-    root_of,
-    statement_path,
-)
+from ..pages import Page
+from ..render import page_context
+from ..site_paths import STATEMENT_FOLDER, root_of, statement_path
+from ..templates import environment
+from ..theme import SILVER, STANDARD, THEMES
 from .standards import Criterion
 from .verdicts import (
     GATE,
@@ -114,8 +111,8 @@ def _statement_context(
         "method": c["method" if evidence.checked else "method-unchecked"].format(
             date=evidence.date.isoformat(),
             pages=len(evidence.pages),
-            standard=evidence.pages_of("standard"),
-            silver=evidence.pages_of("silver"),
+            standard=evidence.pages_of(STANDARD.name),
+            silver=evidence.pages_of(SILVER.name),
             tools=separator.join(f"{name} {version}" for name, version in evidence.tools)
             if evidence.checked
             else "axe-core",
@@ -202,7 +199,7 @@ def _text_lang(text: str, page_lang: str) -> str | None:
     checks it."""
     import hanzidentifier
 
-    if not any("\u3400" <= ch <= "\u9fff" for ch in text):
+    if not HAN.search(text):
         return (
             "en"
             if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text)

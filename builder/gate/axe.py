@@ -2,12 +2,12 @@
 network).
 
 Where the files come from, first found wins:
-1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try another
-version;
+1. ``GUIDEKIT_AXE_CORE``: a folder holding ``axe.min.js`` (an axe-core npm package), to try
+   another version;
 2. the copy inside the installed package (``guidekit/axe_core/``), which setup.py copies from the
    npm package that package-lock.json pins, integrity checked, when a wheel or sdist is built;
 3. ``node_modules/axe-core`` of the checkout an editable install runs from (``npm ci`` puts it
-there).
+   there).
 Nothing depends on the folder the user stands in.
 """
 
@@ -27,10 +27,9 @@ if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pa
 
 from ..findings import Finding
 from ..messages import best_language
+from ..theme import STANDARD, find_theme
 from .origin import PageContext, finding_at
 
-STANDARD_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
-SILVER_TAGS = STANDARD_TAGS + ("wcag2aaa",)  # adds color-contrast-enhanced (7:1)
 ENVIRONMENT_VARIABLE = "GUIDEKIT_AXE_CORE"
 # The version package-lock.json pins (a test keeps the two equal): named when axe-core is missing.
 REQUIRED_VERSION = "4.14.1"
@@ -99,8 +98,7 @@ def axe_locales() -> dict[str, dict]:
 
 
 # Sound rules outside those tags (deprecated or experimental in axe, so off by default): duplicate
-# ids, orientation
-# locked by CSS (1.3.4), a table's first row faking its caption (1.3.1)
+# ids, orientation locked by CSS (1.3.4), a table's first row faking its caption (1.3.1)
 EXTRA_RULES = ("duplicate-id", "duplicate-id-active", "css-orientation-lock", "table-fake-caption")
 # Rules the gate does itself: target-size, with every exception of WCAG 2.5.8 and each theme's
 # sizes (targets.py)
@@ -108,7 +106,7 @@ SKIPPED_RULES = ("target-size",)
 
 
 def run_options(theme: str | None) -> dict[str, object]:
-    tags = SILVER_TAGS if theme == "silver" else STANDARD_TAGS
+    tags = (find_theme(theme) or STANDARD).axe_tags
     return {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
 
 

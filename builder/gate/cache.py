@@ -26,7 +26,8 @@ from ..caches import cache_folder
 from ..findings import finding_from_json
 from ..package_files import shipped_files
 from ..stored_json import FindingJson, StrictJson
-from .axe import SILVER_TAGS, STANDARD_TAGS, axe_version
+from ..theme import THEMES
+from .axe import axe_version
 from .page_check import PageResult
 from .session import MISSING
 
@@ -42,7 +43,9 @@ def cache_file(site: Path) -> Path:
 @cache
 def ruleset() -> str:
     digest = hashlib.sha256(
-        json.dumps([FORMAT, __version__, axe_version(), STANDARD_TAGS, SILVER_TAGS]).encode()
+        json.dumps(
+            [FORMAT, __version__, axe_version(), *(theme.axe_tags for theme in THEMES)]
+        ).encode()
     )
     files = shipped_files(resources.files("guidekit.gate"), (".py", ".js", ".yml"))
     files.append(resources.files("guidekit").joinpath("messages", "errors.yml"))

@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from playwright.async_api import Page
 
 from ..findings import Finding
+from ..theme import STANDARD, find_theme
 from .axe import wcag_criteria
 from .origin import PageContext, finding_at
 from .probes import Probe
@@ -22,9 +23,7 @@ PROBE = Probe("schemes", "() => window.__guidekit.reading.declaredSchemes()")
 
 
 def contrast_rules(theme: str | None) -> list[str]:
-    return (
-        ["color-contrast", "color-contrast-enhanced"] if theme == "silver" else ["color-contrast"]
-    )
+    return list((find_theme(theme) or STANDARD).contrast_rules)
 
 
 @asynccontextmanager

@@ -4,11 +4,9 @@ They overlap a few axe rules on purpose: these speak the editor's language and p
 Markdown line, so where both fire on the same element, the axe finding is dropped.
 
 The rules themselves (``image_lacks_alt``, ``link_text_problem``, ``heading_skips``) are small
-functions
-the linter applies to the Markdown too (``guidekit.lint.markup``), with the same rule ids and
-messages:
-an editor sees these problems at ``guidekit lint`` already, and the gate finds them again only as a
-safety net for pages the Markdown does not show (templates, other builders' HTML).
+functions the linter applies to the Markdown too (``guidekit.lint.markup``), with the same rule ids
+and messages: an editor sees these problems at ``guidekit lint`` already, and the gate finds them
+again only as a safety net for pages the Markdown does not show (templates, other builders' HTML).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Focus is kept, or moved on purpose, when a control disables or hides itself (WCAG 2.4.3): each
 button of type button is focused and pressed with Enter; if focus then falls to the page body while
 the button is disabled, hidden or gone, a keyboard or screen-reader user has lost their place. Runs
-after every other check: pressing buttons changes the page."""
+after the other checks (only the dialogs check, which loads the page again, comes later): pressing
+buttons changes the page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 6 across machines: the gate's pages shared out over the browsers of a Selenium Grid 4.
+"""The gate (phase 5) across machines: its pages shared out over the browsers of a Selenium Grid 4.
 
 Each of ``jobs`` workers holds one Grid session at a time: a Remote WebDriver session in a Chromium
 on some node, and Playwright connected to that same browser over the CDP endpoint the Grid's router
@@ -120,9 +120,8 @@ class GridSession(Session):
         if locale:
             driver.execute_script("axe.configure({ locale: arguments[0] });", locale)
         # axe-selenium-python pastes options into script text: JSON, never a Python repr. An error
-        # inside
-        # axe never calls back and surfaces as a script timeout, a WebDriverException: the page is
-        # retried
+        # inside axe never calls back and surfaces as a script timeout, a WebDriverException: the
+        # page is retried
         return axe.run(options=json.dumps(options))
 
 

@@ -72,10 +72,9 @@ async def _taken_back(page: Page, cdp: CDPSession) -> Mapping[str, Any] | None:
 
 
 async def press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
-    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one
-    # per press
-    # a key that types a character (Enter's "\r") goes down as keyDown, which also sends the
-    # keypress that activates
+    # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per
+    # press. A key that types a character (Enter's "\r") goes down as keyDown, which also sends the
+    # keypress that activates.
     await asyncio.gather(
         *(
             cdp.send("Input.dispatchKeyEvent", {"type": kind, **key})

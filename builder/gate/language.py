@@ -10,11 +10,12 @@ from typing import Any
 import hanzidentifier
 
 from ..findings import Finding
+from ..han import EVERY_HAN
 from .origin import PageContext, finding_at
 from .probes import Probe
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]{2,}")
+_HAN = re.compile(f"[{EVERY_HAN}]")
+_HAN_RUN = re.compile(f"[{EVERY_HAN}]{{2,}}")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 # Three or more Latin words in a row: a phrase, not a name like "App" or "PDF"
 _WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*"

@@ -40,8 +40,8 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         await _try_openers(page, context, cdp, findings)
     except PlaywrightError:
         # an opener's script went to another page after all (location.href = ...): it opens no
-        # popup, what was
-        # found before stands, and the next page is loaded afresh; any other failure is the page's
+        # popup, what was found before stands, and the next page is loaded afresh; any other failure
+        # is the page's
         if page.is_closed() or page.url == address:
             raise
     return findings

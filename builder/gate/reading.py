@@ -12,9 +12,8 @@ from .origin import PageContext, finding_at
 from .probes import Probe
 
 LIMITS = {"cjk": 40, "latin": 80}
-# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which WCAG
-# has no
-# number for
+# check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which
+# WCAG has no number for
 CRITERIA = {
     "read-aloud-skips": None,
     "read-aloud-no-list": None,

@@ -1,4 +1,4 @@
-"""Stage 6, check: open every page of a built site in Chromium and run every check of the gate on
+"""Phase 5, gate: open every page of a built site in Chromium and run every check of the gate on
 it.
 
 Pages are checked in parallel browser contexts (``jobs``), each page once per run and not at all

@@ -6,9 +6,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-# staying.js before the page's own scripts can keep a reference to what it replaces; probe.js
-# before the
-# others: they build on the helpers it defines
+# staying.js before the page's own scripts can keep a reference to what it replaces; probe.js before
+# the others: they build on the helpers it defines
 CHECK_SCRIPTS = (
     "staying.js",
     "probe.js",

@@ -1,8 +1,8 @@
 """Silver mode's own numbers, measured in Chromium on every silver page: what axe does not check.
 
-Text size, line height, paragraph gap, line length and alignment come from DESIGN.md ("Themes and
-their numbers"); a theme change that misses one refuses the build like any axe finding. Silver's
-target sizes are checked with every other theme's, in ``targets.py``.
+Text size, line height, paragraph gap, line length and alignment are the silver theme's promise
+(the README's "Silver pages" table); a theme change that misses one refuses the build like any axe
+finding. Silver's target sizes are checked with every other theme's, in ``targets.py``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding
+from ..theme import find_theme
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -36,7 +37,8 @@ CRITERIA = {
 
 def probe(context: PageContext) -> Probe | None:
     """The question for the page: none for pages of other themes."""
-    if context.theme != "silver":
+    theme = find_theme(context.theme)
+    if theme is None or not theme.aims_at("AAA"):
         return None
     return Probe("silver", "limits => window.__guidekit.silver(limits)", LIMITS)
 

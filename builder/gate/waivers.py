@@ -7,8 +7,7 @@ The file (default ``guidekit-waivers.toml``) holds ``[[waiver]]`` tables::
     file = "zh-Hans/pension-collection.md"  # optional: the file the finding names
     line = 42                               # optional
     page = "silver/*"                       # optional: the page(s) it was seen on
-    element = "a.gk-theme-switch"           # optional: as the report prints it; * and ? match any
-    text
+    element = "a.gk-theme-switch"           # optional: as the report prints it (* and ? too)
     owner = "王芳"                           # required: who answers for it
     reason = "等设计组换新配色"                # required: why it is accepted
     expires = 2027-01-31                    # required: from this day on, the finding blocks again
@@ -22,10 +21,12 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import ErrorDetails
 
-from ..findings import Finding
-from ..messages import error_text
+from ..findings import Finding, Problems
+from ..messages import best_language, error_text
+from ..user_files import read_toml, validated, value_expected
 
 DEFAULT_FILE = "guidekit-waivers.toml"
 
@@ -81,29 +82,41 @@ class _WaiverFile(BaseModel):
 
 def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data, places = read_toml(path.read_text("utf-8"))
     except OSError as error:
         raise WaiverError(
             error_text("waivers-unreadable", lang, file=path, problem=error.strerror or error)
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise WaiverError(error_text("waivers-syntax", lang, file=path, problem=error)) from None
-    try:
-        return _WaiverFile.model_validate(data).waiver
-    except ValidationError as error:
-        problems = []
-        for problem in error.errors():
-            where = [
-                str(part + 1) if isinstance(part, int) else part
-                for part in problem["loc"]
-                if part != "waiver"
-            ]
-            number, field = (where + ["", ""])[:2]
-            problems.append(
-                error_text(
-                    "waivers-field", lang, number=number, field=field or "?", problem=problem["msg"]
-                )
-            )
-        raise WaiverError(
-            error_text("waivers-invalid", lang, file=path, problems="; ".join(problems))
-        ) from None
+
+    def describe(detail: ErrorDetails) -> Finding:
+        where = [
+            str(part + 1) if isinstance(part, int) else part
+            for part in detail["loc"]
+            if part != "waiver"
+        ]
+        number, field = (where + ["", ""])[:2]
+        if detail["type"] == "missing":
+            problem = error_text("waivers-field-missing", lang)
+        elif detail["type"] == "extra_forbidden":
+            known = ", ".join(Waiver.model_fields)
+            problem = error_text("waivers-field-unknown", lang, known=known)
+        else:
+            problem = value_expected(detail, best_language(lang))
+        line = places.line(detail["loc"])
+        return problems.at(
+            line,
+            "waivers-field",
+            number=number,
+            field=field or "?",
+            line=line or "?",
+            problem=problem,
+        )
+
+    problems = Problems(str(path), lang, rule="waivers-invalid")
+    waivers, findings = validated(_WaiverFile, data, describe)
+    if waivers is None:
+        listed = "; ".join(finding.message for finding in findings)
+        raise WaiverError(error_text("waivers-invalid", lang, file=path, problems=listed))
+    return waivers.waiver

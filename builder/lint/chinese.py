@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from ..han import BASIC_HAN, HAN
 from .data import (
     abbreviations,
     common_characters,
@@ -30,8 +31,7 @@ from .report import Reporter
 from .sentences import SentenceFigures, check_sentence_length, percent
 from .text import GuideText, Passage, chinese_length, excerpt
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(f"[{BASIC_HAN}]+")
 _REMEMBERED_RUNS = 50_000  # segmented runs of characters kept: a few MB
 
 
@@ -182,7 +182,7 @@ def _unfamiliar_words(text: str) -> Iterator[tuple[str, int, int]]:
 
     Segmenting is the costly part, so runs of everyday characters are never segmented."""
     familiar = everyday_characters()
-    for run in _ALL_HAN.finditer(text):
+    for run in _HAN_RUN.finditer(text):
         if len(run.group()) < 2 or familiar.issuperset(run.group()):
             continue
         for word, start, end in _unfamiliar_in_run(run.group()):

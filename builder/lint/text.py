@@ -1,8 +1,8 @@
 """What the linter reads: the reader-facing text of one guide, every piece tied to its source line.
 
 Body text comes from the same markdown-it parser the build uses (code, raw HTML and link targets
-are not prose; bare URLs are blanked out). Front-matter text comes from the YAML nodes, so a
-finding in ``summary`` or a step points at that field's line.
+are not prose; bare URLs are blanked out). Front-matter text and lines are the ones load read
+(``SourceGuide.front_matter``), so a finding in ``summary`` or a step points at that field's line.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import yaml
 from markdown_it.token import Token
 
-from ..load import FRONT_MATTER_FIRST_LINE, SourceGuide, front_matter_text
+from ..han import BASIC_HAN
+from ..load import SourceGuide
 from ..parse import CONTAINER, component_call, read_tokens
-from ..yaml_loader import SAFE_LOADER
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to
 # simplify.
@@ -63,7 +62,7 @@ _URL = re.compile(
 )
 _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’')]*(?=\s|$)|$)", re.DOTALL)
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
-_CJK_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[A-Za-z0-9]+")
+_CJK_UNIT = re.compile(f"[{BASIC_HAN}]|[A-Za-z0-9]+")
 _ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 # Bodies whose prose is kept: more than any one build reads, so the linter's reading serves the
 # search index.
@@ -99,13 +98,12 @@ class Sentence:
 class GuideText:
     guide: SourceGuide
     passages: tuple[Passage, ...]
-    field_lines: dict[tuple[str | int, ...], int]  # front-matter path -> line of its key or item
 
     def field_line(self, *path: str | int) -> int:
-        return self.field_lines.get(path, 1)
+        return self.guide.front_matter.places.lines.get(path, 1)
 
     def has_field(self, name: str) -> bool:
-        return (name,) in self.field_lines
+        return self.guide.front_matter.has(name)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -121,10 +119,13 @@ class GuideText:
 
 def read_guide_text(guide: SourceGuide, body: tuple[Passage, ...] | None = None) -> GuideText:
     """``body``: the body's passages, when the caller has read them (``body_passages``)."""
-    field_lines: dict[tuple[str | int, ...], int] = {}
-    passages = [] if guide.salvaged else list(_front_matter_passages(guide, field_lines))
+    passages = [
+        Passage(text, line, in_body=False)
+        for path, line, text in guide.front_matter.texts
+        if _is_prose(path)
+    ]
     passages += body if body is not None else body_passages(guide)
-    return GuideText(guide, tuple(passages), field_lines)
+    return GuideText(guide, tuple(passages))
 
 
 def split_sentences(passage: Passage) -> Iterator[Sentence]:
@@ -210,30 +211,10 @@ def _inline_passage(token: Token, line: int) -> Passage:
     return Passage(text, line, tuple(breaks))
 
 
-def _front_matter_passages(
-    guide: SourceGuide, field_lines: dict[tuple[str | int, ...], int]
-) -> Iterator[Passage]:
-    # load already refused front matter that is not valid YAML, so this cannot fail for a loaded
-    # guide
-    yield from _walk(yaml.compose(front_matter_text(guide), Loader=SAFE_LOADER), (), field_lines)
-
-
-def _walk(
-    node: yaml.Node | None, path: tuple[str | int, ...], field_lines: dict
-) -> Iterator[Passage]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            field_lines[path + (key.value,)] = FRONT_MATTER_FIRST_LINE + key.start_mark.line
-            if _is_prose(path + (key.value,)):
-                yield from _walk(value, path + (key.value,), field_lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            field_lines[path + (index,)] = FRONT_MATTER_FIRST_LINE + item.start_mark.line
-            yield from _walk(item, path + (index,), field_lines)
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
-        yield Passage(node.value, FRONT_MATTER_FIRST_LINE + node.start_mark.line, in_body=False)
-
-
 def _is_prose(path: tuple[str | int, ...]) -> bool:
+    """Whether a front-matter text is prose: neither it nor a field it is part of holds codes or
+    names."""
     names = tuple(part for part in path if isinstance(part, str))
-    return names[-1] not in NOT_PROSE and names not in PROPER_NAMES
+    return not any(
+        name in NOT_PROSE or names[: depth + 1] in PROPER_NAMES for depth, name in enumerate(names)
+    )

@@ -39,9 +39,9 @@ from ..component_registry import (
 )
 from ..findings import Finding
 from ..jinja import install
+from ..markdown_html import item_marker
 from ..messages import best_language, catalogue, error_text
 from ..parse import LINE_ATTRIBUTE
-from ..render import item_marker
 
 log = logging.getLogger("guidekit.markdown")
 

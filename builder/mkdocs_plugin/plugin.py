@@ -37,7 +37,11 @@ from ..config import SiteConfig
 from ..findings import Finding
 from ..jinja import install, stylesheet
 from ..messages import LANGUAGES, best_language, catalogue
-from ..render import SCRIPT, THEMES, environment, page_context, root_of, site_assets
+from ..render import page_context
+from ..site_assets import SCRIPT, site_assets
+from ..site_paths import root_of
+from ..templates import environment
+from ..theme import SILVER, STANDARD
 from .components import GuidekitComponentsExtension
 
 if TYPE_CHECKING:
@@ -49,7 +53,6 @@ THEME_NAME = "guidekit"
 COMPONENTS_STYLESHEET = (
     "assets/guidekit-components.css"  # on pages of other themes: components only, no layout
 )
-SILVER = "silver/"
 SERVE_REPORT = (
     "guidekit-report.html"  # mkdocs serve: the last check's verdict, beside the preview's pages
 )
@@ -215,7 +218,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.silver_copies(config) and not self.guidekit_theme(config):
             switch = self._component(
                 "silver-switch",
-                {"href": self._silver_url(page.file.dest_uri), "to": "silver", "lang": lang},
+                {"href": self._silver_url(page.file.dest_uri), "to": SILVER.name, "lang": lang},
             )
             html = switch + html
         return html
@@ -223,7 +226,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         if self.guidekit_theme(config):
             built = self.pages[page.file.dest_uri]
-            context.update(self._layout_context(config, THEMES[0], page.file.dest_uri, built))
+            context.update(self._layout_context(config, STANDARD, page.file.dest_uri, built))
             context["other_theme_url"] = self._silver_url(page.file.dest_uri)
             context["navigation_label"] = say("navigation", built.lang)
         return context
@@ -362,7 +365,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         page = finding.page or ""
         if finding.file != page:
             return finding
-        if page.startswith(SILVER) and page[len(SILVER) :] in pages:
+        if page.startswith(SILVER.prefix) and page[len(SILVER.prefix) :] in pages:
             return replace(
                 finding, file="themes/base/layout.html.j2"
             )  # silver copies are guidekit's layout
@@ -462,14 +465,14 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.silver_copies(config):
             files.update(site_assets())
         if not self.guidekit_theme(config):
-            files[COMPONENTS_STYLESHEET] = stylesheet("standard")
+            files[COMPONENTS_STYLESHEET] = stylesheet(STANDARD.name)
         _write_files(site, files)
 
     def _write_silver_pages(self, site: Path, config: Any) -> None:
         template = self._silver_template
         for dest, built in self.pages.items():
-            silver_path = SILVER + dest
-            context = self._layout_context(config, THEMES[1], silver_path, built)
+            silver_path = SILVER.prefix + dest
+            context = self._layout_context(config, SILVER, silver_path, built)
             context["other_theme_url"] = root_of(silver_path) + quote(dest)
             content = Markup(_from_silver(built.content, dest, silver_path))
             _write_files(
@@ -548,7 +551,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         )
 
     def _silver_url(self, dest: str) -> str:
-        return root_of(dest) + SILVER + quote(dest)
+        return root_of(dest) + SILVER.prefix + quote(dest)
 
     def _component(self, name: str, params: dict[str, Any]) -> str:
         component = registry()[name]

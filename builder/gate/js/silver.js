@@ -1,4 +1,4 @@
-// Silver mode's own numbers (DESIGN.md, "Themes and their numbers"), measured in the laid-out page:
+// Silver mode's own numbers (the README's "Silver pages" table), measured in the laid-out page:
 // what axe does not check. Target sizes are targets.js's, with silver's sizes (targets.py).
 window.__guidekit.silver = function (limits) {
   const g = window.__guidekit;

@@ -1,0 +1,24 @@
+"""Where things are in a published site, the same for every site, and what its pages may load."""
+
+from __future__ import annotations
+
+GALLERY_INDEX = "components/index.html"
+# Every page may load only files of its own site: no inline script or style, no other host, no
+# plugins, no <base> rewriting links. A <meta> because the site is static and also opened from disk.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'"
+)
+FIND_FOLDER = "find"  # the search page and the other ways in, one folder per language
+STATEMENT_FOLDER = "accessibility"  # the accessibility statement and the conformance reports
+
+
+def statement_path(lang: str) -> str:
+    """The accessibility statement in ``lang``, below a theme's folder:
+    ``accessibility/en.html``."""
+    return f"{STATEMENT_FOLDER}/{lang}.html"
+
+
+def root_of(site_path: str) -> str:
+    """The relative way back to the site root, so pages also work opened from disk."""
+    return "../" * site_path.count("/")

@@ -1,0 +1,57 @@
+"""The Jinja2 environment of guidekit's page layouts (``themes/``) and component macros, with
+its templates compiled once per user, across processes."""
+
+from __future__ import annotations
+
+import contextlib
+from importlib import resources
+
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from jinja2.bccache import Bucket
+
+from . import __version__
+from .jinja import install
+from .package_files import package_cache
+
+
+@package_cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(resources.files("guidekit.themes"))),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        # package files: guidekit serve starts a new environment when they change
+        auto_reload=False,
+        bytecode_cache=_template_cache(),
+    )
+    return install(env)
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Templates compiled by an earlier process, in Jinja's private folder for the user; an entry
+    is keyed by the template's path and checked against its source. A template that cannot be
+    kept or read back is compiled again: never a failed build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache() -> _TemplateCache | None:
+    try:
+        return _TemplateCache(pattern=f"guidekit-{__version__}-%s.cache")
+    except (OSError, RuntimeError):  # no folder Jinja deems safe (shared, or not writable)
+        return None
