@@ -22,9 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from . import scaffold, serve
 from .build import build
 from .cli_help import HELP_LANG, LocalizedGroup
-from .config import SiteConfig, load_config
 from .findings import Finding, Severity, sort_key
-from .folders import GUIDES_FOLDER, find_source, site_beside
 from .gate.axe import AxeMissing
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
@@ -36,7 +34,6 @@ from .guide_checks import all_guides, check_site
 from .jinja import write_assets
 from .lint.report import lint_text
 from .lint.word_habits import fixed_text, word_habits
-from .load import load_guides
 from .messages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -46,6 +43,9 @@ from .messages import (
     user_language,
 )
 from .publish import BuildLocked, UnsafeOutput
+from .source.config import SiteConfig, load_config
+from .source.folders import GUIDES_FOLDER, find_source, site_beside
+from .source.load import load_guides
 from .workers import cycle_collector_paused
 
 REFUSED = 1

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .component_registry import markdown_components
-from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .findings import Finding, Severity
+from .guide.enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
+from .guide.parse import parse_guide, read_tokens
 from .lint import GuideSummary, LintSettings, lint_guide
 from .lint.markup import markup_findings
 from .lint.text import Passage, body_passages
 from .lint.unfinished import unfinished_findings
-from .load import Loaded, SourceGuide, salvage
-from .parse import parse_guide, read_tokens
+from .source.load import Loaded, SourceGuide, salvage
 
 
 @dataclass

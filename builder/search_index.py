@@ -22,8 +22,8 @@ from .findings import Finding
 from .han import BASIC_HAN, HAN
 from .lint.chinese import segmenter
 from .lint.text import Passage, body_passages
-from .load import SourceGuide
 from .messages import error_text
+from .source.load import SourceGuide
 
 if TYPE_CHECKING:
     import jieba

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from guidekit.findings import Finding
 from guidekit.lint import LintReport, LintSettings, lint_guides
-from guidekit.load import load_guides
+from guidekit.source.load import load_guides
 
 TODAY = dt.date(2026, 11, 22)
 REPO_ROOT = Path(__file__).resolve().parents[2]
