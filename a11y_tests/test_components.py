@@ -26,9 +26,9 @@ import pytest
 from playwright.async_api import Browser, Page, Route, async_playwright
 
 from guidekit.component_registry import Component, registry
-from guidekit.gallery import example_page, examples_page, render_example
 from guidekit.gate.axe import axe_source, run_options
 from guidekit.gate.browser import launch
+from guidekit.site.gallery import example_page, examples_page, render_example
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("GUIDEKIT_UPDATE_SNAPSHOTS") == "1"

@@ -19,8 +19,8 @@ from guidekit.build import build
 from guidekit.gate.browser import launch
 from guidekit.gate.runner import run_gate
 from guidekit.gate.shard import Shard
-from guidekit.page_weight import loaded_files
 from guidekit.pages import Page
+from guidekit.site.page_weight import loaded_files
 from tests.conftest import guide, write_site
 
 PAGE_KB = 8

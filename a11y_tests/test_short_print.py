@@ -19,8 +19,8 @@ from playwright.async_api import async_playwright
 from pypdf import PdfReader
 
 from guidekit.build import build
-from guidekit.enrich import short_page_path
 from guidekit.gate.browser import launch
+from guidekit.guide.enrich import short_page_path
 from guidekit.theme import THEMES
 
 GUIDES = Path(__file__).resolve().parents[1] / "guides"

@@ -40,13 +40,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
 from run_benchmark import BIN, timed_run
 
-from guidekit.config import load_config
 from guidekit.gate.browser import launch
-from guidekit.load import load_guides
-from guidekit.page_weight import loaded_files
 from guidekit.pages import Page
 from guidekit.search_index import guide_words, load_synonyms
-from guidekit.site import render_search_index
+from guidekit.site.assemble import render_search_index
+from guidekit.site.page_weight import loaded_files
+from guidekit.source.config import load_config
+from guidekit.source.load import load_guides
 
 # A Chinese word, its pinyin and its initials: what readers type (corpus.py's service titles)
 QUERIES = ("居住证", "juzhuzheng", "jzz")

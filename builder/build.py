@@ -19,29 +19,29 @@ from typing import TYPE_CHECKING, TypeVar
 from .build_cache import BuildCache, cache_path, forget
 from .cache_keys import SiteKey, files_key, site_key
 from .cache_store import CacheDamaged
-from .config import SiteConfig, load_config
 from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
 from .conformance.reviews import Review
 from .conformance.verdicts import Evidence
-from .enrich import Asset, page_path
 from .environment import environment_finding
 from .findings import Finding, Severity, sort_key
 from .gate.report import judge
 from .gate.waivers import Waiver
-from .glossary import load_glossary
+from .guide.enrich import Asset, page_path
 from .guide_checks import check_guide, salvaged_guides, site_guides
 from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
-from .load import SourceGuide, load_guides
 from .messages import DEFAULT_LANGUAGE, error_text
-from .page_weight import PageWeight, gzip_size, over_budget, weigh
 from .pages import KeptFile, KeptPage, Page, PageGroup
 from .pause import pause_point
 from .publish import build_lock, check_output, discard, publish, recover
 from .search_index import SynonymGroups, load_synonyms
 from .session import Session
-from .site import render_around, render_search_index, search_languages, site_files
+from .site.assemble import render_around, render_search_index, search_languages, site_files
+from .site.extras import guide_context
+from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
 from .site_assets import site_assets
-from .site_files import guide_context
+from .source.config import SiteConfig, load_config
+from .source.glossary import load_glossary
+from .source.load import SourceGuide, load_guides
 from .stage import (
     MANIFEST,
     FileRecord,
@@ -467,7 +467,9 @@ def _made_from_front_matter(
 
 
 def _gallery(config: SiteConfig, check: bool) -> list[Page]:
-    from .gallery import render_gallery  # what only the gallery reads is imported when it is made
+    from .site.gallery import (
+        render_gallery,  # what only the gallery reads is imported when it is made
+    )
 
     return list(render_gallery(config, checked=check))
 

@@ -30,9 +30,9 @@ from .cache_store import CacheState, Entry, Group
 from .caches import cache_folder
 from .findings import Finding
 from .guide_steps import GuideOutcome
-from .load import GuideFile, SourceGuide
-from .page_weight import gzip_size, loaded_files
 from .pages import KeptFile, KeptPage, Page, PageGroup
+from .site.page_weight import gzip_size, loaded_files
+from .source.load import GuideFile, SourceGuide
 from .stage import FileRecord
 
 

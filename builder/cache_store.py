@@ -27,16 +27,16 @@ from pydantic import BaseModel, ValidationError
 
 from .cache_keys import FORMAT
 from .caches import file_identity
-from .content_model import GuideMeta
-from .enrich import Asset
 from .findings import Finding, Severity
+from .guide.enrich import Asset
 from .guide_steps import GuideOutcome
-from .load import FrontMatter, SourceGuide
 from .pages import KeptFile, KeptPage, Page, PageGroup
 from .session import FileIdentity
+from .source.content_model import GuideMeta
+from .source.load import FrontMatter, SourceGuide
+from .source.user_files import LineMap
 from .stage import FileRecord
 from .stored_json import FindingJson, StrictJson
-from .user_files import LineMap
 
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"

@@ -21,9 +21,7 @@ from rich.markup import escape
 from . import scaffold, serve
 from .build import build
 from .cli_help import HELP_LANG, LocalizedGroup
-from .config import SiteConfig, load_config
 from .findings import Finding, Severity, sort_key
-from .folders import GUIDES_FOLDER, find_source, site_beside
 from .gate.axe import AxeMissing
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
@@ -34,7 +32,6 @@ from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide_checks import all_guides, check_site
 from .jinja import write_assets
 from .lint.report import lint_text
-from .load import load_guides
 from .messages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -44,6 +41,9 @@ from .messages import (
     user_language,
 )
 from .publish import BuildLocked, UnsafeOutput
+from .source.config import SiteConfig, load_config
+from .source.folders import GUIDES_FOLDER, find_source, site_beside
+from .source.load import load_guides
 from .workers import cycle_collector_paused
 
 if TYPE_CHECKING:

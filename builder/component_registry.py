@@ -18,12 +18,12 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import ErrorDetails
 
-from .content_model import Lang
 from .findings import Finding, Problems
 from .messages import best_language, error_text
 from .package_files import is_shipped, package_cache
-from .user_files import read_yaml, validated, value_expected, yaml_syntax_problem
-from .yaml_loader import SAFE_LOADER
+from .source.content_model import Lang
+from .source.user_files import read_yaml, validated, value_expected, yaml_syntax_problem
+from .source.yaml_loader import SAFE_LOADER
 
 # Component templates are loaded as "guidekit/<name>/macro.html.j2", so they cannot clash with an
 # app's own.

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .component_registry import markdown_components
-from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .findings import Finding, Severity
-from .load import Loaded, SourceGuide, salvage
-from .parse import parse_guide, read_tokens
+from .guide.enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
+from .guide.parse import parse_guide, read_tokens
+from .source.load import Loaded, SourceGuide, salvage
 
 if TYPE_CHECKING:
     from .lint.guides import GuideSummary

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .config import SiteConfig
-from .enrich import Asset, SiteGuides
 from .findings import Finding, Severity
-from .glossary import Entry, mark_first_uses
+from .guide.enrich import Asset, SiteGuides
+from .guide.render import render_guide
 from .guide_checks import check_guide
-from .load import SourceGuide
-from .page_weight import gzip_size
 from .pages import KeptPage, Page
-from .render import render_guide
 from .search_index import SynonymGroups, guide_words
+from .site.page_weight import gzip_size
+from .source.config import SiteConfig
+from .source.glossary import Entry, mark_first_uses
+from .source.load import SourceGuide
 from .theme import Theme
 from .workers import shared_out
 

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from .yaml_loader import load_yaml
+from .source.yaml_loader import load_yaml
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANGUAGE = "zh-Hans"

@@ -86,7 +86,7 @@ class A11y:
         """Check one guidekit component rendered with ``params`` (its parameters are checked
         first)."""
         from .component_registry import registry
-        from .gallery import component_page
+        from .site.gallery import component_page
 
         if name not in registry():
             raise LookupError(

@@ -12,10 +12,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .caches import CACHE_FOLDER
-from .config import CONFIG_FILE, SiteConfig
-from .content_model import GuideMeta
-from .folders import GUIDES_FOLDER
 from .messages import best_language, catalogue
+from .source.config import CONFIG_FILE, SiteConfig
+from .source.content_model import GuideMeta
+from .source.folders import GUIDES_FOLDER
 
 GLOSSARY_FILE = "glossary.yml"
 SLUG_LIMIT = 60

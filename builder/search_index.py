@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding
 from .han import BASIC_HAN, HAN
-from .load import SourceGuide
 from .messages import error_text
+from .source.load import SourceGuide
 
 if TYPE_CHECKING:
     import jieba

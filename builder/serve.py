@@ -31,12 +31,12 @@ from pydantic import BaseModel, ValidationError
 
 from .build import BuildResult, build
 from .component_registry import components_root
-from .config import load_config
 from .findings import Finding
 from .messages import best_language, catalogue, error_text
 from .package_files import forget_package_files
 from .publish import UnsafeOutput, check_output
 from .session import Session
+from .source.config import load_config
 from .stage import MANIFEST
 
 if TYPE_CHECKING:

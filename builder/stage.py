@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__
 from .caches import cache_folder, file_identity
-from .enrich import Asset
+from .guide.enrich import Asset
 from .pages import KeptFile, KeptPage, Page
 from .pause import pause_point
 from .session import FileIdentity

@@ -14,8 +14,8 @@ from jinja2 import Environment
 
 from guidekit import jinja
 from guidekit.component_registry import COMMON_PARAMS, ComponentParamsError, registry
-from guidekit.content_model import GuideMeta
 from guidekit.messages import LANGUAGES
+from guidekit.source.content_model import GuideMeta
 from guidekit.theme import THEME_NAMES
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from guidekit.config import load_config
 from guidekit.scaffold import config_text
+from guidekit.source.config import load_config
 
 from .conftest import guide, run_guidekit, write_site
 

@@ -17,7 +17,6 @@ import pytest
 import yaml
 
 from guidekit.build import build
-from guidekit.config import SiteConfig
 from guidekit.conformance import (
     EARL_FILE,
     OPENACR_FILE,
@@ -35,6 +34,7 @@ from guidekit.findings import Finding
 from guidekit.gate import color_schemes, reading, silver
 from guidekit.gate.axe import axe_directory
 from guidekit.gate.waivers import Waiver
+from guidekit.source.config import SiteConfig
 from guidekit.theme import SILVER
 
 from .conftest import REPO, guide, run_guidekit, write_site
@@ -200,7 +200,10 @@ console.log(JSON.stringify(Object.fromEntries(rules.map(r => [r.ruleId,
 def _guidekit_rules() -> set[str]:
     """guidekit's own rules, from the gate's code (and the page budget's, which the build
     applies)."""
-    files = [*(REPO / "builder" / "gate").glob("*.py"), REPO / "builder" / "page_weight.py"]
+    files = [
+        *(REPO / "builder" / "gate").glob("*.py"),
+        REPO / "builder" / "site" / "page_weight.py",
+    ]
     code = "\n".join(path.read_text("utf-8") for path in files)
     return (
         set(re.findall(r'"(guidekit:[a-z-]+)"', code))

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from guidekit.component_registry import markdown_components
-from guidekit.enrich import (
+from guidekit.guide.enrich import (
     HEADING_LEVEL,
     REGION_LABEL,
     SITE_PATH,
@@ -18,8 +18,8 @@ from guidekit.enrich import (
     enrich_guide,
     page_path,
 )
-from guidekit.load import load_guides
-from guidekit.parse import parse_guide, read_tokens
+from guidekit.guide.parse import parse_guide, read_tokens
+from guidekit.source.load import load_guides
 
 from .conftest import body_line, guide, write_site
 

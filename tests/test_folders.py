@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidekit.folders import find_source
+from guidekit.source.folders import find_source
 
 from .conftest import guide, run_guidekit, write_site
 

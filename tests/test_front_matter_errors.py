@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.load import load_guide
 from guidekit.messages import LANGUAGES, catalogue
+from guidekit.source.load import load_guide
 
 from .conftest import body_line, write_site
 

@@ -9,7 +9,7 @@ import pytest
 
 from guidekit.build import build
 from guidekit.component_registry import registry
-from guidekit.gallery import english_text
+from guidekit.site.gallery import english_text
 
 
 @pytest.fixture(scope="module")

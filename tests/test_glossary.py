@@ -6,8 +6,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
-from guidekit.glossary import GLOSSARY_FILE, load_glossary
-from guidekit.reading_aids import annotated
+from guidekit.guide.reading_aids import annotated
+from guidekit.source.glossary import GLOSSARY_FILE, load_glossary
 from tests.conftest import body_line, guide, write_site
 
 GLOSSARY = """\
@@ -184,7 +184,7 @@ def test_a_glossary_that_is_not_yaml_is_refused_before_anything_is_written(tmp_p
 
 
 def test_a_glossary_mistake_is_named_at_its_line_in_chinese(tmp_path):
-    from guidekit.glossary import load_glossary
+    from guidekit.source.glossary import load_glossary
 
     (tmp_path / GLOSSARY_FILE).write_text(
         "- term: 社保\n  explanation：国家规定的保险。\n- term: 医保\n", "utf-8"

@@ -11,7 +11,7 @@ import pytest
 from guidekit.build import build
 from guidekit.build_cache import cache_path
 from guidekit.session import Session
-from guidekit.site import render_around
+from guidekit.site.assemble import render_around
 
 from .conftest import REPO, leftovers, snapshot
 
@@ -45,7 +45,7 @@ def test_a_rebuild_without_changes_redoes_no_guide_and_writes_the_same_site(
     assert first.redone == first.guides > 5 and (cache_path(out) / "site.json").is_file()
     before = snapshot(out)
     monkeypatch.setattr(
-        "guidekit.gallery.render_gallery",
+        "guidekit.site.gallery.render_gallery",
         lambda *args, **kwargs: pytest.fail("the gallery was made again"),
     )
     again = build(source, out, check=False)

@@ -29,7 +29,7 @@ def test_a_throwaway_environment_renders_every_example_without_guidekits_rendere
                 html = env.from_string("{{ component(name, params) }}").render(name=component.name, params=example.get("params") or {})
                 assert "gk-" in html, (component.name, example["name"])
                 rendered += 1
-        assert "guidekit.render" not in sys.modules and "guidekit.build" not in sys.modules
+        assert "guidekit.guide.render" not in sys.modules and "guidekit.build" not in sys.modules
         print(rendered)
         """
     )

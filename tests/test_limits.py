@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.load import MAX_FRONT_MATTER_DEPTH, MAX_GUIDE_BYTES
-from guidekit.parse import MAX_NESTING
+from guidekit.guide.parse import MAX_NESTING
+from guidekit.source.load import MAX_FRONT_MATTER_DEPTH, MAX_GUIDE_BYTES
 
 GUIDEKIT = str(Path(sys.executable).parent / "guidekit")
 TIMEOUT_SECONDS = 300

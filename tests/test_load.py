@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from guidekit.findings import Severity
-from guidekit.load import discover, load_guide, load_guides
 from guidekit.messages import LANGUAGES, catalogue, error_text
+from guidekit.source.load import discover, load_guide, load_guides
 
 from .conftest import body_line, guide, write_site
 

@@ -30,10 +30,10 @@ _CACHES = {"cache", "lru_cache"}
 PURE_CACHES = {
     # of the arguments only
     ("build.py", "_page_keys"),
-    ("page_weight.py", "gzip_size"),
-    ("site_pages.py", "sort_key"),
-    ("reading_aids.py", "_reading"),
-    ("reading_aids.py", "_zhuyin_syllable"),
+    ("site/page_weight.py", "gzip_size"),
+    ("site/ways_in.py", "sort_key"),
+    ("guide/reading_aids.py", "_reading"),
+    ("guide/reading_aids.py", "_zhuyin_syllable"),
     ("lint/english.py", "_syllables"),
     ("lint/text.py", "_body_passages"),
     ("search_index.py", "_tokenizer"),
@@ -47,7 +47,7 @@ PURE_CACHES = {
     ("messages.py", "ui_strings"),
     ("lint/report.py", "lint_texts"),
     ("lint/chinese.py", "_known_words"),
-    ("reading_aids.py", "_uncommon_character"),
+    ("guide/reading_aids.py", "_uncommon_character"),
     ("lint/abbreviations.py", "_abbreviation_pattern"),
     ("lint/english.py", "_avoid_pattern"),
     ("lint/chinese.py", "_officialese_pattern"),

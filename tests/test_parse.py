@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from guidekit.component_registry import markdown_components
-from guidekit.load import load_guide
-from guidekit.parse import (
+from guidekit.guide.parse import (
     LINE_ATTRIBUTE,
     heading_slug,
     is_unsafe_url,
     parse_guide,
     read_tokens,
 )
+from guidekit.source.load import load_guide
 
 from .conftest import body_line, guide, write_site
 

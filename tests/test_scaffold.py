@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from guidekit import scaffold
-from guidekit.config import load_config
-from guidekit.content_model import GuideMeta
-from guidekit.load import load_guides
+from guidekit.source.config import load_config
+from guidekit.source.content_model import GuideMeta
+from guidekit.source.load import load_guides
 
 from .conftest import run_guidekit
 

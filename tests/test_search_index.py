@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-from guidekit.load import load_guide
 from guidekit.search_index import (
     FIELD_WEIGHTS,
     SynonymGroups,
@@ -16,6 +15,7 @@ from guidekit.search_index import (
     pinyin_keys,
     segment,
 )
+from guidekit.source.load import load_guide
 
 from .conftest import guide
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.load import load_guide
+from guidekit.source.load import load_guide
 
 from .conftest import body_line, guide, write_site
 

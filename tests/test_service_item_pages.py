@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
-from guidekit.content_model import TimeLimit
-from guidekit.structured_data import iso_duration
+from guidekit.guide.structured_data import iso_duration
+from guidekit.source.content_model import TimeLimit
 
 from .conftest import body_line, guide, write_site
 

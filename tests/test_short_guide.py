@@ -9,8 +9,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from guidekit.build import build
-from guidekit.content_model import GuideMeta
-from guidekit.short_guide import short_guide
+from guidekit.guide.short_guide import short_guide
+from guidekit.source.content_model import GuideMeta
 from guidekit.theme import THEMES
 
 from .conftest import guide, html, write_site

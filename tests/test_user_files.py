@@ -14,11 +14,11 @@ from guidekit.component_registry import (
     registry,
 )
 from guidekit.gate.waivers import WaiverError, load_waivers
-from guidekit.glossary import GLOSSARY_FILE, load_glossary
 from guidekit.lint.guides import lint_guide
 from guidekit.lint.rules import LintSettings
-from guidekit.load import load_guide
-from guidekit.user_files import read_toml, read_yaml
+from guidekit.source.glossary import GLOSSARY_FILE, load_glossary
+from guidekit.source.load import load_guide
+from guidekit.source.user_files import read_toml, read_yaml
 
 from .conftest import body_line, guide, write_site
 

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import __version__
-from ..config import SiteConfig
 from ..findings import Finding
 from ..gate.waivers import Waiver
 from ..messages import LANGUAGES
+from ..source.config import SiteConfig
 from ..theme import THEMES
 from .earl import earl_jsonld
 from .openacr import openacr_yaml

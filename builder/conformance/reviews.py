@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
-from ..user_files import read_toml, toml_error_line, validated
+from ..source.user_files import read_toml, toml_error_line, validated
 from .standards import standards_map
 
 REVIEWS_FILE = "conformance.toml"

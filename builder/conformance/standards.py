@@ -12,8 +12,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..messages import best_language
+from ..source.yaml_loader import load_yaml
 from ..theme import THEMES
-from ..yaml_loader import load_yaml
 
 # The chapters of GSA's OpenACR WCAG catalogue, by level
 CHAPTERS = MappingProxyType(

@@ -9,10 +9,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..guide.render import page_context
 from ..han import HAN
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
 from ..pages import Page
-from ..render import page_context
 from ..site_paths import STATEMENT_FOLDER, root_of, statement_path
 from ..templates import environment
 from ..theme import SILVER, STANDARD, THEMES

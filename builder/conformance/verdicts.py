@@ -13,8 +13,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..config import SiteConfig
 from ..gate.waivers import Waiver
+from ..source.config import SiteConfig
 from .reviews import Review
 from .standards import Criterion, StandardsMap, standards_map
 

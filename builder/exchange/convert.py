@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..content_model import GuideMeta
-from ..load import expected_text
+from ..source.content_model import GuideMeta
+from ..source.load import expected_text
 from .layout import (
     FREE,
     HOURS,

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from ..content_model import GuideMeta
-from ..load import FENCE, discover, load_guide
 from ..scaffold import REVIEW_INTERVAL, free_path, slug
+from ..source.content_model import GuideMeta
+from ..source.load import FENCE, discover, load_guide
 from .convert import changed_fields, front_matter, front_matter_key, record_of
 from .layout import KEY
 from .read import Location, Problem, Read

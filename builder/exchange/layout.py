@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..yaml_loader import SAFE_LOADER
+from ..source.yaml_loader import SAFE_LOADER
 
 MAIN_SHEET = "实施清单"
 KEY = "实施编码"  # ties a table's rows to their record

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding
-from ..load import load_guides
+from ..source.load import load_guides
 from .convert import FEES_TEXT, record_of
 from .layout import IS_CHARGED, IS_ONLINE, KEY, MAIN_COLUMNS, MAIN_SHEET, TABLES
 

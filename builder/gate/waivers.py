@@ -26,7 +26,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..messages import best_language, error_text
-from ..user_files import read_toml, validated, value_expected
+from ..source.user_files import read_toml, validated, value_expected
 
 DEFAULT_FILE = "guidekit-waivers.toml"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..content_model import GuideMeta, TimeLimit
+from ..source.content_model import GuideMeta, TimeLimit
 from .report import Reporter
 from .text import GuideText
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pyphen
 
-from ..yaml_loader import load_yaml
+from ..source.yaml_loader import load_yaml
 
 
 @dataclass(frozen=True)

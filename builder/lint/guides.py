@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from ..findings import Finding, sort_key
-from ..load import SourceGuide
+from ..source.load import SourceGuide
 from .abbreviations import check_acronyms, check_chinese_abbreviations
 from .chinese import check_chinese, simplified_passages
 from .completeness import check_completeness

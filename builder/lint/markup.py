@@ -23,8 +23,8 @@ from ..gate.content_rules import (
     image_lacks_alt,
     link_text_problem,
 )
+from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text
-from ..parse import LINE_ATTRIBUTE, ParsedGuide
 
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")

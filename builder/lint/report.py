@@ -8,8 +8,8 @@ from functools import cache
 from types import MappingProxyType
 
 from ..findings import Finding, Severity
-from ..load import SourceGuide
 from ..messages import best_language, catalogue
+from ..source.load import SourceGuide
 from .rules import DEFAULT_LEVELS, LintSettings
 
 

@@ -15,9 +15,9 @@ from functools import cached_property, lru_cache
 
 from markdown_it.token import Token
 
+from ..guide.parse import CONTAINER, component_call, read_tokens
 from ..han import BASIC_HAN
-from ..load import SourceGuide
-from ..parse import CONTAINER, component_call, read_tokens
+from ..source.load import SourceGuide
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to
 # simplify.

@@ -7,8 +7,8 @@ import re
 from functools import cache
 
 from ..findings import Finding, Severity
-from ..load import SourceGuide
 from ..messages import LANGUAGES, best_language, catalogue, error_text
+from ..source.load import SourceGuide
 
 _FIELD_LINE = re.compile(r"^(?P<field>title|summary)\s*:", re.MULTILINE)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..load import SourceGuide
+from ..source.load import SourceGuide
 from .report import Reporter
 from .text import excerpt
 

@@ -38,10 +38,10 @@ from ..component_registry import (
     registry,
 )
 from ..findings import Finding
+from ..guide.markdown_html import item_marker
+from ..guide.parse import LINE_ATTRIBUTE
 from ..jinja import install
-from ..markdown_html import item_marker
 from ..messages import best_language, catalogue, error_text
-from ..parse import LINE_ATTRIBUTE
 
 log = logging.getLogger("guidekit.markdown")
 

@@ -33,19 +33,19 @@ from mkdocs.utils import CountHandler
 from rich.console import Console
 
 from ..component_registry import call_macro, registry
-from ..config import SiteConfig
 from ..findings import Finding
+from ..guide.render import page_context
 from ..jinja import install, stylesheet
 from ..messages import LANGUAGES, best_language, catalogue
-from ..render import page_context
 from ..site_assets import SCRIPT, site_assets
 from ..site_paths import root_of
+from ..source.config import SiteConfig
 from ..templates import environment
 from ..theme import SILVER, STANDARD
 from .components import GuidekitComponentsExtension
 
 if TYPE_CHECKING:
-    from ..load import SourceGuide
+    from ..source.load import SourceGuide
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 
@@ -484,9 +484,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         (find/<lang>/search.html) and its 404 page (404.html, silver/404.html), which point at
         them."""
         from ..search_index import SynonymGroups, build_index, chunked_index, weighted_words
-        from ..site import search_script
-        from ..site_files import render_not_found
-        from ..site_pages import SEARCH_SCRIPT, WAYS_IN, render_ways_in
+        from ..site.assemble import search_script
+        from ..site.extras import render_not_found
+        from ..site.ways_in import SEARCH_SCRIPT, WAYS_IN, render_ways_in
 
         entries = {
             dest: _SearchEntry(

@@ -10,7 +10,7 @@ from pathlib import Path
 from guidekit.findings import Finding
 from guidekit.lint.guides import LintReport, lint_guides
 from guidekit.lint.rules import LintSettings
-from guidekit.load import load_guides
+from guidekit.source.load import load_guides
 
 TODAY = dt.date(2026, 11, 22)
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lint_helpers import TODAY, by_rule, lint_folder, write_guide
 
-from guidekit.config import load_config
 from guidekit.findings import Severity
 from guidekit.lint.rules import DEFAULT_LEVELS, LintSettings
+from guidekit.source.config import load_config
 
 GUIDE = """
 ---

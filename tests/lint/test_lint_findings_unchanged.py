@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.config import load_config
 from guidekit.guide_checks import check_site
-from guidekit.load import load_guides
+from guidekit.source.config import load_config
+from guidekit.source.load import load_guides
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DIGESTS = Path(__file__).with_name("findings_digest.json")

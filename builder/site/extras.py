@@ -9,19 +9,19 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from .config import CONFIG_FILE, SiteConfig
-from .enrich import SHORT_SUFFIX, page_path, page_url, short_page_url
-from .findings import Finding
-from .load import SourceGuide
-from .messages import error_text, ui_text
-from .pages import KeptPage, Page
-from .render import page_context
-from .site_pages import way_in_path
-from .site_paths import root_of
-from .structured_data import government_service, json_ld
-from .templates import environment
-from .theme import THEMES, Theme, theme_of_page
-from .translations import translations
+from ..source.config import CONFIG_FILE, SiteConfig
+from ..guide.enrich import SHORT_SUFFIX, page_path, page_url, short_page_url
+from ..findings import Finding
+from ..source.load import SourceGuide
+from ..messages import error_text, ui_text
+from ..pages import KeptPage, Page
+from ..guide.render import page_context
+from .ways_in import way_in_path
+from ..site_paths import root_of
+from ..guide.structured_data import government_service, json_ld
+from ..templates import environment
+from ..theme import THEMES, Theme, theme_of_page
+from ..source.translations import translations
 
 NOT_FOUND = "404.html"
 

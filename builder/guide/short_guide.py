@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Any
 
-from .content_model import GuideMeta, Material, Place
-from .messages import ui_text
+from ..messages import ui_text
+from ..source.content_model import GuideMeta, Material, Place
 
 # The print stylesheet's sizes in CSS px: an A4 sheet less 10 mm margins is 718 x 1,047; body text
 # is 18 pt (24 px) with a line height of 1.35. Measured in Chromium: a heading with its margins,

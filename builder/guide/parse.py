@@ -19,9 +19,9 @@ from mdit_py_plugins.anchors.index import slugify
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
-from .findings import Finding, Problems
-from .load import SourceGuide
-from .package_files import package_cache
+from ..findings import Finding, Problems
+from ..package_files import package_cache
+from ..source.load import SourceGuide
 
 CONTAINER = "component"
 LINE_ATTRIBUTE = "data-line"

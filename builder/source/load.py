@@ -13,10 +13,11 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from ..environment import shown_name
+from ..findings import Finding, Problems, Severity
+from ..messages import best_language, error_text
+from ..workers import shared_out
 from .content_model import GuideMeta, unknown_fields
-from .environment import shown_name
-from .findings import Finding, Problems, Severity
-from .messages import best_language, error_text
 from .user_files import (
     DocPath,
     LineMap,
@@ -25,7 +26,6 @@ from .user_files import (
     value_expected,
     yaml_syntax_problem,
 )
-from .workers import shared_out
 from .yaml_loader import SAFE_LOADER
 
 FENCE = "---"

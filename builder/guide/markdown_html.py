@@ -13,16 +13,16 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
-from .component_registry import Component, ComponentParamsError, call_macro, registry
+from ..component_registry import Component, ComponentParamsError, call_macro, registry
+from ..findings import Finding
+from ..messages import error_text, ui_text
+from ..package_files import package_cache
+from ..source.glossary import EXPANDED, TERM, Entry
+from ..templates import environment
+from ..theme import Theme
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH
-from .findings import Finding
-from .glossary import EXPANDED, TERM, Entry
-from .messages import error_text, ui_text
-from .package_files import package_cache
 from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
 from .reading_aids import annotated
-from .templates import environment
-from .theme import Theme
 
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:

@@ -8,16 +8,16 @@ from importlib import resources
 
 from rjsmin import jsmin
 
-from .config import SiteConfig
-from .enrich import page_url
-from .load import SourceGuide
+from ..source.config import SiteConfig
+from ..guide.enrich import page_url
+from ..source.load import SourceGuide
 from .page_weight import Budget, gzip_size
-from .pages import KeptPage, Page, PageGroup
-from .render import render_home
-from .search_index import SynonymGroups, build_index, chunked_index
-from .site_assets import site_assets
-from .site_files import render_not_found, render_redirects, robots_txt, sitemap_xml
-from .site_pages import SEARCH_SCRIPT, render_ways_in
+from ..pages import KeptPage, Page, PageGroup
+from ..guide.render import render_home
+from ..search_index import SynonymGroups, build_index, chunked_index
+from ..site_assets import site_assets
+from .extras import render_not_found, render_redirects, robots_txt, sitemap_xml
+from .ways_in import SEARCH_SCRIPT, render_ways_in
 
 
 def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list[str]:

@@ -20,9 +20,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .findings import Finding, Problems
+from ..findings import Finding, Problems
+from ..messages import error_text
 from .front_matter_errors import diagnose
-from .messages import error_text
 from .yaml_loader import SAFE_LOADER
 
 DocPath = tuple[str | int, ...]

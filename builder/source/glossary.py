@@ -21,10 +21,10 @@ from markdown_it.token import Token
 from pydantic import BaseModel, ConfigDict, StringConstraints
 from pydantic_core import ErrorDetails
 
+from ..findings import Finding, Problems
+from ..guide.parse import ParsedGuide
+from ..messages import LANGUAGES, error_text
 from .content_model import Lang
-from .findings import Finding, Problems
-from .messages import LANGUAGES, error_text
-from .parse import ParsedGuide
 from .user_files import read_yaml, validated, yaml_syntax_problem
 
 GLOSSARY_FILE = "glossary.yml"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..messages import LANGUAGES
 from .load import SourceGuide
-from .messages import LANGUAGES
 
 
 def translation_key(guide: SourceGuide) -> str:

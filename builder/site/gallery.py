@@ -15,18 +15,18 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .component_registry import Component, registry
-from .config import SiteConfig
-from .han import CHINESE_PUNCTUATION, EVERY_HAN
-from .jinja import render_component, script, stylesheet
-from .markdown_html import markdown_renderer
-from .messages import DEFAULT_LANGUAGE, ui_text
-from .pages import Page
-from .parse import markdown_parser
-from .render import page_context
-from .site_paths import GALLERY_INDEX, root_of
-from .templates import environment
-from .theme import THEMES
+from ..component_registry import Component, registry
+from ..source.config import SiteConfig
+from ..han import CHINESE_PUNCTUATION, EVERY_HAN
+from ..jinja import render_component, script, stylesheet
+from ..guide.markdown_html import markdown_renderer
+from ..messages import DEFAULT_LANGUAGE, ui_text
+from ..pages import Page
+from ..guide.parse import markdown_parser
+from ..guide.render import page_context
+from ..site_paths import GALLERY_INDEX, root_of
+from ..templates import environment
+from ..theme import THEMES
 
 GALLERY_FOLDER = GALLERY_INDEX.rsplit("/", 1)[0]
 # Examples sit under the gallery's h3 example names; on a page of their own, under the h1.

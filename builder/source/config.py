@@ -11,11 +11,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import ErrorDetails
 
+from ..findings import Finding, Problems
+from ..lint.rules import LintSettings
+from ..messages import best_language, error_text
 from .content_model import Lang
-from .findings import Finding, Problems
-from .lint.rules import LintSettings
 from .load import expected_text
-from .messages import best_language, error_text
 from .user_files import read_toml, toml_error_line, validated
 
 CONFIG_FILE = "guidekit.toml"

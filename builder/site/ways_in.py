@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .config import SiteConfig
-from .enrich import page_url
-from .load import SourceGuide
+from ..source.config import SiteConfig
+from ..guide.enrich import page_url
+from ..source.load import SourceGuide
 from .page_weight import Budget
-from .pages import Page
-from .render import page_context
-from .search_index import chunk_folder, search_index_path
-from .site_paths import FIND_FOLDER, root_of
-from .templates import environment
-from .theme import THEMES, Theme
+from ..pages import Page
+from ..guide.render import page_context
+from ..search_index import chunk_folder, search_index_path
+from ..site_paths import FIND_FOLDER, root_of
+from ..templates import environment
+from ..theme import THEMES, Theme
 
 if TYPE_CHECKING:
     import jinja2

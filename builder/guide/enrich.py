@@ -15,10 +15,10 @@ from urllib.parse import quote, unquote, urlsplit
 
 from markdown_it.token import Token
 
-from .content_model import GuideMeta
-from .findings import Finding, Problems
-from .gate.content_rules import BROKEN_ANCHOR
-from .messages import error_text
+from ..findings import Finding, Problems
+from ..gate.content_rules import BROKEN_ANCHOR
+from ..messages import error_text
+from ..source.content_model import GuideMeta
 from .parse import CONTAINER, ParsedGuide
 
 SITE_PATH = "site_path"  # token.meta key: a path from the site root, prefixed per page at render

@@ -10,8 +10,8 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from .han import HAN
-from .lint.data import common_characters, english_hyphenator, to_simplified
+from ..han import HAN
+from ..lint.data import common_characters, english_hyphenator, to_simplified
 
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 

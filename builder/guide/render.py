@@ -10,9 +10,17 @@ from urllib.parse import quote, urlsplit
 
 from markdown_it.token import Token
 
-from . import __version__
-from .config import SiteConfig
-from .content_model import GuideMeta
+from .. import __version__
+from ..findings import Finding
+from ..messages import LANGUAGES, ui_strings
+from ..pages import Page
+from ..site_paths import CONTENT_SECURITY_POLICY, FIND_FOLDER, root_of, statement_path
+from ..source.config import SiteConfig
+from ..source.content_model import GuideMeta
+from ..source.glossary import Entry
+from ..source.load import SourceGuide
+from ..templates import environment
+from ..theme import THEMES, Theme, other_theme
 from .enrich import (
     EnrichedGuide,
     FrontMatterFile,
@@ -21,19 +29,11 @@ from .enrich import (
     short_page_path,
     short_page_url,
 )
-from .findings import Finding
-from .glossary import Entry
-from .load import SourceGuide
 from .markdown_html import BodyRenderer
-from .messages import LANGUAGES, ui_strings
-from .pages import Page
 from .short_guide import short_guide
-from .site_paths import CONTENT_SECURITY_POLICY, FIND_FOLDER, root_of, statement_path
-from .templates import environment
-from .theme import THEMES, Theme, other_theme
 
 if TYPE_CHECKING:
-    from .page_weight import Budget
+    from ..site.page_weight import Budget
 
 
 def render_guide(

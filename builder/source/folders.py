@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..messages import LANGUAGES
 from .config import CONFIG_FILE
-from .messages import LANGUAGES
 
 GUIDES_FOLDER = "guides"  # SOURCE inside a project made by ``guidekit init``
 SITE_FOLDER = "site"  # where ``build`` publishes, next to SOURCE

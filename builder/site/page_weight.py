@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .findings import Finding
-from .messages import error_text
-from .pages import KeptFile, KeptPage, Page
+from ..findings import Finding
+from ..messages import error_text
+from ..pages import KeptFile, KeptPage, Page
 
 _LOADED = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .content_model import GuideMeta, TimeLimit
+from ..source.content_model import GuideMeta, TimeLimit
 
 # How fee fields say nothing is charged; the linter makes editors write it out
 _FREE = re.compile(r"^\s*(?:不收费|不收費|免费|免費|free|no charge)\s*[。.]?\s*$", re.IGNORECASE)
