@@ -6,7 +6,7 @@ import json
 
 from guidekit.build import build
 from guidekit.component_registry import registry
-from guidekit.stage import MANIFEST
+from guidekit.output.stage import MANIFEST
 
 
 def test_the_gallery_passes_the_gate_in_both_themes(tmp_path):

@@ -17,7 +17,7 @@ import pytest
 
 from guidekit.build import build
 from guidekit.gate.session import PAGE_TIMEOUT_VARIABLE
-from guidekit.stage import MANIFEST
+from guidekit.output.stage import MANIFEST
 from tests.conftest import REPO, html, leftovers, located, run_guidekit, snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from guidekit.build import build
-from guidekit.session import Session
+from guidekit.output.session import Session
 
 BIN = Path(sys.executable).parent
 

@@ -42,9 +42,9 @@ from run_benchmark import BIN, timed_run
 
 from guidekit.gate.browser import launch
 from guidekit.pages import Page
-from guidekit.search_index import guide_words, load_synonyms
 from guidekit.site.assemble import render_search_index
 from guidekit.site.page_weight import loaded_files
+from guidekit.site.search_index import guide_words, load_synonyms
 from guidekit.source.config import load_config
 from guidekit.source.load import load_guides
 

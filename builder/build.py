@@ -16,9 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .build_cache import BuildCache, cache_path, forget
-from .cache_keys import SiteKey, files_key, site_key
-from .cache_store import CacheDamaged
 from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
 from .conformance.reviews import Review
 from .conformance.verdicts import Evidence
@@ -26,23 +23,16 @@ from .environment import environment_finding
 from .findings import Finding, Severity, sort_key
 from .gate.report import judge
 from .gate.waivers import Waiver
+from .guide.checks import check_guide, salvaged_guides, site_guides
 from .guide.enrich import Asset, page_path
-from .guide_checks import check_guide, salvaged_guides, site_guides
-from .guide_steps import GuideOutcome, SiteInputs, run_guide_steps
+from .guide.steps import GuideOutcome, SiteInputs, run_guide_steps
 from .messages import DEFAULT_LANGUAGE, error_text
-from .pages import KeptFile, KeptPage, Page, PageGroup
-from .pause import pause_point
-from .publish import build_lock, check_output, discard, publish, recover
-from .search_index import SynonymGroups, load_synonyms
-from .session import Session
-from .site.assemble import render_around, render_search_index, search_languages, site_files
-from .site.extras import guide_context
-from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
-from .site_assets import site_assets
-from .source.config import SiteConfig, load_config
-from .source.glossary import load_glossary
-from .source.load import SourceGuide, load_guides
-from .stage import (
+from .output.build_cache import BuildCache, cache_path, forget
+from .output.cache_keys import SiteKey, files_key, site_key
+from .output.cache_store import CacheDamaged
+from .output.publish import build_lock, check_output, discard, publish, recover
+from .output.session import Session
+from .output.stage import (
     MANIFEST,
     FileRecord,
     KeptFileChanged,
@@ -52,6 +42,16 @@ from .stage import (
     stage_site,
     staging_dir,
 )
+from .pages import KeptFile, KeptPage, Page, PageGroup
+from .pause import pause_point
+from .site.assemble import render_around, render_search_index, search_languages, site_files
+from .site.extras import guide_context
+from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
+from .site.search_index import SynonymGroups, load_synonyms
+from .site_assets import site_assets
+from .source.config import SiteConfig, load_config
+from .source.glossary import load_glossary
+from .source.load import SourceGuide, load_guides
 from .theme import THEMES
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from .gate.grid_status import GridUnavailable
 from .gate.report import MergeError, Verdict, judge, merge
 from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
-from .guide_checks import all_guides, check_site
+from .guide.checks import all_guides, check_site
 from .jinja import write_assets
 from .lint.report import lint_text
 from .messages import (
@@ -40,7 +40,7 @@ from .messages import (
     error_text,
     user_language,
 )
-from .publish import BuildLocked, UnsafeOutput
+from .output.publish import BuildLocked, UnsafeOutput
 from .source.config import SiteConfig, load_config
 from .source.folders import GUIDES_FOLDER, find_source, site_beside
 from .source.load import load_guides

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .caches import CACHE_FOLDER
 from .messages import best_language, catalogue
+from .output.caches import CACHE_FOLDER
 from .source.config import CONFIG_FILE, SiteConfig
 from .source.content_model import GuideMeta
 from .source.folders import GUIDES_FOLDER

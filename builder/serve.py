@@ -33,11 +33,11 @@ from .build import BuildResult, build
 from .component_registry import components_root
 from .findings import Finding
 from .messages import best_language, catalogue, error_text
+from .output.publish import UnsafeOutput, check_output
+from .output.session import Session
+from .output.stage import MANIFEST
 from .package_files import forget_package_files
-from .publish import UnsafeOutput, check_output
-from .session import Session
 from .source.config import load_config
-from .stage import MANIFEST
 
 if TYPE_CHECKING:
     import watchfiles

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from guidekit.build import build
-from guidekit.build_cache import cache_path
 from guidekit.gate.cache import GateCache, ruleset
-from guidekit.stage import Spare
+from guidekit.output.build_cache import cache_path
+from guidekit.output.stage import Spare
 
 from .conftest import guide, leftovers, snapshot, write_site
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.publish import build_lock
+from guidekit.output.publish import build_lock
 
 from .conftest import body_line, guide, html, leftovers, located, run_guidekit, snapshot, write_site
 

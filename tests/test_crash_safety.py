@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.caches import CACHE_FOLDER
-from guidekit.publish import recover
+from guidekit.output.caches import CACHE_FOLDER
+from guidekit.output.publish import recover
 
 GUIDEKIT = str(Path(sys.executable).parent / "guidekit")
 TIMEOUT = 120

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import cache_keys
 from guidekit.gate import axe
 from guidekit.gate.browser import BrowserMissing, chromium_path
 from guidekit.gate.cache import ruleset
 from guidekit.messages import user_language
+from guidekit.output import cache_keys
 from guidekit.package_files import shipped_files
 
 from .conftest import REPO, run_guidekit, write_site

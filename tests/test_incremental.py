@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.build_cache import cache_path
-from guidekit.session import Session
+from guidekit.output.build_cache import cache_path
+from guidekit.output.session import Session
 from guidekit.site.assemble import render_around
 
 from .conftest import REPO, leftovers, snapshot
@@ -212,7 +212,7 @@ def test_what_guidekit_is_made_of_decides_what_is_made_again(source, tmp_path, m
     """A guide page template or component macro is in every guide's key; a stylesheet is in no
     guide's key (pages link to it) but in the key of the pages around the guides, which read every
     template."""
-    import guidekit.cache_keys as cache_keys
+    import guidekit.output.cache_keys as cache_keys
 
     digested: dict[str, list[str]] = {}
     monkeypatch.setattr(

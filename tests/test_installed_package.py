@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import cache_keys
 from guidekit.gate.cache import ruleset
+from guidekit.output import cache_keys
 
 from .conftest import REPO
 
@@ -214,7 +214,7 @@ def test_an_install_keys_its_caches_as_the_checkout_does(installed):
     keys = installed.run(
         "python",
         "-c",
-        "from guidekit import cache_keys; from guidekit.gate import cache; "
+        "from guidekit.output import cache_keys; from guidekit.gate import cache; "
         "print(cache_keys.code_key(), cache.ruleset())",
     )
     assert keys.stdout.split() == [cache_keys.code_key(), ruleset()], keys.stderr

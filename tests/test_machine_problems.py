@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.caches import CACHE_FOLDER
-from guidekit.stage import MANIFEST
+from guidekit.output.caches import CACHE_FOLDER
+from guidekit.output.stage import MANIFEST
 
 from .conftest import body_line, guide, leftovers, run_guidekit, snapshot, write_site
 

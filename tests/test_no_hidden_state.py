@@ -1,6 +1,6 @@
 """No module-level state passes data from one stage to another or from one build to the next: what
 a build's stages hand on is in their signatures, and what a process keeps between builds is in
-``guidekit.session.Session``. Read from the syntax trees of ``builder/``."""
+``guidekit.output.session.Session``. Read from the syntax trees of ``builder/``."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ PURE_CACHES = {
     ("guide/reading_aids.py", "_zhuyin_syllable"),
     ("lint/english.py", "_syllables"),
     ("lint/text.py", "_body_passages"),
-    ("search_index.py", "_tokenizer"),
-    ("search_index.py", "_piece_words"),
-    ("search_index.py", "_segmented"),
+    ("site/search_index.py", "_tokenizer"),
+    ("site/search_index.py", "_piece_words"),
+    ("site/search_index.py", "_segmented"),
     ("lint/data.py", "_converter"),
     ("component_registry.py", "_rendered"),
     ("lint/chinese.py", "_unfamiliar_in_run"),

@@ -18,7 +18,7 @@ import pytest
 
 from bench.corpus import generate
 from guidekit.build import build
-from guidekit.stage import MANIFEST
+from guidekit.output.stage import MANIFEST
 
 from .conftest import REPO
 

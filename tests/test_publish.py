@@ -8,11 +8,11 @@ import os
 
 import pytest
 
-from guidekit import publish as publish_module
 from guidekit.build import build
 from guidekit.gate.browser import BrowserFailed
-from guidekit.publish import BuildLocked, build_lock, publish
-from guidekit.stage import MANIFEST, staging_dir
+from guidekit.output import publish as publish_module
+from guidekit.output.publish import BuildLocked, build_lock, publish
+from guidekit.output.stage import MANIFEST, staging_dir
 
 from .conftest import guide, leftovers, snapshot, write_site
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from guidekit.search_index import (
+from guidekit.site.search_index import (
     FIELD_WEIGHTS,
     SynonymGroups,
     build_index,

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from guidekit.build import BuildResult, build
 from guidekit.cli import main
-from guidekit.publish import UnsafeOutput
-from guidekit.stage import MANIFEST
+from guidekit.output.publish import UnsafeOutput
+from guidekit.output.stage import MANIFEST
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"

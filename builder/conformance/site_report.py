@@ -19,8 +19,8 @@ import yaml
 from ..findings import Finding
 from ..gate.report import Verdict, judge
 from ..gate.waivers import Waiver
+from ..output.stage import MANIFEST
 from ..source.config import load_config
-from ..stage import MANIFEST
 from ..theme import theme_of_page
 from . import OPENACR_FILE, SitePage, evidence, load_reviews, render_statements, report_files
 

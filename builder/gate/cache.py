@@ -22,10 +22,10 @@ from pathlib import Path
 from pydantic import ConfigDict, ValidationError
 
 from .. import __version__
-from ..caches import cache_folder
 from ..findings import finding_from_json
+from ..output.caches import cache_folder
+from ..output.stored_json import FindingJson, StrictJson
 from ..package_files import shipped_files
-from ..stored_json import FindingJson, StrictJson
 from ..theme import THEMES
 from .axe import axe_version
 from .page_check import PageResult

@@ -3,8 +3,8 @@ of site_dir.
 
 MkDocs empties site_dir before it writes a page, so the plugin points MkDocs at a staging folder
 beside site_dir (``.site.guidekit-staging``), runs the gate on what MkDocs wrote there, and swaps it
-into site_dir atomically (guidekit.publish) only when nothing blocks. Otherwise the build fails
-with the findings printed as ``guidekit check`` prints them, and site_dir stays as it was.
+into site_dir atomically (guidekit.output.publish) only when nothing blocks. Otherwise the build
+fails with the findings printed as ``guidekit check`` prints them, and site_dir stays as it was.
 """
 
 from __future__ import annotations
@@ -266,7 +266,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 return  # MkDocs aborts right after this event
             verdict = self._gate(site, dict(self.pages), list(self._components.problems))
             if verdict.ok:
-                from ..publish import build_lock, publish
+                from ..output.publish import build_lock, publish
 
                 with build_lock(out):
                     publish(site, out)
@@ -483,9 +483,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         """theme: guidekit: guidekit's search page and index for each language of the site
         (find/<lang>/search.html) and its 404 page (404.html, silver/404.html), which point at
         them."""
-        from ..search_index import SynonymGroups, build_index, chunked_index, weighted_words
         from ..site.assemble import search_script
         from ..site.extras import render_not_found
+        from ..site.search_index import SynonymGroups, build_index, chunked_index, weighted_words
         from ..site.ways_in import SEARCH_SCRIPT, WAYS_IN, render_ways_in
 
         entries = {
@@ -611,7 +611,7 @@ def _first_paragraph(html: str, limit: int = 80) -> str:
 
 def _search_texts(built: _BuiltPage) -> list[tuple[str, int]]:
     """A page's texts for the search index, each with the weight of its field (as a guide's are)."""
-    from ..search_index import FIELD_WEIGHTS
+    from ..site.search_index import FIELD_WEIGHTS
 
     body = unescape(_TAG.sub(" ", built.content))
     return [

@@ -14,7 +14,7 @@ from ..source.load import SourceGuide
 from .page_weight import Budget, gzip_size
 from ..pages import KeptPage, Page, PageGroup
 from ..guide.render import render_home
-from ..search_index import SynonymGroups, build_index, chunked_index
+from .search_index import SynonymGroups, build_index, chunked_index
 from ..site_assets import site_assets
 from .extras import render_not_found, render_redirects, robots_txt, sitemap_xml
 from .ways_in import SEARCH_SCRIPT, render_ways_in

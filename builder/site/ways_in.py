@@ -21,7 +21,7 @@ from ..source.load import SourceGuide
 from .page_weight import Budget
 from ..pages import Page
 from ..guide.render import page_context
-from ..search_index import chunk_folder, search_index_path
+from .search_index import chunk_folder, search_index_path
 from ..site_paths import FIND_FOLDER, root_of
 from ..templates import environment
 from ..theme import THEMES, Theme

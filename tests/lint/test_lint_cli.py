@@ -13,8 +13,8 @@ from lint_helpers import REPO_ROOT as REPO
 from lint_helpers import TODAY, line_of, write_guide
 
 from guidekit.build import build
-from guidekit.caches import CACHE_FOLDER
 from guidekit.cli import main
+from guidekit.output.caches import CACHE_FOLDER
 
 
 def guide(review_by: str, body: str = "带上身份证去窗口办。\n") -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.guide_checks import check_site
+from guidekit.guide.checks import check_site
 from guidekit.source.config import load_config
 from guidekit.source.load import load_guides
 

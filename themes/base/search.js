@@ -1,5 +1,5 @@
 /* guidekit site search: ranks guides against the build-time index, no server. The index is split
-   (builder/search_index.py): an entry file (assets/search-<lang>.js), word chunks and guide chunks
+   (builder/site/search_index.py): an entry file (assets/search-<lang>.js), word chunks and guide chunks
    (assets/search-<lang>/w<n>.js, d<n>.js); a query loads only the chunks of its words and of the
    guides it shows. Every file is a script, so search also works opened from disk (file://).
    Without this script the search page still lists every guide A-Z; the form stays hidden. */

@@ -25,16 +25,16 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..findings import Finding, Severity
+from ..guide.enrich import Asset
+from ..guide.steps import GuideOutcome
+from ..pages import KeptFile, KeptPage, Page, PageGroup
+from ..source.content_model import GuideMeta
+from ..source.load import FrontMatter, SourceGuide
+from ..source.user_files import LineMap
 from .cache_keys import FORMAT
 from .caches import file_identity
-from .findings import Finding, Severity
-from .guide.enrich import Asset
-from .guide_steps import GuideOutcome
-from .pages import KeptFile, KeptPage, Page, PageGroup
 from .session import FileIdentity
-from .source.content_model import GuideMeta
-from .source.load import FrontMatter, SourceGuide
-from .source.user_files import LineMap
 from .stage import FileRecord
 from .stored_json import FindingJson, StrictJson
 

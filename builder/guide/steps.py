@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .findings import Finding, Severity
-from .guide.enrich import Asset, SiteGuides
-from .guide.render import render_guide
-from .guide_checks import check_guide
-from .pages import KeptPage, Page
-from .search_index import SynonymGroups, guide_words
-from .site.page_weight import gzip_size
-from .source.config import SiteConfig
-from .source.glossary import Entry, mark_first_uses
-from .source.load import SourceGuide
-from .theme import Theme
-from .workers import shared_out
+from ..findings import Finding, Severity
+from ..pages import KeptPage, Page
+from ..site.page_weight import gzip_size
+from ..site.search_index import SynonymGroups, guide_words
+from ..source.config import SiteConfig
+from ..source.glossary import Entry, mark_first_uses
+from ..source.load import SourceGuide
+from ..theme import Theme
+from ..workers import shared_out
+from .checks import check_guide
+from .enrich import Asset, SiteGuides
+from .render import render_guide
 
 T = TypeVar("T")
 

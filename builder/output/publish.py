@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .pause import pause_point
+from ..pause import pause_point
 from .stage import MANIFEST, read_manifest
 
 _AT_FDCWD = -100

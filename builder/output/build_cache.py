@@ -24,15 +24,15 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..findings import Finding
+from ..guide.steps import GuideOutcome
+from ..pages import KeptFile, KeptPage, Page, PageGroup
+from ..site.page_weight import gzip_size, loaded_files
+from ..source.load import GuideFile, SourceGuide
 from . import cache_keys, cache_store
 from .cache_keys import SiteKey, file_digest, group_key, hash_of
 from .cache_store import CacheState, Entry, Group
 from .caches import cache_folder
-from .findings import Finding
-from .guide_steps import GuideOutcome
-from .pages import KeptFile, KeptPage, Page, PageGroup
-from .site.page_weight import gzip_size, loaded_files
-from .source.load import GuideFile, SourceGuide
 from .stage import FileRecord
 
 

@@ -28,11 +28,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from . import __version__
+from .. import __version__
+from ..guide.enrich import Asset
+from ..pages import KeptFile, KeptPage, Page
+from ..pause import pause_point
 from .caches import cache_folder, file_identity
-from .guide.enrich import Asset
-from .pages import KeptFile, KeptPage, Page
-from .pause import pause_point
 from .session import FileIdentity
 
 MANIFEST = "guidekit-manifest.json"

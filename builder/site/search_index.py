@@ -18,15 +18,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .findings import Finding
-from .han import BASIC_HAN, HAN
-from .messages import error_text
-from .source.load import SourceGuide
+from ..findings import Finding
+from ..han import BASIC_HAN, HAN
+from ..messages import error_text
+from ..source.load import SourceGuide
 
 if TYPE_CHECKING:
     import jieba
 
-    from .lint.text import Passage
+    from ..lint.text import Passage
 
 SYNONYMS_FILE = "synonyms.txt"
 
@@ -150,7 +150,7 @@ def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
     """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words
     without changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading
     it again takes a second."""
-    from .lint.chinese import segmenter  # the linter's modules: imported when a guide is indexed
+    from ..lint.chinese import segmenter  # the linter's modules: imported when a guide is indexed
 
     shared = segmenter()
     if not extra_words:
@@ -234,7 +234,7 @@ def _weighted_texts(
     for step in meta.steps:
         yield step.title, FIELD_WEIGHTS["facts"]
     if body is None:
-        from .lint.text import body_passages  # as in _tokenizer
+        from ..lint.text import body_passages  # as in _tokenizer
 
         body = body_passages(guide)
     for passage in body:

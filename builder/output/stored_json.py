@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .findings import Finding, Severity
+from ..findings import Finding, Severity
 
 
 class StrictJson(BaseModel):

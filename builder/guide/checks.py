@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .component_registry import markdown_components
-from .findings import Finding, Severity
-from .guide.enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
-from .guide.parse import parse_guide, read_tokens
-from .source.load import Loaded, SourceGuide, salvage
+from ..component_registry import markdown_components
+from ..findings import Finding, Severity
+from ..source.load import Loaded, SourceGuide, salvage
+from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
+from .parse import parse_guide, read_tokens
 
 if TYPE_CHECKING:
-    from .lint.guides import GuideSummary
-    from .lint.rules import LintSettings
-    from .lint.text import Passage
+    from ..lint.guides import GuideSummary
+    from ..lint.rules import LintSettings
+    from ..lint.text import Passage
 
 
 @dataclass
@@ -48,10 +48,10 @@ def check_guide(
     preview)."""
     # the linter is imported by the builds that check a guide: a rebuild that keeps every guide
     # from the build cache never does
-    from .lint.guides import lint_guide
-    from .lint.markup import markup_findings
-    from .lint.text import body_passages
-    from .lint.unfinished import unfinished_findings
+    from ..lint.guides import lint_guide
+    from ..lint.markup import markup_findings
+    from ..lint.text import body_passages
+    from ..lint.unfinished import unfinished_findings
 
     tokens = read_tokens(guide.body)
     body = body_passages(guide, tokens)  # before parse_guide changes the tokens

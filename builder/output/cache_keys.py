@@ -26,10 +26,10 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from . import __version__
-from .package_files import NOT_CODE, package_cache, shipped_files
-from .source.load import SourceGuide
-from .source.translations import translation_key
+from .. import __version__
+from ..package_files import NOT_CODE, package_cache, shipped_files
+from ..source.load import SourceGuide
+from ..source.translations import translation_key
 
 FORMAT = 4  # of the cache's files: a cache in another format is not read
 # Templates a guide page and its short version are made from; the others make the pages around the
