@@ -139,6 +139,16 @@ PAGES: dict[str, str] = {
         '<p><a href="#end">A link with no focus style</a></p><p id="end">End.</p>',
         css="a:focus, a:focus-visible { outline: none; }",
     ),
+    # a ring in a colour too close to the page's (1.7:1): its styles prove nothing, its pictures fail it
+    "keyboard/faint-focus.html": page(
+        '<p><a href="#end">A link with a faint focus ring</a></p><p id="end">End.</p>',
+        css="a:focus-visible { outline: 3px solid #c8c8c8; outline-offset: 2px; }",
+    ),
+    # a ring drawn by a spread-only shadow, which the styles alone prove
+    "keyboard/shadow-focus.html": page(
+        '<p><a href="#end">A link with a shadow ring</a></p><p id="end">End.</p>',
+        css="a:focus-visible { outline: none; box-shadow: 0 0 0 3px #0b0c0c; }",
+    ),
     # focus drawn round each line of a wrapped link (its bounding box is two lines wide)
     "keyboard/wrapped-link.html": page(
         '<p class="narrow">办理前请带上身份证和户口簿原件，阅读<a '
@@ -229,6 +239,7 @@ GOOD_PAGES = (
     "spacing/good.html",
     "keyboard/good.html",
     "keyboard/wrapped-link.html",
+    "keyboard/shadow-focus.html",
     "keyboard/tall-region.html",
     "keyboard/appearing-link.html",
     "targets/spaced.html",

@@ -7,7 +7,10 @@ as WCAG 2.4.7 accepts it, and is not photographed, and any other indicator needs
 worth of change; guidekit's themes promise more (2 px, 3:1) and are always measured. Pictures are
 the slow part of the gate, so elements that look alike (same tag, class, computed focus styles and
 backdrop on the same stylesheets, and a size within 16 px up to 32 px, within a factor of two above:
-keyboard.js looks()) are photographed once per run.
+keyboard.js looks()) are judged once per run, and an element is photographed only when its computed
+styles do not prove the ring by themselves (keyboard.js drawnRings(): a solid outline or
+spread-only shadow that only focus draws, thick enough and 3:1 from one plain background colour,
+with nothing else, no text, clip, fade or transform within its reach).
 """
 
 from __future__ import annotations
@@ -45,9 +48,18 @@ async def check(
         "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
     )
     keys = [None if look == BROWSER_RING else f"{scheme}#{ring}#{look}" for look in looks]
+    unjudged: dict[str, int] = {}  # look -> the first element of that look, when not judged yet
     for index, key in enumerate(keys):
         if key is not None and key not in verdicts:
-            verdicts[key] = await _shows_focus(page, cdp, index, ring)
+            unjudged.setdefault(key, index)
+    if unjudged:
+        # the styles prove most rings at once; only the rest are photographed
+        drawn = await page.evaluate(
+            "([indexes, ring]) => window.__guidekit.keyboard.drawnRings(indexes, ring)",
+            [list(unjudged.values()), ring],
+        )
+        for (key, index), proven in zip(unjudged.items(), drawn, strict=True):
+            verdicts[key] = proven or await _shows_focus(page, cdp, index, ring)
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     failing = [index for index, key in enumerate(keys) if key is not None and not verdicts[key]]
     places = await page.evaluate(

@@ -93,8 +93,6 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         watch.lap("page questions")
         findings += await axe.check(page, context, session.run_axe)
         watch.lap("axe")
-        findings += await color_schemes.check(page, context, answers["schemes"])
-        watch.lap("dark scheme")
         # these change the page in place and put it back
         findings += await text_fit.check(page, context, TEXT_CHANGES)
         watch.lap("text size and spacing")
@@ -107,8 +105,12 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         watch.lap("keyboard")
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
         watch.lap("focus_visible")
+        # each declared scheme emulated once: its contrast (dark) and its focus pictures
         for scheme in answers["schemes"]:
             async with color_schemes.emulated(page, scheme):
+                if scheme == "dark":
+                    findings += await color_schemes.check(page, context)
+                    watch.lap("dark scheme")
                 findings += await focus_visible.check(
                     page, context, session.focus_verdicts, cdp, scheme
                 )

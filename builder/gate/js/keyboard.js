@@ -209,6 +209,142 @@ window.__guidekit.keyboard = {
     });
   },
 
+  // Which of the elements `indexes` the computed styles alone prove to show a focus indicator at least
+  // `ring` px thick, in colours 3:1 apart from what is behind it: a solid outline, or a spread-only box
+  // shadow, drawn (when focused, and never unfocused) over one opaque background colour,
+  // with nothing else within reach of the ring, nothing clipping, fading or moving it. Anything else
+  // (or any doubt) leaves the element to the focus pictures (focus_visible.py).
+  drawnRings(indexes, ring) {
+    const x = scrollX, y = scrollY;
+    const drawn = indexes.map((index) => this.drawsRing(this.expected[index], ring));
+    if (document.activeElement) document.activeElement.blur();
+    window.scrollTo({ left: x, top: y, behavior: "instant" });
+    return drawn;
+  },
+
+  rgba(colour) {
+    const parts = /^rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)$/.exec(colour);
+    return parts && [+parts[1], +parts[2], +parts[3], parts[4] === undefined ? 1 : +parts[4]];
+  },
+
+  contrast(one, other) {
+    const luminance = (rgb) => rgb.slice(0, 3).map((value) => {
+      const c = value / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const [high, low] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+    return (high + 0.05) / (low + 0.05);
+  },
+
+  // The indicator's layers as [from, to, colour] in px outside the border box, in the order they are drawn
+  // (the outline over the shadow); a translucent one (forced colours' Highlight) blends with what is under it.
+  ringLayers(style) {
+    const layers = [];
+    const shadow = /^(rgba?\([^)]*\)) 0px 0px 0px ([\d.]+)px$/.exec(style.boxShadow);
+    const shade = shadow && this.rgba(shadow[1]);
+    if (shade) layers.push([0, parseFloat(shadow[2]), shade]);
+    const width = parseFloat(style.outlineWidth), offset = parseFloat(style.outlineOffset);
+    const outline = this.rgba(style.outlineColor);
+    if (style.outlineStyle === "solid" && width > 0 && offset >= 0 && outline) {
+      layers.push([offset, offset + width, outline]);
+    }
+    return layers;
+  },
+
+  still(style) {
+    return style.transitionDuration.split(", ").every((time) => parseFloat(time) === 0) && style.animationName === "none";
+  },
+
+  drawsRing(element, ring) {
+    if (element.getClientRects().length !== 1) return false; // a link over two lines: left to the pictures
+    element.focus({ focusVisible: true, preventScroll: true });
+    if (document.activeElement !== element) return false;
+    const focused = getComputedStyle(element);
+    const layers = this.ringLayers(focused), still = this.still(focused), box = element.getBoundingClientRect();
+    element.blur();
+    const plain = getComputedStyle(element);
+    const unmarked = (plain.outlineStyle === "none" || parseFloat(plain.outlineWidth) === 0) && plain.boxShadow === "none";
+    const moved = ["left", "top", "width", "height"].some((side) => element.getBoundingClientRect()[side] !== box[side]);
+    if (!layers.length || !unmarked || moved || !still || !this.still(plain) || !this.plainlyPainted(plain)) return false;
+    const backdrop = this.solidBackdrop(element);
+    if (!backdrop) return false;
+    // px of the ring, from the box outwards, whose colour is 3:1 from the backdrop; the outline is drawn over the shadow
+    const reach = Math.max(...layers.map(([, to]) => to));
+    let shown = 0;
+    for (let at = 0.5; at < reach; at += 1) {
+      const painted = layers.filter(([from, to]) => from <= at && at < to)
+        .reduce((under, [, , [r, g, b, a]]) => [r, g, b].map((value, i) => a * value + (1 - a) * under[i]), backdrop);
+      if (this.contrast(painted, backdrop) >= 3.1) shown += 1;
+    }
+    // 3.1 and a px to spare: colours are rounded and the ring's edges fall between device pixels
+    return shown >= ring + 1 && this.clear(element, reach);
+  },
+
+  plainlyPainted(style) {
+    return style.opacity === "1" && style.filter === "none" && style.transform === "none" && style.mixBlendMode === "normal" &&
+      style.clipPath === "none" && style.maskImage === "none";
+  },
+
+  // The one opaque background colour every ancestor shows through, if there is one; null when a picture, a
+  // translucent colour, a fade, a transform or a filter may change what is behind the ring.
+  solidBackdrop(element) {
+    let colour = null;
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (!this.plainlyPainted(style)) return null;
+      if (colour) continue;
+      if (style.backgroundImage !== "none") return null;
+      const rgba = this.rgba(style.backgroundColor);
+      if (!rgba) return null;
+      if (rgba[3] === 1) colour = rgba;
+      else if (rgba[3] !== 0) return null;
+    }
+    return colour;
+  },
+
+  // Whether the ring, `reach` px round the element centred in the window, is all on screen, inside every
+  // clipping ancestor, over no other element and over no text but the element's own.
+  clear(element, reach) {
+    element.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+    const box = element.getBoundingClientRect();
+    const ring = { left: box.left - reach, top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach };
+    if (ring.left < 0 || ring.top < 0 || ring.right > innerWidth || ring.bottom > innerHeight) return false;
+    const within = (outer) => ring.left >= outer.left && ring.top >= outer.top && ring.right <= outer.right && ring.bottom <= outer.bottom;
+    const meets = (rect) => rect.left < ring.right && rect.right > ring.left && rect.top < ring.bottom && rect.bottom > ring.top;
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX !== "visible" || style.overflowY !== "visible" || /paint|strict|content/.test(style.contain)) {
+        const outer = node.getBoundingClientRect();
+        const inner = { left: outer.left + node.clientLeft, top: outer.top + node.clientTop };
+        if (node !== document.documentElement && node !== document.body &&
+          !within({ ...inner, right: inner.left + node.clientWidth, bottom: inner.top + node.clientHeight })) return false;
+      }
+    }
+    const ancestors = new Set();
+    const mid = reach / 2;
+    const xs = [ring.left + mid, box.left, (box.left + box.right) / 2, box.right, ring.right - mid];
+    const ys = [ring.top + mid, box.top, (box.top + box.bottom) / 2, box.bottom, ring.bottom - mid];
+    for (const [px, py] of xs.flatMap((px, i) => ys.map((py, j) => [px, py, i, j]))
+      .filter(([, , i, j]) => i === 0 || i === 4 || j === 0 || j === 4)) {
+      for (const hit of document.elementsFromPoint(px, py)) {
+        if (hit === element || !hit.contains(element)) return false;
+        ancestors.add(hit);
+      }
+    }
+    // an ancestor's own text (a link inside a sentence) may come within the ring, and so may its generated content
+    const range = document.createRange();
+    for (const node of ancestors) {
+      if (node !== document.documentElement && node !== document.body &&
+        ["::before", "::after", "::marker"].some((pseudo) => !["none", "normal"].includes(getComputedStyle(node, pseudo).content))) return false;
+      for (const child of node.childNodes) {
+        if (child.nodeType !== Node.TEXT_NODE || !child.textContent.trim()) continue;
+        range.selectNodeContents(child);
+        if ([...range.getClientRects()].some(meets)) return false;
+      }
+    }
+    return true;
+  },
+
   // How long the part of the element's outline inside the window is: a box taller or wider than the
   // window shows only the edges that are on screen, and only those can show an indicator.
   visibleEdges(box) {
