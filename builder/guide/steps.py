@@ -96,6 +96,8 @@ def run_guide_steps(
     """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker
     processes. ``meanwhile``: work of this process's own, done while the workers make the guides;
     what it returns comes back with their outcomes."""
+    if guides:  # imported once here, not by every forked worker
+        from . import render  # noqa: F401
     done: list[T] = []
     outcomes = shared_out(
         lambda index: guide_steps(guides[index], inputs),
