@@ -21,6 +21,7 @@ from rich.markup import escape
 from . import scaffold, serve
 from .build import build
 from .cli_help import HELP_LANG, LocalizedGroup
+from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
 from .gate.axe import AxeMissing
 from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
@@ -30,7 +31,6 @@ from .gate.report import MergeError, Verdict, judge, merge
 from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide.checks import all_guides, check_site
-from .jinja import write_assets
 from .lint.report import lint_text
 from .messages import (
     DEFAULT_LANGUAGE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .jinja import script, stylesheet
+from .component_assets import script, stylesheet
 from .theme import THEMES
 
 SCRIPT = "assets/guidekit.js"

@@ -9,12 +9,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..guide.render import page_context
 from ..han import HAN
 from ..messages import LANGUAGES, best_language, catalogue, ui_text
 from ..pages import Page
 from ..site_paths import STATEMENT_FOLDER, root_of, statement_path
-from ..templates import environment
 from ..theme import SILVER, STANDARD, THEMES
 from .standards import Criterion
 from .verdicts import (
@@ -40,6 +38,10 @@ def statement_strings(lang: str) -> dict[str, str]:
 
 def render_statements(evidence: Evidence) -> list[Page]:
     """The statement in every language of guidekit, in every theme."""
+    # rendering only: a build that keeps the statement never imports Jinja2
+    from ..guide.render import page_context
+    from ..templates import environment
+
     found = verdicts(evidence)
     env = environment()
     pages = []

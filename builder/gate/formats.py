@@ -11,8 +11,8 @@ from collections import defaultdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from rich.console import Console
 from rich.text import Text
 
@@ -21,6 +21,9 @@ from ..findings import Severity
 from ..messages import best_language, catalogue
 from .report import Problem, Verdict
 from .waivers import WaiverUse
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 EXAMPLES = 3  # pages named for a problem seen on many
 
@@ -175,6 +178,9 @@ def _problem_text(problem: Problem) -> str:
 
 @cache
 def _templates() -> Environment:
+    # the HTML report only: a build, and a gate writing text, never import Jinja2
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
     folder = resources.files("guidekit.gate").joinpath("templates")
     return Environment(
         loader=FileSystemLoader(str(folder)),

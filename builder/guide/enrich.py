@@ -11,15 +11,17 @@ import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
-
-from markdown_it.token import Token
 
 from ..findings import Finding, Problems
 from ..gate.content_rules import BROKEN_ANCHOR
 from ..messages import error_text
 from ..source.content_model import GuideMeta
 from .parse import CONTAINER, ParsedGuide
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SITE_PATH = "site_path"  # token.meta key: a path from the site root, prefixed per page at render
 HEADING_LEVEL = "heading_level"  # token.meta key on a component: the level its own headings take
@@ -165,7 +167,7 @@ def enrich_guide(
     ) -> str | None:
         """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why
         not at ``where``: a token of the body or the path of a front-matter field."""
-        line = _token_line(where) if isinstance(where, Token) else guide.front_matter.line(where)
+        line = guide.front_matter.line(where) if isinstance(where, tuple) else _token_line(where)
 
         def refuse(key: str, **args: object) -> None:
             findings.append(problems.at(line, key, **args))

@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
-from mdit_py_plugins.anchors.index import slugify
-from mdit_py_plugins.attrs import attrs_plugin
-from mdit_py_plugins.container import container_plugin
 
 from ..findings import Finding, Problems
 from ..package_files import package_cache
 from ..source.load import SourceGuide
+
+if TYPE_CHECKING:  # markdown-it is imported when a guide is parsed: a build that keeps them all
+    # never imports it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 CONTAINER = "component"
 LINE_ATTRIBUTE = "data-line"
@@ -60,6 +59,8 @@ class ParsedGuide:
 
 def heading_slug(title: str) -> str:
     """Stable ids that keep Chinese characters: "办理 流程？" -> "办理-流程"."""
+    from mdit_py_plugins.anchors.index import slugify
+
     return slugify(title.strip()) or "section"
 
 
@@ -70,6 +71,11 @@ def markdown_parser() -> MarkdownIt:
 
 
 def new_markdown_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+    from mdit_py_plugins.attrs import attrs_plugin
+    from mdit_py_plugins.container import container_plugin
+
     # html=True only so raw HTML becomes tokens we can reject with a line; it is never rendered.
     # markdown-it silently drops everything after its nesting limit; each level of ours opens at
     # most two of its levels, so a guide reaching that limit has always broken MAX_NESTING first.

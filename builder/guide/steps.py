@@ -24,7 +24,6 @@ from ..theme import Theme
 from ..workers import shared_out
 from .checks import check_guide
 from .enrich import Asset, SiteGuides
-from .render import render_guide
 
 T = TypeVar("T")
 
@@ -60,6 +59,8 @@ class GuideOutcome:
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
+    from .render import render_guide  # a build that keeps every guide's pages never imports Jinja2
+
     # a preview (serve, --no-check) shows a guide still holding a template's hint; a checked build
     # refuses it
     unfinished = Severity.ERROR if inputs.checked else Severity.WARNING
@@ -95,6 +96,8 @@ def run_guide_steps(
     """The outcomes in the order of ``guides``; with ``jobs`` > 1 and enough guides, in worker
     processes. ``meanwhile``: work of this process's own, done while the workers make the guides;
     what it returns comes back with their outcomes."""
+    if guides:  # imported once here, not by every forked worker
+        from . import render  # noqa: F401
     done: list[T] = []
     outcomes = shared_out(
         lambda index: guide_steps(guides[index], inputs),

@@ -13,7 +13,6 @@ from ..guide.enrich import page_url
 from ..source.load import SourceGuide
 from .page_weight import Budget, gzip_size
 from ..pages import KeptPage, Page, PageGroup
-from ..guide.render import render_home
 from .search_index import SynonymGroups, build_index, chunked_index
 from ..site_assets import site_assets
 from .extras import render_not_found, render_redirects, robots_txt, sitemap_xml
@@ -30,6 +29,8 @@ def render_around(
 ) -> PageGroup:
     """The pages that read the guides' front matter: the front page, the ways in, 404 and
     redirects."""
+    from ..guide.render import render_home  # rendering only: kept pages never import Jinja2
+
     langs = search_languages(sources, config)
     # what these pages may load, for them to split themselves within the page budget
     loads = site_assets() | {SEARCH_SCRIPT: search_script()}

@@ -15,11 +15,9 @@ from ..findings import Finding
 from ..source.load import SourceGuide
 from ..messages import error_text, ui_text
 from ..pages import KeptPage, Page
-from ..guide.render import page_context
 from .ways_in import way_in_path
 from ..site_paths import root_of
 from ..guide.structured_data import government_service, json_ld
-from ..templates import environment
 from ..theme import THEMES, Theme, theme_of_page
 from ..source.translations import translations
 
@@ -74,6 +72,10 @@ def render_not_found(
     topic page too). A server shows it at whatever address was missing (/a/b/missing), so its
     stylesheet, script and links start from the site's root path (``site_root_path``), never from
     the page's own folder."""
+    # rendering only: a build that keeps its pages never imports Jinja2
+    from ..guide.render import page_context
+    from ..templates import environment
+
     pages = []
     lang = config.default_lang
     search_lang = lang if lang in langs else (langs[0] if langs else None)
@@ -102,6 +104,9 @@ def render_redirects(
 ) -> tuple[list[Page], list[Finding]]:
     """A small page at each renamed guide's old address, in every theme, sending the reader on at
     once."""
+    from ..guide.render import page_context  # rendering only, as in ``render_not_found``
+    from ..templates import environment
+
     pages: list[Page] = []
     findings: list[Finding] = []
     for old, target in sorted(config.redirects.items()):

@@ -20,10 +20,8 @@ from ..guide.enrich import page_url
 from ..source.load import SourceGuide
 from .page_weight import Budget
 from ..pages import Page
-from ..guide.render import page_context
 from .search_index import chunk_folder, search_index_path
 from ..site_paths import FIND_FOLDER, root_of
-from ..templates import environment
 from ..theme import THEMES, Theme
 
 if TYPE_CHECKING:
@@ -118,6 +116,8 @@ def render_ways_in(
     """The search page and the topic, department and life-event pages of each of ``langs`` (or only
     ``ways``). A way in too heavy for ``budget`` becomes a page of links to its groups and a page
     per group, cut into numbered pages when one group is still too heavy."""
+    from ..templates import environment  # rendering only: a build that keeps its pages skips Jinja
+
     env = environment()
     return [
         page
@@ -156,6 +156,8 @@ class _WayPage:
 
     def render(self, path: str, way: WayIn, template: str = "way-in", **extra: object) -> Page:
         # every page of a way in stands in find/<lang>/: one way back to the root for all
+        from ..guide.render import page_context  # rendering only, as ``environment``
+
         root = root_of(path)
         prefix = root + self.theme.prefix
         html = self.env.get_template(f"base/{template}.html.j2").render(

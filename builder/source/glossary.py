@@ -14,10 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import yaml
-from markdown_it.token import Token
 from pydantic import BaseModel, ConfigDict, StringConstraints
 from pydantic_core import ErrorDetails
 
@@ -26,6 +25,9 @@ from ..guide.parse import ParsedGuide
 from ..messages import LANGUAGES, error_text
 from .content_model import Lang
 from .user_files import read_yaml, validated, yaml_syntax_problem
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 GLOSSARY_FILE = "glossary.yml"
 TERM = "glossary_term"  # token type of a term's first use; token.meta["entry"] holds its Entry
@@ -159,6 +161,8 @@ def _written_beside(before: str, after: str, entry: Entry) -> bool:
 def _marked(
     children: list[Token], pattern: re.Pattern[str], by_term: dict[str, Entry], used: set[str]
 ) -> list[Token]:
+    from markdown_it.token import Token  # imported with the guide's parsed tokens already
+
     result: list[Token] = []
     in_link = 0
     for child in children:
