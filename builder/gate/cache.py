@@ -22,9 +22,9 @@ from pathlib import Path
 from pydantic import ConfigDict, ValidationError
 
 from .. import __version__
-from ..findings import finding_from_json
+from ..findings import Finding, finding_from_json
 from ..output.caches import cache_folder
-from ..output.stored_json import FindingJson, StrictJson
+from ..output.stored_json import StrictJson
 from ..package_files import shipped_files
 from ..theme import THEMES
 from .axe import axe_version
@@ -79,7 +79,7 @@ class _FactsJson(StrictJson):
 class _EntryJson(StrictJson):
     served: dict[str, str]
     facts: _FactsJson
-    findings: list[FindingJson]
+    findings: list[Finding]
 
 
 class _CacheJson(StrictJson):

@@ -36,7 +36,7 @@ from .cache_keys import FORMAT
 from .caches import file_identity
 from .session import FileIdentity
 from .stage import FileRecord
-from .stored_json import FindingJson, StrictJson
+from .stored_json import StrictJson
 
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"
@@ -220,7 +220,7 @@ class _GroupJson(StrictJson):
     key: str
     pages: list[_PageJson]
     files: dict[str, int]
-    findings: list[FindingJson]
+    findings: list[Finding]
 
 
 class _SiteJson(StrictJson):
@@ -455,6 +455,6 @@ def _group_from_json(stored: _GroupJson) -> Group:
         PageGroup(
             [_page_from_json(page) for page in stored.pages],
             {path: KeptFile(size) for path, size in stored.files.items()},
-            [finding.finding() for finding in stored.findings],
+            list(stored.findings),
         ),
     )
