@@ -29,6 +29,7 @@ from ..findings import Finding
 from ..messages import best_language
 from ..theme import STANDARD, find_theme
 from .origin import PageContext, finding_at
+from .probes import evaluate
 
 ENVIRONMENT_VARIABLE = "GUIDEKIT_AXE_CORE"
 # The version package-lock.json pins (a test keeps the two equal): named when axe-core is missing.
@@ -133,7 +134,8 @@ async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> 
         )
         result = await run(options, locale)
     else:
-        result = await page.evaluate(
+        result = await evaluate(
+            page,
             "([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
             [run_options(context.theme), locale, rules],
         )

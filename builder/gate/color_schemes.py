@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..theme import STANDARD, find_theme
 from .axe import wcag_criteria
 from .origin import PageContext, finding_at
-from .probes import Probe
+from .probes import Probe, evaluate
 
 SCHEMES = ("dark", "forced")  # besides light, which every page has
 # which schemes the page declares: asked with the other read-only questions
@@ -49,7 +49,7 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},
         "resultTypes": ["violations"],
     }
-    result = await page.evaluate("options => window.__guidekit.axe(options)", options)
+    result = await evaluate(page, "options => window.__guidekit.axe(options)", options)
     return [
         finding_at(
             context,

@@ -25,6 +25,7 @@ from playwright.async_api import CDPSession, Page
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import evaluate
 
 # CSS px: on guidekit's pages the indicator must be at least as large as a 2 px ring around the
 # element
@@ -44,8 +45,8 @@ async def check(
     """``scheme``: the colour scheme the page is shown in (color_schemes.emulated); its focus
     indicators must show in every scheme it declares."""
     ring = RING if context.guidekit else VISIBLE_RING
-    looks = await page.evaluate(
-        "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
+    looks = await evaluate(
+        page, "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
     )
     keys = [None if look == BROWSER_RING else f"{scheme}#{ring}#{look}" for look in looks]
     unjudged: dict[str, int] = {}  # look -> the first element of that look, when not judged yet

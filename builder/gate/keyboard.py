@@ -17,6 +17,7 @@ from playwright.async_api import CDPSession, Page
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import evaluate
 
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
 WATCHED_STOPS = 8  # Tab stops with a blur handler pressed away from one by one, nearest first
@@ -44,7 +45,7 @@ Step = Mapping[str, Any] | None
 async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
     count = await page.evaluate("() => window.__guidekit.keyboard.start()")
     await press(cdp, [TAB] * (count + EXTRA_PRESSES))
-    walk = await page.evaluate("() => window.__guidekit.keyboard.finish()")
+    walk = await evaluate(page, "() => window.__guidekit.keyboard.finish()")
     await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
     # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside

@@ -11,6 +11,7 @@ from playwright.async_api import Page, ViewportSize
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import evaluate
 
 NARROW: ViewportSize = {"width": 320, "height": 640}  # 1280 px at 400 % zoom
 
@@ -19,7 +20,7 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
     wide = page.viewport_size
     await page.set_viewport_size(NARROW)
     try:
-        result = await page.evaluate("() => window.__guidekit.reflow()")
+        result = await evaluate(page, "() => window.__guidekit.reflow()")
     finally:
         if wide:
             await page.set_viewport_size(wide)

@@ -11,6 +11,7 @@ from playwright.async_api import Page
 
 from ..findings import Finding
 from .origin import PageContext, finding_at
+from .probes import evaluate
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,10 @@ class TextChange:
 
 async def check(page: Page, context: PageContext, changes: Sequence[TextChange]) -> list[Finding]:
     """Findings for text that each of ``changes`` clips or overlaps."""
-    found = await page.evaluate(
-        "changes => window.__guidekit.textFit.compare(changes)", [one.change for one in changes]
+    found = await evaluate(
+        page,
+        "changes => window.__guidekit.textFit.compare(changes)",
+        [one.change for one in changes],
     )
     return [
         finding_at(

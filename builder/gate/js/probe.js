@@ -20,6 +20,9 @@ EventTarget.prototype.addEventListener = function (type, ...rest) {
 
 window.__guidekit = {
   policyViolations,
+  // Answers go back to the gate as JSON text (probes.py), written by the browser's own
+  // JSON.stringify even when the page's scripts replace it.
+  stringify: JSON.stringify.bind(JSON),
   clickable,
   focusWatched,
 
