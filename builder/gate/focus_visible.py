@@ -61,11 +61,11 @@ async def check(
         )
         for (key, index), proven in zip(unjudged.items(), drawn, strict=True):
             verdicts[key] = proven or await _shows_focus(page, cdp, index, ring)
-    await page.evaluate("() => document.activeElement && document.activeElement.blur()")
     failing = [index for index, key in enumerate(keys) if key is not None and not verdicts[key]]
-    places = await page.evaluate(
-        "indexes => indexes.map((i) => "
-        "window.__guidekit.where(window.__guidekit.keyboard.expected[i]))",
+    places = await evaluate(
+        page,
+        "indexes => { document.activeElement && document.activeElement.blur(); return indexes.map("
+        "(i) => window.__guidekit.where(window.__guidekit.keyboard.expected[i])); }",
         failing,
     )
     return [

@@ -45,8 +45,11 @@ Step = Mapping[str, Any] | None
 async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
     count = await page.evaluate("() => window.__guidekit.keyboard.start()")
     await press(cdp, [TAB] * (count + EXTRA_PRESSES))
-    walk = await evaluate(page, "() => window.__guidekit.keyboard.finish()")
-    await page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    walk = await evaluate(
+        page,
+        "() => { const walk = window.__guidekit.keyboard.finish(); "
+        "document.activeElement && document.activeElement.blur(); return walk; }",
+    )
     steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
     # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside
     # a frame

@@ -189,14 +189,16 @@ window.__guidekit.keyboard = {
   looks(acceptBrowserRing) {
     this.collect();
     const sheets = [...document.styleSheets].map((sheet) => sheet.href).join(" ");
-    return this.expected.map((element) => {
+    if (document.activeElement) document.activeElement.blur();
+    // every element unfocused read in one style and layout of the page, then each focused in turn: a
+    // focus and a blur per element would lay the page out twice as often
+    const plain = this.expected.map((element) => [this.focusStyle(element), element.getBoundingClientRect(), this.backdrop(element)]);
+    const looks = this.expected.map((element, index) => {
       element.focus({ focusVisible: true, preventScroll: true });
       // a frame's focus is in the framed page, which shows (or not) its own indicator
       const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME");
-      const focused = [this.focusStyle(element), element.getBoundingClientRect()];
-      element.blur();
       if (ring) return "browser-ring";
-      const plain = [this.focusStyle(element), element.getBoundingClientRect()];
+      const focused = [this.focusStyle(element), element.getBoundingClientRect()];
       // sizes to 16 px up to 32 px, then within a factor of two: the ring an indicator must cover grows
       // with the element, and so does an outline, border, shadow or background that shows focus
       const step = (length) => {
@@ -204,9 +206,12 @@ window.__guidekit.keyboard = {
         return units <= 2 ? units : 2 + Math.ceil(Math.log2(units / 2));
       };
       const size = (rect) => `${step(rect.width)}x${step(rect.height)}`;
-      return [element.tagName, element.className, size(plain[1]), size(focused[1]), plain[0], focused[0],
-        focused[1].top === plain[1].top, this.backdrop(element), sheets].join("#");
+      const [style, rect, backdrop] = plain[index];
+      return [element.tagName, element.className, size(rect), size(focused[1]), style, focused[0],
+        focused[1].top === rect.top, backdrop, sheets].join("#");
     });
+    if (document.activeElement) document.activeElement.blur();
+    return looks;
   },
 
   // Which of the elements `indexes` the computed styles alone prove to show a focus indicator at least

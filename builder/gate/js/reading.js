@@ -6,12 +6,15 @@ window.__guidekit.reading = {
   // Visible text: rendered, not pinyin, not the read-aloud controls, and holding a letter or character.
   visibleTexts(root) {
     const g = window.__guidekit, texts = [];
+    const shown = new Map(); // parent element -> whether its text shows (most hold several text nodes)
+    const shows = (parent) => !parent.closest("rt, rp, script, style, [data-gk-read-aloud]") && g.isRendered(parent) &&
+      !parent.closest(".gk-visually-hidden");
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node; (node = walker.nextNode());) {
       const parent = node.parentElement;
-      if (!/[\p{L}\p{N}]/u.test(node.data) || parent.closest("rt, rp, script, style, [data-gk-read-aloud]")) continue;
-      if (!g.isRendered(parent) || parent.closest(".gk-visually-hidden")) continue;
-      texts.push(node);
+      if (!/[\p{L}\p{N}]/u.test(node.data)) continue;
+      if (!shown.has(parent)) shown.set(parent, shows(parent));
+      if (shown.get(parent)) texts.push(node);
     }
     return texts;
   },
@@ -126,9 +129,10 @@ window.__guidekit.reading = {
   },
 
   async all(theme, limits) {
+    const twin = this.titleTwin(); // fetched while the page itself is measured
     // line length is 1.4.8 (AAA): held on guidekit's themes, which promise it, not on any page checked
     // so are named tables: WCAG asks a table's structure, not a name, of pages guidekit did not write
     return [...this.readAloudGaps(), ...this.ruby(theme), ...(theme ? this.unnamedTables() : []), ...(theme ? this.lineLengths(limits) : []),
-      ...this.notFoundRelative(), ...(await this.titleTwin())];
+      ...this.notFoundRelative(), ...(await twin)];
   },
 };

@@ -44,10 +44,19 @@ window.__guidekit.textFit = {
     const rects = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
+    // the block of each parent element, null where its text does not count: most parents hold several
+    // text nodes
+    const blocks = new Map();
+    const blockOfText = (parent) => {
+      if (!blocks.has(parent)) {
+        blocks.set(parent, g.isRendered(parent) && !this.hiddenOnPurpose(parent, memo) ? this.blockOf(parent) : null);
+      }
+      return blocks.get(parent);
+    };
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!node.data.trim() || !parent || !g.isRendered(parent) || this.hiddenOnPurpose(parent, memo)) continue;
-      const block = this.blockOf(parent);
+      const block = node.data.trim() && parent ? blockOfText(parent) : null;
+      if (!block) continue;
       range.selectNodeContents(node);
       for (const rect of range.getClientRects()) {
         if (rect.width >= 1 && rect.height >= 1) rects.push({ block, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
