@@ -76,8 +76,14 @@ async def check(
     finally:
         await cdp.send("Page.setFontSizes", {"fontSizes": DEFAULT_FONT_SIZES})
     found += [{"kind": "text-fixed-size", **where} for where in fixed]
-    found += await _fixed_long_lines(page)
-    found += await _endless_motion(page)
+    long_lines, endless = await page.evaluate(
+        "() => [window.__guidekit.barriers.longLines.length, "
+        "window.__guidekit.barriers.endless().length]"
+    )
+    if long_lines:
+        found += await _fixed_long_lines(page)
+    if endless:
+        found += await _endless_motion(page)
     findings = []
     for item in found:
         rule, wcag = KINDS[item["kind"]]
@@ -89,9 +95,7 @@ async def check(
 
 async def _endless_motion(page: Page) -> list[dict]:
     """Animations that never end and go on even when the reader's system asks for reduced motion:
-    nothing lets that reader stop them (WCAG 2.2.2)."""
-    if not await page.evaluate("() => window.__guidekit.barriers.endless().length"):
-        return []
+    nothing lets that reader stop them (WCAG 2.2.2); asked when some move endlessly as shown."""
     await page.emulate_media(reduced_motion="reduce")
     try:
         moving = await page.evaluate("() => window.__guidekit.barriers.endless()")
@@ -103,8 +107,6 @@ async def _endless_motion(page: Page) -> list[dict]:
 async def _fixed_long_lines(page: Page) -> list[dict]:
     """Blocks whose lines were too long and stay so in a narrower window (only asked when scan()
     saw long lines)."""
-    if not await page.evaluate("() => window.__guidekit.barriers.longLines.length"):
-        return []
     wide = page.viewport_size
     await page.set_viewport_size(NARROW_WINDOW)
     try:

@@ -289,8 +289,9 @@ async def prepare_session(session: Session) -> Session:
     # injecting them per page costs far more
     context = session.context
     context.set_default_timeout(page_timeout_ms())
-    await context.add_init_script(gate_script())
-    await context.route("**/*", session.serve)
+    await asyncio.gather(
+        context.add_init_script(gate_script()), context.route("**/*", session.serve)
+    )
     return session
 
 
