@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -128,6 +129,38 @@ def test_a_playwright_page_is_checked_as_it_stands(a11y, tmp_path):
                 'src="x.png">\')'
             )
             assert "guidekit:image-alt" in rules(a11y.check(page, fail=False))
+            # a tab showing a file: its DOM, served beside the file's own folder's neighbours
+            page.goto(site_page(tmp_path).as_uri())
+            assert a11y.check(page) == []
             browser.close()
     finally:
         server.shutdown()
+
+
+def site_page(folder: Path) -> Path:
+    """A page of a small site, in a subfolder: it loads ``../assets/site.css``."""
+    site = folder / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "guides").mkdir()
+    (site / "assets" / "site.css").write_text("main { color: #1a1a1a; }", "utf-8")
+    (site / "index.html").write_text(ACCESSIBLE, "utf-8")
+    page = ACCESSIBLE.replace(
+        "</head>", '<link rel="stylesheet" href="../assets/site.css"></head>'
+    ).replace("It is free.", 'It is free. <a href="../index.html">All guides</a>')
+    (site / "guides" / "card.html").write_text(page, "utf-8")
+    return site / "guides" / "card.html"
+
+
+def test_a_page_in_a_subfolder_loads_what_it_shares_with_its_site(a11y, tmp_path):
+    """A page of a built site loads ``../assets/…`` and links ``../index.html``; one of a web
+    app's template folders loads ``/static/…``. Served from its own folder alone, the page met
+    "not found" for its stylesheet (a console error), and its links counted as broken."""
+    assert a11y.check(site_page(tmp_path)) == []
+
+    app = tmp_path / "app"
+    (app / "static").mkdir(parents=True)
+    (app / "templates" / "out").mkdir(parents=True)
+    (app / "static" / "app.css").write_text("main { color: #1a1a1a; }", "utf-8")
+    rooted = ACCESSIBLE.replace("</head>", '<link rel="stylesheet" href="/static/app.css"></head>')
+    (app / "templates" / "out" / "card.html").write_text(rooted, "utf-8")
+    assert a11y.check(str(app / "templates" / "out" / "card.html")) == []

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
+from html.parser import HTMLParser
+from itertools import takewhile
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
@@ -110,6 +113,10 @@ class A11y:
                     f"{live.scheme}://{live.netloc}",
                     {unquote(live.path).lstrip("/"): snapshot},
                 )
+            if live.scheme == "file" and Path(unquote(live.path)).is_file():
+                # the tab's DOM, served where its file lies so that its own files load beside it
+                page = _page_in_folder(Path(unquote(live.path)).resolve())
+                return replace(page, label=target.url, pinned={page.pages[0]: snapshot})
             return self._written(snapshot)
         text = str(target)
         if isinstance(target, str) and text.startswith(("http://", "https://")):
@@ -123,7 +130,7 @@ class A11y:
                 from .gate.runner import html_pages
 
                 return _Target(path, html_pages(path), str(path))
-            return _Target(path.parent, [path.name], str(path))
+            return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
 
     def _written(self, html: bytes) -> _Target:
@@ -133,7 +140,7 @@ class A11y:
 
     def _judge(self, target: _Target, theme: str, fail: bool) -> list[Finding]:
         from .gate.axe import axe_version
-        from .gate.runner import check_pages, site_findings
+        from .gate.runner import FilesOnDisk, check_pages, site_findings
         from .gate.session import Overrides
 
         overrides = Overrides(target.upstream, target.pinned, theme, self.lang)
@@ -150,7 +157,7 @@ class A11y:
             )
         )
         found = (
-            site_findings(target.site, target.pages, results)
+            site_findings(target.site, target.pages, results, FilesOnDisk(target.site))
             if target.upstream is None
             else [finding for page in target.pages for finding in results[page].findings]
         )
@@ -187,6 +194,60 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
         )
         lines.append(f"{finding.location()}: {finding.severity}: {finding.message} ({details})")
     return "\n".join(lines)
+
+
+def _page_in_folder(page: Path) -> _Target:
+    """One HTML file, served from the nearest folder that holds what it loads: a page of a built
+    site loads ``../assets/guidekit.css``, which its own folder alone would answer with "not
+    found"."""
+    climbs, rooted = _local_references(page.read_text("utf-8", errors="replace"))
+    folders = [page.parent, *page.parent.parents]
+    lowest = min(climbs, len(folders) - 1)
+    root = next(
+        (folder for folder in folders[lowest:] if all((folder / path).exists() for path in rooted)),
+        folders[lowest],
+    )
+    return _Target(root, [page.relative_to(root).as_posix()], str(page))
+
+
+_LOADED_FROM = {
+    "href": ("link",),
+    "src": ("script", "img", "source", "iframe", "video", "audio", "track", "embed", "input"),
+    "data": ("object",),
+}
+
+
+def _local_references(html: str) -> tuple[int, list[str]]:
+    """How many folders up the page's relative addresses of what it loads climb, and the paths of
+    its root-relative ones (``/static/app.css`` -> ``static/app.css``)."""
+    collector = _LoadedAddresses()
+    collector.feed(html)
+    climbs, rooted = 0, []
+    for address in collector.addresses:
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        if parts.path.startswith("/"):
+            rooted.append(unquote(parts.path).lstrip("/"))
+            continue
+        steps = posixpath.normpath(unquote(parts.path)).split("/")
+        climbs = max(climbs, len(list(takewhile(lambda step: step == "..", steps))))
+    return climbs, rooted
+
+
+class _LoadedAddresses(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and tag in _LOADED_FROM.get(name, ()):
+                self.addresses.append(value.strip())
+            elif value and name == "srcset":
+                self.addresses += [
+                    candidate.split()[0] for candidate in value.split(",") if candidate.strip()
+                ]
 
 
 def _served_path(url: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -138,7 +138,7 @@ def _finding(context: PageContext, rule: Rule, where: Mapping[str, Any], **args:
 def link_findings(
     origin: str,
     all_facts: Mapping[str, Facts],
-    site_files: Collection[str],
+    site_files: Container[str],
     ids_of: Callable[[str], Collection[str]],
 ) -> list[Finding]:
     """Links inside the site must reach a file, and a #fragment must reach an id on that page.

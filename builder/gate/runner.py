@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -146,13 +146,37 @@ def total_timings(results: Iterable[PageResult]) -> dict[str, float]:
     return totals
 
 
-def site_findings(site: Path, pages: list[str], results: dict[str, PageResult]) -> list[Finding]:
+def site_findings(
+    site: Path,
+    pages: list[str],
+    results: dict[str, PageResult],
+    site_files: Container[str] | None = None,
+) -> list[Finding]:
     """Each page's findings, and those of its links into the rest of ``site`` (missing pages and
-    anchors)."""
+    anchors); ``site_files`` the files of the site, listed from ``site`` when not given."""
     findings = [finding for page in pages for finding in results[page].findings]
-    site_files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    if site_files is None:
+        site_files = {
+            path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
+        }
     all_facts = {page: facts for page in pages if (facts := results[page].facts) is not None}
     return findings + link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
+
+
+class FilesOnDisk:
+    """The files of a folder, asked about one by one: the pytest plugin checks a page or two of a
+    folder that may be a whole project, too large to list."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __contains__(self, path: object) -> bool:
+        return (
+            isinstance(path, str)
+            and not path.startswith("../")
+            and (self.folder / path).resolve().is_relative_to(self.folder)
+            and (self.folder / path).is_file()
+        )
 
 
 async def _check_pages(
