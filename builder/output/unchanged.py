@@ -41,7 +41,7 @@ from .cache_store import (
     write_json,
 )
 from .caches import cache_folder
-from .stage import FileRecord, Stamp, stamp_of
+from .stage import FileRecord, Stamp, staging_dir, stamp_of
 
 if TYPE_CHECKING:
     from ..gate.waivers import Waiver
@@ -87,6 +87,8 @@ class Record:
     def replay(self, out: Path) -> Reported | None:
         """What the last build reported, when it was made from what this build reads and ``out``
         still holds what it published; else None."""
+        if os.path.lexists(staging_dir(out)):  # left by a killed build: staging clears it
+            return None
         try:
             stored = json.loads(self.path.read_bytes())
             if stored["key"] != self.key:
