@@ -20,8 +20,9 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,7 +32,7 @@ from ..guide.steps import GuideOutcome
 from ..pages import KeptFile, KeptPage, Page, PageGroup
 from ..source.content_model import GuideMeta
 from ..source.load import FrontMatter, SourceGuide
-from ..source.user_files import LineMap
+from ..source.user_files import DocPath, LineMap
 from .cache_keys import FORMAT
 from .caches import file_identity
 from .session import FileIdentity
@@ -151,7 +152,7 @@ def site_stamp(path: Path) -> FileIdentity | None:
 
 def write_entries(path: Path, lines: Mapping[str, str]) -> None:
     """Replace the entries file with these lines (each guide's entry, by its path in SOURCE)."""
-    _write_text(path / ENTRIES_FILE, "".join(f"{lines[rel]}\n" for rel in sorted(lines)))
+    write_atomically(path / ENTRIES_FILE, "".join(f"{lines[rel]}\n" for rel in sorted(lines)))
 
 
 def append_entries(path: Path, lines: Iterable[str]) -> None:
@@ -201,10 +202,10 @@ def _read_valid(path: Path, schema: type[Schema]) -> Schema | None:
 
 
 def write_json(path: Path, data: object) -> None:
-    _write_text(path, json.dumps(data, ensure_ascii=False))
+    write_atomically(path, json.dumps(data, ensure_ascii=False))
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
@@ -246,7 +247,20 @@ def _page_from_json(stored: _PageJson) -> KeptPage:
 # [findings, pages, assets]; a finding its fields in the order of Finding's. Lists, not objects:
 # the line is read by every build that starts, and names repeated in each of thousands of findings
 # would double what it reads.
-_FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
+# finding_to_list and finding_from_list write a finding's fields in this order
+assert [field.name for field in dataclasses.fields(Finding)] == [
+    "rule",
+    "message",
+    "severity",
+    "file",
+    "line",
+    "wcag",
+    "page",
+    "theme",
+    "suggestion",
+    "element",
+    "lang",
+]
 _SEVERITIES = {severity.value: severity for severity in Severity}
 # what a line that is not an entry (or a stored value not of its shape) raises as it is read: json's
 # errors are ValueErrors, and a line nested too deep a RecursionError
@@ -309,13 +323,7 @@ def _entry_from_line(line: str) -> tuple[str, Entry]:
             meta,
             text_of(body),
             number_of(body_line),
-            front_matter=FrontMatter(
-                LineMap({_doc_path(place): number_of(line) for place, line in places}),
-                tuple(
-                    (_doc_path(place), number_of(line), text_of(text))
-                    for place, line, text in texts
-                ),
-            ),
+            front_matter=StoredFrontMatter(places, texts),
         )
         entry.meta_json = meta_json
     if outcome is not None:
@@ -336,25 +344,45 @@ def _entry_from_line(line: str) -> tuple[str, Entry]:
 
 def finding_to_list(finding: Finding) -> list:
     return [
-        finding.severity.value if name == "severity" else getattr(finding, name)
-        for name in _FINDING_FIELDS
+        finding.rule,
+        finding.message,
+        finding.severity.value,
+        finding.file,
+        finding.line,
+        finding.wcag,
+        finding.page,
+        finding.theme,
+        finding.suggestion,
+        finding.element,
+        finding.lang,
     ]
+
+
+_OPTIONAL_TEXT = frozenset({str, type(None)})
 
 
 def finding_from_list(stored: list) -> Finding:
     rule, message, severity, file, line, wcag, page, theme, suggestion, element, lang = stored
+    # thousands of findings are read by every build that starts: their types are checked at once
+    if (
+        type(rule) is not str
+        or type(message) is not str
+        or not {type(file), type(wcag), type(page), type(theme)} <= _OPTIONAL_TEXT
+        or not {type(suggestion), type(element), type(lang)} <= _OPTIONAL_TEXT
+    ):
+        raise TypeError("not a finding")
     return Finding(
-        text_of(rule),
-        text_of(message),
+        rule,
+        message,
         _SEVERITIES[severity],
-        _optional_text(file),
+        file,
         None if line is None else number_of(line),
-        _optional_text(wcag),
-        _optional_text(page),
-        _optional_text(theme),
-        _optional_text(suggestion),
-        _optional_text(element),
-        _optional_text(lang),
+        wcag,
+        page,
+        theme,
+        suggestion,
+        element,
+        lang,
     )
 
 
@@ -423,6 +451,35 @@ class StoredWords(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._read())
+
+
+class StoredFrontMatter(FrontMatter):
+    """A kept guide's front matter places and texts, read from what its line holds when a guide's
+    steps first look at them (a change of the site redoes the guide): a build that keeps the guide's
+    outcome never does. What is not such places and texts raises ``CacheDamaged``."""
+
+    _stored: tuple[Any, Any]  # as the line holds them
+
+    def __init__(self, places: Any, texts: Any) -> None:
+        object.__setattr__(self, "_stored", (places, texts))
+
+    @cached_property
+    def places(self) -> LineMap:
+        places, _ = self._stored
+        try:
+            return LineMap({_doc_path(place): number_of(line) for place, line in places})
+        except NOT_STORED as error:
+            raise CacheDamaged from error
+
+    @cached_property
+    def texts(self) -> tuple[tuple[DocPath, int, str], ...]:
+        _, texts = self._stored
+        try:
+            return tuple(
+                (_doc_path(place), number_of(line), text_of(text)) for place, line, text in texts
+            )
+        except NOT_STORED as error:
+            raise CacheDamaged from error
 
 
 class CacheDamaged(RuntimeError):

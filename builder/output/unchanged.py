@@ -38,7 +38,7 @@ from .cache_store import (
     page_from_list,
     page_to_list,
     text_of,
-    write_json,
+    write_atomically,
 )
 from .caches import cache_folder
 from .stage import FileRecord, Stamp, staging_dir, stamp_of
@@ -90,9 +90,11 @@ class Record:
         if os.path.lexists(staging_dir(out)):  # left by a killed build: staging clears it
             return None
         try:
-            stored = json.loads(self.path.read_bytes())
-            if stored["key"] != self.key:
-                return None
+            with open(self.path, "rb") as file:
+                # the key first: a build after an edit reads no further
+                if file.readline() != f"{self.key}\n".encode():
+                    return None
+                stored = json.loads(file.read())
             files = {
                 text_of(path): tuple(number_of(part) for part in stamp)
                 for path, stamp in stored["files"].items()
@@ -128,20 +130,24 @@ class Record:
             else stamp_of(os.lstat(f"{out}/{path}"))
             for path in reported.site_files
         }
-        write_json(
+        write_atomically(
             self.path,
-            {
-                "key": self.key,
-                "cache": _cache_stamps(out),
-                "files": files,
-                "findings": [finding_to_list(finding) for finding in reported.findings],
-                "pages": reported.pages,
-                "guides": reported.guides,
-                "heaviest": [
-                    [page_to_list(kept_page(weight.page)), weight.html_gzip, weight.total_gzip]
-                    for weight in reported.heaviest
-                ],
-            },
+            f"{self.key}\n"
+            + json.dumps(
+                {
+                    "cache": _cache_stamps(out),
+                    "files": files,
+                    "findings": [finding_to_list(finding) for finding in reported.findings],
+                    "pages": reported.pages,
+                    "guides": reported.guides,
+                    "heaviest": [
+                        [page_to_list(kept_page(weight.page)), weight.html_gzip, weight.total_gzip]
+                        for weight in reported.heaviest
+                    ],
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
         )
 
 
