@@ -262,6 +262,7 @@ assert [field.name for field in dataclasses.fields(Finding)] == [
     "lang",
 ]
 _SEVERITIES = {severity.value: severity for severity in Severity}
+_SEVERITY_VALUES = {severity: severity.value for severity in Severity}  # Enum.value is slow
 # what a line that is not an entry (or a stored value not of its shape) raises as it is read: json's
 # errors are ValueErrors, and a line nested too deep a RecursionError
 NOT_STORED = (ValueError, TypeError, KeyError, IndexError, RecursionError)
@@ -346,7 +347,7 @@ def finding_to_list(finding: Finding) -> list:
     return [
         finding.rule,
         finding.message,
-        finding.severity.value,
+        _SEVERITY_VALUES[finding.severity],
         finding.file,
         finding.line,
         finding.wcag,

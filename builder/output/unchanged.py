@@ -1,10 +1,10 @@
 """A build that would make again the site it published last. After a build with the build cache
 publishes without checking, ``unchanged-<site>.json`` in the cache folder records the key of
-everything that site was made from, the stamp of each file and folder the output folder then holds,
-and what the build reported. A build with the same key, of an output folder that still holds exactly
-those files with those stamps, and a build cache whose files are as that build left them, is that
-build again: it reports what that build reported and leaves the site as it is, reading no guide and
-staging nothing.
+everything that site was made from, a hash of the files and folders the output folder then holds
+(each file by its stamp), and what the build reported. A build with the same key, of an output
+folder that still holds exactly those files with those stamps, and a build cache whose files are as
+that build left them, is that build again: it reports what that build reported and leaves the site
+as it is, reading no guide and staging nothing.
 
 The key: guidekit's code and files (``cache_keys``), SOURCE's absolute path and every file below it
 by its stamp (size, device, inode, modification and change time: any write changes the change time,
@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ from .cache_store import (
     write_atomically,
 )
 from .caches import cache_folder
-from .stage import FileRecord, Stamp, staging_dir, stamp_of
+from .stage import FileRecord, staging_dir, stamp_of
 
 if TYPE_CHECKING:
     from ..gate.waivers import Waiver
@@ -95,17 +95,18 @@ class Record:
                 if file.readline() != f"{self.key}\n".encode():
                     return None
                 stored = json.loads(file.read())
-            files = {
-                text_of(path): tuple(number_of(part) for part in stamp)
-                for path, stamp in stored["files"].items()
-            }
-            if stored["cache"] != _cache_stamps(out) or _site_files(out) != (
-                files,
-                _folders_of(files),
+            files, folders = _site_files(out)
+            if stored["cache"] != _cache_stamps(out) or stored["site"] != _site_digest(
+                files, folders
             ):
                 return None
+            messages = [text_of(message) for message in stored["messages"]]
+            findings = []
+            for finding in stored["findings"]:
+                finding[1] = messages[number_of(finding[1])]
+                findings.append(finding_from_list(finding))
             return Reported(
-                [finding_from_list(finding) for finding in stored["findings"]],
+                findings,
                 number_of(stored["pages"]),
                 number_of(stored["guides"]),
                 [
@@ -124,20 +125,28 @@ class Record:
     def save(self, out: Path, reported: Reported, records: Mapping[str, FileRecord]) -> None:
         """``records``: what staging recorded of the site's files; the others (its assets and
         manifest) are looked at in ``out``."""
-        files: dict[str, Stamp] = {
+        files: dict[str, tuple[int, ...]] = {
             path: record[1:]
             if (record := records.get(path))
             else stamp_of(os.lstat(f"{out}/{path}"))
             for path in reported.site_files
         }
+        # thousands of findings say a handful of things: each message is written once
+        messages: dict[str, int] = {}
+        findings = []
+        for finding in reported.findings:
+            listed = finding_to_list(finding)
+            listed[1] = messages.setdefault(finding.message, len(messages))
+            findings.append(listed)
         write_atomically(
             self.path,
             f"{self.key}\n"
             + json.dumps(
                 {
                     "cache": _cache_stamps(out),
-                    "files": files,
-                    "findings": [finding_to_list(finding) for finding in reported.findings],
+                    "site": _site_digest(files, _folders_of(files)),
+                    "messages": list(messages),
+                    "findings": findings,
                     "pages": reported.pages,
                     "guides": reported.guides,
                     "heaviest": [
@@ -186,6 +195,13 @@ def _cache_stamps(out: Path) -> list[list[int] | None]:
         except OSError:
             stamps.append(None)
     return stamps
+
+
+def _site_digest(files: Mapping[str, tuple[int, ...]], folders: Iterable[str]) -> str:
+    """The published site as one hash: each file by its path and stamp, and each folder."""
+    return cache_keys.hash_of(
+        *sorted(f"{path}\0{stamp}" for path, stamp in files.items()), "\0", *sorted(folders)
+    )
 
 
 def _site_files(out: Path) -> tuple[dict[str, tuple[int, ...]], set[str]]:
