@@ -15,6 +15,7 @@ a guide must never stand for a newer one); ``site.json`` is written last.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import tempfile
@@ -33,6 +34,7 @@ from ..pages import KeptFile, KeptPage, Page, PageGroup
 from ..source.content_model import GuideMeta
 from ..source.load import FrontMatter, SourceGuide
 from ..source.user_files import DocPath, LineMap
+from ..workers import cycle_collector_paused
 from .cache_keys import FORMAT
 from .caches import file_identity
 from .session import FileIdentity
@@ -101,7 +103,13 @@ def read(path: Path, code: str) -> CacheState:
         return CacheState(None, {}, {}, stamp)
     groups = {name: _group_from_json(group) for name, group in site.groups.items()}
     file = path / ENTRIES_FILE
-    entries, lines, replaced, damaged = _read_entries(file)
+    with cycle_collector_paused():
+        entries, lines, replaced, damaged = _read_entries(file)
+    # a process that builds once froze what it imported (the build command): the entries live as
+    # long as its build and hold no cycles, so the collector need not walk their hundreds of
+    # thousands of objects either (a tenth of such a rebuild after an edit)
+    if gc.get_freeze_count():
+        gc.freeze()
     if damaged and replaced:  # the damaged line may have replaced one that is read as current
         entries, lines, replaced = {}, {}, 0
     return CacheState(
