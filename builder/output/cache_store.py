@@ -105,11 +105,12 @@ def read(path: Path, code: str) -> CacheState:
     file = path / ENTRIES_FILE
     with cycle_collector_paused():
         entries, lines, replaced, damaged = _read_entries(file)
-    # a process that builds once froze what it imported (the build command): the entries live as
-    # long as its build and hold no cycles, so the collector need not walk their hundreds of
-    # thousands of objects either (a tenth of such a rebuild after an edit)
-    if gc.get_freeze_count():
-        gc.freeze()
+        # a process that builds once froze what it imported (the build command): the entries live
+        # as long as its build and hold no cycles, so the collector need not walk their hundreds of
+        # thousands of objects either (a tenth of such a rebuild after an edit); frozen before the
+        # collector is back, whose first collection would walk them all
+        if gc.get_freeze_count():
+            gc.freeze()
     if damaged and replaced:  # the damaged line may have replaced one that is read as current
         entries, lines, replaced = {}, {}, 0
     return CacheState(
