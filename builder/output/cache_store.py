@@ -15,7 +15,6 @@ a guide must never stand for a newer one); ``site.json`` is written last.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import json
 import os
 import tempfile
@@ -34,7 +33,7 @@ from ..pages import KeptFile, KeptPage, Page, PageGroup
 from ..source.content_model import GuideMeta
 from ..source.load import FrontMatter, SourceGuide
 from ..source.user_files import DocPath, LineMap
-from ..workers import cycle_collector_paused
+from ..workers import kept_for_the_build
 from .cache_keys import FORMAT
 from .caches import file_identity
 from .session import FileIdentity
@@ -103,14 +102,8 @@ def read(path: Path, code: str) -> CacheState:
         return CacheState(None, {}, {}, stamp)
     groups = {name: _group_from_json(group) for name, group in site.groups.items()}
     file = path / ENTRIES_FILE
-    with cycle_collector_paused():
+    with kept_for_the_build():  # hundreds of thousands of objects: a tenth of a rebuild's time
         entries, lines, replaced, damaged = _read_entries(file)
-        # a process that builds once froze what it imported (the build command): the entries live
-        # as long as its build and hold no cycles, so the collector need not walk their hundreds of
-        # thousands of objects either (a tenth of such a rebuild after an edit); frozen before the
-        # collector is back, whose first collection would walk them all
-        if gc.get_freeze_count():
-            gc.freeze()
     if damaged and replaced:  # the damaged line may have replaced one that is read as current
         entries, lines, replaced = {}, {}, 0
     return CacheState(

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..site.page_weight import PageWeight
+from ..workers import kept_for_the_build
 from . import cache_keys
 from .build_cache import cache_path, kept_page
 from .cache_store import (
@@ -90,31 +91,32 @@ class Record:
         if os.path.lexists(staging_dir(out)):  # left by a killed build: staging clears it
             return None
         try:
-            with open(self.path, "rb") as file:
+            # thousands of findings, kept to the end of the process
+            with kept_for_the_build(), open(self.path, "rb") as file:
                 # the key first: a build after an edit reads no further
                 if file.readline() != f"{self.key}\n".encode():
                     return None
                 stored = json.loads(file.read())
-            files, folders = _site_files(out)
-            if stored["cache"] != _cache_stamps(out) or stored["site"] != _site_digest(
-                files, folders
-            ):
-                return None
-            messages = [text_of(message) for message in stored["messages"]]
-            findings = []
-            for finding in stored["findings"]:
-                finding[1] = messages[number_of(finding[1])]
-                findings.append(finding_from_list(finding))
-            return Reported(
-                findings,
-                number_of(stored["pages"]),
-                number_of(stored["guides"]),
-                [
-                    PageWeight(page_from_list(page), number_of(html), number_of(total))
-                    for page, html, total in stored["heaviest"]
-                ],
-                frozenset(files),
-            )
+                files, folders = _site_files(out)
+                if stored["cache"] != _cache_stamps(out) or stored["site"] != _site_digest(
+                    files, folders
+                ):
+                    return None
+                messages = [text_of(message) for message in stored["messages"]]
+                findings = []
+                for finding in stored["findings"]:
+                    finding[1] = messages[number_of(finding[1])]
+                    findings.append(finding_from_list(finding))
+                return Reported(
+                    findings,
+                    number_of(stored["pages"]),
+                    number_of(stored["guides"]),
+                    [
+                        PageWeight(page_from_list(page), number_of(html), number_of(total))
+                        for page, html, total in stored["heaviest"]
+                    ],
+                    frozenset(files),
+                )
         except (OSError, *NOT_STORED):
             return None
 
