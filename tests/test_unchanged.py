@@ -202,3 +202,13 @@ def test_a_build_without_the_cache_neither_replays_nor_records(source, tmp_path,
         patched.setattr("guidekit.build.load_guides", lambda *args: read.append(1) or load(*args))
         build(source, out, check=False, today=DAY, cache=False)
     assert read == [1]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_as_by_the_build_as_usual(source, tmp_path):
+    """Python keeps such a name's bytes as lone surrogates: the record's key hashes them as they
+    are, and the build goes on to name the file as it always has."""
+    (source / "zh-Hans" / os.fsdecode(b"caf\xe9.png")).write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = tmp_path / "site"
+    once = build(source, out, check=False, today=DAY)
+    assert not once.published and once.findings
+    assert reported(once) == reported(as_usual(source, out))

@@ -75,8 +75,8 @@ class Record:
                 str(cache_keys.FORMAT),
                 cache_keys.code_key(),
                 cache_keys.package_key(),
-                str(source.resolve()),
-                str(out),
+                os.fsencode(source.resolve()),
+                os.fsencode(out),
                 today.isoformat(),
                 os.environ.get("SOURCE_DATE_EPOCH", ""),
                 str(len(waivers)),
@@ -156,16 +156,15 @@ class Record:
                         for weight in reported.heaviest
                     ],
                 },
-                ensure_ascii=False,
-                separators=(",", ":"),
+                separators=(",", ":"),  # ASCII: a message may name a file whose name is not UTF-8
             ),
         )
 
 
-def _source_stamps(source: str) -> list[str]:
+def _source_stamps(source: str) -> list[bytes]:
     """Every file below SOURCE but hidden ones (which no build reads), by its path and stamp; a
     linked file by its target's."""
-    stamps: list[str] = []
+    stamps: list[bytes] = []
 
     def walk(folder: str, prefix: str) -> None:
         with os.scandir(folder) as entries:
@@ -179,9 +178,9 @@ def _source_stamps(source: str) -> list[str]:
                 try:
                     found = entry.stat()
                 except OSError:  # a broken link
-                    stamps.append(f"{name}\0missing")
+                    stamps.append(_named(name, "missing"))
                     continue
-                stamps.append(f"{name}\0{stamp_of(found)}")
+                stamps.append(_named(name, stamp_of(found)))
 
     walk(source, "")
     return stamps
@@ -202,8 +201,16 @@ def _cache_stamps(out: Path) -> list[list[int] | None]:
 def _site_digest(files: Mapping[str, tuple[int, ...]], folders: Iterable[str]) -> str:
     """The published site as one hash: each file by its path and stamp, and each folder."""
     return cache_keys.hash_of(
-        *sorted(f"{path}\0{stamp}" for path, stamp in files.items()), "\0", *sorted(folders)
+        *sorted(_named(path, stamp) for path, stamp in files.items()),
+        "\0",
+        *sorted(_named(folder) for folder in folders),
     )
+
+
+def _named(name: str, *parts: object) -> bytes:
+    """A file's name (which may hold bytes that are not UTF-8, as Python keeps them) and what is
+    known of it, to be hashed."""
+    return "\0".join([name, *map(str, parts)]).encode("utf-8", "surrogateescape")
 
 
 def _site_files(out: Path) -> tuple[dict[str, tuple[int, ...]], set[str]]:
