@@ -42,6 +42,7 @@ from .output.stage import (
     stage_site,
     staging_dir,
 )
+from .output.unchanged import Record, Reported
 from .pages import KeptFile, KeptPage, Page, PageGroup
 from .pause import pause_point
 from .site.assemble import render_around, render_search_index, search_languages, site_files
@@ -124,6 +125,9 @@ def build(
     options = BuildOptions(
         check, jobs, cache, waivers, on_stage, on_page, today or dt.date.today(), grid
     )
+    # a process that builds once may find its result recorded; one that builds again keeps what it
+    # needs in its session
+    once = session is None
     session = session or Session()
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
     try:
@@ -132,13 +136,19 @@ def build(
         with build_lock(out):
             try:
                 recover(out)
+                record = _record(source, out, options) if once else None
+                if record is not None:
+                    reported = record.replay(out)
+                    if reported is not None:
+                        return _replayed(reported, options)
+                    record.forget()
                 try:
-                    return _build(source, out, options, session)
+                    return _build(source, out, options, session, record)
                 # a published file was removed or changed by hand, or a part of the cache read
                 # only when needed is damaged: nothing of that site is kept
                 except (KeptFileChanged, CacheDamaged):
                     forget(cache_path(out), session.build_caches)
-                    return _build(source, out, options, session)
+                    return _build(source, out, options, session, record)
             except (OSError, UnicodeError):
                 discard(staging_dir(out))  # under the lock: the staging folder is this build's
                 raise
@@ -211,8 +221,32 @@ class BuiltSite:
         }.values()
 
 
-def _build(source: Path, out: Path, options: BuildOptions, session: Session) -> BuildResult:
-    """Source -> each guide's steps -> pages around the guides -> stage -> gate -> publish."""
+def _record(source: Path, out: Path, options: BuildOptions) -> Record | None:
+    """The record of the last build of ``out``, for a build that may make the same site again
+    (with the build cache, without the gate)."""
+    if options.check or not options.cache:
+        return None
+    return Record.of(source, out, today=options.today, waivers=options.waivers)
+
+
+def _replayed(reported: Reported, options: BuildOptions) -> BuildResult:
+    """The result of a build that makes again the site published in OUT."""
+    return BuildResult(
+        findings=reported.findings,
+        published=True,
+        pages=reported.pages,
+        guides=reported.guides,
+        heaviest=reported.heaviest,
+        site_files=reported.site_files,
+        waivers=options.waivers,
+    )
+
+
+def _build(
+    source: Path, out: Path, options: BuildOptions, session: Session, record: Record | None
+) -> BuildResult:
+    """Source -> each guide's steps -> pages around the guides -> stage -> gate -> publish;
+    ``record``: where to record the result of a build that publishes."""
     state = _start(source, out, options, session)
     read = _read_source(state)
     outcomes, around = _guide_steps(state, read)
@@ -231,7 +265,17 @@ def _build(source: Path, out: Path, options: BuildOptions, session: Session) -> 
         # a refused site; after a publish the previous site was set aside and nothing is left here
         discard(staged.folder)
     state.cache.save(token if state.result.published else None, staged.records)
-    return _sorted(state.result)
+    result = _sorted(state.result)
+    # a warning about a damaged cache is this build's alone
+    if record is not None and result.published and not state.cache.damaged:
+        record.save(
+            out,
+            Reported(
+                result.findings, result.pages, result.guides, result.heaviest, result.site_files
+            ),
+            staged.records,
+        )
+    return result
 
 
 def _start(source: Path, out: Path, options: BuildOptions, session: Session) -> BuildState:

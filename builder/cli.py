@@ -133,7 +133,8 @@ def build_command(
 ) -> None:
     """Build the guides in SOURCE into OUT through the accessibility gate."""
     # what the imports made lives as long as the process, and the build cache's entries as long as
-    # the build: the collector need not walk them again and again (a fifth of a rebuild's time)
+    # the build: the collector need not walk them again and again (a fifth of a rebuild's time);
+    # the build cache freezes its entries too once it has read them (cache_store.read)
     gc.freeze()
     gc.set_threshold(20_000, 10, 10)
     lang = load_config(source)[0].default_lang

@@ -62,6 +62,18 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def kept_for_the_build() -> Iterator[None]:
+    """The cycle collector paused while this process makes many objects that live as long as its
+    build and form no cycles (the build cache as read, a recorded result); in a process that builds
+    once, which froze what it imported (the build command), they are frozen too, before the
+    collector is back: otherwise its first collection walks them all, and every full one again."""
+    with cycle_collector_paused():
+        yield
+        if gc.get_freeze_count():
+            gc.freeze()
+
+
 _task: Callable[[int], Any] | None = None
 _PR_SET_PDEATHSIG = 1
 

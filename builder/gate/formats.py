@@ -76,44 +76,47 @@ def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
     """One paragraph per problem; colour only when the console is a terminal (rich decides). A large
     site can have thousands of warnings: without colour they are written as they are, not through
     rich."""
-    lines: list[list[tuple[str, str]]] = []  # (text, style) pieces of each line
+    lines: list[tuple[tuple[str, str], ...]] = []  # (text, style) pieces of each line
+    severity_labels = {severity: str(severity) for severity in Severity}
+    waived_label = say("waived-label", lang)
     for problem in verdict.problems:
         finding = problem.first
-        colour = (
-            "dim" if problem.waived else "red" if finding.severity is Severity.ERROR else "yellow"
-        )
+        waived = problem.waived
+        colour = "dim" if waived else "red" if finding.severity is Severity.ERROR else "yellow"
         details = ", ".join(
-            part
-            for part in (
-                finding.rule,
-                finding.wcag and f"WCAG {finding.wcag}",
-                finding.page and f"{finding.theme or ''} {finding.page}".strip(),
-            )
-            if part
-        )
-        label = say("waived-label", lang) if problem.waived else str(finding.severity)
-        lines.append(
             [
-                (finding.location(), "bold"),
-                (": ", ""),
-                (label, colour),
-                (f": {finding.message} ", ""),
-                (f"({details})", "dim"),
+                part
+                for part in (
+                    finding.rule,
+                    finding.wcag and f"WCAG {finding.wcag}",
+                    finding.page and f"{finding.theme or ''} {finding.page}".strip(),
+                )
+                if part
             ]
         )
-        lines += [
-            [(f"    {note}", "dim")]
-            for note in (pages_line(problem, lang), waiver_note(problem, lang))
-            if note
-        ]
+        lines.append(
+            (
+                (finding.location(), "bold"),
+                (": ", ""),
+                (waived_label if waived else severity_labels[finding.severity], colour),
+                (f": {finding.message} ", ""),
+                (f"({details})", "dim"),
+            )
+        )
+        if problem.pages > 1 or problem.waiver is not None:
+            lines += [
+                ((f"    {note}", "dim"),)
+                for note in (pages_line(problem, lang), waiver_note(problem, lang))
+                if note
+            ]
     lines += [
-        [(waiver_line(use, lang), "red" if use.expired and use.matched else "cyan")]
+        ((waiver_line(use, lang), "red" if use.expired and use.matched else "cyan"),)
         for use in verdict.waivers
     ]
     if not lines:
         return
     if console.color_system is None:
-        console.file.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        console.file.write("".join(["".join([text for text, _ in line]) + "\n" for line in lines]))
     else:
         console.print(Text("\n").join(Text.assemble(*line) for line in lines))
 

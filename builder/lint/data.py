@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import pyphen
 
@@ -74,7 +80,64 @@ def everyday_characters() -> frozenset[str]:
 def english_hyphenator() -> pyphen.Pyphen:
     """Where English words may break (the silver pages' soft hyphens), and so roughly their
     syllables."""
+    path = pyphen.LANGUAGES["en_US"]
+    if path not in pyphen.hdcache:  # what Pyphen reads its patterns from once in a process
+        pyphen.hdcache[path] = _hyphenation_patterns(path)
     return pyphen.Pyphen(lang="en_US")
+
+
+def _hyphenation_patterns(path: Path) -> pyphen.HyphDict:
+    """The patterns of the dictionary at ``path``, as an earlier process parsed them: parsing its
+    eleven thousand patterns takes longer than an edited guide's other steps. Kept (with marshal)
+    in a folder of the user's own, and parsed again when the kept copy is missing, unreadable or of
+    another file."""
+    found = path.stat()
+    stamp = [str(path), found.st_size, found.st_mtime_ns, pyphen.__version__]
+    folder = _private_folder()
+    kept = folder / "hyph_en_US.marshal" if folder else None
+    if kept is not None:
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            kept_stamp, patterns = marshal.loads(kept.read_bytes())
+            if kept_stamp == stamp and patterns:
+                hyphenation = pyphen.HyphDict.__new__(pyphen.HyphDict)
+                hyphenation.patterns, hyphenation.cache = patterns, {}
+                hyphenation.maxlen = max(len(key) for key in patterns)
+                return hyphenation
+    hyphenation = pyphen.HyphDict(path)
+    # plain offsets and values only: a nonstandard hyphen is an int carrying data marshal drops
+    plain = all(
+        type(value) is int for _, values in hyphenation.patterns.values() for value in values
+    )
+    if kept is not None and plain:
+        with contextlib.suppress(OSError):
+            handle, temporary = tempfile.mkstemp(dir=kept.parent)
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    file.write(marshal.dumps([stamp, hyphenation.patterns]))
+                os.replace(temporary, kept)
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+    return hyphenation
+
+
+def _private_folder() -> Path | None:
+    """guidekit's folder of the user in the temporary folder, which only they can write; None where
+    there is none such."""
+    if not hasattr(os, "getuid"):
+        return None
+    folder = Path(tempfile.gettempdir(), f"guidekit-{os.getuid()}")
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError:
+        return None
+    if (
+        not stat.S_ISDIR(found.st_mode)
+        or found.st_uid != os.getuid()
+        or stat.S_IMODE(found.st_mode) & 0o077
+    ):
+        return None
+    return folder
 
 
 @cache

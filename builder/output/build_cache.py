@@ -245,12 +245,12 @@ def _without_pages(entry: Entry) -> Entry:
 def _kept_outcome(outcome: GuideOutcome) -> GuideOutcome:
     return dataclasses.replace(
         outcome,
-        pages=[_kept_page(page, outcome.html_gzip.get(page.site_path)) for page in outcome.pages],
+        pages=[kept_page(page, outcome.html_gzip.get(page.site_path)) for page in outcome.pages],
         html_gzip={},
     )
 
 
-def _kept_page(page: Page | KeptPage, html_gzip: int | None = None) -> KeptPage:
+def kept_page(page: Page | KeptPage, html_gzip: int | None = None) -> KeptPage:
     if isinstance(page, KeptPage):
         return page
     return KeptPage(
@@ -268,4 +268,4 @@ def _kept_made(made: PageGroup) -> PageGroup:
         path: text if isinstance(text, KeptFile) else KeptFile(gzip_size(text))
         for path, text in made.files.items()
     }
-    return PageGroup([_kept_page(page) for page in made.pages], files, made.findings)
+    return PageGroup([kept_page(page) for page in made.pages], files, made.findings)

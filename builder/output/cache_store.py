@@ -20,8 +20,9 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,7 +32,8 @@ from ..guide.steps import GuideOutcome
 from ..pages import KeptFile, KeptPage, Page, PageGroup
 from ..source.content_model import GuideMeta
 from ..source.load import FrontMatter, SourceGuide
-from ..source.user_files import LineMap
+from ..source.user_files import DocPath, LineMap
+from ..workers import kept_for_the_build
 from .cache_keys import FORMAT
 from .caches import file_identity
 from .session import FileIdentity
@@ -100,7 +102,8 @@ def read(path: Path, code: str) -> CacheState:
         return CacheState(None, {}, {}, stamp)
     groups = {name: _group_from_json(group) for name, group in site.groups.items()}
     file = path / ENTRIES_FILE
-    entries, lines, replaced, damaged = _read_entries(file)
+    with kept_for_the_build():  # hundreds of thousands of objects: a tenth of a rebuild's time
+        entries, lines, replaced, damaged = _read_entries(file)
     if damaged and replaced:  # the damaged line may have replaced one that is read as current
         entries, lines, replaced = {}, {}, 0
     return CacheState(
@@ -133,7 +136,7 @@ def _read_entries(file: Path) -> tuple[dict[str, Entry], dict[str, str], int, bo
             continue
         try:
             rel, entry = _entry_from_line(line)
-        except _NOT_AN_ENTRY:
+        except NOT_STORED:
             damaged = True
             continue
         replaced += rel in entries
@@ -151,7 +154,7 @@ def site_stamp(path: Path) -> FileIdentity | None:
 
 def write_entries(path: Path, lines: Mapping[str, str]) -> None:
     """Replace the entries file with these lines (each guide's entry, by its path in SOURCE)."""
-    _write_text(path / ENTRIES_FILE, "".join(f"{lines[rel]}\n" for rel in sorted(lines)))
+    write_atomically(path / ENTRIES_FILE, "".join(f"{lines[rel]}\n" for rel in sorted(lines)))
 
 
 def append_entries(path: Path, lines: Iterable[str]) -> None:
@@ -173,7 +176,7 @@ def write_site(
     files: Mapping[str, FileRecord],
 ) -> FileIdentity | None:
     """Write ``site.json``; its identity once written."""
-    _write_json(
+    write_json(
         path / SITE_FILE,
         {
             "format": FORMAT,
@@ -200,11 +203,11 @@ def _read_valid(path: Path, schema: type[Schema]) -> Schema | None:
         return None
 
 
-def _write_json(path: Path, data: object) -> None:
-    _write_text(path, json.dumps(data, ensure_ascii=False))
+def write_json(path: Path, data: object) -> None:
+    write_atomically(path, json.dumps(data, ensure_ascii=False))
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
@@ -231,7 +234,7 @@ class _SiteJson(StrictJson):
     files: dict[str, tuple[str, int, int, int, int, int]]
 
 
-def _page_to_json(page: Page | KeptPage) -> list:
+def page_to_list(page: Page | KeptPage) -> list:
     assert isinstance(page, KeptPage), "a saved page is in the published site"
     return [page.site_path, page.theme, page.lang, page.source, page.html_gzip, list(page.loads)]
 
@@ -246,11 +249,25 @@ def _page_from_json(stored: _PageJson) -> KeptPage:
 # [findings, pages, assets]; a finding its fields in the order of Finding's. Lists, not objects:
 # the line is read by every build that starts, and names repeated in each of thousands of findings
 # would double what it reads.
-_FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
+# finding_to_list and finding_from_list write a finding's fields in this order
+assert [field.name for field in dataclasses.fields(Finding)] == [
+    "rule",
+    "message",
+    "severity",
+    "file",
+    "line",
+    "wcag",
+    "page",
+    "theme",
+    "suggestion",
+    "element",
+    "lang",
+]
 _SEVERITIES = {severity.value: severity for severity in Severity}
-# what a line that is not an entry raises as it is read: json's errors are ValueErrors, and a line
-# nested too deep a RecursionError
-_NOT_AN_ENTRY = (ValueError, TypeError, KeyError, IndexError, RecursionError)
+_SEVERITY_VALUES = {severity: severity.value for severity in Severity}  # Enum.value is slow
+# what a line that is not an entry (or a stored value not of its shape) raises as it is read: json's
+# errors are ValueErrors, and a line nested too deep a RecursionError
+NOT_STORED = (ValueError, TypeError, KeyError, IndexError, RecursionError)
 
 
 def _entry_to_json(rel: str, entry: Entry) -> list:
@@ -270,14 +287,14 @@ def _entry_to_json(rel: str, entry: Entry) -> list:
         ]
         if guide
         else None,
-        [_finding_to_json(finding) for finding in entry.load_findings],
+        [finding_to_list(finding) for finding in entry.load_findings],
         entry.key,
         None
         if outcome is None
         else [
-            [_finding_to_json(finding) for finding in outcome.findings],
+            [finding_to_list(finding) for finding in outcome.findings],
             # all kept: only published outcomes with pages are saved
-            [_page_to_json(page) for page in outcome.pages],
+            [page_to_list(page) for page in outcome.pages],
             [[str(asset.source), asset.site_path] for asset in outcome.assets],
         ],
         None if outcome is None else _words_text(outcome.search_words),
@@ -285,46 +302,41 @@ def _entry_to_json(rel: str, entry: Entry) -> list:
 
 
 def _entry_from_line(line: str) -> tuple[str, Entry]:
-    """The entry a line holds; raises one of ``_NOT_AN_ENTRY`` when the line is not one (a damaged
+    """The entry a line holds; raises one of ``NOT_STORED`` when the line is not one (a damaged
     file, or a changed content model)."""
     rel, file, stamp, guide, load_findings, key, outcome, words = json.loads(line)
     size, modified, changed = stamp
     entry = Entry(
-        _text(file),
-        (_number(size), _number(modified), _number(changed)),
+        text_of(file),
+        (number_of(size), number_of(modified), number_of(changed)),
         None,
         None,
-        [_finding_from_json(finding) for finding in load_findings],
-        None if key is None else _text(key),
+        [finding_from_list(finding) for finding in load_findings],
+        None if key is None else text_of(key),
     )
     if guide is None:
         if not any(finding.blocking for finding in entry.load_findings):
             raise ValueError("a guide that did not load was refused: without the reason")
     else:
         path, meta_json, body, body_line, places, texts = guide
-        meta = GuideMeta.model_validate_json(_text(meta_json))  # ValidationError is a ValueError
+        meta = GuideMeta.model_validate_json(text_of(meta_json))  # ValidationError is a ValueError
         entry.guide = SourceGuide(
-            Path(_text(path)),
-            _text(rel),
+            Path(text_of(path)),
+            text_of(rel),
             meta,
-            _text(body),
-            _number(body_line),
-            front_matter=FrontMatter(
-                LineMap({_doc_path(place): _number(line) for place, line in places}),
-                tuple(
-                    (_doc_path(place), _number(line), _text(text)) for place, line, text in texts
-                ),
-            ),
+            text_of(body),
+            number_of(body_line),
+            front_matter=StoredFrontMatter(places, texts),
         )
         entry.meta_json = meta_json
     if outcome is not None:
         findings, pages, assets = outcome
         entry.outcome = GuideOutcome(
-            [_finding_from_json(finding) for finding in findings],
-            [_entry_page(page) for page in pages],
-            [Asset(Path(_text(source)), _text(site_path)) for source, site_path in assets],
+            [finding_from_list(finding) for finding in findings],
+            [page_from_list(page) for page in pages],
+            [Asset(Path(text_of(source)), text_of(site_path)) for source, site_path in assets],
             {},
-            StoredWords(_text(words)),
+            StoredWords(text_of(words)),
         )
         if not entry.outcome.pages and not any(
             finding.severity is Severity.ERROR for finding in entry.outcome.findings
@@ -333,62 +345,79 @@ def _entry_from_line(line: str) -> tuple[str, Entry]:
     return rel, entry
 
 
-def _finding_to_json(finding: Finding) -> list:
+def finding_to_list(finding: Finding) -> list:
     return [
-        finding.severity.value if name == "severity" else getattr(finding, name)
-        for name in _FINDING_FIELDS
+        finding.rule,
+        finding.message,
+        _SEVERITY_VALUES[finding.severity],
+        finding.file,
+        finding.line,
+        finding.wcag,
+        finding.page,
+        finding.theme,
+        finding.suggestion,
+        finding.element,
+        finding.lang,
     ]
 
 
-def _finding_from_json(stored: list) -> Finding:
+_TEXT = frozenset({str})
+_OPTIONAL_TEXT = frozenset({str, type(None)})
+
+
+def finding_from_list(stored: list) -> Finding:
     rule, message, severity, file, line, wcag, page, theme, suggestion, element, lang = stored
+    # thousands of findings are read by every build that starts: their types are checked at once
+    if (
+        type(rule) is not str
+        or type(message) is not str
+        or not {type(file), type(wcag), type(page), type(theme)} <= _OPTIONAL_TEXT
+        or not {type(suggestion), type(element), type(lang)} <= _OPTIONAL_TEXT
+    ):
+        raise TypeError("not a finding")
     return Finding(
-        _text(rule),
-        _text(message),
+        rule,
+        message,
         _SEVERITIES[severity],
-        _optional_text(file),
-        None if line is None else _number(line),
-        _optional_text(wcag),
-        _optional_text(page),
-        _optional_text(theme),
-        _optional_text(suggestion),
-        _optional_text(element),
-        _optional_text(lang),
+        file,
+        None if line is None else number_of(line),
+        wcag,
+        page,
+        theme,
+        suggestion,
+        element,
+        lang,
     )
 
 
-def _entry_page(stored: list) -> KeptPage:
+def page_from_list(stored: list) -> KeptPage:
     site_path, theme, lang, source, html_gzip, loads = stored
-    if not isinstance(loads, list):
-        raise TypeError("a page's files are a list")
-    return KeptPage(
-        _text(site_path),
-        _text(theme),
-        _text(lang),
-        _optional_text(source),
-        _number(html_gzip),
-        tuple(_text(name) for name in loads),
-    )
+    # thousands of pages are read by every build that starts: their types are checked at once
+    if (
+        {type(site_path), type(theme), type(lang)} != _TEXT
+        or type(source) not in _OPTIONAL_TEXT
+        or type(html_gzip) is not int
+        or type(loads) is not list
+        or not set(map(type, loads)) <= _TEXT
+    ):
+        raise TypeError("not a page")
+    return KeptPage(site_path, theme, lang, source, html_gzip, tuple(loads))
 
 
-def _text(value: object) -> str:
+def text_of(value: object) -> str:
     if type(value) is not str:
         raise TypeError("not a string")
     return value
-
-
-def _optional_text(value: object) -> str | None:
-    return None if value is None else _text(value)
 
 
 def _doc_path(value: object) -> tuple[str | int, ...]:
     """Where a part of the front matter is: its keys and item numbers."""
     if not isinstance(value, list):
         raise TypeError("not a list")
-    return tuple(part if type(part) is str else _number(part) for part in value)
+    return tuple(part if type(part) is str else number_of(part) for part in value)
 
 
-def _number(value: object) -> int:
+def number_of(value: object) -> int:
     if type(value) is not int:  # nor a bool
         raise TypeError("not an integer")
     return value
@@ -409,8 +438,8 @@ class StoredWords(Mapping[str, int]):
                 words = json.loads(self.text)
                 if not isinstance(words, dict):
                     raise TypeError("not an object")
-                self._words = {_text(word): _number(count) for word, count in words.items()}
-            except _NOT_AN_ENTRY as error:
+                self._words = {text_of(word): number_of(count) for word, count in words.items()}
+            except NOT_STORED as error:
                 raise CacheDamaged from error
         return self._words
 
@@ -422,6 +451,35 @@ class StoredWords(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._read())
+
+
+class StoredFrontMatter(FrontMatter):
+    """A kept guide's front matter places and texts, read from what its line holds when a guide's
+    steps first look at them (a change of the site redoes the guide): a build that keeps the guide's
+    outcome never does. What is not such places and texts raises ``CacheDamaged``."""
+
+    _stored: tuple[Any, Any]  # as the line holds them
+
+    def __init__(self, places: Any, texts: Any) -> None:
+        object.__setattr__(self, "_stored", (places, texts))
+
+    @cached_property
+    def places(self) -> LineMap:
+        places, _ = self._stored
+        try:
+            return LineMap({_doc_path(place): number_of(line) for place, line in places})
+        except NOT_STORED as error:
+            raise CacheDamaged from error
+
+    @cached_property
+    def texts(self) -> tuple[tuple[DocPath, int, str], ...]:
+        _, texts = self._stored
+        try:
+            return tuple(
+                (_doc_path(place), number_of(line), text_of(text)) for place, line, text in texts
+            )
+        except NOT_STORED as error:
+            raise CacheDamaged from error
 
 
 class CacheDamaged(RuntimeError):
@@ -438,7 +496,7 @@ def _words_text(words: Mapping[str, int]) -> str:
 def _group_to_json(group: Group) -> dict:
     return {
         "key": group.key,
-        "pages": [_page_to_json(page) for page in group.made.pages],
+        "pages": [page_to_list(page) for page in group.made.pages],
         "files": {path: _kept_size(kept) for path, kept in group.made.files.items()},
         "findings": [finding.to_json() for finding in group.made.findings],
     }

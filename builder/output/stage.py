@@ -159,7 +159,7 @@ def _remove_tree(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _stamp(found: os.stat_result) -> Stamp:
+def stamp_of(found: os.stat_result) -> Stamp:
     return found.st_size, found.st_dev, found.st_ino, found.st_mtime_ns, found.st_ctime_ns
 
 
@@ -174,7 +174,7 @@ def verify_published(path: str, record: FileRecord) -> None:
     not changed)."""
     try:
         found = os.lstat(path)
-        if _stamp(found) == record[1:]:
+        if stamp_of(found) == record[1:]:
             return
         if (
             stat_module.S_ISREG(found.st_mode)
@@ -246,7 +246,7 @@ def stage_site(
         if (
             site_path in present
             and site_path not in stale
-            and _stamp(os.lstat(target)) == record[1:]
+            and stamp_of(os.lstat(target)) == record[1:]
         ):
             present.discard(site_path)  # the spare holds the published file already, untouched
             site_paths.add(site_path)
@@ -261,7 +261,7 @@ def stage_site(
             shutil.copyfile(published_folder + site_path, target)
         staged.records[site_path] = (
             record[0],
-            *_stamp(os.lstat(target)),
+            *stamp_of(os.lstat(target)),
         )  # linking changed its change time
 
     def write(site_path: str, text: str) -> None:
@@ -271,7 +271,7 @@ def stage_site(
             file.flush()
             found = os.fstat(file.fileno())
         staged.written.add(site_path)
-        staged.records[site_path] = (hashlib.sha256(data).hexdigest(), *_stamp(found))
+        staged.records[site_path] = (hashlib.sha256(data).hexdigest(), *stamp_of(found))
 
     pages = list(pages)
     for page in pages:
