@@ -32,6 +32,10 @@ class Reporter:
         self.findings: list[Finding] = []
         self._texts = lint_texts(best_language(guide.lang))
         self._severities = {rule: settings.severity(rule) for rule in DEFAULT_LEVELS}
+        # A guide in officialese repeats the same finding dozens of times, on other lines: each
+        # repeat shares the first one's strings, which keeps them one object each when the findings
+        # are pickled back from a worker process, instead of thousands of equal copies.
+        self._messages: dict[tuple[object, ...], tuple[str, str]] = {}
 
     @property
     def lang(self) -> str:
@@ -44,16 +48,23 @@ class Reporter:
         severity: Severity | None = self._severities[rule]
         if severity is None:
             return
-        message = self._texts[rule].format(**args) + self._texts["suggest"].format(
-            suggestion=suggestion
-        )
+        key = (rule, suggestion, *args.items())
+        said = self._messages.get(key)
+        if said is None:
+            message = self._texts[rule].format(**args) + self._texts["suggest"].format(
+                suggestion=suggestion
+            )
+            said = self._messages[key] = (message, suggestion)
         self.findings.append(
             Finding(
-                rule=f"lint:{rule}",
-                message=message,
+                rule=_RULE_IDS[rule],
+                message=said[0],
                 severity=severity,
                 file=self.guide.rel,
                 line=line,
-                suggestion=suggestion,
+                suggestion=said[1],
             )
         )
+
+
+_RULE_IDS = {rule: f"lint:{rule}" for rule in DEFAULT_LEVELS}
