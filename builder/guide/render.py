@@ -30,7 +30,7 @@ from .enrich import (
     short_page_url,
 )
 from .markdown_html import BodyRenderer
-from .short_guide import short_guide
+from .short_guide import ShortGuide, short_guide
 
 if TYPE_CHECKING:
     from ..site.page_weight import Budget
@@ -72,6 +72,10 @@ def render_guide(
         )
         findings += renderer.findings
         pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+    # the short page is laid out from the front matter alone: both themes' pages share it, unless
+    # the site's address makes their printed links differ
+    facts = _short_facts(guide.meta, guide.lang)
+    shorts: dict[str | None, ShortGuide] = {}
     for theme in THEMES:
         site_path = theme.prefix + short_page_path(guide.rel)
         full_guide_url = (
@@ -79,18 +83,16 @@ def render_guide(
             if config.base_url
             else None
         )
+        if full_guide_url not in shorts:
+            shorts[full_guide_url] = short_guide(
+                guide.meta, guide.lang, facts, full_guide_url=full_guide_url, unchecked=not checked
+            )
         html = env.get_template("base/short.html.j2").render(
             page_context(config, theme, site_path, guide.lang, checked)
             | guide_context(guide, theme, site_path),
             guide=meta,
             source=guide.rel,
-            short=short_guide(
-                guide.meta,
-                guide.lang,
-                _short_facts(guide.meta, guide.lang),
-                full_guide_url=full_guide_url,
-                unchecked=not checked,
-            ),
+            short=shorts[full_guide_url],
             full_guide=posixpath.basename(page_url(guide.rel)),
             full_guide_url=full_guide_url,
         )
