@@ -1,5 +1,5 @@
-"""Worker processes: the parent pauses its cycle collector while it gathers their results, and the
-workers collect their own garbage."""
+"""Worker processes: the parent pauses its cycle collector while it gathers their results, keeps
+what they handed back out of its later collections, and the workers collect their own garbage."""
 
 from __future__ import annotations
 
@@ -31,3 +31,12 @@ def test_a_collector_that_was_off_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_the_workers_handed_back_is_out_of_the_parents_collections() -> None:
+    results = shared_out(lambda index: [index], PARALLEL_FROM, 2)
+    # gc.get_objects lists what the collector's generations hold; frozen objects are in none
+    collected = {id(tracked) for tracked in gc.get_objects()}
+    assert results[0] == [0]
+    assert id(results) not in collected
+    assert not any(id(result) in collected for result in results)
