@@ -42,6 +42,7 @@ PURE_CACHES = {
     ("lint/data.py", "_converter"),
     ("component_registry.py", "_rendered"),
     ("lint/chinese.py", "_unfamiliar_in_run"),
+    ("lint/report.py", "_said"),  # and of the linter's message catalogue
     # compiled from constants or guidekit's data files (word lists, message catalogues, axe-core)
     ("messages.py", "catalogue"),
     ("messages.py", "ui_strings"),

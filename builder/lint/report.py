@@ -4,7 +4,7 @@ guide's language."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from ..findings import Finding, Severity
@@ -30,12 +30,9 @@ class Reporter:
     def __init__(self, guide: SourceGuide, settings: LintSettings) -> None:
         self.guide, self.settings = guide, settings
         self.findings: list[Finding] = []
-        self._texts = lint_texts(best_language(guide.lang))
+        self._lang = best_language(guide.lang)
+        self._texts = lint_texts(self._lang)
         self._severities = {rule: settings.severity(rule) for rule in DEFAULT_LEVELS}
-        # A guide in officialese repeats the same finding dozens of times, on other lines: each
-        # repeat shares the first one's strings, which keeps them one object each when the findings
-        # are pickled back from a worker process, instead of thousands of equal copies.
-        self._messages: dict[tuple[object, ...], tuple[str, str]] = {}
 
     @property
     def lang(self) -> str:
@@ -48,23 +45,32 @@ class Reporter:
         severity: Severity | None = self._severities[rule]
         if severity is None:
             return
-        key = (rule, suggestion, *args.items())
-        said = self._messages.get(key)
-        if said is None:
-            message = self._texts[rule].format(**args) + self._texts["suggest"].format(
-                suggestion=suggestion
-            )
-            said = self._messages[key] = (message, suggestion)
+        message, suggestion = _said(self._lang, rule, suggestion, tuple(args.items()))
         self.findings.append(
             Finding(
                 rule=_RULE_IDS[rule],
-                message=said[0],
+                message=message,
                 severity=severity,
                 file=self.guide.rel,
                 line=line,
-                suggestion=said[1],
+                suggestion=suggestion,
             )
         )
 
 
 _RULE_IDS = {rule: f"lint:{rule}" for rule in DEFAULT_LEVELS}
+# messages kept: a site in officialese says a few hundred of them over and over
+_REMEMBERED_MESSAGES = 4096
+
+
+@lru_cache(maxsize=_REMEMBERED_MESSAGES)
+def _said(
+    lang: str, rule: str, suggestion: str, args: tuple[tuple[str, object], ...]
+) -> tuple[str, str]:
+    """A finding's message and suggestion. Officialese repeats the same finding hundreds of times
+    across a site's guides: each repeat shares one string of each, so the findings a worker process
+    hands back pickle them once per batch of guides rather than once per finding (and the build
+    holds one copy). A rule's arguments always have the same types, so equal keys format alike."""
+    texts = lint_texts(lang)
+    message = texts[rule].format(**dict(args)) + texts["suggest"].format(suggestion=suggestion)
+    return message, suggestion
