@@ -32,21 +32,18 @@ def shared_out(
     global _task
     _task = task  # forked workers inherit it: a closure cannot be pickled
     try:
+        # what the workers hand back lives as long as the build: left to the collector, its young
+        # and middle collections after the pause walked it again (a second of the main process on
+        # 2,000 guides in officialese, whose findings are hundreds of thousands of objects)
         with (
-            cycle_collector_paused(),
+            kept_for_the_build(),
             multiprocessing.get_context("fork").Pool(
                 jobs, initializer=_quiet_worker, initargs=(os.getpid(),)
             ) as pool,
         ):
             results = pool.map_async(_run, range(count), chunksize=max(1, count // (jobs * 8)))
             meanwhile()
-            gathered = results.get()
-            # What the workers handed back lives as long as the build and forms no cycles: kept out
-            # of the collector's reach, the young and middle collections after the pause do not walk
-            # it again (a second of the main process on 2,000 guides in officialese, whose findings
-            # are hundreds of thousands of objects)
-            gc.freeze()
-            return gathered
+            return results.get()
     finally:
         _task = None
 
