@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,9 +76,24 @@ def waiver_note(problem: Problem, lang: str | None) -> str | None:
 
 def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
     """One paragraph per problem; colour only when the console is a terminal (rich decides). A large
-    site can have thousands of warnings: without colour they are written as they are, not through
-    rich."""
-    lines: list[tuple[tuple[str, str], ...]] = []  # (text, style) pieces of each line
+    site can have hundreds of thousands of warnings: they are written a few thousand lines at a
+    time (all at once, their pieces took more memory than the findings themselves), and without
+    colour as they are, not through rich."""
+    lines = _text_lines(verdict, lang)
+    while batch := list(islice(lines, _LINES_AT_ONCE)):
+        if console.color_system is None:
+            console.file.write(
+                "".join(["".join([text for text, _ in line]) + "\n" for line in batch])
+            )
+        else:
+            console.print(Text("\n").join(Text.assemble(*line) for line in batch))
+
+
+_LINES_AT_ONCE = 5_000
+
+
+def _text_lines(verdict: Verdict, lang: str | None) -> Iterator[tuple[tuple[str, str], ...]]:
+    """The (text, style) pieces of each line of the text report."""
     severity_labels = {severity: str(severity) for severity in Severity}
     waived_label = say("waived-label", lang)
     for problem in verdict.problems:
@@ -94,31 +111,19 @@ def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
                 if part
             ]
         )
-        lines.append(
-            (
-                (finding.location(), "bold"),
-                (": ", ""),
-                (waived_label if waived else severity_labels[finding.severity], colour),
-                (f": {finding.message} ", ""),
-                (f"({details})", "dim"),
-            )
+        yield (
+            (finding.location(), "bold"),
+            (": ", ""),
+            (waived_label if waived else severity_labels[finding.severity], colour),
+            (f": {finding.message} ", ""),
+            (f"({details})", "dim"),
         )
         if problem.pages > 1 or problem.waiver is not None:
-            lines += [
-                ((f"    {note}", "dim"),)
-                for note in (pages_line(problem, lang), waiver_note(problem, lang))
-                if note
-            ]
-    lines += [
-        ((waiver_line(use, lang), "red" if use.expired and use.matched else "cyan"),)
-        for use in verdict.waivers
-    ]
-    if not lines:
-        return
-    if console.color_system is None:
-        console.file.write("".join(["".join([text for text, _ in line]) + "\n" for line in lines]))
-    else:
-        console.print(Text("\n").join(Text.assemble(*line) for line in lines))
+            for note in (pages_line(problem, lang), waiver_note(problem, lang)):
+                if note:
+                    yield ((f"    {note}", "dim"),)
+    for use in verdict.waivers:
+        yield ((waiver_line(use, lang), "red" if use.expired and use.matched else "cyan"),)
 
 
 def write_junit(verdict: Verdict, path: Path, lang: str | None) -> None:
