@@ -44,7 +44,7 @@ from .output.publish import BuildLocked, UnsafeOutput
 from .source.config import SiteConfig, load_config
 from .source.folders import GUIDES_FOLDER, find_source, site_beside
 from .source.load import load_guides
-from .workers import cycle_collector_paused
+from .workers import kept_for_the_build
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -154,7 +154,7 @@ def build_command(
             on_page=progress.advance,
             grid=grid,
         )
-    with cycle_collector_paused():
+    with kept_for_the_build():  # the verdict lives to the end of the process
         verdict = judge(
             result.findings,
             waivers,
