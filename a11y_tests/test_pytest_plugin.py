@@ -27,7 +27,7 @@ def test_an_accessible_page_passes(a11y):
     assert a11y.check(ACCESSIBLE) == []
 
 
-def test_a_broken_page_fails_the_test_naming_each_finding(pytester):
+def test_a_broken_page_fails_the_test_naming_each_finding(pytester, tmp_path, monkeypatch):
     pytester.makepyfile(
         test_page=f"""
 PAGE = {BROKEN!r}
@@ -35,7 +35,11 @@ def test_page(a11y):
     a11y.check(PAGE)
 """
     )
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    assert list(scratch.glob("guidekit-a11y-*")) == [], "the pages written for a check are removed"
     outcome.assert_outcomes(failed=1)
     text = outcome.stdout.str()
     assert (

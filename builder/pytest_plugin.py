@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -342,6 +343,7 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
         tuple(options.get("skip_rules", ())),
     )
     yield checker
+    shutil.rmtree(checker.scratch, ignore_errors=True)
     reports = request.config.stash[_REPORTS]
     for label, verdict in checker.verdicts:
         reports.append({"test": request.node.nodeid, "target": label, **verdict.to_json()})

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.gate import axe
-from guidekit.gate.browser import BrowserMissing, chromium_path
+from guidekit.gate.browser import BrowserMissing, browser_environment, chromium_path
 from guidekit.gate.cache import ruleset
 from guidekit.messages import user_language
 from guidekit.output import cache_keys
@@ -121,6 +121,13 @@ def test_playwrights_own_chromium_is_found_when_nothing_else_is(tmp_path):
     assert chromium_path(
         {"PATH": "", "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "browsers")}, "Darwin", tmp_path
     ) == str(elsewhere)
+
+
+def test_a_tmpdir_too_deep_for_chromiums_socket_is_shortened_for_the_browser_only():
+    deep = "/tmp/pytest-of-someone/pytest-12/test_a_page_in_a_subfolder_loads_what_it0/tmp"
+    assert browser_environment({"TMPDIR": deep, "HOME": "/h"}) == {"TMPDIR": "/tmp", "HOME": "/h"}
+    assert browser_environment({"TMPDIR": "/tmp/pytest-of-someone/pytest-12/t0"}) is None
+    assert browser_environment({"HOME": "/h"}) is None
 
 
 def test_chrome_is_found_where_macos_and_windows_install_it(tmp_path):

@@ -137,6 +137,26 @@ def install_hint_key(system: str) -> str:
     return "browser-install-linux"
 
 
+# Chromium puts its singleton socket in a new folder under TMPDIR and aborts at start when that
+# socket's path exceeds what a Unix socket address holds (108 bytes with its ending zero), as a
+# TMPDIR nested in a test run's own temporary folder easily does.
+_SOCKET_ADDRESS_BYTES = 107
+_SOCKET_BELOW_TMPDIR = "/org.chromium.Chromium.XXXXXX/SingletonSocket"
+
+
+def browser_environment(
+    environ: Mapping[str, str] = os.environ, short_folder: str = "/tmp"
+) -> dict[str, str] | None:
+    """The browser's environment: the caller's, with a TMPDIR short enough for Chromium's socket
+    (None: the caller's as it is)."""
+    folder = environ.get("TMPDIR")
+    if not folder or os.name == "nt":
+        return None
+    if len(os.fsencode(folder.rstrip("/") + _SOCKET_BELOW_TMPDIR)) <= _SOCKET_ADDRESS_BYTES:
+        return None
+    return {**environ, "TMPDIR": short_folder}
+
+
 async def launch(playwright: Playwright) -> Browser:
     from playwright.async_api import Error as PlaywrightError
 
@@ -145,7 +165,9 @@ async def launch(playwright: Playwright) -> Browser:
         arguments.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
     path = chromium_path()
     try:
-        return await playwright.chromium.launch(executable_path=path, headless=True, args=arguments)
+        return await playwright.chromium.launch(
+            executable_path=path, headless=True, args=arguments, env=browser_environment()
+        )
     except PlaywrightError as error:
         reason = next(
             (line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__
