@@ -146,7 +146,7 @@ _SOCKET_BELOW_TMPDIR = "/org.chromium.Chromium.XXXXXX/SingletonSocket"
 
 def browser_environment(
     environ: Mapping[str, str] = os.environ, short_folder: str = "/tmp"
-) -> dict[str, str] | None:
+) -> dict[str, str | float | bool] | None:
     """The browser's environment: the caller's, with a TMPDIR short enough for Chromium's socket
     (None: the caller's as it is)."""
     folder = environ.get("TMPDIR")
