@@ -51,6 +51,16 @@ def test_page(a11y):
     assert "Traceback" not in text
 
 
+def test_a_missing_browser_fails_the_test_in_one_sentence(pytester, tmp_path, monkeypatch):
+    pytester.makepyfile(test_page="def test_page(a11y):\n    a11y.check('<p>Hi</p>')\n")
+    monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert str(tmp_path / "no-such-chromium") in text and "GUIDEKIT_CHROMIUM" in text
+    assert "Traceback" not in text and "BrowserMissing" not in text
+
+
 def test_findings_are_returned_when_the_test_asks_for_them(a11y, tmp_path):
     page = tmp_path / "page.html"
     page.write_text(BROKEN, "utf-8")

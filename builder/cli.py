@@ -23,11 +23,9 @@ from .build import build
 from .cli_help import HELP_LANG, LocalizedGroup
 from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
-from .gate.axe import AxeMissing
-from .gate.browser import BrowserFailed, BrowserMissing, install_hint_key
 from .gate.formats import print_text, write_html, write_junit
-from .gate.grid_status import GridUnavailable
 from .gate.report import MergeError, Verdict, judge, merge
+from .gate.setup_failures import setup_failure_text
 from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide.checks import all_guides, check_site
@@ -756,23 +754,7 @@ def failure_text(error: Exception, lang: str, out: Path) -> str | None:
         return error_text("build-locked", lang, out=out)
     if isinstance(error, UnsafeOutput):
         return error_text(error.key, lang, out=out, **error.details)
-    if isinstance(error, BrowserMissing):
-        return _browser_missing_text(error, lang)
-    if isinstance(error, BrowserFailed):
-        return error_text("browser-failed", lang, path=error.path, reason=error.reason)
-    if isinstance(error, AxeMissing):
-        return error_text(error.key, lang, **error.details)
-    if isinstance(error, GridUnavailable):
-        return error_text(error.key, lang, **error.details)
-    return None
-
-
-def _browser_missing_text(error: BrowserMissing, lang: str) -> str:
-    if error.configured:
-        return error_text("browser-missing-configured", lang, path=error.configured)
-    return error_text(
-        "browser-missing", lang, install=error_text(install_hint_key(error.system), lang)
-    )
+    return setup_failure_text(error, lang)
 
 
 def _fail(message: str) -> None:

@@ -143,20 +143,24 @@ class A11y:
         from .gate.axe import axe_version
         from .gate.runner import FilesOnDisk, check_pages, site_findings
         from .gate.session import Overrides
+        from .gate.setup_failures import SETUP_FAILURES, setup_failure_text
 
         overrides = Overrides(target.upstream, target.pinned, theme, self.lang)
         jobs = min(len(target.pages), os.cpu_count() or 1, _MOST_CONTEXTS)
-        results = self.browser().run(
-            check_pages(
-                self.browser().browser,
-                target.site,
-                target.pages,
-                jobs,
-                lambda page: None,
-                overrides,
-                self.browser.focus_verdicts,
+        try:
+            results = self.browser().run(
+                check_pages(
+                    self.browser().browser,
+                    target.site,
+                    target.pages,
+                    jobs,
+                    lambda page: None,
+                    overrides,
+                    self.browser.focus_verdicts,
+                )
             )
-        )
+        except SETUP_FAILURES as error:
+            pytest.fail(setup_failure_text(error, self.lang) or str(error), pytrace=False)
         found = (
             site_findings(target.site, target.pages, results, FilesOnDisk(target.site))
             if target.upstream is None
