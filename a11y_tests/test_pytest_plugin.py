@@ -113,6 +113,7 @@ def test_broken(a11y):
         )
     finally:
         server.shutdown()
+        server.server_close()
     outcome.assert_outcomes(passed=2)
     checks = json.loads(report.read_text("utf-8"))["checks"]
     assert [check["ok"] for check in checks] == [True, False]
