@@ -150,6 +150,7 @@ def test_a_playwright_page_is_checked_as_it_stands(a11y, tmp_path):
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def site_page(folder: Path) -> Path:

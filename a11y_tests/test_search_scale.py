@@ -157,6 +157,7 @@ def served(site) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()
 
 
 async def _search(url: str) -> dict[str, dict]:
