@@ -200,7 +200,12 @@ KINDS: tuple[Kind, ...] = (
             '<p><a href="good.html">Opening hours</a></p>',
             css="a:focus, a:focus-visible { outline: none; }",
         ),
-        page('<p><a href="good.html">Opening hours</a></p>'),
+        # a ring that fades in, as many sites draw it: judged when it has shown, not as it starts
+        page(
+            '<p><a href="good.html">Opening hours</a></p>',
+            css="a { transition: box-shadow 0.3s ease-in-out; } "
+            "a:focus-visible { outline: none; box-shadow: 0 0 0 4px #0b0c0c; }",
+        ),
         "keyboard",
     ),
     Kind(

@@ -358,8 +358,18 @@ window.__guidekit.keyboard = {
     return (box.top >= 0) * width + (box.bottom <= innerHeight) * width + (box.left >= 0) * height + (box.right <= innerWidth) * height;
   },
 
+  // Until what focus or blur set off has run (a ring that fades in, a neighbour's fading out), at most
+  // SETTLE_MS: a reader sees the indicator where it ends, not where it starts. Endless ones stay as they are.
+  SETTLE_MS: 1000,
+  async settled() {
+    const ending = document.getAnimations().filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime));
+    if (!ending.length) return;
+    const ended = Promise.all(ending.map((animation) => animation.finished.catch(() => null)));
+    await Promise.race([ended, new Promise((done) => setTimeout(done, this.SETTLE_MS))]);
+  },
+
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
-  prepare(index) {
+  async prepare(index) {
     const element = this.expected[index];
     if (document.activeElement) document.activeElement.blur();
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
@@ -375,6 +385,7 @@ window.__guidekit.keyboard = {
     const bottom = Math.min(innerHeight, Math.max(focused.bottom, plain.bottom) + pad);
     // a link wrapped over two lines is two boxes: its indicator goes round each of them
     const boxes = plain.width * plain.height > 0 ? [...element.getClientRects()] : [focused];
+    await this.settled();
     return {
       // screenshot clips are measured from the top of the document, not of the window
       clip: { x: left + scrollX, y: top + scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
@@ -383,8 +394,9 @@ window.__guidekit.keyboard = {
     };
   },
 
-  focus(index) {
+  async focus(index) {
     this.expected[index].focus({ focusVisible: true, preventScroll: true });
+    await this.settled();
     return document.activeElement === this.expected[index];
   },
 };
