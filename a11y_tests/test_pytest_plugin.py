@@ -180,3 +180,20 @@ def test_a_page_in_a_subfolder_loads_what_it_shares_with_its_site(a11y, tmp_path
     rooted = ACCESSIBLE.replace("</head>", '<link rel="stylesheet" href="/static/app.css"></head>')
     (app / "templates" / "out" / "card.html").write_text(rooted, "utf-8")
     assert a11y.check(str(app / "templates" / "out" / "card.html")) == []
+
+
+def test_a_page_that_links_outside_its_folder_finds_its_neighbours(a11y, tmp_path):
+    """A hand-written page that loads nothing but links ``../help/faq.html``: the file is there,
+    so the link is not broken (served from its own folder alone, it was)."""
+    (tmp_path / "help").mkdir()
+    (tmp_path / "help" / "faq.html").write_text(ACCESSIBLE, "utf-8")
+    (tmp_path / "apply").mkdir()
+    linking = ACCESSIBLE.replace(
+        "It is free.", 'It is free. <a href="../help/faq.html">Questions and answers</a>.'
+    )
+    (tmp_path / "apply" / "index.html").write_text(linking, "utf-8")
+    assert a11y.check(tmp_path / "apply" / "index.html") == []
+    (tmp_path / "help" / "faq.html").unlink()
+    assert "guidekit:broken-link" in rules(
+        a11y.check(tmp_path / "apply" / "index.html", fail=False)
+    )

@@ -202,9 +202,9 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
 
 
 def _page_in_folder(page: Path) -> _Target:
-    """One HTML file, served from the nearest folder that holds what it loads: a page of a built
-    site loads ``../assets/guidekit.css``, which its own folder alone would answer with "not
-    found"."""
+    """One HTML file, served from the nearest folder that holds what it loads and the pages its
+    relative links lead to: a page of a built site loads ``../assets/guidekit.css`` and links
+    ``../index.html``, which its own folder alone would answer with "not found"."""
     climbs, rooted = _local_references(page.read_text("utf-8", errors="replace"))
     folders = [page.parent, *page.parent.parents]
     lowest = min(climbs, len(folders) - 1)
@@ -223,36 +223,44 @@ _LOADED_FROM = {
 
 
 def _local_references(html: str) -> tuple[int, list[str]]:
-    """How many folders up the page's relative addresses of what it loads climb, and the paths of
-    its root-relative ones (``/static/app.css`` -> ``static/app.css``)."""
-    collector = _LoadedAddresses()
+    """How many folders up the page's relative addresses (of what it loads or links to) climb, and
+    the paths of the root-relative ones of what it loads (``/static/app.css`` ->
+    ``static/app.css``; a root-relative link says nothing of where the root is)."""
+    collector = _LocalAddresses()
     collector.feed(html)
     climbs, rooted = 0, []
-    for address in collector.addresses:
+    for address, loaded in collector.addresses:
         parts = urlsplit(address)
         if parts.scheme or parts.netloc or not parts.path:
             continue
         if parts.path.startswith("/"):
-            rooted.append(unquote(parts.path).lstrip("/"))
+            if loaded:
+                rooted.append(unquote(parts.path).lstrip("/"))
             continue
         steps = posixpath.normpath(unquote(parts.path)).split("/")
         climbs = max(climbs, len(list(takewhile(lambda step: step == "..", steps))))
     return climbs, rooted
 
 
-class _LoadedAddresses(HTMLParser):
+class _LocalAddresses(HTMLParser):
+    """Each address in the page, and whether the page loads it (or only links to it)."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.addresses: list[str] = []
+        self.addresses: list[tuple[str, bool]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if value and tag in _LOADED_FROM.get(name, ()):
-                self.addresses.append(value.strip())
+                self.addresses.append((value.strip(), True))
             elif value and name == "srcset":
                 self.addresses += [
-                    candidate.split()[0] for candidate in value.split(",") if candidate.strip()
+                    (candidate.split()[0], True)
+                    for candidate in value.split(",")
+                    if candidate.strip()
                 ]
+            elif value and name == "href" and tag in ("a", "area"):
+                self.addresses.append((value.strip(), False))
 
 
 def _served_path(url: str) -> str:
