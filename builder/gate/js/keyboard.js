@@ -390,6 +390,7 @@ window.__guidekit.keyboard = {
       // screenshot clips are measured from the top of the document, not of the window
       clip: { x: left + scrollX, y: top + scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
       perimeter: boxes.reduce((sum, box) => sum + this.visibleEdges(box), 0),
+      shortest: plain.width * plain.height > 0 ? Math.min(plain.width, plain.height) : Math.min(focused.width, focused.height),
       visible: right - left >= 1 && bottom - top >= 1,
     };
   },
