@@ -22,7 +22,7 @@ from tests.gate_fixtures import page
 from .catalogue import KINDS, write_catalogue
 
 CORPUS = Path(__file__).parent / "corpus"
-CORRECT = ("plain", "govuk")  # the hand-written correct pages
+CORRECT = ("plain", "govuk", "drawn")  # the hand-written correct pages
 # the same barrier on pages in Chinese: the finding must explain it in the page's language
 CHINESE = {
     "zh/hans.html": (
@@ -132,6 +132,20 @@ def mkdocs_site(tmp_path_factory):
         check=True,
     )
     return out
+
+
+def test_a_control_its_label_draws_must_show_focus_on_its_label(a11y, tmp_path):
+    """corpus/drawn's tick box keeps its input off screen and draws the box and its focus ring with
+    the label's ::before; without that ring its focus shows nowhere (the browser's own ring is off
+    screen with the input)."""
+    drawn = (CORPUS / "drawn" / "index.html").read_text("utf-8")
+    ring = ".tick input:focus + label::before { outline: 0.25rem solid #2491ff; outline-offset: 0.25rem; }"
+    assert ring in drawn
+    (tmp_path / "index.html").write_text(drawn.replace(ring, ""), "utf-8")
+    found = a11y.check(tmp_path / "index.html", fail=False)
+    assert [(finding.rule, finding.element) for finding in found] == [
+        ("guidekit:focus-visible", "main#main > form > div.tick > input#remind")
+    ]
 
 
 def test_a_stock_mkdocs_site_passes_once_its_theme_defects_are_waived(mkdocs_site):

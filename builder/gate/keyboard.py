@@ -50,7 +50,8 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         "() => { const walk = window.__guidekit.keyboard.finish(); "
         "document.activeElement && document.activeElement.blur(); return walk; }",
     )
-    steps: list[Step] = walk["log"][1:]  # the first note is taken before any focus moved
+    steps: list[Step] = await _hidden_once_settled(page, walk["log"][1:])  # the first note is
+    # taken before any focus moved
     # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside
     # a frame
     otherwise = await _walk_widgets(page, cdp, walk["expected"], steps) | set(walk["framed"])
@@ -60,6 +61,26 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         if taken is not None:
             findings.append(_trap_finding(context, taken))
     return findings
+
+
+async def _hidden_once_settled(page: Page, steps: Sequence[Step]) -> list[Step]:
+    """The walk, where it found the focus off screen or covered, looked at again once what the
+    focus set off has run: a skip link that slides into view is not hidden."""
+    hidden = [
+        (position, step)
+        for position, step in enumerate(steps)
+        if step is not None and step["hiddenBy"] is not None and step["index"] >= 0
+    ]
+    if not hidden:
+        return list(steps)
+    again = await page.evaluate(
+        "indexes => window.__guidekit.keyboard.hiddenAfterAll(indexes)",
+        [step["index"] for _, step in hidden],
+    )
+    settled = list(steps)
+    for (position, step), now in zip(hidden, again, strict=True):
+        settled[position] = {**step, "hiddenBy": now}
+    return settled
 
 
 async def _taken_back(page: Page, cdp: CDPSession) -> Mapping[str, Any] | None:

@@ -133,8 +133,30 @@ window.__guidekit.keyboard = {
     });
   },
 
+  // What shows the element on screen: itself, or, for a control moved off screen whose label draws it (a tick
+  // box drawn by its label's ::before), its label on screen.
+  shownBy(element) {
+    const onScreen = (rect) => rect.width * rect.height > 0 && rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight;
+    if (onScreen(element.getBoundingClientRect())) return element;
+    return [...(element.labels || [])].find((label) => onScreen(label.getBoundingClientRect())) || element;
+  },
+
+  // The walk's notes of focus off screen or covered, taken again once what the focus set off has run (a skip
+  // link that slides into view): null where the element now shows.
+  async hiddenAfterAll(indexes) {
+    const hidden = [];
+    for (const index of indexes) {
+      this.expected[index].focus({ focusVisible: true });
+      await this.settled();
+      hidden.push(this.hiddenBy(this.expected[index]));
+    }
+    if (document.activeElement) document.activeElement.blur();
+    return hidden;
+  },
+
   // 2.4.11: the element whose box covers every visible point of the focused element, if any.
-  hiddenBy(element) {
+  hiddenBy(focused) {
+    const element = this.shownBy(focused);
     const rect = element.getBoundingClientRect();
     const left = Math.max(rect.left, 0), right = Math.min(rect.right, innerWidth);
     const top = Math.max(rect.top, 0), bottom = Math.min(rect.bottom, innerHeight);
@@ -163,8 +185,15 @@ window.__guidekit.keyboard = {
     };
   },
 
-  focusStyle(element) {
-    const style = getComputedStyle(element);
+  // A control's label may draw it (a tick box drawn by the label's ::before): how the label and its
+  // generated boxes look is part of how the control looks.
+  labelStyle(element) {
+    const label = element.labels && element.labels[0];
+    return label ? [null, "::before", "::after"].map((pseudo) => this.focusStyle(label, pseudo)).join("|") : "";
+  },
+
+  focusStyle(element, pseudo = null) {
+    const style = getComputedStyle(element, pseudo);
     return ["outline", "box-shadow", "background-color", "color", "border-color", "border-width", "border-style",
       "text-decoration", "opacity", "transform"].map((name) => style.getPropertyValue(name)).join("|");
   },
@@ -192,13 +221,16 @@ window.__guidekit.keyboard = {
     if (document.activeElement) document.activeElement.blur();
     // every element unfocused read in one style and layout of the page, then each focused in turn: a
     // focus and a blur per element would lay the page out twice as often
-    const plain = this.expected.map((element) => [this.focusStyle(element), element.getBoundingClientRect(), this.backdrop(element)]);
+    const plain = this.expected.map((element) => [this.focusStyle(element) + this.labelStyle(element), element.getBoundingClientRect(),
+      this.backdrop(element)]);
     const looks = this.expected.map((element, index) => {
       element.focus({ focusVisible: true, preventScroll: true });
-      // a frame's focus is in the framed page, which shows (or not) its own indicator
-      const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME");
+      // a frame's focus is in the framed page, which shows (or not) its own indicator; the browser's ring round a
+      // control off screen shows nothing, and its label must
+      const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME") &&
+        this.shownBy(element) === element;
       if (ring) return "browser-ring";
-      const focused = [this.focusStyle(element), element.getBoundingClientRect()];
+      const focused = [this.focusStyle(element) + this.labelStyle(element), element.getBoundingClientRect()];
       // sizes to 16 px up to 32 px, then within a factor of two: the ring an indicator must cover grows
       // with the element, and so does an outline, border, shadow or background that shows focus
       const step = (length) => {
@@ -370,13 +402,16 @@ window.__guidekit.keyboard = {
 
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
   async prepare(index) {
-    const element = this.expected[index];
+    const control = this.expected[index];
     if (document.activeElement) document.activeElement.blur();
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
-    element.focus({ focusVisible: true, preventScroll: true });
+    control.focus({ focusVisible: true, preventScroll: true });
+    await this.settled();
+    const element = this.shownBy(control);
     element.scrollIntoView({ block: "center", inline: "nearest" });
     const focused = element.getBoundingClientRect();
-    element.blur();
+    control.blur();
+    await this.settled();
     const plain = element.getBoundingClientRect();
     const pad = 12; // indicators drawn outside the box (outline offset, box shadow)
     const left = Math.max(0, Math.min(focused.left, plain.left) - pad);
@@ -385,7 +420,6 @@ window.__guidekit.keyboard = {
     const bottom = Math.min(innerHeight, Math.max(focused.bottom, plain.bottom) + pad);
     // a link wrapped over two lines is two boxes: its indicator goes round each of them
     const boxes = plain.width * plain.height > 0 ? [...element.getClientRects()] : [focused];
-    await this.settled();
     return {
       // screenshot clips are measured from the top of the document, not of the window
       clip: { x: left + scrollX, y: top + scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
