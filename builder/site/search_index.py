@@ -24,8 +24,7 @@ from ..messages import error_text
 from ..source.load import SourceGuide
 
 if TYPE_CHECKING:
-    import jieba
-
+    from ..lint.segmenter import Segmenter
     from ..lint.text import Passage
 
 SYNONYMS_FILE = "synonyms.txt"
@@ -146,30 +145,20 @@ def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]
 
 
 @cache
-def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
-    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words
-    without changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading
-    it again takes a second."""
-    from ..lint.chinese import segmenter  # the linter's modules: imported when a guide is indexed
+def _segmenter(extra_words: frozenset[str]) -> Segmenter:
+    """The linter's segmenter; with site synonyms, a segmenter of our own so they become whole
+    words without changing jieba for the linter."""
+    from ..lint.segmenter import segmenter  # the linter's modules: imported when a guide is indexed
 
     shared = segmenter()
-    if not extra_words:
-        return shared
-    # imported on first use, as the linter does: commands that build no index never pay for it
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(shared.FREQ), shared.total, True
-    for word in extra_words:
-        tokenizer.add_word(word)
-    return tokenizer
+    return shared.with_words(extra_words) if extra_words else shared
 
 
 def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case,
     no stopwords."""
-    tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if HAN.search(word)))
-    # _tokenizer has imported it: no cost here, and commands that build no index still never load it
+    segmenter = _segmenter(frozenset(word for word in synonyms.words() if HAN.search(word)))
+    # _segmenter has imported it: no cost here, and commands that build no index still never load it
     import jieba
 
     # jieba segments each run of its word characters, and each piece between them, on its own:
@@ -179,14 +168,14 @@ def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
         word
         for piece in jieba.re_han_default.split(text)
         if piece
-        for word in _piece_words(piece, tokenizer)
+        for word in _piece_words(piece, segmenter)
     ]
 
 
 @lru_cache(maxsize=_REMEMBERED_PIECES)
-def _piece_words(piece: str, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
+def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
     words = []
-    for word in tokenizer.cut_for_search(piece):
+    for word in segmenter.for_text(piece).cut_for_search(piece):
         word = word.strip().lower()
         if (
             word
