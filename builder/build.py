@@ -48,7 +48,7 @@ from .pause import pause_point
 from .site.assemble import render_around, render_search_index, search_languages, site_files
 from .site.extras import guide_context
 from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
-from .site.search_index import SynonymGroups, load_synonyms
+from .site.search_index import Readings, SynonymGroups, load_synonyms
 from .site_assets import site_assets
 from .source.config import SiteConfig, load_config
 from .source.glossary import load_glossary
@@ -541,11 +541,26 @@ def _search_indexes(
                     for guide in guides
                     if guide.lang == lang
                 ],
-                functools.partial(render_search_index, lang, guides, words, synonyms),
+                functools.partial(_search_index, build_cache, lang, guides, words, synonyms),
             )
             for lang in search_languages(guides, config)
         )
     ]
+
+
+def _search_index(
+    build_cache: BuildCache,
+    lang: str,
+    guides: Sequence[SourceGuide],
+    words: Mapping[str, Mapping[str, int]],
+    synonyms: SynonymGroups,
+) -> PageGroup:
+    """The search index of ``lang`` made again: only words the last one did not spell are spelled
+    in pinyin."""
+    readings = Readings(build_cache.known_readings(lang))
+    made = render_search_index(lang, guides, words, synonyms, readings)
+    build_cache.keep_readings(lang, readings.spelled)
+    return made
 
 
 def _published_kept(published: Mapping[str, FileRecord], made: PageGroup) -> PageGroup:

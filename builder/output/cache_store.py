@@ -7,9 +7,12 @@ guide, so a build that starts reads one file; saving after an edit appends the c
 lines (a later line of a guide replaces an earlier one), and the file is written anew once it holds
 as many replaced lines as live ones, or a guide is gone. ``site.json`` holds the groups of pages
 made from all the guides, the published site's files as staging recorded them, and the token of
-the site they belong to. Files are replaced atomically (lines are appended in one write: a line cut
-short is damaged, and damage in a file holding replaced lines drops them all, since an older line of
-a guide must never stand for a newer one); ``site.json`` is written last.
+the site they belong to. ``pinyin.json`` holds the pinyin keys each language's search index spelled
+(true of the words whatever the site, so kept under guidekit's code and pypinyin's version only),
+so that an index made again spells only words it had not. Files are replaced atomically (lines are
+appended in one write: a line cut short is damaged, and damage in a file holding replaced lines
+drops them all, since an older line of a guide must never stand for a newer one); ``site.json`` is
+written last.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ..findings import Finding, Severity
 from ..guide.enrich import Asset
 from ..guide.steps import GuideOutcome
 from ..pages import KeptFile, KeptPage, Page, PageGroup
+from ..site.search_index import PinyinKeys
 from ..source.content_model import GuideMeta
 from ..source.load import FrontMatter, SourceGuide
 from ..source.user_files import DocPath, LineMap
@@ -43,6 +47,7 @@ from .stored_json import StrictJson
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"
 ENTRIES_FILE = "guides.jsonl"  # one line per guide
+READINGS_FILE = "pinyin.json"  # the pinyin keys of each language's indexed words
 
 
 @dataclass
@@ -187,6 +192,35 @@ def write_site(
         },
     )
     return site_stamp(path)
+
+
+def read_readings(path: Path, key: str) -> dict[str, dict[str, PinyinKeys | None]]:
+    """The pinyin keys of each language's indexed words, as kept under ``key``; none when the file
+    is missing, damaged or kept under another key (they are spelled again)."""
+    try:
+        stored = json.loads((path / READINGS_FILE).read_bytes())
+        if stored["key"] != key:
+            return {}
+        return {
+            text_of(lang): {text_of(word): _pinyin_keys(keys) for word, keys in words.items()}
+            for lang, words in stored["languages"].items()
+        }
+    except (OSError, UnicodeDecodeError, AttributeError, *NOT_STORED):
+        return {}
+
+
+def _pinyin_keys(value: object) -> PinyinKeys | None:
+    if value is None:
+        return None
+    if type(value) is not list or len(value) != 2:
+        raise ValueError("not pinyin keys")
+    return text_of(value[0]), text_of(value[1])
+
+
+def write_readings(
+    path: Path, key: str, languages: Mapping[str, Mapping[str, PinyinKeys | None]]
+) -> None:
+    write_json(path / READINGS_FILE, {"key": key, "languages": languages})
 
 
 def forget_site(path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -203,6 +203,27 @@ def pinyin_keys(word: str) -> tuple[str, str] | None:
     return "".join(syllables), "".join(syllable[0] for syllable in syllables)
 
 
+PinyinKeys = tuple[str, str]  # toneless pinyin and initials: ("juzhuzheng", "jzz")
+
+
+@dataclass
+class Readings:
+    """The pinyin keys of Chinese words: ``known``, as an earlier build spelled them (a build that
+    finds every word it spells there never imports pypinyin, a third of a second); ``spelled``,
+    the words an index spelled, with their keys, to be kept for the next build."""
+
+    known: Mapping[str, PinyinKeys | None]
+    spelled: dict[str, PinyinKeys | None] = field(default_factory=dict)
+
+    def keys(self, word: str) -> PinyinKeys | None:
+        """``pinyin_keys(word)``."""
+        if not HAN.search(word):
+            return None
+        keys = self.known[word] if word in self.known else pinyin_keys(word)
+        self.spelled[word] = keys
+        return keys
+
+
 @dataclass(frozen=True)
 class IndexedGuide:
     title: str
@@ -255,10 +276,12 @@ def _segmented(text: str, synonyms: SynonymGroups) -> tuple[str, ...]:
 
 
 def build_index(
-    guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], synonyms: SynonymGroups
+    guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]],
+    synonyms: SynonymGroups,
+    readings: Readings | None = None,
 ) -> dict:
     """The index of one language's guides (each with its page path and its ``guide_words``), as
-    JSON-ready data.
+    JSON-ready data; ``readings``: the pinyin keys known already, and where those it spells go.
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
@@ -271,12 +294,13 @@ def build_index(
         for word, weight in words.items():
             postings.setdefault(word, []).extend((number, weight))
     words_in_order = sorted(postings)
+    readings = readings or Readings({})
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
     for word in words_in_order:
         # Pinyin is typed for what a guide is about; body-only words would double the index for
         # little.
-        keys = pinyin_keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
+        keys = readings.keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
