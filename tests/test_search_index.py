@@ -233,3 +233,24 @@ def test_an_edit_whose_words_are_all_spelled_does_not_import_pypinyin(tmp_path):
     assert run() == "1 False", "an edit of a body spells no word"
     _edit(source / "zh-Hans/guide-03.md", "办理居住证3", "申领护照")
     assert run() == "1 True", "a new title word is spelled"
+
+
+def test_an_index_made_again_weighs_every_chunk_as_a_new_build_does(tmp_path):
+    from guidekit.build import build
+    from guidekit.output.build_cache import cache_path
+    from guidekit.output.cache_store import SITE_FILE
+    from guidekit.site.page_weight import gzip_size
+
+    source, out = _readings_site(tmp_path)
+    assert build(source, out, check=False).published
+    _edit(source / "zh-Hans/guide-03.md", "号窗口办理", "号窗口申请")
+    edited = build(source, out, check=False)
+    assert edited.redone == 1
+    kept = json.loads((cache_path(out) / SITE_FILE).read_text("utf-8"))["groups"]
+    weights = kept["search-zh-Hans"]["files"]
+    assert len(weights) > 3
+    assert weights == {path: gzip_size((out / path).read_text("utf-8")) for path in weights}
+    fresh = build(source, tmp_path / "uncached", check=False, cache=False)
+    assert [(w.page.site_path, w.html_gzip, w.total_gzip) for w in edited.heaviest] == [
+        (w.page.site_path, w.html_gzip, w.total_gzip) for w in fresh.heaviest
+    ]

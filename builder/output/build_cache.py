@@ -147,6 +147,12 @@ class BuildCache:
         self.groups[name] = Group(key, made)
         return made
 
+    def kept_files(self, name: str) -> Mapping[str, str | KeptFile]:
+        """The files of the group ``name`` the published site was made with: none when the cache
+        keeps no page of it."""
+        kept = self.stored.groups.get(name)
+        return kept.made.files if kept is not None else {}
+
     def known_readings(self, lang: str) -> Mapping[str, PinyinKeys | None]:
         """The pinyin keys of the words the last index of ``lang`` spelled."""
         if self.readings is None:
