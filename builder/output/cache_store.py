@@ -470,9 +470,10 @@ class StoredWords(Mapping[str, int]):
         if self._words is None:
             try:
                 words = json.loads(self.text)
-                if not isinstance(words, dict):
-                    raise TypeError("not an object")
-                self._words = {text_of(word): number_of(count) for word, count in words.items()}
+                # a JSON object's keys are strings; its counts ints (not bools), checked at C speed
+                if type(words) is not dict or not {int}.issuperset(map(type, words.values())):
+                    raise TypeError("not words and their counts")
+                self._words = words
             except NOT_STORED as error:
                 raise CacheDamaged from error
         return self._words
