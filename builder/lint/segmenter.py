@@ -41,15 +41,18 @@ class _Shelves:
     text holds it."""
 
     def __init__(
-        self, handle: int, total: int, start: int, places: dict[str, tuple[int, int]]
+        self, handle: int, total: int, start: int, size: int, places: dict[str, tuple[int, int]]
     ) -> None:
-        self.handle, self.total, self.start, self.places = handle, total, start, places
+        self.handle, self.total, self.places = handle, total, places
+        self.start, self.size = start, size  # where the shelves start in the file, their size
 
     def words(self, character: str) -> dict[str, int]:
         place = self.places.get(character)
         if place is None:
             return {}
         at, length = place
+        if not 0 <= at <= at + length <= self.size:
+            raise ValueError(f"not a shelf's place: {character}")
         # pread, not a file position: forked workers share the descriptor
         words = marshal.loads(os.pread(self.handle, length, self.start + at))
         if type(words) is not dict:
@@ -180,7 +183,7 @@ def _shelves(kept: tuple[Path, list]) -> _Shelves | None:
         kept_stamp, total, size, places = marshal.loads(os.pread(handle, length, _LENGTH.size))
         start = _LENGTH.size + length
         if kept_stamp == stamp and file_size == start + size:
-            return _Shelves(handle, total, start, places)
+            return _Shelves(handle, total, start, size, places)
     except (struct.error, *_NOT_KEPT):
         pass
     os.close(handle)
@@ -194,7 +197,7 @@ def _keep(kept: tuple[Path, list], frequencies: dict[str, int], total: int) -> N
     path, stamp = kept
     shelves: dict[str, dict[str, int]] = {}
     for word, count in frequencies.items():
-        shelves.setdefault(word[0], {})[word] = count
+        shelves.setdefault(word[:1], {})[word] = count  # [:1]: an empty word, never looked up
     places, blobs, size = {}, [], 0
     for character, words in shelves.items():
         blob = marshal.dumps(words)
