@@ -48,7 +48,7 @@ from .pause import pause_point
 from .site.assemble import render_around, render_search_index, search_languages, site_files
 from .site.extras import guide_context
 from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
-from .site.search_index import SynonymGroups, load_synonyms
+from .site.search_index import Readings, SynonymGroups, load_synonyms
 from .site_assets import site_assets
 from .source.config import SiteConfig, load_config
 from .source.glossary import load_glossary
@@ -530,27 +530,46 @@ def _search_indexes(
     changed."""
     words = {rel: outcome.search_words for rel, outcome in outcomes.items()}
     published = build_cache.published_files()
-    return [
-        _published_kept(published, made)
-        for made in (
-            build_cache.group(
-                f"search-{lang}",
-                [key.digest]
-                + [
-                    f"{guide.rel}\0{build_cache.file_key(guide)}"
-                    for guide in guides
-                    if guide.lang == lang
-                ],
-                functools.partial(render_search_index, lang, guides, words, synonyms),
-            )
-            for lang in search_languages(guides, config)
+    indexes = []
+    for lang in search_languages(guides, config):
+        name = f"search-{lang}"
+        before = build_cache.kept_files(name)
+        made = build_cache.group(
+            name,
+            [key.digest]
+            + [
+                f"{guide.rel}\0{build_cache.file_key(guide)}"
+                for guide in guides
+                if guide.lang == lang
+            ],
+            functools.partial(_search_index, build_cache, lang, guides, words, synonyms),
         )
-    ]
+        indexes.append(_published_kept(published, before, made))
+    return indexes
 
 
-def _published_kept(published: Mapping[str, FileRecord], made: PageGroup) -> PageGroup:
+def _search_index(
+    build_cache: BuildCache,
+    lang: str,
+    guides: Sequence[SourceGuide],
+    words: Mapping[str, Mapping[str, int]],
+    synonyms: SynonymGroups,
+) -> PageGroup:
+    """The search index of ``lang`` made again: only words the last one did not spell are spelled
+    in pinyin."""
+    readings = Readings(build_cache.known_readings(lang))
+    made = render_search_index(lang, guides, words, synonyms, readings)
+    build_cache.keep_readings(lang, readings.spelled)
+    return made
+
+
+def _published_kept(
+    published: Mapping[str, FileRecord], before: Mapping[str, str | KeptFile], made: PageGroup
+) -> PageGroup:
     """``made`` with the files the published site holds byte for byte kept, not written again: of
-    an index made again after an edit, only the chunks of the words and guides that changed."""
+    an index made again after an edit, only the chunks of the words and guides that changed.
+    ``before``: the files of the group the published site was made with, whose kept files are
+    weighed already."""
     files: dict[str, str | KeptFile] = {}
     for path, text in made.files.items():
         record = published.get(path)
@@ -559,7 +578,9 @@ def _published_kept(published: Mapping[str, FileRecord], made: PageGroup) -> Pag
             and record is not None
             and hashlib.sha256(text.encode()).hexdigest() == record[0]
         ):
-            files[path] = KeptFile(gzip_size(text))
+            # the published file is this text: the group that made it weighed it
+            kept = before.get(path)
+            files[path] = kept if isinstance(kept, KeptFile) else KeptFile(gzip_size(text))
         else:
             files[path] = text
     return PageGroup(made.pages, files, made.findings)

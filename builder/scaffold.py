@@ -36,10 +36,10 @@ def scaffold_text(key: str, lang: str, **args: object) -> str:
 def slug(title: str) -> str:
     """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 ->
     shenling-shehuibaozhang-ka)."""
-    from .lint.chinese import segmenter  # the linter's modules: only new and init name files
+    from .lint.segmenter import segmenter  # the linter's modules: only new and init name files
 
     words = []
-    for word in segmenter().cut(title):
+    for word in segmenter().for_text(title).cut(title):
         from pypinyin import (
             lazy_pinyin,
         )  # imported on first use: every guidekit command loads this module

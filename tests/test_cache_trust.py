@@ -208,7 +208,7 @@ def test_an_edit_appends_its_guide_and_a_line_cut_short_drops_the_lines_it_may_r
 ENTRY_FIELDS = ["rel", "file", "stamp", "guide", "load findings", "key", "outcome", "search words"]
 
 
-@pytest.mark.parametrize("words", ["{", '{"证件": true}', "[]"])
+@pytest.mark.parametrize("words", ["{", '{"证件": true}', '{"证件": 1.5}', '{"证件": "1"}', "[]"])
 def test_damaged_search_words_cost_a_rebuild_not_a_wrong_index(tmp_path, words):
     """A guide's search words are read only when its language's index is made again: found
     damaged then, the build starts again without the cache."""

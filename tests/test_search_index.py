@@ -4,9 +4,16 @@ file."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
+
+from guidekit.han import HAN
 from guidekit.site.search_index import (
     FIELD_WEIGHTS,
+    Readings,
     SynonymGroups,
     build_index,
     guide_words,
@@ -119,3 +126,131 @@ def test_a_rebuild_after_one_edit_rewrites_only_the_chunks_it_changed(tmp_path):
     assert len(changed) <= len([name for name in after if name.startswith("w")]) / 4
     assert '"申请":[7,1]' in "".join(after[name][2] for name in changed)
     assert untouched == after.keys() - changed, "an unchanged chunk was written again"
+
+
+def test_known_readings_are_used_and_only_new_words_are_spelled(tmp_path):
+    guides = []
+    for rel, title in (("a.md", "办理居住证"), ("b.md", "申领护照")):
+        (tmp_path / rel).write_text(guide(title=title, body="正文。\n"), "utf-8")
+        loaded, _ = load_guide(tmp_path / rel, rel, "zh-Hans")
+        guides.append((loaded, rel, guide_words(loaded, SynonymGroups())))
+    # what a build kept: a reading no pinyin library gives, so the index shows it was looked up
+    readings = Readings({"居住证": ("kept", "kp")})
+    index = build_index(guides, SynonymGroups(), readings)
+    assert index["pinyin"]["kept"] == ["居住证"] and "juzhuzheng" not in index["pinyin"]
+    assert "护照" in index["pinyin"]["huzhao"], "a word not kept is spelled"
+    assert readings.spelled["居住证"] == ("kept", "kp")
+    assert readings.spelled["护照"] == ("huzhao", "hz")
+    assert all(HAN.search(word) for word in readings.spelled), "only Chinese words are spelled"
+    assert build_index(guides, SynonymGroups()) != index
+
+
+def _readings_site(tmp_path: Path) -> tuple[Path, Path]:
+    from .conftest import write_site
+
+    files = {"guidekit.toml": "gallery = false\nstatement = false\n"}
+    for number in range(12):
+        files[f"zh-Hans/guide-{number:02d}.md"] = guide(
+            title=f"办理居住证{number}", body=f"到第{number}号窗口办理。\n"
+        )
+    return write_site(tmp_path / "guides", files), tmp_path / "site"
+
+
+def _index_files(out: Path) -> dict[str, str]:
+    folder = out / "assets"
+    return {
+        path.relative_to(folder).as_posix(): path.read_text("utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.relative_to(folder).as_posix().startswith("search-")
+    }
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
+def test_a_title_word_an_edit_adds_is_found_by_its_pinyin(tmp_path):
+    from guidekit.build import build
+
+    source, out = _readings_site(tmp_path)
+    assert build(source, out, check=False).published
+    _edit(source / "zh-Hans/guide-03.md", "办理居住证3", "申领护照")
+    assert build(source, out, check=False).redone == 1
+    index = "".join(_index_files(out).values())
+    assert '"huzhao":["护照"]' in index and '"hz":["护照"]' in index
+    assert build(source, tmp_path / "uncached", check=False, cache=False).published
+    assert _index_files(out) == _index_files(tmp_path / "uncached")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "\x00not json",
+        '{"key": "another guidekit or pypinyin", "languages": {"zh-Hans": {"居住证": ["x", "x"]}}}',
+        "KEY",  # this guidekit's key, entries of other shapes
+    ],
+)
+def test_a_damaged_or_stale_readings_file_is_ignored_and_written_again(tmp_path, kept):
+    from guidekit.build import build
+    from guidekit.output.build_cache import cache_path
+    from guidekit.output.cache_keys import readings_key
+    from guidekit.output.cache_store import READINGS_FILE
+
+    source, out = _readings_site(tmp_path)
+    assert build(source, out, check=False).published
+    readings = cache_path(out) / READINGS_FILE
+    written = json.loads(readings.read_text("utf-8"))
+    assert written["key"] == readings_key()
+    assert written["languages"]["zh-Hans"]["居住证"] == ["juzhuzheng", "jzz"]
+    if kept == "KEY":
+        kept = json.dumps(
+            {"key": readings_key(), "languages": {"zh-Hans": {"居住证": "juzhuzheng"}}}
+        )
+    readings.write_text(kept, "utf-8")
+    _edit(source / "zh-Hans/guide-03.md", "号窗口办理", "号窗口申请")  # the body: the index again
+    assert build(source, out, check=False).redone == 1
+    assert build(source, tmp_path / "uncached", check=False, cache=False).published
+    assert _index_files(out) == _index_files(tmp_path / "uncached")
+    assert json.loads(readings.read_text("utf-8")) == written
+
+
+def test_an_edit_whose_words_are_all_spelled_does_not_import_pypinyin(tmp_path):
+    source, out = _readings_site(tmp_path)
+    rebuild = (
+        "import sys\nfrom pathlib import Path\nfrom guidekit.build import build\n"
+        f"result = build(Path({str(source)!r}), Path({str(out)!r}), check=False)\n"
+        "print(result.redone, 'pypinyin' in sys.modules)\n"
+    )
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", rebuild], capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert run() == "12 True"
+    _edit(source / "zh-Hans/guide-03.md", "号窗口办理", "号窗口申请")
+    assert run() == "1 False", "an edit of a body spells no word"
+    _edit(source / "zh-Hans/guide-03.md", "办理居住证3", "申领护照")
+    assert run() == "1 True", "a new title word is spelled"
+
+
+def test_an_index_made_again_weighs_every_chunk_as_a_new_build_does(tmp_path):
+    from guidekit.build import build
+    from guidekit.output.build_cache import cache_path
+    from guidekit.output.cache_store import SITE_FILE
+    from guidekit.site.page_weight import gzip_size
+
+    source, out = _readings_site(tmp_path)
+    assert build(source, out, check=False).published
+    _edit(source / "zh-Hans/guide-03.md", "号窗口办理", "号窗口申请")
+    edited = build(source, out, check=False)
+    assert edited.redone == 1
+    kept = json.loads((cache_path(out) / SITE_FILE).read_text("utf-8"))["groups"]
+    weights = kept["search-zh-Hans"]["files"]
+    assert len(weights) > 3
+    assert weights == {path: gzip_size((out / path).read_text("utf-8")) for path in weights}
+    fresh = build(source, tmp_path / "uncached", check=False, cache=False)
+    assert [(w.page.site_path, w.html_gzip, w.total_gzip) for w in edited.heaviest] == [
+        (w.page.site_path, w.html_gzip, w.total_gzip) for w in fresh.heaviest
+    ]

@@ -6,16 +6,10 @@ come from the 3,500 common characters (data/common_chars.txt) and jieba's dictio
 
 from __future__ import annotations
 
-import logging
-import marshal
 import re
-import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
-from types import ModuleType
 
 from ..han import BASIC_HAN, HAN
 from .data import (
@@ -28,6 +22,7 @@ from .data import (
     to_traditional,
 )
 from .report import Reporter
+from .segmenter import segmenter
 from .sentences import SentenceFigures, check_sentence_length, percent
 from .text import GuideText, Passage, chinese_length, excerpt
 
@@ -151,13 +146,13 @@ def _rare_words(views: list[SimplifiedPassage], report: Reporter) -> None:
     reported."""
     skip = _known_words()
     threshold = report.settings.rare_word_frequency
-    frequencies = segmenter().FREQ
+    dictionary = segmenter()
     seen: set[str] = set()
     for view in views:
         for word, start, end in _unfamiliar_words(view.simplified):
             if word in seen or word in skip:
                 continue
-            frequency = frequencies.get(word)
+            frequency = dictionary.frequency(word)
             if frequency is not None and 0 < frequency <= threshold:
                 seen.add(word)
                 report.add(
@@ -196,53 +191,9 @@ def _unfamiliar_in_run(run: str) -> tuple[tuple[str, int, int], ...]:
     familiar = everyday_characters()
     return tuple(
         (word, start, end)
-        for word, start, end in segmenter().tokenize(run, HMM=False)
+        for word, start, end in segmenter().for_text(run).tokenize(run, HMM=False)
         if len(word) >= 2 and not familiar.issuperset(word)
     )
-
-
-@cache
-def segmenter():
-    # imported on first use, with its dictionary: commands that segment nothing never pay for them
-    jieba = _imported_jieba()
-
-    jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise
-    tokenizer = jieba.dt
-    # jieba reads its dictionary cache with marshal.load from the open file, item by item: five
-    # times slower (1.5 s here) than decoding the file's bytes at once. A missing or unreadable
-    # cache, or a dictionary of someone else's, is left to jieba, which then builds and writes the
-    # cache.
-    cache_file = Path(tempfile.gettempdir(), "jieba.cache")
-    if (
-        not tokenizer.initialized
-        and tokenizer.dictionary == jieba.DEFAULT_DICT
-        and tokenizer.cache_file is None
-        and tokenizer.tmp_dir is None
-    ):
-        try:
-            tokenizer.FREQ, tokenizer.total = marshal.loads(cache_file.read_bytes())
-            tokenizer.initialized = True
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    tokenizer.initialize()
-    return tokenizer
-
-
-def _imported_jieba() -> ModuleType:
-    """jieba, imported without ``pkg_resources`` when nothing imported that yet: jieba imports it
-    only to open its own files, and opens them by path without it, while importing it takes twice
-    as long as jieba itself (a ``None`` in ``sys.modules`` makes its import fail, as Python
-    documents)."""
-    if "pkg_resources" in sys.modules or "jieba" in sys.modules:
-        import jieba
-
-        return jieba
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        del sys.modules["pkg_resources"]
-    return jieba
 
 
 def _around(text: str, offset: int, width: int = 8) -> str:

@@ -93,7 +93,7 @@ def _hyphenation_patterns(path: Path) -> pyphen.HyphDict:
     another file."""
     found = path.stat()
     stamp = [str(path), found.st_size, found.st_mtime_ns, pyphen.__version__]
-    folder = _private_folder()
+    folder = private_folder()
     kept = folder / "hyph_en_US.marshal" if folder else None
     if kept is not None:
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
@@ -120,7 +120,7 @@ def _hyphenation_patterns(path: Path) -> pyphen.HyphDict:
     return hyphenation
 
 
-def _private_folder() -> Path | None:
+def private_folder() -> Path | None:
     """guidekit's folder of the user in the temporary folder, which only they can write; None where
     there is none such."""
     if not hasattr(os, "getuid"):

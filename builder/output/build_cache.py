@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..findings import Finding
 from ..guide.steps import GuideOutcome
 from ..pages import KeptFile, KeptPage, Page, PageGroup
 from ..site.page_weight import gzip_size, loaded_files
+from ..site.search_index import PinyinKeys
 from ..source.load import GuideFile, SourceGuide
 from . import cache_keys, cache_store
 from .cache_keys import SiteKey, file_digest, group_key, hash_of
@@ -72,6 +73,9 @@ class BuildCache:
             str, tuple[tuple[int, int, int], str | None]
         ] = {}  # each file's stamp and, when read, hash
         self.groups: dict[str, Group] = {}  # made this build or kept: what save keeps
+        # the pinyin keys kept by language, read when a search index is made; those spelled now
+        self.readings: dict[str, dict[str, PinyinKeys | None]] | None = None
+        self.spelled: dict[str, dict[str, PinyinKeys | None]] = {}
 
     def known(
         self, file: GuideFile, default_lang: str
@@ -143,6 +147,27 @@ class BuildCache:
         self.groups[name] = Group(key, made)
         return made
 
+    def kept_files(self, name: str) -> Mapping[str, str | KeptFile]:
+        """The files of the group ``name`` the published site was made with: none when the cache
+        keeps no page of it."""
+        kept = self.stored.groups.get(name)
+        return kept.made.files if kept is not None else {}
+
+    def known_readings(self, lang: str) -> Mapping[str, PinyinKeys | None]:
+        """The pinyin keys of the words the last index of ``lang`` spelled."""
+        if self.readings is None:
+            self.readings = (
+                cache_store.read_readings(self.path, cache_keys.readings_key())
+                if self.path is not None
+                else {}
+            )
+        return self.readings.get(lang, {})
+
+    def keep_readings(self, lang: str, spelled: dict[str, PinyinKeys | None]) -> None:
+        """The pinyin keys of the words the index of ``lang`` made now spelled: saved with the
+        others kept."""
+        self.spelled[lang] = spelled
+
     def published_files(self) -> dict[str, FileRecord]:
         """What the build that published the site now in the output folder recorded of its files."""
         return self.stored.files
@@ -179,6 +204,12 @@ class BuildCache:
             else self.stored.groups
         )
         lines, replaced = self._write_entries()
+        kept_readings = self.readings or {}
+        if any(spelled != kept_readings.get(lang) for lang, spelled in self.spelled.items()):
+            # true of the words whatever this build publishes: kept even when it is refused
+            cache_store.write_readings(
+                self.path, cache_keys.readings_key(), kept_readings | self.spelled
+            )
         stamp = self.stored.stamp
         records = dict(files or {}) if published else self.stored.files
         code = cache_keys.code_key()

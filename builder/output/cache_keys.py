@@ -5,7 +5,7 @@ into it; the cache stores and compares only its ``digest``. The keys:
 
 - ``code_key``: guidekit's own part of every guide's key (version, code, messages, component
   macros, guide templates); ``package_key``: every file guidekit is made of, which the pages around
-  the guides read.
+  the guides read; ``readings_key``: what the pinyin keys of a word are made from.
 - ``SiteKey``: what every guide's pages read besides the guide itself; a guide's outcome is kept
   under it.
 - ``GroupKey``: what one group of pages made from all the guides reads (ways in, gallery, a
@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
-from importlib import resources
+from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -48,6 +48,11 @@ def code_key() -> str:
         + shipped_files(components, (".j2", ".yml"))
         + [base.joinpath(name) for name in GUIDE_TEMPLATES]
     )
+
+
+def readings_key() -> str:
+    """What the pinyin keys of a word are made from: guidekit's code and pypinyin's version."""
+    return hash_of(code_key(), metadata.version("pypinyin"))
 
 
 @package_cache

@@ -13,7 +13,7 @@ from ..guide.enrich import page_url
 from ..source.load import SourceGuide
 from .page_weight import Budget, gzip_size
 from ..pages import KeptPage, Page, PageGroup
-from .search_index import SynonymGroups, build_index, chunked_index
+from .search_index import Readings, SynonymGroups, build_index, chunked_index
 from ..site_assets import site_assets
 from .extras import render_not_found, render_redirects, robots_txt, sitemap_xml
 from .ways_in import SEARCH_SCRIPT, render_ways_in
@@ -51,9 +51,10 @@ def render_search_index(
     sources: Sequence[SourceGuide],
     search_words: Mapping[str, Mapping[str, int]],
     synonyms: SynonymGroups,
+    readings: Readings | None = None,
 ) -> PageGroup:
     """The search index of one language; ``search_words``: each guide's words
-    (``search_index.guide_words``) by ``rel``."""
+    (``search_index.guide_words``) by ``rel``; ``readings``: as ``build_index`` takes them."""
     index = build_index(
         [
             (guide, page_url(guide.rel), search_words[guide.rel])
@@ -61,6 +62,7 @@ def render_search_index(
             if guide.lang == lang
         ],
         synonyms,
+        readings,
     )
     return PageGroup(files=dict(chunked_index(lang, index)))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +24,7 @@ from ..messages import error_text
 from ..source.load import SourceGuide
 
 if TYPE_CHECKING:
-    import jieba
-
+    from ..lint.segmenter import Segmenter
     from ..lint.text import Passage
 
 SYNONYMS_FILE = "synonyms.txt"
@@ -146,30 +145,20 @@ def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]
 
 
 @cache
-def _tokenizer(extra_words: frozenset[str]) -> jieba.Tokenizer:
-    """The linter's tokenizer; with site synonyms, a tokenizer of our own so they become whole words
-    without changing jieba for the linter. Ours starts from a copy of the loaded dictionary: loading
-    it again takes a second."""
-    from ..lint.chinese import segmenter  # the linter's modules: imported when a guide is indexed
+def _segmenter(extra_words: frozenset[str]) -> Segmenter:
+    """The linter's segmenter; with site synonyms, a segmenter of our own so they become whole
+    words without changing jieba for the linter."""
+    from ..lint.segmenter import segmenter  # the linter's modules: imported when a guide is indexed
 
     shared = segmenter()
-    if not extra_words:
-        return shared
-    # imported on first use, as the linter does: commands that build no index never pay for it
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(shared.FREQ), shared.total, True
-    for word in extra_words:
-        tokenizer.add_word(word)
-    return tokenizer
+    return shared.with_words(extra_words) if extra_words else shared
 
 
 def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case,
     no stopwords."""
-    tokenizer = _tokenizer(frozenset(word for word in synonyms.words() if HAN.search(word)))
-    # _tokenizer has imported it: no cost here, and commands that build no index still never load it
+    segmenter = _segmenter(frozenset(word for word in synonyms.words() if HAN.search(word)))
+    # _segmenter has imported it: no cost here, and commands that build no index still never load it
     import jieba
 
     # jieba segments each run of its word characters, and each piece between them, on its own:
@@ -179,14 +168,14 @@ def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
         word
         for piece in jieba.re_han_default.split(text)
         if piece
-        for word in _piece_words(piece, tokenizer)
+        for word in _piece_words(piece, segmenter)
     ]
 
 
 @lru_cache(maxsize=_REMEMBERED_PIECES)
-def _piece_words(piece: str, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
+def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
     words = []
-    for word in tokenizer.cut_for_search(piece):
+    for word in segmenter.for_text(piece).cut_for_search(piece):
         word = word.strip().lower()
         if (
             word
@@ -212,6 +201,27 @@ def pinyin_keys(word: str) -> tuple[str, str] | None:
     if not syllables:
         return None
     return "".join(syllables), "".join(syllable[0] for syllable in syllables)
+
+
+PinyinKeys = tuple[str, str]  # toneless pinyin and initials: ("juzhuzheng", "jzz")
+
+
+@dataclass
+class Readings:
+    """The pinyin keys of Chinese words: ``known``, as an earlier build spelled them (a build that
+    finds every word it spells there never imports pypinyin, a third of a second); ``spelled``,
+    the words an index spelled, with their keys, to be kept for the next build."""
+
+    known: Mapping[str, PinyinKeys | None]
+    spelled: dict[str, PinyinKeys | None] = field(default_factory=dict)
+
+    def keys(self, word: str) -> PinyinKeys | None:
+        """``pinyin_keys(word)``."""
+        if not HAN.search(word):
+            return None
+        keys = self.known[word] if word in self.known else pinyin_keys(word)
+        self.spelled[word] = keys
+        return keys
 
 
 @dataclass(frozen=True)
@@ -266,10 +276,12 @@ def _segmented(text: str, synonyms: SynonymGroups) -> tuple[str, ...]:
 
 
 def build_index(
-    guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]], synonyms: SynonymGroups
+    guides: Sequence[tuple[SourceGuide, str, Mapping[str, int]]],
+    synonyms: SynonymGroups,
+    readings: Readings | None = None,
 ) -> dict:
     """The index of one language's guides (each with its page path and its ``guide_words``), as
-    JSON-ready data.
+    JSON-ready data; ``readings``: the pinyin keys known already, and where those it spells go.
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
@@ -280,14 +292,21 @@ def build_index(
     for number, (guide, href, words) in enumerate(guides):
         docs.append([guide.meta.title, guide.meta.summary, href])
         for word, weight in words.items():
-            postings.setdefault(word, []).extend((number, weight))
+            # a third faster than setdefault and extend: 125,000 words at 2,000 guides
+            posting = postings.get(word)
+            if posting is None:
+                postings[word] = [number, weight]
+            else:
+                posting.append(number)
+                posting.append(weight)
     words_in_order = sorted(postings)
+    readings = readings or Readings({})
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
     for word in words_in_order:
         # Pinyin is typed for what a guide is about; body-only words would double the index for
         # little.
-        keys = pinyin_keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
+        keys = readings.keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
