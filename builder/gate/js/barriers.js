@@ -173,8 +173,12 @@ window.__guidekit.barriers = {
     }).slice(0, 3).map((block) => ({ kind: "line-length", ...g.where(block) }));
   },
 
+  // A live region's text is read out when it changes (a count of characters left as one types), not linked.
+  liveRegions: "[aria-live]:not([aria-live='off']), [role='status'], [role='alert'], [role='log'], [role='timer']",
+
   // Text next to a field, inside the smallest box that holds the field and its label, that the field does not
-  // point at with aria-describedby (or aria-labelledby): a screen reader in the field never reads it.
+  // point at with aria-describedby (or aria-labelledby) and no live region reads out: a screen reader in the
+  // field never reads it.
   unlinkedHint(field, fields) {
     const g = window.__guidekit;
     const label = field.labels && field.labels[0];
@@ -191,7 +195,7 @@ window.__guidekit.barriers = {
       const parent = node.parentElement;
       if (node.data.replace(/[\s*:：()（）]/g, "").length < 3 || label.contains(node) || linked.some((element) => element.contains(node))) continue;
       if (field.contains(node) || parent.closest("[aria-hidden='true'], script, style, template, select, datalist, textarea, button") ||
-          !g.isRendered(parent)) continue;
+          parent.closest(this.liveRegions) || !g.isRendered(parent)) continue;
       return parent;
     }
     return null;
