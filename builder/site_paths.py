@@ -22,3 +22,9 @@ def statement_path(lang: str) -> str:
 def root_of(site_path: str) -> str:
     """The relative way back to the site root, so pages also work opened from disk."""
     return "../" * site_path.count("/")
+
+
+def names_the_top(fragment: str) -> bool:
+    """Whether a link's #fragment (decoded) is ``top`` in any case, which takes a browser to the top
+    of the page whether or not an element is named so (the HTML standard's fragment rules)."""
+    return fragment.isascii() and fragment.lower() == "top"

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from ..findings import Finding
+from ..site_paths import names_the_top
 from .origin import PageContext, finding_at
 
 # guidekit rule -> the axe rule that reports the same defect
@@ -161,6 +162,7 @@ def link_findings(
             elif (
                 target.fragment
                 and path.endswith(".html")
+                and not names_the_top(unquote(target.fragment))
                 and unquote(target.fragment) not in ids_of(path)
             ):
                 findings.append(

@@ -17,6 +17,7 @@ from urllib.parse import quote, unquote, urlsplit
 from ..findings import Finding, Problems
 from ..gate.content_rules import BROKEN_ANCHOR
 from ..messages import error_text
+from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
 from .parse import CONTAINER, ParsedGuide
 
@@ -286,7 +287,7 @@ def _missing_anchor(ids: Collection[str] | None, fragment: str) -> str | None:
     """The #fragment of a link when it names none of ``ids`` (None: the target's headings are not
     known here)."""
     anchor = unquote(fragment)
-    if not anchor or ids is None or anchor.startswith(PAGE_ID_PREFIXES):
+    if not anchor or ids is None or anchor.startswith(PAGE_ID_PREFIXES) or names_the_top(anchor):
         return None
     return None if anchor in ids else anchor
 

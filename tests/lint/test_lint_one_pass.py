@@ -162,3 +162,20 @@ def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
     assert [(f.rule, f.line) for f in result.findings if f.blocking] == [
         ("guidekit:link-purpose", 7)
     ]
+
+
+def test_a_link_to_the_top_of_the_page_reaches_it(tmp_path):
+    """Browsers take #top to the top of the page whether or not an element is named so (the HTML
+    standard's fragment rules); another name must still be a heading."""
+    write_guide(
+        tmp_path,
+        "zh-Hans/top.md",
+        "---\ntitle: 换证\nsummary: 怎么换证。\nlang: zh-Hans\n---\n\n## 材料\n\n正文。\n\n"
+        "[回到页面顶部](#top)\n\n[回到页面顶部](#Top)\n\n[看收费](#收费)\n",
+    )
+    anchors = [
+        line
+        for rule, line in findings_of(lint_json(tmp_path), "zh-Hans/top.md")
+        if rule == "guidekit:broken-anchor"
+    ]
+    assert anchors == [15]
