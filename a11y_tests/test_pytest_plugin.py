@@ -120,6 +120,25 @@ def test_broken(a11y):
     assert {finding["lang"] for finding in checks[1]["findings"]} == {"zh-Hans"}  # --a11y-lang
 
 
+def test_the_report_holds_every_check_of_a_parallel_run(pytester, tmp_path):
+    """With pytest-xdist each worker checks its own tests; the report is written once, by the
+    run, with every worker's checks (each worker used to write the file over the others')."""
+    pytester.makepyfile(
+        test_many="\n".join(
+            f"def test_{number}(a11y):\n    a11y.check({ACCESSIBLE!r})\n" for number in range(4)
+        )
+    )
+    report = tmp_path / "report.json"
+    outcome = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-n", "2", f"--a11y-report={report}"
+    )
+    outcome.assert_outcomes(passed=4)
+    checks = json.loads(report.read_text("utf-8"))["checks"]
+    assert sorted(check["test"] for check in checks) == [
+        f"test_many.py::test_{number}" for number in range(4)
+    ]
+
+
 def test_a_playwright_page_is_checked_as_it_stands(a11y, tmp_path):
     """pytest-playwright's ``page`` fixture is a sync-API Page: its DOM now, after the test's own
     clicks, is checked."""

@@ -312,6 +312,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_REPORTS] = []
     config.addinivalue_line(
         "markers",
         "a11y(theme='standard'|'silver', waivers=FILE, skip_rules=[...]): how the a11y fixture "
@@ -320,20 +321,37 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def _guidekit_browser(request: pytest.FixtureRequest) -> Iterator[_LazyBrowser]:
+def _guidekit_browser() -> Iterator[_LazyBrowser]:
     browser = _LazyBrowser()
-    reports: list[dict[str, Any]] = []
-    request.config.stash[_REPORTS] = reports
     yield browser
     browser.close()
-    report = request.config.getoption("--a11y-report")
+
+
+# Every check of the run, as --a11y-report writes them. Under pytest-xdist each worker hands its own
+# to the controller (workeroutput), which writes the one report.
+_REPORTS = pytest.StashKey[list]()
+_WORKER_REPORTS = "guidekit_a11y_checks"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    checks = getattr(node, "workeroutput", {}).get(_WORKER_REPORTS)
+    if checks:
+        node.config.stash[_REPORTS].extend(json.loads(checks))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    checks = config.stash[_REPORTS]
+    worker_output = getattr(config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output[_WORKER_REPORTS] = json.dumps(checks, ensure_ascii=False)
+        return
+    report = config.getoption("--a11y-report")
     if report:
         Path(report).write_text(
-            json.dumps({"checks": reports}, ensure_ascii=False, indent=2), "utf-8"
+            json.dumps({"checks": checks}, ensure_ascii=False, indent=2), "utf-8"
         )
-
-
-_REPORTS = pytest.StashKey[list]()
 
 
 @pytest.fixture
