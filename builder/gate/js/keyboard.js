@@ -146,8 +146,9 @@ window.__guidekit.keyboard = {
   async hiddenAfterAll(indexes) {
     const hidden = [];
     for (const index of indexes) {
+      const running = this.running();
       this.expected[index].focus({ focusVisible: true });
-      await this.settled();
+      await this.settled(running);
       hidden.push(this.hiddenBy(this.expected[index]));
     }
     if (document.activeElement) document.activeElement.blur();
@@ -390,11 +391,18 @@ window.__guidekit.keyboard = {
     return (box.top >= 0) * width + (box.bottom <= innerHeight) * width + (box.left >= 0) * height + (box.right <= innerWidth) * height;
   },
 
+  // The page's animations and transitions before a focus or blur: what runs after it and not before, it set off.
+  running() {
+    return new Set(document.getAnimations());
+  },
+
   // Until what focus or blur set off has run (a ring that fades in, a neighbour's fading out), at most
-  // SETTLE_MS: a reader sees the indicator where it ends, not where it starts. Endless ones stay as they are.
+  // SETTLE_MS: a reader sees the indicator where it ends, not where it starts. Endless ones, and what was
+  // running before (a slow carousel), are not waited for.
   SETTLE_MS: 1000,
-  async settled() {
-    const ending = document.getAnimations().filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime));
+  async settled(before) {
+    const ending = document.getAnimations()
+      .filter((animation) => !before.has(animation) && Number.isFinite(animation.effect?.getComputedTiming().endTime));
     if (!ending.length) return;
     const ended = Promise.all(ending.map((animation) => animation.finished.catch(() => null)));
     await Promise.race([ended, new Promise((done) => setTimeout(done, this.SETTLE_MS))]);
@@ -403,15 +411,17 @@ window.__guidekit.keyboard = {
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
   async prepare(index) {
     const control = this.expected[index];
+    let running = this.running();
     if (document.activeElement) document.activeElement.blur();
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
     control.focus({ focusVisible: true, preventScroll: true });
-    await this.settled();
+    await this.settled(running);
     const element = this.shownBy(control);
     element.scrollIntoView({ block: "center", inline: "nearest" });
     const focused = element.getBoundingClientRect();
+    running = this.running();
     control.blur();
-    await this.settled();
+    await this.settled(running);
     const plain = element.getBoundingClientRect();
     const pad = 12; // indicators drawn outside the box (outline offset, box shadow)
     const left = Math.max(0, Math.min(focused.left, plain.left) - pad);
@@ -430,8 +440,9 @@ window.__guidekit.keyboard = {
   },
 
   async focus(index) {
+    const running = this.running();
     this.expected[index].focus({ focusVisible: true, preventScroll: true });
-    await this.settled();
+    await this.settled(running);
     return document.activeElement === this.expected[index];
   },
 };
