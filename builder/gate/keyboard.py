@@ -50,8 +50,8 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         "() => { const walk = window.__guidekit.keyboard.finish(); "
         "document.activeElement && document.activeElement.blur(); return walk; }",
     )
-    steps: list[Step] = await _hidden_once_settled(page, walk["log"][1:])  # the first note is
-    # taken before any focus moved
+    # the first note is taken before any focus moved
+    steps: list[Step] = await _hidden_once_settled(page, walk["log"][1:])
     # reached without a Tab of this page's own: in a composite widget by the arrow keys, or inside
     # a frame
     otherwise = await _walk_widgets(page, cdp, walk["expected"], steps) | set(walk["framed"])
