@@ -748,12 +748,14 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
 
 
 def failure_text(error: Exception, lang: str, out: Path) -> str | None:
-    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output), None
-    for others."""
+    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output, a
+    waivers file with a mistake), None for others."""
     if isinstance(error, BuildLocked):
         return error_text("build-locked", lang, out=out)
     if isinstance(error, UnsafeOutput):
         return error_text(error.key, lang, out=out, **error.details)
+    if isinstance(error, WaiverError):
+        return str(error)
     return setup_failure_text(error, lang)
 
 

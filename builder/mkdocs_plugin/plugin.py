@@ -308,8 +308,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             reason = failure_text(error, self.lang, out) or f"{type(error).__name__}: {error}"
             if os.environ.get("GUIDEKIT_DEBUG"):
                 raise
+            # the message ends the sentence it is put in
+            problem = reason.rstrip("。.")
             raise Abort(
-                say("gate-failed", self.lang, problem=reason, out=self._shown(out))
+                say("gate-failed", self.lang, problem=problem, out=self._shown(out))
             ) from None
         finally:
             self._end_staging()
