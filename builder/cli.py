@@ -20,7 +20,7 @@ from rich.markup import escape
 
 from . import scaffold, serve
 from .build import build
-from .cli_help import HELP_LANG, LocalizedGroup
+from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath
 from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
 from .gate.formats import print_text, write_html, write_junit
@@ -84,7 +84,7 @@ def _usage_error(message: str) -> NoReturn:
 
 
 SOURCE = click.argument(
-    "source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source
+    "source", type=LocalizedPath(file_okay=False, path_type=Path), required=False, callback=_source
 )
 FORMAT = click.option(
     "--format",
@@ -94,10 +94,10 @@ FORMAT = click.option(
     show_default=True,
 )
 JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N")
-JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path))
-HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
+JUNIT = click.option("--junit", type=LocalizedPath(dir_okay=False, path_type=Path))
+HTML = click.option("--html", type=LocalizedPath(dir_okay=False, path_type=Path))
 WAIVERS = click.option(
-    "--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None
+    "--waivers", "waivers_file", type=LocalizedPath(dir_okay=False, path_type=Path), default=None
 )
 GRID = click.option("--grid", metavar="URL", default=None)
 NO_CACHE = click.option("--no-cache", is_flag=True)
@@ -107,7 +107,7 @@ NO_CACHE = click.option("--no-cache", is_flag=True)
 @HELP_LANG
 @SOURCE
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR"
+    "--out", type=LocalizedPath(file_okay=False, path_type=Path), default=None, metavar="DIR"
 )
 @FORMAT
 @click.option("--no-check", is_flag=True)
@@ -203,7 +203,7 @@ def build_command(
 
 @main.command("check")
 @HELP_LANG
-@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("targets", nargs=-1, required=True, type=LocalizedPath(exists=True, path_type=Path))
 @FORMAT
 @JOBS
 @JUNIT
@@ -452,9 +452,9 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
 
 @main.command("import")
 @HELP_LANG
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
-@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=LocalizedPath(dir_okay=False, path_type=Path))
+@click.option("--source", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
+@click.option("--mapping", type=LocalizedPath(dir_okay=False, path_type=Path))
 @click.option("--update", is_flag=True)
 def import_command(file: Path, source: Path | None, mapping: Path | None, update: bool) -> None:
     """Write one guide per 实施清单 record of FILE (JSON, CSV or XLSX) into SOURCE, then lint
@@ -524,7 +524,7 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
 @main.command("export")
 @HELP_LANG
 @SOURCE
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")
+@click.option("--out", type=LocalizedPath(dir_okay=False, path_type=Path), metavar="FILE")
 def export_command(source: Path, out: Path | None) -> None:
     """Write the guides of SOURCE back out as 实施清单 records: JSON (standard output or
     --out FILE.json) or XLSX (--out FILE.xlsx)."""
@@ -555,7 +555,7 @@ def export_command(source: Path, out: Path | None) -> None:
 @SOURCE
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--host", default=serve.DEFAULT_HOST, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--out", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
 @click.option("--check", is_flag=True)
 def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
     """Preview SOURCE in the browser; rebuild and reload on every saved change."""
@@ -599,7 +599,7 @@ LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
 
 @main.command("new")
 @click.argument("title")
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--source", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
 @LANG
 def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
@@ -610,7 +610,7 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=LocalizedPath(file_okay=False, path_type=Path))
 @LANG
 def init_command(folder: Path, lang: str | None) -> None:
     """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a
@@ -627,7 +627,7 @@ def init_command(folder: Path, lang: str | None) -> None:
 
 
 @main.command("assets")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=LocalizedPath(file_okay=False, path_type=Path))
 @click.option("--page-layout", is_flag=True)
 @HELP_LANG
 def assets_command(folder: Path, page_layout: bool) -> None:
@@ -655,16 +655,16 @@ def report_group() -> None:
 
 
 @report_group.command("conformance")
-@click.argument("site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("site", type=LocalizedPath(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--source",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=LocalizedPath(exists=True, file_okay=False, path_type=Path),
     default=Path("guides"),
     show_default=True,
 )
 @click.option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=LocalizedPath(file_okay=False, path_type=Path),
     default=Path("conformance-report"),
     show_default=True,
 )

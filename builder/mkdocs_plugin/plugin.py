@@ -309,10 +309,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             if os.environ.get("GUIDEKIT_DEBUG"):
                 raise
             # the message ends the sentence it is put in
-            problem = reason.rstrip("。.")
-            raise Abort(
-                say("gate-failed", self.lang, problem=problem, out=self._shown(out))
-            ) from None
+            said = reason.rstrip("。.")
+            raise Abort(say("gate-failed", self.lang, problem=said, out=self._shown(out))) from None
         finally:
             self._end_staging()
 
