@@ -8,6 +8,8 @@ import difflib
 import gc
 import json
 import os
+import re
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +77,13 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     elif not value.is_dir():
         _usage_error(say("source-missing", DEFAULT_LANGUAGE, source=value))
     return value
+
+
+def _shell_word(path: Path) -> str:
+    """``path`` as a command the editor may paste takes it: quoted when it holds a space or a
+    character the shell reads (Chinese needs no quotes)."""
+    text = str(path)
+    return shlex.quote(text) if re.search(r"[\s'\"\\$`!*?;&|<>()\[\]{}~#]", text) else text
 
 
 def _usage_error(message: str) -> NoReturn:
@@ -192,7 +201,7 @@ def build_command(
             key = "published" if result.checked else "published-unchecked"
             _stderr.print(
                 ("[bold green]" if result.checked else "[bold yellow]")
-                + escape(say(key, lang, pages=result.pages, out=out))
+                + escape(say(key, lang, pages=result.pages, out=out, out_arg=_shell_word(out)))
                 + "[/]"
             )
         else:
@@ -621,7 +630,13 @@ def init_command(folder: Path, lang: str | None) -> None:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
     guide_path = scaffold.init_project(folder, lang)
     created = scaffold.scaffold_text(
-        "init-created", lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path
+        "init-created",
+        lang,
+        folder=folder,
+        source=folder / GUIDES_FOLDER,
+        guide=guide_path,
+        source_arg=_shell_word(folder / GUIDES_FOLDER),
+        site_arg=_shell_word(folder / "site"),
     )
     _stderr.print(f"[green]{escape(created)}[/]")
 
