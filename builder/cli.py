@@ -253,6 +253,8 @@ def check_command(
 
             with _progress(lang, output_format) as progress:
                 pages = html_pages(targets[0])
+                if not pages:  # the wrong folder: a pass would be no verdict at all
+                    _fail(say("check-no-pages", lang, folder=targets[0]))
                 progress.start("check", len(shard.select(pages) if shard else pages))
                 report = run_gate(
                     targets[0],
@@ -696,15 +698,18 @@ def report_conformance_command(
     from .gate.runner import html_pages  # Playwright is imported by commands that check pages
 
     lang = load_config(source)[0].default_lang
+    pages = html_pages(site)
     with _guarded(lang, site), _progress(lang, "text") as progress:
         waivers = _waivers(waivers_file, lang)
-        progress.start("check", len(html_pages(site)))
+        progress.start("check", len(pages))
         report = site_report(
             site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance
         )
     if report.problems or (report.verdict is not None and not report.verdict.ok):
         _report(report.verdict or judge(report.problems), "text", lang, None, None)
         _fail(say("report-refused", lang, site=site))
+    if not pages:  # nothing was checked: no statement can stand on that
+        _fail(say("check-no-pages", lang, folder=site))
     for site_path, text in report.files.items():
         path = out / site_path
         path.parent.mkdir(parents=True, exist_ok=True)

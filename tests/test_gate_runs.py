@@ -293,3 +293,20 @@ def test_ctrl_c_while_pages_are_checked_is_one_sentence(tmp_path):
     assert process.returncode == 1
     assert "Traceback" not in errors and "never retrieved" not in errors, errors
     assert errors.strip().splitlines()[-1] == "已停止（Ctrl+C）。", errors
+
+
+def test_a_folder_without_pages_is_not_a_pass(tmp_path):
+    """A gate pointed at the wrong folder (the guides, a site not built yet) checked nothing: that
+    is no verdict to publish on."""
+    (tmp_path / "guides" / "zh-Hans").mkdir(parents=True)
+    (tmp_path / "guides" / "zh-Hans" / "card.md").write_text("---\ntitle: x\n---\n", "utf-8")
+    runner = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    checked = runner.invoke(main, ["check", str(tmp_path / "guides")])
+    assert checked.exit_code == 1, checked.output
+    assert "里没有网页" in checked.output and "检查通过" not in checked.output
+    reported = runner.invoke(
+        main,
+        ["report", "conformance", str(tmp_path / "guides"), "--out", str(tmp_path / "report")],
+    )
+    assert reported.exit_code == 1 and "里没有网页" in reported.output, reported.output
+    assert not (tmp_path / "report").exists()
