@@ -175,6 +175,8 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
 def _value_problem(error: click.UsageError, param: click.Parameter, lang: str) -> str:
     if isinstance(param.type, click.Choice):
         return _said("usage-choice", lang, choices="、".join(map(str, param.type.choices)))
+    if isinstance(param.type, click.DateTime):
+        return _said("usage-date", lang)
     if isinstance(param.type, click.IntRange) and param.type.min is not None:
         return _said("usage-minimum", lang, minimum=param.type.min)
     return error.message

@@ -71,6 +71,7 @@ CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "
         (["build", "--bogus"], "没有 --bogus 这个选项"),
         (["build", "--jobs", "0"], "--jobs 的值不对：不能小于 1"),
         (["build", "--format", "xml"], "--format 的值不对：只能是 text、json"),
+        (["lint", "--as-of", "2030-13-01"], "--as-of 的值不对：日期要写成 YYYY-MM-DD"),
         (["new"], "缺少 TITLE"),
         (["check"], "缺少 TARGETS"),
     ],
