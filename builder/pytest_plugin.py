@@ -320,6 +320,7 @@ def _guidekit_browser(request: pytest.FixtureRequest) -> Iterator[_LazyBrowser]:
     browser.close()
     report = request.config.getoption("--a11y-report")
     if report:
+        Path(report).parent.mkdir(parents=True, exist_ok=True)  # as --junit and report_json do
         Path(report).write_text(
             json.dumps({"checks": reports}, ensure_ascii=False, indent=2), "utf-8"
         )
