@@ -338,10 +338,14 @@ def _report(
     html: Path | None,
     extra: dict[str, object] | None = None,
 ) -> None:
-    if junit:
-        write_junit(verdict, junit, lang)
-    if html:
-        write_html(verdict, html, lang)
+    for path, write in ((junit, write_junit), (html, write_html)):
+        if path is None:
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(verdict, path, lang)
+        except OSError as error:
+            _fail(say("report-unwritable", lang, path=path, reason=error.strerror or error))
     if output_format == "json":
         document = {**verdict.to_json(), **(extra or {})}
         _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)

@@ -310,3 +310,22 @@ def test_a_folder_without_pages_is_not_a_pass(tmp_path):
     )
     assert reported.exit_code == 1 and "里没有网页" in reported.output, reported.output
     assert not (tmp_path / "report").exists()
+
+
+def test_report_files_go_into_new_folders_and_an_unwritable_one_is_a_sentence(tmp_path):
+    source = tmp_path / "guides"
+    (source / "zh-Hans").mkdir(parents=True)
+    (source / "zh-Hans" / "card.md").write_text("---\ntitle: 办卡\n---\n\n正文。\n", "utf-8")
+    runner = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    junit, html = tmp_path / "报告 dir" / "a11y.xml", tmp_path / "pages" / "a11y.html"
+    written = runner.invoke(
+        main, ["build", str(source), "--junit", str(junit), "--html", str(html)]
+    )
+    assert written.exit_code == 1 and junit.is_file() and html.is_file(), written.output
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    blocked = runner.invoke(
+        main, ["build", str(source), "--junit", str(tmp_path / "a-file" / "a11y.xml")]
+    )
+    assert blocked.exit_code == 1 and "Traceback" not in blocked.output
+    assert not isinstance(blocked.exception, OSError), blocked.exception
+    assert "写不了报告" in blocked.output and "a-file" in blocked.output, blocked.output
