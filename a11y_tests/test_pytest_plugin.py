@@ -107,7 +107,7 @@ def test_broken(a11y):
     assert "guidekit:image-alt" in {{f.rule for f in a11y.check({base + "/broken.html"!r}, fail=False)}}
 """
         )
-        report = tmp_path / "report.json"
+        report = tmp_path / "报告 reports" / "report.json"  # a folder not made yet
         outcome = pytester.runpytest_subprocess(
             "-p", "no:cacheprovider", f"--a11y-report={report}", "--a11y-lang=zh-Hans"
         )

@@ -8,6 +8,8 @@ import difflib
 import gc
 import json
 import os
+import re
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +22,7 @@ from rich.markup import escape
 
 from . import scaffold, serve
 from .build import build
-from .cli_help import HELP_LANG, LocalizedGroup
+from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath
 from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
 from .gate.formats import print_text, write_html, write_junit
@@ -77,6 +79,13 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     return value
 
 
+def _shell_word(path: Path) -> str:
+    """``path`` as a command the editor may paste takes it: quoted when it holds a space or a
+    character the shell reads (Chinese needs no quotes)."""
+    text = str(path)
+    return shlex.quote(text) if re.search(r"[\s'\"\\$`!*?;&|<>()\[\]{}~#]", text) else text
+
+
 def _usage_error(message: str) -> NoReturn:
     """Wrong usage, said in the editor's words (exit status 2, as click's own usage errors)."""
     _stderr.print(f"[bold red]{escape(message)}[/]")
@@ -84,7 +93,7 @@ def _usage_error(message: str) -> NoReturn:
 
 
 SOURCE = click.argument(
-    "source", type=click.Path(file_okay=False, path_type=Path), required=False, callback=_source
+    "source", type=LocalizedPath(file_okay=False, path_type=Path), required=False, callback=_source
 )
 FORMAT = click.option(
     "--format",
@@ -94,10 +103,10 @@ FORMAT = click.option(
     show_default=True,
 )
 JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N")
-JUNIT = click.option("--junit", type=click.Path(dir_okay=False, path_type=Path))
-HTML = click.option("--html", type=click.Path(dir_okay=False, path_type=Path))
+JUNIT = click.option("--junit", type=LocalizedPath(dir_okay=False, path_type=Path))
+HTML = click.option("--html", type=LocalizedPath(dir_okay=False, path_type=Path))
 WAIVERS = click.option(
-    "--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None
+    "--waivers", "waivers_file", type=LocalizedPath(dir_okay=False, path_type=Path), default=None
 )
 GRID = click.option("--grid", metavar="URL", default=None)
 NO_CACHE = click.option("--no-cache", is_flag=True)
@@ -107,7 +116,7 @@ NO_CACHE = click.option("--no-cache", is_flag=True)
 @HELP_LANG
 @SOURCE
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR"
+    "--out", type=LocalizedPath(file_okay=False, path_type=Path), default=None, metavar="DIR"
 )
 @FORMAT
 @click.option("--no-check", is_flag=True)
@@ -192,7 +201,7 @@ def build_command(
             key = "published" if result.checked else "published-unchecked"
             _stderr.print(
                 ("[bold green]" if result.checked else "[bold yellow]")
-                + escape(say(key, lang, pages=result.pages, out=out))
+                + escape(say(key, lang, pages=result.pages, out=out, out_arg=_shell_word(out)))
                 + "[/]"
             )
         else:
@@ -203,7 +212,7 @@ def build_command(
 
 @main.command("check")
 @HELP_LANG
-@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("targets", nargs=-1, required=True, type=LocalizedPath(exists=True, path_type=Path))
 @FORMAT
 @JOBS
 @JUNIT
@@ -244,6 +253,8 @@ def check_command(
 
             with _progress(lang, output_format) as progress:
                 pages = html_pages(targets[0])
+                if not pages:  # the wrong folder: a pass would be no verdict at all
+                    _fail(say("check-no-pages", lang, folder=targets[0]))
                 progress.start("check", len(shard.select(pages) if shard else pages))
                 report = run_gate(
                     targets[0],
@@ -327,10 +338,14 @@ def _report(
     html: Path | None,
     extra: dict[str, object] | None = None,
 ) -> None:
-    if junit:
-        write_junit(verdict, junit, lang)
-    if html:
-        write_html(verdict, html, lang)
+    for path, write in ((junit, write_junit), (html, write_html)):
+        if path is None:
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(verdict, path, lang)
+        except OSError as error:
+            _fail(say("report-unwritable", lang, path=path, reason=error.strerror or error))
     if output_format == "json":
         document = {**verdict.to_json(), **(extra or {})}
         _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
@@ -452,9 +467,9 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
 
 @main.command("import")
 @HELP_LANG
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
-@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=LocalizedPath(dir_okay=False, path_type=Path))
+@click.option("--source", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
+@click.option("--mapping", type=LocalizedPath(dir_okay=False, path_type=Path))
 @click.option("--update", is_flag=True)
 def import_command(file: Path, source: Path | None, mapping: Path | None, update: bool) -> None:
     """Write one guide per 实施清单 record of FILE (JSON, CSV or XLSX) into SOURCE, then lint
@@ -524,7 +539,7 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
 @main.command("export")
 @HELP_LANG
 @SOURCE
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")
+@click.option("--out", type=LocalizedPath(dir_okay=False, path_type=Path), metavar="FILE")
 def export_command(source: Path, out: Path | None) -> None:
     """Write the guides of SOURCE back out as 实施清单 records: JSON (standard output or
     --out FILE.json) or XLSX (--out FILE.xlsx)."""
@@ -555,7 +570,7 @@ def export_command(source: Path, out: Path | None) -> None:
 @SOURCE
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--host", default=serve.DEFAULT_HOST, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--out", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
 @click.option("--check", is_flag=True)
 def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
     """Preview SOURCE in the browser; rebuild and reload on every saved change."""
@@ -599,7 +614,7 @@ LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
 
 @main.command("new")
 @click.argument("title")
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--source", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
 @LANG
 def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
@@ -610,7 +625,7 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=LocalizedPath(file_okay=False, path_type=Path))
 @LANG
 def init_command(folder: Path, lang: str | None) -> None:
     """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a
@@ -621,13 +636,19 @@ def init_command(folder: Path, lang: str | None) -> None:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))
     guide_path = scaffold.init_project(folder, lang)
     created = scaffold.scaffold_text(
-        "init-created", lang, folder=folder, source=folder / GUIDES_FOLDER, guide=guide_path
+        "init-created",
+        lang,
+        folder=folder,
+        source=folder / GUIDES_FOLDER,
+        guide=guide_path,
+        source_arg=_shell_word(folder / GUIDES_FOLDER),
+        site_arg=_shell_word(folder / "site"),
     )
     _stderr.print(f"[green]{escape(created)}[/]")
 
 
 @main.command("assets")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=LocalizedPath(file_okay=False, path_type=Path))
 @click.option("--page-layout", is_flag=True)
 @HELP_LANG
 def assets_command(folder: Path, page_layout: bool) -> None:
@@ -655,16 +676,16 @@ def report_group() -> None:
 
 
 @report_group.command("conformance")
-@click.argument("site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("site", type=LocalizedPath(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--source",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=LocalizedPath(exists=True, file_okay=False, path_type=Path),
     default=Path("guides"),
     show_default=True,
 )
 @click.option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=LocalizedPath(file_okay=False, path_type=Path),
     default=Path("conformance-report"),
     show_default=True,
 )
@@ -681,15 +702,18 @@ def report_conformance_command(
     from .gate.runner import html_pages  # Playwright is imported by commands that check pages
 
     lang = load_config(source)[0].default_lang
+    pages = html_pages(site)
     with _guarded(lang, site), _progress(lang, "text") as progress:
         waivers = _waivers(waivers_file, lang)
-        progress.start("check", len(html_pages(site)))
+        progress.start("check", len(pages))
         report = site_report(
             site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance
         )
     if report.problems or (report.verdict is not None and not report.verdict.ok):
         _report(report.verdict or judge(report.problems), "text", lang, None, None)
         _fail(say("report-refused", lang, site=site))
+    if not pages:  # nothing was checked: no statement can stand on that
+        _fail(say("check-no-pages", lang, folder=site))
     for site_path, text in report.files.items():
         path = out / site_path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -748,12 +772,14 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
 
 
 def failure_text(error: Exception, lang: str, out: Path) -> str | None:
-    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output), None
-    for others."""
+    """The sentence for a failure guidekit knows (no browser, no axe-core, a locked output, a
+    waivers file with a mistake), None for others."""
     if isinstance(error, BuildLocked):
         return error_text("build-locked", lang, out=out)
     if isinstance(error, UnsafeOutput):
         return error_text(error.key, lang, out=out, **error.details)
+    if isinstance(error, WaiverError):
+        return str(error)
     return setup_failure_text(error, lang)
 
 

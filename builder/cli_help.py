@@ -101,8 +101,26 @@ class LocalizedGroup(LocalizedCommand, click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)
-        extra.setdefault("obj", HelpLanguage(help_language(arguments, os.environ)))
-        return super().main(arguments, *rest, **extra)
+        lang = help_language(arguments, os.environ)
+        extra.setdefault("obj", HelpLanguage(lang))
+        if rest or not extra.get("standalone_mode", True):
+            return super().main(arguments, *rest, **extra)
+        # click's own words for wrong usage and Ctrl+C are English: they are said here instead
+        try:
+            outcome = super().main(arguments, **{**extra, "standalone_mode": False})
+        except click.UsageError as error:
+            if isinstance(error, _HELP_INSTEAD):
+                error.show()
+            else:
+                _show_usage_error(error, lang)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo(_text("interrupted", lang), err=True)
+            sys.exit(1)
+        sys.exit(outcome if isinstance(outcome, int) else 0)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
@@ -114,6 +132,74 @@ class LocalizedGroup(LocalizedCommand, click.Group):
         if rows:
             with formatter.section(_text("commands", _language(ctx)) or "Commands"):
                 formatter.write_dl(rows)
+
+
+# a group run with no command shows its help (click 8.2 and newer)
+_HELP_INSTEAD = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _show_usage_error(error: click.UsageError, lang: str) -> None:
+    if error.ctx is not None:
+        hint = _said("usage-hint", lang, command=error.ctx.command_path)
+        click.echo(f"{error.ctx.get_usage()}\n{hint}\n", err=True)
+    click.echo(_said("usage-error", lang, message=_usage_problem(error, lang)), err=True)
+
+
+def _said(key: str, lang: str, **args: object) -> str:
+    return catalogue("help")[key][lang].format(**args)
+
+
+def _usage_problem(error: click.UsageError, lang: str) -> str:
+    """What was wrong, from what click knows of it; click's sentence where guidekit has none."""
+    command = getattr(error, "command_name", None)  # click 8.4 and newer
+    if isinstance(error, click.NoSuchOption) or command is not None:
+        key = "usage-no-option" if command is None else "usage-no-command"
+        said = _said(key, lang, name=command or getattr(error, "option_name", ""))
+        close = getattr(error, "possibilities", None)
+        return (
+            f"{said}{_said('usage-did-you-mean', lang, names='、'.join(sorted(close)))}"
+            if (close)
+            else said
+        )
+    param = getattr(error, "param", None)
+    if not isinstance(param, click.Parameter):
+        return error.format_message()
+    name = (
+        max(param.opts, key=len) if isinstance(param, click.Option) else param.human_readable_name
+    )
+    if isinstance(error, click.MissingParameter):
+        return _said("usage-missing", lang, name=name)
+    return _said("usage-bad-value", lang, name=name, problem=_value_problem(error, param, lang))
+
+
+def _value_problem(error: click.UsageError, param: click.Parameter, lang: str) -> str:
+    if isinstance(param.type, click.Choice):
+        return _said("usage-choice", lang, choices="、".join(map(str, param.type.choices)))
+    if isinstance(param.type, click.DateTime):
+        return _said("usage-date", lang)
+    if isinstance(param.type, click.IntRange) and param.type.min is not None:
+        return _said("usage-minimum", lang, minimum=param.type.min)
+    return error.message
+
+
+class LocalizedPath(click.Path):
+    """click.Path whose refusals name the path in the editor's language."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            path = os.fsdecode(value)
+            if not os.path.lexists(path):
+                key = "usage-path-missing"
+            elif os.path.isdir(path) and not self.dir_okay:
+                key = "usage-path-is-folder"
+            elif not os.path.isdir(path) and not self.file_okay:
+                key = "usage-path-is-file"
+            else:  # unreadable, unwritable: click's sentence names the path
+                raise
+            lang = _language(ctx) if ctx is not None else user_language(os.environ)
+            self.fail(_said(key, lang, path=path), param, ctx)
 
 
 HELP_LANG = click.option(

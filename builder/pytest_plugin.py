@@ -349,6 +349,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         return
     report = config.getoption("--a11y-report")
     if report:
+        Path(report).parent.mkdir(parents=True, exist_ok=True)  # as --junit and report_json do
         Path(report).write_text(
             json.dumps({"checks": checks}, ensure_ascii=False, indent=2), "utf-8"
         )

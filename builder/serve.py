@@ -392,25 +392,29 @@ def watch(
     def relevant(change: watchfiles.Change, path: str) -> bool:
         return ignore(change, path) and not Path(path).resolve().is_relative_to(preview_root)
 
-    for changes in watchfiles.watch(
-        *folders,
-        watch_filter=relevant,
-        stop_event=stop,
-        debounce=300,
-        rust_timeout=200,
-        yield_on_timeout=True,
-        raise_interrupt=False,
-    ):
-        if not listening:
-            listening = True
-            on_watching()
-        if not changes:
-            continue
-        if _touches(changes, code_folders):
-            forget_package_files()  # component specs and templates are read once per process
-        started = time.monotonic()
-        result = rebuild(source, preview, state, check=check)
-        on_build(result, time.monotonic() - started)
+    # Ctrl+C is how an editor ends the preview, during a rebuild too. watchfiles' own way to stop
+    # quietly (raise_interrupt=False) logs an English line, so the interrupt is taken here.
+    try:
+        for changes in watchfiles.watch(
+            *folders,
+            watch_filter=relevant,
+            stop_event=stop,
+            debounce=300,
+            rust_timeout=200,
+            yield_on_timeout=True,
+        ):
+            if not listening:
+                listening = True
+                on_watching()
+            if not changes:
+                continue
+            if _touches(changes, code_folders):
+                forget_package_files()  # component specs and templates are read once per process
+            started = time.monotonic()
+            result = rebuild(source, preview, state, check=check)
+            on_build(result, time.monotonic() - started)
+    except KeyboardInterrupt:
+        return
 
 
 def _touches(changes: Iterable[tuple[watchfiles.Change, str]], folders: list[Path]) -> bool:

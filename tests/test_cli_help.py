@@ -58,3 +58,56 @@ def test_help_is_chinese_by_default_and_english_on_request(command):
 def test_the_command_list_is_in_the_editors_language():
     listing = run_guidekit("--help", env={"LANG": "zh_CN.UTF-8"}).stdout
     assert "命令" in listing and "在浏览器里预览 SOURCE" in listing
+
+
+CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["nosuch"], "没有“nosuch”这个命令"),
+        (["biuld"], "是不是想用：build"),
+        (["build", "--bogus"], "没有 --bogus 这个选项"),
+        (["build", "--jobs", "0"], "--jobs 的值不对：不能小于 1"),
+        (["build", "--format", "xml"], "--format 的值不对：只能是 text、json"),
+        (["lint", "--as-of", "2030-13-01"], "--as-of 的值不对：日期要写成 YYYY-MM-DD"),
+        (["new"], "缺少 TITLE"),
+        (["check"], "缺少 TARGETS"),
+    ],
+)
+def test_wrong_usage_is_said_in_the_editors_language(args, said):
+    outcome = run_guidekit(*args, env=CHINESE)
+    assert outcome.exit_code == 2
+    assert said in outcome.stderr, outcome.stderr
+    assert outcome.stderr.startswith("用法：") and "--help" in outcome.stderr
+    assert "Error" not in outcome.stderr and "Try " not in outcome.stderr, outcome.stderr
+    english = run_guidekit(*args, "--lang", "en")
+    assert english.exit_code == 2 and "Error: " in english.stderr
+
+
+def test_a_path_of_the_wrong_kind_is_named_in_the_editors_language(tmp_path):
+    (tmp_path / "site").write_text("x", "utf-8")
+    outcome = run_guidekit("build", tmp_path, "--out", tmp_path / "site", env=CHINESE)
+    assert outcome.exit_code == 2
+    assert f"--out 的值不对：{tmp_path / 'site'} 是一个文件，这里要的是文件夹" in outcome.stderr
+    assert "Error" not in outcome.stderr and "Directory" not in outcome.stderr, outcome.stderr
+    missing = run_guidekit("check", tmp_path / "nothere", env=CHINESE)
+    assert f"TARGETS 的值不对：没有 {tmp_path / 'nothere'}" in missing.stderr, missing.stderr
+
+
+def test_ctrl_c_is_said_in_the_editors_language(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("guidekit.cli.lint_text", interrupted)
+    (tmp_path / "zh-Hans").mkdir()
+    outcome = run_guidekit("lint", tmp_path, env=CHINESE)
+    assert outcome.exit_code == 1
+    assert "已停止" in outcome.stderr and "Aborted" not in outcome.stderr, outcome.stderr
+
+
+def test_guidekit_alone_shows_the_command_list():
+    outcome = run_guidekit(env=CHINESE)
+    assert "在浏览器里预览 SOURCE" in outcome.stdout + outcome.stderr
+    assert "错误" not in outcome.stderr

@@ -273,6 +273,18 @@ def test_a_file_that_is_no_record_list_gets_a_sentence(tmp_path):
     )
 
 
+def test_a_table_that_is_no_implementation_list_is_refused_with_a_sentence(tmp_path):
+    (tmp_path / "x.csv").write_text("name,phone\n张三,12345\n", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "x.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1, outcome.stderr
+    assert "x.csv 的前 5 行里没有实施清单的列名" in outcome.stderr and "--mapping" in outcome.stderr
+    assert not (tmp_path / "guides").exists()
+    (tmp_path / "x.xlsx").write_text("not a workbook", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "x.xlsx", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1 and "x.xlsx 不是 Excel 工作簿" in outcome.stderr, outcome.stderr
+    assert "zip" not in outcome.stderr
+
+
 def test_messages_are_in_the_sites_language(tmp_path):
     source = tmp_path / "guides"
     source.mkdir()

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -241,3 +247,85 @@ def test_the_cli_writes_every_format_and_honours_waivers(small_site, tmp_path, m
     assert document["waivers"][0]["owner"] == "王芳" and document["findings"][0]["waived"]
     wrong = runner.invoke(main, ["check", str(target), "--shard", "3/2"])
     assert wrong.exit_code == 2
+
+
+def _in_session(session: int, name: str) -> bool:
+    """Whether a process of ``session`` runs a program called ``name``."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[3]) == session and name.encode() in command:
+            return True
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_ctrl_c_while_pages_are_checked_is_one_sentence(tmp_path):
+    """Ctrl+C reaches guidekit and Playwright's driver at once (one process group; Chromium has a
+    session of its own and is closed by the driver): the calls in flight fail as the browser goes,
+    and none of that is the editor's news."""
+    site = write_site(
+        tmp_path / "site",
+        {f"page-{number}.html": page(f"<h1>Page {number}</h1>") for number in range(40)},
+    )
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "guidekit"), "check", str(site), "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _in_session(process.pid, "playwright/driver") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(2)  # pages in flight
+        assert process.poll() is None, "the check ended before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        _, errors = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 1
+    assert "Traceback" not in errors and "never retrieved" not in errors, errors
+    assert errors.strip().splitlines()[-1] == "已停止（Ctrl+C）。", errors
+
+
+def test_a_folder_without_pages_is_not_a_pass(tmp_path):
+    """A gate pointed at the wrong folder (the guides, a site not built yet) checked nothing: that
+    is no verdict to publish on."""
+    (tmp_path / "guides" / "zh-Hans").mkdir(parents=True)
+    (tmp_path / "guides" / "zh-Hans" / "card.md").write_text("---\ntitle: x\n---\n", "utf-8")
+    runner = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    checked = runner.invoke(main, ["check", str(tmp_path / "guides")])
+    assert checked.exit_code == 1, checked.output
+    assert "里没有网页" in checked.output and "检查通过" not in checked.output
+    reported = runner.invoke(
+        main,
+        ["report", "conformance", str(tmp_path / "guides"), "--out", str(tmp_path / "report")],
+    )
+    assert reported.exit_code == 1 and "里没有网页" in reported.output, reported.output
+    assert not (tmp_path / "report").exists()
+
+
+def test_report_files_go_into_new_folders_and_an_unwritable_one_is_a_sentence(tmp_path):
+    source = tmp_path / "guides"
+    (source / "zh-Hans").mkdir(parents=True)
+    (source / "zh-Hans" / "card.md").write_text("---\ntitle: 办卡\n---\n\n正文。\n", "utf-8")
+    runner = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    junit, html = tmp_path / "报告 dir" / "a11y.xml", tmp_path / "pages" / "a11y.html"
+    written = runner.invoke(
+        main, ["build", str(source), "--junit", str(junit), "--html", str(html)]
+    )
+    assert written.exit_code == 1 and junit.is_file() and html.is_file(), written.output
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    blocked = runner.invoke(
+        main, ["build", str(source), "--junit", str(tmp_path / "a-file" / "a11y.xml")]
+    )
+    assert blocked.exit_code == 1 and "Traceback" not in blocked.output
+    assert not isinstance(blocked.exception, OSError), blocked.exception
+    assert "写不了报告" in blocked.output and "a-file" in blocked.output, blocked.output

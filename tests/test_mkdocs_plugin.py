@@ -244,6 +244,19 @@ def test_a_browser_that_is_missing_is_one_sentence_and_site_dir_stays(project: P
     assert not (project / ".site.guidekit-staging").exists()
 
 
+def test_a_waivers_file_with_a_mistake_is_the_sentence_guidekit_check_says(
+    project: Path,
+) -> None:
+    (project / "guidekit-waivers.toml").write_text('[[waiver]]\nrule = "color-contrast"\n', "utf-8")
+    result = mkdocs(project, "build")
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said
+    assert "每条豁免都要写 rule、owner（负责人）" in said
+    # the sentence as guidekit check prints it: no class name, not two full stops
+    assert "WaiverError" not in said and "。。" not in said, said
+    assert not (project / "site").exists()
+
+
 def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> None:
     configure(
         project,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 
 import pytest
 import yaml
@@ -164,3 +165,23 @@ def test_init_refuses_to_overwrite_a_project(tmp_path):
     again = run_guidekit("init", tmp_path)
     assert again.exit_code == 1 and "guidekit.toml" in again.stderr and "已经存在" in again.stderr
     assert (tmp_path / "guides" / "guidekit.toml").read_text("utf-8") == before
+
+
+def test_the_commands_init_and_build_suggest_can_be_pasted_into_a_shell(tmp_path):
+    project = tmp_path / "我的 站点"
+    created = run_guidekit("init", project)
+    assert created.exit_code == 0
+    said = " ".join(created.stderr.split())  # rich may wrap a long line
+    quoted = shlex.quote(str(project / "guides"))
+    assert f"guidekit serve {quoted}；" in said, said
+    assert f"guidekit build {quoted} --out {shlex.quote(str(project / 'site'))}" in said
+    guide = next((project / "guides" / "zh-Hans").glob("*.md"))
+    text = guide.read_text("utf-8").replace("第一篇办事指南", "办理居住证")
+    guide.write_text(re.sub(r"(?m)^summary: .*$", "summary: 带身份证到网点办理。", text), "utf-8")
+    built = run_guidekit("build", project / "guides", "--out", project / "out dir")
+    assert built.exit_code == 0, built.stderr
+    assert f"http.server -d {shlex.quote(str(project / 'out dir'))} 8000" in " ".join(
+        built.stderr.split()
+    ), built.stderr
+    plain = run_guidekit("init", tmp_path / "站点")
+    assert f"guidekit serve {tmp_path / '站点' / 'guides'}；" in " ".join(plain.stderr.split())

@@ -271,6 +271,19 @@ def test_publishing_never_replaces_a_folder_guidekit_did_not_build(
     assert (empty / MANIFEST).is_file()
 
 
+def test_a_file_where_the_site_goes_is_never_replaced(source: Path, tmp_path: Path) -> None:
+    write(source, {"guide.md": guide("Guide")})
+    notes = tmp_path / "site"
+    notes.write_text("my notes", "utf-8")
+    with pytest.raises(UnsafeOutput):
+        build(source, notes, check=False)
+    # the default site/ beside the guides, which --out's own check never sees
+    refused = CliRunner().invoke(main, ["build", str(source), "--no-check"])
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert "是一个文件" in refused.output, refused.output
+    assert notes.read_text("utf-8") == "my notes"
+
+
 def test_an_output_folder_given_as_a_symbolic_link_is_published_through_the_link(
     source: Path, tmp_path: Path
 ) -> None:

@@ -179,6 +179,8 @@ def test_the_command_listens_on_loopback_by_default_and_stops_on_ctrl_c(tmp_path
         _, errors = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 0 and "Traceback" not in errors, errors
     assert "--check" in errors  # says the preview skips the gate
+    # nothing after the address but the editor's language (watchfiles logged an English line)
+    assert "KeyboardInterrupt" not in errors and "stopping watch" not in errors, errors
 
 
 def test_the_preview_never_overwrites_a_published_site(tmp_path):

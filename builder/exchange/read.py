@@ -108,10 +108,12 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except OSError as error:
         raise UnreadableFile(
-            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
+            "file-unreadable", file=path.name, reason=error.strerror or error
         ) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
+        raise UnreadableFile("xlsx-invalid", file=path.name) from None
     try:
         return [
             (
@@ -191,6 +193,8 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
     ignored: set[str] = set()
     found = Read([], [], [])
     written, rows = by_name[main_name]
+    if _header(rows, mapping) is None:  # another table exported by mistake: no record, no word
+        raise UnreadableFile("no-header", file=file, rows=_HEADER_SEARCH)
     for row in _rows(file, written, rows, mapping, ignored):
         _add_record(found, Record(row))
     codes = {record.code: record for record in found.records}

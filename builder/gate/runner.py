@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Coroutine, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
@@ -29,6 +29,8 @@ from .grid_status import GridUnavailable
 from .page_check import PageResult, check_page
 from .session import ORIGIN, Overrides, Session, close_quietly, new_session, page_timeout_ms
 from .shard import Shard
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -105,12 +107,10 @@ def run_gate(
         except ImportError as error:
             raise GridUnavailable("grid-needs-extra", url=grid, reason=str(error)) from None
 
-        checked, grid_nodes = asyncio.run(check_on_grid(grid, site, fresh, jobs or 2, report_page))
+        checked, grid_nodes = _run(check_on_grid(grid, site, fresh, jobs or 2, report_page))
         results.update(checked)
     elif fresh:
-        results.update(
-            asyncio.run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page))
-        )
+        results.update(_run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page)))
     if store:
         for page in fresh:
             store.store(page, results[page])
@@ -135,6 +135,26 @@ def run_gate(
         grid_nodes=grid_nodes,
         timings=total_timings(results[page] for page in fresh),
     )
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run``, without the tracebacks of browser calls nobody waits for any more."""
+    with asyncio.Runner() as runner:
+        runner.get_loop().set_exception_handler(_unless_abandoned)
+        return runner.run(coroutine)
+
+
+def _unless_abandoned(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    # Ctrl+C stops guidekit and Playwright's driver at once: the driver closes the browser, and the
+    # calls in flight end as "target closed" or "connection closed" in tasks the interrupted run no
+    # longer awaits; asyncio would print each as "exception was never retrieved". Every other
+    # report goes on as asyncio makes it.
+    error = context.get("exception")
+    abandoned = "never retrieved" in str(context.get("message")) and (
+        isinstance(error, PlaywrightError) or "Connection closed" in str(error)
+    )
+    if not abandoned:
+        loop.default_exception_handler(context)
 
 
 def total_timings(results: Iterable[PageResult]) -> dict[str, float]:

@@ -308,9 +308,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             reason = failure_text(error, self.lang, out) or f"{type(error).__name__}: {error}"
             if os.environ.get("GUIDEKIT_DEBUG"):
                 raise
-            raise Abort(
-                say("gate-failed", self.lang, problem=reason, out=self._shown(out))
-            ) from None
+            # the message ends the sentence it is put in
+            said = reason.rstrip("。.")
+            raise Abort(say("gate-failed", self.lang, problem=said, out=self._shown(out))) from None
         finally:
             self._end_staging()
 

@@ -35,11 +35,13 @@ class UnsafeOutput(RuntimeError):
 
 
 def check_output(out: Path, source: Path) -> None:
-    """Publishing replaces OUT wholesale, so OUT must be new, empty, or a site guidekit built: its
-    manifest is valid and lists every file the folder holds (files that went missing since are no
-    loss)."""
+    """Publishing replaces OUT wholesale, so OUT must be new, an empty folder, or a site guidekit
+    built: its manifest is valid and lists every file the folder holds (files that went missing
+    since are no loss)."""
     if source.resolve().is_relative_to(out.resolve()):
         raise UnsafeOutput("out-holds-source")
+    if out.exists() and not out.is_dir():  # the swap would delete it
+        raise UnsafeOutput("out-is-a-file")
     if not out.is_dir() or not any(out.iterdir()):
         return
     manifest = read_manifest(out)
