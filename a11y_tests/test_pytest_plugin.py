@@ -216,3 +216,24 @@ def test_a_page_that_links_outside_its_folder_finds_its_neighbours(a11y, tmp_pat
     assert "guidekit:broken-link" in rules(
         a11y.check(tmp_path / "apply" / "index.html", fail=False)
     )
+
+
+def test_a_missing_file_or_component_fails_in_one_sentence(pytester, tmp_path):
+    pytester.makepyfile(
+        test_mistakes=f"""
+def test_file(a11y):
+    a11y.check({str(tmp_path / "no-such-page.html")!r})
+def test_path(a11y):
+    from pathlib import Path
+    a11y.check(Path({str(tmp_path / "gone")!r}))
+def test_component(a11y):
+    a11y.component("warnign", {{"content": "x"}})
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "zh-Hans")
+    outcome.assert_outcomes(failed=3)
+    text = outcome.stdout.str()
+    assert "no-such-page.html" in text and "gone" in text and "warnign" in text
+    assert text.count("不存在") >= 2 and "没有名为" in text and "warning" in text
+    assert "Traceback" not in text and "FileNotFoundError" not in text
+    assert "LookupError" not in text

@@ -93,8 +93,11 @@ class A11y:
         from .site.gallery import component_page
 
         if name not in registry():
-            raise LookupError(
-                f"guidekit has no component '{name}'; it has: {', '.join(registry())}"
+            pytest.fail(
+                error_text(
+                    "a11y-unknown-component", self.lang, name=name, names=", ".join(registry())
+                ),
+                pytrace=False,
             )
         chosen = _theme(theme or self.theme)
         html = component_page(registry()[name], params, chosen)
@@ -125,8 +128,10 @@ class A11y:
             return _Target(
                 self.scratch, [_served_path(text)], text, f"{address.scheme}://{address.netloc}"
             )
-        if isinstance(target, Path) or ("<" not in text and Path(text).exists()):
+        if isinstance(target, Path) or "<" not in text:  # HTML has tags; a path has none
             path = Path(text).resolve()
+            if not path.exists():
+                pytest.fail(error_text("a11y-no-such-page", self.lang, path=text), pytrace=False)
             if path.is_dir():
                 from .gate.runner import html_pages
 
