@@ -265,8 +265,8 @@ def _in_session(session: int, name: str) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_ctrl_c_while_pages_are_checked_is_one_sentence(tmp_path):
     """Ctrl+C reaches guidekit and Playwright's driver at once (one process group; Chromium has a
-    session of its own and is closed by the driver): the calls in flight fail as the browser goes,
-    and none of that is the editor's news."""
+    session of its own, and guidekit closes it): calls in flight may fail as the browser goes, and
+    none of that is the editor's news."""
     site = write_site(
         tmp_path / "site",
         {f"page-{number}.html": page(f"<h1>Page {number}</h1>") for number in range(40)},

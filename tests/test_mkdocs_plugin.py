@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -295,6 +296,41 @@ def test_serve_checks_in_the_background_without_holding_up_the_preview(project: 
     assert output.index("Serving on") < output.index("预览检查完成")
     assert "mkdocs/themes/mkdocs/main.html" in output and "docs/index.md:10" in output
     assert "http://127.0.0.1:8731/guidekit-report.html" in output
+
+
+def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_path: Path) -> None:
+    """The editor stops the preview while its check runs: the check is not reported as pages that
+    could not be checked, and leaves nothing behind."""
+    configure(project, theme="mkdocs", plugin_lang="zh-Hans")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8732"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
+        start_new_session=True,  # Ctrl+C reaches the whole process group, as in a terminal
+    )
+    lines: list[str] = []
+    try:
+        assert server.stderr is not None
+        for line in server.stderr:
+            lines.append(line)
+            if "Serving on" in line or len(lines) > 500:
+                break
+        assert any("正在后台检查预览" in line for line in lines), lines
+        os.killpg(server.pid, signal.SIGINT)
+        _, rest = server.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    output = "".join(lines) + rest
+    assert server.returncode == 0, output
+    assert "page-unchecked" not in output and "预览检查完成" not in output, output
+    assert "Traceback" not in output
+    assert not list(scratch.glob("guidekit-serve-*")), output
 
 
 def test_the_extension_fills_params_as_guide_markdown_does(tmp_path: Path) -> None:

@@ -165,8 +165,15 @@ async def launch(playwright: Playwright) -> Browser:
         arguments.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
     path = chromium_path()
     try:
+        # Ctrl+C is guidekit's to answer (a run's cleanup, mkdocs serve's shutdown), which closes
+        # the browser itself; closed by Playwright's driver at the same moment, the pages being
+        # checked would fail as "target closed", and Chromium would leave its folders behind
         return await playwright.chromium.launch(
-            executable_path=path, headless=True, args=arguments, env=browser_environment()
+            executable_path=path,
+            headless=True,
+            args=arguments,
+            env=browser_environment(),
+            handle_sigint=False,
         )
     except PlaywrightError as error:
         reason = next(

@@ -145,10 +145,10 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 def _unless_abandoned(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-    # Ctrl+C stops guidekit and Playwright's driver at once: the driver closes the browser, and the
-    # calls in flight end as "target closed" or "connection closed" in tasks the interrupted run no
-    # longer awaits; asyncio would print each as "exception was never retrieved". Every other
-    # report goes on as asyncio makes it.
+    # Ctrl+C cancels the run, whose cleanup closes the browser: calls still in flight end as
+    # "target closed" or "connection closed" in tasks the interrupted run no longer awaits, and
+    # asyncio would print each as "exception was never retrieved". Every other report goes on as
+    # asyncio makes it.
     error = context.get("exception")
     abandoned = "never retrieved" in str(context.get("message")) and (
         isinstance(error, PlaywrightError) or "Connection closed" in str(error)

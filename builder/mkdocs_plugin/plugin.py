@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from html import unescape
@@ -116,6 +117,10 @@ class _SearchEntry:
     meta: _SearchMeta
 
 
+class _Stopped(Exception):
+    """mkdocs serve stopped while the preview was being checked."""
+
+
 @dataclass(frozen=True)
 class _ServeCheck:
     """One rebuild of mkdocs serve to check: a copy of it, and what the build knew of its pages."""
@@ -146,6 +151,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         self.background: threading.Thread | None = None  # mkdocs serve: the check running now
         self.pending: _ServeCheck | None = None  # and the latest rebuild, waiting for it
         self.lock = threading.Lock()
+        self.stopping = threading.Event()  # mkdocs serve is shutting down: no check is wanted now
 
     # ---- MkDocs events, in the order MkDocs calls them
 
@@ -318,12 +324,25 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         self._end_staging()
 
     def on_shutdown(self) -> None:
+        """The check running now stops after its current page and says nothing: the editor
+        stopped the preview, and a verdict cut short would only be noise."""
+        self.stopping.set()
+        with self.lock:
+            if self.pending is not None:
+                shutil.rmtree(self.pending.snapshot.parent, ignore_errors=True)
+                self.pending = None
         if self.background is not None:
             self.background.join()
 
     # ---- the gate
 
-    def _gate(self, site: Path, pages: dict[str, _BuiltPage], problems: list[Finding]):
+    def _gate(
+        self,
+        site: Path,
+        pages: dict[str, _BuiltPage],
+        problems: list[Finding],
+        on_page: Callable[[str], None] | None = None,
+    ):
         """Check ``site`` with guidekit's gate and print the verdict; findings point at docs/ files
         and theme templates.
 
@@ -339,6 +358,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             site,
             jobs=self.config.jobs,
             cache=cache_file(self.site_dir or site) if self.config.cache else None,
+            on_page=on_page,
         )
         findings = [self._located(finding, pages) for finding in report.findings] + problems
         waivers_file = (
@@ -422,7 +442,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         from ..gate.formats import write_html
 
         try:
-            verdict = self._gate(job.snapshot, job.pages, job.problems)
+            verdict = self._gate(job.snapshot, job.pages, job.problems, self._unless_stopping)
             errors, warnings, _ = verdict.counts()
             if (
                 job.report.parent.is_dir()
@@ -437,6 +457,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                     report=job.report_url,
                 )
             )
+        except _Stopped:
+            pass
         except Exception as error:
             from ..cli import failure_text
 
@@ -450,6 +472,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 following, self.pending = self.pending, None
                 if following is not None:
                     self._start(following)
+
+    def _unless_stopping(self, page: str) -> None:
+        if self.stopping.is_set():
+            raise _Stopped
 
     def _end_staging(self) -> None:
         if self.warnings is not None:
