@@ -14,6 +14,7 @@ else it is doing.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import tempfile
 import time
@@ -72,6 +73,7 @@ def main() -> None:
             if len(seen_plugin) > 1 or len(seen_axe) > 1:
                 unstable.append(page)
         browser.close()
+        shutil.rmtree(checker.scratch, ignore_errors=True)
     plugin, bare = statistics.median(plugin_ms), statistics.median(axe_ms)
     print(f"{len(pages)} pages x {arguments.runs} runs, median per check:")
     print(f"  a11y fixture (whole gate): {plugin:7.0f} ms")
