@@ -621,7 +621,9 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
-    _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=path))}[/]")
+    # a SOURCE found from a language folder is ``..``: name the file as seen from where they stand
+    shown = path if path.is_absolute() else Path(os.path.relpath(path))
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=shown))}[/]")
 
 
 @main.command("init")
