@@ -192,7 +192,7 @@ def build_command(
                 f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]"
             )
         _say_grid_nodes(result.gate, lang)
-        if result.heaviest:
+        if result.published and result.heaviest:  # a refused build published no page to weigh
             heaviest = "、".join(
                 f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]
             )
