@@ -66,6 +66,19 @@ def _in_language(command: click.Command, ctx: click.Context, lang: str) -> Itera
             setattr(owner, attribute, value)
 
 
+@contextmanager
+def _section(formatter: click.HelpFormatter, key: str, lang: str) -> Iterator[None]:
+    """formatter.section, with the heading's colon from the catalogue: click's is ASCII, Chinese
+    takes a full-width one."""
+    formatter.write_paragraph()
+    formatter.write(f"{'':>{formatter.current_indent}}{_said(key, lang)}\n")
+    formatter.indent()
+    try:
+        yield
+    finally:
+        formatter.dedent()
+
+
 class LocalizedCommand(click.Command):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _in_language(self, ctx, _language(ctx)):
@@ -92,7 +105,7 @@ class LocalizedCommand(click.Command):
             and (record := param.get_help_record(ctx)) is not None
         ]
         if records:
-            with formatter.section(_text("options", _language(ctx)) or "Options"):
+            with _section(formatter, "options", _language(ctx)):
                 formatter.write_dl(records)
 
 
@@ -130,7 +143,7 @@ class LocalizedGroup(LocalizedCommand, click.Group):
             if (command := self.get_command(ctx, name)) is not None and not command.hidden
         ]
         if rows:
-            with formatter.section(_text("commands", _language(ctx)) or "Commands"):
+            with _section(formatter, "commands", _language(ctx)):
                 formatter.write_dl(rows)
 
 

@@ -55,6 +55,21 @@ def test_help_is_chinese_by_default_and_english_on_request(command):
     assert english.stdout.startswith("Usage: ") and "Show this message and exit." in english.stdout
 
 
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("zh-Hans", ["选项：", "命令："]),
+        ("zh-Hant", ["選項：", "命令："]),
+        ("en", ["Options:", "Commands:"]),
+    ],
+)
+def test_help_headings_end_in_the_languages_colon(lang, headings):
+    listing = run_guidekit("--help", "--lang", lang).stdout
+    assert [line for line in listing.splitlines() if line.endswith((":", "："))] == headings
+    build = run_guidekit("build", "--help", "--lang", lang).stdout
+    assert headings[0] in build.splitlines(), build
+
+
 def test_the_command_list_is_in_the_editors_language():
     listing = run_guidekit("--help", env={"LANG": "zh_CN.UTF-8"}).stdout
     assert "命令" in listing and "在浏览器里预览 SOURCE" in listing
