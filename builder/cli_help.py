@@ -147,8 +147,8 @@ class LocalizedGroup(LocalizedCommand, click.Group):
                 formatter.write_dl(rows)
 
 
-# a group run with no command shows its help (click 8.2 and newer)
-_HELP_INSTEAD = getattr(click.exceptions, "NoArgsIsHelpError", ())
+# a group run with no command shows its help
+_HELP_INSTEAD = click.exceptions.NoArgsIsHelpError
 
 
 def _show_usage_error(error: click.UsageError, lang: str) -> None:
@@ -164,14 +164,16 @@ def _said(key: str, lang: str, **args: object) -> str:
 
 def _usage_problem(error: click.UsageError, lang: str) -> str:
     """What was wrong, from what click knows of it; click's sentence where guidekit has none."""
-    command = getattr(error, "command_name", None)  # click 8.4 and newer
-    if isinstance(error, click.NoSuchOption) or command is not None:
-        key = "usage-no-option" if command is None else "usage-no-command"
-        said = _said(key, lang, name=command or getattr(error, "option_name", ""))
-        close = getattr(error, "possibilities", None)
+    if isinstance(error, click.NoSuchCommand | click.NoSuchOption):
+        said = (
+            _said("usage-no-command", lang, name=error.command_name)
+            if isinstance(error, click.NoSuchCommand)
+            else _said("usage-no-option", lang, name=error.option_name)
+        )
+        close = error.possibilities
         return (
             f"{said}{_said('usage-did-you-mean', lang, names='、'.join(sorted(close)))}"
-            if (close)
+            if close
             else said
         )
     param = getattr(error, "param", None)

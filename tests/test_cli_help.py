@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
+from packaging.requirements import Requirement
+from packaging.version import Version
 
 from guidekit.cli import main
 from guidekit.cli_help import help_language
@@ -126,3 +131,16 @@ def test_guidekit_alone_shows_the_command_list():
     outcome = run_guidekit(env=CHINESE)
     assert "在浏览器里预览 SOURCE" in outcome.stdout + outcome.stderr
     assert "错误" not in outcome.stderr
+
+
+def test_every_click_the_package_allows_says_an_unknown_command_in_the_editors_language():
+    """The command's name comes from click.NoSuchCommand, new in click 8.4: an older click said
+    "No such command" in English."""
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    (click,) = [
+        Requirement(text)
+        for text in project["project"]["dependencies"]
+        if Requirement(text).name == "click"
+    ]
+    lowest = [Version(spec.version) for spec in click.specifier if spec.operator == ">="]
+    assert lowest and min(lowest) >= Version("8.4"), click
