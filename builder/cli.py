@@ -38,6 +38,7 @@ from .messages import (
     best_language,
     catalogue,
     error_text,
+    os_reason,
     user_language,
 )
 from .output.publish import BuildLocked, UnsafeOutput
@@ -192,7 +193,7 @@ def build_command(
                 f"[dim]{escape(say(key, lang, redone=result.redone, guides=result.guides))}[/]"
             )
         _say_grid_nodes(result.gate, lang)
-        if result.heaviest:
+        if result.published and result.heaviest:  # a refused build published no page to weigh
             heaviest = "、".join(
                 f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]
             )
@@ -320,7 +321,9 @@ def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:
     for path in paths:
         try:
             documents[str(path)] = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError) as error:
+        except OSError as error:
+            _fail(error_text("merge-unreadable", lang, file=path, problem=os_reason(error, lang)))
+        except ValueError as error:
             _fail(error_text("merge-unreadable", lang, file=path, problem=error))
     try:
         return merge(documents)
@@ -345,7 +348,7 @@ def _report(
             path.parent.mkdir(parents=True, exist_ok=True)
             write(verdict, path, lang)
         except OSError as error:
-            _fail(say("report-unwritable", lang, path=path, reason=error.strerror or error))
+            _fail(say("report-unwritable", lang, path=path, reason=os_reason(error, lang)))
     if output_format == "json":
         document = {**verdict.to_json(), **(extra or {})}
         _stdout.out(json.dumps(document, ensure_ascii=False, indent=2), highlight=False)
@@ -489,7 +492,12 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
         try:
             read = read_records(file, load_mapping(mapping))
         except (UnreadableFile, MappingError) as error:
-            _fail(exchange_text(error.key, lang, **error.details))
+            # a reason the system gave is said in the site's language
+            details = {
+                name: os_reason(value, lang) if isinstance(value, OSError) else value
+                for name, value in error.details.items()
+            }
+            _fail(exchange_text(error.key, lang, **details))
             raise AssertionError("unreachable") from error
         wording = exchange_guides.Wording(
             lang=lang,
@@ -606,7 +614,8 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
                 source, host=host, port=port, out=out, check=check, on_ready=ready, on_build=built
             )
         except serve.CannotListen as error:
-            _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=error))
+            reason = os_reason(error.reason, lang)
+            _fail(serve.serve_text("cannot-listen", lang, host=host, port=port, error=reason))
 
 
 LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
@@ -621,7 +630,9 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
-    _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=path))}[/]")
+    # a SOURCE found from a language folder is ``..``: name the file as seen from where they stand
+    shown = path if path.is_absolute() else Path(os.path.relpath(path))
+    _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=shown))}[/]")
 
 
 @main.command("init")

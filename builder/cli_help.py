@@ -66,6 +66,19 @@ def _in_language(command: click.Command, ctx: click.Context, lang: str) -> Itera
             setattr(owner, attribute, value)
 
 
+@contextmanager
+def _section(formatter: click.HelpFormatter, key: str, lang: str) -> Iterator[None]:
+    """formatter.section, with the heading's colon from the catalogue: click's is ASCII, Chinese
+    takes a full-width one."""
+    formatter.write_paragraph()
+    formatter.write(f"{'':>{formatter.current_indent}}{_said(key, lang)}\n")
+    formatter.indent()
+    try:
+        yield
+    finally:
+        formatter.dedent()
+
+
 class LocalizedCommand(click.Command):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _in_language(self, ctx, _language(ctx)):
@@ -92,7 +105,7 @@ class LocalizedCommand(click.Command):
             and (record := param.get_help_record(ctx)) is not None
         ]
         if records:
-            with formatter.section(_text("options", _language(ctx)) or "Options"):
+            with _section(formatter, "options", _language(ctx)):
                 formatter.write_dl(records)
 
 
@@ -130,12 +143,12 @@ class LocalizedGroup(LocalizedCommand, click.Group):
             if (command := self.get_command(ctx, name)) is not None and not command.hidden
         ]
         if rows:
-            with formatter.section(_text("commands", _language(ctx)) or "Commands"):
+            with _section(formatter, "commands", _language(ctx)):
                 formatter.write_dl(rows)
 
 
-# a group run with no command shows its help (click 8.2 and newer)
-_HELP_INSTEAD = getattr(click.exceptions, "NoArgsIsHelpError", ())
+# a group run with no command shows its help
+_HELP_INSTEAD = click.exceptions.NoArgsIsHelpError
 
 
 def _show_usage_error(error: click.UsageError, lang: str) -> None:
@@ -151,14 +164,16 @@ def _said(key: str, lang: str, **args: object) -> str:
 
 def _usage_problem(error: click.UsageError, lang: str) -> str:
     """What was wrong, from what click knows of it; click's sentence where guidekit has none."""
-    command = getattr(error, "command_name", None)  # click 8.4 and newer
-    if isinstance(error, click.NoSuchOption) or command is not None:
-        key = "usage-no-option" if command is None else "usage-no-command"
-        said = _said(key, lang, name=command or getattr(error, "option_name", ""))
-        close = getattr(error, "possibilities", None)
+    if isinstance(error, click.NoSuchCommand | click.NoSuchOption):
+        said = (
+            _said("usage-no-command", lang, name=error.command_name)
+            if isinstance(error, click.NoSuchCommand)
+            else _said("usage-no-option", lang, name=error.option_name)
+        )
+        close = error.possibilities
         return (
             f"{said}{_said('usage-did-you-mean', lang, names='、'.join(sorted(close)))}"
-            if (close)
+            if close
             else said
         )
     param = getattr(error, "param", None)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .findings import Finding
-from .messages import error_text
+from .messages import error_text, os_reason
 
 # The message for each kind of problem; anything else gets the general one with the system's own
 # words.
@@ -59,5 +59,5 @@ def environment_finding(error: OSError | UnicodeError, lang: str, out: Path) -> 
     return Finding(
         rule=f"environment-{key.removeprefix('env-')}",
         file=path,
-        message=error_text(key, lang, path=path, reason=error.strerror or error, out=out),
+        message=error_text(key, lang, path=path, reason=os_reason(error, lang), out=out),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from functools import cache
@@ -46,6 +47,26 @@ def user_language(environ: Mapping[str, str] = os.environ) -> str:
 
 def error_text(key: str, lang: str | None = None, **args: object) -> str:
     return catalogue("errors")[key][best_language(lang)].format(**args)
+
+
+# the system's reasons editors meet most, said in their language; others keep the system's words
+_OS_REASONS = {
+    errno.EACCES: "os-no-permission",
+    errno.ENOENT: "os-not-found",
+    errno.ENOSPC: "os-disk-full",
+    errno.EROFS: "os-read-only",
+    errno.EISDIR: "os-is-a-folder",
+    errno.ENOTDIR: "os-not-a-folder",
+    errno.EEXIST: "os-exists",
+    errno.EADDRINUSE: "os-address-in-use",
+}
+
+
+def os_reason(error: OSError, lang: str | None) -> str:
+    """Why the system refused, as a message shows it: in ``lang`` for the common reasons, else the
+    system's own words (strerror)."""
+    key = _OS_REASONS.get(error.errno or 0)
+    return error_text(key, lang) if key else error.strerror or str(error)
 
 
 def ui_text(lang: str | None, key: str, **args: object) -> str:

@@ -102,6 +102,10 @@ class PreviewState:
 class CannotListen(Exception):
     """The address or port is taken or not allowed."""
 
+    def __init__(self, reason: OSError) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
 
 class Refused(Exception):
     """A request for something outside the preview folder, or for a hidden file."""
@@ -433,7 +437,7 @@ def start_server(
     try:
         server = PreviewServer((host, port), preview, state, idle_seconds)
     except OSError as error:
-        raise CannotListen(error.strerror or str(error)) from error
+        raise CannotListen(error) from error
     threading.Thread(
         target=functools.partial(server.serve_forever, poll_interval=0.2),
         daemon=True,

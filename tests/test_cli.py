@@ -62,6 +62,7 @@ def test_text_output_of_a_good_build_says_where_the_site_is(tmp_path):
     # 6 of the guides and the front page, 4 of the guides' short versions, 6 of the accessibility
     # statement
     assert f"已写入 16 个页面到 {out}/" in outcome.stderr
+    assert "最重的页面（含样式和脚本，gzip 压缩后）：" in outcome.stderr
 
 
 def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
@@ -80,6 +81,7 @@ def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
     assert problem_lines[0].startswith(f"zh-Hans/bad.md:{line}: ")
     assert "链接地址“javascript:alert(1)”不安全" in problem_lines[0]
     assert "构建被拒绝" in outcome.stderr and "Traceback" not in outcome.stdout + outcome.stderr
+    assert "最重的页面" not in outcome.stderr  # nothing was published to weigh
     assert snapshot(out) == before and leftovers(out) == []
 
 

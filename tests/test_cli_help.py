@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
+from packaging.requirements import Requirement
+from packaging.version import Version
 
 from guidekit.cli import main
 from guidekit.cli_help import help_language
@@ -53,6 +58,21 @@ def test_help_is_chinese_by_default_and_english_on_request(command):
     assert "Show this message" not in chinese.stdout and "[default:" not in chinese.stdout
     english = run_guidekit(command, "--help", "--lang", "en")
     assert english.stdout.startswith("Usage: ") and "Show this message and exit." in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("zh-Hans", ["选项：", "命令："]),
+        ("zh-Hant", ["選項：", "命令："]),
+        ("en", ["Options:", "Commands:"]),
+    ],
+)
+def test_help_headings_end_in_the_languages_colon(lang, headings):
+    listing = run_guidekit("--help", "--lang", lang).stdout
+    assert [line for line in listing.splitlines() if line.endswith((":", "："))] == headings
+    build = run_guidekit("build", "--help", "--lang", lang).stdout
+    assert headings[0] in build.splitlines(), build
 
 
 def test_the_command_list_is_in_the_editors_language():
@@ -111,3 +131,16 @@ def test_guidekit_alone_shows_the_command_list():
     outcome = run_guidekit(env=CHINESE)
     assert "在浏览器里预览 SOURCE" in outcome.stdout + outcome.stderr
     assert "错误" not in outcome.stderr
+
+
+def test_every_click_the_package_allows_says_an_unknown_command_in_the_editors_language():
+    """The command's name comes from click.NoSuchCommand, new in click 8.4: an older click said
+    "No such command" in English."""
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    (click,) = [
+        Requirement(text)
+        for text in project["project"]["dependencies"]
+        if Requirement(text).name == "click"
+    ]
+    lowest = [Version(spec.version) for spec in click.specifier if spec.operator == ">="]
+    assert lowest and min(lowest) >= Version("8.4"), click

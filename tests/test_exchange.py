@@ -199,6 +199,14 @@ def test_csv_tables_sit_in_files_beside_the_records(tmp_path):
     assert "places:\n- name: 东城派出所\n  hours: 工作日 9:00—17:00\n" in text
 
 
+def test_a_table_that_cannot_be_read_says_why_in_the_sites_language(tmp_path):
+    (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n", "utf-8")
+    (tmp_path / "清单-申请材料.csv").mkdir()
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1
+    assert "读不了 清单.csv：这是一个文件夹，不是文件" in outcome.stderr, outcome.stderr
+
+
 def test_an_existing_guide_is_skipped_and_update_changes_only_the_fields_that_changed(tmp_path):
     source = tmp_path / "guides"
     data = write_json(tmp_path / "清单.json", [RECORD])

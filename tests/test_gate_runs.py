@@ -204,6 +204,20 @@ def test_a_wrong_waiver_file_is_explained(tmp_path):
     path.write_text("[[waiver]\n", encoding="utf-8")
     with pytest.raises(WaiverError, match="TOML"):
         load_waivers(path, "en")
+    with pytest.raises(WaiverError) as error:
+        load_waivers(tmp_path, "zh-Hant")  # a folder: the system's reason in the editor's words
+    assert str(error.value) == f"無法讀取豁免檔案 {tmp_path}：這是一個資料夾，不是檔案。"
+
+
+def test_a_shard_report_that_cannot_be_read_says_why_in_the_editors_language(tmp_path):
+    (tmp_path / "shard1.json").write_text("{}", "utf-8")
+    (tmp_path / "shard2.json").mkdir()
+    merged = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""}).invoke(
+        main, ["check", "--merge", str(tmp_path / "shard1.json"), str(tmp_path / "shard2.json")]
+    )
+    assert merged.exit_code == 1
+    said = " ".join(merged.output.split())
+    assert f"无法读取分片报告 {tmp_path / 'shard2.json'}：这是一个文件夹，不是文件。" in said, said
 
 
 def test_reports_list_the_waivers_and_the_html_report_passes_the_gate(full_run, tmp_path):
@@ -329,3 +343,4 @@ def test_report_files_go_into_new_folders_and_an_unwritable_one_is_a_sentence(tm
     assert blocked.exit_code == 1 and "Traceback" not in blocked.output
     assert not isinstance(blocked.exception, OSError), blocked.exception
     assert "写不了报告" in blocked.output and "a-file" in blocked.output, blocked.output
+    assert "（已经有同名的文件或文件夹）" in blocked.output and "File exists" not in blocked.output

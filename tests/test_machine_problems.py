@@ -115,6 +115,8 @@ def test_a_cache_folder_that_is_a_file_is_refused_and_nothing_is_staged(source, 
     (tmp_path / CACHE_FOLDER).write_text("not a folder")
     message = refused(source, out)
     assert CACHE_FOLDER in message and "同名的文件" in message
+    # the system's reason in the editor's language too
+    assert "（路径中有一段是文件，不是文件夹）" in message and "Not a directory" not in message
     assert leftovers(out) == [] and not out.exists()
     assert (
         run_guidekit("build", source, "--out", out, "--no-check", "--no-cache").exit_code == 0

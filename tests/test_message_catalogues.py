@@ -3,12 +3,14 @@ language."""
 
 from __future__ import annotations
 
+import errno
+import os
 from importlib import resources
 
 import pytest
 import yaml
 
-from guidekit.messages import LANGUAGES
+from guidekit.messages import LANGUAGES, os_reason
 
 CATALOGUES = sorted(
     entry.name
@@ -29,3 +31,14 @@ def test_every_key_is_written_once_in_every_language(name):
             else []
         )
         assert sorted(languages) == sorted(LANGUAGES), (name, key.value)
+
+
+def test_a_system_reason_guidekit_has_no_words_for_keeps_the_systems():
+    broken = OSError(errno.EPIPE, os.strerror(errno.EPIPE))
+    assert os_reason(broken, "zh-Hans") == os.strerror(errno.EPIPE)
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "a.md")
+    assert [os_reason(denied, lang) for lang in LANGUAGES] == [
+        "没有权限",
+        "沒有權限",
+        "permission denied",
+    ]

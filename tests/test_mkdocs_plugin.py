@@ -407,3 +407,43 @@ def test_every_message_of_the_plugin_is_in_three_languages_with_the_same_placeho
             for lang, text in texts.items()
         }
         assert len({frozenset(names) for names in fields.values()}) == 1, key
+
+
+@pytest.mark.parametrize(
+    ("jobs", "lang", "system", "said"),
+    [
+        ("0", None, "zh_CN.UTF-8", "jobs 是同时检查的页面数，要写不小于 1 的整数（现在是 0）"),
+        (
+            "-2",
+            "zh-Hant",
+            "en_US.UTF-8",
+            "jobs 是同時檢查的頁面數，要寫不小於 1 的整數（現在是 -2）",
+        ),
+        (
+            "0",
+            "en",
+            "zh_CN.UTF-8",
+            "jobs is the number of pages checked at once: at least 1 (it is 0)",
+        ),
+        (
+            "0",
+            None,
+            "en_US.UTF-8",
+            "jobs is the number of pages checked at once: at least 1 (it is 0)",
+        ),
+    ],
+)
+def test_jobs_below_one_is_a_configuration_error_in_the_plugins_language(
+    project: Path, monkeypatch, jobs: str, lang: str | None, system: str, said: str
+) -> None:
+    """Said in the plugin's lang, else the system's (the theme's is not known yet)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", system)
+    configure(project, plugin_jobs=jobs, **({"plugin_lang": lang} if lang else {}))
+    result = mkdocs(project, "build")
+    shown = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in shown
+    assert "Plugin 'guidekit' option 'jobs'" in shown and said in shown, shown
+    assert "Aborted with a configuration error!" in shown
+    assert not (project / "site").exists()

@@ -4,10 +4,11 @@ written to NAME."""
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 
-from .conftest import REPO
+from .conftest import REPO, run_guidekit
 
 EXAMPLE = re.compile(r"<!-- example: (\S+) -->\n```\w*\n(.*?)```", re.S)
 
@@ -27,3 +28,24 @@ def test_the_flask_app_and_its_pytest_plugin_tests_pass(tmp_path):
     )
     assert outcome.returncode == 0, outcome.stdout[-4000:] + outcome.stderr[-2000:]
     assert "2 passed" in outcome.stdout
+
+
+def test_the_import_example_runs_where_only_the_installed_package_is(tmp_path, monkeypatch):
+    """In an empty folder with the README's example files, as a user of the wheel has it: this
+    repository's samples/ is not there."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    for name, text in EXAMPLE.findall(readme):
+        (tmp_path / name).write_text(text, "utf-8")
+    block = re.search(r"```sh\n(guidekit import .*?)```", readme, re.S)
+    assert block is not None
+    imported, built = [
+        shlex.split(line.partition("#")[0])[1:] for line in block.group(1).splitlines()[:2]
+    ]
+    monkeypatch.chdir(tmp_path)
+    outcome = run_guidekit(*imported)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "0 处有错" in outcome.stderr
+    # as the README says of the build: warnings, no errors
+    outcome = run_guidekit(*built, "--format", "json")
+    assert outcome.exit_code == 0, outcome.report["findings"]
+    assert outcome.report["published"] and outcome.report["checked"]

@@ -185,3 +185,23 @@ def test_the_commands_init_and_build_suggest_can_be_pasted_into_a_shell(tmp_path
     ), built.stderr
     plain = run_guidekit("init", tmp_path / "站点")
     assert f"guidekit serve {tmp_path / '站点' / 'guides'}；" in " ".join(plain.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [
+        ("guides/zh-Hans", "shenling-jumin-zheng.md"),
+        ("guides", "zh-Hans/shenling-jumin-zheng.md"),
+        (".", "guides/zh-Hans/shenling-jumin-zheng.md"),
+        ("guides/en", "../zh-Hans/shenling-jumin-zheng.md"),
+    ],
+)
+def test_new_names_the_guide_from_where_the_editor_stands(tmp_path, monkeypatch, where, shown):
+    (tmp_path / "guides" / "zh-Hans").mkdir(parents=True)
+    (tmp_path / "guides" / "en").mkdir()
+    (tmp_path / "guides" / "guidekit.toml").write_text('default_lang = "zh-Hans"\n')
+    monkeypatch.chdir(tmp_path / where)
+    created = run_guidekit("new", "申领居民证")
+    assert created.exit_code == 0, created.stderr
+    assert (tmp_path / "guides" / "zh-Hans" / "shenling-jumin-zheng.md").is_file()
+    assert f"已新建指南：{shown}。" in "".join(created.stderr.split()), created.stderr

@@ -229,6 +229,23 @@ def test_an_out_folder_that_is_not_a_site_stops_serve_before_anything_is_served(
     assert (home / ".ssh" / "id_rsa").read_text() == "KEY"
 
 
+def test_a_port_in_use_is_one_sentence_in_the_sites_language(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [guidekit_command(), "serve", str(source), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            env={**os.environ, "COLUMNS": "300"},
+        )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"无法在 127.0.0.1:{port} 打开预览（端口已被占用）" in done.stderr, done.stderr
+
+
 def test_only_files_the_build_wrote_are_served(preview):
     (preview.out / ".ssh").mkdir()
     (preview.out / ".ssh" / "id_rsa").write_text("KEY")

@@ -282,9 +282,7 @@ def load_mapping(path: Path | None) -> Mapping:
         text = path.read_text("utf-8-sig")
         root = yaml.compose(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
-        raise MappingError(
-            "mapping-unreadable", file=path, reason=getattr(error, "strerror", None) or error
-        ) from None
+        raise MappingError("mapping-unreadable", file=path, reason=error) from None
     except yaml.MarkedYAMLError as error:
         line = (error.problem_mark.line + 1) if error.problem_mark else 1
         raise MappingError("mapping-not-yaml", file=path, line=line) from None

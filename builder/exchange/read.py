@@ -109,9 +109,7 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
-        raise UnreadableFile(
-            "file-unreadable", file=path.name, reason=error.strerror or error
-        ) from None
+        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableFile("xlsx-invalid", file=path.name) from None
     try:
@@ -147,9 +145,7 @@ def _csv_sheets(path: Path) -> list[Sheet]:
         for other in sorted(path.parent.glob(f"{path.stem}-*.csv")):
             sheets.append((other.stem[len(path.stem) + 1 :], _csv_rows(other)))
     except OSError as error:
-        raise UnreadableFile(
-            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
-        ) from None
+        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
     return sheets
 
 
@@ -251,9 +247,7 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
     try:
         document = json.loads(path.read_text("utf-8-sig"))
     except OSError as error:
-        raise UnreadableFile(
-            "file-unreadable", file=path.name, reason=getattr(error, "strerror", None) or error
-        ) from None
+        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
     except ValueError as error:
         line = getattr(error, "lineno", 1)
         raise UnreadableFile("json-invalid", file=path.name, line=line) from None

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
-from ..messages import best_language, error_text
+from ..messages import best_language, error_text, os_reason
 from ..source.user_files import read_toml, validated, value_expected
 
 DEFAULT_FILE = "guidekit-waivers.toml"
@@ -85,7 +85,7 @@ def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
         data, places = read_toml(path.read_text("utf-8"))
     except OSError as error:
         raise WaiverError(
-            error_text("waivers-unreadable", lang, file=path, problem=error.strerror or error)
+            error_text("waivers-unreadable", lang, file=path, problem=os_reason(error, lang))
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise WaiverError(error_text("waivers-syntax", lang, file=path, problem=error)) from None

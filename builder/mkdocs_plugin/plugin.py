@@ -37,7 +37,7 @@ from ..component_registry import call_macro, registry
 from ..findings import Finding
 from ..guide.render import page_context
 from ..jinja import install, stylesheet
-from ..messages import LANGUAGES, best_language, catalogue
+from ..messages import LANGUAGES, best_language, catalogue, user_language
 from ..site_assets import SCRIPT, site_assets
 from ..site_paths import root_of
 from ..source.config import SiteConfig
@@ -71,9 +71,25 @@ def say(key: str, lang: str, **args: object) -> str:
     return catalogue("mkdocs")[key][best_language(lang)].format(**args)
 
 
+class _PagesAtOnce(c.Optional[int]):
+    """``jobs``: a whole number from 1, as ``guidekit build --jobs``. Said in the plugin's ``lang``
+    (validated by now); the theme's language is not known while options are validated, so
+    without ``lang`` it is the system's, as for the guidekit command's usage errors."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(int))
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        super().post_validation(config, key_name)
+        jobs = config[key_name]
+        if jobs is not None and jobs < 1:
+            lang = config["lang"] or user_language()
+            raise base.ValidationError(say("jobs-too-few", lang, jobs=jobs))
+
+
 class GuidekitConfig(base.Config):
     gate = c.Type(bool, default=True)  # check and block; false: components and silver pages only
-    jobs = c.Optional(c.Type(int))  # pages checked at once (default: CPU count)
+    jobs = _PagesAtOnce()  # pages checked at once (default: CPU count)
     cache = c.Type(bool, default=True)  # unchanged pages are not checked again
     waivers = c.Optional(
         c.File(exists=True)

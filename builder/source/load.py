@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
-from ..messages import best_language, error_text
+from ..messages import best_language, error_text, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, unknown_fields
 from .user_files import (
@@ -214,7 +214,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         with path.open("rb") as file:
             data = file.read(MAX_GUIDE_BYTES + 1)
     except OSError as error:
-        return None, [problems.at(1, "unreadable", reason=error.strerror or error)]
+        return None, [problems.at(1, "unreadable", reason=os_reason(error, default_lang))]
     if len(data) > MAX_GUIDE_BYTES:
         return None, [problems.at(1, "guide-too-large", limit=MAX_GUIDE_BYTES // 1000)]
     try:
