@@ -17,7 +17,7 @@ from ..findings import Finding, finding_from_json, sort_key
 from .waivers import Waiver, WaiverUse
 
 
-@dataclass
+@dataclass(slots=True)
 class Problem:
     first: Finding  # where it was seen first: its message, page and theme
     occurrences: list[tuple[str | None, str | None]] = field(
@@ -88,6 +88,11 @@ def _on_page(finding: Finding, page: str | None, theme: str | None) -> Finding:
     return finding_from_json(data)
 
 
+# where the linter's findings are: on no page (one tuple for the hundreds of thousands of them a
+# large site can have)
+_NO_PAGE: tuple[str | None, str | None] = (None, None)
+
+
 def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[Problem]:
     """One problem per defect; the pages a waiver covers and those it does not are separate
     problems."""
@@ -96,8 +101,13 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
         waiver = next((waiver for waiver in waivers if waiver.covers(finding)), None)
         key = (finding.rule, *_place(finding), finding.severity, waiver)
         problem = problems.setdefault(key, Problem(finding, waiver=waiver))
-        if (finding.page, finding.theme) not in problem.occurrences:
-            problem.occurrences.append((finding.page, finding.theme))
+        where = (
+            _NO_PAGE
+            if finding.page is None and finding.theme is None
+            else (finding.page, finding.theme)
+        )
+        if where not in problem.occurrences:
+            problem.occurrences.append(where)
     return list(problems.values())
 
 
