@@ -196,6 +196,22 @@ PAGES: dict[str, str] = {
         "align-items: center; min-height: 60px; }",
         theme="silver",
     ),
+    # "label: link" on a line of its own is a labelled action, not a link in a sentence: the
+    # theme's size holds (a short page's online entry was 28 px high in silver)
+    "targets/silver-labelled-link.html": page(
+        '<p>网上办理：<a href="#end">青川健康码申领页面</a></p><p id="end">完。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        theme="silver",
+    ),
+    "targets/silver-labelled-link-large.html": page(
+        '<p>网上办理：<a class="alone" href="#end">青川健康码申领页面</a></p>'
+        '<p id="end">办理前请先阅读<a href="#end">须知</a>：带好身份证。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        css=".alone { display: inline-flex; align-items: center; min-height: 60px; }",
+        theme="silver",
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -244,6 +260,7 @@ GOOD_PAGES = (
     "keyboard/appearing-link.html",
     "targets/spaced.html",
     "targets/silver-good.html",
+    "targets/silver-labelled-link-large.html",
     "language/marked-phrase.html",
 )
 

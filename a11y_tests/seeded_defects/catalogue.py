@@ -66,6 +66,15 @@ def _defects() -> list[Defect]:
             css=":where(li > a:only-child), .gk-breadcrumbs__link, .gk-place__phone, "
             ".gk-help__phone { min-height: 44px !important; min-width: 0 !important; }",
         ),
+        # the second audit's findings
+        d(
+            "silver-labelled-link-small",
+            "a labelled action on a line of its own (网上办理：<link>), one text line high in silver",
+            SILVER,
+            ("guidekit:target-size",),
+            True,
+            add_to_main='<p>网上办理：<a href="#main">青川健康码申领页面</a></p>',
+        ),
         d(
             "read-aloud-skips-steps",
             "read-aloud never speaks the steps (they are aria-hidden, still on screen)",
