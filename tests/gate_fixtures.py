@@ -212,6 +212,18 @@ PAGES: dict[str, str] = {
         css=".alone { display: inline-flex; align-items: center; min-height: 60px; }",
         theme="silver",
     ),
+    # The standard theme's own numbers on guidekit's pages (16 px, lines 1.5, paragraph gap 1.5 x
+    # the line height): its gap had been one line height, and only silver's numbers were measured
+    "theme/standard-paragraph-gap.html": page(
+        f"<p>{LOREM}</p><p>{LOREM}</p>",
+        theme="standard",
+        css="main { max-width: 34em; } p { margin-block: 0 1em; }",
+    ),
+    "theme/standard-good.html": page(
+        f"<p>{LOREM}</p><p>{LOREM}</p>",
+        theme="standard",
+        css="main { max-width: 34em; } p { margin-block: 0 2.25em; }",
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -261,6 +273,7 @@ GOOD_PAGES = (
     "targets/spaced.html",
     "targets/silver-good.html",
     "targets/silver-labelled-link-large.html",
+    "theme/standard-good.html",
     "language/marked-phrase.html",
 )
 
