@@ -18,6 +18,8 @@ from tests.conftest import guide, write_site
 BODY = """\
 先在网上预约。再带身份证去网点！
 
+也有英文版：[Social security card](https://example.gov.cn/qingchuan/en){lang=en}。
+
 ## 办理地点
 
 青川市社保服务中心，人民路 100 号。
@@ -165,6 +167,17 @@ def test_the_whole_guide_is_read_in_order_in_sentences(session):
         "the controls are not read"
     )
     assert session["highlight_after"] == 0, "the highlight goes when reading ends"
+
+
+def test_a_phrase_marked_in_another_language_is_read_in_that_language_and_its_voice(session):
+    """The English link's text was read by the Chinese voice, in one utterance with its sentence
+    (and Chinese in an English page by the English voice): its lang attribute was ignored."""
+    entries = [entry for entry in session["log"] if isinstance(entry, dict)]
+    at = next(i for i, entry in enumerate(entries) if entry["text"].startswith("也有英文版"))
+    assert entries[at : at + 2] == [
+        {"text": "也有英文版：", "lang": "zh-Hans", "voice": "local"},
+        {"text": "Social security card。", "lang": "en", "voice": "en"},
+    ]
 
 
 def test_every_material_is_read_with_its_name_and_every_step_with_its_body(session):

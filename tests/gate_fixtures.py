@@ -58,6 +58,11 @@ LOREM = (
     "fill in the form."
 )
 SHORT_TEXT = "Bring your card."
+READ_ALOUD_BODY = (
+    '<div data-gk-read-aloud><button type="button">Read aloud</button></div>'
+    '<p>Also in Chinese: <a href="https://example.gov.cn/zh-hant" lang="zh-Hant">查詢個人信用報告</a>. '
+    "Bring your card.</p>"
+)
 
 PAGES: dict[str, str] = {
     # Reflow (1.4.10)
@@ -224,6 +229,21 @@ PAGES: dict[str, str] = {
         theme="standard",
         css="main { max-width: 34em; } p { margin-block: 0 2.25em; }",
     ),
+    # Read-aloud speaks a phrase marked in another language in that language (its reading list
+    # says in which: a bare string is the page's language); the full stop after the phrase may go
+    # with it
+    "reading/read-aloud-one-language.html": page(
+        READ_ALOUD_BODY,
+        script="<script>window.__guidekitReadingList = () => "
+        '["Test page", "Also in Chinese: 查詢個人信用報告.", "Bring your card."];</script>',
+    ),
+    "reading/read-aloud-languages.html": page(
+        READ_ALOUD_BODY,
+        script='<script>window.__guidekitReadingList = () => ["Test page", '
+        '{text: "Also in Chinese:", lang: "en"}, {text: "查詢個人信用報告.", lang: "zh-Hant"}, '
+        '{text: "Bring your card.", lang: "en"}];'
+        "</script>",
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -274,6 +294,7 @@ GOOD_PAGES = (
     "targets/silver-good.html",
     "targets/silver-labelled-link-large.html",
     "theme/standard-good.html",
+    "reading/read-aloud-languages.html",
     "language/marked-phrase.html",
 )
 

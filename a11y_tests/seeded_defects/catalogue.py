@@ -76,6 +76,15 @@ def _defects() -> list[Defect]:
             add_to_main='<p>网上办理：<a href="#main">青川健康码申领页面</a></p>',
         ),
         d(
+            "read-aloud-one-language",
+            "read-aloud speaks the Chinese link of an English guide with the English voice",
+            ENGLISH,
+            ("guidekit:read-aloud-language",),
+            True,
+            script="const list = window.__guidekitReadingList; "
+            "window.__guidekitReadingList = () => list().map((item) => item.text);",
+        ),
+        d(
             "read-aloud-skips-steps",
             "read-aloud never speaks the steps (they are aria-hidden, still on screen)",
             GUIDE,
