@@ -30,6 +30,17 @@
   }
   // A phone number is read digit by digit: "0571-88216300" -> "0 5 7 1, 8 8 2 1 6 3 0 0"
   function digits(number) { return number.replace(/[\s-]+/g, ", ").replace(/\d(?=\d)/g, "$& "); }
+  // Element.checkVisibility is new (Chrome 105, Safari 17.4): older phones, and the in-app browsers
+  // many readers open a guide in, lack it; there a closed <details>, the text's own boxes (none
+  // where it is not rendered) and visibility tell the same.
+  function shown(node) {
+    var parent = node.parentElement;
+    if (parent.checkVisibility) return parent.checkVisibility({ checkVisibilityCSS: true });
+    if (parent.matches("details:not([open])") || parent.closest("details:not([open]) > :not(summary)")) return false;
+    var range = document.createRange();
+    range.selectNodeContents(/\S/.test(node.data) ? node : parent);
+    return range.getClientRects().length > 0 && getComputedStyle(parent).visibility !== "hidden";
+  }
   function langOf(element) {
     var holder = element.closest("[lang]");
     return (holder && holder.getAttribute("lang")) || lang;
@@ -41,7 +52,7 @@
     var walker = document.createTreeWalker(main || document.createElement("main"), NodeFilter.SHOW_TEXT);
     for (var node; (node = walker.nextNode());) {
       var parent = node.parentElement;
-      if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !parent.checkVisibility({ checkVisibilityCSS: true })) continue;
+      if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !shown(node)) continue;
       var block = blockOf(parent);
       if (!last || last.block !== block) runs.push(last = { block: block, parts: [], text: "" });
       last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']"), lang: langOf(parent) });
