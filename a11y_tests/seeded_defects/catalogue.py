@@ -76,6 +76,14 @@ def _defects() -> list[Defect]:
             add_to_main='<p>网上办理：<a href="#main">青川健康码申领页面</a></p>',
         ),
         d(
+            "standard-paragraph-gap-one-line",
+            "standard paragraphs one line height apart (the design asks 1.5 x the line height)",
+            GUIDE,
+            ("guidekit:standard-paragraph-gap",),
+            True,
+            css="main p { margin-block: 0 1.6em !important; }",
+        ),
+        d(
             "read-aloud-one-language",
             "read-aloud speaks the Chinese link of an English guide with the English voice",
             ENGLISH,
