@@ -9,7 +9,7 @@
   if (!groups.length) return;
   var speech = window.speechSynthesis, lang = document.documentElement.lang || "";
   var SENTENCE = /(?:[^。！？；!?;.]|\.(?!\s|$))+(?:[。！？；!?;]+|\.+|$)/g;
-  var voice = null, queue = [], run = 0, state = "idle", reading = null;
+  var voice = null, queue = [], run = 0, state = "idle", reading = null, saying = null;
   var marker = window.Highlight && CSS.highlights ? new Highlight() : null;
   if (marker) CSS.highlights.set("gk-reading", marker);
 
@@ -116,11 +116,15 @@
     utterance.lang = item.lang;
     utterance.voice = item.lang === lang ? voice : bestVoice(item.lang);
     utterance.onend = utterance.onerror = function () { speakNext(current); };
+    saying = item;
     mark(item);
     speech.speak(utterance);
   }
   function stop() { run += 1; queue = []; speech.cancel(); mark(null); }
-  function resume() { speech.resume(); show("speaking", "Reading"); }
+  // Pausing stops the engine and keeps the sentence: the engine's own pause() ends the utterance on
+  // Android (and its resume() does nothing), so resuming speaks the paused sentence from its start.
+  function pause() { run += 1; queue.unshift(saying); speech.cancel(); show("paused", "Paused"); }
+  function resume() { show("speaking", "Reading"); speakNext(run); }
   var actions = {
     play: function () {
       if (!voice) choose();
@@ -130,7 +134,7 @@
     },
     pause: function () {
       if (state === "paused") return resume();
-      if (state === "speaking") { speech.pause(); show("paused", "Paused"); }
+      if (state === "speaking") pause();
     },
     stop: function () { if (state !== "idle") { stop(); show("idle", "Stopped"); } },
   };
