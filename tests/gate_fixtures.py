@@ -209,6 +209,13 @@ PAGES: dict[str, str] = {
         title="办理须知",
         theme="silver",
     ),
+    # in an editor's own paragraph (traced to a guide line) the same line is running text
+    "targets/silver-labelled-link-by-editor.html": page(
+        '<p data-line="7">另见：<a href="#end">办理居住证</a></p><p id="end">完。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        theme="silver",
+    ),
     "targets/silver-labelled-link-large.html": page(
         '<p>网上办理：<a class="alone" href="#end">青川健康码申领页面</a></p>'
         '<p id="end">办理前请先阅读<a href="#end">须知</a>：带好身份证。</p>',
@@ -293,6 +300,7 @@ GOOD_PAGES = (
     "targets/spaced.html",
     "targets/silver-good.html",
     "targets/silver-labelled-link-large.html",
+    "targets/silver-labelled-link-by-editor.html",
     "theme/standard-good.html",
     "reading/read-aloud-languages.html",
     "language/marked-phrase.html",

@@ -12,8 +12,10 @@ window.__guidekit.targets = function () {
   };
   // "in a sentence": an inline target whose block also holds text outside it (the WCAG inline exception)
   const inSentence = (element) => getComputedStyle(element).display === "inline" && g.text(blockOf(element)).length > g.text(element).length;
-  // "label: target" and nothing after it is a labelled action on a line of its own (网上办理：<a>), not running text
+  // "label: target" and nothing after it is a labelled action on a line of its own (网上办理：<a>), not running
+  // text, where a template or component draws it; an editor's own paragraph (data-line) is running text
   const labelled = (element) => {
+    if (element.closest("[data-line]")) return false;
     const [before, after] = [document.createRange(), document.createRange()];
     before.selectNodeContents(blockOf(element));
     after.selectNodeContents(blockOf(element));
