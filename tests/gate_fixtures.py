@@ -209,6 +209,14 @@ PAGES: dict[str, str] = {
         title="办理须知",
         theme="silver",
     ),
+    # wrapped over two lines its box is two lines high; each line is one text line high
+    "targets/silver-labelled-link-wrapped.html": page(
+        '<p>网上办理：<a href="#end">' + "青川市政务服务网退休待遇申领页面" * 3 + "</a></p>"
+        '<p id="end">完。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        theme="silver",
+    ),
     # in an editor's own paragraph (traced to a guide line) the same line is running text
     "targets/silver-labelled-link-by-editor.html": page(
         '<p data-line="7">另见：<a href="#end">办理居住证</a></p><p id="end">完。</p>',

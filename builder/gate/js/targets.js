@@ -45,11 +45,15 @@ window.__guidekit.targets = function () {
     // a tick box or radio inside its label is pressed anywhere on the label
     const pressed = element.matches("input") ? element.closest("label") || element : element;
     const rect = pressed.getBoundingClientRect();
+    const isLabelled = inSentence(element) && labelled(element);
+    // a labelled link wrapped over lines is pressed on one of them: its smallest line is its size
+    const size = isLabelled ? [...element.getClientRects()].reduce((least, line) =>
+      ({ width: Math.min(least.width, line.width), height: Math.min(least.height, line.height) }), rect) : rect;
     return {
       ...g.where(element),
-      left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
+      left: rect.left + scrollX, top: rect.top + scrollY, width: size.width, height: size.height,
       inline: inSentence(element),
-      labelled: inSentence(element) && labelled(element),
+      labelled: isLabelled,
       agentSized: (pressed === element || unstyled) && agentSized(element, rect),
       purpose: purpose(element),
     };
