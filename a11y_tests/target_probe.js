@@ -1,6 +1,7 @@
 // Targets smaller than MINIMUM CSS px either way, outside running text: every a, button, input,
 // select, summary and textarea that is visible and is not one inline part of a sentence (a link
-// whose block of text holds other words). Returns "tag text WxH" for each.
+// whose block of text holds other words; "label: link" with nothing after it, drawn by a template or
+// component, is a labelled action, not a sentence). Returns "tag text WxH" for each.
 (minimum) => {
   const blockOf = (node) => {
     for (let e = node.parentElement; e; e = e.parentElement) {
@@ -17,7 +18,9 @@
     if (e.matches(".gk-skip-link")) continue;  // shown only on focus, checked focused by the gate
     const display = getComputedStyle(e).display;
     const block = blockOf(e);
-    const inSentence = display.startsWith("inline") && !display.startsWith("inline-") && words(block) !== words(e);
+    const at = words(block).lastIndexOf(words(e));
+    const labelled = !e.closest("[data-line]") && /[:：]$/.test(words(block).slice(0, at)) && at + words(e).length === words(block).length;
+    const inSentence = display.startsWith("inline") && !display.startsWith("inline-") && words(block) !== words(e) && !labelled;
     if (inSentence && block.closest("p, li, dd, td, th")) continue;
     if (box.width < minimum - 0.5 || box.height < minimum - 0.5) small.push(`${e.tagName.toLowerCase()} "${words(e).slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
   }

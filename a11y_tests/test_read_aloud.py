@@ -18,6 +18,12 @@ from tests.conftest import guide, write_site
 BODY = """\
 先在网上预约。再带身份证去网点！
 
+也有英文版：[Social security card](https://example.gov.cn/qingchuan/en){lang=en}。
+
+::: details 忘记密码怎么办？
+带身份证到网点重置，不收费。
+:::
+
 ## 办理地点
 
 青川市社保服务中心，人民路 100 号。
@@ -53,6 +59,15 @@ SPEECH_DOUBLE = """
   // real utterances accept only the browser's own voice objects
   window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ""; this.voice = null; } };
   window.__speech = { log, finish() { const u = current; current = null; u.onend(new Event("end")); } };
+})();
+"""
+# Chrome and Firefox on Android: pause() ends the utterance (as cancel() does) and resume() does
+# nothing (MDN browser-compat-data, SpeechSynthesis.pause).
+ANDROID_PAUSE = """
+(() => {
+  const synth = window.speechSynthesis;
+  synth.pause = () => { window.__speech.log.push("pause"); window.__speech.finish(); };
+  synth.resume = () => { window.__speech.log.push("resume"); };
 })();
 """
 VOICES = (
@@ -96,14 +111,7 @@ async def _session(page_file: str) -> dict:
                 "() => document.activeElement.textContent"
             )
             await page.get_by_role("button", name="继续朗读").click()
-            for _ in range(80):
-                if await page.evaluate(
-                    "() => document.querySelector('[data-gk-speech=stop]').getAttribute('aria-disabled') === 'false'"
-                ):
-                    await page.evaluate("() => window.__speech.finish()")
-                else:
-                    break
-            facts["log"] = await page.evaluate("() => window.__speech.log")
+            facts["log"] = await _read_to_the_end(page)
             facts["highlight_after"] = await page.evaluate(
                 "() => document.querySelectorAll('.gk-reading').length"
             )
@@ -124,6 +132,24 @@ async def _session(page_file: str) -> dict:
             )
             await silent.goto(page_file)
             facts["without_voice"] = await silent.get_by_role("group", name="朗读").aria_snapshot()
+            android = await browser.new_page()
+            await android.add_init_script(SPEECH_DOUBLE % VOICES)
+            await android.add_init_script(ANDROID_PAUSE)
+            await android.goto(page_file)
+            await android.get_by_role("button", name="朗读本页").click()
+            await android.get_by_role("button", name="暂停").click()
+            paused = await android.evaluate("() => window.__speech.log.slice()")
+            await android.get_by_role("button", name="继续朗读").click()
+            facts["android"] = (paused, await android.evaluate("() => window.__speech.log"))
+            # a browser without Element.checkVisibility (Safari before 17.4, Chrome before 105)
+            old = await browser.new_page()
+            await old.add_init_script(SPEECH_DOUBLE % VOICES)
+            await old.add_init_script("delete Element.prototype.checkVisibility;")
+            errors = []
+            old.on("pageerror", lambda error: errors.append(str(error)))
+            await old.goto(page_file)
+            await old.get_by_role("button", name="朗读本页").click()
+            facts["old_browser"] = (await _read_to_the_end(old), errors)
             # where the script has not run yet, the bar's place is already kept: showing it moves
             # nothing
             late = await browser.new_page()
@@ -137,6 +163,18 @@ async def _session(page_file: str) -> dict:
         finally:
             await browser.close()
     return facts
+
+
+async def _read_to_the_end(page) -> list:
+    """Ends each utterance until reading stops; the double's log."""
+    for _ in range(80):
+        if await page.evaluate(
+            "() => document.querySelector('[data-gk-speech=stop]').getAttribute('aria-disabled') === 'false'"
+        ):
+            await page.evaluate("() => window.__speech.finish()")
+        else:
+            break
+    return await page.evaluate("() => window.__speech.log")
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +192,8 @@ def test_reading_starts_with_the_title_in_the_page_language_with_a_local_voice(s
 
 def test_the_whole_guide_is_read_in_order_in_sentences(session):
     spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
-    assert spoken[:2] == ["申领社会保障卡", "带身份证到网点办理，不收费。"]
+    # the title twice: reading was paused in it, and resuming reads the sentence again
+    assert spoken[:3] == ["申领社会保障卡", "申领社会保障卡", "带身份证到网点办理，不收费。"]
     assert spoken.index("先在网上预约。") + 1 == spoken.index("再带身份证去网点！")
     assert (
         spoken.index("再带身份证去网点！")
@@ -165,6 +204,27 @@ def test_the_whole_guide_is_read_in_order_in_sentences(session):
         "the controls are not read"
     )
     assert session["highlight_after"] == 0, "the highlight goes when reading ends"
+
+
+def test_a_phrase_marked_in_another_language_is_read_in_that_language_and_its_voice(session):
+    """The English link's text was read by the Chinese voice, in one utterance with its sentence
+    (and Chinese in an English page by the English voice): its lang attribute was ignored."""
+    entries = [entry for entry in session["log"] if isinstance(entry, dict)]
+    at = next(i for i, entry in enumerate(entries) if entry["text"].startswith("也有英文版"))
+    assert entries[at : at + 2] == [
+        {"text": "也有英文版：", "lang": "zh-Hans", "voice": "local"},
+        {"text": "Social security card。", "lang": "en", "voice": "en"},
+    ]
+
+
+def test_a_browser_without_check_visibility_reads_the_same_and_skips_a_closed_answer(session):
+    """Older phones' browsers lack Element.checkVisibility: the script threw there, and pressing the
+    button read nothing."""
+    read, errors = session["old_browser"]
+    assert errors == []
+    assert read == [entry for entry in session["log"] if isinstance(entry, dict)][1:]
+    spoken = [entry["text"] for entry in read]
+    assert "忘记密码怎么办？" in spoken and "带身份证到网点重置，不收费。" not in spoken
 
 
 def test_every_material_is_read_with_its_name_and_every_step_with_its_body(session):
@@ -181,8 +241,11 @@ def test_every_material_is_read_with_its_name_and_every_step_with_its_body(sessi
     assert "0 5 7 1, 8 8 2 1 6 3 0 0" in spoken, "a phone number is read digit by digit"
 
 
-def test_pause_and_resume_reach_the_speech_engine_and_focus_stays_on_the_control(session):
-    assert session["log"][1:3] == ["pause", "resume"]
+def test_pause_stops_the_engine_resume_reads_the_sentence_again_and_focus_stays(session):
+    assert session["log"][1:3] == [
+        "cancel",
+        {"text": "申领社会保障卡", "lang": "zh-Hans", "voice": "local"},
+    ]
     assert session["paused_tree"].splitlines() == [
         '- group "朗读":',
         '  - button "继续朗读"',
@@ -191,6 +254,16 @@ def test_pause_and_resume_reach_the_speech_engine_and_focus_stays_on_the_control
         "  - status: 已暂停朗读",
     ]
     assert session["focus_after_pause"] == "暂停"
+
+
+def test_pause_holds_and_resume_goes_on_where_pause_ends_the_utterance_as_on_android(session):
+    """On Android the engine's pause() ends the utterance: the next sentence was read at once while
+    the controls said "paused", and "continue" did nothing."""
+    paused, resumed = session["android"]
+    spoken = [entry["text"] for entry in paused if isinstance(entry, dict)]
+    assert spoken == ["申领社会保障卡"], "nothing more is read while paused"
+    again = [entry["text"] for entry in resumed[len(paused) :] if isinstance(entry, dict)]
+    assert again[:1] == ["申领社会保障卡"], "resuming reads the paused sentence again"
 
 
 def test_the_controls_are_a_named_group_of_buttons_with_a_status(session):

@@ -58,6 +58,11 @@ LOREM = (
     "fill in the form."
 )
 SHORT_TEXT = "Bring your card."
+READ_ALOUD_BODY = (
+    '<div data-gk-read-aloud><button type="button">Read aloud</button></div>'
+    '<p>Also in Chinese: <a href="https://example.gov.cn/zh-hant" lang="zh-Hant">查詢個人信用報告</a>. '
+    "Bring your card.</p>"
+)
 
 PAGES: dict[str, str] = {
     # Reflow (1.4.10)
@@ -196,6 +201,64 @@ PAGES: dict[str, str] = {
         "align-items: center; min-height: 60px; }",
         theme="silver",
     ),
+    # "label: link" on a line of its own is a labelled action, not a link in a sentence: the
+    # theme's size holds (a short page's online entry was 28 px high in silver)
+    "targets/silver-labelled-link.html": page(
+        '<p>网上办理：<a href="#end">青川健康码申领页面</a></p><p id="end">完。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        theme="silver",
+    ),
+    # wrapped over two lines its box is two lines high; each line is one text line high
+    "targets/silver-labelled-link-wrapped.html": page(
+        '<p>网上办理：<a href="#end">' + "青川市政务服务网退休待遇申领页面" * 3 + "</a></p>"
+        '<p id="end">完。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        theme="silver",
+    ),
+    # in an editor's own paragraph (traced to a guide line) the same line is running text
+    "targets/silver-labelled-link-by-editor.html": page(
+        '<p data-line="7">另见：<a href="#end">办理居住证</a></p><p id="end">完。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        theme="silver",
+    ),
+    "targets/silver-labelled-link-large.html": page(
+        '<p>网上办理：<a class="alone" href="#end">青川健康码申领页面</a></p>'
+        '<p id="end">办理前请先阅读<a href="#end">须知</a>：带好身份证。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+        css=".alone { display: inline-flex; align-items: center; min-height: 60px; }",
+        theme="silver",
+    ),
+    # The standard theme's own numbers on guidekit's pages (16 px, lines 1.5, paragraph gap 1.5 x
+    # the line height): its gap had been one line height, and only silver's numbers were measured
+    "theme/standard-paragraph-gap.html": page(
+        f"<p>{LOREM}</p><p>{LOREM}</p>",
+        theme="standard",
+        css="main { max-width: 34em; } p { margin-block: 0 1em; }",
+    ),
+    "theme/standard-good.html": page(
+        f"<p>{LOREM}</p><p>{LOREM}</p>",
+        theme="standard",
+        css="main { max-width: 34em; } p { margin-block: 0 2.25em; }",
+    ),
+    # Read-aloud speaks a phrase marked in another language in that language (its reading list
+    # says in which: a bare string is the page's language); the full stop after the phrase may go
+    # with it
+    "reading/read-aloud-one-language.html": page(
+        READ_ALOUD_BODY,
+        script="<script>window.__guidekitReadingList = () => "
+        '["Test page", "Also in Chinese: 查詢個人信用報告.", "Bring your card."];</script>',
+    ),
+    "reading/read-aloud-languages.html": page(
+        READ_ALOUD_BODY,
+        script='<script>window.__guidekitReadingList = () => ["Test page", '
+        '{text: "Also in Chinese:", lang: "en"}, {text: "查詢個人信用報告.", lang: "zh-Hant"}, '
+        '{text: "Bring your card.", lang: "en"}];'
+        "</script>",
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -244,6 +307,10 @@ GOOD_PAGES = (
     "keyboard/appearing-link.html",
     "targets/spaced.html",
     "targets/silver-good.html",
+    "targets/silver-labelled-link-large.html",
+    "targets/silver-labelled-link-by-editor.html",
+    "theme/standard-good.html",
+    "reading/read-aloud-languages.html",
     "language/marked-phrase.html",
 )
 

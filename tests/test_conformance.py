@@ -208,6 +208,7 @@ def _guidekit_rules() -> set[str]:
     return (
         set(re.findall(r'"(guidekit:[a-z-]+)"', code))
         | {f"guidekit:silver-{check}" for check in silver.CRITERIA}
+        | {f"guidekit:standard-{check}" for check in silver.STANDARD_CHECKS}
         | {f"guidekit:{check}" for check in reading.CRITERIA}
         | {
             f"guidekit:dark-{rule}"

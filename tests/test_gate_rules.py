@@ -114,6 +114,7 @@ def box(
     inline: bool = False,
     agent: bool = False,
     purpose: str = "",
+    labelled: bool = False,
 ) -> dict:
     return {
         "left": left,
@@ -121,6 +122,7 @@ def box(
         "width": size,
         "height": size,
         "inline": inline,
+        "labelled": labelled,
         "element": "button",
         "agentSized": agent,
         "purpose": purpose or f"button {left},{top}",
@@ -172,6 +174,9 @@ def test_guidekit_pages_hold_every_target_outside_a_sentence_to_their_theme_s_si
         ("guidekit:target-size", "2.5.5")
     ]
     assert len(_promised(GUIDE, [box(0, 0, 40), box(200, 0, 44)], 44)) == 1
+    # a labelled action on a line of its own ("网上办理：<link>") is inline but not in a sentence
+    labelled = _promised(GUIDE, [box(0, 0, 28, inline=True, labelled=True)], 60)
+    assert [(f.rule, f.wcag) for f in labelled] == [("guidekit:target-size", "2.5.5")]
 
 
 def step(index: int, top: float = 0, hidden=None) -> dict:

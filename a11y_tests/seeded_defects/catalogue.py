@@ -66,6 +66,32 @@ def _defects() -> list[Defect]:
             css=":where(li > a:only-child), .gk-breadcrumbs__link, .gk-place__phone, "
             ".gk-help__phone { min-height: 44px !important; min-width: 0 !important; }",
         ),
+        # the second audit's findings
+        d(
+            "silver-labelled-link-small",
+            "a labelled action on a line of its own (网上办理：<link>), one text line high in silver",
+            SILVER,
+            ("guidekit:target-size",),
+            True,
+            add_to_main='<p>网上办理：<a href="#main">青川健康码申领页面</a></p>',
+        ),
+        d(
+            "standard-paragraph-gap-one-line",
+            "standard paragraphs one line height apart (the design asks 1.5 x the line height)",
+            GUIDE,
+            ("guidekit:standard-paragraph-gap",),
+            True,
+            css="main p { margin-block: 0 1.6em !important; }",
+        ),
+        d(
+            "read-aloud-one-language",
+            "read-aloud speaks the Chinese link of an English guide with the English voice",
+            ENGLISH,
+            ("guidekit:read-aloud-language",),
+            True,
+            script="const list = window.__guidekitReadingList; "
+            "window.__guidekitReadingList = () => list().map((item) => item.text);",
+        ),
         d(
             "read-aloud-skips-steps",
             "read-aloud never speaks the steps (they are aria-hidden, still on screen)",

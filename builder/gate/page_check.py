@@ -88,8 +88,8 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         findings += language.findings(context, answers["language"])
         findings += targets.findings(context, answers["targets"])
         findings += reading.findings(context, answers["reading"])
-        if "silver" in answers:
-            findings += silver.findings(context, answers["silver"])
+        if "theme-numbers" in answers:
+            findings += silver.findings(context, answers["theme-numbers"])
         watch.lap("page questions")
         findings += await axe.check(page, context, session.run_axe)
         watch.lap("axe")

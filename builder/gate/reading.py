@@ -1,7 +1,7 @@
 """What the reader meets in the text, measured in Chromium (``js/reading.js``): read-aloud covering
-every visible text of main in order, <ruby> with <rp> and a readable <rt>, tables named, lines of at
-most 40 CJK / 80 Latin characters in every theme, a 404 page that works at any address, and titles
-that tell a page from its twin in the other theme."""
+every visible text of main in order, each in its own language, <ruby> with <rp> and a readable
+<rt>, tables named, lines of at most 40 CJK / 80 Latin characters in every theme, a 404 page that
+works at any address, and titles that tell a page from its twin in the other theme."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ LIMITS = {"cjk": 40, "latin": 80}
 CRITERIA = {
     "read-aloud-skips": None,
     "read-aloud-no-list": None,
+    "read-aloud-language": None,
     "ruby-rp": "1.3.1",
     "ruby-rt-size": "1.4.4",
     "table-unnamed": "1.3.1",
@@ -44,7 +45,7 @@ def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Findi
             problem["check"],
             **{
                 key: problem[key]
-                for key in ("value", "limit", "text", "address", "title")
+                for key in ("value", "limit", "text", "address", "title", "part", "spoken")
                 if key in problem
             },
         )

@@ -1,8 +1,11 @@
-"""Silver mode's own numbers, measured in Chromium on every silver page: what axe does not check.
+"""A guidekit theme's own numbers, measured in Chromium (``js/silver.js``): what axe does not check.
 
-Text size, line height, paragraph gap, line length and alignment are the silver theme's promise
-(the README's "Silver pages" table); a theme change that misses one refuses the build like any axe
-finding. Silver's target sizes are checked with every other theme's, in ``targets.py``.
+Silver's text size, line height, paragraph gap, line length and alignment are its promise (the
+README's "Silver pages" table), on every page in the silver theme. The standard theme promises
+body text of at least 16 px, lines of 1.5 and a paragraph gap of 1.5 times the line height (the
+design's table): held on the pages guidekit made, like its target sizes; its line length is
+``reading.py``'s and justified text ``barriers.py``'s, in every theme. A theme change that misses
+one refuses the build like any axe finding. Target sizes are checked in ``targets.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding
-from ..theme import find_theme
+from ..theme import SILVER, STANDARD, find_theme
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -23,6 +26,7 @@ LIMITS = {
     "latinLine": 80,
     "latinCharEm": 0.5,  # an average Latin character, in em: 80 of them fit in 40 em
 }
+STANDARD_LIMITS = {**LIMITS, "bodyPx": 16, "headingPx": 16, "lineHeight": 1.5}
 # check -> the WCAG success criterion it serves; font size is MIIT's 适老化 rule, which WCAG has no
 # number for
 CRITERIA = {
@@ -33,28 +37,35 @@ CRITERIA = {
     "justified": "1.4.8",
     "pop-up": "3.2.5",
 }
+# The standard theme's own checks: the design's numbers, not a WCAG claim (1.4.8 is AAA, which
+# standard pages do not aim at)
+STANDARD_CHECKS = ("font-size", "line-height", "paragraph-gap")
 
 
 def probe(context: PageContext) -> Probe | None:
-    """The question for the page: none for pages of other themes."""
+    """The question for the page: none for pages no guidekit theme's numbers hold on."""
     theme = find_theme(context.theme)
-    if theme is None or not theme.aims_at("AAA"):
-        return None
-    return Probe("silver", "limits => window.__guidekit.silver(limits)", LIMITS)
+    if theme is SILVER or (theme is STANDARD and context.guidekit):
+        limits = LIMITS if theme is SILVER else STANDARD_LIMITS
+        return Probe("theme-numbers", "limits => window.__guidekit.silver(limits)", limits)
+    return None
 
 
 def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Finding]:
-    """The silver numbers this page misses."""
+    """The theme's numbers this page misses (rules ``guidekit:silver-*`` / ``standard-*``)."""
+    silver = find_theme(context.theme) is SILVER
+    theme = SILVER.name if silver else STANDARD.name
     found = [
         finding_at(
             context,
-            f"guidekit:silver-{problem['check']}",
-            CRITERIA[problem["check"]],
+            f"guidekit:{theme}-{problem['check']}",
+            CRITERIA[problem["check"]] if silver else None,
             problem,
-            f"silver-{problem['check']}",
+            f"{theme}-{problem['check']}",
             value=problem["value"],
             limit=problem["limit"],
         )
         for problem in problems
+        if silver or problem["check"] in STANDARD_CHECKS
     ]
     return list(dict.fromkeys(found))

@@ -1,19 +1,22 @@
 // Read-aloud: the browser's own speech (speechSynthesis, never a server) reads everything visible in
-// the page's main, in document order, one sentence per utterance (Chrome cuts long ones short), and
-// highlights the sentence it is reading without moving anything. Buttons are never disabled (focus
-// stays on them: aria-disabled), state is announced in a status region, and where the device has no
-// voice for the page's language the bar says so in words instead of offering buttons that do nothing.
+// the page's main, in document order, one sentence per utterance (Chrome cuts long ones short), a
+// phrase marked in another language (lang) in that language and its voice, and highlights the
+// sentence it is reading without moving anything. Buttons are never disabled (focus stays on them:
+// aria-disabled), state is announced in a status region, and where the device has no voice for the
+// page's language the bar says so in words instead of offering buttons that do nothing.
 (function () {
   var groups = document.querySelectorAll("[data-gk-read-aloud]");
   if (!groups.length) return;
   var speech = window.speechSynthesis, lang = document.documentElement.lang || "";
-  var region = { "zh-Hans": "zh-cn", "zh-Hant": "zh-tw" }[lang] || lang.toLowerCase();
   var SENTENCE = /(?:[^。！？；!?;.]|\.(?!\s|$))+(?:[。！？；!?;]+|\.+|$)/g;
-  var voice = null, queue = [], run = 0, state = "idle", reading = null;
+  var voice = null, queue = [], run = 0, state = "idle", reading = null, saying = null;
   var marker = window.Highlight && CSS.highlights ? new Highlight() : null;
   if (marker) CSS.highlights.set("gk-reading", marker);
 
-  function bestVoice() {
+  // The device's best voice for a language: its own region first (zh-Hans -> zh-CN, zh-Hant ->
+  // zh-TW), on the device rather than a network voice.
+  function bestVoice(tag) {
+    var region = { "zh-Hans": "zh-cn", "zh-Hant": "zh-tw" }[tag] || tag.toLowerCase();
     var score = function (v) { var l = v.lang.toLowerCase().replace("_", "-"); return (l.slice(0, 2) === region.slice(0, 2)) * 4 + (l === region) * 2 + v.localService; };
     return speech.getVoices().filter(function (v) { return score(v) >= 4; }).sort(function (a, b) { return score(b) - score(a); })[0] || null;
   }
@@ -27,32 +30,56 @@
   }
   // A phone number is read digit by digit: "0571-88216300" -> "0 5 7 1, 8 8 2 1 6 3 0 0"
   function digits(number) { return number.replace(/[\s-]+/g, ", ").replace(/\d(?=\d)/g, "$& "); }
-  // Every sentence of main's visible text, in order: its text, what is spoken, its block and range.
+  // Element.checkVisibility is new (Chrome 105, Safari 17.4): older phones, and the in-app browsers
+  // many readers open a guide in, lack it; there a closed <details>, the text's own boxes (none
+  // where it is not rendered) and visibility tell the same.
+  function shown(node) {
+    var parent = node.parentElement;
+    if (parent.checkVisibility) return parent.checkVisibility({ checkVisibilityCSS: true });
+    if (parent.matches("details:not([open])") || parent.closest("details:not([open]) > :not(summary)")) return false;
+    var range = document.createRange();
+    range.selectNodeContents(/\S/.test(node.data) ? node : parent);
+    return range.getClientRects().length > 0 && getComputedStyle(parent).visibility !== "hidden";
+  }
+  function langOf(element) {
+    var holder = element.closest("[lang]");
+    return (holder && holder.getAttribute("lang")) || lang;
+  }
+  // Every sentence of main's visible text, in order, cut where its language changes: its text, what
+  // is spoken, its language, its block and range.
   function sentences() {
     var main = document.querySelector("main"), runs = [], last = null, items = [];
     var walker = document.createTreeWalker(main || document.createElement("main"), NodeFilter.SHOW_TEXT);
     for (var node; (node = walker.nextNode());) {
       var parent = node.parentElement;
-      if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !parent.checkVisibility({ checkVisibilityCSS: true })) continue;
+      if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !shown(node)) continue;
       var block = blockOf(parent);
       if (!last || last.block !== block) runs.push(last = { block: block, parts: [], text: "" });
-      last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']") });
+      last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']"), lang: langOf(parent) });
       last.text += node.data;
     }
     runs.forEach(function (run) {
       run.text.replace(SENTENCE, function (sentence, start) {
-        var end = start + sentence.length, spoken = "", range = document.createRange(), first = true;
+        var end = start + sentence.length, pieces = [], piece = null;
         run.parts.forEach(function (part) {
           var from = Math.max(start, part.at) - part.at, to = Math.min(end, part.at + part.node.data.length) - part.at;
           if (from >= to) return;
-          var piece = part.node.data.slice(from, to);
-          spoken += part.phone ? digits(piece) : piece.replace(/\+?\d[\d -]{5,}\d/g, digits);
-          if (first) range.setStart(part.node, from);
-          range.setEnd(part.node, to);
-          first = false;
+          var words = part.node.data.slice(from, to), wordy = /[\p{L}\p{N}]/u.test(words);
+          // punctuation and spaces go with the words around them, whatever their language
+          if (!piece || (wordy && piece.wordy && part.lang !== piece.lang)) {
+            pieces.push(piece = { lang: part.lang, wordy: false, text: "", spoken: "", range: document.createRange() });
+            piece.range.setStart(part.node, from);
+          }
+          if (wordy && !piece.wordy) piece.lang = part.lang;
+          piece.wordy = piece.wordy || wordy;
+          piece.text += words;
+          piece.spoken += part.phone ? digits(words) : words.replace(/\+?\d[\d -]{5,}\d/g, digits);
+          piece.range.setEnd(part.node, to);
         });
-        var text = sentence.replace(/\s+/g, " ").trim();
-        if (text) items.push({ block: run.block, range: range, text: text, spoken: spoken.replace(/\s+/g, " ").trim() });
+        pieces.forEach(function (piece) {
+          var text = piece.text.replace(/\s+/g, " ").trim();
+          if (text) items.push({ block: run.block, range: piece.range, text: text, lang: piece.lang, spoken: piece.spoken.replace(/\s+/g, " ").trim() });
+        });
       });
     });
     return items;
@@ -86,14 +113,18 @@
     var item = queue.shift();
     if (!item) { stop(); return show("idle", "Finished"); }
     var utterance = new SpeechSynthesisUtterance(item.spoken);
-    utterance.lang = lang;
-    utterance.voice = voice;
+    utterance.lang = item.lang;
+    utterance.voice = item.lang === lang ? voice : bestVoice(item.lang);
     utterance.onend = utterance.onerror = function () { speakNext(current); };
+    saying = item;
     mark(item);
     speech.speak(utterance);
   }
   function stop() { run += 1; queue = []; speech.cancel(); mark(null); }
-  function resume() { speech.resume(); show("speaking", "Reading"); }
+  // Pausing stops the engine and keeps the sentence: the engine's own pause() ends the utterance on
+  // Android (and its resume() does nothing), so resuming speaks the paused sentence from its start.
+  function pause() { run += 1; queue.unshift(saying); speech.cancel(); show("paused", "Paused"); }
+  function resume() { show("speaking", "Reading"); speakNext(run); }
   var actions = {
     play: function () {
       if (!voice) choose();
@@ -103,7 +134,7 @@
     },
     pause: function () {
       if (state === "paused") return resume();
-      if (state === "speaking") { speech.pause(); show("paused", "Paused"); }
+      if (state === "speaking") pause();
     },
     stop: function () { if (state !== "idle") { stop(); show("idle", "Stopped"); } },
   };
@@ -117,12 +148,12 @@
     });
   }
   function choose() {
-    voice = bestVoice();
+    voice = bestVoice(lang);
     // voices arrive late on many devices: only a loaded list without one for this language means none
     if (!voice && speech.getVoices().length) noVoice();
   }
-  // The reading list, for the gate's coverage check: the sentences that would be read.
-  window.__guidekitReadingList = function () { return sentences().map(function (item) { return item.text; }); };
+  // The reading list, for the gate's coverage check: the sentences that would be read, each in its language.
+  window.__guidekitReadingList = function () { return sentences().map(function (item) { return { text: item.text, lang: item.lang }; }); };
   groups.forEach(function (group) {
     group.hidden = false;
     group.addEventListener("click", function (event) {

@@ -19,21 +19,39 @@ window.__guidekit.reading = {
     return texts;
   },
 
-  // Every visible text of main must be in read-aloud's own reading list, in reading order.
+  // Every visible text of main must be in read-aloud's own reading list, in reading order, and be
+  // spoken in its own language (the list's items: a string, spoken in the page's language, or
+  // { text, lang }).
   readAloudGaps() {
     const g = window.__guidekit, main = document.querySelector("main");
     const control = document.querySelector("[data-gk-read-aloud]");
     if (!main || !control) return [];
     if (typeof window.__guidekitReadingList !== "function") return [{ check: "read-aloud-no-list", ...g.where(control) }];
     const squeeze = (text) => text.replace(/\s+/g, "");
-    const spoken = squeeze(window.__guidekitReadingList().join(""));
+    const pageLang = document.documentElement.getAttribute("lang") || "";
+    const items = window.__guidekitReadingList().map((item) => (typeof item === "string" ? { text: item, lang: pageLang } : item));
+    const ends = []; // where each item's text ends in the squeezed whole
+    let spoken = "";
+    for (const item of items) ends.push((spoken += squeeze(item.text)).length);
     const gaps = [];
-    let at = 0;
+    let at = 0, item = 0;
     for (const node of this.visibleTexts(main)) {
       const text = squeeze(node.data);
       const found = spoken.indexOf(text, at);
-      if (found < 0) gaps.push({ check: "read-aloud-skips", ...g.where(node.parentElement), text: node.data.trim().slice(0, 40) });
-      else at = found + text.length;
+      if (found < 0) {
+        gaps.push({ check: "read-aloud-skips", ...g.where(node.parentElement), text: node.data.trim().slice(0, 40) });
+        continue;
+      }
+      at = found + text.length;
+      const lang = (node.parentElement.closest("[lang]")?.getAttribute("lang") || "").toLowerCase();
+      while (ends[item] <= found) item += 1;
+      // every item that speaks a letter or digit of this text (punctuation goes with either side)
+      for (let i = item; lang && i < items.length && (i === item || ends[i - 1] < at); i += 1) {
+        const shared = spoken.slice(Math.max(found, i ? ends[i - 1] : 0), Math.min(at, ends[i]));
+        if ((items[i].lang || "").toLowerCase() === lang || !/[\p{L}\p{N}]/u.test(shared)) continue;
+        gaps.push({ check: "read-aloud-language", ...g.where(node.parentElement), text: node.data.trim().slice(0, 40), part: lang, spoken: items[i].lang || "" });
+        break;
+      }
     }
     return gaps.slice(0, 5);
   },

@@ -5,12 +5,23 @@ window.__guidekit.targets = function () {
   const roles = ["button", "link", "checkbox", "radio", "switch", "tab", "menuitem", "option"].map((role) => `[role="${role}"]`);
   const controls = ["button", "input:not([type='hidden'])", "select", "textarea", "summary", ...roles.filter((role) => !role.includes('"link"'))].join(", ");
   const selector = ["a[href]", "area[href]", controls, '[role="link"]'].join(", ");
-  // "in a sentence": an inline target whose block also holds text outside it (the WCAG inline exception)
-  const inSentence = (element) => {
-    if (getComputedStyle(element).display !== "inline") return false;
+  const blockOf = (element) => {
     let block = element.parentElement;
     while (block && block !== document.body && getComputedStyle(block).display === "inline") block = block.parentElement;
-    return g.text(block).length > g.text(element).length;
+    return block;
+  };
+  // "in a sentence": an inline target whose block also holds text outside it (the WCAG inline exception)
+  const inSentence = (element) => getComputedStyle(element).display === "inline" && g.text(blockOf(element)).length > g.text(element).length;
+  // "label: target" and nothing after it is a labelled action on a line of its own (网上办理：<a>), not running
+  // text, where a template or component draws it; an editor's own paragraph (data-line) is running text
+  const labelled = (element) => {
+    if (element.closest("[data-line]")) return false;
+    const [before, after] = [document.createRange(), document.createRange()];
+    before.selectNodeContents(blockOf(element));
+    after.selectNodeContents(blockOf(element));
+    before.setEndBefore(element);
+    after.setStartAfter(element);
+    return /[:：]\s*$/.test(before.toString()) && !after.toString().trim();
   };
   // The user agent exception: a target the page did not restyle keeps the size the browser gives it. On a page
   // with no styles of its own that is every target; otherwise a native control's twin with the page's styles
@@ -34,10 +45,15 @@ window.__guidekit.targets = function () {
     // a tick box or radio inside its label is pressed anywhere on the label
     const pressed = element.matches("input") ? element.closest("label") || element : element;
     const rect = pressed.getBoundingClientRect();
+    const isLabelled = inSentence(element) && labelled(element);
+    // a labelled link wrapped over lines is pressed on one of them: its smallest line is its size
+    const size = isLabelled ? [...element.getClientRects()].reduce((least, line) =>
+      ({ width: Math.min(least.width, line.width), height: Math.min(least.height, line.height) }), rect) : rect;
     return {
       ...g.where(element),
-      left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height,
+      left: rect.left + scrollX, top: rect.top + scrollY, width: size.width, height: size.height,
       inline: inSentence(element),
+      labelled: isLabelled,
       agentSized: (pressed === element || unstyled) && agentSized(element, rect),
       purpose: purpose(element),
     };
