@@ -53,6 +53,9 @@ def page(
 """
 
 
+# the standard theme's paragraph gap of 1.5 line heights, in a measure of at most 40 CJK characters
+STANDARD_GAPS = "main { max-width: 34em; } p { margin-block: 0 2.25em; }"
+
 LOREM = (
     "The office is open on weekdays. Bring your card and a copy of it. Staff will help you "
     "fill in the form."
@@ -240,9 +243,7 @@ PAGES: dict[str, str] = {
         css="main { max-width: 34em; } p { margin-block: 0 1em; }",
     ),
     "theme/standard-good.html": page(
-        f"<p>{LOREM}</p><p>{LOREM}</p>",
-        theme="standard",
-        css="main { max-width: 34em; } p { margin-block: 0 2.25em; }",
+        f"<p>{LOREM}</p><p>{LOREM}</p>", theme="standard", css=STANDARD_GAPS
     ),
     # Read-aloud speaks a phrase marked in another language in that language (its reading list
     # says in which: a bare string is the page's language); the full stop after the phrase may go
@@ -287,6 +288,20 @@ PAGES: dict[str, str] = {
         lang="zh-Hans",
         title="办理须知",
     ),
+    # Two sibling sections of one name (a body's 常见问题 beside the one made from the front matter):
+    # a reader moving by headings cannot tell them apart
+    "content/repeated-heading.html": page(
+        f"<h2>Common questions</h2><p>{LOREM}</p><h2>Common questions</h2><p>{LOREM}</p>",
+        theme="standard",
+        css=STANDARD_GAPS,
+    ),
+    # ... while one name under different sections is told apart by its section
+    "content/same-heading-in-two-sections.html": page(
+        f"<h2>At the office</h2><h3>What to bring</h3><p>{LOREM}</p>"
+        f"<h2>Online</h2><h3>What to bring</h3><p>{LOREM}</p>",
+        theme="standard",
+        css=STANDARD_GAPS,
+    ),
     # axe in the page's language
     "axe/zh-hans.html": page(
         '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
@@ -310,6 +325,7 @@ GOOD_PAGES = (
     "targets/silver-labelled-link-large.html",
     "targets/silver-labelled-link-by-editor.html",
     "theme/standard-good.html",
+    "content/same-heading-in-two-sections.html",
     "reading/read-aloud-languages.html",
     "language/marked-phrase.html",
 )

@@ -62,6 +62,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("robustness/external.html", "guidekit:external-request", None),
         ("robustness/script-error.html", "guidekit:console-error", None),
         ("content/vague-link.html", "guidekit:link-purpose", "2.4.4"),
+        ("content/repeated-heading.html", "guidekit:heading-repeated", "2.4.6"),
         ("axe/zh-hans.html", "axe:button-name", "4.1.2"),
     ],
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -70,6 +70,7 @@ IMAGE_ALT = Rule("guidekit:image-alt", "1.1.1", "img-alt")
 LINK_NAME = Rule("guidekit:link-name", "2.4.4", "link-text")
 LINK_PURPOSE = Rule("guidekit:link-purpose", "2.4.4", "link-vague")
 HEADING_ORDER = Rule("guidekit:heading-order", "1.3.1", "heading-skip")
+HEADING_REPEATED = Rule("guidekit:heading-repeated", "2.4.6", "heading-repeated")
 BROKEN_LINK = Rule("guidekit:broken-link", "2.4.4", "broken-link")
 BROKEN_ANCHOR = Rule("guidekit:broken-anchor", "2.4.4", "broken-anchor")
 
@@ -115,6 +116,23 @@ def heading_skips(levels: Iterable[int], start: int = 1) -> Iterator[tuple[int, 
         previous = level
 
 
+def repeated_headings(headings: Sequence[Mapping[str, Any]]) -> Iterator[int]:
+    """For each name that two headings of one level share within one section (under the same
+    heading above them), the one to report: the first an editor wrote (it has a line in the
+    guide), else the second. Under different sections a name is told apart by its section."""
+    sharing: dict[tuple[int, int, str], list[int]] = {}
+    for index, heading in enumerate(headings):
+        level = heading["level"]
+        section = next(
+            (above for above in range(index - 1, -1, -1) if headings[above]["level"] < level), -1
+        )
+        sharing.setdefault((section, level, heading["text"].strip()), []).append(index)
+    for indexes in sharing.values():
+        if len(indexes) > 1:
+            written = [index for index in indexes if headings[index].get("line") is not None]
+            yield (written or indexes[1:])[0]
+
+
 def page_findings(page: str, facts: Facts) -> list[Finding]:
     context = PageContext.of(page, facts)
     findings = []
@@ -129,6 +147,11 @@ def page_findings(page: str, facts: Facts) -> list[Finding]:
     headings = facts["headings"]
     for index, skip in heading_skips(heading["level"] for heading in headings):
         findings.append(_finding(context, HEADING_ORDER, headings[index], **skip.arguments))
+    if facts["guidekit"]:  # a theme's pages, where one outline is the editor's and the layout's
+        findings += [
+            _finding(context, HEADING_REPEATED, headings[index], text=headings[index]["text"])
+            for index in repeated_headings(headings)
+        ]
     return findings
 
 
