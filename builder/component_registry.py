@@ -308,11 +308,9 @@ def scripts() -> dict[str, str]:
 def call_macro(template_module: Any, component: Component, params: dict[str, Any]) -> Markup:
     """The component's HTML. A macro's output depends only on its params, so a call equal to an
     earlier one (the skip link of every page, a guide's facts on its standard and its silver page)
-    reuses that HTML."""
-    problems = component.check(params)
-    if problems:
-        raise ComponentParamsError(component, problems, params.get("lang"))
-    call = _MacroCall(template_module, component.macro_name, _frozen(params), params)
+    reuses that HTML, and the check of its params: equal params, types included, fit the schema
+    alike."""
+    call = _MacroCall(template_module, component.macro_name, _frozen(params), params, component)
     try:
         hash(call)
     except TypeError:  # a value without a value hash (an app's own object): rendered every time
@@ -326,23 +324,32 @@ _REMEMBERED_CALLS = 1024
 @dataclass(frozen=True)
 class _MacroCall:
     module: Any
-    macro: str
+    macro: str  # with the module, it names the component
     key: tuple[Any, ...]
     params: dict[str, Any] = field(compare=False)
+    component: Component = field(compare=False)
 
 
 @lru_cache(maxsize=_REMEMBERED_CALLS)
 def _rendered(call: _MacroCall) -> Markup:
+    """Raises ComponentParamsError, which is not remembered: params that do not fit are checked
+    again at every call."""
+    problems = call.component.check(call.params)
+    if problems:
+        raise ComponentParamsError(call.component, problems, call.params.get("lang"))
     return Markup(getattr(call.module, call.macro)(call.params))
 
 
 def _frozen(value: Any) -> Any:
     """A hashable image of params; every value keeps its type, since Markup and str of one text
-    render differently."""
+    render differently. A plain str, the most common value, is its own image: no tuple, which
+    every other value becomes, equals a str."""
+    if type(value) is str:
+        return value
     if isinstance(value, dict):
-        return dict, tuple((key, _frozen(item)) for key, item in value.items())
+        return dict, tuple([(key, _frozen(item)) for key, item in value.items()])
     if isinstance(value, (list, tuple)):
-        return type(value), tuple(_frozen(item) for item in value)
+        return type(value), tuple([_frozen(item) for item in value])
     return type(value), value
 
 
