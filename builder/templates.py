@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from importlib import resources
+from typing import Any
 
 from jinja2 import (
     Environment,
@@ -20,9 +21,26 @@ from .jinja import install
 from .package_files import package_cache
 
 
+class _PageEnvironment(Environment):
+    """Jinja2's environment, reading ``a.b`` of a plain dict (the front matter, a step, a place)
+    as Jinja2 does, without first raising and catching an AttributeError, thousands of times a
+    guide: a dict has no attribute beyond those of its type."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 @package_cache
 def environment() -> Environment:
-    env = Environment(
+    env = _PageEnvironment(
         loader=FileSystemLoader(str(resources.files("guidekit.themes"))),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
