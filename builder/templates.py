@@ -24,12 +24,14 @@ from .package_files import package_cache
 
 
 class _PageEnvironment(Environment):
-    """Jinja2's environment, with two shortcuts for the thousands of lookups a guide's pages make.
+    """Jinja2's environment, with shortcuts for the thousands of lookups a guide's pages make.
 
     It reads ``a.b`` of a plain dict (the front matter, a step, a place) as Jinja2 does, without
     first raising and catching an AttributeError: a dict has no attribute beyond those of its type.
     It never reloads a template (``auto_reload=False``), so it looks each one up once, not through
-    Jinja2's locked LRU cache at every component call and import."""
+    Jinja2's locked LRU cache at every component call and import. Its globals are all set before a
+    template loads (``install``), so a template's globals are a dict, not a ChainMap over them
+    that every render and import reads over again."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -48,6 +50,9 @@ class _PageEnvironment(Environment):
         if found is None:
             found = self._loaded[path] = super().get_template(path)
         return found
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
