@@ -29,20 +29,22 @@ from .source.yaml_loader import SAFE_LOADER
 # app's own.
 TEMPLATE_PREFIX = "guidekit"
 
-_TYPE_CHECKS = {
-    "string": lambda value: isinstance(value, str),
-    "html": lambda value: isinstance(value, str),  # Markup is a str; plain str is escaped by Jinja
-    "integer": lambda value: isinstance(value, int) and not isinstance(value, bool),
-    "boolean": lambda value: isinstance(value, bool),
-    "list": lambda value: isinstance(value, (list, tuple)),
-    "object": lambda value: isinstance(value, dict),
+# The Python types of each param type. An integer is never a bool, though bool is a kind of int.
+_Classes = tuple[type, ...]
+_TYPE_CLASSES: dict[str, _Classes] = {
+    "string": (str,),
+    "html": (str,),  # Markup is a str; plain str is escaped by Jinja
+    "integer": (int,),
+    "boolean": (bool,),
+    "list": (list, tuple),
+    "object": (dict,),
 }
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # one of _TYPE_CHECKS, or alternatives joined by "|", such as "string|list"
+    type: str  # one of _TYPE_CLASSES, or alternatives joined by "|", such as "string|list"
     required: bool
     description: str
     choices: tuple[str, ...] = ()  # when not empty, the only values allowed
@@ -51,8 +53,15 @@ class Param:
     def types(self) -> tuple[str, ...]:
         return tuple(part.strip() for part in self.type.split("|"))
 
+    @cached_property
+    def _classes(self) -> _Classes:
+        return tuple(kind for name in self.types for kind in _TYPE_CLASSES[name])
+
     def accepts(self, value: Any) -> bool:
-        return any(_TYPE_CHECKS[kind](value) for kind in self.types)
+        # checked for every new component call: one isinstance, not one test per type
+        if isinstance(value, bool):
+            return "boolean" in self.types
+        return isinstance(value, self._classes)
 
 
 @dataclass(frozen=True)
@@ -212,7 +221,7 @@ class _ParamSpec(BaseModel):
     @field_validator("type")
     @classmethod
     def _known_types(cls, value: str) -> str:
-        if not all(part.strip() in _TYPE_CHECKS for part in value.split("|")):
+        if not all(part.strip() in _TYPE_CLASSES for part in value.split("|")):
             raise ValueError("unknown type")  # worded for people by read_component
         return value
 
@@ -280,7 +289,7 @@ def read_component(
             error_text(
                 "expect-param-type",
                 lang,
-                types=error_text("choice-separator", lang).join(_TYPE_CHECKS),
+                types=error_text("choice-separator", lang).join(_TYPE_CLASSES),
             )
             if detail["type"] == "value_error"
             else value_expected(detail, best_language(lang))
