@@ -29,20 +29,22 @@ from .source.yaml_loader import SAFE_LOADER
 # app's own.
 TEMPLATE_PREFIX = "guidekit"
 
-_TYPE_CHECKS = {
-    "string": lambda value: isinstance(value, str),
-    "html": lambda value: isinstance(value, str),  # Markup is a str; plain str is escaped by Jinja
-    "integer": lambda value: isinstance(value, int) and not isinstance(value, bool),
-    "boolean": lambda value: isinstance(value, bool),
-    "list": lambda value: isinstance(value, (list, tuple)),
-    "object": lambda value: isinstance(value, dict),
+# The Python types of each param type. An integer is never a bool, though bool is a kind of int.
+_Classes = tuple[type, ...]
+_TYPE_CLASSES: dict[str, _Classes] = {
+    "string": (str,),
+    "html": (str,),  # Markup is a str; plain str is escaped by Jinja
+    "integer": (int,),
+    "boolean": (bool,),
+    "list": (list, tuple),
+    "object": (dict,),
 }
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # one of _TYPE_CHECKS, or alternatives joined by "|", such as "string|list"
+    type: str  # one of _TYPE_CLASSES, or alternatives joined by "|", such as "string|list"
     required: bool
     description: str
     choices: tuple[str, ...] = ()  # when not empty, the only values allowed
@@ -51,8 +53,15 @@ class Param:
     def types(self) -> tuple[str, ...]:
         return tuple(part.strip() for part in self.type.split("|"))
 
+    @cached_property
+    def _classes(self) -> _Classes:
+        return tuple(kind for name in self.types for kind in _TYPE_CLASSES[name])
+
     def accepts(self, value: Any) -> bool:
-        return any(_TYPE_CHECKS[kind](value) for kind in self.types)
+        # checked for every new component call: one isinstance, not one test per type
+        if isinstance(value, bool):
+            return "boolean" in self.types
+        return isinstance(value, self._classes)
 
 
 @dataclass(frozen=True)
@@ -212,7 +221,7 @@ class _ParamSpec(BaseModel):
     @field_validator("type")
     @classmethod
     def _known_types(cls, value: str) -> str:
-        if not all(part.strip() in _TYPE_CHECKS for part in value.split("|")):
+        if not all(part.strip() in _TYPE_CLASSES for part in value.split("|")):
             raise ValueError("unknown type")  # worded for people by read_component
         return value
 
@@ -280,7 +289,7 @@ def read_component(
             error_text(
                 "expect-param-type",
                 lang,
-                types=error_text("choice-separator", lang).join(_TYPE_CHECKS),
+                types=error_text("choice-separator", lang).join(_TYPE_CLASSES),
             )
             if detail["type"] == "value_error"
             else value_expected(detail, best_language(lang))
@@ -308,11 +317,9 @@ def scripts() -> dict[str, str]:
 def call_macro(template_module: Any, component: Component, params: dict[str, Any]) -> Markup:
     """The component's HTML. A macro's output depends only on its params, so a call equal to an
     earlier one (the skip link of every page, a guide's facts on its standard and its silver page)
-    reuses that HTML."""
-    problems = component.check(params)
-    if problems:
-        raise ComponentParamsError(component, problems, params.get("lang"))
-    call = _MacroCall(template_module, component.macro_name, _frozen(params), params)
+    reuses that HTML, and the check of its params: equal params, types included, fit the schema
+    alike."""
+    call = _MacroCall(template_module, component.macro_name, _frozen(params), params, component)
     try:
         hash(call)
     except TypeError:  # a value without a value hash (an app's own object): rendered every time
@@ -326,23 +333,32 @@ _REMEMBERED_CALLS = 1024
 @dataclass(frozen=True)
 class _MacroCall:
     module: Any
-    macro: str
+    macro: str  # with the module, it names the component
     key: tuple[Any, ...]
     params: dict[str, Any] = field(compare=False)
+    component: Component = field(compare=False)
 
 
 @lru_cache(maxsize=_REMEMBERED_CALLS)
 def _rendered(call: _MacroCall) -> Markup:
+    """Raises ComponentParamsError, which is not remembered: params that do not fit are checked
+    again at every call."""
+    problems = call.component.check(call.params)
+    if problems:
+        raise ComponentParamsError(call.component, problems, call.params.get("lang"))
     return Markup(getattr(call.module, call.macro)(call.params))
 
 
 def _frozen(value: Any) -> Any:
     """A hashable image of params; every value keeps its type, since Markup and str of one text
-    render differently."""
+    render differently. A plain str, the most common value, is its own image: no tuple, which
+    every other value becomes, equals a str."""
+    if type(value) is str:
+        return value
     if isinstance(value, dict):
-        return dict, tuple((key, _frozen(item)) for key, item in value.items())
+        return dict, tuple([(key, _frozen(item)) for key, item in value.items()])
     if isinstance(value, (list, tuple)):
-        return type(value), tuple(_frozen(item) for item in value)
+        return type(value), tuple([_frozen(item) for item in value])
     return type(value), value
 
 

@@ -4,13 +4,16 @@ its templates compiled once per user, across processes."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import MutableMapping
 from importlib import resources
+from typing import Any
 
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     select_autoescape,
 )
 from jinja2.bccache import Bucket
@@ -20,9 +23,52 @@ from .jinja import install
 from .package_files import package_cache
 
 
+class _PageEnvironment(Environment):
+    """Jinja2's environment, with shortcuts for the thousands of lookups a guide's pages make.
+
+    It reads ``a.b`` of a plain dict (the front matter, a step, a place) as Jinja2 does, without
+    first raising and catching an AttributeError: a dict has no attribute beyond those of its type.
+    It never reloads a template (``auto_reload=False``), so it looks each one up once, not through
+    Jinja2's locked LRU cache at every component call and import. Its globals are all set before a
+    template loads (``install``), so a template's globals are a dict, not a ChainMap over them
+    that every render and import reads over again."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._loaded: dict[str, Template] = {}
+
+    def get_template(
+        self,
+        name: str | Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:
+        if globals is not None or not isinstance(name, str):
+            return super().get_template(name, parent, globals)
+        path = name if parent is None else self.join_path(name, parent)
+        found = self._loaded.get(path)
+        if found is None:
+            found = self._loaded[path] = super().get_template(path)
+        return found
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 @package_cache
 def environment() -> Environment:
-    env = Environment(
+    env = _PageEnvironment(
         loader=FileSystemLoader(str(resources.files("guidekit.themes"))),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
