@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -273,21 +274,34 @@ def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> Non
     assert "<html" in html and "mkdocs/themes/mkdocs/main.html" in html
 
 
-def test_serve_checks_in_the_background_without_holding_up_the_preview(project: Path) -> None:
+def serve(project: Path, port: int, **options: Any) -> subprocess.Popen[str]:
+    """``mkdocs serve`` of the project, its log read from stderr."""
     configure(project, theme="mkdocs", plugin_lang="zh-Hans")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8731"],
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        **options,
     )
+
+
+def log_until(server: subprocess.Popen[str], text: str) -> list[str]:
+    """The server's log lines up to the first that holds ``text`` (at most 500)."""
     lines: list[str] = []
+    assert server.stderr is not None
+    for line in server.stderr:
+        lines.append(line)
+        if text in line or len(lines) > 500:
+            break
+    return lines
+
+
+def test_serve_checks_in_the_background_without_holding_up_the_preview(project: Path) -> None:
+    server = serve(project, 8731)
     try:
-        for line in server.stderr:
-            lines.append(line)
-            if "预览检查完成" in line or len(lines) > 500:
-                break
+        lines = log_until(server, "预览检查完成")
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -301,25 +315,16 @@ def test_serve_checks_in_the_background_without_holding_up_the_preview(project: 
 def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_path: Path) -> None:
     """The editor stops the preview while its check runs: the check is not reported as pages that
     could not be checked, and leaves nothing behind."""
-    configure(project, theme="mkdocs", plugin_lang="zh-Hans")
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8732"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    server = serve(
+        project,
+        8732,
         env={**os.environ, "TMPDIR": str(scratch)},
         start_new_session=True,  # Ctrl+C reaches the whole process group, as in a terminal
     )
-    lines: list[str] = []
     try:
-        assert server.stderr is not None
-        for line in server.stderr:
-            lines.append(line)
-            if "Serving on" in line or len(lines) > 500:
-                break
+        lines = log_until(server, "Serving on")
         assert any("正在后台检查预览" in line for line in lines), lines
         os.killpg(server.pid, signal.SIGINT)
         _, rest = server.communicate(timeout=60)
