@@ -147,7 +147,7 @@ def page_findings(page: str, facts: Facts) -> list[Finding]:
     headings = facts["headings"]
     for index, skip in heading_skips(heading["level"] for heading in headings):
         findings.append(_finding(context, HEADING_ORDER, headings[index], **skip.arguments))
-    if facts["guidekit"]:  # a theme's pages, where one outline is the editor's and the layout's
+    if facts.get("guidekit"):  # a theme's pages, where one outline is the editor's and the layout's
         findings += [
             _finding(context, HEADING_REPEATED, headings[index], text=headings[index]["text"])
             for index in repeated_headings(headings)
