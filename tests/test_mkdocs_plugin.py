@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -326,6 +327,9 @@ def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_
     try:
         lines = log_until(server, "Serving on")
         assert any("正在后台检查预览" in line for line in lines), lines
+        # mkdocs logs "Serving on" before its server thread listens: a Ctrl+C before that is
+        # mkdocs' own race, not this test's
+        urllib.request.urlopen("http://127.0.0.1:8732/", timeout=30).close()
         os.killpg(server.pid, signal.SIGINT)
         _, rest = server.communicate(timeout=60)
     finally:
