@@ -96,7 +96,7 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         # these change the page in place and put it back
         findings += await text_fit.check(page, context, TEXT_CHANGES)
         watch.lap("text size and spacing")
-        findings += await reflow.check(page, context)
+        findings += await reflow.check(page, context, cdp)
         watch.lap("reflow")
         findings += await barriers.check(page, context, cdp, answers["barriers"])
         watch.lap("barriers")
