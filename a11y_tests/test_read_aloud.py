@@ -18,6 +18,8 @@ from tests.conftest import guide, write_site
 BODY = """\
 先在网上预约。再带身份证去网点！
 
+不懂就打 12333 问。押金 12350 元。
+
 也有英文版：[Social security card](https://example.gov.cn/qingchuan/en){lang=en}。
 
 ::: details 忘记密码怎么办？
@@ -239,6 +241,9 @@ def test_every_material_is_read_with_its_name_and_every_step_with_its_body(sessi
         "带上材料，到窗口交给工作人员。"
     )
     assert "0 5 7 1, 8 8 2 1 6 3 0 0" in spoken, "a phone number is read digit by digit"
+    # a hotline (12333, 12345: every public-service line is 123xx) is a number to dial, not twelve
+    # thousand three hundred and thirty-three; an amount stays an amount
+    assert "不懂就打 1 2 3 3 3 问。" in spoken and "押金 12350 元。" in spoken
 
 
 def test_pause_stops_the_engine_resume_reads_the_sentence_again_and_focus_stays(session):

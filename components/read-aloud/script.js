@@ -30,6 +30,13 @@
   }
   // A phone number is read digit by digit: "0571-88216300" -> "0 5 7 1, 8 8 2 1 6 3 0 0"
   function digits(number) { return number.replace(/[\s-]+/g, ", ").replace(/\d(?=\d)/g, "$& "); }
+  // Numbers to dial in running text: a phone number, and a public-service hotline (12345, 12333: all
+  // are 123xx) unless a measure word makes it an amount (押金 12350 元). No lookbehind: iOS before 16.4
+  // would refuse the whole script
+  var DIALLED = /\+?\d[\d -]{5,}\d|(^|[^\d.])(123\d\d)(?![\d.]|\s*[元个份件张次天年月日号人岁页])/g;
+  function dialled(text) {
+    return text.replace(DIALLED, function (number, before, hotline) { return hotline ? before + digits(hotline) : digits(number); });
+  }
   // Element.checkVisibility is new (Chrome 105, Safari 17.4): older phones, and the in-app browsers
   // many readers open a guide in, lack it; there a closed <details>, the text's own boxes (none
   // where it is not rendered) and visibility tell the same.
@@ -73,7 +80,7 @@
           if (wordy && !piece.wordy) piece.lang = part.lang;
           piece.wordy = piece.wordy || wordy;
           piece.text += words;
-          piece.spoken += part.phone ? digits(words) : words.replace(/\+?\d[\d -]{5,}\d/g, digits);
+          piece.spoken += part.phone ? digits(words) : dialled(words);
           piece.range.setEnd(part.node, to);
         });
         pieces.forEach(function (piece) {
