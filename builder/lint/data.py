@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import marshal
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -93,8 +95,7 @@ def _hyphenation_patterns(path: Path) -> pyphen.HyphDict:
     another file."""
     found = path.stat()
     stamp = [str(path), found.st_size, found.st_mtime_ns, pyphen.__version__]
-    folder = private_folder()
-    kept = folder / "hyph_en_US.marshal" if folder else None
+    kept = kept_file("hyph_en_US", stamp)
     if kept is not None:
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
             kept_stamp, patterns = marshal.loads(kept.read_bytes())
@@ -102,6 +103,7 @@ def _hyphenation_patterns(path: Path) -> pyphen.HyphDict:
                 hyphenation = pyphen.HyphDict.__new__(pyphen.HyphDict)
                 hyphenation.patterns, hyphenation.cache = patterns, {}
                 hyphenation.maxlen = max(len(key) for key in patterns)
+                kept_in_use(kept)
                 return hyphenation
     hyphenation = pyphen.HyphDict(path)
     # plain offsets and values only: a nonstandard hyphen is an int carrying data marshal drops
@@ -109,15 +111,49 @@ def _hyphenation_patterns(path: Path) -> pyphen.HyphDict:
         type(value) is int for _, values in hyphenation.patterns.values() for value in values
     )
     if kept is not None and plain:
-        with contextlib.suppress(OSError):
-            handle, temporary = tempfile.mkstemp(dir=kept.parent)
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(marshal.dumps([stamp, hyphenation.patterns]))
-                os.replace(temporary, kept)
-            finally:
-                Path(temporary).unlink(missing_ok=True)
+        write_kept(kept, [marshal.dumps([stamp, hyphenation.patterns])])
     return hyphenation
+
+
+# Kept copies of one kind: one for each installation in use (a checkout's and an installed one's
+# have dictionary files of their own), not one for every installation ever made
+KEPT_COPIES = 3
+
+
+def kept_file(kind: str, stamp: list) -> Path | None:
+    """Where the copy of ``kind`` made from the file ``stamp`` describes is kept: named by the
+    stamp, so installations used in turn keep a copy each rather than remake one shared copy on
+    every run. None where the user has no folder of their own."""
+    folder = private_folder()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(repr(stamp).encode("utf-8")).hexdigest()[:16]
+    return folder / f"{kind}.{digest}.marshal"
+
+
+def kept_in_use(path: Path) -> None:
+    """Mark a kept copy as read now: the copies read longest ago are the ones removed."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def write_kept(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write a kept copy whole or not at all (a reader never sees half of one), then remove the
+    copies of its kind beyond the KEPT_COPIES read or written last."""
+    with contextlib.suppress(OSError):
+        handle, temporary = tempfile.mkstemp(dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.writelines(chunks)
+            os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        kind = path.name.split(".", 1)[0]
+        copies = sorted(
+            path.parent.glob(f"{kind}.*.marshal"), key=lambda copy: copy.stat().st_mtime_ns
+        )
+        for old in copies[:-KEPT_COPIES]:
+            old.unlink(missing_ok=True)
 
 
 def private_folder() -> Path | None:

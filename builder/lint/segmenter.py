@@ -5,9 +5,9 @@ million entries: loading it whole takes longer than the rest of a rebuild after 
 a text jieba only ever looks up strings that start at one of the text's characters, so a tokenizer
 that holds every word starting with those characters segments it exactly as the whole dictionary
 does. The dictionary is kept split by first character in a folder of the user's own
-(``dictionary.<jieba version>.marshal``, written by the first process that loads it whole); a kept
-copy that is missing, damaged or of another dictionary file is made again, and that process uses the
-whole dictionary.
+(``dictionary.<stamp>.marshal``, one per dictionary file, written by the first process that loads
+it whole); a kept copy that is missing, damaged or of another dictionary file is made again, and
+that process uses the whole dictionary.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from .data import private_folder
+from .data import kept_file, kept_in_use, write_kept
 
 if TYPE_CHECKING:
     import jieba
@@ -157,15 +157,15 @@ def _whole_dictionary(jieba: ModuleType) -> tuple[dict[str, int], int]:
 def _kept_copy(jieba: ModuleType) -> tuple[Path, list] | None:
     """Where the split dictionary is kept, and the stamp of the dictionary file it is made from;
     None where the user has no folder of their own."""
-    folder = private_folder()
-    if folder is None or jieba.__file__ is None:
+    if jieba.__file__ is None:
         return None
     try:
         found = os.stat(Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
     except OSError:
         return None
     stamp = [_FORMAT, found.st_size, found.st_mtime_ns, jieba.__version__]
-    return folder / f"dictionary.{jieba.__version__}.marshal", stamp
+    path = kept_file("dictionary", stamp)
+    return None if path is None else (path, stamp)
 
 
 def _shelves(kept: tuple[Path, list]) -> _Shelves | None:
@@ -183,6 +183,7 @@ def _shelves(kept: tuple[Path, list]) -> _Shelves | None:
         kept_stamp, total, size, places = marshal.loads(os.pread(handle, length, _LENGTH.size))
         start = _LENGTH.size + length
         if kept_stamp == stamp and file_size == start + size:
+            kept_in_use(path)
             return _Shelves(handle, total, start, size, places)
     except (struct.error, *_NOT_KEPT):
         pass
@@ -205,15 +206,7 @@ def _keep(kept: tuple[Path, list], frequencies: dict[str, int], total: int) -> N
         blobs.append(blob)
         size += len(blob)
     header = marshal.dumps([stamp, total, size, places])
-    with contextlib.suppress(OSError):
-        handle, temporary = tempfile.mkstemp(dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(_LENGTH.pack(len(header)) + header)
-                file.writelines(blobs)
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+    write_kept(path, [_LENGTH.pack(len(header)) + header, *blobs])
 
 
 def _jieba() -> ModuleType:

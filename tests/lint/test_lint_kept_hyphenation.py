@@ -12,7 +12,7 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from guidekit.lint.data import english_hyphenator
+from guidekit.lint.data import KEPT_COPIES, english_hyphenator
 
 README = Path(__file__).parents[2] / "README.md"
 WORDS = sorted(set(re.findall(r"[A-Za-z]{3,}", README.read_text("utf-8"))))
@@ -27,6 +27,10 @@ def temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     english_hyphenator.cache_clear()
 
 
+def kept_copies(temporary: Path) -> list[Path]:
+    return sorted((temporary / f"guidekit-{os.getuid()}").glob("hyph_en_US.*.marshal"))
+
+
 def hyphenator_of_a_new_process() -> pyphen.Pyphen:
     pyphen.hdcache.clear()
     english_hyphenator.cache_clear()
@@ -35,8 +39,7 @@ def hyphenator_of_a_new_process() -> pyphen.Pyphen:
 
 def test_the_kept_patterns_break_every_word_where_the_parsed_ones_do(temporary):
     parsed = hyphenator_of_a_new_process()
-    kept_file = temporary / f"guidekit-{os.getuid()}" / "hyph_en_US.marshal"
-    assert kept_file.is_file()
+    assert len(kept_copies(temporary)) == 1
     kept = hyphenator_of_a_new_process()
     assert kept.hd is not parsed.hd
     assert kept.hd.patterns == parsed.hd.patterns and kept.hd.maxlen == parsed.hd.maxlen
@@ -48,7 +51,7 @@ def test_the_kept_patterns_break_every_word_where_the_parsed_ones_do(temporary):
 def test_a_damaged_kept_copy_is_parsed_again(temporary, damage, monkeypatch):
     fresh = pyphen.HyphDict(pyphen.LANGUAGES["en_US"]).patterns
     hyphenator_of_a_new_process()
-    kept_file = temporary / f"guidekit-{os.getuid()}" / "hyph_en_US.marshal"
+    [kept_file] = kept_copies(temporary)
     kept_file.write_bytes(damage)
     assert hyphenator_of_a_new_process().hd.patterns == fresh
     assert hyphenator_of_a_new_process().hd.patterns == fresh, "written again"
@@ -72,3 +75,30 @@ def test_a_folder_others_may_write_is_not_used(temporary):
     folder.chmod(0o777)
     hyphenator_of_a_new_process()
     assert not any(folder.iterdir())
+
+
+def test_installations_used_in_turn_keep_a_copy_each(temporary, monkeypatch):
+    """A checkout and an installed wheel have dictionary files of their own: used one after the
+    other, each reads its own kept copy instead of parsing again and overwriting the other's."""
+    dictionaries = [pyphen.LANGUAGES["en_US"]]
+    for number in range(KEPT_COPIES):
+        other = temporary / f"hyph_other_{number}.dic"
+        other.write_bytes(pyphen.LANGUAGES["en_US"].read_bytes() + b"\n" * (number + 1))
+        dictionaries.append(other)
+    parsed: list[Path] = []
+    parse = pyphen.HyphDict.__init__
+
+    def parsing(hyphenation: pyphen.HyphDict, path: Path) -> None:
+        parsed.append(path)
+        parse(hyphenation, path)
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", parsing)
+    for dictionary in dictionaries[:2] * 2:
+        monkeypatch.setitem(pyphen.LANGUAGES, "en_US", dictionary)
+        hyphenator_of_a_new_process()
+    assert parsed == dictionaries[:2], "each parsed once, then read from its own copy"
+    assert len(kept_copies(temporary)) == 2
+    for dictionary in dictionaries[2:]:
+        monkeypatch.setitem(pyphen.LANGUAGES, "en_US", dictionary)
+        hyphenator_of_a_new_process()
+    assert len(kept_copies(temporary)) == KEPT_COPIES, "the copies read longest ago are removed"
