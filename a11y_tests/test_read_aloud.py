@@ -134,6 +134,15 @@ async def _session(page_file: str) -> dict:
             )
             await silent.goto(page_file)
             facts["without_voice"] = await silent.get_by_role("group", name="朗读").aria_snapshot()
+            # an in-app browser without speech at all: no voice to add, another browser to open
+            speechless = await browser.new_page()
+            await speechless.add_init_script(
+                "Object.defineProperty(window, 'speechSynthesis', { value: undefined });"
+            )
+            await speechless.goto(page_file)
+            facts["without_speech"] = await speechless.get_by_role(
+                "group", name="朗读"
+            ).aria_snapshot()
             android = await browser.new_page()
             await android.add_init_script(SPEECH_DOUBLE % VOICES)
             await android.add_init_script(ANDROID_PAUSE)
@@ -295,6 +304,16 @@ def test_without_a_voice_for_the_page_language_the_bar_says_so(session):
         '- group "朗读":',
         "  - paragraph: "
         "这台设备没有这种语言的朗读声音，不能朗读本页。可以在手机或电脑的“语音”设置里添加。",
+        "  - status",
+    ]
+
+
+def test_a_browser_without_speech_says_to_open_the_page_in_another(session):
+    assert session["without_speech"].splitlines() == [
+        '- group "朗读":',
+        "  - paragraph: "
+        "这个浏览器不能朗读本页。如果是在微信等应用里打开的，"
+        "可以点右上角的“…”，选“在浏览器中打开”后再朗读。",
         "  - status",
     ]
 

@@ -146,10 +146,12 @@
     stop: function () { if (state !== "idle") { stop(); show("idle", "Stopped"); } },
   };
   // No voice: the buttons give way to a sentence saying so; focus on a button moves to that sentence.
-  function noVoice(focus) {
+  // Without speech at all (in-app browsers) there is no voice to add: the sentence says which browser can.
+  function noVoice(focus, speechless) {
     groups.forEach(function (group) {
       var message = group.querySelector("[data-gk-no-voice]"), focused = group.contains(document.activeElement);
       group.querySelectorAll("button").forEach(function (button) { button.hidden = true; });
+      if (speechless) message.textContent = group.dataset.gkNoSpeech;
       message.hidden = false;
       if (focus || focused) message.focus();
     });
@@ -168,7 +170,7 @@
       if (button) actions[button.dataset.gkSpeech]();
     });
   });
-  if (!speech || !window.SpeechSynthesisUtterance) return noVoice();
+  if (!speech || !window.SpeechSynthesisUtterance) return noVoice(false, true);
   choose();
   speech.addEventListener("voiceschanged", choose);
 })();
