@@ -9,7 +9,10 @@ injected into each page and run with the same rules, nothing else. The gate runs
 other checks (reflow, text size, text spacing, keyboard walk, focus pictures, targets, language,
 content rules) with ``--jobs`` browser contexts and no cache, and reports each check's share.
 pa11y-ci (HTML_CodeSniffer at WCAG2AAA, one page at a time over http) is the other tool an audit
-would run. A benchmark, not a test: the figures depend on the machine and on what else it is doing.
+would run. It also prints the processor time of every process (Python, Playwright's driver,
+Chromium's) per page for the gate and for bare axe (processor_time.py): with `--jobs` contexts on a
+machine whose cores are busy, the wall time follows it. A benchmark, not a test: the figures depend
+on the machine and on what else it is doing.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import time
 from pathlib import Path
 
 from playwright.async_api import async_playwright
+from processor_time import ProcessorTime
 
 from guidekit.build import build
 from guidekit.gate import run_gate
@@ -191,10 +195,12 @@ def main() -> None:
         )
         print(f"corpus: {corpus}, {len(pages)} pages; load average {os.getloadavg()[0]:.1f}")
 
-        started = time.perf_counter()
-        report = run_gate(site, jobs=arguments.jobs)
-        gate = (time.perf_counter() - started) * 1000 / len(pages)
-        plain = asyncio.run(plain_axe(site, pages)) * 1000 / len(pages)
+        with ProcessorTime() as gate_processor:
+            started = time.perf_counter()
+            report = run_gate(site, jobs=arguments.jobs)
+            gate = (time.perf_counter() - started) * 1000 / len(pages)
+        with ProcessorTime() as plain_processor:
+            plain = asyncio.run(plain_axe(site, pages)) * 1000 / len(pages)
         pa11y = None if arguments.no_pa11y else pa11y_ci(site, pages) * 1000 / len(pages)
 
         print(f"{'':46}ms/page  vs bare axe")
@@ -207,6 +213,15 @@ def main() -> None:
         if pa11y is not None:
             print(
                 f"{'pa11y-ci, WCAG2AAA, one page at a time':46}{pa11y:7.0f}  {pa11y / plain:9.2f}x"
+            )
+        if gate_processor.seconds and plain_processor.seconds:
+            # what --jobs can share out: on a machine whose cores are busy, wall time follows this
+            gate_cpu, plain_cpu = (
+                spent.seconds * 1000 / len(pages) for spent in (gate_processor, plain_processor)
+            )
+            print(
+                f"processor time, every process, ms/page: gate {gate_cpu:.0f}, bare axe "
+                f"{plain_cpu:.0f} ({gate_cpu / plain_cpu:.2f}x), {os.cpu_count()} cores"
             )
         print(f"gate findings: {len(report.findings)}; time per check (one context's ms per page):")
         for check, seconds in sorted(report.timings.items(), key=lambda item: -item[1]):
