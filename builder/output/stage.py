@@ -23,6 +23,7 @@ import os
 import shutil
 import stat as stat_module
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,7 @@ MANIFEST = "guidekit-manifest.json"
 
 Stamp = tuple[int, int, int, int, int]  # size, device, inode, modification and change time (ns)
 FileRecord = tuple[str, int, int, int, int, int]  # sha256 of the bytes, then the Stamp
+_WRITERS = 4
 
 
 class KeptFileChanged(RuntimeError):
@@ -264,21 +266,20 @@ def stage_site(
             *stamp_of(os.lstat(target)),
         )  # linking changed its change time
 
-    def write(site_path: str, text: str) -> None:
-        data = text.encode()
-        with open(place(site_path), "wb") as file:
-            file.write(data)
-            file.flush()
-            found = os.fstat(file.fileno())
-        staged.written.add(site_path)
-        staged.records[site_path] = (hashlib.sha256(data).hexdigest(), *stamp_of(found))
+    def write(texts: Mapping[str, str]) -> None:
+        """Files are written a few at a time: creating a file costs the kernel more than writing
+        it, and the other cores are idle while the site is staged."""
+        paths = [place(site_path) for site_path in texts]
+        with ThreadPoolExecutor(_WRITERS) as writers:
+            records = writers.map(_write_file, paths, texts.values())
+            staged.records.update(zip(texts, records, strict=True))
+        staged.written.update(texts)
 
     pages = list(pages)
     for page in pages:
         if isinstance(page, KeptPage):
             keep(page.site_path)
-        else:
-            write(page.site_path, page.html)
+    write({page.site_path: page.html for page in pages if isinstance(page, Page)})
     pause_point("stage")
     for asset in assets:
         shutil.copyfile(asset.source, place(asset.site_path))
@@ -286,8 +287,7 @@ def stage_site(
     for site_path, text in files.items():
         if isinstance(text, KeptFile):
             keep(site_path)
-        else:
-            write(site_path, text)
+    write({site_path: text for site_path, text in files.items() if isinstance(text, str)})
     manifest = {
         "generator": f"guidekit {__version__}",
         "checked": checked,
@@ -299,11 +299,20 @@ def stage_site(
         "files": sorted(site_paths),
     }
     # unindented: the C encoder, ten times faster
-    write(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
+    write({MANIFEST: json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n"})
     del staged.records[MANIFEST]  # made again by every build
     staged.manifest = file_identity(staged_prefix + MANIFEST)
     _remove(staging, present)  # the spare's files the new site no longer has
     return staged
+
+
+def _write_file(path: str, text: str) -> FileRecord:
+    data = text.encode()
+    with open(path, "wb") as file:
+        file.write(data)
+        file.flush()
+        found = os.fstat(file.fileno())
+    return (hashlib.sha256(data).hexdigest(), *stamp_of(found))
 
 
 def _files_below(root: str) -> set[str]:
