@@ -22,7 +22,7 @@ from rich.markup import escape
 
 from . import scaffold, serve
 from .build import build
-from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath
+from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath, command_language
 from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
 from .gate.formats import print_text, write_html, write_junit
@@ -39,7 +39,6 @@ from .messages import (
     catalogue,
     error_text,
     os_reason,
-    user_language,
 )
 from .output.publish import BuildLocked, UnsafeOutput
 from .source.config import SiteConfig, load_config
@@ -237,7 +236,7 @@ def check_command(
 ) -> None:
     """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes
     nothing."""
-    lang = user_language()
+    lang = command_language()
     if not merge and (len(targets) != 1 or not targets[0].is_dir()):
         raise click.UsageError(say("check-one-folder", lang))
     shard = _shard(shard_text, lang)
@@ -665,7 +664,7 @@ def init_command(folder: Path, lang: str | None) -> None:
 def assets_command(folder: Path, page_layout: bool) -> None:
     """Write the stylesheets (standard, silver) and script that pages embedding components need
     into FOLDER."""
-    lang = user_language()
+    lang = command_language()
     with _guarded(lang, folder):
         written = write_assets(folder, page_layout=page_layout)
     _stderr.print(

@@ -43,6 +43,12 @@ def _language(ctx: click.Context) -> str:
     return root.lang if isinstance(root, HelpLanguage) else help_language(sys.argv[1:], os.environ)
 
 
+def command_language() -> str:
+    """The language of a running command that has no site to take it from (``check``, ``assets``):
+    ``--lang``'s, else the system's, as its help."""
+    return _language(click.get_current_context())
+
+
 @contextmanager
 def _in_language(command: click.Command, ctx: click.Context, lang: str) -> Iterator[None]:
     """The command's help, its options' and (for the group) its commands' short help, in ``lang``

@@ -249,6 +249,14 @@ def test_the_cli_writes_every_format_and_honours_waivers(small_site, tmp_path, m
         main, ["check", str(target), "--junit", "junit.xml", "--html", "report.html"]
     )
     assert refused.exit_code == 1 and "guidekit:link-purpose" in refused.output
+    # no site names a language here: --lang says the whole report in it, not only the help
+    english = runner.invoke(
+        main,
+        ["check", str(target), "--lang", "en"],
+        env={"LANG": "zh_CN.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None},
+    )
+    assert english.exit_code == 1 and "Check failed" in english.output
+    assert "检查" not in english.output, english.output
     assert (tmp_path / "junit.xml").is_file() and (tmp_path / "report.html").is_file()
     write_waivers(
         tmp_path / "guidekit-waivers.toml", datetime.date.today() + datetime.timedelta(days=7)
