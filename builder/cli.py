@@ -38,6 +38,7 @@ from .messages import (
     best_language,
     catalogue,
     error_text,
+    fill,
     os_reason,
 )
 from .output.publish import BuildLocked, UnsafeOutput
@@ -56,7 +57,7 @@ _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def say(key: str, lang: str, **args: object) -> str:
-    return catalogue("cli")[key][best_language(lang)].format(**args)
+    return fill(catalogue("cli")[key][best_language(lang)], args)
 
 
 @click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .messages import best_language, catalogue, user_language
+from .messages import best_language, catalogue, fill, user_language
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def _show_usage_error(error: click.UsageError, lang: str) -> None:
 
 
 def _said(key: str, lang: str, **args: object) -> str:
-    return catalogue("help")[key][lang].format(**args)
+    return fill(catalogue("help")[key][lang], args)
 
 
 def _usage_problem(error: click.UsageError, lang: str) -> str:

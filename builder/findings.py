@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
-from .messages import best_language, catalogue
+from .messages import best_language, catalogue, fill
 
 
 class Severity(str, Enum):
@@ -97,7 +97,7 @@ class Problems:
         text = catalogue(self.catalogue)[key][best_language(self.lang)]
         return Finding(
             rule=self.rule or self.prefix + key,
-            message=text.format(**args),
+            message=fill(text, args),
             severity=self.severity,
             file=self.file,
             line=line,

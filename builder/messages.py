@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import string
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -20,6 +21,25 @@ def catalogue(name: str) -> dict[str, dict[str, str]]:
     """Load one catalogue: ``{key: {lang: text}}``, every key in every language."""
     text = resources.files("guidekit").joinpath("messages", f"{name}.yml").read_text("utf-8")
     return load_yaml(text)
+
+
+class _Counting(string.Formatter):
+    """A count written ``{pages:|page|pages}`` is said with the word that fits it: "1 page",
+    "3 pages" (English; Chinese needs no such form)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("|"):
+            one, _, many = format_spec[1:].partition("|")
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+_COUNTING = _Counting()
+
+
+def fill(text: str, args: Mapping[str, object]) -> str:
+    """A message's text with its fields filled in."""
+    return _COUNTING.vformat(text, (), args) if ":|" in text else text.format_map(args)
 
 
 def best_language(lang: str | None) -> str:
@@ -46,7 +66,7 @@ def user_language(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def error_text(key: str, lang: str | None = None, **args: object) -> str:
-    return catalogue("errors")[key][best_language(lang)].format(**args)
+    return fill(catalogue("errors")[key][best_language(lang)], args)
 
 
 # the system's reasons editors meet most, said in their language; others keep the system's words
@@ -71,7 +91,7 @@ def os_reason(error: OSError, lang: str | None) -> str:
 
 def ui_text(lang: str | None, key: str, **args: object) -> str:
     """One UI string for readers, such as ``ui_text("en", "step-number", n=2)`` -> "Step 2"."""
-    return catalogue("ui")[key][best_language(lang)].format(**args)
+    return fill(catalogue("ui")[key][best_language(lang)], args)
 
 
 @cache  # every page's layout asks for all three languages

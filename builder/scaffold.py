@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .messages import best_language, catalogue
+from .messages import best_language, catalogue, fill
 from .output.caches import CACHE_FOLDER
 from .source.config import CONFIG_FILE, SiteConfig
 from .source.content_model import GuideMeta
@@ -30,7 +30,7 @@ _EXAMPLES = {
 
 def scaffold_text(key: str, lang: str, **args: object) -> str:
     text = catalogue("scaffold")[key][best_language(lang)]
-    return text.format(**args) if args else text  # the examples in field notes hold YAML braces
+    return fill(text, args) if args else text  # the examples in field notes hold YAML braces
 
 
 def slug(title: str) -> str:

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from .build import BuildResult, build
 from .component_registry import components_root
 from .findings import Finding
-from .messages import best_language, catalogue, error_text
+from .messages import best_language, catalogue, error_text, fill
 from .output.publish import UnsafeOutput, check_output
 from .output.session import Session
 from .output.stage import MANIFEST
@@ -59,7 +59,7 @@ MAX_TARGET_BYTES = 4096  # PATH_MAX
 
 
 def serve_text(key: str, lang: str, **args: object) -> str:
-    return catalogue("serve")[key][best_language(lang)].format(**args)
+    return fill(catalogue("serve")[key][best_language(lang)], args)
 
 
 @dataclass

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
+import string
 from importlib import resources
 
 import pytest
 import yaml
 
-from guidekit.messages import LANGUAGES, os_reason
+from guidekit.messages import LANGUAGES, catalogue, error_text, os_reason
 
 CATALOGUES = sorted(
     entry.name
@@ -42,3 +43,28 @@ def test_a_system_reason_guidekit_has_no_words_for_keeps_the_systems():
         "沒有權限",
         "permission denied",
     ]
+
+
+def test_english_says_one_problem_and_two_problems():
+    assert error_text("a11y-failed", "en", target="a.html", blocking=1).endswith(
+        "1 problem to fix."
+    )
+    assert error_text("a11y-failed", "en", target="a.html", blocking=2).endswith(
+        "2 problems to fix."
+    )
+    assert error_text("a11y-failed", "zh-Hans", target="a.html", blocking=1).endswith(
+        "1 个必须修改的问题。"
+    )
+
+
+@pytest.mark.parametrize("name", [name.removesuffix(".yml") for name in CATALOGUES])
+def test_a_counted_word_has_its_two_forms_and_names_a_field_every_language_has(name):
+    for key, texts in catalogue(name).items():
+        fields = {
+            lang: {field for _, field, _, _ in string.Formatter().parse(text) if field}
+            for lang, text in texts.items()
+        }
+        for _, field, spec, _ in string.Formatter().parse(texts["en"]):
+            if spec and spec.startswith("|"):
+                assert spec.count("|") == 2, (name, key, spec)
+                assert all(field in named for named in fields.values()), (name, key, field)

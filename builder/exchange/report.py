@@ -3,7 +3,7 @@ row, column for spreadsheets; file, record, item, key for JSON)."""
 
 from __future__ import annotations
 
-from ..messages import best_language, catalogue
+from ..messages import best_language, catalogue, fill
 from .read import Location, Problem
 
 
@@ -13,7 +13,7 @@ def exchange_template(key: str, lang: str) -> str:
 
 
 def exchange_text(key: str, lang: str, /, **args: object) -> str:
-    return exchange_template(key, lang).format(**args)
+    return fill(exchange_template(key, lang), args)
 
 
 def where(at: Location, lang: str) -> str:

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from .. import __version__
 from ..findings import Severity
-from ..messages import best_language, catalogue
+from ..messages import best_language, catalogue, fill
 from .report import Problem, Verdict
 from .waivers import WaiverUse
 
@@ -31,7 +31,7 @@ EXAMPLES = 3  # pages named for a problem seen on many
 
 
 def say(key: str, lang: str | None, **args: object) -> str:
-    return catalogue("report")[key][best_language(lang)].format(**args)
+    return fill(catalogue("report")[key][best_language(lang)], args)
 
 
 def pages_line(problem: Problem, lang: str | None) -> str | None:

@@ -8,13 +8,13 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 
 from ..findings import Finding, Severity
-from ..messages import best_language, catalogue
+from ..messages import best_language, catalogue, fill
 from ..source.load import SourceGuide
 from .rules import DEFAULT_LEVELS, LintSettings
 
 
 def lint_text(key: str, lang: str, /, **args: object) -> str:
-    return lint_texts(best_language(lang))[key].format(**args)
+    return fill(lint_texts(best_language(lang))[key], args)
 
 
 @cache
@@ -39,7 +39,7 @@ class Reporter:
         return self.guide.lang
 
     def text(self, key: str, /, **args: object) -> str:
-        return self._texts[key].format(**args)
+        return fill(self._texts[key], args)
 
     def add(self, rule: str, line: int, *, suggestion: str, **args: object) -> None:
         severity: Severity | None = self._severities[rule]
@@ -72,5 +72,5 @@ def _said(
     hands back pickle them once per batch of guides rather than once per finding (and the build
     holds one copy). A rule's arguments always have the same types, so equal keys format alike."""
     texts = lint_texts(lang)
-    message = texts[rule].format(**dict(args)) + texts["suggest"].format(suggestion=suggestion)
+    message = fill(texts[rule], dict(args)) + texts["suggest"].format(suggestion=suggestion)
     return message, suggestion

@@ -37,7 +37,7 @@ from ..component_registry import call_macro, registry
 from ..findings import Finding
 from ..guide.render import page_context
 from ..jinja import install, stylesheet
-from ..messages import LANGUAGES, best_language, catalogue, user_language
+from ..messages import LANGUAGES, best_language, catalogue, fill, user_language
 from ..site_assets import SCRIPT, site_assets
 from ..site_paths import root_of
 from ..source.config import SiteConfig
@@ -68,7 +68,7 @@ _SILVER_PAGE = (
 
 
 def say(key: str, lang: str, **args: object) -> str:
-    return catalogue("mkdocs")[key][best_language(lang)].format(**args)
+    return fill(catalogue("mkdocs")[key][best_language(lang)], args)
 
 
 class _PagesAtOnce(c.Optional[int]):
