@@ -75,6 +75,11 @@ async def _search(out: Path) -> dict[str, dict]:
                     ),
                     "status": await page.inner_text("#gk-search-status"),
                 }
+            await page.goto((out / "find/en/search.html").as_uri())
+            await page.fill("#gk-search-query", "credit")
+            await page.click("button[type=submit]")
+            await page.wait_for_selector("#gk-search-status:not(:empty)")
+            found["credit"] = {"status": await page.inner_text("#gk-search-status")}
             # without JavaScript: no form to use, the whole A-Z list instead
             context = await browser.new_context(java_script_enabled=False)
             bare = await context.new_page()
@@ -114,6 +119,10 @@ def test_no_match_says_so_and_points_at_the_list(results):
     assert results["护照"]["titles"] == []
     assert "没有找到" in results["护照"]["status"] and "护照" in results["护照"]["status"]
     assert "找到 3 篇" not in results["护照"]["status"]
+
+
+def test_english_says_one_guide_not_one_guides(results):
+    assert results["credit"]["status"] == "1 guide found for “credit”."
 
 
 def test_without_javascript_the_page_is_the_full_a_to_z_index(results):

@@ -20,6 +20,7 @@ from jinja2.bccache import Bucket
 
 from . import __version__
 from .jinja import install
+from .messages import fill
 from .package_files import package_cache
 
 
@@ -79,7 +80,13 @@ def environment() -> Environment:
         auto_reload=False,
         bytecode_cache=_template_cache(),
     )
+    env.filters["fill"] = _filled
     return install(env)
+
+
+def _filled(text: str, **fields: object) -> str:
+    """``{{ t["guide-count"] | fill(n=3) }}``: a UI string with its fields filled in."""
+    return fill(text, fields)
 
 
 class _TemplateCache(FileSystemBytecodeCache):

@@ -9,6 +9,8 @@ import json
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
+from guidekit.messages import ui_strings
+from guidekit.templates import environment
 
 from .conftest import guide, write_site
 
@@ -134,3 +136,9 @@ def test_without_base_url_there_is_no_sitemap_and_a_bad_redirect_is_refused(tmp_
     assert build(write_site(tmp_path / "guides", files), tmp_path / "site", check=False).published
     assert not (tmp_path / "site/sitemap.xml").exists()
     assert _soup(tmp_path / "site", "zh-Hans/card.html").select("link[rel=canonical]") == []
+
+
+def test_the_pages_counts_say_one_guide_and_two_guides_in_english():
+    count = environment().from_string('{{ t["guide-count"] | fill(n=n) }}')
+    assert [count.render(t=ui_strings("en"), n=n) for n in (1, 2)] == ["1 guide", "2 guides"]
+    assert count.render(t=ui_strings("zh-Hans"), n=1) == "1 篇"

@@ -228,12 +228,19 @@
         results = found;
         return showMore(false).then(function () {
           if (asked !== latest) return;
-          status.textContent = (found.length ? form.getAttribute("data-found") : form.getAttribute("data-none"))
-            .replace("{n}", String(found.length)).replace("{query}", query.trim());
+          status.textContent = counted(found.length ? form.getAttribute("data-found") : form.getAttribute("data-none"),
+            found.length).replace("{query}", query.trim());
         });
       });
     };
     more.addEventListener("click", function () { showMore(true); });
+  }
+
+  // "{n:|guide|guides}" says the count with the word that fits it, as the build's messages do
+  function counted(text, n) {
+    return text.replace(/\{n(?::\|([^|}]*)\|([^}]*))?\}/, function (field, one, many) {
+      return one === undefined ? String(n) : n + " " + (n === 1 ? one : many);
+    });
   }
 
   function start() {
