@@ -55,6 +55,11 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
     assert explained.dt.dfn.get_text() == "社保" and explained.dd.get_text() == "养老、医疗等保险。"
     assert page.select_one("#section-glossary").get_text() == "词语解释"
     assert page.find("a", string="社保记录"), "a term inside a link stays the link's text"
+    # a screen reader says where the link goes; read-aloud skips the hidden hint
+    hints = page.select("#gk-glossary-hint")
+    assert len(hints) == 1 and hints[0].has_attr("hidden")
+    assert hints[0].get_text() == "跳到页面下方的解释"
+    assert {term["aria-describedby"] for term in terms} == {"gk-glossary-hint"}
 
 
 def test_a_term_never_splits_a_word_nor_repeats_an_expansion_written_beside_it(tmp_path):

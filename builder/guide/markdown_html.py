@@ -85,9 +85,10 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     word = _words(entry.term, env)
     if entry.expansion:
         word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
-    link = Markup('<a class="gk-term" href="#gk-glossary-{}">{}</a>').format(
-        terms.index(entry) + 1, word
-    )
+    # a screen reader says the link's description after its words: where activating it leads
+    link = Markup(
+        '<a class="gk-term" href="#gk-glossary-{}" aria-describedby="gk-glossary-hint">{}</a>'
+    ).format(terms.index(entry) + 1, word)
     if entry.expansion and not tokens[index].meta.get(EXPANDED):
         link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
     return str(link)
