@@ -69,11 +69,15 @@ class Grid:
     def _java(self, name: str, *arguments: str) -> subprocess.Popen:
         java = shutil.which("java") or "/usr/bin/java"
         log = (self.folder / f"{name}.log").open("wb")
+        # the browsers' profile and socket folders: a node killed or stopped leaves them behind,
+        # here rather than in the machine's /tmp
+        scratch = self.folder / "tmp"
+        scratch.mkdir(exist_ok=True)
         return subprocess.Popen(
             [java, "-jar", str(server_jar()), *arguments],
             stdout=log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "SE_OFFLINE": "true"},
+            env={**os.environ, "SE_OFFLINE": "true", "TMPDIR": str(scratch)},
             start_new_session=True,
         )
 
