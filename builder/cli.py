@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -402,8 +403,9 @@ def _lint_report(
         findings = [finding for finding in findings if finding.file in only]
         summaries = [summary for summary in summaries if summary.file in only]
     ok = not any(finding.blocking for finding in findings)
+    verdict = judge(findings)
     _report(
-        judge(findings),
+        verdict,
         output_format,
         lang,
         None,
@@ -413,9 +415,8 @@ def _lint_report(
     if output_format == "text":
         for summary in summaries:
             _stdout.print(escape(summary.describe(lang)))
-        by_level = {
-            level: sum(1 for finding in findings if finding.severity is level) for level in Severity
-        }
+        # what the report printed: a word said twice in one line is one line of it
+        by_level = Counter(problem.first.severity for problem in verdict.problems)
         key = "lint-passed" if ok else "lint-failed"
         _stderr.print(
             f"[bold {'green' if ok else 'red'}]"
