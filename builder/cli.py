@@ -199,6 +199,10 @@ def build_command(
                 f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]
             )
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
+        if result.published and warnings:
+            _stderr.print(
+                f"[yellow]{escape(say('published-with-warnings', lang, warnings=warnings))}[/]"
+            )
         if result.published:
             key = "published" if result.checked else "published-unchecked"
             _stderr.print(
