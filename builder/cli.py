@@ -39,6 +39,7 @@ from .messages import (
     catalogue,
     error_text,
     fill,
+    list_text,
     os_reason,
 )
 from .output.publish import BuildLocked, UnsafeOutput
@@ -194,8 +195,8 @@ def build_command(
             )
         _say_grid_nodes(result.gate, lang)
         if result.published and result.heaviest:  # a refused build published no page to weigh
-            heaviest = "、".join(
-                f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]
+            heaviest = list_text(
+                (f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]), lang
             )
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
         if result.published:
@@ -511,12 +512,12 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
         )
         done = exchange_guides.import_records(read, source, wording, update=update, today=today)
     if read.ignored:
-        names = "、".join(read.ignored)
+        names = list_text(read.ignored, lang)
         _stderr.print(f"[yellow]{escape(exchange_text('import-ignored', lang, names=names))}[/]")
     for path in done.written:
         _stderr.print(escape(exchange_text("import-written", lang, guide=path)))
     for path, changed in done.updated:
-        fields = "、".join(changed)
+        fields = list_text(changed, lang)
         _stderr.print(escape(exchange_text("import-updated", lang, guide=path, fields=fields)))
     for path in done.unchanged:
         _stderr.print(escape(exchange_text("import-unchanged", lang, guide=path)))

@@ -15,7 +15,7 @@ from .conftest import guide, run_guidekit, write_site
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ('site_nam = "x"\n', 1, ["site_nam", "site_name, default_lang"]),
+        ('site_nam = "x"\n', 1, ["site_nam", "site_name、default_lang"]),
         (
             'default_lang = "en"\n\n[lint]\nlong_sentence_chars = 40\nfoo = 1\n',
             5,
