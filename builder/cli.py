@@ -33,7 +33,6 @@ from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide.checks import all_guides, check_site
 from .lint.report import lint_text
 from .messages import (
-    DEFAULT_LANGUAGE,
     LANGUAGES,
     best_language,
     catalogue,
@@ -75,9 +74,9 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     if value is None:
         value = find_source(Path.cwd())
         if value is None:
-            _usage_error(say("no-source", DEFAULT_LANGUAGE, cwd=Path.cwd()))
+            _usage_error(say("no-source", command_language(), cwd=Path.cwd()))
     elif not value.is_dir():
-        _usage_error(say("source-missing", DEFAULT_LANGUAGE, source=value))
+        _usage_error(say("source-missing", command_language(), source=value))
     return value
 
 

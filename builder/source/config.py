@@ -111,7 +111,9 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         return problems.at(line, "config-bad-value", option=key, expected=expected)
 
     config, findings = validated(SiteConfig, data, describe)
-    return config or SiteConfig(), sorted(findings, key=lambda problem: problem.line or 0)
+    if config is None:  # a refused file still names the language the rest of the report is in
+        config = SiteConfig.model_validate({"default_lang": lang})
+    return config, sorted(findings, key=lambda problem: problem.line or 0)
 
 
 def _model_at(loc: tuple[str, ...]) -> type[BaseModel]:
