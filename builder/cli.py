@@ -412,7 +412,7 @@ def _lint_report(
     )
     if output_format == "text":
         for summary in summaries:
-            _stdout.print(escape(summary.describe(lang)))
+            _stdout.print(escape(summary.describe(summary.lang)))  # as its findings are
         by_level = {
             level: sum(1 for finding in findings if finding.severity is level) for level in Severity
         }
