@@ -592,18 +592,21 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
     if not check:
         _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
 
+    published = False  # by a build of this run: until then no last good page can be kept
+
     def built(result, seconds: float) -> None:
+        nonlocal published
         _report(judge(result.findings), "text", lang, None, None)
         if result.published:
+            published = True
             rebuilt = serve.serve_text(
                 "rebuilt", lang, pages=result.pages, seconds=f"{seconds:.1f}"
             )
             _stderr.print(f"[green]{escape(rebuilt)}[/]")
         else:
+            key = "rebuild-refused" if published else "first-build-refused"
             errors = _counts(result.findings)[0]
-            _stderr.print(
-                f"[bold red]{escape(serve.serve_text('rebuild-refused', lang, errors=errors))}[/]"
-            )
+            _stderr.print(f"[bold red]{escape(serve.serve_text(key, lang, errors=errors))}[/]")
 
     def ready(url: str) -> None:
         _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))
