@@ -34,12 +34,12 @@ from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide.checks import all_guides, check_site
 from .lint.report import lint_text
 from .messages import (
-    DEFAULT_LANGUAGE,
     LANGUAGES,
     best_language,
     catalogue,
     error_text,
     fill,
+    list_text,
     os_reason,
 )
 from .output.publish import BuildLocked, UnsafeOutput
@@ -75,9 +75,9 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     if value is None:
         value = find_source(Path.cwd())
         if value is None:
-            _usage_error(say("no-source", DEFAULT_LANGUAGE, cwd=Path.cwd()))
+            _usage_error(say("no-source", command_language(), cwd=Path.cwd()))
     elif not value.is_dir():
-        _usage_error(say("source-missing", DEFAULT_LANGUAGE, source=value))
+        _usage_error(say("source-missing", command_language(), source=value))
     return value
 
 
@@ -195,8 +195,8 @@ def build_command(
             )
         _say_grid_nodes(result.gate, lang)
         if result.published and result.heaviest:  # a refused build published no page to weigh
-            heaviest = "、".join(
-                f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]
+            heaviest = list_text(
+                (f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]), lang
             )
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
         if result.published and warnings:
@@ -418,7 +418,7 @@ def _lint_report(
     )
     if output_format == "text":
         for summary in summaries:
-            _stdout.print(escape(summary.describe(lang)))
+            _stdout.print(escape(summary.describe(summary.lang)))  # as its findings are
         # what the report printed: a word said twice in one line is one line of it
         by_level = Counter(problem.first.severity for problem in verdict.problems)
         key = "lint-passed" if ok else "lint-failed"
@@ -516,12 +516,12 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
         )
         done = exchange_guides.import_records(read, source, wording, update=update, today=today)
     if read.ignored:
-        names = "、".join(read.ignored)
+        names = list_text(read.ignored, lang)
         _stderr.print(f"[yellow]{escape(exchange_text('import-ignored', lang, names=names))}[/]")
     for path in done.written:
         _stderr.print(escape(exchange_text("import-written", lang, guide=path)))
     for path, changed in done.updated:
-        fields = "、".join(changed)
+        fields = list_text(changed, lang)
         _stderr.print(escape(exchange_text("import-updated", lang, guide=path, fields=fields)))
     for path in done.unchanged:
         _stderr.print(escape(exchange_text("import-unchanged", lang, guide=path)))
@@ -597,18 +597,21 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
     if not check:
         _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
 
+    published = False  # by a build of this run: until then no last good page can be kept
+
     def built(result, seconds: float) -> None:
+        nonlocal published
         _report(judge(result.findings), "text", lang, None, None)
         if result.published:
+            published = True
             rebuilt = serve.serve_text(
                 "rebuilt", lang, pages=result.pages, seconds=f"{seconds:.1f}"
             )
             _stderr.print(f"[green]{escape(rebuilt)}[/]")
         else:
+            key = "rebuild-refused" if published else "first-build-refused"
             errors = _counts(result.findings)[0]
-            _stderr.print(
-                f"[bold red]{escape(serve.serve_text('rebuild-refused', lang, errors=errors))}[/]"
-            )
+            _stderr.print(f"[bold red]{escape(serve.serve_text(key, lang, errors=errors))}[/]")
 
     def ready(url: str) -> None:
         _stdout.print(escape(serve.serve_text("serving", lang, url=url, source=source)))

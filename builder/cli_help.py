@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .messages import best_language, catalogue, fill, user_language
+from .messages import best_language, catalogue, fill, list_text, sentences_text, user_language
 
 
 @dataclass(frozen=True)
@@ -177,11 +177,10 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
             else _said("usage-no-option", lang, name=error.option_name)
         )
         close = error.possibilities
-        return (
-            f"{said}{_said('usage-did-you-mean', lang, names='、'.join(sorted(close)))}"
-            if close
-            else said
-        )
+        if not close:
+            return said
+        hint = _said("usage-did-you-mean", lang, names=list_text(sorted(close), lang))
+        return sentences_text((said, hint), lang)
     param = getattr(error, "param", None)
     if not isinstance(param, click.Parameter):
         return error.format_message()
@@ -195,7 +194,7 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
 
 def _value_problem(error: click.UsageError, param: click.Parameter, lang: str) -> str:
     if isinstance(param.type, click.Choice):
-        return _said("usage-choice", lang, choices="、".join(map(str, param.type.choices)))
+        return _said("usage-choice", lang, choices=list_text(param.type.choices, lang))
     if isinstance(param.type, click.DateTime):
         return _said("usage-date", lang)
     if isinstance(param.type, click.IntRange) and param.type.min is not None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, Problems
-from .messages import best_language, error_text
+from .messages import best_language, error_text, list_text
 from .package_files import is_shipped, package_cache
 from .source.content_model import Lang
 from .source.user_files import read_yaml, validated, value_expected, yaml_syntax_problem
@@ -132,7 +132,7 @@ class Component:
     def describe(self, problem: Problem, lang: str | None) -> str:
         """A sentence for the editor (or developer) in ``lang``, saying what to write and where."""
         if problem.kind == "unknown":
-            known = ", ".join(name for name in self.params if name not in COMMON_PARAMS)
+            known = list_text((name for name in self.params if name not in COMMON_PARAMS), lang)
             return error_text(
                 "component-param-unknown", lang, name=self.name, param=problem.param, known=known
             )
@@ -144,7 +144,7 @@ class Component:
                 "component-param-type", lang, name=self.name, param=problem.param, expected=expected
             )
         if problem.kind == "choice":
-            choices = ", ".join(self.params[problem.param].choices)
+            choices = list_text(self.params[problem.param].choices, lang)
             return error_text(
                 "component-param-choice", lang, name=self.name, param=problem.param, choices=choices
             )

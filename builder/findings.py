@@ -94,11 +94,12 @@ class Problems:
 
     def at(self, line: int | None, key: str, /, **args: object) -> Finding:
         """The finding on ``line`` with the message ``key``, filled in with ``args``."""
-        text = catalogue(self.catalogue)[key][best_language(self.lang)]
+        lang = best_language(self.lang)
         return Finding(
             rule=self.rule or self.prefix + key,
-            message=fill(text, args),
+            message=fill(catalogue(self.catalogue)[key][lang], args),
             severity=self.severity,
             file=self.file,
             line=line,
+            lang=lang,
         )

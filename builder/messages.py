@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -50,6 +50,16 @@ def best_language(lang: str | None) -> str:
     if lang and lang.lower() in {"zh-tw", "zh-hk", "zh-mo"}:
         return "zh-Hant"
     return DEFAULT_LANGUAGE
+
+
+def list_text(items: Iterable[object], lang: str | None) -> str:
+    """Items as a message lists them: "a、b、c" in Chinese, "a, b, c" in English."""
+    return (", " if best_language(lang) == "en" else "、").join(map(str, items))
+
+
+def sentences_text(parts: Iterable[str], lang: str | None) -> str:
+    """Sentences one after another: English puts a space between them, Chinese none."""
+    return (" " if best_language(lang) == "en" else "").join(parts)
 
 
 def user_language(environ: Mapping[str, str] = os.environ) -> str:

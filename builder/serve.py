@@ -308,7 +308,8 @@ def overlay(state: PreviewState) -> str:
         return ""
     lang = state.lang
     items = "".join(
-        f"<li><code>{html.escape(problem.location())}</code> {html.escape(problem.message)}</li>"
+        f"<li{_lang_if_other(problem.lang, lang)}><code>{html.escape(problem.location())}</code> "
+        f"{html.escape(problem.message)}</li>"
         for problem in problems[:OVERLAY_LIMIT]
     )
     more = problems[OVERLAY_LIMIT:]
@@ -316,14 +317,21 @@ def overlay(state: PreviewState) -> str:
         f"<p>{html.escape(serve_text('overlay-more', lang, count=len(more)))}</p>" if more else ""
     )
     title = serve_text("overlay-title", lang, count=len(problems))
+    intro = "overlay-intro" if state.site_files else "overlay-intro-first"
     return (
         f'<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="{lang}">'
         f'<p class="guidekit-overlay__title">{html.escape(title)}</p>'
-        f"<p>{html.escape(serve_text('overlay-intro', lang))}</p><ul>{items}</ul>{more_text}"
+        f"<p>{html.escape(serve_text(intro, lang))}</p><ul>{items}</ul>{more_text}"
         f'<button type="button" '
         f"data-guidekit-dismiss>{html.escape(serve_text('overlay-dismiss', lang))}</button>"
         "</section>"
     )
+
+
+def _lang_if_other(lang: str | None, page_lang: str) -> str:
+    """A message in another language than the banner's is marked, so screen readers switch
+    voice."""
+    return f' lang="{lang}"' if lang and best_language(lang) != page_lang else ""
 
 
 def missing_page(path: str, state: PreviewState) -> str:

@@ -106,6 +106,20 @@ def test_wrong_usage_is_said_in_the_editors_language(args, said):
     assert english.exit_code == 2 and "Error: " in english.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["biuld"], "Error: No such command 'biuld'. Did you mean build?"),
+        (["build", "--format", "xml"], "it must be one of text, json."),
+    ],
+)
+def test_english_usage_errors_are_written_as_english(args, said):
+    """Sentences are spaced and lists separated the English way, not with Chinese punctuation."""
+    outcome = run_guidekit(*args, "--lang", "en")
+    assert outcome.exit_code == 2 and said in outcome.stderr, outcome.stderr
+    assert "、" not in outcome.stderr, outcome.stderr
+
+
 def test_a_path_of_the_wrong_kind_is_named_in_the_editors_language(tmp_path):
     (tmp_path / "site").write_text("x", "utf-8")
     outcome = run_guidekit("build", tmp_path, "--out", tmp_path / "site", env=CHINESE)

@@ -104,7 +104,7 @@ def test_wrong_params_are_explained_in_the_callers_language():
         "starting with '1. ' or '- '."
     )
     switch = registry()["silver-switch"]
-    assert "silver, standard" in switch.describe(
+    assert "silver、standard" in switch.describe(
         switch.check({"href": "/", "to": "large"})[0], "zh-Hant"
     )
 

@@ -15,7 +15,7 @@ from .conftest import guide, run_guidekit, write_site
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ('site_nam = "x"\n', 1, ["site_nam", "site_name, default_lang"]),
+        ('site_nam = "x"\n', 1, ["site_nam", "site_name、default_lang"]),
         (
             'default_lang = "en"\n\n[lint]\nlong_sentence_chars = 40\nfoo = 1\n',
             5,
@@ -47,6 +47,22 @@ def test_a_wrong_option_refuses_the_build_with_file_and_line(tmp_path):
         and "guidekit.toml:3" in outcome.stdout
         and "lint.grace_dayz" in outcome.stdout
     )
+
+
+def test_a_wrong_option_leaves_the_rest_of_the_report_in_the_sites_language(tmp_path):
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "guidekit.toml": 'default_lang = "en"\nsite_nam = "x"\n',
+            "en/card.md": guide(
+                "Bring your ID card.\n", title="Get a card", summary="Bring your ID.", lang="en"
+            ),
+        },
+    )
+    outcome = run_guidekit("lint", source)
+    assert outcome.exit_code == 1 and "There is no option 'site_nam'" in outcome.stdout
+    assert "Checked 1 guide: 1 problem to fix" in outcome.stderr, outcome.stderr
+    assert "检查" not in outcome.stdout + outcome.stderr
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])

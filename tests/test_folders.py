@@ -51,3 +51,17 @@ def test_no_source_is_said_in_chinese(tmp_path, monkeypatch):
     )
     missing = run_guidekit("build", tmp_path / "nowhere")
     assert missing.exit_code == 2 and "找不到指南文件夹“" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh-Hant", "找不到指南資料夾「"), ("en", "The guides folder '")],
+)
+def test_a_missing_guides_folder_is_said_in_the_language_asked_for(
+    tmp_path, monkeypatch, lang, said
+):
+    missing = run_guidekit("build", tmp_path / "nowhere", "--lang", lang)
+    assert missing.exit_code == 2 and said in missing.stderr, missing.stderr
+    monkeypatch.chdir(tmp_path)
+    nowhere = run_guidekit("lint", "--lang", lang)
+    assert nowhere.exit_code == 2 and "文件夹" not in nowhere.stderr, nowhere.stderr

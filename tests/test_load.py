@@ -156,6 +156,27 @@ def test_invalid_utf8_names_the_line_of_the_first_bad_byte(tmp_path):
     assert "UTF-8" in finding.message and "第 9 行" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("rel", "encoding", "said"),
+    [
+        ("zh-Hant/card.md", "big5", "不是 UTF-8 編碼"),
+        ("en/card.md", "latin-1", "The file is not UTF-8"),
+        ("card.md", "big5", "不是 UTF-8 編碼"),  # no language folder: its lang line says
+    ],
+)
+def test_a_file_not_in_utf8_is_told_so_in_its_guides_language(tmp_path, rel, encoding, said):
+    text = (
+        guide(
+            "到戶政事務所申請。\n", title="申請身分證", summary="帶戶口名簿申請。", lang="zh-Hant"
+        )
+        if encoding == "big5"
+        else guide("Go to the café.\n", title="Get a card", summary="Bring your ID.", lang="en")
+    )
+    write_site(tmp_path, {rel: text.encode(encoding)})
+    _, findings = load_guide(tmp_path / rel, rel, "zh-Hans")
+    assert said in only_finding(findings, "content-not-utf8").message
+
+
 def test_a_file_without_front_matter_is_refused_at_line_one(tmp_path):
     _, findings = load_text(tmp_path, "# 标题\n\n正文\n")
     finding = only_finding(findings, "content-no-front-matter")

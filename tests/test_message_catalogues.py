@@ -11,6 +11,11 @@ from importlib import resources
 import pytest
 import yaml
 
+from guidekit.component_registry import Problem as ParamProblem
+from guidekit.component_registry import registry
+from guidekit.findings import Finding
+from guidekit.gate.formats import pages_line
+from guidekit.gate.report import Problem as ReportProblem
 from guidekit.messages import LANGUAGES, catalogue, error_text, os_reason
 
 CATALOGUES = sorted(
@@ -68,3 +73,16 @@ def test_a_counted_word_has_its_two_forms_and_names_a_field_every_language_has(n
             if spec and spec.startswith("|"):
                 assert spec.count("|") == 2, (name, key, spec)
                 assert all(field in named for named in fields.values()), (name, key, field)
+
+
+@pytest.mark.parametrize(
+    ("lang", "separator"), [("zh-Hans", "、"), ("zh-Hant", "、"), ("en", ", ")]
+)
+def test_a_list_inside_a_message_is_separated_the_way_its_language_separates(lang, separator):
+    """A Chinese sentence lists with 、, an English one with a comma and a space."""
+    seen = ReportProblem(Finding("axe:x", "m"), [("a.html", None), ("b.html", None)])
+    assert f"a.html{separator}b.html" in str(pages_line(seen, lang))
+    banner = registry()["notification-banner"]
+    assert f"important{separator}success" in banner.describe(ParamProblem("choice", "type"), lang)
+    unknown = banner.describe(ParamProblem("unknown", "colour"), lang)
+    assert f"content{separator}title{separator}type" in unknown, unknown

@@ -140,6 +140,19 @@ def test_an_unknown_component_is_refused_with_its_line_and_the_known_names(tmp_p
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("zh-Hans", "call-to-action、details"),
+        ("zh-Hant", "call-to-action、details"),
+        ("en", "call-to-action, details"),
+    ],
+)
+def test_the_known_components_are_listed_the_way_the_guides_language_lists(tmp_path, lang, names):
+    _, findings = parse_text(tmp_path, guide("::: warnning\n内容\n:::\n", lang=lang))
+    assert names in findings[0].message, findings[0].message
+
+
 def test_an_unclosed_component_is_refused_at_its_opening_line(tmp_path):
     text = guide("::: warning 小心\n第一段。\n\n第二段，后面没有结束的冒号。\n", lang="en")
     _, findings = parse_text(tmp_path, text)

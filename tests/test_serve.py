@@ -24,7 +24,7 @@ import pytest
 from guidekit import serve
 
 from .conftest import body_line, guide, run_guidekit, write_site
-from .preview import TIMEOUT, Preview, fetch, raw_get
+from .preview import TIMEOUT, Preview, fetch, poll, raw_get
 
 
 @pytest.fixture
@@ -110,6 +110,41 @@ def next_build(events) -> bytes:
     raise AssertionError("no build event on the stream")
 
 
+def banner_of(page: str) -> str:
+    banner = re.search(r'<section id="guidekit-overlay".*?</section>', page, re.S)
+    assert banner is not None, page
+    return banner.group(0)
+
+
+def test_a_problem_in_another_languages_guide_is_marked_with_its_language(preview):
+    """The banner speaks the site's language; a message in another is marked so that a screen
+    reader says it in the right voice (WCAG 3.1.2)."""
+    english = guide("Bring your ID card.<br>\n", title="Get a card", summary="Bring ID.", lang="en")
+    preview.saved("zh-Hans/card-en.md", english)
+    assert preview.builds[-1] is False
+    banner = banner_of(preview.page("zh-Hans/card.html"))
+    assert banner.startswith(
+        '<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="zh-Hans">'
+    )
+    (item,) = re.findall(r"<li[^>]*>.*?</li>", banner, re.S)
+    assert item.startswith('<li lang="en"><code>zh-Hans/card-en.md:') and "Raw HTML" in item, item
+
+
+def test_before_a_first_good_build_the_banner_promises_no_last_good_page(tmp_path):
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("带上身份证。<br>\n")})
+    running = Preview(source, tmp_path / "preview")
+    try:
+        poll(lambda: running.builds, "the first build")
+        assert running.builds == [False]
+        status, page = raw_get(running.url, "/zh-Hans/card.html")
+        assert status == 404
+        banner = banner_of(page.decode())
+        assert "上次构建成功" not in banner and "还没有构建成功的页面" in banner, banner
+    finally:
+        running.stop.set()
+        running.thread.join(TIMEOUT)
+
+
 def test_a_saved_change_is_rebuilt_and_announced_to_open_pages(preview):
     events = urllib.request.urlopen(preview.url + "__guidekit/events", timeout=TIMEOUT)
     assert events.headers["Content-Type"] == "text/event-stream"
@@ -191,6 +226,15 @@ def test_the_preview_never_overwrites_a_published_site(tmp_path):
     outcome = run_guidekit("serve", source, "--out", site, "--port", "0")
     assert outcome.exit_code == 1 and "预览不能覆盖它" in outcome.stderr
     assert sorted(path.name for path in site.iterdir()) == ["guidekit-manifest.json"]
+
+
+def test_a_refused_first_build_says_there_is_no_page_yet(tmp_path):
+    """Not that the browser keeps the last good pages: there are none."""
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide("带上身份证。<br>\n")})
+    process, _, _ = start_command(source, tmp_path)
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=TIMEOUT)
+    assert "预览还没有页面：1 个问题要修改" in errors and "上次成功构建" not in errors, errors
 
 
 # Issue 24: nothing served that should not be (item 1), and a server that holds up (item 6).

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
+from ..messages import list_text
 from ..source.user_files import read_toml, toml_error_line, validated
 from .standards import standards_map
 
@@ -70,7 +71,7 @@ def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
             return problems.at(places.line(loc[:1]), "reviews-not-a-review")
         field = str(loc[2]) if len(loc) > 2 else ""
         if detail["type"] == "extra_forbidden":
-            known = ", ".join(Review.model_fields)
+            known = list_text(Review.model_fields, lang)
             return problems.at(places.line(loc), "reviews-unknown-field", field=field, known=known)
         if detail["type"] == "missing":
             return problems.at(places.line(loc[:2]), "reviews-missing-field", field=field)

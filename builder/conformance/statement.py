@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..han import HAN
-from ..messages import LANGUAGES, best_language, catalogue, ui_text
+from ..messages import LANGUAGES, best_language, catalogue, list_text, ui_text
 from ..pages import Page
 from ..site_paths import STATEMENT_FOLDER, root_of, statement_path
 from ..theme import SILVER, STANDARD, THEMES
@@ -91,14 +91,16 @@ def _statement_context(
     topic_lang = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
     offices = {str(office_lang): name for office_lang, name in contact.office.items()}
     office = offices.get(best_language(lang))
-    separator = _list_separator(lang)
     return {
         "c": c,
         "intro": c["intro"].format(site=config.site_name_for(lang)),
-        "silver_criteria": separator.join(
-            _criterion(verdict.criterion, lang)
-            for verdict in found
-            if verdict.criterion.level == "AAA"
+        "silver_criteria": list_text(
+            (
+                _criterion(verdict.criterion, lang)
+                for verdict in found
+                if verdict.criterion.level == "AAA"
+            ),
+            lang,
         ),
         "gbt": Markup(escape(c["target-gbt"])).format(title=_marked(c["gbt-title"], title_lang)),
         "miit": Markup(escape(c["target-miit"])).format(title=_marked(c["miit-title"], title_lang)),
@@ -115,7 +117,7 @@ def _statement_context(
             pages=len(evidence.pages),
             standard=evidence.pages_of(STANDARD.name),
             silver=evidence.pages_of(SILVER.name),
-            tools=separator.join(f"{name} {version}" for name, version in evidence.tools)
+            tools=list_text((f"{name} {version}" for name, version in evidence.tools), lang)
             if evidence.checked
             else "axe-core",
         ),
@@ -151,10 +153,6 @@ def _statement_context(
     }
 
 
-def _list_separator(lang: str) -> str:
-    return ", " if lang == "en" else "、"
-
-
 def _criterion(criterion: Criterion, lang: str) -> str:
     return f"{criterion.number} {criterion.title(lang)}"
 
@@ -186,7 +184,7 @@ def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[st
         if criterion is not None
     ]
     return Markup(escape(c["problem"])).format(
-        criteria=_list_separator(lang).join(criteria) or c["problem-outside-wcag"],
+        criteria=list_text(criteria, lang) or c["problem-outside-wcag"],
         rule=Markup("<code>{}</code>").format(waiver.rule),
         where=Markup(", <code>{}</code>").format(problem.where) if problem.where else "",
         date=evidence.date.isoformat(),

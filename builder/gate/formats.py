@@ -20,7 +20,7 @@ from rich.text import Text
 
 from .. import __version__
 from ..findings import Severity
-from ..messages import best_language, catalogue, fill
+from ..messages import best_language, catalogue, fill, list_text
 from .report import Problem, Verdict
 from .waivers import WaiverUse
 
@@ -37,7 +37,7 @@ def say(key: str, lang: str | None, **args: object) -> str:
 def pages_line(problem: Problem, lang: str | None) -> str | None:
     if problem.pages < 2:
         return None
-    examples = ", ".join(page for page, _ in problem.occurrences[:EXAMPLES] if page)
+    examples = list_text((page for page, _ in problem.occurrences[:EXAMPLES] if page), lang)
     return say("seen-on-examples", lang, count=problem.pages, examples=examples)
 
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
-from ..messages import best_language, error_text, os_reason
+from ..messages import best_language, error_text, list_text, os_reason
 from ..source.user_files import read_toml, validated, value_expected
 
 DEFAULT_FILE = "guidekit-waivers.toml"
@@ -100,7 +100,7 @@ def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
         if detail["type"] == "missing":
             problem = error_text("waivers-field-missing", lang)
         elif detail["type"] == "extra_forbidden":
-            known = ", ".join(Waiver.model_fields)
+            known = list_text(Waiver.model_fields, lang)
             problem = error_text("waivers-field-unknown", lang, known=known)
         else:
             problem = value_expected(detail, best_language(lang))

@@ -58,12 +58,12 @@ def check_guide(
     findings, summary = lint_guide(guide, settings, today, body)
     findings += unfinished_findings(guide, unfinished)
     parsed, problems = parse_guide(guide, tokens, markdown_components())
-    enriched: EnrichedGuide | None = None
-    if not any(problem.blocking for problem in problems):
-        enriched, linking = enrich_guide(parsed, source, site)
-        problems += linking
-        if any(problem.blocking for problem in linking):
-            enriched = None
+    # links and images are checked even when the Markdown has problems, so that one run says all
+    enriched: EnrichedGuide | None
+    enriched, linking = enrich_guide(parsed, source, site)
+    problems += linking
+    if any(problem.blocking for problem in problems):
+        enriched = None
     return CheckedGuide(findings + problems + markup_findings(parsed), summary, enriched, body)
 
 

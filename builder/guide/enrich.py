@@ -19,7 +19,7 @@ from ..gate.content_rules import BROKEN_ANCHOR
 from ..messages import error_text
 from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
-from .parse import CONTAINER, ParsedGuide
+from .parse import CONTAINER, ParsedGuide, is_unsafe_url
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -199,6 +199,8 @@ def enrich_guide(
     for token in _all_tokens(parsed.tokens):
         if token.type == "image":
             src = str(token.attrGet("src"))
+            if is_unsafe_url(src, image=True):  # parse refused it already
+                continue
             if _is_local(src):
                 site_path = local_file(token, src, "missing-image", IMAGE_TYPES)
                 if site_path is not None:
@@ -209,7 +211,8 @@ def enrich_guide(
                 )
         elif token.type == "link_open":
             href = str(token.attrGet("href"))
-            if not href or not _is_local(href):  # a link without an address is the linter's finding
+            # a link without an address is the linter's finding, an unsafe one parse's
+            if not href or not _is_local(href) or is_unsafe_url(href):
                 continue
             parts = urlsplit(href)
             if not parts.path:  # #anchor on this page

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..findings import Finding, Problems
+from ..messages import list_text
 from ..package_files import package_cache
 from ..source.load import SourceGuide
 
@@ -158,7 +159,7 @@ def parse_guide(
                         call.line,
                         "unknown-component",
                         name=call.name,
-                        known="、".join(sorted(components)),
+                        known=list_text(sorted(components), guide.lang),
                     )
                 )
         elif token.type == f"container_{CONTAINER}_close":

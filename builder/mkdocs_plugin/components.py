@@ -41,7 +41,7 @@ from ..findings import Finding
 from ..guide.markdown_html import item_marker
 from ..guide.parse import LINE_ATTRIBUTE
 from ..jinja import install
-from ..messages import best_language, catalogue, error_text
+from ..messages import best_language, catalogue, error_text, list_text
 
 log = logging.getLogger("guidekit.markdown")
 
@@ -220,7 +220,7 @@ class _Containers(BlockProcessor):
         if not closed:
             self.extension.problem("unclosed-component", line, name=name)
         if name not in markdown_components():
-            known = "、".join(sorted(markdown_components()))
+            known = list_text(sorted(markdown_components()), self.extension.getConfig("lang"))
             self.extension.problem("unknown-component", line, name=name, known=known)
             return None
         element = etree.SubElement(parent, "div", {_COMPONENT: name, _ARGUMENT: argument})

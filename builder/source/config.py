@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..lint.rules import LintSettings
-from ..messages import best_language, error_text
+from ..messages import best_language, error_text, list_text
 from .content_model import Lang
 from .load import expected_text
 from .user_files import read_toml, toml_error_line, validated
@@ -94,7 +94,7 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         key = ".".join(loc)
         line = places.line(loc)
         if detail["type"] == "extra_forbidden":
-            known = ", ".join(_model_at(loc[:-1]).model_fields)
+            known = list_text(_model_at(loc[:-1]).model_fields, lang)
             return problems.at(line, "config-unknown-key", option=key, known=known)
         scalar = detail["type"] not in {
             "list_type",
@@ -111,7 +111,9 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         return problems.at(line, "config-bad-value", option=key, expected=expected)
 
     config, findings = validated(SiteConfig, data, describe)
-    return config or SiteConfig(), sorted(findings, key=lambda problem: problem.line or 0)
+    if config is None:  # a refused file still names the language the rest of the report is in
+        config = SiteConfig.model_validate({"default_lang": lang})
+    return config, sorted(findings, key=lambda problem: problem.line or 0)
 
 
 def _model_at(loc: tuple[str, ...]) -> type[BaseModel]:

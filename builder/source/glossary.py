@@ -22,7 +22,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..guide.parse import ParsedGuide
-from ..messages import LANGUAGES, error_text
+from ..messages import LANGUAGES, error_text, list_text
 from .content_model import Lang
 from .user_files import read_yaml, validated, yaml_syntax_problem
 
@@ -91,7 +91,7 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
             if not field:
                 return problems.at(at, "glossary-not-list")
             if detail["type"] == "extra_forbidden":
-                known = "、".join(sorted(_WrittenEntry.model_fields))
+                known = list_text(sorted(_WrittenEntry.model_fields), lang)
                 return problems.at(at, "glossary-field-unknown", field=field, fields=known)
             if detail["type"] == "missing":
                 return problems.at(places.line((number,)), "glossary-field-missing", field=field)

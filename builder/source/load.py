@@ -209,19 +209,22 @@ def _name_problem(rel: str, lang: str) -> Finding | None:
 
 
 def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
-    problems = Problems(rel, default_lang, prefix="content-")
+    # until its front matter is read, a guide's language is its folder's
+    problems = Problems(rel, _guessed_lang("", rel, default_lang), prefix="content-")
     try:
         with path.open("rb") as file:
             data = file.read(MAX_GUIDE_BYTES + 1)
     except OSError as error:
-        return None, [problems.at(1, "unreadable", reason=os_reason(error, default_lang))]
+        return None, [problems.at(1, "unreadable", reason=os_reason(error, problems.lang))]
     if len(data) > MAX_GUIDE_BYTES:
         return None, [problems.at(1, "guide-too-large", limit=MAX_GUIDE_BYTES // 1000)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad_line = data[: error.start].count(b"\n") + 1
-        return None, [problems.at(bad_line, "not-utf8", line=bad_line)]
+        # a GBK or Big5 file still spells its lang line in ASCII
+        lang = _guessed_lang(data.decode("utf-8", "replace"), rel, default_lang)
+        return None, [replace(problems, lang=lang).at(bad_line, "not-utf8", line=bad_line)]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     text = "\n".join(lines)
     forbidden = _FORBIDDEN_CHARACTER.search(text)

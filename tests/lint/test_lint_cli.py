@@ -88,6 +88,25 @@ def test_lint_summary_in_english_counts_one_piece_of_advice(tmp_path):
     assert "1 piece of advice." in result.stderr, result.stderr
 
 
+def test_each_guides_summary_line_is_in_the_guides_language(tmp_path):
+    """As its findings are; the count of the whole run stays in the site's language."""
+    front = "last_reviewed: 2026-01-01\nreview_by: 2099-01-01\n---\n\n"
+    write_guide(
+        tmp_path,
+        "zh-Hant/a.md",
+        f"---\ntitle: 申請身分證\nsummary: 帶戶口名簿申請。\nlang: zh-Hant\n{front}帶身分證去辦。\n",
+    )
+    write_guide(
+        tmp_path,
+        "en/a.md",
+        f"---\ntitle: Get a card\nsummary: Bring your ID.\nlang: en\n{front}Bring your ID card.\n",
+    )
+    result = run("lint", str(tmp_path))
+    assert "zh-Hant/a.md：1 句，平均每句 6.0 個字，長句 0%，非常用字 0%" in result.stdout
+    assert "en/a.md: 1 sentence, average 4.0 words, long sentences 0%" in result.stdout
+    assert "检查了 2 篇指南" in result.stderr, result.stderr
+
+
 def test_lint_usage_errors_exit_2(tmp_path):
     assert run("lint", str(tmp_path), "--format", "xml").exit_code == 2
     assert run("lint", str(tmp_path / "missing")).exit_code == 2

@@ -102,6 +102,23 @@ def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
     assert len(document["summaries"]) == 3  # the broken guide is counted
 
 
+def test_links_and_images_are_checked_in_a_guide_whose_components_are_wrong(tmp_path):
+    """An unknown or unclosed component does not hide the guide's missing links and images: the
+    editor sees them all in the same run."""
+    guide = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n[办理签证](qianzheng.md)\n\n"
+        "::: warnning 小心\n不收费。\n:::\n\n::: warning\n![门口](door.png)\n",
+    )
+    assert {
+        ("markdown-unknown-component", line_of(guide, "::: warnning")),
+        ("markdown-unclosed-component", line_of(guide, "::: warning")),
+        ("link-missing-guide-link", line_of(guide, "[办理签证]")),
+        ("link-missing-image", line_of(guide, "![门口]")),
+    } <= findings_of(lint_json(tmp_path), "zh-Hans/a.md")
+
+
 def test_a_link_by_title_names_the_guide_file_and_decoded(tmp_path):
     write_guide(
         tmp_path,
