@@ -67,6 +67,13 @@ READ_ALOUD_BODY = (
     "Bring your card.</p>"
 )
 
+READ_ALOUD_TABLE = (
+    '<div data-gk-read-aloud><button type="button">Read aloud</button></div>'
+    '<table aria-label="Ways to apply"><thead><tr><th>Way</th><th>How long</th></tr></thead>'
+    "<tbody><tr><td>Counter</td><td>Same day</td></tr>"
+    "<tr><td>Online</td><td>Within a day</td></tr></tbody></table>"
+)
+
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 PAGES: dict[str, str] = {
@@ -280,6 +287,21 @@ PAGES: dict[str, str] = {
         '{text: "Bring your card.", lang: "en"}];'
         "</script>",
     ),
+    # Read-aloud reads a data cell with its column header ("How long: Same day"), as a screen
+    # reader announces it: a run of bare cells ("Counter, Same day, Online, Same day") tells a
+    # listener nothing (the reading list's ``spoken`` is what the voice says; without it, ``text``)
+    "reading/read-aloud-bare-cells.html": page(
+        READ_ALOUD_TABLE,
+        script='<script>window.__guidekitReadingList = () => ["Test page", "Way", "How long", '
+        '"Counter", "Same day", "Online", "Within a day"];</script>',
+    ),
+    "reading/read-aloud-cells-with-headers.html": page(
+        READ_ALOUD_TABLE,
+        script='<script>window.__guidekitReadingList = () => ["Test page", "Way", "How long", '
+        '{text: "Counter", spoken: "Way: Counter", lang: "en"}, {text: "Same day", spoken: "How long: Same day", lang: "en"}, '
+        '{text: "Online", spoken: "Way: Online", lang: "en"}, '
+        '{text: "Within a day", spoken: "How long: Within a day", lang: "en"}];</script>',
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -349,6 +371,7 @@ GOOD_PAGES = (
     "theme/standard-good.html",
     "content/same-heading-in-two-sections.html",
     "reading/read-aloud-languages.html",
+    "reading/read-aloud-cells-with-headers.html",
     "language/marked-phrase.html",
 )
 

@@ -93,6 +93,16 @@ def _defects() -> list[Defect]:
             "window.__guidekitReadingList = () => list().map((item) => item.text);",
         ),
         d(
+            "read-aloud-bare-cells",
+            "read-aloud speaks a table's cells without their column headers (the outside audit's "
+            "third finding: 'text' for 'spoken', as its script said them)",
+            GUIDE,
+            ("guidekit:read-aloud-table-headers",),
+            True,
+            script="const list = window.__guidekitReadingList; "
+            "window.__guidekitReadingList = () => list().map(({ text, lang }) => ({ text, lang }));",
+        ),
+        d(
             "read-aloud-skips-steps",
             "read-aloud never speaks the steps (they are aria-hidden, still on screen)",
             GUIDE,
