@@ -74,6 +74,12 @@ READ_ALOUD_TABLE = (
     "<tr><td>Online</td><td>Within a day</td></tr></tbody></table>"
 )
 
+SQUEEZED_LABEL = '<p class="pair"><span class="icon"></span><span>Read this page aloud</span></p>'
+SQUEEZED_CSS = (
+    "body { overflow-wrap: anywhere; } .pair { display: flex; flex-wrap: wrap; gap: 0.5em; } "
+    ".icon { flex: none; width: 7em; height: 1em; background: #1b1b1b; }"
+)
+
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 PAGES: dict[str, str] = {
@@ -116,6 +122,17 @@ PAGES: dict[str, str] = {
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)
+    # A label beside a fixed-width icon, on a page of guidekit's: at 320 px with the text doubled
+    # the icon takes the line and the label wraps a letter or a character a line ("朗/讀/本/頁")
+    "reflow/squeezed-label.html": page(
+        SQUEEZED_LABEL,
+        theme="standard",
+        css=STANDARD_GAPS + SQUEEZED_CSS + ".pair { flex-wrap: nowrap; }",
+    ),
+    # ... which a label that wraps under the icon instead keeps readable
+    "reflow/label-wraps-under-icon.html": page(
+        SQUEEZED_LABEL, theme="standard", css=STANDARD_GAPS + SQUEEZED_CSS
+    ),
     "resize/bad.html": page(
         f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>',
         css=".fixed { height: 30px; overflow: hidden; }",
@@ -357,6 +374,7 @@ GOOD_PAGES = (
     "reflow/good.html",
     "reflow/large-text-wraps.html",
     "reflow/large-text-not-guidekit.html",
+    "reflow/label-wraps-under-icon.html",
     "resize/good.html",
     "spacing/good.html",
     "keyboard/good.html",
