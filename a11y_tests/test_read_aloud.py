@@ -29,6 +29,11 @@ BODY = """\
 ## 办理地点
 
 青川市社保服务中心，人民路 100 号。
+
+| 方式 | 多久拿到 |
+| --- | --- |
+| 窗口 | 当场 |
+| 网上 | 5 个工作日 |
 """
 FIELDS = """\
 materials:
@@ -253,6 +258,21 @@ def test_every_material_is_read_with_its_name_and_every_step_with_its_body(sessi
     # a hotline (12333, 12345: every public-service line is 123xx) is a number to dial, not twelve
     # thousand three hundred and thirty-three; an amount stays an amount
     assert "不懂就打 1 2 3 3 3 问。" in spoken and "押金 12350 元。" in spoken
+
+
+def test_a_table_cell_is_read_after_its_column_header(session):
+    """The cells were read bare, one after another ("窗口, 当场, 网上, 5 个工作日"): a listener
+    could not tell which value belongs to what, where a screen reader names each cell's column."""
+    spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
+    at = spoken.index("方式")
+    assert spoken[at : at + 6] == [
+        "方式",
+        "多久拿到",
+        "方式：窗口",
+        "多久拿到：当场",
+        "方式：网上",
+        "多久拿到：5 个工作日",
+    ]
 
 
 def test_pause_stops_the_engine_resume_reads_the_sentence_again_and_focus_stays(session):

@@ -45,6 +45,8 @@ QUERIES = [
     "养老金 网上",
     "ju zhu zheng",
     "护照",
+    "banlijuzhuzheng",
+    "lingqu yanglaojin",
 ]
 
 
@@ -96,6 +98,13 @@ async def _search(out: Path) -> dict[str, dict]:
 def test_whole_words_pinyin_and_initials_find_the_guide(results):
     for query in ("居住证", "juzhuzheng", "ju zhu zheng", "jzz"):
         assert results[query]["titles"][:1] == ["办理居住证"], query
+
+
+def test_pinyin_of_a_phrase_of_several_words_finds_the_guide(results):
+    """The index knows the pinyin of each word (办理, 居住证), and a reader types a phrase's whole:
+    "banlijuzhuzheng" (and 健康码, two words to jieba, as "jiankangma") found nothing."""
+    assert results["banlijuzhuzheng"]["titles"][:1] == ["办理居住证"]
+    assert results["lingqu yanglaojin"]["titles"][:1] == ["申请领取养老金"]
 
 
 def test_a_synonym_finds_the_guide_that_uses_the_other_word(results):

@@ -67,6 +67,19 @@ READ_ALOUD_BODY = (
     "Bring your card.</p>"
 )
 
+READ_ALOUD_TABLE = (
+    '<div data-gk-read-aloud><button type="button">Read aloud</button></div>'
+    '<table aria-label="Ways to apply"><thead><tr><th>Way</th><th>How long</th></tr></thead>'
+    "<tbody><tr><td>Counter</td><td>Same day</td></tr>"
+    "<tr><td>Online</td><td>Within a day</td></tr></tbody></table>"
+)
+
+SQUEEZED_LABEL = '<p class="pair"><span class="icon"></span><span>Read this page aloud</span></p>'
+SQUEEZED_CSS = (
+    "body { overflow-wrap: anywhere; } .pair { display: flex; flex-wrap: wrap; gap: 0.5em; } "
+    ".icon { flex: none; width: 7em; height: 1em; background: #1b1b1b; }"
+)
+
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 PAGES: dict[str, str] = {
@@ -109,6 +122,17 @@ PAGES: dict[str, str] = {
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)
+    # A label beside a fixed-width icon, on a page of guidekit's: at 320 px with the text doubled
+    # the icon takes the line and the label wraps a letter or a character a line ("朗/讀/本/頁")
+    "reflow/squeezed-label.html": page(
+        SQUEEZED_LABEL,
+        theme="standard",
+        css=STANDARD_GAPS + SQUEEZED_CSS + ".pair { flex-wrap: nowrap; }",
+    ),
+    # ... which a label that wraps under the icon instead keeps readable
+    "reflow/label-wraps-under-icon.html": page(
+        SQUEEZED_LABEL, theme="standard", css=STANDARD_GAPS + SQUEEZED_CSS
+    ),
     "resize/bad.html": page(
         f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>',
         css=".fixed { height: 30px; overflow: hidden; }",
@@ -224,6 +248,13 @@ PAGES: dict[str, str] = {
         "align-items: center; min-height: 60px; }",
         theme="silver",
     ),
+    # 60 px at the gate's 1280 px window, and less on a phone, where silver's readers are: padding
+    # in vw (the second outside audit's skip link, 57 px high at 320 px)
+    "targets/silver-small-on-phones.html": page(
+        '<p><button type="button" class="control">Send</button></p>',
+        css=".control { min-width: 60px; padding: 2vw 1em; }",
+        theme="silver",
+    ),
     # "label: link" on a line of its own is a labelled action, not a link in a sentence: the
     # theme's size holds (a short page's online entry was 28 px high in silver)
     "targets/silver-labelled-link.html": page(
@@ -280,6 +311,21 @@ PAGES: dict[str, str] = {
         '{text: "Bring your card.", lang: "en"}];'
         "</script>",
     ),
+    # Read-aloud reads a data cell with its column header ("How long: Same day"), as a screen
+    # reader announces it: a run of bare cells ("Counter, Same day, Online, Same day") tells a
+    # listener nothing (the reading list's ``spoken`` is what the voice says; without it, ``text``)
+    "reading/read-aloud-bare-cells.html": page(
+        READ_ALOUD_TABLE,
+        script='<script>window.__guidekitReadingList = () => ["Test page", "Way", "How long", '
+        '"Counter", "Same day", "Online", "Within a day"];</script>',
+    ),
+    "reading/read-aloud-cells-with-headers.html": page(
+        READ_ALOUD_TABLE,
+        script='<script>window.__guidekitReadingList = () => ["Test page", "Way", "How long", '
+        '{text: "Counter", spoken: "Way: Counter", lang: "en"}, {text: "Same day", spoken: "How long: Same day", lang: "en"}, '
+        '{text: "Online", spoken: "Way: Online", lang: "en"}, '
+        '{text: "Within a day", spoken: "How long: Within a day", lang: "en"}];</script>',
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -335,6 +381,7 @@ GOOD_PAGES = (
     "reflow/good.html",
     "reflow/large-text-wraps.html",
     "reflow/large-text-not-guidekit.html",
+    "reflow/label-wraps-under-icon.html",
     "resize/good.html",
     "spacing/good.html",
     "keyboard/good.html",
@@ -349,6 +396,7 @@ GOOD_PAGES = (
     "theme/standard-good.html",
     "content/same-heading-in-two-sections.html",
     "reading/read-aloud-languages.html",
+    "reading/read-aloud-cells-with-headers.html",
     "language/marked-phrase.html",
 )
 

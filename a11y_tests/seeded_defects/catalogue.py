@@ -93,6 +93,35 @@ def _defects() -> list[Defect]:
             "window.__guidekitReadingList = () => list().map((item) => item.text);",
         ),
         d(
+            "silver-skip-link-small-on-phones",
+            "the silver skip link 60 px high in the gate's 1280 px window, under 60 px at 320 px "
+            "(its padding in vw, as the third audit found it)",
+            SILVER,
+            ("guidekit:target-size",),
+            True,
+            css=".gk-skip-link { min-height: 0 !important; padding-block: 1.5vw !important; }",
+        ),
+        d(
+            "read-aloud-label-squeezed",
+            "the read-aloud label kept beside its icon in a padded button: a character a line at "
+            "320 px with the text doubled (the third audit's 朗/读/本/页)",
+            SILVER,
+            ("guidekit:text-squeezed",),
+            True,
+            css=".gk-read-aloud__button { flex-wrap: nowrap !important; "
+            "padding-inline: 1.5em !important; }",
+        ),
+        d(
+            "read-aloud-bare-cells",
+            "read-aloud speaks a table's cells without their column headers (the outside audit's "
+            "third finding: 'text' for 'spoken', as its script said them)",
+            GUIDE,
+            ("guidekit:read-aloud-table-headers",),
+            True,
+            script="const list = window.__guidekitReadingList; "
+            "window.__guidekitReadingList = () => list().map(({ text, lang }) => ({ text, lang }));",
+        ),
+        d(
             "read-aloud-skips-steps",
             "read-aloud never speaks the steps (they are aria-hidden, still on screen)",
             GUIDE,

@@ -86,7 +86,8 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         answers |= await ask(page, themed)
         findings = page_findings(page_path, facts)
         findings += language.findings(context, answers["language"])
-        findings += targets.findings(context, answers["targets"])
+        small = targets.findings(context, answers["targets"])
+        findings += small
         findings += reading.findings(context, answers["reading"])
         if "theme-numbers" in answers:
             findings += silver.findings(context, answers["theme-numbers"])
@@ -98,6 +99,8 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         watch.lap("text size and spacing")
         findings += await reflow.check(page, context, cdp)
         watch.lap("reflow")
+        findings += await targets.on_a_phone(page, context, small)
+        watch.lap("targets on a phone")
         findings += await barriers.check(page, context, cdp, answers["barriers"])
         watch.lap("barriers")
         # the Tab walk before anything moves the focus: it starts where a reader starts

@@ -18,6 +18,7 @@ CRITERIA = {
     "read-aloud-skips": None,
     "read-aloud-no-list": None,
     "read-aloud-language": None,
+    "read-aloud-table-headers": None,
     "ruby-rp": "1.3.1",
     "ruby-rt-size": "1.4.4",
     "table-unnamed": "1.3.1",

@@ -3,8 +3,10 @@ region. Content that needs two dimensions (data tables, maps, images, video) is 
 exempts it.
 
 guidekit's own pages promise more: with the browser's text size doubled as well (the setting an
-older reader turns up; Android's largest font scale is 2), they still do not scroll sideways. WCAG
-asks for 1.4.4 and 1.4.10 one at a time, so other pages are not held to both at once.
+older reader turns up; Android's largest font scale is 2), they still do not scroll sideways, and
+at either text size no text is squeezed beside an icon or inside padding into lines of under
+3 em (a character or a few letters a line: "朗/讀/本/頁", "W/a/r/ni/n/g"). WCAG asks for 1.4.4
+and 1.4.10 one at a time, so other pages are not held to both at once.
 
 The page already loaded for the other checks is narrowed in place and widened back afterwards.
 """
@@ -41,6 +43,22 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
     if large is not None:
         findings += _sideways(
             context, large, "guidekit:large-text-reflow", None, "large-text-reflow"
+        )
+    if context.guidekit:
+        cramped = result["cramped"] + (large["cramped"] if large is not None else [])
+        findings += list(
+            dict.fromkeys(
+                finding_at(
+                    context,
+                    "guidekit:text-squeezed",
+                    None,
+                    text,
+                    "text-squeezed",
+                    element=text["element"],
+                    width=NARROW["width"],
+                )
+                for text in cramped
+            )
         )
     findings += [
         finding_at(

@@ -8,6 +8,7 @@
   var groups = document.querySelectorAll("[data-gk-read-aloud]");
   if (!groups.length) return;
   var speech = window.speechSynthesis, lang = document.documentElement.lang || "";
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var SENTENCE = /(?:[^。！？；!?;.]|\.(?!\s|$))+(?:[。！？；!?;]+|\.+|$)/g;
   var voice = null, queue = [], run = 0, state = "idle", reading = null, saying = null;
   var marker = window.Highlight && CSS.highlights ? new Highlight() : null;
@@ -48,6 +49,16 @@
     range.selectNodeContents(/\S/.test(node.data) ? node : parent);
     return range.getClientRects().length > 0 && getComputedStyle(parent).visibility !== "hidden";
   }
+  // What a screen reader says on entering a data cell: its column's header ("多久拿到"), from the
+  // table's header row (<thead>, or a first row of <th> only), without pinyin; "" where it has none.
+  function columnHeading(cell) {
+    var table = cell.closest("table"), top = table.tHead ? table.tHead.rows[0] : table.rows[0];
+    var th = top && top !== cell.parentElement && top.cells[cell.cellIndex];
+    if (!th || [].some.call(top.cells, function (c) { return c.tagName !== "TH"; })) return "";
+    th = th.cloneNode(true);
+    th.querySelectorAll("rt,rp,[aria-hidden=true]").forEach(function (e) { e.remove(); });
+    return th.textContent.replace(/\s+/g, " ").trim();
+  }
   function langOf(element) {
     var holder = element.closest("[lang]");
     return (holder && holder.getAttribute("lang")) || lang;
@@ -65,7 +76,11 @@
       last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']"), lang: langOf(parent) });
       last.text += node.data;
     }
+    var cell = null;
     runs.forEach(function (run) {
+      // a data cell is read after its column's header, the first sentence of the cell only
+      var within = run.block.closest("td"), heading = within && within !== cell ? columnHeading(within) : "";
+      cell = within || cell;
       run.text.replace(SENTENCE, function (sentence, start) {
         var end = start + sentence.length, pieces = [], piece = null;
         run.parts.forEach(function (part) {
@@ -84,8 +99,11 @@
           piece.range.setEnd(part.node, to);
         });
         pieces.forEach(function (piece) {
-          var text = piece.text.replace(/\s+/g, " ").trim();
-          if (text) items.push({ block: run.block, range: piece.range, text: text, lang: piece.lang, spoken: piece.spoken.replace(/\s+/g, " ").trim() });
+          var text = piece.text.replace(/\s+/g, " ").trim(), spoken = piece.spoken.replace(/\s+/g, " ").trim();
+          if (!text) return;
+          if (heading) spoken = heading + (HAN.test(heading) ? "：" : ": ") + spoken;
+          heading = "";
+          items.push({ block: run.block, range: piece.range, text: text, lang: piece.lang, spoken: spoken });
         });
       });
     });
@@ -162,7 +180,7 @@
     if (!voice && speech.getVoices().length) noVoice();
   }
   // The reading list, for the gate's coverage check: the sentences that would be read, each in its language.
-  window.__guidekitReadingList = function () { return sentences().map(function (item) { return { text: item.text, lang: item.lang }; }); };
+  window.__guidekitReadingList = function () { return sentences().map(function (item) { return { text: item.text, lang: item.lang, spoken: item.spoken }; }); };
   groups.forEach(function (group) {
     group.hidden = false;
     group.addEventListener("click", function (event) {

@@ -106,6 +106,41 @@
     return words;
   }
 
+  // One pinyin syllable: an initial, then the longest final that fits ("jiankangma": jian kang ma).
+  var SYLLABLE = /(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|ve|a|o|e|i|u|v)/g;
+
+  function spells(index, key) {
+    return has(index.words(key).p, key) || has(index.words(key).i, key);
+  }
+
+  // The pinyin of a phrase the index holds as several words (健康码: 健康 + 码) is cut into the
+  // longest words' pinyin it knows, syllable by syllable: "jiankangma" -> jiankang, ma. A run that
+  // is itself a word or spells one, or that no such cut covers, stays whole.
+  function cutPinyin(run, index) {
+    var syllables = run.match(SYLLABLE) || [];
+    if (syllables.join("") !== run || syllables.length < 2) return Promise.resolve([run]);
+    var spans = [];
+    for (var start = 0; start < syllables.length; start += 1) {
+      for (var end = start + 1; end <= Math.min(syllables.length, start + LONGEST_WORD); end += 1) {
+        spans.push(syllables.slice(start, end).join(""));
+      }
+    }
+    return index.need([run]).then(function () {
+      return known(index, run) || spells(index, run) ? null : index.need(spans);
+    }).then(function (loaded) {
+      if (!loaded) return [run];
+      var words = [];
+      for (var at = 0; at < syllables.length;) {
+        var end = Math.min(syllables.length, at + LONGEST_WORD);
+        while (end > at && !spells(index, syllables.slice(at, end).join(""))) end -= 1;
+        if (end === at) return [run];
+        words.push(syllables.slice(at, end).join(""));
+        at = end;
+      }
+      return words;
+    });
+  }
+
   function queryTerms(query, index) {
     var pieces = normalize(query).match(/[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g) || [];
     // every word a Chinese run could be cut into: their chunks, all at once
@@ -125,7 +160,11 @@
       // "ju zhu zheng" is one word spelled in syllables
       var letters = normalize(query).replace(/[\s'’]+/g, "");
       if (terms.length > 1 && /^[a-z]+$/.test(letters)) terms = [letters];
-      return terms;
+      return Promise.all(terms.map(function (term) {
+        return /^[a-z]+$/.test(term) ? cutPinyin(term, index) : [term];
+      }));
+    }).then(function (cuts) {
+      return [].concat.apply([], cuts);
     });
   }
 

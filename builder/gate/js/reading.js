@@ -19,9 +19,27 @@ window.__guidekit.reading = {
     return texts;
   },
 
+  // The header a data cell sits under, as a screen reader announces it: the <th> of the cell's column
+  // in the table's header row (its <thead>, else a first row of <th> only); its visible text.
+  columnHeader(cell) {
+    const table = cell.closest("table"), row = cell.parentElement;
+    const first = table.rows[0];
+    const header = table.tHead?.rows[0] || (first && first !== row && [...first.cells].every((c) => c.tagName === "TH") ? first : null);
+    if (!header || header === row) return "";
+    let column = 0;
+    for (let previous = cell.previousElementSibling; previous; previous = previous.previousElementSibling) column += previous.colSpan;
+    let start = 0;
+    for (const th of header.cells) {
+      if (column < start + th.colSpan) return th.tagName === "TH" ? this.visibleTexts(th).map((node) => node.data).join("") : "";
+      start += th.colSpan;
+    }
+    return "";
+  },
+
   // Every visible text of main must be in read-aloud's own reading list, in reading order, and be
   // spoken in its own language (the list's items: a string, spoken in the page's language, or
-  // { text, lang }).
+  // { text, lang, spoken }: spoken is what the voice says, when it is not the text). A data cell is
+  // spoken with its column header ("多久拿到：當場"): a run of bare cells tells a listener nothing.
   readAloudGaps() {
     const g = window.__guidekit, main = document.querySelector("main");
     const control = document.querySelector("[data-gk-read-aloud]");
@@ -33,7 +51,7 @@ window.__guidekit.reading = {
     const ends = []; // where each item's text ends in the squeezed whole
     let spoken = "";
     for (const item of items) ends.push((spoken += squeeze(item.text)).length);
-    const gaps = [];
+    const gaps = [], cells = new Set();
     let at = 0, item = 0;
     for (const node of this.visibleTexts(main)) {
       const text = squeeze(node.data);
@@ -45,6 +63,15 @@ window.__guidekit.reading = {
       at = found + text.length;
       const lang = (node.parentElement.closest("[lang]")?.getAttribute("lang") || "").toLowerCase();
       while (ends[item] <= found) item += 1;
+      const cell = node.parentElement.closest("td");
+      if (cell && !cells.has(cell)) {
+        cells.add(cell);
+        const header = squeeze(this.columnHeader(cell));
+        if (header && !squeeze(items[item].spoken || items[item].text).includes(header)) {
+          const said = this.visibleTexts(cell).map((text) => text.data).join("").trim();
+          gaps.push({ check: "read-aloud-table-headers", ...g.where(cell), text: said.slice(0, 40), part: header });
+        }
+      }
       // every item that speaks a letter or digit of this text (punctuation goes with either side)
       for (let i = item; lang && i < items.length && (i === item || ends[i - 1] < at); i += 1) {
         const shared = spoken.slice(Math.max(found, i ? ends[i - 1] : 0), Math.min(at, ends[i]));

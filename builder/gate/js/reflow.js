@@ -62,5 +62,21 @@ window.__guidekit.reflow = function () {
     });
     if (cell) squeezed.push(g.where(cell));
   }
-  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions, squeezed };
+  // Text squeezed beside something that keeps its width (an icon, a padded box): a block of four or
+  // more characters of its own that wraps in lines narrower than 3 em, a character or a few letters
+  // a line. Cells are the tables' own check; screen-reader-only text (clipped to 1 px) is not seen.
+  const cramped = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const style = getComputedStyle(element);
+    if (["inline", "contents", "none"].includes(style.display) || element.closest("td, th, rt, rp")) continue;
+    const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.data).join("");
+    if (own.replace(/\s/g, "").length < 4 || element.clientWidth <= 1 || !g.isRendered(element)) continue;
+    const size = parseFloat(style.fontSize);
+    const line = style.lineHeight === "normal" ? 1.2 * size : parseFloat(style.lineHeight);
+    const inner = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const text = document.createRange();
+    text.selectNodeContents(element);
+    if (inner < 3 * size && text.getBoundingClientRect().height > 1.5 * line) cramped.push({ ...g.where(element), em: Math.round((inner / size) * 10) / 10 });
+  }
+  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions, squeezed, cramped: cramped.slice(0, 5) };
 };
