@@ -22,6 +22,8 @@ BODY = """\
 
 也有英文版：[Social security card](https://example.gov.cn/qingchuan/en){lang=en}。
 
+依据：[Decree No. 12 of 2017, e.g. Art. 5](https://example.gov.cn/decree){lang=en}。
+
 ::: details 忘记密码怎么办？
 带身份证到网点重置，不收费。
 :::
@@ -231,6 +233,13 @@ def test_a_phrase_marked_in_another_language_is_read_in_that_language_and_its_vo
         {"text": "也有英文版：", "lang": "zh-Hans", "voice": "local"},
         {"text": "Social security card。", "lang": "en", "voice": "en"},
     ]
+
+
+def test_an_abbreviation_before_a_number_does_not_end_the_sentence(session):
+    """"Decree No. 12 of 2017" was read as "Decree No." and "12 of 2017": two utterances, a
+    pause where the sentence goes on."""
+    spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
+    assert "Decree No. 12 of 2017, e.g. Art. 5。" in spoken, spoken
 
 
 def test_a_browser_without_check_visibility_reads_the_same_and_skips_a_closed_answer(session):

@@ -9,7 +9,8 @@
   if (!groups.length) return;
   var speech = window.speechSynthesis, lang = document.documentElement.lang || "";
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
-  var SENTENCE = /(?:[^。！？；!?;.]|\.(?!\s|$))+(?:[。！？；!?;]+|\.+|$)/g;
+  // "No. 12", "Art. 5", "e.g. this": a full stop that ends an abbreviation does not end the sentence
+  var SENTENCE = /(?:\b(?:[Nn]os?|Art|Sec|Vol|pp?)\.\s+(?=\d)|\b(?:e\.g|i\.e|Mrs?|Ms|Dr)\.\s+|[^。！？；!?;.]|\.(?!\s|$))+(?:[。！？；!?;]+|\.+|$)/g;
   var voice = null, queue = [], run = 0, state = "idle", reading = null, saying = null;
   var marker = window.Highlight && CSS.highlights ? new Highlight() : null;
   if (marker) CSS.highlights.set("gk-reading", marker);
