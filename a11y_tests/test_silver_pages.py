@@ -62,8 +62,13 @@ def site(tmp_path_factory):
     return root.parent / "site"
 
 
+# where the site's name, the breadcrumbs and the page's title start: one column
+_LEFT_EDGES = """() => ['.gk-header__home', '.gk-breadcrumbs__link', 'main h1'].map(
+  (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().left))"""
+
+
 async def _visit(site: Path) -> dict:
-    facts: dict = {"axe": {}, "overflow": {}}
+    facts: dict = {"axe": {}, "overflow": {}, "left_edges": {}, "banner_gaps": {}}
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
@@ -104,10 +109,16 @@ async def _visit(site: Path) -> dict:
                     ("standard", "card.html"),
                     ("silver", "silver/card.html"),
                     ("silver-en", "silver/en/report.html"),
+                    ("standard-en", "en/report.html"),
                 ):
                     await page.goto((site / path).as_uri())
                     facts["overflow"][(theme, width)] = await page.evaluate(
                         "() => document.documentElement.scrollWidth - window.innerWidth"
+                    )
+                    facts["left_edges"][(theme, width)] = await page.evaluate(_LEFT_EDGES)
+                    facts["banner_gaps"][(theme, width)] = await page.evaluate(
+                        "() => window.innerWidth"
+                        " - document.querySelector('.gk-unchecked').getBoundingClientRect().width"
                     )
                     await page.screenshot(path=SCREENSHOTS / f"{theme}-{width}.png", full_page=True)
         finally:
@@ -138,6 +149,19 @@ def test_no_horizontal_scroll_at_320_px_even_with_long_english_words(facts):
     assert facts["overflow"] == {key: 0 for key in facts["overflow"]}
 
 
+def test_the_header_breadcrumbs_and_content_start_in_one_column(facts):
+    """English pages keep a narrower measure for their text; their header and breadcrumbs used to
+    stay at the Chinese width, so at 1280 px the title started 45 px right of them."""
+    assert {
+        key: edges for key, edges in facts["left_edges"].items() if len(set(edges)) > 1
+    } == {}, facts["left_edges"]
+
+
+def test_the_preview_banner_spans_the_page_in_every_language(facts):
+    """On an English page the banner, a paragraph, took English text's measure: 764 of 1280 px."""
+    assert facts["banner_gaps"] == {key: 0 for key in facts["banner_gaps"]}
+
+
 def test_the_mode_switch_stores_nothing_and_never_redirects(facts, site):
     assert facts["after_choosing_silver"] == (site / "card.html").as_uri(), (
         "an address opens the page it names"
@@ -146,7 +170,7 @@ def test_the_mode_switch_stores_nothing_and_never_redirects(facts, site):
 
 
 def test_screenshots_of_each_theme_at_both_widths_are_saved(facts):
-    for theme in ("standard", "silver", "silver-en"):
+    for theme in ("standard", "silver", "silver-en", "standard-en"):
         for width in (320, 1280):
             shot = SCREENSHOTS / f"{theme}-{width}.png"
             assert shot.stat().st_size > 1000, shot
