@@ -97,10 +97,11 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         # these change the page in place and put it back
         findings += await text_fit.check(page, context, TEXT_CHANGES)
         watch.lap("text size and spacing")
-        findings += await reflow.check(page, context, cdp)
-        watch.lap("reflow")
-        findings += await targets.on_a_phone(page, context, small)
-        watch.lap("targets on a phone")
+        # one narrowing for both: each resize lays the page out again
+        async with reflow.phone_width(page):
+            findings += await targets.on_a_phone(page, context, small)
+            findings += await reflow.check(page, context, cdp)
+        watch.lap("reflow and targets on a phone")
         findings += await barriers.check(page, context, cdp, answers["barriers"])
         watch.lap("barriers")
         # the Tab walk before anything moves the focus: it starts where a reader starts

@@ -8,11 +8,14 @@ at either text size no text is squeezed beside an icon or inside padding into li
 3 em (a character or a few letters a line: "朗/讀/本/頁", "W/a/r/ni/n/g"). WCAG asks for 1.4.4
 and 1.4.10 one at a time, so other pages are not held to both at once.
 
-The page already loaded for the other checks is narrowed in place and widened back afterwards.
+The page already loaded for the other checks is narrowed in place (``phone_width``) and widened
+back afterwards.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from playwright.async_api import CDPSession, Page, ViewportSize
@@ -27,18 +30,23 @@ LARGE_TEXT = {name: size * 2 for name, size in DEFAULT_FONT_SIZES.items()}
 MEASURE = "() => window.__guidekit.reflow()"
 
 
-async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
+@asynccontextmanager
+async def phone_width(page: Page) -> AsyncIterator[None]:
+    """The page in a 320 px window, for this check and whatever else is measured on a phone."""
     wide = page.viewport_size
     await page.set_viewport_size(NARROW)
     try:
-        result = await evaluate(page, MEASURE)
-        # asked only of a page that reflows at the usual text size: one cause, one finding
-        large = (
-            await _with_large_text(page, cdp) if context.guidekit and not _scrolls(result) else None
-        )
+        yield
     finally:
         if wide:
             await page.set_viewport_size(wide)
+
+
+async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:
+    """In ``phone_width``."""
+    result = await evaluate(page, MEASURE)
+    # asked only of a page that reflows at the usual text size: one cause, one finding
+    large = await _with_large_text(page, cdp) if context.guidekit and not _scrolls(result) else None
     findings = _sideways(context, result, "guidekit:reflow", "1.4.10", "reflow")
     if large is not None:
         findings += _sideways(

@@ -18,7 +18,6 @@ from ..findings import Finding
 from ..theme import find_theme
 from .origin import PageContext, finding_at
 from .probes import Probe, evaluate
-from .reflow import NARROW
 
 if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
     from playwright.async_api import Page
@@ -41,19 +40,14 @@ def findings(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
 
 
 async def on_a_phone(page: Page, context: PageContext, found: Sequence[Finding]) -> list[Finding]:
-    """A theme's promised sizes measured again at a phone's width (reflow's 320 px), where silver's
-    readers are: a size that holds in the gate's 1280 px window may not there (padding in vw, a
-    media query). Targets already reported at 1280 px (``found``) are not reported twice."""
+    """A theme's promised sizes measured again at a phone's width, in reflow's 320 px window
+    (``reflow.phone_width``), where silver's readers are: a size that holds in the gate's 1280 px
+    window may not there (padding in vw, a media query). Targets already reported at 1280 px
+    (``found``) are not reported twice."""
     theme = find_theme(context.theme)
     if not (theme and (theme.aims_at("AAA") or context.guidekit)):
         return []
-    wide = page.viewport_size
-    await page.set_viewport_size(NARROW)
-    try:
-        targets = await evaluate(page, PROBE.function)
-    finally:
-        if wide:
-            await page.set_viewport_size(wide)
+    targets = await evaluate(page, PROBE.function)
     reported = {finding.element for finding in found}
     return [
         finding
