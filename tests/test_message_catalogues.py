@@ -11,6 +11,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from guidekit.cli import say
 from guidekit.component_registry import Problem as ParamProblem
 from guidekit.component_registry import registry
 from guidekit.findings import Finding
@@ -48,6 +49,16 @@ def test_a_system_reason_guidekit_has_no_words_for_keeps_the_systems():
         "沒有權限",
         "permission denied",
     ]
+
+
+@pytest.mark.parametrize(("redone", "guides"), [(0, 1), (1, 2), (1, 1), (2, 5)])
+def test_what_a_build_kept_reads_right_for_one_guide(redone, guides):
+    """Not "None of the 1 guide changed; they…" nor "the 1 changed guides"."""
+    said = say(
+        "guides-redone" if redone else "guides-unchanged", "en", redone=redone, guides=guides
+    )
+    assert "1 guides" not in said and "of the 1 guide" not in said, said
+    assert "1 changed guides" not in said, said
 
 
 def test_english_says_one_problem_and_two_problems():
