@@ -17,7 +17,7 @@ from guidekit.component_registry import registry
 from guidekit.findings import Finding
 from guidekit.gate.formats import pages_line
 from guidekit.gate.report import Problem as ReportProblem
-from guidekit.messages import LANGUAGES, catalogue, error_text, os_reason
+from guidekit.messages import LANGUAGES, catalogue, error_text, fill, os_reason
 
 CATALOGUES = sorted(
     entry.name
@@ -59,6 +59,16 @@ def test_what_a_build_kept_reads_right_for_one_guide(redone, guides):
     )
     assert "1 guides" not in said and "of the 1 guide" not in said, said
     assert "1 changed guides" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("serve", "overlay-more")],
+)
+def test_one_more_left_out_is_said_in_the_singular(name, key):
+    text = catalogue(name)[key]["en"]
+    said = fill(text, {"count": 1, "n": 1})
+    assert said.startswith("1 more ") and not said.split(":")[0].endswith("s"), said
 
 
 def test_english_says_one_problem_and_two_problems():
