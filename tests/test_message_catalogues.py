@@ -17,6 +17,7 @@ from guidekit.component_registry import registry
 from guidekit.findings import Finding
 from guidekit.gate.formats import pages_line
 from guidekit.gate.report import Problem as ReportProblem
+from guidekit.lint.report import lint_text
 from guidekit.messages import LANGUAGES, catalogue, error_text, fill, os_reason
 
 CATALOGUES = sorted(
@@ -69,6 +70,14 @@ def test_one_more_left_out_is_said_in_the_singular(name, key):
     text = catalogue(name)[key]["en"]
     said = fill(text, {"count": 1, "n": 1})
     assert said.startswith("1 more ") and not said.split(":")[0].endswith("s"), said
+
+
+def test_lint_counts_one_piece_of_advice():
+    said = lint_text("lint-failed", "en", guides=1, errors=1, warnings=1, advice=1)
+    assert said == "Checked 1 guide: 1 problem to fix, 1 warning, 1 piece of advice.", said
+    assert lint_text("lint-passed", "en", guides=2, warnings=0, advice=2).endswith(
+        "0 warnings, 2 pieces of advice."
+    )
 
 
 def test_english_says_one_problem_and_two_problems():
