@@ -642,6 +642,8 @@ LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
 @LANG
 def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
+    if not title.strip():  # a guide with an empty title fails at once
+        _usage_error(scaffold.scaffold_text("new-no-title", command_language()))
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
