@@ -177,18 +177,6 @@ def test_a_file_not_in_utf8_is_told_so_in_its_guides_language(tmp_path, rel, enc
     assert said in only_finding(findings, "content-not-utf8").message
 
 
-def test_a_guide_whose_lang_is_not_its_folders_is_warned_in_the_folders_language(tmp_path):
-    """Copied from another language's guide, lang was left as it was: the pages would be shown
-    and read aloud as the wrong language."""
-    text = guide("到戶政事務所申請。\n", title="申請身分證", summary="帶戶口名簿申請。")
-    loaded, findings = load_text(tmp_path, text, rel="zh-Hant/card.md")
-    assert loaded is not None
-    finding = only_finding(findings, "content-lang-folder")
-    assert finding.severity is Severity.WARNING and finding.line == body_line(text, "lang:")
-    assert "zh-Hant/" in finding.message and "請把 lang 改成 zh-Hant" in finding.message
-    assert load_text(tmp_path, guide(), rel="card.md")[1] == []  # no language folder
-
-
 def test_a_file_without_front_matter_is_refused_at_line_one(tmp_path):
     _, findings = load_text(tmp_path, "# 标题\n\n正文\n")
     finding = only_finding(findings, "content-no-front-matter")

@@ -120,14 +120,14 @@ def test_a_problem_in_another_languages_guide_is_marked_with_its_language(previe
     """The banner speaks the site's language; a message in another is marked so that a screen
     reader says it in the right voice (WCAG 3.1.2)."""
     english = guide("Bring your ID card.<br>\n", title="Get a card", summary="Bring ID.", lang="en")
-    preview.saved("card-en.md", english)
+    preview.saved("zh-Hans/card-en.md", english)
     assert preview.builds[-1] is False
     banner = banner_of(preview.page("zh-Hans/card.html"))
     assert banner.startswith(
         '<section id="guidekit-overlay" class="guidekit-overlay" role="alert" lang="zh-Hans">'
     )
     (item,) = re.findall(r"<li[^>]*>.*?</li>", banner, re.S)
-    assert item.startswith('<li lang="en"><code>card-en.md:') and "Raw HTML" in item, item
+    assert item.startswith('<li lang="en"><code>zh-Hans/card-en.md:') and "Raw HTML" in item, item
 
 
 def test_before_a_first_good_build_the_banner_promises_no_last_good_page(tmp_path):

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
-from ..messages import LANGUAGES, best_language, error_text, os_reason
+from ..messages import best_language, error_text, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, unknown_fields
 from .user_files import (
@@ -307,13 +307,6 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         unknown.at(front_matter.line(loc), "field-unknown", field=_field_name(loc, lang))
         for loc in unknown_fields(meta)
     ]
-    folder = rel.split("/")[0]
-    if "/" in rel and folder in LANGUAGES and folder != meta.lang:
-        # said in the folder's language: the lang line is the likelier mistake
-        misplaced = replace(problems, lang=folder, severity=Severity.WARNING)
-        warnings.append(
-            misplaced.at(front_matter.line(("lang",)), "lang-folder", folder=folder, lang=meta.lang)
-        )
     body = "\n".join(lines[closing + 1 :])
     guide = SourceGuide(path, rel, meta, body, closing + 2, front_matter=front_matter)
     return guide, warnings
