@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -198,6 +199,10 @@ def build_command(
                 (f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]), lang
             )
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
+        if result.published and warnings:
+            _stderr.print(
+                f"[yellow]{escape(say('published-with-warnings', lang, warnings=warnings))}[/]"
+            )
         if result.published:
             key = "published" if result.checked else "published-unchecked"
             _stderr.print(
@@ -402,8 +407,9 @@ def _lint_report(
         findings = [finding for finding in findings if finding.file in only]
         summaries = [summary for summary in summaries if summary.file in only]
     ok = not any(finding.blocking for finding in findings)
+    verdict = judge(findings)
     _report(
-        judge(findings),
+        verdict,
         output_format,
         lang,
         None,
@@ -413,9 +419,8 @@ def _lint_report(
     if output_format == "text":
         for summary in summaries:
             _stdout.print(escape(summary.describe(summary.lang)))  # as its findings are
-        by_level = {
-            level: sum(1 for finding in findings if finding.severity is level) for level in Severity
-        }
+        # what the report printed: a word said twice in one line is one line of it
+        by_level = Counter(problem.first.severity for problem in verdict.problems)
         key = "lint-passed" if ok else "lint-failed"
         _stderr.print(
             f"[bold {'green' if ok else 'red'}]"

@@ -65,6 +65,24 @@ def test_text_output_of_a_good_build_says_where_the_site_is(tmp_path):
     assert "最重的页面（含样式和脚本，gzip 压缩后）：" in outcome.stderr
 
 
+def test_a_published_build_counts_the_warnings_it_listed(tmp_path):
+    """An editor whose site has hundreds of warnings learns how many, and that they do not stop
+    publishing, at the end where the verdict is (as a refused build counts its problems)."""
+    reviewed = "last_reviewed: 2026-01-05\nreview_by: 2099-01-05\n"
+    wordy = guide("## 办理流程\n\n如需帮助，请前往窗口咨询。\n", fields=reviewed)
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": wordy})
+    outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--no-check")
+    assert outcome.exit_code == 0, outcome.stderr
+    listed = [line for line in outcome.stdout.splitlines() if ": warning: " in line]
+    assert len(listed) == 2, outcome.stdout
+    assert "上面列出的 2 个提醒不影响发布，可以之后再改。" in outcome.stderr
+    plain = guide("## 办理流程\n\n带上身份证去窗口办。\n", fields=reviewed)
+    source = write_site(tmp_path / "plain", {"zh-Hans/card.md": plain})
+    quiet = run_guidekit("build", source, "--out", tmp_path / "site2", "--no-check")
+    assert quiet.exit_code == 0 and quiet.stdout == "", quiet.stdout
+    assert "不影响发布" not in quiet.stderr
+
+
 def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
     source, out, before = published
     bad = guide("第一段。\n\n[打开申请表](javascript:alert(1))\n")

@@ -79,6 +79,29 @@ def test_lint_text_names_file_line_and_prints_summary(tmp_path):
     assert "检查了 1 篇指南：1 个必须修改的问题，0 个提醒，0 条建议。" in result.stderr
 
 
+def test_lint_summary_counts_the_lines_it_printed(tmp_path):
+    """The same word twice in one line is one line of the report, and one warning in its count."""
+    write_guide(tmp_path, "zh-Hans/a.md", guide("2099-01-01", "如需帮助，如需咨询，请打电话。\n"))
+    result = run("lint", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    printed = [line for line in result.stdout.splitlines() if ": warning: " in line]
+    assert len(printed) == 1, printed
+    assert "检查了 1 篇指南：没有必须修改的问题，1 个提醒，0 条建议。" in result.stderr
+
+
+def test_lint_summary_in_english_counts_one_piece_of_advice(tmp_path):
+    write_guide(
+        tmp_path,
+        "en/a.md",
+        "---\ntitle: Renew\nsummary: Renew it.\nlang: en\nlast_reviewed: 2026-01-01\n"
+        "review_by: 2099-01-01\n---\n\nThe form is sent by the office.\n",
+    )
+    (tmp_path / "guidekit.toml").write_text('default_lang = "en"\n', "utf-8")
+    result = run("lint", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "1 piece of advice." in result.stderr, result.stderr
+
+
 def test_each_guides_summary_line_is_in_the_guides_language(tmp_path):
     """As its findings are; the count of the whole run stays in the site's language."""
     front = "last_reviewed: 2026-01-01\nreview_by: 2099-01-01\n---\n\n"
