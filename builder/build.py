@@ -608,7 +608,7 @@ def _colliding_pages(rels: list[str], lang: str) -> list[Finding]:
             seen.update(dict.fromkeys(keys, rel))
             continue
         message = error_text(key, lang, page=page_path(rel), **args)
-        findings.append(Finding(rule=rule, file=rel, line=1, message=message))
+        findings.append(Finding(rule=rule, file=rel, line=1, message=message, lang=lang))
     return findings
 
 

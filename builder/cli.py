@@ -476,7 +476,12 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
 @main.command("import")
 @HELP_LANG
 @click.argument("file", type=LocalizedPath(dir_okay=False, path_type=Path))
-@click.option("--source", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
+@click.option(
+    "--source",
+    type=LocalizedPath(file_okay=False, path_type=Path),
+    default=None,
+    metavar="SOURCE",
+)
 @click.option("--mapping", type=LocalizedPath(dir_okay=False, path_type=Path))
 @click.option("--update", is_flag=True)
 def import_command(file: Path, source: Path | None, mapping: Path | None, update: bool) -> None:
@@ -581,9 +586,11 @@ def export_command(source: Path, out: Path | None) -> None:
 @main.command("serve")
 @HELP_LANG
 @SOURCE
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--host", default=serve.DEFAULT_HOST, show_default=True)
-@click.option("--out", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, metavar="N")
+@click.option("--host", default=serve.DEFAULT_HOST, show_default=True, metavar="ADDR")
+@click.option(
+    "--out", type=LocalizedPath(file_okay=False, path_type=Path), default=None, metavar="DIR"
+)
 @click.option("--check", is_flag=True)
 def serve_command(source: Path, port: int, host: str, out: Path | None, check: bool) -> None:
     """Preview SOURCE in the browser; rebuild and reload on every saved change."""
@@ -631,10 +638,17 @@ LANG = click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
 
 @main.command("new")
 @click.argument("title")
-@click.option("--source", type=LocalizedPath(file_okay=False, path_type=Path), default=None)
+@click.option(
+    "--source",
+    type=LocalizedPath(file_okay=False, path_type=Path),
+    default=None,
+    metavar="SOURCE",
+)
 @LANG
 def new_command(title: str, source: Path | None, lang: str | None) -> None:
     """Create a guide titled TITLE in SOURCE/LANG/, with every field stubbed and explained."""
+    if not title.strip():  # a guide with an empty title fails at once
+        _usage_error(scaffold.scaffold_text("new-no-title", command_language()))
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
@@ -701,12 +715,14 @@ def report_group() -> None:
     type=LocalizedPath(exists=True, file_okay=False, path_type=Path),
     default=Path("guides"),
     show_default=True,
+    metavar="SOURCE",
 )
 @click.option(
     "--out",
     type=LocalizedPath(file_okay=False, path_type=Path),
     default=Path("conformance-report"),
     show_default=True,
+    metavar="DIR",
 )
 @HELP_LANG
 @JOBS

@@ -76,7 +76,13 @@ def user_language(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def error_text(key: str, lang: str | None = None, **args: object) -> str:
-    return fill(catalogue("errors")[key][best_language(lang)], args)
+    """The message ``key`` in ``lang``; an argument given as a tuple is listed the language's way
+    (for code that words its message later, in a language it does not know yet)."""
+    listed = {
+        name: list_text(value, lang) if isinstance(value, tuple) else value
+        for name, value in args.items()
+    }
+    return fill(catalogue("errors")[key][best_language(lang)], listed)
 
 
 # the system's reasons editors meet most, said in their language; others keep the system's words

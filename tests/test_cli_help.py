@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -78,6 +79,22 @@ def test_help_headings_end_in_the_languages_colon(lang, headings):
 def test_the_command_list_is_in_the_editors_language():
     listing = run_guidekit("--help", env={"LANG": "zh_CN.UTF-8"}).stdout
     assert "命令" in listing and "在浏览器里预览 SOURCE" in listing
+
+
+def every_command_path() -> list[list[str]]:
+    return [
+        [name, *([sub] if sub else [])]
+        for name, command in sorted(main.commands.items())
+        for sub in (sorted(getattr(command, "commands", {})) or [None])
+    ]
+
+
+@pytest.mark.parametrize("path", every_command_path(), ids=" ".join)
+def test_option_values_are_named_as_the_readme_names_them_not_by_clicks_type(path):
+    """An editor reads --port N, --out DIR, --source SOURCE, never click's INTEGER RANGE or
+    DIRECTORY."""
+    shown = run_guidekit(*path, "--help").stdout
+    assert not re.search(r"\b(TEXT|INTEGER|DIRECTORY|PATH|FLOAT|BOOLEAN|FILENAME)\b", shown), shown
 
 
 CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}

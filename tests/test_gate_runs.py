@@ -99,7 +99,7 @@ def test_merge_gives_one_verdict_and_refuses_a_missing_shard(small_site, full_ru
     assert document["pages"] == len(SMALL_SITE) and document["ok"] is False
     assert occurrences(findings_of(document)) == occurrences(full_run.findings)
     incomplete = runner.invoke(main, ["check", "--merge", str(reports[0])])
-    assert incomplete.exit_code == 1 and "2/2" in incomplete.output
+    assert incomplete.exit_code == 1 and "1/2、2/2" in incomplete.output, incomplete.output
 
 
 def test_an_unchanged_site_is_not_checked_again_and_an_edit_rechecks_only_that_page(

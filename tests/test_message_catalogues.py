@@ -11,12 +11,14 @@ from importlib import resources
 import pytest
 import yaml
 
+from guidekit.cli import say
 from guidekit.component_registry import Problem as ParamProblem
 from guidekit.component_registry import registry
 from guidekit.findings import Finding
 from guidekit.gate.formats import pages_line
 from guidekit.gate.report import Problem as ReportProblem
-from guidekit.messages import LANGUAGES, catalogue, error_text, os_reason
+from guidekit.lint.report import lint_text
+from guidekit.messages import LANGUAGES, catalogue, error_text, fill, os_reason
 
 CATALOGUES = sorted(
     entry.name
@@ -48,6 +50,34 @@ def test_a_system_reason_guidekit_has_no_words_for_keeps_the_systems():
         "沒有權限",
         "permission denied",
     ]
+
+
+@pytest.mark.parametrize(("redone", "guides"), [(0, 1), (1, 2), (1, 1), (2, 5)])
+def test_what_a_build_kept_reads_right_for_one_guide(redone, guides):
+    """Not "None of the 1 guide changed; they…" nor "the 1 changed guides"."""
+    said = say(
+        "guides-redone" if redone else "guides-unchanged", "en", redone=redone, guides=guides
+    )
+    assert "1 guides" not in said and "of the 1 guide" not in said, said
+    assert "1 changed guides" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("serve", "overlay-more")],
+)
+def test_one_more_left_out_is_said_in_the_singular(name, key):
+    text = catalogue(name)[key]["en"]
+    said = fill(text, {"count": 1, "n": 1})
+    assert said.startswith("1 more ") and not said.split(":")[0].endswith("s"), said
+
+
+def test_lint_counts_one_piece_of_advice():
+    said = lint_text("lint-failed", "en", guides=1, errors=1, warnings=1, advice=1)
+    assert said == "Checked 1 guide: 1 problem to fix, 1 warning, 1 piece of advice.", said
+    assert lint_text("lint-passed", "en", guides=2, warnings=0, advice=2).endswith(
+        "0 warnings, 2 pieces of advice."
+    )
 
 
 def test_english_says_one_problem_and_two_problems():

@@ -78,6 +78,16 @@ def test_new_never_overwrites_a_guide(tmp_path):
     assert "shenling-shehuibaozhang-ka-2.md" in second.stderr
 
 
+@pytest.mark.parametrize(
+    ("title", "lang", "said"), [("", "zh-Hans", "请写出"), ("  ", "en", "Give")]
+)
+def test_new_without_a_title_writes_nothing_and_says_what_to_write(tmp_path, title, lang, said):
+    source = tmp_path / "guides"
+    outcome = run_guidekit("new", title, "--source", source, "--lang", lang)
+    assert outcome.exit_code == 2 and said in outcome.stderr, outcome.stderr
+    assert not source.exists()
+
+
 def test_new_uses_the_sites_default_language(tmp_path):
     source = tmp_path / "guides"
     source.mkdir()

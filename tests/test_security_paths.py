@@ -271,6 +271,18 @@ def test_publishing_never_replaces_a_folder_guidekit_did_not_build(
     assert (empty / MANIFEST).is_file()
 
 
+def test_the_files_a_site_folder_should_not_hold_are_listed_in_the_sites_language(
+    source: Path, tmp_path: Path
+) -> None:
+    write(source, {"guide.md": guide("Guide"), "guidekit.toml": 'default_lang = "en"\n'})
+    site = tmp_path / "site"
+    assert build(source, site, check=False).published
+    write(site, {"a-notes.txt": "mine", "b-notes.txt": "mine too"})
+    refused = CliRunner().invoke(main, ["build", str(source), "--out", str(site), "--no-check"])
+    assert refused.exit_code == 1 and "2 files" in refused.output, refused.output
+    assert "a-notes.txt, b-notes.txt" in refused.output, refused.output
+
+
 def test_a_file_where_the_site_goes_is_never_replaced(source: Path, tmp_path: Path) -> None:
     write(source, {"guide.md": guide("Guide")})
     notes = tmp_path / "site"

@@ -176,9 +176,7 @@ def merge(documents: Mapping[str, Mapping[str, Any]]) -> tuple[list[Finding], di
     count = int(shards[0].split("/")[1])
     expected = sorted(f"{index}/{count}" for index in range(1, count + 1))
     if shards != expected:
-        raise MergeError(
-            "merge-incomplete", {"found": ", ".join(shards), "expected": ", ".join(expected)}
-        )
+        raise MergeError("merge-incomplete", {"found": tuple(shards), "expected": tuple(expected)})
     findings = [finding for document in documents.values() for finding in findings_of(document)]
     details = {
         "pages": sum(int(document.get("pages", 0)) for document in documents.values()),

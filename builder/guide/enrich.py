@@ -183,7 +183,13 @@ def enrich_guide(
             refuse("file-type", path=unquote(url), allowed=" ".join(sorted(allowed)))
             return None
         if not resolved.is_file():
-            refuse(missing, path=unquote(url))
+            from_root = posixpath.normpath(target)
+            if (root / from_root).is_file() and not from_root.startswith(".."):
+                # written from the guides folder rather than from the guide's own folder
+                shown = posixpath.relpath(from_root, posixpath.dirname(guide.rel) or ".")
+                refuse(f"{missing}-folder", path=unquote(url), file=from_root, name=shown)
+            else:
+                refuse(missing, path=unquote(url))
             return None
         enriched.assets.append(Asset(resolved, joined))
         return quote(joined)
@@ -266,7 +272,17 @@ def _missing_guide(
     title = posixpath.splitext(posixpath.basename(target))[0]
     titled = site.titles.get(title)
     if titled is None:
-        return problems.at(line, "missing-guide-link", path=written)
+        named = [rel for rel in site.rels if posixpath.basename(rel) == posixpath.basename(md)]
+        if len(named) != 1:
+            return problems.at(line, "missing-guide-link", path=written)
+        # the right file name in another folder, such as another language's
+        return problems.at(
+            line,
+            "missing-guide-link-folder",
+            path=written,
+            file=named[0],
+            name=posixpath.relpath(named[0], posixpath.dirname(target) or "."),
+        )
     return problems.at(
         line,
         "missing-guide-link-title",

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..component_registry import Component, ComponentParamsError, call_macro, registry
 from ..findings import Finding
-from ..messages import error_text, ui_text
+from ..messages import best_language, error_text, ui_text
 from ..package_files import package_cache
 from ..source.glossary import EXPANDED, TERM, Entry
 from ..templates import environment
@@ -201,7 +201,13 @@ class BodyRenderer:
         """An editor's mistake inside a component: refused with its line, never silently dropped."""
         text = message if message is not None else error_text(f"component-{key}", self.lang, **args)
         self.findings.append(
-            Finding(rule=f"component-{key}", message=text, file=self.source, line=line or call.line)
+            Finding(
+                rule=f"component-{key}",
+                message=text,
+                file=self.source,
+                line=line or call.line,
+                lang=best_language(self.lang),
+            )
         )
 
     def _component(self, opener: Token, inner: Sequence[Token]) -> str:

@@ -54,6 +54,7 @@ class Reporter:
                 file=self.guide.rel,
                 line=line,
                 suggestion=suggestion,
+                lang=self._lang,
             )
         )
 

@@ -49,7 +49,7 @@ def check_output(out: Path, source: Path) -> None:
         raise UnsafeOutput("out-not-a-site")
     unknown = sorted(folder_files(out) - set(manifest.files) - {MANIFEST})
     if unknown:
-        shown = "、".join(unknown[:UNKNOWN_FILES_SHOWN])
+        shown = tuple(unknown[:UNKNOWN_FILES_SHOWN])
         raise UnsafeOutput("out-unknown-files", files=shown, count=len(unknown))
 
 

@@ -53,6 +53,20 @@ def test_lint_json_has_findings_and_summaries(tmp_path):
     }
 
 
+def test_every_finding_names_the_language_of_its_message(tmp_path):
+    """So a report or the preview banner can mark a message in another language than its own."""
+    write_guide(
+        tmp_path,
+        "zh-Hant/a.md",
+        "---\ntitle: 申請身分證\nsummary: 帶戶口名簿申請。\nlang: zh-Hant\n---\n\n"
+        "如需幫助，請前往窗口。\n\n![](pic.png)\n",
+    )
+    document = json.loads(run("lint", str(tmp_path), "--format", "json").stdout)
+    rules = {finding["rule"] for finding in document["findings"]}
+    assert {"lint:officialese", "guidekit:image-alt", "link-missing-image"} <= rules, rules
+    assert {finding["lang"] for finding in document["findings"]} == {"zh-Hant"}
+
+
 def test_lint_text_names_file_line_and_prints_summary(tmp_path):
     path = write_guide(tmp_path, "zh-Hans/a.md", guide("2020-01-01"))
     result = run("lint", str(tmp_path))

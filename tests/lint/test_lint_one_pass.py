@@ -140,6 +140,31 @@ def test_a_link_by_title_names_the_guide_file_and_decoded(tmp_path):
     )
 
 
+def test_a_link_written_from_the_wrong_folder_is_told_the_path_that_reaches_it(tmp_path):
+    """The file name is right, the folder is not: the message gives the path from this guide."""
+    write_guide(
+        tmp_path,
+        "zh-Hans/permit.md",
+        "---\ntitle: 办理居住证\nsummary: 带身份证办。\nlang: zh-Hans\n---\n\n正文。\n",
+    )
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "door.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    card = write_guide(
+        tmp_path,
+        "zh-Hant/card.md",
+        "---\ntitle: 申請身分證\nsummary: 帶戶口名簿申請。\nlang: zh-Hant\n---\n\n"
+        "見[辦理居住證](permit.md)。\n\n![門口](images/door.png)\n",
+    )
+    messages = {
+        (finding["rule"], finding["line"]): finding["message"]
+        for finding in lint_json(tmp_path)["findings"]
+    }
+    guide = messages[("link-missing-guide-link-folder", line_of(card, "permit.md"))]
+    assert "zh-Hans/permit.md" in guide and "../zh-Hans/permit.md" in guide, guide
+    image = messages[("link-missing-image-folder", line_of(card, "door.png"))]
+    assert "../images/door.png" in image and "圖片" in image, image
+
+
 def test_a_guide_linked_without_md_or_as_html_is_found(tmp_path):
     write_guide(
         tmp_path,
