@@ -64,7 +64,11 @@ def test_what_a_build_kept_reads_right_for_one_guide(redone, guides):
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("serve", "overlay-more")],
+    [
+        ("serve", "overlay-more"),
+        ("ui", "short-materials-left-out"),
+        ("ui", "short-places-left-out"),
+    ],
 )
 def test_one_more_left_out_is_said_in_the_singular(name, key):
     text = catalogue(name)[key]["en"]
