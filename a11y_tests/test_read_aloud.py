@@ -236,8 +236,8 @@ def test_a_phrase_marked_in_another_language_is_read_in_that_language_and_its_vo
 
 
 def test_an_abbreviation_before_a_number_does_not_end_the_sentence(session):
-    """"Decree No. 12 of 2017" was read as "Decree No." and "12 of 2017": two utterances, a
-    pause where the sentence goes on."""
+    """An English reference was read as "Decree No." and "12 of 2017": two utterances, a pause
+    where the sentence goes on."""
     spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
     assert "Decree No. 12 of 2017, e.g. Art. 5。" in spoken, spoken
 
