@@ -3,6 +3,7 @@ located messages in the guide's language for values the model cannot take."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -87,6 +88,26 @@ def test_a_time_limit_is_read_with_its_unit(tmp_path, written, value, unit):
     _, loaded, findings = load(tmp_path, f"legal_time_limit: {written}\n")
     assert findings == []
     assert (loaded.meta.legal_time_limit.value, loaded.meta.legal_time_limit.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2026-11-01", "2026/11/01", "2026/11/1", "2026.11.01", "2026年11月1日", "2026 年 11 月 1 日"],
+)
+def test_a_review_date_is_read_as_editors_write_dates(tmp_path, written):
+    _, loaded, findings = load(tmp_path, f"last_reviewed: {written}\nreview_by: 2027年5月1日\n")
+    assert findings == []
+    assert (loaded.meta.last_reviewed, loaded.meta.review_by) == (
+        dt.date(2026, 11, 1),
+        dt.date(2027, 5, 1),
+    )
+
+
+@pytest.mark.parametrize("written", ["2026/02/30", "2026年13月1日", "明年"])
+def test_a_date_that_is_no_date_is_located(tmp_path, written):
+    text, loaded, findings = load(tmp_path, f"last_reviewed: {written}\n")
+    assert loaded is None and len(findings) == 1, findings
+    assert findings[0].line == body_line(text, "last_reviewed")
 
 
 @pytest.mark.parametrize("written", ["20", "'20'", "{value: 20}"])

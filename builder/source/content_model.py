@@ -91,6 +91,23 @@ def _copies(value: object) -> object:
     return int(number) if number.isdigit() else _CHINESE_DIGITS[number]
 
 
+_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+
+
+def _date(value: object) -> object:
+    """2026/11/1, 2026.11.01 and 2026年11月1日 as the day they name; anything else, and a day
+    that does not exist, passes on to pydantic, which refuses it at its line."""
+    if not isinstance(value, str) or (found := _DATE.fullmatch(value)) is None:
+        return value
+    try:
+        return dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_date)]
+
+
 def _file_or_web_address(value: str) -> str:
     """An attachment: a file beside the guide (enrich checks that it exists) or an https address."""
     parts = urlsplit(value)
@@ -386,8 +403,8 @@ class GuideMeta(Part):
     complaints: Contact | None = None
     faq: Annotated[list[Question], BeforeValidator(_one_or_many)] = []
     legal_basis: Annotated[list[LegalBasis], BeforeValidator(_one_or_many)] = []
-    last_reviewed: dt.date | None = None
-    review_by: dt.date | None = None
+    last_reviewed: Day | None = None
+    review_by: Day | None = None
     topics: TextList = []
     life_events: TextList = []
     translation_key: str | None = None  # ties translations together when their paths differ
