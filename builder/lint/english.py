@@ -120,7 +120,10 @@ def _reading_grade(text: GuideText, report: Reporter) -> float | None:
         ),
     )
     syllables = sum(map(_syllables, words))
-    grade = round(0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59, 1)
+    # below zero for a few short words: easier than the first grade is grade 0 to a reader
+    grade = max(
+        0.0, round(0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59, 1)
+    )
     target = report.settings.reading_grade
     if grade > target:
         report.add(

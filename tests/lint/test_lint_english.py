@@ -132,3 +132,15 @@ def test_explained_acronyms_and_site_known_ones_pass(tmp_path):
     )
     assert [f.rule for f in lint_folder(tmp_path).findings] == ["lint:undefined-acronym"]
     assert lint_folder(tmp_path, LintSettings(known_abbreviations=["QCB"])).findings == []
+
+
+def test_a_grade_below_the_first_is_said_as_zero(tmp_path):
+    """Flesch-Kincaid goes below zero for a few short words; the summary said "reading grade -2.2"."""
+    write_guide(
+        tmp_path,
+        "en/id.md",
+        "---\ntitle: ID\nsummary: Get an ID.\nlang: en\nlast_reviewed: 2026-01-01\n"
+        "review_by: 2099-01-01\n---\n\nGo to the desk. Bring a card.\n",
+    )
+    (summary,) = lint_folder(tmp_path).summaries
+    assert summary.reading_grade == 0
