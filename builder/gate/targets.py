@@ -1,12 +1,12 @@
 """Target size per theme. Every page: WCAG 2.5.8 (24 x 24 CSS px, or enough space around). Pages
 guidekit made are held to their theme's promise besides, in the gate's window and on a 320 px
 phone: 44 x 44 in the standard theme (2.5.5) and 60 x 60 in silver (the MIIT 适老化 size), for
-every target outside a sentence: breadcrumbs,
-list links, phone numbers and a labelled action a template or component draws on a line of its
-own ("网上办理：<link>") count as much as buttons. Links inside a sentence are exempt, as WCAG
-exempts them. WCAG 2.5.8's other exceptions hold on pages guidekit did not make: a native control
-the page left at the browser's own size (user agent), and a target whose purpose another target on
-the page serves at a size that is enough (equivalent)."""
+every target outside a sentence: breadcrumbs, list links, phone numbers and a labelled action a
+template or component draws on a line of its own ("网上办理：<link>") count as much as buttons.
+Links inside a sentence are exempt, as WCAG exempts them. WCAG 2.5.8's other exceptions hold on
+pages guidekit did not make: a native control the page left at the browser's own size (user
+agent), and a target whose purpose another target on the page serves at a size that is enough
+(equivalent)."""
 
 from __future__ import annotations
 
