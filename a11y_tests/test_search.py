@@ -78,10 +78,14 @@ async def _search(out: Path) -> dict[str, dict]:
                     "status": await page.inner_text("#gk-search-status"),
                 }
             await page.goto((out / "find/en/search.html").as_uri())
-            await page.fill("#gk-search-query", "credit")
-            await page.click("button[type=submit]")
-            await page.wait_for_selector("#gk-search-status:not(:empty)")
-            found["credit"] = {"status": await page.inner_text("#gk-search-status")}
+            for query in ("credit", "credit report", "ID card"):
+                await page.fill("#gk-search-query", query)
+                await page.click("button[type=submit]")
+                await page.wait_for_selector("#gk-search-status:not(:empty)")
+                found[query] = {
+                    "titles": await page.locator("#gk-search-results a").all_inner_texts(),
+                    "status": await page.inner_text("#gk-search-status"),
+                }
             # without JavaScript: no form to use, the whole A-Z list instead
             context = await browser.new_context(java_script_enabled=False)
             bare = await context.new_page()
@@ -132,6 +136,13 @@ def test_no_match_says_so_and_points_at_the_list(results):
 
 def test_english_says_one_guide_not_one_guides(results):
     assert results["credit"]["status"] == "1 guide found for “credit”."
+
+
+def test_english_words_of_a_query_are_words_not_one_pinyin_spelling(results):
+    """ "credit report" was joined into "creditreport", as "ju zhu zheng" is into juzhuzheng, and
+    found nothing: every English query of two words or more did."""
+    assert results["credit report"]["titles"] == ["Get your credit report"]
+    assert results["ID card"]["titles"] == ["Get your credit report"]
 
 
 def test_without_javascript_the_page_is_the_full_a_to_z_index(results):

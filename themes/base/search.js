@@ -141,10 +141,14 @@
     });
   }
 
+  function isPinyin(letters) {
+    return (letters.match(SYLLABLE) || []).join("") === letters;
+  }
+
   function queryTerms(query, index) {
     var pieces = normalize(query).match(/[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g) || [];
-    // every word a Chinese run could be cut into: their chunks, all at once
-    var candidates = [];
+    // every word a Chinese run could be cut into, and the other pieces: their chunks, all at once
+    var candidates = pieces.filter(function (piece) { return !HAN.test(piece); });
     pieces.filter(function (piece) { return HAN.test(piece); }).forEach(function (run) {
       for (var start = 0; start < run.length; start += 1) {
         for (var end = start + 2; end <= Math.min(run.length, start + LONGEST_WORD); end += 1) {
@@ -157,9 +161,12 @@
       pieces.forEach(function (piece) {
         terms.push.apply(terms, HAN.test(piece) ? cutChinese(piece, index) : [piece]);
       });
-      // "ju zhu zheng" is one word spelled in syllables
+      // "ju zhu zheng" is one word spelled in syllables; "social security" is two words
       var letters = normalize(query).replace(/[\s'’]+/g, "");
-      if (terms.length > 1 && /^[a-z]+$/.test(letters)) terms = [letters];
+      var words = terms.every(function (term) { return known(index, term); });
+      if (terms.length > 1 && /^[a-z]+$/.test(letters) && isPinyin(letters) && !words) {
+        terms = [letters];
+      }
       return Promise.all(terms.map(function (term) {
         return /^[a-z]+$/.test(term) ? cutPinyin(term, index) : [term];
       }));
