@@ -304,3 +304,43 @@ def test_messages_are_in_the_sites_language(tmp_path):
         "清单.json, record 1, '申请材料' item 1, '纸质材料份数': it should be a number of copies"
         in outcome.stderr
     )
+
+
+def test_a_code_a_spreadsheet_turned_into_a_number_is_refused_not_imported_wrong(tmp_path):
+    """Excel keeps 15 digits of a number and no leading zeros: 00011701500033010021 typed into a
+    number cell came in as 实施编码 11701500033010020, and a CSV saved again by Excel holds
+    1.17015E+19; both were written into guides as if right."""
+    data = workbook(
+        tmp_path / "清单.xlsx",
+        {
+            "实施清单": [
+                ["事项名称", "实施编码", "基本编码", "承诺办结时限"],
+                ["社保卡申领", 11701500033010021, "000117001000", "5个工作日"],
+                ["医保报销", "00011701500033010022", 1.17015e19, "5个工作日"],
+                ["公积金提取", "00011701500033010023", "000117003000", "即办"],
+                ["居住证申领", 4401, None, "10个工作日"],  # a short number keeps every digit
+            ],
+            "申请材料": [
+                ["实施编码", "材料名称"],
+                [11701500033010023, "居民身份证"],
+                ["00011701500033010023", "户口簿"],
+            ],
+        },
+    )
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1
+    errors = outcome.stderr
+    assert "工作表“实施清单”，第 2 行，“实施编码”列：实施编码存成了数字" in errors, errors
+    assert "工作表“实施清单”，第 3 行，“基本编码”列：基本编码存成了数字" in errors
+    assert "工作表“申请材料”，第 2 行，“实施编码”列：实施编码存成了数字" in errors
+    assert "设成“文本”格式" in errors and "Traceback" not in errors
+    guides = tmp_path / "guides" / "zh-Hans"
+    assert sorted(path.name for path in guides.iterdir()) == [
+        "gongjijin-tiqu.md",
+        "juzhuzheng-shenling.md",
+    ]
+    assert "name: 户口簿" in (guides / "gongjijin-tiqu.md").read_text("utf-8")
+    assert "居民身份证" not in (guides / "gongjijin-tiqu.md").read_text("utf-8")
+    (tmp_path / "清单.csv").write_text("事项名称,实施编码\n婚姻登记,1.17015E+19\n", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "csv")
+    assert "第 2 行，“实施编码”列：实施编码存成了数字" in outcome.stderr, outcome.stderr

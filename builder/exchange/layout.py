@@ -21,6 +21,7 @@ from ..source.yaml_loader import SAFE_LOADER
 
 MAIN_SHEET = "实施清单"
 KEY = "实施编码"  # ties a table's rows to their record
+BASIC_CODE = "基本编码"
 # A time limit is two elements, the number and its unit (法定办结时限, 法定办结时限单位)
 LEGAL_LIMIT, PROMISED_LIMIT, UNIT = "法定办结时限", "承诺办结时限", "单位"
 
@@ -134,7 +135,7 @@ class Table:
 
 MAIN_COLUMNS = (
     Column("事项名称", ("title",)),
-    Column("基本编码", ("item_codes", "basic")),
+    Column(BASIC_CODE, ("item_codes", "basic")),
     Column(KEY, ("item_codes", "implementation")),
     Column("实施主体", ("owner",)),
     Column("服务对象", ("audience",), LINES),

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .layout import KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping
+from .layout import BASIC_CODE, KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping
 
 _HEADER_SEARCH = 5  # rows looked at for the header
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Chinese spreadsheets save CSV as GBK by default
@@ -80,6 +81,7 @@ class UnreadableFile(ValueError):
         self.key, self.details = key, args
 
 
+CODES = (KEY, BASIC_CODE)
 # what a platform writes in a table it leaves empty (特别程序: 无)
 _NONE = {"", "无", "無", "/", "-", "—"}
 
@@ -207,12 +209,17 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
 
 
 def _add_record(found: Read, record: Record) -> None:
-    """A record is kept when it names its item and has a 实施编码 no other record has."""
+    """A record is kept when it names its item and has a 实施编码 no other record has, and its
+    codes are as the platform wrote them."""
     missing = [name for name in ("事项名称", KEY) if name not in record.main.cells]
     if missing:
         found.problems.append(
             Problem(record.main.location(missing[0]), "record-missing", {"element": missing[0]})
         )
+        return
+    damaged = [name for name in CODES if name in record.main.cells and _damaged(record.main, name)]
+    if damaged:
+        found.problems.append(_code_problem(record.main, damaged[0]))
         return
     record.main.cells[KEY] = replace(record.main.cells[KEY], value=_code(record.main.cells[KEY]))
     if any(other.code == record.code for other in found.records):
@@ -221,6 +228,28 @@ def _add_record(found: Read, record: Record) -> None:
         )
         return
     found.records.append(record)
+
+
+# Excel keeps 15 significant digits and no leading zeros in a number: a code it turned into one
+# (a long code typed or pasted into a cell formatted as a number, a CSV opened and saved again) has
+# lost digits, and a CSV saved from it holds the code as 1.17015E+19.
+_EXACT_DIGITS = 15
+_EXPONENT = re.compile(r"\s*\d+(?:\.\d+)?[eE]\+?\d+\s*")
+
+
+def _damaged(row: Row, name: str) -> bool:
+    value = row.cells[name].value
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return not value.is_integer() or abs(value) >= 10**_EXACT_DIGITS
+    if isinstance(value, int):
+        return abs(value) >= 10**_EXACT_DIGITS
+    return isinstance(value, str) and _EXPONENT.fullmatch(value) is not None
+
+
+def _code_problem(row: Row, name: str) -> Problem:
+    return Problem(row.location(name), "code-number", {"element": name})
 
 
 def _code(cell: Cell) -> str:
@@ -233,6 +262,9 @@ def _code(cell: Cell) -> str:
 def _add_table_row(found: Read, codes: dict[str, Record], table: str, row: Row) -> None:
     if KEY not in row.cells:
         found.problems.append(Problem(row.location(KEY), "row-no-code", {"table": table}))
+        return
+    if _damaged(row, KEY):
+        found.problems.append(_code_problem(row, KEY))
         return
     code = _code(row.cells.pop(KEY))
     if code not in codes:
