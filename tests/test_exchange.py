@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import Workbook
 
 from guidekit.exchange.convert import front_matter
@@ -344,3 +345,26 @@ def test_a_code_a_spreadsheet_turned_into_a_number_is_refused_not_imported_wrong
     (tmp_path / "清单.csv").write_text("事项名称,实施编码\n婚姻登记,1.17015E+19\n", "utf-8")
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "csv")
     assert "第 2 行，“实施编码”列：实施编码存成了数字" in outcome.stderr, outcome.stderr
+
+
+def test_the_html_of_a_platforms_rich_text_cells_becomes_plain_lines(tmp_path):
+    """Platforms keep 受理条件, 环节说明 and answers as rich text and export its HTML: the tags and
+    &nbsp; reached the page as text a reader sees (<p>在本市居住<b>半年</b>以上；</p>)."""
+    record = {
+        **RECORD,
+        "受理条件": "<p>在本市居住<b>半年</b>以上；</p><br/>有合法稳定就业&nbsp;",
+        "办理流程": [
+            {"环节名称": "受理", "环节说明": "<div>窗口收件&amp;核对</div><div>当场出具回执</div>"}
+        ],
+        "常见问题": [
+            {"问题": "要几张照片？", "解答": "<span style='color:red'>年收入&lt;5万元的</span>免费"}
+        ],
+    }
+    data = write_json(tmp_path / "清单.json", [record])
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert outcome.exit_code == 0, outcome.stderr
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    meta = yaml.safe_load(text.split("---")[1])
+    assert meta["eligibility"] == ["在本市居住半年以上；", "有合法稳定就业"]
+    assert meta["steps"] == [{"title": "受理", "detail": "窗口收件&核对\n当场出具回执"}]
+    assert meta["faq"][0]["answer"] == "年收入<5万元的免费"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +38,47 @@ class Kind:
     joiner: str | None = None  # a list written into one spreadsheet cell, joined by this
 
 
+# Platforms keep 受理条件, 环节说明 and the like as rich text and export its HTML as it is
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z]+\d*);")
+_BLOCKS = frozenset(
+    ["br", "p", "div", "li", "tr", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6"]
+)
+
+
+class _PlainText(HTMLParser):
+    """An HTML fragment's text, a line for each paragraph, line break and list item."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _plain(text: str) -> str:
+    if not _MARKUP.search(text):
+        return text
+    parser = _PlainText()
+    parser.feed(text)
+    parser.close()
+    lines = ("".join(parser.parts)).replace("\xa0", " ").split("\n")
+    return "\n".join(line for raw in lines if (line := " ".join(raw.split())))
+
+
 def cell_text(value: object) -> object:
-    """A cell as the front matter holds it: text trimmed; numbers, true/false kept for the model."""
+    """A cell as the front matter holds it: text trimmed and out of its HTML; numbers,
+    true/false kept for the model."""
     if isinstance(value, float) and value.is_integer():
         return int(value)  # spreadsheets store whole numbers as floats
-    return value.strip() if isinstance(value, str) else value
+    return _plain(value).strip() if isinstance(value, str) else value
 
 
 def _text(value: object) -> object:
@@ -60,7 +97,7 @@ def _split(pattern: re.Pattern[str]) -> Callable[[object], object]:
             return [text for item in value if (text := _text(item)) != ""]
         if not isinstance(value, str):
             return _text(value)
-        return [text for text in pattern.split(value.strip()) if text]
+        return [text for text in pattern.split(_plain(value).strip()) if text]
 
     return read
 
