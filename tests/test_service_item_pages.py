@@ -205,3 +205,20 @@ def test_faq_and_conditions_are_text_not_markup(tmp_path):
     assert html.select_one("details summary").get_text() == "<b>问</b>"
     assert html.select_one(".gk-details__text").get_text() == "<script>alert(1)</script>"
     assert not html.select("details script, .gk-materials img")
+
+
+def test_a_phone_typed_in_full_width_digits_is_a_number_a_phone_can_dial(tmp_path):
+    """A Chinese input method left on full width writes ０２８－１２３４５６７８ (and platforms export
+    it so): the page's tel: link held those characters, which dialers do not take."""
+    fields = (
+        "consult: {phone: ０２８－１２３４５６７８}\n"
+        "places: [{name: 东城派出所, phone: （０２８）８７６５４３２１}]\n"
+    )
+    source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide(fields=fields)})
+    assert build(source, tmp_path / "site", check=False).published
+    html = soup(tmp_path / "site", "zh-Hans/card.html")
+    assert [link["href"] for link in html.select("a[href^='tel:']")] == [
+        "tel:(028)87654321",
+        "tel:028-12345678",
+    ]
+    assert html.select_one(".gk-help__phone").get_text() == "028-12345678"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
@@ -130,6 +131,8 @@ Flag = Annotated[bool, BeforeValidator(_spelled(_YES_NO))]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Attachment = Annotated[str, AfterValidator(_file_or_web_address)]
 Text = Annotated[str, Field(min_length=1)]
+# An input method left on full width types ０２８－１２３４５６７８: dialers take ASCII digits only
+Phone = Annotated[str, AfterValidator(lambda value: unicodedata.normalize("NFKC", value))]
 
 
 class Part(BaseModel):
@@ -195,7 +198,7 @@ class Place(Part):
     address: str | None = None
     hours: str | None = None
     holidays: str | None = None
-    phone: str | None = None
+    phone: Phone | None = None
     transport: str | None = None
 
 
@@ -206,7 +209,7 @@ class OnlineEntry(Part):
 
 class Contact(Part):
     name: str | None = None
-    phone: str | None = None
+    phone: Phone | None = None
     hours: str | None = None
     volunteers: str | None = None  # where to find 帮办 volunteers who go with the reader
 
