@@ -85,3 +85,15 @@ def test_the_documented_configuration_of_init_is_valid_and_names_every_option(tm
     assert switched_on.count("\n# ") < text.count("\n# ")
     (tmp_path / "guidekit.toml").write_text(switched_on, "utf-8")
     assert load_config(tmp_path)[1] == []
+
+
+def test_a_name_written_once_is_the_name_in_every_language(tmp_path):
+    """site_name = "青川市办事指南" is what a newcomer writes: it was refused with pydantic's English
+    'Input should be a valid dictionary' inside a Chinese sentence."""
+    (tmp_path / "guidekit.toml").write_text(
+        'site_name = "青川市办事指南"\n[contact]\noffice = "青川市政务服务中心"\n', "utf-8"
+    )
+    config, findings = load_config(tmp_path)
+    assert findings == []
+    assert config.site_name_for("en") == config.site_name_for("zh-Hans") == "青川市办事指南"
+    assert config.contact.office["zh-Hant"] == "青川市政务服务中心"

@@ -6,9 +6,9 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
@@ -27,13 +27,21 @@ class Budgets(BaseModel):
     page_kb: float = Field(default=14.0, gt=0)  # each page with what it loads, gzipped
 
 
+def _every_language(value: object) -> object:
+    """A name written once (site_name = "青川市办事指南") is the name in every language."""
+    return dict.fromkeys(get_args(Lang), value) if isinstance(value, str) else value
+
+
+Named = Annotated[dict[Lang, str], BeforeValidator(_every_language)]
+
+
 class Contact(BaseModel):
     """Where readers report an accessibility problem; the accessibility statement and the reports
     show it."""
 
     model_config = ConfigDict(extra="forbid")
 
-    office: dict[Lang, str] = {}  # who answers, by language
+    office: Named = {}  # who answers, by language
     email: str = ""
     phone: str = ""
     url: str = ""  # a page or form for reports
@@ -42,7 +50,7 @@ class Contact(BaseModel):
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    site_name: dict[Lang, str] = {
+    site_name: Named = {
         "zh-Hans": "办事指南",
         "zh-Hant": "辦事指南",
         "en": "Service guides",
