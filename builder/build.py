@@ -16,7 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .conformance import evidence, load_reviews, render_statements, report_files, write_reports
+from .conformance import (
+    evidence,
+    load_reviews,
+    render_statements,
+    report_date,
+    report_files,
+    write_reports,
+)
 from .conformance.reviews import Review
 from .conformance.verdicts import Evidence
 from .environment import environment_finding
@@ -324,7 +331,7 @@ def _read_source(state: BuildState) -> Source:
     state.report(_colliding_pages([guide.rel for guide in loaded.guides], lang))
     glossary = _reported(state, load_glossary(source, lang))
     synonyms = _reported(state, load_synonyms(source, lang))
-    reviews = _reported(state, load_reviews(source, lang))
+    reviews = _reported(state, load_reviews(source, lang, report_date(state.options.today)))
     guides = site_guides(loaded)
     inputs = SiteInputs(
         source,

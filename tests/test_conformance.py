@@ -536,7 +536,7 @@ def test_the_same_site_and_reviews_give_the_same_bytes_dated_by_source_date_epoc
             '[[review]]\ncriterion = "1.3.1"\nresult = "fine"\nreviewer = "李明"\ndate = '
             "2026-11-20\n",
             3,
-            "result",
+            "只能是 supports、partially-supports、does-not-support、not-applicable 中的一个",
         ),
         (
             '[[review]]\ncriterion = "1.3.1"\nresult = "supports"\ndate = 2026-11-20\n',
@@ -550,6 +550,13 @@ def test_the_same_site_and_reviews_give_the_same_bytes_dated_by_source_date_epoc
             "reviwer",
         ),
         ('# reviews\n[review]\ncriterion = "1.3.1"\n', 2, "[[review]]"),
+        # a review cannot come after the report that counts it
+        (
+            '[[review]]\ncriterion = "1.3.1"\nresult = "supports"\nreviewer = "李明"\ndate = '
+            "2999-11-20\n",
+            5,
+            "评审日期 2999-11-20 在报告日期",
+        ),
         ('title = "x"\n', 1, "[[review]]"),
     ],
 )
@@ -557,7 +564,7 @@ def test_a_mistake_in_conformance_toml_is_located_and_refuses_the_build(
     tmp_path, text, line, words
 ):
     source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide(), "conformance.toml": text})
-    reviews, problems = load_reviews(source, "zh-Hans")
+    reviews, problems = load_reviews(source, "zh-Hans", dt.date(2026, 11, 29))
     assert reviews == [] and [(p.file, p.line, p.rule) for p in problems] == [
         ("conformance.toml", line, "conformance-invalid")
     ]
@@ -566,6 +573,23 @@ def test_a_mistake_in_conformance_toml_is_located_and_refuses_the_build(
     assert not result.published and any(
         f.file == "conformance.toml" and f.line == line for f in result.findings
     )
+
+
+def test_a_review_date_is_read_as_editors_write_dates_and_wrong_values_are_said_in_words(tmp_path):
+    """date = "2026/11/20" was refused, and a wrong value was explained by pydantic in English
+    inside the Chinese sentence ("Input should be a valid date or datetime, invalid date
+    separator")."""
+    text = (
+        '[[review]]\ncriterion = "1.3.1"\nresult = "supports"\nreviewer = "李明"\n'
+        'date = "2026年11月20日"\n'
+    )
+    source = write_site(tmp_path / "guides", {"conformance.toml": text})
+    (review,), problems = load_reviews(source, "zh-Hans", dt.date(2026, 11, 29))
+    assert problems == [] and review.date == dt.date(2026, 11, 20)
+    (source / "conformance.toml").write_text(text.replace("2026年11月20日", "上周五"), "utf-8")
+    _, (problem,) = load_reviews(source, "zh-Hans", dt.date(2026, 11, 29))
+    assert problem.line == 5 and "应该是日期，例如 2026-10-15" in problem.message
+    assert "Input should" not in problem.message
 
 
 def test_reviews_in_conformance_toml_reach_the_statement_of_a_build(tmp_path):

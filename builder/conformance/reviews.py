@@ -25,7 +25,8 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..messages import list_text
-from ..source.user_files import read_toml, toml_error_line, validated
+from ..source.content_model import Day
+from ..source.user_files import read_toml, toml_error_line, validated, value_expected
 from .standards import standards_map
 
 REVIEWS_FILE = "conformance.toml"
@@ -39,7 +40,7 @@ class Review(BaseModel):
     criterion: str = Field(min_length=1)
     result: Result
     reviewer: str = Field(min_length=1)
-    date: datetime.date
+    date: Day  # as editors write dates: 2026-11-20, "2026/11/20", "2026年11月20日"
     notes: str = ""
     theme: Literal["standard", "silver"] | None = None
 
@@ -50,9 +51,9 @@ class _ReviewFile(BaseModel):
     review: list[Review] = []
 
 
-def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
+def load_reviews(source: Path, lang: str, on: datetime.date) -> tuple[list[Review], list[Finding]]:
     """The reviews in SOURCE/conformance.toml (none when there is no such file) and the problems
-    found reading it."""
+    found reading it; a review dated after ``on``, the reports' date, cannot have been made."""
     path = source / REVIEWS_FILE
     if not path.is_file():
         return [], []
@@ -76,7 +77,7 @@ def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
         if detail["type"] == "missing":
             return problems.at(places.line(loc[:2]), "reviews-missing-field", field=field)
         return problems.at(
-            places.line(loc), "reviews-bad-value", field=field, problem=detail["msg"]
+            places.line(loc), "reviews-bad-value", field=field, problem=value_expected(detail, lang)
         )
 
     read, findings = validated(_ReviewFile, data, describe)
@@ -91,6 +92,15 @@ def load_reviews(source: Path, lang: str) -> tuple[list[Review], list[Finding]]:
         )
         for number, review in enumerate(read.review)
         if known.criterion(review.criterion) is None
+    ] + [
+        problems.at(
+            places.line(("review", number, "date")),
+            "reviews-future-date",
+            date=review.date.isoformat(),
+            today=on.isoformat(),
+        )
+        for number, review in enumerate(read.review)
+        if review.date > on
     ]
     return (
         [] if findings else sorted(read.review, key=lambda review: (review.criterion, review.date))

@@ -22,7 +22,15 @@ from ..gate.waivers import Waiver
 from ..output.stage import MANIFEST
 from ..source.config import load_config
 from ..theme import theme_of_page
-from . import OPENACR_FILE, SitePage, evidence, load_reviews, render_statements, report_files
+from . import (
+    OPENACR_FILE,
+    SitePage,
+    evidence,
+    load_reviews,
+    render_statements,
+    report_date,
+    report_files,
+)
 
 
 @dataclass
@@ -44,7 +52,8 @@ def site_report(
     on_page=None,
 ) -> SiteReport:
     config, problems = load_config(source)
-    reviews, more = load_reviews(source, config.default_lang)
+    date = _date(site)
+    reviews, more = load_reviews(source, config.default_lang, report_date(date))
     if problems or more:
         return SiteReport(problems=problems + more)
     from ..gate.cache import cache_file
@@ -57,7 +66,7 @@ def site_report(
     found = evidence(
         config,
         _pages(site, report.pages),
-        date=_date(site),
+        date=date,
         checked=True,
         waivers=waivers,
         reviews=reviews,
