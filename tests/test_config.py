@@ -87,13 +87,17 @@ def test_the_documented_configuration_of_init_is_valid_and_names_every_option(tm
     assert load_config(tmp_path)[1] == []
 
 
-def test_a_name_written_once_is_the_name_in_every_language(tmp_path):
+def test_a_name_written_once_is_every_languages_and_a_full_width_phone_is_dialable(tmp_path):
     """site_name = "青川市办事指南" is what a newcomer writes: it was refused with pydantic's English
     'Input should be a valid dictionary' inside a Chinese sentence."""
     (tmp_path / "guidekit.toml").write_text(
-        'site_name = "青川市办事指南"\n[contact]\noffice = "青川市政务服务中心"\n', "utf-8"
+        'site_name = "青川市办事指南"\n[contact]\noffice = "青川市政务服务中心"\n'
+        'phone = "０２８－１２３４５"\n',
+        "utf-8",
     )
     config, findings = load_config(tmp_path)
     assert findings == []
     assert config.site_name_for("en") == config.site_name_for("zh-Hans") == "青川市办事指南"
     assert config.contact.office["zh-Hant"] == "青川市政务服务中心"
+    # the statement's tel: link kept the full-width digits a phone cannot dial
+    assert config.contact.phone == "028-12345"

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from ..findings import Finding, Problems
 from ..lint.rules import LintSettings
 from ..messages import best_language, error_text, list_text
-from .content_model import Lang
+from .content_model import Lang, Phone
 from .load import expected_text
 from .user_files import read_toml, toml_error_line, validated
 
@@ -43,7 +43,7 @@ class Contact(BaseModel):
 
     office: Named = {}  # who answers, by language
     email: str = ""
-    phone: str = ""
+    phone: Phone = ""
     url: str = ""  # a page or form for reports
 
 
