@@ -15,6 +15,7 @@ import subprocess
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from guidekit.build import build
 from guidekit.conformance import (
@@ -404,6 +405,23 @@ def test_earl_is_json_ld_with_a_mode_on_every_assertion_one_per_criterion_per_pa
         "earl:cantTell",
         "earl:automatic",
     )  # a warning
+
+
+def test_a_waived_criterion_says_its_verdict_not_only_a_review_that_it_supports():
+    """Under 有已知问题 the statement gave the criterion's review alone, "王芳，…：符合。": a
+    reader saw a known problem listed as conforming."""
+    found = make(waivers=[WAIVER], reviews=[review("1.4.3", "supports")])
+    page = next(
+        page for page in render_statements(found) if page.site_path == "accessibility/zh-Hans.html"
+    )
+    items = BeautifulSoup(page.html, "html.parser").find_all("li")
+    (item,) = [
+        item.get_text()
+        for item in items
+        if item.get_text().startswith("1.4.3 对比度（最低）（AA）")
+    ]
+    assert item.startswith("1.4.3 对比度（最低）（AA）：部分符合，有上面列出的已知问题。"), item
+    assert "李明，2026-11-20 评审：符合" in item
 
 
 def test_a_waiver_is_a_dated_non_conformity_in_the_statement_openacr_and_earl():

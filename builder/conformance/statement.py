@@ -164,13 +164,21 @@ def _item(verdict: Verdict, lang: str, c: Mapping[str, str]) -> Markup:
         criterion=_criterion(criterion, lang), level=criterion.level
     )
     text = escape(item)
+    # a known problem decides the verdict whatever a review said: the verdict first, then the
+    # reviews as what people found
+    waived = verdict.basis == WAIVER
+    if waived:
+        text = Markup(escape(c["label"])).format(label=text) + c["waived"].format(
+            level=c[verdict.level]
+        )
     for review in verdict.reviews:
-        text = Markup(escape(c["label"])).format(label=text) + Markup(escape(c["reviewed"])).format(
+        said = Markup(escape(c["reviewed-waived" if waived else "reviewed"])).format(
             reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)),
             date=review.date.isoformat(),
             result=c[review.result],
             notes=_marked(review.notes, _text_lang(review.notes, lang)) if review.notes else "",
         )
+        text = text + said if waived else Markup(escape(c["label"])).format(label=text) + said
     return text
 
 
