@@ -145,6 +145,15 @@
     return (letters.match(SYLLABLE) || []).join("") === letters;
   }
 
+  // "passports" for passport, "allowance" for allowances: the other number of an English word
+  function otherForms(word) {
+    if (!/^[a-z]{4,}$/.test(word)) return [];
+    if (/ies$/.test(word)) return [word.slice(0, -3) + "y", word.slice(0, -1)];
+    if (/(?:ch|sh|ss|x)es$/.test(word)) return [word.slice(0, -2)];
+    if (/[^s]s$/.test(word)) return [word.slice(0, -1)];
+    return [/y$/.test(word) && !/[aeiou]y$/.test(word) ? word.slice(0, -1) + "ies" : word + "s"];
+  }
+
   function queryTerms(query, index) {
     var pieces = normalize(query).match(/[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g) || [];
     // every word a Chinese run could be cut into, and the other pieces: their chunks, all at once
@@ -175,10 +184,13 @@
     });
   }
 
-  // The words a term reaches, each with how: itself, its synonyms, the words it spells.
+  // The words a term reaches, each with how: itself, its synonyms and other number (ranked as
+  // synonyms), the words it spells.
   function reached(term, index) {
     var found = [[term, "word"]];
-    own(index.entry.synonyms, term).forEach(function (word) { found.push([word, "synonym"]); });
+    own(index.entry.synonyms, term).concat(otherForms(term)).forEach(function (word) {
+      found.push([word, "synonym"]);
+    });
     if (!HAN.test(term)) {
       own(index.words(term).p, term).forEach(function (word) { found.push([word, "pinyin"]); });
       own(index.words(term).i, term).forEach(function (word) { found.push([word, "initials"]); });
