@@ -345,6 +345,12 @@ def test_a_code_a_spreadsheet_turned_into_a_number_is_refused_not_imported_wrong
     (tmp_path / "清单.csv").write_text("事项名称,实施编码\n婚姻登记,1.17015E+19\n", "utf-8")
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "csv")
     assert "第 2 行，“实施编码”列：实施编码存成了数字" in outcome.stderr, outcome.stderr
+    # a JSON integer keeps every digit
+    data = write_json(tmp_path / "清单.json", [{**RECORD, "实施编码": 11701500033010021}])
+    outcome = run_guidekit("import", data, "--source", tmp_path / "json")
+    assert outcome.exit_code == 0, outcome.stderr
+    text = (tmp_path / "json" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert "implementation: '11701500033010021'" in text
 
 
 def test_the_html_of_a_platforms_rich_text_cells_becomes_plain_lines(tmp_path):

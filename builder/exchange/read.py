@@ -232,19 +232,20 @@ def _add_record(found: Read, record: Record) -> None:
 
 # Excel keeps 15 significant digits and no leading zeros in a number: a code it turned into one
 # (a long code typed or pasted into a cell formatted as a number, a CSV opened and saved again) has
-# lost digits, and a CSV saved from it holds the code as 1.17015E+19.
+# lost digits, and a CSV saved from it holds the code as 1.17015E+19. A JSON integer is exact.
 _EXACT_DIGITS = 15
 _EXPONENT = re.compile(r"\s*\d+(?:\.\d+)?[eE]\+?\d+\s*")
 
 
 def _damaged(row: Row, name: str) -> bool:
-    value = row.cells[name].value
+    cell = row.cells[name]
+    value = cell.value
     if isinstance(value, bool):
         return False
     if isinstance(value, float):
         return not value.is_integer() or abs(value) >= 10**_EXACT_DIGITS
     if isinstance(value, int):
-        return abs(value) >= 10**_EXACT_DIGITS
+        return cell.at.sheet is not None and abs(value) >= 10**_EXACT_DIGITS
     return isinstance(value, str) and _EXPONENT.fullmatch(value) is not None
 
 
