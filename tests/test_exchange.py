@@ -374,3 +374,17 @@ def test_the_html_of_a_platforms_rich_text_cells_becomes_plain_lines(tmp_path):
     assert meta["eligibility"] == ["在本市居住半年以上；", "有合法稳定就业"]
     assert meta["steps"] == [{"title": "受理", "detail": "窗口收件&核对\n当场出具回执"}]
     assert meta["faq"][0]["answer"] == "年收入<5万元的免费"
+
+
+def test_json_as_platform_apis_answer_and_as_windows_saves_it_is_read(tmp_path):
+    """A platform's API nests its records ({"code": 0, "data": {"list": [...]}}), and a Windows
+    editor saves JSON as GBK: both were refused, the second as "少了逗号或引号"."""
+    nested = {"code": 0, "msg": "成功", "errors": [], "data": {"total": 1, "list": [RECORD]}}
+    data = tmp_path / "接口.json"
+    data.write_bytes(json.dumps(nested, ensure_ascii=False).encode("gb18030"))
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").is_file()
+    data.write_bytes(b"\xff\xfe\x00[")
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert "接口.json 既不是 UTF-8 也不是 GBK 编码" in outcome.stderr, outcome.stderr

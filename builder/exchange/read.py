@@ -20,7 +20,8 @@ from pathlib import Path
 from .layout import BASIC_CODE, KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping
 
 _HEADER_SEARCH = 5  # rows looked at for the header
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Chinese spreadsheets save CSV as GBK by default
+# Chinese spreadsheets save CSV as GBK by default, and Windows editors JSON too
+ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass(frozen=True)
@@ -129,16 +130,19 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
         workbook.close()
 
 
-def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
+def _text(path: Path) -> str:
     data = path.read_bytes()
-    for encoding in CSV_ENCODINGS:
+    for encoding in ENCODINGS:
         try:
-            text = data.decode(encoding)
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        rows = csv.reader(text.splitlines())
-        return [(number, list(values)) for number, values in enumerate(rows, start=1)]
     raise UnreadableFile("file-encoding", file=path.name)
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
+    rows = csv.reader(_text(path).splitlines())
+    return [(number, list(values)) for number, values in enumerate(rows, start=1)]
 
 
 def _csv_sheets(path: Path) -> list[Sheet]:
@@ -278,15 +282,16 @@ def _add_table_row(found: Read, codes: dict[str, Record], table: str, row: Row) 
 
 def _from_json(path: Path, mapping: Mapping) -> Read:
     try:
-        document = json.loads(path.read_text("utf-8-sig"))
+        text = _text(path)
     except OSError as error:
         raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
+    try:
+        document = json.loads(text)
     except ValueError as error:
         line = getattr(error, "lineno", 1)
         raise UnreadableFile("json-invalid", file=path.name, line=line) from None
-    if isinstance(document, dict):
-        document = next((value for value in document.values() if isinstance(value, list)), None)
-    if not isinstance(document, list):
+    document = _record_list(document)
+    if document is None:
         raise UnreadableFile("json-no-records", file=path.name)
     found = Read([], [], [])
     ignored: set[str] = set()
@@ -311,6 +316,21 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
         _add_record(found, record)
     found.ignored = sorted(ignored)
     return found
+
+
+def _record_list(document: object) -> list[object] | None:
+    """The records: the document, or the first list an object holds, however deep (a platform's
+    API answers {"code": 0, "data": {"total": 22, "list": [...]}})."""
+    lists, queue = [], [document]
+    while queue:
+        value = queue.pop(0)
+        if isinstance(value, list):
+            if value and all(isinstance(item, dict) for item in value):
+                return value
+            lists.append(value)
+        elif isinstance(value, dict):
+            queue.extend(value.values())
+    return lists[0] if lists else None
 
 
 def _json_table(
