@@ -200,6 +200,24 @@ def test_csv_tables_sit_in_files_beside_the_records(tmp_path):
     assert "places:\n- name: 东城派出所\n  hours: 工作日 9:00—17:00\n" in text
 
 
+def test_a_csv_cell_of_several_lines_keeps_its_lines(tmp_path):
+    """Excel writes a cell typed with Alt+Enter as a quoted value over several lines: reading the
+    file line by line glued them, so 受理条件's two conditions became one run-on item."""
+    (tmp_path / "清单.csv").write_bytes(
+        "事项名称,实施编码,受理条件,办理地点\r\n"
+        '居住证申领,C1,"在本市居住半年以上\r\n有合法稳定就业",东城派出所\r\n'
+        "结婚登记,C2,,婚姻登记处\r\n".encode("gb18030")
+    )
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 0, outcome.stderr
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert yaml.safe_load(text.split("---")[1])["eligibility"] == [
+        "在本市居住半年以上",
+        "有合法稳定就业",
+    ]
+    assert len(list((tmp_path / "guides" / "zh-Hans").iterdir())) == 2
+
+
 def test_a_table_that_cannot_be_read_says_why_in_the_sites_language(tmp_path):
     (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n", "utf-8")
     (tmp_path / "清单-申请材料.csv").mkdir()

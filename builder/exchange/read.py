@@ -10,6 +10,7 @@ A header may sit below a title row: the first of the first rows that names an el
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import zipfile
@@ -141,7 +142,9 @@ def _text(path: Path) -> str:
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
-    rows = csv.reader(_text(path).splitlines())
+    # a cell's own line breaks (Alt+Enter in Excel) stay in it: "每行一项" elements need them
+    text = _text(path).replace("\r\n", "\n").replace("\r", "\n")
+    rows = csv.reader(io.StringIO(text, newline=""))
     return [(number, list(values)) for number, values in enumerate(rows, start=1)]
 
 
