@@ -80,6 +80,9 @@ def test_every_new_field_loads_from_the_spellings_editors_write(tmp_path):
         ("24 小时", 24, "hours"),
         ("0.5 个工作日", 0.5, "working-days"),
         ("即办", 0, "working-days"),
+        # how platforms export 即办件's limit
+        ("即时办结", 0, "working-days"),
+        ("即時辦結", 0, "working-days"),
         ("{value: 60, unit: 自然日}", 60, "calendar-days"),
         ("{value: 2, unit: months}", 2, "months"),
     ],

@@ -250,7 +250,18 @@ TIME_UNITS = {
 }
 _time_unit = _spelled(TIME_UNITS)
 # 即办: done while the reader waits, a limit of no working days
-_AT_ONCE = ("即办", "即辦", "即办件", "即辦件", "当场办结", "當場辦結", "immediate", "on the spot")
+_AT_ONCE = (
+    "即办",
+    "即辦",
+    "即办件",
+    "即辦件",
+    "即时办结",
+    "即時辦結",
+    "当场办结",
+    "當場辦結",
+    "immediate",
+    "on the spot",
+)
 _TIME_LIMIT = re.compile(
     r"^\s*(?P<value>\d+(?:\.\d+)?|[一两兩二三四五六七八九十]+)\s*(?P<unit>.*?)\s*$"
 )
