@@ -191,7 +191,8 @@ def test_csv_tables_sit_in_files_beside_the_records(tmp_path):
         "实施编码,材料名称,纸质材料份数\nC1,居民身份证,1\nC1,照片,零\n".encode("gb18030")
     )
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
-    assert "清单.csv，工作表“申请材料”，第 3 行，“纸质材料份数”列" in outcome.stderr
+    # the file the editor opens to correct it, not a sheet 清单.csv does not have
+    assert "清单-申请材料.csv，第 3 行，“纸质材料份数”列" in outcome.stderr
     (tmp_path / "清单-申请材料.csv").write_text("实施编码,材料名称\nC1,居民身份证\n", "utf-8")
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
     assert outcome.exit_code == 0, outcome.stderr
@@ -362,7 +363,7 @@ def test_a_code_a_spreadsheet_turned_into_a_number_is_refused_not_imported_wrong
     assert "居民身份证" not in (guides / "gongjijin-tiqu.md").read_text("utf-8")
     (tmp_path / "清单.csv").write_text("事项名称,实施编码\n婚姻登记,1.17015E+19\n", "utf-8")
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "csv")
-    assert "第 2 行，“实施编码”列：实施编码存成了数字" in outcome.stderr, outcome.stderr
+    assert "清单.csv，第 2 行，“实施编码”列：实施编码存成了数字" in outcome.stderr, outcome.stderr
     # a JSON integer keeps every digit
     data = write_json(tmp_path / "清单.json", [{**RECORD, "实施编码": 11701500033010021}])
     outcome = run_guidekit("import", data, "--source", tmp_path / "json")

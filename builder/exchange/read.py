@@ -30,11 +30,12 @@ class Location:
     """Where a value sits, for a message the editor can act on."""
 
     file: str
-    sheet: str | None = None  # XLSX sheet or CSV file; None in JSON
+    sheet: str | None = None  # XLSX sheet; None in CSV (a file per table) and JSON
     row: int | None = None  # spreadsheet row (the header is a row too), or JSON record number
     column: str | None = None  # the column or key as the file writes it
     table: str | None = None  # JSON: the nested list
     item: int | None = None  # JSON: position in that list, from 1
+    spreadsheet: bool = False  # rows and columns (XLSX, CSV), not records and keys (JSON)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def read_records(path: Path, mapping: Mapping) -> Read:
     raise UnreadableFile("file-kind", file=path.name)
 
 
-Sheet = tuple[str, list[tuple[int, list[object]]]]  # name, numbered rows
+# a table's name, its numbered rows and where they are (the file, and the sheet of a workbook)
+Sheet = tuple[str, list[tuple[int, list[object]]], Location]
 
 
 def _xlsx_sheets(path: Path) -> list[Sheet]:
@@ -124,6 +126,7 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
                     (number, list(values))
                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
                 ],
+                Location(path.name, sheet.title, spreadsheet=True),
             )
             for sheet in workbook.worksheets
         ]
@@ -148,11 +151,15 @@ def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
     return [(number, list(values)) for number, values in enumerate(rows, start=1)]
 
 
+def _csv_at(path: Path) -> Location:
+    return Location(path.name, spreadsheet=True)
+
+
 def _csv_sheets(path: Path) -> list[Sheet]:
     try:
-        sheets: list[Sheet] = [(MAIN_SHEET, _csv_rows(path))]
+        sheets: list[Sheet] = [(MAIN_SHEET, _csv_rows(path), _csv_at(path))]
         for other in sorted(path.parent.glob(f"{path.stem}-*.csv")):
-            sheets.append((other.stem[len(path.stem) + 1 :], _csv_rows(other)))
+            sheets.append((other.stem[len(path.stem) + 1 :], _csv_rows(other), _csv_at(other)))
     except OSError as error:
         raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
     return sheets
@@ -166,7 +173,7 @@ def _header(rows: list[tuple[int, list[object]]], mapping: Mapping) -> int | Non
 
 
 def _rows(
-    file: str, sheet: str, rows: list[tuple[int, list[object]]], mapping: Mapping, ignored: set[str]
+    at: Location, rows: list[tuple[int, list[object]]], mapping: Mapping, ignored: set[str]
 ) -> Iterable[Row]:
     """The rows below the header, as national element -> cell; empty rows left out."""
     start = _header(rows, mapping)
@@ -180,7 +187,7 @@ def _rows(
         if written and name not in NAMES
     )
     for number, values in rows[start + 1 :]:
-        row = Row(Location(file, sheet, number))
+        row = Row(replace(at, row=number))
         for written, name, value in zip(header, names, values, strict=False):
             if name in NAMES and not _empty(value):
                 row.cells[name] = Cell(value, replace(row.at, column=written))
@@ -189,7 +196,7 @@ def _rows(
 
 
 def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
-    by_name = {mapping.national(name): (name, rows) for name, rows in sheets}
+    by_name = {mapping.national(name): (name, rows, at) for name, rows, at in sheets}
     main_name = MAIN_SHEET if MAIN_SHEET in by_name else None
     if main_name is None:
         main_name = next(
@@ -197,19 +204,19 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
         )
     ignored: set[str] = set()
     found = Read([], [], [])
-    written, rows = by_name[main_name]
+    _, rows, at = by_name[main_name]
     if _header(rows, mapping) is None:  # another table exported by mistake: no record, no word
         raise UnreadableFile("no-header", file=file, rows=_HEADER_SEARCH)
-    for row in _rows(file, written, rows, mapping, ignored):
+    for row in _rows(at, rows, mapping, ignored):
         _add_record(found, Record(row))
     codes = {record.code: record for record in found.records}
-    for name, (written, rows) in by_name.items():
+    for name, (written, rows, at) in by_name.items():
         if name == main_name:
             continue
         if name not in TABLES_BY_NAME:
             ignored.add(written)
             continue
-        for row in _rows(file, written, rows, mapping, ignored):
+        for row in _rows(at, rows, mapping, ignored):
             _add_table_row(found, codes, name, row)
     found.ignored = sorted(ignored)
     return found

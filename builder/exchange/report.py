@@ -21,12 +21,12 @@ def where(at: Location, lang: str) -> str:
     if at.sheet is not None:
         parts.append(exchange_text("at-sheet", lang, sheet=at.sheet))
     if at.row is not None:
-        key = "at-row" if at.sheet is not None else "at-record"
+        key = "at-row" if at.spreadsheet else "at-record"
         parts.append(exchange_text(key, lang, row=at.row))
     if at.table is not None:
         parts.append(exchange_text("at-item", lang, table=at.table, item=at.item))
     if at.column:
-        key = "at-column" if at.sheet is not None else "at-key"
+        key = "at-column" if at.spreadsheet else "at-key"
         parts.append(exchange_text(key, lang, column=at.column))
     return exchange_text("at-separator", lang).join(parts)
 
