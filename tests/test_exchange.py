@@ -286,6 +286,15 @@ def test_a_mapping_file_names_local_columns(tmp_path):
     assert wrong.exit_code == 1
     assert "对照表 " in wrong.stderr and "第 2 行：“承诺时间”不是 guidekit 认识的" in wrong.stderr
     assert not (tmp_path / "other").exists()
+    # a full-width colon, and a list where one name goes (its YAML node was printed as it was)
+    for text, line in (
+        ("事项：事项名称\n", 1),
+        ("承诺期限: 承诺办结时限\n事项:\n  - 事项名称\n", 2),
+    ):
+        mapping.write_text(text, "utf-8")
+        wrong = run_guidekit("import", data, "--source", tmp_path / "other", "--mapping", mapping)
+        assert f"第 {line} 行：应该每行写一个“本地列名: 全国要素名”，冒号用英文冒号" in wrong.stderr
+        assert "Node" not in wrong.stderr, wrong.stderr
 
 
 def test_a_file_that_is_no_record_list_gets_a_sentence(tmp_path):

@@ -330,8 +330,10 @@ def load_mapping(path: Path | None) -> Mapping:
         raise MappingError("mapping-not-mapping", file=path, line=root.start_mark.line + 1)
     names = {}
     for key, value in root.value:
+        if not isinstance(value, yaml.ScalarNode):  # a list or a mapping where one name goes
+            raise MappingError("mapping-not-mapping", file=path, line=key.start_mark.line + 1)
         local, national = str(key.value).strip(), str(value.value).strip()
-        if not isinstance(value, yaml.ScalarNode) or national not in NAMES:
+        if national not in NAMES:
             raise MappingError(
                 "mapping-unknown-name",
                 file=path,
