@@ -286,6 +286,11 @@ def test_a_mapping_file_names_local_columns(tmp_path):
     assert wrong.exit_code == 1
     assert "对照表 " in wrong.stderr and "第 2 行：“承诺时间”不是 guidekit 认识的" in wrong.stderr
     assert not (tmp_path / "other").exists()
+    mapping.write_bytes(
+        "事项: 事项名称\n承诺期限: 承诺办结时限\n".encode("gb18030")
+    )  # Notepad's ANSI
+    outcome = run_guidekit("import", data, "--source", tmp_path / "gbk", "--mapping", mapping)
+    assert outcome.exit_code == 0, outcome.stderr
     # a full-width colon, and a list where one name goes (its YAML node was printed as it was)
     for text, line in (
         ("事项：事项名称\n", 1),

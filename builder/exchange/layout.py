@@ -306,6 +306,20 @@ class Mapping:
         return self.names.get(name) or BUILT_IN_ALIASES.get(name) or name
 
 
+# Chinese spreadsheets save CSV as GBK by default, and Windows editors JSON and YAML too
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decoded(data: bytes) -> str | None:
+    """A file's text in the first of ENCODINGS that reads it; None when none does."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 class MappingError(ValueError):
     def __init__(self, key: str, **args: object) -> None:
         super().__init__(key)
@@ -317,9 +331,11 @@ def load_mapping(path: Path | None) -> Mapping:
     if path is None:
         return Mapping()
     try:
-        text = path.read_text("utf-8-sig")
+        text = decoded(path.read_bytes())
+        if text is None:
+            raise MappingError("file-encoding", file=path)
         root = yaml.compose(text, Loader=SAFE_LOADER)
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise MappingError("mapping-unreadable", file=path, reason=error) from None
     except yaml.MarkedYAMLError as error:
         line = (error.problem_mark.line + 1) if error.problem_mark else 1

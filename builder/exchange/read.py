@@ -18,11 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .layout import BASIC_CODE, KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping
+from .layout import BASIC_CODE, KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping, decoded
 
 _HEADER_SEARCH = 5  # rows looked at for the header
-# Chinese spreadsheets save CSV as GBK by default, and Windows editors JSON too
-ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass(frozen=True)
@@ -135,13 +133,10 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
 
 
 def _text(path: Path) -> str:
-    data = path.read_bytes()
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile("file-encoding", file=path.name)
+    text = decoded(path.read_bytes())
+    if text is None:
+        raise UnreadableFile("file-encoding", file=path.name)
+    return text
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
