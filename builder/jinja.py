@@ -37,6 +37,7 @@ from .component_assets import (
 )
 from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, registry
 from .messages import ui_text
+from .phone import tel_address
 
 __all__ = [
     "SCRIPT_FILE",
@@ -84,7 +85,12 @@ def install(env: Environment) -> Environment:
         component_loader() if env.loader is None else ChoiceLoader([env.loader, component_loader()])
     )
     env.autoescape = _escaping_components(env.autoescape)
-    env.globals.update(component=render_component, ui_text=ui_text, guidekit_assets=assets_tags)
+    env.globals.update(
+        component=render_component,
+        ui_text=ui_text,
+        guidekit_assets=assets_tags,
+        tel_address=tel_address,
+    )
     return env
 
 

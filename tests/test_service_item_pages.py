@@ -222,3 +222,28 @@ def test_a_phone_typed_in_full_width_digits_is_a_number_a_phone_can_dial(tmp_pat
         "tel:028-12345678",
     ]
     assert html.select_one(".gk-help__phone").get_text() == "028-12345678"
+
+
+def test_a_phone_with_an_extension_or_a_note_dials_the_number_and_then_the_extension(tmp_path):
+    """Service listings write 0571-8821 6300 转 8001 and 12345（工作日）: the tel: link held 转 and
+    the note, which no dialer takes, and the statement's dialled 123458001."""
+    fields = (
+        "consult: {phone: 0571-8821 6300 转 8001}\n"
+        "places: [{name: 东城派出所, phone: 12345（工作日 9:00—17:00）}]\n"
+    )
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "guidekit.toml": 'gallery = false\nways_in = false\n[contact]\nphone = "12345 转 2"\n',
+            "zh-Hans/card.md": guide(fields=fields),
+        },
+    )
+    assert build(source, tmp_path / "site", check=False).published
+    html = soup(tmp_path / "site", "zh-Hans/card.html")
+    assert [link["href"] for link in html.select("a[href^='tel:']")] == [
+        "tel:12345",
+        "tel:0571-88216300,8001",
+    ]
+    assert html.select_one(".gk-help__phone").get_text() == "0571-8821 6300 转 8001"
+    statement = soup(tmp_path / "site", "accessibility/zh-Hans.html")
+    assert [link["href"] for link in statement.select("a[href^='tel:']")] == ["tel:12345,2"]

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from ..han import HAN
 from ..messages import LANGUAGES, best_language, catalogue, list_text, ui_text
 from ..pages import Page
+from ..phone import tel_address
 from ..site_paths import STATEMENT_FOLDER, root_of, statement_path
 from ..theme import SILVER, STANDARD, THEMES
 from .standards import Criterion
@@ -143,7 +144,7 @@ def _statement_context(
                 (c["contact-email"], f"mailto:{contact.email}", contact.email),
                 (
                     c["contact-phone"],
-                    "tel:" + "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+"),
+                    tel_address(contact.phone),
                     contact.phone,
                 ),
                 (c["contact-url"], contact.url, contact.url),

@@ -1,0 +1,22 @@
+"""A phone number as written for readers (0571-8821 6300 转 8001, 12345（工作日）) and as a
+``tel:`` link dials it: the number, then the extension after a pause."""
+
+from __future__ import annotations
+
+import re
+
+# the number as written, then an extension after 转 / 分机 / ext; a note after it is not dialled
+_WRITTEN = re.compile(
+    r"\s*(?P<number>\+?[\d\s\-]*\d)(?:\s*(?:转|轉|分机|分機|ext\.?|x)\s*(?P<extension>\d+))?",
+    re.IGNORECASE,
+)
+
+
+def tel_address(phone: str) -> str:
+    """``tel:`` and the digits to dial, with the separators a dialer shows kept (-); a comma
+    pauses before an extension."""
+    found = _WRITTEN.match(phone)
+    if found is None:
+        return "tel:" + "".join(phone.split())
+    number = "".join(found["number"].split())
+    return "tel:" + number + ("," + found["extension"] if found["extension"] else "")
