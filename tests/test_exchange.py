@@ -421,3 +421,21 @@ def test_json_as_platform_apis_answer_and_as_windows_saves_it_is_read(tmp_path):
     data.write_bytes(b"\xff\xfe\x00[")
     outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
     assert "接口.json 既不是 UTF-8 也不是 GBK 编码" in outcome.stderr, outcome.stderr
+
+
+def test_a_yes_or_no_cell_is_read_as_platforms_write_it_and_a_wrong_one_asks_for_yes_or_no(
+    tmp_path,
+):
+    """办结时限是否含法定节假日 is answered 不含; a wrong answer was told "应该是 true 或 false（不加
+    引号）", YAML's words, about a spreadsheet cell."""
+    records = [
+        {**RECORD, "办结时限是否含法定节假日": "不含"},
+        {**RECORD, "实施编码": "B2", "事项名称": "结婚登记", "是否支持预约办理": "可以"},
+    ]
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "guides"
+    )
+    assert "第 2 条记录，“是否支持预约办理”：应该写 是 或 否。" in outcome.stderr, outcome.stderr
+    assert "true" not in outcome.stderr
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert "holidays_counted: 不含" in text

@@ -26,6 +26,7 @@ from .layout import (
     Column,
 )
 from .read import Location, Problem, Record, Row
+from .report import exchange_text
 
 FEES_TEXT = "收费标准"
 _FEE_TABLE = "收费项目"
@@ -112,8 +113,14 @@ def _located(record: Record, error: ValidationError, lang: str) -> list[Problem]
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _PATH_PARTS)
         at = locate(record, loc)
+        # a spreadsheet answers yes-or-no questions with 是 and 否, not YAML's true and false
+        expected = (
+            exchange_text("expect-yes-no", lang)
+            if detail["type"].startswith("bool")
+            else expected_text(dict(detail), lang)
+        )
         problems.setdefault(  # a union (fees) reports once per alternative
-            at, Problem(at, "cell-invalid", {"expected": expected_text(dict(detail), lang)})
+            at, Problem(at, "cell-invalid", {"expected": expected})
         )
     return list(problems.values())
 

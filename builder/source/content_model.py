@@ -122,8 +122,8 @@ def _file_or_web_address(value: str) -> str:
 
 # 是/否 as editors answer a yes-or-no question in Chinese; true/false/yes/no pass on to pydantic
 _YES_NO = {
-    "true": ("是", "支持", "有", "计入", "計入"),
-    "false": ("否", "不支持", "不计入", "不計入"),
+    "true": ("是", "支持", "有", "计入", "計入", "含", "包含"),
+    "false": ("否", "不支持", "不计入", "不計入", "不含", "不包含"),
 }
 
 TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
