@@ -439,3 +439,17 @@ def test_a_yes_or_no_cell_is_read_as_platforms_write_it_and_a_wrong_one_asks_for
     assert "true" not in outcome.stderr
     text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
     assert "holidays_counted: 不含" in text
+
+
+def test_a_column_marked_required_or_with_a_note_is_its_element(tmp_path):
+    """Provincial templates head columns *事项名称 and 实施主体（必填）: no column was read, and every
+    row was refused for having no 事项名称."""
+    (tmp_path / "清单.csv").write_text(
+        "*事项名称,＊实施编码,实施主体（必填）,承诺办结时限 (单位：工作日)\n"
+        "居住证申领,C1,青川市公安局,10个工作日\n",
+        "utf-8",
+    )
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 0, outcome.stderr
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert "owner: 青川市公安局" in text and "promised_time_limit: 10个工作日" in text

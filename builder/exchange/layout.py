@@ -295,6 +295,10 @@ BUILT_IN_ALIASES = {
 }
 
 
+# Templates mark a column required (*事项名称) or add a note to it (实施主体（必填）)
+_MARKS = re.compile(r"^[*＊\s]+|\s*[（(][^（）()]*[）)]\s*$")
+
+
 @dataclass(frozen=True)
 class Mapping:
     """Local names (columns, sheets, JSON keys) -> national element names."""
@@ -303,7 +307,12 @@ class Mapping:
 
     def national(self, name: str) -> str:
         name = name.strip()
-        return self.names.get(name) or BUILT_IN_ALIASES.get(name) or name
+        found = self.names.get(name) or BUILT_IN_ALIASES.get(name)
+        if found or name in NAMES:
+            return found or name
+        bare = _MARKS.sub("", name)
+        found = self.names.get(bare) or BUILT_IN_ALIASES.get(bare)
+        return found or (bare if bare in NAMES else name)
 
 
 # Chinese spreadsheets save CSV as GBK by default, and Windows editors JSON and YAML too
