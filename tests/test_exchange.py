@@ -410,14 +410,22 @@ def test_the_html_of_a_platforms_rich_text_cells_becomes_plain_lines(tmp_path):
 
 
 def test_json_as_platform_apis_answer_and_as_windows_saves_it_is_read(tmp_path):
-    """A platform's API nests its records ({"code": 0, "data": {"list": [...]}}), and a Windows
-    editor saves JSON as GBK: both were refused, the second as "少了逗号或引号"."""
+    """A platform's API nests its records ({"code": 0, "data": {"list": [...]}}), a converter from
+    XML writes a table of one row as an object, and a Windows editor saves JSON as GBK: all were
+    refused or left out, the last as "少了逗号或引号"."""
     nested = {"code": 0, "msg": "成功", "errors": [], "data": {"total": 1, "list": [RECORD]}}
     data = tmp_path / "接口.json"
     data.write_bytes(json.dumps(nested, ensure_ascii=False).encode("gb18030"))
     outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
     assert outcome.exit_code == 0, outcome.stderr
     assert (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").is_file()
+    text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
+    assert "name: 居民身份证" in text
+    # converted from XML, a table of one row is that row, not a list
+    one = {**RECORD, "实施编码": "B2", "申请材料": {"材料名称": "户口簿", "纸质材料份数": 1}}
+    outcome = run_guidekit("import", write_json(data, [one]), "--source", tmp_path / "xml")
+    assert outcome.exit_code == 0 and "没有导入：申请材料" not in outcome.stderr, outcome.stderr
+    assert "name: 户口簿" in next((tmp_path / "xml" / "zh-Hans").iterdir()).read_text("utf-8")
     data.write_bytes(b"\xff\xfe\x00[")
     outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
     assert "接口.json 既不是 UTF-8 也不是 GBK 编码" in outcome.stderr, outcome.stderr

@@ -310,8 +310,10 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
             name = mapping.national(written)
             if _empty(value):
                 continue
-            if name in TABLES_BY_NAME and isinstance(value, list):
-                record.tables[name] = _json_table(at, name, written, value, mapping, ignored)
+            if name in TABLES_BY_NAME and isinstance(value, (list, dict)):
+                # converters from the platforms' XML write a table of one row as that row
+                rows = value if isinstance(value, list) else [value]
+                record.tables[name] = _json_table(at, name, written, rows, mapping, ignored)
             elif name in TABLES_BY_NAME and str(value).strip() in _NONE:
                 continue
             elif name in MAIN_NAMES:
