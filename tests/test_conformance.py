@@ -424,6 +424,19 @@ def test_a_waived_criterion_says_its_verdict_not_only_a_review_that_it_supports(
     assert "李明，2026-11-20 评审：符合" in item
 
 
+def test_a_review_of_one_theme_says_the_sites_verdict_and_the_pages_it_covers():
+    """A review of the silver pages alone was listed as "李明，2026-11-20：符合。" under 人工评审,
+    while the standard pages, and so the site, are not evaluated (as OpenACR said)."""
+    found = make(reviews=[review("1.3.1", "supports", theme="silver")])
+    assert levels(found)["1.3.1"] == "not-evaluated"
+    page = next(
+        page for page in render_statements(found) if page.site_path == "accessibility/zh-Hans.html"
+    )
+    items = BeautifulSoup(page.html, "html.parser").find_all("li")
+    (item,) = [item.get_text() for item in items if item.get_text().startswith("1.3.1 ")]
+    assert item == "1.3.1 信息和关系（A）：尚未评估。李明，2026-11-20 评审（长辈版页面）：符合。"
+
+
 def test_a_waiver_is_a_dated_non_conformity_in_the_statement_openacr_and_earl():
     found = make(waivers=[WAIVER])
     statement = next(

@@ -165,21 +165,26 @@ def _item(verdict: Verdict, lang: str, c: Mapping[str, str]) -> Markup:
         criterion=_criterion(criterion, lang), level=criterion.level
     )
     text = escape(item)
-    # a known problem decides the verdict whatever a review said: the verdict first, then the
-    # reviews as what people found
+    # Where the reviews alone do not say the site's verdict (a known problem decides it whatever
+    # they said; a review of one theme leaves the other's pages open), the verdict comes first and
+    # the reviews follow as what people found, each with the pages it covers.
     waived = verdict.basis == WAIVER
-    if waived:
-        text = Markup(escape(c["label"])).format(label=text) + c["waived"].format(
-            level=c[verdict.level]
-        )
+    stated = waived or any(
+        review.result != verdict.level or review.theme for review in verdict.reviews
+    )
+    if stated:
+        text = Markup(escape(c["label"])).format(label=text) + c[
+            "waived" if waived else "verdict"
+        ].format(level=c[verdict.level])
     for review in verdict.reviews:
-        said = Markup(escape(c["reviewed-waived" if waived else "reviewed"])).format(
+        said = Markup(escape(c["reviewed-after-verdict" if stated else "reviewed"])).format(
             reviewer=_marked(review.reviewer, _text_lang(review.reviewer, lang)),
             date=review.date.isoformat(),
+            pages=c["pages-" + review.theme] if review.theme else "",
             result=c[review.result],
             notes=_marked(review.notes, _text_lang(review.notes, lang)) if review.notes else "",
         )
-        text = text + said if waived else Markup(escape(c["label"])).format(label=text) + said
+        text = text + said if stated else Markup(escape(c["label"])).format(label=text) + said
     return text
 
 
