@@ -36,6 +36,12 @@ _REMEMBERED_TEXTS = (
 )
 _REMEMBERED_PIECES = 200_000  # and the pieces jieba segments them in
 _WORD = re.compile(f"[{BASIC_HAN}]+|[A-Za-z0-9]+")
+_HAN_RUN = re.compile(f"[{BASIC_HAN}]+")
+# A title phrase of several words (社会保障 + 卡) stands in a guide's words as its words joined by
+# this, which no word holds: only its initials are indexed ("shbzk"), spelling the phrase's words.
+PHRASE_JOINER = " "
+_PHRASE_WORDS = (2, 3)  # how many adjacent words of a title make a phrase
+_LONGEST_PHRASE = 8  # characters: search.js's LONGEST_WORD
 # Short function words that would match nearly every guide and only grow the index.
 _STOPWORDS = frozenset(
     [
@@ -187,6 +193,22 @@ def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
     return tuple(words)
 
 
+def title_phrases(text: str) -> list[str]:
+    """Runs of two or three adjacent Chinese words of a title, each joined by ``PHRASE_JOINER``,
+    that are not one word of their own: readers type the initials of 社会保障卡 as one ("shbzk"),
+    though jieba keeps 社会保障 and 卡 apart."""
+    tokenizer = _segmenter(frozenset()).for_text(text)
+    phrases = []
+    for run in _HAN_RUN.findall(text):
+        words = list(tokenizer.cut(run))
+        for size in _PHRASE_WORDS:
+            for start in range(len(words) - size + 1):
+                phrase = words[start : start + size]
+                if len("".join(phrase)) <= _LONGEST_PHRASE and _STOPWORDS.isdisjoint(phrase):
+                    phrases.append(PHRASE_JOINER.join(phrase))
+    return phrases
+
+
 def pinyin_keys(word: str) -> tuple[str, str] | None:
     """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other
     words."""
@@ -264,15 +286,23 @@ def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) ->
     (MkDocs pages too)."""
     best: dict[str, int] = {}
     for text, weight in texts:
-        for word in _segmented(text, synonyms):
+        for word in _segmented(text, synonyms, weight == FIELD_WEIGHTS["title"]):
             best[word] = max(best.get(word, 0), weight)
     return best
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
-def _segmented(text: str, synonyms: SynonymGroups) -> tuple[str, ...]:
+def _segmented(text: str, synonyms: SynonymGroups, title: bool) -> tuple[str, ...]:
     # topics, owners, material names and steps recur from guide to guide
-    return tuple(segment(text, synonyms))
+    words = segment(text, synonyms)
+    if title:
+        single = set(words)
+        words += [
+            phrase
+            for phrase in title_phrases(text)
+            if phrase.replace(PHRASE_JOINER, "") not in single
+        ]
+    return tuple(words)
 
 
 def build_index(
@@ -285,13 +315,18 @@ def build_index(
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
-    outside the body only); ``synonyms`` maps a word to the other words of its groups.
+    outside the body only); ``phrases`` maps the initials of title phrases (``title_phrases``) to
+    the words of each phrase; ``synonyms`` maps a word to the other words of its groups.
     """
     docs = []
     postings: dict[str, list[int]] = {}  # guide numbers ascend, so each word's pairs come in order
+    phrases: set[str] = set()
     for number, (guide, href, words) in enumerate(guides):
         docs.append([guide.meta.title, guide.meta.summary, href])
         for word, weight in words.items():
+            if PHRASE_JOINER in word:
+                phrases.add(word)
+                continue
             # a third faster than setdefault and extend: 125,000 words at 2,000 guides
             posting = postings.get(word)
             if posting is None:
@@ -310,12 +345,19 @@ def build_index(
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
+    phrase_initials: dict[str, list[list[str]]] = {}
+    for phrase in sorted(phrases):
+        keys = readings.keys(phrase.replace(PHRASE_JOINER, ""))
+        # a key that spells a word of its own reaches that word, as search.js looks there first
+        if keys and keys[1] not in initials:
+            phrase_initials.setdefault(keys[1], []).append(phrase.split(PHRASE_JOINER))
     present = {word: synonyms.of(word) for word in synonyms.words()}
     return {
         "docs": docs,
         "words": {word: postings[word] for word in words_in_order},
         "pinyin": pinyin,
         "initials": {key: words for key, words in initials.items() if len(key) > 1},
+        "phrases": phrase_initials,
         "synonyms": {word: others for word, others in sorted(present.items()) if others},
     }
 
@@ -353,12 +395,17 @@ def chunk_folder(lang: str) -> str:
 def chunked_index(lang: str, index: dict) -> dict[str, str]:
     """``build_index``'s index as script files, by path below the site root: the entry file
     (``assets/search-<lang>.js``: counts and synonyms), the word chunks (``w<n>.js``: postings with
-    guide numbers as gaps from the previous one, and the words each pinyin and initials key spells)
+    guide numbers as gaps from the previous one, the words each pinyin and initials key spells and
+    the title phrases each initials key spells)
     and the guide chunks (``d<n>.js``: title, summary and page of ``DOCS_PER_CHUNK`` guides)."""
     docs = index["docs"]
     chunks = word_chunk_count(len(docs))
     words: list[dict[str, dict[str, list]]] = [{} for _ in range(chunks)]
-    for kind, entries in (("p", index["pinyin"]), ("i", index["initials"])):
+    for kind, entries in (
+        ("p", index["pinyin"]),
+        ("i", index["initials"]),
+        ("q", index["phrases"]),
+    ):
         for key, spelled in entries.items():
             words[chunk_of(key, chunks)].setdefault(kind, {})[key] = spelled
     for word, postings in index["words"].items():
