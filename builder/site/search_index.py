@@ -368,6 +368,9 @@ def build_index(
 # size (at 20,000 guides: 2,048 word chunks, median 265 bytes gzipped; bench/scale_benchmark.py).
 _GUIDES_PER_WORD_CHUNK = 8
 DOCS_PER_CHUNK = 16
+# Title phrases (``title_phrases``) are looked up only for initials that spell no word, so their
+# chunks are fewer and larger, and a query for a word never loads them.
+_WORD_CHUNKS_PER_PHRASE_CHUNK = 8
 
 
 def word_chunk_count(guides: int) -> int:
@@ -395,17 +398,13 @@ def chunk_folder(lang: str) -> str:
 def chunked_index(lang: str, index: dict) -> dict[str, str]:
     """``build_index``'s index as script files, by path below the site root: the entry file
     (``assets/search-<lang>.js``: counts and synonyms), the word chunks (``w<n>.js``: postings with
-    guide numbers as gaps from the previous one, the words each pinyin and initials key spells and
-    the title phrases each initials key spells)
+    guide numbers as gaps from the previous one, and the words each pinyin and initials key spells),
+    the phrase chunks (``q<n>.js``: the title phrases each initials key spells)
     and the guide chunks (``d<n>.js``: title, summary and page of ``DOCS_PER_CHUNK`` guides)."""
     docs = index["docs"]
     chunks = word_chunk_count(len(docs))
     words: list[dict[str, dict[str, list]]] = [{} for _ in range(chunks)]
-    for kind, entries in (
-        ("p", index["pinyin"]),
-        ("i", index["initials"]),
-        ("q", index["phrases"]),
-    ):
+    for kind, entries in (("p", index["pinyin"]), ("i", index["initials"])):
         for key, spelled in entries.items():
             words[chunk_of(key, chunks)].setdefault(kind, {})[key] = spelled
     for word, postings in index["words"].items():
@@ -414,6 +413,10 @@ def chunked_index(lang: str, index: dict) -> dict[str, str]:
             now - before for now, before in zip(postings[2::2], postings[0:-2:2], strict=True)
         ]
         words[chunk_of(word, chunks)].setdefault("w", {})[word] = gaps
+    phrase_chunks = max(1, chunks // _WORD_CHUNKS_PER_PHRASE_CHUNK)
+    phrases: list[dict[str, list[list[str]]]] = [{} for _ in range(phrase_chunks)]
+    for key, spelled_phrases in index["phrases"].items():
+        phrases[chunk_of(key, phrase_chunks)][key] = spelled_phrases
     folder = chunk_folder(lang)
     files = {
         search_index_path(lang): index_script(
@@ -422,12 +425,15 @@ def chunked_index(lang: str, index: dict) -> dict[str, str]:
                 "docs": len(docs),
                 "docChunk": DOCS_PER_CHUNK,
                 "wordChunks": chunks,
+                "phraseChunks": phrase_chunks,
                 "synonyms": index["synonyms"],
             },
         )
     }
     for number, chunk in enumerate(words):
         files[f"{folder}w{number}.js"] = chunk_script(lang, f"w{number}", chunk)
+    for number, phrase_chunk in enumerate(phrases):
+        files[f"{folder}q{number}.js"] = chunk_script(lang, f"q{number}", phrase_chunk)
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         number = start // DOCS_PER_CHUNK
         files[f"{folder}d{number}.js"] = chunk_script(

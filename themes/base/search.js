@@ -70,6 +70,13 @@
     this.words = function (key) {
       return words[key] || {};
     };
+    // The title phrases a run of initials spells: a chunk of their own, loaded only for a run that
+    // spells no word.
+    this.phrases = function (key) {
+      return chunk("q" + chunkOf(key, entry.phraseChunks)).then(function (data) {
+        return own(data, key);
+      });
+    };
     this.doc = function (number) {
       return chunk("d" + Math.floor(number / entry.docChunk)).then(function (docs) {
         return docs[number % entry.docChunk];
@@ -120,13 +127,12 @@
   function cutLetters(run, index) {
     return index.need([run]).then(function () {
       if (known(index, run) || spells(index, run)) return [run];
-      var phrases = own(index.words(run).q, run);
-      if (phrases.length) {
+      return index.phrases(run).then(function (phrases) {
+        if (!phrases.length) return cutPinyin(run, index);
         return phrases.reduce(function (words, phrase) {
           return words.concat(phrase.filter(function (word) { return words.indexOf(word) < 0; }));
         }, []);
-      }
-      return cutPinyin(run, index);
+      });
     });
   }
 
