@@ -18,7 +18,16 @@ import pytest
 from guidekit.build import build
 from guidekit.gate.session import PAGE_TIMEOUT_VARIABLE
 from guidekit.output.stage import MANIFEST
-from tests.conftest import REPO, html, leftovers, located, run_guidekit, snapshot
+from tests.conftest import (
+    REPO,
+    guide,
+    html,
+    leftovers,
+    located,
+    run_guidekit,
+    snapshot,
+    write_site,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"
@@ -177,3 +186,17 @@ def test_a_page_that_cannot_be_checked_blocks_and_is_never_skipped():
     assert all(
         f["severity"] == "error" and "已重试一次" in f["message"] for f in unchecked.values()
     )
+
+
+def test_two_tables_under_one_heading_pass_in_both_themes(a11y, tmp_path):
+    """Records imported from an implementation list often hold two tables in one part: both
+    scrolling regions took the heading's name, one landmark twice to a screen reader (axe
+    landmark-unique), and the gate refused every such page."""
+    table = "| 项目 | 金额 |\n|---|---|\n| 工本费 | 20 元 |\n\n"
+    source = write_site(
+        tmp_path / "guides",
+        {"zh-Hans/fees.md": guide(f"## 收费\n\n{table}补办的：\n\n{table}", title="补办证件")},
+    )
+    assert build(source, tmp_path / "site", check=False).published
+    a11y.check(tmp_path / "site" / "zh-Hans" / "fees.html")
+    a11y.check(tmp_path / "site" / "silver" / "zh-Hans" / "fees.html", theme="silver")

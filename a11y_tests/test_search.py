@@ -50,6 +50,9 @@ QUERIES = [
     "护照",
     "banlijuzhuzheng",
     "lingqu yanglaojin",
+    "shbzk",
+    "lqylj",
+    "sqlqylj",
 ]
 
 
@@ -112,6 +115,14 @@ def test_pinyin_of_a_phrase_of_several_words_finds_the_guide(results):
     "banlijuzhuzheng" (and 健康码, two words to jieba, as "jiankangma") found nothing."""
     assert results["banlijuzhuzheng"]["titles"][:1] == ["办理居住证"]
     assert results["lingqu yanglaojin"]["titles"][:1] == ["申请领取养老金"]
+
+
+def test_initials_of_a_title_phrase_of_several_words_find_the_guide(results):
+    """jieba cuts 社会保障卡 into 社会保障 + 卡 and 领取养老金 into two words: a reader typing the
+    initials of the whole phrase ("shbzk", as "jkm" for 健康码) found nothing."""
+    assert results["shbzk"]["titles"][:1] == ["申领社会保障卡"]
+    assert results["lqylj"]["titles"][:1] == ["申请领取养老金"]
+    assert results["sqlqylj"]["titles"][:1] == ["申请领取养老金"]
 
 
 def test_a_synonym_finds_the_guide_that_uses_the_other_word(results):

@@ -218,7 +218,13 @@ def build_command(
 
 @main.command("check")
 @HELP_LANG
-@click.argument("targets", nargs=-1, required=True, type=LocalizedPath(exists=True, path_type=Path))
+@click.argument(
+    "targets",
+    nargs=-1,
+    required=True,
+    metavar="DIR",  # as README's usage; --merge says its arguments are reports
+    type=LocalizedPath(exists=True, path_type=Path),
+)
 @FORMAT
 @JOBS
 @JUNIT
@@ -240,7 +246,7 @@ def check_command(
     merge: bool,
     grid: str | None,
 ) -> None:
-    """Run the accessibility gate on any folder of built HTML (TARGETS: one folder). Publishes
+    """Run the accessibility gate on any folder of built HTML (DIR: one folder). Publishes
     nothing."""
     lang = command_language()
     if not merge and (len(targets) != 1 or not targets[0].is_dir()):

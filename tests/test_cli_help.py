@@ -110,7 +110,7 @@ CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "
         (["build", "--format", "xml"], "--format 的值不对：只能是 text、json"),
         (["lint", "--as-of", "2030-13-01"], "--as-of 的值不对：日期要写成 YYYY-MM-DD"),
         (["new"], "缺少 TITLE"),
-        (["check"], "缺少 TARGETS"),
+        (["check"], "缺少 DIR"),
     ],
 )
 def test_wrong_usage_is_said_in_the_editors_language(args, said):
@@ -144,7 +144,7 @@ def test_a_path_of_the_wrong_kind_is_named_in_the_editors_language(tmp_path):
     assert f"--out 的值不对：{tmp_path / 'site'} 是一个文件，这里要的是文件夹" in outcome.stderr
     assert "Error" not in outcome.stderr and "Directory" not in outcome.stderr, outcome.stderr
     missing = run_guidekit("check", tmp_path / "nothere", env=CHINESE)
-    assert f"TARGETS 的值不对：没有 {tmp_path / 'nothere'}" in missing.stderr, missing.stderr
+    assert f"DIR 的值不对：没有 {tmp_path / 'nothere'}" in missing.stderr, missing.stderr
 
 
 def test_ctrl_c_is_said_in_the_editors_language(tmp_path, monkeypatch):

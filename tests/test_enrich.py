@@ -135,3 +135,11 @@ def test_components_take_their_heading_level_from_the_outline_and_tables_their_n
         6,
     ]
     assert [t.meta[REGION_LABEL] for t in tokens if t.type == "table_open"] == ["材料"]
+
+
+def test_tables_under_one_heading_are_numbered_and_a_lone_one_keeps_its_heading(tmp_path):
+    table = "| 项目 | 金额 |\n|---|---|\n| 工本费 | 20 元 |\n\n"
+    text = guide(f"{table}## 收费\n\n{table}补办的：\n\n{table}## 材料\n\n{table}")
+    enriched, _ = enrich_site(tmp_path, {"card.md": text}, "card.md")
+    labels = [t.meta[REGION_LABEL] for t in enriched.parsed.tokens if t.type == "table_open"]
+    assert labels == ["申领社会保障卡", "收费（表 1）", "收费（表 2）", "材料"]

@@ -75,6 +75,25 @@ def test_index_ranks_fields_and_maps_pinyin_initials_and_synonyms(tmp_path):
     assert "shenfenzheng" not in index["pinyin"]
 
 
+def test_title_phrases_of_several_words_are_spelled_by_their_initials(tmp_path):
+    index = _index(
+        tmp_path,
+        {
+            "code.md": guide(title="使用健康码和申领社会保障卡", summary="不收费。", body="码。\n"),
+            "permit.md": guide(title="办理居住证", summary="到派出所申领。", body="健康。\n"),
+        },
+    )
+    assert index["phrases"]["jkm"] == [["健康", "码"]]
+    assert index["phrases"]["shbzk"] == [["社会保障", "卡"]]
+    # a stopword never stands in a phrase; a phrase is not a word of its own in the postings
+    assert not any("和" in words for phrases in index["phrases"].values() for words in phrases)
+    assert not any(" " in word for word in index["words"])
+    # initials that spell a word reach the word, not a phrase
+    assert "jzz" in index["initials"] and "jzz" not in index["phrases"]
+    # phrases come from titles only: the summary's 派出所 + 申领 makes none
+    assert "pcssl" not in index["phrases"] and "sqlq" not in index["phrases"]
+
+
 def test_index_script_is_data_that_cannot_close_a_script_element():
     script = index_script("zh-Hans", {"docs": [["</script><script>alert(1)", "", "a.html"]]})
     assert "</script" not in script

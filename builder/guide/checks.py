@@ -103,7 +103,7 @@ def salvaged_guides(source: Path, site: SiteGuides, default_lang: str) -> list[S
 class SiteCheck:
     findings: list[Finding]
     summaries: list[GuideSummary]
-    guides: int  # every guide file checked, those whose front matter failed included
+    guides: int  # every guide file checked, those that could not be loaded included
 
 
 def check_site(
@@ -127,7 +127,7 @@ def check_site(
         checked = check_guide(guide, source, site, settings, today)
         findings += checked.findings
         summaries.append(checked.summary)
-    return SiteCheck(findings, summaries, len(guides))
+    return SiteCheck(findings, summaries, loaded.files)
 
 
 def all_guides(source: Path, loaded: Loaded, default_lang: str) -> list[SourceGuide]:

@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..findings import Finding, Problems
 from ..gate.content_rules import BROKEN_ANCHOR
-from ..messages import error_text
+from ..messages import error_text, ui_text
 from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
 from .parse import CONTAINER, ParsedGuide, is_unsafe_url
@@ -258,7 +258,7 @@ def enrich_guide(
                     )
                     token.meta[FILE_SIZE] = enriched.assets[-1].source.stat().st_size
 
-    _place_in_outline(parsed.tokens, guide.meta.title)
+    _place_in_outline(parsed.tokens, guide.meta.title, guide.lang)
     return enriched, findings
 
 
@@ -323,14 +323,24 @@ def _all_tokens(tokens: list[Token]):
             yield from _all_tokens(token.children)
 
 
-def _place_in_outline(tokens: list[Token], title: str) -> None:
+def _place_in_outline(tokens: list[Token], title: str, lang: str) -> None:
     """Components take their heading level, and tables their name, from the heading they sit
-    under."""
+    under; several tables under one heading are numbered, as two regions of one name are one
+    landmark twice to a screen reader."""
     level, heading = 1, title  # the page's h1 is the guide's title
+    tables: dict[int, list[Token]] = {}  # the tables under each heading, by its token's index
+    under = -1
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
-            level, heading = int(token.tag[1]), tokens[index + 1].content
+            level, heading, under = int(token.tag[1]), tokens[index + 1].content, index
         elif token.type == f"container_{CONTAINER}_open":
             token.meta[HEADING_LEVEL] = min(level + 1, 6)
         elif token.type == "table_open":
             token.meta[REGION_LABEL] = heading
+            tables.setdefault(under, []).append(token)
+    for same_heading in tables.values():
+        if len(same_heading) > 1:
+            for number, table in enumerate(same_heading, start=1):
+                table.meta[REGION_LABEL] = ui_text(
+                    lang, "numbered-table", heading=table.meta[REGION_LABEL], n=number
+                )

@@ -36,6 +36,12 @@ _REMEMBERED_TEXTS = (
 )
 _REMEMBERED_PIECES = 200_000  # and the pieces jieba segments them in
 _WORD = re.compile(f"[{BASIC_HAN}]+|[A-Za-z0-9]+")
+_HAN_RUN = re.compile(f"[{BASIC_HAN}]+")
+# A title phrase of several words (社会保障 + 卡) stands in a guide's words as its words joined by
+# this, which no word holds: only its initials are indexed ("shbzk"), spelling the phrase's words.
+PHRASE_JOINER = " "
+_PHRASE_WORDS = (2, 3)  # how many adjacent words of a title make a phrase
+_LONGEST_PHRASE = 8  # characters: search.js's LONGEST_WORD
 # Short function words that would match nearly every guide and only grow the index.
 _STOPWORDS = frozenset(
     [
@@ -187,6 +193,22 @@ def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
     return tuple(words)
 
 
+def title_phrases(text: str) -> list[str]:
+    """Runs of two or three adjacent Chinese words of a title, each joined by ``PHRASE_JOINER``,
+    that are not one word of their own: readers type the initials of 社会保障卡 as one ("shbzk"),
+    though jieba keeps 社会保障 and 卡 apart."""
+    tokenizer = _segmenter(frozenset()).for_text(text)
+    phrases = []
+    for run in _HAN_RUN.findall(text):
+        words = list(tokenizer.cut(run))
+        for size in _PHRASE_WORDS:
+            for start in range(len(words) - size + 1):
+                phrase = words[start : start + size]
+                if len("".join(phrase)) <= _LONGEST_PHRASE and _STOPWORDS.isdisjoint(phrase):
+                    phrases.append(PHRASE_JOINER.join(phrase))
+    return phrases
+
+
 def pinyin_keys(word: str) -> tuple[str, str] | None:
     """Toneless pinyin and initials of a Chinese word (居住证 -> juzhuzheng, jzz); None for other
     words."""
@@ -264,15 +286,23 @@ def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) ->
     (MkDocs pages too)."""
     best: dict[str, int] = {}
     for text, weight in texts:
-        for word in _segmented(text, synonyms):
+        for word in _segmented(text, synonyms, weight == FIELD_WEIGHTS["title"]):
             best[word] = max(best.get(word, 0), weight)
     return best
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
-def _segmented(text: str, synonyms: SynonymGroups) -> tuple[str, ...]:
+def _segmented(text: str, synonyms: SynonymGroups, title: bool) -> tuple[str, ...]:
     # topics, owners, material names and steps recur from guide to guide
-    return tuple(segment(text, synonyms))
+    words = segment(text, synonyms)
+    if title:
+        single = set(words)
+        words += [
+            phrase
+            for phrase in title_phrases(text)
+            if phrase.replace(PHRASE_JOINER, "") not in single
+        ]
+    return tuple(words)
 
 
 def build_index(
@@ -285,13 +315,18 @@ def build_index(
 
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
-    outside the body only); ``synonyms`` maps a word to the other words of its groups.
+    outside the body only); ``phrases`` maps the initials of title phrases (``title_phrases``) to
+    the words of each phrase; ``synonyms`` maps a word to the other words of its groups.
     """
     docs = []
     postings: dict[str, list[int]] = {}  # guide numbers ascend, so each word's pairs come in order
+    phrases: set[str] = set()
     for number, (guide, href, words) in enumerate(guides):
         docs.append([guide.meta.title, guide.meta.summary, href])
         for word, weight in words.items():
+            if PHRASE_JOINER in word:
+                phrases.add(word)
+                continue
             # a third faster than setdefault and extend: 125,000 words at 2,000 guides
             posting = postings.get(word)
             if posting is None:
@@ -310,12 +345,19 @@ def build_index(
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
+    phrase_initials: dict[str, list[list[str]]] = {}
+    for phrase in sorted(phrases):
+        keys = readings.keys(phrase.replace(PHRASE_JOINER, ""))
+        # a key that spells a word of its own reaches that word, as search.js looks there first
+        if keys and keys[1] not in initials:
+            phrase_initials.setdefault(keys[1], []).append(phrase.split(PHRASE_JOINER))
     present = {word: synonyms.of(word) for word in synonyms.words()}
     return {
         "docs": docs,
         "words": {word: postings[word] for word in words_in_order},
         "pinyin": pinyin,
         "initials": {key: words for key, words in initials.items() if len(key) > 1},
+        "phrases": phrase_initials,
         "synonyms": {word: others for word, others in sorted(present.items()) if others},
     }
 
@@ -326,6 +368,9 @@ def build_index(
 # size (at 20,000 guides: 2,048 word chunks, median 265 bytes gzipped; bench/scale_benchmark.py).
 _GUIDES_PER_WORD_CHUNK = 8
 DOCS_PER_CHUNK = 16
+# Title phrases (``title_phrases``) are looked up only for initials that spell no word, so their
+# chunks are fewer and larger, and a query for a word never loads them.
+_WORD_CHUNKS_PER_PHRASE_CHUNK = 8
 
 
 def word_chunk_count(guides: int) -> int:
@@ -353,7 +398,8 @@ def chunk_folder(lang: str) -> str:
 def chunked_index(lang: str, index: dict) -> dict[str, str]:
     """``build_index``'s index as script files, by path below the site root: the entry file
     (``assets/search-<lang>.js``: counts and synonyms), the word chunks (``w<n>.js``: postings with
-    guide numbers as gaps from the previous one, and the words each pinyin and initials key spells)
+    guide numbers as gaps from the previous one, and the words each pinyin and initials key spells),
+    the phrase chunks (``q<n>.js``: the title phrases each initials key spells)
     and the guide chunks (``d<n>.js``: title, summary and page of ``DOCS_PER_CHUNK`` guides)."""
     docs = index["docs"]
     chunks = word_chunk_count(len(docs))
@@ -367,6 +413,10 @@ def chunked_index(lang: str, index: dict) -> dict[str, str]:
             now - before for now, before in zip(postings[2::2], postings[0:-2:2], strict=True)
         ]
         words[chunk_of(word, chunks)].setdefault("w", {})[word] = gaps
+    phrase_chunks = max(1, chunks // _WORD_CHUNKS_PER_PHRASE_CHUNK)
+    phrases: list[dict[str, list[list[str]]]] = [{} for _ in range(phrase_chunks)]
+    for key, spelled_phrases in index["phrases"].items():
+        phrases[chunk_of(key, phrase_chunks)][key] = spelled_phrases
     folder = chunk_folder(lang)
     files = {
         search_index_path(lang): index_script(
@@ -375,12 +425,15 @@ def chunked_index(lang: str, index: dict) -> dict[str, str]:
                 "docs": len(docs),
                 "docChunk": DOCS_PER_CHUNK,
                 "wordChunks": chunks,
+                "phraseChunks": phrase_chunks,
                 "synonyms": index["synonyms"],
             },
         )
     }
     for number, chunk in enumerate(words):
         files[f"{folder}w{number}.js"] = chunk_script(lang, f"w{number}", chunk)
+    for number, phrase_chunk in enumerate(phrases):
+        files[f"{folder}q{number}.js"] = chunk_script(lang, f"q{number}", phrase_chunk)
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         number = start // DOCS_PER_CHUNK
         files[f"{folder}d{number}.js"] = chunk_script(

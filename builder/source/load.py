@@ -87,6 +87,7 @@ class SourceGuide:
 class Loaded:
     guides: list[SourceGuide]
     findings: list[Finding]
+    files: int  # every guide file found, those that could not be loaded included
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def load_guides(
     return Loaded(
         [guide for guide, _ in outcomes.values() if guide is not None],
         [finding for _, findings in outcomes.values() for finding in findings],
+        len(outcomes),
     )
 
 

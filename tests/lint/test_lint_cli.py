@@ -192,3 +192,13 @@ def test_lint_warnings_do_not_refuse_and_the_page_shows_the_review_date(tmp_path
         # plain HTML, no script needed to see it
         assert '最后核对日期：<time datetime="2026-10-01">2026年10月1日</time>' in html
         assert "<noscript" not in html
+
+
+def test_a_guide_that_is_not_utf_8_is_counted_among_the_guides_checked(tmp_path):
+    """Its error is printed: the closing count said "检查了 1 篇指南" of two files."""
+    front = "---\ntitle: 办社保卡\nsummary: 带身份证。\nlang: zh-Hans\n---\n带上。\n"
+    write_guide(tmp_path, "zh-Hans/a.md", front)
+    (tmp_path / "zh-Hans" / "b.md").write_bytes(front.encode("gbk"))
+    result = run("lint", str(tmp_path))
+    assert "不是 UTF-8" in result.stdout + result.stderr
+    assert "检查了 2 篇指南：1 个必须修改的问题" in result.stderr, result.stderr

@@ -70,6 +70,13 @@
     this.words = function (key) {
       return words[key] || {};
     };
+    // The title phrases a run of initials spells: a chunk of their own, loaded only for a run that
+    // spells no word.
+    this.phrases = function (key) {
+      return chunk("q" + chunkOf(key, entry.phraseChunks)).then(function (data) {
+        return own(data, key);
+      });
+    };
     this.doc = function (number) {
       return chunk("d" + Math.floor(number / entry.docChunk)).then(function (docs) {
         return docs[number % entry.docChunk];
@@ -113,9 +120,22 @@
     return has(index.words(key).p, key) || has(index.words(key).i, key);
   }
 
-  // The pinyin of a phrase the index holds as several words (健康码: 健康 + 码) is cut into the
-  // longest words' pinyin it knows, syllable by syllable: "jiankangma" -> jiankang, ma. A run that
-  // is itself a word or spells one, or that no such cut covers, stays whole.
+  // A run of letters that is no word and spells none may be a phrase the index holds as several
+  // words (健康码: 健康 + 码): the initials of a title phrase stand for its words ("jkm" -> 健康, 码);
+  // its pinyin is cut into the longest words' pinyin it knows, syllable by syllable: "jiankangma"
+  // -> jiankang, ma. A run that no such cut covers stays whole.
+  function cutLetters(run, index) {
+    return index.need([run]).then(function () {
+      if (known(index, run) || spells(index, run)) return [run];
+      return index.phrases(run).then(function (phrases) {
+        if (!phrases.length) return cutPinyin(run, index);
+        return phrases.reduce(function (words, phrase) {
+          return words.concat(phrase.filter(function (word) { return words.indexOf(word) < 0; }));
+        }, []);
+      });
+    });
+  }
+
   function cutPinyin(run, index) {
     var syllables = run.match(SYLLABLE) || [];
     if (syllables.join("") !== run || syllables.length < 2) return Promise.resolve([run]);
@@ -125,10 +145,7 @@
         spans.push(syllables.slice(start, end).join(""));
       }
     }
-    return index.need([run]).then(function () {
-      return known(index, run) || spells(index, run) ? null : index.need(spans);
-    }).then(function (loaded) {
-      if (!loaded) return [run];
+    return index.need(spans).then(function () {
       var words = [];
       for (var at = 0; at < syllables.length;) {
         var end = Math.min(syllables.length, at + LONGEST_WORD);
@@ -177,7 +194,7 @@
         terms = [letters];
       }
       return Promise.all(terms.map(function (term) {
-        return /^[a-z]+$/.test(term) ? cutPinyin(term, index) : [term];
+        return /^[a-z]+$/.test(term) ? cutLetters(term, index) : [term];
       }));
     }).then(function (cuts) {
       return [].concat.apply([], cuts);
