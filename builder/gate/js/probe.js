@@ -44,12 +44,15 @@ window.__guidekit = {
     for (let node = element; node && node.nodeType === 1 && parts.length < 4; node = node.parentElement) {
       const tag = node.tagName.toLowerCase();
       if (tag === "html" || tag === "body") break;
+      // attributes, not properties: a form's field named "id" or "className" shadows the form's
+      // own, and an SVG element's className is no string
+      const id = node.getAttribute("id");
       // a heading's id is its own text made an anchor: it would tell one template's heading apart on every page
-      let part = tag + (node.id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(node.id) : "");
+      let part = tag + (id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(id) : "");
       const classes = [...node.classList].filter((name) => !name.startsWith("gk-focus"));
       part += classes.map((name) => "." + CSS.escape(name)).join("");
       const twins = node.parentElement
-        ? [...node.parentElement.children].filter((sibling) => sibling.tagName === node.tagName && sibling.className === node.className)
+        ? [...node.parentElement.children].filter((sibling) => sibling.tagName === node.tagName && sibling.getAttribute("class") === node.getAttribute("class"))
         : [];
       if (twins.length > 1) part += `:nth-of-type(${[...node.parentElement.children].filter((s) => s.tagName === node.tagName).indexOf(node) + 1})`;
       parts.unshift(part);

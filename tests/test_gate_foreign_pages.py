@@ -1,0 +1,84 @@
+"""On pages guidekit did not write (a Flask template, hand-written HTML, `guidekit check` of any
+folder), a finding says what to change in the HTML and names the element by what the page wrote.
+
+An outside audit checked a Flask app and hand-written pages: a missing alt was explained as
+"inside the brackets of ![ ]", a page marked English told to "set lang: zh-Hans in the front
+matter", and a form holding a field named "id" was named ``form#\\[object\\ HTMLInputElement\\]``.
+A page built from Markdown (its elements carry their source line) keeps the Markdown advice.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guidekit.gate import run_gate
+
+from .gate_fixtures import page, write_site
+
+PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40"/></svg>'
+
+PAGES = {
+    "picture.svg": PICTURE,
+    "no-alt.html": page('<p>Our office.</p><p><img src="picture.svg"></p>'),
+    "vague-link.html": page(
+        '<p>办理前请阅读须知，<a href="#end">点击这里</a>。</p><p id="end">须知。</p>',
+        lang="zh-Hans",
+        title="办理须知",
+    ),
+    "empty-link.html": page('<p><a href="#end"></a></p><p id="end">The end.</p>'),
+    "heading-skip.html": page("<h3>Opening hours</h3><p>Weekdays, 9:00 to 17:00.</p>"),
+    "page-language.html": page(
+        "<p>这一页的文字都是中文，但页面说自己是英文。这样读屏软件会用英文的读法读它，听的人听不懂。</p>",
+        lang="en",
+        title="申领社会保障卡",
+    ),
+    "part-language.html": page(
+        "<p>请带上身份证。外国人请带 Foreign Permanent Resident ID Card 原件。</p>",
+        lang="zh-Hans",
+        title="办理材料",
+    ),
+    # a form's named fields shadow its properties in the DOM: form.id is the field named "id"
+    "form-field-named-id.html": page(
+        '<form id="apply" action="#"><p><label for="who">ID number</label>'
+        '<input id="who" name="id"></p><div style="width: 900px">Wide.</div></form>'
+    ),
+    # the same missing alt on a page built from Markdown, where the fix is in the Markdown
+    "from-markdown.html": page(
+        '<meta name="guidekit-source" content="en/office.md">'
+        '<p data-line="3"><img src="picture.svg"></p>'
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory):
+    report = run_gate(write_site(tmp_path_factory.mktemp("foreign"), PAGES), jobs=2)
+    return {(f.page, f.rule): f for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("page", "rule", "says", "not_said"),
+    [
+        ("no-alt.html", "guidekit:image-alt", 'alt="', "![ ]"),
+        ("vague-link.html", "guidekit:link-purpose", "<a>", "[ ]"),
+        ("empty-link.html", "guidekit:link-name", "<a>", "[ ]"),
+        ("heading-skip.html", "guidekit:heading-order", "<h2>", "##"),
+        ("page-language.html", "guidekit:page-language", '<html lang="zh-Hans">', "front matter"),
+        ("part-language.html", "guidekit:language-of-parts", 'lang="en"', "{lang=en}"),
+    ],
+)
+def test_the_fix_is_said_in_html_on_a_page_not_made_from_markdown(
+    findings, page, rule, says, not_said
+):
+    finding = findings[page, rule]
+    assert finding.line is None and says in finding.message and not_said not in finding.message
+
+
+def test_a_page_made_from_markdown_keeps_the_markdown_advice(findings):
+    finding = findings["from-markdown.html", "guidekit:image-alt"]
+    assert (finding.file, finding.line) == ("en/office.md", 3) and "![ ]" in finding.message
+
+
+def test_a_form_with_a_field_named_id_is_named_by_its_own_id(findings):
+    reflow = findings["form-field-named-id.html", "guidekit:reflow"]
+    assert reflow.element == "main > form#apply > div"
