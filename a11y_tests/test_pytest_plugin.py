@@ -228,12 +228,17 @@ def test_path(a11y):
     a11y.check(Path({str(tmp_path / "gone")!r}))
 def test_component(a11y):
     a11y.component("warnign", {{"content": "x"}})
+def test_params(a11y):
+    a11y.component("warning", {{"contnt": "x", "lang": "en"}})
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "zh-Hans")
-    outcome.assert_outcomes(failed=3)
+    outcome.assert_outcomes(failed=4)
     text = outcome.stdout.str()
     assert "no-such-page.html" in text and "gone" in text and "warnign" in text
     assert text.count("不存在") >= 2 and "没有名为" in text and "warning" in text
     assert "Traceback" not in text and "FileNotFoundError" not in text
     assert "LookupError" not in text
+    # params that do not fit: one failure in --a11y-lang's words, no traceback through guidekit
+    assert "没有参数“contnt”" in text and "ComponentParamsError" not in text
+    assert "component_registry.py" not in text

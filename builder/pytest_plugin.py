@@ -89,7 +89,7 @@ class A11y:
     ) -> list[Finding]:
         """Check one guidekit component rendered with ``params`` (its parameters are checked
         first)."""
-        from .component_registry import registry
+        from .component_registry import ComponentParamsError, registry
         from .site.gallery import component_page
 
         if name not in registry():
@@ -100,7 +100,10 @@ class A11y:
                 pytrace=False,
             )
         chosen = _theme(theme or self.theme)
-        html = component_page(registry()[name], params, chosen)
+        try:
+            html = component_page(registry()[name], params, chosen)
+        except ComponentParamsError as error:
+            pytest.fail(error.explained(self.lang or params.get("lang")), pytrace=False)
         return self._judge(
             replace(self._written(html.encode("utf-8")), label=f"component {name}"), chosen, fail
         )
