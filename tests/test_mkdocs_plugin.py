@@ -456,3 +456,18 @@ def test_jobs_below_one_is_a_configuration_error_in_the_plugins_language(
     assert "Plugin 'guidekit' option 'jobs'" in shown and said in shown, shown
     assert "Aborted with a configuration error!" in shown
     assert not (project / "site").exists()
+
+
+def test_the_same_image_or_link_written_twice_is_traced_to_each_line() -> None:
+    """An outside audit added a second ![](img/logo.png) at the end of a page: its finding named
+    the first one's line, where the image had its alt text."""
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    text = (
+        "# Card\n\n![The card](img/logo.png)\n\nSee [the form](form.md).\n\n"
+        "Some text.\n\n![](img/logo.png)\n\nAgain: [the form](form.md).\n"
+    )
+    extension = GuidekitComponentsExtension(lang="en", source="docs/card.md", line_offset=0)
+    html = markdown.markdown(text, extensions=[extension])
+    assert re.findall(r'<img[^>]* data-line="(\d+)"', html) == ["3", "9"]
+    assert re.findall(r'<a[^>]* data-line="(\d+)"', html) == ["5", "11"]

@@ -270,6 +270,7 @@ class _SourceLineAttributes(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         cursors: dict[str, int] = {}
+        placed: dict[tuple[str, str], int] = {}  # the line each text was last found on
         for element in root.iter():
             href = element.get("href") if element.tag == "a" else None
             if href:
@@ -280,9 +281,12 @@ class _SourceLineAttributes(Treeprocessor):
             if not key:
                 continue
             kind = "heading" if element.tag[0] == "h" and element.tag[1:].isdigit() else element.tag
-            index = self._find(key, kind, cursors.get(kind, 0))
+            start = cursors.get(kind, 0)
+            if (kind, key) in placed:  # the same image or link again: it is written further on
+                start = max(start, placed[kind, key] + 1)
+            index = self._find(key, kind, start)
             if index is not None:
-                cursors[kind] = index
+                cursors[kind] = placed[kind, key] = index
                 element.set(LINE_ATTRIBUTE, str(self.extension.line(index)))
 
     @staticmethod
