@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from guidekit.gate import run_gate
+from guidekit.site_paths import CONTENT_SECURITY_POLICY as POLICY
 
 from .gate_fixtures import page, write_site
 
@@ -42,6 +43,15 @@ PAGES = {
         '<form id="apply" action="#"><p><label for="who">ID number</label>'
         '<input id="who" name="id"></p><div style="width: 900px">Wide.</div></form>'
     ),
+    # a style attribute the page's own policy refuses, written in Markdown (MkDocs passes raw HTML
+    # through) and in a template: each finding names its element, the first at its line
+    "inline-style.html": page(
+        '<p data-line="5" style="color: #333">Open on weekdays.</p>'
+        '<p class="note" style="color: #333">Closed on holidays.</p>',
+        head='<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+        '<meta name="guidekit-source" content="en/office.md">',
+    ),
     # the same missing alt on a page built from Markdown, where the fix is in the Markdown
     "from-markdown.html": page(
         '<meta name="guidekit-source" content="en/office.md">'
@@ -51,8 +61,12 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def findings(tmp_path_factory):
-    report = run_gate(write_site(tmp_path_factory.mktemp("foreign"), PAGES), jobs=2)
+def report(tmp_path_factory):
+    return run_gate(write_site(tmp_path_factory.mktemp("foreign"), PAGES), jobs=2)
+
+
+@pytest.fixture(scope="module")
+def findings(report):
     return {(f.page, f.rule): f for f in report.findings}
 
 
@@ -82,3 +96,17 @@ def test_a_page_made_from_markdown_keeps_the_markdown_advice(findings):
 def test_a_form_with_a_field_named_id_is_named_by_its_own_id(findings):
     reflow = findings["form-field-named-id.html", "guidekit:reflow"]
     assert reflow.element == "main > form#apply > div"
+
+
+def test_what_the_pages_policy_refuses_is_named_by_its_element(findings, report):
+    refused = sorted(
+        (f.file, f.line, f.element)
+        for f in report.findings
+        if f.page == "inline-style.html" and f.rule == "guidekit:policy-violation"
+    )
+    # the fixture's own <style> element is refused too
+    assert refused == [
+        ("en/office.md", 5, "p"),
+        ("inline-style.html", None, "head > style"),
+        ("inline-style.html", None, "main > p.note"),
+    ]

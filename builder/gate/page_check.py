@@ -149,10 +149,11 @@ async def check_page(session: Session, page_path: str) -> PageResult:
             context,
             "guidekit:policy-violation",
             None,
-            {},
-            "policy-violation",
+            entry["where"],
+            "policy-violation-element" if entry["where"] else "policy-violation",
             directive=entry["directive"],
             blocked=entry["blocked"] or "inline",
+            element=entry["where"].get("element"),
         )
         for entry in refused
         if not entry["blocked"].startswith(("http:", "https:"))

@@ -1,10 +1,15 @@
 // Runs inside every checked page (installed once per browser context), before the page's own
 // scripts. The other check scripts build on the helpers defined here.
 // The page's Content-Security-Policy blocks other hosts before any request leaves the browser,
-// so what it refuses is collected here for the gate to report.
+// so what it refuses is collected here for the gate to report, with the element whose inline style or
+// script it refused (the document itself for a request).
 const policyViolations = [];
 document.addEventListener("securitypolicyviolation", (event) =>
-  policyViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+  policyViolations.push({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    where: event.target instanceof Element ? window.__guidekit.where(event.target) : {},
+  }));
 
 // Elements the page gives a mouse handler, noted as the page's scripts add them: barriers.js asks whether
 // the keyboard can do the same.
