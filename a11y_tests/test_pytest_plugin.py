@@ -218,6 +218,34 @@ def test_a_page_that_links_outside_its_folder_finds_its_neighbours(a11y, tmp_pat
     )
 
 
+def test_a_marker_with_a_wrong_waivers_file_or_theme_fails_in_one_sentence(pytester):
+    pytester.makefile(".toml", broken='[[waiver]]\nrule = "axe:*"\n')
+    pytester.makepyfile(
+        test_marker="""
+import pytest
+@pytest.mark.a11y(waivers="no-such-waivers.toml")
+def test_missing(a11y):
+    a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(waivers="broken.toml")
+def test_broken(a11y):
+    a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(theme="gold")
+def test_marker_theme(a11y):
+    a11y.check("<p>Hi</p>")
+def test_check_theme(a11y):
+    a11y.check("<p>Hi</p>", theme="golden")
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(errors=3, failed=1)
+    text = outcome.stdout.str()
+    assert "no-such-waivers.toml" in text and "owner" in text
+    assert "'gold'" in text and "'golden'" in text and "standard, silver" in text
+    assert "Traceback" not in text and "WaiverError" not in text and "ValueError" not in text
+    assert "another exception occurred" not in text
+    assert "pytest_plugin.py" not in text
+
+
 def test_a_missing_file_or_component_fails_in_one_sentence(pytester, tmp_path):
     pytester.makepyfile(
         test_mistakes=f"""

@@ -33,9 +33,9 @@ import pytest
 
 from .findings import Finding
 from .gate.report import Verdict, judge
-from .gate.waivers import Waiver, load_waivers
+from .gate.waivers import Waiver, WaiverError, load_waivers
 from .messages import error_text
-from .theme import theme_named
+from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
@@ -82,7 +82,7 @@ class A11y:
 
         Returns the findings that are not waived or skipped; with ``fail`` (the default) a blocking
         one fails the test with every finding as guidekit prints it."""
-        return self._judge(self._target(target), _theme(theme or self.theme), fail)
+        return self._judge(self._target(target), _theme(theme or self.theme, self.lang), fail)
 
     def component(
         self, name: str, params: dict[str, Any], theme: str | None = None, *, fail: bool = True
@@ -99,7 +99,7 @@ class A11y:
                 ),
                 pytrace=False,
             )
-        chosen = _theme(theme or self.theme)
+        chosen = _theme(theme or self.theme, self.lang)
         try:
             html = component_page(registry()[name], params, chosen)
         except ComponentParamsError as error:
@@ -277,8 +277,14 @@ def _served_path(url: str) -> str:
     return (address.path or "/") + (f"?{address.query}" if address.query else "")
 
 
-def _theme(theme: str) -> str:
-    return theme_named(theme).name
+def _theme(theme: str, lang: str | None) -> str:
+    found = find_theme(theme)
+    if found is None:
+        pytest.fail(
+            error_text("a11y-unknown-theme", lang, name=theme, names=", ".join(THEME_NAMES)),
+            pytrace=False,
+        )
+    return found.name
 
 
 class _LazyBrowser:
@@ -363,20 +369,25 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         )
 
 
+def _waivers(path: Path, lang: str | None) -> list[Waiver]:
+    """The marker's waivers file; a mistake in it fails the test as guidekit check says it."""
+    try:
+        return load_waivers(path, lang)
+    except WaiverError as error:
+        problem = str(error)
+    pytest.fail(problem, pytrace=False)  # outside the except: no "another exception occurred"
+
+
 @pytest.fixture
 def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Iterator[A11y]:
     marker = request.node.get_closest_marker("a11y")
     options = dict(marker.kwargs) if marker else {}
     lang = request.config.getoption("--a11y-lang")
     waivers_file = options.get("waivers")
-    waivers = (
-        load_waivers(Path(str(request.config.rootpath / waivers_file)), lang)
-        if waivers_file
-        else ()
-    )
+    waivers = _waivers(request.config.rootpath / waivers_file, lang) if waivers_file else ()
     checker = A11y(
         _guidekit_browser,
-        _theme(options.get("theme", "standard")),
+        _theme(options.get("theme", "standard"), lang),
         lang,
         waivers,
         tuple(options.get("skip_rules", ())),
