@@ -60,9 +60,21 @@ PAGES = {
 }
 
 
+# Older Chinese sites: pages in GBK, said so by their own <meta charset>, and pages named .htm
+GBK_PAGE = page(
+    '<p>请带身份证到市民中心办理。办理时间见<a href="old/notice.htm">办理须知</a>，'
+    '<a href="old/notice.htm#hours">办理时间</a>。</p>',
+    lang="zh-CN",
+    title="旧版办事指南",
+).replace('<meta charset="utf-8">', '<meta charset="gbk">')
+HTM_PAGE = page('<p>Our office.</p><p><img src="../picture.svg"></p>', title="Notice")
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    return run_gate(write_site(tmp_path_factory.mktemp("foreign"), PAGES), jobs=2)
+    site = write_site(tmp_path_factory.mktemp("foreign"), {**PAGES, "old/notice.htm": HTM_PAGE})
+    (site / "gbk.html").write_bytes(GBK_PAGE.encode("gbk"))
+    return run_gate(site, jobs=2)
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +122,18 @@ def test_what_the_pages_policy_refuses_is_named_by_its_element(findings, report)
         ("inline-style.html", None, "head > style"),
         ("inline-style.html", None, "main > p.note"),
     ]
+
+
+def test_a_page_in_gbk_is_read_as_its_meta_charset_says(report):
+    """The gate had served every page as UTF-8, so a GBK page was garbled text: a run of
+    mojibake without a break wider than a phone (guidekit:reflow)."""
+    found = [f.rule for f in report.findings if f.page == "gbk.html"]
+    assert found == ["guidekit:broken-anchor"]  # its link to old/notice.htm#hours, which has none
+
+
+def test_pages_named_htm_are_checked_too(report):
+    assert "old/notice.htm" in report.pages
+    found = {(f.page, f.rule) for f in report.findings}
+    assert ("old/notice.htm", "guidekit:image-alt") in found
+    # and a link to one of their #anchors is followed as into an .html page
+    assert ("gbk.html", "guidekit:broken-anchor") in found

@@ -71,9 +71,14 @@ class GateReport:
         }
 
 
+PAGE_SUFFIXES = (".html", ".htm")  # .htm: many older sites' pages
+
+
 def html_pages(site: Path) -> list[str]:
     return sorted(
-        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file()
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.suffix.lower() in PAGE_SUFFIXES and path.is_file()
     )
 
 

@@ -18,6 +18,7 @@ import asyncio
 import hashlib
 import mimetypes
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -54,6 +55,10 @@ def page_timeout_ms() -> int:
 VIEWPORT: ViewportSize = {"width": 1280, "height": 720}
 DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
 MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
+# an HTML page's own word on its encoding: a byte order mark, or a <meta> with a charset in the
+# first 1,024 bytes, where browsers look for it
+_BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_META_CHARSET = re.compile(rb"<meta[^>]*charset", re.IGNORECASE)
 
 
 @dataclass
@@ -229,13 +234,7 @@ class Session:
             return
         body = target.read_bytes()
         traffic.served[relative] = hashlib.sha256(body).hexdigest()
-        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if content_type.startswith("text/") or content_type in {
-            "application/javascript",
-            "image/svg+xml",
-        }:
-            content_type += "; charset=utf-8"
-        await route.fulfill(status=200, body=body, content_type=content_type)
+        await route.fulfill(status=200, body=body, content_type=content_type(target.name, body))
 
     async def _serve_upstream(self, route: Route, relative: str, query: str) -> None:
         """The live server's answer, under the gate's own origin so every check sees one site."""
@@ -308,3 +307,17 @@ async def close_quietly(session: Session) -> None:
         await asyncio.wait_for(session.context.close(), page_timeout_ms() / 1000)
     except (TimeoutError, PlaywrightError):
         pass
+
+
+def content_type(name: str, body: bytes) -> str:
+    """The Content-Type a file is served with: text in UTF-8 (guidekit's own files), unless an
+    HTML page says its own encoding, which a web server leaves it to (older Chinese sites' pages
+    in GBK say so in their <meta charset>; a header saying UTF-8 would garble them)."""
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if kind == "text/html" and (
+        body.startswith(_BYTE_ORDER_MARKS) or _META_CHARSET.search(body[:1024])
+    ):
+        return kind
+    if kind.startswith("text/") or kind in {"application/javascript", "image/svg+xml"}:
+        return f"{kind}; charset=utf-8"
+    return kind
