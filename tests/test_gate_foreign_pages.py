@@ -52,6 +52,10 @@ PAGES = {
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
         '<meta name="guidekit-source" content="en/office.md">',
     ),
+    # an element written over several lines, as hand-written HTML often is
+    "multi-line.html": page(
+        '<p class="faint">The office is open\n  on weekdays.</p>', css=".faint { color: #bbb; }"
+    ),
     # the same missing alt on a page built from Markdown, where the fix is in the Markdown
     "from-markdown.html": page(
         '<meta name="guidekit-source" content="en/office.md">'
@@ -137,3 +141,10 @@ def test_pages_named_htm_are_checked_too(report):
     assert ("old/notice.htm", "guidekit:image-alt") in found
     # and a link to one of their #anchors is followed as into an .html page
     assert ("gbk.html", "guidekit:broken-anchor") in found
+
+
+def test_a_message_quotes_an_element_written_over_several_lines_on_one_line(findings):
+    """Each finding is one paragraph of the text report: axe's snippet of the element had kept
+    the page's line breaks."""
+    message = findings["multi-line.html", "axe:color-contrast"].message
+    assert "\n" not in message and "The office is open on weekdays." in message
