@@ -218,6 +218,39 @@ def test_a_page_that_links_outside_its_folder_finds_its_neighbours(a11y, tmp_pat
     )
 
 
+def test_a_markers_waivers_accept_a_finding_until_they_expire(pytester):
+    pytester.makefile(
+        ".toml",
+        waivers="""
+[[waiver]]
+rule = "guidekit:image-alt"
+owner = "王芳"
+reason = "the photo gets its description next week"
+expires = 2999-01-31
+
+[[waiver]]
+rule = "guidekit:reflow"
+owner = "李雷"
+reason = "the wide box is being redesigned"
+expires = 2020-01-31
+""",
+    )
+    pytester.makepyfile(
+        test_waived=f"""
+import pytest
+@pytest.mark.a11y(waivers="waivers.toml")
+def test_page(a11y):
+    a11y.check({BROKEN!r})
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    # the waived finding does not fail the test; the one whose waiver expired does, and says why
+    assert "guidekit:reflow" in text and "guidekit:image-alt" not in text
+    assert "The waiver expired on 2020-01-31 (owner 李雷)" in text
+
+
 def test_a_marker_with_a_wrong_waivers_file_or_theme_fails_in_one_sentence(pytester):
     pytester.makefile(".toml", broken='[[waiver]]\nrule = "axe:*"\n')
     pytester.makepyfile(

@@ -190,12 +190,15 @@ class A11y:
 
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     """Every problem on its own lines: location, rule, WCAG criterion, element, message."""
-    shown = [problem.first for problem in verdict.problems if not problem.waived]
+    from .gate.formats import waiver_note
+
+    shown = [problem for problem in verdict.problems if not problem.waived]
     lang = lang or next(
-        (finding.lang for finding in shown if finding.lang), None
+        (problem.first.lang for problem in shown if problem.first.lang), None
     )  # the pages' own language
     lines = [error_text("a11y-failed", lang, target=label, blocking=verdict.counts()[0])]
-    for finding in shown:
+    for problem in shown:
+        finding = problem.first
         details = ", ".join(
             part
             for part in (
@@ -206,6 +209,8 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
             if part
         )
         lines.append(f"{finding.location()}: {finding.severity}: {finding.message} ({details})")
+        if note := waiver_note(problem, lang):  # a waiver that expired: why it blocks again
+            lines.append(f"    {note}")
     return "\n".join(lines)
 
 
