@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -105,6 +106,8 @@ def test_home(a11y):
     a11y.check({base + "/"!r})
 def test_broken(a11y):
     assert "guidekit:image-alt" in {{f.rule for f in a11y.check({base + "/broken.html"!r}, fail=False)}}
+def test_a_query_in_chinese(a11y):
+    a11y.check({base + "/?q=社保卡"!r})
 """
         )
         report = tmp_path / "报告 reports" / "report.json"  # a folder not made yet
@@ -114,9 +117,11 @@ def test_broken(a11y):
     finally:
         server.shutdown()
         server.server_close()
-    outcome.assert_outcomes(passed=2)
+    # the query was "page-unchecked": the browser spelled it percent-encoded, and the gate took
+    # that for the tab leaving the page
+    outcome.assert_outcomes(passed=3)
     checks = json.loads(report.read_text("utf-8"))["checks"]
-    assert [check["ok"] for check in checks] == [True, False]
+    assert [check["ok"] for check in checks] == [True, False, True]
     assert {finding["lang"] for finding in checks[1]["findings"]} == {"zh-Hans"}  # --a11y-lang
 
 
@@ -216,6 +221,26 @@ def test_a_page_that_links_outside_its_folder_finds_its_neighbours(a11y, tmp_pat
     assert "guidekit:broken-link" in rules(
         a11y.check(tmp_path / "apply" / "index.html", fail=False)
     )
+
+
+def test_a_server_that_is_not_running_fails_at_once_in_one_sentence(pytester):
+    """The check waited for two page timeouts (a minute) and then said the page could not be
+    checked "so the build is not published", in Chinese whatever --a11y-lang said."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    pytester.makepyfile(
+        test_down=f"def test_down(a11y):\n    a11y.check('http://127.0.0.1:{port}/apply')\n"
+    )
+    started = time.monotonic()
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    assert time.monotonic() - started < 20
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert f"http://127.0.0.1:{port}/apply" in text and "Start the server" in text
+    assert "Traceback" not in text and "page-unchecked" not in text
 
 
 def test_a_markers_waivers_accept_a_finding_until_they_expire(pytester):

@@ -19,6 +19,7 @@ import json
 import os
 import posixpath
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,11 +35,12 @@ import pytest
 from .findings import Finding
 from .gate.report import Verdict, judge
 from .gate.waivers import Waiver, WaiverError, load_waivers
-from .messages import error_text
+from .messages import error_text, os_reason
 from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
+_CONNECT_SECONDS = 5  # a live server on this machine answers at once; a far one within this
 
 
 class _LivePage(Protocol):
@@ -128,6 +130,7 @@ class A11y:
         text = str(target)
         if isinstance(target, str) and text.startswith(("http://", "https://")):
             address = urlsplit(text)
+            self._reachable(text)
             return _Target(
                 self.scratch, [_served_path(text)], text, f"{address.scheme}://{address.netloc}"
             )
@@ -141,6 +144,23 @@ class A11y:
                 return _Target(path, html_pages(path), str(path))
             return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
+
+    def _reachable(self, url: str) -> None:
+        """A server that is not running fails the check at once, saying so (the page would
+        otherwise wait out the gate's page timeout, twice)."""
+        address = urlsplit(url)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        try:
+            socket.create_connection(
+                (address.hostname or "", port), timeout=_CONNECT_SECONDS
+            ).close()
+        except OSError as error:
+            reason = os_reason(error, self.lang)
+        else:
+            return
+        pytest.fail(
+            error_text("a11y-server-down", self.lang, url=url, reason=reason), pytrace=False
+        )
 
     def _written(self, html: bytes) -> _Target:
         folder = Path(tempfile.mkdtemp(prefix="page-", dir=self.scratch))

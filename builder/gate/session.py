@@ -259,11 +259,11 @@ def same_document(first: str, second: str) -> bool:
     """Whether two addresses name one document (anchors aside, percent-encoding as the browser may
     spell it)."""
     one, other = urlsplit(first), urlsplit(second)
-    return (one.scheme, one.netloc, unquote(one.path), one.query) == (
+    return (one.scheme, one.netloc, unquote(one.path), unquote(one.query)) == (
         other.scheme,
         other.netloc,
         unquote(other.path),
-        other.query,
+        unquote(other.query),
     )
 
 
