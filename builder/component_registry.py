@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, Problems
-from .messages import best_language, error_text, list_text
+from .messages import best_language, error_text, list_text, sentences_text
 from .package_files import is_shipped, package_cache
 from .source.content_model import Lang
 from .source.user_files import read_yaml, validated, value_expected, yaml_syntax_problem
@@ -185,8 +185,9 @@ class ComponentParamsError(ValueError):
 
     def explained(self, lang: str | None) -> str:
         """Every problem in ``lang``, for a developer who passed the params from code."""
-        return " ".join(
-            self.component.describe(problem, lang, markdown=False) for problem in self.problems
+        return sentences_text(
+            (self.component.describe(problem, lang, markdown=False) for problem in self.problems),
+            lang,
         )
 
 
