@@ -56,6 +56,7 @@ PAGES = {
     "multi-line.html": page(
         '<p class="faint">The office is open\n  on weekdays.</p>', css=".faint { color: #bbb; }"
     ),
+    "missing-file.html": page('<p><img src="photos/office.png" alt="The office"></p>'),
     # the same missing alt on a page built from Markdown, where the fix is in the Markdown
     "from-markdown.html": page(
         '<meta name="guidekit-source" content="en/office.md">'
@@ -148,3 +149,10 @@ def test_a_message_quotes_an_element_written_over_several_lines_on_one_line(find
     the page's line breaks."""
     message = findings["multi-line.html", "axe:color-contrast"].message
     assert "\n" not in message and "The office is open on weekdays." in message
+
+
+def test_a_file_the_page_asks_for_in_vain_is_named(findings):
+    """Chromium says only "Failed to load resource: … 404": which file was not said, and a MkDocs
+    page's missing image was looked for in the theme."""
+    message = findings["missing-file.html", "guidekit:console-error"].message
+    assert "404" in message and "photos/office.png" in message

@@ -205,7 +205,10 @@ class Session:
         source = message.location.get("url", "")
         if source and source in self.traffic.external:
             return  # a request we refused: reported once, as an external request
-        self.traffic.console_errors.append(message.text)
+        text = message.text
+        if source.startswith(f"{ORIGIN}/") and text.startswith("Failed to load resource"):
+            text += f" ({unquote(source[len(ORIGIN) + 1 :])})"  # the text does not say which file
+        self.traffic.console_errors.append(text)
 
     async def serve(self, route: Route) -> None:
         url = urlsplit(route.request.url)
