@@ -57,6 +57,11 @@ PAGES = {
         '<p class="faint">The office is open\n  on weekdays.</p>', css=".faint { color: #bbb; }"
     ),
     "missing-file.html": page('<p><img src="photos/office.png" alt="The office"></p>'),
+    "missing-file-from-markdown.html": page(
+        '<p data-line="4"><img src="photos/counter.png" alt="The counter"></p>',
+        head='<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="guidekit-source" content="en/office.md">',
+    ),
     # the same missing alt on a page built from Markdown, where the fix is in the Markdown
     "from-markdown.html": page(
         '<meta name="guidekit-source" content="en/office.md">'
@@ -156,3 +161,8 @@ def test_a_file_the_page_asks_for_in_vain_is_named(findings):
     page's missing image was looked for in the theme."""
     message = findings["missing-file.html", "guidekit:console-error"].message
     assert "404" in message and "photos/office.png" in message
+
+    # an image written in Markdown: its line, where the editor wrote the wrong file name
+    missing = findings["missing-file-from-markdown.html", "guidekit:console-error"]
+    assert (missing.file, missing.line) == ("en/office.md", 4)
+    assert "photos/counter.png" in missing.message

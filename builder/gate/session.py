@@ -69,7 +69,9 @@ class Traffic:
         default_factory=dict
     )  # site path -> sha256 of its bytes, or MISSING
     external: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (what the page said, the address of the file it failed to load, else "")
     departures: list[tuple[str, str]] = field(
         default_factory=list
     )  # how the page tried to leave: (message key, address)
@@ -142,7 +144,9 @@ class Session:
         also puts WebDriver on it)."""
         self.page = await self.context.new_page()
         self.page.on("console", self._note_console)
-        self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
+        self.page.on(
+            "pageerror", lambda error: self.traffic.console_errors.append((str(error), ""))
+        )
         self.page.on("popup", self._close_popup)
         self.page.on("framenavigated", self._note_navigated)
         self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
@@ -205,10 +209,11 @@ class Session:
         source = message.location.get("url", "")
         if source and source in self.traffic.external:
             return  # a request we refused: reported once, as an external request
-        text = message.text
+        text, failed = message.text, ""
         if source.startswith(f"{ORIGIN}/") and text.startswith("Failed to load resource"):
+            failed = source
             text += f" ({unquote(source[len(ORIGIN) + 1 :])})"  # the text does not say which file
-        self.traffic.console_errors.append(text)
+        self.traffic.console_errors.append((text, failed))
 
     async def serve(self, route: Route) -> None:
         url = urlsplit(route.request.url)

@@ -115,6 +115,7 @@ window.__guidekit = {
       })),
       images: [...document.querySelectorAll("img")].map((img) => ({
         src: img.getAttribute("src") || "",
+        url: img.currentSrc || img.src,
         alt: img.getAttribute("alt"),
         hidden: img.getAttribute("aria-hidden") === "true" || img.getAttribute("role") === "presentation",
         ...this.where(img),
