@@ -292,13 +292,18 @@ def test_marker_theme(a11y):
     a11y.check("<p>Hi</p>")
 def test_check_theme(a11y):
     a11y.check("<p>Hi</p>", theme="golden")
+@pytest.mark.a11y(them="silver")
+def test_misspelt(a11y):
+    a11y.check("<p>Hi</p>")
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
-    outcome.assert_outcomes(errors=3, failed=1)
+    outcome.assert_outcomes(errors=4, failed=1)
     text = outcome.stdout.str()
     assert "no-such-waivers.toml" in text and "owner" in text
     assert "'gold'" in text and "'golden'" in text and "standard, silver" in text
+    # a misspelt option was ignored: the test ran in the standard theme and passed
+    assert "'them'" in text and "theme, waivers, skip_rules" in text
     assert "Traceback" not in text and "WaiverError" not in text and "ValueError" not in text
     assert "another exception occurred" not in text
     assert "pytest_plugin.py" not in text

@@ -40,6 +40,7 @@ from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
+_MARKER_OPTIONS = ("theme", "waivers", "skip_rules")  # @pytest.mark.a11y(...)
 _CONNECT_SECONDS = 5  # a live server on this machine answers at once; a far one within this
 
 
@@ -408,6 +409,13 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
     marker = request.node.get_closest_marker("a11y")
     options = dict(marker.kwargs) if marker else {}
     lang = request.config.getoption("--a11y-lang")
+    if unknown := sorted(set(options) - set(_MARKER_OPTIONS)):
+        pytest.fail(
+            error_text(
+                "a11y-marker-option", lang, name=unknown[0], names=", ".join(_MARKER_OPTIONS)
+            ),
+            pytrace=False,
+        )
     waivers_file = options.get("waivers")
     waivers = _waivers(request.config.rootpath / waivers_file, lang) if waivers_file else ()
     checker = A11y(
