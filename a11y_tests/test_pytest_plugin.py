@@ -243,6 +243,20 @@ def test_a_server_that_is_not_running_fails_at_once_in_one_sentence(pytester):
     assert "Traceback" not in text and "page-unchecked" not in text
 
 
+def test_a_page_that_cannot_be_checked_is_said_in_the_a11y_lang(pytester, monkeypatch):
+    monkeypatch.setenv("GUIDEKIT_PAGE_TIMEOUT_MS", "2000")
+    pytester.makepyfile(
+        test_hang=f"""
+def test_hang(a11y):
+    a11y.check({ACCESSIBLE.replace("</main>", "</main><script>while (true) {}</script>")!r})
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert "guidekit:page-unchecked" in text and "could not be checked" in text, text
+
+
 def test_a_markers_waivers_accept_a_finding_until_they_expire(pytester):
     pytester.makefile(
         ".toml",
