@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -105,6 +106,8 @@ def test_home(a11y):
     a11y.check({base + "/"!r})
 def test_broken(a11y):
     assert "guidekit:image-alt" in {{f.rule for f in a11y.check({base + "/broken.html"!r}, fail=False)}}
+def test_a_query_in_chinese(a11y):
+    a11y.check({base + "/?q=社保卡"!r})
 """
         )
         report = tmp_path / "报告 reports" / "report.json"  # a folder not made yet
@@ -114,9 +117,11 @@ def test_broken(a11y):
     finally:
         server.shutdown()
         server.server_close()
-    outcome.assert_outcomes(passed=2)
+    # the query was "page-unchecked": the browser spelled it percent-encoded, and the gate took
+    # that for the tab leaving the page
+    outcome.assert_outcomes(passed=3)
     checks = json.loads(report.read_text("utf-8"))["checks"]
-    assert [check["ok"] for check in checks] == [True, False]
+    assert [check["ok"] for check in checks] == [True, False, True]
     assert {finding["lang"] for finding in checks[1]["findings"]} == {"zh-Hans"}  # --a11y-lang
 
 
@@ -218,6 +223,106 @@ def test_a_page_that_links_outside_its_folder_finds_its_neighbours(a11y, tmp_pat
     )
 
 
+def test_a_server_that_is_not_running_fails_at_once_in_one_sentence(pytester):
+    """The check waited for two page timeouts (a minute) and then said the page could not be
+    checked "so the build is not published", in Chinese whatever --a11y-lang said."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    pytester.makepyfile(
+        test_down=f"def test_down(a11y):\n    a11y.check('http://127.0.0.1:{port}/apply')\n"
+    )
+    started = time.monotonic()
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    assert time.monotonic() - started < 20
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert f"http://127.0.0.1:{port}/apply" in text and "Start the server" in text
+    assert "Traceback" not in text and "page-unchecked" not in text
+
+
+def test_a_page_that_cannot_be_checked_is_said_in_the_a11y_lang(pytester, monkeypatch):
+    monkeypatch.setenv("GUIDEKIT_PAGE_TIMEOUT_MS", "2000")
+    pytester.makepyfile(
+        test_hang=f"""
+def test_hang(a11y):
+    a11y.check({ACCESSIBLE.replace("</main>", "</main><script>while (true) {}</script>")!r})
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert "guidekit:page-unchecked" in text and "could not be checked" in text, text
+
+
+def test_a_markers_waivers_accept_a_finding_until_they_expire(pytester):
+    pytester.makefile(
+        ".toml",
+        waivers="""
+[[waiver]]
+rule = "guidekit:image-alt"
+owner = "王芳"
+reason = "the photo gets its description next week"
+expires = 2999-01-31
+
+[[waiver]]
+rule = "guidekit:reflow"
+owner = "李雷"
+reason = "the wide box is being redesigned"
+expires = 2020-01-31
+""",
+    )
+    pytester.makepyfile(
+        test_waived=f"""
+import pytest
+@pytest.mark.a11y(waivers="waivers.toml")
+def test_page(a11y):
+    a11y.check({BROKEN!r})
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    # the waived finding does not fail the test; the one whose waiver expired does, and says why
+    assert "guidekit:reflow" in text and "guidekit:image-alt" not in text
+    assert "The waiver expired on 2020-01-31 (owner 李雷)" in text
+
+
+def test_a_marker_with_a_wrong_waivers_file_or_theme_fails_in_one_sentence(pytester):
+    pytester.makefile(".toml", broken='[[waiver]]\nrule = "axe:*"\n')
+    pytester.makepyfile(
+        test_marker="""
+import pytest
+@pytest.mark.a11y(waivers="no-such-waivers.toml")
+def test_missing(a11y):
+    a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(waivers="broken.toml")
+def test_broken(a11y):
+    a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(theme="gold")
+def test_marker_theme(a11y):
+    a11y.check("<p>Hi</p>")
+def test_check_theme(a11y):
+    a11y.check("<p>Hi</p>", theme="golden")
+@pytest.mark.a11y(them="silver")
+def test_misspelt(a11y):
+    a11y.check("<p>Hi</p>")
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(errors=4, failed=1)
+    text = outcome.stdout.str()
+    assert "no-such-waivers.toml" in text and "owner" in text
+    assert "'gold'" in text and "'golden'" in text and "standard, silver" in text
+    # a misspelt option was ignored: the test ran in the standard theme and passed
+    assert "'them'" in text and "theme, waivers, skip_rules" in text
+    assert "Traceback" not in text and "WaiverError" not in text and "ValueError" not in text
+    assert "another exception occurred" not in text
+    assert "pytest_plugin.py" not in text
+
+
 def test_a_missing_file_or_component_fails_in_one_sentence(pytester, tmp_path):
     pytester.makepyfile(
         test_mistakes=f"""
@@ -228,12 +333,17 @@ def test_path(a11y):
     a11y.check(Path({str(tmp_path / "gone")!r}))
 def test_component(a11y):
     a11y.component("warnign", {{"content": "x"}})
+def test_params(a11y):
+    a11y.component("warning", {{"contnt": "x", "lang": "en"}})
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "zh-Hans")
-    outcome.assert_outcomes(failed=3)
+    outcome.assert_outcomes(failed=4)
     text = outcome.stdout.str()
     assert "no-such-page.html" in text and "gone" in text and "warnign" in text
     assert text.count("不存在") >= 2 and "没有名为" in text and "warning" in text
     assert "Traceback" not in text and "FileNotFoundError" not in text
     assert "LookupError" not in text
+    # params that do not fit: one failure in --a11y-lang's words, no traceback through guidekit
+    assert "没有参数“contnt”" in text and "ComponentParamsError" not in text
+    assert "component_registry.py" not in text

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, Problems
-from .messages import best_language, error_text, list_text
+from .messages import best_language, error_text, list_text, sentences_text
 from .package_files import is_shipped, package_cache
 from .source.content_model import Lang
 from .source.user_files import read_yaml, validated, value_expected, yaml_syntax_problem
@@ -129,8 +129,9 @@ class Component:
                 problems.append(Problem("choice", param.name))
         return problems
 
-    def describe(self, problem: Problem, lang: str | None) -> str:
-        """A sentence for the editor (or developer) in ``lang``, saying what to write and where."""
+    def describe(self, problem: Problem, lang: str | None, *, markdown: bool = True) -> str:
+        """A sentence for the editor in ``lang``, saying what to write and where; with ``markdown``
+        false, for a developer who passed ``params`` from code."""
         if problem.kind == "unknown":
             known = list_text((name for name in self.params if name not in COMMON_PARAMS), lang)
             return error_text(
@@ -148,8 +149,15 @@ class Component:
             return error_text(
                 "component-param-choice", lang, name=self.name, param=problem.param, choices=choices
             )
-        source = self.markdown.source_of(problem.param) if self.markdown else None
-        hint = error_text(f"component-hint-{source}", lang, name=self.name) if source else ""
+        if not markdown:
+            source: str | None = "params"
+        else:
+            source = self.markdown.source_of(problem.param) if self.markdown else None
+        hint = (
+            error_text(f"component-hint-{source}", lang, name=self.name, param=problem.param)
+            if source
+            else ""
+        )
         return error_text(
             "component-param-missing", lang, name=self.name, param=problem.param, hint=hint
         ).strip()
@@ -173,7 +181,14 @@ class ComponentParamsError(ValueError):
 
     def __init__(self, component: Component, problems: list[Problem], lang: str | None) -> None:
         self.component, self.problems = component, problems
-        super().__init__(" ".join(component.describe(problem, lang) for problem in problems))
+        super().__init__(self.explained(lang))
+
+    def explained(self, lang: str | None) -> str:
+        """Every problem in ``lang``, for a developer who passed the params from code."""
+        return sentences_text(
+            (self.component.describe(problem, lang, markdown=False) for problem in self.problems),
+            lang,
+        )
 
 
 class _SpecLoader(SAFE_LOADER):

@@ -95,6 +95,7 @@ _OS_REASONS = {
     errno.ENOTDIR: "os-not-a-folder",
     errno.EEXIST: "os-exists",
     errno.EADDRINUSE: "os-address-in-use",
+    errno.ECONNREFUSED: "os-connection-refused",
 }
 
 

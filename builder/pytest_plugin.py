@@ -19,6 +19,7 @@ import json
 import os
 import posixpath
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,12 +34,14 @@ import pytest
 
 from .findings import Finding
 from .gate.report import Verdict, judge
-from .gate.waivers import Waiver, load_waivers
-from .messages import error_text
-from .theme import theme_named
+from .gate.waivers import Waiver, WaiverError, load_waivers
+from .messages import error_text, os_reason
+from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
+_MARKER_OPTIONS = ("theme", "waivers", "skip_rules")  # @pytest.mark.a11y(...)
+_CONNECT_SECONDS = 5  # a live server on this machine answers at once; a far one within this
 
 
 class _LivePage(Protocol):
@@ -82,14 +85,14 @@ class A11y:
 
         Returns the findings that are not waived or skipped; with ``fail`` (the default) a blocking
         one fails the test with every finding as guidekit prints it."""
-        return self._judge(self._target(target), _theme(theme or self.theme), fail)
+        return self._judge(self._target(target), _theme(theme or self.theme, self.lang), fail)
 
     def component(
         self, name: str, params: dict[str, Any], theme: str | None = None, *, fail: bool = True
     ) -> list[Finding]:
         """Check one guidekit component rendered with ``params`` (its parameters are checked
         first)."""
-        from .component_registry import registry
+        from .component_registry import ComponentParamsError, registry
         from .site.gallery import component_page
 
         if name not in registry():
@@ -99,8 +102,11 @@ class A11y:
                 ),
                 pytrace=False,
             )
-        chosen = _theme(theme or self.theme)
-        html = component_page(registry()[name], params, chosen)
+        chosen = _theme(theme or self.theme, self.lang)
+        try:
+            html = component_page(registry()[name], params, chosen)
+        except ComponentParamsError as error:
+            pytest.fail(error.explained(self.lang or params.get("lang")), pytrace=False)
         return self._judge(
             replace(self._written(html.encode("utf-8")), label=f"component {name}"), chosen, fail
         )
@@ -125,6 +131,7 @@ class A11y:
         text = str(target)
         if isinstance(target, str) and text.startswith(("http://", "https://")):
             address = urlsplit(text)
+            self._reachable(text)
             return _Target(
                 self.scratch, [_served_path(text)], text, f"{address.scheme}://{address.netloc}"
             )
@@ -138,6 +145,23 @@ class A11y:
                 return _Target(path, html_pages(path), str(path))
             return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
+
+    def _reachable(self, url: str) -> None:
+        """A server that is not running fails the check at once, saying so (the page would
+        otherwise wait out the gate's page timeout, twice)."""
+        address = urlsplit(url)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        try:
+            socket.create_connection(
+                (address.hostname or "", port), timeout=_CONNECT_SECONDS
+            ).close()
+        except OSError as error:
+            reason = os_reason(error, self.lang)
+        else:
+            return
+        pytest.fail(
+            error_text("a11y-server-down", self.lang, url=url, reason=reason), pytrace=False
+        )
 
     def _written(self, html: bytes) -> _Target:
         folder = Path(tempfile.mkdtemp(prefix="page-", dir=self.scratch))
@@ -187,12 +211,15 @@ class A11y:
 
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     """Every problem on its own lines: location, rule, WCAG criterion, element, message."""
-    shown = [problem.first for problem in verdict.problems if not problem.waived]
+    from .gate.formats import waiver_note
+
+    shown = [problem for problem in verdict.problems if not problem.waived]
     lang = lang or next(
-        (finding.lang for finding in shown if finding.lang), None
+        (problem.first.lang for problem in shown if problem.first.lang), None
     )  # the pages' own language
     lines = [error_text("a11y-failed", lang, target=label, blocking=verdict.counts()[0])]
-    for finding in shown:
+    for problem in shown:
+        finding = problem.first
         details = ", ".join(
             part
             for part in (
@@ -203,6 +230,8 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
             if part
         )
         lines.append(f"{finding.location()}: {finding.severity}: {finding.message} ({details})")
+        if note := waiver_note(problem, lang):  # a waiver that expired: why it blocks again
+            lines.append(f"    {note}")
     return "\n".join(lines)
 
 
@@ -274,8 +303,14 @@ def _served_path(url: str) -> str:
     return (address.path or "/") + (f"?{address.query}" if address.query else "")
 
 
-def _theme(theme: str) -> str:
-    return theme_named(theme).name
+def _theme(theme: str, lang: str | None) -> str:
+    found = find_theme(theme)
+    if found is None:
+        pytest.fail(
+            error_text("a11y-unknown-theme", lang, name=theme, names=", ".join(THEME_NAMES)),
+            pytrace=False,
+        )
+    return found.name
 
 
 class _LazyBrowser:
@@ -360,20 +395,32 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         )
 
 
+def _waivers(path: Path, lang: str | None) -> list[Waiver]:
+    """The marker's waivers file; a mistake in it fails the test as guidekit check says it."""
+    try:
+        return load_waivers(path, lang)
+    except WaiverError as error:
+        problem = str(error)
+    pytest.fail(problem, pytrace=False)  # outside the except: no "another exception occurred"
+
+
 @pytest.fixture
 def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Iterator[A11y]:
     marker = request.node.get_closest_marker("a11y")
     options = dict(marker.kwargs) if marker else {}
     lang = request.config.getoption("--a11y-lang")
+    if unknown := sorted(set(options) - set(_MARKER_OPTIONS)):
+        pytest.fail(
+            error_text(
+                "a11y-marker-option", lang, name=unknown[0], names=", ".join(_MARKER_OPTIONS)
+            ),
+            pytrace=False,
+        )
     waivers_file = options.get("waivers")
-    waivers = (
-        load_waivers(Path(str(request.config.rootpath / waivers_file)), lang)
-        if waivers_file
-        else ()
-    )
+    waivers = _waivers(request.config.rootpath / waivers_file, lang) if waivers_file else ()
     checker = A11y(
         _guidekit_browser,
-        _theme(options.get("theme", "standard")),
+        _theme(options.get("theme", "standard"), lang),
         lang,
         waivers,
         tuple(options.get("skip_rules", ())),

@@ -73,6 +73,14 @@ def test_component_checks_params_before_rendering():
         env.from_string(
             '{{ component("call-to-action", {"text": "Apply", "lang": "en"}) }}'
         ).render()
+    # a developer's params are no Markdown: the hint names the params, not ::: call-to-action
+    with pytest.raises(ComponentParamsError) as raised:
+        env.from_string('{{ component("warning", {"lang": "en"}) }}').render()
+    assert ":::" not in str(raised.value) and '{"content": …}' in str(raised.value)
+    # two problems in Chinese are two sentences with no space between them
+    with pytest.raises(ComponentParamsError) as raised:
+        env.from_string('{{ component("warning", {"contnt": "x"}) }}').render()
+    assert "。组件“warning”缺少" in str(raised.value)
     with pytest.raises(LookupError, match="no component 'banner'"):
         env.from_string('{{ component("banner", {}) }}').render()
 

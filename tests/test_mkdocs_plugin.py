@@ -456,3 +456,46 @@ def test_jobs_below_one_is_a_configuration_error_in_the_plugins_language(
     assert "Plugin 'guidekit' option 'jobs'" in shown and said in shown, shown
     assert "Aborted with a configuration error!" in shown
     assert not (project / "site").exists()
+
+
+def test_the_same_image_or_link_written_twice_is_traced_to_each_line() -> None:
+    """An outside audit added a second ![](img/logo.png) at the end of a page: its finding named
+    the first one's line, where the image had its alt text."""
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    text = (
+        "# Card\n\n![The card](img/logo.png)\n\nSee [the form](form.md).\n\n"
+        "Some text.\n\n![](img/logo.png)\n\nAgain: [the form](form.md).\n"
+    )
+    extension = GuidekitComponentsExtension(lang="en", source="docs/card.md", line_offset=0)
+    html = markdown.markdown(text, extensions=[extension])
+    assert re.findall(r'<img[^>]* data-line="(\d+)"', html) == ["3", "9"]
+    assert re.findall(r'<a[^>]* data-line="(\d+)"', html) == ["5", "11"]
+
+
+def test_admonitions_become_components_with_theme_guidekit() -> None:
+    """An existing MkDocs site's ``!!! note`` kept MkDocs' bare admonition markup under theme:
+    guidekit, whose stylesheet has no rules for it: a title that looked like body text, no box."""
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    text = (
+        '# 社保卡\n\n!!! note "带什么"\n    带上身份证原件。\n\n!!! warning\n    不要把密码告诉别人。\n\n'
+        '```\n!!! note\n```\n\n!!! example\n    例如：张三。\n\n!!! tip "只有标题"\n'
+    )
+    extension = GuidekitComponentsExtension(
+        lang="zh-Hans", source="docs/card.md", line_offset=2, admonitions=True
+    )
+    html = markdown.markdown(text, extensions=["admonition", "fenced_code", extension])
+    # a title alone is left as it is: a component needs something to say
+    assert html.count("admonition") == 2 and "只有标题" in html
+    assert re.search(r'class="gk-information"[^>]* data-line="5"', html) and "带什么" in html
+    # no title written: the component's own word in the page's language, not MkDocs' "Warning"
+    assert re.search(r'class="gk-warning"[^>]* data-line="8"', html) and "注意" in html
+    assert "Warning" not in html
+    assert re.search(r'class="gk-example"[^>]* data-line="15"', html)
+    assert extension.problems == []
+    # other themes style admonitions themselves: left as MkDocs makes them
+    plain = markdown.markdown(
+        text, extensions=["admonition", "fenced_code", GuidekitComponentsExtension()]
+    )
+    assert 'class="admonition note"' in plain

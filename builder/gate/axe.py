@@ -153,7 +153,7 @@ async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> 
                     help=rule["help"],
                     axe_rule=rule["id"],
                     fix="; ".join(fixes)[:300],
-                    html=node["html"],
+                    html=" ".join(node["html"].split()),  # one line: a finding is a paragraph
                 )
             )
     return findings

@@ -184,7 +184,7 @@ def link_findings(
                 findings.append(_finding(context, BROKEN_LINK, link, target=link["raw"]))
             elif (
                 target.fragment
-                and path.endswith(".html")
+                and path.lower().endswith((".html", ".htm"))
                 and not names_the_top(unquote(target.fragment))
                 and unquote(target.fragment) not in ids_of(path)
             ):

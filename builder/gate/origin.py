@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, Severity
-from ..messages import best_language, error_text
+from ..messages import best_language, catalogue, error_text
 
 Where = Mapping[str, Any]
 
@@ -72,6 +72,8 @@ def finding_at(
     """A finding located at ``where``, with the message ``key`` of errors.yml in the page's
     language."""
     file, line = locate(context, where)
+    if line is None:
+        key = html_form(key)
     if "element" in args and line is not None and where.get("snippet"):
         # an editor knows their own words, not CSS selectors
         args["element"] = _quoted(str(where["snippet"])[:30], context.lang)
@@ -90,6 +92,14 @@ def finding_at(
         element=element,
         lang=best_language(context.lang),
     )
+
+
+def html_form(key: str) -> str:
+    """The message said for HTML where it has such a form: with no Markdown line to point at, the
+    fix is in a template or a page guidekit did not write, where ``![ ]`` and front matter mean
+    nothing."""
+    html_key = f"{key}-in-html"
+    return html_key if html_key in catalogue("errors") else key
 
 
 def _quoted(text: str, lang: str) -> str:

@@ -5,6 +5,7 @@ of which puts the page back as it found it."""
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,16 +144,19 @@ async def check_page(session: Session, page_path: str) -> PageResult:
         if entry["blocked"].startswith(("http:", "https:"))
         and not entry["blocked"].startswith(ORIGIN)
     ]
-    findings = without_axe_duplicates(findings) + traffic_findings(context, traffic)
+    findings = without_axe_duplicates(findings) + traffic_findings(
+        context, traffic, facts["images"]
+    )
     findings += [
         finding_at(
             context,
             "guidekit:policy-violation",
             None,
-            {},
-            "policy-violation",
+            entry["where"],
+            "policy-violation-element" if entry["where"] else "policy-violation",
             directive=entry["directive"],
             blocked=entry["blocked"] or "inline",
+            element=entry["where"].get("element"),
         )
         for entry in refused
         if not entry["blocked"].startswith(("http:", "https:"))
@@ -161,15 +165,25 @@ async def check_page(session: Session, page_path: str) -> PageResult:
     return PageResult(link_facts, findings, traffic.served, watch.spent)
 
 
-def traffic_findings(context: PageContext, traffic: Traffic) -> list[Finding]:
-    """Privacy and robustness: nothing from other hosts, no script errors."""
+def traffic_findings(
+    context: PageContext, traffic: Traffic, images: Sequence[Mapping[str, Any]] = ()
+) -> list[Finding]:
+    """Privacy and robustness: nothing from other hosts, no script errors. A missing file is
+    reported at the image that asked for it (its Markdown line, in a guide or a MkDocs page)."""
     findings = [
         finding_at(context, "guidekit:external-request", None, {}, "external-request", url=url)
         for url in dict.fromkeys(traffic.external)
     ]
     findings += [
-        finding_at(context, "guidekit:console-error", None, {}, "console-error", error=error[:200])
-        for error in dict.fromkeys(traffic.console_errors)
+        finding_at(
+            context,
+            "guidekit:console-error",
+            None,
+            next((image for image in images if failed and image.get("url") == failed), {}),
+            "console-error",
+            error=error[:200],
+        )
+        for error, failed in dict.fromkeys(traffic.console_errors)
         # the policy's refusals are read at load, before the gate's own checks restyle the page
         if "Content Security Policy" not in error
     ]

@@ -71,9 +71,14 @@ class GateReport:
         }
 
 
+PAGE_SUFFIXES = (".html", ".htm")  # .htm: many older sites' pages
+
+
 def html_pages(site: Path) -> list[str]:
     return sorted(
-        path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file()
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.suffix.lower() in PAGE_SUFFIXES and path.is_file()
     )
 
 
@@ -263,16 +268,24 @@ async def _worker(
                     await close_quietly(session)
                 session = None
                 if attempt == 2:
-                    results[page] = unchecked(page, error)
+                    results[page] = unchecked(
+                        page, error, lang=overrides.lang if overrides else None
+                    )
         on_page(page)
     if session is not None:
         await close_quietly(session)
 
 
 def unchecked(
-    page: str, error: BaseException, key: str = "page-unchecked", **details: Any
+    page: str,
+    error: BaseException,
+    key: str = "page-unchecked",
+    lang: str | None = None,
+    **details: Any,
 ) -> PageResult:
-    """The verdict on a page the gate could not check: a blocking finding that says why."""
+    """The verdict on a page the gate could not check: a blocking finding that says why (in
+    ``lang``, the language a caller asked for, else guidekit's default: the page's own is not
+    known)."""
     reason = (
         str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
     )
@@ -280,7 +293,7 @@ def unchecked(
         findings=[
             Finding(
                 rule="guidekit:page-unchecked",
-                message=error_text(key, reason=reason, **details),
+                message=error_text(key, lang, reason=reason, **details),
                 file=page,
                 page=page,
             )

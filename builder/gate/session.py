@@ -18,6 +18,7 @@ import asyncio
 import hashlib
 import mimetypes
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -54,6 +55,10 @@ def page_timeout_ms() -> int:
 VIEWPORT: ViewportSize = {"width": 1280, "height": 720}
 DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
 MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
+# an HTML page's own word on its encoding: a byte order mark, or a <meta> with a charset in the
+# first 1,024 bytes, where browsers look for it
+_BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_META_CHARSET = re.compile(rb"<meta[^>]*charset", re.IGNORECASE)
 
 
 @dataclass
@@ -64,7 +69,9 @@ class Traffic:
         default_factory=dict
     )  # site path -> sha256 of its bytes, or MISSING
     external: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (what the page said, the address of the file it failed to load, else "")
     departures: list[tuple[str, str]] = field(
         default_factory=list
     )  # how the page tried to leave: (message key, address)
@@ -137,7 +144,9 @@ class Session:
         also puts WebDriver on it)."""
         self.page = await self.context.new_page()
         self.page.on("console", self._note_console)
-        self.page.on("pageerror", lambda error: self.traffic.console_errors.append(str(error)))
+        self.page.on(
+            "pageerror", lambda error: self.traffic.console_errors.append((str(error), ""))
+        )
         self.page.on("popup", self._close_popup)
         self.page.on("framenavigated", self._note_navigated)
         self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
@@ -200,7 +209,11 @@ class Session:
         source = message.location.get("url", "")
         if source and source in self.traffic.external:
             return  # a request we refused: reported once, as an external request
-        self.traffic.console_errors.append(message.text)
+        text, failed = message.text, ""
+        if source.startswith(f"{ORIGIN}/") and text.startswith("Failed to load resource"):
+            failed = source
+            text += f" ({unquote(source[len(ORIGIN) + 1 :])})"  # the text does not say which file
+        self.traffic.console_errors.append((text, failed))
 
     async def serve(self, route: Route) -> None:
         url = urlsplit(route.request.url)
@@ -229,13 +242,7 @@ class Session:
             return
         body = target.read_bytes()
         traffic.served[relative] = hashlib.sha256(body).hexdigest()
-        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if content_type.startswith("text/") or content_type in {
-            "application/javascript",
-            "image/svg+xml",
-        }:
-            content_type += "; charset=utf-8"
-        await route.fulfill(status=200, body=body, content_type=content_type)
+        await route.fulfill(status=200, body=body, content_type=content_type(target.name, body))
 
     async def _serve_upstream(self, route: Route, relative: str, query: str) -> None:
         """The live server's answer, under the gate's own origin so every check sees one site."""
@@ -260,11 +267,11 @@ def same_document(first: str, second: str) -> bool:
     """Whether two addresses name one document (anchors aside, percent-encoding as the browser may
     spell it)."""
     one, other = urlsplit(first), urlsplit(second)
-    return (one.scheme, one.netloc, unquote(one.path), one.query) == (
+    return (one.scheme, one.netloc, unquote(one.path), unquote(one.query)) == (
         other.scheme,
         other.netloc,
         unquote(other.path),
-        other.query,
+        unquote(other.query),
     )
 
 
@@ -308,3 +315,17 @@ async def close_quietly(session: Session) -> None:
         await asyncio.wait_for(session.context.close(), page_timeout_ms() / 1000)
     except (TimeoutError, PlaywrightError):
         pass
+
+
+def content_type(name: str, body: bytes) -> str:
+    """The Content-Type a file is served with: text in UTF-8 (guidekit's own files), unless an
+    HTML page says its own encoding, which a web server leaves it to (older Chinese sites' pages
+    in GBK say so in their <meta charset>; a header saying UTF-8 would garble them)."""
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if kind == "text/html" and (
+        body.startswith(_BYTE_ORDER_MARKS) or _META_CHARSET.search(body[:1024])
+    ):
+        return kind
+    if kind.startswith("text/") or kind in {"application/javascript", "image/svg+xml"}:
+        return f"{kind}; charset=utf-8"
+    return kind

@@ -76,6 +76,11 @@ _MKDOCSTRINGS = (
     "mkdocstrings"  # the name mkdocstrings registers its `::: identifier` block processor under
 )
 _TEXT_KEY = 12  # a paragraph or list item is found by the first characters of its own text
+_ADMONITION = re.compile(r"^\s*!!!\s*[\w-]")  # Python-Markdown's admonition: !!! note "Title"
+# admonition kinds that warn, or give an example; every other kind (note, tip, info…) informs
+_ADMONITION_COMPONENTS = dict.fromkeys(
+    ("warning", "caution", "attention", "danger", "error", "failure", "bug"), "warning"
+) | {"example": "example"}
 
 
 @dataclass
@@ -87,6 +92,7 @@ class _Page:
         default_factory=list
     )  # source lines (0-based) of the containers, in order
     opened: int = 0  # containers the block parser has met so far
+    admonitions: list[int] = field(default_factory=list)  # source lines of ``!!! kind`` openers
 
 
 class GuidekitComponentsExtension(Extension):
@@ -100,6 +106,11 @@ class GuidekitComponentsExtension(Extension):
             ],
             "folder": ["", "The folder of the file: a linked attachment's size is measured there."],
             "log": [True, "Log each problem as a warning (the MkDocs plugin reports them itself)."],
+            "admonitions": [
+                False,
+                "Make admonitions (!!! note) guidekit's information, warning and example "
+                "components (theme: guidekit, whose stylesheet has no rules for admonitions).",
+            ],
         }
         super().__init__(**kwargs)
         self.problems: list[Finding] = []
@@ -123,6 +134,9 @@ class GuidekitComponentsExtension(Extension):
         md.parser.blockprocessors.register(
             _Containers(md.parser, self, page), "guidekit_components", 105
         )
+        if self.getConfig("admonitions"):
+            # after the inline processor (20), so a title's text is final
+            md.treeprocessors.register(_Admonitions(md, self, page), "guidekit_admonitions", 19.5)
         md.treeprocessors.register(
             _SourceLineAttributes(md, self, page), "guidekit_source_lines", 19
         )
@@ -162,6 +176,7 @@ class _SourceLines(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.page.lines, self.page.openers, self.page.opened = list(lines), [], 0
+        self.page.admonitions = []
         fence = None
         for index, line in enumerate(lines):
             marker = _FENCE.match(line)
@@ -176,6 +191,8 @@ class _SourceLines(Preprocessor):
                 and _claims(self.md.parser, opening.group(1))
             ):
                 self.page.openers.append(index)
+            elif fence is None and _ADMONITION.match(line):
+                self.page.admonitions.append(index)
         return lines
 
 
@@ -270,6 +287,7 @@ class _SourceLineAttributes(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         cursors: dict[str, int] = {}
+        placed: dict[tuple[str, str], int] = {}  # the line each text was last found on
         for element in root.iter():
             href = element.get("href") if element.tag == "a" else None
             if href:
@@ -280,9 +298,12 @@ class _SourceLineAttributes(Treeprocessor):
             if not key:
                 continue
             kind = "heading" if element.tag[0] == "h" and element.tag[1:].isdigit() else element.tag
-            index = self._find(key, kind, cursors.get(kind, 0))
+            start = cursors.get(kind, 0)
+            if (kind, key) in placed:  # the same image or link again: it is written further on
+                start = max(start, placed[kind, key] + 1)
+            index = self._find(key, kind, start)
             if index is not None:
-                cursors[kind] = index
+                cursors[kind] = placed[kind, key] = index
                 element.set(LINE_ATTRIBUTE, str(self.extension.line(index)))
 
     @staticmethod
@@ -311,6 +332,39 @@ class _SourceLineAttributes(Treeprocessor):
             ):
                 return index
         return None
+
+
+class _Admonitions(Treeprocessor):
+    """``!!! kind "Title"`` -> the placeholder of the component it means, which
+    ``_ComponentRenderer`` renders as it renders a ``::: warning`` container."""
+
+    def __init__(self, md: Markdown, extension: GuidekitComponentsExtension, page: _Page) -> None:
+        super().__init__(md)
+        self.extension, self.page = extension, page
+
+    def run(self, root: etree.Element) -> None:
+        openers = iter(self.page.admonitions)
+        for element in root.iter("div"):
+            classes = (element.get("class") or "").split()
+            if "admonition" not in classes:
+                continue
+            opener = next(openers, None)
+            titled = len(element) and element[0].get("class") == "admonition-title"
+            if len(element) == int(titled) and not (element.text or "").strip():
+                continue  # a title alone: the components need something to say
+            kind = next((name for name in classes if name != "admonition"), "note")
+            title = ""
+            if titled:
+                written = "".join(element[0].itertext()).strip()
+                element.remove(element[0])
+                # no title written: MkDocs says the kind in English ("Note"); the component says
+                # its own word in the page's language
+                title = "" if written == kind.capitalize() else written
+            element.attrib.clear()
+            element.set(_COMPONENT, _ADMONITION_COMPONENTS.get(kind, "information"))
+            element.set(_ARGUMENT, title)
+            if opener is not None:
+                element.set(LINE_ATTRIBUTE, str(self.extension.line(opener)))
 
 
 class _TableNames(Treeprocessor):

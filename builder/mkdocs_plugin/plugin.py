@@ -177,7 +177,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_config(self, config: Any) -> Any:
         self.project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.lang = self.config.lang or _language_of(config.theme)
-        self.extension = GuidekitComponentsExtension(lang=self.lang, log=False)
+        self.extension = GuidekitComponentsExtension(
+            lang=self.lang, log=False, admonitions=self.guidekit_theme(config)
+        )
         config.markdown_extensions.append(self.extension)
         if not self.guidekit_theme(config):
             config.extra_css.append(COMPONENTS_STYLESHEET)

@@ -1,10 +1,15 @@
 // Runs inside every checked page (installed once per browser context), before the page's own
 // scripts. The other check scripts build on the helpers defined here.
 // The page's Content-Security-Policy blocks other hosts before any request leaves the browser,
-// so what it refuses is collected here for the gate to report.
+// so what it refuses is collected here for the gate to report, with the element whose inline style or
+// script it refused (the document itself for a request).
 const policyViolations = [];
 document.addEventListener("securitypolicyviolation", (event) =>
-  policyViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+  policyViolations.push({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    where: event.target instanceof Element ? window.__guidekit.where(event.target) : {},
+  }));
 
 // Elements the page gives a mouse handler, noted as the page's scripts add them: barriers.js asks whether
 // the keyboard can do the same.
@@ -44,12 +49,15 @@ window.__guidekit = {
     for (let node = element; node && node.nodeType === 1 && parts.length < 4; node = node.parentElement) {
       const tag = node.tagName.toLowerCase();
       if (tag === "html" || tag === "body") break;
+      // attributes, not properties: a form's field named "id" or "className" shadows the form's
+      // own, and an SVG element's className is no string
+      const id = node.getAttribute("id");
       // a heading's id is its own text made an anchor: it would tell one template's heading apart on every page
-      let part = tag + (node.id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(node.id) : "");
+      let part = tag + (id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(id) : "");
       const classes = [...node.classList].filter((name) => !name.startsWith("gk-focus"));
       part += classes.map((name) => "." + CSS.escape(name)).join("");
       const twins = node.parentElement
-        ? [...node.parentElement.children].filter((sibling) => sibling.tagName === node.tagName && sibling.className === node.className)
+        ? [...node.parentElement.children].filter((sibling) => sibling.tagName === node.tagName && sibling.getAttribute("class") === node.getAttribute("class"))
         : [];
       if (twins.length > 1) part += `:nth-of-type(${[...node.parentElement.children].filter((s) => s.tagName === node.tagName).indexOf(node) + 1})`;
       parts.unshift(part);
@@ -107,6 +115,7 @@ window.__guidekit = {
       })),
       images: [...document.querySelectorAll("img")].map((img) => ({
         src: img.getAttribute("src") || "",
+        url: img.currentSrc || img.src,
         alt: img.getAttribute("alt"),
         hidden: img.getAttribute("aria-hidden") === "true" || img.getAttribute("role") === "presentation",
         ...this.where(img),
