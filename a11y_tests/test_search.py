@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from playwright.async_api import async_playwright
+from playwright.async_api import Page, async_playwright
 
 from guidekit.build import build
 from guidekit.gate.browser import launch
@@ -64,6 +64,21 @@ def results(tmp_path_factory) -> dict[str, dict]:
     return asyncio.run(_search(out))
 
 
+async def searched(page: Page, query: str) -> dict:
+    """The results the search page shows for ``query``: titles, their links, the status line."""
+    await page.fill("#gk-search-query", query)
+    await page.click("button[type=submit]")
+    # the chunks of the query's words load first: the status says when results are in
+    await page.wait_for_selector("#gk-search-status:not(:empty)")
+    return {
+        "titles": await page.locator("#gk-search-results a").all_inner_texts(),
+        "hrefs": await page.locator("#gk-search-results a").evaluate_all(
+            "links => links.map(l => l.href)"
+        ),
+        "status": await page.inner_text("#gk-search-status"),
+    }
+
+
 async def _search(out: Path) -> dict[str, dict]:
     found: dict[str, dict] = {}
     async with async_playwright() as playwright:
@@ -72,26 +87,10 @@ async def _search(out: Path) -> dict[str, dict]:
             page = await browser.new_page()
             await page.goto((out / "find/zh-Hans/search.html").as_uri())
             for query in QUERIES:
-                await page.fill("#gk-search-query", query)
-                await page.click("button[type=submit]")
-                # the chunks of the query's words load first: the status says when results are in
-                await page.wait_for_selector("#gk-search-status:not(:empty)")
-                found[query] = {
-                    "titles": await page.locator("#gk-search-results a").all_inner_texts(),
-                    "hrefs": await page.locator("#gk-search-results a").evaluate_all(
-                        "links => links.map(l => l.href)"
-                    ),
-                    "status": await page.inner_text("#gk-search-status"),
-                }
+                found[query] = await searched(page, query)
             await page.goto((out / "find/en/search.html").as_uri())
             for query in ("credit", "credit report", "ID card", "reports", "cards", "allowance"):
-                await page.fill("#gk-search-query", query)
-                await page.click("button[type=submit]")
-                await page.wait_for_selector("#gk-search-status:not(:empty)")
-                found[query] = {
-                    "titles": await page.locator("#gk-search-results a").all_inner_texts(),
-                    "status": await page.inner_text("#gk-search-status"),
-                }
+                found[query] = await searched(page, query)
             # without JavaScript: no form to use, the whole A-Z list instead
             context = await browser.new_context(java_script_enabled=False)
             bare = await context.new_page()

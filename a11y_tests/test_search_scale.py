@@ -23,6 +23,8 @@ from guidekit.pages import Page
 from guidekit.site.page_weight import loaded_files
 from tests.conftest import guide, write_site
 
+from .test_search import searched
+
 PAGE_KB = 9  # a guide page with its stylesheet and scripts weighs about 8.3 KB
 GUIDES = 540
 # (title, department, topic, life event): the titles repeat with a district, as a province's do
@@ -170,13 +172,9 @@ async def _search(url: str) -> dict[str, dict]:
                 scripts: list[str] = []
                 page.on("request", lambda request, scripts=scripts: scripts.append(request.url))
                 await page.goto(url)
-                await page.fill("#gk-search-query", query)
-                await page.click("button[type=submit]")
-                await page.wait_for_selector("#gk-search-status:not(:empty)")
-                found[query] = {
-                    "titles": await page.locator("#gk-search-results a").all_inner_texts(),
-                    "status": await page.inner_text("#gk-search-status"),
-                    "chunks": {s.rsplit("/", 1)[1] for s in scripts if "/search-zh-Hans/" in s},
+                found[query] = await searched(page, query)
+                found[query]["chunks"] = {
+                    s.rsplit("/", 1)[1] for s in scripts if "/search-zh-Hans/" in s
                 }
                 # the next twenty: their guides' chunks load, the focus moves to the first of them
                 await page.click("#gk-search-more")
