@@ -104,11 +104,26 @@ def test_index_script_is_data_that_cannot_close_a_script_element():
 def test_synonyms_file_lines_are_groups_and_a_bad_line_is_located(tmp_path):
     (tmp_path / "synonyms.txt").write_text("# 注释\n身份证 = 居民身份证\n\n社保卡\n", "utf-8")
     groups, findings = load_synonyms(tmp_path, "zh-Hans")
-    assert groups.groups == (("身份证", "居民身份证"),)
+    assert groups.groups[-1:] == (("身份证", "居民身份证"),)
     assert [(f.file, f.line, f.rule) for f in findings] == [
         ("synonyms.txt", 4, "search-synonyms-invalid")
     ]
     assert "等号" in findings[0].message
+
+
+def test_everyday_abbreviations_are_synonyms_of_their_full_forms_without_a_file(tmp_path):
+    """A reader types 社保 or 公积金; the guide says 社会保险 or 住房公积金, as the linter asks."""
+    groups, findings = load_synonyms(tmp_path, "zh-Hans")
+    assert findings == [] and groups.of("社保") == ["社会保险"]
+    assert groups.of("住房公积金") == ["公积金"]
+    assert groups.of("五险一金") == []  # its full form is a list of five, no word to search for
+    index = _index(
+        tmp_path,
+        {"fund.md": guide(title="提取住房公积金", summary="买房可以提取。", body="带上身份证。\n")},
+        groups,
+    )
+    # the groups of words this index holds reach the browser, the others do not
+    assert index["synonyms"]["公积金"] == ["住房公积金"] and "社保" not in index["synonyms"]
 
 
 def test_a_rebuild_after_one_edit_rewrites_only_the_chunks_it_changed(tmp_path):

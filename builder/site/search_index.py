@@ -118,16 +118,32 @@ class SynonymGroups:
         return {word for group in self.groups for word in group}
 
     def of(self, word: str) -> list[str]:
-        return [other for group in self.groups if word in group for other in group if other != word]
+        return list(
+            dict.fromkeys(
+                other for group in self.groups if word in group for other in group if other != word
+            )
+        )
+
+
+def everyday_synonyms() -> tuple[tuple[str, ...], ...]:
+    """The 简称 the linter knows, each with its full forms (社保 = 社会保险, 公积金 = 住房公积金):
+    readers search by the short form, guides spell out the full one (the linter asks them to)."""
+    from ..lint.data import abbreviations
+
+    return tuple(
+        (short, *full_forms)
+        for short, full_forms in abbreviations().items()
+        if all(_WORD.fullmatch(full) for full in full_forms)  # not a list (五险一金)
+    )
 
 
 def load_synonyms(source: Path, lang: str) -> tuple[SynonymGroups, list[Finding]]:
-    """``synonyms.txt`` beside the guides: one group per line, words joined by ``=``; ``#`` starts
-    a comment."""
+    """``everyday_synonyms``, and ``synonyms.txt`` beside the guides: one group per line, words
+    joined by ``=``; ``#`` starts a comment."""
     path = source / SYNONYMS_FILE
     if not path.is_file():
-        return SynonymGroups(), []
-    groups: list[tuple[str, ...]] = []
+        return SynonymGroups(everyday_synonyms()), []
+    groups: list[tuple[str, ...]] = list(everyday_synonyms())
     findings: list[Finding] = []
     for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         text = line.split("#", 1)[0].strip()
@@ -351,7 +367,13 @@ def build_index(
         # a key that spells a word of its own reaches that word, as search.js looks there first
         if keys and keys[1] not in initials:
             phrase_initials.setdefault(keys[1], []).append(phrase.split(PHRASE_JOINER))
-    present = {word: synonyms.of(word) for word in synonyms.words()}
+    # only the groups this index holds a word of: a Simplified group on a Traditional or English
+    # site would be bytes every query loads for nothing
+    present = {
+        word: synonyms.of(word)
+        for word in synonyms.words()
+        if any(other in postings for other in synonyms.of(word))
+    }
     return {
         "docs": docs,
         "words": {word: postings[word] for word in words_in_order},
