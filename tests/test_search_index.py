@@ -88,6 +88,13 @@ def test_title_phrases_of_several_words_are_spelled_by_their_initials(tmp_path):
     # a stopword never stands in a phrase; a phrase is not a word of its own in the postings
     assert not any("和" in words for phrases in index["phrases"].values() for words in phrases)
     assert not any(" " in word for word in index["words"])
+    # every word of a phrase is a search word, so the words it stands for find the guide
+    assert all(
+        word in index["words"]
+        for phrases in index["phrases"].values()
+        for phrase in phrases
+        for word in phrase
+    )
     # initials that spell a word reach the word, not a phrase
     assert "jzz" in index["initials"] and "jzz" not in index["phrases"]
     # phrases come from titles only: the summary's 派出所 + 申领 makes none

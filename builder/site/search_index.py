@@ -176,10 +176,14 @@ def _segmenter(extra_words: frozenset[str]) -> Segmenter:
     return shared.with_words(extra_words) if extra_words else shared
 
 
+def _segmenter_of(synonyms: SynonymGroups) -> Segmenter:
+    return _segmenter(frozenset(word for word in synonyms.words() if HAN.search(word)))
+
+
 def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case,
     no stopwords."""
-    segmenter = _segmenter(frozenset(word for word in synonyms.words() if HAN.search(word)))
+    segmenter = _segmenter_of(synonyms)
     # _segmenter has imported it: no cost here, and commands that build no index still never load it
     import jieba
 
@@ -209,11 +213,11 @@ def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
     return tuple(words)
 
 
-def title_phrases(text: str) -> list[str]:
-    """Runs of two or three adjacent Chinese words of a title, each joined by ``PHRASE_JOINER``,
-    that are not one word of their own: readers type the initials of 社会保障卡 as one ("shbzk"),
-    though jieba keeps 社会保障 and 卡 apart."""
-    tokenizer = _segmenter(frozenset()).for_text(text)
+def title_phrases(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
+    """Runs of two or three adjacent Chinese words of a title, each joined by ``PHRASE_JOINER``:
+    readers type the initials of 社会保障卡 as one ("shbzk"), though jieba keeps 社会保障 and 卡
+    apart. Cut as ``segment`` cuts, so each word is a search word."""
+    tokenizer = _segmenter_of(synonyms).for_text(text)
     phrases = []
     for run in _HAN_RUN.findall(text):
         words = list(tokenizer.cut(run))
@@ -315,8 +319,9 @@ def _segmented(text: str, synonyms: SynonymGroups, title: bool) -> tuple[str, ..
         single = set(words)
         words += [
             phrase
-            for phrase in title_phrases(text)
+            for phrase in title_phrases(text, synonyms)
             if phrase.replace(PHRASE_JOINER, "") not in single
+            and single.issuperset(phrase.split(PHRASE_JOINER))
         ]
     return tuple(words)
 
