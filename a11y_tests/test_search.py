@@ -53,6 +53,7 @@ QUERIES = [
     "shbzk",
     "lqylj",
     "sqlqylj",
+    "带上居民身份证和住处证明" * 40,
 ]
 
 
@@ -145,6 +146,13 @@ def test_no_match_says_so_and_points_at_the_list(results):
     assert results["护照"]["titles"] == []
     assert "没有找到" in results["护照"]["status"] and "护照" in results["护照"]["status"]
     assert "找到 3 篇" not in results["护照"]["status"]
+
+
+def test_a_pasted_paragraph_is_said_back_only_in_part(results):
+    """The status is a live region, read aloud: it repeated all 480 characters of the query."""
+    status = results["带上居民身份证和住处证明" * 40]["status"]
+    assert "“带上居民身份证和住处证明带上居民身份证和住处证明带上居民身份…”" in status, status
+    assert len(status) < 80, status
 
 
 def test_english_says_one_guide_not_one_guides(results):

@@ -304,11 +304,19 @@
         return showMore(false).then(function () {
           if (asked !== latest) return;
           status.textContent = counted(found.length ? form.getAttribute("data-found") : form.getAttribute("data-none"),
-            found.length).replace("{query}", query.trim());
+            found.length).replace("{query}", echoed(query));
         });
       });
     };
     more.addEventListener("click", function () { showMore(true); });
+  }
+
+  // The status is read aloud when it changes: a long query (a pasted paragraph) is said only up to
+  // where the reader recognises it.
+  var ECHOED = 30;
+  function echoed(query) {
+    var characters = Array.from(query.trim());
+    return characters.length > ECHOED ? characters.slice(0, ECHOED).join("") + "…" : characters.join("");
   }
 
   // "{n:|guide|guides}" says the count with the word that fits it, as the build's messages do
