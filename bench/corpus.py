@@ -58,7 +58,7 @@ _ZH_HEADINGS = [
 ]
 _EN_HEADINGS = [
     "Who can apply",
-    "What to bring",
+    "Things to bring",
     "How to apply",
     "Where to go",
     "How long it takes",

@@ -4,14 +4,18 @@ lines on blocks."""
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
 from guidekit.build import build
+from guidekit.lint.markup import field_sections
+from guidekit.messages import ui_text
+from guidekit.source.load import load_guide
 from guidekit.theme import THEMES
 
-from .conftest import body_line, guide, html, write_site
+from .conftest import REPO, body_line, guide, html, write_site
 
 CARD = guide(
     "## 办理流程\n"
@@ -283,3 +287,22 @@ def test_component_content_that_cannot_be_shown_is_refused_with_its_line(
     assert [(f.file, f.line) for f in blocking] == [("card.md", body_line(text, needle))]
     assert words in blocking[0].message
     assert not result.published and not (tmp_path / "site").exists()
+
+
+def test_the_linter_knows_every_section_a_sample_page_makes_from_its_fields(tmp_path):
+    """``field_sections`` tells the linter which h2s a page draws beside the body's, to find a
+    body heading that repeats one before any page exists; it must follow the template."""
+    assert build(REPO / "guides", tmp_path / "site", check=False).published
+    checked = 0
+    for path in sorted((REPO / "guides").glob("*/*.md")):
+        loaded, problems = load_guide(path, path.relative_to(REPO / "guides").as_posix(), "zh-Hans")
+        assert loaded is not None and not problems
+        lang = loaded.lang
+        page = html(tmp_path / "site" / path.relative_to(REPO / "guides").with_suffix(".html"))
+        drawn = [h2.get_text(strip=True) for h2 in page.select("main h2")]
+        written = re.findall(r"^## (.+)$", loaded.body, flags=re.MULTILINE)
+        made = [title for title in drawn if title not in written]
+        expected = [ui_text(lang, key) for key in field_sections(loaded.meta)]
+        assert set(made) - {ui_text(lang, "glossary")} == set(expected), path
+        checked += 1
+    assert checked >= 5

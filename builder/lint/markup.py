@@ -1,6 +1,7 @@
 """The gate's content rules, applied to the Markdown: images without a description, links without
-text, with vague or reused text or without an address, skipped heading levels and tables without a
-header.
+text, with vague or reused text or without an address, skipped heading levels, headings that repeat
+another of their part (the page's own sections made from front matter fields included) and tables
+without a header.
 
 The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
 at the line the editor wrote, before any page exists.
@@ -10,21 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it.token import Token
 
 from ..findings import Finding, Severity
 from ..gate.content_rules import (
     HEADING_ORDER,
+    HEADING_REPEATED,
     IMAGE_ALT,
     Rule,
     bare_link_text,
     heading_skips,
     image_lacks_alt,
     link_text_problem,
+    repeated_headings,
 )
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
-from ..messages import best_language, error_text
+from ..messages import best_language, error_text, ui_text
+from ..source.content_model import GuideMeta
 
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
@@ -59,12 +64,16 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
             )
         )
 
-    headings: list[tuple[int, int]] = []  # (level, line)
+    headings: list[dict[str, Any]] = [
+        {"level": 2, "text": ui_text(lang, key), "line": None} for key in field_sections(guide.meta)
+    ]
+    written = len(headings)
     seen_text: dict[str, _Link] = {}
     tokens = parsed.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
-            headings.append((int(token.tag[1]), token.map[0] + 1))
+            text = "".join(child.content for child in tokens[index + 1].children or [])
+            headings.append({"level": int(token.tag[1]), "text": text, "line": token.map[0] + 1})
         elif token.type == "thead_open" and token.map and not _header_text(tokens, index):
             add(TABLE_HEADER, token.map[0] + 1)
         elif token.type == "inline":
@@ -86,9 +95,35 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                         text=link.text.strip(),
                         other=earlier.line,
                     )
-    for index, skip in heading_skips(level for level, _ in headings):
-        add(HEADING_ORDER, headings[index][1], **skip.arguments)
+    for index, skip in heading_skips(heading["level"] for heading in headings[written:]):
+        add(HEADING_ORDER, headings[written + index]["line"], **skip.arguments)
+    for index in repeated_headings(headings):
+        add(HEADING_REPEATED, headings[index]["line"], text=headings[index]["text"].strip())
     return findings
+
+
+def field_sections(meta: GuideMeta) -> list[str]:
+    """The ui keys of the sections a guide's page makes from its fields, each under an h2 beside the
+    body's own (themes/base/guide.html.j2 draws them on the same conditions). The glossary's
+    section, made from the words the text uses, is left to the gate."""
+    drawn = {
+        "key-facts": meta.time_limit
+        or meta.promised_time_limit
+        or meta.legal_time_limit
+        or meta.item_kind
+        or meta.fees is not None
+        or meta.visits is not None,
+        "audience": meta.audience or meta.eligibility,
+        "materials": meta.materials,
+        "steps": meta.steps,
+        "special-procedures": meta.special_procedures,
+        "result": meta.result or meta.delivery,
+        "places": meta.places,
+        "fee-details": meta.fee_basis or meta.fee_reductions,
+        "faq": meta.faq,
+        "help": meta.consult or meta.places,
+    }
+    return [key for key, shown in drawn.items() if shown]
 
 
 def _links(inline: Token) -> Iterator[_Link]:

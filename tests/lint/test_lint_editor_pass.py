@@ -43,6 +43,10 @@ materials:
 
 根据《青川市流动人口居住登记管理办法》第十二条的规定，在本市行政区域内居住满六个月以上并符合有合法稳定就业、合法稳定住所或者连续就读条件之一的流动人口，可以向居住地公安派出所申请领取居住证，逾期未申请的应当及时补办相关手续并承担相应责任。
 
+## 要带的材料
+
+身份证和户口簿都要带原件。
+
 #### 跳级的小标题
 
 | | |
@@ -87,6 +91,7 @@ EXPECTED = {
     ("zh-Hans/permit.md", "link-missing-guide-link"),
     ("zh-Hans/permit.md", "lint:very-long-sentence"),
     ("zh-Hans/permit.md", "guidekit:heading-order"),
+    ("zh-Hans/permit.md", "guidekit:heading-repeated"),
     ("zh-Hans/permit.md", "guidekit:table-header"),
     ("zh-Hans/card.md", "content-yaml-syntax"),
     ("zh-Hans/card.md", "guidekit:image-alt"),
