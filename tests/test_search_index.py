@@ -133,6 +133,27 @@ def test_everyday_abbreviations_are_synonyms_of_their_full_forms_without_a_file(
     assert index["synonyms"]["公积金"] == ["住房公积金"] and "社保" not in index["synonyms"]
 
 
+def test_a_traditional_guide_is_found_by_the_everyday_short_form_in_traditional(tmp_path):
+    """The linter's list spells 公积金 = 住房公积金; a zh-Hant guide writes 住房公積金 and its
+    readers type 公積金."""
+    groups, _ = load_synonyms(tmp_path, "zh-Hant")
+    (tmp_path / "fund.md").write_text(
+        guide(
+            title="提取住房公積金", summary="買房可以提取。", body="帶上身分證。\n", lang="zh-Hant"
+        ),
+        "utf-8",
+    )
+    loaded, _ = load_guide(tmp_path / "fund.md", "fund.md", "zh-Hant")
+    assert loaded is not None
+    words = guide_words(loaded, groups)
+    index = build_index([(loaded, "fund.html", words)], groups.written_in("zh-Hant"))
+    assert "住房公積金" in words
+    assert index["synonyms"]["公積金"] == ["住房公積金"]
+    # a query in either script reaches the words this index holds, and only those
+    assert index["synonyms"]["公积金"] == ["公積金", "住房公積金"]
+    assert {word for others in index["synonyms"].values() for word in others} <= set(index["words"])
+
+
 def test_a_rebuild_after_one_edit_rewrites_only_the_chunks_it_changed(tmp_path):
     from guidekit.build import build
 

@@ -61,7 +61,7 @@ def render_search_index(
             for guide in sources
             if guide.lang == lang
         ],
-        synonyms,
+        synonyms.written_in(lang),
         readings,
     )
     return PageGroup(files=dict(chunked_index(lang, index)))

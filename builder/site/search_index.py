@@ -124,6 +124,24 @@ class SynonymGroups:
             )
         )
 
+    def written_in(self, lang: str) -> SynonymGroups:
+        """The groups as a text in ``lang`` spells them: a zh-Hant guide writes 社會保險 where the
+        linter's list and most synonyms.txt files write 社会保险."""
+        return _with_traditional(self) if lang == "zh-Hant" else self
+
+
+@cache
+def _with_traditional(synonyms: SynonymGroups) -> SynonymGroups:
+    # opencc is loaded only by a build that indexes zh-Hant text, as the linter loads it for that text
+    from ..lint.data import to_traditional
+
+    return SynonymGroups(
+        tuple(
+            tuple(dict.fromkeys(spelt for word in group for spelt in (word, to_traditional(word))))
+            for group in synonyms.groups
+        )
+    )
+
 
 def everyday_synonyms() -> tuple[tuple[str, ...], ...]:
     """The 简称 the linter knows, each with its full forms (社保 = 社会保险, 公积金 = 住房公积金):
@@ -298,7 +316,7 @@ def guide_words(
 ) -> dict[str, int]:
     """Each search word of a guide, with the weight of the best place it stands in the guide.
     ``body``: the body's passages, when the caller has read them (``lint.text.body_passages``)."""
-    return weighted_words(_weighted_texts(guide, body), synonyms)
+    return weighted_words(_weighted_texts(guide, body), synonyms.written_in(guide.lang))
 
 
 def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) -> dict[str, int]:
@@ -372,12 +390,11 @@ def build_index(
         # a key that spells a word of its own reaches that word, as search.js looks there first
         if keys and keys[1] not in initials:
             phrase_initials.setdefault(keys[1], []).append(phrase.split(PHRASE_JOINER))
-    # only the groups this index holds a word of: a Simplified group on a Traditional or English
-    # site would be bytes every query loads for nothing
+    # only the words this index holds: a Simplified group on a Traditional or English site would
+    # be bytes every query loads for nothing
     present = {
-        word: synonyms.of(word)
+        word: [other for other in synonyms.of(word) if other in postings]
         for word in synonyms.words()
-        if any(other in postings for other in synonyms.of(word))
     }
     return {
         "docs": docs,
