@@ -10,6 +10,7 @@ any page is made; the gate finds them again on hand-written HTML (``check DIR``)
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,3 +201,22 @@ def test_two_tables_under_one_heading_pass_in_both_themes(a11y, tmp_path):
     assert build(source, tmp_path / "site", check=False).published
     a11y.check(tmp_path / "site" / "zh-Hans" / "fees.html")
     a11y.check(tmp_path / "site" / "silver" / "zh-Hans" / "fees.html", theme="silver")
+
+
+def test_a_finding_on_a_tables_scrolling_region_names_the_tables_line(a11y, tmp_path):
+    """The region guidekit draws around an editor's table is that table to the editor: the old
+    pages' landmark-unique was located at the template, which no editor can change."""
+    table = "| 项目 | 金额 |\n|---|---|\n| 工本费 | 20 元 |\n\n"
+    source = write_site(
+        tmp_path / "guides",
+        {"zh-Hans/fees.md": guide(f"## 收费\n\n{table}补办的：\n\n{table}", title="补办证件")},
+    )
+    assert build(source, tmp_path / "site", check=False).published
+    page = tmp_path / "site" / "zh-Hans" / "fees.html"
+    # the regions named as before the tables were numbered
+    page.write_text(re.sub(r"收费（表 \d）", "收费", page.read_text("utf-8")), "utf-8")
+    found = [f for f in a11y.check(page, fail=False) if f.rule.endswith("landmark-unique")]
+    assert found and {(f.file, f.line) for f in found} <= {
+        ("zh-Hans/fees.md", 9),
+        ("zh-Hans/fees.md", 15),
+    }

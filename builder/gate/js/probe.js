@@ -34,7 +34,9 @@ window.__guidekit = {
   // Where an element comes from: its Markdown line, or the component example or template that made it.
   origin(element) {
     const from = (selector) => (element && element.closest ? element.closest(selector) : null);
-    const traced = from("[data-line]");
+    // a wrapper drawn around one block of the editor's (a table's scrolling region) is that block
+    const only = element && element.childElementCount === 1 ? element.firstElementChild : null;
+    const traced = from("[data-line]") || (only && only.hasAttribute("data-line") ? only : null);
     if (traced) return { line: Number(traced.getAttribute("data-line")) };
     const example = from("[data-guidekit-example]");
     if (example) return { example: example.getAttribute("data-guidekit-example") };
