@@ -67,7 +67,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
     headings: list[dict[str, Any]] = [
         {"level": 2, "text": ui_text(lang, key), "line": None} for key in field_sections(guide.meta)
     ]
-    written = len(headings)
+    from_fields = len(headings)
     seen_text: dict[str, _Link] = {}
     tokens = parsed.tokens
     for index, token in enumerate(tokens):
@@ -95,8 +95,8 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                         text=link.text.strip(),
                         other=earlier.line,
                     )
-    for index, skip in heading_skips(heading["level"] for heading in headings[written:]):
-        add(HEADING_ORDER, headings[written + index]["line"], **skip.arguments)
+    for index, skip in heading_skips(heading["level"] for heading in headings[from_fields:]):
+        add(HEADING_ORDER, headings[from_fields + index]["line"], **skip.arguments)
     for index in repeated_headings(headings):
         add(HEADING_REPEATED, headings[index]["line"], text=headings[index]["text"].strip())
     return findings
