@@ -39,6 +39,7 @@ PURE_CACHES = {
     ("site/search_index.py", "_segmenter"),
     ("site/search_index.py", "_piece_words"),
     ("site/search_index.py", "_segmented"),
+    ("site/search_index.py", "_with_traditional"),
     ("lint/data.py", "_converter"),
     ("component_registry.py", "_rendered"),
     ("lint/chinese.py", "_unfamiliar_in_run"),
