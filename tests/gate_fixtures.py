@@ -80,6 +80,13 @@ SQUEEZED_CSS = (
     ".icon { flex: none; width: 7em; height: 1em; background: #1b1b1b; }"
 )
 
+TICK_BOX_CSS = ".ticks { list-style: none; padding: 0; } label { display: block; padding: 12px 0; }"
+TICK_BOX_FACTS = (
+    '<ul class="ticks"><li><label><input type="checkbox"> Resident ID card</label></li>'
+    '<li><label><input type="checkbox"{described}> The helper\'s ID card</label>'
+    "<p{id}>Only if someone applies for you.</p></li></ul>"
+)
+
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 PAGES: dict[str, str] = {
@@ -368,6 +375,25 @@ PAGES: dict[str, str] = {
         theme="standard",
         css=STANDARD_GAPS,
     ),
+    # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
+    # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
+    # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)
+    "forms/tick-box-facts-unlinked.html": page(
+        TICK_BOX_FACTS.format(described="", id=""), css=TICK_BOX_CSS
+    ),
+    "forms/tick-box-facts-linked.html": page(
+        TICK_BOX_FACTS.format(described=' aria-describedby="helper-id"', id=' id="helper-id"'),
+        css=TICK_BOX_CSS,
+    ),
+    # ... a box whose label says it all, and boxes sharing a group's legend, have no facts to link
+    "forms/tick-boxes-labelled-alone.html": page(
+        '<ul class="ticks"><li><label><input type="checkbox"> Resident ID card</label></li>'
+        '<li><label><input type="checkbox"> Letter of authorisation</label></li></ul>'
+        '<fieldset><legend>How should we contact you?</legend><label><input type="radio" '
+        'name="how" value="e"> Email</label> <label><input type="radio" name="how" value="p"> '
+        "Phone</label></fieldset>",
+        css=TICK_BOX_CSS,
+    ),
     # axe in the page's language
     "axe/zh-hans.html": page(
         '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
@@ -398,6 +424,8 @@ GOOD_PAGES = (
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",
     "language/marked-phrase.html",
+    "forms/tick-box-facts-linked.html",
+    "forms/tick-boxes-labelled-alone.html",
 )
 
 
