@@ -80,6 +80,19 @@ SQUEEZED_CSS = (
     ".icon { flex: none; width: 7em; height: 1em; background: #1b1b1b; }"
 )
 
+# Read-aloud's hook highlights each sentence as reading does and says where its text is then; in the
+# gate's 400 % zoom window (320 x 256) a reader following the highlight must see it
+READ_ALONG_BODY = (
+    '<div data-gk-read-aloud><button type="button">Read aloud</button></div>'
+    + "".join(f"<p>{n}. {LOREM}</p>" for n in range(1, 7))
+)
+READ_ALONG_SCRIPT = (
+    "<script>const read = () => [...document.querySelectorAll('main h1, main p')];"
+    "window.__guidekitReadingList = () => read().map((block) => block.textContent);"
+    "window.__guidekitReadAlong = () => read().map((block) => { %s"
+    "return {block, text: block.textContent, box: block.getBoundingClientRect()}; });</script>"
+)
+
 TICK_BOX_CSS = ".ticks { list-style: none; padding: 0; } label { display: block; padding: 12px 0; }"
 TICK_BOX_FACTS = (
     '<ul class="ticks"><li><label><input type="checkbox"> Resident ID card</label></li>'
@@ -333,6 +346,11 @@ PAGES: dict[str, str] = {
         '{text: "Online", spoken: "Way: Online", lang: "en"}, '
         '{text: "Within a day", spoken: "How long: Within a day", lang: "en"}];</script>',
     ),
+    # ... and the sentence it reads is in the window at 400 % zoom, not left below it
+    "reading/read-along-hidden.html": page(READ_ALONG_BODY, script=READ_ALONG_SCRIPT % ""),
+    "reading/read-along-followed.html": page(
+        READ_ALONG_BODY, script=READ_ALONG_SCRIPT % "block.scrollIntoView({block: 'nearest'});"
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -424,6 +442,7 @@ GOOD_PAGES = (
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",
     "language/marked-phrase.html",
+    "reading/read-along-followed.html",
     "forms/tick-box-facts-linked.html",
     "forms/tick-boxes-labelled-alone.html",
 )
