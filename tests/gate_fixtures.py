@@ -80,6 +80,26 @@ SQUEEZED_CSS = (
     ".icon { flex: none; width: 7em; height: 1em; background: #1b1b1b; }"
 )
 
+# Read-aloud's hook highlights each sentence as reading does and says where its text is then; in the
+# gate's 400 % zoom window (320 x 256) a reader following the highlight must see it
+READ_ALONG_BODY = (
+    '<div data-gk-read-aloud><button type="button">Read aloud</button></div>'
+    + "".join(f"<p>{n}. {LOREM}</p>" for n in range(1, 7))
+)
+READ_ALONG_SCRIPT = (
+    "<script>const read = () => [...document.querySelectorAll('main h1, main p')];"
+    "window.__guidekitReadingList = () => read().map((block) => block.textContent);"
+    "window.__guidekitReadAlong = () => read().map((block) => { %s"
+    "return {block, text: block.textContent, box: block.getBoundingClientRect()}; });</script>"
+)
+
+TICK_BOX_CSS = ".ticks { list-style: none; padding: 0; } label { display: block; padding: 12px 0; }"
+TICK_BOX_FACTS = (
+    '<ul class="ticks"><li><label><input type="checkbox"> Resident ID card</label></li>'
+    '<li><label><input type="checkbox"{described}> The helper\'s ID card</label>'
+    "<p{id}>Only if someone applies for you.</p></li></ul>"
+)
+
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 PAGES: dict[str, str] = {
@@ -326,6 +346,11 @@ PAGES: dict[str, str] = {
         '{text: "Online", spoken: "Way: Online", lang: "en"}, '
         '{text: "Within a day", spoken: "How long: Within a day", lang: "en"}];</script>',
     ),
+    # ... and the sentence it reads is in the window at 400 % zoom, not left below it
+    "reading/read-along-hidden.html": page(READ_ALONG_BODY, script=READ_ALONG_SCRIPT % ""),
+    "reading/read-along-followed.html": page(
+        READ_ALONG_BODY, script=READ_ALONG_SCRIPT % "block.scrollIntoView({block: 'nearest'});"
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -368,6 +393,25 @@ PAGES: dict[str, str] = {
         theme="standard",
         css=STANDARD_GAPS,
     ),
+    # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
+    # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
+    # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)
+    "forms/tick-box-facts-unlinked.html": page(
+        TICK_BOX_FACTS.format(described="", id=""), css=TICK_BOX_CSS
+    ),
+    "forms/tick-box-facts-linked.html": page(
+        TICK_BOX_FACTS.format(described=' aria-describedby="helper-id"', id=' id="helper-id"'),
+        css=TICK_BOX_CSS,
+    ),
+    # ... a box whose label says it all, and boxes sharing a group's legend, have no facts to link
+    "forms/tick-boxes-labelled-alone.html": page(
+        '<ul class="ticks"><li><label><input type="checkbox"> Resident ID card</label></li>'
+        '<li><label><input type="checkbox"> Letter of authorisation</label></li></ul>'
+        '<fieldset><legend>How should we contact you?</legend><label><input type="radio" '
+        'name="how" value="e"> Email</label> <label><input type="radio" name="how" value="p"> '
+        "Phone</label></fieldset>",
+        css=TICK_BOX_CSS,
+    ),
     # axe in the page's language
     "axe/zh-hans.html": page(
         '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
@@ -398,6 +442,9 @@ GOOD_PAGES = (
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",
     "language/marked-phrase.html",
+    "reading/read-along-followed.html",
+    "forms/tick-box-facts-linked.html",
+    "forms/tick-boxes-labelled-alone.html",
 )
 
 

@@ -60,6 +60,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("theme/standard-paragraph-gap.html", "guidekit:standard-paragraph-gap", None),
         ("reading/read-aloud-one-language.html", "guidekit:read-aloud-language", None),
         ("reading/read-aloud-bare-cells.html", "guidekit:read-aloud-table-headers", None),
+        ("reading/read-along-hidden.html", "guidekit:read-along-hidden", None),
         ("language/latin-in-chinese-page.html", "guidekit:page-language", "3.1.1"),
         ("language/traditional-in-simplified-page.html", "guidekit:page-language", "3.1.1"),
         ("language/unmarked-phrase.html", "guidekit:language-of-parts", "3.1.2"),
@@ -67,6 +68,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("robustness/script-error.html", "guidekit:console-error", None),
         ("content/vague-link.html", "guidekit:link-purpose", "2.4.4"),
         ("content/repeated-heading.html", "guidekit:heading-repeated", "2.4.6"),
+        ("forms/tick-box-facts-unlinked.html", "guidekit:hint-unlinked", "1.3.1"),
         ("axe/zh-hans.html", "axe:button-name", "4.1.2"),
     ],
 )

@@ -19,6 +19,7 @@ from . import (
     keyboard,
     language,
     popups,
+    read_along,
     reading,
     reflow,
     resize_text,
@@ -103,6 +104,8 @@ async def check_page(session: Session, page_path: str) -> PageResult:
             findings += await targets.on_a_phone(page, context, small)
             findings += await reflow.check(page, context, cdp)
         watch.lap("reflow and targets on a phone")
+        findings += await read_along.check(page, context)
+        watch.lap("read-along at 400 % zoom")
         findings += await barriers.check(page, context, cdp, answers["barriers"])
         watch.lap("barriers")
         # the Tab walk before anything moves the focus: it starts where a reader starts

@@ -19,6 +19,7 @@ CRITERIA = {
     "read-aloud-no-list": None,
     "read-aloud-language": None,
     "read-aloud-table-headers": None,
+    "read-along-hidden": None,  # read_along.py
     "ruby-rp": "1.3.1",
     "ruby-rt-size": "1.4.4",
     "table-unnamed": "1.3.1",

@@ -118,7 +118,13 @@
     reading.classList.add("gk-reading");
     if (marker) marker.add(item.range);
     var box = item.range.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > innerHeight) reading.scrollIntoView({ block: "nearest" });
+    if (box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth) return;
+    // the block first (a table cell scrolls its region sideways), then the sentence itself: a block taller
+    // than the window (an example box at 400% zoom) can be in view while the sentence read is not
+    reading.scrollIntoView({ block: "nearest", inline: "nearest" });
+    box = item.range.getBoundingClientRect();
+    if (box.top < 0 || box.height > innerHeight) scrollBy(0, Math.floor(box.top));
+    else if (box.bottom > innerHeight) scrollBy(0, Math.ceil(box.bottom - innerHeight));
   }
   function show(next, say) {
     state = next;
@@ -182,6 +188,13 @@
   }
   // The reading list, for the gate's coverage check: the sentences that would be read, each in its language.
   window.__guidekitReadingList = function () { return sentences().map(function (item) { return { text: item.text, lang: item.lang, spoken: item.spoken }; }); };
+  // Each sentence highlighted in turn as reading shows it, and where its text is then: for the gate's
+  // check that a reader following the highlight can see it.
+  window.__guidekitReadAlong = function () {
+    var seen = sentences().map(function (item) { mark(item); return { block: item.block, text: item.text, box: item.range.getBoundingClientRect() }; });
+    mark(null);
+    return seen;
+  };
   groups.forEach(function (group) {
     group.hidden = false;
     group.addEventListener("click", function (event) {

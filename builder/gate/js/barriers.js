@@ -12,6 +12,7 @@ window.__guidekit.barriers = {
   fileWords: /pdf|docx?|word|xlsx?|excel|pptx?|powerpoint|odt|ods|rtf|csv|zip|rar|7z|epub|mp3|mp4|\d\s*(kb|mb|gb|k|m)\b|download|下载|下載|文件|檔案|附件/i,
   markers: /\*|required|optional|必填|必须|必須|选填|選填|可选|可選|error|错误|錯誤|invalid/i,
   obsolete: "center, font, big, strike, tt, basefont, marquee, blink",
+  wideBoxes: "main, form, fieldset, section, article, aside, nav, header, footer, [role]",
 
   scan(limits) {
     const g = window.__guidekit;
@@ -108,6 +109,7 @@ window.__guidekit.barriers = {
       if (!(legend && g.text(legend)) && !named) report("group-no-legend", inputs[0]);
     }
     const fields = [...document.querySelectorAll(this.fields)].filter(shown);
+    const ticks = [...document.querySelectorAll("input[type='checkbox'], input[type='radio']")].filter(shown);
     for (const field of fields) {
       const labelled = [...(field.labels || [])].some((label) => g.text(label)) || (field.getAttribute("aria-label") || "").trim() ||
         field.getAttribute("aria-labelledby") || (field.getAttribute("title") || "").trim();
@@ -115,7 +117,12 @@ window.__guidekit.barriers = {
       const lone = field.form && field.form.querySelectorAll(this.fields).length === 1 &&
         field.form.querySelector("button, input[type='submit'], input[type='image']");
       if (!labelled && !lone && (field.getAttribute("placeholder") || "").trim()) report("placeholder-label", field);
-      const hint = labelled && this.unlinkedHint(field, fields);
+      const hint = labelled && this.unlinkedHint(field, [...fields, ...ticks]);
+      if (hint) report("hint-unlinked", hint);
+    }
+    // a tick box's own facts ("only if someone applies for you") are as unheard when it is pressed with Tab
+    for (const tick of ticks) {
+      const hint = this.unlinkedHint(tick, [...fields, ...ticks]);
       if (hint) report("hint-unlinked", hint);
     }
     this.colourOnly(fields, report);
@@ -178,14 +185,17 @@ window.__guidekit.barriers = {
 
   // Text next to a field, inside the smallest box that holds the field and its label, that the field does not
   // point at with aria-describedby (or aria-labelledby) and no live region reads out: a screen reader in the
-  // field never reads it.
+  // field never reads it. A label that wraps its field (a tick box's) is in a box of its own, a list item
+  // or a paragraph: a landmark, form, group or section around it holds more than one field's hints.
   unlinkedHint(field, fields) {
     const g = window.__guidekit;
     const label = field.labels && field.labels[0];
-    if (!label || label.contains(field)) return null;
-    let box = field.parentElement;
+    if (!label) return null;
+    const wrapped = label.contains(field);
+    let box = (wrapped ? label : field).parentElement;
     while (box && box !== document.body && !box.contains(label)) box = box.parentElement;
     if (!box || box === document.body || fields.some((other) => other !== field && box.contains(other))) return null;
+    if (wrapped && (box.matches(this.wideBoxes) || box.querySelector("h1, h2, h3, h4, h5, h6"))) return null;
     if (box.querySelector("a[href], button, input[type='submit'], input[type='button']")) return null;
     const linked = ["aria-describedby", "aria-labelledby", "aria-errormessage"].map((name) => field.getAttribute(name) || "").join(" ")
       .split(/\s+/).filter(Boolean)
@@ -194,7 +204,7 @@ window.__guidekit.barriers = {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (node.data.replace(/[\s*:：()（）]/g, "").length < 3 || label.contains(node) || linked.some((element) => element.contains(node))) continue;
-      if (field.contains(node) || parent.closest("[aria-hidden='true'], script, style, template, select, datalist, textarea, button") ||
+      if (field.contains(node) || parent.closest("[aria-hidden='true'], script, style, template, select, datalist, textarea, button, legend") ||
           parent.closest(this.liveRegions) || !g.isRendered(parent)) continue;
       return parent;
     }

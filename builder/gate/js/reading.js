@@ -36,6 +36,19 @@ window.__guidekit.reading = {
     return "";
   },
 
+  // The sentence being read stays where the reader sees it: read-aloud's own hook highlights each utterance
+  // in turn as reading does (window.__guidekitReadAlong(): its block, its text and the box of that text
+  // once scrolled to); a text outside the window, or cut by its edge where it would fit, is lost to a
+  // reader following the highlight. Asked in read_along.py's window; the page's scroll is put back.
+  readAlongHidden() {
+    const g = window.__guidekit, [x, y] = [scrollX, scrollY];
+    const shown = (low, high, size) => Math.min(high, size) - Math.max(low, 0) >= Math.min(high - low, size) - 1;
+    const hidden = window.__guidekitReadAlong().filter(({ box }) =>
+      !(shown(box.top, box.bottom, innerHeight) && shown(box.left, box.right, innerWidth)));
+    scrollTo(x, y);
+    return hidden.slice(0, 3).map(({ block, text }) => ({ check: "read-along-hidden", ...g.where(block), text: text.slice(0, 40) }));
+  },
+
   // Every visible text of main must be in read-aloud's own reading list, in reading order, and be
   // spoken in its own language (the list's items: a string, spoken in the page's language, or
   // { text, lang, spoken }: spoken is what the voice says, when it is not the text). A data cell is
