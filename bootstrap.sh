@@ -75,7 +75,9 @@ case "$task" in
     "$venv/bin/ruff" check .
     "$venv/bin/ruff" format --check .
     "$venv/bin/mypy"
-    "$venv/bin/python" -m pytest
+    # one test process per core (at most 4), each test file whole in one of them: the files that
+    # build a site through the gate share it among their tests
+    "$venv/bin/python" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
     ;;
   lock)
     scratch="$(mktemp -d)"
