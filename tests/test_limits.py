@@ -82,8 +82,7 @@ def test_a_guide_just_under_the_size_limit_is_built(tmp_path: Path) -> None:
         + "这是一段很长的话，带一个[申请表](https://example.gov.cn/)和**重点**。\n\n" * 40
     )
     body = "".join(
-        paragraph.format(number)
-        for number in range(MAX_GUIDE_BYTES // len(paragraph.encode()) - 2)
+        paragraph.format(number) for number in range(MAX_GUIDE_BYTES // len(paragraph.encode()) - 2)
     )
     assert len((FRONT + body).encode()) <= MAX_GUIDE_BYTES
     assert build_one(tmp_path, FRONT + body)["published"]
