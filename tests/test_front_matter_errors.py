@@ -123,3 +123,69 @@ def test_a_value_not_understood_gets_an_example(tmp_path):
         "original、copy、original-and-copy），例如 form: 原件。",
         "字段“materials → 第 1 项 → copies”的值不对：应该是份数，例如 copies: 1 或 copies: 一份。",
     ]
+
+
+def test_a_misspelt_field_is_told_the_field_it_is_close_to(tmp_path):
+    fields = "summary: 带身份证。\nmaterials:\n  - name: 租房合同\n    from: 复印件"
+    text, (guide, findings) = load(tmp_path, fields)
+    assert guide is not None
+    assert [(f.rule, f.line, f.message) for f in findings] == [
+        (
+            "content-field-unknown",
+            body_line(text, "from:"),
+            "不认识字段“materials → 第 1 项 → from”，它不会显示在页面上。是不是想写“form”？",
+        )
+    ]
+
+
+def test_a_misspelt_required_field_is_said_beside_the_missing_one(tmp_path):
+    """``summery`` for ``summary``: the guide fails for the missing summary, and the same run says
+    which line holds the misspelt one, and the other fields it does not know."""
+    text, (guide, findings) = load(tmp_path, "summery: 带身份证办理。\nmatrials: [身份证]")
+    assert guide is None
+    assert sorted((f.rule, f.line, f.message) for f in findings) == [
+        (
+            "content-field-missing",
+            2,
+            "缺少必填字段“summary”。每篇指南都要写 title（标题）、summary（一句话说明）和 lang"
+            "（语言）。",
+        ),
+        (
+            "content-field-unknown",
+            body_line(text, "summery:"),
+            "不认识字段“summery”，它不会显示在页面上。是不是想写“summary”？",
+        ),
+        (
+            "content-field-unknown",
+            body_line(text, "matrials:"),
+            "不认识字段“matrials”，它不会显示在页面上。是不是想写“materials”？",
+        ),
+    ]
+
+
+def test_a_field_close_to_no_other_is_only_told_to_check_its_spelling(tmp_path):
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nremark: 备注")
+    assert [f.message for f in findings] == ["不认识字段“remark”，它不会显示在页面上。请检查拼写。"]
+
+
+def test_a_part_missing_a_field_is_told_to_add_it_there(tmp_path):
+    """A fee written as a list whose amount is misspelt: one message for the missing amount, said
+    for that item (not "every guide needs title, summary and lang"), none saying that fees should
+    be text, and the misspelling named."""
+    text, (guide, findings) = load(
+        tmp_path, "summary: 带身份证。\nfees: [{item: 护照费, amout: 120 元}]"
+    )
+    assert guide is None
+    line = body_line(text, "fees:")
+    assert sorted((f.rule, f.line, f.message) for f in findings) == [
+        (
+            "content-field-missing",
+            line,
+            "缺少必填字段“fees → 第 1 项 → amount”。请在这一项里写上 amount。",
+        ),
+        (
+            "content-field-unknown",
+            line,
+            "不认识字段“fees → 第 1 项 → amout”，它不会显示在页面上。是不是想写“amount”？",
+        ),
+    ]

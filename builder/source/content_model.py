@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -425,15 +426,34 @@ class GuideMeta(Part):
 
 
 def unknown_fields(
-    model: BaseModel, path: tuple[str | int, ...] = ()
-) -> list[tuple[str | int, ...]]:
-    """Paths of every key the content model does not know, at any depth."""
-    found = [path + (key,) for key in (model.model_extra or {})]
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        children = value if isinstance(value, list) else [value]
-        for index, child in enumerate(children):
-            if isinstance(child, BaseModel):
-                child_path = path + ((name, index) if isinstance(value, list) else (name,))
-                found += unknown_fields(child, child_path)
+    data: object, model: type[BaseModel] = GuideMeta, path: tuple[str | int, ...] = ()
+) -> list[tuple[tuple[str | int, ...], str | None]]:
+    """Paths of every key the content model does not know, at any depth, in the front matter as
+    written (so also when it fails to validate), each with the field of its part whose name is
+    closest to it (a misspelling such as ``from`` for ``form``), if any."""
+    if not isinstance(data, dict):
+        return []
+    found: list[tuple[tuple[str | int, ...], str | None]] = []
+    for key, value in data.items():
+        info = model.model_fields.get(key) if isinstance(key, str) else None
+        if info is None:
+            close = difflib.get_close_matches(str(key).lower(), model.model_fields, 1, 0.7)
+            found.append((path + (str(key),), close[0] if close else None))
+            continue
+        parts = [part for part in models_in(info.annotation) if issubclass(part, BaseModel)]
+        if len(parts) != 1:
+            continue
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                found += unknown_fields(item, parts[0], path + (key, index))
+        else:
+            found += unknown_fields(value, parts[0], path + (key,))
+    return found
+
+
+def models_in(annotation: object) -> list[type]:
+    """The classes a field's type annotation names, inside lists, unions and ``Annotated``."""
+    found = [annotation] if isinstance(annotation, type) else []
+    for argument in get_args(annotation):
+        found += models_in(argument)
     return found

@@ -17,7 +17,7 @@ from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
 from ..messages import best_language, error_text, os_reason
 from ..workers import shared_out
-from .content_model import GuideMeta, unknown_fields
+from .content_model import GuideMeta, models_in, unknown_fields
 from .user_files import (
     DocPath,
     LineMap,
@@ -283,32 +283,48 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             )
         ]
 
-    seen: set[str] = set()
+    described: dict[str, Finding] = {}
+    missing = replace(problems, rule="content-field-missing")
 
     def describe(detail: ErrorDetails) -> Finding | None:
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
         name = _field_name(loc, lang)
-        if name in seen:  # a union (e.g. fees) reports once per alternative
+        if name in described:  # a union (e.g. fees) reports once per alternative
             return None
-        seen.add(name)
         if detail["type"] == "missing":
-            return problems.at(front_matter.line(loc), "field-missing", field=name)
-        return problems.at(
-            front_matter.line(loc),
-            "field-invalid",
-            field=name,
-            expected=expected_text(detail, lang),
-        )
+            key = "field-missing" if len(loc) == 1 else "field-missing-in-part"
+            found = missing.at(front_matter.line(loc), key, field=name, name=loc[-1])
+        else:
+            found = problems.at(
+                front_matter.line(loc),
+                "field-invalid",
+                field=name,
+                expected=expected_text(detail, lang),
+            )
+        described[name] = found
+        return found
 
-    meta, findings = validated(GuideMeta, fields, describe)
-    if meta is None:
-        return None, findings
-
-    unknown = replace(problems, severity=Severity.WARNING)
+    # said also when the guide fails: "summery" is why summary is missing
+    unknown = replace(problems, severity=Severity.WARNING, rule="content-field-unknown")
     warnings = [
-        unknown.at(front_matter.line(loc), "field-unknown", field=_field_name(loc, lang))
-        for loc in unknown_fields(meta)
+        unknown.at(
+            front_matter.line(loc),
+            "field-unknown-close" if close else "field-unknown",
+            field=_field_name(loc, lang),
+            close=close,
+        )
+        for loc, close in unknown_fields(fields)
     ]
+    meta, _ = validated(GuideMeta, fields, describe)
+    if meta is None:
+        # of a union's alternatives (fees: text, or a list of fees), the one the value has the
+        # shape of says what is wrong inside it; the others only that it is not theirs
+        return None, [
+            finding
+            for name, finding in described.items()
+            if not any(other.startswith(f"{name} → ") for other in described)
+        ] + warnings
+
     body = "\n".join(lines[closing + 1 :])
     guide = SourceGuide(path, rel, meta, body, closing + 2, front_matter=front_matter)
     return guide, warnings
@@ -443,17 +459,10 @@ def _collect_field_names() -> frozenset[str]:
         model = pending.pop()
         for name, info in model.model_fields.items():
             names.add(name)
-            for candidate in _models_in(info.annotation):
+            for candidate in models_in(info.annotation):
                 if issubclass(candidate, BaseModel) and candidate not in pending:
                     pending.append(candidate)
     return frozenset(names)
-
-
-def _models_in(annotation: object) -> list[type]:
-    found = [annotation] if isinstance(annotation, type) else []
-    for argument in get_args(annotation):
-        found += _models_in(argument)
-    return found
 
 
 _FIELD_NAMES = _collect_field_names()
