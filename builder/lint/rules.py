@@ -25,6 +25,7 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "officialese": "warning",
     "word-to-avoid": "warning",
     "passive-voice": "advice",
+    "chinese-punctuation": "warning",
     "reading-grade": "warning",
     "undefined-abbreviation": "warning",
     "undefined-acronym": "warning",
