@@ -189,3 +189,36 @@ def test_a_part_missing_a_field_is_told_to_add_it_there(tmp_path):
             "不认识字段“fees → 第 1 项 → amout”，它不会显示在页面上。是不是想写“amount”？",
         ),
     ]
+
+
+def test_yes_no_visits_and_dates_as_editors_write_them(tmp_path):
+    fields = (
+        "summary: 带身份证。\nbooking: 可以\npostal_delivery: 不能\nvisits: 跑一次\n"
+        "steps:\n  - {title: 请家人陪同, optional: 是}\nlast_reviewed: 2026年10月15号"
+    )
+    _, (guide, findings) = load(tmp_path, fields)
+    assert findings == []
+    meta = guide.meta
+    assert (meta.booking, meta.postal_delivery, meta.visits, meta.steps[0].optional) == (
+        True,
+        False,
+        1,
+        True,
+    )
+    assert meta.last_reviewed.isoformat() == "2026-10-15"
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nvisits: 2次\nbooking: 看情况")
+    assert [f.message for f in findings] == [
+        "字段“booking”的值不对：应该是 是 或 否（也可以写 true、false）。"
+    ]
+
+
+def test_a_yes_or_no_not_understood_is_told_in_the_guide_words(tmp_path):
+    """A Chinese guide is told 是 or 否, as the README shows, not YAML's true or false."""
+    write_site(
+        tmp_path,
+        {"zh-Hant/a.md": "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hant\nbooking: 看情況\n---\n"},
+    )
+    _, findings = load_guide(tmp_path / "zh-Hant/a.md", "zh-Hant/a.md", "zh-Hans")
+    assert [f.message for f in findings] == [
+        "欄位「booking」的值不對：應該是 是 或 否（也可以寫 true、false）。"
+    ]

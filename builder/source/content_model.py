@@ -74,9 +74,15 @@ _CHINESE_DIGITS = {
     "八": 8,
     "九": 9,
     "十": 10,
+    "零": 0,
 }
 _COPIES = re.compile(
     r"^\s*(?P<number>\d+|[一两兩二三四五六七八九十])\s*(?:份|张|張|页|頁|本|copies|copy)?\s*$",
+    re.IGNORECASE,
+)
+# 跑一次, 最多跑 1 次, 零次 (要跑几次, as 实施清单 write it)
+_VISITS = re.compile(
+    r"^\s*(?:最多)?\s*跑?\s*(?P<number>\d+|[零一两兩二三四五六七八九十])\s*(?:次|趟|times?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -85,20 +91,24 @@ _COPIES = re.compile(
 _form = _spelled(FORMS)
 
 
-def _copies(value: object) -> object:
-    """一份, 2 份, 两份 as a number of copies."""
-    if not isinstance(value, str) or (found := _COPIES.match(value)) is None:
-        return value
-    number = found.group("number")
-    return int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+def _counted(pattern: re.Pattern[str]) -> Callable[[object], object]:
+    """A before-validator that reads a count written with its measure word (一份, 2 份, 跑一次)."""
+
+    def count(value: object) -> object:
+        if not isinstance(value, str) or (found := pattern.match(value)) is None:
+            return value
+        number = found.group("number")
+        return int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+
+    return count
 
 
-_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?\s*")
 
 
 def _date(value: object) -> object:
-    """2026/11/1, 2026.11.01 and 2026年11月1日 as the day they name; anything else, and a day
-    that does not exist, passes on to pydantic, which refuses it at its line."""
+    """2026/11/1, 2026.11.01, 2026年11月1日 and 2026年11月1号 as the day they name; anything else,
+    and a day that does not exist, passes on to pydantic, which refuses it at its line."""
     if not isinstance(value, str) or (found := _DATE.fullmatch(value)) is None:
         return value
     try:
@@ -123,8 +133,19 @@ def _file_or_web_address(value: str) -> str:
 
 # 是/否 as editors answer a yes-or-no question in Chinese; true/false/yes/no pass on to pydantic
 _YES_NO = {
-    "true": ("是", "支持", "有", "计入", "計入", "含", "包含"),
-    "false": ("否", "不支持", "不计入", "不計入", "不含", "不包含"),
+    "true": ("是", "支持", "有", "可以", "能", "计入", "計入", "含", "包含"),
+    "false": (
+        "否",
+        "不支持",
+        "没有",
+        "沒有",
+        "不可以",
+        "不能",
+        "不计入",
+        "不計入",
+        "不含",
+        "不包含",
+    ),
 }
 
 TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
@@ -169,7 +190,7 @@ class Material(Part):
     form: (
         Annotated[Literal["original", "copy", "original-and-copy"], BeforeValidator(_form)] | None
     ) = None
-    copies: Annotated[int, Field(ge=1), BeforeValidator(_copies)] | None = None
+    copies: Annotated[int, Field(ge=1), BeforeValidator(_counted(_COPIES))] | None = None
     source: str | None = None
     note: str | None = None
     required: Annotated[Literal["always", "conditional"], BeforeValidator(_spelled(NECESSITY))] = (
@@ -185,7 +206,7 @@ class Step(Part):
     plain_text_field = "title"
     title: Text
     detail: str | None = None
-    optional: bool = False
+    optional: Flag = False
 
 
 class Fee(Part):
@@ -400,7 +421,7 @@ class GuideMeta(Part):
     promised_time_limit: TimeLimit | None = None
     holidays_counted: Flag | None = None  # whether 法定节假日 count toward the limits
     special_procedures: Annotated[list[SpecialProcedure], BeforeValidator(_one_or_many)] = []
-    visits: Annotated[int, Field(ge=0)] | None = None
+    visits: Annotated[int, Field(ge=0), BeforeValidator(_counted(_VISITS))] | None = None
     fees: str | Annotated[list[Fee], BeforeValidator(_one_or_many)] | None = None
     fee_basis: TextList = []
     fee_reductions: str | None = None

@@ -479,6 +479,12 @@ def _field_name(loc: tuple, lang: str) -> str:
 _FIELD_EXPECTATIONS = {
     "form": "expect-form",
     "copies": "expect-copies",
+    "visits": "expect-visits",
+    # yes-or-no questions, answered in words (是 / 否)
+    **dict.fromkeys(
+        ("booking", "postal_delivery", "online_payment", "holidays_counted", "counted", "optional"),
+        "expect-yes-no",
+    ),
     "item_kind": "expect-item-kind",
     "delivery": "expect-delivery",
     "required": "expect-required",
