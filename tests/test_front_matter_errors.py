@@ -222,3 +222,40 @@ def test_a_yes_or_no_not_understood_is_told_in_the_guide_words(tmp_path):
     assert [f.message for f in findings] == [
         "欄位「booking」的值不對：應該是 是 或 否（也可以寫 true、false）。"
     ]
+
+
+@pytest.mark.parametrize("dashes", ["———", "－－－", "——-", "—— —"])
+@pytest.mark.parametrize("where", ["opening", "closing"])
+def test_a_fence_typed_with_a_chinese_input_method_is_named_at_its_line(tmp_path, dashes, where):
+    """Shift+- in a Chinese input method types ——, full width types －: the line the editor
+    wrote as the fence is named, with what to type instead."""
+    opening, closing = (dashes, "---") if where == "opening" else ("---", dashes)
+    text = f"{opening}\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n{closing}\n\n正文。\n"
+    write_site(tmp_path, {"zh-Hans/a.md": text})
+    guide, findings = load_guide(tmp_path / "zh-Hans/a.md", "zh-Hans/a.md", "zh-Hans")
+    assert guide is None
+    assert [(f.rule, f.line, f.message) for f in findings] == [
+        (
+            "content-fence-lookalike",
+            1 if where == "opening" else 5,
+            f"这一行“{dashes}”要当作信息块的分隔线，却是用中文输入法打的横线。分隔线要写三个英文减号："
+            "---（先切换到英文输入法）。",
+        )
+    ]
+
+
+def test_both_fences_typed_wrong_are_named_in_one_run_and_a_dash_value_is_yaml(tmp_path):
+    write_site(
+        tmp_path,
+        {
+            "zh-Hans/a.md": "———\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n———\n\n正文。\n",
+            "zh-Hans/b.md": "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\nfee_basis:\n- ——\n---\n",
+        },
+    )
+    _, findings = load_guide(tmp_path / "zh-Hans/a.md", "zh-Hans/a.md", "zh-Hans")
+    assert [(f.rule, f.line) for f in findings] == [
+        ("content-fence-lookalike", 1),
+        ("content-fence-lookalike", 5),
+    ]
+    guide, findings = load_guide(tmp_path / "zh-Hans/b.md", "zh-Hans/b.md", "zh-Hans")
+    assert guide is not None and guide.meta.fee_basis == ["——"] and findings == []

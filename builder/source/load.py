@@ -29,6 +29,8 @@ from .user_files import (
 from .yaml_loader import SAFE_LOADER
 
 FENCE = "---"
+# The fence as a Chinese input method types it: Shift+- gives ——, full width gives －
+_DASHES = frozenset("-—－–―─ー")
 FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
 # Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
 MAX_GUIDE_BYTES = 500_000
@@ -239,11 +241,18 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             )
         ]
 
+    closing = (
+        next((i for i, line in enumerate(lines[1:], start=1) if _fence(line)), None)
+        if _fence(lines[0])
+        else None
+    )
+    mistyped = [i for i in (0, closing) if i is not None and _fence_lookalike(lines[i])]
+    if mistyped:
+        return None, [
+            problems.at(i + 1, "fence-lookalike", written=lines[i].strip()) for i in mistyped
+        ]
     if lines[0].strip() != FENCE:
         return None, [problems.at(1, "no-front-matter")]
-    closing = next(
-        (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), None
-    )
     if closing is None:
         return None, [problems.at(1, "front-matter-unclosed")]
     yaml_text = "\n".join(lines[1:closing])
@@ -354,10 +363,8 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
         return None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     closing = 0
-    if lines[0].strip() == FENCE:
-        closing = next(
-            (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), -1
-        )
+    if _fence(lines[0]):
+        closing = next((i for i, line in enumerate(lines[1:], start=1) if _fence(line)), -1)
         if closing < 0:
             return None
     front = "\n".join(lines[1:closing])
@@ -375,6 +382,24 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
         body="\n".join(lines[body_start:]),
         body_line=body_start + 1,
         salvaged=True,
+    )
+
+
+def _fence(line: str) -> bool:
+    """A line that opens or closes the front matter, or was meant to (written as ——— by a
+    Chinese input method)."""
+    return line.strip() in (FENCE, "...") or _fence_lookalike(line)
+
+
+def _fence_lookalike(line: str) -> bool:
+    """Three or more dashes, some of them not ASCII, at the start of the line (``- —``, a list item
+    whose value is a dash, is YAML)."""
+    dashes = line.rstrip().replace(" ", "")
+    return (
+        not line.startswith(("- ", " ", "\t"))
+        and len(dashes) >= 3
+        and set(dashes) <= _DASHES
+        and set(dashes) != {"-"}
     )
 
 
