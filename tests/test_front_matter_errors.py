@@ -259,3 +259,17 @@ def test_both_fences_typed_wrong_are_named_in_one_run_and_a_dash_value_is_yaml(t
     ]
     guide, findings = load_guide(tmp_path / "zh-Hans/b.md", "zh-Hans/b.md", "zh-Hans")
     assert guide is not None and guide.meta.fee_basis == ["——"] and findings == []
+
+
+def test_an_online_address_alone_and_a_phone_alone_where_parts_are_expected(tmp_path):
+    """``online: https://…`` is the address of the online entry; ``consult: 12333`` is told how to
+    write the phone, with an example, instead of 'write its sub-fields on the lines below'."""
+    _, (guide, findings) = load(
+        tmp_path, "summary: 带身份证。\nonline: https://example.gov.cn/shebao"
+    )
+    assert findings == [] and guide.meta.online.url == "https://example.gov.cn/shebao"
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nconsult: 12333")
+    assert [f.message for f in findings] == [
+        '字段“consult”的值不对：应该写成 {phone: "12333", hours: 工作日 9:00—17:00}，'
+        "电话号码加英文引号。"
+    ]

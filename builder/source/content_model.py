@@ -225,6 +225,7 @@ class Place(Part):
 
 
 class OnlineEntry(Part):
+    plain_text_field = "url"
     url: WebAddress
     label: str | None = None
 

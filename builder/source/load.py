@@ -505,6 +505,8 @@ _FIELD_EXPECTATIONS = {
     "form": "expect-form",
     "copies": "expect-copies",
     "visits": "expect-visits",
+    "consult": "expect-contact",
+    "complaints": "expect-contact",
     # yes-or-no questions, answered in words (是 / 否)
     **dict.fromkeys(
         ("booking", "postal_delivery", "online_payment", "holidays_counted", "counted", "optional"),
