@@ -284,3 +284,32 @@ def test_a_build_says_wrong_components_with_the_other_problems_of_the_markdown(t
         ("component-params", line_of(guide, "::: details")),
         ("component-one-link", line_of(guide, "::: call-to-action")),
     } <= blocking
+
+
+def test_an_image_or_link_whose_address_has_a_space_is_refused_with_the_fix(tmp_path):
+    """A file saved as 大门 照片.png: Markdown leaves ![…](images/大门 照片.png) as plain text on the
+    page. Lint and the build say so at its line, with the address in angle brackets, which works;
+    a title after the address and code are left alone."""
+    (tmp_path / "zh-Hans" / "images").mkdir(parents=True)
+    (tmp_path / "zh-Hans" / "images" / "大门 照片.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    guide = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n![派出所大门](images/大门 照片.png)\n\n"
+        '看[办理须知](https://example.gov.cn/xuzhi "办理须知")和 `[a](b c)`。\n\n'
+        "![派出所大门](<images/大门 照片.png>)\n",
+    )
+    result = CliRunner().invoke(main, ["lint", str(tmp_path), "--format", "json"])
+    found = [
+        (f["rule"], f["line"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+        if f["severity"] == "error"
+    ]
+    assert found == [
+        (
+            "markdown-address-space",
+            line_of(guide, "![派出所大门](images"),
+            "“![派出所大门](images/大门 照片.png)”不会显示成图片或链接：地址里有空格。"
+            "请去掉文件名里的空格（文件也要改名），或者把地址放进尖括号：(<images/大门 照片.png>)。",
+        )
+    ]
