@@ -273,3 +273,18 @@ def test_an_online_address_alone_and_a_phone_alone_where_parts_are_expected(tmp_
         '字段“consult”的值不对：应该写成 {phone: "12333", hours: 工作日 9:00—17:00}，'
         "电话号码加英文引号。"
     ]
+
+
+def test_a_heading_written_above_the_closing_fence_is_not_lost_silently(tmp_path):
+    """YAML takes '## 办理流程' for a comment: the section would vanish without a word."""
+    text, (guide, findings) = load(tmp_path, "summary: 带身份证。\n## 办理流程\n# 这是说明")
+    assert guide is not None
+    assert [(f.rule, f.line, f.severity.value, f.message) for f in findings] == [
+        (
+            "content-front-matter-heading",
+            body_line(text, "## 办理流程"),
+            "warning",
+            "“## 办理流程”写在了信息块里，会被当作注释，不会显示在页面上。正文和小标题要写在"
+            "第 7 行的 --- 下面。",
+        )
+    ]

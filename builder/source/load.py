@@ -29,6 +29,9 @@ from .user_files import (
 from .yaml_loader import SAFE_LOADER
 
 FENCE = "---"
+# A Markdown section heading (## 办理流程) written above the closing fence, where YAML reads it as a
+# comment; the template's own comments start with "# "
+_MARKDOWN_HEADING = re.compile(r"#{2,6}\s+\S")
 # The fence as a Chinese input method types it: Shift+- gives ——, full width gives －
 _DASHES = frozenset("-—－–―─ー")
 FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
@@ -315,6 +318,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
 
     # said also when the guide fails: "summery" is why summary is missing
     unknown = replace(problems, severity=Severity.WARNING, rule="content-field-unknown")
+    misplaced = replace(unknown, rule="content-front-matter-heading")
     warnings = [
         unknown.at(
             front_matter.line(loc),
@@ -323,6 +327,15 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             close=close,
         )
         for loc, close in unknown_fields(fields)
+    ] + [
+        misplaced.at(
+            FRONT_MATTER_FIRST_LINE + index,
+            "front-matter-heading",
+            heading=line.strip(),
+            fence=closing + 1,
+        )
+        for index, line in enumerate(lines[1:closing])
+        if _MARKDOWN_HEADING.match(line)
     ]
     meta, _ = validated(GuideMeta, fields, describe)
     if meta is None:
