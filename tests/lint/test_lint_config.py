@@ -41,10 +41,9 @@ def test_levels_and_thresholds_come_from_guidekit_toml(tmp_path):
     ]
 
 
-def test_defaults_refuse_only_overdue_guides_promises_beyond_the_law_and_the_wrong_script():
+def test_defaults_refuse_only_overdue_guides_and_promises_beyond_the_law():
     settings = LintSettings()
     assert [rule for rule in DEFAULT_LEVELS if settings.severity(rule) is Severity.ERROR] == [
-        "script-mismatch",
         "promised-longer-than-legal",
         "review-overdue",
     ]
