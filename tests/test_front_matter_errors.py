@@ -61,6 +61,12 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
             "这一行（“summary 带身份证办理”）不是“字段: 值”的写法",
         ),
         ("summary:带身份证办理", "summary:带", "请改成：summary: 带身份证办理"),
+        ("summary: 带身份证。\nowner:\u3000青川市公安局", "owner:", "全角空格"),
+        (
+            "summary: 带身份证。\nmaterials:\n\u3000\u3000- name: 身份证",
+            "\u3000\u3000-",
+            "全角空格",
+        ),
     ],
     ids=[
         "full-width-colon",
@@ -73,6 +79,8 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         "field-indent",
         "no-colon",
         "no-space",
+        "full-width-space-after-colon",
+        "full-width-space-indent",
     ],
 )
 def test_a_yaml_mistake_is_named_at_the_line_to_change_with_the_fix(tmp_path, fields, at, says):

@@ -18,6 +18,7 @@ from ..findings import Finding, Problems, Severity
 from ..messages import best_language, error_text, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, models_in, unknown_fields
+from .front_matter_errors import full_width_space
 from .user_files import (
     DocPath,
     LineMap,
@@ -261,6 +262,9 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     yaml_text = "\n".join(lines[1:closing])
 
     syntax = Problems(rel, _guessed_lang(yaml_text, rel, default_lang), rule="content-yaml-syntax")
+    spaced = full_width_space(lines[1:closing])
+    if spaced:
+        return None, [syntax.at(FRONT_MATTER_FIRST_LINE + spaced.line, spaced.key)]
     try:
         refused = _refused_yaml_shape(yaml_text)
         if refused:
