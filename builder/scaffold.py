@@ -36,10 +36,17 @@ def scaffold_text(key: str, lang: str, **args: object) -> str:
 def slug(title: str) -> str:
     """An ASCII file name from any title: Chinese words become pinyin (申领社会保障卡 ->
     shenling-shehuibaozhang-ka)."""
-    from .lint.segmenter import segmenter  # the linter's modules: only new and init name files
+    # the linter's modules: only new and init name files
+    from .lint.data import to_simplified
+    from .lint.segmenter import segmenter
 
+    # jieba's dictionary is Simplified: a 繁體 title is cut where its Simplified form is, character
+    # for character
+    simplified = to_simplified(title)
     words = []
-    for word in segmenter().for_text(title).cut(title):
+    start = 0
+    for cut in segmenter().for_text(simplified).cut(simplified):
+        word, start = title[start : start + len(cut)], start + len(cut)
         from pypinyin import (
             lazy_pinyin,
         )  # imported on first use: every guidekit command loads this module

@@ -438,7 +438,7 @@ def test_a_yes_or_no_cell_is_read_as_platforms_write_it_and_a_wrong_one_asks_for
     引号）", YAML's words, about a spreadsheet cell."""
     records = [
         {**RECORD, "办结时限是否含法定节假日": "不含"},
-        {**RECORD, "实施编码": "B2", "事项名称": "结婚登记", "是否支持预约办理": "可以"},
+        {**RECORD, "实施编码": "B2", "事项名称": "结婚登记", "是否支持预约办理": "看情况"},
     ]
     outcome = run_guidekit(
         "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "guides"

@@ -61,6 +61,12 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
             "这一行（“summary 带身份证办理”）不是“字段: 值”的写法",
         ),
         ("summary:带身份证办理", "summary:带", "请改成：summary: 带身份证办理"),
+        ("summary: 带身份证。\nowner:\u3000青川市公安局", "owner:", "全角空格"),
+        (
+            "summary: 带身份证。\nmaterials:\n\u3000\u3000- name: 身份证",
+            "\u3000\u3000-",
+            "全角空格",
+        ),
     ],
     ids=[
         "full-width-colon",
@@ -73,6 +79,8 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         "field-indent",
         "no-colon",
         "no-space",
+        "full-width-space-after-colon",
+        "full-width-space-indent",
     ],
 )
 def test_a_yaml_mistake_is_named_at_the_line_to_change_with_the_fix(tmp_path, fields, at, says):
@@ -122,4 +130,169 @@ def test_a_value_not_understood_gets_an_example(tmp_path):
         "字段“materials → 第 1 项 → form”的值不对：应该是 原件、复印件 或 原件和复印件（也可以写 "
         "original、copy、original-and-copy），例如 form: 原件。",
         "字段“materials → 第 1 项 → copies”的值不对：应该是份数，例如 copies: 1 或 copies: 一份。",
+    ]
+
+
+def test_a_misspelt_field_is_told_the_field_it_is_close_to(tmp_path):
+    fields = "summary: 带身份证。\nmaterials:\n  - name: 租房合同\n    from: 复印件"
+    text, (guide, findings) = load(tmp_path, fields)
+    assert guide is not None
+    assert [(f.rule, f.line, f.message) for f in findings] == [
+        (
+            "content-field-unknown",
+            body_line(text, "from:"),
+            "不认识字段“materials → 第 1 项 → from”，它不会显示在页面上。是不是想写“form”？",
+        )
+    ]
+
+
+def test_a_misspelt_required_field_is_said_beside_the_missing_one(tmp_path):
+    """``summery`` for ``summary``: the guide fails for the missing summary, and the same run says
+    which line holds the misspelt one, and the other fields it does not know."""
+    text, (guide, findings) = load(tmp_path, "summery: 带身份证办理。\nmatrials: [身份证]")
+    assert guide is None
+    assert sorted((f.rule, f.line, f.message) for f in findings) == [
+        (
+            "content-field-missing",
+            2,
+            "缺少必填字段“summary”。每篇指南都要写 title（标题）、summary（一句话说明）和 lang"
+            "（语言）。",
+        ),
+        (
+            "content-field-unknown",
+            body_line(text, "summery:"),
+            "不认识字段“summery”，它不会显示在页面上。是不是想写“summary”？",
+        ),
+        (
+            "content-field-unknown",
+            body_line(text, "matrials:"),
+            "不认识字段“matrials”，它不会显示在页面上。是不是想写“materials”？",
+        ),
+    ]
+
+
+def test_a_field_close_to_no_other_is_only_told_to_check_its_spelling(tmp_path):
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nremark: 备注")
+    assert [f.message for f in findings] == ["不认识字段“remark”，它不会显示在页面上。请检查拼写。"]
+
+
+def test_a_part_missing_a_field_is_told_to_add_it_there(tmp_path):
+    """A fee written as a list whose amount is misspelt: one message for the missing amount, said
+    for that item (not "every guide needs title, summary and lang"), none saying that fees should
+    be text, and the misspelling named."""
+    text, (guide, findings) = load(
+        tmp_path, "summary: 带身份证。\nfees: [{item: 护照费, amout: 120 元}]"
+    )
+    assert guide is None
+    line = body_line(text, "fees:")
+    assert sorted((f.rule, f.line, f.message) for f in findings) == [
+        (
+            "content-field-missing",
+            line,
+            "缺少必填字段“fees → 第 1 项 → amount”。请在这一项里写上 amount。",
+        ),
+        (
+            "content-field-unknown",
+            line,
+            "不认识字段“fees → 第 1 项 → amout”，它不会显示在页面上。是不是想写“amount”？",
+        ),
+    ]
+
+
+def test_yes_no_visits_and_dates_as_editors_write_them(tmp_path):
+    fields = (
+        "summary: 带身份证。\nbooking: 可以\npostal_delivery: 不能\nvisits: 跑一次\n"
+        "steps:\n  - {title: 请家人陪同, optional: 是}\nlast_reviewed: 2026年10月15号"
+    )
+    _, (guide, findings) = load(tmp_path, fields)
+    assert findings == []
+    meta = guide.meta
+    assert (meta.booking, meta.postal_delivery, meta.visits, meta.steps[0].optional) == (
+        True,
+        False,
+        1,
+        True,
+    )
+    assert meta.last_reviewed.isoformat() == "2026-10-15"
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nvisits: 2次\nbooking: 看情况")
+    assert [f.message for f in findings] == [
+        "字段“booking”的值不对：应该是 是 或 否（也可以写 true、false）。"
+    ]
+
+
+def test_a_yes_or_no_not_understood_is_told_in_the_guide_words(tmp_path):
+    """A Chinese guide is told 是 or 否, as the README shows, not YAML's true or false."""
+    write_site(
+        tmp_path,
+        {"zh-Hant/a.md": "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hant\nbooking: 看情況\n---\n"},
+    )
+    _, findings = load_guide(tmp_path / "zh-Hant/a.md", "zh-Hant/a.md", "zh-Hans")
+    assert [f.message for f in findings] == [
+        "欄位「booking」的值不對：應該是 是 或 否（也可以寫 true、false）。"
+    ]
+
+
+@pytest.mark.parametrize("dashes", ["———", "－－－", "——-", "—— —"])
+@pytest.mark.parametrize("where", ["opening", "closing"])
+def test_a_fence_typed_with_a_chinese_input_method_is_named_at_its_line(tmp_path, dashes, where):
+    """Shift+- in a Chinese input method types ——, full width types －: the line the editor
+    wrote as the fence is named, with what to type instead."""
+    opening, closing = (dashes, "---") if where == "opening" else ("---", dashes)
+    text = f"{opening}\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n{closing}\n\n正文。\n"
+    write_site(tmp_path, {"zh-Hans/a.md": text})
+    guide, findings = load_guide(tmp_path / "zh-Hans/a.md", "zh-Hans/a.md", "zh-Hans")
+    assert guide is None
+    assert [(f.rule, f.line, f.message) for f in findings] == [
+        (
+            "content-fence-lookalike",
+            1 if where == "opening" else 5,
+            f"这一行“{dashes}”要当作信息块的分隔线，却是用中文输入法打的横线。分隔线要写三个英文减号："
+            "---（先切换到英文输入法）。",
+        )
+    ]
+
+
+def test_both_fences_typed_wrong_are_named_in_one_run_and_a_dash_value_is_yaml(tmp_path):
+    write_site(
+        tmp_path,
+        {
+            "zh-Hans/a.md": "———\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\n———\n\n正文。\n",
+            "zh-Hans/b.md": "---\ntitle: 甲\nsummary: 乙。\nlang: zh-Hans\nfee_basis:\n- ——\n---\n",
+        },
+    )
+    _, findings = load_guide(tmp_path / "zh-Hans/a.md", "zh-Hans/a.md", "zh-Hans")
+    assert [(f.rule, f.line) for f in findings] == [
+        ("content-fence-lookalike", 1),
+        ("content-fence-lookalike", 5),
+    ]
+    guide, findings = load_guide(tmp_path / "zh-Hans/b.md", "zh-Hans/b.md", "zh-Hans")
+    assert guide is not None and guide.meta.fee_basis == ["——"] and findings == []
+
+
+def test_an_online_address_alone_and_a_phone_alone_where_parts_are_expected(tmp_path):
+    """``online: https://…`` is the address of the online entry; ``consult: 12333`` is told how to
+    write the phone, with an example, instead of 'write its sub-fields on the lines below'."""
+    _, (guide, findings) = load(
+        tmp_path, "summary: 带身份证。\nonline: https://example.gov.cn/shebao"
+    )
+    assert findings == [] and guide.meta.online.url == "https://example.gov.cn/shebao"
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nconsult: 12333")
+    assert [f.message for f in findings] == [
+        '字段“consult”的值不对：应该写成 {phone: "12333", hours: 工作日 9:00—17:00}，'
+        "电话号码加英文引号。"
+    ]
+
+
+def test_a_heading_written_above_the_closing_fence_is_not_lost_silently(tmp_path):
+    """YAML takes '## 办理流程' for a comment: the section would vanish without a word."""
+    text, (guide, findings) = load(tmp_path, "summary: 带身份证。\n## 办理流程\n# 这是说明")
+    assert guide is not None
+    assert [(f.rule, f.line, f.severity.value, f.message) for f in findings] == [
+        (
+            "content-front-matter-heading",
+            body_line(text, "## 办理流程"),
+            "warning",
+            "“## 办理流程”写在了信息块里，会被当作注释，不会显示在页面上。正文和小标题要写在"
+            "第 7 行的 --- 下面。",
+        )
     ]

@@ -27,6 +27,10 @@ TODAY = dt.date(2026, 6, 1)
         ("Apply for a card!", "apply-for-a-card"),
         ("办理 ID 卡（2026）", "banli-id-ka-2026"),
         ("？！", "guide"),
+        # jieba's dictionary is Simplified: a 繁體 title is cut into words as its Simplified
+        # form is (it ran together as banlihuzhao)
+        ("辦理護照", "banli-huzhao"),
+        ("申領社會保障卡", "shenling-shehuibaozhang-ka"),
     ],
 )
 def test_file_names_are_ascii_slugs(title, expected):

@@ -132,7 +132,7 @@ def test_a_time_limit_without_a_unit_asks_for_one_at_its_line(tmp_path, written)
         ("materials:\n  - name: 表\n    required: 也许\n", "required:", "必要 或 非必要"),
         ("materials:\n  - name: 表\n    sample: http://a.cn/x.pdf\n", "sample:", "https://"),
         ("materials:\n  - name: 表\n    blank_form: /etc/x.pdf\n", "blank_form", "指南旁边的文件"),
-        ("special_procedures:\n  - name: 核查\n    counted: 大概\n", "counted", "true 或 false"),
+        ("special_procedures:\n  - name: 核查\n    counted: 大概\n", "counted", "是 或 否"),
         ("faq:\n  - question: 要多久？\n", "question", "answer"),
         ("item_codes:\n  basic: 000123456000\n", "basic:", "开头的 0 会丢掉"),
     ],

@@ -43,15 +43,19 @@ def check_guide(
     settings: LintSettings,
     today: dt.date,
     unfinished: Severity = Severity.ERROR,
+    *,
+    rendered: bool = False,
 ) -> CheckedGuide:
     """``unfinished``: what a guide still holding a template's hint is (a warning in an unchecked
-    preview)."""
+    preview). ``rendered``: the caller renders the guide when nothing blocks it, and so finds the
+    mistakes of its components; otherwise they are found here."""
     # the linter is imported by the builds that check a guide: a rebuild that keeps every guide
     # from the build cache never does
     from ..lint.guides import lint_guide
     from ..lint.markup import markup_findings
     from ..lint.text import body_passages
     from ..lint.unfinished import unfinished_findings
+    from .markdown_html import component_findings
 
     tokens = read_tokens(guide.body)
     body = body_passages(guide, tokens)  # before parse_guide changes the tokens
@@ -64,6 +68,8 @@ def check_guide(
     problems += linking
     if any(problem.blocking for problem in problems):
         enriched = None
+    if enriched is None or not rendered:
+        problems += component_findings(parsed)
     return CheckedGuide(findings + problems + markup_findings(parsed), summary, enriched, body)
 
 

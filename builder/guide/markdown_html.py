@@ -19,9 +19,16 @@ from ..messages import best_language, error_text, ui_text
 from ..package_files import package_cache
 from ..source.glossary import EXPANDED, TERM, Entry
 from ..templates import environment
-from ..theme import Theme
+from ..theme import STANDARD, Theme
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH
-from .parse import CONTAINER, LINE_ATTRIBUTE, ComponentCall, component_call, new_markdown_parser
+from .parse import (
+    CONTAINER,
+    LINE_ATTRIBUTE,
+    ComponentCall,
+    ParsedGuide,
+    component_call,
+    new_markdown_parser,
+)
 from .reading_aids import annotated
 
 
@@ -212,7 +219,9 @@ class BodyRenderer:
 
     def _component(self, opener: Token, inner: Sequence[Token]) -> str:
         call = component_call(opener)
-        component = registry()[call.name]
+        component = registry().get(call.name)
+        if component is None:  # parse reported it; what is inside is still checked
+            return self.render(inner)
         form = component.markdown
         assert form is not None  # only containers reach here: component_call refused the rest
         params: dict[str, Any] = {"attributes": {LINE_ATTRIBUTE: str(call.line)}, "lang": self.lang}
@@ -259,6 +268,16 @@ class BodyRenderer:
             tokens, flagged = _without_marker(tokens, marker)
             items.append({"content": self.render(tokens), flag: flagged})
         return items
+
+
+def component_findings(parsed: ParsedGuide) -> list[Finding]:
+    """The mistakes only rendering finds in a guide's components (a ``details`` without its
+    question, a call to action without its link, text outside a component's list), for a guide
+    that is not going to be rendered: in ``lint``, or stopped by another problem."""
+    guide = parsed.guide
+    renderer = BodyRenderer("", STANDARD, guide.lang, guide.rel)
+    renderer.render(parsed.tokens)
+    return renderer.findings
 
 
 def item_marker(lang: str, flag: str) -> re.Pattern[str]:

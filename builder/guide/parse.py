@@ -31,6 +31,11 @@ _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _SAFE_IMAGE_DATA = re.compile(r"^data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
 # Browsers ignore these characters inside a scheme ("java\tscript:"), so we do too before checking.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+# A link or image Markdown left as text because its address has a space (a file saved as
+# "大门 照片.png"); a title after the address ("…" or '…') makes a space right.
+_SPACED_ADDRESS = re.compile(
+    r"!?\[[^\]\n]*\]\((?!<)(?P<address>[^\s()]+)\s+(?![\"'(])(?P<rest>[^()\n]+?)\s*\)"
+)
 # Lists, quotes and components inside each other. Real guides use three or four levels.
 MAX_NESTING = 8
 _NESTING = {
@@ -172,7 +177,17 @@ def parse_guide(
                 )
         elif token.type == "inline":
             for child, line in _children_with_lines(token):
-                if child.type == "html_inline":
+                if child.type == "text":
+                    findings += [
+                        problems.at(
+                            line,
+                            "address-space",
+                            written=match.group(),
+                            address=f"{match.group('address')} {match.group('rest')}",
+                        )
+                        for match in _SPACED_ADDRESS.finditer(child.content)
+                    ]
+                elif child.type == "html_inline":
                     findings.append(problems.at(line, "raw-html", snippet=_snippet(child.content)))
                 elif child.type in {"link_open", "image"}:
                     attribute = "src" if child.type == "image" else "href"

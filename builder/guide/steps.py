@@ -65,7 +65,13 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
     # refuses it
     unfinished = Severity.ERROR if inputs.checked else Severity.WARNING
     checked = check_guide(
-        guide, inputs.source, inputs.guides, inputs.config.lint, inputs.today, unfinished
+        guide,
+        inputs.source,
+        inputs.guides,
+        inputs.config.lint,
+        inputs.today,
+        unfinished,
+        rendered=True,
     )
     enriched = checked.enriched
     if enriched is None:

@@ -47,11 +47,58 @@ class SimplifiedPassage:
         return self.passage.text[start:end]
 
 
-def simplified_passages(text: GuideText) -> list[SimplifiedPassage]:
-    convert = text.guide.lang == "zh-Hant"
+def simplified_passages(text: GuideText, traditional: bool) -> list[SimplifiedPassage]:
+    """``traditional``: the guide is written in Traditional characters (zh-Hant, or a zh-Hans guide
+    written in the wrong script)."""
     return [
-        SimplifiedPassage(p, to_simplified(p.text) if convert else p.text) for p in text.passages
+        SimplifiedPassage(p, to_simplified(p.text) if traditional else p.text)
+        for p in text.passages
     ]
+
+
+# Characters only the other script writes, as a share of a guide's Chinese characters: text in
+# that script has a third or more of them; a name quoted as it is written (國泰大廈) far fewer.
+_OTHER_SCRIPT_SHARE = 0.15
+_OTHER_SCRIPT_MINIMUM = 3
+
+
+def check_script(text: GuideText, report: Reporter) -> bool:
+    """Whether a guide is written in the script its ``lang`` does not name (繁體 saved as zh-Hans,
+    or the reverse), said once: screen readers would read it in the wrong voice, the silver page
+    would give nearly every character a reading, and every character would be reported as rare."""
+    lang = text.guide.lang
+    convert = to_simplified if lang == "zh-Hans" else to_traditional
+    total = other = 0
+    first: tuple[Passage, int] | None = None
+    for passage in text.passages:
+        converted = convert(passage.text)
+        if len(converted) != len(passage.text):  # a phrase converted to another length
+            converted = "".join(convert(char) for char in passage.text)
+        for offset, (char, same) in enumerate(zip(passage.text, converted, strict=True)):
+            if not HAN.match(char):
+                continue
+            total += 1
+            if char != same:
+                other += 1
+                first = first or (passage, offset)
+    if first is None or other < _OTHER_SCRIPT_MINIMUM or other < total * _OTHER_SCRIPT_SHARE:
+        return False
+    passage, offset = first
+    other_lang = "zh-Hant" if lang == "zh-Hans" else "zh-Hans"
+    report.add(
+        "script-mismatch",
+        passage.line_at(offset),
+        suggestion=report.text(
+            "script-mismatch-fix",
+            other=other_lang,
+            declared=report.text(f"script-{lang}"),
+        ),
+        lang=lang,
+        declared=report.text(f"script-{lang}"),
+        written=report.text(f"script-{other_lang}"),
+        excerpt=_around(passage.text, offset),
+    )
+    return lang == "zh-Hans"
 
 
 def check_chinese(

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from ..findings import Finding, sort_key
 from ..source.load import SourceGuide
 from .abbreviations import check_acronyms, check_chinese_abbreviations
-from .chinese import check_chinese, simplified_passages
+from .chinese import check_chinese, check_script, simplified_passages
 from .completeness import check_completeness
 from .english import check_english
 from .freshness import check_freshness
@@ -110,7 +110,8 @@ def lint_guide(
             reading_grade=english.reading_grade,
         )
     else:
-        views = simplified_passages(text)
+        traditional = check_script(text, report) or guide.lang == "zh-Hant"
+        views = simplified_passages(text, traditional)
         chinese = check_chinese(text, report, views)
         check_chinese_abbreviations(views, report)
         summary = GuideSummary(

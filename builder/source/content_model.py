@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -73,9 +74,15 @@ _CHINESE_DIGITS = {
     "八": 8,
     "九": 9,
     "十": 10,
+    "零": 0,
 }
 _COPIES = re.compile(
     r"^\s*(?P<number>\d+|[一两兩二三四五六七八九十])\s*(?:份|张|張|页|頁|本|copies|copy)?\s*$",
+    re.IGNORECASE,
+)
+# 跑一次, 最多跑 1 次, 零次 (要跑几次, as 实施清单 write it)
+_VISITS = re.compile(
+    r"^\s*(?:最多)?\s*跑?\s*(?P<number>\d+|[零一两兩二三四五六七八九十])\s*(?:次|趟|times?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -84,20 +91,24 @@ _COPIES = re.compile(
 _form = _spelled(FORMS)
 
 
-def _copies(value: object) -> object:
-    """一份, 2 份, 两份 as a number of copies."""
-    if not isinstance(value, str) or (found := _COPIES.match(value)) is None:
-        return value
-    number = found.group("number")
-    return int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+def _counted(pattern: re.Pattern[str]) -> Callable[[object], object]:
+    """A before-validator that reads a count written with its measure word (一份, 2 份, 跑一次)."""
+
+    def count(value: object) -> object:
+        if not isinstance(value, str) or (found := pattern.match(value)) is None:
+            return value
+        number = found.group("number")
+        return int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+
+    return count
 
 
-_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?\s*")
 
 
 def _date(value: object) -> object:
-    """2026/11/1, 2026.11.01 and 2026年11月1日 as the day they name; anything else, and a day
-    that does not exist, passes on to pydantic, which refuses it at its line."""
+    """2026/11/1, 2026.11.01, 2026年11月1日 and 2026年11月1号 as the day they name; anything else,
+    and a day that does not exist, passes on to pydantic, which refuses it at its line."""
     if not isinstance(value, str) or (found := _DATE.fullmatch(value)) is None:
         return value
     try:
@@ -122,8 +133,19 @@ def _file_or_web_address(value: str) -> str:
 
 # 是/否 as editors answer a yes-or-no question in Chinese; true/false/yes/no pass on to pydantic
 _YES_NO = {
-    "true": ("是", "支持", "有", "计入", "計入", "含", "包含"),
-    "false": ("否", "不支持", "不计入", "不計入", "不含", "不包含"),
+    "true": ("是", "支持", "有", "可以", "能", "计入", "計入", "含", "包含"),
+    "false": (
+        "否",
+        "不支持",
+        "没有",
+        "沒有",
+        "不可以",
+        "不能",
+        "不计入",
+        "不計入",
+        "不含",
+        "不包含",
+    ),
 }
 
 TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
@@ -168,7 +190,7 @@ class Material(Part):
     form: (
         Annotated[Literal["original", "copy", "original-and-copy"], BeforeValidator(_form)] | None
     ) = None
-    copies: Annotated[int, Field(ge=1), BeforeValidator(_copies)] | None = None
+    copies: Annotated[int, Field(ge=1), BeforeValidator(_counted(_COPIES))] | None = None
     source: str | None = None
     note: str | None = None
     required: Annotated[Literal["always", "conditional"], BeforeValidator(_spelled(NECESSITY))] = (
@@ -184,7 +206,7 @@ class Step(Part):
     plain_text_field = "title"
     title: Text
     detail: str | None = None
-    optional: bool = False
+    optional: Flag = False
 
 
 class Fee(Part):
@@ -203,6 +225,7 @@ class Place(Part):
 
 
 class OnlineEntry(Part):
+    plain_text_field = "url"
     url: WebAddress
     label: str | None = None
 
@@ -399,7 +422,7 @@ class GuideMeta(Part):
     promised_time_limit: TimeLimit | None = None
     holidays_counted: Flag | None = None  # whether 法定节假日 count toward the limits
     special_procedures: Annotated[list[SpecialProcedure], BeforeValidator(_one_or_many)] = []
-    visits: Annotated[int, Field(ge=0)] | None = None
+    visits: Annotated[int, Field(ge=0), BeforeValidator(_counted(_VISITS))] | None = None
     fees: str | Annotated[list[Fee], BeforeValidator(_one_or_many)] | None = None
     fee_basis: TextList = []
     fee_reductions: str | None = None
@@ -425,15 +448,34 @@ class GuideMeta(Part):
 
 
 def unknown_fields(
-    model: BaseModel, path: tuple[str | int, ...] = ()
-) -> list[tuple[str | int, ...]]:
-    """Paths of every key the content model does not know, at any depth."""
-    found = [path + (key,) for key in (model.model_extra or {})]
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        children = value if isinstance(value, list) else [value]
-        for index, child in enumerate(children):
-            if isinstance(child, BaseModel):
-                child_path = path + ((name, index) if isinstance(value, list) else (name,))
-                found += unknown_fields(child, child_path)
+    data: object, model: type[BaseModel] = GuideMeta, path: tuple[str | int, ...] = ()
+) -> list[tuple[tuple[str | int, ...], str | None]]:
+    """Paths of every key the content model does not know, at any depth, in the front matter as
+    written (so also when it fails to validate), each with the field of its part whose name is
+    closest to it (a misspelling such as ``from`` for ``form``), if any."""
+    if not isinstance(data, dict):
+        return []
+    found: list[tuple[tuple[str | int, ...], str | None]] = []
+    for key, value in data.items():
+        info = model.model_fields.get(key) if isinstance(key, str) else None
+        if info is None:
+            close = difflib.get_close_matches(str(key).lower(), model.model_fields, 1, 0.7)
+            found.append((path + (str(key),), close[0] if close else None))
+            continue
+        parts = [part for part in models_in(info.annotation) if issubclass(part, BaseModel)]
+        if len(parts) != 1:
+            continue
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                found += unknown_fields(item, parts[0], path + (key, index))
+        else:
+            found += unknown_fields(value, parts[0], path + (key,))
+    return found
+
+
+def models_in(annotation: object) -> list[type]:
+    """The classes a field's type annotation names, inside lists, unions and ``Annotated``."""
+    found = [annotation] if isinstance(annotation, type) else []
+    for argument in get_args(annotation):
+        found += models_in(argument)
     return found

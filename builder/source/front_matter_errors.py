@@ -3,7 +3,8 @@ colon inside a value, a tab, a bracket or quote left open, a list item out of li
 colon.
 
 The parser's own words are English and point where it gave up, often a line after the mistake; these
-point at the line the editor must change and show the fix. Run only when parsing failed.
+point at the line the editor must change and show the fix. Run only when parsing failed, but for
+``full_width_space``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 _KEY = r"(?P<indent>\s*)(?P<item>-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*)"
 _FULL_WIDTH_COLON = re.compile(_KEY + r"\s*：\s*(?P<value>.*)$")
 _NO_SPACE = re.compile(_KEY + r":(?P<value>[^\s].*)$")
+_SPACE_AFTER_COLON = re.compile(_KEY + r":[ ]*\u3000")
 _KEY_VALUE = re.compile(_KEY + r":\s+(?P<value>.*?)\s*$")
 _COLON_IN_VALUE = re.compile(r":(\s|$)")
 _LIST_ITEM = re.compile(r"(?P<indent> *)- ")
@@ -37,6 +39,18 @@ def diagnose(lines: Sequence[str], stumbled: int) -> Diagnosis | None:
             found = check(lines, number, last)
             if found is not None:
                 return found
+    return None
+
+
+def full_width_space(lines: Sequence[str]) -> Diagnosis | None:
+    """A full-width space (U+3000: a Chinese input method's, or Word's) where YAML needs an ordinary
+    one, in a line's indent or after a field's colon. YAML may read such a line without failing
+    (``　　- name: 身份证`` becomes a field of that name), so this runs before parsing; inside a
+    value it is text, and left alone."""
+    for number, text in enumerate(lines):
+        indent = text[: len(text) - len(text.lstrip(" \u3000"))]
+        if ("\u3000" in indent and text.strip(" \u3000")) or _SPACE_AFTER_COLON.match(text):
+            return Diagnosis("yaml-fullwidth-space", number)
     return None
 
 

@@ -17,7 +17,8 @@ from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
 from ..messages import best_language, error_text, os_reason
 from ..workers import shared_out
-from .content_model import GuideMeta, unknown_fields
+from .content_model import GuideMeta, models_in, unknown_fields
+from .front_matter_errors import full_width_space
 from .user_files import (
     DocPath,
     LineMap,
@@ -29,6 +30,11 @@ from .user_files import (
 from .yaml_loader import SAFE_LOADER
 
 FENCE = "---"
+# A Markdown section heading (## 办理流程) written above the closing fence, where YAML reads it as a
+# comment; the template's own comments start with "# "
+_MARKDOWN_HEADING = re.compile(r"#{2,6}\s+\S")
+# The fence as a Chinese input method types it: Shift+- gives ——, full width gives －
+_DASHES = frozenset("-—－–―─ー")
 FRONT_MATTER_FIRST_LINE = 2  # the YAML text starts on the line after the opening fence
 # Limits that keep every build finite. Real guides are 5-50 KB with two or three levels of fields.
 MAX_GUIDE_BYTES = 500_000
@@ -239,16 +245,26 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             )
         ]
 
+    closing = (
+        next((i for i, line in enumerate(lines[1:], start=1) if _fence(line)), None)
+        if _fence(lines[0])
+        else None
+    )
+    mistyped = [i for i in (0, closing) if i is not None and _fence_lookalike(lines[i])]
+    if mistyped:
+        return None, [
+            problems.at(i + 1, "fence-lookalike", written=lines[i].strip()) for i in mistyped
+        ]
     if lines[0].strip() != FENCE:
         return None, [problems.at(1, "no-front-matter")]
-    closing = next(
-        (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), None
-    )
     if closing is None:
         return None, [problems.at(1, "front-matter-unclosed")]
     yaml_text = "\n".join(lines[1:closing])
 
     syntax = Problems(rel, _guessed_lang(yaml_text, rel, default_lang), rule="content-yaml-syntax")
+    spaced = full_width_space(lines[1:closing])
+    if spaced:
+        return None, [syntax.at(FRONT_MATTER_FIRST_LINE + spaced.line, spaced.key)]
     try:
         refused = _refused_yaml_shape(yaml_text)
         if refused:
@@ -283,32 +299,58 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             )
         ]
 
-    seen: set[str] = set()
+    described: dict[str, Finding] = {}
+    missing = replace(problems, rule="content-field-missing")
 
     def describe(detail: ErrorDetails) -> Finding | None:
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
         name = _field_name(loc, lang)
-        if name in seen:  # a union (e.g. fees) reports once per alternative
+        if name in described:  # a union (e.g. fees) reports once per alternative
             return None
-        seen.add(name)
         if detail["type"] == "missing":
-            return problems.at(front_matter.line(loc), "field-missing", field=name)
-        return problems.at(
-            front_matter.line(loc),
-            "field-invalid",
-            field=name,
-            expected=expected_text(detail, lang),
-        )
+            key = "field-missing" if len(loc) == 1 else "field-missing-in-part"
+            found = missing.at(front_matter.line(loc), key, field=name, name=loc[-1])
+        else:
+            found = problems.at(
+                front_matter.line(loc),
+                "field-invalid",
+                field=name,
+                expected=expected_text(detail, lang),
+            )
+        described[name] = found
+        return found
 
-    meta, findings = validated(GuideMeta, fields, describe)
-    if meta is None:
-        return None, findings
-
-    unknown = replace(problems, severity=Severity.WARNING)
+    # said also when the guide fails: "summery" is why summary is missing
+    unknown = replace(problems, severity=Severity.WARNING, rule="content-field-unknown")
+    misplaced = replace(unknown, rule="content-front-matter-heading")
     warnings = [
-        unknown.at(front_matter.line(loc), "field-unknown", field=_field_name(loc, lang))
-        for loc in unknown_fields(meta)
+        unknown.at(
+            front_matter.line(loc),
+            "field-unknown-close" if close else "field-unknown",
+            field=_field_name(loc, lang),
+            close=close,
+        )
+        for loc, close in unknown_fields(fields)
+    ] + [
+        misplaced.at(
+            FRONT_MATTER_FIRST_LINE + index,
+            "front-matter-heading",
+            heading=line.strip(),
+            fence=closing + 1,
+        )
+        for index, line in enumerate(lines[1:closing])
+        if _MARKDOWN_HEADING.match(line)
     ]
+    meta, _ = validated(GuideMeta, fields, describe)
+    if meta is None:
+        # of a union's alternatives (fees: text, or a list of fees), the one the value has the
+        # shape of says what is wrong inside it; the others only that it is not theirs
+        return None, [
+            finding
+            for name, finding in described.items()
+            if not any(other.startswith(f"{name} → ") for other in described)
+        ] + warnings
+
     body = "\n".join(lines[closing + 1 :])
     guide = SourceGuide(path, rel, meta, body, closing + 2, front_matter=front_matter)
     return guide, warnings
@@ -338,10 +380,8 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
         return None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     closing = 0
-    if lines[0].strip() == FENCE:
-        closing = next(
-            (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FENCE, "...")), -1
-        )
+    if _fence(lines[0]):
+        closing = next((i for i, line in enumerate(lines[1:], start=1) if _fence(line)), -1)
         if closing < 0:
             return None
     front = "\n".join(lines[1:closing])
@@ -359,6 +399,24 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
         body="\n".join(lines[body_start:]),
         body_line=body_start + 1,
         salvaged=True,
+    )
+
+
+def _fence(line: str) -> bool:
+    """A line that opens or closes the front matter, or was meant to (written as ——— by a
+    Chinese input method)."""
+    return line.strip() in (FENCE, "...") or _fence_lookalike(line)
+
+
+def _fence_lookalike(line: str) -> bool:
+    """Three or more dashes, some of them not ASCII, at the start of the line (``- —``, a list item
+    whose value is a dash, is YAML)."""
+    dashes = line.rstrip().replace(" ", "")
+    return (
+        not line.startswith(("- ", " ", "\t"))
+        and len(dashes) >= 3
+        and set(dashes) <= _DASHES
+        and set(dashes) != {"-"}
     )
 
 
@@ -443,17 +501,10 @@ def _collect_field_names() -> frozenset[str]:
         model = pending.pop()
         for name, info in model.model_fields.items():
             names.add(name)
-            for candidate in _models_in(info.annotation):
+            for candidate in models_in(info.annotation):
                 if issubclass(candidate, BaseModel) and candidate not in pending:
                     pending.append(candidate)
     return frozenset(names)
-
-
-def _models_in(annotation: object) -> list[type]:
-    found = [annotation] if isinstance(annotation, type) else []
-    for argument in get_args(annotation):
-        found += _models_in(argument)
-    return found
 
 
 _FIELD_NAMES = _collect_field_names()
@@ -470,6 +521,14 @@ def _field_name(loc: tuple, lang: str) -> str:
 _FIELD_EXPECTATIONS = {
     "form": "expect-form",
     "copies": "expect-copies",
+    "visits": "expect-visits",
+    "consult": "expect-contact",
+    "complaints": "expect-contact",
+    # yes-or-no questions, answered in words (是 / 否)
+    **dict.fromkeys(
+        ("booking", "postal_delivery", "online_payment", "holidays_counted", "counted", "optional"),
+        "expect-yes-no",
+    ),
     "item_kind": "expect-item-kind",
     "delivery": "expect-delivery",
     "required": "expect-required",

@@ -244,3 +244,54 @@ def test_everyday_words_of_public_services_are_neither_rare_nor_abbreviations(tm
     assert (
         by_rule(findings, "rare-word") == [] and by_rule(findings, "undefined-abbreviation") == []
     )
+
+
+def _written(tmp_path, rel: str, title: str, summary: str, body: str):
+    """A guide in the language its folder names."""
+    lang = rel.split("/")[0]
+    return write_guide(
+        tmp_path, rel, f"---\ntitle: {title}\nsummary: {summary}\nlang: {lang}\n---\n\n{body}\n"
+    )
+
+
+def test_a_guide_in_the_other_script_is_told_so_once_not_as_rare_characters(tmp_path):
+    """A 繁體 guide saved as zh-Hans (or the reverse) is read aloud in the wrong voice and its
+    silver page gets readings for every character: one warning says what to change, instead of a
+    rare-character advice for each character."""
+    traditional = _written(
+        tmp_path,
+        "zh-Hans/passport.md",
+        "辦理護照",
+        "帶身份證到出入境管理處辦理護照。",
+        "請帶好身份證，到出入境管理處辦理護照。辦理時間是工作日。",
+    )
+    simplified = _written(
+        tmp_path,
+        "zh-Hant/card.md",
+        "申领社会保障卡",
+        "带身份证到社保服务网点办理，不收费。",
+        "请带好身份证，到社保服务网点办理。",
+    )
+    findings = lint_folder(tmp_path).findings
+    mismatches = by_rule(findings, "script-mismatch")
+    assert [(f.file, f.line, f.severity) for f in mismatches] == [
+        ("zh-Hans/passport.md", line_of(traditional, "title:"), Severity.WARNING),
+        ("zh-Hant/card.md", line_of(simplified, "title:"), Severity.WARNING),
+    ]
+    assert mismatches[0].message.startswith("这篇指南标明是简体（lang: zh-Hans），但是用繁体字写的")
+    assert "zh-Hant" in mismatches[0].message
+    assert mismatches[1].message.startswith("這篇指南標明是繁體（lang: zh-Hant），但是用簡體字寫的")
+    assert not by_rule(findings, "uncommon-character")
+    assert not by_rule(findings, "uncommon-character-share")
+
+
+def test_a_few_characters_of_the_other_script_are_not_a_wrong_script(tmp_path):
+    """Names keep their own characters (a 繁體 shop sign quoted in a zh-Hans guide)."""
+    _written(
+        tmp_path,
+        "zh-Hans/a.md",
+        "申领社会保障卡",
+        "带身份证到社保服务网点办理，不收费。",
+        "网点在“國泰大廈”一楼，带好身份证，到窗口交给工作人员。工作人员会告诉您什么时候来拿卡。",
+    )
+    assert not by_rule(lint_folder(tmp_path).findings, "script-mismatch")

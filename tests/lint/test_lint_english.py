@@ -144,3 +144,34 @@ def test_a_grade_below_the_first_is_said_as_zero(tmp_path):
     )
     (summary,) = lint_folder(tmp_path).summaries
     assert summary.reading_grade == 0
+
+
+def test_chinese_punctuation_in_english_text_is_found_with_the_english_form(tmp_path):
+    """Typed with a Chinese input method still on: 。 does not end an English sentence for the
+    reading grade, and English voices read the full-width marks oddly. Chinese words quoted in the
+    guide keep theirs."""
+    path = write_guide(
+        tmp_path,
+        "en/passport.md",
+        """
+        ---
+        title: Apply for a passport
+        summary: Bring your ID card，it costs 120 yuan。
+        lang: en
+        ---
+
+        You must bring your ID card（the original）。The office is open on working days.
+
+        Ask for [社会保障卡，原件]{lang=zh-Hans} at the counter.
+        """,
+    )
+    findings = by_rule(lint_folder(tmp_path).findings, "chinese-punctuation")
+    assert [(f.line, f.suggestion, f.severity) for f in findings] == [
+        (line_of(path, "summary:"), "Bring your ID card, it costs 120 yuan.", Severity.WARNING),
+        (
+            line_of(path, "You must"),
+            "You must bring your ID card (the original). The office is open on working days.",
+            Severity.WARNING,
+        ),
+    ]
+    assert findings[0].message.startswith('"Bring your ID card，it costs 120 yuan。" uses Chinese')

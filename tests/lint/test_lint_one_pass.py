@@ -221,3 +221,95 @@ def test_a_link_to_the_top_of_the_page_reaches_it(tmp_path):
         if rule == "guidekit:broken-anchor"
     ]
     assert anchors == [15]
+
+
+COMPONENTS_WRITTEN_WRONG = """\
+---
+title: 甲
+summary: 甲。
+lang: zh-Hans
+---
+
+::: details
+问题没有写。
+:::
+
+::: call-to-action
+没有链接。
+:::
+
+::: steps
+先说一句。
+1. 第一步。
+:::
+
+::: related-links
+不是列表。
+:::
+"""
+
+
+def test_lint_reports_a_component_written_wrong_as_the_build_does(tmp_path):
+    """A `::: details` without its question, a call to action without its link, text outside a
+    component's list: the build refuses them, so lint must say them too, with their lines."""
+    guide = write_guide(tmp_path, "zh-Hans/a.md", COMPONENTS_WRITTEN_WRONG)
+    expected = {
+        ("component-params", line_of(guide, "::: details")),
+        ("component-one-link", line_of(guide, "::: call-to-action")),
+        ("component-needs-list", line_of(guide, "先说一句")),
+        ("component-needs-list", line_of(guide, "不是列表")),
+    }
+    document = lint_json(tmp_path)
+    assert findings_of(document, "zh-Hans/a.md") >= expected
+    details = next(f for f in document["findings"] if f["rule"] == "component-params")
+    assert details["message"] == "组件“details”缺少“summary”。请写在 ::: details 后面，同一行。"
+
+
+def test_a_build_says_wrong_components_with_the_other_problems_of_the_markdown(tmp_path):
+    """Raw HTML stops the guide before it is rendered: the components written wrong are said in
+    the same run all the same, not in the next one."""
+    source = tmp_path / "guides"
+    write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
+    guide = write_guide(
+        source,
+        "zh-Hans/a.md",
+        COMPONENTS_WRITTEN_WRONG + "\n::: warnning 小心\n不收费。\n:::\n\n第一行<br>第二行\n",
+    )
+    result = build(source, tmp_path / "site", check=False, cache=False)
+    assert not result.published
+    blocking = {(f.rule, f.line) for f in result.findings if f.blocking}
+    assert {
+        ("markdown-raw-html", line_of(guide, "<br>")),
+        ("markdown-unknown-component", line_of(guide, "::: warnning")),
+        ("component-params", line_of(guide, "::: details")),
+        ("component-one-link", line_of(guide, "::: call-to-action")),
+    } <= blocking
+
+
+def test_an_image_or_link_whose_address_has_a_space_is_refused_with_the_fix(tmp_path):
+    """A file saved as 大门 照片.png: Markdown leaves ![…](images/大门 照片.png) as plain text on the
+    page. Lint and the build say so at its line, with the address in angle brackets, which works;
+    a title after the address and code are left alone."""
+    (tmp_path / "zh-Hans" / "images").mkdir(parents=True)
+    (tmp_path / "zh-Hans" / "images" / "大门 照片.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    guide = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n![派出所大门](images/大门 照片.png)\n\n"
+        '看[办理须知](https://example.gov.cn/xuzhi "办理须知")和 `[a](b c)`。\n\n'
+        "![派出所大门](<images/大门 照片.png>)\n",
+    )
+    result = CliRunner().invoke(main, ["lint", str(tmp_path), "--format", "json"])
+    found = [
+        (f["rule"], f["line"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+        if f["severity"] == "error"
+    ]
+    assert found == [
+        (
+            "markdown-address-space",
+            line_of(guide, "![派出所大门](images"),
+            "“![派出所大门](images/大门 照片.png)”不会显示成图片或链接：地址里有空格。"
+            "请去掉文件名里的空格（文件也要改名），或者把地址放进尖括号：(<images/大门 照片.png>)。",
+        )
+    ]
