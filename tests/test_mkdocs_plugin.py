@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -275,6 +276,13 @@ def test_reports_are_written_as_guidekit_check_writes_them(project: Path) -> Non
     assert "<html" in html and "mkdocs/themes/mkdocs/main.html" in html
 
 
+def free_port() -> int:
+    """A port nothing listens on now: a fixed one may be taken by another test run on the machine."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def serve(project: Path, port: int, **options: Any) -> subprocess.Popen[str]:
     """``mkdocs serve`` of the project, its log read from stderr."""
     configure(project, theme="mkdocs", plugin_lang="zh-Hans")
@@ -300,7 +308,8 @@ def log_until(server: subprocess.Popen[str], text: str) -> list[str]:
 
 
 def test_serve_checks_in_the_background_without_holding_up_the_preview(project: Path) -> None:
-    server = serve(project, 8731)
+    port = free_port()
+    server = serve(project, port)
     try:
         lines = log_until(server, "预览检查完成")
     finally:
@@ -310,7 +319,7 @@ def test_serve_checks_in_the_background_without_holding_up_the_preview(project: 
     assert "Traceback" not in output
     assert output.index("Serving on") < output.index("预览检查完成")
     assert "mkdocs/themes/mkdocs/main.html" in output and "docs/index.md:10" in output
-    assert "http://127.0.0.1:8731/guidekit-report.html" in output
+    assert f"http://127.0.0.1:{port}/guidekit-report.html" in output
 
 
 def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_path: Path) -> None:
@@ -318,9 +327,10 @@ def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_
     could not be checked, and leaves nothing behind."""
     scratch = tmp_path / "scratch"
     scratch.mkdir()
+    port = free_port()
     server = serve(
         project,
-        8732,
+        port,
         env={**os.environ, "TMPDIR": str(scratch)},
         start_new_session=True,  # Ctrl+C reaches the whole process group, as in a terminal
     )
@@ -329,7 +339,7 @@ def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_
         assert any("正在后台检查预览" in line for line in lines), lines
         # mkdocs logs "Serving on" before its server thread listens: a Ctrl+C before that is
         # mkdocs' own race, not this test's
-        urllib.request.urlopen("http://127.0.0.1:8732/", timeout=30).close()
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
         os.killpg(server.pid, signal.SIGINT)
         _, rest = server.communicate(timeout=60)
     finally:
