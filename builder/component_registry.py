@@ -204,7 +204,10 @@ _ALL_PARAMS = Param("params", "object", True, "")
 # language.
 COMMON_PARAMS = {
     "attributes": Param(
-        "attributes", "object", False, "Extra HTML attributes for the outer element."
+        "attributes",
+        "object",
+        False,
+        "Extra HTML attributes for the outer element; a class joins the component's own.",
     ),
     "lang": Param(
         "lang", "string", False, "Language of the UI text: zh-Hans (default), zh-Hant or en."

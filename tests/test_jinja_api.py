@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,33 @@ def test_fields_that_a_guide_hands_on_are_let_through_where_the_schema_says_so()
         '{{ component("fees", {"fees": [{"item": "工本费", "amount": "20 元", "note": "x"}]}) }}'
     ).render()
     assert "身份证" in html and "工本费" in html
+
+
+class _OuterTag(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.attributes: list[tuple[str, str | None]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.attributes is None:
+            self.attributes = attrs
+
+
+@pytest.mark.parametrize("component", registry().values(), ids=lambda component: component.name)
+def test_an_apps_class_joins_the_components_own(component):
+    """attributes={"class": …} once wrote a second class attribute, which browsers drop."""
+    env = jinja.install(Environment())
+    params = component.examples[0]["params"] | {
+        "attributes": {"class": "app-spacing", "data-app": "1"}
+    }
+    outer = _OuterTag()
+    outer.feed(
+        env.from_string("{{ component(name, params) }}").render(name=component.name, params=params)
+    )
+    classes = [value for name, value in outer.attributes or [] if name == "class"]
+    assert len(classes) == 1 and classes[0], outer.attributes
+    assert classes[0].startswith("gk-") and classes[0].endswith(" app-spacing")
+    assert ("data-app", "1") in (outer.attributes or [])
 
 
 @pytest.mark.parametrize("theme", THEME_NAMES)
