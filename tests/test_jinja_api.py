@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -167,6 +168,19 @@ def test_an_apps_class_joins_the_components_own(component):
     assert len(classes) == 1 and classes[0], outer.attributes
     assert classes[0].startswith("gk-") and classes[0].endswith(" app-spacing")
     assert ("data-app", "1") in (outer.attributes or [])
+
+
+def test_two_lists_of_materials_on_one_page_have_ids_of_their_own():
+    """Pasted twice from the README without an id, the second list's tick boxes once pointed at
+    the first list's facts (the gate said 'hint-unlinked', not why)."""
+    env = jinja.install(Environment())
+    html = env.from_string(
+        '{{ component("materials", {"items": [{"name": "身份证", "copies": 1}]}) }}'
+        '{{ component("materials", {"items": [{"name": "户口本", "copies": 1}]}) }}'
+    ).render()
+    ids = re.findall(r' id="([^"]+)"', html)
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) == 2 and described == ids, html
 
 
 @pytest.mark.parametrize("theme", THEME_NAMES)
