@@ -175,8 +175,8 @@ def test_two_lists_of_materials_on_one_page_have_ids_of_their_own():
     the first list's facts (the gate said 'hint-unlinked', not why)."""
     env = jinja.install(Environment())
     html = env.from_string(
-        '{{ component("materials", {"items": [{"name": "身份证", "copies": 1}]}) }}'
-        '{{ component("materials", {"items": [{"name": "户口本", "copies": 1}]}) }}'
+        '{{ component("materials", {"items": [{"name": "身份证", "form": "original"}]}) }}'
+        '{{ component("materials", {"items": [{"name": "身份证", "form": "copy"}]}) }}'
     ).render()
     ids = re.findall(r' id="([^"]+)"', html)
     described = re.findall(r'aria-describedby="([^"]+)"', html)
