@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import Environment
 from playwright.async_api import Browser, Page, Route, async_playwright
 
+from guidekit import jinja
 from guidekit.component_registry import Component, registry
 from guidekit.gate.axe import axe_source, run_options
 from guidekit.gate.browser import launch
@@ -264,3 +266,29 @@ def test_every_example_passes_the_whole_gate_through_the_pytest_plugin(a11y, the
         page = example_page([(component.name, render_example(component, example, 2))], theme)
         (tmp_path / f"{component.name}-{example['name']}.html").write_text(page, "utf-8")
     a11y.check(tmp_path, theme=theme)
+
+
+EMBEDDED = ("breadcrumbs", "key-facts", "warning", "materials", "steps", "details", "place", "help")
+
+
+@pytest.mark.parametrize("theme", ["standard", "silver"])
+def test_components_keep_their_theme_in_a_developers_page(a11y, theme):
+    """An app's page with its own typography (the browser's 16 px and line height, its own column)
+    and the embeddable stylesheet: silver components stay large there, as a11y.component checks
+    them on guidekit's page (they were once 16 px with lines 1.2 apart, 'the silver theme's font
+    size' to fix)."""
+    env = jinja.install(Environment())
+    body = "".join(
+        env.from_string("{{ component(name, params) }}").render(
+            name=name, params=registry()[name].examples[0]["params"]
+        )
+        for name in EMBEDDED
+    )
+    a11y.check(
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>办事</title>'
+        f"<style>{jinja.stylesheet(theme)} main {{ max-width: 36rem; }} h1 {{ line-height: 1.7; }}"
+        "</style></head>"
+        f"<body><main><h1>申领社会保障卡</h1>{body}</main></body></html>",
+        theme=theme,
+    )

@@ -25,14 +25,17 @@ def stylesheet_files(theme: str = "standard", *, page_layout: bool = False) -> l
     component.
 
     ``page_layout`` adds guidekit's own page layout (body, header, footer), which an app that
-    embeds components does not want.
+    embeds components does not want; without it, silver components bring their text size and line
+    spacing themselves.
     """
     themes = resources.files("guidekit.themes")
     base = [themes.joinpath(_theme(theme), "tokens.css"), themes.joinpath("base", "shared.css")]
     if page_layout:
         base.append(themes.joinpath("base", "base.css"))
+    else:  # the silver theme's: its components keep their size in an app's smaller text
+        base.append(themes.joinpath(_theme(theme), "embedded.css"))
     components = [component.folder.joinpath("style.css") for component in registry().values()]
-    return base + [path for path in components if path.is_file()]
+    return [path for path in base + components if path.is_file()]
 
 
 def stylesheet(theme: str = "standard", *, minify: bool = True, page_layout: bool = False) -> str:

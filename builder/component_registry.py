@@ -48,6 +48,11 @@ class Param:
     required: bool
     description: str
     choices: tuple[str, ...] = ()  # when not empty, the only values allowed
+    each: Param | None = None  # what each item of a list must be
+    fields: tuple[Param, ...] = ()  # the fields an object (or each object item) may have
+    # fields not named are let through: a guide's front matter hands on keys it does not know (the
+    # linter warns of them), which the macro ignores
+    more_fields: bool = False
 
     @cached_property
     def types(self) -> tuple[str, ...]:
@@ -62,6 +67,31 @@ class Param:
         if isinstance(value, bool):
             return "boolean" in self.types
         return isinstance(value, self._classes)
+
+    def problems(self, value: Any, path: str) -> list[Problem]:
+        """What is wrong with ``value`` given for this param, or for one item or field of it at
+        ``path`` (``items[0].form``): an app's lists of objects are checked as deep as the macro
+        reads them, so a misspelt choice or a missing name is refused before rendering."""
+        nested = self if path != self.name else None
+        if value is None or (self.required and value in ("", [], ())):
+            return [Problem("missing", path, nested)] if self.required else []
+        if not self.accepts(value):
+            return [Problem("type", path, nested)]
+        if self.choices and value not in self.choices:
+            return [Problem("choice", path, nested)]
+        found: list[Problem] = []
+        if self.each is not None and isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                found += self.each.problems(item, f"{path}[{index}]")
+        if self.fields and isinstance(value, dict):
+            if not self.more_fields:
+                known = {field.name for field in self.fields}
+                found += [
+                    Problem("unknown", f"{path}.{key}", self) for key in value if key not in known
+                ]
+            for field in self.fields:
+                found += field.problems(value.get(field.name), f"{path}.{field.name}")
+        return found
 
 
 @dataclass(frozen=True)
@@ -95,7 +125,8 @@ class Problem:
     """One way the params do not fit the schema; worded for people by ``describe``."""
 
     kind: str  # missing | unknown | type | choice
-    param: str
+    param: str  # a param's name, or the path to an item or field of it: items[0].form
+    spec: Param | None = None  # the item or field that does not fit; None for a param itself
 
 
 @dataclass(frozen=True)
@@ -117,40 +148,43 @@ class Component:
 
     def check(self, params: dict[str, Any]) -> list[Problem]:
         """What is wrong with ``params``; empty when they fit the schema."""
+        if not isinstance(params, dict):  # component("warning", "text") in an app's template
+            return [Problem("type", _ALL_PARAMS.name, _ALL_PARAMS)]
         problems = [Problem("unknown", name) for name in params if name not in self.params]
         for param in self.params.values():
-            value = params.get(param.name)
-            if value is None or (param.required and value in ("", [], ())):
-                if param.required:
-                    problems.append(Problem("missing", param.name))
-            elif not param.accepts(value):
-                problems.append(Problem("type", param.name))
-            elif param.choices and value not in param.choices:
-                problems.append(Problem("choice", param.name))
+            problems += param.problems(params.get(param.name), param.name)
         return problems
 
     def describe(self, problem: Problem, lang: str | None, *, markdown: bool = True) -> str:
         """A sentence for the editor in ``lang``, saying what to write and where; with ``markdown``
         false, for a developer who passed ``params`` from code."""
+        spec = problem.spec or self.params.get(problem.param)
         if problem.kind == "unknown":
-            known = list_text((name for name in self.params if name not in COMMON_PARAMS), lang)
-            return error_text(
-                "component-param-unknown", lang, name=self.name, param=problem.param, known=known
-            )
+            if problem.spec is None:
+                names = (name for name in self.params if name not in COMMON_PARAMS)
+                key = "component-param-unknown"
+            else:
+                names = (field.name for field in problem.spec.fields)
+                key = "component-field-unknown"
+            known = list_text(names, lang)
+            return error_text(key, lang, name=self.name, param=problem.param, known=known)
+        assert spec is not None  # every other problem is of a param or field the schema has
         if problem.kind == "type":
             expected = error_text("or", lang).join(
-                error_text(f"type-{kind}", lang) for kind in self.params[problem.param].types
+                error_text(f"type-{kind}", lang) for kind in spec.types
             )
             return error_text(
                 "component-param-type", lang, name=self.name, param=problem.param, expected=expected
             )
         if problem.kind == "choice":
-            choices = list_text(self.params[problem.param].choices, lang)
+            choices = list_text(spec.choices, lang)
             return error_text(
                 "component-param-choice", lang, name=self.name, param=problem.param, choices=choices
             )
-        if not markdown:
-            source: str | None = "params"
+        if problem.spec is not None:  # an item's field: the hint would name a param
+            source: str | None = None
+        elif not markdown:
+            source = "params"
         else:
             source = self.markdown.source_of(problem.param) if self.markdown else None
         hint = (
@@ -163,11 +197,17 @@ class Component:
         ).strip()
 
 
+# The params as one value: a component is called with a set of name-value pairs
+_ALL_PARAMS = Param("params", "object", True, "")
+
 # Every component takes these, so pages can trace an element to its Markdown line and speak its
 # language.
 COMMON_PARAMS = {
     "attributes": Param(
-        "attributes", "object", False, "Extra HTML attributes for the outer element."
+        "attributes",
+        "object",
+        False,
+        "Extra HTML attributes for the outer element; a class joins the component's own.",
     ),
     "lang": Param(
         "lang", "string", False, "Language of the UI text: zh-Hans (default), zh-Hant or en."
@@ -180,7 +220,7 @@ class ComponentParamsError(ValueError):
     for."""
 
     def __init__(self, component: Component, problems: list[Problem], lang: str | None) -> None:
-        self.component, self.problems = component, problems
+        self.component, self.problems, self.lang = component, problems, lang
         super().__init__(self.explained(lang))
 
     def explained(self, lang: str | None) -> str:
@@ -232,6 +272,9 @@ class _ParamSpec(BaseModel):
     required: bool = False
     description: str = ""
     choices: tuple[str, ...] = ()
+    each: _ParamSpec | None = None  # a list's items
+    fields: dict[str, _ParamSpec] = {}  # an object's fields
+    more_fields: bool = False
 
     @field_validator("type")
     @classmethod
@@ -360,7 +403,7 @@ def _rendered(call: _MacroCall) -> Markup:
     again at every call."""
     problems = call.component.check(call.params)
     if problems:
-        raise ComponentParamsError(call.component, problems, call.params.get("lang"))
+        raise ComponentParamsError(call.component, problems, _lang(call.params))
     return Markup(getattr(call.module, call.macro)(call.params))
 
 
@@ -383,12 +426,27 @@ def _component(folder: Traversable, spec: _ComponentSpec) -> Component:
         folder=folder,
         description={str(lang): text for lang, text in spec.description.items()},
         params={
-            **{
-                name: Param(name, info.type, info.required, info.description, info.choices)
-                for name, info in spec.params.items()
-            },
+            **{name: _param(name, info) for name, info in spec.params.items()},
             **COMMON_PARAMS,
         },
         examples=[{"name": example.name, "params": example.params} for example in spec.examples],
         markdown=MarkdownForm(**spec.markdown.model_dump()) if spec.markdown else None,
     )
+
+
+def _param(name: str, spec: _ParamSpec) -> Param:
+    return Param(
+        name,
+        spec.type,
+        spec.required,
+        spec.description,
+        spec.choices,
+        each=_param(f"{name}[]", spec.each) if spec.each else None,
+        fields=tuple(_param(field, info) for field, info in spec.fields.items()),
+        more_fields=spec.more_fields,
+    )
+
+
+def _lang(params: Any) -> str | None:
+    """The language params ask for, to word what is wrong with them in."""
+    return params.get("lang") if isinstance(params, dict) else None

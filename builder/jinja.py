@@ -13,6 +13,7 @@ global ``guidekit_assets(base_url, theme)`` links them from a page's ``<head>``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -85,6 +86,9 @@ def install(env: Environment) -> Environment:
         component_loader() if env.loader is None else ChoiceLoader([env.loader, component_loader()])
     )
     env.autoescape = _escaping_components(env.autoescape)
+    env.filters.update(
+        added_class=_added_class, added_attributes=_added_attributes, short_digest=_short_digest
+    )
     env.globals.update(
         component=render_component,
         ui_text=ui_text,
@@ -102,6 +106,24 @@ def render_component(env: Environment, name: str, params: dict[str, Any]) -> Mar
     if component is None:
         raise LookupError(f"guidekit has no component '{name}'; it has: {', '.join(registry())}")
     return call_macro(env.get_template(component.template).module, component, params)
+
+
+def _added_class(params: dict[str, Any]) -> str:
+    """The app's own classes from ``attributes``, joined to the component's on its outer element
+    (a second class attribute would be dropped by the browser)."""
+    added = params.get("attributes", {}).get("class")
+    return f" {added}" if added else ""
+
+
+def _added_attributes(params: dict[str, Any]) -> dict[str, Any]:
+    """The app's other ``attributes``, for the outer element's ``xmlattr``."""
+    return {name: value for name, value in params.get("attributes", {}).items() if name != "class"}
+
+
+def _short_digest(text: str) -> str:
+    """Eight hex digits that tell texts apart: ids that two components on one page must not
+    share, the same on every build."""
+    return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
 
 
 def _escaping_components(

@@ -106,7 +106,7 @@ class A11y:
         try:
             html = component_page(registry()[name], params, chosen)
         except ComponentParamsError as error:
-            pytest.fail(error.explained(self.lang or params.get("lang")), pytrace=False)
+            pytest.fail(error.explained(self.lang or error.lang), pytrace=False)
         return self._judge(
             replace(self._written(html.encode("utf-8")), label=f"component {name}"), chosen, fail
         )
