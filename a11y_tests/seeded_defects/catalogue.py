@@ -416,10 +416,8 @@ def _defects() -> list[Defect]:
             "duplicate-ids",
             "two elements with the same id that a label points at",
             GUIDE,
-            ("axe:duplicate-id-aria", "axe:duplicate-id"),
-            False,
-            why_not="WCAG 2.2 made 4.1.1 obsolete and axe 4.14 no longer reports duplicate ids; "
-            "the accessible name still comes out right here",
+            ("guidekit:id-reference-twice", "axe:duplicate-id-aria", "axe:duplicate-id"),
+            True,
             add_to_main='<p id="seeded-twin">说明</p><p id="seeded-twin">说明</p><p><input '
             'type="text" '
             'aria-labelledby="seeded-twin" class="seeded-field"></p>',

@@ -127,6 +127,15 @@ window.__guidekit.barriers = {
     }
     this.colourOnly(fields, report);
 
+    // 4.1.2: a name or description taken from an id the page holds twice may be the other element's
+    // (two copies of one component on a page); WCAG 2.2 dropped 4.1.1 and axe no longer says it
+    for (const element of document.querySelectorAll("[aria-labelledby], [aria-describedby], label[for]")) {
+      const ids = ((element.getAttribute("aria-labelledby") || "") + " " + (element.getAttribute("aria-describedby") || "") +
+        " " + (element.getAttribute("for") || "")).split(/\s+/).filter(Boolean);
+      const twice = ids.find((id) => document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1);
+      if (twice) report("id-reference-twice", element, { value: twice });
+    }
+
     // 1.3.1: data tables without header cells; obsolete presentational elements
     for (const table of document.querySelectorAll("table:not([role='presentation']):not([role='none'])")) {
       // a table that lays out a page (headings, forms, landmarks inside) is not a data table
