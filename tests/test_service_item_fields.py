@@ -158,3 +158,13 @@ def test_a_traditional_guide_gets_traditional_messages_and_spellings(tmp_path):
     assert findings == [] and loaded.meta.item_kind == "immediate"
     _, _, findings = load(tmp_path, "item_kind: 普通\n", lang="zh-Hant")
     assert "欄位「item_kind」" in findings[0].message and "承諾件" in findings[0].message
+
+
+@pytest.mark.parametrize("written", ["即时办结", "即時辦結", "当场办结"])
+def test_the_words_of_an_implementation_list_for_an_immediate_item_are_understood(
+    tmp_path, written
+):
+    """实施清单 write 即时办结 where the content model says 即办件: the importer reads both, and
+    an editor who copies the record's word into front matter means the same."""
+    _, loaded, findings = load(tmp_path, f"item_kind: {written}\n")
+    assert findings == [] and loaded.meta.item_kind == "immediate"

@@ -362,7 +362,17 @@ class ItemCodes(Part):
 
 
 ITEM_KINDS = {
-    "immediate": ("即办件", "即办", "即辦件", "即辦"),
+    # 即时办结 and 当场办结: how 实施清单 records write it
+    "immediate": (
+        "即办件",
+        "即办",
+        "即辦件",
+        "即辦",
+        "即时办结",
+        "即時辦結",
+        "当场办结",
+        "當場辦結",
+    ),
     "promised": ("承诺件", "承诺", "承諾件", "承諾"),
 }
 RESULT_KINDS = {
