@@ -110,6 +110,7 @@ window.__guidekit.barriers = {
     }
     const fields = [...document.querySelectorAll(this.fields)].filter(shown);
     const ticks = [...document.querySelectorAll("input[type='checkbox'], input[type='radio']")].filter(shown);
+    const controls = [...fields, ...ticks];
     for (const field of fields) {
       const labelled = [...(field.labels || [])].some((label) => g.text(label)) || (field.getAttribute("aria-label") || "").trim() ||
         field.getAttribute("aria-labelledby") || (field.getAttribute("title") || "").trim();
@@ -117,12 +118,12 @@ window.__guidekit.barriers = {
       const lone = field.form && field.form.querySelectorAll(this.fields).length === 1 &&
         field.form.querySelector("button, input[type='submit'], input[type='image']");
       if (!labelled && !lone && (field.getAttribute("placeholder") || "").trim()) report("placeholder-label", field);
-      const hint = labelled && this.unlinkedHint(field, [...fields, ...ticks]);
+      const hint = labelled && this.unlinkedHint(field, controls);
       if (hint) report("hint-unlinked", hint);
     }
     // a tick box's own facts ("only if someone applies for you") are as unheard when it is pressed with Tab
     for (const tick of ticks) {
-      const hint = this.unlinkedHint(tick, [...fields, ...ticks]);
+      const hint = this.unlinkedHint(tick, controls);
       if (hint) report("hint-unlinked", hint);
     }
     this.colourOnly(fields, report);
