@@ -20,6 +20,8 @@ BODY = """\
 
 不懂就打 12333 问。押金 12350 元。
 
+窗口办公时间：周一至周五 8:30—12:00，13:30-17:00。一般 3～5 个工作日办好，人民路 100-2 号也能办。
+
 也有英文版：[Social security card](https://example.gov.cn/qingchuan/en){lang=en}。
 
 依据：[Decree No. 12 of 2017, e.g. Art. 5](https://example.gov.cn/decree){lang=en}。
@@ -289,6 +291,14 @@ def test_every_material_is_read_with_its_name_and_every_step_with_its_body(sessi
     # a hotline (12333, 12345: every public-service line is 123xx) is a number to dial, not twelve
     # thousand three hundred and thirty-three; an amount stays an amount
     assert "不懂就打 1 2 3 3 3 问。" in spoken and "押金 12350 元。" in spoken
+
+
+def test_a_range_is_read_from_one_number_to_the_other(session):
+    """Opening hours went to the voice as written, "8:30—12:00": a dash between numbers is silent in
+    some voices and "minus" (减) in others. An address's "100-2 号" is not a range."""
+    spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
+    assert "窗口办公时间：周一至周五 8:30 至 12:00，13:30 至 17:00。" in spoken, spoken
+    assert "一般 3 至 5 个工作日办好，人民路 100-2 号也能办。" in spoken, spoken
 
 
 def test_a_table_cell_is_read_after_its_column_header(session):

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, Problems
-from .messages import best_language, error_text, list_text, sentences_text
+from .messages import LANGUAGES, best_language, error_text, language_of, list_text, sentences_text
 from .package_files import is_shipped, package_cache
 from .source.content_model import Lang
 from .source.user_files import read_yaml, validated, value_expected, yaml_syntax_problem
@@ -124,7 +124,7 @@ class MarkdownForm:
 class Problem:
     """One way the params do not fit the schema; worded for people by ``describe``."""
 
-    kind: str  # missing | unknown | type | choice
+    kind: str  # missing | unknown | type | choice | empty (none of the component's needs_one_of)
     param: str  # a param's name, or the path to an item or field of it: items[0].form
     spec: Param | None = None  # the item or field that does not fit; None for a param itself
 
@@ -137,6 +137,8 @@ class Component:
     params: dict[str, Param]
     examples: list[dict[str, Any]] = field(default_factory=list)
     markdown: MarkdownForm | None = None  # None: not usable as a container
+    # params of which at least one must be given: without any, the component is an empty box
+    needs_one_of: tuple[str, ...] = ()
 
     @property
     def macro_name(self) -> str:
@@ -153,7 +155,17 @@ class Component:
         problems = [Problem("unknown", name) for name in params if name not in self.params]
         for param in self.params.values():
             problems += param.problems(params.get(param.name), param.name)
+        lang = params.get("lang")
+        if isinstance(lang, str) and language_of(lang) is None:
+            # zh-CN, zh-hant and en-GB are taken as the language they name; fr would get Chinese
+            problems.append(Problem("choice", "lang", _SPOKEN_LANGUAGES))
+        if self.needs_one_of and not any(params.get(name) for name in self.needs_one_of):
+            written = [name for name in self.needs_one_of if self._source_of(name)]
+            problems.append(Problem("empty", (written or self.needs_one_of)[0]))
         return problems
+
+    def _source_of(self, param: str) -> str | None:
+        return self.markdown.source_of(param) if self.markdown else None
 
     def describe(self, problem: Problem, lang: str | None, *, markdown: bool = True) -> str:
         """A sentence for the editor in ``lang``, saying what to write and where; with ``markdown``
@@ -186,12 +198,18 @@ class Component:
         elif not markdown:
             source = "params"
         else:
-            source = self.markdown.source_of(problem.param) if self.markdown else None
+            source = self._source_of(problem.param)
         hint = (
             error_text(f"component-hint-{source}", lang, name=self.name, param=problem.param)
             if source
             else ""
         )
+        if problem.kind == "empty":
+            if not markdown or not source:
+                hint = error_text(
+                    "component-hint-one-of", lang, params=list_text(self.needs_one_of, lang)
+                )
+            return error_text("component-empty", lang, name=self.name, hint=hint).strip()
         return error_text(
             "component-param-missing", lang, name=self.name, param=problem.param, hint=hint
         ).strip()
@@ -199,6 +217,9 @@ class Component:
 
 # The params as one value: a component is called with a set of name-value pairs
 _ALL_PARAMS = Param("params", "object", True, "")
+
+# The languages a component's own words are written in, as the message for another names them
+_SPOKEN_LANGUAGES = Param("lang", "string", False, "", choices=LANGUAGES)
 
 # Every component takes these, so pages can trace an element to its Markdown line and speak its
 # language.
@@ -310,6 +331,7 @@ class _ComponentSpec(BaseModel):
     params: dict[str, _ParamSpec]
     examples: list[_Example] = []
     markdown: _MarkdownSpec | None = None  # absent: not usable in Markdown
+    needs_one_of: tuple[str, ...] = ()
 
 
 _SPEC_PARTS: dict[str, type[BaseModel]] = {
@@ -431,6 +453,7 @@ def _component(folder: Traversable, spec: _ComponentSpec) -> Component:
         },
         examples=[{"name": example.name, "params": example.params} for example in spec.examples],
         markdown=MarkdownForm(**spec.markdown.model_dump()) if spec.markdown else None,
+        needs_one_of=spec.needs_one_of,
     )
 
 

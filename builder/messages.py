@@ -42,14 +42,25 @@ def fill(text: str, args: Mapping[str, object]) -> str:
     return _COUNTING.vformat(text, (), args) if ":|" in text else text.format_map(args)
 
 
-def best_language(lang: str | None) -> str:
-    if lang in LANGUAGES:
-        return lang
-    if lang and lang.lower().startswith("en"):
+def language_of(tag: str | None) -> str | None:
+    """The language guidekit speaks that a language tag asks for, in any case and with a region:
+    zh-CN, zh-hans (Django's spelling) -> zh-Hans; zh-TW, zh-Hant-HK -> zh-Hant; en-GB -> en. None
+    for a language guidekit does not speak (fr, ja)."""
+    if tag in LANGUAGES:
+        return tag
+    if not tag:
+        return None
+    primary, *rest = tag.replace("_", "-").lower().split("-")
+    if primary == "en":
         return "en"
-    if lang and lang.lower() in {"zh-tw", "zh-hk", "zh-mo"}:
-        return "zh-Hant"
-    return DEFAULT_LANGUAGE
+    if primary != "zh":
+        return None
+    traditional = "hant" in rest or ("hans" not in rest and bool({"tw", "hk", "mo"} & set(rest)))
+    return "zh-Hant" if traditional else "zh-Hans"
+
+
+def best_language(lang: str | None) -> str:
+    return language_of(lang) or DEFAULT_LANGUAGE
 
 
 def list_text(items: Iterable[object], lang: str | None) -> str:

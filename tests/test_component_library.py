@@ -14,7 +14,7 @@ from jinja2 import Environment
 
 from guidekit import jinja
 from guidekit.component_registry import COMMON_PARAMS, ComponentParamsError, registry
-from guidekit.messages import LANGUAGES
+from guidekit.messages import LANGUAGES, ui_text
 from guidekit.source.content_model import GuideMeta
 from guidekit.theme import THEME_NAMES
 
@@ -107,6 +107,38 @@ def test_wrong_params_are_explained_in_the_callers_language():
     assert "silver、standard" in switch.describe(
         switch.check({"href": "/", "to": "large"})[0], "zh-Hant"
     )
+
+
+def test_a_component_with_nothing_to_show_is_refused():
+    """help without any of its params drew its heading over an empty box."""
+    with pytest.raises(ComponentParamsError) as error:
+        jinja.render_component(_env(), "help", {"heading_level": 2, "lang": "en"})
+    assert str(error.value) == (
+        "The component 'help' has nothing in it: readers would see an empty box. Give at least one"
+        " of content, phone, volunteers, counter."
+    )
+    assert "gk-help" in jinja.render_component(_env(), "help", {"phone": "12333"})
+
+
+def test_every_param_a_component_needs_one_of_is_its_own():
+    for component in COMPONENTS:
+        assert set(component.needs_one_of) <= set(component.params), component.name
+
+
+_CRUMBS = {"items": [{"text": "首页", "href": "/"}, {"text": "申领社会保障卡"}]}
+
+
+def test_lang_takes_the_tags_apps_use_and_refuses_a_language_without_ui_text():
+    """A Django app's zh-hans and a phone's zh-TW name languages guidekit speaks; fr was drawn in
+    Chinese without a word."""
+    traditional = jinja.render_component(_env(), "breadcrumbs", {**_CRUMBS, "lang": "zh-hant"})
+    assert (
+        jinja.render_component(_env(), "breadcrumbs", {**_CRUMBS, "lang": "zh-TW"}) == traditional
+    )
+    assert 'aria-label="' + ui_text("zh-Hant", "breadcrumbs") + '"' in traditional
+    with pytest.raises(ComponentParamsError) as error:
+        jinja.render_component(_env(), "breadcrumbs", {**_CRUMBS, "lang": "fr"})
+    assert str(error.value) == "组件“breadcrumbs”的参数“lang”只能是 zh-Hans、zh-Hant、en 中的一个。"
 
 
 def test_common_params_are_on_every_component():

@@ -39,6 +39,13 @@
   function dialled(text) {
     return text.replace(DIALLED, function (number, before, hotline) { return hotline ? before + digits(hotline) : digits(number); });
   }
+  // A range is read as one: a dash between two numbers is silent in some voices and "minus" (减) in
+  // others, so "8:30—12:00" and "3-5 个工作日" are said "8:30 至 12:00", "3 至 5 个工作日". Only
+  // times, a day before a date, and counts with their unit: "人民路 100-2 号" is an address.
+  var RANGE = /(\d[:：]\d\d|\d日?)\s*[-‐–—~～]+\s*(?=\d+(?:[:：]\d\d|月|(?:\.\d+)?\s*(?:[个個份元岁歲次天日周週]|工作|小[时時]|分[钟鐘]|(?:working )?days?|hours?|weeks?|years?)))/g;
+  function ranged(text, language) {
+    return text.replace(RANGE, function (range, from) { return from + (/^zh/i.test(language) ? " 至 " : " to "); });
+  }
   // Element.checkVisibility is new (Chrome 105, Safari 17.4): older phones, and the in-app browsers
   // many readers open a guide in, lack it; there a closed <details>, the text's own boxes (none
   // where it is not rendered) and visibility tell the same.
@@ -100,7 +107,7 @@
           piece.range.setEnd(part.node, to);
         });
         pieces.forEach(function (piece) {
-          var text = piece.text.replace(/\s+/g, " ").trim(), spoken = piece.spoken.replace(/\s+/g, " ").trim();
+          var text = piece.text.replace(/\s+/g, " ").trim(), spoken = ranged(piece.spoken, piece.lang).replace(/\s+/g, " ").trim();
           if (!text) return;
           if (heading) spoken = heading + (HAN.test(heading) ? "：" : ": ") + spoken;
           heading = "";

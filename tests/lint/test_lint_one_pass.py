@@ -246,6 +246,9 @@ lang: zh-Hans
 ::: related-links
 不是列表。
 :::
+
+::: help
+:::
 """
 
 
@@ -258,11 +261,16 @@ def test_lint_reports_a_component_written_wrong_as_the_build_does(tmp_path):
         ("component-one-link", line_of(guide, "::: call-to-action")),
         ("component-needs-list", line_of(guide, "先说一句")),
         ("component-needs-list", line_of(guide, "不是列表")),
+        ("component-params", line_of(guide, "::: help")),
     }
     document = lint_json(tmp_path)
     assert findings_of(document, "zh-Hans/a.md") >= expected
-    details = next(f for f in document["findings"] if f["rule"] == "component-params")
-    assert details["message"] == "组件“details”缺少“summary”。请写在 ::: details 后面，同一行。"
+    messages = [f["message"] for f in document["findings"] if f["rule"] == "component-params"]
+    assert messages == [
+        "组件“details”缺少“summary”。请写在 ::: details 后面，同一行。",
+        # an empty help drew its heading over nothing
+        "组件“help”里什么也没有，读者只会看到一个空框。请在 ::: help 和结束的 ::: 之间写内容。",
+    ]
 
 
 def test_a_build_says_wrong_components_with_the_other_problems_of_the_markdown(tmp_path):
@@ -283,6 +291,7 @@ def test_a_build_says_wrong_components_with_the_other_problems_of_the_markdown(t
         ("markdown-unknown-component", line_of(guide, "::: warnning")),
         ("component-params", line_of(guide, "::: details")),
         ("component-one-link", line_of(guide, "::: call-to-action")),
+        ("component-params", line_of(guide, "::: help")),
     } <= blocking
 
 
