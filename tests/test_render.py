@@ -289,6 +289,18 @@ def test_component_content_that_cannot_be_shown_is_refused_with_its_line(
     assert not result.published and not (tmp_path / "site").exists()
 
 
+def test_a_help_box_is_drawn_only_when_it_has_a_way_to_reach_a_person(tmp_path):
+    """consult with only a name (and no places) drew the heading 需要有人帮忙？ over an empty box."""
+    guides = {
+        "named.md": guide(fields="consult: {name: 青川市民服务热线}\n"),
+        "phoned.md": guide(fields='consult: {name: 青川市民服务热线, phone: "12345"}\n'),
+    }
+    result = build(write_site(tmp_path / "guides", guides), tmp_path / "site", check=False)
+    assert result.published, result.findings
+    assert "gk-help" not in (tmp_path / "site" / "named.html").read_text("utf-8")
+    assert 'href="tel:12345"' in (tmp_path / "site" / "phoned.html").read_text("utf-8")
+
+
 def test_the_linter_knows_every_section_a_sample_page_makes_from_its_fields(tmp_path):
     """``field_sections`` tells the linter which h2s a page draws beside the body's, to find a
     body heading that repeats one before any page exists; it must follow the template."""
