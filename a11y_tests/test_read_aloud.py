@@ -20,7 +20,7 @@ BODY = """\
 
 不懂就打 12333 问。押金 12350 元。
 
-窗口办公时间：周一至周五 8:30—12:00，13:30-17:00。一般 3～5 个工作日办好，人民路 100-2 号也能办。
+窗口办公时间：周一至周五 8:30—12:00，13:30-17:00。一般 3～5 个工作日办好，人民路 100-2 号也能办。新规定 2026-10-15 起施行。
 
 也有英文版：[Social security card](https://example.gov.cn/qingchuan/en){lang=en}。
 
@@ -295,10 +295,13 @@ def test_every_material_is_read_with_its_name_and_every_step_with_its_body(sessi
 
 def test_a_range_is_read_from_one_number_to_the_other(session):
     """Opening hours went to the voice as written, "8:30—12:00": a dash between numbers is silent in
-    some voices and "minus" (减) in others. An address's "100-2 号" is not a range."""
+    some voices and "minus" (减) in others. An address's "100-2 号" is not a range, and a date is
+    said as a Chinese voice says dates."""
     spoken = [entry["text"] for entry in session["log"] if isinstance(entry, dict)]
     assert "窗口办公时间：周一至周五 8:30 至 12:00，13:30 至 17:00。" in spoken, spoken
     assert "一般 3 至 5 个工作日办好，人民路 100-2 号也能办。" in spoken, spoken
+    # a date was a number to dial: "2 0 2 6, 1 0, 1 5"
+    assert "新规定 2026年10月15日 起施行。" in spoken, spoken
 
 
 def test_a_table_cell_is_read_after_its_column_header(session):

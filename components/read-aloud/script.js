@@ -34,17 +34,21 @@
   function digits(number) { return number.replace(/[\s-]+/g, ", ").replace(/\d(?=\d)/g, "$& "); }
   // Numbers to dial in running text: a phone number, and a public-service hotline (12345, 12333: all
   // are 123xx) unless a measure word makes it an amount (押金 12350 元). No lookbehind: iOS before 16.4
-  // would refuse the whole script
-  var DIALLED = /\+?\d[\d -]{5,}\d|(^|[^\d.])(123\d\d)(?![\d.]|\s*[元个份件张次天年月日号人岁页])/g;
+  // would refuse the whole script. A date (2026-10-15) is not a number to dial.
+  var DIALLED = /(\d{4}-\d\d?-\d\d?)(?![\d-])|\+?\d[\d -]{5,}\d|(^|[^\d.])(123\d\d)(?![\d.]|\s*[元个份件张次天年月日号人岁页])/g;
   function dialled(text) {
-    return text.replace(DIALLED, function (number, before, hotline) { return hotline ? before + digits(hotline) : digits(number); });
+    return text.replace(DIALLED, function (number, date, before, hotline) { return date ? date : hotline ? before + digits(hotline) : digits(number); });
   }
   // A range is read as one: a dash between two numbers is silent in some voices and "minus" (减) in
   // others, so "8:30—12:00" and "3-5 个工作日" are said "8:30 至 12:00", "3 至 5 个工作日". Only
-  // times, a day before a date, and counts with their unit: "人民路 100-2 号" is an address.
-  var RANGE = /(\d[:：]\d\d|\d日?)\s*[-‐–—~～]+\s*(?=\d+(?:[:：]\d\d|月|(?:\.\d+)?\s*(?:[个個份元岁歲次天日周週]|工作|小[时時]|分[钟鐘]|(?:working )?days?|hours?|weeks?|years?)))/g;
+  // times, a day before a date, and counts with their unit: "人民路 100-2 号" is an address. A
+  // Chinese voice is given a date as it says it: 2026-10-15 -> 2026年10月15日.
+  var ISO_DATE = /(\d{4})-(\d\d?)-(\d\d?)(?![\d-])/g;
+  var RANGE = /(\d[:：]\d\d|\d日?)\s*[-‐–—~～]+\s*(?=\d+(?:[:：]\d\d|[年月]|(?:\.\d+)?\s*(?:[个個份元岁歲次天日周週]|工作|小[时時]|分[钟鐘]|(?:working )?days?|hours?|weeks?|years?)))/g;
   function ranged(text, language) {
-    return text.replace(RANGE, function (range, from) { return from + (/^zh/i.test(language) ? " 至 " : " to "); });
+    var chinese = /^zh/i.test(language);
+    if (chinese) text = text.replace(ISO_DATE, function (date, y, m, d) { return y + "年" + +m + "月" + +d + "日"; });
+    return text.replace(RANGE, function (range, from) { return from + (chinese ? " 至 " : " to "); });
   }
   // Element.checkVisibility is new (Chrome 105, Safari 17.4): older phones, and the in-app browsers
   // many readers open a guide in, lack it; there a closed <details>, the text's own boxes (none
