@@ -71,22 +71,11 @@ def findings(context: PageContext, text: Mapping[str, Any]) -> list[Finding]:
 
 
 def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding]:
-    declared = script_of(text["lang"])
-    if declared is None:
-        return []
     own = " ".join(
         [text["title"]]
         + [run["text"] for run in text["runs"] if run["lang"].lower() == text["lang"].lower()]
     )
-    own = _ADDRESS.sub(" ", own)
-    han, latin = len(_HAN.findall(own)), len(_LATIN_WORD.findall(own))
-    found = None
-    if declared != "Latn" and latin > han and latin >= _MINIMUM_TEXT:
-        found = "Latn"
-    elif declared == "Latn" and han > latin and han >= _MINIMUM_TEXT:
-        found = chinese_variant(own) or "Hani"
-    elif declared in {"Hans", "Hant"} and (variant := chinese_variant(own)) and variant != declared:
-        found = variant
+    found = script_found(text["lang"], own)
     if found is None:
         return []
     # the guide's front matter holds the page language; line 1 is where that block starts
@@ -102,26 +91,50 @@ def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding
     ]
 
 
+def script_found(lang: str, own: str) -> str | None:
+    """The script ("Latn", "Hans", "Hant" or "Hani") of a page's own text, ``own``, when it is not
+    the one its ``lang`` declares; None when they agree or guidekit does not judge ``lang``."""
+    declared = script_of(lang)
+    if declared is None:
+        return None
+    own = _ADDRESS.sub(" ", own)
+    han, latin = len(_HAN.findall(own)), len(_LATIN_WORD.findall(own))
+    if declared != "Latn" and latin > han and latin >= _MINIMUM_TEXT:
+        return "Latn"
+    if declared == "Latn" and han > latin and han >= _MINIMUM_TEXT:
+        return chinese_variant(own) or "Hani"
+    if declared in {"Hans", "Hant"} and (variant := chinese_variant(own)) and variant != declared:
+        return variant
+    return None
+
+
 def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[Finding]:
     findings = []
     for run in runs:
-        script = script_of(run["lang"])
-        text = _ADDRESS.sub(" ", run["text"])
-        if script in {"Hans", "Hant", "Hani"} and (phrase := _LATIN_PHRASE.search(text)):
-            code = "en"
-        elif script == "Latn" and (phrase := _HAN_RUN.search(text)):
-            code = "zh-Hant" if chinese_variant(run["text"]) == "Hant" else "zh-Hans"
-        else:
-            continue
-        findings.append(
-            finding_at(
-                context,
-                "guidekit:language-of-parts",
-                "3.1.2",
-                run,
-                "part-language",
-                text=phrase.group(0),
-                code=code,
+        if foreign := foreign_phrase(run["lang"], run["text"]):
+            phrase, code = foreign
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:language-of-parts",
+                    "3.1.2",
+                    run,
+                    "part-language",
+                    text=phrase,
+                    code=code,
+                )
             )
-        )
     return findings
+
+
+def foreign_phrase(lang: str, text: str) -> tuple[str, str] | None:
+    """The first phrase of ``text``, marked as ``lang``, that is in another language (an English
+    phrase of three words or more in Chinese text, two Chinese characters or more in English), with
+    the lang it should carry; None when there is none."""
+    script = script_of(lang)
+    text = _ADDRESS.sub(" ", text)
+    if script in {"Hans", "Hant", "Hani"} and (phrase := _LATIN_PHRASE.search(text)):
+        return phrase.group(0), "en"
+    if script == "Latn" and (phrase := _HAN_RUN.search(text)):
+        return phrase.group(0), "zh-Hant" if chinese_variant(text) == "Hant" else "zh-Hans"
+    return None

@@ -1,7 +1,7 @@
 """The gate's content rules, applied to the Markdown: images without a description, links without
 text, with vague or reused text or without an address, skipped heading levels, headings that repeat
-another of their part (the page's own sections made from front matter fields included) and tables
-without a header.
+another of their part (the page's own sections made from front matter fields included), tables
+without a header and phrases in another language than the page without a ``{lang=…}`` of their own.
 
 The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
 at the line the editor wrote, before any page exists.
@@ -9,6 +9,7 @@ at the line the editor wrote, before any page exists.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ from ..gate.content_rules import (
     link_text_problem,
     repeated_headings,
 )
+from ..gate.language import foreign_phrase, script_found
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
 from ..source.content_model import GuideMeta
@@ -34,6 +36,7 @@ from ..source.content_model import GuideMeta
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
 TABLE_HEADER = Rule("guidekit:table-header", "1.3.1", "table-no-header")
+LANGUAGE_OF_PARTS = Rule("guidekit:language-of-parts", "3.1.2", "part-language")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
     ]
     from_fields = len(headings)
     seen_text: dict[str, _Link] = {}
+    runs: list[_Run] = []
     tokens = parsed.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
@@ -77,6 +81,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         elif token.type == "thead_open" and token.map and not _header_text(tokens, index):
             add(TABLE_HEADER, token.map[0] + 1)
         elif token.type == "inline":
+            runs += _language_runs(token)
             for child in token.children or []:
                 if child.type == "image" and image_lacks_alt(child.content, content_image=True):
                     add(IMAGE_ALT, _line(child))
@@ -99,7 +104,62 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         add(HEADING_ORDER, headings[from_fields + index]["line"], **skip.arguments)
     for index in repeated_headings(headings):
         add(HEADING_REPEATED, headings[index]["line"], text=headings[index]["text"].strip())
+    own = [guide.meta.title, guide.meta.summary] + [run.text for run in runs if run.lang is None]
+    # a guide wholly in another language than its lang is the gate's page-language finding, not a
+    # finding a paragraph
+    if script_found(guide.lang, " ".join(own)) is None:
+        for run in runs:
+            if foreign := foreign_phrase(run.lang or guide.lang, run.text):
+                phrase, code = foreign
+                add(LANGUAGE_OF_PARTS, run.line_of(phrase), text=phrase, code=code)
     return findings
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Text a browser holds in one text node, and the lang it is marked with (None: the page's)."""
+
+    text: str
+    lang: str | None
+    line: int | None  # of text[0]
+    breaks: tuple[int, ...] = ()  # offsets in text where the next source line begins
+
+    def line_of(self, part: str) -> int | None:
+        if self.line is None:
+            return None
+        return self.line + bisect_right(self.breaks, self.text.find(part))
+
+
+def _language_runs(inline: Token) -> Iterator[_Run]:
+    """The runs of text of one inline token, as the page's text nodes will hold them: broken at
+    every element (a link, a span, bold), each with the lang its nearest ``{lang=…}`` gives it.
+    Code is not language, as the gate reads the page."""
+    marks: list[str] = []  # each element open around the text: its lang, "" for none
+    segments: list[tuple[list[Token], str | None]] = [([], None)]
+    for child in inline.children or []:
+        if child.type in _TEXT_NODE:
+            segments[-1][0].append(child)
+            continue
+        if child.nesting == 1:
+            marks.append(str(child.attrGet("lang") or ""))
+        elif child.nesting == -1 and marks:
+            marks.pop()
+        segments.append(([], next((mark for mark in reversed(marks) if mark), None)))
+    line = inline.map[0] + 1 if inline.map else None
+    for children, lang in segments:
+        text, breaks = "", []
+        for child in children:
+            text += child.content if child.type == "text" else " "
+            if child.type != "text":
+                breaks.append(len(text))
+        if text.strip():
+            yield _Run(text, lang, line, tuple(breaks))
+        if line is not None:
+            line += len(breaks)
+
+
+# what a browser keeps in one text node
+_TEXT_NODE = frozenset({"text", "softbreak", "hardbreak"})
 
 
 def field_sections(meta: GuideMeta) -> list[str]:

@@ -322,3 +322,51 @@ def test_an_image_or_link_whose_address_has_a_space_is_refused_with_the_fix(tmp_
             "请去掉文件名里的空格（文件也要改名），或者把地址放进尖括号：(<images/大门 照片.png>)。",
         )
     ]
+
+
+PHRASES = """\
+---
+title: Apply for a social security card
+summary: Bring your ID card to a service centre.
+lang: en
+---
+
+Go to the [Qingchuan centre](https://example.gov.cn/centre) and ask for help,
+or say 社会保障卡 at the counter.
+
+Show [社会保障卡]{lang=zh-Hans} and [申领](https://example.gov.cn/apply){lang=zh-Hans}, or
+type `社保卡` in the app.
+"""
+
+
+def test_lint_reports_a_phrase_in_another_language_at_its_line(tmp_path):
+    """The gate refused an English guide saying 社会保障卡 without {lang=zh-Hans}, after a whole
+    build, while lint said nothing. Marked phrases and code are not reported."""
+    guide = write_guide(tmp_path, "en/a.md", PHRASES)
+    chinese = write_guide(
+        tmp_path,
+        "zh-Hans/b.md",
+        "---\ntitle: 申领社会保障卡\nsummary: 带身份证去办。\nlang: zh-Hans\n---\n\n"
+        "请登录 Social Security Online Service 办理，或登录 [Online Service Hall]"
+        "(https://example.gov.cn/hall){lang=en}。\n",
+    )
+    document = lint_json(tmp_path)
+    assert findings_of(document, "en/a.md") >= {
+        ("guidekit:language-of-parts", line_of(guide, "or say 社会保障卡"))
+    }
+    found = [f for f in document["findings"] if f["rule"] == "guidekit:language-of-parts"]
+    assert [(f["file"], f["message"]) for f in found] == [
+        (
+            "en/a.md",
+            "'社会保障卡' is in a different language from the page, so screen readers will "
+            "pronounce it wrongly. Mark its language: write [社会保障卡]{lang=zh-Hans}, or for a "
+            "link [社会保障卡](address){lang=zh-Hans}.",
+        ),
+        (
+            "zh-Hans/b.md",
+            "“Social Security Online Service”和页面不是同一种语言，读屏软件会用错误的口音读它。"
+            "请标明它的语言：写成 [Social Security Online Service]{lang=en}；如果它是链接，写成 "
+            "[Social Security Online Service](地址){lang=en}。",
+        ),
+    ]
+    assert line_of(chinese, "Social Security Online Service") == found[1]["line"]
