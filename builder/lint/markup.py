@@ -104,7 +104,8 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         add(HEADING_ORDER, headings[from_fields + index]["line"], **skip.arguments)
     for index in repeated_headings(headings):
         add(HEADING_REPEATED, headings[index]["line"], text=headings[index]["text"].strip())
-    own = [guide.meta.title, guide.meta.summary] + [run.text for run in runs if run.lang is None]
+    own = [guide.meta.title or "", guide.meta.summary or ""]
+    own += [run.text for run in runs if run.lang is None]
     # a guide wholly in another language than its lang is the gate's page-language finding, not a
     # finding a paragraph
     if script_found(guide.lang, " ".join(own)) is None:
