@@ -23,6 +23,9 @@ _LATIN_PHRASE = re.compile(rf"{_WORD}(?:[ ,;:!?\"“”()]+{_WORD}){{2,}}")
 _ADDRESS = re.compile(
     r"\S*(?:://|@|www\.)\S*|\S+\.[A-Za-z]{2,}\S*"
 )  # URLs, e-mail and domain names are not language
+# Chinese as a name or an address is written: Han characters with the digits, spaces and marks
+# between them ("人民路 100 号", "青川市（人民路）")
+_HAN_STRETCH = re.compile(f"[{EVERY_HAN}](?:[{EVERY_HAN}0-9０-９ ·、（）()-]*[{EVERY_HAN}])?")
 _SIMPLIFIED_SUBTAGS = {"hans", "cn", "sg", "my"}
 _TRADITIONAL_SUBTAGS = {"hant", "tw", "hk", "mo"}
 _MINIMUM_TEXT = 10
@@ -125,6 +128,27 @@ def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[
                 )
             )
     return findings
+
+
+def foreign_runs(lang: str, text: str) -> list[tuple[int, int, str]]:
+    """Where ``text``, marked as ``lang``, holds another language, as (start, end, lang it should
+    carry): each stretch of Chinese in English text, each English phrase in Chinese text, as
+    ``foreign_phrase`` finds them."""
+    script = script_of(lang)
+    masked = _ADDRESS.sub(lambda address: " " * len(address.group()), text)
+    if script in {"Hans", "Hant", "Hani"}:
+        return [(match.start(), match.end(), "en") for match in _LATIN_PHRASE.finditer(masked)]
+    if script != "Latn":
+        return []
+    whole = chinese_variant(text)
+    return [
+        (match.start(), match.end(), _CHINESE[chinese_variant(match.group()) or whole or "Hans"])
+        for match in _HAN_STRETCH.finditer(masked)
+        if _HAN_RUN.search(match.group())
+    ]
+
+
+_CHINESE = {"Hans": "zh-Hans", "Hant": "zh-Hant"}
 
 
 def foreign_phrase(lang: str, text: str) -> tuple[str, str] | None:

@@ -29,6 +29,7 @@ from .enrich import (
     short_page_path,
     short_page_url,
 )
+from .language_marks import marked, needs_marks
 from .markdown_html import BodyRenderer
 from .short_guide import ShortGuide, short_guide
 
@@ -53,6 +54,8 @@ def render_guide(
     findings: list[Finding] = []
     guide = enriched.parsed.guide
     meta = guide.meta.model_dump(mode="json")
+    # its fields' text in another language is marked on every page made from them
+    mark = marked if needs_marks(meta, guide.lang) else str
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
@@ -71,7 +74,7 @@ def render_guide(
             word_list=renderer.word_list(),
         )
         findings += renderer.findings
-        pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+        pages.append(Page(site_path, mark(html), theme.name, guide.lang, guide.rel))
     # the short page is laid out from the front matter alone: both themes' pages share it, unless
     # the site's address makes their printed links differ
     facts = _short_facts(guide.meta, guide.lang)
@@ -96,7 +99,7 @@ def render_guide(
             full_guide=posixpath.basename(page_url(guide.rel)),
             full_guide_url=full_guide_url,
         )
-        pages.append(Page(site_path, html, theme.name, guide.lang, guide.rel))
+        pages.append(Page(site_path, mark(html), theme.name, guide.lang, guide.rel))
     return pages, _dedupe(findings)
 
 

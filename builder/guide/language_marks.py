@@ -1,0 +1,87 @@
+"""Stage 4, after the layout: text a page takes from front-matter fields (a place's name, its
+address, a material) in another language than the page gets a ``lang`` of its own, as WCAG 3.1.2
+asks. An editor marks a phrase in the Markdown (``[青川市社保服务中心]{lang=zh-Hans}``), which lint
+and the gate ask for; YAML has no such mark, so an English guide's Chinese place name was refused
+at a template no editor can change."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from html.parser import HTMLParser
+from typing import Any
+
+from ..gate.language import foreign_runs
+
+# Text in these is not language, as the gate reads a page (builder/gate/js/language.js)
+_NOT_LANGUAGE = frozenset(
+    {"script", "style", "noscript", "template", "code", "pre", "kbd", "samp", "var", "title"}
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
+def needs_marks(front_matter: Mapping[str, Any], lang: str) -> bool:
+    """Whether any text of the front matter is in another language than ``lang``: most guides have
+    none, and their pages are left as the layout wrote them."""
+    return any(foreign_runs(lang, text) for text in _texts(front_matter))
+
+
+def marked(html: str) -> str:
+    """``html`` with each stretch of text in another language than the element it stands in marked
+    with a ``<span lang>``; text traced to the editor's Markdown (``data-line``) is left to them."""
+    reader = _TextReader(html)
+    reader.feed(html)
+    reader.close()
+    pieces, position = [], 0
+    for start, end, lang in reader.found:
+        pieces += [html[position:start], f'<span lang="{lang}">', html[start:end], "</span>"]
+        position = end
+    return "".join(pieces) + html[position:]
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, Sequence):
+        for item in value:
+            yield from _texts(item)
+
+
+class _TextReader(HTMLParser):
+    """Finds, in the page's text nodes, the stretches in another language than their element's."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)  # positions in the source, not in decoded text
+        # where each line starts: the parser counts lines at "\n" only
+        self.line_starts = [0] + [newline.end() for newline in re.finditer("\n", html)]
+        self.open: list[tuple[str, str, bool]] = []  # tag, its lang, whether its text is left
+        self.found: list[tuple[int, int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        attributes = dict(attrs)
+        lang, left = self.open[-1][1:] if self.open else ("", False)
+        left = left or tag in _NOT_LANGUAGE or "data-line" in attributes
+        self.open.append((tag, attributes.get("lang") or lang, left))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.open or self.open[-1][2]:
+            return
+        line, column = self.getpos()
+        start = self.line_starts[line - 1] + column
+        self.found += [
+            (start + begin, start + end, lang)
+            for begin, end, lang in foreign_runs(self.open[-1][1], data)
+        ]

@@ -1,0 +1,45 @@
+"""Text a page takes from front-matter fields in another language than the page is marked with its
+own lang (WCAG 3.1.2): YAML has no {lang=…}, and an English guide's Chinese place name was refused
+by the gate at themes/base/guide.html.j2, which no editor can change."""
+
+from __future__ import annotations
+
+from guidekit.build import build
+from guidekit.guide.language_marks import marked
+
+from .conftest import guide, write_site
+
+PLACE = 'places:\n  - {name: 青川市社保服务中心, address: 人民路 100 号, phone: "0571-88216300"}\n'
+
+
+def test_an_english_guide_naming_a_chinese_place_is_published_through_the_gate(tmp_path):
+    text = guide(
+        "Go to the centre and ask for help.\n",
+        title="Apply for a social security card",
+        summary="Bring your ID card to a service centre.",
+        lang="en",
+        fields=PLACE,
+    )
+    result = build(write_site(tmp_path / "guides", {"en/card.md": text}), tmp_path / "site")
+    assert result.published, [f.message for f in result.findings if f.blocking]
+    for page in ("en/card.html", "silver/en/card.html", "en/card.short.html"):
+        html = (tmp_path / "site" / page).read_text("utf-8")
+        assert '<span lang="zh-Hans">青川市社保服务中心</span>' in html, page
+        assert '<span lang="zh-Hans">人民路 100 号</span>' in html, page
+
+
+def test_only_text_in_another_language_outside_the_editors_markdown_is_marked():
+    page = (
+        '<html lang="en"><head><title>青川 card</title></head><body><main>'
+        '<p data-line="9">Go to 青川市社保服务中心.</p>'
+        "<dd>人民路 100 号, call <a href='tel:1'>0571</a> 或 12345</dd>"
+        '<a lang="zh-Hant" href="x">繁體中文</a><code>社保</code></main></body></html>'
+    )
+    assert marked(page) == page.replace(
+        "<dd>人民路 100 号", '<dd><span lang="zh-Hans">人民路 100 号</span>'
+    )
+    chinese = '<html lang="zh-Hans"><body><p>材料：Application Form for Residence Permit</p></body>'
+    assert marked(chinese) == chinese.replace(
+        "Application Form for Residence Permit",
+        '<span lang="en">Application Form for Residence Permit</span>',
+    )
