@@ -142,3 +142,24 @@ def test_the_pages_counts_say_one_guide_and_two_guides_in_english():
     count = environment().from_string('{{ t["guide-count"] | fill(n=n) }}')
     assert [count.render(t=ui_strings("en"), n=n) for n in (1, 2)] == ["1 guide", "2 guides"]
     assert count.render(t=ui_strings("zh-Hans"), n=1) == "1 篇"
+
+
+def test_addresses_for_machines_are_percent_encoded(tmp_path):
+    """A search engine reads the sitemap, canonical link and JSON-LD as URLs: a space or a Chinese
+    character in a guide's file name (or in base_url's path) must be percent-encoded there, as the
+    site's own links are. Seen with `guidekit build` of a guide named "居住证 办理.md": the sitemap
+    listed <loc>https://…/zh-Hans/居住证 办理.html</loc>, which is no URL."""
+    files = {
+        "guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/办事/"\n',
+        "zh-Hans/居住 证.md": guide(title="办理居住证"),
+    }
+    out = tmp_path / "site"
+    assert build(write_site(tmp_path / "guides", files), out, check=False).published
+    url = "https://example.gov.cn/%E5%8A%9E%E4%BA%8B/zh-Hans/%E5%B1%85%E4%BD%8F%20%E8%AF%81.html"
+    assert f"<loc>{url}</loc>" in (out / "sitemap.xml").read_text("utf-8")
+    page = _soup(out, "zh-Hans/居住 证.html")
+    assert page.select_one("link[rel=canonical]")["href"] == url
+    assert json.loads(page.select_one('script[type="application/ld+json"]').string)["url"] == url
+    assert "Sitemap: https://example.gov.cn/%E5%8A%9E%E4%BA%8B/sitemap.xml" in (
+        out / "robots.txt"
+    ).read_text("utf-8")

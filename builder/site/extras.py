@@ -16,7 +16,7 @@ from ..source.load import SourceGuide
 from ..messages import error_text, ui_text
 from ..pages import KeptPage, Page
 from .ways_in import way_in_path
-from ..site_paths import root_of
+from ..site_paths import public_url, root_of
 from ..guide.structured_data import government_service, json_ld
 from ..theme import THEMES, Theme, theme_of_page
 from ..source.translations import translations
@@ -51,7 +51,7 @@ def guide_context(
         ]
         if short:  # the service is described once, by its guide's page
             return {"alternates": alternates}
-        url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
+        url = public_url(config.base_url, site_path) if config.base_url else None
         return {
             "alternates": alternates,
             "structured_data": json_ld(government_service(guide.meta, url)),
@@ -144,19 +144,19 @@ def render_redirects(
 def robots_txt(config: SiteConfig) -> str:
     lines = ["User-agent: *", "Allow: /"]
     if config.base_url:
-        lines.append(f"Sitemap: {config.base_url.rstrip('/')}/sitemap.xml")
+        lines.append(f"Sitemap: {public_url(config.base_url, 'sitemap.xml')}")
     return "\n".join(lines) + "\n"
 
 
 def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | None:
     """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left
     out, and short pages: a search engine should send readers to the guide, which links to them."""
-    if not config.base_url:
+    base_url = config.base_url
+    if not base_url:
         return None
-    base = config.base_url.rstrip("/") + "/"
     redirected = {old.strip("/") for old in config.redirects}
     urls = [
-        f"<url><loc>{xml_escape(base + page.site_path)}</loc></url>"
+        f"<url><loc>{xml_escape(public_url(base_url, page.site_path))}</loc></url>"
         for page in pages
         if page.site_path.removeprefix(theme_of_page(page.site_path).prefix) not in redirected
         and not page.site_path.endswith((NOT_FOUND, SHORT_SUFFIX))
