@@ -21,6 +21,15 @@ def statement_path(lang: str) -> str:
     return f"{STATEMENT_FOLDER}/{lang}.html"
 
 
+def in_site(path: str, root_path: str) -> str:
+    """A decoded path on the site's server as a path from the site folder's root: a site below a
+    path (``base_url``'s, ``/qc/``) is served there, so ``/qc/zh-Hans/a.html`` is
+    ``/zh-Hans/a.html``; any other path is the folder's own."""
+    if root_path != "/" and path.startswith(root_path):
+        return "/" + path[len(root_path) :]
+    return path
+
+
 def root_of(site_path: str) -> str:
     """The relative way back to the site root, so pages also work opened from disk."""
     return "../" * site_path.count("/")

@@ -163,3 +163,24 @@ def test_addresses_for_machines_are_percent_encoded(tmp_path):
     assert "Sitemap: https://example.gov.cn/%E5%8A%9E%E4%BA%8B/sitemap.xml" in (
         out / "robots.txt"
     ).read_text("utf-8")
+
+
+def test_a_site_below_a_path_passes_the_gate(tmp_path):
+    """The README's own example, base_url = "https://example.gov.cn/qingchuan/": the 404 page's
+    stylesheet and links start from /qingchuan/ (it is shown at any missing address), but the gate
+    served the site at its host's root, so every one of them was "missing": the page unstyled
+    (text too small, lines too long), its links broken, and every checked build of a site below a
+    path refused (seen building the sample guides with base_url for a portal's /banshi/). The gate
+    now serves the site where base_url puts it, as the portal does."""
+    from guidekit.gate import run_gate
+
+    files = SITE | {"guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/qc/"\n'}
+    out = tmp_path / "site"
+    assert build(write_site(tmp_path / "guides", files), out, check=False).published
+    report = run_gate(out, jobs=2)
+    # (the fixture's bare guides have findings of their own: not this test's business)
+    assert [
+        (finding.page, finding.rule, finding.message)
+        for finding in report.findings
+        if finding.page in ("404.html", "silver/404.html")
+    ] == []
