@@ -69,9 +69,11 @@ def render_not_found(
     config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True
 ) -> list[Page]:
     """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the
-    topic page too). A server shows it at whatever address was missing (/a/b/missing), so its
-    stylesheet, script and links start from the site's root path (``site_root_path``), never from
-    the page's own folder."""
+    topic page too); below, a part for each other language with guides, in its words and marked
+    with its ``lang``, pointing at its own ways in: a server shows one 404 page at every missing
+    address, an English guide's mistyped one too. A server shows it at whatever address was
+    missing (/a/b/missing), so its stylesheet, script and links start from the site's root path
+    (``site_root_path``), never from the page's own folder."""
     # rendering only: a build that keeps its pages never imports Jinja2
     from ..guide.render import page_context
     from ..templates import environment
@@ -93,6 +95,15 @@ def render_not_found(
                 topics=here + way_in_path(search_lang, "topics")
                 if search_lang and topics
                 else None,
+                other_languages=[
+                    {
+                        "lang": other,
+                        "search": here + way_in_path(other, "search"),
+                        "topics": here + way_in_path(other, "topics") if topics else None,
+                    }
+                    for other in langs
+                    if other != lang
+                ],
             )
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
