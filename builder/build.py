@@ -53,7 +53,7 @@ from .output.unchanged import Record, Reported
 from .pages import KeptFile, KeptPage, Page, PageGroup
 from .pause import pause_point
 from .site.assemble import render_around, render_search_index, search_languages, site_files
-from .site.extras import guide_context
+from .site.extras import guide_context, site_root_path
 from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
 from .site.search_index import Readings, SynonymGroups, load_synonyms
 from .site_assets import site_assets
@@ -446,6 +446,7 @@ def _stage(
         site.files,
         checked=state.options.check,
         token=token,
+        root_path=site_root_path(state.config),
         spare=spare,
         published=state.published,
         records=state.cache.published_files(),

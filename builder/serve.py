@@ -228,6 +228,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if content_type == "text/html":
             body = preview_html(body.decode("utf-8"), self.server.state).encode()
             content_type += "; charset=utf-8"
+        elif content_type.startswith("text/") and _is_utf8(body):
+            # without a charset Chromium reads a text attachment (材料清单.txt) in its locale's
+            # legacy encoding; one that is not UTF-8 (GB 18030) is left to the browser's guess
+            content_type += "; charset=utf-8"
         self._send(HTTPStatus.OK, body, content_type, send_body)
 
     def _host_allowed(self) -> bool:
@@ -332,6 +336,14 @@ def _lang_if_other(lang: str | None, page_lang: str) -> str:
     """A message in another language than the banner's is marked, so screen readers switch
     voice."""
     return f' lang="{lang}"' if lang and best_language(lang) != page_lang else ""
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def missing_page(path: str, state: PreviewState) -> str:

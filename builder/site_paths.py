@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 GALLERY_INDEX = "components/index.html"
 # Every page may load only files of its own site: no inline script or style, no other host, no
 # plugins, no <base> rewriting links. A <meta> because the site is static and also opened from disk.
@@ -19,6 +21,15 @@ def statement_path(lang: str) -> str:
     return f"{STATEMENT_FOLDER}/{lang}.html"
 
 
+def in_site(path: str, root_path: str) -> str:
+    """A decoded path on the site's server as a path from the site folder's root: a site below a
+    path (``base_url``'s, ``/qc/``) is served there, so ``/qc/zh-Hans/a.html`` is
+    ``/zh-Hans/a.html``; any other path is the folder's own."""
+    if root_path != "/" and path.startswith(root_path):
+        return "/" + path[len(root_path) :]
+    return path
+
+
 def root_of(site_path: str) -> str:
     """The relative way back to the site root, so pages also work opened from disk."""
     return "../" * site_path.count("/")
@@ -28,3 +39,12 @@ def names_the_top(fragment: str) -> bool:
     """Whether a link's #fragment (decoded) is ``top`` in any case, which takes a browser to the top
     of the page whether or not an element is named so (the HTML standard's fragment rules)."""
     return fragment.isascii() and fragment.lower() == "top"
+
+
+def public_url(base_url: str, site_path: str) -> str:
+    """A page's address on the public site (``base_url``), for machines to read (canonical link,
+    sitemap, JSON-LD, robots.txt): percent-encoded, as a URL must be, so a space or a Chinese
+    character in a file name or in ``base_url``'s path does not end or break it."""
+    # what base_url already encodes (%XX) and its delimiters stay; spaces and non-ASCII are encoded
+    base = quote(base_url.rstrip("/"), safe=":/?#[]@!$&'()*+,;=%~")
+    return base + "/" + quote(site_path)

@@ -25,6 +25,15 @@ from .conftest import guide, run_guidekit, write_site
         ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
         ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
         ("# notes\nsite_name = \n", 2, ["名称 = 值"]),
+        # base_url is the site's public address: the 404 page's links start from its path and the
+        # canonical links and sitemap are built on it. Without a host, "example.gov.cn/banshi/"
+        # made the 404 page's stylesheet "example.gov.cn/banshi/assets/guidekit.css", relative to
+        # the missing address (unstyled, every link broken), and canonical links relative ones.
+        ('base_url = "example.gov.cn/banshi/"\n', 1, ["base_url", "https://"]),
+        ('\nbase_url = "/banshi/"\n', 2, ["base_url", "https://"]),
+        ('base_url = "ftp://example.gov.cn/banshi/"\n', 1, ["base_url", "https://"]),
+        ('base_url = "https://example.gov.cn/banshi/?from=portal"\n', 1, ["base_url", "?"]),
+        ('base_url = "https://example.gov.cn/banshi/#top"\n', 1, ["base_url", "#"]),
     ],
 )
 def test_wrong_options_name_their_key_and_line(tmp_path, text, line, words):

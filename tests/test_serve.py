@@ -446,3 +446,54 @@ def test_worker_processes_end_quietly_when_their_parent_is_killed():
         timeout=TIMEOUT
     )  # ends when every worker has closed the pipe too
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+
+
+def test_a_text_attachment_reads_as_written_in_chromium(tmp_path):
+    """A guide's 材料清单.txt, saved in UTF-8 as editors' tools save it, was served as "text/plain"
+    with no charset: Chromium read it as windows-1252 ("èº«ä»½è¯…"), while the same file opened
+    from disk read right. A text file that is UTF-8 is now sent with "charset=utf-8"; one in
+    another encoding (GB 18030) is sent without, so the browser still guesses for it."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from guidekit.gate.browser import launch
+
+    text = "身份证原件一份\n户口簿复印件一份\n"
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/card.md": guide(
+                "[材料清单](材料清单.txt)，[网点表](网点.csv)，[旧表](旧表.txt)\n"
+            ),
+            "zh-Hans/材料清单.txt": text.encode("utf-8"),
+            "zh-Hans/网点.csv": "网点,地址\n人民路网点,人民路100号\n".encode(),
+            "zh-Hans/旧表.txt": text.encode("gb18030"),
+        },
+    )
+    running = Preview(source, tmp_path / "preview")
+    try:
+        assert running.builds == [True]
+
+        def content_type(name: str) -> str:
+            with urllib.request.urlopen(running.url + "zh-Hans/" + quote(name)) as answer:
+                return answer.headers["Content-Type"]
+
+        assert content_type("材料清单.txt") == "text/plain; charset=utf-8"
+        assert content_type("网点.csv") == "text/csv; charset=utf-8"
+        assert "charset" not in content_type("旧表.txt")
+
+        async def read() -> str:
+            async with async_playwright() as playwright:
+                browser = await launch(playwright)
+                try:
+                    page = await browser.new_page()
+                    await page.goto(running.url + "zh-Hans/" + quote("材料清单.txt"))
+                    return await page.evaluate("() => document.body.innerText")
+                finally:
+                    await browser.close()
+
+        assert asyncio.run(read()) == text
+    finally:
+        running.stop.set()
+        running.thread.join(TIMEOUT)

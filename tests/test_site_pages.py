@@ -142,3 +142,45 @@ def test_the_pages_counts_say_one_guide_and_two_guides_in_english():
     count = environment().from_string('{{ t["guide-count"] | fill(n=n) }}')
     assert [count.render(t=ui_strings("en"), n=n) for n in (1, 2)] == ["1 guide", "2 guides"]
     assert count.render(t=ui_strings("zh-Hans"), n=1) == "1 篇"
+
+
+def test_addresses_for_machines_are_percent_encoded(tmp_path):
+    """A search engine reads the sitemap, canonical link and JSON-LD as URLs: a space or a Chinese
+    character in a guide's file name (or in base_url's path) must be percent-encoded there, as the
+    site's own links are. Seen with `guidekit build` of a guide named "居住证 办理.md": the sitemap
+    listed <loc>https://…/zh-Hans/居住证 办理.html</loc>, which is no URL."""
+    files = {
+        "guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/办事/"\n',
+        "zh-Hans/居住 证.md": guide(title="办理居住证"),
+    }
+    out = tmp_path / "site"
+    assert build(write_site(tmp_path / "guides", files), out, check=False).published
+    url = "https://example.gov.cn/%E5%8A%9E%E4%BA%8B/zh-Hans/%E5%B1%85%E4%BD%8F%20%E8%AF%81.html"
+    assert f"<loc>{url}</loc>" in (out / "sitemap.xml").read_text("utf-8")
+    page = _soup(out, "zh-Hans/居住 证.html")
+    assert page.select_one("link[rel=canonical]")["href"] == url
+    assert json.loads(page.select_one('script[type="application/ld+json"]').string)["url"] == url
+    assert "Sitemap: https://example.gov.cn/%E5%8A%9E%E4%BA%8B/sitemap.xml" in (
+        out / "robots.txt"
+    ).read_text("utf-8")
+
+
+def test_a_site_below_a_path_passes_the_gate(tmp_path):
+    """The README's own example, base_url = "https://example.gov.cn/qingchuan/": the 404 page's
+    stylesheet and links start from /qingchuan/ (it is shown at any missing address), but the gate
+    served the site at its host's root, so every one of them was "missing": the page unstyled
+    (text too small, lines too long), its links broken, and every checked build of a site below a
+    path refused (seen building the sample guides with base_url for a portal's /banshi/). The gate
+    now serves the site where base_url puts it, as the portal does."""
+    from guidekit.gate import run_gate
+
+    files = SITE | {"guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/qc/"\n'}
+    out = tmp_path / "site"
+    assert build(write_site(tmp_path / "guides", files), out, check=False).published
+    report = run_gate(out, jobs=2)
+    # (the fixture's bare guides have findings of their own: not this test's business)
+    assert [
+        (finding.page, finding.rule, finding.message)
+        for finding in report.findings
+        if finding.page in ("404.html", "silver/404.html")
+    ] == []

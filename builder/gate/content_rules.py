@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from ..findings import Finding
-from ..site_paths import names_the_top
+from ..site_paths import in_site, names_the_top
 from .origin import PageContext, finding_at
 
 # guidekit rule -> the axe rule that reports the same defect
@@ -164,8 +164,10 @@ def link_findings(
     all_facts: Mapping[str, Facts],
     site_files: Container[str],
     ids_of: Callable[[str], Collection[str]],
+    root_path: str = "/",
 ) -> list[Finding]:
-    """Links inside the site must reach a file, and a #fragment must reach an id on that page.
+    """Links inside the site must reach a file, and a #fragment must reach an id on that page;
+    ``root_path`` is where the site is also served (``served_root``).
 
     ``ids_of(path)`` reads the ids of any page of the site, checked in this run or not, so a
     shard or a cached run judges a link exactly as a full run does.
@@ -177,7 +179,7 @@ def link_findings(
             target = urlsplit(link["href"])
             if f"{target.scheme}://{target.netloc}" != origin:
                 continue
-            path = posixpath.normpath(unquote(target.path)).lstrip("/")
+            path = posixpath.normpath(in_site(unquote(target.path), root_path)).lstrip("/")
             if target.path.endswith("/") or path in ("", "."):
                 path = posixpath.join("" if path == "." else path, "index.html")
             if path not in site_files:

@@ -27,7 +27,15 @@ from .cache import GateCache, ruleset
 from .content_rules import link_findings
 from .grid_status import GridUnavailable
 from .page_check import PageResult, check_page
-from .session import ORIGIN, Overrides, Session, close_quietly, new_session, page_timeout_ms
+from .session import (
+    ORIGIN,
+    Overrides,
+    Session,
+    close_quietly,
+    new_session,
+    page_timeout_ms,
+    served_root,
+)
 from .shard import Shard
 
 T = TypeVar("T")
@@ -185,7 +193,9 @@ def site_findings(
             path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
         }
     all_facts = {page: facts for page in pages if (facts := results[page].facts) is not None}
-    return findings + link_findings(ORIGIN, all_facts, site_files, _IdReader(site))
+    return findings + link_findings(
+        ORIGIN, all_facts, site_files, _IdReader(site), served_root(site)
+    )
 
 
 class FilesOnDisk:

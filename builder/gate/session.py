@@ -38,6 +38,8 @@ from playwright.async_api import (
 )
 from playwright.async_api import Error as PlaywrightError
 
+from ..output.stage import read_manifest
+from ..site_paths import in_site
 from .axe import AxeRun, axe_source
 from .scripts import CHECK_SCRIPTS, script
 
@@ -117,6 +119,7 @@ class Session:
     run_axe: AxeRun | None = (
         None  # axe run another way than in the page (grid.py: axe-selenium-python)
     )
+    root_path: str = "/"  # the path the site is also served under (served_root)
 
     async def reopen(self) -> tuple[Page, CDPSession]:
         """The page being checked loaded afresh, for a check that must start from the page as it
@@ -224,7 +227,7 @@ class Session:
             traffic.external.append(route.request.url)
             await route.abort("blockedbyclient")
             return
-        relative = unquote(url.path).lstrip("/")
+        relative = in_site(unquote(url.path), self.root_path).lstrip("/")
         pinned = self.overrides.pinned.get(relative)
         if pinned is not None:
             traffic.served[relative] = hashlib.sha256(pinned).hexdigest()
@@ -275,6 +278,15 @@ def same_document(first: str, second: str) -> bool:
     )
 
 
+def served_root(site: Path) -> str:
+    """The path a built site is served under (base_url's, ``/qc/``), as its manifest records it:
+    its 404 page's stylesheet and links start there, since a server shows that page at any
+    address. The gate serves the site there as well as at the root, where it opens its pages;
+    a folder without a manifest is served at the root only."""
+    manifest = read_manifest(site)
+    return unquote(manifest.root_path) if manifest else "/"
+
+
 async def new_session(
     browser: Browser,
     site: Path,
@@ -295,6 +307,7 @@ async def prepare_session(session: Session) -> Session:
     # axe and the check scripts are installed once per context, as one script (one round trip):
     # injecting them per page costs far more
     context = session.context
+    session.root_path = served_root(session.site)
     context.set_default_timeout(page_timeout_ms())
     await asyncio.gather(
         context.add_init_script(gate_script()), context.route("**/*", session.serve)

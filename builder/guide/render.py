@@ -14,7 +14,13 @@ from .. import __version__
 from ..findings import Finding
 from ..messages import LANGUAGES, ui_strings
 from ..pages import Page
-from ..site_paths import CONTENT_SECURITY_POLICY, FIND_FOLDER, root_of, statement_path
+from ..site_paths import (
+    CONTENT_SECURITY_POLICY,
+    FIND_FOLDER,
+    public_url,
+    root_of,
+    statement_path,
+)
 from ..source.config import SiteConfig
 from ..source.content_model import GuideMeta
 from ..source.glossary import Entry
@@ -236,7 +242,7 @@ def page_context(
         else None,  # printed with the page
         "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
-        "canonical": config.base_url.rstrip("/") + "/" + site_path if config.base_url else None,
+        "canonical": public_url(config.base_url, site_path) if config.base_url else None,
         "find": root + theme.prefix + FIND_FOLDER + "/" if config.ways_in else None,
         # guidekit.conformance writes it on every build
         "statement": root + theme.prefix + statement_path(lang) if config.statement else None,

@@ -57,6 +57,9 @@ class Manifest(BaseModel):
     checked: bool
     token: str
     files: list[str]  # every file of the site but the manifest
+    # the path base_url puts the site under ("/qc/"), where its 404 page's addresses start; the
+    # gate serves the site there too (sites built before it was written: "/")
+    root_path: str = "/"
 
 
 def read_manifest(out: Path) -> Manifest | None:
@@ -197,6 +200,7 @@ def stage_site(
     *,
     checked: bool,
     token: str,
+    root_path: str = "/",
     spare: Spare | None = None,
     published: str | None = None,
     records: Mapping[str, FileRecord] | None = None,
@@ -204,7 +208,7 @@ def stage_site(
     """Stage the whole site. ``spare``: stage into the previous site the last build kept, when it
     belongs to the ``published`` token. ``records``: what the build that published the site in
     ``out`` recorded of each file; a kept page or file is taken from there only when it is still
-    what was published."""
+    what was published. ``root_path``: the path the site is served under, for the manifest."""
     records = records or {}
     staged = Staged(staging_dir(out))
     staging = staged.folder
@@ -292,6 +296,7 @@ def stage_site(
         "generator": f"guidekit {__version__}",
         "checked": checked,
         "token": token,
+        "root_path": root_path,
         "pages": [
             {"page": p.site_path, "theme": p.theme, "lang": p.lang, "source": p.source}
             for p in sorted(pages, key=lambda p: p.site_path)

@@ -16,7 +16,7 @@ from ..source.load import SourceGuide
 from ..messages import error_text, ui_text
 from ..pages import KeptPage, Page
 from .ways_in import way_in_path
-from ..site_paths import root_of
+from ..site_paths import public_url, root_of
 from ..guide.structured_data import government_service, json_ld
 from ..theme import THEMES, Theme, theme_of_page
 from ..source.translations import translations
@@ -51,7 +51,7 @@ def guide_context(
         ]
         if short:  # the service is described once, by its guide's page
             return {"alternates": alternates}
-        url = config.base_url.rstrip("/") + "/" + site_path if config.base_url else None
+        url = public_url(config.base_url, site_path) if config.base_url else None
         return {
             "alternates": alternates,
             "structured_data": json_ld(government_service(guide.meta, url)),
@@ -69,9 +69,11 @@ def render_not_found(
     config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True
 ) -> list[Page]:
     """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the
-    topic page too). A server shows it at whatever address was missing (/a/b/missing), so its
-    stylesheet, script and links start from the site's root path (``site_root_path``), never from
-    the page's own folder."""
+    topic page too); below, a part for each other language with guides, in its words and marked
+    with its ``lang``, pointing at its own ways in: a server shows one 404 page at every missing
+    address, an English guide's mistyped one too. A server shows it at whatever address was
+    missing (/a/b/missing), so its stylesheet, script and links start from the site's root path
+    (``site_root_path``), never from the page's own folder."""
     # rendering only: a build that keeps its pages never imports Jinja2
     from ..guide.render import page_context
     from ..templates import environment
@@ -93,6 +95,15 @@ def render_not_found(
                 topics=here + way_in_path(search_lang, "topics")
                 if search_lang and topics
                 else None,
+                other_languages=[
+                    {
+                        "lang": other,
+                        "search": here + way_in_path(other, "search"),
+                        "topics": here + way_in_path(other, "topics") if topics else None,
+                    }
+                    for other in langs
+                    if other != lang
+                ],
             )
         )
         pages.append(Page(site_path, html, theme.name, lang, None))
@@ -144,19 +155,19 @@ def render_redirects(
 def robots_txt(config: SiteConfig) -> str:
     lines = ["User-agent: *", "Allow: /"]
     if config.base_url:
-        lines.append(f"Sitemap: {config.base_url.rstrip('/')}/sitemap.xml")
+        lines.append(f"Sitemap: {public_url(config.base_url, 'sitemap.xml')}")
     return "\n".join(lines) + "\n"
 
 
 def sitemap_xml(config: SiteConfig, pages: Sequence[Page | KeptPage]) -> str | None:
     """Sitemaps need absolute addresses: none without ``base_url``. Redirect and 404 pages are left
     out, and short pages: a search engine should send readers to the guide, which links to them."""
-    if not config.base_url:
+    base_url = config.base_url
+    if not base_url:
         return None
-    base = config.base_url.rstrip("/") + "/"
     redirected = {old.strip("/") for old in config.redirects}
     urls = [
-        f"<url><loc>{xml_escape(base + page.site_path)}</loc></url>"
+        f"<url><loc>{xml_escape(public_url(base_url, page.site_path))}</loc></url>"
         for page in pages
         if page.site_path.removeprefix(theme_of_page(page.site_path).prefix) not in redirected
         and not page.site_path.endswith((NOT_FOUND, SHORT_SUFFIX))

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, get_args
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import ErrorDetails
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..findings import Finding, Problems
 from ..lint.rules import LintSettings
@@ -35,6 +36,21 @@ def _every_language(value: object) -> object:
 Named = Annotated[dict[Lang, str], BeforeValidator(_every_language)]
 
 
+def _site_address(value: str) -> str:
+    """``base_url`` is where readers find the site: the 404 page's links start from its path and
+    canonical links and the sitemap are built on it, so it must be a whole http(s) address with a
+    host; a query or fragment would land in the middle of every page's address."""
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        raise PydanticCustomError("site_address", "not a site address")
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        raise PydanticCustomError("site_address_part", "a site address with ? or #")
+    return value.strip()
+
+
+SiteAddress = Annotated[str, AfterValidator(_site_address)]
+
+
 class Contact(BaseModel):
     """Where readers report an accessibility problem; the accessibility statement and the reports
     show it."""
@@ -56,7 +72,7 @@ class SiteConfig(BaseModel):
         "en": "Service guides",
     }
     default_lang: Lang = "zh-Hans"
-    base_url: str | None = None
+    base_url: SiteAddress | None = None
     lint: LintSettings = LintSettings()
     budgets: Budgets = Budgets()
     contact: Contact = Contact()

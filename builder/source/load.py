@@ -541,6 +541,8 @@ _CUSTOM_EXPECTATIONS = {
     "time_limit_unit": "expect-time-limit-unit",
     "attachment": "expect-attachment",
     "code_unquoted": "expect-quoted-code",
+    "site_address": "expect-site-address",
+    "site_address_part": "expect-site-address-part",
 }
 
 
