@@ -117,6 +117,8 @@ def test_sitemap_robots_404_and_redirects(tmp_path):
         _soup(out, "silver/404.html").select_one("link[rel=stylesheet]")["href"]
         == "/qc/assets/guidekit-silver.css"
     )
+    # shown at a missing address, the page is not the canonical one of that address, nor of its own
+    assert _soup(out, "404.html").select_one("link[rel=canonical]") is None
     moved = _soup(out, "zh-Hans/old-card.html")
     assert moved.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../zh-Hans/card.html"
     assert moved.select_one("main a")["href"] == "../zh-Hans/card.html"

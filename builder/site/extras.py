@@ -89,7 +89,9 @@ def render_not_found(
             environment()
             .get_template("base/not-found.html.j2")
             .render(
-                page_context(config, theme, site_path, lang, checked, root=root),
+                page_context(config, theme, site_path, lang, checked, root=root)
+                # shown at every missing address: it is no address's canonical page
+                | {"canonical": None},
                 source=None,
                 search=here + way_in_path(search_lang, "search") if search_lang else None,
                 topics=here + way_in_path(search_lang, "topics")
