@@ -10,13 +10,14 @@ split: a page of its groups, a page per group, numbered pages for a group still 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..source.config import SiteConfig
 from ..guide.enrich import page_url
+from ..messages import ui_text
 from ..source.load import SourceGuide
 from .page_weight import Budget
 from ..pages import Page
@@ -119,17 +120,30 @@ def render_ways_in(
     from ..templates import environment  # rendering only: a build that keeps its pages skips Jinja
 
     env = environment()
+    by_lang = {lang: [guide for guide in guides if guide.lang == lang] for lang in langs}
+    linked = {lang: linked_ways(by_lang[lang], ways) for lang in langs}
     made = [
         _way_pages(
-            [_WayPage(env, config, theme, lang, ways, checked) for theme in THEMES],
+            [_WayPage(env, config, theme, lang, linked, checked) for theme in THEMES],
             way,
-            [guide for guide in guides if guide.lang == lang],
+            by_lang[lang],
             budget,
         )
         for lang in langs
         for way in ways
     ]
     return [page for theme in range(len(THEMES)) for pages in made for page in pages[theme]]
+
+
+def linked_ways(guides: Sequence[SourceGuide], ways: Sequence[WayIn] = WAYS_IN) -> list[str]:
+    """The names of the ways in that pages link to, of a language with ``guides``: the A–Z list,
+    and the others that have a group. One without (no English guide names a life event) is still
+    written, for an address kept from before, but a link to it would lead to nothing."""
+    return [
+        way.name
+        for way in ways
+        if way.name == "search" or any(any(way.facet(guide)) for guide in guides)
+    ]
 
 
 # a way in on one page; its split pages set what they show instead
@@ -150,7 +164,7 @@ class _WayPage:
     config: SiteConfig
     theme: Theme
     lang: str
-    ways: Sequence[WayIn]
+    linked: Mapping[str, Sequence[str]]  # each language with ways in: ``linked_ways``
     checked: bool
 
     def render(self, path: str, way: WayIn, template: str = "way-in", **extra: object) -> Page:
@@ -159,11 +173,24 @@ class _WayPage:
 
         root = root_of(path)
         prefix = root + self.theme.prefix
+        context = page_context(self.config, self.theme, path, self.lang, self.checked)
+        # a part's groups are not the other language's: its language switch leads to the same way
+        # in, as the top page's does, or to the A–Z list where that way in has no guides
+        context["alternates"] = [
+            {
+                "lang": other,
+                "href": prefix
+                + way_in_path(other, way.name if way.name in names else "search"),
+                "label": ui_text(other, "language-name"),
+            }
+            for other, names in self.linked.items()
+            if other != self.lang
+        ]
         html = self.env.get_template(f"base/{template}.html.j2").render(
-            **page_context(self.config, self.theme, path, self.lang, self.checked),
+            **context,
             source=None,
             way=way.name,
-            ways=[(other.name, prefix + way_in_path(self.lang, other.name)) for other in self.ways],
+            ways=[(name, prefix + way_in_path(self.lang, name)) for name in self.linked[self.lang]],
             way_href=posixpath.basename(way_in_path(self.lang, way.name)),
             search_index=root + search_index_path(self.lang),
             search_chunks=root + chunk_folder(self.lang),
