@@ -52,11 +52,12 @@ NOTES = [
 QUERIES = {"居住证": "办理居住证", "juzhuzheng": "办理居住证", "jzz": "办理居住证"}
 
 
-def _site() -> dict[str, str]:
+def province_site(guides: int = GUIDES, page_kb: float = PAGE_KB) -> dict[str, str]:
+    """``guides`` guides of a few services in many districts, as a province publishes them."""
     files = {
-        "guidekit.toml": f"gallery = false\nstatement = false\n[budgets]\npage_kb = {PAGE_KB}\n"
+        "guidekit.toml": f"gallery = false\nstatement = false\n[budgets]\npage_kb = {page_kb!r}\n"
     }
-    for number in range(GUIDES):
+    for number in range(guides):
         title, owner, topic, event = SERVICES[number % len(SERVICES)]
         district = DISTRICTS[number // len(SERVICES) % len(DISTRICTS)]
         files[f"zh-Hans/guide-{number:03d}.md"] = guide(
@@ -70,7 +71,7 @@ def _site() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    source = write_site(tmp_path_factory.mktemp("scale") / "guides", _site())
+    source = write_site(tmp_path_factory.mktemp("scale") / "guides", province_site())
     out = source.parent / "site"
     result = build(source, out, check=False)
     assert result.published, [finding.message for finding in result.findings]

@@ -167,6 +167,8 @@ def render_home(
 ) -> list[Page]:
     """The site's front page in every theme: every guide, by language; when that is too heavy for
     ``budget`` and the site has ways in, each language's ways in and a link to its A–Z list."""
+    from ..site.ways_in import linked_ways  # the site's pages import this module's context
+
     env = environment()
     by_lang = {
         lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel)
@@ -183,6 +185,7 @@ def render_home(
                 sections=[
                     {
                         "lang": lang,
+                        "ways": linked_ways(entries),
                         "count": len(entries),
                         "guides": [(g.meta, page_url(g.rel)) for g in entries] if listed else None,
                     }

@@ -384,18 +384,26 @@ def build_index(
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
-    phrase_initials: dict[str, list[list[str]]] = {}
-    for phrase in sorted(phrases):
-        keys = readings.keys(phrase.replace(PHRASE_JOINER, ""))
-        # a key that spells a word of its own reaches that word, as search.js looks there first
-        if keys and keys[1] not in initials:
-            phrase_initials.setdefault(keys[1], []).append(phrase.split(PHRASE_JOINER))
     # only the words this index holds: a Simplified group on a Traditional or English site would
     # be bytes every query loads for nothing
     present = {
         word: [other for other in synonyms.of(word) if other in postings]
         for word in synonyms.words()
     }
+    # A synonym no guide uses (社保卡 beside 社会保障卡) is typed in pinyin and initials as often as
+    # in characters ("sbk"): its keys spell the words of its group the guides hold.
+    for word, others in sorted(present.items()):
+        keys = readings.keys(word) if others and word not in postings else None
+        if keys:
+            for key, spelled in zip(keys, (pinyin, initials), strict=True):
+                known = spelled.setdefault(key, [])
+                known += [other for other in others if other not in known]
+    phrase_initials: dict[str, list[list[str]]] = {}
+    for phrase in sorted(phrases):
+        keys = readings.keys(phrase.replace(PHRASE_JOINER, ""))
+        # a key that spells a word of its own reaches that word, as search.js looks there first
+        if keys and keys[1] not in initials:
+            phrase_initials.setdefault(keys[1], []).append(phrase.split(PHRASE_JOINER))
     return {
         "docs": docs,
         "words": {word: postings[word] for word in words_in_order},

@@ -10,13 +10,14 @@ split: a page of its groups, a page per group, numbered pages for a group still 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..source.config import SiteConfig
 from ..guide.enrich import page_url
+from ..messages import ui_text
 from ..source.load import SourceGuide
 from .page_weight import Budget
 from ..pages import Page
@@ -119,17 +120,29 @@ def render_ways_in(
     from ..templates import environment  # rendering only: a build that keeps its pages skips Jinja
 
     env = environment()
-    return [
-        page
-        for theme in THEMES
-        for lang in langs
-        for way in ways
-        for page in _way_pages(
-            _WayPage(env, config, theme, lang, ways, checked),
+    by_lang = {lang: [guide for guide in guides if guide.lang == lang] for lang in langs}
+    linked = {lang: linked_ways(by_lang[lang], ways) for lang in langs}
+    made = [
+        _way_pages(
+            [_WayPage(env, config, theme, lang, linked, checked) for theme in THEMES],
             way,
-            [guide for guide in guides if guide.lang == lang],
+            by_lang[lang],
             budget,
         )
+        for lang in langs
+        for way in ways
+    ]
+    return [page for theme in range(len(THEMES)) for pages in made for page in pages[theme]]
+
+
+def linked_ways(guides: Sequence[SourceGuide], ways: Sequence[WayIn] = WAYS_IN) -> list[str]:
+    """The names of the ways in that pages link to, of a language with ``guides``: the A–Z list,
+    and the others that have a group. One without (no English guide names a life event) is still
+    written, for an address kept from before, but a link to it would lead to nothing."""
+    return [
+        way.name
+        for way in ways
+        if way.name == "search" or any(any(way.facet(guide)) for guide in guides)
     ]
 
 
@@ -151,7 +164,7 @@ class _WayPage:
     config: SiteConfig
     theme: Theme
     lang: str
-    ways: Sequence[WayIn]
+    linked: Mapping[str, Sequence[str]]  # each language with ways in: ``linked_ways``
     checked: bool
 
     def render(self, path: str, way: WayIn, template: str = "way-in", **extra: object) -> Page:
@@ -160,11 +173,24 @@ class _WayPage:
 
         root = root_of(path)
         prefix = root + self.theme.prefix
+        context = page_context(self.config, self.theme, path, self.lang, self.checked)
+        # a part's groups are not the other language's: its language switch leads to the same way
+        # in, as the top page's does, or to the A–Z list where that way in has no guides
+        context["alternates"] = [
+            {
+                "lang": other,
+                "href": prefix
+                + way_in_path(other, way.name if way.name in names else "search"),
+                "label": ui_text(other, "language-name"),
+            }
+            for other, names in self.linked.items()
+            if other != self.lang
+        ]
         html = self.env.get_template(f"base/{template}.html.j2").render(
-            **page_context(self.config, self.theme, path, self.lang, self.checked),
+            **context,
             source=None,
             way=way.name,
-            ways=[(other.name, prefix + way_in_path(self.lang, other.name)) for other in self.ways],
+            ways=[(name, prefix + way_in_path(self.lang, name)) for name in self.linked[self.lang]],
             way_href=posixpath.basename(way_in_path(self.lang, way.name)),
             search_index=root + search_index_path(self.lang),
             search_chunks=root + chunk_folder(self.lang),
@@ -176,65 +202,80 @@ class _WayPage:
 
 
 def _way_pages(
-    made: _WayPage, way: WayIn, guides: Sequence[SourceGuide], budget: Budget | None
-) -> list[Page]:
-    site_path = made.theme.prefix + way_in_path(made.lang, way.name)
+    made: Sequence[_WayPage], way: WayIn, guides: Sequence[SourceGuide], budget: Budget | None
+) -> list[list[Page]]:
+    """One way in, in each theme of ``made``, cut the same way in every theme (the heaviest
+    decides), so that the silver switch of each part leads to the same part: the pages of each
+    theme, in the order of ``made``."""
     template = "search" if way.name == "search" else "way-in"
-    groups = group_guides(guides, way, made.lang, root_of(site_path) + made.theme.prefix)
-    whole = made.render(site_path, way, template, groups=groups)
-    if budget is None or budget.fits(whole):
-        return [whole]
-    paths = [
-        made.theme.prefix + way_in_path(made.lang, f"{way.name}-{number}")
-        for number in range(1, len(groups) + 1)
+    path = way_in_path(made[0].lang, way.name)
+    groups = [
+        group_guides(guides, way, m.lang, root_of(m.theme.prefix + path) + m.theme.prefix)
+        for m in made
     ]
+    wholes = [
+        m.render(m.theme.prefix + path, way, template, groups=theme_groups)
+        for m, theme_groups in zip(made, groups, strict=True)
+    ]
+    if budget is None or all(budget.fits(whole) for whole in wholes):
+        return [[whole] for whole in wholes]
+    paths = [way_in_path(made[0].lang, f"{way.name}-{n}") for n in range(1, len(groups[0]) + 1)]
     links = [
-        GroupLink(group.name, posixpath.basename(path), len(group.guides))
-        for group, path in zip(groups, paths, strict=True)
+        GroupLink(group.name, posixpath.basename(group_path), len(group.guides))
+        for group, group_path in zip(groups[0], paths, strict=True)
     ]
-    pages = [made.render(site_path, way, template, groups=[], group_links=links)]
-    for group, path in zip(groups, paths, strict=True):
+    pages = [[m.render(m.theme.prefix + path, way, template, group_links=links)] for m in made]
+    for number, group_path in enumerate(paths):
 
         def render(
-            page_path: str,
-            part: list[tuple[str, str, str]],
-            numbers: list[tuple[int, str, bool]],
-            group: Group = group,
-        ) -> Page:
-            return made.render(
-                page_path, way, group=group.name, listed=part, group_links=links, numbers=numbers
-            )
+            page_path: str, part: slice, numbers: list[tuple[int, str, bool]], number: int = number
+        ) -> list[Page]:
+            return [
+                m.render(
+                    m.theme.prefix + page_path,
+                    way,
+                    group=theme_groups[number].name,
+                    listed=theme_groups[number].guides[part],
+                    group_links=links,
+                    numbers=numbers,
+                )
+                for m, theme_groups in zip(made, groups, strict=True)
+            ]
 
-        pages += numbered_pages(path, group.guides, render, budget)
+        for theme, theme_pages in enumerate(
+            zip(*numbered_pages(group_path, len(groups[0][number].guides), render, budget))
+        ):
+            pages[theme] += theme_pages
     return pages
 
 
-Render = Callable[[str, list[tuple[str, str, str]], list[tuple[int, str, bool]]], Page]
+Render = Callable[[str, slice, list[tuple[int, str, bool]]], Sequence[Page]]
 
 
-def numbered_pages(
-    first: str, items: list[tuple[str, str, str]], render: Render, budget: Budget
-) -> list[Page]:
-    """``items`` on as few pages as fit ``budget``: ``first``, then ``<first>-2.html``….
-    ``render(path, items of the page, [(number, href, is this page), …])`` makes one page."""
+def numbered_pages(first: str, items: int, render: Render, budget: Budget) -> list[Sequence[Page]]:
+    """``items`` items on as few pages as fit ``budget``: ``first``, then ``<first>-2.html``….
+    ``render(path, the slice of items on the page, [(number, href, is this page), …])`` makes one
+    page in each theme; every theme's page must fit, so each theme's pages hold the same items."""
     stem = first.removesuffix(".html")
-    paths = [first] + [f"{stem}-{number}.html" for number in range(2, len(items) + 1)]
+    paths = [first] + [f"{stem}-{number}.html" for number in range(2, items + 1)]
     parts = 1
     while True:
-        size = -(-len(items) // parts)
-        cuts = range(0, len(items), size) if items else range(1)
+        size = -(-items // parts)
+        cuts = range(0, items, size) if items else range(1)
         numbers = [
             (number, posixpath.basename(paths[number - 1])) for number in range(1, len(cuts) + 1)
         ]
         pages = [
             render(
                 paths[number],
-                items[start : start + size],
+                slice(start, start + size),
                 [(n, href, n == number + 1) for n, href in numbers] if len(cuts) > 1 else [],
             )
             for number, start in enumerate(cuts)
         ]
-        heaviest = max(pages, key=lambda page: budget.parts(page))
+        heaviest = max(
+            (page for themes in pages for page in themes), key=lambda page: budget.parts(page)
+        )
         if size <= 1 or budget.fits(heaviest):
             return pages
         # gzip shrinks a longer list more: overshoot a little rather than render twice more
