@@ -20,9 +20,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 # Three or more Latin words in a row: a phrase, not a name like "App" or "PDF"
 _WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*"
 _LATIN_PHRASE = re.compile(rf"{_WORD}(?:[ ,;:!?\"“”()]+{_WORD}){{2,}}")
-_ADDRESS = re.compile(
-    r"\S*(?:://|@|www\.)\S*|\S+\.[A-Za-z]{2,}\S*"
-)  # URLs, e-mail and domain names are not language
+# URLs, e-mail and domain names are not language. Each is a whole run of non-spaces, so a match
+# starts only where one starts: tried at every character, a Chinese paragraph (no spaces) took time
+# that grew with the square of its length.
+_ADDRESS = re.compile(r"(?<!\S)\S*?(?:://|@|www\.|(?<=\S)\.[A-Za-z]{2,})\S*")
 # Chinese as a name or an address is written: Han characters with the digits, spaces and marks
 # between them ("人民路 100 号", "青川市（人民路）")
 _HAN_STRETCH = re.compile(f"[{EVERY_HAN}](?:[{EVERY_HAN}0-9０-９ ·、（）()-]*[{EVERY_HAN}])?")
@@ -101,6 +102,32 @@ def script_found(lang: str, own: str) -> str | None:
     if declared is None:
         return None
     own = _ADDRESS.sub(" ", own)
+    other = _other_script(declared, own)
+    if other == "Hani":
+        return chinese_variant(own) or "Hani"
+    if other is not None:
+        return other
+    if declared in {"Hans", "Hant"} and (variant := chinese_variant(own)) and variant != declared:
+        return variant
+    return None
+
+
+def in_other_script(lang: str, own: str) -> bool:
+    """Whether text marked as ``lang`` is mostly in the other script (Latin against Chinese): then
+    every phrase of it would look foreign."""
+    declared = script_of(lang)
+    return declared is not None and _other_script(declared, _ADDRESS.sub(" ", own)) is not None
+
+
+def _other_script(declared: str, own: str) -> str | None:
+    """ "Latn" or "Hani" when ``own`` is mostly in that script and ``declared`` is not it."""
+    han, latin = len(_HAN.findall(own)), len(_LATIN_WORD.findall(own))
+    if declared != "Latn" and latin > han and latin >= _MINIMUM_TEXT:
+        return "Latn"
+    if declared == "Latn" and han > latin and han >= _MINIMUM_TEXT:
+        return "Hani"
+    return None
+    own = _ADDRESS.sub(" ", own)
     han, latin = len(_HAN.findall(own)), len(_LATIN_WORD.findall(own))
     if declared != "Latn" and latin > han and latin >= _MINIMUM_TEXT:
         return "Latn"
@@ -134,31 +161,46 @@ def foreign_runs(lang: str, text: str) -> list[tuple[int, int, str]]:
     """Where ``text``, marked as ``lang``, holds another language, as (start, end, lang it should
     carry): each stretch of Chinese in English text, each English phrase in Chinese text, as
     ``foreign_phrase`` finds them."""
-    script = script_of(lang)
-    masked = _ADDRESS.sub(lambda address: " " * len(address.group()), text)
-    if script in {"Hans", "Hant", "Hani"}:
-        return [(match.start(), match.end(), "en") for match in _LATIN_PHRASE.finditer(masked)]
-    if script != "Latn":
+    masked = _foreign_text(lang, text)
+    if masked is None:
         return []
-    whole = chinese_variant(text)
+    if script_of(lang) != "Latn":
+        return [(match.start(), match.end(), "en") for match in _LATIN_PHRASE.finditer(masked)]
     return [
-        (match.start(), match.end(), _CHINESE[chinese_variant(match.group()) or whole or "Hans"])
+        (match.start(), match.end(), _chinese_tag(match.group(), text))
         for match in _HAN_STRETCH.finditer(masked)
         if _HAN_RUN.search(match.group())
     ]
-
-
-_CHINESE = {"Hans": "zh-Hans", "Hant": "zh-Hant"}
 
 
 def foreign_phrase(lang: str, text: str) -> tuple[str, str] | None:
     """The first phrase of ``text``, marked as ``lang``, that is in another language (an English
     phrase of three words or more in Chinese text, two Chinese characters or more in English), with
     the lang it should carry; None when there is none."""
+    masked = _foreign_text(lang, text)
+    if masked is None:
+        return None
+    if script_of(lang) != "Latn":
+        phrase = _LATIN_PHRASE.search(masked)
+        return (phrase.group(0), "en") if phrase else None
+    phrase = _HAN_RUN.search(masked)
+    return (phrase.group(0), _chinese_tag(text, text)) if phrase else None
+
+
+def _foreign_text(lang: str, text: str) -> str | None:
+    """``text`` with its addresses blanked out, when it may hold a phrase in another language than
+    ``lang``; None when it cannot (most text: one scan, no blanking)."""
     script = script_of(lang)
-    text = _ADDRESS.sub(" ", text)
-    if script in {"Hans", "Hant", "Hani"} and (phrase := _LATIN_PHRASE.search(text)):
-        return phrase.group(0), "en"
-    if script == "Latn" and (phrase := _HAN_RUN.search(text)):
-        return phrase.group(0), "zh-Hant" if chinese_variant(text) == "Hant" else "zh-Hans"
-    return None
+    if script == "Latn":
+        found = _HAN_RUN.search(text)
+    elif script in {"Hans", "Hant", "Hani"}:
+        found = _LATIN_PHRASE.search(text)
+    else:
+        return None
+    # blanking an address only ever takes a phrase away
+    return _ADDRESS.sub(lambda address: " " * len(address.group()), text) if found else None
+
+
+def _chinese_tag(part: str, text: str) -> str:
+    variant = chinese_variant(part) or chinese_variant(text)
+    return "zh-Hant" if variant == "Hant" else "zh-Hans"

@@ -7,9 +7,8 @@ at a template no editor can change."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable
 from html.parser import HTMLParser
-from typing import Any
 
 from ..gate.language import foreign_runs
 
@@ -22,10 +21,11 @@ _VOID = frozenset(
 )
 
 
-def needs_marks(front_matter: Mapping[str, Any], lang: str) -> bool:
-    """Whether any text of the front matter is in another language than ``lang``: most guides have
-    none, and their pages are left as the layout wrote them."""
-    return any(foreign_runs(lang, text) for text in _texts(front_matter))
+def needs_marks(texts: Iterable[str], lang: str) -> bool:
+    """Whether any of a guide's front-matter ``texts`` is in another language than ``lang``: most
+    guides have none, and their pages are left as the layout wrote them."""
+    # one text: neither a stretch of Chinese nor an English phrase runs over a line break
+    return bool(foreign_runs(lang, "\n".join(texts)))
 
 
 def marked(html: str) -> str:
@@ -39,17 +39,6 @@ def marked(html: str) -> str:
         pieces += [html[position:start], f'<span lang="{lang}">', html[start:end], "</span>"]
         position = end
     return "".join(pieces) + html[position:]
-
-
-def _texts(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, Sequence):
-        for item in value:
-            yield from _texts(item)
 
 
 class _TextReader(HTMLParser):

@@ -61,7 +61,8 @@ def render_guide(
     guide = enriched.parsed.guide
     meta = guide.meta.model_dump(mode="json")
     # its fields' text in another language is marked on every page made from them
-    mark = marked if needs_marks(meta, guide.lang) else str
+    texts = (text for _, _, text in guide.front_matter.texts)
+    mark = marked if needs_marks(texts, guide.lang) else str
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)

@@ -28,7 +28,7 @@ from ..gate.content_rules import (
     link_text_problem,
     repeated_headings,
 )
-from ..gate.language import foreign_phrase, script_found
+from ..gate.language import foreign_phrase, in_other_script
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
 from ..source.content_model import GuideMeta
@@ -72,7 +72,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
     ]
     from_fields = len(headings)
     seen_text: dict[str, _Link] = {}
-    runs: list[_Run] = []
+    inlines: list[Token] = []
     tokens = parsed.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
@@ -81,7 +81,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         elif token.type == "thead_open" and token.map and not _header_text(tokens, index):
             add(TABLE_HEADER, token.map[0] + 1)
         elif token.type == "inline":
-            runs += _language_runs(token)
+            inlines.append(token)
             for child in token.children or []:
                 if child.type == "image" and image_lacks_alt(child.content, content_image=True):
                     add(IMAGE_ALT, _line(child))
@@ -104,16 +104,29 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         add(HEADING_ORDER, headings[from_fields + index]["line"], **skip.arguments)
     for index in repeated_headings(headings):
         add(HEADING_REPEATED, headings[index]["line"], text=headings[index]["text"].strip())
-    own = [guide.meta.title or "", guide.meta.summary or ""]
-    own += [run.text for run in runs if run.lang is None]
+    for run, (phrase, code) in _foreign_phrases(guide.lang, guide.meta, inlines):
+        add(LANGUAGE_OF_PARTS, run.line_of(phrase), text=phrase, code=code)
+    return findings
+
+
+def _foreign_phrases(
+    lang: str, meta: GuideMeta, inlines: list[Token]
+) -> Iterator[tuple[_Run, tuple[str, str]]]:
+    """Each run of the body's text with the phrase in it that is in another language than the run
+    is marked, as the gate finds them in the page's text nodes."""
+    # most guides have none: the Markdown as written, whose text is the runs' and more, tells at
+    # once (markup between two words parts them in the page's text nodes too)
+    if foreign_phrase(lang, "\n".join(inline.content for inline in inlines)) is None:
+        return
+    runs = [run for inline in inlines for run in _language_runs(inline)]
+    own = [meta.title or "", meta.summary or ""] + [run.text for run in runs if run.lang is None]
     # a guide wholly in another language than its lang is the gate's page-language finding, not a
     # finding a paragraph
-    if script_found(guide.lang, " ".join(own)) is None:
-        for run in runs:
-            if foreign := foreign_phrase(run.lang or guide.lang, run.text):
-                phrase, code = foreign
-                add(LANGUAGE_OF_PARTS, run.line_of(phrase), text=phrase, code=code)
-    return findings
+    if in_other_script(lang, " ".join(own)):
+        return
+    for run in runs:
+        if foreign := foreign_phrase(run.lang or lang, run.text):
+            yield run, foreign
 
 
 @dataclass(frozen=True)
