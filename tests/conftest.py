@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def guide(
-    body: str = "正文。\n",
+    body: str | None = None,
     *,
     title: str = "申领社会保障卡",
     summary: str = "带身份证到网点办理，不收费。",
@@ -32,7 +32,9 @@ def guide(
     fields: str = "",
 ) -> str:
     """The text of a guide file: front matter on lines 1–4 (plus ``fields``), a blank line, then
-    ``body``."""
+    ``body`` (by default a line in the guide's language: Chinese in an English guide is refused)."""
+    if body is None:
+        body = "Body text.\n" if lang == "en" else "正文。\n"
     return f"---\ntitle: {title}\nsummary: {summary}\nlang: {lang}\n{fields}---\n\n{body}"
 
 

@@ -173,7 +173,7 @@ def test_every_problem_of_every_guide_is_reported_in_one_pass(tmp_path):
     source = write_site(
         tmp_path / "guides",
         {
-            "a.md": "no front matter\n",
+            "a.md": "没有开头的信息块\n",
             "b.md": guide("<i>斜体</i>\n\n[x](javascript:void(0))\n"),
             "c.md": guide(fields="visits: lots\n"),
             "d.md": guide("![图](missing.png)\n"),
