@@ -58,14 +58,41 @@ window.__guidekit = {
       let part = tag + (id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(id) : "");
       const classes = [...node.classList].filter((name) => !name.startsWith("gk-focus"));
       part += classes.map((name) => "." + CSS.escape(name)).join("");
-      const twins = node.parentElement
-        ? [...node.parentElement.children].filter((sibling) => sibling.tagName === node.tagName && sibling.getAttribute("class") === node.getAttribute("class"))
-        : [];
-      if (twins.length > 1) part += `:nth-of-type(${[...node.parentElement.children].filter((s) => s.tagName === node.tagName).indexOf(node) + 1})`;
+      const place = node.parentElement && this.placesAmongSiblings(node.parentElement).get(node);
+      if (place && place.twinned) part += `:nth-of-type(${place.nth})`;
       parts.unshift(part);
       if (node.hasAttribute("data-line") || node.hasAttribute("data-template") || node.hasAttribute("data-guidekit-example")) break;
     }
     return parts.join(" > ");
+  },
+
+  // Where each child of a parent stands among the siblings of its tag (nth-of-type), and whether another
+  // sibling has its tag and class: worked out once a parent while the page's elements stay as they are.
+  // Counted sibling by sibling for each element, describing every link of a list of 700 cost a
+  // millisecond a link.
+  placesAmongSiblings(parent) {
+    if (!this.siblingWatch) {
+      this.siblingWatch = new MutationObserver(() => { this.siblingPlaces = new WeakMap(); });
+      this.siblingWatch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+      this.siblingPlaces = new WeakMap();
+    }
+    // changes not yet passed to the observer's callback: this very script may have made them
+    if (this.siblingWatch.takeRecords().length) this.siblingPlaces = new WeakMap();
+    let places = this.siblingPlaces.get(parent);
+    if (!places) {
+      places = new Map();
+      const ofTag = new Map(), ofLook = new Map();
+      for (const child of parent.children) {
+        const look = [child.tagName, child.getAttribute("class")];
+        const key = JSON.stringify(look);
+        ofTag.set(child.tagName, (ofTag.get(child.tagName) || 0) + 1);
+        ofLook.set(key, (ofLook.get(key) || 0) + 1);
+        places.set(child, { nth: ofTag.get(child.tagName), key });
+      }
+      for (const place of places.values()) place.twinned = ofLook.get(place.key) > 1;
+      this.siblingPlaces.set(parent, places);
+    }
+    return places;
   },
 
   text(element) {
