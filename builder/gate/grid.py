@@ -42,7 +42,7 @@ from urllib3.exceptions import HTTPError
 from .axe import axe_directory, axe_version
 from .browser import _ARGUMENTS
 from .grid_status import GridUnavailable, grid_status
-from .page_check import PageResult, check_page
+from .page_check import PageResult, check_page_in_time
 from .runner import unchecked
 from .session import VIEWPORT, Session, page_timeout_ms, prepare_session
 
@@ -156,11 +156,8 @@ class _GridRun:
                         break  # the other workers took the last pages while this session opened
                 page = self.queue.popleft()
                 try:
-                    # the browser's own timeouts do not cover page.evaluate or WebDriver: the whole
-                    # page is bounded
-                    result = await asyncio.wait_for(
-                        check_page(session, page), page_timeout_ms() / 1000
-                    )
+                    # the browser's own timeouts do not cover page.evaluate or WebDriver
+                    result = await check_page_in_time(session, page, page_timeout_ms() / 1000)
                 except (*_FAILURES, DocumentMismatch) as error:
                     if not isinstance(
                         error, (TimeoutException, DocumentMismatch)

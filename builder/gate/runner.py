@@ -26,7 +26,7 @@ from .browser import launch
 from .cache import GateCache, ruleset
 from .content_rules import link_findings
 from .grid_status import GridUnavailable
-from .page_check import PageResult, check_page
+from .page_check import PageResult, check_page_in_time
 from .session import (
     ORIGIN,
     Overrides,
@@ -267,11 +267,7 @@ async def _worker(
             try:
                 if session is None:
                     session = await new_session(browser, site, focus_verdicts, overrides)
-                # the browser's own timeouts do not cover page.evaluate: a script that blocks after
-                # load would hang forever
-                results[page] = await asyncio.wait_for(
-                    check_page(session, page), page_timeout_ms() / 1000
-                )
+                results[page] = await check_page_in_time(session, page, page_timeout_ms() / 1000)
                 break
             except (TimeoutError, PlaywrightError) as error:
                 if session is not None:
