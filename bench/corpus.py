@@ -201,9 +201,15 @@ def generate(
     by_lang: dict[str, list[tuple[str, str]]] = {}
     for entry in names:
         by_lang.setdefault(entry[0], []).append(entry)
+    offices: dict[tuple[object, str], int] = {}
     for lang, name in names:
         service = facet_rng.choice(_SERVICES) if facets else None
         district = facet_rng.choice(_DISTRICTS)
+        # a service offered at several offices of one district: each guide's title says which (two
+        # guides of one title are refused, as readers cannot tell their links apart)
+        offices[service, district] = offices.get((service, district), 0) + 1
+        if offices[service, district] > 1:
+            district += f"第 {offices[service, district]} 服务点"
         if kind == "plain":
             title, front, body = _guide(rng, lang, name, by_lang[lang], service, district)
         else:

@@ -33,6 +33,7 @@ from .gate.waivers import Waiver
 from .guide.checks import check_guide, salvaged_guides, site_guides
 from .guide.enrich import Asset, page_path
 from .guide.steps import GuideOutcome, SiteInputs, run_guide_steps
+from .lint.titles import repeated_titles
 from .messages import DEFAULT_LANGUAGE, error_text
 from .output.build_cache import BuildCache, cache_path, forget
 from .output.cache_keys import SiteKey, files_key, site_key
@@ -329,6 +330,7 @@ def _read_source(state: BuildState) -> Source:
             ]
         )
     state.report(_colliding_pages([guide.rel for guide in loaded.guides], lang))
+    state.report(repeated_titles(loaded.guides))
     glossary = _reported(state, load_glossary(source, lang))
     synonyms = _reported(state, load_synonyms(source, lang))
     reviews = _reported(state, load_reviews(source, lang, report_date(state.options.today)))

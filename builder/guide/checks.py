@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..component_registry import markdown_components
 from ..findings import Finding, Severity
+from ..lint.titles import repeated_titles
 from ..source.load import Loaded, SourceGuide, salvage
 from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .parse import parse_guide, read_tokens
@@ -127,7 +128,7 @@ def check_site(
 
     site = site_guides(loaded, anchors)
     guides = loaded.guides + salvaged_guides(source, site, default_lang)
-    findings: list[Finding] = []
+    findings: list[Finding] = repeated_titles(loaded.guides)
     summaries: list[GuideSummary] = []
     for guide in guides:
         checked = check_guide(guide, source, site, settings, today)

@@ -370,3 +370,48 @@ def test_lint_reports_a_phrase_in_another_language_at_its_line(tmp_path):
         ),
     ]
     assert line_of(chinese, "Social Security Online Service") == found[1]["line"]
+
+
+def test_guides_of_one_title_are_each_reported_at_their_title(tmp_path):
+    """Two guides of one title are two links of one text in every list of guides: a checked build
+    refused the site at the templates of the front page and the A–Z list, after the whole build,
+    naming no guide. Titles are compared as link texts are (case and runs of spaces aside), within
+    one language: a translation may keep its title."""
+    front = "---\nsummary: {summary}\ntitle: {title}\nlang: {lang}\n---\n\n{body}\n"
+    guides = {
+        "zh-Hans/first.md": ("申领社会保障卡", "zh-Hans", "第一次办卡。", "带身份证去办。"),
+        "zh-Hans/again.md": ("申领社会保障卡", "zh-Hans", "再办一张卡。", "带身份证去办。"),
+        "zh-Hans/lost.md": ("补办社会保障卡", "zh-Hans", "卡丢了补办。", "带身份证去办。"),
+        "en/card.md": ("Apply for a card", "en", "First card.", "Bring your ID card."),
+        "en/card-again.md": ("apply for a  Card", "en", "Another card.", "Bring your ID card."),
+        "zh-Hant/card.md": ("申領社會保障卡", "zh-Hant", "第一次辦卡。", "帶身分證去辦。"),
+        "en/translated.md": ("申领社会保障卡", "en", "First card.", "Bring your ID card."),
+    }
+    for rel, (title, lang, summary, body) in guides.items():
+        write_guide(tmp_path, rel, front.format(title=title, lang=lang, summary=summary, body=body))
+    document = lint_json(tmp_path)
+    repeated = {
+        finding["file"]: finding
+        for finding in document["findings"]
+        if finding["rule"] == "guidekit:link-same-text"
+    }
+    assert set(repeated) == {
+        "zh-Hans/first.md",
+        "zh-Hans/again.md",
+        "en/card.md",
+        "en/card-again.md",
+    }
+    assert {finding["line"] for finding in repeated.values()} == {3}
+    assert all(finding["severity"] == "error" for finding in repeated.values())
+    assert repeated["zh-Hans/first.md"]["message"].startswith(
+        "另外 1 篇指南（zh-Hans/again.md）的标题也是“申领社会保障卡”。"
+    )
+    assert repeated["en/card.md"]["message"].startswith(
+        "Other guides are titled 'Apply for a card' too (1: en/card-again.md)."
+    )
+    # a preview refuses it too, before any page is made
+    result = build(tmp_path, tmp_path.parent / "site", check=False, cache=False)
+    assert not result.published
+    assert {(f.file, f.line) for f in result.findings if f.blocking} == {
+        (rel, 3) for rel in repeated
+    }
