@@ -85,7 +85,7 @@ def test_a_published_build_counts_the_warnings_it_listed(tmp_path):
 
 def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
     source, out, before = published
-    bad = guide("第一段。\n\n[打开申请表](javascript:alert(1))\n")
+    bad = guide("第一段。\n\n[打开申请表](javascript:alert(1))\n", title="补办社会保障卡")
     write_site(source, {"zh-Hans/bad.md": bad})
     outcome = run_guidekit("build", source, "--out", out, "--no-check")
     assert outcome.exit_code == 1
@@ -176,7 +176,7 @@ def test_every_problem_of_every_guide_is_reported_in_one_pass(tmp_path):
             "a.md": "没有开头的信息块\n",
             "b.md": guide("<i>斜体</i>\n\n[x](javascript:void(0))\n"),
             "c.md": guide(fields="visits: lots\n"),
-            "d.md": guide("![图](missing.png)\n"),
+            "d.md": guide("![图](missing.png)\n", title="补办社会保障卡"),
         },
     )
     report = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json").report

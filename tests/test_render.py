@@ -293,7 +293,9 @@ def test_a_help_box_is_drawn_only_when_it_has_a_way_to_reach_a_person(tmp_path):
     """consult with only a name (and no places) drew the heading 需要有人帮忙？ over an empty box."""
     guides = {
         "named.md": guide(fields="consult: {name: 青川市民服务热线}\n"),
-        "phoned.md": guide(fields='consult: {name: 青川市民服务热线, phone: "12345"}\n'),
+        "phoned.md": guide(
+            title="补办社会保障卡", fields='consult: {name: 青川市民服务热线, phone: "12345"}\n'
+        ),
     }
     result = build(write_site(tmp_path / "guides", guides), tmp_path / "site", check=False)
     assert result.published, result.findings

@@ -33,7 +33,7 @@ def preview(tmp_path) -> Iterator[Preview]:
         tmp_path / "guides",
         {
             "zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
-            "zh-Hans/pension.md": guide("## 办理流程\n\n带上社保卡。\n"),
+            "zh-Hans/pension.md": guide("## 办理流程\n\n带上社保卡。\n", title="领取养老金"),
         },
     )
     (tmp_path / "secret.txt").write_text("not for the browser")
