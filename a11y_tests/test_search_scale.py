@@ -121,6 +121,10 @@ def test_split_pages_link_each_other_and_mark_the_current_one(site):
     second = soup("find/zh-Hans/search-1-2.html")
     assert second.select_one('nav.gk-way-in__pages a[aria-current="page"]').get_text() == "第 2 页"
     assert "第 2 页" in second.title.get_text()
+    # a letter's pages have no search box: they are named for what they list
+    assert second.h1.get_text().startswith("全部指南：")
+    assert " - 全部指南 - " in second.title.get_text()
+    assert [a.get_text() for a in second.select("nav.gk-breadcrumbs a")][-1:] == ["搜索指南"]
     front = soup("index.html")
     assert front.select_one('main a[href="find/zh-Hans/search.html"]') is not None
     assert [link.get_text() for link in front.select("main .gk-guide-list a")] == [
