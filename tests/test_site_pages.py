@@ -117,6 +117,13 @@ def test_sitemap_robots_404_and_redirects(tmp_path):
         _soup(out, "silver/404.html").select_one("link[rel=stylesheet]")["href"]
         == "/qc/assets/guidekit-silver.css"
     )
+    # a topic page only where that language's guides name topics: the others' would say "none"
+    not_found = _soup(out, "404.html")
+    assert "/qc/find/zh-Hans/topics.html" in [a["href"] for a in not_found.select("main > ul a")]
+    for section in not_found.select("main section[lang]"):
+        assert [a["href"] for a in section.select("a")] == [
+            f"/qc/find/{section['lang']}/search.html"
+        ]
     # shown at a missing address, the page is not the canonical one of that address, nor of its own
     assert _soup(out, "404.html").select_one("link[rel=canonical]") is None
     moved = _soup(out, "zh-Hans/old-card.html")

@@ -556,7 +556,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         pages = render_ways_in(
             list(listed.values()), langs, site_config, checked=True, ways=(search,)
         )
-        for page in pages + render_not_found(site_config, langs, checked=True, topics=False):
+        for page in pages + render_not_found(site_config, langs, checked=True):
             files[page.site_path] = page.html
         _write_files(site, files)
 

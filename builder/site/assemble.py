@@ -16,7 +16,7 @@ from ..pages import KeptPage, Page, PageGroup
 from .search_index import Readings, SynonymGroups, build_index, chunked_index
 from ..site_assets import site_assets
 from .extras import render_not_found, render_redirects, robots_txt, sitemap_xml
-from .ways_in import SEARCH_SCRIPT, render_ways_in
+from .ways_in import SEARCH_SCRIPT, linked_ways, render_ways_in
 
 
 def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list[str]:
@@ -39,7 +39,10 @@ def render_around(
         sources, langs, config, checked=checked, budget=budget
     )
     if config.ways_in:
-        pages += render_not_found(config, langs, checked=checked)
+        linked = {
+            lang: linked_ways([guide for guide in sources if guide.lang == lang]) for lang in langs
+        }
+        pages += render_not_found(config, langs, checked=checked, linked=linked)
     redirects, findings = render_redirects(
         config, [guide.rel for guide in sources], checked=checked
     )

@@ -3,7 +3,7 @@ guides."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -66,10 +66,14 @@ def site_root_path(config: SiteConfig) -> str:
 
 
 def render_not_found(
-    config: SiteConfig, langs: Sequence[str], *, checked: bool, topics: bool = True
+    config: SiteConfig,
+    langs: Sequence[str],
+    *,
+    checked: bool,
+    linked: Mapping[str, Collection[str]] | None = None,
 ) -> list[Page]:
-    """One 404 page per theme, in the site's language, pointing at the ways in (``topics``: the
-    topic page too); below, a part for each other language with guides, in its words and marked
+    """One 404 page per theme, in the site's language, pointing at the ways in (the A–Z list, and
+    the topic page of a language whose ``linked`` ways in have it: ``linked_ways``); below, a part for each other language with guides, in its words and marked
     with its ``lang``, pointing at its own ways in: a server shows one 404 page at every missing
     address, an English guide's mistyped one too. A server shows it at whatever address was
     missing (/a/b/missing), so its stylesheet, script and links start from the site's root path
@@ -77,6 +81,10 @@ def render_not_found(
     # rendering only: a build that keeps its pages never imports Jinja2
     from ..guide.render import page_context
     from ..templates import environment
+
+    def has_topics(lang: str) -> bool:
+        # a topic page without guides says there are none: no way to look
+        return linked is not None and "topics" in linked.get(lang, ())
 
     pages = []
     lang = config.default_lang
@@ -95,13 +103,15 @@ def render_not_found(
                 source=None,
                 search=here + way_in_path(search_lang, "search") if search_lang else None,
                 topics=here + way_in_path(search_lang, "topics")
-                if search_lang and topics
+                if search_lang and has_topics(search_lang)
                 else None,
                 other_languages=[
                     {
                         "lang": other,
                         "search": here + way_in_path(other, "search"),
-                        "topics": here + way_in_path(other, "topics") if topics else None,
+                        "topics": here + way_in_path(other, "topics")
+                        if has_topics(other)
+                        else None,
                     }
                     for other in langs
                     if other != lang
