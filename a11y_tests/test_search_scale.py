@@ -66,6 +66,13 @@ def province_site(guides: int = GUIDES, page_kb: float = PAGE_KB) -> dict[str, s
             fields=f"owner: {owner}\ntopics: [{topic}]\nlife_events: [{event}]\n",
             body="到窗口办理，工作人员会核对您的信息。\n",
         )
+    # a guide for foreigners: the ways in of two languages link each other
+    files["en/residence.md"] = guide(
+        title="Apply for a residence permit",
+        summary="Bring your passport to the service hall.",
+        lang="en",
+        fields="topics: [Residence]\n",
+    )
     return files
 
 
@@ -121,6 +128,14 @@ def test_split_pages_link_each_other_and_mark_the_current_one(site):
     second = soup("find/zh-Hans/search-1-2.html")
     assert second.select_one('nav.gk-way-in__pages a[aria-current="page"]').get_text() == "第 2 页"
     assert "第 2 页" in second.title.get_text()
+    # only a way in's top page is the other language's page (hreflang); a part's switch leads there
+    assert [(link["hreflang"], link["href"]) for link in search.select("link[rel=alternate]")] == [
+        ("en", "../../find/en/search.html")
+    ]
+    assert second.select("link[rel=alternate]") == []
+    assert [a["href"] for a in second.select(".gk-language-switch a")] == [
+        "../../find/en/search.html"
+    ]
     # a letter's pages have no search box: they are named for what they list
     assert second.h1.get_text().startswith("全部指南：")
     assert " - 全部指南 - " in second.title.get_text()
@@ -128,7 +143,8 @@ def test_split_pages_link_each_other_and_mark_the_current_one(site):
     front = soup("index.html")
     assert front.select_one('main a[href="find/zh-Hans/search.html"]') is not None
     assert [link.get_text() for link in front.select("main .gk-guide-list a")] == [
-        f"全部 {GUIDES} 篇指南，按拼音字母排列"
+        f"全部 {GUIDES} 篇指南，按拼音字母排列",
+        "All 1 guide, A to Z",
     ]
     topics = soup("find/zh-Hans/topics.html")
     assert {link.get_text().split(" ")[0] for link in topics.select("nav.gk-way-in__jump a")} >= {

@@ -175,7 +175,10 @@ class _WayPage:
         prefix = root + self.theme.prefix
         context = page_context(self.config, self.theme, path, self.lang, self.checked)
         # a part's groups are not the other language's: its language switch leads to the same way
-        # in, as the top page's does, or to the A–Z list where that way in has no guides
+        # in, as the top page's does, or to the A–Z list where that way in has no guides. Only
+        # the same way in's top page is the page in the other language (hreflang, for search
+        # engines); the reader's switch goes there from a part too.
+        others = {other: names for other, names in self.linked.items() if other != self.lang}
         context["alternates"] = [
             {
                 "lang": other,
@@ -183,8 +186,13 @@ class _WayPage:
                 + way_in_path(other, way.name if way.name in names else "search"),
                 "label": ui_text(other, "language-name"),
             }
-            for other, names in self.linked.items()
-            if other != self.lang
+            for other, names in others.items()
+        ]
+        part = extra.get("group") is not None
+        context["hreflang"] = [
+            alternate
+            for alternate, names in zip(context["alternates"], others.values(), strict=True)
+            if way.name in names and not part
         ]
         html = self.env.get_template(f"base/{template}.html.j2").render(
             **context,
