@@ -9,7 +9,11 @@ import json
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
+from guidekit.guide.render import render_home
 from guidekit.messages import ui_strings
+from guidekit.site.page_weight import Budget, gzip_size, loaded_files
+from guidekit.source.config import load_config
+from guidekit.source.load import load_guides
 from guidekit.templates import environment
 
 from .conftest import guide, write_site
@@ -193,3 +197,22 @@ def test_a_site_below_a_path_passes_the_gate(tmp_path):
         for finding in report.findings
         if finding.page in ("404.html", "silver/404.html")
     ] == []
+
+
+def test_the_front_page_lists_the_guides_in_every_theme_or_in_none(tmp_path):
+    """Each theme's front page decided alone whether it fit the page budget with every guide: the
+    silver page, whose stylesheet weighs more, could link to the A–Z lists while the standard page
+    listed every guide, and the switch between them led to another page. Here only the silver
+    page is over the budget."""
+    source = write_site(tmp_path / "guides", SITE)
+    config = load_config(source)[0]
+    guides = load_guides(source, config.default_lang).guides
+    standard, silver = render_home(guides, config, checked=False)
+    silver_css = next(path for path in loaded_files(silver) if path.endswith(".css"))
+    budget = Budget((gzip_size(standard.html) + 1) / 1024, {silver_css: 10_000})
+    assert budget.fits(standard) and not budget.fits(silver)
+    pages = render_home(guides, config, checked=False, budget=budget)
+    assert [page.site_path for page in pages] == ["index.html", "silver/index.html"]
+    for page in pages:
+        listed = BeautifulSoup(page.html, "html.parser").select("main .gk-guide-list a")
+        assert "find/zh-Hans/search.html" in listed[0]["href"], page.site_path

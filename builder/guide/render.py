@@ -167,7 +167,8 @@ def render_home(
     budget: Budget | None = None,
 ) -> list[Page]:
     """The site's front page in every theme: every guide, by language; when that is too heavy for
-    ``budget`` and the site has ways in, each language's ways in and a link to its A–Z list."""
+    ``budget`` in any theme and the site has ways in, each language's ways in and a link to its A–Z
+    list, in every theme (the silver switch leads to the same page, made bigger)."""
     from ..site.ways_in import linked_ways  # the site's pages import this module's context
 
     env = environment()
@@ -175,31 +176,28 @@ def render_home(
         lang: sorted((g for g in guides if g.lang == lang), key=lambda g: g.rel)
         for lang in LANGUAGES
     }
-    pages = []
-    for theme in THEMES:
+
+    def render(theme: Theme, listed: bool) -> Page:
         site_path = theme.prefix + "index.html"
+        html = env.get_template("base/index.html.j2").render(
+            **page_context(config, theme, site_path, config.default_lang, checked),
+            source=None,
+            sections=[
+                {
+                    "lang": lang,
+                    "ways": linked_ways(entries),
+                    "count": len(entries),
+                    "guides": [(g.meta, page_url(g.rel)) for g in entries] if listed else None,
+                }
+                for lang, entries in by_lang.items()
+                if entries
+            ],
+        )
+        return Page(site_path, html, theme.name, config.default_lang, None)
 
-        def render(listed: bool, site_path: str = site_path, theme: Theme = theme) -> Page:
-            html = env.get_template("base/index.html.j2").render(
-                **page_context(config, theme, site_path, config.default_lang, checked),
-                source=None,
-                sections=[
-                    {
-                        "lang": lang,
-                        "ways": linked_ways(entries),
-                        "count": len(entries),
-                        "guides": [(g.meta, page_url(g.rel)) for g in entries] if listed else None,
-                    }
-                    for lang, entries in by_lang.items()
-                    if entries
-                ],
-            )
-            return Page(site_path, html, theme.name, config.default_lang, None)
-
-        page = render(listed=True)
-        if budget is not None and config.ways_in and not budget.fits(page):
-            page = render(listed=False)
-        pages.append(page)
+    pages = [render(theme, listed=True) for theme in THEMES]
+    if budget is not None and config.ways_in and not all(budget.fits(page) for page in pages):
+        pages = [render(theme, listed=False) for theme in THEMES]
     return pages
 
 
