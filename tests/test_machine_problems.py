@@ -135,7 +135,9 @@ def test_a_full_disk_is_refused_with_a_message_and_leaves_the_site_and_no_stagin
         out = disk / "site"
         assert build(source, out, check=False, cache=False).published
         before = snapshot(out)
-        (source / "zh-Hans" / "big.md").write_text(guide("很长的一段话。" * 6000), "utf-8")
+        (source / "zh-Hans" / "big.md").write_text(
+            guide("很长的一段话。" * 6000, title="一篇很长的指南"), "utf-8"
+        )
         message = refused(source, out, "--no-cache")
         assert "磁盘已满" in message
         assert snapshot(out) == before and leftovers(out) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from guidekit.build import build
 
-FRONT = "---\ntitle: 申领社会保障卡\nsummary: 带身份证到网点办理。\nlang: {lang}\n{extra}---\n"
+FRONT = "---\ntitle: {title}\nsummary: 带身份证到网点办理。\nlang: {lang}\n{extra}---\n"
 
 
 def _build(
@@ -25,9 +25,12 @@ def _build(
     for name, data in (files or {}).items():
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         (source / name).write_bytes(data)
-    (source / "other.md").write_text(FRONT.format(lang=lang, extra="") + "\n另一篇。\n", "utf-8")
+    (source / "other.md").write_text(
+        FRONT.format(title="补办社会保障卡", lang=lang, extra="") + "\n另一篇。\n", "utf-8"
+    )
     (source / "guide.md").write_text(
-        FRONT.format(lang=lang, extra=extra) + textwrap.dedent(body), "utf-8"
+        FRONT.format(title="申领社会保障卡", lang=lang, extra=extra) + textwrap.dedent(body),
+        "utf-8",
     )
     result = build(source, tmp_path / "site", check=False)
     page = tmp_path / "site" / "guide.html"
