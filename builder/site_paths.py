@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import re
+import unicodedata
+from urllib.parse import quote, unquote_to_bytes
 
 GALLERY_INDEX = "components/index.html"
 # Every page may load only files of its own site: no inline script or style, no other host, no
@@ -48,3 +50,30 @@ def public_url(base_url: str, site_path: str) -> str:
     # what base_url already encodes (%XX) and its delimiters stay; spaces and non-ASCII are encoded
     base = quote(base_url.rstrip("/"), safe=":/?#[]@!$&'()*+,;=%~")
     return base + "/" + quote(site_path)
+
+
+_ENCODED = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def printed_url(base_url: str, site_path: str) -> str:
+    """A page's address as printed on paper, for a reader to type: ``public_url``'s, with each
+    character a reader can read and type as it looks shown as itself (办事, 居住), which a browser
+    encodes back into exactly ``public_url``'s address. A space stays %20 (on paper it cannot be
+    told from a line break, and an address bar searches for text with one), and so do characters
+    that are invisible or look like others (a full-width ／, a zero-width space)."""
+    return _ENCODED.sub(_readable, public_url(base_url, site_path))
+
+
+def _readable(encoded: re.Match[str]) -> str:
+    try:
+        text = unquote_to_bytes(encoded.group(0)).decode("utf-8")
+    except UnicodeDecodeError:
+        return encoded.group(0)  # not UTF-8: no character to show
+    return "".join(
+        character
+        if not character.isascii()
+        and character.isprintable()  # no space, control or invisible format character
+        and unicodedata.normalize("NFKC", character) == character  # no full-width look-alike
+        else quote(character, safe="")
+        for character in text
+    )

@@ -407,6 +407,39 @@ def test_earl_is_json_ld_with_a_mode_on_every_assertion_one_per_criterion_per_pa
     )  # a warning
 
 
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        (
+            "https://example.gov.cn/qc/",
+            "https://example.gov.cn/qc/zh-Hans/%E5%B1%85%E4%BD%8F%20%E8%AF%81.html",
+        ),
+        (None, "../zh-Hans/%E5%B1%85%E4%BD%8F%20%E8%AF%81.html"),
+    ],
+)
+def test_earl_names_a_page_with_a_space_or_chinese_in_its_file_name_by_a_valid_iri(
+    base_url, expected
+):
+    """A guide file named 居住 证.md: the page's @id in earl.jsonld was written as it stands
+    (".../zh-Hans/居住 证.html"), and an IRI has no spaces, so a JSON-LD processor took the page for
+    another or refused it; the canonical link and the sitemap already percent-encoded the same
+    address. Now the @id is the address they give."""
+    page = SitePage("zh-Hans/居住 证.html", "standard", "zh-Hans")
+    found = evidence(
+        SiteConfig(base_url=base_url), [page], date=DAY, checked=True, waivers=(), reviews=()
+    )
+    document = json.loads(report_files(found)[EARL_FILE])
+    subjects = {
+        node["@id"]
+        for node in document["@graph"]
+        if "earl:TestSubject" in node.get("@type", []) and "sch:WebPage" in node["@type"]
+    }
+    # (the statement pages are subjects too)
+    assert expected in subjects and all(" " not in s and s.isascii() for s in subjects)
+    assertions = [node for node in document["@graph"] if node.get("@type") == "earl:Assertion"]
+    assert expected in {node["earl:subject"]["@id"] for node in assertions}
+
+
 def test_a_waived_criterion_says_its_verdict_not_only_a_review_that_it_supports():
     """Under 有已知问题 the statement gave the criterion's review alone, "王芳，…：符合。": a
     reader saw a known problem listed as conforming."""

@@ -110,6 +110,30 @@ def test_theme_guidekit_passes_with_zero_findings_and_components(project: Path) 
     assert 'href="../find/zh-Hans/search.html"' in guide
 
 
+def test_a_site_below_a_path_takes_site_url_as_its_address_and_passes_the_gate(
+    project: Path,
+) -> None:
+    """site_url below a path (a portal's /qingchuan/): the plugin gave guidekit no base_url, so
+    theme: guidekit's 404 page, shown at any missing address (/qingchuan/a/b/missing), took its
+    stylesheet and links from the host's root (/assets/guidekit.css): unstyled, its links broken;
+    and no page had a canonical link (seen building this project with site_url set). site_url is
+    now guidekit's base_url, and the gate serves the site under its path, as the portal does."""
+    configure(project, site_url="https://example.gov.cn/qingchuan/")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    not_found = (site / "404.html").read_text("utf-8")
+    assert 'href="/qingchuan/assets/guidekit.css"' in not_found
+    assert 'href="/qingchuan/find/zh-Hans/search.html"' in not_found
+    assert 'href="/assets/' not in not_found and 'href="/find/' not in not_found
+    # the canonical link is the address MkDocs' sitemap names
+    guide = (site / "shebaoka" / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://example.gov.cn/qingchuan/shebaoka/">' in guide
+    assert "<loc>https://example.gov.cn/qingchuan/shebaoka/</loc>" in (
+        site / "sitemap.xml"
+    ).read_text("utf-8")
+
+
 def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: Path) -> None:
     configure(project, plugin_cache="false")
     assert mkdocs(project, "build").returncode == 0

@@ -5,6 +5,7 @@ redirects."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 
@@ -176,6 +177,40 @@ def test_addresses_for_machines_are_percent_encoded(tmp_path):
     assert "Sitemap: https://example.gov.cn/%E5%8A%9E%E4%BA%8B/sitemap.xml" in (
         out / "robots.txt"
     ).read_text("utf-8")
+
+
+def test_the_printed_address_is_the_canonical_one_as_a_reader_types_it(tmp_path):
+    """A paper copy prints the page's address for a reader to type. It was printed as the file is
+    named ("本页网址：https://example.gov.cn/办事/zh-Hans/居住 证.html", found building a guide named
+    居住 证.md): a space on paper cannot be told from a line break (the address wraps anywhere),
+    and a browser's address bar searches for text with a space. Now it is the canonical link's
+    address with Chinese characters shown as themselves (a browser encodes them as the canonical
+    link does): what cannot be read or typed as it looks (a space, a full-width ／, an invisible
+    character) stays encoded."""
+    files = {
+        "guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/办事/"\n',
+        "zh-Hans/居住 证.md": guide(title="办理居住证"),
+        "zh-Hans/社保／医保\u200b.md": guide(title="办理社保卡"),
+    }
+    out = tmp_path / "site"
+    assert build(write_site(tmp_path / "guides", files), out, check=False).published
+    for name, printed in (
+        ("居住 证", "https://example.gov.cn/办事/zh-Hans/居住%20证.html"),
+        ("社保／医保\u200b", "https://example.gov.cn/办事/zh-Hans/社保%EF%BC%8F医保%E2%80%8B.html"),
+    ):
+        page = _soup(out, f"zh-Hans/{name}.html")
+        canonical = page.select_one("link[rel=canonical]")["href"]
+        assert page.select_one(".gk-page-url").get_text() == f"本页网址：{printed}"
+        # typed into a browser, the printed address is the canonical one
+        assert quote(printed, safe=":/%") == canonical
+        short = _soup(out, f"zh-Hans/{name}.short.html")
+        assert short.select_one(".gk-page-url").get_text() == f"完整指南网址：{printed}"
+        silver = _soup(out, f"silver/zh-Hans/{name}.html")
+        assert (
+            silver.select_one(".gk-page-url")
+            .get_text()
+            .endswith(printed.replace("/zh-Hans/", "/silver/zh-Hans/"))
+        )
 
 
 def test_a_site_below_a_path_passes_the_gate(tmp_path):

@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import quote
 
 from ..findings import Finding
+from ..site_paths import public_url
 from .standards import WCAG_URL, Criterion
 from .verdicts import (
     DOES_NOT,
@@ -272,9 +274,10 @@ def _test(criterion: Criterion) -> dict[str, object]:
 
 def _subject_id(evidence: Evidence, path: str) -> str:
     """The page's address: absolute with ``base_url``, else relative to this report in
-    ``accessibility/``."""
+    ``accessibility/``; percent-encoded as its canonical link is, since an IRI has no spaces (a
+    guide file named 居住 证.md)."""
     base = evidence.config.base_url
-    return f"{base.rstrip('/')}/{path}" if base else "../" + path
+    return public_url(base, path) if base else "../" + quote(path)
 
 
 _NUMBER = re.compile(r"\d+\.\d+\.\d+")

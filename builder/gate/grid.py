@@ -44,7 +44,7 @@ from .browser import _ARGUMENTS
 from .grid_status import GridUnavailable, grid_status
 from .page_check import PageResult, check_page_in_time
 from .runner import unchecked
-from .session import VIEWPORT, Session, page_timeout_ms, prepare_session
+from .session import VIEWPORT, Session, page_timeout_ms, prepare_session, served_root
 
 GRID_ATTEMPTS = 3  # tries per page before it is reported unchecked
 SESSION_TIMEOUT_VARIABLE = "GUIDEKIT_GRID_SESSION_TIMEOUT"
@@ -138,6 +138,7 @@ class _GridRun:
     focus_verdicts: dict[str, bool] = field(default_factory=dict)
     sessions_opened: int = 0
     last_error: str = ""
+    root_path: str | None = None  # the path the site is also served under; None: its manifest's
 
     async def call(self, function: Callable[..., Any], *arguments: Any) -> Any:
         return await _blocking(self.executor, function, *arguments)
@@ -198,6 +199,7 @@ class _GridRun:
                 self.site,
                 browser.contexts[0],
                 focus_verdicts=self.focus_verdicts,
+                root_path=self.root_path or served_root(self.site),
                 driver=driver,
                 browser=browser,
                 node=await self.call(self._node_of, driver.session_id),
@@ -287,17 +289,22 @@ def _reason(error: BaseException) -> str:
 
 
 async def check_on_grid(
-    url: str, site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]
+    url: str,
+    site: Path,
+    pages: list[str],
+    jobs: int,
+    on_page: Callable[[str], None],
+    root_path: str | None = None,
 ) -> tuple[dict[str, PageResult], dict[str, int]]:
     """Every check on ``pages`` in the browsers of the Grid at ``url``, ``jobs`` sessions at once;
-    also how many pages each node checked."""
+    also how many pages each node checked; ``root_path`` as ``run_gate``'s."""
     url = url.rstrip("/")
     await asyncio.to_thread(grid_status, url)
     workers = min(jobs, len(pages))
     with ThreadPoolExecutor(
         max_workers=workers + 1, thread_name_prefix="guidekit-grid"
     ) as executor:
-        run = _GridRun(url, site, on_page, deque(pages), executor)
+        run = _GridRun(url, site, on_page, deque(pages), executor, root_path=root_path)
         async with async_playwright() as playwright:
             await asyncio.gather(*(run.worker(playwright) for _ in range(workers)))
     if run.queue and not run.sessions_opened:

@@ -98,11 +98,15 @@ def run_gate(
     cache: Path | None = None,
     on_page: Callable[[str], None] | None = None,
     grid: str | None = None,
+    root_path: str | None = None,
 ) -> GateReport:
     """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every
     page afresh; ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local
-    Chromium (grid.py)."""
+    Chromium (grid.py); ``root_path`` the path the site is published under (``/qc/``), where it
+    is served too, None: as the site's manifest records it (a site another tool built, as the
+    MkDocs plugin's, has no manifest and says it)."""
     site = site.resolve()
+    root_path = root_path or served_root(site)
     all_pages = html_pages(site)
     pages = shard.select(all_pages) if shard else all_pages
     store = GateCache(cache, site) if cache else None
@@ -120,16 +124,20 @@ def run_gate(
         except ImportError as error:
             raise GridUnavailable("grid-needs-extra", url=grid, reason=str(error)) from None
 
-        checked, grid_nodes = _run(check_on_grid(grid, site, fresh, jobs or 2, report_page))
+        checked, grid_nodes = _run(
+            check_on_grid(grid, site, fresh, jobs or 2, report_page, root_path)
+        )
         results.update(checked)
     elif fresh:
-        results.update(_run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page)))
+        results.update(
+            _run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page, root_path))
+        )
     if store:
         for page in fresh:
             store.store(page, results[page])
         store.save(all_pages)
 
-    findings = site_findings(site, pages, results)
+    findings = site_findings(site, pages, results, root_path=root_path)
     if store and store.damaged:
         findings.append(
             Finding(
@@ -184,9 +192,11 @@ def site_findings(
     pages: list[str],
     results: dict[str, PageResult],
     site_files: Container[str] | None = None,
+    root_path: str | None = None,
 ) -> list[Finding]:
     """Each page's findings, and those of its links into the rest of ``site`` (missing pages and
-    anchors); ``site_files`` the files of the site, listed from ``site`` when not given."""
+    anchors); ``site_files`` the files of the site, listed from ``site`` when not given;
+    ``root_path`` as ``run_gate``'s."""
     findings = [finding for page in pages for finding in results[page].findings]
     if site_files is None:
         site_files = {
@@ -194,7 +204,7 @@ def site_findings(
         }
     all_facts = {page: facts for page in pages if (facts := results[page].facts) is not None}
     return findings + link_findings(
-        ORIGIN, all_facts, site_files, _IdReader(site), served_root(site)
+        ORIGIN, all_facts, site_files, _IdReader(site), root_path or served_root(site)
     )
 
 
@@ -215,12 +225,12 @@ class FilesOnDisk:
 
 
 async def _check_pages(
-    site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None]
+    site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None], root_path: str
 ) -> dict[str, PageResult]:
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
-            return await check_pages(browser, site, pages, jobs, on_page)
+            return await check_pages(browser, site, pages, jobs, on_page, root_path=root_path)
         finally:
             await browser.close()
 
@@ -233,18 +243,20 @@ async def check_pages(
     on_page: Callable[[str], None],
     overrides: Overrides | None = None,
     focus_verdicts: dict[str, bool] | None = None,
+    root_path: str | None = None,
 ) -> dict[str, PageResult]:
     """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once; a page that cannot be
     checked says so. ``focus_verdicts`` carries the focus pictures' verdicts from earlier runs in
     the same browser (focus_visible.py); by default elements that look alike are photographed once
-    per run."""
+    per run. ``root_path`` as ``run_gate``'s."""
+    root_path = root_path or served_root(site)
     queue: asyncio.Queue[str] = asyncio.Queue()
     for page in pages:
         queue.put_nowait(page)
     results: dict[str, PageResult] = {}
     focus_verdicts = {} if focus_verdicts is None else focus_verdicts
     workers = (
-        _worker(browser, site, queue, results, on_page, focus_verdicts, overrides)
+        _worker(browser, site, queue, results, on_page, focus_verdicts, overrides, root_path)
         for _ in range(min(jobs, len(pages)))
     )
     await asyncio.gather(*workers)
@@ -259,6 +271,7 @@ async def _worker(
     on_page,
     focus_verdicts: dict[str, bool],
     overrides: Overrides | None,
+    root_path: str,
 ) -> None:
     session: Session | None = None
     while not queue.empty():
@@ -266,7 +279,7 @@ async def _worker(
         for attempt in (1, 2):
             try:
                 if session is None:
-                    session = await new_session(browser, site, focus_verdicts, overrides)
+                    session = await new_session(browser, site, focus_verdicts, overrides, root_path)
                 results[page] = await check_page_in_time(session, page, page_timeout_ms() / 1000)
                 break
             except (TimeoutError, PlaywrightError) as error:

@@ -119,7 +119,8 @@ class Session:
     run_axe: AxeRun | None = (
         None  # axe run another way than in the page (grid.py: axe-selenium-python)
     )
-    root_path: str = "/"  # the path the site is also served under (served_root)
+    # the path the site is also served under: run_gate's root_path, else served_root
+    root_path: str = "/"
 
     async def reopen(self) -> tuple[Page, CDPSession]:
         """The page being checked loaded afresh, for a check that must start from the page as it
@@ -292,12 +293,20 @@ async def new_session(
     site: Path,
     focus_verdicts: dict[str, bool],
     overrides: Overrides | None = None,
+    root_path: str | None = None,
 ) -> Session:
+    """``root_path``: the path the site is also served under; None: as its manifest says."""
     context = await browser.new_context(
         service_workers="block", viewport=VIEWPORT, device_scale_factor=1
     )
     return await prepare_session(
-        Session(site, context, focus_verdicts=focus_verdicts, overrides=overrides or Overrides())
+        Session(
+            site,
+            context,
+            focus_verdicts=focus_verdicts,
+            overrides=overrides or Overrides(),
+            root_path=root_path or served_root(site),
+        )
     )
 
 
@@ -307,7 +316,6 @@ async def prepare_session(session: Session) -> Session:
     # axe and the check scripts are installed once per context, as one script (one round trip):
     # injecting them per page costs far more
     context = session.context
-    session.root_path = served_root(session.site)
     context.set_default_timeout(page_timeout_ms())
     await asyncio.gather(
         context.add_init_script(gate_script()), context.route("**/*", session.serve)

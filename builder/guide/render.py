@@ -17,6 +17,7 @@ from ..pages import Page
 from ..site_paths import (
     CONTENT_SECURITY_POLICY,
     FIND_FOLDER,
+    printed_url,
     public_url,
     root_of,
     statement_path,
@@ -89,7 +90,7 @@ def render_guide(
     for theme in THEMES:
         site_path = theme.prefix + short_page_path(guide.rel)
         full_guide_url = (
-            f"{config.base_url.rstrip('/')}/{theme.prefix}{page_path(guide.rel)}"
+            printed_url(config.base_url, theme.prefix + page_path(guide.rel))
             if config.base_url
             else None
         )
@@ -239,9 +240,8 @@ def page_context(
         "theme": theme,
         "root": root,
         "home": root + theme.prefix + "index.html",
-        "page_url": f"{config.base_url.rstrip('/')}/{site_path}"
-        if config.base_url
-        else None,  # printed with the page
+        # printed with the page
+        "page_url": printed_url(config.base_url, site_path) if config.base_url else None,
         "other_theme_url": root + other.prefix + quote(page),
         "alternates": [],  # {lang, href, label} of this page in other languages, when there are any
         "canonical": public_url(config.base_url, site_path) if config.base_url else None,

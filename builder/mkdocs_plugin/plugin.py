@@ -39,7 +39,7 @@ from ..guide.render import page_context
 from ..jinja import install, stylesheet
 from ..messages import LANGUAGES, best_language, catalogue, fill, user_language
 from ..site_assets import SCRIPT, site_assets
-from ..site_paths import root_of
+from ..site_paths import public_url, root_of
 from ..source.config import SiteConfig
 from ..templates import environment
 from ..theme import SILVER, STANDARD
@@ -146,6 +146,7 @@ class _ServeCheck:
     report_url: str
     pages: dict[str, _BuiltPage]
     problems: list[Finding]
+    root_path: str  # where site_url puts the preview (mkdocs serve serves it there)
 
 
 class GuidekitPlugin(BasePlugin[GuidekitConfig]):
@@ -251,6 +252,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.guidekit_theme(config):
             built = self.pages[page.file.dest_uri]
             context.update(self._layout_context(config, STANDARD, page.file.dest_uri, built))
+            # the address MkDocs' sitemap names (shebaoka/, not shebaoka/index.html)
+            base_url = _base_url(config)
+            context["canonical"] = public_url(base_url, unquote(page.url)) if base_url else None
             context["other_theme_url"] = self._silver_url(page.file.dest_uri)
             context["navigation_label"] = say("navigation", built.lang)
         return context
@@ -272,7 +276,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.command == "serve":
             if self.config.gate and self.config.serve_check:
                 self._check_in_background(
-                    site, f"{str(config.site_url or '/').rstrip('/')}/{SERVE_REPORT}"
+                    site,
+                    f"{str(config.site_url or '/').rstrip('/')}/{SERVE_REPORT}",
+                    self._root_path(config),
                 )
             return
         if (
@@ -288,7 +294,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             if self.warnings is not None and self.warnings.get_counts():
                 log.error(say("strict-refused", self.lang, out=self._shown(out)))
                 return  # MkDocs aborts right after this event
-            verdict = self._gate(site, dict(self.pages), list(self._components.problems))
+            verdict = self._gate(
+                site, dict(self.pages), list(self._components.problems), self._root_path(config)
+            )
             if verdict.ok:
                 from ..output.publish import build_lock, publish
 
@@ -359,13 +367,15 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         site: Path,
         pages: dict[str, _BuiltPage],
         problems: list[Finding],
+        root_path: str,
         on_page: Callable[[str], None] | None = None,
     ):
         """Check ``site`` with guidekit's gate and print the verdict; findings point at docs/ files
         and theme templates.
 
         ``pages`` and ``problems`` are the build's (copies: in mkdocs serve the next build may
-        already be running)."""
+        already be running); ``root_path`` the path site_url puts the site under (``/qingchuan/``),
+        where the gate serves it too, as its 404 page's links start there."""
         from ..gate.cache import cache_file
         from ..gate.formats import print_text, write_html, write_junit
         from ..gate.report import judge
@@ -377,6 +387,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             jobs=self.config.jobs,
             cache=cache_file(self.site_dir or site) if self.config.cache else None,
             on_page=on_page,
+            root_path=root_path,
         )
         findings = [self._located(finding, pages) for finding in report.findings] + problems
         waivers_file = (
@@ -428,7 +439,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self.templates[name] = shown
         return self.templates[name]
 
-    def _check_in_background(self, site: Path, report_url: str) -> None:
+    def _check_in_background(self, site: Path, report_url: str, root_path: str) -> None:
         """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up. A
         rebuild while a check runs is checked next (only the latest one); the verdict is also an
         HTML page of the preview."""
@@ -440,6 +451,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             report_url,
             dict(self.pages),
             list(self._components.problems),
+            root_path,
         )
         with self.lock:
             if self.background is not None and self.background.is_alive():
@@ -460,7 +472,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         from ..gate.formats import write_html
 
         try:
-            verdict = self._gate(job.snapshot, job.pages, job.problems, self._unless_stopping)
+            verdict = self._gate(
+                job.snapshot, job.pages, job.problems, job.root_path, self._unless_stopping
+            )
             errors, warnings, _ = verdict.counts()
             if (
                 job.report.parent.is_dir()
@@ -589,10 +603,17 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             {
                 "site_name": {self.lang: config.site_name},
                 "default_lang": self.lang,
+                "base_url": _base_url(config),
                 "gallery": False,
                 "statement": False,
             }
         )
+
+    def _root_path(self, config: Any) -> str:
+        """The path site_url puts the site under (``/qingchuan/``), else ``/``."""
+        from ..site.extras import site_root_path
+
+        return site_root_path(self._site_config(config))
 
     def _silver_url(self, dest: str) -> str:
         return root_of(dest) + SILVER.prefix + quote(dest)
@@ -627,6 +648,18 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         path = self.project / name
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+
+def _base_url(config: Any) -> str | None:
+    """guidekit's base_url is MkDocs' site_url: a site published below a path (a portal's
+    /qingchuan/) has its 404 page's stylesheet and links start there, and its canonical links name
+    its public address. MkDocs accepts any scheme; guidekit only a web address without ? or #
+    (anything else is no address a reader opens, and pages then link relatively, as without
+    it)."""
+    site_url = str(config.site_url or "")
+    parts = urlsplit(site_url)
+    web = parts.scheme.lower() in {"http", "https"} and parts.netloc
+    return site_url if web and "?" not in site_url and "#" not in site_url else None
 
 
 def _write_files(site: Path, files: dict[str, str]) -> None:
