@@ -75,11 +75,9 @@ async def check_page_in_time(session: Session, page_path: str, seconds: float) -
     return await while_progressing(lambda watch: check_page(session, page_path, watch), seconds)
 
 
-async def while_progressing(
-    work: Callable[[Stopwatch], Awaitable[T]], seconds: float, watch: Stopwatch | None = None
-) -> T:
+async def while_progressing(work: Callable[[Stopwatch], Awaitable[T]], seconds: float) -> T:
     """What ``work`` returns; a TimeoutError once ``seconds`` pass without a lap of its watch."""
-    watch = watch or Stopwatch()
+    watch = Stopwatch()
     task = asyncio.ensure_future(work(watch))
     try:
         while not task.done():
@@ -94,10 +92,7 @@ async def while_progressing(
             await asyncio.gather(task, return_exceptions=True)
 
 
-async def check_page(
-    session: Session, page_path: str, watch: Stopwatch | None = None
-) -> PageResult:
-    watch = watch or Stopwatch()
+async def check_page(session: Session, page_path: str, watch: Stopwatch) -> PageResult:
     page, cdp = await session.open(page_path)
     watch.lap("load")
     try:
