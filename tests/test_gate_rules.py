@@ -210,6 +210,13 @@ def test_the_keyboard_walk_is_judged_from_where_each_tab_left_the_focus():
         {"element": f"a{index}", "tabindex": 0, "group": 0} for index in (1, 2)
     ]
     assert walk_findings(GUIDE, grouped, [step(0, 0), step(1, 40), step(0, 0)], arrowed=[2]) == []
+    # a frame is left out of Tab's lap (reached otherwise): the lap round to the start again, its
+    # moment outside the page unseen, is no trap
+    framed = expected + [{"element": "iframe", "tabindex": 0, "group": -1}]
+    assert walk_findings(GUIDE, framed, [step(0), step(1), step(2), step(0)], arrowed=[3]) == []
+    assert [
+        f.rule for f in walk_findings(GUIDE, framed, [step(0), step(1), step(0)], arrowed=[3])
+    ] == ["guidekit:keyboard-trap"]
     hidden = walk_findings(
         GUIDE, expected, [step(0, 0), step(1, 40, {"element": "header.sticky"}), step(2, 80), None]
     )

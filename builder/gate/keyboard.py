@@ -152,7 +152,11 @@ def walk_findings(
     # a composite widget is one Tab stop, however many members it has
     stops = len({element["group"] for element in expected if element.get("group", -1) >= 0})
     stops += sum(1 for element in expected if element.get("group", -1) < 0)
-    trap = _trap(steps, stops)
+    # frames leave the Tab order for the walk (reached otherwise): Tab's lap is the other stops. A
+    # lap seen without the moment it left the page (the focus comes back from the browser late on a
+    # busy machine) was a trap on a page with a frame
+    framed = sum(1 for index in arrowed if expected[index].get("group", -1) < 0)
+    trap = _trap(steps, stops - framed)
     if trap is not None:
         findings.append(_trap_finding(context, trap))
     reached = {step["index"] for step in steps if step} | set(arrowed)

@@ -225,7 +225,11 @@ class FilesOnDisk:
 
 
 async def _check_pages(
-    site: Path, pages: list[str], jobs: int, on_page: Callable[[str], None], root_path: str
+    site: Path,
+    pages: list[str],
+    jobs: int,
+    on_page: Callable[[str], None],
+    root_path: str | None = None,
 ) -> dict[str, PageResult]:
     async with async_playwright() as playwright:
         browser = await launch(playwright)
