@@ -182,6 +182,21 @@ PAGES: dict[str, str] = {
         '<p><a href="#end" tabindex="-1">A link the keyboard cannot reach</a></p><p '
         'id="end">End.</p>'
     ),
+    # The focus back on the first link before the next press is heard, as a busy machine's browser
+    # hands it back after Tab left the page: a lap, not a trap
+    "keyboard/unreachable-focus-returned.html": page(
+        '<p><a href="#end">First link</a></p><p><a href="#end">Second link</a></p><p><a '
+        'href="#end" tabindex="-1">A link the keyboard cannot reach</a></p><p id="end">End.</p>',
+        script="<script>window.addEventListener('blur', () => "
+        "document.querySelector('a').focus());</script>",
+    ),
+    # its only link, focused again when the focus leaves the page: Tab still leaves it for the
+    # browser's own controls
+    "keyboard/one-link-focused-on-leaving.html": page(
+        '<p><a href="#end">The only link</a></p><p id="end">End.</p>',
+        script="<script>window.addEventListener('blur', () => "
+        "document.querySelector('a').focus());</script>",
+    ),
     "keyboard/trap.html": page(
         '<p><label for="name">Name</label> <input id="name"></p><p><a href="#end">After the '
         'field</a></p><p id="end">End.</p>',
@@ -433,6 +448,7 @@ GOOD_PAGES = (
     "keyboard/shadow-focus.html",
     "keyboard/tall-region.html",
     "keyboard/appearing-link.html",
+    "keyboard/one-link-focused-on-leaving.html",
     "targets/spaced.html",
     "targets/silver-good.html",
     "targets/silver-labelled-link-large.html",

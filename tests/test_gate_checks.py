@@ -84,6 +84,9 @@ def test_each_check_fails_only_what_it_should(report):
     assert rules_on(report, "spacing/bad.html") == {"guidekit:text-spacing"}
     assert rules_on(report, "targets/spaced.html") == set()
     assert rules_on(report, "language/latin-in-chinese-page.html") == {"guidekit:page-language"}
+    assert rules_on(report, "keyboard/unreachable-focus-returned.html") == {
+        "guidekit:keyboard-reach"
+    }
 
 
 def test_findings_name_the_element(report):

@@ -66,12 +66,15 @@ window.__guidekit.keyboard = {
 
   focusFrom(index) {
     this.expected[index].focus({ preventScroll: true });
+    this.watchLeaving();
   },
 
-  // After a timer turn, so that a handler's setTimeout has run: whether the focus is back on the stop
+  // After a timer turn, so that a handler's setTimeout has run: whether the focus is back on the stop. Tab
+  // that took the focus out of the page left the stop, whatever the page focuses then.
   async tookBack(index) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const back = document.activeElement === this.expected[index];
+    window.removeEventListener("blur", this.leaving);
+    const back = !this.left && document.activeElement === this.expected[index];
     if (document.activeElement) document.activeElement.blur();
     return back ? { index, ...window.__guidekit.where(this.expected[index]) } : null;
   },
@@ -87,6 +90,7 @@ window.__guidekit.keyboard = {
     this.collect();
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
+    this.watchLeaving();
 
     // a smooth scroll would still be moving when the next press notes where the focus is
     this.unstyle = window.__guidekit.overrideStyles("html, * { scroll-behavior: auto !important; }");
@@ -107,6 +111,13 @@ window.__guidekit.keyboard = {
     return this.expected.reduce((presses, element) => presses + (element.matches(this.multipart) ? 5 : 1), 0);
   },
 
+  // Notes when the focus leaves the page for the browser's own controls.
+  watchLeaving() {
+    this.left = false;
+    this.leaving = () => { this.left = true; };
+    window.__guidekit.listen(window, "blur", this.leaving);
+  },
+
   multipart: "input[type='date'], input[type='time'], input[type='datetime-local'], input[type='month'], input[type='week']",
 
   box(element) {
@@ -117,10 +128,12 @@ window.__guidekit.keyboard = {
   // Called when the next Tab goes down: the previous one has moved focus and scrolled by now.
   record() {
     const element = document.activeElement;
-    if (!element || element === document.body || element === document.documentElement) {
-      this.log.push(null);
-      return;
-    }
+    const nowhere = !element || element === document.body || element === document.documentElement;
+    // Tab took the focus out of the page since the last press, though it may be back by the time this press is
+    // heard (a busy machine's browser hands it back early; a page may move it on blur): that lap ended there
+    if (this.left || nowhere) this.log.push(null);
+    this.left = false;
+    if (nowhere) return;
     const last = this.log[this.log.length - 1];
     if (last && element.matches(this.multipart) && last.index === this.expected.indexOf(element)) return; // its next part
     const g = window.__guidekit;
@@ -176,6 +189,7 @@ window.__guidekit.keyboard = {
   finish() {
     this.record();
     window.removeEventListener("keydown", this.listener, true);
+    window.removeEventListener("blur", this.leaving);
     this.unstyle();
     this.frames.forEach(([frame, tabindex]) => (tabindex === null ? frame.removeAttribute("tabindex") : frame.setAttribute("tabindex", tabindex)));
     const g = window.__guidekit;

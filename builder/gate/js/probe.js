@@ -30,6 +30,8 @@ window.__guidekit = {
   stringify: JSON.stringify.bind(JSON),
   clickable,
   focusWatched,
+  // the browser's own: what the gate's scripts listen for is not the page's
+  listen: (target, type, handler) => listen.call(target, type, handler),
 
   // Where an element comes from: its Markdown line, or the component example or template that made it.
   origin(element) {
