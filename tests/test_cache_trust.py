@@ -299,12 +299,12 @@ def test_random_json_in_the_gate_cache_is_ignored(tmp_path_factory, pages, page_
     (root / "site" / "a.html").write_text("<p>a</p>", "utf-8")
     path = root / "gate.json"
     for stored in (
-        {"ruleset": ruleset(), "pages": pages},
-        {"ruleset": ruleset(), "pages": {"a.html": page_entry}},
+        {"ruleset": ruleset(), "root_path": "/", "pages": pages},
+        {"ruleset": ruleset(), "root_path": "/", "pages": {"a.html": page_entry}},
         pages,
     ):
         path.write_text(json.dumps(stored), "utf-8")
-        cache = GateCache(path, root / "site")
+        cache = GateCache(path, root / "site", "/")
         assert cache.lookup("a.html") is None
     path.write_text("{" * 100_000, "utf-8")
-    assert GateCache(path, root / "site").damaged
+    assert GateCache(path, root / "site", "/").damaged

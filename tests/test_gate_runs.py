@@ -123,6 +123,16 @@ def test_an_unchanged_site_is_not_checked_again_and_an_edit_rechecks_only_that_p
     assert third.browser_pages == 1
 
 
+def test_a_site_served_under_another_path_is_checked_again(tmp_path):
+    """What a page asks for at /qc/logo.png is the site's logo.png under /qc/ and missing under /."""
+    site = write_site(tmp_path / "site", SMALL_SITE)
+    cache = tmp_path / "cache.json"
+    assert run_gate(site, jobs=2, cache=cache).browser_pages == len(SMALL_SITE)
+    under_a_path = run_gate(site, jobs=2, cache=cache, root_path="/qc/")
+    assert under_a_path.browser_pages == len(SMALL_SITE)
+    assert run_gate(site, jobs=2, cache=cache, root_path="/qc/").browser_pages == 0
+
+
 def test_one_defect_on_many_pages_is_one_problem():
     findings = [
         Finding(

@@ -84,12 +84,17 @@ class _EntryJson(StrictJson):
 
 class _CacheJson(StrictJson):
     ruleset: str
+    root_path: str | None = None  # a cache written before the gate recorded it matches nothing
     pages: dict[str, _EntryJson]
 
 
 class GateCache:
-    def __init__(self, path: Path, site: Path) -> None:
-        self.path, self.site = path, site
+    """``root_path``: the path the site is served under (``/qc/``). A page's results hold for that
+    path only: a file it asks for at ``/qc/logo.png`` is the site's ``logo.png`` there and missing
+    at ``/``."""
+
+    def __init__(self, path: Path, site: Path, root_path: str) -> None:
+        self.path, self.site, self.root_path = path, site, root_path
         self.entries: dict[str, dict] = {}
         self._hashes: dict[str, str] = {}
         self.damaged = False  # the file was there but not of its shape: ignored
@@ -102,7 +107,7 @@ class GateCache:
         except ValidationError:
             self.damaged = True
             return
-        if stored.ruleset == ruleset():
+        if stored.ruleset == ruleset() and stored.root_path == root_path:
             self.entries = {
                 page: entry.model_dump(exclude_none=True) for page, entry in stored.pages.items()
             }
@@ -140,6 +145,10 @@ class GateCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".gate-", suffix=".json")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump({"ruleset": ruleset(), "pages": entries}, file, ensure_ascii=False)
+            json.dump(
+                {"ruleset": ruleset(), "root_path": self.root_path, "pages": entries},
+                file,
+                ensure_ascii=False,
+            )
         os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
         os.replace(temporary, self.path)

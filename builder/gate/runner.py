@@ -109,7 +109,7 @@ def run_gate(
     root_path = root_path or served_root(site)
     all_pages = html_pages(site)
     pages = shard.select(all_pages) if shard else all_pages
-    store = GateCache(cache, site) if cache else None
+    store = GateCache(cache, site, root_path) if cache else None
     report_page = on_page or (lambda page: None)
     results: dict[str, PageResult] = {}
     for page in pages:
