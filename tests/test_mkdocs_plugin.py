@@ -129,6 +129,10 @@ def test_a_site_below_a_path_takes_site_url_as_its_address_and_passes_the_gate(
     # the canonical link is the address MkDocs' sitemap names
     guide = (site / "shebaoka" / "index.html").read_text("utf-8")
     assert '<link rel="canonical" href="https://example.gov.cn/qingchuan/shebaoka/">' in guide
+    silver = (site / "silver" / "shebaoka" / "index.html").read_text("utf-8")
+    assert (
+        '<link rel="canonical" href="https://example.gov.cn/qingchuan/silver/shebaoka/">' in silver
+    )
     assert "<loc>https://example.gov.cn/qingchuan/shebaoka/</loc>" in (
         site / "sitemap.xml"
     ).read_text("utf-8")

@@ -111,6 +111,7 @@ class _BuiltPage:
     lang: str
     title: str
     content: str  # the page's body HTML
+    url: str  # its address in the site as MkDocs names it ("shebaoka/", not "shebaoka/index.html")
     summary: str = ""  # front matter summary or description: shown in search results
 
 
@@ -238,6 +239,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             lang,
             page.title or "",
             html,
+            unquote(page.url),
             summary,
         )
         if self.silver_copies(config) and not self.guidekit_theme(config):
@@ -252,9 +254,6 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.guidekit_theme(config):
             built = self.pages[page.file.dest_uri]
             context.update(self._layout_context(config, STANDARD, page.file.dest_uri, built))
-            # the address MkDocs' sitemap names (shebaoka/, not shebaoka/index.html)
-            base_url = _base_url(config)
-            context["canonical"] = public_url(base_url, unquote(page.url)) if base_url else None
             context["other_theme_url"] = self._silver_url(page.file.dest_uri)
             context["navigation_label"] = say("navigation", built.lang)
         return context
@@ -588,7 +587,11 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         self, config: Any, theme: Any, site_path: str, built: _BuiltPage
     ) -> dict[str, Any]:
         context = page_context(self._site_config(config), theme, site_path, built.lang, True)
+        base_url = _base_url(config)
         context.update(
+            # the address MkDocs' sitemap names (shebaoka/, not shebaoka/index.html), and its
+            # silver copy's alike
+            canonical=public_url(base_url, theme.prefix + built.url) if base_url else None,
             site_lang=self.lang,
             source=built.source,
             home=context["root"] + theme.prefix + "index.html",
