@@ -98,17 +98,26 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
     problems."""
     problems: dict[tuple, Problem] = {}
     for finding in sorted(findings, key=sort_key):
-        waiver = next((waiver for waiver in waivers if waiver.covers(finding)), None)
-        key = (finding.rule, *_place(finding), finding.severity, waiver)
-        problem = problems.setdefault(key, Problem(finding, waiver=waiver))
-        where = (
-            _NO_PAGE
-            if finding.page is None and finding.theme is None
-            else (finding.page, finding.theme)
+        waiver = (
+            next((waiver for waiver in waivers if waiver.covers(finding)), None)
+            if waivers
+            else None
         )
+        key = (finding.rule, _place(finding), finding.severity, waiver)
+        problem = problems.get(key)
+        if problem is None:  # most of a large site's findings are the linter's, each its own
+            problems[key] = Problem(finding, [_where(finding)], waiver)
+            continue
+        where = _where(finding)
         if where not in problem.occurrences:
             problem.occurrences.append(where)
     return list(problems.values())
+
+
+def _where(finding: Finding) -> tuple[str | None, str | None]:
+    if finding.page is None and finding.theme is None:
+        return _NO_PAGE
+    return finding.page, finding.theme
 
 
 PER_PAGE_RULES = frozenset(

@@ -71,14 +71,14 @@ def check_script(text: GuideText, report: Reporter) -> bool:
     total = other = 0
     first: tuple[Passage, int] | None = None
     for passage in text.passages:
+        total += len(HAN.findall(passage.text))
         converted = convert(passage.text)
+        if converted == passage.text:  # nearly every passage: no character to look at one by one
+            continue
         if len(converted) != len(passage.text):  # a phrase converted to another length
             converted = "".join(convert(char) for char in passage.text)
         for offset, (char, same) in enumerate(zip(passage.text, converted, strict=True)):
-            if not HAN.match(char):
-                continue
-            total += 1
-            if char != same:
+            if char != same and HAN.match(char):
                 other += 1
                 first = first or (passage, offset)
     if first is None or other < _OTHER_SCRIPT_MINIMUM or other < total * _OTHER_SCRIPT_SHARE:
