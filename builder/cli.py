@@ -380,7 +380,10 @@ def _report(
 )
 @click.option("--fix", is_flag=True)
 @click.option("--yes", is_flag=True)
-def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) -> None:
+@JOBS
+def lint_command(
+    source: Path, output_format: str, as_of, fix: bool, yes: bool, jobs: int | None
+) -> None:
     """Check the guides in SOURCE for plain language, completeness and review dates. Builds
     nothing."""
     config, findings = load_config(source)
@@ -389,7 +392,7 @@ def lint_command(source: Path, output_format: str, as_of, fix: bool, yes: bool) 
     with _guarded(lang, source):
         if fix:
             _fix_habits(source, config, yes)
-    ok = _lint_report(source, config, findings, today, output_format)
+    ok = _lint_report(source, config, findings, today, output_format, jobs=jobs)
     sys.exit(0 if ok else REFUSED)
 
 
@@ -400,13 +403,15 @@ def _lint_report(
     today: dt.date,
     output_format: str,
     only: set[str] | None = None,
+    jobs: int | None = None,
 ) -> bool:
     """Lint SOURCE and report it (``only``: the findings and figures of these guides); True when
-    nothing blocks a build."""
+    nothing blocks a build. ``jobs``: worker processes, by default one per core."""
     lang = config.default_lang
+    jobs = jobs or os.cpu_count() or 1
     with _guarded(lang, source):
-        loaded = load_guides(source, lang)
-        report = check_site(source, loaded, config.lint, lang, today)
+        loaded = load_guides(source, lang, jobs=jobs)
+        report = check_site(source, loaded, config.lint, lang, today, jobs)
     findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
     summaries = report.summaries
     if only is not None:

@@ -18,6 +18,7 @@ from ..component_registry import markdown_components
 from ..findings import Finding, Severity
 from ..lint.titles import repeated_titles
 from ..source.load import Loaded, SourceGuide, salvage
+from ..workers import in_parallel, shared_out
 from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .parse import parse_guide, read_tokens
 
@@ -114,12 +115,27 @@ class SiteCheck:
 
 
 def check_site(
-    source: Path, loaded: Loaded, settings: LintSettings, default_lang: str, today: dt.date
+    source: Path,
+    loaded: Loaded,
+    settings: LintSettings,
+    default_lang: str,
+    today: dt.date,
+    jobs: int = 1,
 ) -> SiteCheck:
     """``guidekit lint``: every guide of the site through ``check_guide``, links to other guides'
-    headings included."""
+    headings included; in ``jobs`` worker processes when there are many guides, as a build
+    shares them out."""
     by_rel = {guide.rel: guide for guide in loaded.guides}
     known: dict[str, frozenset[str]] = {}
+    if in_parallel(len(loaded.guides), jobs):
+        # read once for all: worker processes reading the guides their own share links to would
+        # each read most of a site whose guides link to one another's headings
+        ids = shared_out(
+            lambda index: frozenset(heading_ids(read_tokens(loaded.guides[index].body))),
+            len(loaded.guides),
+            jobs,
+        )
+        known = dict(zip(by_rel, ids, strict=True))
 
     def anchors(rel: str) -> Collection[str] | None:
         if rel not in known and rel in by_rel:
@@ -128,12 +144,17 @@ def check_site(
 
     site = site_guides(loaded, anchors)
     guides = loaded.guides + salvaged_guides(source, site, default_lang)
+
+    def checked(index: int) -> tuple[list[Finding], GuideSummary]:
+        # only what the report needs crosses back from a worker: not the parsed guide
+        result = check_guide(guides[index], source, site, settings, today)
+        return result.findings, result.summary
+
     findings: list[Finding] = repeated_titles(loaded.guides)
     summaries: list[GuideSummary] = []
-    for guide in guides:
-        checked = check_guide(guide, source, site, settings, today)
-        findings += checked.findings
-        summaries.append(checked.summary)
+    for guide_findings, summary in shared_out(checked, len(guides), jobs):
+        findings += guide_findings
+        summaries.append(summary)
     return SiteCheck(findings, summaries, loaded.files)
 
 

@@ -202,3 +202,37 @@ def test_a_guide_that_is_not_utf_8_is_counted_among_the_guides_checked(tmp_path)
     result = run("lint", str(tmp_path))
     assert "不是 UTF-8" in result.stdout + result.stderr
     assert "检查了 2 篇指南：1 个必须修改的问题" in result.stderr, result.stderr
+
+
+def test_a_province_is_linted_in_worker_processes_with_the_same_report(tmp_path):
+    """Enough guides for ``lint`` to share them out to worker processes (the real command, in a
+    process of its own: under pytest-xdist this process runs threads and never forks), with links
+    to one another's headings: the report is the one a single process writes, a missing heading
+    included."""
+    count = 60
+    for number in range(count):
+        following = f"g{(number + 1) % count:02d}.md#怎么办"
+        if number == 7:
+            following = "g08.md#没有这个小标题"
+        write_guide(
+            tmp_path,
+            f"zh-Hans/g{number:02d}.md",
+            guide("2099-01-01", f"## 怎么办\n\n如需帮助，请看[下一件事]({following})。\n"),
+        )
+
+    def lint(jobs: str) -> dict:
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "guidekit"), "lint", str(tmp_path)]
+            + ["--format", "json", "--as-of", TODAY.isoformat(), "--jobs", jobs],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 1, result.stdout + result.stderr
+        return json.loads(result.stdout)
+
+    shared_out = lint("2")
+    assert shared_out == lint("1")
+    broken = [f for f in shared_out["findings"] if f["rule"] == "guidekit:broken-anchor"]
+    assert [(f["file"], f["line"]) for f in broken] == [("zh-Hans/g07.md", 11)]
+    assert len(shared_out["summaries"]) == count
