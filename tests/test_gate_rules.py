@@ -91,6 +91,24 @@ def test_phrases_in_another_language_need_their_own_lang():
     assert "{lang=en}" in findings[0].message and "{lang=zh-Hans}" in findings[1].message
 
 
+def test_pinyin_in_chinese_text_is_chinese_not_an_english_phrase():
+    """Road signs and office plates are written in pinyin (Jiefang Bei Lu): Chinese in Latin
+    letters, which an English voice reads no better than a Chinese one. The gate asked for
+    {lang=en} and refused the guide; an English phrase beside the pinyin is still one."""
+    runs = [
+        run("路牌上写着 Jiefang Bei Lu，往前走 100 米就到。", "zh-Hans"),
+        run("门口的牌子写着 Renmin Zhengfu Fuwu Zhongxin。", "zh-Hans"),
+        run("西安的拼音是 Xī’ān Shì Yanta Qu，不是 Lüshun Xi Lu。", "zh-Hans"),
+        run("网上办：Apply online now。", "zh-Hans"),
+        run("他们说 he can hang。", "zh-Hans"),  # English words that are pinyin syllables too
+    ]
+    findings = parts_language(GUIDE, runs)
+    assert [f.message.split("”")[0].lstrip("“") for f in findings] == [
+        "Apply online now",
+        "he can hang",
+    ]
+
+
 def test_vague_link_text_is_caught_in_any_language():
     links = [
         {"href": "x", "raw": "x", "text": text, "line": 3, "element": "a"}

@@ -4,7 +4,9 @@ Traditional characters), and a phrase in another language carries a lang of its 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 import hanzidentifier
@@ -127,15 +129,6 @@ def _other_script(declared: str, own: str) -> str | None:
     if declared == "Latn" and han > latin and han >= _MINIMUM_TEXT:
         return "Hani"
     return None
-    own = _ADDRESS.sub(" ", own)
-    han, latin = len(_HAN.findall(own)), len(_LATIN_WORD.findall(own))
-    if declared != "Latn" and latin > han and latin >= _MINIMUM_TEXT:
-        return "Latn"
-    if declared == "Latn" and han > latin and han >= _MINIMUM_TEXT:
-        return chinese_variant(own) or "Hani"
-    if declared in {"Hans", "Hant"} and (variant := chinese_variant(own)) and variant != declared:
-        return variant
-    return None
 
 
 def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[Finding]:
@@ -165,7 +158,7 @@ def foreign_runs(lang: str, text: str) -> list[tuple[int, int, str]]:
     if masked is None:
         return []
     if script_of(lang) != "Latn":
-        return [(match.start(), match.end(), "en") for match in _LATIN_PHRASE.finditer(masked)]
+        return [(match.start(), match.end(), "en") for match in _english_phrases(masked)]
     return [
         (match.start(), match.end(), _chinese_tag(match.group(), text))
         for match in _HAN_STRETCH.finditer(masked)
@@ -181,7 +174,7 @@ def foreign_phrase(lang: str, text: str) -> tuple[str, str] | None:
     if masked is None:
         return None
     if script_of(lang) != "Latn":
-        phrase = _LATIN_PHRASE.search(masked)
+        phrase = next(_english_phrases(masked), None)
         return (phrase.group(0), "en") if phrase else None
     phrase = _HAN_RUN.search(masked)
     return (phrase.group(0), _chinese_tag(text, text)) if phrase else None
@@ -199,6 +192,62 @@ def _foreign_text(lang: str, text: str) -> str | None:
         return None
     # blanking an address only ever takes a phrase away
     return _ADDRESS.sub(lambda address: " " * len(address.group()), text) if found else None
+
+
+def _english_phrases(chinese: str) -> Iterator[re.Match[str]]:
+    """The phrases of Latin words in Chinese text that are not pinyin: a road sign or an office's
+    plate (Jiefang Bei Lu) is Chinese in Latin letters, which an English voice reads no better."""
+    return (match for match in _LATIN_PHRASE.finditer(chinese) if not _pinyin(match.group()))
+
+
+_PINYIN_GAPS = re.compile(r"[^a-z]+")
+_LONGEST_SYLLABLE = 6  # zhuang, shuang
+
+
+def _pinyin(phrase: str) -> bool:
+    """Whether every word of ``phrase`` is spelt in pinyin syllables, with or without tone marks,
+    and one word at least in two or more of them: English words that happen to be syllables (he,
+    can, hang) make English phrases."""
+    bare = "".join(
+        char
+        for char in unicodedata.normalize("NFD", phrase.lower())
+        if not unicodedata.combining(char)
+    )
+    words = [word for word in re.split(r"[\s,;:!?\"“”()'’-]+", bare) if word]
+    if any(_PINYIN_GAPS.search(word) for word in words):
+        return False
+    counts = [_fewest_syllables(word) for word in words]
+    spelt = [count for count in counts if count is not None]
+    return len(spelt) == len(counts) and max(spelt, default=0) >= 2
+
+
+def _fewest_syllables(word: str) -> int | None:
+    """How few pinyin syllables spell ``word``; None when no sequence of them does."""
+    syllables = _pinyin_syllables()
+    fewest: list[int | None] = [0] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _LONGEST_SYLLABLE), end):
+            before, now = fewest[start], fewest[end]
+            if before is not None and word[start:end] in syllables:
+                fewest[end] = before + 1 if now is None else min(now, before + 1)
+    return fewest[-1]
+
+
+@cache
+def _pinyin_syllables() -> frozenset[str]:
+    """Every syllable pypinyin reads a character as, without tones (lve also as lue, as ü is
+    written without its dots), leaving out the vowelless interjections (m, n, ng, hm)."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = {reading for value in pinyin_dict.values() for reading in value.split(",")}
+    toneless = {to_normal(reading) for reading in readings}
+    return frozenset(
+        spelling
+        for syllable in toneless
+        if re.search("[aeiouv]", syllable)
+        for spelling in (syllable, syllable.replace("v", "u"))
+    )
 
 
 def _chinese_tag(part: str, text: str) -> str:

@@ -372,6 +372,24 @@ def test_lint_reports_a_phrase_in_another_language_at_its_line(tmp_path):
     assert line_of(chinese, "Social Security Online Service") == found[1]["line"]
 
 
+def test_a_chinese_guide_quoting_pinyin_signs_is_not_refused(tmp_path):
+    """lint refused a guide that copies a road sign (Jiefang Bei Lu), asking for {lang=en} on
+    Chinese written in Latin letters."""
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 申领社会保障卡\nsummary: 带身份证去办。\nlang: zh-Hans\n---\n\n"
+        "路牌上写着 Jiefang Bei Lu，门口的牌子写着 Renmin Zhengfu Fuwu Zhongxin。\n\n"
+        "网上办就点 Apply online now。\n",
+    )
+    found = [
+        f["message"]
+        for f in lint_json(tmp_path)["findings"]
+        if f["rule"] == "guidekit:language-of-parts"
+    ]
+    assert len(found) == 1 and "Apply online now" in found[0]
+
+
 def test_guides_of_one_title_are_each_reported_at_their_title(tmp_path):
     """Two guides of one title are two links of one text in every list of guides: a checked build
     refused the site at the templates of the front page and the A–Z list, after the whole build,
