@@ -103,7 +103,7 @@ def group(findings: Iterable[Finding], waivers: Sequence[Waiver] = ()) -> list[P
             if waivers
             else None
         )
-        key = (finding.rule, _place(finding), finding.severity, waiver)
+        key = (finding.rule, *_place(finding), finding.severity, waiver)
         problem = problems.get(key)
         if problem is None:  # most of a large site's findings are the linter's, each its own
             problems[key] = Problem(finding, [_where(finding)], waiver)
