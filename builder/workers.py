@@ -24,7 +24,9 @@ def shared_out(
 ) -> list[T]:
     """``[task(0), …, task(count - 1)]``, in ``jobs`` forked worker processes when there is enough
     to do. ``meanwhile``: work of this process's own, done while the workers do the tasks."""
-    if not in_parallel(count, jobs):
+    # forking a process that runs other threads (the preview server) can copy a lock some thread
+    # holds
+    if jobs <= 1 or count < PARALLEL_FROM or threading.active_count() > 1:
         meanwhile()
         return [task(index) for index in range(count)]
     global _task
@@ -44,13 +46,6 @@ def shared_out(
             return results.get()
     finally:
         _task = None
-
-
-def in_parallel(count: int, jobs: int) -> bool:
-    """Whether ``shared_out`` shares ``count`` tasks out to worker processes."""
-    # forking a process that runs other threads (the preview server) can copy a lock some thread
-    # holds
-    return jobs > 1 and count >= PARALLEL_FROM and threading.active_count() == 1
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from ..component_registry import markdown_components
 from ..findings import Finding, Severity
 from ..lint.titles import repeated_titles
 from ..source.load import Loaded, SourceGuide, salvage
-from ..workers import in_parallel, shared_out
+from ..workers import shared_out
 from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
 from .parse import parse_guide, read_tokens
 
@@ -126,16 +126,7 @@ def check_site(
     headings included; in ``jobs`` worker processes when there are many guides, as a build
     shares them out."""
     by_rel = {guide.rel: guide for guide in loaded.guides}
-    known: dict[str, frozenset[str]] = {}
-    if in_parallel(len(loaded.guides), jobs):
-        # read once for all: worker processes reading the guides their own share links to would
-        # each read most of a site whose guides link to one another's headings
-        ids = shared_out(
-            lambda index: frozenset(heading_ids(read_tokens(loaded.guides[index].body))),
-            len(loaded.guides),
-            jobs,
-        )
-        known = dict(zip(by_rel, ids, strict=True))
+    known: dict[str, frozenset[str]] = {}  # in each worker process, the guides its share links to
 
     def anchors(rel: str) -> Collection[str] | None:
         if rel not in known and rel in by_rel:

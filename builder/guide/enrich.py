@@ -241,12 +241,17 @@ def enrich_guide(
                 )
                 continue
             if meant is not None:
-                others = site.anchors(meant) if site.anchors and meant != guide.rel else None
-                anchor = _missing_anchor(
-                    heading_ids(parsed.tokens) if meant == guide.rel else others, parts.fragment
-                )
-                if anchor:
-                    missing_anchor(token, anchor, unquote(parts.path))
+                # another guide's headings are read only for a link to one of them: reading them
+                # for every link between guides read most of a site twice in guidekit lint
+                if parts.fragment:
+                    ids: Collection[str] | None
+                    if meant == guide.rel:
+                        ids = heading_ids(parsed.tokens)
+                    else:
+                        ids = site.anchors(meant) if site.anchors else None
+                    anchor = _missing_anchor(ids, parts.fragment)
+                    if anchor:
+                        missing_anchor(token, anchor, unquote(parts.path))
                 token.meta[SITE_PATH] = page_url(meant) + (
                     f"#{parts.fragment}" if parts.fragment else ""
                 )
