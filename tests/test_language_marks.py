@@ -43,3 +43,32 @@ def test_only_text_in_another_language_outside_the_editors_markdown_is_marked():
         "Application Form for Residence Permit",
         '<span lang="en">Application Form for Residence Permit</span>',
     )
+
+
+def test_a_component_title_in_another_language_is_marked_for_the_editor(tmp_path):
+    """The title on a component's fence line cannot carry {lang=…}: lint said nothing, the gate
+    refused the guide after a whole build and advised a mark that titles do not take. Its foreign
+    phrases are marked as a field's are, in the text and not in the note's name."""
+    chinese = guide(
+        "带上身份证去窗口办。\n\n::: warning Beware of phone scams\n办理不收费。\n:::\n\n"
+        "::: details 社保卡 Service Hall Opening Hours\n周一到周五。\n:::\n",
+        title="申领社会保障卡",
+        summary="带身份证去窗口办。",
+    )
+    english = guide(
+        "Go to the centre.\n\n::: information About 社会保障卡\nBring your ID card.\n:::\n",
+        title="Apply for a social security card",
+        summary="Bring your ID card to a service centre.",
+        lang="en",
+    )
+    result = build(
+        write_site(tmp_path / "guides", {"zh-Hans/card.md": chinese, "en/card.md": english}),
+        tmp_path / "site",
+    )
+    assert result.published, [f.message for f in result.findings if f.blocking]
+    page = (tmp_path / "site" / "zh-Hans/card.html").read_text("utf-8")
+    assert '<strong><span lang="en">Beware of phone scams</span></strong>' in page
+    assert 'aria-label="Beware of phone scams"' in page
+    assert '社保卡 <span lang="en">Service Hall Opening Hours</span></summary>' in page
+    page = (tmp_path / "site" / "en/card.html").read_text("utf-8")
+    assert '<strong>About <span lang="zh-Hans">社会保障卡</span></strong>' in page

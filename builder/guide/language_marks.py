@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
+from markupsafe import Markup, escape
+
 from ..gate.language import foreign_runs
 
 # Text in these is not language, as the gate reads a page (builder/gate/js/language.js)
@@ -26,6 +28,23 @@ def needs_marks(texts: Iterable[str], lang: str) -> bool:
     guides have none, and their pages are left as the layout wrote them."""
     # one text: neither a stretch of Chinese nor an English phrase runs over a line break
     return bool(foreign_runs(lang, "\n".join(texts)))
+
+
+def marked_text(text: str, lang: str) -> str:
+    """``text`` in a page in ``lang``, each stretch of it in another language in a
+    ``<span lang>`` (as Markup); ``text`` itself when it has none. For what an editor writes where
+    Markdown has no ``{lang=…}``: a component's title on its fence line."""
+    runs = foreign_runs(lang, text)
+    if not runs:
+        return text
+    pieces, position = [], 0
+    for start, end, other in runs:
+        pieces += [
+            escape(text[position:start]),
+            Markup('<span lang="{}">{}</span>').format(other, text[start:end]),
+        ]
+        position = end
+    return Markup("").join([*pieces, escape(text[position:])])
 
 
 def marked(html: str) -> str:

@@ -21,6 +21,7 @@ from ..source.glossary import EXPANDED, TERM, Entry
 from ..templates import environment
 from ..theme import STANDARD, Theme
 from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH
+from .language_marks import marked_text
 from .parse import (
     CONTAINER,
     LINE_ATTRIBUTE,
@@ -226,7 +227,7 @@ class BodyRenderer:
         assert form is not None  # only containers reach here: component_call refused the rest
         params: dict[str, Any] = {"attributes": {LINE_ATTRIBUTE: str(call.line)}, "lang": self.lang}
         if call.params and form.argument:
-            params[form.argument] = call.params
+            params[form.argument] = marked_text(call.params, self.lang)
         elif call.params:
             self._problem("no-argument", call, name=call.name, text=call.params)
         if "heading_level" in component.params:
