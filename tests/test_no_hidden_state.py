@@ -53,6 +53,7 @@ PURE_CACHES = {
     ("lint/abbreviations.py", "_abbreviation_pattern"),
     ("lint/english.py", "_avoid_pattern"),
     ("lint/chinese.py", "_officialese_pattern"),
+    ("gate/language.py", "_pinyin_syllables"),
     ("lint/chinese.py", "_uncommon_pattern"),
     ("lint/segmenter.py", "segmenter"),
     ("lint/unfinished.py", "_hints"),
