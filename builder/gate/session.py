@@ -111,6 +111,12 @@ class Session:
     document_served: bool = (
         False  # its document was served: any other navigation of the tab is held back
     )
+    # its document replaced the page before in the tab; until then, what tries to leave the tab is
+    # the page before, still running
+    document_committed: bool = False
+    left_over: set[Request] = field(
+        default_factory=set
+    )  # navigations the page before started, noted as the tab saw them, not this page's doing
     departed: asyncio.Event = field(
         default_factory=asyncio.Event
     )  # a navigation of the tab was held back
@@ -138,7 +144,9 @@ class Session:
         # a page of the site folder is a path below it; a page of a live server is its own
         # "/path?query"
         address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
-        self.address, self.document_served, self.departed = ORIGIN + address, False, asyncio.Event()
+        self.address, self.departed = ORIGIN + address, asyncio.Event()
+        self.document_served = self.document_committed = False
+        self.left_over = set()
         await self.page.goto(self.address, wait_until="commit")
         await self._loaded(self.page)
         return self.page, self.cdp
@@ -153,6 +161,7 @@ class Session:
         )
         self.page.on("popup", self._close_popup)
         self.page.on("framenavigated", self._note_navigated)
+        self.page.on("request", self._note_left_over)
         self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
         self.cdp = await self.context.new_cdp_session(self.page)
 
@@ -182,30 +191,51 @@ class Session:
     def _note_navigated(self, frame: Frame) -> None:
         """A move of the tab that loads nothing (history) still leaves the page it was asked to
         judge."""
-        if (
-            frame.parent_frame is None
-            and self.document_served
-            and not same_document(frame.url, self.address)
-        ):
+        if frame.parent_frame is not None:
+            return
+        if not self.document_committed:
+            self.document_committed = self.document_served and same_document(
+                frame.url, self.address
+            )
+        elif not same_document(frame.url, self.address):
             self.traffic.departures.append(("page-history-changed", frame.url))
+
+    def _note_left_over(self, request: Request) -> None:
+        """Routed requests reach ``serve`` later than events like this one, by then the page's
+        document may be in the tab."""
+        if not self.document_committed and not same_document(request.url, self.address):
+            self.left_over.add(request)
+
+    def _from_page_before(self, request: Request) -> bool:
+        """Whether the page checked before started a navigation of the tab: seen before this page's
+        document was in the tab, or sent from another page's address (a page's own navigations
+        send its address, its origin alone or nothing, as its referrer policy says; the browser
+        may announce one the page before started after this page's document is in)."""
+        referrer = request.headers.get("referer")
+        return request in self.left_over or (
+            referrer is not None
+            and referrer != f"{ORIGIN}/"
+            and not same_document(referrer, self.address)
+        )
 
     async def _held_back(self, route: Route) -> bool:
         """Whether a navigation was stopped: a window the page opened gets nothing; any move of the
         tab but to the page being checked gets "204 No Content", which leaves the tab where it is,
-        and is noted."""
+        and is noted unless the page checked before started it."""
         frame = _frame_of(route.request)
         if frame is None or frame.page != self.page:
             await route.abort("blockedbyclient")
             return True
         if frame.parent_frame is not None:  # a frame inside the page loads its document
             return False
-        if self.document_served or not same_document(route.request.url, self.address):
+        if not self.document_served and same_document(route.request.url, self.address):
+            self.document_served = True
+            return False
+        if not self._from_page_before(route.request):
             self.traffic.departures.append(("page-navigated", route.request.url))
             self.departed.set()
-            await route.fulfill(status=204)
-            return True
-        self.document_served = True
-        return False
+        await route.fulfill(status=204)
+        return True
 
     def _note_console(self, message: ConsoleMessage) -> None:
         if message.type != "error":
