@@ -103,14 +103,26 @@ def test_an_immediate_redirect_is_read_from_the_refresh_instruction(content, exp
     assert immediate_redirect(content, "http://guidekit.test/a/old.html") == expected
 
 
-def test_a_page_is_not_blamed_for_the_page_checked_before_it_leaving(tmp_path):
-    """One tab visits page after page: a page that keeps trying to leave still tries while the tab
-    is opening the next page, and that next page did nothing."""
-    keeps_leaving = "<script>setInterval(() => { location.href = 'ok.html'; }, 4)</script>"
+def test_a_page_is_not_blamed_for_what_the_page_checked_before_it_still_does(tmp_path):
+    """One tab visits page after page: a page that keeps trying to leave, and keeps failing, still
+    does while the tab is opening the next page, and that next page did nothing."""
+    restless = (
+        "<script>setInterval(() => { location.href = 'ok.html'; }, 4);"
+        "setInterval(() => { console.error('Still here'); throw new Error('Still failing'); }, 10)"
+        "</script>"
+    )
     site = {"ok.html": page("<p>Here.</p>")}
     for number in range(4):
-        site[f"{number}-leaves.html"] = page("<p>Here.</p>", script=keeps_leaving)
-        site[f"{number}-stays.html"] = page("<p>Here.</p>")
+        site[f"{number}-restless.html"] = page("<p>Here.</p>", script=restless)
+        site[f"{number}-still.html"] = page("<p>Here.</p>")
     report = run_gate(write_site(tmp_path, site), jobs=1)
-    blamed = {finding.page for finding in report.findings if finding.rule == RULE}
-    assert blamed == {f"{number}-leaves.html" for number in range(4)}
+    blamed = {
+        (finding.page, finding.rule)
+        for finding in report.findings
+        if finding.rule in {RULE, "guidekit:console-error"}
+    }
+    assert blamed == {
+        (f"{number}-restless.html", rule)
+        for number in range(4)
+        for rule in (RULE, "guidekit:console-error")
+    }

@@ -156,9 +156,7 @@ class Session:
         also puts WebDriver on it)."""
         self.page = await self.context.new_page()
         self.page.on("console", self._note_console)
-        self.page.on(
-            "pageerror", lambda error: self.traffic.console_errors.append((str(error), ""))
-        )
+        self.page.on("pageerror", self._note_page_error)
         self.page.on("popup", self._close_popup)
         self.page.on("framenavigated", self._note_navigated)
         self.page.on("request", self._note_left_over)
@@ -237,8 +235,12 @@ class Session:
         await route.fulfill(status=204)
         return True
 
+    def _note_page_error(self, error: PlaywrightError) -> None:
+        if self.document_committed:  # else the page checked before, still running, failed
+            self.traffic.console_errors.append((str(error), ""))
+
     def _note_console(self, message: ConsoleMessage) -> None:
-        if message.type != "error":
+        if message.type != "error" or not self.document_committed:
             return
         source = message.location.get("url", "")
         if source and source in self.traffic.external:
