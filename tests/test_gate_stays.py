@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from guidekit.gate import run_gate
-from guidekit.gate.staying import RULE, immediate_redirect
+from guidekit.gate.origin import PageContext
+from guidekit.gate.staying import RULE, departure_findings, immediate_redirect
 
 from .gate_fixtures import page, write_site
 
@@ -126,3 +127,16 @@ def test_a_page_is_not_blamed_for_what_the_page_checked_before_it_still_does(tmp
         for number in range(4)
         for rule in (RULE, "guidekit:console-error")
     }
+
+
+def test_a_page_that_keeps_leaving_is_told_once_for_each_way_it_tried():
+    tries = [("page-history-changed", f"http://guidekit.test/step-{n}.html") for n in range(50)]
+    tries += [("page-navigated", "http://guidekit.test/new.html")] * 2
+    tries.append(("page-navigated", "http://guidekit.test/other.html"))
+    found = departure_findings(
+        PageContext("a.html", "en"), tries, None, "http://guidekit.test/a.html"
+    )
+    assert [finding.message for finding in found] == [
+        departure_findings(PageContext("a.html", "en"), [one], None, "")[0].message
+        for one in (tries[0], tries[50])
+    ]

@@ -46,9 +46,14 @@ def immediate_redirect(refresh: str | None, address: str) -> str | None:
 def departure_findings(
     context: PageContext, departures: Iterable[tuple[str, str]], refresh: str | None, address: str
 ) -> list[Finding]:
+    """One finding for each way the page tried to leave, naming the first address it tried: a page
+    that moves on a timer tries again and again."""
     redirect = immediate_redirect(refresh, address)
+    first_tried: dict[str, str] = {}
+    for key, url in departures:
+        if not (key == "page-navigated" and redirect is not None and same_document(url, redirect)):
+            first_tried.setdefault(key, url)
     return [
         finding_at(context, RULE, None, {}, key, url=url or address)
-        for key, url in dict.fromkeys(departures)
-        if not (key == "page-navigated" and redirect is not None and same_document(url, redirect))
+        for key, url in first_tried.items()
     ]
