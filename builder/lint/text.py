@@ -57,8 +57,12 @@ PROPER_NAMES = frozenset(
         ("result", "name"),
     }
 )
+# An address is searched for from the start of a word only, and a scheme is short: searched for from
+# every letter of a long word or a long line of Chinese (\w), the search ran to its end each time,
+# and a 100 KB line took most of a minute.
 _URL = re.compile(
-    r"(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE
+    r"(?:[a-z][a-z0-9+.\-]{0,31}://|www\.|mailto:)[\x21-\x7e]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+",
+    re.IGNORECASE,
 )
 _SENTENCE = re.compile(r".+?(?:[。！？；]+[”」』）)]*|[.!?;]+[\"”’')]*(?=\s|$)|$)", re.DOTALL)
 _ENGLISH_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|vs)\.$", re.IGNORECASE)
