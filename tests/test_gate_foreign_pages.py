@@ -62,6 +62,13 @@ PAGES = {
         head='<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="guidekit-source" content="en/office.md">',
     ),
+    # a folder's address and its index page are one page (MkDocs' navigation writes both)
+    "home/index.html": page(
+        '<nav><a href="index.html">Qingchuan guides</a> <a href=".">Qingchuan guides</a> '
+        '<a href="./">Qingchuan guides</a> <a href="../home/">Qingchuan guides</a></nav>'
+        "<p>Guides for the city's services.</p>",
+        title="Qingchuan guides",
+    ),
     # the same missing alt on a page built from Markdown, where the fix is in the Markdown
     "from-markdown.html": page(
         '<meta name="guidekit-source" content="en/office.md">'
@@ -132,6 +139,11 @@ def test_what_the_pages_policy_refuses_is_named_by_its_element(findings, report)
         ("inline-style.html", None, "head > style"),
         ("inline-style.html", None, "main > p.note"),
     ]
+
+
+def test_links_to_a_folder_and_to_its_index_page_are_links_to_one_page(report):
+    said = [(f.rule, f.element) for f in report.findings if f.page == "home/index.html"]
+    assert said == []
 
 
 def test_a_page_in_gbk_is_read_as_its_meta_charset_says(report):

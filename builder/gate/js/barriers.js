@@ -52,7 +52,8 @@ window.__guidekit.barriers = {
       try { path = new URL(link.href).pathname; } catch (error) { /* an address the browser cannot read */ }
       if ((link.hasAttribute("download") || this.fileTypes.test(path)) && !this.fileWords.test(text)) report("link-download", link);
       const words = g.text(link) ? `${context}\n${text.replace(/\s+/g, " ").toLowerCase()}` : "";
-      const page = link.href.split("#")[0];
+      // a folder's address is its index page, as every web server answers it
+      const page = link.href.split("#")[0].replace(/\/index\.html?$/i, "/");
       if (words && !/^(javascript|mailto|tel):/i.test(link.href)) {
         if (!places.has(words)) places.set(words, page);
         else if (places.get(words) !== page && places.get(words) !== null) {
