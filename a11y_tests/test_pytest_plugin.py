@@ -60,6 +60,15 @@ def test_a_missing_browser_fails_the_test_in_one_sentence(pytester, tmp_path, mo
     text = outcome.stdout.str()
     assert str(tmp_path / "no-such-chromium") in text and "GUIDEKIT_CHROMIUM" in text
     assert "Traceback" not in text and "BrowserMissing" not in text
+    assert "another exception occurred" not in text and "direct cause" not in text
+    # a program that is not a browser: the sentence alone, not Playwright's launch log
+    monkeypatch.setenv("GUIDEKIT_CHROMIUM", "/bin/false")
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert "/bin/false" in text and "GUIDEKIT_CHROMIUM can name another" in text, text
+    assert "Browser logs" not in text and "another exception occurred" not in text
+    assert "direct cause" not in text and "Call log" not in text
 
 
 def test_findings_are_returned_when_the_test_asks_for_them(a11y, tmp_path):
@@ -347,3 +356,40 @@ def test_params(a11y):
     # params that do not fit: one failure in --a11y-lang's words, no traceback through guidekit
     assert "没有参数“contnt”" in text and "ComponentParamsError" not in text
     assert "component_registry.py" not in text
+    assert "another exception occurred" not in text
+
+
+def test_a_folder_without_pages_fails_as_guidekit_check_refuses_it(pytester, tmp_path):
+    """A folder with nothing to check passed, where ``guidekit check`` refuses it: no verdict."""
+    (tmp_path / "empty").mkdir()
+    pytester.makepyfile(
+        test_empty=f"def test_empty(a11y):\n    a11y.check({str(tmp_path / 'empty')!r})\n"
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert f"{tmp_path / 'empty'} holds no web pages" in text and "Traceback" not in text
+
+
+def test_the_plugins_own_messages_are_in_the_users_language(pytester, monkeypatch):
+    """Without --a11y-lang, what the plugin says of the test itself (not of a page, whose findings
+    are in the page's own language) is in the language of the person running it, as guidekit's
+    commands speak."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    pytester.makepyfile(
+        test_words="""
+import pytest
+def test_missing(a11y):
+    a11y.check("nope/missing.html")
+@pytest.mark.a11y(them="silver")
+def test_misspelt(a11y):
+    a11y.check("<p>Hi</p>")
+"""
+    )
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    outcome.assert_outcomes(failed=1, errors=1)
+    text = outcome.stdout.str()
+    assert "nope/missing.html, the page to check, does not exist" in text, text
+    assert "@pytest.mark.a11y has no option 'them'" in text

@@ -35,7 +35,7 @@ import pytest
 from .findings import Finding
 from .gate.report import Verdict, judge
 from .gate.waivers import Waiver, WaiverError, load_waivers
-from .messages import error_text, os_reason
+from .messages import error_text, os_reason, user_language
 from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
@@ -78,6 +78,13 @@ class A11y:
     scratch: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="guidekit-a11y-")))
     verdicts: list[tuple[str, Verdict]] = field(default_factory=list)
 
+    @property
+    def own_lang(self) -> str:
+        """The language of what the plugin says of the test itself (a path that does not exist, a
+        browser that cannot start): --a11y-lang, else the user's own, as guidekit's commands
+        speak. Findings are said in --a11y-lang, else in their page's language."""
+        return self.lang or user_language()
+
     def check(
         self, target: str | Path | _LivePage, theme: str | None = None, *, fail: bool = True
     ) -> list[Finding]:
@@ -85,7 +92,7 @@ class A11y:
 
         Returns the findings that are not waived or skipped; with ``fail`` (the default) a blocking
         one fails the test with every finding as guidekit prints it."""
-        return self._judge(self._target(target), _theme(theme or self.theme, self.lang), fail)
+        return self._judge(self._target(target), _theme(theme or self.theme, self.own_lang), fail)
 
     def component(
         self, name: str, params: dict[str, Any], theme: str | None = None, *, fail: bool = True
@@ -98,18 +105,22 @@ class A11y:
         if name not in registry():
             pytest.fail(
                 error_text(
-                    "a11y-unknown-component", self.lang, name=name, names=", ".join(registry())
+                    "a11y-unknown-component", self.own_lang, name=name, names=", ".join(registry())
                 ),
                 pytrace=False,
             )
-        chosen = _theme(theme or self.theme, self.lang)
+        chosen = _theme(theme or self.theme, self.own_lang)
         try:
             html = component_page(registry()[name], params, chosen)
         except ComponentParamsError as error:
-            pytest.fail(error.explained(self.lang or error.lang), pytrace=False)
-        return self._judge(
-            replace(self._written(html.encode("utf-8")), label=f"component {name}"), chosen, fail
-        )
+            problem = error.explained(self.lang or error.lang)
+        else:
+            return self._judge(
+                replace(self._written(html.encode("utf-8")), label=f"component {name}"),
+                chosen,
+                fail,
+            )
+        pytest.fail(problem, pytrace=False)  # outside the except: no "another exception occurred"
 
     def _target(self, target: str | Path | _LivePage) -> _Target:
         if hasattr(target, "content") and hasattr(target, "url"):
@@ -138,11 +149,17 @@ class A11y:
         if isinstance(target, Path) or "<" not in text:  # HTML has tags; a path has none
             path = Path(text).resolve()
             if not path.exists():
-                pytest.fail(error_text("a11y-no-such-page", self.lang, path=text), pytrace=False)
+                pytest.fail(
+                    error_text("a11y-no-such-page", self.own_lang, path=text), pytrace=False
+                )
             if path.is_dir():
                 from .gate.runner import html_pages
 
-                return _Target(path, html_pages(path), str(path))
+                if not (pages := html_pages(path)):  # a pass would be no verdict at all
+                    pytest.fail(
+                        error_text("a11y-no-pages", self.own_lang, folder=text), pytrace=False
+                    )
+                return _Target(path, pages, str(path))
             return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
 
@@ -156,11 +173,11 @@ class A11y:
                 (address.hostname or "", port), timeout=_CONNECT_SECONDS
             ).close()
         except OSError as error:
-            reason = os_reason(error, self.lang)
+            reason = os_reason(error, self.own_lang)
         else:
             return
         pytest.fail(
-            error_text("a11y-server-down", self.lang, url=url, reason=reason), pytrace=False
+            error_text("a11y-server-down", self.own_lang, url=url, reason=reason), pytrace=False
         )
 
     def _written(self, html: bytes) -> _Target:
@@ -169,8 +186,7 @@ class A11y:
         return _Target(folder, [_PAGE], "HTML")
 
     def _judge(self, target: _Target, theme: str, fail: bool) -> list[Finding]:
-        from .gate.axe import axe_version
-        from .gate.runner import FilesOnDisk, check_pages, site_findings
+        from .gate.runner import check_pages
         from .gate.session import Overrides
         from .gate.setup_failures import SETUP_FAILURES, setup_failure_text
 
@@ -189,7 +205,17 @@ class A11y:
                 )
             )
         except SETUP_FAILURES as error:
-            pytest.fail(setup_failure_text(error, self.lang) or str(error), pytrace=False)
+            problem = setup_failure_text(error, self.own_lang) or str(error)
+        else:
+            return self._verdict(target, results, fail)
+        pytest.fail(problem, pytrace=False)  # outside the except: Playwright's launch log stays out
+
+    def _verdict(self, target: _Target, results: dict[str, Any], fail: bool) -> list[Finding]:
+        """The findings of one check, judged with the marker's waivers and skipped rules; a
+        blocking one fails the test (with ``fail``)."""
+        from .gate.axe import axe_version
+        from .gate.runner import FilesOnDisk, site_findings
+
         found = (
             site_findings(target.site, target.pages, results, FilesOnDisk(target.site))
             if target.upstream is None
@@ -409,18 +435,19 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
     marker = request.node.get_closest_marker("a11y")
     options = dict(marker.kwargs) if marker else {}
     lang = request.config.getoption("--a11y-lang")
+    own_lang = lang or user_language()  # as A11y.own_lang
     if unknown := sorted(set(options) - set(_MARKER_OPTIONS)):
         pytest.fail(
             error_text(
-                "a11y-marker-option", lang, name=unknown[0], names=", ".join(_MARKER_OPTIONS)
+                "a11y-marker-option", own_lang, name=unknown[0], names=", ".join(_MARKER_OPTIONS)
             ),
             pytrace=False,
         )
     waivers_file = options.get("waivers")
-    waivers = _waivers(request.config.rootpath / waivers_file, lang) if waivers_file else ()
+    waivers = _waivers(request.config.rootpath / waivers_file, own_lang) if waivers_file else ()
     checker = A11y(
         _guidekit_browser,
-        _theme(options.get("theme", "standard"), lang),
+        _theme(options.get("theme", "standard"), own_lang),
         lang,
         waivers,
         tuple(options.get("skip_rules", ())),
