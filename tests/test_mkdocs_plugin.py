@@ -163,6 +163,23 @@ def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: P
     assert "photo.png" in (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
 
 
+def test_raw_html_is_named_at_its_markdown_file_with_its_element(project: Path) -> None:
+    """An outside walkthrough: raw HTML in a page (no line to trace) was blamed on the theme's
+    layout with no element printed, and with MkDocs' own navigation (titles from the pages) a home
+    page titled as the site was refused for two links of one text, "." and "index.html"."""
+    text = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(text[: text.index("nav:")], "utf-8")
+    (project / "docs" / "photo.png").write_bytes(PIXEL)
+    page = project / "docs" / "shebaoka.md"
+    page.write_text(page.read_text("utf-8") + '\n<img src="../photo.png">\n', "utf-8")
+    result = mkdocs(project, "build")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    refused = [line for line in result.stderr.splitlines() if "guidekit:image-alt" in line]
+    assert refused and all(line.startswith("docs/shebaoka.md: ") for line in refused), refused
+    assert "element main#main > p" in refused[0]
+    assert "guidekit:link-same-text" not in result.stderr
+
+
 def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
     page = project / "docs" / "index.md"
     page.write_text(

@@ -106,6 +106,8 @@ def _text_lines(verdict: Verdict, lang: str | None) -> Iterator[tuple[tuple[str,
                 for part in (
                     finding.rule,
                     finding.wcag and f"WCAG {finding.wcag}",
+                    # without a Markdown line, the selector finds it (and a waiver names it)
+                    finding.line is None and finding.element and f"element {finding.element}",
                     finding.page and f"{finding.theme or ''} {finding.page}".strip(),
                 )
                 if part

@@ -56,6 +56,8 @@ def locate(context: PageContext, where: Where) -> tuple[str, int | None]:
         return f"components/{component}/component.yml", None
     if where.get("template"):
         return f"themes/{where['template']}", None
+    if where.get("markdown") and context.source:
+        return context.source, None
     return context.page, None
 
 

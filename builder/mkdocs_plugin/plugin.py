@@ -60,9 +60,10 @@ SERVE_REPORT = (
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:src|href)=")([^"]*)(")')
+# main holds the page's Markdown, as in theme/main.html
 _SILVER_PAGE = (
-    '{% extends "base/layout.html.j2" %}{% block title %}{{ title }} - {{ site_name }}{% endblock '
-    "%}"
+    '{% extends "base/layout.html.j2" %}{% set page_template = "" %}'
+    "{% block title %}{{ title }} - {{ site_name }}{% endblock %}"
     "{% block main %}{{ content }}{% endblock %}"
 )
 

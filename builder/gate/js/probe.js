@@ -43,7 +43,10 @@ window.__guidekit = {
     const example = from("[data-guidekit-example]");
     if (example) return { example: example.getAttribute("data-guidekit-example") };
     const template = from("[data-template]");
-    return template ? { template: template.getAttribute("data-template") } : {};
+    if (!template) return {};
+    // an empty name: the page's own Markdown, where it left no line (raw HTML in a MkDocs page)
+    const name = template.getAttribute("data-template");
+    return name ? { template: name } : { markdown: true };
   },
 
   // A selector that names the element the same way on every page built from the same template or line.
