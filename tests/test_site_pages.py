@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+import pytest
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
@@ -150,6 +151,23 @@ def test_without_base_url_there_is_no_sitemap_and_a_bad_redirect_is_refused(tmp_
     assert build(write_site(tmp_path / "guides", files), tmp_path / "site", check=False).published
     assert not (tmp_path / "site/sitemap.xml").exists()
     assert _soup(tmp_path / "site", "zh-Hans/card.html").select("link[rel=canonical]") == []
+
+
+@pytest.mark.parametrize(
+    "old",
+    ["../../evil.html", "zh-Hans/../../evil.html", "zh-Hans//x.html", "./x.html", "a\\b.html"],
+)
+def test_a_redirect_from_outside_the_site_is_refused_and_nothing_is_written_there(tmp_path, old):
+    """An outside fuzzing run: "../../evil.html" = "zh-Hans/card.md" wrote redirect pages two folders
+    above the published site, and the build passed."""
+    files = SITE | {"guidekit.toml": f'gallery = false\n[redirects]\n"{old}" = "zh-Hans/card.md"\n'}
+    out = tmp_path / "deep" / "er" / "site"
+    result = build(write_site(tmp_path / "guides", files), out, check=False)
+    assert not result.published
+    assert [(f.file, f.rule) for f in result.findings if f.blocking] == [
+        ("guidekit.toml", "config-redirect-invalid")
+    ]
+    assert sorted(path.name for path in tmp_path.rglob("*.html")) == []
 
 
 def test_the_pages_counts_say_one_guide_and_two_guides_in_english():

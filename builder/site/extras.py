@@ -137,6 +137,7 @@ def render_redirects(
         if (
             target not in guide_rels
             or not old_page.endswith(".html")
+            or not inside_the_site(old_page)
             or old_page in {page_path(rel) for rel in guide_rels}
         ):
             findings.append(
@@ -162,6 +163,13 @@ def render_redirects(
             )
             pages.append(Page(site_path, html, theme.name, config.default_lang, None))
     return pages, findings
+
+
+def inside_the_site(site_path: str) -> bool:
+    """Whether ``site_path`` names a file in the site folder: a step ".." would write above it."""
+    return all(step not in ("", ".", "..") for step in site_path.split("/")) and not any(
+        character == "\\" or ord(character) < 32 for character in site_path
+    )
 
 
 def robots_txt(config: SiteConfig) -> str:
