@@ -34,6 +34,13 @@ from .conftest import guide, run_guidekit, write_site
         ('base_url = "ftp://example.gov.cn/banshi/"\n', 1, ["base_url", "https://"]),
         ('base_url = "https://example.gov.cn/banshi/?from=portal"\n', 1, ["base_url", "?"]),
         ('base_url = "https://example.gov.cn/banshi/#top"\n', 1, ["base_url", "#"]),
+        # an outside fuzzing run: inf was an internal error (OverflowError) at the page weights,
+        # and the limits were said in pydantic's English ("Input should be greater than 0")
+        ("[budgets]\npage_kb = inf\n", 2, ["budgets.page_kb", "应该是数字"]),
+        ("[budgets]\npage_kb = nan\n", 2, ["budgets.page_kb", "应该是数字"]),
+        ("[budgets]\npage_kb = 0\n", 2, ["budgets.page_kb", "应该大于 0。"]),
+        ("[lint]\nlong_sentence_share = 2\n", 2, ["lint.long_sentence_share", "应该不大于 1"]),
+        ("[lint]\nreading_grade = -inf\n", 2, ["lint.reading_grade", "应该是数字"]),
     ],
 )
 def test_wrong_options_name_their_key_and_line(tmp_path, text, line, words):

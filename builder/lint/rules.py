@@ -63,10 +63,10 @@ class LintSettings(BaseModel):
     grace_days: Annotated[int, Field(ge=0)] = 30
     long_sentence_chars: Annotated[int, Field(ge=1)] = 40
     long_sentence_words: Annotated[int, Field(ge=1)] = 25
-    long_sentence_share: Annotated[float, Field(ge=0, le=1)] = 0.2
-    uncommon_character_share: Annotated[float, Field(ge=0, le=1)] = 0.03
+    long_sentence_share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.2
+    uncommon_character_share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.03
     rare_word_frequency: Annotated[int, Field(ge=0)] = 150
-    reading_grade: Annotated[float, Field(ge=0)] = 8.0
+    reading_grade: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 8.0
     known_abbreviations: list[str] = []
 
     @field_validator("rules")

@@ -25,7 +25,8 @@ CONFIG_FILE = "guidekit.toml"
 class Budgets(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    page_kb: float = Field(default=14.0, gt=0)  # each page with what it loads, gzipped
+    # each page with what it loads, gzipped
+    page_kb: float = Field(default=14.0, gt=0, allow_inf_nan=False)
 
 
 def _every_language(value: object) -> object:

@@ -159,6 +159,11 @@ def validated(
         return None, [finding for finding in findings if finding is not None]
 
 
+def _plain_number(number: object) -> object:
+    """0.0 written as 0, as an editor writes it."""
+    return int(number) if isinstance(number, float) and number.is_integer() else number
+
+
 def value_expected(detail: Mapping[str, Any], lang: str) -> str:
     """What a value pydantic refused should be, in words for the people who write the file."""
     kind = detail["type"]
@@ -169,12 +174,16 @@ def value_expected(detail: Mapping[str, Any], lang: str) -> str:
         return error_text("expect-nonempty", lang)
     if kind.startswith("int_"):
         return error_text("expect-integer", lang)
-    if kind.startswith("float_"):
+    if kind.startswith("float_") or kind == "finite_number":
         return error_text("expect-number", lang)
     if kind.startswith("bool_"):
         return error_text("expect-true-false", lang)
     if kind == "greater_than_equal":
         return error_text("expect-minimum", lang, minimum=context.get("ge"))
+    if kind == "greater_than":
+        return error_text("expect-above", lang, minimum=_plain_number(context.get("gt")))
+    if kind == "less_than_equal":
+        return error_text("expect-maximum", lang, maximum=_plain_number(context.get("le")))
     if kind in {"list_type", "tuple_type"}:
         return error_text("expect-list", lang)
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
