@@ -306,6 +306,11 @@ def test_a_file_that_is_no_record_list_gets_a_sentence(tmp_path):
     (tmp_path / "x.json").write_text('{"a": 1', "utf-8")
     outcome = run_guidekit("import", tmp_path / "x.json", "--source", tmp_path / "guides")
     assert outcome.exit_code == 1 and "x.json 第 1 行不是正确的 JSON" in outcome.stderr
+    # brackets thousands deep were an internal error (RecursionError), found by a fuzzing run
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, "utf-8")
+    outcome = run_guidekit("import", tmp_path / "deep.json", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1 and "deep.json 里的 JSON 嵌套太深" in outcome.stderr
+    assert "内部出错" not in outcome.stderr
     shutil.copy(SAMPLE_JSON, tmp_path / "x.txt")
     outcome = run_guidekit("import", tmp_path / "x.txt", "--source", tmp_path / "guides")
     assert outcome.exit_code == 1 and "不是 .json、.csv 或 .xlsx 文件" in outcome.stderr

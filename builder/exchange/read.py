@@ -295,6 +295,8 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
     except ValueError as error:
         line = getattr(error, "lineno", 1)
         raise UnreadableFile("json-invalid", file=path.name, line=line) from None
+    except RecursionError:  # Python's parser gives up on brackets thousands deep
+        raise UnreadableFile("json-too-deep", file=path.name) from None
     document = _record_list(document)
     if document is None:
         raise UnreadableFile("json-no-records", file=path.name)
