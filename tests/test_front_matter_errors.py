@@ -67,6 +67,10 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
             "\u3000\u3000-",
             "全角空格",
         ),
+        # an outside fuzzing run: a date that does not exist was "a number that is too long", at
+        # the front matter's first line
+        ("summary: 带身份证。\nlast_reviewed: 2026-02-30", "last_reviewed:", "日期不存在"),
+        ("summary: 带身份证。\nowner: 甲\ncopies: " + "9" * 5000, "copies:", "太长的数字"),
     ],
     ids=[
         "full-width-colon",
@@ -81,6 +85,8 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         "no-space",
         "full-width-space-after-colon",
         "full-width-space-indent",
+        "impossible-date",
+        "number-too-long",
     ],
 )
 def test_a_yaml_mistake_is_named_at_the_line_to_change_with_the_fix(tmp_path, fields, at, says):

@@ -22,6 +22,7 @@ from .front_matter_errors import full_width_space
 from .user_files import (
     DocPath,
     LineMap,
+    YamlValueRefused,
     read_yaml,
     validated,
     value_expected,
@@ -275,7 +276,10 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         return None, [
             yaml_syntax_problem(error, yaml_text, FRONT_MATTER_FIRST_LINE, syntax, "yaml-syntax")
         ]
-    except ValueError:  # e.g. a number longer than Python converts (4,300 digits)
+    except YamlValueRefused as refused:
+        key = "yaml-date-impossible" if refused.date else "yaml-number-too-long"
+        return None, [syntax.at(refused.line, key)]
+    except ValueError:
         return None, [syntax.at(FRONT_MATTER_FIRST_LINE, "yaml-number-too-long")]
     fields = document.value
     if not isinstance(fields, dict):

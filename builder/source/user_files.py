@@ -59,14 +59,26 @@ class YamlDocument:
     texts: tuple[tuple[DocPath, int, str], ...]
 
 
+class YamlValueRefused(ValueError):
+    """A value YAML reads but Python cannot hold: a date that does not exist (2026-02-30), a
+    number longer than Python converts (4,300 digits)."""
+
+    def __init__(self, line: int, date: bool) -> None:
+        super().__init__(line, date)
+        self.line, self.date = line, date
+
+
 def read_yaml(text: str, first_line: int = 1, loader: type = SAFE_LOADER) -> YamlDocument:
     """``text`` parsed once into values and the node lines; ``first_line`` is the file's line of
-    the text's first. Raises what the parser raises (``yaml.YAMLError``, and ``ValueError`` for a
-    number longer than Python converts)."""
+    the text's first. Raises what the parser raises (``yaml.YAMLError``), and
+    ``YamlValueRefused`` at the line of a value Python cannot hold."""
     reader = loader(text)
     try:
         root = reader.get_single_node()
-        value = reader.construct_document(root) if root is not None else None
+        try:
+            value = reader.construct_document(root) if root is not None else None
+        except ValueError:
+            raise _refused_value(root, first_line) from None
     finally:
         reader.dispose()
     lines: dict[DocPath, int] = {}
@@ -91,6 +103,27 @@ def read_yaml(text: str, first_line: int = 1, loader: type = SAFE_LOADER) -> Yam
         elif node.tag.endswith(":str") and node.value.strip():
             texts.append((path, first_line + node.start_mark.line, node.value))
     return YamlDocument(value, LineMap(lines), tuple(texts))
+
+
+def _refused_value(root: yaml.Node, first_line: int) -> ValueError:
+    """The first date or number under ``root`` that Python cannot hold, at its line."""
+    constructor = yaml.SafeLoader("")
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            pending += [part for pair in reversed(node.value) for part in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            pending += reversed(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith((":timestamp", ":int")):
+            date = node.tag.endswith(":timestamp")
+            try:
+                (constructor.construct_yaml_timestamp if date else constructor.construct_yaml_int)(
+                    node
+                )
+            except ValueError:
+                return YamlValueRefused(first_line + node.start_mark.line, date)
+    return ValueError("a value of the YAML text cannot be read")
 
 
 def yaml_syntax_problem(
