@@ -117,6 +117,12 @@ def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
         ),
         ({"a.md": guide("::: warnning\n小心\n:::\n")}, ("a.md", 7, "markdown-unknown-component")),
         ({"a.md": guide("::: warning\n小心\n")}, ("a.md", 7, "markdown-unclosed-component")),
+        # a Chinese input method's colons, and a fence with no name, were published as text
+        (
+            {"a.md": guide("：：： warning\n小心\n：：：\n")},
+            ("a.md", 7, "markdown-component-not-opened"),
+        ),
+        ({"a.md": guide("正文。\n\n:::\n小心\n")}, ("a.md", 9, "markdown-component-not-opened")),
         ({"a.md": guide("![门口](door.png)\n")}, ("a.md", 7, "link-missing-image")),
         ({"a.md": guide("正文 <b>粗体</b>\n")}, ("a.md", 7, "markdown-raw-html")),
     ],
@@ -126,6 +132,8 @@ def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
         "not-utf8",
         "unknown-component",
         "unclosed-component",
+        "full-width-fence",
+        "fence-without-name",
         "missing-image",
         "raw-html",
     ],

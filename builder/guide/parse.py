@@ -178,7 +178,13 @@ def parse_guide(
                     )
                 )
         elif token.type == "inline":
+            line_start = True
             for child, line in _children_with_lines(token):
+                if child.type == "text" and line_start and _FENCE_LOOKALIKE.match(child.content):
+                    findings.append(
+                        problems.at(line, "component-not-opened", written=_snippet(child.content))
+                    )
+                line_start = child.type in {"softbreak", "hardbreak"}
                 if child.type == "text":
                     findings += [
                         problems.at(
@@ -198,6 +204,11 @@ def parse_guide(
                         findings.append(problems.at(line, "unsafe-link", url=_snippet(url)))
                     child.attrSet(LINE_ATTRIBUTE, str(line))
     return ParsedGuide(guide, tokens), findings
+
+
+# a line of text that starts as a component's fence does, but did not open one: a Chinese input
+# method's ：：：, or ::: with no component name
+_FENCE_LOOKALIKE = re.compile(r"\s*[:：]{3,}")
 
 
 def _children_with_lines(inline: Token) -> Iterator[tuple[Token, int]]:
