@@ -22,6 +22,9 @@ from .conftest import guide, run_guidekit, write_site
             ["lint.foo", "Options at this level: rules, grace_days"],
         ),
         ('gallery = "yes please"\n', 1, ["gallery", "true 或 false"]),
+        # pydantic read "yes" and 0 as booleans; an outside fuzzing run found both accepted
+        ('gallery = "yes"\n', 1, ["gallery", "true 或 false（不加引号）"]),
+        ("ways_in = 0\n", 1, ["ways_in", "true 或 false"]),
         ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
         ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
         ("# notes\nsite_name = \n", 2, ["名称 = 值"]),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..findings import Finding, Problems
@@ -79,10 +79,12 @@ class SiteConfig(BaseModel):
     contact: Contact = Contact()
     # build the developers' component gallery (components/) alongside the guides; linked from no
     # guide page
-    gallery: bool = False
-    ways_in: bool = True  # search (and its index), topic, department, life-event and 404 pages
+    # TOML has true and false: a quoted "yes" or a 0 is a mistake to name, not a guess to make
+    gallery: StrictBool = False
+    # search (and its index), topic, department, life-event and 404 pages
+    ways_in: StrictBool = True
     # every footer links the accessibility statement (sites the MkDocs plugin builds have none)
-    statement: bool = True
+    statement: StrictBool = True
     zh_hant_reading: Literal["zhuyin", "pinyin"] = (
         "zhuyin"  # readings over hard characters on zh-Hant silver pages: 注音 or pinyin
     )
