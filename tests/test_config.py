@@ -25,6 +25,15 @@ from .conftest import guide, run_guidekit, write_site
         # pydantic read "yes" and 0 as booleans; an outside fuzzing run found both accepted
         ('gallery = "yes"\n', 1, ["gallery", "true 或 false（不加引号）"]),
         ("ways_in = 0\n", 1, ["ways_in", "true 或 false"]),
+        # said in pydantic's English ("Input should be a valid list"), a rule named at line 1
+        ('[lint]\nknown_abbreviations = "QCB"\n', 2, ['known_abbreviations = ["QCB"']),
+        ("lint = 5\n", 1, ["另起一行写 [lint]"]),
+        ("site_name = 5\n", 1, ['site_name = "青川市办事指南"']),
+        (
+            '[lint.rules]\nofficialese = "off"\nnope = "off"\n',
+            3,
+            ["“lint.rules.nope”", "officialese"],
+        ),
         ('[lint]\nlong_sentence_share = "a lot"\n', 2, ["lint.long_sentence_share", "应该是数字"]),
         ('default_lang = "fr"\n', 1, ["default_lang", "zh-Hans、zh-Hant、en"]),
         ("# notes\nsite_name = \n", 2, ["名称 = 值"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..findings import Severity
 
@@ -73,10 +74,8 @@ class LintSettings(BaseModel):
     @classmethod
     def _known_rules(cls, rules: dict[str, Level]) -> dict[str, Level]:
         unknown = sorted(set(rules) - set(DEFAULT_LEVELS))
-        if unknown:
-            raise ValueError(
-                f"unknown rule {', '.join(unknown)}; known rules: {', '.join(DEFAULT_LEVELS)}"
-            )
+        if unknown:  # named at its own line, as any unknown option is (source/config.py)
+            raise PydanticCustomError("unknown_rule", "unknown rule {rule}", {"rule": unknown[0]})
         return rules
 
     def severity(self, rule: str) -> Severity | None:

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..findings import Finding, Problems
-from ..lint.rules import LintSettings
+from ..lint.rules import DEFAULT_LEVELS, LintSettings
 from ..messages import best_language, error_text, list_text
 from .content_model import Lang, Phone
 from .load import expected_text
@@ -120,27 +120,48 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         loc = tuple(str(part) for part in detail["loc"])
         key = ".".join(loc)
         line = places.line(loc)
-        if detail["type"] == "extra_forbidden":
+        kind = detail["type"]
+        if kind == "extra_forbidden":
             known = list_text(_model_at(loc[:-1]).model_fields, lang)
             return problems.at(line, "config-unknown-key", option=key, known=known)
-        scalar = detail["type"] not in {
-            "list_type",
-            "dict_type",
-            "model_type",
-            "value_error",
-            "model_attributes_type",
-        }
-        expected = (
-            expected_text(detail, lang)
-            if scalar
-            else error_text("expect-other", lang, detail=detail["msg"])
-        )
-        return problems.at(line, "config-bad-value", option=key, expected=expected)
+        if kind == "unknown_rule":
+            rule = str((detail.get("ctx") or {}).get("rule"))
+            return problems.at(
+                places.line((*loc, rule)),
+                "config-unknown-key",
+                option=f"{key}.{rule}",
+                known=list_text(DEFAULT_LEVELS, lang),
+            )
+        return problems.at(line, "config-bad-value", option=key, expected=_expected(detail, lang))
+
+    config, findings = validated(SiteConfig, data, describe)
 
     config, findings = validated(SiteConfig, data, describe)
     if config is None:  # a refused file still names the language the rest of the report is in
         config = SiteConfig.model_validate({"default_lang": lang})
     return config, sorted(findings, key=lambda problem: problem.line or 0)
+
+
+# what a value should be, in TOML's own forms (the front matter's words are YAML's)
+_TOML_FORMS = {
+    "list_type": "expect-toml-list",
+    "dict_type": "expect-toml-table",
+    "model_type": "expect-toml-table",
+    "model_attributes_type": "expect-toml-table",
+}
+_NAMED = {"site_name", "office"}  # text, or a text for each language
+
+
+def _expected(detail: ErrorDetails, lang: str) -> str:
+    option = str(detail["loc"][-1]) if detail["loc"] else ""
+    kind = detail["type"]
+    if option in _NAMED and kind == "dict_type":
+        return error_text("expect-toml-named", lang, option=option)
+    if kind in _TOML_FORMS:
+        return error_text(_TOML_FORMS[kind], lang, option=option)
+    if kind == "value_error":
+        return error_text("expect-other", lang, detail=detail["msg"])
+    return expected_text(detail, lang)
 
 
 def _model_at(loc: tuple[str, ...]) -> type[BaseModel]:

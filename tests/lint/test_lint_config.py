@@ -58,7 +58,8 @@ def test_unknown_rule_and_bad_level_are_clear_errors(tmp_path):
         and problem.severity is Severity.ERROR
         and problem.file == "guidekit.toml"
     )
-    assert "unknown rule officialise; known rules: long-sentence," in problem.message
+    assert problem.line == 2 and "“lint.rules.officialise”" in problem.message
+    assert "long-sentence、very-long-sentence" in problem.message
 
     (tmp_path / "guidekit.toml").write_text(
         '[lint]\ngrace_days = -1\n[lint.rules]\nofficialese = "loud"\n', "utf-8"
