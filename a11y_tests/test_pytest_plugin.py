@@ -252,6 +252,27 @@ def test_a_server_that_is_not_running_fails_at_once_in_one_sentence(pytester):
     assert "Traceback" not in text and "page-unchecked" not in text
 
 
+def test_a_server_that_never_answers_fails_in_one_sentence(pytester, monkeypatch):
+    """A socket that takes connections and never answers ended, after two page timeouts, as
+    "could not be checked (Route.fetch: Request context disposed.)", the build's wording, and two
+    logged tracebacks (a new user's walkthrough)."""
+    import socket
+
+    monkeypatch.setenv("GUIDEKIT_PAGE_TIMEOUT_MS", "2000")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # the system completes connections; nobody reads them
+        port = silent.getsockname()[1]
+        pytester.makepyfile(
+            test_silent=f"def test_silent(a11y):\n    a11y.check('http://127.0.0.1:{port}/')\n"
+        )
+        outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome.assert_outcomes(failed=1)
+    text = outcome.stdout.str()
+    assert f"The server at http://127.0.0.1:{port}/ took the connection" in text, text
+    assert "within 2 s" in text and "Traceback" not in text and "Route.fetch" not in text
+
+
 def test_a_page_that_cannot_be_checked_is_said_in_the_a11y_lang(pytester, monkeypatch):
     monkeypatch.setenv("GUIDEKIT_PAGE_TIMEOUT_MS", "2000")
     pytester.makepyfile(

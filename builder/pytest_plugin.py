@@ -164,21 +164,33 @@ class A11y:
         return self._written(text.encode("utf-8"))
 
     def _reachable(self, url: str) -> None:
-        """A server that is not running fails the check at once, saying so (the page would
-        otherwise wait out the gate's page timeout, twice)."""
+        """A server that is not running, or that takes the connection and never answers (stuck,
+        or a socket nobody serves), fails the check in one sentence: the page would otherwise
+        wait out the gate's page timeout, twice, and end as Playwright's own words."""
+        from .gate.session import page_timeout_ms
+
         address = urlsplit(url)
         port = address.port or (443 if address.scheme == "https" else 80)
         try:
-            socket.create_connection(
+            with socket.create_connection(
                 (address.hostname or "", port), timeout=_CONNECT_SECONDS
-            ).close()
+            ) as connection:
+                # any first byte is an answer (an HTTPS server answers plain bytes with an alert)
+                connection.sendall(
+                    f"HEAD {_served_path(url)} HTTP/1.0\r\nHost: {address.netloc}\r\n\r\n".encode()
+                )
+                connection.settimeout(page_timeout_ms() / 1000)
+                connection.recv(1)
+        except TimeoutError:
+            problem = error_text(
+                "a11y-server-silent", self.own_lang, url=url, seconds=page_timeout_ms() // 1000
+            )
         except OSError as error:
             reason = os_reason(error, self.own_lang)
+            problem = error_text("a11y-server-down", self.own_lang, url=url, reason=reason)
         else:
             return
-        pytest.fail(
-            error_text("a11y-server-down", self.own_lang, url=url, reason=reason), pytrace=False
-        )
+        pytest.fail(problem, pytrace=False)
 
     def _written(self, html: bytes) -> _Target:
         folder = Path(tempfile.mkdtemp(prefix="page-", dir=self.scratch))
