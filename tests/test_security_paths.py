@@ -100,6 +100,22 @@ def test_symbolic_links_out_of_the_guides_folder_are_refused(source: Path, tmp_p
     assert_nothing_published(tmp_path)
 
 
+def test_a_guide_that_is_no_file_to_read_is_refused_not_left_out(
+    source: Path, tmp_path: Path
+) -> None:
+    """An outside fuzzing run: a link to a guide that was deleted, and a named pipe, were left out
+    of the site without a word."""
+    write(source, {"guide.md": guide("Guide", "Intro.")})
+    (source / "gone.md").symlink_to(source / "deleted.md")
+    os.mkfifo(source / "pipe.md")
+    result = build(source, tmp_path / "site", check=False)
+    assert located(result) == [
+        ("content-guide-not-a-file", "gone.md", 1),
+        ("content-guide-not-a-file", "pipe.md", 1),
+    ]
+    assert_nothing_published(tmp_path)
+
+
 def test_a_symbolic_link_inside_the_guides_folder_is_published_as_a_plain_file(
     source: Path, tmp_path: Path
 ) -> None:

@@ -50,6 +50,8 @@ def _existing(source: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     if source.is_dir():
         for file in discover(source):
+            if not file.regular:
+                continue
             for code in _CODE.findall(file.path.read_text("utf-8", errors="replace")):
                 found.setdefault(code, file.path)
     return found

@@ -77,7 +77,13 @@ def check_guide(
 
 # Problems that leave nothing of a file to check: it is no guide's text (or not one inside SOURCE)
 _UNREADABLE = frozenset(
-    {"content-guide-outside", "content-guide-too-large", "content-unreadable", "content-not-utf8"}
+    {
+        "content-guide-outside",
+        "content-guide-not-a-file",
+        "content-guide-too-large",
+        "content-unreadable",
+        "content-not-utf8",
+    }
 )
 
 

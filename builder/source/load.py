@@ -103,6 +103,9 @@ class GuideFile:
     location: str
     rel: str  # relative to SOURCE, with forward slashes
     linked: bool  # a symbolic link, which may point anywhere on the machine
+    # a file to read: not a link to nothing, a pipe or a device, which an editor still takes for a
+    # guide
+    regular: bool = True
 
     @property
     def path(self) -> Path:
@@ -121,8 +124,12 @@ def discover(source: Path) -> list[GuideFile]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     walk(entry.path, f"{prefix}{entry.name}/")
-                elif entry.name.endswith(".md") and entry.is_file():
-                    found.append(GuideFile(entry.path, prefix + entry.name, entry.is_symlink()))
+                elif entry.name.endswith(".md") and not entry.is_dir():
+                    found.append(
+                        GuideFile(
+                            entry.path, prefix + entry.name, entry.is_symlink(), entry.is_file()
+                        )
+                    )
 
     walk(str(source), "")
     return sorted(found, key=lambda file: file.rel.split("/"))
@@ -164,6 +171,19 @@ def load_guides(
                     Finding(
                         rule="content-guide-outside",
                         message=error_text("guide-outside", default_lang),
+                        file=file.rel,
+                        line=1,
+                    )
+                ],
+            )
+            continue
+        if not file.regular:
+            outcomes[file.rel] = (
+                None,
+                [
+                    Finding(
+                        rule="content-guide-not-a-file",
+                        message=error_text("guide-not-a-file", default_lang),
                         file=file.rel,
                         line=1,
                     )
