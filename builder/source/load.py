@@ -162,28 +162,14 @@ def load_guides(
         if bad_name is not None:
             outcomes[file.rel] = None, [bad_name]
             continue
-        if file.linked and not file.path.resolve().is_relative_to(
-            root
-        ):  # a link to a file elsewhere on the machine
+        refused = _unreadable_kind(file, root)
+        if refused is not None:
             outcomes[file.rel] = (
                 None,
                 [
                     Finding(
-                        rule="content-guide-outside",
-                        message=error_text("guide-outside", default_lang),
-                        file=file.rel,
-                        line=1,
-                    )
-                ],
-            )
-            continue
-        if not file.regular:
-            outcomes[file.rel] = (
-                None,
-                [
-                    Finding(
-                        rule="content-guide-not-a-file",
-                        message=error_text("guide-not-a-file", default_lang),
+                        rule=f"content-{refused}",
+                        message=error_text(refused, default_lang),
                         file=file.rel,
                         line=1,
                     )
@@ -210,6 +196,14 @@ def load_guides(
         [finding for _, findings in outcomes.values() for finding in findings],
         len(outcomes),
     )
+
+
+def _unreadable_kind(file: GuideFile, root: Path) -> str | None:
+    """Why a guide file is not read: a link to a file elsewhere on the machine, or no file to read
+    (a link to nothing, a pipe)."""
+    if file.linked and not file.path.resolve().is_relative_to(root):
+        return "guide-outside"
+    return None if file.regular else "guide-not-a-file"
 
 
 def _name_problem(rel: str, lang: str) -> Finding | None:
