@@ -173,6 +173,12 @@ def test_deeply_nested_front_matter_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_named_pipe_that_looks_like_a_guide_does_not_hang_the_build(tmp_path: Path) -> None:
+    """Never opened (reading it would wait forever), and named: the site would otherwise have one
+    guide fewer without a word."""
     (tmp_path / "guides").mkdir()
     os.mkfifo(tmp_path / "guides" / "pipe.md")
-    assert build_one(tmp_path, FRONT + "正文。\n")["published"]
+    report = build_one(tmp_path, FRONT + "正文。\n")
+    assert not report["published"]
+    assert [(f["file"], f["rule"]) for f in report["findings"] if f["severity"] == "error"] == [
+        ("pipe.md", "content-guide-not-a-file")
+    ]
