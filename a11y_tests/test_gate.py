@@ -2,7 +2,8 @@
 
 One good site (the sample site in guides/) is published through the gate once for this module;
 every known-bad guide in fixtures/bad/<case>/ then tries to replace it and must be refused with
-its file, line and rule, leaving the published site byte for byte as it was. The gate's content
+its file, line and rule, leaving the published site byte for byte as it was, and a copy of it
+rebuilds from the gate's cache, checking only what changed. The gate's content
 rules (image descriptions, link text, heading levels, anchors) are checked on the Markdown before
 any page is made; the gate finds them again on hand-written HTML (``check DIR``).
 """
@@ -11,13 +12,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from guidekit.build import build
+from guidekit.component_registry import registry
 from guidekit.gate.session import PAGE_TIMEOUT_VARIABLE
+from guidekit.output.caches import cache_folder
 from guidekit.output.stage import MANIFEST
 from tests.conftest import (
     REPO,
@@ -129,6 +133,45 @@ def test_the_sample_site_builds_through_the_gate(sample):
         )
         assert sources == sorted(guides * 2), theme  # each guide's page and its short version
     assert not any(html(out / page).find(class_="gk-unchecked") for page in pages)
+    # the component gallery, which the sample site publishes: per theme, its index and a page per
+    # component
+    gallery = [page for page in pages if page.removeprefix("silver/").startswith("components/")]
+    assert len(gallery) == 2 * (1 + len(registry()))
+    assert (out / "accessibility" / "openacr.yaml").is_file() and (
+        out / "accessibility" / "earl.jsonld"
+    ).is_file()
+
+
+def test_a_rebuild_checks_no_page_when_nothing_changed_and_only_an_edited_guides(
+    sample, tmp_path, monkeypatch
+):
+    """The sample build's site and the cache beside it, copied as a CI job restores them: the
+    results hold for the same pages wherever they are."""
+    _, built, _ = sample
+    source, out = tmp_path / "guides", tmp_path / "site"
+    shutil.copytree(REPO / "guides", source)
+    shutil.copytree(built, out)
+    shutil.copytree(cache_folder(built), cache_folder(out))
+
+    monkeypatch.setenv(
+        "GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here")
+    )  # launching one would fail
+    unchanged = build(source, out, jobs=2)
+    assert unchanged.published and unchanged.gate["browser_pages"] == 0
+    assert unchanged.gate["cached_pages"] == unchanged.pages == len(list(out.rglob("*.html")))
+    monkeypatch.delenv("GUIDEKIT_CHROMIUM")
+
+    guide = source / "zh-Hans" / "pension-collection.md"
+    guide.write_text(
+        guide.read_text("utf-8") + "\n退休手续办好后，记得告诉家人。\n", encoding="utf-8"
+    )
+    edited = build(source, out, jobs=2)
+    # its standard and silver pages only: its short pages show no body text, and the search pages
+    # load only the index's entry file, which an edit of the body leaves as it was
+    assert edited.published and edited.redone == 1 and edited.gate["browser_pages"] == 2
+    assert "退休手续办好后" in (out / "silver" / "zh-Hans" / "pension-collection.html").read_text(
+        "utf-8"
+    )
 
 
 @pytest.mark.parametrize("case", INPUT_ERRORS, ids=lambda case: case.name)

@@ -221,13 +221,24 @@ def test_an_install_keys_its_caches_as_the_checkout_does(installed):
 
 
 def test_build_with_the_gate_then_rebuild_after_an_edit(installed):
+    # two of the sample's languages, one guide each, without the gallery: every stage and the
+    # whole gate in a third of the sample's pages (a11y_tests/test_gate.py checks them all)
     guides = installed.home / "my-guides"
     shutil.copytree(REPO / "guides", guides, ignore=shutil.ignore_patterns(".guidekit-cache"))
+    shutil.rmtree(guides / "zh-Hans")
+    settings = guides / "guidekit.toml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("gallery = true", "gallery = false"), "utf-8"
+    )
     site = installed.home / "public"
     first = installed.run("guidekit", "build", guides, "--out", site, "--jobs", "2")
     assert first.returncode == 0, first.stderr[-3000:]
     manifest = json.loads((site / "guidekit-manifest.json").read_text("utf-8"))
     assert manifest["checked"] is True
+    assert {page["source"] for page in manifest["pages"] if page["source"]} == {
+        "en/personal-credit-report.md",
+        "zh-Hant/personal-credit-report.md",
+    }
     guide = next(guides.glob("en/*.md"))
     guide.write_text(
         guide.read_text("utf-8").replace("\n\n", "\n\nUpdated for this test.\n\n", 1), "utf-8"

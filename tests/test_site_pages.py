@@ -240,7 +240,10 @@ def test_a_site_below_a_path_passes_the_gate(tmp_path):
     now serves the site where base_url puts it, as the portal does."""
     from guidekit.gate import run_gate
 
-    files = SITE | {"guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/qc/"\n'}
+    files = {
+        "guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/qc/"\n',
+        "zh-Hans/card.md": SITE["zh-Hans/card.md"],
+    }
     out = tmp_path / "site"
     assert build(write_site(tmp_path / "guides", files), out, check=False).published
     report = run_gate(out, jobs=2)
