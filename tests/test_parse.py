@@ -218,3 +218,16 @@ def test_every_block_and_link_carries_its_source_line(tmp_path):
         token.attrGet(LINE_ATTRIBUTE) for token in parsed.tokens if token.type == "paragraph_open"
     ]
     assert paragraphs[0] == str(body_line(text, "第一段"))
+
+
+def test_a_footnote_is_refused_at_its_mark_and_at_its_note_with_what_to_write_instead(tmp_path):
+    """A footnote's note became a link to a guide named after the note's text ("链接指向的指南
+    ‘身份证要在有效期内。’不存在"), and a mark without a note was printed as [^2]."""
+    text = guide("记得带上[^1]。\n\n[^1]: 身份证要在有效期内。\n\n还要带照片[^2]。\n")
+    _, findings = parse_text(tmp_path, text)
+    assert located_rules(findings) == [
+        (body_line(text, "记得带上"), "markdown-footnote"),
+        (body_line(text, "[^1]:"), "markdown-footnote"),
+        (body_line(text, "照片"), "markdown-footnote"),
+    ]
+    assert "[^1]" in findings[0].message and "::: information" in findings[0].message

@@ -83,6 +83,7 @@ def new_markdown_parser() -> MarkdownIt:
     from mdit_py_plugins.anchors import anchors_plugin
     from mdit_py_plugins.attrs import attrs_plugin
     from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
 
     # html=True only so raw HTML becomes tokens we can reject with a line; it is never rendered.
     # markdown-it silently drops everything after its nesting limit; each level of ours opens at
@@ -96,6 +97,9 @@ def new_markdown_parser() -> MarkdownIt:
     # [English words]{lang=en} and [link](url){lang=en}: a phrase in another language (WCAG 3.1.2);
     # lang is the only attribute an editor may set
     attrs_plugin(md, spans=True, allowed=["lang"])
+    # footnotes are read only to be refused where they are written: a note kept in place, and a
+    # mark without a note, would otherwise become a link to a guide named after the note's text
+    footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     return md
 
 
@@ -157,6 +161,8 @@ def parse_guide(
             findings.append(
                 problems.at(first_line(token), "raw-html", snippet=_snippet(token.content))
             )
+        elif token.type == "footnote_reference_open":
+            findings.append(problems.at(first_line(token), "footnote", label=token.meta["label"]))
         elif token.type == f"container_{CONTAINER}_open":
             open_components.append(token)
             call = component_call(token)
@@ -195,6 +201,8 @@ def parse_guide(
                         )
                         for match in _SPACED_ADDRESS.finditer(child.content)
                     ]
+                elif child.type == "footnote_ref":
+                    findings.append(problems.at(line, "footnote", label=child.meta["label"]))
                 elif child.type == "html_inline":
                     findings.append(problems.at(line, "raw-html", snippet=_snippet(child.content)))
                 elif child.type in {"link_open", "image"}:
