@@ -109,6 +109,10 @@ def test_a_reference_link_is_refused_where_it_is_used(tmp_path):
         "[网站](http://example.gov.cn/)",
         "[写信](mailto:help@example.gov.cn)",
         "[打电话](tel:12333)",
+        # phone and mail links as people write them
+        "[打电话](tel:+86-10-12345678)",
+        "[打电话](tel:010-12345678,23)",
+        "[写信](mailto:wza@example.gov.cn?subject=%E5%92%A8%E8%AF%A2)",
         "[本页](#办理流程)",
         "[下载表格](files/form.pdf)",
         "![社保服务中心门口](data:image/png;base64,iVBORw0KGgo=)",
@@ -231,3 +235,31 @@ def test_a_footnote_is_refused_at_its_mark_and_at_its_note_with_what_to_write_in
         (body_line(text, "照片"), "markdown-footnote"),
     ]
     assert "[^1]" in findings[0].message and "::: information" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"),
+    [
+        ("[电话](tel:abc)", "markdown-phone-link-without-number"),
+        ("[电话](tel:)", "markdown-phone-link-without-number"),
+        ("[邮箱](mailto:)", "markdown-mail-link-without-address"),
+        ("[邮箱](mailto:wza)", "markdown-mail-link-without-address"),
+        ("[邮箱](mailto:?subject=咨询)", "markdown-mail-link-without-address"),
+    ],
+)
+def test_a_phone_or_mail_link_that_reaches_nobody_is_refused_at_its_line(tmp_path, written, rule):
+    """A tel: link with no number and a mailto: link with no address were published: the reader
+    taps "电话" and nothing is dialled."""
+    text = guide(f"第一段。\n\n咨询请用{written}。\n")
+    _, findings = parse_text(tmp_path, text)
+    assert located_rules(findings) == [(body_line(text, "咨询请用"), rule)]
+    assert written.split("(")[1].rstrip(")").split("?")[0] in findings[0].message
+
+
+def test_an_empty_heading_is_refused_at_its_line(tmp_path):
+    """A line "##" alone made an empty <h2>: the gate refused the built page (axe empty-heading), but
+    guidekit lint, which runs without a browser, said nothing."""
+    text = guide("## 要带什么\n\n身份证。\n\n##\n\n正文。\n")
+    _, findings = parse_text(tmp_path, text)
+    line = text.split("\n").index("##") + 1
+    assert located_rules(findings) == [(line, "markdown-empty-heading")]

@@ -147,7 +147,7 @@ def parse_guide(
     problems = Problems(guide.rel, guide.lang, prefix="markdown-")
     open_components: list[Token] = []
     depth = 0
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.map:
             token.map = [token.map[0] + offset, token.map[1] + offset]
             if token.nesting == 1 or token.type in {"fence", "code_block", "hr"}:
@@ -157,6 +157,9 @@ def parse_guide(
             findings.append(problems.at(first_line(token), "too-deep", limit=MAX_NESTING))
         if token.type == "heading_open" and token.tag == "h1":
             findings.append(problems.at(first_line(token), "second-title"))
+        # markdown-it puts a heading's inline content right after its opening token
+        elif token.type == "heading_open" and not tokens[index + 1].content.strip():
+            findings.append(problems.at(first_line(token), "empty-heading", marks=token.markup))
         elif token.type == "html_block":
             findings.append(
                 problems.at(first_line(token), "raw-html", snippet=_snippet(token.content))
@@ -210,8 +213,27 @@ def parse_guide(
                     url = str(child.attrGet(attribute) or "")
                     if is_unsafe_url(url, image=child.type == "image"):
                         findings.append(problems.at(line, "unsafe-link", url=_snippet(url)))
+                    elif child.type == "link_open" and (unreachable := _reaches_nobody(url)):
+                        findings.append(problems.at(line, unreachable, url=_snippet(unquote(url))))
                     child.attrSet(LINE_ATTRIBUTE, str(line))
     return ParsedGuide(guide, tokens), findings
+
+
+def _reaches_nobody(url: str) -> str | None:
+    """The rule for a ``tel:`` link with no number to dial or a ``mailto:`` link with no
+    address to write to; None for any other link."""
+    scheme, _, rest = unquote(url).partition(":")
+    if scheme.lower() == "tel" and not _PHONE_NUMBER.fullmatch(rest):
+        return "phone-link-without-number"
+    if scheme.lower() == "mailto" and not _MAIL_ADDRESSES.fullmatch(rest.split("?", 1)[0]):
+        return "mail-link-without-address"
+    return None
+
+
+# what a dialler takes: digits with separators, a pause (,) or wait (;) before an extension
+_PHONE_NUMBER = re.compile(r"\+?(?=(?:[^0-9]*[0-9]){3})[0-9\-(). ,;#*]+")
+_MAIL_ADDRESS = r"[^@\s,]+@[^@\s,.]+(\.[^@\s,.]+)+"
+_MAIL_ADDRESSES = re.compile(rf"{_MAIL_ADDRESS}(,{_MAIL_ADDRESS})*")
 
 
 # a line of text that starts as a component's fence does, but did not open one: a Chinese input
