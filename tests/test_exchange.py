@@ -219,6 +219,22 @@ def test_a_csv_cell_of_several_lines_keeps_its_lines(tmp_path):
     assert len(list((tmp_path / "guides" / "zh-Hans").iterdir())) == 2
 
 
+def test_a_csv_quote_left_open_is_refused_at_its_line_not_read_as_one_cell(tmp_path):
+    """An unclosed quote made every later row part of one cell: 结婚登记 and 出生登记 vanished
+    into 居住证申领's 受理条件 and the import said it made one guide, with no problem."""
+    (tmp_path / "清单.csv").write_text(
+        "事项名称,实施编码,受理条件\n"
+        '居住证申领,C1,"在本市居住半年以上\n'
+        "结婚登记,C2,年满法定婚龄\n"
+        "出生登记,C3,新生儿\n",
+        "utf-8",
+    )
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1, outcome.stderr
+    assert "清单.csv 第 2 行" in outcome.stderr and "引号" in outcome.stderr, outcome.stderr
+    assert not (tmp_path / "guides").exists()
+
+
 def test_a_table_that_cannot_be_read_says_why_in_the_sites_language(tmp_path):
     (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n", "utf-8")
     (tmp_path / "清单-申请材料.csv").mkdir()

@@ -142,8 +142,18 @@ def _text(path: Path) -> str:
 def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
     # a cell's own line breaks (Alt+Enter in Excel) stay in it: "每行一项" elements need them
     text = _text(path).replace("\r\n", "\n").replace("\r", "\n")
-    rows = csv.reader(io.StringIO(text, newline=""))
-    return [(number, list(values)) for number, values in enumerate(rows, start=1)]
+    # strict: a quote left open would otherwise take every later row into its cell, silently
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    read: list[tuple[int, list[object]]] = []
+    while True:
+        first_line = rows.line_num + 1
+        try:
+            values = next(rows)
+        except StopIteration:
+            return read
+        except csv.Error:
+            raise UnreadableFile("csv-quote", file=path.name, line=first_line) from None
+        read.append((len(read) + 1, list(values)))
 
 
 def _csv_at(path: Path) -> Location:
