@@ -197,3 +197,21 @@ def test_a_glossary_mistake_is_named_at_its_line_in_chinese(tmp_path):
     _, (problem,) = load_glossary(tmp_path, "zh-Hans")
     assert (problem.rule, problem.line) == ("glossary-syntax", 2)
     assert "“explanation”后面是中文冒号“：”" in problem.message
+
+
+def test_a_term_explained_twice_for_the_same_language_is_refused_naming_both_lines(tmp_path):
+    """The second entry silently replaced the first: an editor correcting the first saw no
+    change on the pages."""
+    text = (
+        "- term: 社保\n  explanation: 社会保险。\n"
+        "- term: 社保\n  lang: zh-Hant\n  explanation: 社會保險。\n"
+        "- term: 社保\n  lang: zh-Hans\n  explanation: 国家规定的保险。\n"
+    )
+    entries, findings = load_glossary(write_site(tmp_path, {GLOSSARY_FILE: text}), "zh-Hans")
+    assert [(f.rule, f.line) for f in findings] == [
+        ("glossary-term-twice", 3),  # the first entry is for every language, zh-Hant too
+        ("glossary-term-twice", 6),
+    ]
+    assert "第 1 行" in findings[0].message and "社保" in findings[0].message
+    # one entry per term and language
+    assert [entry.explanation for entry in entries] == ["社会保险。"]

@@ -83,6 +83,7 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
     if not isinstance(document.value, list):
         return [], [problems.at(places.line(()), "glossary-not-list")]
     entries, findings = [], []
+    explained: dict[tuple[str, str], int] = {}  # (term, language) -> the line of its entry
     for number, written in enumerate(document.value):
 
         def describe(detail: ErrorDetails, number: int = number) -> Finding:
@@ -104,7 +105,21 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
 
         entry, found = validated(_WrittenEntry, written, describe)
         if entry is not None:
-            entries.append(entry.entry())
+            line = places.line((number,))
+            explained_before = [
+                explained[(entry.term, language)]
+                for language in entry.entry().langs
+                if (entry.term, language) in explained
+            ]
+            if explained_before:
+                found.append(
+                    problems.at(
+                        line, "glossary-term-twice", term=entry.term, line=explained_before[0]
+                    )
+                )
+            else:
+                explained.update({(entry.term, language): line for language in entry.entry().langs})
+                entries.append(entry.entry())
         # in the order written, each field once (``lang`` is checked as one language and as a
         # list), the fields left out last
         unique = {(finding.line, finding.message): finding for finding in found}
