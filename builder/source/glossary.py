@@ -83,7 +83,7 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
     if not isinstance(document.value, list):
         return [], [problems.at(places.line(()), "glossary-not-list")]
     entries, findings = [], []
-    explained: dict[tuple[str, str], int] = {}  # (term, language) -> the line of its entry
+    explained: dict[tuple[str, str], int | None] = {}  # (term, language) -> the line of its entry
     for number, written in enumerate(document.value):
 
         def describe(detail: ErrorDetails, number: int = number) -> Finding:
@@ -105,20 +105,18 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
 
         entry, found = validated(_WrittenEntry, written, describe)
         if entry is not None:
-            line = places.line((number,))
-            explained_before = [
-                explained[(entry.term, language)]
-                for language in entry.entry().langs
+            entry_line, langs = places.line((number,)), entry.entry().langs
+            before = [
+                explained[entry.term, language]
+                for language in langs
                 if (entry.term, language) in explained
             ]
-            if explained_before:
+            if before:
                 found.append(
-                    problems.at(
-                        line, "glossary-term-twice", term=entry.term, line=explained_before[0]
-                    )
+                    problems.at(entry_line, "glossary-term-twice", term=entry.term, line=before[0])
                 )
             else:
-                explained.update({(entry.term, language): line for language in entry.entry().langs})
+                explained.update({(entry.term, language): entry_line for language in langs})
                 entries.append(entry.entry())
         # in the order written, each field once (``lang`` is checked as one language and as a
         # list), the fields left out last
