@@ -76,8 +76,8 @@ case "$task" in
     "$venv/bin/ruff" format --check .
     "$venv/bin/mypy"
     # one test process per core (at most 4), each test file whole in one of them: the files that
-    # build a site through the gate share it among their tests
-    "$venv/bin/python" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
+    # build a site through the gate share it among their tests; the slowest tests are listed last
+    "$venv/bin/python" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile --durations 15
     ;;
   lock)
     scratch="$(mktemp -d)"
