@@ -17,6 +17,15 @@ FIND_FOLDER = "find"  # the search page and the other ways in, one folder per la
 STATEMENT_FOLDER = "accessibility"  # the accessibility statement and the conformance reports
 
 
+# an empty, "." or ".." step (a leading "/" is an empty one), a backslash or a control character
+_LEAVES_THE_SITE = re.compile(r"(?:^|/)\.{0,2}(?:/|$)|[\\\x00-\x1f]")
+
+
+def inside_the_site(site_path: str) -> bool:
+    """Whether ``site_path`` names a file in the site folder: a step ".." would write above it."""
+    return _LEAVES_THE_SITE.search(site_path) is None
+
+
 def statement_path(lang: str) -> str:
     """The accessibility statement in ``lang``, below a theme's folder:
     ``accessibility/en.html``."""

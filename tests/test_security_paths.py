@@ -4,6 +4,7 @@ guides (nor a guide and a page guidekit makes) can end up at one address."""
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,7 +16,8 @@ from click.testing import CliRunner
 from guidekit.build import BuildResult, build
 from guidekit.cli import main
 from guidekit.output.publish import UnsafeOutput
-from guidekit.output.stage import MANIFEST
+from guidekit.output.stage import MANIFEST, OutsideTheSite, stage_site
+from guidekit.pages import Page
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
@@ -324,3 +326,20 @@ def test_an_output_folder_given_as_a_symbolic_link_is_published_through_the_link
         assert build(source, link, check=False).published
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert (real / "guide.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "site_path",
+    ["../evil.html", "zh-Hans/../../evil.html", "/tmp/evil.html", "a//b.html", "a\\b.html"],
+)
+def test_staging_writes_no_file_whose_path_leaves_the_site(tmp_path, site_path):
+    """Every path a build writes was checked where it came from (guides, redirects, assets); a
+    [redirects] key was once missed and wrote above --out. Staging refuses such a path itself, so
+    the next input that is missed writes nothing either."""
+    out = tmp_path / "deep" / "site"
+    out.parent.mkdir()
+    page = Page(site_path, "<!doctype html><title>x</title>", "standard", "en", None)
+    with pytest.raises(OutsideTheSite, match=re.escape(repr(site_path))):
+        stage_site(out, [page], [], {}, checked=False, token="t")
+    assert [path.name for path in tmp_path.rglob("evil.html")] == []
+    assert not Path("/tmp/evil.html").exists()

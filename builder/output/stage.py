@@ -33,6 +33,7 @@ from .. import __version__
 from ..guide.enrich import Asset
 from ..pages import KeptFile, KeptPage, Page
 from ..pause import pause_point
+from ..site_paths import inside_the_site
 from .caches import cache_folder, file_identity
 from .session import FileIdentity
 
@@ -41,6 +42,10 @@ MANIFEST = "guidekit-manifest.json"
 Stamp = tuple[int, int, int, int, int]  # size, device, inode, modification and change time (ns)
 FileRecord = tuple[str, int, int, int, int, int]  # sha256 of the bytes, then the Stamp
 _WRITERS = 4
+
+
+class OutsideTheSite(ValueError):
+    """A path to write that would leave the staging folder: what made it was not checked."""
 
 
 class KeptFileChanged(RuntimeError):
@@ -233,6 +238,8 @@ def stage_site(
     def place(site_path: str) -> str:
         """The path to put ``site_path`` at, free: the spare's file there may be the published one
         (a hard link)."""
+        if not inside_the_site(site_path):
+            raise OutsideTheSite(f"{site_path!r} would be written outside the site")
         site_paths.add(site_path)
         if site_path in present:
             present.discard(site_path)

@@ -16,7 +16,7 @@ from ..source.load import SourceGuide
 from ..messages import error_text, ui_text
 from ..pages import KeptPage, Page
 from .ways_in import way_in_path
-from ..site_paths import public_url, root_of
+from ..site_paths import inside_the_site, public_url, root_of
 from ..guide.structured_data import government_service, json_ld
 from ..theme import THEMES, Theme, theme_of_page
 from ..source.translations import translations
@@ -163,13 +163,6 @@ def render_redirects(
             )
             pages.append(Page(site_path, html, theme.name, config.default_lang, None))
     return pages, findings
-
-
-def inside_the_site(site_path: str) -> bool:
-    """Whether ``site_path`` names a file in the site folder: a step ".." would write above it."""
-    return all(step not in ("", ".", "..") for step in site_path.split("/")) and not any(
-        character == "\\" or ord(character) < 32 for character in site_path
-    )
 
 
 def robots_txt(config: SiteConfig) -> str:
