@@ -303,6 +303,38 @@ def test_a_help_box_is_drawn_only_when_it_has_a_way_to_reach_a_person(tmp_path):
     assert 'href="tel:12345"' in (tmp_path / "site" / "phoned.html").read_text("utf-8")
 
 
+def test_the_legal_basis_and_where_to_complain_are_on_the_page_in_both_themes(tmp_path):
+    """监督投诉 and 设定依据, two elements of every national 办事指南, were read, checked and
+    exported, but no page showed them (found by an editor following the README)."""
+    fields = (
+        'complaints: {name: 青川市民服务热线, phone: "12345", hours: 工作日 9:00—17:00}\n'
+        "legal_basis: [{title: 《中华人民共和国社会保险法》, number: 主席令第三十五号}, "
+        "《社会保险经办条例》]\n"
+    )
+    only_named = "complaints: {name: 市人社局监察科}\n"
+    guides = {"card.md": guide(fields=fields), "named.md": guide(title="补卡", fields=only_named)}
+    result = build(write_site(tmp_path / "guides", guides), tmp_path / "site", check=False)
+    assert result.published, result.findings
+    for theme in ("", "silver/"):
+        page = html(tmp_path / "site" / f"{theme}card.html")
+        basis = page.find(id="section-legal-basis").find_parent("section")
+        assert basis.h2.get_text() == ui_text("zh-Hans", "legal-basis")
+        assert [item.get_text() for item in basis.select("li")] == [
+            "《中华人民共和国社会保险法》（主席令第三十五号）",
+            "《社会保险经办条例》",
+        ]
+        complaints = page.find("h2", string=ui_text("zh-Hans", "complaints")).parent
+        assert complaints.select_one('a[href="tel:12345"]').get_text() == "12345"
+        assert (
+            "青川市民服务热线" in complaints.get_text()
+            and "工作日 9:00—17:00" in complaints.get_text()
+        )
+    named = html(tmp_path / "site" / "named.html").find(
+        "h2", string=ui_text("zh-Hans", "complaints")
+    )
+    assert "市人社局监察科" in named.parent.get_text()
+
+
 def test_the_linter_knows_every_section_a_sample_page_makes_from_its_fields(tmp_path):
     """``field_sections`` tells the linter which h2s a page draws beside the body's, to find a
     body heading that repeats one before any page exists; it must follow the template."""

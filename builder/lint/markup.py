@@ -195,7 +195,9 @@ def field_sections(meta: GuideMeta) -> list[str]:
         "places": meta.places,
         "fee-details": meta.fee_basis or meta.fee_reductions,
         "faq": meta.faq,
+        "legal-basis": meta.legal_basis,
         "help": meta.consult or meta.places,
+        "complaints": meta.complaints,
     }
     return [key for key, shown in drawn.items() if shown]
 
