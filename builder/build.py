@@ -59,8 +59,8 @@ from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
 from .site.search_index import Readings, SynonymGroups, load_synonyms
 from .site_assets import site_assets
 from .source.config import SiteConfig, load_config
-from .source.glossary import load_glossary
-from .source.load import SourceGuide, load_guides
+from .source.glossary import Entry, load_glossary
+from .source.load import Loaded, SourceGuide, load_guides
 from .theme import THEMES
 
 if TYPE_CHECKING:
@@ -329,11 +329,9 @@ def _read_source(state: BuildState) -> Source:
                 )
             ]
         )
-    state.report(_colliding_pages([guide.rel for guide in loaded.guides], lang))
     state.report(repeated_titles(loaded.guides))
-    glossary = _reported(state, load_glossary(source, lang))
-    synonyms = _reported(state, load_synonyms(source, lang))
-    reviews = _reported(state, load_reviews(source, lang, report_date(state.options.today)))
+    site_files = _reported(state, read_site_files(source, loaded, lang, state.options.today))
+    glossary, synonyms, reviews = site_files.glossary, site_files.synonyms, site_files.reviews
     guides = site_guides(loaded)
     inputs = SiteInputs(
         source,
@@ -361,6 +359,30 @@ def _read_source(state: BuildState) -> Source:
             check_guide(salvaged, source, guides, config.lint, state.options.today).findings
         )
     return Source(loaded.guides, inputs, reviews, key)
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """What SOURCE holds beside the guides, as read."""
+
+    glossary: list[Entry]
+    synonyms: SynonymGroups
+    reviews: list[Review]
+
+
+def read_site_files(
+    source: Path, loaded: Loaded, lang: str, today: dt.date
+) -> tuple[SiteFiles, list[Finding]]:
+    """The site's glossary, synonyms and conformance reviews, and the problems a build refuses in
+    them and in the guides' names; ``guidekit lint`` reports the same problems."""
+    glossary, glossary_problems = load_glossary(source, lang)
+    synonyms, synonym_problems = load_synonyms(source, lang)
+    reviews, review_problems = load_reviews(source, lang, report_date(today))
+    names = _colliding_pages([guide.rel for guide in loaded.guides], lang)
+    return (
+        SiteFiles(glossary, synonyms, reviews),
+        names + glossary_problems + synonym_problems + review_problems,
+    )
 
 
 def _reported(state: BuildState, loaded: tuple[T, list[Finding]]) -> T:

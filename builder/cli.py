@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import scaffold, serve
-from .build import build
+from .build import build, read_site_files
 from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath, command_language
 from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
@@ -412,7 +412,10 @@ def _lint_report(
     with _guarded(lang, source):
         loaded = load_guides(source, lang, jobs=jobs)
         report = check_site(source, loaded, config.lint, lang, today, jobs)
-    findings = sorted(findings + loaded.findings + report.findings, key=sort_key)
+        _, site_files_problems = read_site_files(source, loaded, lang, today)
+    findings = sorted(
+        findings + loaded.findings + report.findings + site_files_problems, key=sort_key
+    )
     summaries = report.summaries
     if only is not None:
         findings = [finding for finding in findings if finding.file in only]

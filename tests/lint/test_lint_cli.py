@@ -236,3 +236,25 @@ def test_a_province_is_linted_in_worker_processes_with_the_same_report(tmp_path)
     broken = [f for f in shared_out["findings"] if f["rule"] == "guidekit:broken-anchor"]
     assert [(f["file"], f["line"]) for f in broken] == [("zh-Hans/g07.md", 11)]
     assert len(shared_out["summaries"]) == count
+
+
+def test_lint_refuses_what_build_refuses_in_the_files_beside_the_guides(tmp_path):
+    """A glossary with a Chinese colon, a synonyms line without "=" and a guide named like a
+    short page: build refused each, lint said 没有必须修改的问题 (found by an editor following the
+    README)."""
+    write_guide(tmp_path, "zh-Hans/a.md", guide("2099-01-01"))
+    write_guide(tmp_path, "zh-Hans/b.short.md", guide("2099-01-01").replace("某事", "另一事"))
+    (tmp_path / "glossary.yml").write_text(
+        "- term: 社保\n  explanation：国家规定的保险。\n", "utf-8"
+    )
+    (tmp_path / "synonyms.txt").write_text("社保卡 社会保障卡\n", "utf-8")
+    result = run("lint", str(tmp_path), "--format", "json", "--as-of", "2026-11-30")
+    assert result.exit_code == 1, result.output
+    found = {(f["file"], f["line"], f["rule"]) for f in json.loads(result.stdout)["findings"]}
+    built = build(tmp_path, tmp_path / "site", check=False, today=TODAY)
+    assert not built.published
+    refused = {(f.file, f.line, f.rule) for f in built.findings if f.blocking}
+    assert refused <= found
+    assert {"glossary.yml", "synonyms.txt", "zh-Hans/b.short.md"} <= {
+        file for file, _, _ in refused
+    }
