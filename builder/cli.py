@@ -187,7 +187,14 @@ def build_command(
             },
         )
     if output_format == "text":
-        errors, warnings, _ = verdict.counts()
+        errors, not_blocking, _ = verdict.counts()
+        # the linter's advice is not blocking either, but it is not a warning: counted as lint does
+        advice = sum(
+            1
+            for problem in verdict.problems
+            if not problem.waived and problem.first.severity is Severity.ADVICE
+        )
+        warnings = not_blocking - advice
         if result.redone < result.guides:
             key = "guides-redone" if result.redone else "guides-unchanged"
             _stderr.print(
@@ -199,10 +206,9 @@ def build_command(
                 (f"{w.page.site_path} {w.kilobytes:.1f} KB" for w in result.heaviest[:3]), lang
             )
             _stderr.print(f"[dim]{escape(say('heaviest', lang, pages=heaviest))}[/]")
-        if result.published and warnings:
-            _stderr.print(
-                f"[yellow]{escape(say('published-with-warnings', lang, warnings=warnings))}[/]"
-            )
+        if result.published and not_blocking:
+            listed = say("published-with-warnings", lang, warnings=warnings, advice=advice)
+            _stderr.print(f"[yellow]{escape(listed)}[/]")
         if result.published:
             key = "published" if result.checked else "published-unchecked"
             _stderr.print(
@@ -211,7 +217,7 @@ def build_command(
                 + "[/]"
             )
         else:
-            refused = say("refused", lang, errors=errors, warnings=warnings, out=out)
+            refused = say("refused", lang, errors=errors, warnings=warnings, advice=advice, out=out)
             _stderr.print(f"[bold red]{escape(refused)}[/]")
     sys.exit(0 if result.published else REFUSED)
 

@@ -75,7 +75,18 @@ def test_a_published_build_counts_the_warnings_it_listed(tmp_path):
     assert outcome.exit_code == 0, outcome.stderr
     listed = [line for line in outcome.stdout.splitlines() if ": warning: " in line]
     assert len(listed) == 2, outcome.stdout
-    assert "上面列出的 2 个提醒不影响发布，可以之后再改。" in outcome.stderr
+    assert "上面列出的 2 个提醒和 0 条建议不影响发布，可以之后再改。" in outcome.stderr
+    # the linter's advice is counted as advice, as guidekit lint counts it
+    advised = guide("## 办理流程\n\n点网页上的按钮。\n", fields=reviewed)
+    source = write_site(tmp_path / "advised", {"zh-Hans/card.md": advised})
+    outcome = run_guidekit("build", source, "--out", tmp_path / "site3", "--no-check")
+    assert outcome.exit_code == 0, outcome.stderr
+    lines = outcome.stdout.splitlines()
+    warned, advised = (
+        sum(f": {level}: " in line for line in lines) for level in ("warning", "advice")
+    )
+    assert advised == 2, outcome.stdout
+    assert f"上面列出的 {warned} 个提醒和 2 条建议不影响发布" in outcome.stderr
     plain = guide("## 办理流程\n\n带上身份证去窗口办。\n", fields=reviewed)
     source = write_site(tmp_path / "plain", {"zh-Hans/card.md": plain})
     quiet = run_guidekit("build", source, "--out", tmp_path / "site2", "--no-check")
