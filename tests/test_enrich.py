@@ -143,3 +143,28 @@ def test_tables_under_one_heading_are_numbered_and_a_lone_one_keeps_its_heading(
     enriched, _ = enrich_site(tmp_path, {"card.md": text}, "card.md")
     labels = [t.meta[REGION_LABEL] for t in enriched.parsed.tokens if t.type == "table_open"]
     assert labels == ["申领社会保障卡", "收费（表 1）", "收费（表 2）", "材料"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "rule", "said"),
+    [
+        ("![服务中心门口](images\\door.png)", "link-path-backslash", "images/door.png"),
+        ("![服务中心门口](images/Door.PNG)", "link-path-case", "images/door.png"),
+        # both at once: the backslash is named, the path given is the whole one that works
+        ("[申请表](files\\Form.pdf)", "link-path-backslash", "files/form.pdf"),
+    ],
+)
+def test_a_path_written_with_windows_habits_is_told_the_path_that_works(
+    tmp_path, markdown, rule, said
+):
+    """A backslash, or letters in another case, found the file on the editor's Windows computer
+    and nowhere else; the message said only 找不到图片 (found by an editor following the README)."""
+    text = guide(f"第一段。\n\n{markdown}\n")
+    files = {
+        "zh-Hans/card.md": text,
+        "zh-Hans/images/door.png": PNG,
+        "zh-Hans/files/form.pdf": b"%PDF-1.4",
+    }
+    _, findings = enrich_site(tmp_path / "guides", files, "zh-Hans/card.md")
+    assert [(f.rule, f.line) for f in findings] == [(rule, body_line(text, markdown))]
+    assert f"({said})" in findings[0].message

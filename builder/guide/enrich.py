@@ -183,6 +183,14 @@ def enrich_guide(
             refuse("file-type", path=unquote(url), allowed=" ".join(sorted(allowed)))
             return None
         if not resolved.is_file():
+            meant = _path_that_works(root, posixpath.join(posixpath.dirname(guide.rel), target))
+            if meant is not None:
+                refuse(
+                    "path-backslash" if "\\" in target else "path-case",
+                    path=unquote(url),
+                    name=posixpath.relpath(meant, posixpath.dirname(guide.rel) or "."),
+                )
+                return None
             from_root = posixpath.normpath(target)
             if (root / from_root).is_file() and not from_root.startswith(".."):
                 # written from the guides folder rather than from the guide's own folder
@@ -296,6 +304,31 @@ def _missing_guide(
         name=posixpath.relpath(titled, posixpath.dirname(target) or "."),
         title=title,
     )
+
+
+def _path_that_works(root: Path, written: str) -> str | None:
+    """The file below ``root`` that ``written`` finds on Windows, where a backslash separates
+    folders and letters match in either case; None when there is none, or only ``written``."""
+    steps = posixpath.normpath(written.replace("\\", "/")).split("/")
+    if steps[0] == "..":
+        return None
+    found: list[str] = []
+    for step in steps:
+        folder = root.joinpath(*found)
+        if (folder / step).exists():
+            found.append(step)
+            continue
+        try:
+            alike = [
+                entry.name for entry in folder.iterdir() if entry.name.casefold() == step.casefold()
+            ]
+        except OSError:
+            return None
+        if len(alike) != 1:
+            return None
+        found.append(alike[0])
+    path = "/".join(found)
+    return path if (root / path).is_file() and path != posixpath.normpath(written) else None
 
 
 def _token_line(token: Token) -> int | None:
