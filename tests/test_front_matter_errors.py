@@ -152,22 +152,17 @@ def test_a_misspelt_field_is_told_the_field_it_is_close_to(tmp_path):
     ]
 
 
-def test_a_misspelt_required_field_is_said_beside_the_missing_one(tmp_path):
-    """``summery`` for ``summary``: the guide fails for the missing summary, and the same run says
-    which line holds the misspelt one, and the other fields it does not know."""
+def test_a_misspelt_required_field_is_told_on_the_line_that_misspells_it(tmp_path):
+    """``summery`` for ``summary``: the guide fails for the missing summary, told on the line the
+    editor has to mend (not the title's), once; the same run names the other fields it does not
+    know."""
     text, (guide, findings) = load(tmp_path, "summery: 带身份证办理。\nmatrials: [身份证]")
     assert guide is None
     assert sorted((f.rule, f.line, f.message) for f in findings) == [
         (
             "content-field-missing",
-            2,
-            "缺少必填字段“summary”。每篇指南都要写 title（标题）、summary（一句话说明）和 lang"
-            "（语言）。",
-        ),
-        (
-            "content-field-unknown",
             body_line(text, "summery:"),
-            "不认识字段“summery”，它不会显示在页面上。是不是想写“summary”？",
+            "缺少必填字段“summary”：这一行写成了“summery”。请把“summery”改成“summary”。",
         ),
         (
             "content-field-unknown",
@@ -177,17 +172,31 @@ def test_a_misspelt_required_field_is_said_beside_the_missing_one(tmp_path):
     ]
 
 
+def test_a_misspelt_field_inside_an_item_is_told_where_it_is_written(tmp_path):
+    text, (guide, findings) = load(
+        tmp_path, "summary: 带身份证。\nmaterials:\n  - nmae: 户口簿\n    form: 原件"
+    )
+    assert guide is None
+    assert [(f.rule, f.line, f.message) for f in findings] == [
+        (
+            "content-field-missing",
+            body_line(text, "nmae:"),
+            "缺少必填字段“materials → 第 1 项 → name”：这一行写成了“nmae”。请把“nmae”改成“name”。",
+        )
+    ]
+
+
 def test_a_field_close_to_no_other_is_only_told_to_check_its_spelling(tmp_path):
     _, (_, findings) = load(tmp_path, "summary: 带身份证。\nremark: 备注")
     assert [f.message for f in findings] == ["不认识字段“remark”，它不会显示在页面上。请检查拼写。"]
 
 
 def test_a_part_missing_a_field_is_told_to_add_it_there(tmp_path):
-    """A fee written as a list whose amount is misspelt: one message for the missing amount, said
-    for that item (not "every guide needs title, summary and lang"), none saying that fees should
-    be text, and the misspelling named."""
+    """A fee written as a list, one with its amount misspelt and one without: one message for each
+    missing amount, said for that item (not "every guide needs title, summary and lang"), none
+    saying that fees should be text, and the misspelling named once."""
     text, (guide, findings) = load(
-        tmp_path, "summary: 带身份证。\nfees: [{item: 护照费, amout: 120 元}]"
+        tmp_path, "summary: 带身份证。\nfees: [{item: 护照费, amout: 120 元}, {item: 照片费}]"
     )
     assert guide is None
     line = body_line(text, "fees:")
@@ -195,12 +204,12 @@ def test_a_part_missing_a_field_is_told_to_add_it_there(tmp_path):
         (
             "content-field-missing",
             line,
-            "缺少必填字段“fees → 第 1 项 → amount”。请在这一项里写上 amount。",
+            "缺少必填字段“fees → 第 1 项 → amount”：这一行写成了“amout”。请把“amout”改成“amount”。",
         ),
         (
-            "content-field-unknown",
+            "content-field-missing",
             line,
-            "不认识字段“fees → 第 1 项 → amout”，它不会显示在页面上。是不是想写“amount”？",
+            "缺少必填字段“fees → 第 2 项 → amount”。请在这一项里写上 amount。",
         ),
     ]
 

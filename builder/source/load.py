@@ -319,13 +319,27 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
 
     described: dict[str, Finding] = {}
     missing = replace(problems, rule="content-field-missing")
+    unknown_locs = unknown_fields(fields)
+    # "summery: …" is where summary is missing: the line to mend, not the title's
+    misspelt = {loc[:-1] + (close,): loc for loc, close in unknown_locs if close}
+    explained: set[tuple[str | int, ...]] = set()  # the misspellings a missing field's error names
 
     def describe(detail: ErrorDetails) -> Finding | None:
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
         name = _field_name(loc, lang)
         if name in described:  # a union (e.g. fees) reports once per alternative
             return None
-        if detail["type"] == "missing":
+        if detail["type"] == "missing" and loc in misspelt:
+            written = misspelt[loc]
+            explained.add(written)
+            found = missing.at(
+                front_matter.line(written),
+                "field-missing-misspelt",
+                field=name,
+                written=written[-1],
+                name=loc[-1],
+            )
+        elif detail["type"] == "missing":
             key = "field-missing" if len(loc) == 1 else "field-missing-in-part"
             found = missing.at(front_matter.line(loc), key, field=name, name=loc[-1])
         else:
@@ -338,7 +352,8 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         described[name] = found
         return found
 
-    # said also when the guide fails: "summery" is why summary is missing
+    meta, _ = validated(GuideMeta, fields, describe)
+    # said also when the guide fails, so that one pass mends every line
     unknown = replace(problems, severity=Severity.WARNING, rule="content-field-unknown")
     misplaced = replace(unknown, rule="content-front-matter-heading")
     warnings = [
@@ -348,7 +363,8 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             field=_field_name(loc, lang),
             close=close,
         )
-        for loc, close in unknown_fields(fields)
+        for loc, close in unknown_locs
+        if loc not in explained
     ] + [
         misplaced.at(
             FRONT_MATTER_FIRST_LINE + index,
@@ -359,7 +375,6 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         for index, line in enumerate(lines[1:closing])
         if _MARKDOWN_HEADING.match(line)
     ]
-    meta, _ = validated(GuideMeta, fields, describe)
     if meta is None:
         # of a union's alternatives (fees: text, or a list of fees), the one the value has the
         # shape of says what is wrong inside it; the others only that it is not theirs
