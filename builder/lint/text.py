@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from ..guide.parse import CONTAINER, component_call, read_tokens
 from ..han import BASIC_HAN
+from ..source.content_model import field_path
 from ..source.load import SourceGuide
 
 # Fields that hold codes, numbers, addresses of other systems or the titles of laws: not prose to
@@ -218,7 +219,7 @@ def _inline_passage(token: Token, line: int) -> Passage:
 def _is_prose(path: tuple[str | int, ...]) -> bool:
     """Whether a front-matter text is prose: neither it nor a field it is part of holds codes or
     names."""
-    names = tuple(part for part in path if isinstance(part, str))
+    names = tuple(part for part in field_path(path) if isinstance(part, str))
     return not any(
         name in NOT_PROSE or names[: depth + 1] in PROPER_NAMES for depth, name in enumerate(names)
     )

@@ -483,6 +483,26 @@ def unknown_fields(
     return found
 
 
+def field_path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """The path of a front-matter value as the content model reads it: a part written as plain text
+    (``places: [市民中心]``) is its ``plain_text_field`` (``places → 0 → name``)."""
+    model: type[BaseModel] = GuideMeta
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        parts = (
+            [found for found in models_in(info.annotation) if issubclass(found, BaseModel)]
+            if info
+            else []
+        )
+        if len(parts) != 1:
+            return path
+        model = parts[0]
+    plain = getattr(model, "plain_text_field", None)
+    return path + (plain,) if plain else path
+
+
 def models_in(annotation: object) -> list[type]:
     """The classes a field's type annotation names, inside lists, unions and ``Annotated``."""
     found = [annotation] if isinstance(annotation, type) else []

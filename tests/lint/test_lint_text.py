@@ -86,3 +86,26 @@ def test_official_names_are_not_reworded_but_editors_text_is(tmp_path):
         for f in findings
         if f.rule in {"lint:officialese", "lint:undefined-abbreviation"}
     ] == [("lint:officialese", line_of(path, "有效身份证件"))]
+
+
+def test_official_names_written_short_are_names_too(tmp_path):
+    """``places: [名称]`` is ``places: [{name: 名称}]`` (and ``result: 名称`` likewise): an office's
+    name either way, which the editor cannot reword or expand."""
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        """
+        ---
+        title: 某事
+        summary: 一句话说明。
+        lang: zh-Hans
+        places: [青川市社保服务中心]
+        result: 青川市医保局办结通知书
+        last_reviewed: 2026-10-01
+        review_by: 2027-04-01
+        ---
+
+        正文。
+        """,
+    )
+    assert by_rule(lint_folder(tmp_path).findings, "undefined-abbreviation") == []
