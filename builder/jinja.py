@@ -38,7 +38,7 @@ from .component_assets import (
 )
 from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, registry
 from .messages import ui_text
-from .phone import tel_address
+from .phone import tel_address, written_parts
 
 __all__ = [
     "SCRIPT_FILE",
@@ -94,6 +94,7 @@ def install(env: Environment) -> Environment:
         ui_text=ui_text,
         guidekit_assets=assets_tags,
         tel_address=tel_address,
+        written_parts=written_parts,
     )
     return env
 

@@ -12,6 +12,15 @@ _WRITTEN = re.compile(
 )
 
 
+def written_parts(phone: str) -> tuple[str, str]:
+    """The number as written (with its extension), and the note after it: a link holds the first,
+    the note stands beside it as the editor wrote it."""
+    found = _WRITTEN.match(phone)
+    if found is None:
+        return phone, ""
+    return phone[: found.end()].strip(), phone[found.end() :]
+
+
 def tel_address(phone: str) -> str:
     """``tel:`` and the digits to dial, with the separators a dialer shows kept (-); a comma
     pauses before an extension."""

@@ -352,3 +352,30 @@ def test_the_linter_knows_every_section_a_sample_page_makes_from_its_fields(tmp_
         assert set(made) - {ui_text(lang, "glossary")} == set(expected), path
         checked += 1
     assert checked >= 5
+
+
+def test_a_phone_note_stays_as_written_and_outside_the_link(tmp_path):
+    """``0571-88216301 转 8012（户籍窗口）``: the link is the number a reader dials; the note after it
+    is text beside the link, its brackets as the editor wrote them (the link said
+    ``8012(户籍窗口)``, ASCII brackets inside it). Digits written full width still dial."""
+    fields = (
+        'consult: {phone: "0571-88216301 转 8012（户籍窗口）"}\n'
+        "places: [{name: 青川市社保服务中心, phone: １２３３３（工作日）}]\n"
+    )
+    result = build(
+        write_site(tmp_path / "guides", {"card.md": guide(fields=fields)}),
+        tmp_path / "site",
+        check=False,
+    )
+    assert result.published, result.findings
+    for theme in ("", "silver/"):
+        page = html(tmp_path / "site" / f"{theme}card.html")
+        help_phone = page.select_one("a.gk-help__phone")
+        assert (help_phone["href"], help_phone.get_text()) == (
+            "tel:0571-88216301,8012",
+            "0571-88216301 转 8012",
+        )
+        assert help_phone.next_sibling == "（户籍窗口）"
+        place_phone = page.select_one("a.gk-place__phone")
+        assert (place_phone["href"], place_phone.get_text()) == ("tel:12333", "12333")
+        assert place_phone.next_sibling == "（工作日）"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Annotated, ClassVar, Literal, get_args
 from urllib.parse import urlsplit
@@ -154,7 +153,9 @@ WebAddress = Annotated[str, AfterValidator(_web_address)]
 Attachment = Annotated[str, AfterValidator(_file_or_web_address)]
 Text = Annotated[str, Field(min_length=1)]
 # An input method left on full width types ０２８－１２３４５６７８: dialers take ASCII digits only
-Phone = Annotated[str, AfterValidator(lambda value: unicodedata.normalize("NFKC", value))]
+# only the dialling characters: a note after the number keeps the brackets it was written with
+_HALF_WIDTH_DIALLING = str.maketrans("０１２３４５６７８９＋－\u3000", "0123456789+- ")
+Phone = Annotated[str, AfterValidator(lambda value: value.translate(_HALF_WIDTH_DIALLING))]
 
 
 class Part(BaseModel):
