@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.build import build
-from guidekit.lint.markup import field_sections
+from guidekit.guide.enrich import field_sections
 from guidekit.messages import ui_text
 from guidekit.source.load import load_guide
 from guidekit.theme import THEMES
@@ -379,3 +379,44 @@ def test_a_phone_note_stays_as_written_and_outside_the_link(tmp_path):
         place_phone = page.select_one("a.gk-place__phone")
         assert (place_phone["href"], place_phone.get_text()) == ("tel:12333", "12333")
         assert place_phone.next_sibling == "（工作日）"
+
+
+def test_a_link_to_a_section_by_its_title_goes_to_that_section(tmp_path):
+    """``[要带的材料](#要带的材料)`` names the section the page shows under that heading: it was
+    refused as 链接指向的位置 #要带的材料 不存在, since the section's id is section-materials, which
+    no editor can see (found by an editor following the README). The same from another guide, in
+    English as the heading reads, and a heading the editor wrote keeps its own id."""
+    fields = "materials: [居民身份证]\nplaces: [{name: 青川市社保服务中心}]\n"
+    guides = {
+        "card.md": guide("请看[要带的材料](#要带的材料)和[去哪里办](#去哪里办)。\n", fields=fields),
+        "other.md": guide("先看[材料](card.md#要带的材料)。\n", title="补领社会保障卡"),
+        "en.md": guide(
+            "See [what to bring](#what-to-bring) and [steps](#steps).\n\n## Steps\n\nGo.\n",
+            title="Social security card",
+            lang="en",
+            summary="Bring your ID card.",
+            fields="materials: [ID card]\n",
+        ),
+    }
+    result = build(write_site(tmp_path / "guides", guides), tmp_path / "site", check=False)
+    assert result.published, result.findings
+    for theme in ("", "silver/"):
+        card = html(tmp_path / "site" / f"{theme}card.html")
+        links = {a.get_text(): a["href"] for a in card.select("main p a")}
+        assert (links["要带的材料"], links["去哪里办"]) == ("#section-materials", "#section-places")
+        other = html(tmp_path / "site" / f"{theme}other.html")
+        assert other.find("a", string="材料")["href"].endswith("card.html#section-materials")
+        english = html(tmp_path / "site" / f"{theme}en.html")
+        links = {a.get_text(): a["href"] for a in english.select("main p a")}
+        assert (links["what to bring"], links["steps"]) == ("#section-materials", "#steps")
+
+
+def test_a_link_to_a_section_the_page_does_not_have_is_still_refused(tmp_path):
+    text = guide("请看[办理步骤](#办理步骤)。\n")
+    result = build(
+        write_site(tmp_path / "guides", {"card.md": text}), tmp_path / "site", check=False
+    )
+    assert not result.published
+    assert [(f.rule, f.line) for f in result.findings if f.blocking] == [
+        ("guidekit:broken-anchor", body_line(text, "请看"))
+    ]

@@ -104,7 +104,8 @@ def site_guides(
     titles: dict[str, str] = {}
     for guide in loaded.guides:
         titles.setdefault(guide.meta.title, guide.rel)
-    return SiteGuides(rels, broken, titles, anchors)
+    metas = {guide.rel: guide.meta for guide in loaded.guides}
+    return SiteGuides(rels, broken, titles, anchors, metas)
 
 
 def salvaged_guides(source: Path, site: SiteGuides, default_lang: str) -> list[SourceGuide]:

@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..findings import Finding, Problems
 from ..gate.content_rules import BROKEN_ANCHOR
-from ..messages import error_text, ui_text
+from ..messages import LANGUAGES, error_text, ui_text
 from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
 from .parse import CONTAINER, ParsedGuide, is_unsafe_url
@@ -97,6 +97,9 @@ class SiteGuides:
     anchors: Callable[[str], Collection[str] | None] | None = (
         None  # the heading ids of another guide, when the caller knows them
     )
+    metas: Mapping[str, GuideMeta] = field(
+        default_factory=dict
+    )  # each guide's fields: the sections its page makes from them
 
     def guide_for(self, target: str) -> str | None:
         """The guide a link's path means: ``a.md``, and as editors also write it ``a`` or
@@ -109,6 +112,55 @@ class SiteGuides:
 # The ids every guide page has besides its headings' (the main region and the sections of its
 # fields)
 PAGE_ID_PREFIXES = ("main", "section-", "gk-")
+# boxes beside the body, not sections a link can name
+_BOXES = frozenset({"help", "complaints"})
+
+
+def field_sections(meta: GuideMeta) -> list[str]:
+    """The ui keys of the sections a guide's page makes from its fields, each under an h2 beside the
+    body's own (themes/base/guide.html.j2 draws them on the same conditions). The glossary's
+    section, made from the words the text uses, is left to the gate."""
+    drawn = {
+        "key-facts": meta.time_limit
+        or meta.promised_time_limit
+        or meta.legal_time_limit
+        or meta.item_kind
+        or meta.fees is not None
+        or meta.visits is not None,
+        "audience": meta.audience or meta.eligibility,
+        "materials": meta.materials,
+        "steps": meta.steps,
+        "special-procedures": meta.special_procedures,
+        "result": meta.result or meta.delivery,
+        "places": meta.places,
+        "fee-details": meta.fee_basis or meta.fee_reductions,
+        "faq": meta.faq,
+        "legal-basis": meta.legal_basis,
+        "help": meta.consult or meta.places,
+        "complaints": meta.complaints,
+    }
+    return [key for key, shown in drawn.items() if shown]
+
+
+def _heading_key(text: str) -> str:
+    return "-".join(text.lower().split())
+
+
+def shown_section(anchor: str, meta: GuideMeta) -> str | None:
+    """The id of the section that the page of ``meta`` makes from its fields and whose heading, in
+    any language, ``anchor`` writes: #要带的材料 is section-materials, which no editor sees. The
+    glossary's section, drawn when the text uses its words, is left to the gate."""
+    key = _heading_key(anchor)
+    return next(
+        (
+            f"section-{section}"
+            for section in [*field_sections(meta), "glossary"]
+            if section not in _BOXES
+            for lang in LANGUAGES
+            if _heading_key(ui_text(lang, section)) == key
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -231,7 +283,10 @@ def enrich_guide(
             parts = urlsplit(href)
             if not parts.path:  # #anchor on this page
                 anchor = _missing_anchor(heading_ids(parsed.tokens), parts.fragment)
-                if anchor:
+                section = shown_section(anchor, guide.meta) if anchor else None
+                if section:
+                    token.attrSet("href", f"#{section}")
+                elif anchor:
                     missing_anchor(token, anchor, posixpath.basename(guide.rel))
                 continue
             target = posixpath.normpath(
@@ -251,18 +306,21 @@ def enrich_guide(
             if meant is not None:
                 # another guide's headings are read only for a link to one of them: reading them
                 # for every link between guides read most of a site twice in guidekit lint
-                if parts.fragment:
+                fragment = parts.fragment
+                if fragment:
                     ids: Collection[str] | None
                     if meant == guide.rel:
                         ids = heading_ids(parsed.tokens)
                     else:
                         ids = site.anchors(meant) if site.anchors else None
-                    anchor = _missing_anchor(ids, parts.fragment)
-                    if anchor:
+                    written = unquote(fragment)
+                    meta = guide.meta if meant == guide.rel else site.metas.get(meant)
+                    section = shown_section(written, meta) if meta else None
+                    if section and (ids is None or written not in ids):
+                        fragment = section
+                    elif anchor := _missing_anchor(ids, fragment):
                         missing_anchor(token, anchor, unquote(parts.path))
-                token.meta[SITE_PATH] = page_url(meant) + (
-                    f"#{parts.fragment}" if parts.fragment else ""
-                )
+                token.meta[SITE_PATH] = page_url(meant) + (f"#{fragment}" if fragment else "")
             else:
                 site_path = local_file(token, href, "missing-file", ATTACHMENT_TYPES)
                 if site_path is not None:

@@ -29,6 +29,7 @@ from ..gate.content_rules import (
     repeated_headings,
 )
 from ..gate.language import foreign_phrase, in_other_script
+from ..guide.enrich import field_sections
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
 from ..source.content_model import GuideMeta
@@ -174,32 +175,6 @@ def _language_runs(inline: Token) -> Iterator[_Run]:
 
 # what a browser keeps in one text node
 _TEXT_NODE = frozenset({"text", "softbreak", "hardbreak"})
-
-
-def field_sections(meta: GuideMeta) -> list[str]:
-    """The ui keys of the sections a guide's page makes from its fields, each under an h2 beside the
-    body's own (themes/base/guide.html.j2 draws them on the same conditions). The glossary's
-    section, made from the words the text uses, is left to the gate."""
-    drawn = {
-        "key-facts": meta.time_limit
-        or meta.promised_time_limit
-        or meta.legal_time_limit
-        or meta.item_kind
-        or meta.fees is not None
-        or meta.visits is not None,
-        "audience": meta.audience or meta.eligibility,
-        "materials": meta.materials,
-        "steps": meta.steps,
-        "special-procedures": meta.special_procedures,
-        "result": meta.result or meta.delivery,
-        "places": meta.places,
-        "fee-details": meta.fee_basis or meta.fee_reductions,
-        "faq": meta.faq,
-        "legal-basis": meta.legal_basis,
-        "help": meta.consult or meta.places,
-        "complaints": meta.complaints,
-    }
-    return [key for key, shown in drawn.items() if shown]
 
 
 def _links(inline: Token) -> Iterator[_Link]:
