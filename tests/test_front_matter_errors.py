@@ -45,6 +45,17 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         ("summary: 带身份证。\nsteps: [到网点", "steps:", "“steps”的值以“[”开头"),
         ("summary: [草稿] 带身份证办理", "summary:", 'summary: "[草稿] 带身份证办理"'),
         ('summary: "带身份证办理', "summary:", '否则请补上配对的“"”'),
+        # found by an editor following the README: told at the later line that held a quote
+        (
+            'summary: "带身份证去办”\nowner: 青川市人社局\nconsult: {phone: "12333"}',
+            "summary:",
+            '却用中文引号“””结尾。请把结尾也改成英文引号：summary: "带身份证去办"',
+        ),
+        (
+            'summary: "带身份证去办\nowner: 青川市人社局\nconsult: {phone: "12333"}',
+            "summary:",
+            '否则请补上配对的“"”',
+        ),
         (
             "summary: 带身份证。\nmaterials:\n  - name: 身份证\n - name: 户口簿",
             " - name: 户口簿",
@@ -79,6 +90,8 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         "unclosed-bracket",
         "bracket-then-text",
         "unclosed-quote",
+        "quote-closed-chinese",
+        "quote-closed-lines-later",
         "list-item-indent",
         "field-indent",
         "no-colon",

@@ -21,6 +21,8 @@ _KEY_VALUE = re.compile(_KEY + r":\s+(?P<value>.*?)\s*$")
 _COLON_IN_VALUE = re.compile(r":(\s|$)")
 _LIST_ITEM = re.compile(r"(?P<indent> *)- ")
 _CLOSERS = {"[": "]", "{": "}", '"': '"', "'": "'"}
+# what a Chinese input method types for the second of a pair of double quotes
+_CHINESE_CLOSING_QUOTES = "”“」』"
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,23 @@ def _opened_value(lines: Sequence[str], number: int, last: int) -> Diagnosis | N
         still_open = text.count(opener) > text.count(closer)
         closed_early = not still_open and not value.rstrip().endswith(closer) and number == last
     else:
-        still_open = text.count(opener) < 2
+        # closed only by a quote on the line the parser stumbled on, a quote not meant to end it
+        closed_there = value.split(" #")[0].count(opener) < 2 and opener in lines[last]
+        still_open = text.count(opener) < 2 or (number < last and closed_there)
         closed_early = not still_open and not value.rstrip().endswith(closer) and number == last
     if not (still_open or closed_early):
         return None
     plain = value.replace('"', "")
+    if opener == '"' and plain.rstrip()[-1:] in _CHINESE_CLOSING_QUOTES:
+        return Diagnosis(
+            "yaml-quote-closed-chinese",
+            number,
+            {
+                "field": found["key"],
+                "closer": plain.rstrip()[-1],
+                "value": f'"{plain.rstrip()[:-1]}"',
+            },
+        )
     return Diagnosis(
         "yaml-opened-value",
         number,
