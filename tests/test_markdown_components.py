@@ -104,13 +104,24 @@ def test_attachment_measures_a_file_in_the_guides_folder(tmp_path):
 
 
 def test_attachment_elsewhere_cannot_be_measured(tmp_path):
+    """Said once, at the link, in words an editor knows: it was two errors naming the macro's
+    params (缺少“file_type”, 缺少“size”) at the ::: line (found by an editor following the
+    README)."""
     result, _ = _build(
         tmp_path, "\n::: attachment\n[申领表](https://example.gov.cn/form.pdf)\n:::\n"
     )
-    assert (
-        "guide.md:7: 组件“attachment”缺少“file_type”。链接要指向指南文件夹里的文件，guidekit "
-        "才能写出文件类型和大小。" in _errors(result)
-    )
+    assert _errors(result) == [
+        "guide.md:8: 附件的链接指向别的网站（https://example.gov.cn/form.pdf），guidekit 量不出它的"
+        "类型和大小。请把文件放进指南文件夹，链接写成文件夹里的路径，例如 [申请表](forms/申请表.pdf)；"
+        "要链接到别的网站，请直接写链接，不用 ::: attachment。"
+    ]
+
+
+def test_an_attachment_whose_file_is_missing_is_told_that_only(tmp_path):
+    result, _ = _build(tmp_path, "\n::: attachment\n[申领表](forms/nofile.pdf)\n:::\n")
+    assert _errors(result) == [
+        "guide.md:8: 找不到链接的文件“forms/nofile.pdf”。请检查文件名，并把文件放在指南文件夹里。"
+    ]
 
 
 def test_optional_steps_and_components_inside_steps(tmp_path):

@@ -209,7 +209,7 @@ def enrich_guide(
                 rule=BROKEN_ANCHOR.id,
                 message=error_text(BROKEN_ANCHOR.message, guide.lang, anchor=anchor, target=target),
                 file=guide.rel,
-                line=_token_line(token),
+                line=token_line(token),
                 wcag=BROKEN_ANCHOR.wcag,
                 lang=guide.lang,
             )
@@ -220,7 +220,7 @@ def enrich_guide(
     ) -> str | None:
         """The site URL of a file inside SOURCE that ``url`` names, or None after reporting why
         not at ``where``: a token of the body or the path of a front-matter field."""
-        line = guide.front_matter.line(where) if isinstance(where, tuple) else _token_line(where)
+        line = guide.front_matter.line(where) if isinstance(where, tuple) else token_line(where)
 
         def refuse(key: str, **args: object) -> None:
             findings.append(problems.at(line, key, **args))
@@ -255,7 +255,7 @@ def enrich_guide(
         return quote(joined)
 
     for loc, written in front_matter_files(guide.meta):
-        if not _is_local(written):  # the model let only https addresses through
+        if not is_local_url(written):  # the model let only https addresses through
             enriched.files[written] = FrontMatterFile(None, None)
         elif (site_path := local_file(loc, written, "missing-file", ATTACHMENT_TYPES)) is not None:
             enriched.files[written] = FrontMatterFile(
@@ -267,18 +267,18 @@ def enrich_guide(
             src = str(token.attrGet("src"))
             if is_unsafe_url(src, image=True):  # parse refused it already
                 continue
-            if _is_local(src):
+            if is_local_url(src):
                 site_path = local_file(token, src, "missing-image", IMAGE_TYPES)
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
             elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
                 findings.append(
-                    problems.at(_token_line(token), "image-not-local", path=unquote(src))
+                    problems.at(token_line(token), "image-not-local", path=unquote(src))
                 )
         elif token.type == "link_open":
             href = str(token.attrGet("href"))
             # a link without an address is the linter's finding, an unsafe one parse's
-            if not href or not _is_local(href) or is_unsafe_url(href):
+            if not href or not is_local_url(href) or is_unsafe_url(href):
                 continue
             parts = urlsplit(href)
             if not parts.path:  # #anchor on this page
@@ -300,7 +300,7 @@ def enrich_guide(
                 and (target.endswith(".md") or posixpath.splitext(target)[1] == "")
             ):
                 findings.append(
-                    _missing_guide(site, target, unquote(href), problems, _token_line(token))
+                    _missing_guide(site, target, unquote(href), problems, token_line(token))
                 )
                 continue
             if meant is not None:
@@ -389,7 +389,7 @@ def _path_that_works(root: Path, written: str) -> str | None:
     return path if (root / path).is_file() and path != posixpath.normpath(written) else None
 
 
-def _token_line(token: Token) -> int | None:
+def token_line(token: Token) -> int | None:
     return int(token.attrGet("data-line") or 0) or None
 
 
@@ -407,7 +407,7 @@ def _missing_anchor(ids: Collection[str] | None, fragment: str) -> str | None:
     return None if anchor in ids else anchor
 
 
-def _is_local(url: str) -> bool:
+def is_local_url(url: str) -> bool:
     parts = urlsplit(url)
     return not parts.scheme and not parts.netloc
 

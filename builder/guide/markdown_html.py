@@ -20,7 +20,14 @@ from ..package_files import package_cache
 from ..source.glossary import EXPANDED, TERM, Entry
 from ..templates import environment
 from ..theme import STANDARD, Theme
-from .enrich import FILE_SIZE, HEADING_LEVEL, REGION_LABEL, SITE_PATH
+from .enrich import (
+    FILE_SIZE,
+    HEADING_LEVEL,
+    REGION_LABEL,
+    SITE_PATH,
+    is_local_url,
+    token_line,
+)
 from .language_marks import marked_text
 from .parse import (
     CONTAINER,
@@ -244,6 +251,14 @@ class BodyRenderer:
             facts = _link_facts(inner)
             if facts is None:
                 self._problem("one-link", call, name=call.name)
+                return ""
+            if facts and "size" in form.link and "size" not in facts:
+                # a file guidekit cannot measure: one on another site is told so here; a missing
+                # or refused file in SOURCE was told by enrich, at the link
+                if not is_local_url(facts["href"]):
+                    self._problem(
+                        "file-elsewhere", call, line=token_line(facts["token"]), href=facts["href"]
+                    )
                 return ""
             if facts:
                 facts["href"] = self._href(facts.pop("token")) or facts["href"]
