@@ -297,14 +297,17 @@ def test_both_fences_typed_wrong_are_named_in_one_run_and_a_dash_value_is_yaml(t
     assert guide is not None and guide.meta.fee_basis == ["——"] and findings == []
 
 
-def test_an_online_address_alone_and_a_phone_alone_where_parts_are_expected(tmp_path):
-    """``online: https://…`` is the address of the online entry; ``consult: 12333`` is told how to
-    write the phone, with an example, instead of 'write its sub-fields on the lines below'."""
+def test_an_online_address_alone_is_the_online_entry_and_a_contact_list_is_told_its_shape(
+    tmp_path,
+):
+    """``online: https://…`` is the address of the online entry; ``consult: [12333, 12345]`` is
+    told how to write a contact, with an example, instead of 'write its sub-fields on the lines
+    below'."""
     _, (guide, findings) = load(
         tmp_path, "summary: 带身份证。\nonline: https://example.gov.cn/shebao"
     )
     assert findings == [] and guide.meta.online.url == "https://example.gov.cn/shebao"
-    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nconsult: 12333")
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\nconsult: [12333, 12345]")
     assert [f.message for f in findings] == [
         '字段“consult”的值不对：应该写成 {phone: "12333", hours: 工作日 9:00—17:00}，'
         "电话号码加英文引号。"
@@ -323,4 +326,23 @@ def test_a_heading_written_above_the_closing_fence_is_not_lost_silently(tmp_path
             "“## 办理流程”写在了信息块里，会被当作注释，不会显示在页面上。正文和小标题要写在"
             "第 7 行的 --- 下面。",
         )
+    ]
+
+
+def test_a_contact_written_as_a_number_or_a_name_alone_is_understood(tmp_path):
+    """``consult: 12333`` and ``complaints: 12345`` are phones, ``complaints: 市人社局监察科`` a
+    name: both were refused with an example of consult's shape, said for complaints too (found
+    by an editor following the README)."""
+    _, (guide, findings) = load(
+        tmp_path, "summary: 带身份证。\nconsult: 12333\ncomplaints: 12345（工作日）"
+    )
+    assert findings == [] and guide is not None
+    assert (guide.meta.consult.phone, guide.meta.complaints.phone) == ("12333", "12345（工作日）")
+    _, (guide, findings) = load(tmp_path, "summary: 带身份证。\ncomplaints: 市人社局监察科")
+    assert findings == [] and guide is not None
+    assert (guide.meta.complaints.name, guide.meta.complaints.phone) == ("市人社局监察科", None)
+    _, (_, findings) = load(tmp_path, "summary: 带身份证。\ncomplaints: [12345]")
+    assert [f.message for f in findings] == [
+        '字段“complaints”的值不对：应该写成 {name: 青川市民服务热线, phone: "12345"}（受理投诉的'
+        "单位和电话），电话号码加英文引号。"
     ]

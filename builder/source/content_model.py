@@ -154,6 +154,7 @@ Attachment = Annotated[str, AfterValidator(_file_or_web_address)]
 Text = Annotated[str, Field(min_length=1)]
 # An input method left on full width types ０２８－１２３４５６７８: dialers take ASCII digits only
 # only the dialling characters: a note after the number keeps the brackets it was written with
+_STARTS_WITH_A_NUMBER = re.compile(r"[+＋]?[0-9０-９]{3}")
 _HALF_WIDTH_DIALLING = str.maketrans("０１２３４５６７８９＋－\u3000", "0123456789+- ")
 Phone = Annotated[str, AfterValidator(lambda value: value.translate(_HALF_WIDTH_DIALLING))]
 
@@ -236,6 +237,15 @@ class Contact(Part):
     phone: Phone | None = None
     hours: str | None = None
     volunteers: str | None = None  # where to find 帮办 volunteers who go with the reader
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_or_name(cls, value: object) -> object:
+        """``consult: 12333`` is the number to call; ``complaints: 市人社局监察科`` who to ask."""
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return value
+        written = str(value).strip()
+        return {"phone" if _STARTS_WITH_A_NUMBER.match(written) else "name": written}
 
 
 class LegalBasis(Part):

@@ -556,7 +556,7 @@ _FIELD_EXPECTATIONS = {
     "copies": "expect-copies",
     "visits": "expect-visits",
     "consult": "expect-contact",
-    "complaints": "expect-contact",
+    "complaints": "expect-complaints",
     # yes-or-no questions, answered in words (是 / 否)
     **dict.fromkeys(
         ("booking", "postal_delivery", "online_payment", "holidays_counted", "counted", "optional"),
