@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding
+from ..theme import SILVER, STANDARD, find_theme
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -30,10 +31,14 @@ CRITERIA = {
 
 
 def probe(context: PageContext) -> Probe:
+    """The theme the page is held to: silver's numbers on any page checked in it, the standard
+    theme's (line length, named tables) only on the pages guidekit made, as silver.probe."""
+    theme = find_theme(context.theme)
+    held = context.theme if theme is SILVER or (theme is STANDARD and context.guidekit) else None
     return Probe(
         "reading",
         "([theme, limits]) => window.__guidekit.reading.all(theme, limits)",
-        [context.theme, LIMITS],
+        [held, LIMITS],
     )
 
 
