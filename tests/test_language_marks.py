@@ -72,3 +72,30 @@ def test_a_component_title_in_another_language_is_marked_for_the_editor(tmp_path
     assert '社保卡 <span lang="en">Service Hall Opening Hours</span></summary>' in page
     page = (tmp_path / "site" / "en/card.html").read_text("utf-8")
     assert '<strong>About <span lang="zh-Hans">社会保障卡</span></strong>' in page
+
+
+def test_a_summary_in_two_languages_is_marked_where_the_site_lists_it(tmp_path):
+    """The front page and the A–Z list show each guide's summary: an English summary naming 补办
+    was marked on the guide's own page only, and the gate refused the A–Z list at
+    themes/base/way-in.html.j2, which no editor can change (found by a developer whose MkDocs page
+    marked the word in its Markdown)."""
+    text = guide(
+        "Go to the centre and ask for help.\n",
+        title="Replace your card",
+        summary="Ask for 补办 at the counter.",
+        lang="en",
+    )
+    result = build(
+        write_site(tmp_path / "guides", {"en/card.md": text}), tmp_path / "site", check=False
+    )
+    assert result.published, [f.message for f in result.findings if f.blocking]
+    site = tmp_path / "site"
+    listing = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*.html"))
+        if "Ask for" in path.read_text("utf-8") and not path.name.startswith("card.")
+    ]
+    assert {"index.html", "silver/index.html"} <= set(listing)
+    for page in listing:
+        html = (site / page).read_text("utf-8")
+        assert "Ask for 补办" not in html and '<span lang="zh-Hans">补办</span>' in html, page

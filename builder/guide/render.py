@@ -36,7 +36,7 @@ from .enrich import (
     short_page_path,
     short_page_url,
 )
-from .language_marks import marked, needs_marks
+from .language_marks import marked, marked_text, needs_marks
 from .markdown_html import BodyRenderer
 from .short_guide import ShortGuide, short_guide
 
@@ -188,7 +188,16 @@ def render_home(
                     "lang": lang,
                     "ways": linked_ways(entries),
                     "count": len(entries),
-                    "guides": [(g.meta, page_url(g.rel)) for g in entries] if listed else None,
+                    "guides": [
+                        (
+                            marked_text(g.meta.title, lang),
+                            marked_text(g.meta.summary, lang),
+                            page_url(g.rel),
+                        )
+                        for g in entries
+                    ]
+                    if listed
+                    else None,
                 }
                 for lang, entries in by_lang.items()
                 if entries

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..source.config import SiteConfig
 from ..guide.enrich import page_url
+from ..guide.language_marks import marked_text
 from ..messages import ui_text
 from ..source.load import SourceGuide
 from .page_weight import Budget
@@ -90,7 +91,11 @@ def group_guides(guides: Sequence[SourceGuide], way: WayIn, lang: str, root: str
             name,
             f"group-{number}",
             [
-                (g.meta.title, g.meta.summary, root + page_url(g.rel))
+                (
+                    marked_text(g.meta.title, lang),
+                    marked_text(g.meta.summary, lang),
+                    root + page_url(g.rel),
+                )
                 for g in sorted(groups[name], key=lambda g: sort_key(g.meta.title, lang))
             ],
         )
