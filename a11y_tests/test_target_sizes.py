@@ -49,3 +49,25 @@ def test_no_silver_target_outside_running_text_is_under_60_px_and_no_standard_on
     assert len(silver) == len(standard) >= 40
     assert asyncio.run(_small_targets(sample_site, silver, 60)) == {}
     assert asyncio.run(_small_targets(sample_site, standard, 44)) == {}
+
+
+def test_a_link_alone_in_a_paragraph_is_a_full_target_in_both_themes(tmp_path):
+    """``[返回补办社会保障卡](b.md)`` on a line of its own is no word in a sentence: the gate refused
+    it at 216×28 px on the silver page, and told the editor to enlarge it in a stylesheet they do
+    not have (found by a developer trying the MkDocs plugin). A link inside a sentence stays text."""
+    guides = tmp_path / "guides" / "zh-Hans"
+    guides.mkdir(parents=True)
+    (guides / "a.md").write_text(
+        "---\ntitle: 社保卡挂失\nsummary: 打电话挂失。\nlang: zh-Hans\n---\n\n"
+        "打 12333 挂失。挂失以后，请看[补办社会保障卡](b.md)的办法。\n\n[返回补办社会保障卡](b.md)\n",
+        "utf-8",
+    )
+    (guides / "b.md").write_text(
+        "---\ntitle: 补办社会保障卡\nsummary: 带身份证去办。\nlang: zh-Hans\n---\n\n带身份证去办。\n",
+        "utf-8",
+    )
+    result = build(tmp_path / "guides", tmp_path / "site")
+    assert result.published, [f.message for f in result.findings if f.blocking]
+    for theme in ("", "silver/"):
+        html = (tmp_path / "site" / theme / "zh-Hans" / "a.html").read_text("utf-8")
+        assert html.count('class="gk-link-alone"') == 1, theme

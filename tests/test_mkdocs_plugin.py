@@ -554,3 +554,14 @@ def test_admonitions_become_components_with_theme_guidekit() -> None:
         text, extensions=["admonition", "fenced_code", GuidekitComponentsExtension()]
     )
     assert 'class="admonition note"' in plain
+
+
+def test_a_link_alone_in_a_paragraph_is_marked_a_target_of_its_own() -> None:
+    """As on guidekit's own pages (a11y_tests/test_target_sizes.py): with theme guidekit the gate
+    refused ``[返回补办社会保障卡](index.md)`` on a line of its own at 162×21 px (found by a developer
+    trying the plugin)."""
+    html = markdown.markdown(
+        "请看[补办](index.md)的办法。\n\n[返回补办社会保障卡](index.md)\n",
+        extensions=["guidekit_components"],
+    )
+    assert re.findall(r"<p[^>]*>", html) == ["<p>", '<p class="gk-link-alone">']

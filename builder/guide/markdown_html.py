@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -202,6 +203,9 @@ class BodyRenderer:
             href = self._href(token)
             if href is not None:
                 token.attrSet("src" if token.type == "image" else "href", href)
+        for opener, inline in pairwise(tokens):
+            if opener.type == "paragraph_open" and is_lone_link(inline.children or []):
+                opener.attrSet("class", LONE_LINK)
         return self.md.renderer.render(tokens, self.md.options, self.env)
 
     def _problem(
@@ -325,6 +329,26 @@ def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[l
     return tokens, True
 
 
+# a paragraph that is one link and nothing else: no word in a sentence, but a target of its own
+# (themes/base/base.css gives it the theme's full target size)
+LONE_LINK = "gk-link-alone"
+
+
+def is_lone_link(children: Sequence[Token]) -> bool:
+    """Whether an inline token's ``children`` are one link with nothing beside it but spaces."""
+    shown = [
+        child
+        for child in children
+        if not (child.type in {"text", "softbreak"} and not child.content.strip())
+    ]
+    return (
+        len(shown) >= 2
+        and shown[0].type == "link_open"
+        and shown[-1].type == "link_close"
+        and [child.type for child in shown].count("link_open") == 1
+    )
+
+
 def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:
     """The one link a container holds: its token, href, text and, for a file in SOURCE, type and
     size.
@@ -343,12 +367,7 @@ def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:
         if len(inner) == 3
         else []
     )
-    if (
-        not children
-        or children[0].type != "link_open"
-        or children[-1].type != "link_close"
-        or [c.type for c in children].count("link_open") != 1
-    ):
+    if not is_lone_link(children):
         return None
     link = children[0]
     href = str(link.attrGet("href"))

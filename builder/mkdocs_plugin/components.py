@@ -38,7 +38,7 @@ from ..component_registry import (
     registry,
 )
 from ..findings import Finding
-from ..guide.markdown_html import item_marker
+from ..guide.markdown_html import LONE_LINK, item_marker
 from ..guide.parse import LINE_ATTRIBUTE
 from ..jinja import install
 from ..messages import best_language, catalogue, error_text, list_text
@@ -141,6 +141,7 @@ class GuidekitComponentsExtension(Extension):
             _SourceLineAttributes(md, self, page), "guidekit_source_lines", 19
         )
         md.treeprocessors.register(_TableNames(md), "guidekit_table_names", 18)
+        md.treeprocessors.register(_LoneLinks(md), "guidekit_lone_links", 17)
         # after MkDocs makes links relative (0): a component's links are final when it is rendered
         md.treeprocessors.register(_ComponentRenderer(md, self), "guidekit_components", -10)
 
@@ -383,6 +384,22 @@ class _TableNames(Treeprocessor):
                 and not (element.get("aria-label") or element.get("aria-labelledby"))
             ):
                 element.set("aria-label", heading)
+
+
+class _LoneLinks(Treeprocessor):
+    """A paragraph that is one link and nothing else is a target of its own, as on guidekit's
+    pages (markdown_html.LONE_LINK)."""
+
+    def run(self, root: etree.Element) -> None:
+        for paragraph in root.iter("p"):
+            children = list(paragraph)
+            if (
+                len(children) == 1
+                and children[0].tag == "a"
+                and not (paragraph.text or "").strip()
+                and not (children[0].tail or "").strip()
+            ):
+                paragraph.set("class", LONE_LINK)
 
 
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
