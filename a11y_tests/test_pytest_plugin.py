@@ -431,3 +431,28 @@ def test_misspelt(a11y):
     text = outcome.stdout.str()
     assert "nope/missing.html, the page to check, does not exist" in text, text
     assert "@pytest.mark.a11y has no option 'them'" in text
+
+
+RING_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Opening hours</title>
+<style>a.nav{display:inline-block;padding:12px 8px;color:#0b0c7c}
+a.nav:focus{outline:3px solid #d4351c;outline-offset:2px}
+.wrap{position:relative;display:inline-block;padding:8px;margin:0}
+.frame{position:absolute;inset:0;border:10px solid #fff;pointer-events:none}</style></head>
+<body><main><h1>Opening hours</h1><p class="wrap"><a class="nav" href="#x" id="x">Opening hours</a>
+FRAME</p></main></body></html>"""
+
+
+def test_a_focus_ring_is_judged_on_its_own_page_whatever_was_checked_before(a11y):
+    """Two links alike, one under a white frame drawn over its ring: the frame's page failed or
+    passed by which page the session checked first, as the verdict on the first was kept for the
+    other (found by a developer trying the plugin)."""
+    plain, framed = (
+        RING_PAGE.replace("FRAME", ""),
+        RING_PAGE.replace("FRAME", '<span class="frame"></span>'),
+    )
+    verdicts = [
+        "guidekit:focus-visible" in rules(a11y.check(page, fail=False))
+        for page in (plain, framed, plain, framed)
+    ]
+    assert verdicts == [False, True, False, True]

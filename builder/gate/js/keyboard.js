@@ -228,16 +228,50 @@ window.__guidekit.keyboard = {
     return style.outlineStyle === "auto" && !/^rgba\(.*, 0\)$|^transparent$/.test(style.outlineColor);
   },
 
+  // What is drawn over the page: positioned boxes with their boxes, and the elements whose ::before or ::after
+  // is positioned (drawn over their own box, a frame or a shade).
+  overlays() {
+    const boxes = [], pseudo = new Set();
+    const placed = (style) => style.position === "absolute" || style.position === "fixed" || style.position === "sticky";
+    for (const element of document.body.querySelectorAll("*")) {
+      if (placed(getComputedStyle(element))) boxes.push([element, element.getBoundingClientRect()]);
+      if (["::before", "::after"].some((part) => {
+        const style = getComputedStyle(element, part);
+        return style.content !== "none" && style.content !== "normal" && placed(style);
+      })) pseudo.add(element);
+    }
+    return { boxes, pseudo };
+  },
+
+  // The overlays within reach of an element's ring (8 px), other than those holding it or held by it: a frame
+  // over one link's ring hides it, and not its twin's elsewhere, so the two no longer look alike.
+  overlaid(element, rect, { boxes, pseudo }) {
+    const reach = 8, names = [];
+    for (const [box, r] of boxes) {
+      if (box === element || box.contains(element) || element.contains(box) || !r.width || !r.height) continue;
+      if (r.left < rect.right + reach && r.right > rect.left - reach && r.top < rect.bottom + reach && r.bottom > rect.top - reach) {
+        names.push(`${box.tagName}.${box.className}`);
+      }
+    }
+    for (let node = element; node && node !== document.body; node = node.parentElement) {
+      if (pseudo.has(node)) names.push(`${node.tagName}.${node.className}::`);
+    }
+    return names.sort().join(",");
+  },
+
   // For each element, what decides how it looks focused and unfocused: equal keys look alike; BROWSER_RING
   // (focus_visible.py) for an element that shows the browser's own ring, where that ring is enough.
   looks(acceptBrowserRing) {
     this.collect();
     const sheets = [...document.styleSheets].map((sheet) => sheet.href).join(" ");
     if (document.activeElement) document.activeElement.blur();
+    const overlays = this.overlays();
     // every element unfocused read in one style and layout of the page, then each focused in turn: a
     // focus and a blur per element would lay the page out twice as often
-    const plain = this.expected.map((element) => [this.focusStyle(element) + this.labelStyle(element), element.getBoundingClientRect(),
-      this.backdrop(element)]);
+    const plain = this.expected.map((element) => {
+      const rect = element.getBoundingClientRect();
+      return [this.focusStyle(element) + this.labelStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays)];
+    });
     const looks = this.expected.map((element, index) => {
       element.focus({ focusVisible: true, preventScroll: true });
       // a frame's focus is in the framed page, which shows (or not) its own indicator; the browser's ring round a
@@ -253,9 +287,9 @@ window.__guidekit.keyboard = {
         return units <= 2 ? units : 2 + Math.ceil(Math.log2(units / 2));
       };
       const size = (rect) => `${step(rect.width)}x${step(rect.height)}`;
-      const [style, rect, backdrop] = plain[index];
+      const [style, rect, backdrop, overlaid] = plain[index];
       return [element.tagName, element.className, size(rect), size(focused[1]), style, focused[0],
-        focused[1].top === rect.top, backdrop, sheets].join("#");
+        focused[1].top === rect.top, backdrop, overlaid, sheets].join("#");
     });
     if (document.activeElement) document.activeElement.blur();
     return looks;
