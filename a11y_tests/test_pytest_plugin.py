@@ -456,3 +456,19 @@ def test_a_focus_ring_is_judged_on_its_own_page_whatever_was_checked_before(a11y
         for page in (plain, framed, plain, framed)
     ]
     assert verdicts == [False, True, False, True]
+
+
+SYSTEM_COLOURS = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Fees</title>
+<style>:root{color-scheme:light dark} STYLE</style></head><body><main><h1>Fees</h1>
+<nav aria-label="On this page"><a href="#fees" style="display:inline-block;padding:12px 4px">Fees</a>
+</nav><h2 id="fees">Fees</h2><p class="note">The first card is free.</p></main></body></html>"""
+
+
+def test_dark_contrast_is_judged_on_the_dark_canvas_the_reader_sees(a11y):
+    """``color-scheme: light dark`` with the system's colours: dark, the canvas is near black and the
+    link light blue, yet axe judged the link against white (2.38:1) and the gate refused a correct
+    page (found by a developer trying the plugin). Text made dark on that dark canvas still fails."""
+    assert a11y.check(SYSTEM_COLOURS.replace("STYLE", "")) == []
+    dark_text = SYSTEM_COLOURS.replace("STYLE", ".note{color:#333}")
+    assert "guidekit:dark-color-contrast" in rules(a11y.check(dark_text, fail=False))

@@ -43,13 +43,31 @@ async def _emulate(page: Page, scheme: str, on: bool) -> None:
         await page.emulate_media(forced_colors="active" if on else "none")
 
 
+# axe takes a page that paints no background of its own to be white: dark, its canvas is near black
+# (the browser's Canvas colour), which the root is given for as long as axe looks
+_ON_CANVAS = """async options => {
+  const root = document.documentElement, body = document.body;
+  const clear = (element) => !element ||
+    /^(rgba\\(0, 0, 0, 0\\)|transparent)$/.test(getComputedStyle(element).backgroundColor);
+  const before = ["getPropertyValue", "getPropertyPriority"].map(
+    (read) => root.style[read]("background-color"));
+  const painted = clear(root) && clear(body);
+  if (painted) root.style.setProperty("background-color", "Canvas", "important");
+  try {
+    return await window.__guidekit.axe(options);
+  } finally {
+    if (painted) root.style.setProperty("background-color", ...before);
+  }
+}"""
+
+
 async def check(page: Page, context: PageContext) -> list[Finding]:
     """axe's contrast rules on the page as it is shown now: called with dark emulated."""
     options = {
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},
         "resultTypes": ["violations"],
     }
-    result = await evaluate(page, "options => window.__guidekit.axe(options)", options)
+    result = await evaluate(page, _ON_CANVAS, options)
     return [
         finding_at(
             context,

@@ -9,10 +9,11 @@ as WCAG 2.4.7 accepts it, and is not photographed, and any other indicator needs
 worth of change; guidekit's themes promise more (2 px, 3:1) and are always measured. Pictures are
 the slow part of the gate, so elements that look alike (same tag, class, computed focus styles,
 backdrop and overlays within reach on the same stylesheets, and a size within 16 px up to 32 px,
-within a factor of two above: keyboard.js looks()) are judged once per run, and an element is photographed only when its computed
-styles do not prove the ring by themselves (keyboard.js drawnRings(): a solid outline or
-spread-only shadow that only focus draws, thick enough and 3:1 from one plain background colour,
-with nothing else, no text, clip, fade or transform within its reach).
+within a factor of two above: keyboard.js looks()) are judged once per run, and an element is
+photographed only when its computed styles do not prove the ring by themselves (keyboard.js
+drawnRings(): a solid outline or spread-only shadow that only focus draws, thick enough and 3:1
+from one plain background colour, with nothing else, no text, clip, fade or transform within its
+reach).
 """
 
 from __future__ import annotations
