@@ -47,7 +47,7 @@ class Param:
     type: str  # one of _TYPE_CLASSES, or alternatives joined by "|", such as "string|list"
     required: bool
     description: str
-    choices: tuple[str, ...] = ()  # when not empty, the only values allowed
+    choices: tuple[str | int, ...] = ()  # when not empty, the only values allowed
     each: Param | None = None  # what each item of a list must be
     fields: tuple[Param, ...] = ()  # the fields an object (or each object item) may have
     # fields not named are let through: a guide's front matter hands on keys it does not know (the
@@ -292,7 +292,7 @@ class _ParamSpec(BaseModel):
     type: str
     required: bool = False
     description: str = ""
-    choices: tuple[str, ...] = ()
+    choices: tuple[str | int, ...] = ()
     each: _ParamSpec | None = None  # a list's items
     fields: dict[str, _ParamSpec] = {}  # an object's fields
     more_fields: bool = False

@@ -121,6 +121,13 @@ def test_component_checks_params_before_rendering():
             '{"steps": [{"text": "Take a number."}], "lang": "en"}',
             "The component 'steps' has no 'steps[0].text'. Write one of: title, content, optional.",
         ),
+        # once <h7> (and <h-1>) on the page, passed by the pytest plugin's check (found by a
+        # developer trying the plugin)
+        (
+            "help",
+            '{"phone": "12333", "heading_level": 7, "lang": "en"}',
+            "The parameter 'heading_level' of the component 'help' must be one of 2, 3, 4, 5, 6.",
+        ),
         # once AttributeError: 'str' object has no attribute 'get'
         ("warning", '"不要把密码告诉别人。"', "组件“warning”的参数“params”应该是一组“名称: 值”。"),
     ],
