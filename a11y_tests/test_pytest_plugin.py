@@ -472,3 +472,15 @@ def test_dark_contrast_is_judged_on_the_dark_canvas_the_reader_sees(a11y):
     assert a11y.check(SYSTEM_COLOURS.replace("STYLE", "")) == []
     dark_text = SYSTEM_COLOURS.replace("STYLE", ".note{color:#333}")
     assert "guidekit:dark-color-contrast" in rules(a11y.check(dark_text, fail=False))
+
+
+def test_a_component_or_a_string_links_to_pages_the_check_cannot_see(a11y):
+    """A component checked alone, or a string of HTML, has no site around it: its links to the app's
+    own pages (/zh-Hans/pension.html) were refused as pages that do not exist, and the failure named
+    guidekit's own component.yml (found by a developer trying the plugin). A #fragment on the page
+    itself is still checked."""
+    links = {"links": [{"href": "/zh-Hans/pension.html", "text": "申请领取养老金"}]}
+    assert a11y.component("related-links", links | {"lang": "zh-Hans"}) == []
+    assert a11y.check(ACCESSIBLE.replace("It is free.", 'See <a href="/fees">fees</a>.')) == []
+    broken = ACCESSIBLE.replace("It is free.", 'See <a href="#fees">fees</a>.')
+    assert "guidekit:broken-anchor" in rules(a11y.check(broken, fail=False))

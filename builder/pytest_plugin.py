@@ -63,6 +63,9 @@ class _Target:
     label: str  # how the failure message names what was checked
     upstream: str | None = None
     pinned: dict[str, bytes] = field(default_factory=dict)
+    # a string of HTML or a component: no site around it, so where its links to other pages lead
+    # is not known here
+    alone: bool = False
 
 
 @dataclass
@@ -195,7 +198,7 @@ class A11y:
     def _written(self, html: bytes) -> _Target:
         folder = Path(tempfile.mkdtemp(prefix="page-", dir=self.scratch))
         (folder / _PAGE).write_bytes(html)
-        return _Target(folder, [_PAGE], "HTML")
+        return _Target(folder, [_PAGE], "HTML", alone=True)
 
     def _judge(self, target: _Target, theme: str, fail: bool) -> list[Finding]:
         from .gate.runner import check_pages
@@ -226,6 +229,7 @@ class A11y:
         """The findings of one check, judged with the marker's waivers and skipped rules; a
         blocking one fails the test (with ``fail``)."""
         from .gate.axe import axe_version
+        from .gate.content_rules import BROKEN_LINK
         from .gate.runner import FilesOnDisk, site_findings
 
         found = (
@@ -237,6 +241,7 @@ class A11y:
             finding
             for finding in found
             if not any(fnmatchcase(finding.rule, rule) for rule in self.skip_rules)
+            and not (target.alone and finding.rule == BROKEN_LINK.id)
         ]
         verdict = judge(
             kept, self.waivers, details={"pages": len(target.pages), "axe_version": axe_version()}
