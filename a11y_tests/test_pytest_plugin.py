@@ -484,3 +484,21 @@ def test_a_component_or_a_string_links_to_pages_the_check_cannot_see(a11y):
     assert a11y.check(ACCESSIBLE.replace("It is free.", 'See <a href="/fees">fees</a>.')) == []
     broken = ACCESSIBLE.replace("It is free.", 'See <a href="#fees">fees</a>.')
     assert "guidekit:broken-anchor" in rules(a11y.check(broken, fail=False))
+
+
+def test_an_address_the_server_has_no_page_for_fails_in_one_sentence(a11y, tmp_path):
+    """A mistyped address (/nope.html): the server's own 404 page was judged, six findings on a page
+    the developer never wrote, "404" only in the last (found by a developer trying the plugin)."""
+    handler = lambda *args: SimpleHTTPRequestHandler(*args, directory=str(tmp_path))  # noqa: E731
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/nope.html"
+        with pytest.raises(pytest.fail.Exception) as failed:
+            a11y.check(url)
+    finally:
+        server.shutdown()
+    assert str(failed.value).startswith(f"{url} 回答 404") or str(failed.value).startswith(
+        f"{url} answered 404"
+    ), str(failed.value)
+    assert "\n" not in str(failed.value)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import shutil
 import socket
 import tempfile
@@ -42,6 +43,7 @@ _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
 _MARKER_OPTIONS = ("theme", "waivers", "skip_rules")  # @pytest.mark.a11y(...)
 _CONNECT_SECONDS = 5  # a live server on this machine answers at once; a far one within this
+_HTTP_STATUS = re.compile(rb"HTTP/\d(?:\.\d)? (\d{3})")
 
 
 class _LivePage(Protocol):
@@ -180,10 +182,10 @@ class A11y:
             ) as connection:
                 # any first byte is an answer (an HTTPS server answers plain bytes with an alert)
                 connection.sendall(
-                    f"HEAD {_served_path(url)} HTTP/1.0\r\nHost: {address.netloc}\r\n\r\n".encode()
+                    f"GET {_served_path(url)} HTTP/1.0\r\nHost: {address.netloc}\r\n\r\n".encode()
                 )
                 connection.settimeout(page_timeout_ms() / 1000)
-                connection.recv(1)
+                answer = connection.recv(64)
         except TimeoutError:
             problem = error_text(
                 "a11y-server-silent", self.own_lang, url=url, seconds=page_timeout_ms() // 1000
@@ -192,7 +194,13 @@ class A11y:
             reason = os_reason(error, self.own_lang)
             problem = error_text("a11y-server-down", self.own_lang, url=url, reason=reason)
         else:
-            return
+            # an address the server has no page for (a typo) would be judged as its error page
+            status = _HTTP_STATUS.match(answer) if address.scheme == "http" else None
+            if status is None or int(status[1]) < 400:
+                return
+            problem = error_text(
+                "a11y-server-status", self.own_lang, url=url, status=status[1].decode()
+            )
         pytest.fail(problem, pytrace=False)
 
     def _written(self, html: bytes) -> _Target:
