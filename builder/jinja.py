@@ -37,7 +37,7 @@ from .component_assets import (
     write_assets,
 )
 from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, registry
-from .messages import ui_text
+from .messages import error_text, ui_text
 from .phone import tel_address, written_parts
 
 __all__ = [
@@ -100,12 +100,16 @@ def install(env: Environment) -> Environment:
 
 
 @pass_environment
-def render_component(env: Environment, name: str, params: dict[str, Any]) -> Markup:
+def render_component(env: Environment, name: str, params: dict[str, Any] | None = None) -> Markup:
     """``{{ component("steps", {...}) }}``: checks ``params`` against the schema, then calls the
     macro."""
+    params = {} if params is None else params
     component = registry().get(name)
     if component is None:
-        raise LookupError(f"guidekit has no component '{name}'; it has: {', '.join(registry())}")
+        lang = params.get("lang") if isinstance(params, dict) else None
+        raise LookupError(
+            error_text("a11y-unknown-component", lang, name=name, names=", ".join(registry()))
+        )
     return call_macro(env.get_template(component.template).module, component, params)
 
 

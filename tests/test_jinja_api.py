@@ -83,8 +83,15 @@ def test_component_checks_params_before_rendering():
     with pytest.raises(ComponentParamsError) as raised:
         env.from_string('{{ component("warning", {"contnt": "x"}) }}').render()
     assert "。组件“warning”缺少" in str(raised.value)
-    with pytest.raises(LookupError, match="no component 'banner'"):
+    # said in the language the params ask for, as every other problem with them (found by a
+    # developer trying the components)
+    with pytest.raises(LookupError, match="guidekit has no component named 'banner'"):
+        env.from_string('{{ component("banner", {"lang": "en"}) }}').render()
+    with pytest.raises(LookupError, match="guidekit 没有名为“banner”的组件"):
         env.from_string('{{ component("banner", {}) }}').render()
+    # params left out are none given, not a TypeError from inside guidekit
+    with pytest.raises(ComponentParamsError, match="组件“warning”缺少“content”"):
+        env.from_string('{{ component("warning") }}').render()
 
 
 @pytest.mark.parametrize(
