@@ -61,14 +61,18 @@ def test_a_missing_browser_fails_the_test_in_one_sentence(pytester, tmp_path, mo
     assert str(tmp_path / "no-such-chromium") in text and "GUIDEKIT_CHROMIUM" in text
     assert "Traceback" not in text and "BrowserMissing" not in text
     assert "another exception occurred" not in text and "direct cause" not in text
-    # a program that is not a browser: the sentence alone, not Playwright's launch log
+    # a program that is not a browser: the sentence alone, not Playwright's launch log; the
+    # language named as a tag with its region, as components take it (en-GB was refused)
     monkeypatch.setenv("GUIDEKIT_CHROMIUM", "/bin/false")
-    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
+    outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en-GB")
     outcome.assert_outcomes(failed=1)
     text = outcome.stdout.str()
     assert "/bin/false" in text and "GUIDEKIT_CHROMIUM can name another" in text, text
     assert "Browser logs" not in text and "another exception occurred" not in text
     assert "direct cause" not in text and "Call log" not in text
+    refused = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "fr")
+    assert refused.ret == pytest.ExitCode.USAGE_ERROR
+    assert "guidekit speaks zh-Hans, zh-Hant and en" in refused.stderr.str()
 
 
 def test_findings_are_returned_when_the_test_asks_for_them(a11y, tmp_path):

@@ -15,6 +15,7 @@ the whole test session; every check gets a fresh browser context.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import posixpath
@@ -36,7 +37,7 @@ import pytest
 from .findings import Finding
 from .gate.report import Verdict, judge
 from .gate.waivers import Waiver, WaiverError, load_waivers
-from .messages import error_text, os_reason, user_language
+from .messages import error_text, language_of, os_reason, user_language
 from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
@@ -397,9 +398,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--a11y-lang",
         default=None,
-        choices=("zh-Hans", "zh-Hant", "en"),
-        help="Language of the findings' messages (default: each page's own language).",
+        type=_spoken_language,
+        help="Language of the findings' messages: zh-Hans, zh-Hant or en, also written as a "
+        "language tag such as zh-CN or en-GB (default: each page's own language).",
     )
+
+
+def _spoken_language(tag: str) -> str:
+    """The language guidekit speaks that ``tag`` asks for, as components take their lang."""
+    if (lang := language_of(tag)) is None:
+        raise argparse.ArgumentTypeError(
+            f"{tag!r}: guidekit speaks zh-Hans, zh-Hant and en (zh-CN, zh-TW, en-GB also do)"
+        )
+    return lang
 
 
 def pytest_configure(config: pytest.Config) -> None:
