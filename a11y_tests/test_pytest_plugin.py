@@ -506,3 +506,22 @@ def test_an_address_the_server_has_no_page_for_fails_in_one_sentence(a11y, tmp_p
         f"{url} answered 404"
     ), str(failed.value)
     assert "\n" not in str(failed.value)
+
+
+def test_what_is_not_a_page_to_check_is_said_for_what_it_is(a11y, tmp_path):
+    """Found by a developer trying the plugin: a file:// URL of a page that exists was "does not
+    exist", None was "None does not exist", a Markdown file was judged as a web page, and a host
+    that no name server knows was told to start the server."""
+    page = tmp_path / "page.htm"
+    page.write_text(ACCESSIBLE, "utf-8")
+    assert a11y.check(page.as_uri()) == []
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n", "utf-8")
+    said = []
+    for target in (None, notes, "http://no-such-host.invalid/apply"):
+        with pytest.raises(pytest.fail.Exception) as failed:
+            a11y.check(target)
+        said.append(str(failed.value))
+    assert "None" in said[0] and "Playwright" in said[0] and "不存在" not in said[0], said[0]
+    assert "notes.md" in said[1] and ".html" in said[1] and "不存在" not in said[1], said[1]
+    assert "no-such-host.invalid" in said[2] and "启动" not in said[2], said[2]

@@ -44,6 +44,7 @@ _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
 _PAGE = "index.html"
 _MARKER_OPTIONS = ("theme", "waivers", "skip_rules")  # @pytest.mark.a11y(...)
 _CONNECT_SECONDS = 5  # a live server on this machine answers at once; a far one within this
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _HTTP_STATUS = re.compile(rb"HTTP/\d(?:\.\d)? (\d{3})")
 
 
@@ -145,7 +146,14 @@ class A11y:
                 page = _page_in_folder(Path(unquote(live.path)).resolve())
                 return replace(page, label=target.url, pinned={page.pages[0]: snapshot})
             return self._written(snapshot)
+        if not isinstance(target, (str, Path)):
+            pytest.fail(
+                error_text("a11y-not-a-target", self.own_lang, target=repr(target)[:80]),
+                pytrace=False,
+            )
         text = str(target)
+        if isinstance(target, str) and text.startswith("file://"):
+            target = text = unquote(urlsplit(text).path)
         if isinstance(target, str) and text.startswith(("http://", "https://")):
             address = urlsplit(text)
             self._reachable(text)
@@ -166,6 +174,8 @@ class A11y:
                         error_text("a11y-no-pages", self.own_lang, folder=text), pytrace=False
                     )
                 return _Target(path, pages, str(path))
+            if path.suffix.lower() not in _PAGE_SUFFIXES:
+                pytest.fail(error_text("a11y-not-a-page", self.own_lang, path=text), pytrace=False)
             return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
 
@@ -191,6 +201,9 @@ class A11y:
             problem = error_text(
                 "a11y-server-silent", self.own_lang, url=url, seconds=page_timeout_ms() // 1000
             )
+        except socket.gaierror as error:  # no name server knows the host: no server to start
+            reason = os_reason(error, self.own_lang)
+            problem = error_text("a11y-unknown-host", self.own_lang, url=url, reason=reason)
         except OSError as error:
             reason = os_reason(error, self.own_lang)
             problem = error_text("a11y-server-down", self.own_lang, url=url, reason=reason)
