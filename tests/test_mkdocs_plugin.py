@@ -190,6 +190,10 @@ def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:
     line = len(page.read_text("utf-8").splitlines()) - 6
     assert f"docs/index.md:{line}" in result.stderr and f"docs/index.md:{line + 4}" in result.stderr
     assert not (project / "site").exists()
+    # on no built page: the closing line said "2 problems (0 of 6 pages affected)" (found by a
+    # developer trying the plugin)
+    said = result.stdout + result.stderr
+    assert "Markdown 文件里有 2 个问题" in said and "个页面有问题" not in said
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])

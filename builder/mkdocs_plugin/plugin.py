@@ -322,9 +322,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                     if page
                 }
             )
+            # problems in the docs files alone (a component written wrong) are on no built page
             raise Abort(
                 say(
-                    "gate-refused",
+                    "gate-refused" if affected else "gate-refused-in-sources",
                     self.lang,
                     errors=errors,
                     affected=affected,
