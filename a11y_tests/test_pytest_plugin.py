@@ -525,3 +525,15 @@ def test_what_is_not_a_page_to_check_is_said_for_what_it_is(a11y, tmp_path):
     assert "None" in said[0] and "Playwright" in said[0] and "不存在" not in said[0], said[0]
     assert "notes.md" in said[1] and ".html" in said[1] and "不存在" not in said[1], said[1]
     assert "no-such-host.invalid" in said[2] and "启动" not in said[2], said[2]
+
+
+def test_a_page_that_declares_no_language_is_told_in_the_developers(a11y, monkeypatch):
+    """With no --a11y-lang and no lang on the page, findings were said in guidekit's default
+    Chinese around axe's English help, to a developer whose LANG is English (found by a developer
+    trying the plugin)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    found = a11y.check(ACCESSIBLE.replace(' lang="en"', ""), fail=False)
+    assert found and all(finding.lang == "en" for finding in found), [f.message for f in found]
+    assert not any("请" in finding.message for finding in found)

@@ -227,7 +227,7 @@ class A11y:
         from .gate.session import Overrides
         from .gate.setup_failures import SETUP_FAILURES, setup_failure_text
 
-        overrides = Overrides(target.upstream, target.pinned, theme, self.lang)
+        overrides = Overrides(target.upstream, target.pinned, theme, self.lang, self.own_lang)
         jobs = min(len(target.pages), os.cpu_count() or 1, _MOST_CONTEXTS)
         try:
             results = self.browser().run(

@@ -104,7 +104,11 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         )
         facts, refused = answers["facts"], answers["refused"]
         context = PageContext.of(
-            page_path, facts, theme=session.overrides.theme, lang=session.overrides.lang
+            page_path,
+            facts,
+            theme=session.overrides.theme,
+            lang=session.overrides.lang
+            or (None if facts.get("lang") else session.overrides.default_lang),
         )
         facts = {
             **facts,

@@ -92,6 +92,8 @@ class Overrides:
     )  # page path -> bytes served for it (a live tab's DOM)
     theme: str | None = None  # judge by this theme's rules, whatever the page's markup says
     lang: str | None = None  # write the messages in this language
+    # ... and on a page that declares no language, in this one (the developer's, in the plugin)
+    default_lang: str | None = None
 
 
 @dataclass
