@@ -537,3 +537,21 @@ def test_a_page_that_declares_no_language_is_told_in_the_developers(a11y, monkey
     found = a11y.check(ACCESSIBLE.replace(' lang="en"', ""), fail=False)
     assert found and all(finding.lang == "en" for finding in found), [f.message for f in found]
     assert not any("请" in finding.message for finding in found)
+
+
+def test_a_short_line_in_a_wide_column_is_not_a_long_line_in_silver(a11y):
+    """Silver's line length was the column's width whatever the text: a two-character label
+    ("注意") in a developer's wide column was "约 50.6 个字，最多 40 个" (found by a developer trying
+    the plugin). A paragraph long enough to fill the column still is one."""
+    page = (
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" '
+        'content="width=device-width, initial-scale=1"><title>注意事项</title><style>'
+        "body{font-size:24px;line-height:1.8}</style></head><body><main><h1>注意事项</h1>"
+        '<p id="label">注意</p><p id="long">'
+        + "请带上居民身份证到任何一个社保服务网点办理，工作人员会当场为您办好，不收任何费用。" * 3
+        + "</p></main></body></html>"
+    )
+    found = a11y.check(page, theme="silver", fail=False)
+    assert [
+        finding.element for finding in found if finding.rule == "guidekit:silver-line-length"
+    ] == ["main > p#long:nth-of-type(2)"]

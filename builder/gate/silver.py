@@ -47,7 +47,9 @@ def probe(context: PageContext) -> Probe | None:
     theme = find_theme(context.theme)
     if theme is SILVER or (theme is STANDARD and context.guidekit):
         limits = LIMITS if theme is SILVER else STANDARD_LIMITS
-        return Probe("theme-numbers", "limits => window.__guidekit.silver(limits)", limits)
+        # guidekit's themes promise a column that short; elsewhere only a line that long counts
+        measure = {**limits, "wholeColumn": context.guidekit}
+        return Probe("theme-numbers", "limits => window.__guidekit.silver(limits)", measure)
     return None
 
 

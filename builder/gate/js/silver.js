@@ -33,7 +33,9 @@ window.__guidekit.silver = function (limits) {
     const latin = (block.closest("[lang]")?.lang || "").startsWith("en");
     const unit = latin ? limits.latinCharEm * size : size; // a CJK character is 1 em wide
     const width = block.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
-    const characters = width / unit;
+    // on a page guidekit did not make, a block whose text is shorter than a line cannot make one
+    // too long (a label in a wide column)
+    const characters = limits.wholeColumn ? width / unit : Math.min(width / unit, g.text(block).length);
     const limit = latin ? limits.latinLine : limits.cjkLine;
     if (characters > limit + 0.5) report("line-length", block, characters, limit);
   }
