@@ -569,3 +569,15 @@ def test_a_link_alone_in_a_paragraph_is_marked_a_target_of_its_own() -> None:
         extensions=["guidekit_components"],
     )
     assert re.findall(r"<p[^>]*>", html) == ["<p>", '<p class="gk-link-alone">']
+
+
+def test_a_phrase_is_marked_in_its_language_as_the_gate_advises() -> None:
+    """The gate's advice for an unmarked phrase, ``[补办]{lang=zh-Hans}``, came out as that text on
+    a MkDocs page, and the same finding again (found by a developer trying the plugin). A link's
+    own ``{lang=…}`` is left to attr_list."""
+    html = markdown.markdown(
+        "Ask for [补办]{lang=zh-Hans} at [the counter](desk.md).\n",
+        extensions=["guidekit_components"],
+    )
+    assert '<span lang="zh-Hans">补办</span>' in html and "{lang=" not in html
+    assert 'href="desk.md">the counter</a>' in html

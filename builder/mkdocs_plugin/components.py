@@ -25,6 +25,7 @@ from jinja2 import Environment
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.serializers import _escape_cdata, to_html_string
 from markdown.treeprocessors import Treeprocessor
@@ -141,6 +142,8 @@ class GuidekitComponentsExtension(Extension):
             _SourceLineAttributes(md, self, page), "guidekit_source_lines", 19
         )
         md.treeprocessors.register(_TableNames(md), "guidekit_table_names", 18)
+        # before links (160): [text] followed by {lang=…} is no reference link
+        md.inlinePatterns.register(_MarkedPhrase(_MARKED_PHRASE, md), "guidekit_marked_phrase", 175)
         md.treeprocessors.register(_LoneLinks(md), "guidekit_lone_links", 17)
         # after MkDocs makes links relative (0): a component's links are final when it is rendered
         md.treeprocessors.register(_ComponentRenderer(md, self), "guidekit_components", -10)
@@ -384,6 +387,19 @@ class _TableNames(Treeprocessor):
                 and not (element.get("aria-label") or element.get("aria-labelledby"))
             ):
                 element.set("aria-label", heading)
+
+
+class _MarkedPhrase(InlineProcessor):
+    """``[补办]{lang=zh-Hans}``: a phrase in another language, written as in a guide and as the
+    gate's advice says (Python-Markdown's attr_list marks links and images, not phrases)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        span = etree.Element("span", {"lang": m.group(2)})
+        span.text = m.group(1)
+        return span, m.start(0), m.end(0)
+
+
+_MARKED_PHRASE = r"\[([^\[\]]+)\]\{\s*lang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)[\"']?\s*\}"
 
 
 class _LoneLinks(Treeprocessor):
