@@ -581,3 +581,21 @@ def test_a_phrase_is_marked_in_its_language_as_the_gate_advises() -> None:
     )
     assert '<span lang="zh-Hans">补办</span>' in html and "{lang=" not in html
     assert 'href="desk.md">the counter</a>' in html
+
+
+def test_the_copies_a_stopped_serve_left_behind_are_removed_by_the_next(tmp_path: Path) -> None:
+    """mkdocs serve stopped by a signal runs no shutdown hook: each run left its checked copy in
+    /tmp (found by a developer trying the plugin; 33 such folders on one machine)."""
+    import subprocess as sp
+
+    from guidekit.mkdocs_plugin.plugin import SNAPSHOT_PREFIX, swept_snapshots
+
+    ended = sp.Popen(["true"])
+    ended.wait()
+    stale = tmp_path / f"{SNAPSHOT_PREFIX}{ended.pid}-x1y2" / "site"
+    live = tmp_path / f"{SNAPSHOT_PREFIX}{os.getpid()}-a3b4" / "site"
+    other = tmp_path / "guidekit-serve-notes"
+    for folder in (stale, live, other):
+        folder.mkdir(parents=True)
+    assert swept_snapshots(tmp_path) == [stale.parent]
+    assert not stale.parent.exists() and live.is_dir() and other.is_dir()

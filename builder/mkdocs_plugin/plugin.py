@@ -444,7 +444,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         """mkdocs serve: check a copy of the preview in a thread, so the preview is never held up. A
         rebuild while a check runs is checked next (only the latest one); the verdict is also an
         HTML page of the preview."""
-        snapshot = Path(tempfile.mkdtemp(prefix="guidekit-serve-")) / "site"
+        swept_snapshots(Path(tempfile.gettempdir()))
+        snapshot = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-")) / "site"
         shutil.copytree(site, snapshot)
         job = _ServeCheck(
             snapshot,
@@ -748,3 +749,29 @@ def _from_silver(html: str, dest: str, silver_path: str) -> str:
         return match.group(1) + rebuilt + match.group(3)
 
     return _URL_ATTRIBUTE.sub(moved, html)
+
+
+# the copies mkdocs serve checks: named by the process that made them, so that one stopped by a
+# signal (no shutdown hook runs) has its copies removed by the next
+SNAPSHOT_PREFIX = "guidekit-serve-"
+
+
+def swept_snapshots(folder: Path) -> list[Path]:
+    """Remove the check copies in ``folder`` whose process has ended; the ones removed."""
+    swept = []
+    for copy in folder.glob(f"{SNAPSHOT_PREFIX}*-*"):
+        pid = copy.name[len(SNAPSHOT_PREFIX) :].split("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(copy, ignore_errors=True)
+            swept.append(copy)
+    return swept
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
