@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding
+from ..messages import catalogue
 from ..theme import SILVER, STANDARD, find_theme
 from .origin import PageContext, finding_at
 from .probes import Probe
@@ -63,7 +64,7 @@ def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Findi
             f"guidekit:{theme}-{problem['check']}",
             CRITERIA[problem["check"]] if silver else None,
             problem,
-            f"{theme}-{problem['check']}",
+            _message_key(f"{theme}-{problem['check']}", context),
             value=problem["value"],
             limit=problem["limit"],
         )
@@ -71,3 +72,9 @@ def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Findi
         if silver or problem["check"] in STANDARD_CHECKS
     ]
     return list(dict.fromkeys(found))
+
+
+def _message_key(key: str, context: PageContext) -> str:
+    """Said of a page guidekit did not make, the fix is in its own stylesheet, not a theme's."""
+    own = f"{key}-own-styles"
+    return own if not context.guidekit and own in catalogue("errors") else key
