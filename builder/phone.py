@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # the number as written, then an extension after 转 / 分机 / ext; a note after it is not dialled
 _WRITTEN = re.compile(
-    r"\s*(?P<number>\+?[\d\s\-]*\d)(?:\s*(?:转|轉|分机|分機|ext\.?|x)\s*(?P<extension>\d+))?",
+    r"\s*(?P<number>\+?[\d\s\-()（）]*\d)(?:\s*(?:转|轉|分机|分機|ext\.?|x)\s*(?P<extension>\d+))?",
     re.IGNORECASE,
 )
 
@@ -27,5 +28,6 @@ def tel_address(phone: str) -> str:
     found = _WRITTEN.match(phone)
     if found is None:
         return "tel:" + "".join(phone.split())
-    number = "".join(found["number"].split())
+    # an area code in brackets typed full width, （028）, dials as (028)
+    number = "".join(unicodedata.normalize("NFKC", found["number"]).split())
     return "tel:" + number + ("," + found["extension"] if found["extension"] else "")
