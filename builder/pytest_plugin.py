@@ -260,7 +260,11 @@ class A11y:
             else [finding for page in target.pages for finding in results[page].findings]
         )
         kept = [
-            finding
+            # a string's or a component's page is a file only the plugin wrote: the finding names
+            # what the test gave it
+            replace(finding, file=target.label)
+            if target.alone and finding.file in target.pages
+            else finding
             for finding in found
             if not any(fnmatchcase(finding.rule, rule) for rule in self.skip_rules)
             and not (target.alone and finding.rule == BROKEN_LINK.id)
