@@ -212,6 +212,13 @@ def _many(template: str, materials: int, places: int, lang: str) -> str:
     )
 
 
+NOTICE = """
+::: notification-banner 春节放假
+2 月 10 日至 17 日民政窗口不办公，这几天交来的材料 2 月 18 日起按顺序办理。急着办的，请先打电话问一问。
+:::
+"""
+
+
 @pytest.fixture(scope="module")
 def crowded_sheets(tmp_path_factory) -> dict[str, dict]:
     source = tmp_path_factory.mktemp("short-print-crowded") / "guides"
@@ -222,6 +229,10 @@ def crowded_sheets(tmp_path_factory) -> dict[str, dict]:
         ).replace("title: 申请设立", "title: 申请变更", 1),  # a title of its own beside forty's
         "zh-Hans/forty.md": _many(MANY_MATERIALS, 40, 6, "zh-Hans"),
         "en/thirty.md": _many(MANY_ENGLISH, 30, 5, "en"),
+        "zh-Hans/forty-closed.md": _many(MANY_MATERIALS, 40, 6, "zh-Hans").replace(
+            "title: 申请设立", "title: 节日期间申请设立", 1
+        )
+        + NOTICE,
     }
     for rel, text in guides.items():
         (source / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -256,3 +267,13 @@ def test_sixteen_short_materials_print_whole_in_two_columns(crowded_sheets):
         sixteen = crowded_sheets[f"{theme.prefix}zh-Hans/sixteen.short.html"]
         assert sixteen["materialsPrinted"] == sixteen["materials"] == 16 and not sixteen["notes"]
         assert sixteen["columns"] and sixteen["sheets"] == 1
+
+
+def test_a_notice_the_guide_opens_with_prints_on_the_sheet_which_makes_room_for_it(crowded_sheets):
+    """A counter closed for a holiday matters most to whoever prints the sheet to take along."""
+    plain, closed = (
+        crowded_sheets[f"zh-Hans/{name}.short.html"] for name in ("forty", "forty-closed")
+    )
+    assert closed["sheets"] == 1, closed["notes"]
+    assert "春节放假" in closed["text"] and "2月10日至17日" in closed["text"]
+    assert closed["materialsPrinted"] < plain["materialsPrinted"]

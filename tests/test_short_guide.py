@@ -197,3 +197,35 @@ def test_thousands_of_materials_and_places_are_planned_in_bounded_time():
     assert time.monotonic() - started < 30  # generous: the test machine is shared
     assert planned.plan.places == 1 and planned.places_left_out == 1999
     assert 0 < planned.materials_left_out < 5000
+
+
+def test_a_notice_the_guide_opens_with_comes_first_on_its_page_and_on_the_short_page(tmp_path):
+    """A counter closed for a holiday is read before the key facts, and the short page (the sheet
+    a reader prints to take along) shows it too; a notice written further down stays there."""
+    from guidekit.source.glossary import GLOSSARY_FILE
+
+    body = (
+        "::: notification-banner 国庆节放假\n10 月 1 日至 7 日社保窗口不办公。\n:::\n\n"
+        "办卡前先看看下面的材料。\n\n"
+        "::: notification-banner 系统升级\n网上办理 9 月 30 日晚上暂停。\n:::\n"
+    )
+    glossary = "- term: 社保\n  expansion: 社会保险\n  explanation: 养老、医疗等保险。\n"
+    source = write_site(
+        tmp_path / "guides",
+        {GLOSSARY_FILE: glossary, "zh-Hans/card.md": guide(body, fields=FIELDS)},
+    )
+    assert build(source, tmp_path / "site", check=False).published
+    for theme in THEMES:
+        folder = tmp_path / "site" / theme.prefix / "zh-Hans"
+        page, short = html(folder / "card.html"), html(folder / "card.short.html")
+        order = [
+            element.get("id") or element["class"][0]
+            for element in page.select("main .gk-notification, main .gk-lead, #section-key-facts")
+        ]
+        assert order == ["gk-notification", "gk-lead", "section-key-facts", "gk-notification"]
+        notices = short.select("main .gk-notification")
+        assert [notice.h2.get_text() for notice in notices] == ["国庆节放假"]
+        assert "10 月 1 日至 7 日" in notices[0].get_text()
+        assert short.select_one("main > article > h1").find_next_sibling() == notices[0]
+        # the short page has no word list: the term is expanded, not a link to nowhere
+        assert notices[0].abbr["title"] == "社会保险" and not short.select("a.gk-term")

@@ -102,9 +102,13 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     if entry.expansion:
         word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
     # a screen reader says the link's description after its words: where activating it leads
-    link = Markup(
-        '<a class="gk-term" href="#gk-glossary-{}" aria-describedby="gk-glossary-hint">{}</a>'
-    ).format(terms.index(entry) + 1, word)
+    link = (
+        Markup(
+            '<a class="gk-term" href="#gk-glossary-{}" aria-describedby="gk-glossary-hint">{}</a>'
+        ).format(terms.index(entry) + 1, word)
+        if env["term_links"]
+        else word
+    )
     if entry.expansion and not tokens[index].meta.get(EXPANDED):
         link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
     return str(link)
@@ -140,7 +144,11 @@ class BodyRenderer:
         source: str,
         glossary: Sequence[Entry] = (),
         zh_hant_reading: str = "zhuyin",
+        *,
+        term_links: bool = True,
     ) -> None:
+        """``term_links``: a glossary term's first use links to the page's word list; without,
+        for a page that has none, it is only expanded."""
         self.root, self.theme, self.lang, self.source = root, theme, lang, source
         self.findings: list[Finding] = []
         self.terms: list[Entry] = []  # glossary entries in the order the page first uses them
@@ -155,6 +163,7 @@ class BodyRenderer:
             "readings": readings,
             "terms": self.terms,
             "reading": reading,
+            "term_links": term_links,
         }
 
     def word_list(self) -> list[dict[str, Any]]:
@@ -177,7 +186,7 @@ class BodyRenderer:
             if token.type == f"container_{CONTAINER}_open":
                 html.append(self._plain(plain))
                 plain = []
-                close = _matching_close(tokens, index)
+                close = matching_close(tokens, index)
                 html.append(self._component(token, tokens[index + 1 : close]))
                 index = close + 1
                 continue
@@ -332,6 +341,7 @@ def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[l
 # a paragraph that is one link and nothing else: no word in a sentence, but a target of its own
 # (themes/base/base.css gives it the theme's full target size)
 LONE_LINK = "gk-link-alone"
+NOTICE = "notification-banner"  # the component a guide opens with to say what is different now
 
 
 def is_lone_link(children: Sequence[Token]) -> bool:
@@ -389,7 +399,8 @@ def _with_children(tokens: Sequence[Token]):
         yield from token.children or []
 
 
-def _matching_close(tokens: Sequence[Token], open_index: int) -> int:
+def matching_close(tokens: Sequence[Token], open_index: int) -> int:
+    """The index of the token that closes the component opened at ``open_index``."""
     depth = 0
     for index in range(open_index, len(tokens)):
         if tokens[index].type == f"container_{CONTAINER}_open":
@@ -399,6 +410,20 @@ def _matching_close(tokens: Sequence[Token], open_index: int) -> int:
             if depth == 0:
                 return index
     raise AssertionError("parse reports unclosed components; the plugin always closes them")
+
+
+def leading_notices(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:
+    """The notification banners a text opens with, and the rest of it: a guide's notice (a counter
+    closed for a holiday) goes at the top of its page, above the key facts, and on its short
+    page."""
+    end = 0
+    while (
+        end < len(tokens)
+        and tokens[end].type == f"container_{CONTAINER}_open"
+        and component_call(tokens[end]).name == NOTICE
+    ):
+        end = matching_close(tokens, end) + 1
+    return tokens[:end], tokens[end:]
 
 
 def _line_outside_lists(tokens: Sequence[Token], level: int) -> int | None:

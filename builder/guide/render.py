@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from .. import __version__
 from ..findings import Finding
-from ..messages import LANGUAGES, ui_strings
+from ..messages import LANGUAGES, ui_strings, ui_text
 from ..pages import Page
 from ..site_paths import (
     CONTENT_SECURITY_POLICY,
@@ -37,7 +37,8 @@ from .enrich import (
     short_page_url,
 )
 from .language_marks import marked, marked_text, needs_marks
-from .markdown_html import BodyRenderer
+from .markdown_html import BodyRenderer, leading_notices
+from .parse import CONTAINER, component_call
 from .short_guide import ShortGuide, short_guide
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def render_guide(
     texts = (text for _, _, text in guide.front_matter.texts)
     mark = marked if needs_marks(texts, guide.lang) else str
     lead, sections = _split_at_first_section(enriched.parsed.tokens)
+    notices, lead = leading_notices(lead)
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
         renderer = BodyRenderer(
@@ -77,6 +79,7 @@ def render_guide(
             guide=_with_files(meta, enriched.files, root_of(site_path)),
             source=guide.rel,
             short_page=posixpath.basename(short_page_url(guide.rel)),
+            body_notices=renderer.render(notices),
             body_lead=body_lead,
             body_sections=body_sections,
             word_list=renderer.word_list(),
@@ -86,6 +89,7 @@ def render_guide(
     # the short page is laid out from the front matter alone: both themes' pages share it, unless
     # the site's address makes their printed links differ
     facts = _short_facts(guide.meta, guide.lang)
+    notice_text = _notice_text(notices, guide.lang)
     shorts: dict[str | None, ShortGuide] = {}
     for theme in THEMES:
         site_path = theme.prefix + short_page_path(guide.rel)
@@ -96,7 +100,12 @@ def render_guide(
         )
         if full_guide_url not in shorts:
             shorts[full_guide_url] = short_guide(
-                guide.meta, guide.lang, facts, full_guide_url=full_guide_url, unchecked=not checked
+                guide.meta,
+                guide.lang,
+                facts,
+                full_guide_url=full_guide_url,
+                unchecked=not checked,
+                notices=notice_text,
             )
         html = env.get_template("base/short.html.j2").render(
             page_context(config, theme, site_path, guide.lang, checked)
@@ -104,11 +113,32 @@ def render_guide(
             guide=meta,
             source=guide.rel,
             short=shorts[full_guide_url],
+            # the short page has no word list for a term to lead to
+            notices=BodyRenderer(
+                root_of(site_path),
+                theme,
+                guide.lang,
+                guide.rel,
+                glossary,
+                config.zh_hant_reading,
+                term_links=False,
+            ).render(notices),
             full_guide=posixpath.basename(page_url(guide.rel)),
             full_guide_url=full_guide_url,
         )
         pages.append(Page(site_path, mark(html), theme.name, guide.lang, guide.rel))
     return pages, _dedupe(findings)
+
+
+def _notice_text(notices: Sequence[Token], lang: str) -> list[str]:
+    """Each notice's words as it prints, its heading first: the short sheet makes room for them."""
+    texts: list[str] = []
+    for token in notices:
+        if token.type == f"container_{CONTAINER}_open" and token.level == 0:
+            texts.append(component_call(token).params or ui_text(lang, "notification-important"))
+        elif token.type == "inline":
+            texts[-1] += " " + token.content
+    return texts
 
 
 def _short_facts(meta: GuideMeta, lang: str) -> dict[str, Any] | None:

@@ -44,6 +44,7 @@ SPARE = LINE  # the estimate counts characters, the browser breaks lines at word
 LATIN, LATIN_BOLD, WRAP = 0.53, 0.63, 1.5
 TICK = 1.25  # the tick box and the space after it, in em
 FACT_GAP = 1.25  # between facts running on in one line, and after a label, in em
+NOTICE_TEXT = 1.1  # a notification banner's words, in em of body text
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,16 @@ def short_guide(
     *,
     full_guide_url: str | None = None,
     unchecked: bool = False,
+    notices: Sequence[str] = (),
 ) -> ShortGuide:
     """The short page of ``meta``, showing ``facts`` (the key-facts component's params). The sheet
-    also prints ``full_guide_url`` (when the site knows its address) and, when ``unchecked``, the
-    preview banner."""
+    also prints ``full_guide_url`` (when the site knows its address), the guide's ``notices`` (each
+    one's heading and words) and, when ``unchecked``, the preview banner."""
     materials = sorted(meta.materials, key=lambda material: material.required != "always")
     items = [_item(material, lang) for material in materials]
+    fixed = _fixed_height(meta, lang, facts, full_guide_url, unchecked)
     sheet = _Sheet(
-        SHEET - SPARE - _fixed_height(meta, lang, facts, full_guide_url, unchecked),
+        SHEET - SPARE - fixed - sum(_notice_height(notice) for notice in notices),
         [_place_height(place, lang) for place in meta.places],
         items,
         lang,
@@ -264,6 +267,17 @@ def _fixed_height(
     if full_guide_url:
         height += _lines(_width(ui_text(lang, "full-guide-url") + full_guide_url)) * LINE
     return height
+
+
+def _notice_height(text: str) -> float:
+    """A notification banner on paper: its heading, its words at 1.1 times body text, the padding
+    round them (about an em on each side) and the gap after it."""
+    return (
+        H2_BLOCK
+        + _lines(_width(text) * NOTICE_TEXT, WIDTH - 2) * LINE * NOTICE_TEXT
+        + 2 * TEXT
+        + GAP
+    )
 
 
 def _checklist(items: Sequence[ChecklistItem], plan: Plan) -> float:
