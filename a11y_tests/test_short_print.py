@@ -117,6 +117,8 @@ def test_the_sheet_names_the_full_guide_and_what_it_leaves_off(sample_sheets):
     for page, facts in sample_sheets.items():
         full_guide = page.name.replace(".short.html", ".html")
         assert full_guide in facts["text"], page
+        # a sheet kept in a drawer for months says how old its facts are
+        assert re.search(r"(最后核对日期|最後核對日期|Lastchecked)20\d\d", facts["text"]), page
         left_out = facts["materials"] - facts["materialsPrinted"]
         assert facts["shownOnScreen"] == facts["materials"], "the screen shows every material"
         if left_out:

@@ -32,6 +32,7 @@ consult: {phone: "12333", hours: 工作日 9:00—17:00}
 online: {url: "https://example.gov.cn/qingchuan/shebaoka", label: 政务服务网}
 translation_key: card
 topics: [社会保障]
+last_reviewed: 2026-10-15
 """
 BASE_URL = "https://example.gov.cn/qingchuan"
 
@@ -112,6 +113,8 @@ def test_the_short_page_shows_what_to_bring_where_when_how_long_cost_and_phone(t
     assert (
         short.select_one(".gk-page-url").get_text() == f"完整指南网址：{BASE_URL}/zh-Hans/card.html"
     )
+    reviewed = short.select_one("main .gk-key-facts time")
+    assert reviewed["datetime"] == "2026-10-15" and reviewed.get_text() == "2026年10月15日"
 
 
 def test_short_pages_are_titled_apart_and_stay_out_of_search_sitemap_and_structured_data(

@@ -144,7 +144,8 @@ def _notice_text(notices: Sequence[Token], lang: str) -> list[str]:
 def _short_facts(meta: GuideMeta, lang: str) -> dict[str, Any] | None:
     """The key facts of a short page, each said once: how long (the promised time limit, else the
     guide's own words, else the legal limit), whether it is done on the spot (when no promised
-    limit says so already), fees and visits. None when the guide has none of them."""
+    limit says so already), fees, visits and when they were last checked. None when the guide has
+    none of them."""
     limit = meta.promised_time_limit or (None if meta.time_limit else meta.legal_time_limit)
     facts = {
         "time_limit": None if meta.promised_time_limit else meta.time_limit,
@@ -157,6 +158,8 @@ def _short_facts(meta: GuideMeta, lang: str) -> dict[str, Any] | None:
         "item_kind": None if meta.promised_time_limit else meta.item_kind,
         "fees": meta.model_dump(mode="json", include={"fees"})["fees"],
         "visits": meta.visits,
+        # a printed sheet is kept for months: it says how old its facts are
+        "last_reviewed": meta.model_dump(mode="json", include={"last_reviewed"})["last_reviewed"],
     }
     return facts | {"lang": lang} if any(value is not None for value in facts.values()) else None
 

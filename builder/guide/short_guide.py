@@ -214,6 +214,7 @@ FACT_LABELS = {
     "item_kind": "item-kind",
     "fees": "fees",
     "visits": "visits",
+    "last_reviewed": "last-reviewed",
 }
 
 
@@ -227,6 +228,9 @@ def _fact_text(key: str, value: Any, lang: str) -> str | None:
         return ui_text(lang, "visits-count" if value else "visits-none", n=value)
     if key == "fees" and not value:
         return ui_text(lang, "free")
+    if key == "last_reviewed":
+        year, month, day = value.split("-")
+        return ui_text(lang, "date", year=year, month=int(month), day=int(day))
     return str(value)
 
 
