@@ -72,9 +72,17 @@ def test_a_missing_browser_fails_the_test_in_one_sentence(pytester, tmp_path, mo
     assert "/bin/false" in text and "GUIDEKIT_CHROMIUM can name another" in text, text
     assert "Browser logs" not in text and "another exception occurred" not in text
     assert "direct cause" not in text and "Call log" not in text
-    refused = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "fr")
-    assert refused.ret == pytest.ExitCode.USAGE_ERROR
-    assert "guidekit speaks zh-Hans, zh-Hant and en" in refused.stderr.str()
+    # a language guidekit does not speak is refused in the developer's own
+    for locale, said in (
+        ("zh_CN.UTF-8", "guidekit 只会说简体中文、繁体中文和英文。请写 zh-Hans、zh-Hant 或 en"),
+        ("en_GB.UTF-8", "guidekit speaks Simplified Chinese, Traditional Chinese and English"),
+    ):
+        monkeypatch.setenv("LANG", locale)
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(name, raising=False)
+        refused = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "fr")
+        assert refused.ret == pytest.ExitCode.USAGE_ERROR
+        assert "--a11y-lang fr" in refused.stderr.str() and said in refused.stderr.str()
 
 
 def test_findings_are_returned_when_the_test_asks_for_them(a11y, tmp_path):

@@ -424,9 +424,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _spoken_language(tag: str) -> str:
     """The language guidekit speaks that ``tag`` asks for, as components take their lang."""
     if (lang := language_of(tag)) is None:
-        raise argparse.ArgumentTypeError(
-            f"{tag!r}: guidekit speaks zh-Hans, zh-Hant and en (zh-CN, zh-TW, en-GB also do)"
-        )
+        raise argparse.ArgumentTypeError(error_text("a11y-unknown-lang", user_language(), tag=tag))
     return lang
 
 
