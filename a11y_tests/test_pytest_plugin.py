@@ -485,7 +485,12 @@ def test_dark_contrast_is_judged_on_the_dark_canvas_the_reader_sees(a11y):
     page (found by a developer trying the plugin). Text made dark on that dark canvas still fails."""
     assert a11y.check(SYSTEM_COLOURS.replace("STYLE", "")) == []
     dark_text = SYSTEM_COLOURS.replace("STYLE", ".note{color:#333}")
-    assert "guidekit:dark-color-contrast" in rules(a11y.check(dark_text, fail=False))
+    (found,) = a11y.check(dark_text, fail=False)
+    assert found.rule == "guidekit:dark-color-contrast"
+    # what to change, as axe says it of the light page: the colours and the ratio they make
+    assert "foreground color: #333333" in found.message and "4.5:1" in found.message
+    chinese = a11y.check(dark_text.replace('lang="en"', 'lang="zh-Hans"'), fail=False)
+    assert "怎么改：" in chinese[0].message and "前景色：#333333" in chinese[0].message
 
 
 def test_a_component_or_a_string_links_to_pages_the_check_cannot_see(a11y):

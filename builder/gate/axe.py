@@ -120,11 +120,7 @@ def wcag_criteria(tags: list[str]) -> str | None:
 async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> list[Finding]:
     """axe-core on the loaded page, its messages in the page's language where axe has them; ``run``
     runs axe another way (grid.py: through WebDriver) with the same options and locale."""
-    locale = (
-        axe_locales().get(best_language(context.lang))
-        if context.lang.lower().startswith("zh")
-        else None
-    )
+    locale = axe_locale(context)
     rules = {"extra": list(EXTRA_RULES), "skip": list(SKIPPED_RULES)}
     if run is not None:
         # the same rules as a local run: the list axe would run here, worked out by axe in this page
@@ -139,21 +135,32 @@ async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> 
             "([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
             [run_options(context.theme), locale, rules],
         )
-    findings = []
-    for rule in result["violations"]:
-        for node in rule["nodes"]:
-            fixes = [line.strip() for line in node["summary"].splitlines()[1:] if line.strip()]
-            findings.append(
-                finding_at(
-                    context,
-                    f"axe:{rule['id']}",
-                    wcag_criteria(rule["tags"]),
-                    node,
-                    "axe-violation",
-                    help=rule["help"],
-                    axe_rule=rule["id"],
-                    fix="; ".join(fixes)[:300],
-                    html=" ".join(node["html"].split()),  # one line: a finding is a paragraph
-                )
-            )
-    return findings
+    return [
+        finding_at(
+            context,
+            f"axe:{rule['id']}",
+            wcag_criteria(rule["tags"]),
+            node,
+            "axe-violation",
+            help=rule["help"],
+            axe_rule=rule["id"],
+            fix=fix_text(node),
+            html=" ".join(node["html"].split()),  # one line: a finding is a paragraph
+        )
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]
+
+
+def axe_locale(context: PageContext) -> dict | None:
+    """axe's translation for the page's language, None for English (axe's own)."""
+    if not context.lang.lower().startswith("zh"):
+        return None
+    return axe_locales().get(best_language(context.lang))
+
+
+def fix_text(node: dict) -> str:
+    """What axe says to fix on an element (its failure summary less the heading line), such as
+    the colours and ratio of text that does not stand out."""
+    fixes = [line.strip() for line in node["summary"].splitlines()[1:] if line.strip()]
+    return "; ".join(fixes)[:300]
