@@ -5,6 +5,7 @@ modules."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import hashlib
 import os
@@ -140,6 +141,10 @@ def build(
     out = out.resolve()  # a symbolic link as OUT: publish into the folder it points at
     try:
         check_output(out, source)
+        if out.is_dir() and not os.access(out, os.W_OK):
+            # made read-only (by its owner, or another user's): publishing would replace it all the
+            # same, since only its parent folder is written
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
         # one build of OUT at a time: each keeps pages of the site the last one published
         with build_lock(out):
             try:

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +151,39 @@ def test_a_second_build_while_the_lock_is_held_is_refused(published):
         source, out, check=False
     ).published  # the lock is released when the first build ends
     assert "zh-Hans/new.html" in snapshot(out)
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"), reason="builds as another user (root only)"
+)
+def test_a_read_only_out_of_another_user_is_refused_and_left_as_it_was(tmp_path):
+    """The operator made the published site read-only; the build user owns the folder around it, so
+    a swap of folders would replace it all the same (found by an operator trying guidekit)."""
+    project = Path(tempfile.mkdtemp(dir="/tmp", prefix="guidekit-read-only-"))
+    try:
+        source, out = write_site(project / "guides", GOOD), project / "site"
+        assert build(source, out, check=False).published
+        write_site(source, {"zh-Hans/card.md": guide("## 办理流程\n\n带上居民身份证。\n")})
+        subprocess.run(["chmod", "-R", "a-w", out], check=True)
+        before = snapshot(out)
+        # the build user's: the project folder, its guides and what earlier builds kept
+        subprocess.run(["chown", "nobody", project], check=True)
+        for kept in project.iterdir():
+            if kept != out:
+                subprocess.run(["chown", "-R", "nobody", kept], check=True)
+        built = subprocess.run(
+            ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+            + [Path(sys.executable).with_name("guidekit"), "build", source, "--out", out]
+            + ["--no-check"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(project)},
+        )
+        assert built.returncode == 1, built.stderr
+        said = built.stdout + built.stderr
+        assert f"没有权限写入 {out}" in said and "Traceback" not in said
+        assert snapshot(out) == before and out.stat().st_uid == 0
+        assert not (project / ".site.staging").exists()
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", project], check=True)
+        shutil.rmtree(project)

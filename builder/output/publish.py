@@ -91,7 +91,10 @@ def publish(staging: Path, out: Path, keep_previous: Path | None = None) -> bool
         return False
     if _exchange(staging, out):
         pause_point("swapped")
-        _set_aside(staging, keep_previous)  # it now holds the previous site
+        try:
+            _set_aside(staging, keep_previous)  # it now holds the previous site
+        except OSError:
+            pass  # the new site is in place: what is left of the previous one goes with the staging
         return True
     # No atomic exchange on this file system: two renames, with a window where `out` is missing
     # (a build killed inside it is repaired by the next build's recover()).
