@@ -49,8 +49,9 @@ def test_page(a11y):
         and "WCAG 1.1.1" in text
         and "WCAG 1.4.10" in text
     )
-    # located at what the test gave, not at the file the plugin wrote it to
-    assert "\nHTML: error: " in text and "index.html" not in text
+    # located at what the test gave, not at the file the plugin wrote it to, and at the line of
+    # the string where the image is
+    assert "\nHTML:3: error: " in text and "index.html" not in text
     assert "Traceback" not in text
 
 
@@ -571,3 +572,29 @@ def test_a_short_line_in_a_wide_column_is_not_a_long_line_in_silver(a11y):
     assert [finding.element for finding in long_lines] == ["main > p#long:nth-of-type(2)"]
     # the fix is in the developer's stylesheet: the page has no silver theme to change
     assert "长辈版主题" not in long_lines[0].message and "max-width" in long_lines[0].message
+
+
+def test_a_finding_on_a_developers_page_names_the_line_of_its_html(a11y, tmp_path):
+    """A developer opens their file at a line, as an editor opens their guide: the browser keeps no
+    lines, so the element is found again in the page's own HTML, and only when the page's scripts
+    leave no doubt which element it is."""
+    page = tmp_path / "apply.html"
+    page.write_text(
+        ACCESSIBLE.replace(
+            "<p>Bring",
+            '<p>\n<img id="card" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">\nBring',
+        ),
+        "utf-8",
+    )
+    (found,) = a11y.check(page, fail=False)
+    assert (found.rule, found.file, found.line) == ("guidekit:image-alt", "apply.html", 4)
+    # the HTML form of the message: a developer's page has no Markdown to write ![…] in
+    assert "alt" in found.message and "![" not in found.message
+    # a script adds an image before it: which written image is which is no longer sure
+    added = page.read_text("utf-8").replace(
+        "</main>", "</main><script>document.body.prepend(document.createElement('img'))</script>"
+    )
+    page.write_text(added, "utf-8")
+    assert {
+        (f.file, f.line) for f in a11y.check(page, fail=False) if f.rule.endswith("image-alt")
+    } == {("apply.html", None)}

@@ -99,6 +99,11 @@ def findings(report):
     return {(f.page, f.rule): f for f in report.findings}
 
 
+# where the fixture's page writes its <style> and the body it is given
+STYLE_LINE = next(n for n, line in enumerate(page("").splitlines(), 1) if "<style>" in line)
+BODY_LINE = page("BODY").splitlines().index("BODY") + 1
+
+
 @pytest.mark.parametrize(
     ("page", "rule", "says", "not_said"),
     [
@@ -114,7 +119,9 @@ def test_the_fix_is_said_in_html_on_a_page_not_made_from_markdown(
     findings, page, rule, says, not_said
 ):
     finding = findings[page, rule]
-    assert finding.line is None and says in finding.message and not_said not in finding.message
+    assert says in finding.message and not_said not in finding.message
+    # the line of the page's HTML where the element is written; the page itself, for its language
+    assert finding.line == (None if rule == "guidekit:page-language" else BODY_LINE)
 
 
 def test_a_page_made_from_markdown_keeps_the_markdown_advice(findings):
@@ -136,8 +143,8 @@ def test_what_the_pages_policy_refuses_is_named_by_its_element(findings, report)
     # the fixture's own <style> element is refused too
     assert refused == [
         ("en/office.md", 5, "p"),
-        ("inline-style.html", None, "head > style"),
-        ("inline-style.html", None, "main > p.note"),
+        ("inline-style.html", STYLE_LINE, "head > style"),
+        ("inline-style.html", BODY_LINE, "main > p.note"),
     ]
 
 

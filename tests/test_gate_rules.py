@@ -122,7 +122,9 @@ def test_vague_link_text_is_caught_in_any_language():
         "headings": [],
         "links": links,
     }
-    assert [f.rule for f in page_findings("a.html", facts)] == ["guidekit:link-purpose"] * 3
+    assert [f.rule for f in page_findings(PageContext.of("a.html", facts), facts)] == [
+        "guidekit:link-purpose"
+    ] * 3
 
 
 def box(
@@ -241,3 +243,22 @@ def test_the_keyboard_walk_is_judged_from_where_each_tab_left_the_focus():
     assert [f.rule for f in hidden] == ["guidekit:focus-obscured"] and "header.sticky" in hidden[
         0
     ].message
+
+
+def test_an_element_of_a_page_guidekit_did_not_write_is_found_at_its_line_only_when_sure():
+    from guidekit.gate.source_lines import SourceLines
+
+    lines = SourceLines(
+        b'<!doctype html>\n<p>One</p>\n<p id="two">Two\n<img src="a.png"></p>\n'
+        b"<template><p>Three</p></template>\n<script>let p = '<p>';</script>"
+    )
+    # the page as the browser holds it: the template's paragraph is not in the document
+    assert lines.line_of({"tag": "p", "place": 1, "count": 2, "id": "two"}) is None
+    two = SourceLines(b'<!doctype html>\n<p>One</p>\n<p id="two">Two\n<img src="a.png"></p>')
+    assert two.line_of({"tag": "p", "place": 1, "count": 2, "id": "two"}) == 3
+    assert two.line_of({"tag": "img", "place": 0, "count": 1, "id": None}) == 4
+    # a script added an element of that tag, or the one at that place has another id
+    assert two.line_of({"tag": "img", "place": 0, "count": 2, "id": None}) is None
+    assert two.line_of({"tag": "p", "place": 1, "count": 2, "id": "other"}) is None
+    assert two.line_of({"tag": "p", "place": 0, "count": 2}) == 2
+    assert two.line_of({"element": "main > p"}) is None

@@ -133,8 +133,8 @@ def repeated_headings(headings: Sequence[Mapping[str, Any]]) -> Iterator[int]:
             yield (written or indexes[1:])[0]
 
 
-def page_findings(page: str, facts: Facts) -> list[Finding]:
-    context = PageContext.of(page, facts)
+def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
+    """The findings in a page's facts (images, links, headings), located as ``context`` says."""
     findings = []
     for image in facts["images"]:
         content_image = image.get("line") is not None  # written by an editor, so it carries meaning

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..messages import best_language, catalogue, error_text
+from .source_lines import SourceLines
 
 Where = Mapping[str, Any]
 
@@ -27,6 +28,9 @@ class PageContext:
     guidekit: bool = (
         False  # made by guidekit (its generator tag): held to its theme's promises, not only WCAG's
     )
+    lines: SourceLines | None = (
+        None  # a page guidekit did not write: where its elements are written
+    )
 
     @classmethod
     def of(
@@ -36,15 +40,18 @@ class PageContext:
         *,
         theme: str | None = None,
         lang: str | None = None,
+        markup: bytes | None = None,
     ) -> PageContext:
         """The page as its markup describes it; ``theme`` and ``lang`` (of the messages), when
-        given, win."""
+        given, win. ``markup``: the page's HTML as it was served, when known."""
+        guidekit = bool(facts.get("guidekit"))
         return cls(
             page,
             lang or facts.get("lang") or "",
             facts.get("source"),
             theme or facts.get("theme"),
-            bool(facts.get("guidekit")),
+            guidekit,
+            SourceLines(markup) if markup is not None and not guidekit else None,
         )
 
 
@@ -58,7 +65,7 @@ def locate(context: PageContext, where: Where) -> tuple[str, int | None]:
         return f"themes/{where['template']}", None
     if where.get("markdown") and context.source:
         return context.source, None
-    return context.page, None
+    return context.page, context.lines.line_of(where) if context.lines else None
 
 
 def finding_at(
@@ -74,9 +81,10 @@ def finding_at(
     """A finding located at ``where``, with the message ``key`` of errors.yml in the page's
     language."""
     file, line = locate(context, where)
-    if line is None:
+    markdown = line is not None and file != context.page
+    if not markdown:
         key = html_form(key)
-    if "element" in args and line is not None and where.get("snippet"):
+    if "element" in args and markdown and where.get("snippet"):
         # an editor knows their own words, not CSS selectors
         args["element"] = _quoted(str(where["snippet"])[:30], context.lang)
     element = where.get("element") or None

@@ -109,6 +109,7 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
             theme=session.overrides.theme,
             lang=session.overrides.lang
             or (None if facts.get("lang") else session.overrides.default_lang),
+            markup=session.traffic.document,
         )
         facts = {
             **facts,
@@ -117,7 +118,7 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         }  # as the caller judges the page
         themed = [probe for probe in (silver.probe(context), reading.probe(context)) if probe]
         answers |= await ask(page, themed)
-        findings = page_findings(page_path, facts)
+        findings = page_findings(context, facts)
         findings += language.findings(context, answers["language"])
         small = targets.findings(context, answers["targets"])
         findings += small

@@ -129,9 +129,9 @@ def _place(finding: Finding) -> tuple:
     """Where a defect is, the same on every page that shows it.
 
     A finding traced to a guide, component or template is there. One only located on the page it was
-    seen on (a site guidekit did not build) is in the element, whichever page it is on: a theme's or
-    shared template's defect is one problem with its page count. Without an element, its message
-    says what it is.
+    seen on (a site guidekit did not build; the line of that page's HTML, when known, is the first
+    page's) is in the element, whichever page it is on: a theme's or shared template's defect is one
+    problem with its page count. Without an element, its message says what it is.
     """
     if finding.page is None:
         return (
@@ -142,7 +142,7 @@ def _place(finding: Finding) -> tuple:
         )  # the linter's, the loader's: each its own
     if finding.rule in PER_PAGE_RULES:
         return finding.file, finding.line, finding.element, finding.page
-    if finding.file == finding.page and finding.line is None:
+    if finding.file == finding.page:
         return None, None, finding.element, None if finding.element else finding.message
     return finding.file, finding.line, finding.element, None
 

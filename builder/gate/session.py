@@ -77,6 +77,7 @@ class Traffic:
     departures: list[tuple[str, str]] = field(
         default_factory=list
     )  # how the page tried to leave: (message key, address)
+    document: bytes | None = None  # the page's own HTML as it was served
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,12 @@ class Session:
     async def serve(self, route: Route) -> None:
         url = urlsplit(route.request.url)
         traffic = self.traffic
-        if route.request.is_navigation_request() and await self._held_back(route):
+        navigation = route.request.is_navigation_request()
+        if navigation and await self._held_back(route):
             return
+        # the tab's own navigation that was not held back: the page's document
+        frame = _frame_of(route.request) if navigation else None
+        document = frame is not None and frame.parent_frame is None
         if f"{url.scheme}://{url.netloc}" != ORIGIN:
             traffic.external.append(route.request.url)
             await route.abort("blockedbyclient")
@@ -266,10 +271,11 @@ class Session:
         pinned = self.overrides.pinned.get(relative)
         if pinned is not None:
             traffic.served[relative] = hashlib.sha256(pinned).hexdigest()
+            traffic.document = pinned if document else traffic.document
             await route.fulfill(status=200, body=pinned, content_type="text/html; charset=utf-8")
             return
         if self.overrides.upstream:
-            await self._serve_upstream(route, relative, url.query)
+            await self._serve_upstream(route, relative, url.query, document)
             return
         if relative == "" or relative.endswith("/"):
             relative += "index.html"
@@ -280,16 +286,22 @@ class Session:
             return
         body = target.read_bytes()
         traffic.served[relative] = hashlib.sha256(body).hexdigest()
+        traffic.document = body if document else traffic.document
         await route.fulfill(status=200, body=body, content_type=content_type(target.name, body))
 
-    async def _serve_upstream(self, route: Route, relative: str, query: str) -> None:
-        """The live server's answer, under the gate's own origin so every check sees one site."""
+    async def _serve_upstream(
+        self, route: Route, relative: str, query: str, document: bool
+    ) -> None:
+        """The live server's answer, under the gate's own origin so every check sees one site;
+        ``document``: the answer is the page's own HTML."""
         upstream = str(self.overrides.upstream).rstrip("/")
         response = await route.fetch(
             url=f"{upstream}/{quote(relative)}" + (f"?{query}" if query else "")
         )
         body = await response.body()
         self.traffic.served[relative] = hashlib.sha256(body).hexdigest() if response.ok else MISSING
+        if document:
+            self.traffic.document = body
         await route.fulfill(response=response, body=body)
 
 

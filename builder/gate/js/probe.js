@@ -43,10 +43,19 @@ window.__guidekit = {
     const example = from("[data-guidekit-example]");
     if (example) return { example: example.getAttribute("data-guidekit-example") };
     const template = from("[data-template]");
-    if (!template) return {};
+    if (!template) return this.written(element);
     // an empty name: the page's own Markdown, where it left no line (raw HTML in a MkDocs page)
     const name = template.getAttribute("data-template");
     return name ? { template: name } : { markdown: true };
+  },
+
+  // An element of a page guidekit did not write, as its HTML would show it: its tag, its place among the
+  // page's elements of that tag, how many there are, its id (source_lines.py finds its line from these).
+  written(element) {
+    if (!element || element.nodeType !== 1) return {};
+    const all = document.getElementsByTagName(element.localName);
+    return { tag: element.localName.toLowerCase(), place: Array.prototype.indexOf.call(all, element),
+      count: all.length, id: element.getAttribute("id") };
   },
 
   // A selector that names the element the same way on every page built from the same template or line.
