@@ -145,13 +145,27 @@ def _whole_dictionary(jieba: ModuleType) -> tuple[dict[str, int], int]:
     # jieba reads its cache with marshal.load from the open file, item by item: five times slower
     # (1.5 s here) than decoding the file's bytes at once. A missing or unreadable cache is left to
     # jieba, which then builds and writes it.
+    cache = _jieba_cache()
     with contextlib.suppress(*_NOT_KEPT):
-        frequencies, total = marshal.loads(Path(tempfile.gettempdir(), "jieba.cache").read_bytes())
+        frequencies, total = marshal.loads(cache.read_bytes())
         if type(frequencies) is dict and type(total) is int:
             return frequencies, total
     tokenizer = jieba.Tokenizer()
+    tokenizer.cache_file = cache.name
     tokenizer.initialize()
     return tokenizer.FREQ, tokenizer.total
+
+
+def _jieba_cache() -> Path:
+    """Where jieba keeps its cache of the dictionary: its own file in the temporary folder, unless
+    another user's is there, which that folder (sticky) refuses to let this user replace: jieba
+    then printed a traceback on every build of a second user of a shared CI machine."""
+    shared = Path(tempfile.gettempdir(), "jieba.cache")
+    try:
+        theirs = shared.stat().st_uid != os.getuid()
+    except OSError:
+        theirs = False
+    return shared.with_name(f"jieba.{os.getuid()}.cache") if theirs else shared
 
 
 def _kept_copy(jieba: ModuleType) -> tuple[Path, list] | None:

@@ -5,6 +5,11 @@ used, and is made again."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import jieba
@@ -106,3 +111,37 @@ def test_a_copy_damaged_while_in_use_gives_the_whole_dictionary_with_the_added_w
         segmented(whole, line) for line in lines
     ]
     assert held(shelved) > 400_000
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"), reason="lints as another user (root only)"
+)
+def test_a_second_user_of_a_shared_machine_lints_without_jiebas_traceback():
+    """jieba keeps its dictionary's cache in the temporary folder as jieba.cache; another user's
+    there (root's, on a shared CI machine) cannot be replaced in that sticky folder, and jieba
+    printed "Dump cache file failed" with a traceback on the second user's first build (found by an
+    operator trying guidekit)."""
+    shared = Path(tempfile.mkdtemp(dir="/tmp", prefix="guidekit-shared-tmp-"))
+    try:
+        shared.chmod(0o1777)
+        (shared / "jieba.cache").write_bytes(b"root's, unreadable to others")
+        (shared / "jieba.cache").chmod(0o600)
+        guides = shared / "guides"
+        (guides / "zh-Hans").mkdir(parents=True)
+        (guides / "zh-Hans" / "card.md").write_text(
+            "---\ntitle: 申领社会保障卡\nsummary: 带身份证到网点办理，不收费。\nlang: zh-Hans\n---\n\n"
+            "请带上居民身份证到社保服务网点办理。\n",
+            "utf-8",
+        )
+        subprocess.run(["chown", "-R", "daemon", guides], check=True)
+        linted = subprocess.run(
+            ["setpriv", "--reuid=daemon", "--regid=daemon", "--clear-groups"]
+            + [Path(sys.executable).with_name("guidekit"), "lint", guides],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TMPDIR": str(shared), "HOME": str(shared)},
+        )
+        assert linted.returncode == 0, linted.stdout + linted.stderr
+        assert "Traceback" not in linted.stderr and "Dump cache file failed" not in linted.stderr
+    finally:
+        shutil.rmtree(shared)
