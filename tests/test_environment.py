@@ -123,6 +123,17 @@ def test_playwrights_own_chromium_is_found_when_nothing_else_is(tmp_path):
     ) == str(elsewhere)
 
 
+def test_a_home_that_cannot_be_read_is_passed_over(tmp_path):
+    """HOME=/root for another user (sudo -u, a service): reading Playwright's folder there raised
+    PermissionError, and guidekit stopped with an internal error though Chromium was on PATH
+    (found by an operator trying guidekit). A name too long fails the same way for root too."""
+    chromium = executable(tmp_path / "bin" / "chromium")
+    unreadable = tmp_path / ("h" * 300)
+    assert chromium_path({"PATH": str(tmp_path / "bin")}, "Linux", unreadable) == str(chromium)
+    with pytest.raises(BrowserMissing):
+        chromium_path({"PATH": ""}, "Darwin", unreadable)
+
+
 def test_a_tmpdir_too_deep_for_chromiums_socket_is_shortened_for_the_browser_only():
     deep = "/tmp/pytest-of-someone/pytest-12/test_a_page_in_a_subfolder_loads_what_it0/tmp"
     assert browser_environment({"TMPDIR": deep, "HOME": "/h"}) == {"TMPDIR": "/tmp", "HOME": "/h"}

@@ -84,9 +84,18 @@ def chromium_path(
             raise BrowserMissing(system, configured)
         return configured
     for candidate in _candidates(environ, system, home or Path.home()):
-        if candidate.is_file() and os.access(candidate, os.X_OK):
+        if _runnable(candidate):
             return str(candidate)
     raise BrowserMissing(system)
+
+
+def _runnable(path: Path) -> bool:
+    """Whether ``path`` is a program this user may run; not, when even looking is refused (a
+    folder of another user's home)."""
+    try:
+        return path.is_file() and os.access(path, os.X_OK)
+    except OSError:
+        return False
 
 
 def _candidates(environ: Mapping[str, str], system: str, home: Path) -> list[Path]:
@@ -115,15 +124,18 @@ def _playwright_browsers(environ: Mapping[str, str], system: str, home: Path) ->
         environ.get("PLAYWRIGHT_BROWSERS_PATH")
         or home / _PLAYWRIGHT_CACHES.get(system, _PLAYWRIGHT_CACHES["Linux"])
     )
-    if not cache.is_dir():
+    try:
+        if not cache.is_dir():
+            return []
+        builds = sorted(cache.glob("chromium-*"), key=lambda folder: folder.name, reverse=True)
+        return [
+            executable
+            for build in builds
+            for pattern in _PLAYWRIGHT_EXECUTABLES
+            for executable in sorted(build.glob(pattern))
+        ]
+    except OSError:  # a home this user may not read (HOME=/root for another user): none there
         return []
-    builds = sorted(cache.glob("chromium-*"), key=lambda folder: folder.name, reverse=True)
-    return [
-        executable
-        for build in builds
-        for pattern in _PLAYWRIGHT_EXECUTABLES
-        for executable in sorted(build.glob(pattern))
-    ]
 
 
 def install_hint_key(system: str) -> str:
