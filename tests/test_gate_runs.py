@@ -329,6 +329,20 @@ def test_ctrl_c_while_pages_are_checked_is_one_sentence(tmp_path):
     assert errors.strip().splitlines()[-1] == "已停止（Ctrl+C）。", errors
 
 
+def test_a_site_whose_neighbourhood_cannot_be_written_is_checked_all_the_same(tmp_path):
+    """The gate keeps its results beside the folder it checks; where that cannot be written (a
+    folder of another user's, here a file in the way), the check runs and says its verdict, and
+    the next run checks every page again. It stopped with an internal error (found by an operator
+    trying guidekit)."""
+    site = write_site(tmp_path / "site", {"index.html": page("<p>Open on weekdays.</p>")})
+    (tmp_path / ".guidekit-cache").write_text("not a folder", "utf-8")
+    runner = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    for _ in range(2):
+        checked = runner.invoke(main, ["check", str(site)])
+        assert checked.exit_code == 0, checked.output
+        assert "检查通过：1 个页面" in checked.output and "内部出错" not in checked.output
+
+
 def test_a_folder_without_pages_is_not_a_pass(tmp_path):
     """A gate pointed at the wrong folder (the guides, a site not built yet) checked nothing: that
     is no verdict to publish on."""

@@ -10,6 +10,7 @@ checked.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -140,15 +141,26 @@ class GateCache:
         }
 
     def save(self, site_pages: Iterable[str]) -> None:
+        """Keep the results for the next run; where they cannot be kept (a folder beside the site
+        this user may not write), the next run checks every page again, as a first run does."""
         pages = set(site_pages)
         entries = {page: entry for page, entry in sorted(self.entries.items()) if page in pages}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".gate-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(
-                {"ruleset": ruleset(), "root_path": self.root_path, "pages": entries},
-                file,
-                ensure_ascii=False,
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                dir=self.path.parent, prefix=".gate-", suffix=".json"
             )
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
-        os.replace(temporary, self.path)
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(
+                    {"ruleset": ruleset(), "root_path": self.root_path, "pages": entries},
+                    file,
+                    ensure_ascii=False,
+                )
+            os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
