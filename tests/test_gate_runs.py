@@ -214,8 +214,27 @@ def test_a_wrong_waiver_file_is_explained(tmp_path):
         error.value
     )
     path.write_text("[[waiver]\n", encoding="utf-8")
-    with pytest.raises(WaiverError, match="TOML"):
+    with pytest.raises(WaiverError, match="on line 1 or the one above"):
         load_waivers(path, "en")
+    # said in the editor's words, not tomllib's English (found by an operator trying guidekit)
+    path.write_text(
+        '[[waiver]]\nrule = "axe:*"\nowner = "王芳"\nreason = "旧页面"\nexpires = 2027-02-30\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(WaiverError) as error:
+        load_waivers(path, "zh-Hans")
+    assert "第 5 行" in str(error.value) and "真有的日子" in str(error.value)
+    assert "Invalid" not in str(error.value)
+    path.write_text(
+        '[waiver]\nrule = "axe:*"\nowner = "王芳"\nreason = "旧页面"\nexpires = 2027-01-31\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(WaiverError) as error:
+        load_waivers(path, "zh-Hans")
+    assert str(error.value) == (
+        f"豁免文件 {path} 第 1 行写的是 [waiver]，要写成 [[waiver]]（两层方括号）："
+        "每条豁免一段，每段都以 [[waiver]] 开头。"
+    )
     with pytest.raises(WaiverError) as error:
         load_waivers(tmp_path, "zh-Hant")  # a folder: the system's reason in the editor's words
     assert str(error.value) == f"無法讀取豁免檔案 {tmp_path}：這是一個資料夾，不是檔案。"

@@ -26,7 +26,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..messages import best_language, error_text, list_text, os_reason
-from ..source.user_files import read_toml, validated, value_expected
+from ..source.user_files import read_toml, toml_error_line, validated, value_expected
 
 DEFAULT_FILE = "guidekit-waivers.toml"
 
@@ -82,13 +82,24 @@ class _WaiverFile(BaseModel):
 
 def load_waivers(path: Path, lang: str | None = None) -> list[Waiver]:
     try:
-        data, places = read_toml(path.read_text("utf-8"))
+        data, places = read_toml(path.read_bytes().decode("utf-8"))
     except OSError as error:
         raise WaiverError(
             error_text("waivers-unreadable", lang, file=path, problem=os_reason(error, lang))
         ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise WaiverError(error_text("waivers-syntax", lang, file=path, problem=error)) from None
+    except tomllib.TOMLDecodeError as error:
+        # its words are English: the message names the usual causes instead
+        line = toml_error_line(error) or "?"
+        raise WaiverError(error_text("waivers-syntax", lang, file=path, line=line)) from None
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        problem = error_text("not-utf8", lang, line=line).rstrip("。.")
+        raise WaiverError(
+            error_text("waivers-unreadable", lang, file=path, problem=problem)
+        ) from None
+    if isinstance(data.get("waiver"), dict):  # [waiver]: one table, not a list of them
+        line = places.line(("waiver",)) or "?"
+        raise WaiverError(error_text("waivers-single-brackets", lang, file=path, line=line))
 
     def describe(detail: ErrorDetails) -> Finding:
         where = [
