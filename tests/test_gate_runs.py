@@ -272,6 +272,21 @@ def test_reports_list_the_waivers_and_the_html_report_passes_the_gate(full_run, 
     assert report_check.findings == []
 
 
+def test_a_waiver_that_expired_and_matches_nothing_says_both(tmp_path):
+    """It blocks nothing, so its JUnit case passes, but it says it has expired (found by an
+    operator trying guidekit: the report said only that it matched nothing)."""
+    from guidekit.gate.formats import waiver_line
+
+    path = tmp_path / "waivers.toml"
+    write_waivers(path, datetime.date.today() - datetime.timedelta(days=1), rule="axe:nothing-*")
+    verdict = judge([], load_waivers(path))
+    assert waiver_line(verdict.waivers[0], "zh-Hans").endswith("已过期，没有匹配任何问题，可以删去")
+    write_junit(verdict, tmp_path / "junit.xml", "en")
+    (case,) = ElementTree.parse(tmp_path / "junit.xml").getroot().iter("testcase")
+    assert case.find("failure") is None
+    assert case.find("system-out").text.endswith("expired, matches nothing, remove it")
+
+
 def test_the_cli_writes_every_format_and_honours_waivers(small_site, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     target = write_site(tmp_path / "one", {"b.html": SMALL_SITE["b.html"]})

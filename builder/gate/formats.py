@@ -47,7 +47,7 @@ def waiver_line(use: WaiverUse, lang: str | None) -> str:
         str(part) for part in (waiver.file, waiver.line, waiver.page, waiver.element) if part
     ) or say("whole-site", lang)
     if use.matched == 0:
-        status = say("waiver-unused", lang)
+        status = say("waiver-expired-unused" if use.expired else "waiver-unused", lang)
     else:
         status = say(
             "waiver-expired" if use.expired else "waiver-active", lang, matched=use.matched
