@@ -75,7 +75,8 @@ def _source(ctx: click.Context, param: click.Parameter, value: Path | None) -> P
     if value is None:
         value = find_source(Path.cwd())
         if value is None:
-            _usage_error(say("no-source", command_language(), cwd=Path.cwd()))
+            command = f"guidekit {ctx.info_name}"  # lint, serve…: the one the editor ran
+            _usage_error(say("no-source", command_language(), cwd=Path.cwd(), command=command))
     elif not value.is_dir():
         _usage_error(say("source-missing", command_language(), source=value))
     return value
@@ -227,7 +228,6 @@ def build_command(
 @click.argument(
     "targets",
     nargs=-1,
-    required=True,
     metavar="DIR",  # as README's usage; --merge says its arguments are reports
     type=LocalizedPath(exists=True, path_type=Path),
 )
@@ -255,7 +255,8 @@ def check_command(
     """Run the accessibility gate on any folder of built HTML (DIR: one folder). Publishes
     nothing."""
     lang = command_language()
-    if not merge and (len(targets) != 1 or not targets[0].is_dir()):
+    # none given: click would say DIR is missing, though --merge wants reports
+    if not targets or (not merge and (len(targets) != 1 or not targets[0].is_dir())):
         raise click.UsageError(say("check-one-folder", lang))
     shard = _shard(shard_text, lang)
     with _guarded(lang, targets[0]):
@@ -328,9 +329,8 @@ def _shard(text: str | None, lang: str) -> Shard | None:
     try:
         return Shard.parse(text)
     except ShardError:
-        raise click.BadParameter(
-            error_text("shard-invalid", lang, value=text), param_hint="--shard"
-        ) from None
+        # the sentence names --shard itself; click's own words would be English around it
+        raise click.UsageError(error_text("shard-invalid", lang, value=text)) from None
 
 
 def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:

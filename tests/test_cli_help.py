@@ -110,7 +110,7 @@ CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "
         (["build", "--format", "xml"], "--format 的值不对：只能是 text、json"),
         (["lint", "--as-of", "2030-13-01"], "--as-of 的值不对：日期要写成 YYYY-MM-DD"),
         (["new"], "缺少 TITLE"),
-        (["check"], "缺少 DIR"),
+        (["check"], "请给出一个要检查的文件夹，例如 guidekit check site"),
     ],
 )
 def test_wrong_usage_is_said_in_the_editors_language(args, said):

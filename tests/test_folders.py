@@ -49,6 +49,8 @@ def test_no_source_is_said_in_chinese(tmp_path, monkeypatch):
         and "找不到指南文件夹" in outcome.stderr
         and "Error" not in outcome.stderr
     )
+    # the example is the command the editor ran (it named build for lint too)
+    assert "例如 guidekit lint 项目/guides" in outcome.stderr
     missing = run_guidekit("build", tmp_path / "nowhere")
     assert missing.exit_code == 2 and "找不到指南文件夹“" in missing.stderr
 

@@ -102,6 +102,18 @@ def test_merge_gives_one_verdict_and_refuses_a_missing_shard(small_site, full_ru
     assert incomplete.exit_code == 1 and "1/2、2/2" in incomplete.output, incomplete.output
 
 
+def test_a_wrong_shard_or_a_merge_of_nothing_is_said_in_the_editors_words():
+    """click's English around guidekit's sentence, and a missing DIR for a merge that wants
+    reports (found by an operator trying guidekit)."""
+    runner = CliRunner(env={"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    wrong = runner.invoke(main, ["check", ".", "--shard", "3/2"])
+    assert wrong.exit_code == 2 and "错误：--shard 的值“3/2”不对" in wrong.output
+    assert "Invalid value" not in wrong.output
+    nothing = runner.invoke(main, ["check", "--merge"])
+    assert nothing.exit_code == 2 and "guidekit check --merge 报告1.json" in nothing.output
+    assert "缺少 DIR" not in nothing.output
+
+
 def test_an_unchanged_site_is_not_checked_again_and_an_edit_rechecks_only_that_page(
     tmp_path, monkeypatch
 ):
