@@ -151,7 +151,7 @@ def build_command(
     out = out or site_beside(source)
     if no_check:
         _stderr.print(f"[bold yellow]{escape(say('no-check-warning', lang))}[/]")
-    with _guarded(lang, out), _progress(lang, output_format) as progress:
+    with _guarded(lang, out, output_format), _progress(lang, output_format) as progress:
         waivers = _waivers(waivers_file, lang)
         result = build(
             source,
@@ -259,7 +259,7 @@ def check_command(
     if not targets or (not merge and (len(targets) != 1 or not targets[0].is_dir())):
         raise click.UsageError(say("check-one-folder", lang))
     shard = _shard(shard_text, lang)
-    with _guarded(lang, targets[0]):
+    with _guarded(lang, targets[0], output_format):
         waivers = _waivers(waivers_file, lang)
         if merge:
             findings, details = _merged(targets, lang)
@@ -316,11 +316,7 @@ def _waivers(path: Path | None, lang: str) -> list[Waiver]:
         path = Path(DEFAULT_FILE)
         if not path.is_file():
             return []
-    try:
-        return load_waivers(path, lang)
-    except WaiverError as error:
-        _fail(str(error))
-        raise AssertionError("unreachable") from error
+    return load_waivers(path, lang)  # a WaiverError is said by _guarded, as other refusals are
 
 
 def _shard(text: str | None, lang: str) -> Shard | None:
@@ -811,8 +807,9 @@ def _progress(lang: str, output_format: str) -> Iterator[_Progress]:
 
 
 @contextmanager
-def _guarded(lang: str, out: Path) -> Iterator[None]:
-    """Editors get a sentence they can act on, never a traceback."""
+def _guarded(lang: str, out: Path, output_format: str = "text") -> Iterator[None]:
+    """Editors get a sentence they can act on, never a traceback; with ``--format json``, a CI
+    job's parser gets a document that says it too."""
     try:
         yield
     except KeyboardInterrupt:
@@ -821,9 +818,13 @@ def _guarded(lang: str, out: Path) -> Iterator[None]:
         known = failure_text(error, lang, out)
         if known is None and os.environ.get("GUIDEKIT_DEBUG"):
             raise
-        _fail(
-            known or say("internal-error", lang, error=f"{type(error).__name__}: {error}", out=out)
+        message = known or say(
+            "internal-error", lang, error=f"{type(error).__name__}: {error}", out=out
         )
+        if output_format == "json":
+            document = {"ok": False, "error": message, "findings": []}
+            click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        _fail(message)
 
 
 def failure_text(error: Exception, lang: str, out: Path) -> str | None:

@@ -159,6 +159,23 @@ def test_bad_input_gets_a_located_finding_in_the_json_document(tmp_path, files, 
     assert not (tmp_path / "site").exists()
 
 
+def test_a_run_that_stops_before_its_verdict_still_prints_a_json_document(tmp_path):
+    """A CI job parsing --format json got nothing on stdout (found by an operator trying
+    guidekit)."""
+    source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide()})
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("not a site", "utf-8")
+    for command in (
+        ["build", source, "--out", taken, "--no-check", "--format", "json"],
+        ["check", taken, "--waivers", tmp_path / "missing.toml", "--format", "json"],
+    ):
+        outcome = run_guidekit(*command)
+        assert outcome.exit_code == 1
+        assert outcome.report["ok"] is False and outcome.report["findings"] == []
+        assert outcome.report["error"] in outcome.stderr
+
+
 def test_the_json_document_has_the_documented_shape(tmp_path):
     source = write_site(
         tmp_path / "guides",
