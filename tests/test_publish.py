@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -187,3 +188,17 @@ def test_a_read_only_out_of_another_user_is_refused_and_left_as_it_was(tmp_path)
     finally:
         subprocess.run(["chmod", "-R", "u+w", project], check=True)
         shutil.rmtree(project)
+
+
+def test_the_new_site_keeps_the_folders_permissions_and_group(published):
+    """An operator gives the published folder to the web server's group, setgid; a publish swaps in
+    a new folder, which had the build user's (found by an operator trying guidekit)."""
+    source, out, _ = published
+    os.chmod(out, 0o2775)
+    if os.geteuid() == 0:  # root may give it group 1 (daemon)
+        os.chown(out, -1, 1)
+    group = out.stat().st_gid
+    write_site(source, {"zh-Hans/card.md": guide("## 办理流程\n\n带上居民身份证。\n")})
+    assert build(source, out, check=False).published
+    assert "居民身份证" in (out / "zh-Hans" / "card.html").read_text("utf-8")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o2775 and out.stat().st_gid == group

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +91,7 @@ def publish(staging: Path, out: Path, keep_previous: Path | None = None) -> bool
     if not out.exists():
         os.rename(staging, out)
         return False
+    _keep_access(out, staging)
     if _exchange(staging, out):
         pause_point("swapped")
         try:
@@ -105,6 +108,16 @@ def publish(staging: Path, out: Path, keep_previous: Path | None = None) -> bool
     os.rename(staging, out)
     _set_aside(previous, keep_previous)
     return True
+
+
+def _keep_access(out: Path, staging: Path) -> None:
+    """The new site's folder gets the published one's permissions and group (a web server's group,
+    setgid), which the operator set on it; as far as this user may give them."""
+    with contextlib.suppress(OSError):
+        before = os.stat(out)
+        if os.stat(staging).st_gid != before.st_gid:  # first: a change of group may clear setgid
+            os.chown(staging, -1, before.st_gid)
+        os.chmod(staging, stat.S_IMODE(before.st_mode))
 
 
 def _set_aside(previous: Path, keep: Path | None) -> None:
