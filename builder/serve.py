@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,7 +35,7 @@ from .findings import Finding
 from .messages import best_language, catalogue, error_text, fill
 from .output.publish import UnsafeOutput, check_output
 from .output.session import Session
-from .output.stage import MANIFEST
+from .output.stage import MANIFEST, read_manifest
 from .package_files import forget_package_files
 from .source.config import load_config
 
@@ -74,18 +74,26 @@ class PreviewState:
         frozenset()
     )  # what the last build this run published wrote: all that is served
     stopping: bool = False
+    # base_url's path (/qc/): the site is served there too, as on the web server its 404 page and
+    # printed addresses lead to
+    root_path: str = "/"
     changed: threading.Condition = field(default_factory=threading.Condition)
     # what the rebuild loop keeps from one build to the next; only its thread uses it
     builds: Session = field(default_factory=Session)
 
-    def record(self, problems: list[Finding], site_files: frozenset[str] | None = None) -> None:
+    def record(
+        self,
+        problems: list[Finding],
+        site_files: frozenset[str] | None = None,
+        root_path: str = "/",
+    ) -> None:
         """A build ended; ``site_files``: the files of the site it published, None when it
-        published nothing."""
+        published nothing; ``root_path``: the path that site is served under."""
         with self.changed:
             self.generation += 1
             self.problems = problems
             if site_files is not None:
-                self.site_files = site_files
+                self.site_files, self.root_path = site_files, root_path
             self.changed.notify_all()
 
     def stop(self) -> None:
@@ -128,6 +136,15 @@ def request_segments(target: str) -> list[str]:
     if "\0" in path or "\\" in path or any(segment.startswith(".") for segment in segments):
         raise Refused(target)
     return segments
+
+
+def at_site_root(target: str, root_path: str) -> str:
+    """A request below the path the site is served under (``/qc/zh-Hans/a.html``) as one for the
+    same file at the root (``/zh-Hans/a.html``); any other as it is."""
+    path = unquote(urlsplit(target).path)
+    if root_path == "/" or not (path + "/").startswith(root_path):
+        return target
+    return quote("/" + path[len(root_path) :])
 
 
 def resolve_request(root: Path, target: str, site_files: frozenset[str]) -> Path | None:
@@ -205,7 +222,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send_server_file(target.removeprefix(SERVER_PATH), send_body)
             return
         try:
-            path = resolve_request(self.server.root, target, self.server.state.site_files)
+            state = self.server.state
+            path = resolve_request(
+                self.server.root, at_site_root(target, state.root_path), state.site_files
+            )
             body = path.read_bytes() if path is not None else None
         except TooLong:
             self._send(
@@ -381,7 +401,8 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
             )
         )
     if result.published:
-        state.record([], result.site_files)
+        manifest = read_manifest(preview)
+        state.record([], result.site_files, unquote(manifest.root_path) if manifest else "/")
     else:
         state.record([finding for finding in result.findings if finding.blocking])
     return result
@@ -531,7 +552,8 @@ def preview_site(
                 check=check,
                 stop=stop or threading.Event(),
                 on_build=on_build,
-                on_watching=lambda: on_ready(server.url),
+                # at base_url's path, as readers will see it
+                on_watching=lambda: on_ready(server.url + quote(state.root_path.lstrip("/"))),
             )
         finally:
             state.stop()

@@ -497,3 +497,27 @@ def test_a_text_attachment_reads_as_written_in_chromium(tmp_path):
     finally:
         running.stop.set()
         running.thread.join(TIMEOUT)
+
+
+def test_a_site_below_a_path_is_previewed_there_too(tmp_path):
+    """With base_url's path (/qc/), the 404 page and the printed addresses lead below /qc/: the
+    preview serves the site there as a web server will, and says that address (found by an
+    operator trying guidekit: only / was served)."""
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "guidekit.toml": 'gallery = false\nbase_url = "https://example.gov.cn/qc/"\n',
+            "zh-Hans/card.md": guide("## 办理流程\n\n带上身份证。\n"),
+        },
+    )
+    running = Preview(source, tmp_path / "preview")
+    try:
+        assert running.url.endswith("/qc/")
+        assert "申领社会保障卡" in running.page("zh-Hans/card.html")
+        root = running.url.removesuffix("qc/")
+        assert "申领社会保障卡" in fetch(root + "zh-Hans/card.html")  # and at the root, as before
+        stylesheet = re.search(r'href="(/qc/[^"]+\.css)"', fetch(root + "404.html"))
+        assert stylesheet and "gk-" in fetch(root + stylesheet[1].lstrip("/"))
+    finally:
+        running.stop.set()
+        running.thread.join(TIMEOUT)
