@@ -97,6 +97,9 @@ def test_merge_gives_one_verdict_and_refuses_a_missing_shard(small_site, full_ru
     assert merged.exit_code == 1
     document = json.loads(merged.stdout)
     assert document["pages"] == len(SMALL_SITE) and document["ok"] is False
+    # the keys of one run's report (an operator's CI read them from the merge too)
+    assert document["checked_pages"] == sorted(SMALL_SITE)
+    assert document["browser_pages"] + document["cached_pages"] == len(SMALL_SITE)
     assert occurrences(findings_of(document)) == occurrences(full_run.findings)
     incomplete = runner.invoke(main, ["check", "--merge", str(reports[0])])
     assert incomplete.exit_code == 1 and "1/2、2/2" in incomplete.output, incomplete.output

@@ -191,6 +191,14 @@ def merge(documents: Mapping[str, Mapping[str, Any]]) -> tuple[list[Finding], di
         "pages": sum(int(document.get("pages", 0)) for document in documents.values()),
         "site_pages": first.get("site_pages"),
         "shard": None,
+        # as one run's report says them: the shards' pages together
+        "checked_pages": sorted(
+            page for document in documents.values() for page in document.get("checked_pages", [])
+        ),
+        **{
+            key: sum(int(document.get(key) or 0) for document in documents.values())
+            for key in ("browser_pages", "cached_pages")
+        },
         "merged": list(documents),
         "axe_version": first.get("axe_version"),
         "ruleset": first.get("ruleset"),
