@@ -273,7 +273,7 @@ def check_command(
             with _progress(lang, output_format) as progress:
                 pages = html_pages(targets[0])
                 if not pages:  # the wrong folder: a pass would be no verdict at all
-                    _fail(say("check-no-pages", lang, folder=targets[0]))
+                    raise Refusal(say("check-no-pages", lang, folder=targets[0]))
                 progress.start("check", len(shard.select(pages) if shard else pages))
                 report = run_gate(
                     targets[0],
@@ -335,15 +335,17 @@ def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:
         try:
             documents[str(path)] = json.loads(path.read_text("utf-8"))
         except OSError as error:
-            _fail(error_text("merge-unreadable", lang, file=path, problem=os_reason(error, lang)))
+            problem = os_reason(error, lang)
+            raise Refusal(
+                error_text("merge-unreadable", lang, file=path, problem=problem)
+            ) from None
         except ValueError as error:
-            _fail(error_text("merge-unreadable", lang, file=path, problem=error))
+            raise Refusal(error_text("merge-unreadable", lang, file=path, problem=error)) from None
     try:
         return merge(documents)
     except MergeError as error:
         key, args = error.args
-        _fail(error_text(key, lang, **args))
-        raise AssertionError("unreachable") from error
+        raise Refusal(error_text(key, lang, **args)) from None
 
 
 def _report(
@@ -834,9 +836,13 @@ def failure_text(error: Exception, lang: str, out: Path) -> str | None:
         return error_text("build-locked", lang, out=out)
     if isinstance(error, UnsafeOutput):
         return error_text(error.key, lang, out=out, **error.details)
-    if isinstance(error, WaiverError):
+    if isinstance(error, WaiverError | Refusal):
         return str(error)
     return setup_failure_text(error, lang)
+
+
+class Refusal(Exception):
+    """A command refuses in the sentence it carries; ``_guarded`` says it (in JSON too)."""
 
 
 def _fail(message: str) -> None:

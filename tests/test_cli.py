@@ -169,6 +169,8 @@ def test_a_run_that_stops_before_its_verdict_still_prints_a_json_document(tmp_pa
     for command in (
         ["build", source, "--out", taken, "--no-check", "--format", "json"],
         ["check", taken, "--waivers", tmp_path / "missing.toml", "--format", "json"],
+        ["check", "--merge", taken / "notes.txt", "--format", "json"],
+        ["check", taken, "--format", "json"],  # no pages in it
     ):
         outcome = run_guidekit(*command)
         assert outcome.exit_code == 1
