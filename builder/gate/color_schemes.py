@@ -13,7 +13,7 @@ from playwright.async_api import Page
 
 from ..findings import Finding
 from ..theme import STANDARD, find_theme
-from .axe import axe_locale, fix_text, wcag_criteria
+from .axe import fix_text, wcag_criteria
 from .origin import PageContext, finding_at
 from .probes import Probe, evaluate
 
@@ -45,7 +45,7 @@ async def _emulate(page: Page, scheme: str, on: bool) -> None:
 
 # axe takes a page that paints no background of its own to be white: dark, its canvas is near black
 # (the browser's Canvas colour), which the root is given for as long as axe looks
-_ON_CANVAS = """async ([options, locale]) => {
+_ON_CANVAS = """async options => {
   const root = document.documentElement, body = document.body;
   const clear = (element) => !element ||
     /^(rgba\\(0, 0, 0, 0\\)|transparent)$/.test(getComputedStyle(element).backgroundColor);
@@ -54,7 +54,7 @@ _ON_CANVAS = """async ([options, locale]) => {
   const painted = clear(root) && clear(body);
   if (painted) root.style.setProperty("background-color", "Canvas", "important");
   try {
-    return await window.__guidekit.axe(options, locale);
+    return await window.__guidekit.axe(options);
   } finally {
     if (painted) root.style.setProperty("background-color", ...before);
   }
@@ -67,7 +67,9 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
         "runOnly": {"type": "rule", "values": contrast_rules(context.theme)},
         "resultTypes": ["violations"],
     }
-    result = await evaluate(page, _ON_CANVAS, [options, axe_locale(context)])
+    # axe speaks the page's language already: its run on the page configured it (configuring it
+    # again cost 20 ms a page)
+    result = await evaluate(page, _ON_CANVAS, options)
     return [
         finding_at(
             context,
