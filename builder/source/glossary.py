@@ -156,17 +156,23 @@ def mark_first_uses(parsed: ParsedGuide, glossary: Sequence[Entry]) -> None:
 
 
 EXPANDED = "expanded"  # token.meta key on a TERM: its expansion is already written beside it
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN = "（("
+_SENTENCE_END = re.compile(r"[。！？；!?;]|\.(?:\s|$)")
 
 
 def _written_beside(before: str, after: str, entry: Entry) -> bool:
-    """True where an expansion after the term would repeat one already written, or split a word."""
+    """True where an expansion after the term would repeat one already written (beside it, or in
+    the same sentence: 社会保障卡也叫社保卡 was made 社会保障卡也叫社保卡（社会保障卡）), or split a
+    word."""
     expansion = entry.expansion
     if not expansion:
         return False
+    starts = [end.end() for end in _SENTENCE_END.finditer(before)]
+    ends = _SENTENCE_END.search(after)
+    sentence = before[starts[-1] if starts else 0 :] + after[: ends.start() if ends else len(after)]
     return (
         after[:1].isalnum()
-        or (before[-1:] in _OPEN and before[:-1].endswith(expansion) and after[:1] in _CLOSE)
+        or expansion in sentence
         or (after[:1] in _OPEN and after[1:].startswith(expansion))
     )
 
