@@ -228,6 +228,8 @@ def test_a_notice_the_guide_opens_with_comes_first_on_its_page_and_on_the_short_
         assert order == ["gk-notification", "gk-lead", "section-key-facts", "gk-notification"]
         notices = short.select("main .gk-notification")
         assert [notice.h2.get_text() for notice in notices] == ["国庆节放假"]
+        # among the landmarks, saying what kind of notice it is (found by an outside audit)
+        assert (notices[0]["role"], notices[0]["aria-label"]) == ("region", "重要通知：国庆节放假")
         assert "10 月 1 日至 7 日" in notices[0].get_text()
         assert short.select_one("main > article > h1").find_next_sibling() == notices[0]
         # the short page has no word list: the term is expanded, not a link to nowhere
