@@ -130,6 +130,19 @@ def _defects() -> list[Defect]:
             replace=(('<ol class="gk-steps">', '<ol class="gk-steps" aria-hidden="true">'),),
         ),
         d(
+            "read-aloud-skips-answers",
+            "read-aloud speaks the questions and none of their answers, folded in closed <details> "
+            "(the fourth audit's five questions and no answer)",
+            GUIDE,
+            ("guidekit:read-aloud-skips",),
+            True,
+            script="const list = window.__guidekitReadingList; "
+            "const squeeze = (text) => text.replace(/\\s+/g, ''); "
+            "window.__guidekitReadingList = () => { const answers = [...document.querySelectorAll("
+            "'main details > :not(summary)')].map((e) => squeeze(e.textContent)); "
+            "return list().filter((item) => !answers.some((a) => a.includes(squeeze(item.text)))); };",
+        ),
+        d(
             "read-aloud-unverifiable",
             "read-aloud controls whose script offers no reading list to check",
             GUIDE,

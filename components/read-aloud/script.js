@@ -80,13 +80,21 @@
   function sentences() {
     var main = document.querySelector("main"), runs = [], last = null, items = [];
     var walker = document.createTreeWalker(main || document.createElement("main"), NodeFilter.SHOW_TEXT);
-    for (var node; (node = walker.nextNode());) {
-      var parent = node.parentElement;
-      if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !shown(node)) continue;
-      var block = blockOf(parent);
-      if (!last || last.block !== block) runs.push(last = { block: block, parts: [], text: "" });
-      last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']"), lang: langOf(parent) });
-      last.text += node.data;
+    // a closed answer (<details>) is read after its question, and opened as it is read (reveal): a
+    // listener cannot open it, and heard the questions alone
+    var folded = main ? [].filter.call(main.querySelectorAll("details"), function (d) { return !d.open; }) : [];
+    folded.forEach(function (d) { d.open = true; });
+    try {
+      for (var node; (node = walker.nextNode());) {
+        var parent = node.parentElement;
+        if (parent.closest("rt,rp,script,style,[aria-hidden=true],[hidden],[data-gk-read-aloud]") || !shown(node)) continue;
+        var block = blockOf(parent);
+        if (!last || last.block !== block) runs.push(last = { block: block, parts: [], text: "" });
+        last.parts.push({ node: node, at: last.text.length, phone: parent.closest("a[href^='tel:']"), lang: langOf(parent) });
+        last.text += node.data;
+      }
+    } finally {
+      folded.forEach(function (d) { d.open = false; });
     }
     var cell = null;
     runs.forEach(function (run) {
@@ -121,21 +129,31 @@
     });
     return items;
   }
+  // The <details> around what is read, opened; the ones this opened.
+  function reveal(item) {
+    var opened = [];
+    for (var d = item.block.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) { d.open = true; opened.push(d); }
+    }
+    return opened;
+  }
   function mark(item) {
     if (reading) reading.classList.remove("gk-reading");
     if (marker) marker.clear();
     reading = item && item.block;
-    if (!item) return;
+    if (!item) return [];
+    var opened = reveal(item);
     reading.classList.add("gk-reading");
     if (marker) marker.add(item.range);
     var box = item.range.getBoundingClientRect();
-    if (box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth) return;
+    if (box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth) return opened;
     // the block first (a table cell scrolls its region sideways), then the sentence itself: a block taller
     // than the window (an example box at 400% zoom) can be in view while the sentence read is not
     reading.scrollIntoView({ block: "nearest", inline: "nearest" });
     box = item.range.getBoundingClientRect();
     if (box.top < 0 || box.height > innerHeight) scrollBy(0, Math.floor(box.top));
     else if (box.bottom > innerHeight) scrollBy(0, Math.ceil(box.bottom - innerHeight));
+    return opened;
   }
   function show(next, say) {
     state = next;
@@ -202,8 +220,13 @@
   // Each sentence highlighted in turn as reading shows it, and where its text is then: for the gate's
   // check that a reader following the highlight can see it.
   window.__guidekitReadAlong = function () {
-    var seen = sentences().map(function (item) { mark(item); return { block: item.block, text: item.text, box: item.range.getBoundingClientRect() }; });
+    var opened = [];
+    var seen = sentences().map(function (item) {
+      opened.push.apply(opened, mark(item));
+      return { block: item.block, text: item.text, box: item.range.getBoundingClientRect() };
+    });
     mark(null);
+    opened.forEach(function (d) { d.open = false; }); // the page as it was for the checks after
     return seen;
   };
   groups.forEach(function (group) {
