@@ -135,13 +135,19 @@ async def check(page: Page, context: PageContext, run: AxeRun | None = None) -> 
             "([options, locale, rules]) => window.__guidekit.axe(options, locale, rules)",
             [run_options(context.theme), locale, rules],
         )
+    return violations(context, result, "axe:", "axe-violation")
+
+
+def violations(context: PageContext, result: dict, prefix: str, key: str) -> list[Finding]:
+    """A finding per element axe's ``result`` names, its rule's id after ``prefix``, said by the
+    message ``key`` with axe's words (help, what to fix, the element's HTML)."""
     return [
         finding_at(
             context,
-            f"axe:{rule['id']}",
+            prefix + rule["id"],
             wcag_criteria(rule["tags"]),
             node,
-            "axe-violation",
+            key,
             help=rule["help"],
             axe_rule=rule["id"],
             fix=fix_text(node),

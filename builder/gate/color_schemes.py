@@ -13,8 +13,8 @@ from playwright.async_api import Page
 
 from ..findings import Finding
 from ..theme import STANDARD, find_theme
-from .axe import fix_text, wcag_criteria
-from .origin import PageContext, finding_at
+from .axe import violations
+from .origin import PageContext
 from .probes import Probe, evaluate
 
 SCHEMES = ("dark", "forced")  # besides light, which every page has
@@ -70,17 +70,4 @@ async def check(page: Page, context: PageContext) -> list[Finding]:
     # axe speaks the page's language already: its run on the page configured it (configuring it
     # again cost 20 ms a page)
     result = await evaluate(page, _ON_CANVAS, options)
-    return [
-        finding_at(
-            context,
-            f"guidekit:dark-{rule['id']}",
-            wcag_criteria(rule["tags"]),
-            node,
-            "dark-scheme-contrast",
-            help=rule["help"],
-            fix=fix_text(node),
-            html=" ".join(node["html"].split()),
-        )
-        for rule in result["violations"]
-        for node in rule["nodes"]
-    ]
+    return violations(context, result, "guidekit:dark-", "dark-scheme-contrast")
