@@ -40,6 +40,7 @@ FACTS = """() => {
         if (after.content && after.content !== "none" && after.content !== "normal") sizes.push(parseFloat(after.fontSize));
     }
     const items = [...document.querySelectorAll(".gk-short .gk-materials__item")];
+    const tick = document.querySelector(".gk-short .gk-materials__tick");
     const places = [...document.querySelectorAll(".gk-short .gk-place")];
     return {
         smallest: Math.min(...sizes),
@@ -49,6 +50,7 @@ FACTS = """() => {
         placesPrinted: places.filter(shown).length,
         columns: Boolean(document.querySelector(".gk-short__columns")),
         notes: [...document.querySelectorAll(".gk-short__print-only")].filter(shown).map((note) => note.textContent),
+        tick: tick ? tick.getBoundingClientRect().height : null,
     };
 }"""
 
@@ -111,6 +113,8 @@ def test_every_sample_guides_short_page_prints_on_one_a4_sheet_at_large_type(sam
         assert facts["size"] == pytest.approx([595.3, 841.9], abs=2), page  # A4 in points
         assert facts["smallest"] >= LARGE_TYPE_PX, page
         assert facts["materialsPrinted"] >= 1 and facts["placesPrinted"] >= 1, page
+        # a box a pen can tick (an outside audit measured 13 px, 3.4 mm, beside 24 px text)
+        assert facts["tick"] >= LARGE_TYPE_PX, page
 
 
 def test_the_sheet_names_the_full_guide_and_what_it_leaves_off(sample_sheets):
