@@ -113,7 +113,8 @@ def render_guide(
             guide=meta,
             source=guide.rel,
             short=shorts[full_guide_url],
-            # the short page has no word list for a term to lead to
+            # the short page has no word list for a term to lead to; most guides have no notice,
+            # and need no renderer of their own for it
             notices=BodyRenderer(
                 root_of(site_path),
                 theme,
@@ -122,7 +123,9 @@ def render_guide(
                 glossary,
                 config.zh_hant_reading,
                 term_links=False,
-            ).render(notices),
+            ).render(notices)
+            if notices
+            else "",
             full_guide=posixpath.basename(page_url(guide.rel)),
             full_guide_url=full_guide_url,
         )
