@@ -78,7 +78,7 @@ class BuildResult:
     pages: int = 0
     guides: int = 0
     redone: int = 0  # guides whose own steps ran this time; the build cache had the others
-    checked: bool = False
+    checked: bool = False  # the gate ran on this build's pages
     axe_version: str | None = None
     heaviest: list[PageWeight] = field(default_factory=list)
     site_files: frozenset[str] = (
@@ -167,9 +167,7 @@ def build(
                 raise
     except (OSError, UnicodeError) as error:
         # the machine's problem (a full disk, a name too long…), not the guides'
-        return BuildResult(
-            checked=check, findings=[environment_finding(error, _language(source), out)]
-        )
+        return BuildResult(findings=[environment_finding(error, _language(source), out)])
 
 
 def _writable(folder: Path) -> None:
@@ -293,7 +291,7 @@ def _build(
 
 def _start(source: Path, out: Path, options: BuildOptions, session: Session) -> BuildState:
     """The settings and the build cache: nothing is read of the guides yet."""
-    result = BuildResult(checked=options.check, waivers=options.waivers)
+    result = BuildResult(waivers=options.waivers)
     config, result.findings = load_config(source)
     published = published_token(out, session.manifest_tokens)
     path = cache_path(out) if options.cache else None
@@ -503,7 +501,7 @@ def _gate(state: BuildState, staging: Path) -> GateReport | None:
         grid=options.grid,
     )
     state.report(report.findings)
-    state.result.axe_version = report.axe_version
+    state.result.checked, state.result.axe_version = True, report.axe_version
     state.result.gate = report.details()
     return report
 

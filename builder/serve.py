@@ -383,7 +383,7 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
     try:
         result = build(source, preview, check=check, session=state.builds)
     except UnsafeOutput as error:  # something put files into the preview folder meanwhile
-        result = BuildResult(checked=check)
+        result = BuildResult()
         result.findings.append(
             Finding(
                 rule="serve-unsafe-output",
@@ -391,7 +391,7 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
             )
         )
     except Exception as error:  # the preview must outlive any one bad build
-        result = BuildResult(checked=check)
+        result = BuildResult()
         result.findings.append(
             Finding(
                 rule="internal-error",

@@ -154,7 +154,8 @@ def test_bad_input_gets_a_located_finding_in_the_json_document(tmp_path, files, 
     outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json")
     assert outcome.exit_code == 1
     report = outcome.report
-    assert report["ok"] is False and report["published"] is False
+    # refused before any page was opened in the browser: the gate did not check them
+    assert report["ok"] is False and report["published"] is False and report["checked"] is False
     assert located(report["findings"], *expected), report["findings"]
     assert not (tmp_path / "site").exists()
 
