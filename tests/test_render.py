@@ -11,6 +11,8 @@ import pytest
 
 from guidekit.build import build
 from guidekit.guide.enrich import field_sections
+from guidekit.guide.markdown_html import body_parts
+from guidekit.guide.parse import read_tokens
 from guidekit.messages import ui_text
 from guidekit.source.load import load_guide
 from guidekit.theme import THEMES
@@ -348,10 +350,38 @@ def test_the_linter_knows_every_section_a_sample_page_makes_from_its_fields(tmp_
         drawn = [h2.get_text(strip=True) for h2 in page.select("main h2")]
         written = re.findall(r"^## (.+)$", loaded.body, flags=re.MULTILINE)
         made = [title for title in drawn if title not in written]
-        expected = [ui_text(lang, key) for key in field_sections(loaded.meta)]
+        opening = bool(body_parts(read_tokens(loaded.body))[1])
+        expected = [ui_text(lang, key) for key in field_sections(loaded.meta, opening=opening)]
         assert set(made) - {ui_text(lang, "glossary")} == set(expected), path
         checked += 1
     assert checked >= 5
+
+
+def test_the_opening_text_after_the_key_facts_has_a_heading_of_its_own(tmp_path):
+    """A screen reader's list of headings went 要点 and then 谁可以办: the guide's opening text,
+    drawn after the key facts, read as part of them (an outside audit). It gets a heading, 说明,
+    where the key facts or the online button come before it; right under the summary it needs
+    none."""
+    opening = "到了退休年龄的人可以申请。\n\n## 常见情况\n\n正文。\n"
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/facts.md": guide(opening, fields="fees: 不收费\n"),
+            "zh-Hans/plain.md": guide(opening, title="补办社会保障卡"),
+        },
+    )
+    assert build(source, tmp_path / "site", check=False).published
+    facts = html(tmp_path / "site/zh-Hans/facts.html")
+    assert [h2.get_text(strip=True) for h2 in facts.select("main h2")][:3] == [
+        "要点",
+        "说明",
+        "常见情况",
+    ]
+    section = facts.select_one("section[aria-labelledby=section-about]")
+    assert section is not None and "到了退休年龄的人可以申请。" in section.get_text()
+    plain = html(tmp_path / "site/zh-Hans/plain.html")
+    assert [h2.get_text(strip=True) for h2 in plain.select("main h2")] == ["常见情况"]
+    assert "到了退休年龄的人可以申请。" in plain.select_one("main").get_text()
 
 
 def test_a_phone_note_stays_as_written_and_outside_the_link(tmp_path):

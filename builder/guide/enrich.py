@@ -116,17 +116,23 @@ PAGE_ID_PREFIXES = ("main", "section-", "gk-")
 _BOXES = frozenset({"help", "complaints"})
 
 
-def field_sections(meta: GuideMeta) -> list[str]:
+def field_sections(meta: GuideMeta, *, opening: bool = False) -> list[str]:
     """The ui keys of the sections a guide's page makes from its fields, each under an h2 beside the
-    body's own (themes/base/guide.html.j2 draws them on the same conditions). The glossary's
-    section, made from the words the text uses, is left to the gate."""
-    drawn = {
-        "key-facts": meta.time_limit
+    body's own (themes/base/guide.html.j2 draws them on the same conditions). ``opening``: the
+    body has text before its first section (markdown_html.body_parts), which gets a heading when
+    the key facts or the online button come before it. The glossary's section, made from the
+    words the text uses, is left to the gate."""
+    key_facts = bool(
+        meta.time_limit
         or meta.promised_time_limit
         or meta.legal_time_limit
         or meta.item_kind
         or meta.fees is not None
-        or meta.visits is not None,
+        or meta.visits is not None
+    )
+    drawn = {
+        "key-facts": key_facts,
+        "about": opening and (key_facts or meta.online is not None),
         "audience": meta.audience or meta.eligibility,
         "materials": meta.materials,
         "steps": meta.steps,

@@ -412,10 +412,26 @@ def matching_close(tokens: Sequence[Token], open_index: int) -> int:
     raise AssertionError("parse reports unclosed components; the plugin always closes them")
 
 
-def leading_notices(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:
-    """The notification banners a text opens with, and the rest of it: a guide's notice (a counter
-    closed for a holiday) goes at the top of its page, above the key facts, and on its short
-    page."""
+def body_parts(
+    tokens: Sequence[Token],
+) -> tuple[Sequence[Token], Sequence[Token], Sequence[Token]]:
+    """A guide's body as its page lays it out: the notification banners it opens with (a counter
+    closed for a holiday: at the top of the page, above the key facts, and on its short page), its
+    opening text (after the key facts) and its ``##`` sections (after the sections of its
+    fields)."""
+    first = next(
+        (
+            index
+            for index, token in enumerate(tokens)
+            if token.type == "heading_open" and token.tag == "h2" and token.level == 0
+        ),
+        len(tokens),
+    )
+    notices, opening = _leading_notices(tokens[:first])
+    return notices, opening, tokens[first:]
+
+
+def _leading_notices(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:
     end = 0
     while (
         end < len(tokens)

@@ -31,13 +31,14 @@ from ..theme import THEMES, Theme, other_theme
 from .enrich import (
     EnrichedGuide,
     FrontMatterFile,
+    field_sections,
     page_path,
     page_url,
     short_page_path,
     short_page_url,
 )
 from .language_marks import marked, marked_text, needs_marks
-from .markdown_html import BodyRenderer, leading_notices
+from .markdown_html import BodyRenderer, body_parts
 from .parse import CONTAINER, component_call
 from .short_guide import ShortGuide, short_guide
 
@@ -65,8 +66,10 @@ def render_guide(
     # its fields' text in another language is marked on every page made from them
     texts = (text for _, _, text in guide.front_matter.texts)
     mark = marked if needs_marks(texts, guide.lang) else str
-    lead, sections = _split_at_first_section(enriched.parsed.tokens)
-    notices, lead = leading_notices(lead)
+    notices, lead, sections = body_parts(enriched.parsed.tokens)
+    # the opening text after the key facts has a heading of its own: under 要点's it would read as
+    # part of them
+    about = "about" in field_sections(guide.meta, opening=bool(lead))
     for theme in THEMES:
         site_path = theme.prefix + page_path(guide.rel)
         renderer = BodyRenderer(
@@ -81,6 +84,7 @@ def render_guide(
             short_page=posixpath.basename(short_page_url(guide.rel)),
             body_notices=renderer.render(notices),
             body_lead=body_lead,
+            about_heading=about,
             body_sections=body_sections,
             word_list=renderer.word_list(),
         )
@@ -245,20 +249,6 @@ def render_home(
     if budget is not None and config.ways_in and not all(budget.fits(page) for page in pages):
         pages = [render(theme, listed=False) for theme in THEMES]
     return pages
-
-
-def _split_at_first_section(tokens: Sequence[Token]) -> tuple[Sequence[Token], Sequence[Token]]:
-    """The guide's opening text, and its ``##`` sections: the page puts the guide's fixed facts
-    between them."""
-    first = next(
-        (
-            index
-            for index, token in enumerate(tokens)
-            if token.type == "heading_open" and token.tag == "h2" and token.level == 0
-        ),
-        len(tokens),
-    )
-    return tokens[:first], tokens[first:]
 
 
 def page_context(

@@ -30,6 +30,7 @@ from ..gate.content_rules import (
 )
 from ..gate.language import foreign_phrase, in_other_script
 from ..guide.enrich import field_sections
+from ..guide.markdown_html import body_parts
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
 from ..source.content_model import GuideMeta
@@ -69,7 +70,8 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         )
 
     headings: list[dict[str, Any]] = [
-        {"level": 2, "text": ui_text(lang, key), "line": None} for key in field_sections(guide.meta)
+        {"level": 2, "text": ui_text(lang, key), "line": None}
+        for key in field_sections(guide.meta, opening=bool(body_parts(parsed.tokens)[1]))
     ]
     from_fields = len(headings)
     seen_text: dict[str, _Link] = {}
