@@ -406,3 +406,36 @@ def test_at_400_percent_zoom_the_sentence_read_is_in_the_window(session):
     read = [text for text, _ in session["zoomed"]]
     assert "有问题可以打电话问。" in read and len(read) > 30
     assert [text for text, shown in session["zoomed"] if not shown] == []
+
+
+def test_the_soft_hyphens_of_a_silver_english_page_are_not_given_to_the_voice(tmp_path):
+    """Silver pages break long English words with soft hyphens (U+00AD); what read-aloud gives the
+    voice had them too, where a voice may say them (an outside audit)."""
+    body = "Bring your certificate. Applications are processed independently.\n"
+    root = write_site(
+        tmp_path / "guides",
+        {
+            "en/card.md": guide(
+                body, lang="en", title="Cards", summary="Bring your ID to a service point."
+            )
+        },
+    )
+    assert build(root, tmp_path / "site", check=False).published
+
+    async def reading_list() -> tuple[str, list[dict]]:
+        async with async_playwright() as playwright:
+            browser = await launch(playwright)
+            try:
+                page = await browser.new_page()
+                await page.goto((tmp_path / "site/silver/en/card.html").as_uri())
+                return await page.inner_text("main"), await page.evaluate(
+                    "() => window.__guidekitReadingList()"
+                )
+            finally:
+                await browser.close()
+
+    shown, items = asyncio.run(reading_list())
+    assert "\u00ad" in shown  # the page's own text keeps them, for its line breaks
+    spoken = [item["spoken"] for item in items]
+    assert "Applications are processed independently." in spoken, spoken
+    assert not [text for text in spoken if "\u00ad" in text]

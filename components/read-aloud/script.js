@@ -119,7 +119,8 @@
           piece.range.setEnd(part.node, to);
         });
         pieces.forEach(function (piece) {
-          var text = piece.text.replace(/\s+/g, " ").trim(), spoken = ranged(piece.spoken, piece.lang).replace(/\s+/g, " ").trim();
+          // the soft hyphens of silver pages' long English words break lines, not words: a voice may say them
+          var text = piece.text.replace(/\s+/g, " ").trim(), spoken = ranged(piece.spoken, piece.lang).replace(/\u00ad/g, "").replace(/\s+/g, " ").trim();
           if (!text) return;
           if (heading) spoken = heading + (HAN.test(heading) ? "：" : ": ") + spoken;
           heading = "";
