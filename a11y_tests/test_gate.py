@@ -214,6 +214,8 @@ def test_check_passes_a_clean_hand_written_site():
 
 
 def test_a_page_that_cannot_be_checked_blocks_and_is_never_skipped():
+    """Also a page that stops answering inside a step that changes it (shown dark), whose undoing
+    (the light scheme put back) then waits on the page too: the gate waited for it for good."""
     outcome = run_guidekit(
         "check",
         PLAIN_SITES / "unresponsive",
@@ -224,9 +226,13 @@ def test_a_page_that_cannot_be_checked_blocks_and_is_never_skipped():
     )
     assert outcome.exit_code == 1
     report = outcome.report
-    assert report["pages"] == 2
+    assert report["pages"] == 3
     unchecked = {f["file"]: f for f in report["findings"] if f["rule"] == "guidekit:page-unchecked"}
-    assert set(unchecked) == {"blocks-while-loading.html", "blocks-after-loading.html"}
+    assert set(unchecked) == {
+        "blocks-while-loading.html",
+        "blocks-after-loading.html",
+        "blocks-in-the-dark.html",
+    }
     assert all(
         f["severity"] == "error" and "已重试一次" in f["message"] for f in unchecked.values()
     )

@@ -89,7 +89,18 @@ async def while_progressing(work: Callable[[Stopwatch], Awaitable[T]], seconds: 
     finally:
         if not task.done():
             task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+            # a step that changed the page puts it back as it ends (the light scheme, the window's
+            # width), and that waits on the page too: a page that stopped answering is left to
+            # the caller, who closes its session, rather than waited for for good
+            await asyncio.wait({task}, timeout=seconds)
+            task.add_done_callback(_outcome_read)
+
+
+def _outcome_read(task: asyncio.Future) -> None:
+    """Reads a check's outcome once it is left to end on its own, so asyncio does not report an
+    error nobody retrieved."""
+    if not task.cancelled():
+        task.exception()
 
 
 async def check_page(session: Session, page_path: str, watch: Stopwatch) -> PageResult:
