@@ -56,6 +56,7 @@ PAGES = {
     "multi-line.html": page(
         '<p class="faint">The office is open\n  on weekdays.</p>', css=".faint { color: #bbb; }"
     ),
+    "broken-link.html": page('<p>The fees are <a href="fees.html">on their own page</a>.</p>'),
     "missing-file.html": page('<p><img src="photos/office.png" alt="The office"></p>'),
     "missing-file-from-markdown.html": page(
         '<p data-line="4"><img src="photos/counter.png" alt="The counter"></p>',
@@ -151,6 +152,14 @@ def test_what_the_pages_policy_refuses_is_named_by_its_element(findings, report)
 def test_links_to_a_folder_and_to_its_index_page_are_links_to_one_page(report):
     said = [(f.rule, f.element) for f in report.findings if f.page == "home/index.html"]
     assert said == []
+
+
+def test_a_broken_link_on_a_page_guidekit_did_not_write_names_its_line(findings):
+    """Links are judged over the whole site, after every page: their findings named the page
+    alone, where every other finding on such a page names its line."""
+    broken = findings["broken-link.html", "guidekit:broken-link"]
+    assert (broken.file, broken.line) == ("broken-link.html", BODY_LINE)
+    assert findings["gbk.html", "guidekit:broken-anchor"].line == BODY_LINE
 
 
 def test_a_page_in_gbk_is_read_as_its_meta_charset_says(report):

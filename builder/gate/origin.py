@@ -17,6 +17,9 @@ from ..messages import best_language, catalogue, error_text
 from .source_lines import SourceLines
 
 Where = Mapping[str, Any]
+# where an element of a page guidekit did not write stands in its HTML, found while the page's
+# bytes were at hand (a link, judged later with the whole site)
+PAGE_LINE = "page_line"
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def locate(context: PageContext, where: Where) -> tuple[str, int | None]:
         return f"themes/{where['template']}", None
     if where.get("markdown") and context.source:
         return context.source, None
-    return context.page, context.lines.line_of(where) if context.lines else None
+    return context.page, context.lines.line_of(where) if context.lines else where.get(PAGE_LINE)
 
 
 def finding_at(

@@ -30,7 +30,7 @@ from . import (
     text_spacing,
 )
 from .content_rules import page_findings, without_axe_duplicates
-from .origin import PageContext, finding_at
+from .origin import PAGE_LINE, PageContext, finding_at
 from .probes import Probe, ask
 from .session import ORIGIN, Session, Traffic
 from .staying import departure_findings, page_notes
@@ -208,6 +208,11 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         if not entry["blocked"].startswith(("http:", "https:"))
     ]
     link_facts = {key: facts[key] for key in ("lang", "source", "theme", "guidekit", "links")}
+    if context.lines is not None:
+        # the links are judged over the whole site, without this page's bytes: each keeps its line
+        link_facts["links"] = [
+            {**link, PAGE_LINE: context.lines.line_of(link)} for link in facts["links"]
+        ]
     return PageResult(link_facts, findings, traffic.served, watch.spent)
 
 
