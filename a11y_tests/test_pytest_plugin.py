@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 ACCESSIBLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Apply for a card</title></head>
@@ -373,10 +374,19 @@ def test_check_theme(a11y):
 @pytest.mark.a11y(them="silver")
 def test_misspelt(a11y):
     a11y.check("<p>Hi</p>")
+@pytest.mark.a11y("silver")
+def test_positional(a11y):
+    a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(skip_rules="axe:label")
+def test_one_rule_as_a_string(a11y):
+    a11y.check("<p>Hi</p>")
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
-    outcome.assert_outcomes(errors=4, failed=1)
+    # an option without its name, or one rule as a string, passed the test unasked-for
+    outcome.assert_outcomes(errors=6, failed=1)
+    assert "takes its options by name" in outcome.stdout.str()
+    assert 'skip_rules=["axe:label"], not one string' in outcome.stdout.str()
     text = outcome.stdout.str()
     assert "no-such-waivers.toml" in text and "owner" in text
     assert "'gold'" in text and "'golden'" in text and "standard, silver" in text
@@ -399,10 +409,14 @@ def test_component(a11y):
     a11y.component("warnign", {{"content": "x"}})
 def test_params(a11y):
     a11y.component("warning", {{"contnt": "x", "lang": "en"}})
+def test_params_not_a_dict(a11y):
+    a11y.component("help", "311")
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "zh-Hans")
-    outcome.assert_outcomes(failed=4)
+    outcome.assert_outcomes(failed=5)
+    assert "a11y.component 的第二个参数要是组件参数的字典" in outcome.stdout.str()
+    assert "收到的是 str '311'" in outcome.stdout.str()
     text = outcome.stdout.str()
     assert "no-such-page.html" in text and "gone" in text and "warnign" in text
     assert text.count("不存在") >= 2 and "没有名为" in text and "warning" in text
@@ -493,7 +507,7 @@ def test_dark_contrast_is_judged_on_the_dark_canvas_the_reader_sees(a11y):
     # what to change, as axe says it of the light page: the colours and the ratio they make
     assert "foreground color: #333333" in found.message and "4.5:1" in found.message
     chinese = a11y.check(dark_text.replace('lang="en"', 'lang="zh-Hans"'), fail=False)
-    assert "怎么改：" in chinese[0].message and "前景色：#333333" in chinese[0].message
+    assert "axe 查到：" in chinese[0].message and "前景色：#333333" in chinese[0].message
 
 
 def test_a_component_or_a_string_links_to_pages_the_check_cannot_see(a11y):
@@ -600,3 +614,64 @@ def test_a_finding_on_a_developers_page_names_the_line_of_its_html(a11y, tmp_pat
     assert {
         (f.file, f.line) for f in a11y.check(page, fail=False) if f.rule.endswith("image-alt")
     } == {("apply.html", None)}
+
+
+def test_a_component_is_judged_and_explained_in_its_own_language(a11y, monkeypatch):
+    """Without --a11y-lang, a component's findings and mistakes are said in the language it was
+    given (params["lang"]), as README says: they came in Chinese, the example page's own language,
+    to a developer rendering it in English."""
+    monkeypatch.setattr(a11y, "lang", None)
+    image = Markup('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="> Bring your ID.')
+    findings = a11y.component("warning", {"content": image, "lang": "en"}, fail=False)
+    assert [f.rule for f in findings] == ["guidekit:image-alt"]
+    assert findings[0].lang == "en" and "alt" in findings[0].message, findings[0].message
+    with pytest.raises(pytest.fail.Exception) as failed:
+        a11y.component("carousel", {"lang": "en"})
+    assert str(failed.value).startswith("guidekit has no component"), str(failed.value)
+
+
+class _Answers(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        status, kind, body = {
+            "/boom": (500, "text/html", b"<p>Internal Server Error</p>"),
+            "/api": (200, "application/json", b'{"open": true}'),
+        }[self.path]
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_server_that_fails_or_gives_no_page_is_said_for_what_it_is(a11y):
+    """Found by a developer trying the plugin: a 500 was told to check the address for a typo, and
+    a JSON endpoint was judged as Chromium's viewer of it (five findings on a page nobody wrote)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    said = []
+    try:
+        for path in ("/boom", "/api"):
+            with pytest.raises(pytest.fail.Exception) as failed:
+                a11y.check(origin + path)
+            said.append(str(failed.value))
+    finally:
+        server.shutdown()
+    assert "500" in said[0] and ("日志" in said[0] or "log" in said[0]), said[0]
+    assert "请检查地址有没有写错" not in said[0] and "for a typo" not in said[0], said[0]
+    assert "application/json" in said[1] and ("不是网页" in said[1] or "not a web page" in said[1])
+
+
+def test_a_folders_failure_names_every_page_a_problem_is_on(a11y, tmp_path):
+    """The failure named the first page of a defect seen on three: the developer fixed one page and
+    met the next on the next run (``guidekit check`` names three as examples; a test names all)."""
+    for name in ("a.html", "b.html", "c.html", "d.html"):
+        (tmp_path / name).write_text(BROKEN.replace("<title>", f"<title>{name} "), "utf-8")
+    with pytest.raises(pytest.fail.Exception) as failed:
+        a11y.check(tmp_path)
+    text = str(failed.value)
+    assert "a.html、b.html、c.html、d.html" in text or "a.html, b.html, c.html, d.html" in text, (
+        text
+    )

@@ -23,7 +23,7 @@ import re
 import shutil
 import socket
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from html.parser import HTMLParser
@@ -46,6 +46,9 @@ _MARKER_OPTIONS = ("theme", "waivers", "skip_rules")  # @pytest.mark.a11y(...)
 _CONNECT_SECONDS = 5  # a live server on this machine answers at once; a far one within this
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _HTTP_STATUS = re.compile(rb"HTTP/\d(?:\.\d)? (\d{3})")
+_CONTENT_TYPE = re.compile(rb"\r\ncontent-type:[ \t]*([^;\r\n]+)", re.IGNORECASE)
+_PAGE_TYPES = re.compile(rb"\s*(text/html|application/xhtml\+xml)\s*$", re.IGNORECASE)
+_HEAD_BYTES = 8192  # an answer's status line and headers
 
 
 class _LivePage(Protocol):
@@ -109,11 +112,17 @@ class A11y:
         from .component_registry import ComponentParamsError, registry
         from .site.gallery import component_page
 
+        if params is not None and not isinstance(params, Mapping):
+            given = f"{type(params).__name__} {params!r:.40}"
+            pytest.fail(
+                error_text("a11y-component-params", self.own_lang, name=name, given=given),
+                pytrace=False,
+            )
+        # said in --a11y-lang, else in the language the component was to speak
+        lang = self.lang or language_of(str((params or {}).get("lang") or "")) or self.own_lang
         if name not in registry():
             pytest.fail(
-                error_text(
-                    "a11y-unknown-component", self.own_lang, name=name, names=", ".join(registry())
-                ),
+                error_text("a11y-unknown-component", lang, name=name, names=", ".join(registry())),
                 pytrace=False,
             )
         chosen = _theme(theme or self.theme, self.own_lang)
@@ -196,7 +205,7 @@ class A11y:
                     f"GET {_served_path(url)} HTTP/1.0\r\nHost: {address.netloc}\r\n\r\n".encode()
                 )
                 connection.settimeout(page_timeout_ms() / 1000)
-                answer = connection.recv(64)
+                answer = _head_of_answer(connection)
         except TimeoutError:
             problem = error_text(
                 "a11y-server-silent", self.own_lang, url=url, seconds=page_timeout_ms() // 1000
@@ -210,11 +219,17 @@ class A11y:
         else:
             # an address the server has no page for (a typo) would be judged as its error page
             status = _HTTP_STATUS.match(answer) if address.scheme == "http" else None
-            if status is None or int(status[1]) < 400:
+            kind = _CONTENT_TYPE.search(answer) if status else None
+            if status is not None and int(status[1]) >= 400:
+                key = "a11y-server-failed" if int(status[1]) >= 500 else "a11y-server-status"
+                problem = error_text(key, self.own_lang, url=url, status=status[1].decode())
+            elif kind is not None and not _PAGE_TYPES.match(kind[1]):
+                # a JSON endpoint would be judged as the browser's viewer of it
+                problem = error_text(
+                    "a11y-url-not-a-page", self.own_lang, url=url, kind=kind[1].decode().strip()
+                )
+            else:
                 return
-            problem = error_text(
-                "a11y-server-status", self.own_lang, url=url, status=status[1].decode()
-            )
         pytest.fail(problem, pytrace=False)
 
     def _written(self, html: bytes) -> _Target:
@@ -280,7 +295,7 @@ class A11y:
 
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     """Every problem on its own lines: location, rule, WCAG criterion, element, message."""
-    from .gate.formats import waiver_note
+    from .gate.formats import pages_line, waiver_note
 
     shown = [problem for problem in verdict.problems if not problem.waived]
     lang = lang or next(
@@ -299,9 +314,23 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
             if part
         )
         lines.append(f"{finding.location()}: {finding.severity}: {finding.message} ({details})")
-        if note := waiver_note(problem, lang):  # a waiver that expired: why it blocks again
-            lines.append(f"    {note}")
+        # the same defect on other pages of a folder, and a waiver that expired: why it blocks again
+        for note in (pages_line(problem, lang, every_page=True), waiver_note(problem, lang)):
+            if note:
+                lines.append(f"    {note}")
     return "\n".join(lines)
+
+
+def _head_of_answer(connection: socket.socket) -> bytes:
+    """The start of a server's answer, up to the end of its headers (any first bytes at all from a
+    server that does not speak HTTP)."""
+    answer = b""
+    while b"\r\n\r\n" not in answer and len(answer) < _HEAD_BYTES:
+        received = connection.recv(_HEAD_BYTES)
+        answer += received
+        if not received or (len(answer) >= 5 and not answer.startswith(b"HTTP/")):
+            break
+    return answer
 
 
 def _page_in_folder(page: Path) -> _Target:
@@ -487,13 +516,20 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
     options = dict(marker.kwargs) if marker else {}
     lang = request.config.getoption("--a11y-lang")
     own_lang = lang or user_language()  # as A11y.own_lang
+    names = ", ".join(_MARKER_OPTIONS)
+    # a misspelt, unnamed or mistyped option would otherwise leave the test checked another way
+    if marker and marker.args:
+        pytest.fail(error_text("a11y-marker-positional", own_lang, names=names), pytrace=False)
     if unknown := sorted(set(options) - set(_MARKER_OPTIONS)):
         pytest.fail(
-            error_text(
-                "a11y-marker-option", own_lang, name=unknown[0], names=", ".join(_MARKER_OPTIONS)
-            ),
+            error_text("a11y-marker-option", own_lang, name=unknown[0], names=names),
             pytrace=False,
         )
+    skip_rules = options.get("skip_rules", ())
+    if not isinstance(skip_rules, (list, tuple)) or not all(
+        isinstance(rule, str) for rule in skip_rules
+    ):
+        pytest.fail(error_text("a11y-marker-rule-list", own_lang), pytrace=False)
     waivers_file = options.get("waivers")
     waivers = _waivers(request.config.rootpath / waivers_file, own_lang) if waivers_file else ()
     checker = A11y(
@@ -501,7 +537,7 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
         _theme(options.get("theme", "standard"), own_lang),
         lang,
         waivers,
-        tuple(options.get("skip_rules", ())),
+        tuple(skip_rules),
     )
     yield checker
     shutil.rmtree(checker.scratch, ignore_errors=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from guidekit.gate.axe import FOUND_LENGTH, fix_text
 from guidekit.gate.content_rules import page_findings
 from guidekit.gate.keyboard import walk_findings
 from guidekit.gate.language import chinese_variant, page_language, parts_language, script_of
@@ -262,3 +263,18 @@ def test_an_element_of_a_page_guidekit_did_not_write_is_found_at_its_line_only_w
     assert two.line_of({"tag": "p", "place": 1, "count": 2, "id": "other"}) is None
     assert two.line_of({"tag": "p", "place": 0, "count": 2}) == 2
     assert two.line_of({"element": "main > p"}) is None
+
+
+def test_what_axe_found_is_kept_in_whole_items():
+    """A field without a label fails eight of axe's checks: the message was cut at 300 characters,
+    in the middle of a word ("Elem", "implici"), in the report too."""
+    items = [
+        f"Element has no label of kind {number}, which a screen reader needs" for number in range(8)
+    ]
+    summary = "Fix any of the following:\n  " + "\n  ".join(items)
+    text = fix_text({"summary": summary})
+    assert text.endswith(" …") and len(text) <= FOUND_LENGTH + 2
+    assert text[: -len(" …")].split("; ") == items[: len(text.split("; "))]
+    assert fix_text({"summary": "Fix all of the following:\n  Contrast 2.5:1\n  Size 12pt"}) == (
+        "Contrast 2.5:1; Size 12pt"
+    )

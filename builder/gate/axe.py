@@ -165,8 +165,17 @@ def axe_locale(context: PageContext) -> dict | None:
     return axe_locales().get(best_language(context.lang))
 
 
+FOUND_LENGTH = 300  # characters of axe's own findings kept in a message: a finding is a paragraph
+
+
 def fix_text(node: dict) -> str:
-    """What axe says to fix on an element (its failure summary less the heading line), such as
-    the colours and ratio of text that does not stand out."""
-    fixes = [line.strip() for line in node["summary"].splitlines()[1:] if line.strip()]
-    return "; ".join(fixes)[:300]
+    """What axe found on an element (its failure summary less the heading line), such as the
+    colours and ratio of text that does not stand out; whole items only, for a message that would
+    otherwise run on (a field without a label fails eight ways)."""
+    found = [line.strip() for line in node["summary"].splitlines()[1:] if line.strip()]
+    kept = found[:1]
+    for item in found[1:]:
+        if len("; ".join([*kept, item])) > FOUND_LENGTH:
+            return "; ".join(kept) + " …"
+        kept.append(item)
+    return "; ".join(kept)

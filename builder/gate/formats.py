@@ -34,10 +34,15 @@ def say(key: str, lang: str | None, **args: object) -> str:
     return fill(catalogue("report")[key][best_language(lang)], args)
 
 
-def pages_line(problem: Problem, lang: str | None) -> str | None:
+def pages_line(problem: Problem, lang: str | None, *, every_page: bool = False) -> str | None:
+    """The pages a problem seen on many was seen on: a few for a site's report, ``every_page`` for
+    a test's failure, whose developer fixes them all before the next run."""
     if problem.pages < 2:
         return None
-    examples = list_text((page for page, _ in problem.occurrences[:EXAMPLES] if page), lang)
+    pages = list(dict.fromkeys(page for page, _ in problem.occurrences if page))
+    if every_page:
+        return say("seen-on-pages", lang, count=problem.pages, pages=list_text(pages, lang))
+    examples = list_text(pages[:EXAMPLES], lang)
     return say("seen-on-examples", lang, count=problem.pages, examples=examples)
 
 

@@ -177,21 +177,14 @@ def examples_page(
 
 def component_page(component: Component, params: dict[str, Any], theme: str) -> str:
     """One component rendered with ``params`` on a page of its own (the pytest plugin's
-    ``a11y.component``)."""
-    return example_page(
-        [
-            (
-                component.name,
-                render_example(
-                    component, {"name": "params", "params": params}, _PAGE_HEADING_LEVEL
-                ),
-            )
-        ],
-        theme,
-    )
+    ``a11y.component``), in the component's language: what is said of it is said in that too."""
+    rendered = render_example(component, {"name": "params", "params": params}, _PAGE_HEADING_LEVEL)
+    return example_page([(component.name, rendered)], theme, lang=rendered.lang)
 
 
-def example_page(shown: Sequence[tuple[str, RenderedExample]], theme: str) -> str:
+def example_page(
+    shown: Sequence[tuple[str, RenderedExample]], theme: str, lang: str = DEFAULT_LANGUAGE
+) -> str:
     """Rendered examples, each in its own marked wrapper, on one self-contained page (styles and
     script inline)."""
     return (
@@ -199,7 +192,7 @@ def example_page(shown: Sequence[tuple[str, RenderedExample]], theme: str) -> st
         .get_template("base/example.html.j2")
         .render(
             shown=shown,
-            lang=DEFAULT_LANGUAGE,
+            lang=lang,
             theme=theme,
             stylesheet=Markup(stylesheet(theme, page_layout=True)),
             script=Markup(script()),
