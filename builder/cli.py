@@ -23,7 +23,7 @@ from rich.markup import escape
 
 from . import scaffold, serve
 from .build import build, read_site_files
-from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath, command_language
+from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath, command_language, language_chosen
 from .component_assets import write_assets
 from .findings import Finding, Severity, sort_key
 from .gate.formats import print_text, write_html, write_junit
@@ -668,7 +668,7 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
     if not title.strip():  # a guide with an empty title fails at once
         _usage_error(scaffold.scaffold_text("new-no-title", command_language()))
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
-    lang = lang or load_config(source)[0].default_lang
+    lang = lang or language_chosen() or load_config(source)[0].default_lang
     path = scaffold.new_guide(source, title, lang)
     # a SOURCE found from a language folder is ``..``: name the file as seen from where they stand
     shown = path if path.is_absolute() else Path(os.path.relpath(path))
@@ -681,7 +681,7 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
 def init_command(folder: Path, lang: str | None) -> None:
     """Create a new site project in FOLDER: FOLDER/guides/ with guidekit.toml, a glossary and a
     first guide."""
-    lang = lang or "zh-Hans"
+    lang = lang or language_chosen() or "zh-Hans"
     taken = scaffold.existing_files(folder)
     if taken:
         _fail(scaffold.scaffold_text("init-exists", lang, path=taken[0]))

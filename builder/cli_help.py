@@ -17,20 +17,33 @@ from .messages import best_language, catalogue, fill, list_text, sentences_text,
 
 @dataclass(frozen=True)
 class HelpLanguage:
-    """``ctx.obj`` of every guidekit command: the language its help is shown in."""
+    """``ctx.obj`` of every guidekit command: the language its help is shown in, and the one
+    ``--lang`` chose wherever it stands (``guidekit --lang en init demo``)."""
 
     lang: str
+    chosen: str | None = None
 
 
-def help_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
-    """``--lang X`` anywhere on the command line, else the system's language; Chinese when it names
-    none."""
+def chosen_language(args: Sequence[str]) -> str | None:
+    """``--lang X`` anywhere on the command line."""
     for index, arg in enumerate(args):
         if arg == "--lang" and index + 1 < len(args):
             return best_language(args[index + 1])
         if arg.startswith("--lang="):
             return best_language(arg.partition("=")[2])
-    return user_language(environ)
+    return None
+
+
+def help_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
+    """``--lang X`` anywhere on the command line, else the system's language; Chinese when it names
+    none."""
+    return chosen_language(args) or user_language(environ)
+
+
+def language_chosen() -> str | None:
+    """The language ``--lang`` chose for the running command, before or after its name."""
+    root = click.get_current_context().find_root().obj
+    return root.chosen if isinstance(root, HelpLanguage) else None
 
 
 def _text(key: str, lang: str) -> str | None:
@@ -121,7 +134,7 @@ class LocalizedGroup(LocalizedCommand, click.Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)
         lang = help_language(arguments, os.environ)
-        extra.setdefault("obj", HelpLanguage(lang))
+        extra.setdefault("obj", HelpLanguage(lang, chosen_language(arguments)))
         if rest or not extra.get("standalone_mode", True):
             return super().main(arguments, *rest, **extra)
         # click's own words for wrong usage and Ctrl+C are English: they are said here instead

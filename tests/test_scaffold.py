@@ -219,3 +219,18 @@ def test_new_names_the_guide_from_where_the_editor_stands(tmp_path, monkeypatch,
     assert created.exit_code == 0, created.stderr
     assert (tmp_path / "guides" / "zh-Hans" / "shenling-jumin-zheng.md").is_file()
     assert f"已新建指南：{shown}。" in "".join(created.stderr.split()), created.stderr
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_lang_before_or_after_the_command_picks_the_site_and_guide_language(tmp_path, where):
+    """``guidekit --lang en init demo`` made a Chinese site and said so in Chinese: --lang before
+    the command's name counted for its help only."""
+    order = ["--lang", "en", "init", tmp_path / "demo"]
+    outcome = run_guidekit(*(order if where == "before" else [*order[2:], *order[:2]]))
+    assert outcome.exit_code == 0 and "Created the site" in outcome.stderr, outcome.stderr
+    assert (tmp_path / "demo/guides/en").is_dir() and not (
+        tmp_path / "demo/guides/zh-Hans"
+    ).exists()
+    new = ["--lang", "en", "new", "Renew a card", "--source", tmp_path / "demo/guides"]
+    assert run_guidekit(*new).exit_code == 0
+    assert len(list((tmp_path / "demo/guides/en").glob("*.md"))) == 2
