@@ -222,6 +222,9 @@ PAGES: dict[str, str] = {
         '<p><a class="skip" href="#end">Skip to the end</a></p><p id="end">End.</p>',
         css=".skip { position: absolute; left: -9999px; }",
     ),
+    # an empty link: on the screen, with nothing to see (an outside developer was told it was
+    # off the screen)
+    "keyboard/sizeless.html": page('<p>Opening hours <a href="#end"></a></p><p id="end">End.</p>'),
     "keyboard/invisible-focus.html": page(
         '<p><a href="#end">A link with no focus style</a></p><p id="end">End.</p>',
         css="a:focus, a:focus-visible { outline: none; }",

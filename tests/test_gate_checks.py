@@ -50,6 +50,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("keyboard/order.html", "guidekit:focus-order", "2.4.3"),
         ("keyboard/obscured.html", "guidekit:focus-obscured", "2.4.11"),
         ("keyboard/offscreen.html", "guidekit:focus-obscured", "2.4.11"),
+        ("keyboard/sizeless.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/invisible-focus.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/faint-focus.html", "guidekit:focus-visible", "2.4.7"),
         ("targets/crowded.html", "guidekit:target-size", "2.5.8"),
@@ -122,3 +123,13 @@ def test_axe_explains_in_chinese_with_its_own_translations(report, page, lang):
 def test_the_axe_version_is_pinned():
     lock = json.loads((axe_directory().parents[1] / "package-lock.json").read_text("utf-8"))
     assert axe_version() == lock["packages"]["node_modules/axe-core"]["version"] == "4.14.1"
+
+
+def test_an_empty_link_is_not_said_to_be_off_the_screen(report):
+    said = [f.message for f in report.findings if f.page == "keyboard/sizeless.html"]
+    assert not [
+        f
+        for f in report.findings
+        if f.page == "keyboard/sizeless.html" and f.rule == "guidekit:focus-obscured"
+    ], said
+    assert any("no size on the screen" in message for message in said), said

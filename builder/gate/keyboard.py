@@ -182,9 +182,21 @@ def walk_findings(
             previous = None
             continue
         seen.add(step["index"])
-        if step["hiddenBy"] is not None:
-            key = "focus-offscreen" if step["hiddenBy"].get("offscreen") else "focus-obscured"
-            cover = step["hiddenBy"].get("element", "")
+        hidden = step["hiddenBy"]
+        if hidden is not None and hidden.get("sizeless"):
+            # nothing to see, so no focus to see (2.4.7): not hidden by anything (2.4.11)
+            findings.append(
+                finding_at(
+                    context,
+                    "guidekit:focus-visible",
+                    "2.4.7",
+                    step,
+                    "focus-sizeless",
+                    element=step["element"],
+                )
+            )
+        elif hidden is not None:
+            key = "focus-offscreen" if hidden.get("offscreen") else "focus-obscured"
             findings.append(
                 finding_at(
                     context,
@@ -193,7 +205,7 @@ def walk_findings(
                     step,
                     key,
                     element=step["element"],
-                    cover=cover,
+                    cover=hidden.get("element", ""),
                 )
             )
         if previous is not None and _jumps_back(previous["box"], step["box"]):

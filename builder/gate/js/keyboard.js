@@ -174,7 +174,11 @@ window.__guidekit.keyboard = {
     const rect = element.getBoundingClientRect();
     const left = Math.max(rect.left, 0), right = Math.min(rect.right, innerWidth);
     const top = Math.max(rect.top, 0), bottom = Math.min(rect.bottom, innerHeight);
-    if (right - left < 1 || bottom - top < 1) return { offscreen: true };
+    if (right - left < 1 || bottom - top < 1) {
+      // an empty link on the screen has no box to see, which is not being off it
+      const onScreen = rect.left >= 0 && rect.left <= innerWidth && rect.top >= 0 && rect.top <= innerHeight;
+      return onScreen && (rect.width < 1 || rect.height < 1) ? { sizeless: true } : { offscreen: true };
+    }
     let cover = null;
     for (const fx of [0.1, 0.5, 0.9]) {
       for (const fy of [0.1, 0.5, 0.9]) {
