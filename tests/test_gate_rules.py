@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidekit.gate.axe import FOUND_LENGTH, fix_text
+from guidekit.gate.axe import FOUND_LENGTH, fix_text, wcag_criteria
 from guidekit.gate.content_rules import page_findings
 from guidekit.gate.keyboard import walk_findings
 from guidekit.gate.language import chinese_variant, page_language, parts_language, script_of
@@ -278,3 +278,10 @@ def test_what_axe_found_is_kept_in_whole_items():
     assert fix_text({"summary": "Fix all of the following:\n  Contrast 2.5:1\n  Size 12pt"}) == (
         "Contrast 2.5:1; Size 12pt"
     )
+
+
+def test_a_rule_of_a_criterion_wcag_22_removed_names_no_criterion():
+    """duplicate-id ran as WCAG 4.1.1, which WCAG 2.2 removed: a developer held to WCAG 2.2 AA read
+    a blocking finding under a criterion that no longer exists."""
+    assert wcag_criteria(["cat.parsing", "wcag2a-obsolete", "wcag411", "deprecated"]) is None
+    assert wcag_criteria(["cat.color", "wcag2aa", "wcag143"]) == "1.4.3"

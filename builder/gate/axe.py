@@ -112,7 +112,11 @@ def run_options(theme: str | None) -> dict[str, object]:
 
 
 def wcag_criteria(tags: list[str]) -> str | None:
-    """axe tags to WCAG success criteria: ["wcag143", "wcag2aa"] -> "1.4.3"."""
+    """axe tags to WCAG success criteria: ["wcag143", "wcag2aa"] -> "1.4.3"; none for a rule of a
+    criterion WCAG 2.2 removed (duplicate-id's 4.1.1 Parsing, "wcag2a-obsolete"), which the gate
+    runs for what it breaks, not for that criterion."""
+    if any(tag.endswith("-obsolete") for tag in tags):
+        return None
     criteria = [".".join(match.groups()) for tag in tags if (match := _CRITERION.match(tag))]
     return ", ".join(criteria) or None
 
