@@ -337,6 +337,13 @@ rule = "guidekit:reflow"
 owner = "李雷"
 reason = "the wide box is being redesigned"
 expires = 2020-01-31
+
+[[waiver]]
+rule = "guidekit:image-alt"
+page = "guide/sub/index.html"
+owner = "韩梅梅"
+reason = "named as a folder's check names it"
+expires = 2999-01-31
 """,
     )
     pytester.makepyfile(
@@ -351,8 +358,10 @@ def test_page(a11y):
     outcome.assert_outcomes(failed=1)
     text = outcome.stdout.str()
     # the waived finding does not fail the test; the one whose waiver expired does, and says why
-    assert "guidekit:reflow" in text and "guidekit:image-alt" not in text
+    assert "(guidekit:reflow," in text and "(guidekit:image-alt," not in text
     assert "The waiver expired on 2020-01-31 (owner 李雷)" in text
+    # a waiver that matched nothing is listed: its page may be named as another check names it
+    assert "guide/sub/index.html" in text and "韩梅梅" in text
 
 
 def test_a_marker_with_a_wrong_waivers_file_or_theme_fails_in_one_sentence(pytester):
@@ -625,6 +634,10 @@ def test_a_component_is_judged_and_explained_in_its_own_language(a11y, monkeypat
     findings = a11y.component("warning", {"content": image, "lang": "en"}, fail=False)
     assert [f.rule for f in findings] == ["guidekit:image-alt"]
     assert findings[0].lang == "en" and "alt" in findings[0].message, findings[0].message
+    # named by the test's call, not by a file inside the installed package, and by a selector
+    # without the gallery's wrapper around the example
+    assert (findings[0].file, findings[0].line) == ("component warning", None)
+    assert "gallery" not in (findings[0].element or ""), findings[0].element
     with pytest.raises(pytest.fail.Exception) as failed:
         a11y.component("carousel", {"lang": "en"})
     assert str(failed.value).startswith("guidekit has no component"), str(failed.value)

@@ -73,6 +73,8 @@ class _Target:
     # a string of HTML or a component: no site around it, so where its links to other pages lead
     # is not known here
     alone: bool = False
+    # a component's page is guidekit's, not the test's: a line of it would point nowhere they can go
+    lines: bool = True
 
 
 @dataclass
@@ -132,7 +134,9 @@ class A11y:
             problem = error.explained(self.lang or error.lang)
         else:
             return self._judge(
-                replace(self._written(html.encode("utf-8")), label=f"component {name}"),
+                replace(
+                    self._written(html.encode("utf-8")), label=f"component {name}", lines=False
+                ),
                 chosen,
                 fail,
             )
@@ -277,7 +281,7 @@ class A11y:
         kept = [
             # a string's or a component's page is a file only the plugin wrote: the finding names
             # what the test gave it
-            replace(finding, file=target.label)
+            replace(finding, file=target.label, line=finding.line if target.lines else None)
             if target.alone and finding.file in target.pages
             else finding
             for finding in found
@@ -295,7 +299,7 @@ class A11y:
 
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     """Every problem on its own lines: location, rule, WCAG criterion, element, message."""
-    from .gate.formats import pages_line, waiver_note
+    from .gate.formats import pages_line, waiver_line, waiver_note
 
     shown = [problem for problem in verdict.problems if not problem.waived]
     lang = lang or next(
@@ -318,6 +322,8 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
         for note in (pages_line(problem, lang, every_page=True), waiver_note(problem, lang)):
             if note:
                 lines.append(f"    {note}")
+    # a waiver that matched nothing may name the page as another check names it (web/ or web/guide/)
+    lines += [waiver_line(use, lang) for use in verdict.waivers if use.matched == 0]
     return "\n".join(lines)
 
 

@@ -179,20 +179,27 @@ def component_page(component: Component, params: dict[str, Any], theme: str) -> 
     """One component rendered with ``params`` on a page of its own (the pytest plugin's
     ``a11y.component``), in the component's language: what is said of it is said in that too."""
     rendered = render_example(component, {"name": "params", "params": params}, _PAGE_HEADING_LEVEL)
-    return example_page([(component.name, rendered)], theme, lang=rendered.lang)
+    # straight in main, as a developer's page holds it: findings name the test's call, not a
+    # gallery example, and selectors no wrapper of the gallery's
+    return example_page([(component.name, rendered)], theme, lang=rendered.lang, wrapped=False)
 
 
 def example_page(
-    shown: Sequence[tuple[str, RenderedExample]], theme: str, lang: str = DEFAULT_LANGUAGE
+    shown: Sequence[tuple[str, RenderedExample]],
+    theme: str,
+    lang: str = DEFAULT_LANGUAGE,
+    *,
+    wrapped: bool = True,
 ) -> str:
-    """Rendered examples, each in its own marked wrapper, on one self-contained page (styles and
-    script inline)."""
+    """Rendered examples on one self-contained page (styles and script inline), each in its own
+    marked wrapper unless not ``wrapped``."""
     return (
         environment()
         .get_template("base/example.html.j2")
         .render(
             shown=shown,
             lang=lang,
+            wrapped=wrapped,
             theme=theme,
             stylesheet=Markup(stylesheet(theme, page_layout=True)),
             script=Markup(script()),
