@@ -360,8 +360,10 @@ def test_page(a11y):
     # the waived finding does not fail the test; the one whose waiver expired does, and says why
     assert "(guidekit:reflow," in text and "(guidekit:image-alt," not in text
     assert "The waiver expired on 2020-01-31 (owner 李雷)" in text
-    # a waiver that matched nothing is listed: its page may be named as another check names it
+    # a waiver that matched nothing is listed: its page may be named as another check names it;
+    # another test may need it, so it is not said to be for removing
     assert "guide/sub/index.html" in text and "韩梅梅" in text
+    assert "matches nothing in this check" in text and "remove it" not in text
 
 
 def test_a_marker_with_a_wrong_waivers_file_or_theme_fails_in_one_sentence(pytester):
@@ -389,13 +391,17 @@ def test_positional(a11y):
 @pytest.mark.a11y(skip_rules="axe:label")
 def test_one_rule_as_a_string(a11y):
     a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(skip_rules=[1])
+def test_a_rule_that_is_no_name(a11y):
+    a11y.check("<p>Hi</p>")
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
     # an option without its name, or one rule as a string, passed the test unasked-for
-    outcome.assert_outcomes(errors=6, failed=1)
+    outcome.assert_outcomes(errors=7, failed=1)
     assert "takes its options by name" in outcome.stdout.str()
-    assert 'skip_rules=["axe:label"], not one string' in outcome.stdout.str()
+    assert "it was given str 'axe:label'" in outcome.stdout.str()
+    assert "it was given list [1]" in outcome.stdout.str()
     text = outcome.stdout.str()
     assert "no-such-waivers.toml" in text and "owner" in text
     assert "'gold'" in text and "'golden'" in text and "standard, silver" in text
@@ -648,8 +654,12 @@ class _Answers(BaseHTTPRequestHandler):
         status, kind, body = {
             "/boom": (500, "text/html", b"<p>Internal Server Error</p>"),
             "/api": (200, "application/json", b'{"open": true}'),
+            "/to-boom": (302, "text/html", b""),
+            "/staff": (403, "text/html", b"<p>Forbidden</p>"),
         }[self.path]
         self.send_response(status)
+        if status == 302:
+            self.send_header("Location", "/boom")
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
         self.end_headers()
         self.wfile.write(body)
@@ -666,7 +676,7 @@ def test_a_server_that_fails_or_gives_no_page_is_said_for_what_it_is(a11y):
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     said = []
     try:
-        for path in ("/boom", "/api"):
+        for path in ("/boom", "/api", "/to-boom", "/staff"):
             with pytest.raises(pytest.fail.Exception) as failed:
                 a11y.check(origin + path)
             said.append(str(failed.value))
@@ -675,6 +685,10 @@ def test_a_server_that_fails_or_gives_no_page_is_said_for_what_it_is(a11y):
     assert "500" in said[0] and ("日志" in said[0] or "log" in said[0]), said[0]
     assert "请检查地址有没有写错" not in said[0] and "for a typo" not in said[0], said[0]
     assert "application/json" in said[1] and ("不是网页" in said[1] or "not a web page" in said[1])
+    # followed as the browser follows it: the page it leads to failed (its error page was judged)
+    assert said[2].startswith(f"{origin}/boom ") and "500" in said[2], said[2]
+    # a page behind a login is not a typo
+    assert "403" in said[3] and ("登录" in said[3] or "log in" in said[3].lower()), said[3]
 
 
 def test_a_folders_failure_names_every_page_a_problem_is_on(a11y, tmp_path):

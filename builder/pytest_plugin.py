@@ -30,7 +30,7 @@ from html.parser import HTMLParser
 from itertools import takewhile
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
@@ -49,6 +49,9 @@ _HTTP_STATUS = re.compile(rb"HTTP/\d(?:\.\d)? (\d{3})")
 _CONTENT_TYPE = re.compile(rb"\r\ncontent-type:[ \t]*([^;\r\n]+)", re.IGNORECASE)
 _PAGE_TYPES = re.compile(rb"\s*(text/html|application/xhtml\+xml)\s*$", re.IGNORECASE)
 _HEAD_BYTES = 8192  # an answer's status line and headers
+_LOCATION = re.compile(rb"\r\nlocation:[ \t]*([^\r\n]+)", re.IGNORECASE)
+_REDIRECTS = {b"301", b"302", b"303", b"307", b"308"}
+_MOST_REDIRECTS = 5  # as a browser gives up on a loop
 
 
 class _LivePage(Protocol):
@@ -192,10 +195,11 @@ class A11y:
             return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
 
-    def _reachable(self, url: str) -> None:
+    def _reachable(self, url: str, redirects: int = 0) -> None:
         """A server that is not running, or that takes the connection and never answers (stuck,
         or a socket nobody serves), fails the check in one sentence: the page would otherwise
-        wait out the gate's page timeout, twice, and end as Playwright's own words."""
+        wait out the gate's page timeout, twice, and end as Playwright's own words. A redirect is
+        followed, as the browser will (``redirects``: how many so far)."""
         from .gate.session import page_timeout_ms
 
         address = urlsplit(url)
@@ -224,8 +228,18 @@ class A11y:
             # an address the server has no page for (a typo) would be judged as its error page
             status = _HTTP_STATUS.match(answer) if address.scheme == "http" else None
             kind = _CONTENT_TYPE.search(answer) if status else None
+            moved = _LOCATION.search(answer) if status and status[1] in _REDIRECTS else None
+            if moved is not None and redirects < _MOST_REDIRECTS:
+                return self._reachable(urljoin(url, moved[1].decode().strip()), redirects + 1)
             if status is not None and int(status[1]) >= 400:
-                key = "a11y-server-failed" if int(status[1]) >= 500 else "a11y-server-status"
+                code = int(status[1])
+                key = (
+                    "a11y-server-failed"
+                    if code >= 500
+                    else "a11y-server-refused"
+                    if code in (401, 403)
+                    else "a11y-server-status"
+                )
                 problem = error_text(key, self.own_lang, url=url, status=status[1].decode())
             elif kind is not None and not _PAGE_TYPES.match(kind[1]):
                 # a JSON endpoint would be judged as the browser's viewer of it
@@ -323,7 +337,7 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
             if note:
                 lines.append(f"    {note}")
     # a waiver that matched nothing may name the page as another check names it (web/ or web/guide/)
-    lines += [waiver_line(use, lang) for use in verdict.waivers if use.matched == 0]
+    lines += [waiver_line(use, lang, one_check=True) for use in verdict.waivers if use.matched == 0]
     return "\n".join(lines)
 
 
@@ -535,7 +549,8 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
     if not isinstance(skip_rules, (list, tuple)) or not all(
         isinstance(rule, str) for rule in skip_rules
     ):
-        pytest.fail(error_text("a11y-marker-rule-list", own_lang), pytrace=False)
+        given = f"{type(skip_rules).__name__} {skip_rules!r:.40}"
+        pytest.fail(error_text("a11y-marker-rule-list", own_lang, given=given), pytrace=False)
     waivers_file = options.get("waivers")
     waivers = _waivers(request.config.rootpath / waivers_file, own_lang) if waivers_file else ()
     checker = A11y(

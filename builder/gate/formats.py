@@ -46,13 +46,16 @@ def pages_line(problem: Problem, lang: str | None, *, every_page: bool = False) 
     return say("seen-on-examples", lang, count=problem.pages, examples=examples)
 
 
-def waiver_line(use: WaiverUse, lang: str | None) -> str:
+def waiver_line(use: WaiverUse, lang: str | None, *, one_check: bool = False) -> str:
+    """``one_check``: said under one test's check, whose waivers file other tests may share: a
+    waiver it did not use is not for removing on that account."""
     waiver = use.waiver
     scope = " ".join(
         str(part) for part in (waiver.file, waiver.line, waiver.page, waiver.element) if part
     ) or say("whole-site", lang)
     if use.matched == 0:
-        status = say("waiver-expired-unused" if use.expired else "waiver-unused", lang)
+        unused = "waiver-unused-here" if one_check else "waiver-unused"
+        status = say("waiver-expired-unused" if use.expired else unused, lang)
     else:
         status = say(
             "waiver-expired" if use.expired else "waiver-active", lang, matched=use.matched
