@@ -702,3 +702,10 @@ def test_a_folders_failure_names_every_page_a_problem_is_on(a11y, tmp_path):
     assert "a.html、b.html、c.html、d.html" in text or "a.html, b.html, c.html, d.html" in text, (
         text
     )
+
+
+def test_a_string_is_named_html_in_the_findings_and_the_report_alike(a11y):
+    """The failure named a string's findings ``HTML`` while the report's page was the scratch file
+    the plugin wrote for it, ``index.html``."""
+    findings = a11y.check(BROKEN, fail=False)
+    assert findings and {(f.file, f.page) for f in findings} == {("HTML", "HTML")}

@@ -293,11 +293,7 @@ class A11y:
             else [finding for page in target.pages for finding in results[page].findings]
         )
         kept = [
-            # a string's or a component's page is a file only the plugin wrote: the finding names
-            # what the test gave it
-            replace(finding, file=target.label, line=finding.line if target.lines else None)
-            if target.alone and finding.file in target.pages
-            else finding
+            _named_by_the_test(finding, target) if target.alone else finding
             for finding in found
             if not any(fnmatchcase(finding.rule, rule) for rule in self.skip_rules)
             and not (target.alone and finding.rule == BROKEN_LINK.id)
@@ -309,6 +305,18 @@ class A11y:
         if fail and not verdict.ok:
             pytest.fail(failure_text(verdict, target.label, self.lang), pytrace=False)
         return [problem.first for problem in verdict.problems if not problem.waived]
+
+
+def _named_by_the_test(finding: Finding, target: _Target) -> Finding:
+    """A finding on a string's or a component's page, a file only the plugin wrote, named by what
+    the test gave it (``HTML``, ``component warning``), in the failure and the report alike."""
+    written = finding.file in target.pages
+    return replace(
+        finding,
+        page=target.label if finding.page in target.pages else finding.page,
+        file=target.label if written else finding.file,
+        line=None if written and not target.lines else finding.line,
+    )
 
 
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
