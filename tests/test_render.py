@@ -17,7 +17,7 @@ from guidekit.messages import ui_text
 from guidekit.source.load import load_guide
 from guidekit.theme import THEMES
 
-from .conftest import REPO, body_line, guide, html, write_site
+from .conftest import REPO, body_line, guide, html, run_guidekit, write_site
 
 CARD = guide(
     "## 办理流程\n"
@@ -382,6 +382,20 @@ def test_the_opening_text_after_the_key_facts_has_a_heading_of_its_own(tmp_path)
     plain = html(tmp_path / "site/zh-Hans/plain.html")
     assert [h2.get_text(strip=True) for h2 in plain.select("main h2")] == ["常见情况"]
     assert "到了退休年龄的人可以申请。" in plain.select_one("main").get_text()
+
+
+def test_a_body_heading_that_repeats_a_made_one_is_told_which_one_the_page_made(tmp_path):
+    """An editor who writes ``## 说明`` after the opening text wrote one heading, and was told two
+    headings had one name: the other is the page's own (made for the opening text, or from a
+    field), which lint now says."""
+    body = "住满半年就可以申请。\n\n## 说明\n\n带上身份证。\n"
+    source = write_site(tmp_path / "guides", {"zh-Hans/a.md": guide(body, fields="fees: 不收费\n")})
+    outcome = run_guidekit("lint", source)
+    line = body_line(guide(body, fields="fees: 不收费\n"), "## 说明")
+    said = [text for text in outcome.stdout.splitlines() if "guidekit:heading-repeated" in text]
+    assert said and said[0].startswith(f"zh-Hans/a.md:{line}: error: 页面已经有一个“说明”标题"), (
+        said
+    )
 
 
 def test_a_phone_note_stays_as_written_and_outside_the_link(tmp_path):

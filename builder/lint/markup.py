@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markdown_it.token import Token
@@ -105,11 +105,18 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                     )
     for index, skip in heading_skips(heading["level"] for heading in headings[from_fields:]):
         add(HEADING_ORDER, headings[from_fields + index]["line"], **skip.arguments)
+    made = {heading["text"].strip() for heading in headings[:from_fields]}
     for index in repeated_headings(headings):
-        add(HEADING_REPEATED, headings[index]["line"], text=headings[index]["text"].strip())
+        text = headings[index]["text"].strip()
+        # one of the two is the page's own, made from a field: the editor wrote only the other
+        rule = REPEATS_A_MADE_HEADING if text in made else HEADING_REPEATED
+        add(rule, headings[index]["line"], text=text)
     for run, (phrase, code) in _foreign_phrases(guide.lang, guide.meta, inlines):
         add(LANGUAGE_OF_PARTS, run.line_of(phrase), text=phrase, code=code)
     return findings
+
+
+REPEATS_A_MADE_HEADING = replace(HEADING_REPEATED, message="heading-repeats-made")
 
 
 def _foreign_phrases(
