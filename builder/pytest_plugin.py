@@ -118,9 +118,10 @@ class A11y:
         from .site.gallery import component_page
 
         if params is not None and not isinstance(params, Mapping):
-            given = f"{type(params).__name__} {params!r:.40}"
             pytest.fail(
-                error_text("a11y-component-params", self.own_lang, name=name, given=given),
+                error_text(
+                    "a11y-component-params", self.own_lang, name=name, given=_described(params)
+                ),
                 pytrace=False,
             )
         # said in --a11y-lang, else in the language the component was to speak
@@ -349,6 +350,12 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     return "\n".join(lines)
 
 
+def _described(value: object) -> str:
+    """What a test gave where something else was wanted, as a message names it: its type and the
+    start of its repr (str '311')."""
+    return f"{type(value).__name__} {value!r:.40}"
+
+
 def _head_of_answer(connection: socket.socket) -> bytes:
     """The start of a server's answer, up to the end of its headers (any first bytes at all from a
     server that does not speak HTTP)."""
@@ -557,8 +564,10 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
     if not isinstance(skip_rules, (list, tuple)) or not all(
         isinstance(rule, str) for rule in skip_rules
     ):
-        given = f"{type(skip_rules).__name__} {skip_rules!r:.40}"
-        pytest.fail(error_text("a11y-marker-rule-list", own_lang, given=given), pytrace=False)
+        pytest.fail(
+            error_text("a11y-marker-rule-list", own_lang, given=_described(skip_rules)),
+            pytrace=False,
+        )
     waivers_file = options.get("waivers")
     waivers = _waivers(request.config.rootpath / waivers_file, own_lang) if waivers_file else ()
     checker = A11y(

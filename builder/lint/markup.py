@@ -108,7 +108,8 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
     made = {heading["text"].strip() for heading in headings[:from_fields]}
     for index in repeated_headings(headings):
         text = headings[index]["text"].strip()
-        # one of the two is the page's own, made from a field: the editor wrote only the other
+        # one of the two is the page's own (made from a field, or for the opening text): the
+        # editor wrote only the other
         rule = REPEATS_A_MADE_HEADING if text in made else HEADING_REPEATED
         add(rule, headings[index]["line"], text=text)
     for run, (phrase, code) in _foreign_phrases(guide.lang, guide.meta, inlines):
