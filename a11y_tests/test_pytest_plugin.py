@@ -394,11 +394,22 @@ def test_one_rule_as_a_string(a11y):
 @pytest.mark.a11y(skip_rules=[1])
 def test_a_rule_that_is_no_name(a11y):
     a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(skip_rules=["guidekit:*", "axe:colour-contrast"])
+def test_a_misspelt_rule(a11y):
+    a11y.check("<p>Hi</p>")
+@pytest.mark.a11y(skip_rules=["image-alt"])
+def test_a_rule_without_its_tool(a11y):
+    a11y.check("<p>Hi</p>")
 """
     )
     outcome = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--a11y-lang", "en")
-    # an option without its name, or one rule as a string, passed the test unasked-for
-    outcome.assert_outcomes(errors=7, failed=1)
+    # an option without its name or one rule as a string passed the test unasked-for; a rule the
+    # gate does not have skipped nothing, unsaid
+    outcome.assert_outcomes(errors=9, failed=1)
+    assert "'axe:colour-contrast' names no rule" in outcome.stdout.str()
+    assert "Did you mean 'axe:color-contrast'?" in outcome.stdout.str()
+    assert "'image-alt' names no rule" in outcome.stdout.str()
+    assert "Did you mean 'axe:image-alt' or 'guidekit:image-alt'?" in outcome.stdout.str()
     assert "takes its options by name" in outcome.stdout.str()
     assert "it was given str 'axe:label'" in outcome.stdout.str()
     assert "it was given list [1]" in outcome.stdout.str()

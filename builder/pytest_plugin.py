@@ -16,6 +16,7 @@ the whole test session; every check gets a fresh browser context.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import posixpath
@@ -545,6 +546,31 @@ def _waivers(path: Path, lang: str | None) -> list[Waiver]:
     pytest.fail(problem, pytrace=False)  # outside the except: no "another exception occurred"
 
 
+def _unknown_rule(patterns: Sequence[str], lang: str) -> str | None:
+    """What to say of the first rule to skip that names none the gate runs: a misspelt rule skips
+    nothing, and the test would be checked another way than its author believes."""
+    from .conformance.standards import standards_map
+
+    rules = standards_map().mapped_rules()
+    for pattern in patterns:
+        if any(fnmatchcase(rule, pattern) for rule in rules):
+            continue
+        prefixed = sorted(f"{tool}:{pattern}" for tool in ("axe", "guidekit"))
+        close = [rule for rule in prefixed if rule in rules] or difflib.get_close_matches(
+            pattern, sorted(rules), 2, 0.8
+        )
+        named = _either(close, lang)
+        hint = error_text("a11y-marker-rule-close", lang, rules=named) if close else ""
+        return error_text("a11y-marker-rule-unknown", lang, rule=pattern, close=hint)
+    return None
+
+
+def _either(rules: Sequence[str], lang: str) -> str:
+    """'a' or 'b', in the sentence's language."""
+    quoted = [error_text("a11y-marker-rule-quoted", lang, rule=rule) for rule in rules]
+    return error_text("a11y-marker-rule-or", lang).join(quoted)
+
+
 @pytest.fixture
 def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Iterator[A11y]:
     marker = request.node.get_closest_marker("a11y")
@@ -568,6 +594,8 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
             error_text("a11y-marker-rule-list", own_lang, given=_described(skip_rules)),
             pytrace=False,
         )
+    if problem := _unknown_rule(skip_rules, own_lang):
+        pytest.fail(problem, pytrace=False)
     waivers_file = options.get("waivers")
     waivers = _waivers(request.config.rootpath / waivers_file, own_lang) if waivers_file else ()
     checker = A11y(
