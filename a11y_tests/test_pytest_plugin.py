@@ -702,6 +702,31 @@ def test_a_server_that_fails_or_gives_no_page_is_said_for_what_it_is(a11y):
     assert "403" in said[3] and ("登录" in said[3] or "log in" in said[3].lower()), said[3]
 
 
+def test_a_url_is_asked_of_its_server_once(a11y, tmp_path):
+    """The plugin asked for the page itself before the browser did: a page that does something
+    when it is asked (a counter, a form's result, a slow report) did it twice for one check."""
+    (tmp_path / "index.html").write_text(ACCESSIBLE, "utf-8")
+    asked: list[str] = []
+
+    class Counting(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            super().do_GET()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = lambda *args: Counting(*args, directory=str(tmp_path))  # noqa: E731
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        a11y.check(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked.count("/index.html") == 1, asked
+
+
 def test_a_folders_failure_names_every_page_a_problem_is_on(a11y, tmp_path):
     """The failure named the first page of a defect seen on three: the developer fixed one page and
     met the next on the next run (``guidekit check`` names three as examples; a test names all)."""

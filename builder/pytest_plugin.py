@@ -53,6 +53,7 @@ _HEAD_BYTES = 8192  # an answer's status line and headers
 _LOCATION = re.compile(rb"\r\nlocation:[ \t]*([^\r\n]+)", re.IGNORECASE)
 _REDIRECTS = {b"301", b"302", b"303", b"307", b"308"}
 _MOST_REDIRECTS = 5  # as a browser gives up on a loop
+_NO_HEAD = {b"405", b"501"}  # a server's answers to a HEAD it does not serve
 
 
 class _LivePage(Protocol):
@@ -197,11 +198,12 @@ class A11y:
             return _page_in_folder(path)
         return self._written(text.encode("utf-8"))
 
-    def _reachable(self, url: str, redirects: int = 0) -> None:
+    def _reachable(self, url: str, redirects: int = 0, method: str = "HEAD") -> None:
         """A server that is not running, or that takes the connection and never answers (stuck,
         or a socket nobody serves), fails the check in one sentence: the page would otherwise
         wait out the gate's page timeout, twice, and end as Playwright's own words. A redirect is
-        followed, as the browser will (``redirects``: how many so far)."""
+        followed, as the browser will (``redirects``: how many so far). Asked with HEAD, so that
+        the page is made once, for the browser; a server that knows no HEAD is asked with GET."""
         from .gate.session import page_timeout_ms
 
         address = urlsplit(url)
@@ -211,9 +213,8 @@ class A11y:
                 (address.hostname or "", port), timeout=_CONNECT_SECONDS
             ) as connection:
                 # any first byte is an answer (an HTTPS server answers plain bytes with an alert)
-                connection.sendall(
-                    f"GET {_served_path(url)} HTTP/1.0\r\nHost: {address.netloc}\r\n\r\n".encode()
-                )
+                request = f"{method} {_served_path(url)} HTTP/1.0\r\nHost: {address.netloc}\r\n\r\n"
+                connection.sendall(request.encode())
                 connection.settimeout(page_timeout_ms() / 1000)
                 answer = _head_of_answer(connection)
         except TimeoutError:
@@ -231,6 +232,8 @@ class A11y:
             status = _HTTP_STATUS.match(answer) if address.scheme == "http" else None
             kind = _CONTENT_TYPE.search(answer) if status else None
             moved = _LOCATION.search(answer) if status and status[1] in _REDIRECTS else None
+            if status is not None and status[1] in _NO_HEAD and method == "HEAD":
+                return self._reachable(url, redirects, "GET")
             if moved is not None and redirects < _MOST_REDIRECTS:
                 return self._reachable(urljoin(url, moved[1].decode().strip()), redirects + 1)
             if status is not None and int(status[1]) >= 400:
