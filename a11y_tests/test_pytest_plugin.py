@@ -366,6 +366,27 @@ def test_page(a11y):
     assert "matches nothing in this check" in text and "remove it" not in text
 
 
+def test_markers_on_the_module_class_and_test_add_up(pytester):
+    """A module's silver marker was dropped, silently, for a test with a marker of its own (pytest
+    gives the closest marker): the test skipping one rule was checked in the standard theme."""
+    pytester.makepyfile(
+        test_layers="""
+import pytest
+pytestmark = pytest.mark.a11y(theme="silver", skip_rules=["axe:region"])
+@pytest.mark.a11y(skip_rules=["axe:label"])
+class TestForms:
+    def test_class(self, a11y):
+        assert (a11y.theme, a11y.skip_rules) == ("silver", ("axe:label",))
+    @pytest.mark.a11y(theme="standard")
+    def test_own(self, a11y):
+        assert (a11y.theme, a11y.skip_rules) == ("standard", ("axe:label",))
+def test_module(a11y):
+    assert (a11y.theme, a11y.skip_rules) == ("silver", ("axe:region",))
+"""
+    )
+    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=3)
+
+
 def test_a_marker_with_a_wrong_waivers_file_or_theme_fails_in_one_sentence(pytester):
     pytester.makefile(".toml", broken='[[waiver]]\nrule = "axe:*"\n')
     pytester.makepyfile(

@@ -576,13 +576,15 @@ def _either(rules: Sequence[str], lang: str) -> str:
 
 @pytest.fixture
 def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Iterator[A11y]:
-    marker = request.node.get_closest_marker("a11y")
-    options = dict(marker.kwargs) if marker else {}
+    markers = list(request.node.iter_markers("a11y"))  # the test's own first, the module's last
+    # each option from the closest marker that sets it: a module's theme holds for a test that
+    # only adds rules to skip
+    options = {key: value for marker in reversed(markers) for key, value in marker.kwargs.items()}
     lang = request.config.getoption("--a11y-lang")
     own_lang = lang or user_language()  # as A11y.own_lang
     names = ", ".join(_MARKER_OPTIONS)
     # a misspelt, unnamed or mistyped option would otherwise leave the test checked another way
-    if marker and marker.args:
+    if any(marker.args for marker in markers):
         pytest.fail(error_text("a11y-marker-positional", own_lang, names=names), pytrace=False)
     if unknown := sorted(set(options) - set(_MARKER_OPTIONS)):
         pytest.fail(
