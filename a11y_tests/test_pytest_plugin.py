@@ -376,10 +376,10 @@ pytestmark = pytest.mark.a11y(theme="silver", skip_rules=["axe:region"])
 @pytest.mark.a11y(skip_rules=["axe:label"])
 class TestForms:
     def test_class(self, a11y):
-        assert (a11y.theme, a11y.skip_rules) == ("silver", ("axe:label",))
-    @pytest.mark.a11y(theme="standard")
+        assert (a11y.theme, a11y.skip_rules) == ("silver", ("axe:label", "axe:region"))
+    @pytest.mark.a11y(theme="standard", skip_rules=["axe:region"])
     def test_own(self, a11y):
-        assert (a11y.theme, a11y.skip_rules) == ("standard", ("axe:label",))
+        assert (a11y.theme, a11y.skip_rules) == ("standard", ("axe:region", "axe:label"))
 def test_module(a11y):
     assert (a11y.theme, a11y.skip_rules) == ("silver", ("axe:region",))
 """

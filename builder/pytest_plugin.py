@@ -577,8 +577,8 @@ def _either(rules: Sequence[str], lang: str) -> str:
 @pytest.fixture
 def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Iterator[A11y]:
     markers = list(request.node.iter_markers("a11y"))  # the test's own first, the module's last
-    # each option from the closest marker that sets it: a module's theme holds for a test that
-    # only adds rules to skip
+    # theme and waivers from the closest marker that sets them: a module's theme holds for a test
+    # that only adds rules to skip
     options = {key: value for marker in reversed(markers) for key, value in marker.kwargs.items()}
     lang = request.config.getoption("--a11y-lang")
     own_lang = lang or user_language()  # as A11y.own_lang
@@ -591,14 +591,15 @@ def a11y(request: pytest.FixtureRequest, _guidekit_browser: _LazyBrowser) -> Ite
             error_text("a11y-marker-option", own_lang, name=unknown[0], names=names),
             pytrace=False,
         )
-    skip_rules = options.get("skip_rules", ())
-    if not isinstance(skip_rules, (list, tuple)) or not all(
-        isinstance(rule, str) for rule in skip_rules
-    ):
-        pytest.fail(
-            error_text("a11y-marker-rule-list", own_lang, given=_described(skip_rules)),
-            pytrace=False,
-        )
+    skip_rules: list[str] = []  # every marker's: the module skips one rule, the test one more
+    for marker in markers:
+        given = marker.kwargs.get("skip_rules", ())
+        if not isinstance(given, (list, tuple)) or not all(isinstance(rule, str) for rule in given):
+            pytest.fail(
+                error_text("a11y-marker-rule-list", own_lang, given=_described(given)),
+                pytrace=False,
+            )
+        skip_rules += [rule for rule in given if rule not in skip_rules]
     if problem := _unknown_rule(skip_rules, own_lang):
         pytest.fail(problem, pytrace=False)
     waivers_file = options.get("waivers")
