@@ -111,6 +111,10 @@ def copy_pinned_axe_core(target: Path) -> None:
 
 class BuildPyWithAxeCore(build_py):
     def run(self) -> None:
+        if not self.editable_mode:
+            # setuptools packs all of build/lib: what an earlier in-tree build (pip install .)
+            # left there, a module removed since, would ride along
+            shutil.rmtree(Path(self.build_lib, "guidekit"), ignore_errors=True)
         super().run()
         if self.editable_mode:
             return  # an editable checkout reads node_modules/axe-core

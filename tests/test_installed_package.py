@@ -383,3 +383,25 @@ def test_the_pytest_plugin_in_a_project_of_its_own(installed):
         and "guidekit:reflow" in outcome.stdout
         and "Traceback" not in outcome.stdout
     )
+
+
+def test_a_wheel_built_in_the_checkout_carries_no_file_of_an_earlier_build(tmp_path):
+    """``pip install .`` builds in the checkout's ``build/``, and setuptools packs whatever an
+    earlier build left in ``build/lib``: a module since removed rode along in the next wheel."""
+    source = tracked_copy(tmp_path / "source")
+    left_behind = source / "build" / "lib" / "guidekit" / "left_behind.py"
+    left_behind.parent.mkdir(parents=True)
+    left_behind.write_text("REMOVED_LONG_AGO = True\n", "utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), "."],
+        cwd=source,
+        env=user_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    names = zipfile.ZipFile(next(tmp_path.glob("guidekit-*.whl"))).namelist()
+    assert "guidekit/build.py" in names and "guidekit/axe_core/axe.min.js" in names
+    assert "guidekit/left_behind.py" not in names
