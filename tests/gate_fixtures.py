@@ -135,6 +135,22 @@ PAGES: dict[str, str] = {
         f"<p>Call the {HOTLINE} on weekdays.</p><p>{LOREM}</p>",
         css=".phone { white-space: nowrap; }",
     ),
+    # A notice fixed to the foot of the window does not make the page scroll: what reaches past
+    # the screen's edge is cut off, out of reach of any scrolling
+    "reflow/fixed-notice.html": page(
+        '<div class="notice">The service centre is closed on Monday for repairs to the lifts.</div>',
+        css=".notice { position: fixed; bottom: 0; left: 0; width: 400px; background: #fff; }",
+    ),
+    # fixed boxes that lose nothing: a bar as wide as the window, a drawer kept off the screen
+    # until it is opened, a back-to-top link in the corner
+    "reflow/fixed-fits.html": page(
+        '<div class="bar" id="closed">Closed on Monday.</div><nav class="drawer" aria-label="Menu">'
+        '<a href="#closed">Opening days</a></nav><a class="top" href="#closed">Back to the top</a>',
+        css=".bar { position: fixed; top: 0; left: 0; right: 0; background: #fff; } "
+        ".drawer { position: fixed; top: 0; left: 0; width: 300px; visibility: hidden; "
+        "transform: translateX(-100%); } "
+        ".top { position: fixed; bottom: 8px; right: 8px; padding: 12px; background: #fff; }",
+    ),
     "reflow/unlabelled-region.html": page(
         '<div class="region"><p class="wide">A row of text that is far too wide.</p></div>',
         css=".region { overflow-x: auto; } .wide { width: 600px; }",
@@ -441,6 +457,7 @@ PAGES: dict[str, str] = {
 
 GOOD_PAGES = (
     "reflow/good.html",
+    "reflow/fixed-fits.html",
     "reflow/large-text-wraps.html",
     "reflow/large-text-not-guidekit.html",
     "reflow/label-wraps-under-icon.html",

@@ -354,6 +354,16 @@ def _defects() -> list[Defect]:
             css=".gk-lead { width: 600px; }",
         ),
         d(
+            "fixed-past-320",
+            "a notice fixed to the screen's foot, 400 px wide: its end cut off at 320 px",
+            GUIDE,
+            ("guidekit:reflow",),
+            True,
+            add_to_main='<p class="seeded-notice">周一电梯维修，服务中心暂停对外办理业务，请改天再来。</p>',
+            css=".seeded-notice { position: fixed; bottom: 0; left: 0; width: 400px; margin: 0; "
+            "background: #fff; }",
+        ),
+        d(
             "text-spacing-clipped",
             "a fixed-height box that clips text under WCAG text spacing",
             GUIDE,

@@ -1,6 +1,6 @@
-"""WCAG 1.4.10 Reflow: at 320 CSS px wide the page does not scroll sideways; wide tables scroll in a
-region. Content that needs two dimensions (data tables, maps, images, video) is exempt, as WCAG
-exempts it.
+"""WCAG 1.4.10 Reflow: at 320 CSS px wide the page does not scroll sideways, and a box fixed to the
+screen keeps its text on it (nothing scrolls it into view); wide tables scroll in a region. Content
+that needs two dimensions (data tables, maps, images, video) is exempt, as WCAG exempts it.
 
 guidekit's own pages promise more: with the browser's text size doubled as well (the setting an
 older reader turns up; Android's largest font scale is 2), they still do not scroll sideways, and
@@ -112,7 +112,8 @@ async def _with_large_text(page: Page, cdp: CDPSession) -> dict[str, Any]:
 def _sideways(
     context: PageContext, result: dict[str, Any], rule: str, criterion: str | None, key: str
 ) -> list[Finding]:
-    """Each element wider than the narrow screen; the page itself when it scrolls and none is."""
+    """Each element wider than the narrow screen, or fixed to it with text outside it; the page
+    itself when it scrolls and none is."""
     width = NARROW["width"]
     findings = [
         finding_at(
@@ -120,7 +121,7 @@ def _sideways(
             rule,
             criterion,
             offender,
-            f"{key}-offender",
+            f"{key}-fixed" if offender.get("fixed") else f"{key}-offender",
             element=offender["element"],
             right=offender["right"],
             width=width,

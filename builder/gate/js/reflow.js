@@ -39,6 +39,40 @@ window.__guidekit.reflow = function () {
     }
     return found;
   };
+  // A box fixed to the window makes nothing scroll: its text past the window's edge (at 320 x 640,
+  // either edge) is cut off, out of reach. Judged on the outermost fixed box that is partly on the
+  // screen (a drawer kept off it until opened loses nothing); text a box inside it clips, or
+  // scrolls within the screen, is that box's own.
+  const height = root.clientHeight;
+  const cutOff = (fixed) => {
+    const box = fixed.getBoundingClientRect();
+    if (!g.isRendered(fixed) || box.right <= 0 || box.left >= width || box.bottom <= 0 || box.top >= height) return false;
+    if (hasFixedAncestor(fixed)) return false;
+    const texts = document.createTreeWalker(fixed, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      if (!text.data.trim() || !g.isRendered(text.parentElement)) continue;
+      range.selectNodeContents(text);
+      for (const line of range.getClientRects()) {
+        let { left, right, top, bottom } = line;
+        for (let inside = text.parentElement; inside !== fixed.parentElement; inside = inside.parentElement) {
+          const style = getComputedStyle(inside);
+          if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+          const clip = inside.getBoundingClientRect();
+          [left, right, top, bottom] = [Math.max(left, clip.left), Math.min(right, clip.right), Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
+        }
+        if (right <= left || bottom <= top) continue; // clipped away inside the box, not by the screen
+        if (right > width + 1 || left < -1 || bottom > height + 1 || top < -1) return true;
+      }
+    }
+    return false;
+  };
+  const hasFixedAncestor = (element) => {
+    for (let above = element.parentElement; above && above !== document.body; above = above.parentElement) {
+      if (getComputedStyle(above).position === "fixed") return true;
+    }
+    return false;
+  };
   const scrolls = root.scrollWidth > width + 1;
   if (scrolls) for (const child of document.body.children) visit(child);
 
@@ -46,6 +80,9 @@ window.__guidekit.reflow = function () {
   const regions = [];
   for (const element of document.body.querySelectorAll("*")) {
     const style = getComputedStyle(element);
+    if (style.position === "fixed" && offenders.length < 5 && cutOff(element)) {
+      offenders.push({ ...g.where(element), right: Math.round(element.getBoundingClientRect().right), fixed: true });
+    }
     if (!(style.overflowX === "auto" || style.overflowX === "scroll") || element.scrollWidth <= element.clientWidth + 1) continue;
     const named = Boolean((element.getAttribute("aria-label") || "").trim() || element.getAttribute("aria-labelledby"));
     const focusable = element.tabIndex >= 0 || Boolean(element.querySelector(focusableInside));
