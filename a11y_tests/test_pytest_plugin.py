@@ -167,6 +167,21 @@ def test_a_query_in_chinese(a11y):
     assert {finding["lang"] for finding in checks[1]["findings"]} == {"zh-Hans"}  # --a11y-lang
 
 
+def test_a_report_that_cannot_be_written_is_said_before_the_tests_run(pytester, tmp_path):
+    """A folder given as the report, or a file where its folder should be, ended a whole run with
+    a traceback after every test had run."""
+    pytester.makepyfile(test_one="def test_one():\n    pass\n")
+    (tmp_path / "a-file").write_text("", "utf-8")
+    for report, reason in ((tmp_path, "folder"), (tmp_path / "a-file" / "report.json", "exists")):
+        outcome = pytester.runpytest_subprocess(
+            "-p", "no:cacheprovider", f"--a11y-report={report}", "--a11y-lang=en"
+        )
+        said = outcome.stdout.str() + outcome.stderr.str()
+        assert outcome.ret == pytest.ExitCode.USAGE_ERROR, said
+        assert f"--a11y-report {report}: the report cannot be written there" in said, said
+        assert reason in said and "Traceback" not in said and "passed" not in said, said
+
+
 def test_the_report_holds_every_check_of_a_parallel_run(pytester, tmp_path):
     """With pytest-xdist each worker checks its own tests; the report is written once, by the
     run, with every worker's checks (each worker used to write the file over the others')."""

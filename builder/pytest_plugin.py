@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import json
 import os
 import posixpath
@@ -496,7 +497,30 @@ def _spoken_language(tag: str) -> str:
     return lang
 
 
+def _unwritable_report(config: pytest.Config) -> str | None:
+    """Why --a11y-report cannot be written where it is asked to be, said before the tests run,
+    not as a traceback after all of them; its folder is made."""
+    report = config.getoption("--a11y-report")
+    if not report:
+        return None
+    try:
+        Path(report).parent.mkdir(parents=True, exist_ok=True)  # as --junit and report_json do
+        if Path(report).is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), report)
+    except OSError as error:
+        return _report_problem(config, report, error)
+    return None
+
+
+def _report_problem(config: pytest.Config, report: str, error: OSError) -> str:
+    lang = config.getoption("--a11y-lang") or user_language()
+    reason = os_reason(error, lang)
+    return error_text("a11y-report-unwritable", lang, path=report, reason=reason)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if problem := _unwritable_report(config):
+        raise pytest.UsageError(problem)
     config.stash[_REPORTS] = []
     config.addinivalue_line(
         "markers",
@@ -534,10 +558,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         return
     report = config.getoption("--a11y-report")
     if report:
-        Path(report).parent.mkdir(parents=True, exist_ok=True)  # as --junit and report_json do
-        Path(report).write_text(
-            json.dumps({"checks": checks}, ensure_ascii=False, indent=2), "utf-8"
-        )
+        document = json.dumps({"checks": checks}, ensure_ascii=False, indent=2)
+        try:
+            Path(report).write_text(document, "utf-8")
+        except OSError as error:  # the place was taken or locked while the tests ran
+            config.get_terminal_writer().line(_report_problem(config, report, error), red=True)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def _waivers(path: Path, lang: str | None) -> list[Waiver]:
