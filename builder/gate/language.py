@@ -84,14 +84,16 @@ def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding
     found = script_found(text["lang"], own)
     if found is None:
         return []
-    # the guide's front matter holds the page language; line 1 is where that block starts
+    # the guide's front matter holds the page language; line 1 is where that block starts. A
+    # MkDocs theme other than guidekit's takes every page's from mkdocs.yml instead
+    in_mkdocs = "-in-mkdocs" if context.source and not context.guidekit else ""
     return [
         finding_at(
             context,
             "guidekit:page-language",
             "3.1.1",
             {"line": 1},
-            f"page-language-{found.lower()}",
+            f"page-language-{found.lower()}{in_mkdocs}",
             declared=text["lang"],
         )
     ]
