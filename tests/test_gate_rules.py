@@ -77,7 +77,11 @@ def test_a_page_in_the_wrong_language_is_one_finding():
 def test_a_mkdocs_page_in_the_wrong_language_is_told_to_set_the_themes_language():
     """A MkDocs theme other than guidekit's takes every page's lang from mkdocs.yml: the advice to
     set lang in the front matter changed nothing (found by a developer trying the plugin)."""
-    text = {"lang": "en", "title": "社保卡", "runs": [run("带身份证到社保服务网点办理，不收费。", "en")]}
+    text = {
+        "lang": "en",
+        "title": "社保卡",
+        "runs": [run("带身份证到社保服务网点办理，不收费。", "en")],
+    }
     stock = PageContext("index.html", "en", "docs/index.md")
     [finding] = page_language(stock, text)
     assert "mkdocs.yml" in finding.message and "language: zh" in finding.message, finding.message
