@@ -4,6 +4,7 @@ and index."""
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,12 @@ SITE = {
         title="申请领取养老金",
         summary="到了退休年龄的人申请领取养老金。",
         body="已经领了社会保障卡的人，可以在网上申请。\n",
+    ),
+    "zh-Hant/credit-report.md": guide(
+        title="查詢個人信用報告",
+        summary="帶身份證到徵信查詢櫃檯查信用報告。",
+        body="到徵信查詢大廳的櫃檯辦理。\n",
+        lang="zh-Hant",
     ),
     "en/credit-report.md": guide(
         title="Get your credit report", summary="Bring your ID card to a counter.", lang="en"
@@ -94,6 +101,19 @@ async def _search(out: Path) -> dict[str, dict]:
             await page.goto((out / "find/en/search.html").as_uri())
             for query in ("credit", "credit report", "ID card", "reports", "cards", "allowance"):
                 found[query] = await searched(page, query)
+            # the examples each search page gives are found on this site, in its language
+            for lang in ("zh-Hans", "zh-Hant", "en"):
+                await page.goto((out / f"find/{lang}/search.html").as_uri())
+                hint = await page.inner_text("#gk-search-hint")
+                examples = re.findall(r"[“「]([^”」]+)[”」]", hint) or re.findall(
+                    r": (.+)\.$", hint
+                )
+                found[f"hint {lang}"] = {
+                    example: (await searched(page, example))["titles"] for example in examples
+                }
+            await page.goto((out / "find/zh-Hant/search.html").as_uri())
+            for query in ("徵信", "zhengxin", "zx"):
+                found[query] = await searched(page, query)
             # without JavaScript: no form to use, the whole A-Z list instead
             context = await browser.new_context(java_script_enabled=False)
             bare = await context.new_page()
@@ -105,6 +125,22 @@ async def _search(out: Path) -> dict[str, dict]:
         finally:
             await browser.close()
     return found
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
+def test_the_search_hints_examples_find_a_guide_of_the_site(results, lang):
+    """The hint's examples were fixed words (居住证, juzhuzheng, jzz): a site without that guide,
+    as every zh-Hant site was, sent a reader who copied them to nothing (found by an outside
+    audit of the sample site)."""
+    examples = results[f"hint {lang}"]
+    assert len(examples) == (1 if lang == "en" else 3), examples
+    assert all(examples.values()), examples
+
+
+def test_a_traditional_word_and_its_pinyin_find_its_guide(results):
+    """jieba, whose dictionary is Simplified, cut 徵信 into two characters (an outside audit)."""
+    for query in ("徵信", "zhengxin", "zx"):
+        assert results[query]["titles"] == ["查詢個人信用報告"], (query, results[query])
 
 
 def test_whole_words_pinyin_and_initials_find_the_guide(results):

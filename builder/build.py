@@ -540,7 +540,15 @@ def _made_from_front_matter(
         build_cache.group(
             "around",
             settings + [f"{guide.rel}\0{build_cache.meta_json(guide)}" for guide in guides],
-            lambda: render_around(guides, config, checked=check),
+            lambda: render_around(
+                guides,
+                config,
+                checked=check,
+                readings={
+                    lang: Readings(build_cache.known_readings(lang))
+                    for lang in search_languages(guides, config)
+                },
+            ),
         ),
     ]
 

@@ -154,6 +154,29 @@ def test_a_traditional_guide_is_found_by_the_everyday_short_form_in_traditional(
     assert {word for others in index["synonyms"].values() for word in others} <= set(index["words"])
 
 
+def test_a_traditional_guide_is_found_by_its_own_words_and_their_pinyin(tmp_path):
+    """jieba's dictionary is Simplified: it cut 徵信 into 徵 and 信, so a zh-Hant reader who typed
+    徵信, zhengxin or zx found nothing (found by an outside audit of the sample site)."""
+    (tmp_path / "credit.md").write_text(
+        guide(
+            title="查詢個人信用報告",
+            summary="帶身份證到徵信查詢櫃檯或銀行自助機查信用報告。",
+            body="到徵信查詢大廳的櫃檯辦理。\n",
+            lang="zh-Hant",
+        ),
+        "utf-8",
+    )
+    loaded, _ = load_guide(tmp_path / "credit.md", "credit.md", "zh-Hant")
+    assert loaded is not None
+    words = guide_words(loaded, SynonymGroups())
+    assert {"徵信", "信用", "報告", "查詢", "櫃檯"} <= set(words), sorted(words)
+    assert "徵信查" not in words
+    index = build_index([(loaded, "credit.html", words)], SynonymGroups())
+    assert "徵信" in index["pinyin"].get("zhengxin", []), index["pinyin"]
+    # Simplified text is cut as before
+    assert {"征信", "报告"} <= set(segment("查询征信报告"))
+
+
 def test_a_rebuild_after_one_edit_rewrites_only_the_chunks_it_changed(tmp_path):
     from guidekit.build import build
 

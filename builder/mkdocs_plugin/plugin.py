@@ -562,7 +562,11 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         files = {SEARCH_SCRIPT: search_script()}
         for lang in langs:
             guides = [
-                (entry, dest, weighted_words(_search_texts(self.pages[dest]), SynonymGroups()))
+                (
+                    entry,
+                    dest,
+                    weighted_words(_search_texts(self.pages[dest]), SynonymGroups(), lang),
+                )
                 for dest, entry in listed.items()
                 if entry.lang == lang
             ]

@@ -25,10 +25,14 @@ def search_languages(sources: Sequence[SourceGuide], config: SiteConfig) -> list
 
 
 def render_around(
-    sources: Sequence[SourceGuide], config: SiteConfig, *, checked: bool
+    sources: Sequence[SourceGuide],
+    config: SiteConfig,
+    *,
+    checked: bool,
+    readings: Mapping[str, Readings] | None = None,
 ) -> PageGroup:
     """The pages that read the guides' front matter: the front page, the ways in, 404 and
-    redirects."""
+    redirects; ``readings``: each language's pinyin an earlier build spelled."""
     from ..guide.render import render_home  # rendering only: kept pages never import Jinja2
 
     langs = search_languages(sources, config)
@@ -36,7 +40,7 @@ def render_around(
     loads = site_assets() | {SEARCH_SCRIPT: search_script()}
     budget = Budget(config.budgets.page_kb, {path: gzip_size(text) for path, text in loads.items()})
     pages = render_home(sources, config, checked=checked, budget=budget) + render_ways_in(
-        sources, langs, config, checked=checked, budget=budget
+        sources, langs, config, checked=checked, budget=budget, readings=readings
     )
     if config.ways_in:
         linked = {

@@ -198,9 +198,12 @@ def _segmenter_of(synonyms: SynonymGroups) -> Segmenter:
     return _segmenter(frozenset(word for word in synonyms.words() if HAN.search(word)))
 
 
-def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
+def segment(
+    text: str, synonyms: SynonymGroups = SynonymGroups(), lang: str | None = None
+) -> list[str]:
     """Search words of ``text``: jieba's words and the shorter words inside long ones, lower-case,
-    no stopwords."""
+    no stopwords; a ``zh-Hant`` text keeps its own characters, cut where its Simplified reading
+    is."""
     segmenter = _segmenter_of(synonyms)
     # _segmenter has imported it: no cost here, and commands that build no index still never load it
     import jieba
@@ -208,19 +211,31 @@ def segment(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
     # jieba segments each run of its word characters, and each piece between them, on its own:
     # pieces recur far more often than whole texts do (a clause, a name, a date), so each is
     # segmented once
-    return [
-        word
-        for piece in jieba.re_han_default.split(text)
-        if piece
-        for word in _piece_words(piece, segmenter)
-    ]
+    read, start = _read_as(text, lang), 0
+    words: list[str] = []
+    for piece in jieba.re_han_default.split(read):
+        if piece:
+            words += _piece_words(text[start : start + len(piece)], piece, segmenter)
+        start += len(piece)
+    return words
+
+
+def _read_as(text: str, lang: str | None) -> str:
+    """``text`` as jieba reads it, character for character: its dictionary is Simplified, and cut
+    Traditional text apart (徵信 was 徵 and 信, so a reader typing 徵信 found nothing)."""
+    if lang != "zh-Hant" or not HAN.search(text):
+        return text
+    from ..lint.data import to_simplified  # as the linter reads zh-Hant text
+
+    return to_simplified(text)
 
 
 @lru_cache(maxsize=_REMEMBERED_PIECES)
-def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
+def _piece_words(piece: str, read: str, segmenter: Segmenter) -> tuple[str, ...]:
+    """``piece``'s words, cut where jieba cuts ``read``, its reading of the same length."""
     words = []
-    for word in segmenter.for_text(piece).cut_for_search(piece):
-        word = word.strip().lower()
+    for _, start, end in segmenter.for_text(read).tokenize(read, mode="search"):
+        word = piece[start:end].strip().lower()
         if (
             word
             and _WORD.fullmatch(word)
@@ -231,14 +246,18 @@ def _piece_words(piece: str, segmenter: Segmenter) -> tuple[str, ...]:
     return tuple(words)
 
 
-def title_phrases(text: str, synonyms: SynonymGroups = SynonymGroups()) -> list[str]:
+def title_phrases(
+    text: str, synonyms: SynonymGroups = SynonymGroups(), lang: str | None = None
+) -> list[str]:
     """Runs of two or three adjacent Chinese words of a title, each joined by ``PHRASE_JOINER``:
     readers type the initials of 社会保障卡 as one ("shbzk"), though jieba keeps 社会保障 and 卡
     apart. Cut as ``segment`` cuts, so each word is a search word."""
-    tokenizer = _segmenter_of(synonyms).for_text(text)
+    read = _read_as(text, lang)
+    tokenizer = _segmenter_of(synonyms).for_text(read)
     phrases = []
-    for run in _HAN_RUN.findall(text):
-        words = list(tokenizer.cut(run))
+    for run in _HAN_RUN.finditer(read):
+        written = text[run.start() : run.end()]
+        words = [written[start:end] for _, start, end in tokenizer.tokenize(run.group())]
         for size in _PHRASE_WORDS:
             for start in range(len(words) - size + 1):
                 phrase = words[start : start + size]
@@ -284,6 +303,26 @@ class Readings:
         return keys
 
 
+def example_query(
+    titles: Iterable[str], lang: str, readings: Readings
+) -> tuple[str, PinyinKeys | None] | None:
+    """Words a reader of these guides can type and find, for the search page's hint, with their
+    pinyin keys: a Chinese title's longest word (the last of equals: a title ends with what it is
+    about, 办理居住证 -> 居住证), an English title's last two words (credit report). None where no
+    title has one."""
+    for title in titles:
+        if lang == "en":
+            words = title.split()
+            if len(words) >= 2:
+                return " ".join(words[-2:]).lower(), None
+            continue
+        han = [word for word in segment(title, lang=lang) if len(word) >= 2 and HAN.match(word)]
+        if han:
+            word = max(reversed(han), key=len)
+            return word, readings.keys(word)
+    return None
+
+
 @dataclass(frozen=True)
 class IndexedGuide:
     title: str
@@ -316,28 +355,33 @@ def guide_words(
 ) -> dict[str, int]:
     """Each search word of a guide, with the weight of the best place it stands in the guide.
     ``body``: the body's passages, when the caller has read them (``lint.text.body_passages``)."""
-    return weighted_words(_weighted_texts(guide, body), synonyms.written_in(guide.lang))
+    texts = _weighted_texts(guide, body)
+    return weighted_words(texts, synonyms.written_in(guide.lang), guide.lang)
 
 
-def weighted_words(texts: Iterable[tuple[str, int]], synonyms: SynonymGroups) -> dict[str, int]:
-    """Each search word of ``texts`` (text, weight of its field), with the best weight it stands at
-    (MkDocs pages too)."""
+def weighted_words(
+    texts: Iterable[tuple[str, int]], synonyms: SynonymGroups, lang: str | None = None
+) -> dict[str, int]:
+    """Each search word of ``texts`` (text, weight of its field) in ``lang``, with the best weight
+    it stands at (MkDocs pages too)."""
     best: dict[str, int] = {}
     for text, weight in texts:
-        for word in _segmented(text, synonyms, weight == FIELD_WEIGHTS["title"]):
+        for word in _segmented(text, synonyms, weight == FIELD_WEIGHTS["title"], lang):
             best[word] = max(best.get(word, 0), weight)
     return best
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
-def _segmented(text: str, synonyms: SynonymGroups, title: bool) -> tuple[str, ...]:
+def _segmented(
+    text: str, synonyms: SynonymGroups, title: bool, lang: str | None
+) -> tuple[str, ...]:
     # topics, owners, material names and steps recur from guide to guide
-    words = segment(text, synonyms)
+    words = segment(text, synonyms, lang)
     if title:
         single = set(words)
         words += [
             phrase
-            for phrase in title_phrases(text, synonyms)
+            for phrase in title_phrases(text, synonyms, lang)
             if phrase.replace(PHRASE_JOINER, "") not in single
             and single.issuperset(phrase.split(PHRASE_JOINER))
         ]

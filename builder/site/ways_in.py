@@ -22,7 +22,7 @@ from ..messages import ui_text
 from ..source.load import SourceGuide
 from .page_weight import Budget
 from ..pages import Page
-from .search_index import chunk_folder, search_index_path
+from .search_index import Readings, chunk_folder, example_query, search_index_path
 from ..site_paths import FIND_FOLDER, root_of
 from ..theme import THEMES, Theme
 
@@ -118,18 +118,21 @@ def render_ways_in(
     checked: bool,
     ways: Sequence[WayIn] = WAYS_IN,
     budget: Budget | None = None,
+    readings: Mapping[str, Readings] | None = None,
 ) -> list[Page]:
     """The search page and the topic, department and life-event pages of each of ``langs`` (or only
     ``ways``). A way in too heavy for ``budget`` becomes a page of links to its groups and a page
-    per group, cut into numbered pages when one group is still too heavy."""
+    per group, cut into numbered pages when one group is still too heavy. ``readings``: each
+    language's pinyin an earlier build spelled, for the search hint's example."""
     from ..templates import environment  # rendering only: a build that keeps its pages skips Jinja
 
     env = environment()
     by_lang = {lang: [guide for guide in guides if guide.lang == lang] for lang in langs}
     linked = {lang: linked_ways(by_lang[lang], ways) for lang in langs}
+    hints = {lang: search_hint(by_lang[lang], lang, (readings or {}).get(lang)) for lang in langs}
     made = [
         _way_pages(
-            [_WayPage(env, config, theme, lang, linked, checked) for theme in THEMES],
+            [_WayPage(env, config, theme, lang, linked, checked, hints[lang]) for theme in THEMES],
             way,
             by_lang[lang],
             budget,
@@ -138,6 +141,19 @@ def render_ways_in(
         for way in ways
     ]
     return [page for theme in range(len(THEMES)) for pages in made for page in pages[theme]]
+
+
+def search_hint(guides: Sequence[SourceGuide], lang: str, readings: Readings | None) -> str:
+    """What the search page says can be typed, with an example these guides answer: a fixed one
+    (居住证) sent the readers of a site without that guide to nothing."""
+    example = example_query(
+        [guide.meta.title for guide in guides], lang, readings or Readings({})
+    )
+    if example is None or (lang != "en" and example[1] is None):
+        return ui_text(lang, "search-hint-plain")
+    word, keys = example
+    pinyin, initials = keys or ("", "")
+    return ui_text(lang, "search-hint", word=word, pinyin=pinyin, initials=initials)
 
 
 def linked_ways(guides: Sequence[SourceGuide], ways: Sequence[WayIn] = WAYS_IN) -> list[str]:
@@ -171,6 +187,7 @@ class _WayPage:
     lang: str
     linked: Mapping[str, Sequence[str]]  # each language with ways in: ``linked_ways``
     checked: bool
+    search_hint: str
 
     def render(self, path: str, way: WayIn, template: str = "way-in", **extra: object) -> Page:
         # every page of a way in stands in find/<lang>/: one way back to the root for all
@@ -208,6 +225,7 @@ class _WayPage:
             search_index=root + search_index_path(self.lang),
             search_chunks=root + chunk_folder(self.lang),
             search_script=root + SEARCH_SCRIPT,
+            search_hint=self.search_hint,
             guides_root=prefix,
             **(_SINGLE_PAGE | extra),
         )
