@@ -6,9 +6,9 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -215,6 +215,7 @@ class BodyRenderer:
         for opener, inline in pairwise(tokens):
             if opener.type == "paragraph_open" and is_lone_link(inline.children or []):
                 opener.attrSet("class", LONE_LINK)
+            _number_for_paper(inline.children or [])
         return self.md.renderer.render(tokens, self.md.options, self.env)
 
     def _problem(
@@ -391,6 +392,24 @@ def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:
         extension = posixpath.splitext(urlsplit(href).path)[1]
         facts["file_type"] = extension.lstrip(".").upper() or None
     return facts
+
+
+def _number_for_paper(children: Sequence[Token]) -> None:
+    """A phone link whose text is no number ([服务热线](tel:12345)) names its number for print
+    (``data-number``): on paper there is nothing to tap, and a link showing its number needs none
+    printed after it."""
+    for index, child in enumerate(children):
+        href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+        if not href.lower().startswith("tel:"):
+            continue
+        number = unquote(href)[len("tel:") :]
+        text = takewhile(lambda token: token.type != "link_close", children[index + 1 :])
+        if _digits(number) not in _digits("".join(token.content for token in text)):
+            child.attrSet("data-number", number)
+
+
+def _digits(text: str) -> str:
+    return "".join(character for character in text if character.isdigit())
 
 
 def _with_children(tokens: Sequence[Token]):
