@@ -125,6 +125,27 @@ def test_the_fix_is_said_in_html_on_a_page_not_made_from_markdown(
     assert finding.line == (None if rule == "guidekit:page-language" else BODY_LINE)
 
 
+def test_the_text_report_names_the_element_at_a_line_of_html(report):
+    """A line of a page's HTML is not a Markdown line: the text report left out the selector a
+    waiver's ``element`` names, which only the JSON report gave (a developer's walkthrough)."""
+    import io
+
+    from rich.console import Console
+
+    from guidekit.gate.formats import print_text
+    from guidekit.gate.report import judge
+
+    printed = io.StringIO()
+    print_text(judge(report.findings, []), Console(file=printed, width=2000), "en")
+    lines = printed.getvalue().splitlines()
+    [no_alt] = [
+        line for line in lines if line.startswith("no-alt.html:") and "guidekit:image-alt" in line
+    ]
+    assert "element main" in no_alt, no_alt
+    [markdown] = [line for line in lines if line.startswith("en/office.md:3: ")]
+    assert "element " not in markdown, markdown
+
+
 def test_a_page_made_from_markdown_keeps_the_markdown_advice(findings):
     finding = findings["from-markdown.html", "guidekit:image-alt"]
     assert (finding.file, finding.line) == ("en/office.md", 3) and "![ ]" in finding.message

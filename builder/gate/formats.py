@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .. import __version__
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..messages import best_language, catalogue, fill, list_text
 from .report import Problem, Verdict
 from .waivers import WaiverUse
@@ -100,6 +100,12 @@ def print_text(verdict: Verdict, console: Console, lang: str | None) -> None:
 _LINES_AT_ONCE = 5_000
 
 
+def _markdown_line(finding: Finding) -> bool:
+    """Whether the finding points at a line an editor wrote in Markdown (a line of a page's HTML
+    is not one: its element is named as well)."""
+    return finding.line is not None and (finding.file or "").lower().endswith(".md")
+
+
 def _text_lines(verdict: Verdict, lang: str | None) -> Iterator[tuple[tuple[str, str], ...]]:
     """The (text, style) pieces of each line of the text report."""
     severity_labels = {severity: str(severity) for severity in Severity}
@@ -115,7 +121,9 @@ def _text_lines(verdict: Verdict, lang: str | None) -> Iterator[tuple[tuple[str,
                     finding.rule,
                     finding.wcag and f"WCAG {finding.wcag}",
                     # without a Markdown line, the selector finds it (and a waiver names it)
-                    finding.line is None and finding.element and f"element {finding.element}",
+                    not _markdown_line(finding)
+                    and finding.element
+                    and f"element {finding.element}",
                     finding.page and f"{finding.theme or ''} {finding.page}".strip(),
                 )
                 if part
