@@ -50,7 +50,9 @@ def test_a_folder_with_a_manifest_that_is_not_valid_is_never_replaced(source, tm
     (out / MANIFEST).write_text(manifest)
     (out / "precious.txt").write_text("years of work")
     for _ in range(3):
-        assert "不是 guidekit 生成的网站" in refused(source, out)
+        said = refused(source, out)
+        # what would have been lost is named, as for a file a site's manifest does not list
+        assert "不是 guidekit 生成的网站" in said and "precious.txt" in said, said
     assert (out / "precious.txt").read_text() == "years of work"
 
 

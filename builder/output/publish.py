@@ -47,12 +47,12 @@ def check_output(out: Path, source: Path) -> None:
     if not out.is_dir() or not any(out.iterdir()):
         return
     manifest = read_manifest(out)
-    if manifest is None:
-        raise UnsafeOutput("out-not-a-site")
-    unknown = sorted(folder_files(out) - set(manifest.files) - {MANIFEST})
-    if unknown:
+    listed = set() if manifest is None else set(manifest.files) | {MANIFEST}
+    unknown = sorted(folder_files(out) - listed)
+    if manifest is None or unknown:
         shown = tuple(unknown[:UNKNOWN_FILES_SHOWN])
-        raise UnsafeOutput("out-unknown-files", files=shown, count=len(unknown))
+        key = "out-not-a-site" if manifest is None else "out-unknown-files"
+        raise UnsafeOutput(key, files=shown, count=len(unknown))
 
 
 def folder_files(folder: Path) -> set[str]:
