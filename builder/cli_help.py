@@ -210,7 +210,10 @@ def _value_problem(error: click.UsageError, param: click.Parameter, lang: str) -
         return _said("usage-choice", lang, choices=list_text(param.type.choices, lang))
     if isinstance(param.type, click.DateTime):
         return _said("usage-date", lang)
+    # one sentence for a word (abc) and a number out of range (99999): it says what fits
     if isinstance(param.type, click.IntRange) and param.type.min is not None:
+        if param.type.max is not None:
+            return _said("usage-range", lang, minimum=param.type.min, maximum=param.type.max)
         return _said("usage-minimum", lang, minimum=param.type.min)
     return error.message
 

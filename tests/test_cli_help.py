@@ -106,7 +106,9 @@ CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "
         (["nosuch"], "没有“nosuch”这个命令"),
         (["biuld"], "是不是想用：build"),
         (["build", "--bogus"], "没有 --bogus 这个选项"),
-        (["build", "--jobs", "0"], "--jobs 的值不对：不能小于 1"),
+        (["build", "--jobs", "0"], "--jobs 的值不对：要写不小于 1 的整数"),
+        (["build", "--jobs", "two"], "--jobs 的值不对：要写不小于 1 的整数"),
+        (["serve", "--port", "99999"], "--port 的值不对：要写 0 到 65535 之间的整数"),
         (["build", "--format", "xml"], "--format 的值不对：只能是 text、json"),
         (["lint", "--as-of", "2030-13-01"], "--as-of 的值不对：日期要写成 YYYY-MM-DD"),
         (["new"], "缺少 TITLE"),
@@ -128,6 +130,9 @@ def test_wrong_usage_is_said_in_the_editors_language(args, said):
     [
         (["biuld"], "Error: No such command 'biuld'. Did you mean build?"),
         (["build", "--format", "xml"], "it must be one of text, json."),
+        # a word, or a number past the range, was told it "must be 0 or more"
+        (["serve", "--port", "abc"], "it must be a whole number from 0 to 65535."),
+        (["build", "--jobs", "two"], "it must be a whole number, 1 or more."),
     ],
 )
 def test_english_usage_errors_are_written_as_english(args, said):
