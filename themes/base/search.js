@@ -6,8 +6,9 @@
 (function () {
   "use strict";
 
-  // Match kinds dominate; inside a kind the field weight (title 8 ... body 1) decides.
-  var KIND = { word: 1000, synonym: 100, pinyin: 10, initials: 1 };
+  // Match kinds dominate, but a synonym is the same thing in other words: in a title (8) it ranks
+  // above the word itself in a summary (4), as the guide about it above one that mentions it.
+  var KIND = { word: 1000, synonym: 800, pinyin: 10, initials: 1 };
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var LONGEST_WORD = 8;
   var SHOWN_AT_ONCE = 20; // each further batch loads the guide chunks of its results only
@@ -209,8 +210,13 @@
       found.push([word, "synonym"]);
     });
     if (!HAN.test(term)) {
-      own(index.words(term).p, term).forEach(function (word) { found.push([word, "pinyin"]); });
-      own(index.words(term).i, term).forEach(function (word) { found.push([word, "initials"]); });
+      // a word spelled, and its synonyms: "sbk" is 社保卡, and so 社会保障卡
+      [["pinyin", index.words(term).p], ["initials", index.words(term).i]].forEach(function (kind) {
+        own(kind[1], term).forEach(function (word) {
+          found.push([word, kind[0]]);
+          own(index.entry.synonyms, word).forEach(function (other) { found.push([other, kind[0]]); });
+        });
+      });
     }
     return found;
   }
