@@ -80,6 +80,21 @@ def user_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
+def as_user(command: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``command`` run as a user of guidekit runs it; it must succeed."""
+    done = subprocess.run(
+        command,
+        cwd=cwd,
+        env=user_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done
+
+
 def tracked_copy(target: Path) -> Path:
     """The checkout as git would hand it over: tracked files and new ones git does not ignore."""
     listed = (
@@ -105,19 +120,13 @@ def installed(tmp_path_factory) -> Installed:
     root = tmp_path_factory.mktemp("installed")
     assert not any((folder / "node_modules").exists() for folder in (root, *root.parents))
     source, dist = tracked_copy(root / "source"), root / "dist"
-    built = subprocess.run(
-        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(dist), str(source)],
-        env=user_env(),
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
+    built = as_user(
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(dist), str(source)]
     )
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     environment = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True, timeout=TIMEOUT)
     wheel = next(dist.glob("guidekit-*.whl"))
-    install = subprocess.run(
+    install = as_user(
         [
             str(environment / "bin" / "python"),
             "-m",
@@ -127,14 +136,8 @@ def installed(tmp_path_factory) -> Installed:
             "-c",
             str(REPO / "constraints.txt"),
             str(wheel),
-        ],
-        env=user_env(),
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
+        ]
     )
-    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     home = root / "work"
     home.mkdir()
     return Installed(
@@ -392,16 +395,10 @@ def test_a_wheel_built_in_the_checkout_carries_no_file_of_an_earlier_build(tmp_p
     left_behind = source / "build" / "lib" / "guidekit" / "left_behind.py"
     left_behind.parent.mkdir(parents=True)
     left_behind.write_text("REMOVED_LONG_AGO = True\n", "utf-8")
-    built = subprocess.run(
+    as_user(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), "."],
         cwd=source,
-        env=user_env(),
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
     )
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     names = zipfile.ZipFile(next(tmp_path.glob("guidekit-*.whl"))).namelist()
     assert "guidekit/build.py" in names and "guidekit/axe_core/axe.min.js" in names
     assert "guidekit/left_behind.py" not in names
