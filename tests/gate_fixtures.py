@@ -141,12 +141,17 @@ PAGES: dict[str, str] = {
         '<div class="notice">The service centre is closed on Monday for repairs to the lifts.</div>',
         css=".notice { position: fixed; bottom: 0; left: 0; width: 400px; background: #fff; }",
     ),
-    # fixed boxes that lose nothing: a bar as wide as the window, a drawer kept off the screen
-    # until it is opened, a back-to-top link in the corner
+    # fixed boxes that lose nothing: a bar as wide as the window, holding a skip link kept off the
+    # screen until it is focused and a logo's words moved off it; a drawer kept off the screen
+    # until it is opened; a back-to-top link in the corner
     "reflow/fixed-fits.html": page(
-        '<div class="bar" id="closed">Closed on Monday.</div><nav class="drawer" aria-label="Menu">'
-        '<a href="#closed">Opening days</a></nav><a class="top" href="#closed">Back to the top</a>',
+        '<div class="bar" id="closed"><a class="skip" href="#closed">Skip to the notice</a>'
+        '<span class="logo">City services</span>Closed on Monday.</div>'
+        '<nav class="drawer" aria-label="Menu"><a href="#closed">Opening days</a></nav>'
+        '<a class="top" href="#closed">Back to the top</a>',
         css=".bar { position: fixed; top: 0; left: 0; right: 0; background: #fff; } "
+        ".skip { position: absolute; left: -9999px; } .skip:focus { left: 0; } "
+        ".logo { display: inline-block; text-indent: -9999px; } "
         ".drawer { position: fixed; top: 0; left: 0; width: 300px; visibility: hidden; "
         "transform: translateX(-100%); } "
         ".top { position: fixed; bottom: 8px; right: 8px; padding: 12px; background: #fff; }",

@@ -39,9 +39,9 @@ window.__guidekit.reflow = function () {
     }
     return found;
   };
-  // A box fixed to the window makes nothing scroll: its text past the window's edge (at 320 x 640,
-  // either edge) is cut off, out of reach. Judged on the outermost fixed box that is partly on the
-  // screen (a drawer kept off it until opened loses nothing); text a box inside it clips, or
+  // A box fixed to the window makes nothing scroll: its text that the window's edge cuts (at
+  // 320 x 640, either edge) is out of reach. Judged on the outermost fixed box that is partly on
+  // the screen (a drawer kept off it until opened loses nothing); text a box inside it clips, or
   // scrolls within the screen, is that box's own.
   const height = root.clientHeight;
   const cutOff = (fixed) => {
@@ -62,7 +62,10 @@ window.__guidekit.reflow = function () {
           [left, right, top, bottom] = [Math.max(left, clip.left), Math.min(right, clip.right), Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
         }
         if (right <= left || bottom <= top) continue; // clipped away inside the box, not by the screen
-        if (right > width + 1 || left < -1 || bottom > height + 1 || top < -1) return true;
+        // a line the screen's edge cuts through; one wholly off it is kept there on purpose (a skip
+        // link until it is focused, a logo's words moved aside)
+        const across = (start, end, size) => (start < size && end > size + 1) || (start < -1 && end > 0);
+        if (across(left, right, width) || across(top, bottom, height)) return true;
       }
     }
     return false;
