@@ -85,6 +85,8 @@ def test_a_mkdocs_page_in_the_wrong_language_is_told_to_set_the_themes_language(
     stock = PageContext("index.html", "en", "docs/index.md")
     [finding] = page_language(stock, text)
     assert "mkdocs.yml" in finding.message and "language: zh" in finding.message, finding.message
+    # the mkdocs theme writes locale: zh_CN as lang="zh_Hans_CN", which is no language tag
+    assert "locale: zh (" in finding.message, finding.message
     assert (finding.file, finding.line) == ("docs/index.md", 1)
     own = PageContext("index.html", "en", "docs/index.md", guidekit=True)
     [finding] = page_language(own, text)

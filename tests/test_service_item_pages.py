@@ -19,6 +19,7 @@ FIELDS = """\
 owner: 青川市公安局
 item_codes: {basic: "000120009000", implementation: "11330100002482078K4000120009000"}
 item_kind: 承诺件
+time_limit: 15 个工作日
 legal_time_limit: 20 个工作日
 promised_time_limit: 15 个工作日
 holidays_counted: 否
@@ -83,6 +84,8 @@ def test_every_element_is_on_the_page_in_both_themes(out, page):
         for dt in html.select(".gk-key-facts dt")
     }
     assert facts["承诺多久办完"] == "15 个工作日（不算法定节假日）"
+    # how long is said once: the guide's own 办理时间 said it again (an outside audit)
+    assert "办理时间" not in facts
     assert facts["法律规定的最长期限"] == "20 个工作日（不算法定节假日）"
     # the catalogue's words (承诺件, 证照) are not readers' words: an outside audit heard them read
     assert facts["能不能当场办"] == "不能，受理后在承诺时间内办完"
