@@ -28,6 +28,13 @@ PAGES = {
     ),
     "empty-link.html": page('<p><a href="#end"></a></p><p id="end">The end.</p>'),
     "heading-skip.html": page("<h3>Opening hours</h3><p>Weekdays, 9:00 to 17:00.</p>"),
+    # Material's own pages say MkDocs made them: their language is set in mkdocs.yml
+    "material-404.html": page(
+        "<p>这一页的文字都是中文，但页面说自己是英文。这样读屏软件会用英文的读法读它。</p>",
+        lang="en",
+        title="找不到页面",
+        head='<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2">',
+    ),
     "page-language.html": page(
         "<p>这一页的文字都是中文，但页面说自己是英文。这样读屏软件会用英文的读法读它，听的人听不懂。</p>",
         lang="en",
@@ -113,6 +120,7 @@ BODY_LINE = page("BODY").splitlines().index("BODY") + 1
         ("empty-link.html", "guidekit:link-name", "<a>", "[ ]"),
         ("heading-skip.html", "guidekit:heading-order", "<h2>", "##"),
         ("page-language.html", "guidekit:page-language", '<html lang="zh-Hans">', "front matter"),
+        ("material-404.html", "guidekit:page-language", "mkdocs.yml", "<html"),
         ("part-language.html", "guidekit:language-of-parts", 'lang="en"', "{lang=en}"),
     ],
 )

@@ -85,8 +85,10 @@ def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding
     if found is None:
         return []
     # the guide's front matter holds the page language; line 1 is where that block starts. A
-    # MkDocs theme other than guidekit's takes every page's from mkdocs.yml instead
-    in_mkdocs = "-in-mkdocs" if context.source and not context.guidekit else ""
+    # MkDocs theme other than guidekit's (a page the plugin names the source of, or one whose
+    # generator tag says MkDocs, as its 404 page) takes every page's from mkdocs.yml instead
+    stock = (context.source or context.mkdocs) and not context.guidekit
+    in_mkdocs = "-in-mkdocs" if stock else ""
     return [
         finding_at(
             context,

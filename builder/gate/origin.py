@@ -34,6 +34,7 @@ class PageContext:
     lines: SourceLines | None = (
         None  # a page guidekit did not write: where its elements are written
     )
+    mkdocs: bool = False  # made by a MkDocs theme that says so in its generator tag
 
     @classmethod
     def of(
@@ -55,6 +56,7 @@ class PageContext:
             theme or facts.get("theme"),
             guidekit,
             SourceLines(markup) if markup is not None and not guidekit else None,
+            bool(facts.get("mkdocs")),
         )
 
 

@@ -149,6 +149,8 @@ window.__guidekit = {
       url: location.href,
       lang: document.documentElement.getAttribute("lang") || "",
       guidekit,
+      // a MkDocs theme's page (Material says so): its language is the theme's, set in mkdocs.yml
+      mkdocs: /^mkdocs\b/.test(generator ? generator.content : ""),
       source: meta ? meta.content : null,
       theme: themeClass ? themeClass.slice("theme-".length) : null,
       headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
