@@ -43,6 +43,8 @@ class GuideSummary:
         return {**asdict(self), "unit": self.unit}
 
     def describe(self, lang: str) -> str:
+        if not self.sentences:  # averages of nothing would read as a guide of empty sentences
+            return lint_text("summary-no-sentences", lang, file=self.file)
         figures = {
             "file": self.file,
             "sentences": self.sentences,

@@ -79,6 +79,15 @@ def test_lint_text_names_file_line_and_prints_summary(tmp_path):
     assert "检查了 1 篇指南：1 个必须修改的问题，0 个提醒，0 条建议。" in result.stderr
 
 
+def test_a_guide_without_sentences_gets_no_averages_of_nothing(tmp_path):
+    write_guide(tmp_path, "zh-Hans/a.md", guide("2099-01-01", ""))
+    write_guide(tmp_path, "en/b.md", guide("2099-01-01", "").replace("zh-Hans", "en"))
+    result = run("lint", str(tmp_path))
+    assert "zh-Hans/a.md：正文里没有句子，不计算句子长度" in result.stdout
+    assert "en/b.md: no sentences in the body, so no sentence figures" in result.stdout
+    assert "0 句" not in result.stdout and "0 sentences" not in result.stdout
+
+
 def test_lint_summary_counts_the_lines_it_printed(tmp_path):
     """The same word twice in one line is one line of the report, and one warning in its count."""
     write_guide(tmp_path, "zh-Hans/a.md", guide("2099-01-01", "如需帮助，如需咨询，请打电话。\n"))
