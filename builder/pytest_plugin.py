@@ -327,7 +327,7 @@ def _named_by_the_test(finding: Finding, target: _Target) -> Finding:
 
 def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     """Every problem on its own lines: location, rule, WCAG criterion, element, message."""
-    from .gate.formats import pages_line, waiver_line, waiver_note
+    from .gate.formats import details_text, pages_line, severity_label, waiver_line, waiver_note
 
     shown = [problem for problem in verdict.problems if not problem.waived]
     lang = lang or next(
@@ -336,16 +336,11 @@ def failure_text(verdict: Verdict, label: str, lang: str | None) -> str:
     lines = [error_text("a11y-failed", lang, target=label, blocking=verdict.counts()[0])]
     for problem in shown:
         finding = problem.first
-        details = ", ".join(
-            part
-            for part in (
-                finding.rule,
-                finding.wcag and f"WCAG {finding.wcag}",
-                finding.element and f"element {finding.element}",
-            )
-            if part
+        said_in = finding.lang or lang
+        lines.append(
+            f"{finding.location()}: {severity_label(finding.severity, said_in)}: {finding.message} "
+            f"({details_text(finding, said_in, page=False)})"
         )
-        lines.append(f"{finding.location()}: {finding.severity}: {finding.message} ({details})")
         # the same defect on other pages of a folder, and a waiver that expired: why it blocks again
         for note in (pages_line(problem, lang, every_page=True), waiver_note(problem, lang)):
             if note:

@@ -73,7 +73,7 @@ def test_a_published_build_counts_the_warnings_it_listed(tmp_path):
     source = write_site(tmp_path / "guides", {"zh-Hans/card.md": wordy})
     outcome = run_guidekit("build", source, "--out", tmp_path / "site", "--no-check")
     assert outcome.exit_code == 0, outcome.stderr
-    listed = [line for line in outcome.stdout.splitlines() if ": warning: " in line]
+    listed = [line for line in outcome.stdout.splitlines() if ": 提醒: " in line]
     assert len(listed) == 2, outcome.stdout
     assert "上面列出的 2 个提醒和 0 条建议不影响发布，可以之后再改。" in outcome.stderr
     # the linter's advice is counted as advice, as guidekit lint counts it
@@ -82,9 +82,7 @@ def test_a_published_build_counts_the_warnings_it_listed(tmp_path):
     outcome = run_guidekit("build", source, "--out", tmp_path / "site3", "--no-check")
     assert outcome.exit_code == 0, outcome.stderr
     lines = outcome.stdout.splitlines()
-    warned, advised = (
-        sum(f": {level}: " in line for line in lines) for level in ("warning", "advice")
-    )
+    warned, advised = (sum(f": {level}: " in line for line in lines) for level in ("提醒", "建议"))
     assert advised == 2, outcome.stdout
     assert f"上面列出的 {warned} 个提醒和 2 条建议不影响发布" in outcome.stderr
     plain = guide("## 办理流程\n\n带上身份证去窗口办。\n", fields=reviewed)
@@ -104,7 +102,7 @@ def test_a_refused_build_prints_one_line_per_problem_and_exits_1(published):
     problem_lines = [
         text
         for text in outcome.stdout.splitlines()
-        if text.startswith("zh-Hans/bad.md:") and ": error:" in text
+        if text.startswith("zh-Hans/bad.md:") and ": 错误:" in text
     ]
     assert len(problem_lines) == 1
     assert problem_lines[0].startswith(f"zh-Hans/bad.md:{line}: ")

@@ -165,6 +165,53 @@ def test_one_defect_on_many_pages_is_one_problem():
     assert len(findings_of(verdict.to_json())) == 5
 
 
+def test_the_words_around_each_message_are_in_the_messages_language():
+    """A site of Chinese and English guides: a Chinese editor reads 错误 and 元素 beside a Chinese
+    message, an English one error and element beside an English message, in one report."""
+    import io
+
+    from rich.console import Console
+
+    from guidekit.findings import Severity
+    from guidekit.gate.formats import print_text
+
+    findings = [
+        Finding(
+            "guidekit:image-alt",
+            "图片缺少文字说明。",
+            file="zh-Hans/a.html",
+            lang="zh-Hans",
+            element="main > img",
+        ),
+        Finding(
+            "guidekit:image-alt",
+            "Image has no text alternative.",
+            file="en/a.html",
+            lang="en",
+            element="main > img",
+        ),
+        Finding(
+            "lint:rare-word",
+            "“按钮”是很少见的词。",
+            Severity.ADVICE,
+            "zh-Hant/b.md",
+            3,
+            lang="zh-Hant",
+            element="p",
+        ),
+    ]
+    printed = io.StringIO()
+    print_text(judge(findings), Console(file=printed, width=2000), "zh-Hans")
+    lines = printed.getvalue().splitlines()
+    assert "zh-Hans/a.html: 错误: 图片缺少文字说明。 (guidekit:image-alt, 元素 main > img)" in lines
+    assert (
+        "en/a.html: error: Image has no text alternative. (guidekit:image-alt, element main > img)"
+        in lines
+    )
+    # a Markdown line needs no element to be found
+    assert "zh-Hant/b.md:3: 建議: “按钮”是很少见的词。 (lint:rare-word)" in lines
+
+
 def test_one_defect_of_a_site_guidekit_did_not_build_is_one_problem_with_its_page_count():
     """Located only on the page it was seen on (no guide line, no template): grouped by rule and
     element."""

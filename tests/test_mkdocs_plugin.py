@@ -176,7 +176,7 @@ def test_raw_html_is_named_at_its_markdown_file_with_its_element(project: Path) 
     assert result.returncode != 0 and "Traceback" not in result.stderr
     refused = [line for line in result.stderr.splitlines() if "guidekit:image-alt" in line]
     assert refused and all(line.startswith("docs/shebaoka.md: ") for line in refused), refused
-    assert "element main#main > p" in refused[0]
+    assert "元素 main#main > p" in refused[0]
     assert "guidekit:link-same-text" not in result.stderr
 
 

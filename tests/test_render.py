@@ -393,9 +393,7 @@ def test_a_body_heading_that_repeats_a_made_one_is_told_which_one_the_page_made(
     outcome = run_guidekit("lint", source)
     line = body_line(guide(body, fields="fees: 不收费\n"), "## 说明")
     said = [text for text in outcome.stdout.splitlines() if "guidekit:heading-repeated" in text]
-    assert said and said[0].startswith(f"zh-Hans/a.md:{line}: error: 页面已经有一个“说明”标题"), (
-        said
-    )
+    assert said and said[0].startswith(f"zh-Hans/a.md:{line}: 错误: 页面已经有一个“说明”标题"), said
 
 
 def test_a_phone_note_stays_as_written_and_outside_the_link(tmp_path):

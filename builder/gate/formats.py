@@ -106,33 +106,42 @@ def _markdown_line(finding: Finding) -> bool:
     return finding.line is not None and (finding.file or "").lower().endswith(".md")
 
 
+def severity_label(severity: Severity, lang: str | None, *, waived: bool = False) -> str:
+    """The word before a finding's message (错误, 提醒, 建议, 已豁免), in its language."""
+    return say("waived-label" if waived else f"severity-{severity.value}", lang)
+
+
+def details_text(
+    finding: Finding, lang: str | None, *, element: bool = True, page: bool = True
+) -> str:
+    """What follows a finding's message: its rule, WCAG criterion, element and page (each unless
+    told not to)."""
+    return ", ".join(
+        part
+        for part in (
+            finding.rule,
+            finding.wcag and f"WCAG {finding.wcag}",
+            element and finding.element and say("element-label", lang, element=finding.element),
+            page and finding.page and f"{finding.theme or ''} {finding.page}".strip(),
+        )
+        if part
+    )
+
+
 def _text_lines(verdict: Verdict, lang: str | None) -> Iterator[tuple[tuple[str, str], ...]]:
-    """The (text, style) pieces of each line of the text report."""
-    severity_labels = {severity: str(severity) for severity in Severity}
-    waived_label = say("waived-label", lang)
+    """The (text, style) pieces of each line of the text report; the words around a message are in
+    the message's language."""
     for problem in verdict.problems:
         finding = problem.first
         waived = problem.waived
+        said_in = finding.lang or lang
         colour = "dim" if waived else "red" if finding.severity is Severity.ERROR else "yellow"
-        details = ", ".join(
-            [
-                part
-                for part in (
-                    finding.rule,
-                    finding.wcag and f"WCAG {finding.wcag}",
-                    # without a Markdown line, the selector finds it (and a waiver names it)
-                    not _markdown_line(finding)
-                    and finding.element
-                    and f"element {finding.element}",
-                    finding.page and f"{finding.theme or ''} {finding.page}".strip(),
-                )
-                if part
-            ]
-        )
+        # without a Markdown line, the selector finds it (and a waiver names it)
+        details = details_text(finding, said_in, element=not _markdown_line(finding))
         yield (
             (finding.location(), "bold"),
             (": ", ""),
-            (waived_label if waived else severity_labels[finding.severity], colour),
+            (severity_label(finding.severity, said_in, waived=waived), colour),
             (f": {finding.message} ", ""),
             (f"({details})", "dim"),
         )

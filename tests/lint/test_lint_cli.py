@@ -72,7 +72,7 @@ def test_lint_text_names_file_line_and_prints_summary(tmp_path):
     result = run("lint", str(tmp_path))
     assert result.exit_code == 1
     assert (
-        f"zh-Hans/a.md:{line_of(path, 'review_by:')}: error: 这篇指南应该在 2020-01-01 前重新核对"
+        f"zh-Hans/a.md:{line_of(path, 'review_by:')}: 错误: 这篇指南应该在 2020-01-01 前重新核对"
         in result.stdout
     )
     assert "zh-Hans/a.md：1 句，平均每句 9.0 个字，长句 0%，非常用字 0%" in result.stdout
@@ -93,7 +93,7 @@ def test_lint_summary_counts_the_lines_it_printed(tmp_path):
     write_guide(tmp_path, "zh-Hans/a.md", guide("2099-01-01", "如需帮助，如需咨询，请打电话。\n"))
     result = run("lint", str(tmp_path))
     assert result.exit_code == 0, result.output
-    printed = [line for line in result.stdout.splitlines() if ": warning: " in line]
+    printed = [line for line in result.stdout.splitlines() if ": 提醒: " in line]
     assert len(printed) == 1, printed
     assert "检查了 1 篇指南：没有必须修改的问题，1 个提醒，0 条建议。" in result.stderr
 
