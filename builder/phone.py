@@ -13,6 +13,13 @@ _WRITTEN = re.compile(
 )
 
 
+def dialable(phone: str) -> bool:
+    """Whether the text starts with a number a phone can dial (three digits at least): a tap on
+    见窗口公告 or 请拨打 12345 as a link would call nothing."""
+    found = _WRITTEN.match(phone)
+    return found is not None and sum(char.isdigit() for char in found["number"]) >= 3
+
+
 def written_parts(phone: str) -> tuple[str, str]:
     """The number as written (with its extension), and the note after it: a link holds the first,
     the note stands beside it as the editor wrote it."""

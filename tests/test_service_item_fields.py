@@ -122,6 +122,39 @@ def test_a_time_limit_without_a_unit_asks_for_one_at_its_line(tmp_path, written)
 
 
 @pytest.mark.parametrize(
+    "fields",
+    [
+        "places:\n  - name: 政务服务中心\n    phone: 见窗口公告\n",
+        "places:\n  - name: 政务服务中心\n    phone: 请拨打0571-88881100\n",
+        "places:\n  - name: 政务服务中心\n    phone: 零五七一-八八八八一一零零\n",
+        "consult:\n  phone: 见官网\n",
+    ],
+)
+def test_a_phone_without_a_number_to_dial_is_refused_at_its_line(tmp_path, fields):
+    """It would be published as a tap-to-call link that calls nothing (tel:见窗口公告)."""
+    text, loaded, findings = load(tmp_path, fields)
+    assert loaded is None and len(findings) == 1, findings
+    assert findings[0].line == body_line(text, "phone:")
+    assert "没有可以拨打的号码" in findings[0].message, findings[0].message
+    assert "0571-8888 1100（工作日）" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "12345",
+        "0571-8888 1100（工作日）",
+        "(028) 8765 4321",
+        "０５７１－８８８８１１００",
+        "12345 转 8001",
+    ],
+)
+def test_a_phone_that_starts_with_its_number_is_kept(tmp_path, phone):
+    _, loaded, findings = load(tmp_path, f"places:\n  - name: 中心\n    phone: '{phone}'\n")
+    assert findings == [] and loaded.meta.places[0].phone
+
+
+@pytest.mark.parametrize(
     ("fields", "needle", "words"),
     [
         ("legal_time_limit: 20 weeks\n", "legal_time_limit", "不是时限"),

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..phone import dialable
+
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 
 
@@ -156,7 +158,16 @@ Text = Annotated[str, Field(min_length=1)]
 # only the dialling characters: a note after the number keeps the brackets it was written with
 _STARTS_WITH_A_NUMBER = re.compile(r"[+＋]?[0-9０-９]{3}")
 _HALF_WIDTH_DIALLING = str.maketrans("０１２３４５６７８９＋－\u3000", "0123456789+- ")
-Phone = Annotated[str, AfterValidator(lambda value: value.translate(_HALF_WIDTH_DIALLING))]
+
+
+def _phone(value: str) -> str:
+    value = value.translate(_HALF_WIDTH_DIALLING)
+    if value and not dialable(value):
+        raise PydanticCustomError("phone", "no number to dial", {"value": value})
+    return value
+
+
+Phone = Annotated[str, AfterValidator(_phone)]
 
 
 class Part(BaseModel):

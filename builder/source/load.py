@@ -573,6 +573,7 @@ _CUSTOM_EXPECTATIONS = {
     "time_limit": "expect-time-limit",
     "time_limit_unit": "expect-time-limit-unit",
     "attachment": "expect-attachment",
+    "phone": "expect-phone",
     "code_unquoted": "expect-quoted-code",
     "site_address": "expect-site-address",
     "site_address_part": "expect-site-address-part",
