@@ -34,7 +34,7 @@ from .gate.waivers import Waiver
 from .guide.checks import check_guide, salvaged_guides, site_guides
 from .guide.enrich import Asset, page_path
 from .guide.steps import GuideOutcome, SiteInputs, run_guide_steps
-from .lint.titles import repeated_titles
+from .lint.shared_names import shared_names
 from .messages import DEFAULT_LANGUAGE, error_text
 from .output.build_cache import BuildCache, cache_path, forget
 from .output.cache_keys import SiteKey, files_key, site_key
@@ -332,7 +332,7 @@ def _read_source(state: BuildState) -> Source:
                 )
             ]
         )
-    state.report(repeated_titles(loaded.guides))
+    state.report(shared_names(loaded.guides))
     site_files = _reported(state, read_site_files(source, loaded, lang, state.options.today))
     glossary, synonyms, reviews = site_files.glossary, site_files.synonyms, site_files.reviews
     guides = site_guides(loaded)

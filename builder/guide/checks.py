@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..component_registry import markdown_components
 from ..findings import Finding, Severity
-from ..lint.titles import repeated_titles
+from ..lint.shared_names import shared_names
 from ..source.load import Loaded, SourceGuide, salvage
 from ..workers import shared_out
 from .enrich import EnrichedGuide, SiteGuides, enrich_guide, heading_ids
@@ -148,7 +148,7 @@ def check_site(
         result = check_guide(guides[index], source, site, settings, today)
         return result.findings, result.summary
 
-    findings: list[Finding] = repeated_titles(loaded.guides)
+    findings: list[Finding] = shared_names(loaded.guides)
     summaries: list[GuideSummary] = []
     for guide_findings, summary in shared_out(checked, len(guides), jobs):
         findings += guide_findings

@@ -436,3 +436,35 @@ def test_guides_of_one_title_are_each_reported_at_their_title(tmp_path):
     assert {(f.file, f.line) for f in result.findings if f.blocking} == {
         (rel, 3) for rel in repeated
     }
+
+
+def test_guides_of_one_language_and_one_translation_key_are_each_reported_at_it(tmp_path):
+    """The language switch of their translation held two links named 简体中文 to two pages: a
+    checked build refused it after the whole check, at the layout template, in Traditional
+    Chinese, naming no guide. A guide without the field is keyed by its path."""
+    front = "---\ntitle: {title}\nsummary: 办卡。\nlang: {lang}\n{key}---\n\n带身份证去办。\n"
+    guides = {
+        "zh-Hans/card.md": ("申领社会保障卡", "zh-Hans", "translation_key: card-apply\n"),
+        "zh-Hans/card-again.md": ("补领社会保障卡", "zh-Hans", "translation_key: card-apply\n"),
+        "zh-Hans/lost.md": ("挂失社会保障卡", "zh-Hans", ""),
+        "zh-Hans/lost-card.md": ("挂失补办", "zh-Hans", "translation_key: lost\n"),
+        "zh-Hant/card.md": ("申領社會保障卡", "zh-Hant", "translation_key: card-apply\n"),
+    }
+    for rel, (title, lang, key) in guides.items():
+        write_guide(tmp_path, rel, front.format(title=title, lang=lang, key=key))
+    document = lint_json(tmp_path)
+    shared = {
+        finding["file"]: finding
+        for finding in document["findings"]
+        if finding["rule"] == "guidekit:link-same-text"
+    }
+    assert {rel: finding["line"] for rel, finding in shared.items()} == {
+        "zh-Hans/card.md": 5,
+        "zh-Hans/card-again.md": 5,
+        "zh-Hans/lost.md": None,  # its key is its path
+        "zh-Hans/lost-card.md": 5,
+    }
+    assert shared["zh-Hans/card.md"]["message"].startswith(
+        "另外 1 篇同一语言的指南（zh-Hans/card-again.md）也用“card-apply”和其他语言的版本连在一起"
+    )
+    assert all(finding["severity"] == "error" for finding in shared.values())
