@@ -174,3 +174,21 @@ def test_screenshots_of_each_theme_at_both_widths_are_saved(facts):
         for width in (320, 1280):
             shot = SCREENSHOTS / f"{theme}-{width}.png"
             assert shot.stat().st_size > 1000, shot
+
+
+def test_a_word_with_pinyin_below_the_first_line_of_a_paragraph_passes_the_gate(tmp_path):
+    """Its reading stood 3 px into the line above (5 px with the text-spacing overrides, 6 px with
+    text at 200 %): the gate refused every guide that used a glossary word with a reading anywhere
+    but on a paragraph's first line, as its text-spacing and text-size checks should."""
+    words = "住满半年就可以申请居住证，孩子上学、看病都更方便，" * 4
+    root = write_site(
+        tmp_path / "guides",
+        {
+            "glossary.yml": GLOSSARY,
+            "card.md": guide(f"{words}查征信不收费。\n\n- {words}查征信不收费。\n"),
+        },
+    )
+    result = build(root, tmp_path / "site", cache=False)
+    assert result.published, [
+        (finding.rule, finding.page, finding.message) for finding in result.findings
+    ]
