@@ -545,7 +545,7 @@ def _made_from_front_matter(
                 config,
                 checked=check,
                 readings={
-                    lang: Readings(build_cache.known_readings(lang))
+                    lang: Readings(build_cache.known_readings(lang), lang=lang)
                     for lang in search_languages(guides, config)
                 },
             ),
@@ -600,7 +600,7 @@ def _search_index(
 ) -> PageGroup:
     """The search index of ``lang`` made again: only words the last one did not spell are spelled
     in pinyin."""
-    readings = Readings(build_cache.known_readings(lang))
+    readings = Readings(build_cache.known_readings(lang), lang=lang)
     made = render_search_index(lang, guides, words, synonyms, readings)
     build_cache.keep_readings(lang, readings.spelled)
     return made

@@ -81,10 +81,16 @@ def test_title_phrases_of_several_words_are_spelled_by_their_initials(tmp_path):
         {
             "code.md": guide(title="使用健康码和申领社会保障卡", summary="不收费。", body="码。\n"),
             "permit.md": guide(title="办理居住证", summary="到派出所申领。", body="健康。\n"),
+            "record.md": guide(title="查询个人信用报告和就医记录册", summary="不收费。"),
         },
     )
     assert index["phrases"]["jkm"] == [["健康", "码"]]
     assert index["phrases"]["shbzk"] == [["社会保障", "卡"]]
+    # readers shorten a phrase to the words they think of: the end of its first word, the start
+    # of its last (xybg, jyjl found nothing: an outside audit)
+    assert index["phrases"]["xybg"] == [["信用", "报告"]]
+    assert index["phrases"]["jyjl"] == [["就医", "记录"]]
+    assert index["phrases"]["bzk"] == [["保障", "卡"]]
     # a stopword never stands in a phrase; a phrase is not a word of its own in the postings
     assert not any("和" in words for phrases in index["phrases"].values() for words in phrases)
     assert not any(" " in word for word in index["words"])
@@ -171,8 +177,14 @@ def test_a_traditional_guide_is_found_by_its_own_words_and_their_pinyin(tmp_path
     words = guide_words(loaded, SynonymGroups())
     assert {"徵信", "信用", "報告", "查詢", "櫃檯"} <= set(words), sorted(words)
     assert "徵信查" not in words
-    index = build_index([(loaded, "credit.html", words)], SynonymGroups())
+    index = build_index(
+        [(loaded, "credit.html", words)], SynonymGroups(), Readings({}, lang="zh-Hant")
+    )
     assert "徵信" in index["pinyin"].get("zhengxin", []), index["pinyin"]
+    # spelled as the word, not a character at a time: pypinyin's words are Simplified (銀行 was
+    # yinxing, so yinhang and yh found nothing: an outside audit)
+    assert index["pinyin"].get("yinhang") == ["銀行"] and "yinxing" not in index["pinyin"]
+    assert "銀行" in index["initials"]["yh"]
     # Simplified text is cut as before
     assert {"征信", "报告"} <= set(segment("查询征信报告"))
 

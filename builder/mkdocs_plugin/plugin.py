@@ -545,7 +545,13 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         them."""
         from ..site.assemble import search_script
         from ..site.extras import render_not_found
-        from ..site.search_index import SynonymGroups, build_index, chunked_index, weighted_words
+        from ..site.search_index import (
+            Readings,
+            SynonymGroups,
+            build_index,
+            chunked_index,
+            weighted_words,
+        )
         from ..site.ways_in import SEARCH_SCRIPT, WAYS_IN, render_ways_in
 
         entries = {
@@ -570,7 +576,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 for dest, entry in listed.items()
                 if entry.lang == lang
             ]
-            files.update(chunked_index(lang, build_index(guides, SynonymGroups())))
+            files.update(
+                chunked_index(lang, build_index(guides, SynonymGroups(), Readings({}, lang=lang)))
+            )
         site_config = self._site_config(config)
         search = next(way for way in WAYS_IN if way.name == "search")
         pages = render_ways_in(

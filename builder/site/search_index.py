@@ -251,18 +251,31 @@ def title_phrases(
 ) -> list[str]:
     """Runs of two or three adjacent Chinese words of a title, each joined by ``PHRASE_JOINER``:
     readers type the initials of 社会保障卡 as one ("shbzk"), though jieba keeps 社会保障 and 卡
-    apart. Cut as ``segment`` cuts, so each word is a search word."""
+    apart. A run may start at the end of its first word and stop at the start of its last, as
+    readers shorten them: 信用报告 ("xybg") of 个人信用 and 报告, 就医记录 ("jyjl") of 就医 and
+    记录册. Cut as ``segment`` cuts, so each word is a search word."""
     read = _read_as(text, lang)
     tokenizer = _segmenter_of(synonyms).for_text(read)
     phrases = []
     for run in _HAN_RUN.finditer(read):
         written = text[run.start() : run.end()]
-        words = [written[start:end] for _, start, end in tokenizer.tokenize(run.group())]
+        inside = [(start, end) for _, start, end in tokenizer.tokenize(run.group(), mode="search")]
+        words = [(start, end) for _, start, end in tokenizer.tokenize(run.group())]
         for size in _PHRASE_WORDS:
-            for start in range(len(words) - size + 1):
-                phrase = words[start : start + size]
-                if len("".join(phrase)) <= _LONGEST_PHRASE and _STOPWORDS.isdisjoint(phrase):
-                    phrases.append(PHRASE_JOINER.join(phrase))
+            for first in range(len(words) - size + 1):
+                (start, first_end), *between, (last_start, end) = words[first : first + size]
+                # the whole first word or a word inside it that ends where it ends; the whole last
+                # word or one inside it that starts where it starts
+                starts = [start] + [a for a, b in inside if b == first_end and start < a]
+                ends = [end] + [b for a, b in inside if a == last_start and b < end]
+                for opening in starts:
+                    for closing in ends:
+                        cut = [(opening, first_end), *between, (last_start, closing)]
+                        phrase = [written[a:b] for a, b in cut]
+                        if len("".join(phrase)) <= _LONGEST_PHRASE and _STOPWORDS.isdisjoint(
+                            phrase
+                        ):
+                            phrases.append(PHRASE_JOINER.join(phrase))
     return phrases
 
 
@@ -293,12 +306,14 @@ class Readings:
 
     known: Mapping[str, PinyinKeys | None]
     spelled: dict[str, PinyinKeys | None] = field(default_factory=dict)
+    lang: str | None = None  # of the words: zh-Hant words are spelled as their Simplified reading
 
     def keys(self, word: str) -> PinyinKeys | None:
-        """``pinyin_keys(word)``."""
+        """``pinyin_keys(word)``; pypinyin's words are Simplified, and a Traditional word it does
+        not know is spelled a character at a time (銀行 was yinxing)."""
         if not HAN.search(word):
             return None
-        keys = self.known[word] if word in self.known else pinyin_keys(word)
+        keys = self.known[word] if word in self.known else pinyin_keys(_read_as(word, self.lang))
         self.spelled[word] = keys
         return keys
 

@@ -147,7 +147,7 @@ def search_hint(guides: Sequence[SourceGuide], lang: str, readings: Readings | N
     """What the search page says can be typed, with an example these guides answer: a fixed one
     (居住证) sent the readers of a site without that guide to nothing."""
     example = example_query(
-        [guide.meta.title for guide in guides], lang, readings or Readings({})
+        [guide.meta.title for guide in guides], lang, readings or Readings({}, lang=lang)
     )
     if example is None or (lang != "en" and example[1] is None):
         return ui_text(lang, "search-hint-plain")
