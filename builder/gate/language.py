@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -50,20 +51,25 @@ def script_of(lang: str) -> str | None:
 
 def chinese_variant(text: str) -> str | None:
     """ "Hans" or "Hant" when the text uses characters of only one of them, else None."""
-    simplified = sum(
-        1
-        for ch in set(text)
-        if hanzidentifier.is_simplified(ch) and not hanzidentifier.is_traditional(ch)
-    )
-    traditional = sum(
-        1
-        for ch in set(text)
-        if hanzidentifier.is_traditional(ch) and not hanzidentifier.is_simplified(ch)
-    )
+    found = Counter(_only_in(char) for char in set(text))
+    simplified, traditional = found["Hans"], found["Hant"]
     if traditional >= 3 and traditional > 2 * simplified:
         return "Hant"
     if simplified >= 3 and simplified > 2 * traditional:
         return "Hans"
+    return None
+
+
+@cache
+def _only_in(char: str) -> str | None:
+    """ "Hans" or "Hant" for a character only one of them writes (a site's text draws on a few
+    thousand characters, asked about on every page and guide)."""
+    simplified, traditional = (
+        hanzidentifier.is_simplified(char),
+        hanzidentifier.is_traditional(char),
+    )
+    if simplified != traditional:
+        return "Hans" if simplified else "Hant"
     return None
 
 
@@ -118,11 +124,11 @@ def script_found(lang: str, own: str) -> str | None:
     return None
 
 
-def in_other_script(lang: str, own: str) -> bool:
-    """Whether text marked as ``lang`` is mostly in the other script (Latin against Chinese): then
-    every phrase of it would look foreign."""
+def other_script(lang: str, own: str) -> str | None:
+    """ "Latn" or "Hani" when text marked as ``lang`` is mostly in the other script (Latin against
+    Chinese): then every phrase of it would look foreign."""
     declared = script_of(lang)
-    return declared is not None and _other_script(declared, _ADDRESS.sub(" ", own)) is not None
+    return None if declared is None else _other_script(declared, _ADDRESS.sub(" ", own))
 
 
 def _other_script(declared: str, own: str) -> str | None:

@@ -28,17 +28,19 @@ from ..gate.content_rules import (
     link_text_problem,
     repeated_headings,
 )
-from ..gate.language import foreign_phrase, in_other_script
+from ..gate.language import foreign_phrase, other_script
 from ..guide.enrich import field_sections
 from ..guide.markdown_html import body_parts
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
-from ..source.content_model import GuideMeta
 
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
 TABLE_HEADER = Rule("guidekit:table-header", "1.3.1", "table-no-header")
 LANGUAGE_OF_PARTS = Rule("guidekit:language-of-parts", "3.1.2", "part-language")
+# its message names the script found: page-language-latn, page-language-hant, …
+PAGE_LANGUAGE = Rule("guidekit:page-language", "3.1.1", "page-language")
+_OPENING = 600  # characters
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,16 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         # editor wrote only the other
         rule = REPEATS_A_MADE_HEADING if text in made else HEADING_REPEATED
         add(rule, headings[index]["line"], text=text)
-    for run, (phrase, code) in _foreign_phrases(guide.lang, guide.meta, inlines):
+    runs = [run for inline in inlines for run in _language_runs(inline)]
+    # the opening tells a guide's language as well as the whole, and costs the same on every guide
+    opening = " ".join(run.text for run in runs if run.lang is None)[:_OPENING]
+    if found := other_script(guide.lang, opening):
+        # the body in another script than its lang: said once, at the lang it gives (a build's
+        # pages are Chinese around it, so the gate found a phrase a paragraph instead)
+        wrong = replace(PAGE_LANGUAGE, message=f"page-language-{found.lower()}")
+        add(wrong, guide.front_matter.line(("lang",)), declared=guide.lang)
+        return findings
+    for run, (phrase, code) in _foreign_phrases(guide.lang, runs):
         add(LANGUAGE_OF_PARTS, run.line_of(phrase), text=phrase, code=code)
     return findings
 
@@ -120,21 +131,9 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
 REPEATS_A_MADE_HEADING = replace(HEADING_REPEATED, message="heading-repeats-made")
 
 
-def _foreign_phrases(
-    lang: str, meta: GuideMeta, inlines: list[Token]
-) -> Iterator[tuple[_Run, tuple[str, str]]]:
+def _foreign_phrases(lang: str, runs: list[_Run]) -> Iterator[tuple[_Run, tuple[str, str]]]:
     """Each run of the body's text with the phrase in it that is in another language than the run
     is marked, as the gate finds them in the page's text nodes."""
-    # most guides have none: the Markdown as written, whose text is the runs' and more, tells at
-    # once (markup between two words parts them in the page's text nodes too)
-    if foreign_phrase(lang, "\n".join(inline.content for inline in inlines)) is None:
-        return
-    runs = [run for inline in inlines for run in _language_runs(inline)]
-    own = [meta.title or "", meta.summary or ""] + [run.text for run in runs if run.lang is None]
-    # a guide wholly in another language than its lang is the gate's page-language finding, not a
-    # finding a paragraph
-    if in_other_script(lang, " ".join(own)):
-        return
     for run in runs:
         if foreign := foreign_phrase(run.lang or lang, run.text):
             yield run, foreign

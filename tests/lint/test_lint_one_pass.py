@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from lint_helpers import line_of, write_guide
 
@@ -373,6 +374,36 @@ def test_lint_reports_a_phrase_in_another_language_at_its_line(tmp_path):
         ),
     ]
     assert line_of(chinese, "Social Security Online Service") == found[1]["line"]
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "message"),
+    [
+        (
+            "zh-Hans/a.md",
+            "---\ntitle: Apply for a residence permit\nsummary: Live here six months first.\n"
+            "lang: zh-Hans\n---\n\nYou can use the permit to get services in Qingchuan.\n",
+            "页面标明的语言是 zh-Hans，但正文大部分是英文（拉丁字母）。请把开头信息块里的 lang 改成 en",
+        ),
+        (
+            "en/b.md",
+            "---\ntitle: Apply for a residence permit\nsummary: Live here six months first.\n"
+            "lang: en\n---\n\n带身份证到派出所办理，当场领证，不收费。\n",
+            "The page says its language is en, but most of its text is Chinese.",
+        ),
+    ],
+)
+def test_a_guide_wholly_in_another_language_than_its_lang_is_told_once_at_its_lang(
+    tmp_path, rel, text, message
+):
+    """lint said nothing; the gate, after a whole build, asked for {lang=en} around the first
+    sentence only (the page around it is Chinese), which fixes nothing."""
+    guide = write_guide(tmp_path, rel, text)
+    found = [f for f in lint_json(tmp_path)["findings"] if f["rule"].startswith("guidekit:")]
+    assert [(f["rule"], f["line"]) for f in found] == [
+        ("guidekit:page-language", line_of(guide, "lang:"))
+    ], found
+    assert found[0]["message"].startswith(message), found[0]["message"]
 
 
 def test_a_chinese_guide_quoting_pinyin_signs_is_not_refused(tmp_path):
