@@ -44,6 +44,7 @@ PURE_CACHES = {
     ("component_registry.py", "_rendered"),
     ("lint/chinese.py", "_unfamiliar_in_run"),
     ("lint/report.py", "_said"),  # and of the linter's message catalogue
+    ("gate/language.py", "_only_in"),
     # compiled from constants or guidekit's data files (word lists, message catalogues, axe-core)
     ("messages.py", "catalogue"),
     ("messages.py", "ui_strings"),

@@ -33,6 +33,7 @@ from ..guide.enrich import field_sections
 from ..guide.markdown_html import body_parts
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
+from ..source.content_model import GuideMeta
 
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
@@ -123,7 +124,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         wrong = replace(PAGE_LANGUAGE, message=f"page-language-{found.lower()}")
         add(wrong, guide.front_matter.line(("lang",)), declared=guide.lang)
         return findings
-    for run, (phrase, code) in _foreign_phrases(guide.lang, runs):
+    for run, (phrase, code) in _foreign_phrases(guide.lang, guide.meta, inlines, runs):
         add(LANGUAGE_OF_PARTS, run.line_of(phrase), text=phrase, code=code)
     return findings
 
@@ -131,9 +132,19 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
 REPEATS_A_MADE_HEADING = replace(HEADING_REPEATED, message="heading-repeats-made")
 
 
-def _foreign_phrases(lang: str, runs: list[_Run]) -> Iterator[tuple[_Run, tuple[str, str]]]:
+def _foreign_phrases(
+    lang: str, meta: GuideMeta, inlines: list[Token], runs: list[_Run]
+) -> Iterator[tuple[_Run, tuple[str, str]]]:
     """Each run of the body's text with the phrase in it that is in another language than the run
     is marked, as the gate finds them in the page's text nodes."""
+    # most guides have none: the Markdown as written, whose text is the runs' and more, tells at
+    # once (markup between two words parts them in the page's text nodes too)
+    if foreign_phrase(lang, "\n".join(inline.content for inline in inlines)) is None:
+        return
+    own = [meta.title or "", meta.summary or ""] + [run.text for run in runs if run.lang is None]
+    # with its title and summary mostly in the other script too, every phrase would look foreign
+    if other_script(lang, " ".join(own)):
+        return
     for run in runs:
         if foreign := foreign_phrase(run.lang or lang, run.text):
             yield run, foreign
