@@ -357,7 +357,7 @@ def _read_source(state: BuildState) -> Source:
         files=files_key(source),
         broken=guides.broken,
     )
-    for salvaged in salvaged_guides(source, guides, lang):  # every problem of their bodies too
+    for salvaged in salvaged_guides(source, loaded, lang):  # every problem of their bodies too
         state.report(
             check_guide(salvaged, source, guides, config.lint, state.options.today).findings
         )

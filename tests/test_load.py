@@ -159,19 +159,27 @@ def test_invalid_utf8_names_the_line_of_the_first_bad_byte(tmp_path):
 @pytest.mark.parametrize(
     ("rel", "encoding", "said"),
     [
-        ("zh-Hant/card.md", "big5", "不是 UTF-8 編碼"),
+        ("zh-Hant/card.md", "big5", "檔案是 Big5 編碼，不是 UTF-8"),
         ("en/card.md", "latin-1", "The file is not UTF-8"),
-        ("card.md", "big5", "不是 UTF-8 編碼"),  # no language folder: its lang line says
+        (
+            "card.md",
+            "big5",
+            "檔案是 Big5 編碼，不是 UTF-8",
+        ),  # no language folder: its lang line says
+        # as Windows Notepad saves "ANSI" and "Unicode" on a Chinese system
+        ("zh-Hans/card.md", "gbk", "文件是 GBK 编码，不是 UTF-8"),
+        ("zh-Hans/card.md", "utf-16", "文件是 UTF-16 编码，不是 UTF-8"),
     ],
 )
 def test_a_file_not_in_utf8_is_told_so_in_its_guides_language(tmp_path, rel, encoding, said):
-    text = (
-        guide(
+    text = {
+        "big5": guide(
             "到戶政事務所申請。\n", title="申請身分證", summary="帶戶口名簿申請。", lang="zh-Hant"
-        )
-        if encoding == "big5"
-        else guide("Go to the café.\n", title="Get a card", summary="Bring your ID.", lang="en")
-    )
+        ),
+        "latin-1": guide(
+            "Go to the café.\n", title="Get a card", summary="Bring your ID.", lang="en"
+        ),
+    }.get(encoding, guide("到派出所申请。\n", title="申请身份证", summary="带户口簿申请。"))
     write_site(tmp_path, {rel: text.encode(encoding)})
     _, findings = load_guide(tmp_path / rel, rel, "zh-Hans")
     assert said in only_finding(findings, "content-not-utf8").message

@@ -93,24 +93,32 @@ def site_guides(
     """What links are checked against: the loaded guides, their titles, and the guide files that
     failed to load."""
     rels = frozenset(guide.rel for guide in loaded.guides)
-    broken = frozenset(
+    titles: dict[str, str] = {}
+    for guide in loaded.guides:
+        titles.setdefault(guide.meta.title, guide.rel)
+    metas = {guide.rel: guide.meta for guide in loaded.guides}
+    return SiteGuides(rels, frozenset(_failed(loaded)), titles, anchors, metas)
+
+
+def _failed(loaded: Loaded, *, readable: bool = False) -> set[str]:
+    """The guide files that failed to load (``readable``: only those whose text can be read: a link
+    to any of them is told that guide's own problem, but only these have a body to check)."""
+    rels = {guide.rel for guide in loaded.guides}
+    return {
         finding.file
         for finding in loaded.findings
         if finding.blocking
         and finding.file
         and finding.file not in rels
-        and finding.rule not in _UNREADABLE
-    )
-    titles: dict[str, str] = {}
-    for guide in loaded.guides:
-        titles.setdefault(guide.meta.title, guide.rel)
-    metas = {guide.rel: guide.meta for guide in loaded.guides}
-    return SiteGuides(rels, broken, titles, anchors, metas)
+        and not (readable and finding.rule in _UNREADABLE)
+    }
 
 
-def salvaged_guides(source: Path, site: SiteGuides, default_lang: str) -> list[SourceGuide]:
+def salvaged_guides(source: Path, loaded: Loaded, default_lang: str) -> list[SourceGuide]:
     """The guides whose front matter failed, each with the body that can still be checked."""
-    found = (salvage(source / rel, rel, default_lang) for rel in sorted(site.broken))
+    found = (
+        salvage(source / rel, rel, default_lang) for rel in sorted(_failed(loaded, readable=True))
+    )
     return [guide for guide in found if guide is not None]
 
 
@@ -141,7 +149,7 @@ def check_site(
         return known.get(rel)
 
     site = site_guides(loaded, anchors)
-    guides = loaded.guides + salvaged_guides(source, site, default_lang)
+    guides = loaded.guides + salvaged_guides(source, loaded, default_lang)
 
     def checked(index: int) -> tuple[list[Finding], GuideSummary]:
         # only what the report needs crosses back from a worker: not the parsed guide
@@ -158,4 +166,4 @@ def check_site(
 
 def all_guides(source: Path, loaded: Loaded, default_lang: str) -> list[SourceGuide]:
     """The loaded guides and, salvaged, those whose front matter failed."""
-    return loaded.guides + salvaged_guides(source, site_guides(loaded), default_lang)
+    return loaded.guides + salvaged_guides(source, loaded, default_lang)

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
+from ..han import EVERY_HAN
 from ..messages import best_language, error_text, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, models_in, unknown_fields
@@ -231,6 +232,25 @@ def _name_problem(rel: str, lang: str) -> Finding | None:
     return None
 
 
+_HAN_CHARACTER = re.compile(f"[{EVERY_HAN}]")
+
+
+def legacy_encoding(data: bytes, lang: str) -> str | None:
+    """The encoding a file that is not UTF-8 was saved in, when its bytes read as Chinese in one
+    that editors' tools still save in: Windows Notepad's "Unicode" (UTF-16), GBK, Big5."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    tried = ("big5", "gb18030") if lang == "zh-Hant" else ("gb18030", "big5")
+    for encoding in tried:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _HAN_CHARACTER.search(text):
+            return {"gb18030": "GBK", "big5": "Big5"}[encoding]
+    return None
+
+
 def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | None, list[Finding]]:
     # until its front matter is read, a guide's language is its folder's
     problems = Problems(rel, _guessed_lang("", rel, default_lang), prefix="content-")
@@ -247,7 +267,10 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         bad_line = data[: error.start].count(b"\n") + 1
         # a GBK or Big5 file still spells its lang line in ASCII
         lang = _guessed_lang(data.decode("utf-8", "replace"), rel, default_lang)
-        return None, [replace(problems, lang=lang).at(bad_line, "not-utf8", line=bad_line)]
+        said = replace(problems, lang=lang, rule="content-not-utf8")
+        if encoding := legacy_encoding(data, lang):
+            return None, [said.at(bad_line, "not-utf8-named", line=bad_line, encoding=encoding)]
+        return None, [said.at(bad_line, "not-utf8", line=bad_line)]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     text = "\n".join(lines)
     forbidden = _FORBIDDEN_CHARACTER.search(text)

@@ -106,6 +106,29 @@ def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
     assert len(document["summaries"]) == 3  # the broken guide is counted
 
 
+def test_a_link_to_a_guide_saved_in_gbk_is_told_that_guides_own_problem(tmp_path):
+    """The link was said to lead to a guide that does not exist, beside the GBK file's own
+    finding (found by an outside editor's walkthrough)."""
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        "---\ntitle: 办理居住证\nsummary: 带身份证去办。\nlang: zh-Hans\n---\n\n"
+        "先[查询公积金](b.md)。\n",
+    )
+    path = tmp_path / "zh-Hans" / "b.md"
+    path.write_bytes(
+        "---\ntitle: 查询公积金\nsummary: 在网上查。\nlang: zh-Hans\n---\n\n在网上查。\n".encode(
+            "gbk"
+        )
+    )
+    found = {(f["file"], f["rule"]): f["message"] for f in lint_json(tmp_path)["findings"]}
+    assert found[("zh-Hans/a.md", "link-linked-guide-broken")].startswith(
+        "链接到的指南“b.md”本身有错误，见本次报告里 zh-Hans/b.md 的问题"
+    )
+    assert found[("zh-Hans/b.md", "content-not-utf8")].startswith("文件是 GBK 编码，不是 UTF-8")
+    assert ("zh-Hans/a.md", "link-missing-guide-link") not in found
+
+
 def test_links_and_images_are_checked_in_a_guide_whose_components_are_wrong(tmp_path):
     """An unknown or unclosed component does not hide the guide's missing links and images: the
     editor sees them all in the same run."""
