@@ -52,6 +52,7 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "word-bullet": "warning",
     "indented-line": "warning",
     "invisible-space": "warning",
+    "table-header-line": "warning",
 }
 
 

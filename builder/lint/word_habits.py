@@ -1,7 +1,8 @@
 """Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines
 (merged into one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines
-indented with a tab or full-width spaces (a grey code box, or a stray indent) and invisible
-characters.
+indented with a tab or full-width spaces (a grey code box, or a stray indent), invisible
+characters, and a table pasted without the ``| --- |`` line under its header (its rows run
+together into one paragraph of bars).
 
 Each becomes a finding that names the Markdown to write; ``guidekit lint --fix`` writes it, line by
 line, only in the body and never inside fenced code.
@@ -20,7 +21,7 @@ from .text import excerpt
 _CHINESE_NUMBERS = "一二三四五六七八九十"
 # One quick look at the whole body: most guides have none of these habits
 _ANY_HABIT = re.compile(
-    rf"^(?:[ \t\u3000]*(?:\d+[、"
+    rf"^(?:\s*\||[ \t\u3000]*(?:\d+[、"
     rf"．]|\d+\.(?=[^\d\s])|[（(]\d+[）)]|[\u2460-\u2473]|[{_CHINESE_NUMBERS}]+、|（[{_CHINESE_NUMBERS}]+）|[●•·▪■◆○◇])|[\t\u3000])"
     r"|[\u200b\u200c\u2060\ufeff]",
     re.MULTILINE,
@@ -37,6 +38,8 @@ _BULLET = re.compile(r"^(?P<indent> *)[●•·▪■◆○◇]\s*(?P<text>\S.*)
 _INDENT = re.compile(r"^[\t\u3000]+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff]")
+_TABLE_ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
+_HEADER_LINE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _LINES = re.compile(
     r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$"
 )  # the lines load counts (not str.splitlines, which splits more)
@@ -58,7 +61,12 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
         return []
     found: list[Habit] = []
     fence: str | None = None  # the fence that opened the code block we are in
+    rows: list[str] = []  # the table rows just above, outside code
     for index, text in enumerate(guide.body.split("\n")):
+        row = fence is None and bool(_TABLE_ROW.match(text))
+        if row and len(rows) == 1 and not _HEADER_LINE.match(text):
+            found.append(_header_line(rows[0], guide.body_line + index - 1))
+        rows = rows + [text] if row else []
         opening = _FENCE.match(text)
         if opening and (
             fence is None
@@ -76,10 +84,12 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
 
 def report_habits(habits: list[Habit], report: Reporter) -> None:
     for habit in habits:
+        # a rewrite that adds a line under the one written suggests the line it adds
+        added = habit.markdown.strip().split("\n")[-1]
         report.add(
             habit.rule,
             habit.line,
-            suggestion=habit.markdown.strip() or report.text("indented-line-empty"),
+            suggestion=added or report.text("indented-line-empty"),
             written=excerpt(habit.written.strip(), 30),
             markdown=excerpt(habit.markdown.strip(), 30),
         )
@@ -119,6 +129,12 @@ def _habits_of(text: str, line: int) -> Iterator[Habit]:
         yield Habit("word-bullet", line, text, f"{bullet['indent']}- {bullet['text']}")
 
 
+def _header_line(header: str, line: int) -> Habit:
+    """The header row of a table written without the line under it, rewritten with that line."""
+    columns = len(header.strip().strip("|").split("|"))
+    return Habit("table-header-line", line, header, header + "\n|" + " --- |" * columns)
+
+
 def _chinese_number(numeral: str) -> int:
     """一 -> 1, 十 -> 10, 十二 -> 12, 二十 -> 20, 二十三 -> 23."""
     digits = {character: value for value, character in enumerate(_CHINESE_NUMBERS, start=1)}
@@ -140,5 +156,7 @@ def fixed_text(original: str, habits: list[Habit]) -> str:
         index = line - 1
         if 0 <= index < len(lines):
             ending = lines[index][len(lines[index].rstrip("\r\n")) :]
-            lines[index] = ("\ufeff" if index == 0 and offset else "") + markdown + ending
+            # a line the rewrite adds ends as the file's lines do
+            added = markdown.replace("\n", ending or "\n")
+            lines[index] = ("\ufeff" if index == 0 and offset else "") + added + ending
     return "".join(lines)

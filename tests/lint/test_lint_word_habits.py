@@ -29,8 +29,17 @@ lang: zh-Hans
 \u3000\u3000段落缩进
 有\u200b零宽
 
+| 材料 | 时间 |
+| 身份证 | 当场 |
+
+| 好 | 表 |
+| --- | --- |
+| 对 | 的 |
+
 ```
 1、代码里不动
+| 代码 | 里 |
+| 不 | 动 |
 ```
 
 （一）小节
@@ -56,8 +65,18 @@ lang: zh-Hans
 段落缩进
 有零宽
 
+| 材料 | 时间 |
+| --- | --- |
+| 身份证 | 当场 |
+
+| 好 | 表 |
+| --- | --- |
+| 对 | 的 |
+
 ```
 1、代码里不动
+| 代码 | 里 |
+| 不 | 动 |
 ```
 
 ### 小节
@@ -86,7 +105,12 @@ def test_each_habit_is_a_located_finding_naming_the_markdown(tmp_path):
         ("lint:indented-line", line_of(path, "\u3000\u3000段落"), "段落缩进"),
         ("lint:invisible-space", line_of(path, "零宽"), "有零宽"),
         ("lint:word-heading", line_of(path, "（一）小节"), "### 小节"),
+        # a pasted table whose rows ran together: the line under its header
+        ("lint:table-header-line", line_of(path, "| 材料 | 时间 |"), "| --- | --- |"),
     } <= found
+    assert [f["line"] for f in findings if f["rule"] == "lint:table-header-line"] == [
+        line_of(path, "| 材料 | 时间 |")
+    ]
     assert not [f for f in findings if "代码里" in f["message"]]
 
 
