@@ -116,6 +116,10 @@ PAGE_ID_PREFIXES = ("main", "section-", "gk-")
 _BOXES = frozenset({"help", "complaints"})
 
 
+# the sections guide.html.j2 draws after the body's own; the others come before them
+AFTER_BODY = frozenset({"faq", "legal-basis", "help", "complaints"})
+
+
 def field_sections(meta: GuideMeta, *, opening: bool = False) -> list[str]:
     """The ui keys of the sections a guide's page makes from its fields, each under an h2 beside the
     body's own (themes/base/guide.html.j2 draws them on the same conditions). ``opening``: the

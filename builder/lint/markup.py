@@ -29,7 +29,7 @@ from ..gate.content_rules import (
     repeated_headings,
 )
 from ..gate.language import foreign_phrase, other_script
-from ..guide.enrich import field_sections
+from ..guide.enrich import AFTER_BODY, field_sections
 from ..guide.markdown_html import body_parts
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
@@ -72,10 +72,12 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
             )
         )
 
+    sections = field_sections(guide.meta, opening=bool(body_parts(parsed.tokens)[1]))
     headings: list[dict[str, Any]] = [
-        {"level": 2, "text": ui_text(lang, key), "line": None}
-        for key in field_sections(guide.meta, opening=bool(body_parts(parsed.tokens)[1]))
+        {"level": 2, "text": ui_text(lang, key), "line": None} for key in sections
     ]
+    # the body's first heading follows the title, or the last section made before the body's
+    above_body = 2 if any(key not in AFTER_BODY for key in sections) else 1
     from_fields = len(headings)
     seen_text: dict[str, _Link] = {}
     inlines: list[Token] = []
@@ -106,7 +108,8 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                         text=link.text.strip(),
                         other=earlier.line,
                     )
-    for index, skip in heading_skips(heading["level"] for heading in headings[from_fields:]):
+    body_levels = (heading["level"] for heading in headings[from_fields:])
+    for index, skip in heading_skips(body_levels, above_body):
         add(HEADING_ORDER, headings[from_fields + index]["line"], **skip.arguments)
     made = {heading["text"].strip() for heading in headings[:from_fields]}
     for index in repeated_headings(headings):

@@ -106,6 +106,34 @@ def test_every_problem_the_markdown_shows_comes_in_one_lint_run(tmp_path):
     assert len(document["summaries"]) == 3  # the broken guide is counted
 
 
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ("", "从第 1 级直接到第 4 级。请用第 2 级（##）"),
+        # the page's 要点 (and 说明 over the opening text) stand above the body's sections
+        ("fees: 不收费\n", "从第 2 级直接到第 4 级。请用第 3 级（###）"),
+        # the questions come after the body's sections
+        ("faq:\n  - {question: 要钱吗, answer: 不要}\n", "从第 1 级直接到第 4 级"),
+    ],
+)
+def test_a_skipped_heading_level_is_counted_from_the_heading_above_it_on_the_page(
+    tmp_path, fields, said
+):
+    """The message said 第 1 级 where the page put its own 说明 (an h2) above the heading."""
+    write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        f"---\ntitle: 办理居住证\nsummary: 带身份证去办。\nlang: zh-Hans\n{fields}---\n\n"
+        "带身份证去派出所办。\n\n#### 住满半年怎么证明\n\n带租房合同。\n",
+    )
+    [message] = [
+        f["message"]
+        for f in lint_json(tmp_path)["findings"]
+        if f["rule"] == "guidekit:heading-order"
+    ]
+    assert said in message, message
+
+
 def test_a_link_to_a_guide_saved_in_gbk_is_told_that_guides_own_problem(tmp_path):
     """The link was said to lead to a guide that does not exist, beside the GBK file's own
     finding (found by an outside editor's walkthrough)."""
