@@ -99,8 +99,15 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
     if entry not in terms:
         terms.append(entry)
     word = _words(entry.term, env)
+    # the expansion is written after the term, unless the guide writes it or it would split a run:
+    # a title beside the written one is said twice by screen readers that read titles
+    written_after = entry.expansion and not tokens[index].meta.get(EXPANDED)
     if entry.expansion:
-        word = Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
+        word = (
+            Markup("<abbr>{}</abbr>").format(word)
+            if written_after
+            else Markup('<abbr title="{}">{}</abbr>').format(entry.expansion, word)
+        )
     # a screen reader says the link's description after its words: where activating it leads
     link = (
         Markup(
@@ -109,7 +116,7 @@ def _glossary_term(renderer, tokens: Sequence[Token], index: int, options, env) 
         if env["term_links"]
         else word
     )
-    if entry.expansion and not tokens[index].meta.get(EXPANDED):
+    if written_after:
         link += escape(ui_text(env["lang"], "expansion", expansion=entry.expansion))
     return str(link)
 
