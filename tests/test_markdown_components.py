@@ -149,7 +149,7 @@ def test_optional_steps_and_components_inside_steps(tmp_path):
         'class="gk-steps__optional">（可选）</span>' in steps
     )
     assert "请家人陪同" in steps and "可选：" not in steps
-    assert '<div class="gk-warning" role="note" aria-label="注意" data-line="' in steps
+    assert '<div class="gk-warning" role="note" data-line="' in steps
 
 
 def test_optional_marker_is_found_in_every_theme(tmp_path):
