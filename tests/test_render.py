@@ -64,6 +64,7 @@ GUIDES = {
         title="Apply for a card",
         summary="Bring your ID.",
         lang="en",
+        fields="owner: Qingchuan Social Security Bureau\n",
     ),
     "images/door.png": b"\x89PNG\r\n\x1a\n",
 }
@@ -220,6 +221,14 @@ def test_front_matter_text_is_escaped(out):
     assert "<b>身份证</b>" in soup.find(id="section-materials").find_next("ul").get_text()
     index = (out / "index.html").read_text("utf-8")
     assert "危险&lt;script&gt;" in index and "<script>" not in index
+
+
+@pytest.mark.parametrize("page", ["en/card.html", "en/card.short.html", "silver/en/card.html"])
+def test_an_english_page_says_its_labels_with_english_punctuation(out, page):
+    """The footer said "Responsible department：" with a Chinese colon (an outside audit)."""
+    text = (out / page).read_text("utf-8")
+    assert "Responsible department: Qingchuan Social Security Bureau" in text
+    assert "：" not in re.sub(r"<[^>]*>", "", text.split("<main", 1)[1])
 
 
 def test_component_headings_follow_the_outline(out):
