@@ -240,3 +240,24 @@ def test_every_message_exists_in_all_three_languages():
             assert all(isinstance(text, str) and text.strip() for text in texts.values()), (
                 f"{name}.yml: {key}"
             )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("zh-CN", "zh-Hans"),
+        ("中文", "zh-Hans"),
+        ("zh_TW", "zh-Hant"),
+        ("英文", "en"),
+        ("en-GB", "en"),
+    ],
+)
+def test_a_language_named_another_way_is_told_the_tag_to_write(tmp_path, written, meant):
+    """lang: zh-CN was told only the three tags guidekit takes (an outside editor's walkthrough)."""
+    text = f"---\ntitle: 办理居住证\nsummary: 带身份证去办。\nlang: {written}\n---\n\n带身份证。\n"
+    _, findings = load_text(tmp_path, text)
+    message = only_finding(findings, "content-field-invalid").message
+    # in the guide's language, as its folder or lang line says
+    assert message.endswith(
+        (f"这里要写 {meant}。", f"這裡要寫 {meant}。", f"write {meant} here.")
+    ), message

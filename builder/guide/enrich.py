@@ -7,6 +7,7 @@ links; images and attachments must live inside SOURCE and are copied with the si
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -258,6 +259,9 @@ def enrich_guide(
                 # written from the guides folder rather than from the guide's own folder
                 shown = posixpath.relpath(from_root, posixpath.dirname(guide.rel) or ".")
                 refuse(f"{missing}-folder", path=unquote(url), file=from_root, name=shown)
+            elif near := _near_name(resolved.parent, resolved.name, allowed):
+                shown = posixpath.join(posixpath.dirname(target), near)
+                refuse(f"{missing}-near", path=unquote(url), name=shown)
             else:
                 refuse(missing, path=unquote(url))
             return None
@@ -355,7 +359,17 @@ def _missing_guide(
     if titled is None:
         named = [rel for rel in site.rels if posixpath.basename(rel) == posixpath.basename(md)]
         if len(named) != 1:
-            return problems.at(line, "missing-guide-link", path=written)
+            near = difflib.get_close_matches(md, sorted(site.rels), n=1, cutoff=_NEAR)
+            if not near:
+                return problems.at(line, "missing-guide-link", path=written)
+            # a letter off (chaxun-gongjijing.md beside chaxun-gongjijin.md)
+            return problems.at(
+                line,
+                "missing-guide-link-near",
+                path=written,
+                file=near[0],
+                name=posixpath.relpath(near[0], posixpath.dirname(target) or "."),
+            )
         # the right file name in another folder, such as another language's
         return problems.at(
             line,
@@ -372,6 +386,26 @@ def _missing_guide(
         name=posixpath.relpath(titled, posixpath.dirname(target) or "."),
         title=title,
     )
+
+
+_NEAR = 0.85  # how alike two file names must be for one to be suggested for the other (difflib)
+
+
+def _near_name(folder: Path, name: str, allowed: Collection[str]) -> str | None:
+    """The file of ``folder`` a missing ``name`` most likely meant: the same name with another of
+    the ``allowed`` extensions (damen.png for damen.jpg), else a name a letter or two off."""
+    try:
+        names = sorted(
+            entry.name
+            for entry in folder.iterdir()
+            if entry.is_file() and posixpath.splitext(entry.name)[1].lower() in allowed
+        )
+    except OSError:
+        return None
+    stem = posixpath.splitext(name)[0].casefold()
+    same = [other for other in names if posixpath.splitext(other)[0].casefold() == stem]
+    near = same or difflib.get_close_matches(name, names, n=1, cutoff=_NEAR)
+    return near[0] if near else None
 
 
 def _path_that_works(root: Path, written: str) -> str | None:

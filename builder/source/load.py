@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
 from ..han import EVERY_HAN
-from ..messages import best_language, error_text, os_reason
+from ..messages import best_language, error_text, language_of, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, models_in, unknown_fields
 from .front_matter_errors import full_width_space
@@ -615,4 +615,22 @@ def expected_text(detail: Mapping[str, Any], lang: str) -> str:
         return error_text(_FIELD_EXPECTATIONS[field], lang)
     if kind == "value_error":
         return error_text("expect-web-address", lang)
+    meant = _language_meant(detail.get("input")) if field == "lang" else None
+    if meant:
+        return error_text("expect-lang-meant", lang, meant=meant)
     return value_expected(detail, lang)
+
+
+# how editors name a language in words (lang: 中文)
+_LANGUAGE_WORDS = {
+    **dict.fromkeys(("中文", "汉语", "简体", "简体中文", "簡體中文", "普通话"), "zh-Hans"),
+    **dict.fromkeys(("繁体", "繁體", "繁体中文", "繁體中文", "正體中文"), "zh-Hant"),
+    **dict.fromkeys(("英文", "英语", "英語", "english"), "en"),
+}
+
+
+def _language_meant(written: object) -> str | None:
+    """The lang guidekit takes that a tag (zh-CN, zh_TW, en-GB) or a word (中文, 英文) means."""
+    if not isinstance(written, str):
+        return None
+    return _LANGUAGE_WORDS.get(written.strip().casefold()) or language_of(written.strip())

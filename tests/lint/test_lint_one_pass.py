@@ -134,6 +134,37 @@ def test_a_skipped_heading_level_is_counted_from_the_heading_above_it_on_the_pag
     assert said in message, message
 
 
+def test_a_name_a_letter_off_or_of_another_type_is_suggested(tmp_path):
+    """The editor was told only to check the file name (an outside editor's walkthrough)."""
+    front = "---\ntitle: {title}\nsummary: 在网上查。\nlang: zh-Hans\n---\n\n"
+    write_guide(
+        tmp_path, "zh-Hans/chaxun-gongjijin.md", front.format(title="查询公积金") + "查。\n"
+    )
+    guide = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        front.format(title="办理居住证")
+        + "先[查公积金](chaxun-gongjijing.md)。\n\n![派出所大门](../images/damen.jpg)\n\n"
+        + "![窗口](../images/chuangkou.png)\n",
+    )
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "damen.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    found = {
+        (f["rule"], f["line"]): f["message"]
+        for f in lint_json(tmp_path)["findings"]
+        if f["file"] == "zh-Hans/a.md"
+    }
+    assert found[("link-missing-guide-link-near", line_of(guide, "gongjijing"))] == (
+        "链接指向的指南“chaxun-gongjijing.md”不存在。是不是 zh-Hans/chaxun-gongjijin.md？"
+        "从这篇指南链接它，要写成 chaxun-gongjijin.md。"
+    )
+    assert found[("link-missing-image-near", line_of(guide, "damen.jpg"))] == (
+        "找不到图片“../images/damen.jpg”。同一个文件夹里有 ../images/damen.png，是不是要写成它？"
+    )
+    # nothing like it: only the file name to check
+    assert ("link-missing-image", line_of(guide, "chuangkou")) in found
+
+
 def test_a_link_to_a_guide_saved_in_gbk_is_told_that_guides_own_problem(tmp_path):
     """The link was said to lead to a guide that does not exist, beside the GBK file's own
     finding (found by an outside editor's walkthrough)."""
