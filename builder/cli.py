@@ -378,7 +378,10 @@ def _report(
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    # as a guide's dates may be written (2026/12/1, 2026年12月1日)
+    type=click.DateTime(
+        formats=["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y年%m月%d号"]
+    ),
     default=None,
     metavar="YYYY-MM-DD",
 )

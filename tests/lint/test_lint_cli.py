@@ -139,6 +139,9 @@ def test_lint_usage_errors_exit_2(tmp_path):
 def test_as_of_decides_freshness(tmp_path):
     write_guide(tmp_path, "zh-Hans/a.md", guide("2026-12-01"))
     assert run("lint", str(tmp_path), "--as-of", "2026-11-30").exit_code == 0
+    # as a guide's own dates may be written
+    for written in ("2026/11/30", "2026.11.30", "2026年11月30日"):
+        assert run("lint", str(tmp_path), "--as-of", written).exit_code == 0, written
     assert run("lint", str(tmp_path), "--as-of", "2027-02-01").exit_code == 1
 
 
