@@ -261,3 +261,10 @@ def test_a_language_named_another_way_is_told_the_tag_to_write(tmp_path, written
     assert message.endswith(
         (f"这里要写 {meant}。", f"這裡要寫 {meant}。", f"write {meant} here.")
     ), message
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "\ufeff"])
+def test_an_empty_file_is_told_it_is_empty(tmp_path, text):
+    """It was told its front matter was missing (an outside editor's walkthrough)."""
+    _, findings = load_text(tmp_path, text)
+    assert only_finding(findings, "content-guide-empty").message.startswith("文件是空的。")

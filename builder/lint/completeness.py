@@ -40,6 +40,7 @@ _UNCLEAR_FEES = {
     "0",
 }
 _NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
+_CHINESE_COUNT = re.compile(r"[一二两兩三四五六七八九十百]+")
 _UNIT_AFTER = re.compile(
     r"\s*(?:个|個)?\s*(?:工作日|自然日|日|天|小时|小時|分钟|分鐘|月|周|週|星期|年"
     r"|(?:working\s+|business\s+)?days?|hours?|minutes?|weeks?|months?|years?)",
@@ -141,7 +142,9 @@ def _unit_stated(value: str, line: int, report: Reporter) -> None:
     """A time written as text says its unit (or that it is done at once)."""
     numbers = list(_NUMBER.finditer(value))
     without_unit = any(not _UNIT_AFTER.match(value, number.end()) for number in numbers)
-    if without_unit or (not numbers and not _AT_ONCE.search(value)):
+    # 十五个工作日: a count in Chinese numerals says its unit too
+    counted = any(_UNIT_AFTER.match(value, count.end()) for count in _CHINESE_COUNT.finditer(value))
+    if without_unit or (not numbers and not counted and not _AT_ONCE.search(value)):
         report.add(
             "time-limit-unit", line, value=value, suggestion=report.text("time-limit-unit-fix")
         )

@@ -294,7 +294,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             problems.at(i + 1, "fence-lookalike", written=lines[i].strip()) for i in mistyped
         ]
     if lines[0].strip() != FENCE:
-        return None, [problems.at(1, "no-front-matter")]
+        return None, [problems.at(1, "guide-empty" if not text.strip() else "no-front-matter")]
     if closing is None:
         return None, [problems.at(1, "front-matter-unclosed")]
     yaml_text = "\n".join(lines[1:closing])

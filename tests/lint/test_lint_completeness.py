@@ -88,6 +88,14 @@ def test_blank_fee_and_vague_time_limit(tmp_path):
     assert by_rule(findings, "missing-field") == []
 
 
+def test_a_time_limit_counted_in_chinese_numerals_says_its_unit(tmp_path):
+    """十五工作日 was told it had no unit (an outside editor's walkthrough); 一般要等 still has none."""
+    for name, written in (("a", "十五工作日"), ("b", "两个月"), ("c", "一般要等")):
+        write_guide(tmp_path, f"zh-Hans/{name}.md", guide(f"time_limit: {written}\n"))
+    findings = lint_folder(tmp_path).findings
+    assert {f.file for f in by_rule(findings, "time-limit-unit")} == {"zh-Hans/c.md"}
+
+
 def test_fee_items_and_english_units(tmp_path):
     path = write_guide(
         tmp_path,
