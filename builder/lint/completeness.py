@@ -40,6 +40,7 @@ _UNCLEAR_FEES = {
     "0",
 }
 _NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
+_AMOUNT_ALONE = re.compile(r"\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*")
 _CHINESE_COUNT = re.compile(r"[一二两兩三四五六七八九十百]+")
 _UNIT_AFTER = re.compile(
     r"\s*(?:个|個)?\s*(?:工作日|自然日|日|天|小时|小時|分钟|分鐘|月|周|週|星期|年"
@@ -109,6 +110,14 @@ def _fees(text: GuideText, report: Reporter) -> None:
                 text.field_line(*path),
                 value=value,
                 suggestion=report.text("fee-unclear-fix"),
+            )
+        elif _AMOUNT_ALONE.fullmatch(value):
+            # 20 of what: the page would say 收费 20
+            report.add(
+                "fee-unit",
+                text.field_line(*path),
+                value=value.strip(),
+                suggestion=report.text("fee-unit-fix", value=value.strip()),
             )
 
 

@@ -35,6 +35,7 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "number-style": "advice",
     "missing-field": "warning",
     "fee-unclear": "warning",
+    "fee-unit": "warning",
     "time-limit-unit": "warning",
     "holiday-hours": "warning",
     "fee-details-unclear": "warning",

@@ -96,6 +96,19 @@ def test_a_time_limit_counted_in_chinese_numerals_says_its_unit(tmp_path):
     assert {f.file for f in by_rule(findings, "time-limit-unit")} == {"zh-Hans/c.md"}
 
 
+def test_a_fee_written_as_a_bare_number_asks_for_its_unit(tmp_path):
+    """fees: 20 was shown as 收费 20, and an item's amount as 工本费：20 (an outside editor's
+    walkthrough)."""
+    write_guide(tmp_path, "zh-Hans/a.md", guide("fees: 20\n"))
+    write_guide(tmp_path, "zh-Hans/b.md", guide("fees:\n  - {item: 工本费, amount: '２０'}\n"))
+    write_guide(tmp_path, "zh-Hans/c.md", guide("fees: 每次 10 元\n"))
+    found = by_rule(lint_folder(tmp_path).findings, "fee-unit")
+    assert {(f.file, f.suggestion) for f in found} == {
+        ("zh-Hans/a.md", "写上单位，例如 20 元。"),
+        ("zh-Hans/b.md", "写上单位，例如 ２０ 元。"),
+    }
+
+
 def test_fee_items_and_english_units(tmp_path):
     path = write_guide(
         tmp_path,
