@@ -672,10 +672,13 @@ def new_command(title: str, source: Path | None, lang: str | None) -> None:
         _usage_error(scaffold.scaffold_text("new-no-title", command_language()))
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     lang = lang or language_chosen() or load_config(source)[0].default_lang
-    path = scaffold.new_guide(source, title, lang)
+    written = scaffold.title_in_script(title, lang)
+    path = scaffold.new_guide(source, written, lang)
     # a SOURCE found from a language folder is ``..``: name the file as seen from where they stand
     shown = path if path.is_absolute() else Path(os.path.relpath(path))
     _stderr.print(f"[green]{escape(scaffold.scaffold_text('new-created', lang, path=shown))}[/]")
+    if written != title:
+        _stderr.print(escape(scaffold.scaffold_text("new-title-converted", lang, title=written)))
 
 
 @main.command("init")

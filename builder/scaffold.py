@@ -89,6 +89,16 @@ def guide_text(title: str, lang: str, today: dt.date) -> str:
     return "\n".join(lines)
 
 
+def title_in_script(title: str, lang: str) -> str:
+    """The title in the characters of the guide's language: an editor whose input method types
+    Simplified gives a zh-Hant guide 办理护照 (辦理護照), and the other way round."""
+    from .lint.data import to_simplified, to_traditional
+
+    if lang == "zh-Hant":
+        return to_traditional(title)
+    return to_simplified(title) if lang == "zh-Hans" else title
+
+
 def new_guide(source: Path, title: str, lang: str, *, today: dt.date | None = None) -> Path:
     folder = source / lang
     folder.mkdir(parents=True, exist_ok=True)

@@ -92,6 +92,26 @@ def test_new_without_a_title_writes_nothing_and_says_what_to_write(tmp_path, tit
     assert not source.exists()
 
 
+@pytest.mark.parametrize(
+    ("typed", "lang", "title", "said"),
+    [
+        ("办理护照", "zh-Hant", "辦理護照", "標題寫成了繁體字：辦理護照。"),
+        ("辦理護照", "zh-Hans", "办理护照", "标题写成了简体字：办理护照。"),
+        ("办理护照", "zh-Hans", "办理护照", None),
+    ],
+)
+def test_a_new_guides_title_is_written_in_its_languages_characters(
+    tmp_path, typed, lang, title, said
+):
+    """A zh-Hant guide kept the Simplified title the editor's input method typed (an outside
+    editor's walkthrough)."""
+    source = tmp_path / "guides"
+    outcome = run_guidekit("new", typed, "--source", source, "--lang", lang)
+    [path] = (source / lang).iterdir()
+    assert f'title: "{title}"' in path.read_text("utf-8")
+    assert (said in outcome.stderr) if said else ("字：" not in outcome.stderr), outcome.stderr
+
+
 def test_new_uses_the_sites_default_language(tmp_path):
     source = tmp_path / "guides"
     source.mkdir()
