@@ -117,7 +117,7 @@ def test_every_front_matter_message_is_in_every_language():
 
 
 def test_choices_are_listed_in_the_guide_language(tmp_path):
-    write_site(tmp_path, {"zh-Hans/a.md": "---\ntitle: 甲\nsummary: 乙。\nlang: zh-CN\n---\n"})
+    write_site(tmp_path, {"zh-Hans/a.md": "---\ntitle: 甲\nsummary: 乙。\nlang: fr\n---\n"})
     _, findings = load_guide(tmp_path / "zh-Hans/a.md", "zh-Hans/a.md", "zh-Hans")
     assert findings[0].message == "字段“lang”的值不对：只能是 zh-Hans、zh-Hant、en 中的一个。"
 
