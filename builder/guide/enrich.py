@@ -314,7 +314,14 @@ def enrich_guide(
                 and (target.endswith(".md") or posixpath.splitext(target)[1] == "")
             ):
                 findings.append(
-                    _missing_guide(site, target, unquote(href), problems, token_line(token))
+                    _missing_guide(
+                        site,
+                        target,
+                        unquote(href),
+                        problems,
+                        token_line(token),
+                        posixpath.dirname(guide.rel),
+                    )
                 )
                 continue
             if meant is not None:
@@ -348,44 +355,26 @@ def enrich_guide(
 
 
 def _missing_guide(
-    site: SiteGuides, target: str, written: str, problems: Problems, line: int | None
+    site: SiteGuides, target: str, written: str, problems: Problems, line: int | None, folder: str
 ) -> Finding:
-    """Why a link to a guide finds none, naming the guide file the editor most likely meant."""
+    """Why a link to a guide finds none, naming the guide file the editor most likely meant and
+    how to write it from ``folder``, the linking guide's own."""
     md = posixpath.splitext(target)[0] + ".md"
     if md in site.broken:
         return problems.at(line, "linked-guide-broken", path=written, file=md)
     title = posixpath.splitext(posixpath.basename(target))[0]
-    titled = site.titles.get(title)
-    if titled is None:
-        named = [rel for rel in site.rels if posixpath.basename(rel) == posixpath.basename(md)]
-        if len(named) != 1:
-            near = difflib.get_close_matches(md, sorted(site.rels), n=1, cutoff=_NEAR)
-            if not near:
-                return problems.at(line, "missing-guide-link", path=written)
-            # a letter off (chaxun-gongjijing.md beside chaxun-gongjijin.md)
-            return problems.at(
-                line,
-                "missing-guide-link-near",
-                path=written,
-                file=near[0],
-                name=posixpath.relpath(near[0], posixpath.dirname(target) or "."),
-            )
-        # the right file name in another folder, such as another language's
-        return problems.at(
-            line,
-            "missing-guide-link-folder",
-            path=written,
-            file=named[0],
-            name=posixpath.relpath(named[0], posixpath.dirname(target) or "."),
-        )
-    return problems.at(
-        line,
-        "missing-guide-link-title",
-        path=written,
-        file=titled,
-        name=posixpath.relpath(titled, posixpath.dirname(target) or "."),
-        title=title,
-    )
+    named = [rel for rel in site.rels if posixpath.basename(rel) == posixpath.basename(md)]
+    near = difflib.get_close_matches(md, sorted(site.rels), n=1, cutoff=_NEAR)
+    if title in site.titles:
+        key, meant = "missing-guide-link-title", site.titles[title]
+    elif len(named) == 1:  # the right file name in another folder, such as another language's
+        key, meant = "missing-guide-link-folder", named[0]
+    elif near:  # a letter off (chaxun-gongjijing.md beside chaxun-gongjijin.md)
+        key, meant = "missing-guide-link-near", near[0]
+    else:
+        return problems.at(line, "missing-guide-link", path=written)
+    name = posixpath.relpath(meant, folder or ".")
+    return problems.at(line, key, path=written, file=meant, name=name, title=title)
 
 
 _NEAR = 0.85  # how alike two file names must be for one to be suggested for the other (difflib)

@@ -165,6 +165,38 @@ def test_a_name_a_letter_off_or_of_another_type_is_suggested(tmp_path):
     assert ("link-missing-image", line_of(guide, "chuangkou")) in found
 
 
+def test_the_guide_a_link_meant_is_written_as_from_the_linking_guide(tmp_path):
+    """Through another folder the suggestion was worked out from the folder the link pointed into:
+    ../zh-Hant/x.md was told to write x.md, zh-Hans/x.md ../x.md (an outside tester)."""
+    front = "---\ntitle: {title}\nsummary: 在网上查。\nlang: {lang}\n---\n\n"
+    write_guide(
+        tmp_path,
+        "zh-Hant/credit-report.md",
+        front.format(title="查詢報告", lang="zh-Hant") + "查。\n",
+    )
+    write_guide(
+        tmp_path, "zh-Hans/card.md", front.format(title="申领社保卡", lang="zh-Hans") + "办。\n"
+    )
+    guide = write_guide(
+        tmp_path,
+        "zh-Hans/a.md",
+        front.format(title="办理居住证", lang="zh-Hans")
+        + "[报告](../zh-Hant/credit-reprt.md)，[卡](zh-Hans/card.md)，[报告](zh-Hant/credit-report.md)。\n",
+    )
+    said = [
+        f["message"]
+        for f in lint_json(tmp_path)["findings"]
+        if f["file"] == "zh-Hans/a.md"
+        and f["line"] == line_of(guide, "[报告]")
+        and f["rule"].startswith("link-missing-guide-link")
+    ]
+    assert sorted(message.rsplit("要写成 ", 1)[1] for message in said) == [
+        "../zh-Hant/credit-report.md。",
+        "../zh-Hant/credit-report.md。",
+        "card.md。",
+    ], said
+
+
 def test_a_link_to_a_guide_saved_in_gbk_is_told_that_guides_own_problem(tmp_path):
     """The link was said to lead to a guide that does not exist, beside the GBK file's own
     finding (found by an outside editor's walkthrough)."""
