@@ -179,13 +179,16 @@ def test_screenshots_of_each_theme_at_both_widths_are_saved(facts):
 def test_a_word_with_pinyin_below_the_first_line_of_a_paragraph_passes_the_gate(tmp_path):
     """Its reading stood 3 px into the line above (5 px with the text-spacing overrides, 6 px with
     text at 200 %): the gate refused every guide that used a glossary word with a reading anywhere
-    but on a paragraph's first line, as its text-spacing and text-size checks should."""
+    but on a paragraph's first line, as its text-spacing and text-size checks should. In a list
+    item it stood on the line, beside the text, with the word below (guidekit:ruby-misplaced)."""
     words = "住满半年就可以申请居住证，孩子上学、看病都更方便，" * 4
     root = write_site(
         tmp_path / "guides",
         {
             "glossary.yml": GLOSSARY,
-            "card.md": guide(f"{words}查征信不收费。\n\n- {words}查征信不收费。\n"),
+            # the word's first use, a link, in a list item: a tap target's flex box put the reading
+            # on the line and the word below it (an outside tester)
+            "card.md": guide(f"- {words}查征信不收费。\n\n{words}查征信不收费。\n"),
         },
     )
     result = build(root, tmp_path / "site", cache=False)

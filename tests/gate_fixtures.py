@@ -102,6 +102,16 @@ TICK_BOX_FACTS = (
 
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
+# guidekit's own layout of a reading: word and reading one column, aligned to the line's bottom
+RUBY_CSS = (
+    "ruby { display: inline-flex; flex-direction: column-reverse; align-items: center;"
+    " vertical-align: bottom; } rt { font-size: 0.6em; line-height: 1.2; }"
+)
+RUBY_IN_LIST = (
+    '<ul><li>参加了医保的人，包括在青川<a href="#word"><ruby>暂住<rp>（</rp>'
+    '<rt aria-hidden="true">zàn zhù</rt><rp>）</rp></ruby></a>、在这里上班交医保的人。</li></ul>'
+    '<p id="word">暂住：在外地住一段时间。</p>'
+)
 PAGES: dict[str, str] = {
     # Reflow (1.4.10)
     "reflow/bad.html": page(
@@ -390,6 +400,17 @@ PAGES: dict[str, str] = {
     "reading/read-along-followed.html": page(
         READ_ALONG_BODY, script=READ_ALONG_SCRIPT % "block.scrollIntoView({block: 'nearest'});"
     ),
+    # A reading over a word inside a box that lays its content out as a flex row (a list's link
+    # made a tap target): the reading stood on the text line and its word dropped below it
+    "reading/ruby-pushed-down.html": page(
+        RUBY_IN_LIST,
+        css=RUBY_CSS + "li > a { display: inline-flex; align-items: center; min-height: 44px; }",
+        lang="zh-Hans",
+        title="办理居住证",
+    ),
+    "reading/ruby-over-its-word.html": page(
+        RUBY_IN_LIST, css=RUBY_CSS, lang="zh-Hans", title="办理居住证"
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -461,6 +482,7 @@ PAGES: dict[str, str] = {
 }
 
 GOOD_PAGES = (
+    "reading/ruby-over-its-word.html",
     "reflow/good.html",
     "reflow/fixed-fits.html",
     "reflow/large-text-wraps.html",

@@ -23,6 +23,7 @@ CRITERIA = {
     "read-along-hidden": None,  # read_along.py
     "ruby-rp": "1.3.1",
     "ruby-rt-size": "1.4.4",
+    "ruby-misplaced": "1.3.2",
     "table-unnamed": "1.3.1",
     "line-length": "1.4.8",
     "not-found-relative": "2.4.5",

@@ -116,9 +116,50 @@ window.__guidekit.reading = {
       if (rt) {
         const ratio = parseFloat(getComputedStyle(rt).fontSize) / parseFloat(getComputedStyle(ruby).fontSize);
         if (ratio < least - 0.01) problems.push({ check: "ruby-rt-size", value: Math.round(ratio * 100), limit: least * 100, ...g.where(ruby) });
+        const word = this.rubyWordOffItsLine(ruby, rt);
+        if (word) problems.push({ check: "ruby-misplaced", text: word, ...g.where(ruby) });
       }
     }
     return problems;
+  },
+
+  // The word of a <ruby> when its reading stands on the line of the text beside it and the word
+  // itself below that line: laid out inside a flex or grid box (a link made a tap target), a
+  // reading sits where the word should and pushes the word down.
+  rubyWordOffItsLine(ruby, rt) {
+    const reading = rt.getBoundingClientRect();
+    const words = [...ruby.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.data.trim());
+    if (!reading.height || !words.length) return null;
+    const range = document.createRange();
+    range.setStart(words[0], 0);
+    range.setEnd(words[words.length - 1], words[words.length - 1].data.length);
+    const word = range.getBoundingClientRect();
+    const block = ruby.parentElement.closest("p, li, td, th, dd, dt, caption, figcaption, blockquote, h1, h2, h3, h4, h5, h6") || ruby.parentElement;
+    for (const beside of [this.characterBeside(ruby, block, -1), this.characterBeside(ruby, block, 1)]) {
+      if (!beside) continue;
+      const onItsLine = reading.top < beside.bottom - 1 && reading.bottom > beside.top + 1;
+      if (onItsLine && word.top >= beside.bottom - 1) return range.toString().trim();
+    }
+    return null;
+  },
+
+  // The box of the nearest visible character of ``block`` before (-1) or after (1) ``ruby``.
+  characterBeside(ruby, block, side) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (ruby.contains(node) || !node.data.trim() || node.parentElement.closest("rt, rp")) continue;
+      const before = ruby.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
+      if (side < 0 ? before : !before) texts.push(node);
+    }
+    const text = side < 0 ? texts[texts.length - 1] : texts[0];
+    if (!text) return null;
+    const at = side < 0 ? text.data.trimEnd().length - 1 : text.data.length - text.data.trimStart().length;
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    const box = range.getBoundingClientRect();
+    return box.height ? box : null;
   },
 
   // A table is named by its caption, its own aria-label(ledby), or the named region or figure that
