@@ -13,11 +13,19 @@ _WRITTEN = re.compile(
 )
 
 
+_DATE_AFTER = re.compile(r"\s*[年月日号號]")
+
+
 def dialable(phone: str) -> bool:
     """Whether the text starts with a number a phone can dial (three digits at least): a tap on
-    见窗口公告 or 请拨打 12345 as a link would call nothing."""
+    见窗口公告 or 请拨打 12345 as a link would call nothing, and on 2024 年起改为 12345 would
+    call 2024."""
     found = _WRITTEN.match(phone)
-    return found is not None and sum(char.isdigit() for char in found["number"]) >= 3
+    return (
+        found is not None
+        and sum(char.isdigit() for char in found["number"]) >= 3
+        and not _DATE_AFTER.match(phone, found.end())
+    )
 
 
 def written_parts(phone: str) -> tuple[str, str]:

@@ -40,18 +40,16 @@ def slug(title: str) -> str:
     from .lint.data import to_simplified
     from .lint.segmenter import segmenter
 
-    # jieba's dictionary is Simplified: a 繁體 title is cut where its Simplified form is, character
-    # for character
+    # jieba's and pypinyin's words are Simplified: a 繁體 title is cut and spelled as its Simplified
+    # form is (銀行 letter by letter was yinxing), so both languages' versions get one name
     simplified = to_simplified(title)
     words = []
-    start = 0
     for cut in segmenter().for_text(simplified).cut(simplified):
-        word, start = title[start : start + len(cut)], start + len(cut)
         from pypinyin import (
             lazy_pinyin,
         )  # imported on first use: every guidekit command loads this module
 
-        spelled = "".join(lazy_pinyin(word))
+        spelled = "".join(lazy_pinyin(cut))
         ascii_only = (
             unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode().lower()
         )

@@ -31,6 +31,9 @@ TODAY = dt.date(2026, 6, 1)
         # form is (it ran together as banlihuzhao)
         ("辦理護照", "banli-huzhao"),
         ("申領社會保障卡", "shenling-shehuibaozhang-ka"),
+        # ... and spelled as it is: 銀行 a character at a time was yinxing (an outside tester)
+        ("辦理銀行卡", "banli-yinhangka"),
+        ("办理银行卡", "banli-yinhangka"),
     ],
 )
 def test_file_names_are_ascii_slugs(title, expected):

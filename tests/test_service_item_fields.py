@@ -128,6 +128,8 @@ def test_a_time_limit_without_a_unit_asks_for_one_at_its_line(tmp_path, written)
         "places:\n  - name: 政务服务中心\n    phone: 请拨打0571-88881100\n",
         "places:\n  - name: 政务服务中心\n    phone: 零五七一-八八八八一一零零\n",
         "consult:\n  phone: 见官网\n",
+        # a year is no number to dial (the link called 2024)
+        "places:\n  - name: 政务服务中心\n    phone: 2024 年起改为 12345\n",
     ],
 )
 def test_a_phone_without_a_number_to_dial_is_refused_at_its_line(tmp_path, fields):
@@ -147,11 +149,14 @@ def test_a_phone_without_a_number_to_dial_is_refused_at_its_line(tmp_path, field
         "(028) 8765 4321",
         "０５７１－８８８８１１００",
         "12345 转 8001",
+        "0571—8888 1100（工作日）",
     ],
 )
 def test_a_phone_that_starts_with_its_number_is_kept(tmp_path, phone):
     _, loaded, findings = load(tmp_path, f"places:\n  - name: 中心\n    phone: '{phone}'\n")
     assert findings == [] and loaded.meta.places[0].phone
+    # a dash typed between the digits dials as a hyphen: the link stopped at the dash (tel:0571)
+    assert "—" not in loaded.meta.places[0].phone
 
 
 @pytest.mark.parametrize(

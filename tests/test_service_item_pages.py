@@ -253,3 +253,8 @@ def test_a_phone_with_an_extension_or_a_note_dials_the_number_and_then_the_exten
     assert html.select_one(".gk-help__phone").get_text() == "0571-8821 6300 转 8001"
     statement = soup(tmp_path / "site", "accessibility/zh-Hans.html")
     assert [link["href"] for link in statement.select("a[href^='tel:']")] == ["tel:12345,2"]
+    # the structured data's numbers are numbers, without the note after them
+    data = json.loads(html.select_one('script[type="application/ld+json"]').string)
+    channels = data["availableChannel"]
+    assert [channel["serviceLocation"]["telephone"] for channel in channels[:1]] == ["12345"]
+    assert channels[1]["servicePhone"]["telephone"] == "0571-8821 6300 转 8001"

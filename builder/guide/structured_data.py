@@ -10,6 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..phone import written_parts
 from ..source.content_model import GuideMeta, TimeLimit
 
 # How fee fields say nothing is charged; the linter makes editors write it out
@@ -45,7 +46,7 @@ def government_service(meta: GuideMeta, url: str | None) -> dict[str, Any]:
                 "@type": "Place",
                 "name": place.name,
                 "address": place.address,
-                **({"telephone": place.phone} if place.phone else {}),
+                **({"telephone": _phone_number(place.phone)} if place.phone else {}),
                 **({"openingHours": place.hours} if place.hours else {}),
             },
         }
@@ -64,7 +65,10 @@ def government_service(meta: GuideMeta, url: str | None) -> dict[str, Any]:
             {
                 "@type": "ServiceChannel",
                 "name": meta.consult.name or meta.title,
-                "servicePhone": {"@type": "ContactPoint", "telephone": meta.consult.phone},
+                "servicePhone": {
+                    "@type": "ContactPoint",
+                    "telephone": _phone_number(meta.consult.phone),
+                },
             }
         )
     limit = meta.promised_time_limit or meta.legal_time_limit
@@ -155,3 +159,8 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     )
+
+
+def _phone_number(phone: str) -> str:
+    """The number to call, without the note after it: 0571-8888 1100（工作日） is 0571-8888 1100."""
+    return written_parts(phone)[0]

@@ -157,7 +157,10 @@ Text = Annotated[str, Field(min_length=1)]
 # An input method left on full width types ０２８－１２３４５６７８: dialers take ASCII digits only
 # only the dialling characters: a note after the number keeps the brackets it was written with
 _STARTS_WITH_A_NUMBER = re.compile(r"[+＋]?[0-9０-９]{3}")
-_HALF_WIDTH_DIALLING = str.maketrans("０１２３４５６７８９＋－\u3000", "0123456789+- ")
+# dashes typed between the digits (0571—8888 1100) dial as hyphens: the link stopped at the dash
+_HALF_WIDTH_DIALLING = str.maketrans(
+    "０１２３４５６７８９＋－\u3000\u2014\u2013\u2012\u2212", "0123456789+- ----"
+)
 
 
 def _phone(value: str) -> str:
