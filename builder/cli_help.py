@@ -4,6 +4,7 @@ LC_ALL, LC_MESSAGES, LANG), or the one ``--lang`` names. Texts live in messages/
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -181,6 +182,10 @@ def _said(key: str, lang: str, **args: object) -> str:
     return fill(catalogue("help")[key][lang], args)
 
 
+# click's own sentence for words left over after a command's arguments
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments? \((?P<arguments>.*)\)$")
+
+
 def _usage_problem(error: click.UsageError, lang: str) -> str:
     """What was wrong, from what click knows of it; click's sentence where guidekit has none."""
     if isinstance(error, click.NoSuchCommand | click.NoSuchOption):
@@ -195,6 +200,14 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
         hint = _said("usage-did-you-mean", lang, names=list_text(sorted(close), lang))
         return sentences_text((said, hint), lang)
     param = getattr(error, "param", None)
+    extra = _EXTRA_ARGUMENTS.match(error.message)
+    if extra and error.ctx is not None:
+        return _said(
+            "usage-extra-arguments",
+            lang,
+            arguments=extra["arguments"],
+            command=error.ctx.command_path,
+        )
     if not isinstance(param, click.Parameter):
         return error.format_message()
     name = (

@@ -112,6 +112,8 @@ CHINESE = {"LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "
         (["build", "--format", "xml"], "--format 的值不对：只能是 text、json"),
         (["lint", "--as-of", "2030-13-01"], "--as-of 的值不对：日期要写成 YYYY-MM-DD"),
         (["new"], "缺少 TITLE"),
+        # a folder added after the title: it was click's English sentence
+        (["new", "办理护照", "."], "多写了“.”，这个命令用不上。能写什么，见"),
         (["check"], "请给出一个要检查的文件夹，例如 guidekit check site"),
     ],
 )

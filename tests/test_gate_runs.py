@@ -212,6 +212,25 @@ def test_the_words_around_each_message_are_in_the_messages_language():
     assert "zh-Hant/b.md:3: 建議: “按钮”是很少见的词。 (lint:rare-word)" in lines
 
 
+def test_a_page_is_named_once_with_its_theme():
+    """A silver page was named "silver silver/zh-Hans/a.html" (an outside tester)."""
+    import io
+
+    from rich.console import Console
+
+    from guidekit.gate.formats import print_text
+
+    findings = [
+        Finding("guidekit:page-weight", "重了。", file=file, page=f"{prefix}{file}", theme=theme)
+        for prefix, theme, file in (("silver/", "silver", "a.html"), ("", "standard", "b.html"))
+    ]
+    printed = io.StringIO()
+    print_text(judge(findings), Console(file=printed, width=2000), "zh-Hans")
+    text = printed.getvalue()
+    assert "(guidekit:page-weight, silver/a.html)" in text
+    assert "(guidekit:page-weight, standard b.html)" in text
+
+
 def test_one_defect_of_a_site_guidekit_did_not_build_is_one_problem_with_its_page_count():
     """Located only on the page it was seen on (no guide line, no template): grouped by rule and
     element."""

@@ -122,10 +122,16 @@ def details_text(
             finding.rule,
             finding.wcag and f"WCAG {finding.wcag}",
             element and finding.element and say("element-label", lang, element=finding.element),
-            page and finding.page and f"{finding.theme or ''} {finding.page}".strip(),
+            page and finding.page and _page_in_theme(finding),
         )
         if part
     )
+
+
+def _page_in_theme(finding: Finding) -> str:
+    """The page, after its theme where its path does not already say it (silver/zh-Hans/a.html)."""
+    page, theme = finding.page or "", finding.theme or ""
+    return page if not theme or page.startswith(f"{theme}/") else f"{theme} {page}"
 
 
 def _text_lines(verdict: Verdict, lang: str | None) -> Iterator[tuple[tuple[str, str], ...]]:
