@@ -37,6 +37,7 @@ from .component_assets import (
     write_assets,
 )
 from .component_registry import TEMPLATE_PREFIX, call_macro, components_root, registry
+from .fees import says_free
 from .messages import error_text, ui_text
 from .phone import tel_address, written_parts
 
@@ -95,6 +96,7 @@ def install(env: Environment) -> Environment:
         guidekit_assets=assets_tags,
         tel_address=tel_address,
         written_parts=written_parts,
+        says_free=says_free,
     )
     return env
 

@@ -258,3 +258,29 @@ def test_a_phone_with_an_extension_or_a_note_dials_the_number_and_then_the_exten
     channels = data["availableChannel"]
     assert [channel["serviceLocation"]["telephone"] for channel in channels[:1]] == ["12345"]
     assert channels[1]["servicePhone"]["telephone"] == "0571-8821 6300 转 8001"
+
+
+def test_free_in_other_words_is_said_the_sites_one_way(tmp_path):
+    """fees: 免费 was shown as written beside guides saying 不收费 (an outside editor's
+    walkthrough); the structured data took both as free already."""
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/card.md": guide(fields="fees: 免费\n"),
+            "en/card.md": guide(
+                lang="en",
+                fields="fees: free of charge\n",
+                title="Get a card",
+                summary="Bring your ID.",
+                body="Go.\n",
+            ),
+        },
+    )
+    assert build(source, tmp_path / "site", check=False).published
+    for page, said in (
+        ("zh-Hans/card.html", "不收费"),
+        ("zh-Hans/card.short.html", "不收费"),
+        ("en/card.html", "Free"),
+    ):
+        facts = [dd.get_text(" ", strip=True) for dd in soup(tmp_path / "site", page).select("dd")]
+        assert said in facts and "免费" not in facts, (page, facts)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Any
 
+from ..fees import says_free
 from ..messages import ui_text
 from ..source.content_model import GuideMeta, Material, Place
 
@@ -226,7 +227,7 @@ def _fact_text(key: str, value: Any, lang: str) -> str | None:
         return ui_text(lang, f"item-kind-{value}")
     if key == "visits":
         return ui_text(lang, "visits-count" if value else "visits-none", n=value)
-    if key == "fees" and not value:
+    if key == "fees" and (not value or says_free(value)):
         return ui_text(lang, "free")
     if key == "last_reviewed":
         year, month, day = value.split("-")

@@ -10,11 +10,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..fees import says_free
 from ..phone import written_parts
 from ..source.content_model import GuideMeta, TimeLimit
 
-# How fee fields say nothing is charged; the linter makes editors write it out
-_FREE = re.compile(r"^\s*(?:不收费|不收費|免费|免費|free|no charge)\s*[。.]?\s*$", re.IGNORECASE)
 _YUAN = re.compile(r"^\s*(?P<price>\d+(?:\.\d+)?)\s*(?:元|yuan|CNY|RMB)\s*$", re.IGNORECASE)
 # The names the national 实施清单 gives the codes, as schema.org's propertyID
 _CODE_NAMES = {"basic": "基本编码", "implementation": "实施编码"}
@@ -118,7 +117,7 @@ def _offers(meta: GuideMeta) -> list[dict[str, Any]]:
     """Fees with a price in yuan as Offers; text that gives no price is left to the page."""
     fees = meta.fees
     if isinstance(fees, str):
-        priced = [("", 0.0)] if _FREE.match(fees) else []
+        priced = [("", 0.0)] if says_free(fees) else []
     else:
         priced = [
             (fee.item, float(found["price"]))
