@@ -269,7 +269,7 @@ def measure_size(guides: int, work: Path, pagefind: bool, reuse: bool) -> Size:
         generate(corpus, guides, facets=True)
     build_s = peak_mb = float("nan")  # not measured: the site of an earlier run
     if not (reuse and (site / "index.html").is_file()):
-        build_s, peak_mb = timed_run(
+        build_s, _, peak_mb = timed_run(
             [str(BIN / "guidekit"), "build", str(source), "--out", str(site), "--no-check"]
         )
     index_s = guidekit_index_seconds(source)
