@@ -364,12 +364,13 @@ def _missing_guide(
         return problems.at(line, "linked-guide-broken", path=written, file=md)
     title = posixpath.splitext(posixpath.basename(target))[0]
     named = [rel for rel in site.rels if posixpath.basename(rel) == posixpath.basename(md)]
-    near = difflib.get_close_matches(md, sorted(site.rels), n=1, cutoff=_NEAR)
     if title in site.titles:
         key, meant = "missing-guide-link-title", site.titles[title]
     elif len(named) == 1:  # the right file name in another folder, such as another language's
         key, meant = "missing-guide-link-folder", named[0]
-    elif near:  # a letter off (chaxun-gongjijing.md beside chaxun-gongjijin.md)
+    # a letter off (chaxun-gongjijing.md beside chaxun-gongjijin.md): compared with every guide's
+    # name, so only when nothing closer answers
+    elif near := difflib.get_close_matches(md, sorted(site.rels), n=1, cutoff=_NEAR):
         key, meant = "missing-guide-link-near", near[0]
     else:
         return problems.at(line, "missing-guide-link", path=written)
