@@ -260,18 +260,22 @@ def _build(
     ``record``: where to record the result of a build that publishes."""
     state = _start(source, out, options, session)
     read = _read_source(state)
-    outcomes, around = _guide_steps(state, read)
-    made = _pages_around_the_guides(state, read, outcomes, around)
+    made = _pages_around_the_guides(state, read, *_guide_steps(state, read))
     if state.result.refused:
         state.cache.save(None)  # the outcomes hold their findings, and the next build redoes less
         return _sorted(state.result)
     token = state.cache.token()
     spare = Spare.of(out) if options.cache else None
     staged = _stage(state, made, token, spare, session)
+    conformance, assets = made.conformance, {asset.site_path for asset in made.assets}
+    # the pages are in the staging folder now: their HTML (over a gigabyte at 20,000 guides) is
+    # not held through the gate and the cache's save
+    del made
+    state.cache.pages_staged()
     try:
         report = _gate(state, staged.folder)
         if not state.result.refused:
-            _publish(state, made, staged, report, token, spare)
+            _publish(state, conformance, assets, staged, report, token, spare)
     finally:
         # a refused site; after a publish the previous site was set aside and nothing is left here
         discard(staged.folder)
@@ -508,7 +512,8 @@ def _gate(state: BuildState, staging: Path) -> GateReport | None:
 
 def _publish(
     state: BuildState,
-    site: BuiltSite,
+    conformance: Evidence,
+    assets: set[str],
     staged: Staged,
     report: GateReport | None,
     token: str,
@@ -516,13 +521,11 @@ def _publish(
 ) -> None:
     """Phase 6: the staged site swapped in for the one in OUT."""
     if report is not None:
-        write_reports(staged.folder, site.conformance, report.findings)
+        write_reports(staged.folder, conformance, report.findings)
     if publish(staged.folder, state.out, keep_previous=spare.folder if spare else None) and spare:
         spare.keep(staged.written, token)
     state.result.published = True
-    state.result.site_files = (
-        frozenset(staged.records) | {asset.site_path for asset in site.assets} | {MANIFEST}
-    )
+    state.result.site_files = frozenset(staged.records) | assets | {MANIFEST}
 
 
 def _workers(options: BuildOptions) -> int:

@@ -185,6 +185,18 @@ class BuildCache:
             *guides, *sorted(f"{name}\0{group.key}" for name, group in self.groups.items())
         )
 
+    def pages_staged(self) -> None:
+        """The pages made this build are in the staging folder: what is kept of them is their
+        place, size and the files they load (a page published is hard-linked from the site), not
+        their HTML."""
+        for rel in self.dirty:
+            entry = self.kept[rel]
+            if entry.outcome is not None and entry.outcome.pages:
+                self.kept[rel] = dataclasses.replace(entry, outcome=_kept_outcome(entry.outcome))
+        self.groups = {
+            name: Group(group.key, _kept_made(group.made)) for name, group in self.groups.items()
+        }
+
     def save(self, token: str | None, files: dict[str, FileRecord] | None = None) -> None:
         """``token``: the new published site's, or None when the build was refused and published
         nothing. Pages a refused build made are in no published site, so they are not kept.
@@ -192,17 +204,12 @@ class BuildCache:
         if self.path is None:
             return
         published = token is not None
-        for rel in self.dirty:
-            entry = self.kept[rel]
-            if entry.outcome is not None and entry.outcome.pages and not published:
-                self.kept[rel] = dataclasses.replace(entry, key=None, outcome=None)
-            elif entry.outcome is not None and entry.outcome.pages:
-                self.kept[rel] = dataclasses.replace(entry, outcome=_kept_outcome(entry.outcome))
-        groups = (
-            {name: Group(group.key, _kept_made(group.made)) for name, group in self.groups.items()}
-            if published
-            else self.stored.groups
-        )
+        if not published:
+            for rel in self.dirty:
+                entry = self.kept[rel]
+                if entry.outcome is not None and entry.outcome.pages:
+                    self.kept[rel] = dataclasses.replace(entry, key=None, outcome=None)
+        groups = self.groups if published else self.stored.groups
         lines, replaced = self._write_entries()
         kept_readings = self.readings or {}
         if any(spelled != kept_readings.get(lang) for lang, spelled in self.spelled.items()):
