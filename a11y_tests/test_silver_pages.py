@@ -195,3 +195,22 @@ def test_a_word_with_pinyin_below_the_first_line_of_a_paragraph_passes_the_gate(
     assert result.published, [
         (finding.rule, finding.page, finding.message) for finding in result.findings
     ]
+
+
+def test_a_link_in_a_list_items_sentence_stays_in_its_line(tmp_path):
+    """A list item's link is a tap target of its own only when it is alone: in the middle of the
+    item's sentence, laid out as a box, it stood on lines of its own between the sentence's halves
+    (guidekit:link-out-of-sentence, measured at 1280 and 320 px in both themes)."""
+    root = write_site(
+        tmp_path / "guides",
+        {
+            "card.md": guide(
+                "- 可以登录[国家政务服务平台的网上办事大厅](https://www.gov.cn/)申请，"
+                "办好后卡会寄到家里。\n- [青川市社保服务网点地图](https://www.gov.cn/map)\n"
+            ),
+        },
+    )
+    result = build(root, tmp_path / "site", cache=False)
+    assert result.published, [
+        (finding.rule, finding.page, finding.message) for finding in result.findings
+    ]

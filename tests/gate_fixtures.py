@@ -112,6 +112,12 @@ RUBY_IN_LIST = (
     '<rt aria-hidden="true">zàn zhù</rt><rp>）</rp></ruby></a>、在这里上班交医保的人。</li></ul>'
     '<p id="word">暂住：在外地住一段时间。</p>'
 )
+# an editor's list item (data-line: the guide's line it was written on)
+LINK_IN_SENTENCE = (
+    '<ul><li data-line="12">可以登录<a href="https://www.gov.cn/">国家政务服务平台的网上办事大厅</a>'
+    "申请，办好后卡会寄到家里。</li></ul>"
+)
+NARROW_LIST = "ul { max-width: 12em; } "  # a phone's column: the link's words wrap
 PAGES: dict[str, str] = {
     # Reflow (1.4.10)
     "reflow/bad.html": page(
@@ -411,6 +417,27 @@ PAGES: dict[str, str] = {
     "reading/ruby-over-its-word.html": page(
         RUBY_IN_LIST, css=RUBY_CSS, lang="zh-Hans", title="办理居住证"
     ),
+    # A link in the middle of a list item's sentence laid out as a tap target's box: its words wrap
+    # inside the box, which stands between the sentence's halves on lines of its own
+    "reading/link-out-of-its-sentence.html": page(
+        LINK_IN_SENTENCE,
+        css=NARROW_LIST
+        + "li > a:only-child { display: inline-flex; align-items: center; min-height: 44px; }",
+        lang="zh-Hans",
+        title="申领社会保障卡",
+        theme="standard",
+    ),
+    # ... where the sentence fits the gate's 1280 px window on one line, and wraps on a phone
+    "reading/link-out-of-its-sentence-on-a-phone.html": page(
+        LINK_IN_SENTENCE,
+        css="li > a:only-child { display: inline-flex; align-items: center; min-height: 44px; }",
+        lang="zh-Hans",
+        title="申领社会保障卡",
+        theme="standard",
+    ),
+    "reading/link-in-its-sentence.html": page(
+        LINK_IN_SENTENCE, css=NARROW_LIST, lang="zh-Hans", title="申领社会保障卡", theme="standard"
+    ),
     # Language (3.1.1, 3.1.2)
     "language/latin-in-chinese-page.html": page(
         f"<p>{LOREM} {LOREM}</p>", lang="zh-Hans", title="办理指南"
@@ -483,6 +510,7 @@ PAGES: dict[str, str] = {
 
 GOOD_PAGES = (
     "reading/ruby-over-its-word.html",
+    "reading/link-in-its-sentence.html",
     "reflow/good.html",
     "reflow/fixed-fits.html",
     "reflow/large-text-wraps.html",

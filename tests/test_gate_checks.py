@@ -64,6 +64,12 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("reading/read-aloud-bare-cells.html", "guidekit:read-aloud-table-headers", None),
         ("reading/read-along-hidden.html", "guidekit:read-along-hidden", None),
         ("reading/ruby-pushed-down.html", "guidekit:ruby-misplaced", "1.3.2"),
+        ("reading/link-out-of-its-sentence.html", "guidekit:link-out-of-sentence", "1.4.8"),
+        (
+            "reading/link-out-of-its-sentence-on-a-phone.html",
+            "guidekit:link-out-of-sentence",
+            "1.4.8",
+        ),
         ("language/latin-in-chinese-page.html", "guidekit:page-language", "3.1.1"),
         ("language/traditional-in-simplified-page.html", "guidekit:page-language", "3.1.1"),
         ("language/unmarked-phrase.html", "guidekit:language-of-parts", "3.1.2"),

@@ -133,7 +133,8 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         findings += language.findings(context, answers["language"])
         small = targets.findings(context, answers["targets"])
         findings += small
-        findings += reading.findings(context, answers["reading"])
+        in_the_text = reading.findings(context, answers["reading"])
+        findings += in_the_text
         if "theme-numbers" in answers:
             findings += silver.findings(context, answers["theme-numbers"])
         watch.lap("page questions")
@@ -145,6 +146,7 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         # one narrowing for both: each resize lays the page out again
         async with reflow.phone_width(page):
             findings += await targets.on_a_phone(page, context, small)
+            findings += await reading.on_a_phone(page, context, in_the_text)
             findings += await reflow.check(page, context, cdp)
         watch.lap("reflow and targets on a phone")
         findings += await read_along.check(page, context)

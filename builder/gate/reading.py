@@ -5,12 +5,16 @@ works at any address, and titles that tell a page from its twin in the other the
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
 from ..theme import SILVER, STANDARD, find_theme
 from .origin import PageContext, finding_at
-from .probes import Probe
+from .probes import Probe, evaluate
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 LIMITS = {"cjk": 40, "latin": 80}
 # check -> the WCAG success criterion it serves; read-aloud is MIIT 适老化's 语音阅读, which
@@ -26,21 +30,38 @@ CRITERIA = {
     "ruby-misplaced": "1.3.2",
     "table-unnamed": "1.3.1",
     "line-length": "1.4.8",
+    "link-out-of-sentence": "1.4.8",
     "not-found-relative": "2.4.5",
     "title-same-as-other-theme": "2.4.2",
 }
 
 
-def probe(context: PageContext) -> Probe:
+def _held(context: PageContext) -> str | None:
     """The theme the page is held to: silver's numbers on any page checked in it, the standard
-    theme's (line length, named tables) only on the pages guidekit made, as silver.probe."""
+    theme's (line length, named tables, links kept in their sentences) only on the pages guidekit
+    made, as silver.probe."""
     theme = find_theme(context.theme)
-    held = context.theme if theme is SILVER or (theme is STANDARD and context.guidekit) else None
+    return context.theme if theme is SILVER or (theme is STANDARD and context.guidekit) else None
+
+
+def probe(context: PageContext) -> Probe:
     return Probe(
         "reading",
         "([theme, limits]) => window.__guidekit.reading.all(theme, limits)",
-        [held, LIMITS],
+        [_held(context), LIMITS],
     )
+
+
+async def on_a_phone(page: Page, context: PageContext, found: Sequence[Finding]) -> list[Finding]:
+    """Links laid out as boxes of their own in their sentences, measured again in reflow's 320 px
+    window (``reflow.phone_width``), where a sentence wraps most: a link that fits its line at
+    1280 px breaks the sentence on a phone. Those reported at 1280 px (``found``) are not reported
+    twice."""
+    if _held(context) is None:
+        return []
+    problems = await evaluate(page, "() => window.__guidekit.reading.linksOutOfTheirSentences()")
+    reported = {finding.element for finding in found}
+    return [finding for finding in findings(context, problems) if finding.element not in reported]
 
 
 def findings(context: PageContext, problems: list[dict[str, Any]]) -> list[Finding]:

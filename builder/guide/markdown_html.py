@@ -219,6 +219,9 @@ class BodyRenderer:
             href = self._href(token)
             if href is not None:
                 token.attrSet("src" if token.type == "image" else "href", href)
+        for item, opener, inline in zip(tokens, tokens[1:], tokens[2:], strict=False):
+            if item.type == "list_item_open" and opener.hidden and _link_in_text(inline):
+                item.attrSet("class", LINK_IN_TEXT)
         for opener, inline in pairwise(tokens):
             if opener.type == "paragraph_open" and is_lone_link(inline.children or []):
                 opener.attrSet("class", LONE_LINK)
@@ -349,6 +352,9 @@ def _without_marker(tokens: Sequence[Token], marker: re.Pattern[str]) -> tuple[l
 # a paragraph that is one link and nothing else: no word in a sentence, but a target of its own
 # (themes/base/base.css gives it the theme's full target size)
 LONE_LINK = "gk-link-alone"
+# a tight list item whose link is a word in its sentence: not the target of its own that a link
+# alone in a list item is (:only-child does not see the text around the link)
+LINK_IN_TEXT = "gk-link-in-text"
 NOTICE = "notification-banner"  # the component a guide opens with to say what is different now
 
 
@@ -365,6 +371,11 @@ def is_lone_link(children: Sequence[Token]) -> bool:
         and shown[-1].type == "link_close"
         and [child.type for child in shown].count("link_open") == 1
     )
+
+
+def _link_in_text(inline: Token) -> bool:
+    children = inline.children or []
+    return any(child.type == "link_open" for child in children) and not is_lone_link(children)
 
 
 def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:

@@ -3,6 +3,9 @@
 // a 404 page whose addresses only work from its own folder, a page titled like its twin in the other
 // theme, and whether the page declares a dark colour scheme (then the gate checks it dark too).
 window.__guidekit.reading = {
+  // the blocks a sentence of running text is laid out in
+  blocks: "p, li, td, th, dd, dt, caption, figcaption, blockquote, h1, h2, h3, h4, h5, h6",
+
   // Visible text: rendered, not pinyin, not the read-aloud controls, and holding a letter or character.
   visibleTexts(root) {
     const g = window.__guidekit, texts = [];
@@ -134,7 +137,7 @@ window.__guidekit.reading = {
     range.setStart(words[0], 0);
     range.setEnd(words[words.length - 1], words[words.length - 1].data.length);
     const word = range.getBoundingClientRect();
-    const block = ruby.parentElement.closest("p, li, td, th, dd, dt, caption, figcaption, blockquote, h1, h2, h3, h4, h5, h6") || ruby.parentElement;
+    const block = ruby.parentElement.closest(this.blocks) || ruby.parentElement;
     for (const beside of [this.characterBeside(ruby, block, -1), this.characterBeside(ruby, block, 1)]) {
       if (!beside) continue;
       const onItsLine = reading.top < beside.bottom - 1 && reading.bottom > beside.top + 1;
@@ -143,13 +146,29 @@ window.__guidekit.reading = {
     return null;
   },
 
-  // The box of the nearest visible character of ``block`` before (-1) or after (1) ``ruby``.
-  characterBeside(ruby, block, side) {
+  // Whether the text of ``block`` goes on after ``element`` in the same lines: its next visible text is not
+  // in a block of its own (a guide list's summary under its link is not).
+  sentenceGoesOn(element, block) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const follows = element.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING;
+      if (!follows || element.contains(node) || !node.data.trim() || node.parentElement.closest("rt, rp")) continue;
+      for (let parent = node.parentElement; parent !== block; parent = parent.parentElement) {
+        if (!getComputedStyle(parent).display.startsWith("inline")) return false;
+      }
+      return true;
+    }
+    return false;
+  },
+
+  // The box of the nearest visible character of ``block`` before (-1) or after (1) ``element``; ``inside``:
+  // of ``element``'s own text (its first or last character).
+  characterBeside(element, block, side, inside = false) {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const texts = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (ruby.contains(node) || !node.data.trim() || node.parentElement.closest("rt, rp")) continue;
-      const before = ruby.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
+      if (element.contains(node) !== inside || !node.data.trim() || node.parentElement.closest("rt, rp")) continue;
+      const before = !inside && element.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
       if (side < 0 ? before : !before) texts.push(node);
     }
     const text = side < 0 ? texts[texts.length - 1] : texts[0];
@@ -238,11 +257,45 @@ window.__guidekit.reading = {
     return [...document.styleSheets].some((sheet) => { try { return dark(sheet.cssRules); } catch (error) { return false; } });
   },
 
+  // A link in the middle of a sentence laid out as a box of its own (inline-flex, inline-block…, as a
+  // tap target is): the box does not break like words do, so it stands on lines of its own between the
+  // sentence's halves (its words wrapping inside it, or the whole box moved below a line its words would
+  // have started on). Told by laying the link out in the line of text for a moment: where its words would
+  // then run over two lines from higher up, the box broke the sentence (a number too long for the line's
+  // end as a box but not as text moves down whole either way: that is wrapping, not breaking). Asked of the
+  // editor's own running text (data-line, as targets.js tells it): a link a template or component draws
+  // as a labelled action ("打电话：", a name, the number as a button, a note after it) is a target of its
+  // own by design, and so is a link the sentence does not go on after (alone, or above a summary of its
+  // own).
+  linksOutOfTheirSentences() {
+    const g = window.__guidekit, problems = [];
+    for (const link of document.querySelectorAll("main [data-line] a[href]")) {
+      if (!/^inline-(flex|block|grid|table)$/.test(getComputedStyle(link).display) || !g.isRendered(link)) continue;
+      const block = link.parentElement.closest(this.blocks) || link.parentElement;
+      const label = document.createRange();
+      label.selectNodeContents(block);
+      label.setEndBefore(link);
+      if (!this.sentenceGoesOn(link, block) || /[:：]\s*$/.test(label.toString())) continue;
+      const tops = () => [this.characterBeside(link, link, 1, true), this.characterBeside(link, block, 1)].map((box) => box?.top);
+      const range = document.createRange();
+      range.selectNodeContents(link);
+      const lines = () => new Set([...range.getClientRects()].filter((box) => box.width).map((box) => Math.round(box.top))).size;
+      const asBox = tops(), wraps = lines() > 1, style = link.getAttribute("style");
+      link.style.setProperty("display", "inline", "important");
+      const inLine = tops(), flows = lines() > 1;
+      if (style === null) link.removeAttribute("style");
+      else link.setAttribute("style", style);
+      const higher = asBox.some((top, index) => top !== undefined && inLine[index] !== undefined && inLine[index] < top - 2);
+      if (wraps || (higher && flows)) problems.push({ check: "link-out-of-sentence", text: link.textContent.trim(), ...g.where(link) });
+    }
+    return problems;
+  },
+
   async all(theme, limits) {
     const twin = this.titleTwin(); // fetched while the page itself is measured
     // line length is 1.4.8 (AAA): held on guidekit's themes, which promise it, not on any page checked
     // so are named tables: WCAG asks a table's structure, not a name, of pages guidekit did not write
     return [...this.readAloudGaps(), ...this.ruby(theme), ...(theme ? this.unnamedTables() : []), ...(theme ? this.lineLengths(limits) : []),
-      ...this.notFoundRelative(), ...(await twin)];
+      ...(theme ? this.linksOutOfTheirSentences() : []), ...this.notFoundRelative(), ...(await twin)];
   },
 };
