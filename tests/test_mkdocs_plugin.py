@@ -574,6 +574,16 @@ def test_a_link_alone_in_a_paragraph_is_marked_a_target_of_its_own() -> None:
     assert re.findall(r"<p[^>]*>", html) == ["<p>", '<p class="gk-link-alone">']
 
 
+def test_a_link_in_a_list_items_sentence_is_marked_a_word_in_it() -> None:
+    """:only-child does not see text: the themes' target rule made the link of
+    ``- 请登录[网上办事大厅](index.md)申请`` a box standing between the sentence's halves."""
+    html = markdown.markdown(
+        "- 请登录[网上办事大厅](index.md)申请。\n- [返回补办社会保障卡](index.md)\n",
+        extensions=["guidekit_components"],
+    )
+    assert re.findall(r'<li(?: class="([^"]*)")?', html) == ["gk-link-in-text", ""]
+
+
 def test_a_phrase_is_marked_in_its_language_as_the_gate_advises() -> None:
     """The gate's advice for an unmarked phrase, ``[补办]{lang=zh-Hans}``, came out as that text on
     a MkDocs page, and the same finding again (found by a developer trying the plugin). A link's

@@ -39,7 +39,7 @@ from ..component_registry import (
     registry,
 )
 from ..findings import Finding
-from ..guide.markdown_html import LONE_LINK, item_marker
+from ..guide.markdown_html import LINK_IN_TEXT, LONE_LINK, item_marker
 from ..guide.parse import LINE_ATTRIBUTE
 from ..jinja import install
 from ..messages import best_language, catalogue, error_text, list_text
@@ -403,19 +403,20 @@ _MARKED_PHRASE = r"\[([^\[\]]+)\]\{\s*lang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)
 
 
 class _LoneLinks(Treeprocessor):
-    """A paragraph that is one link and nothing else is a target of its own, as on guidekit's
-    pages (markdown_html.LONE_LINK)."""
+    """A paragraph that is one link and nothing else is a target of its own, and a list item's one
+    link with text beside it a word in its sentence, as on guidekit's pages
+    (markdown_html.LONE_LINK, LINK_IN_TEXT)."""
 
     def run(self, root: etree.Element) -> None:
-        for paragraph in root.iter("p"):
-            children = list(paragraph)
-            if (
-                len(children) == 1
-                and children[0].tag == "a"
-                and not (paragraph.text or "").strip()
-                and not (children[0].tail or "").strip()
-            ):
-                paragraph.set("class", LONE_LINK)
+        for block in (element for element in root.iter() if element.tag in ("p", "li")):
+            children = list(block)
+            if len(children) != 1 or children[0].tag != "a":
+                continue
+            alone = not (block.text or "").strip() and not (children[0].tail or "").strip()
+            if block.tag == "p" and alone:
+                block.set("class", LONE_LINK)
+            elif block.tag == "li" and not alone:
+                block.set("class", LINK_IN_TEXT)
 
 
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
