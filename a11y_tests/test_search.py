@@ -120,6 +120,8 @@ async def _search(out: Path) -> dict[str, dict]:
             await page.goto((out / "find/zh-Hant/search.html").as_uri())
             for query in ("徵信", "zhengxin", "zx"):
                 found[query] = await searched(page, query)
+            for query in ("征信", "个人信用报告"):
+                found[f"zh-Hant {query}"] = await searched(page, query)
             # without JavaScript: no form to use, the whole A-Z list instead
             context = await browser.new_context(java_script_enabled=False)
             bare = await context.new_page()
@@ -147,6 +149,13 @@ def test_a_traditional_word_and_its_pinyin_find_its_guide(results):
     """jieba, whose dictionary is Simplified, cut 徵信 into two characters (an outside audit)."""
     for query in ("徵信", "zhengxin", "zx"):
         assert results[query]["titles"] == ["查詢個人信用報告"], (query, results[query])
+
+
+def test_a_word_typed_in_simplified_finds_its_traditional_guide(results):
+    """Most Chinese keyboards type Simplified: 征信 on the Traditional search page found nothing."""
+    for query in ("征信", "个人信用报告"):
+        found = results[f"zh-Hant {query}"]
+        assert found["titles"] == ["查詢個人信用報告"], (query, found)
 
 
 def test_whole_words_pinyin_and_initials_find_the_guide(results):

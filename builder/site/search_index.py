@@ -414,7 +414,8 @@ def build_index(
     ``words`` maps each word to ``[guide number, weight, ...]`` pairs (the weight is the best field
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
     outside the body only); ``phrases`` maps the initials of title phrases (``title_phrases``) to
-    the words of each phrase; ``synonyms`` maps a word to the other words of its groups.
+    the words of each phrase; ``synonyms`` maps a word to the other words of its groups;
+    ``simplified`` (a zh-Hant index) maps a word's Simplified spelling to the words it spells.
     """
     docs = []
     postings: dict[str, list[int]] = {}  # guide numbers ascend, so each word's pairs come in order
@@ -436,13 +437,20 @@ def build_index(
     readings = readings or Readings({})
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
+    simplified: dict[str, list[str]] = {}
     for word in words_in_order:
         # Pinyin is typed for what a guide is about; body-only words would double the index for
         # little.
-        keys = readings.keys(word) if max(postings[word][1::2]) > FIELD_WEIGHTS["body"] else None
+        if max(postings[word][1::2]) <= FIELD_WEIGHTS["body"]:
+            continue
+        keys = readings.keys(word)
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
+        # most Chinese keyboards type Simplified: 征信 typed on a Traditional page finds 徵信
+        simplified_spelling = _read_as(word, readings.lang)
+        if simplified_spelling != word:
+            simplified.setdefault(simplified_spelling, []).append(word)
     # only the words this index holds: a Simplified group on a Traditional or English site would
     # be bytes every query loads for nothing
     present = {
@@ -470,6 +478,7 @@ def build_index(
         "initials": {key: words for key, words in initials.items() if len(key) > 1},
         "phrases": phrase_initials,
         "synonyms": {word: others for word, others in sorted(present.items()) if others},
+        "simplified": simplified,
     }
 
 
@@ -509,13 +518,18 @@ def chunk_folder(lang: str) -> str:
 def chunked_index(lang: str, index: dict) -> dict[str, str]:
     """``build_index``'s index as script files, by path below the site root: the entry file
     (``assets/search-<lang>.js``: counts and synonyms), the word chunks (``w<n>.js``: postings with
-    guide numbers as gaps from the previous one, and the words each pinyin and initials key spells),
+    guide numbers as gaps from the previous one, and the words each pinyin, initials and Simplified
+    key spells),
     the phrase chunks (``q<n>.js``: the title phrases each initials key spells)
     and the guide chunks (``d<n>.js``: title, summary and page of ``DOCS_PER_CHUNK`` guides)."""
     docs = index["docs"]
     chunks = word_chunk_count(len(docs))
     words: list[dict[str, dict[str, list]]] = [{} for _ in range(chunks)]
-    for kind, entries in (("p", index["pinyin"]), ("i", index["initials"])):
+    for kind, entries in (
+        ("p", index["pinyin"]),
+        ("i", index["initials"]),
+        ("s", index["simplified"]),
+    ):
         for key, spelled in entries.items():
             words[chunk_of(key, chunks)].setdefault(kind, {})[key] = spelled
     for word, postings in index["words"].items():

@@ -98,7 +98,8 @@
   }
 
   function known(index, word) {
-    return has(index.words(word).w, word) || has(index.entry.synonyms, word);
+    var chunk = index.words(word);
+    return has(chunk.w, word) || has(chunk.s, word) || has(index.entry.synonyms, word);
   }
 
   // Chinese has no spaces: cut a run of characters into the longest words the index knows.
@@ -205,10 +206,12 @@
   // The words a term reaches, each with how: itself, its synonyms and other number (ranked as
   // synonyms), the words it spells.
   function reached(term, index) {
-    var found = [[term, "word"]];
-    own(index.entry.synonyms, term).concat(otherForms(term)).forEach(function (word) {
-      found.push([word, "synonym"]);
+    // a word, or its Simplified spelling on a Traditional page (征信 typed for 徵信)
+    var found = [[term, "word"]].concat(own(index.words(term).s, term).map(function (word) { return [word, "word"]; }));
+    found.slice().forEach(function (match) {
+      own(index.entry.synonyms, match[0]).forEach(function (word) { found.push([word, "synonym"]); });
     });
+    otherForms(term).forEach(function (word) { found.push([word, "synonym"]); });
     if (!HAN.test(term)) {
       // a word spelled, and its synonyms: "sbk" is 社保卡, and so 社会保障卡
       [["pinyin", index.words(term).p], ["initials", index.words(term).i]].forEach(function (kind) {
