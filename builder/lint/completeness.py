@@ -40,7 +40,9 @@ _UNCLEAR_FEES = {
     "0",
 }
 _NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
-_AMOUNT_ALONE = re.compile(r"\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*")
+_AMOUNT_ALONE = re.compile(
+    r"\s*(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两兩三四五六七八九十百千万萬零〇]+)\s*"
+)
 _CHINESE_COUNT = re.compile(r"[一二两兩三四五六七八九十百]+")
 _UNIT_AFTER = re.compile(
     r"\s*(?:个|個)?\s*(?:工作日|自然日|日|天|小时|小時|分钟|分鐘|月|周|週|星期|年"

@@ -102,10 +102,13 @@ def test_a_fee_written_as_a_bare_number_asks_for_its_unit(tmp_path):
     write_guide(tmp_path, "zh-Hans/a.md", guide("fees: 20\n"))
     write_guide(tmp_path, "zh-Hans/b.md", guide("fees:\n  - {item: 工本费, amount: '２０'}\n"))
     write_guide(tmp_path, "zh-Hans/c.md", guide("fees: 每次 10 元\n"))
+    write_guide(tmp_path, "zh-Hans/d.md", guide("fees: 二十\n"))  # as 实施清单 records write it
+    write_guide(tmp_path, "zh-Hans/e.md", guide("fees: 二十元\n"))
     found = by_rule(lint_folder(tmp_path).findings, "fee-unit")
     assert {(f.file, f.suggestion) for f in found} == {
         ("zh-Hans/a.md", "写上单位，例如 20 元。"),
         ("zh-Hans/b.md", "写上单位，例如 ２０ 元。"),
+        ("zh-Hans/d.md", "写上单位，例如 二十 元。"),
     }
 
 
