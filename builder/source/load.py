@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 from ..environment import shown_name
 from ..findings import Finding, Problems, Severity
 from ..han import EVERY_HAN
-from ..messages import best_language, error_text, language_of, os_reason
+from ..messages import error_text, language_of, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, models_in, unknown_fields
 from .front_matter_errors import full_width_space
@@ -322,9 +322,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     if not isinstance(fields, dict):
         return None, [problems.at(FRONT_MATTER_FIRST_LINE, "front-matter-not-mapping")]
 
-    lang = best_language(
-        fields.get("lang") if isinstance(fields.get("lang"), str) else default_lang
-    )
+    lang = _editors_language(fields.get("lang"), fields.get("title"), rel, default_lang)
     problems = replace(problems, lang=lang)
     front_matter = FrontMatter(document.lines, document.texts)
 
@@ -416,14 +414,29 @@ _LANG_LINE = re.compile(r"^lang\s*[:：]\s*['\"]?([A-Za-z-]+)", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^title\s*[:：]\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
 
 
+_GUIDE_LANGUAGES = get_args(GuideMeta.model_fields["lang"].annotation)
+
+
 def _guessed_lang(front_matter: str, rel: str, default_lang: str) -> str:
     """The language of a guide whose front matter cannot be read: its ``lang:`` line, else its
     language folder."""
     written = _LANG_LINE.search(front_matter)
     guessed = written.group(1) if written else rel.split("/")[0]
-    return (
-        guessed if guessed in get_args(GuideMeta.model_fields["lang"].annotation) else default_lang
-    )
+    return guessed if guessed in _GUIDE_LANGUAGES else default_lang
+
+
+def _editors_language(written: object, title: object, rel: str, default_lang: str) -> str:
+    """The language to tell the editor in: the guide's ``lang``; where the model refuses it (en-GB,
+    zh_TW, 中文), the language it names when the title is written in that language's script, else
+    the guide's language folder's or the site's (``lang: en-GB`` over a Chinese title was answered
+    in English)."""
+    if written in _GUIDE_LANGUAGES:
+        return str(written)
+    meant = _language_meant(written)
+    chinese_title = isinstance(title, str) and bool(_HAN_CHARACTER.search(title))
+    if meant is not None and (meant != "en") == chinese_title:
+        return meant
+    return _guessed_lang("", rel, default_lang)
 
 
 def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
