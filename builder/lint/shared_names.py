@@ -32,8 +32,13 @@ def shared_names(guides: Sequence[SourceGuide]) -> list[Finding]:
         # as a reader and the gate compare link texts: case and runs of spaces aside
         return " ".join(str(guide.meta.title).split()).casefold()
 
+    # a key no other language uses makes no language switch: no two links to tell apart
+    languages: dict[str, set[str]] = {}
+    for guide in guides:
+        languages.setdefault(translation_key(guide), set()).add(guide.lang)
+    translated = [guide for guide in guides if len(languages[translation_key(guide)]) > 1]
     return _shared(guides, title, TITLE_REPEATED, "title") + _shared(
-        guides, translation_key, KEY_REPEATED, "translation_key"
+        translated, translation_key, KEY_REPEATED, "translation_key"
     )
 
 

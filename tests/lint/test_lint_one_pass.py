@@ -586,7 +586,8 @@ def test_guides_of_one_title_are_each_reported_at_their_title(tmp_path):
 def test_guides_of_one_language_and_one_translation_key_are_each_reported_at_it(tmp_path):
     """The language switch of their translation held two links named 简体中文 to two pages: a
     checked build refused it after the whole check, at the layout template, in Traditional
-    Chinese, naming no guide. A guide without the field is keyed by its path."""
+    Chinese, naming no guide. A guide without the field is keyed by its path. A key no other
+    language uses makes no language switch, and was refused all the same."""
     front = "---\ntitle: {title}\nsummary: 办卡。\nlang: {lang}\n{key}---\n\n带身份证去办。\n"
     guides = {
         "zh-Hans/card.md": ("申领社会保障卡", "zh-Hans", "translation_key: card-apply\n"),
@@ -594,6 +595,9 @@ def test_guides_of_one_language_and_one_translation_key_are_each_reported_at_it(
         "zh-Hans/lost.md": ("挂失社会保障卡", "zh-Hans", ""),
         "zh-Hans/lost-card.md": ("挂失补办", "zh-Hans", "translation_key: lost\n"),
         "zh-Hant/card.md": ("申領社會保障卡", "zh-Hant", "translation_key: card-apply\n"),
+        "en/lost.md": ("Report a lost card", "en", ""),
+        "zh-Hans/move.md": ("迁移社会保险", "zh-Hans", "translation_key: move\n"),
+        "zh-Hans/move-again.md": ("再次迁移", "zh-Hans", "translation_key: move\n"),
     }
     for rel, (title, lang, key) in guides.items():
         write_guide(tmp_path, rel, front.format(title=title, lang=lang, key=key))
