@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from guidekit.gate import run_gate
+from guidekit.gate.held_to import beyond_aa
 from tests.conftest import run_guidekit
 from tests.gate_fixtures import page
 
@@ -98,7 +99,10 @@ def test_each_barrier_kind_is_caught_by_a_finding_that_names_it(checked, kind):
         # an id given twice is no WCAG 2.2 failure by itself (4.1.1 Parsing was removed): the gate
         # blocks it for the labels and references it breaks, under no criterion
         assert finding.wcag or finding.rule in ("axe:duplicate-id", "axe:duplicate-id-active")
-        assert finding.blocking and finding.message and finding.lang == language
+        # WCAG AAA, guidekit's stricter readings and axe's best practices warn on a page guidekit
+        # did not write (gate/held_to.py)
+        assert finding.blocking is not beyond_aa(finding), finding
+        assert finding.message and finding.lang == language
         assert finding.element or finding.rule in (
             "axe:html-has-lang",
             "axe:document-title",

@@ -55,6 +55,7 @@ PURE_CACHES = {
     ("lint/english.py", "_avoid_pattern"),
     ("lint/chinese.py", "_officialese_pattern"),
     ("gate/language.py", "_pinyin_syllables"),
+    ("gate/held_to.py", "_aaa_criteria"),
     ("lint/chinese.py", "_uncommon_pattern"),
     ("lint/segmenter.py", "segmenter"),
     ("lint/unfinished.py", "_hints"),

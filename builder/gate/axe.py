@@ -163,10 +163,11 @@ def violations(context: PageContext, result: dict, prefix: str, key: str) -> lis
 
 
 def axe_locale(context: PageContext) -> dict | None:
-    """axe's translation for the page's language, None for English (axe's own)."""
-    if not context.lang.lower().startswith("zh"):
-        return None
-    return axe_locales().get(best_language(context.lang))
+    """axe's translation for the language of the page's messages, None for English (axe's own):
+    a page without ``lang`` is told in guidekit's default language, axe's words too (they were
+    English inside a Chinese message)."""
+    lang = best_language(context.lang)
+    return None if lang == "en" else axe_locales().get(lang)
 
 
 FOUND_LENGTH = 300  # characters of axe's own findings kept in a message: a finding is a paragraph

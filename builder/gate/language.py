@@ -12,7 +12,7 @@ from typing import Any
 
 import hanzidentifier
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..han import EVERY_HAN
 from .origin import PageContext, finding_at
 from .probes import Probe
@@ -142,10 +142,14 @@ def _other_script(declared: str, own: str) -> str | None:
 
 
 def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[Finding]:
+    """A phrase in another language than its text's; on a page guidekit did not write, one that
+    looks like a name (Adobe Acrobat Reader, Social Security Card; 王芳 in English) is a warning:
+    WCAG 3.1.2 exempts proper names, and guidekit cannot tell them from phrases for sure."""
     findings = []
     for run in runs:
         if foreign := foreign_phrase(run["lang"], run["text"]):
             phrase, code = foreign
+            named = not context.guidekit and _looks_like_a_name(phrase)
             findings.append(
                 finding_at(
                     context,
@@ -153,11 +157,23 @@ def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[
                     "3.1.2",
                     run,
                     "part-language",
+                    severity=Severity.WARNING if named else Severity.ERROR,
                     text=phrase,
                     code=code,
                 )
             )
     return findings
+
+
+_LONGEST_CHINESE_NAME = 4  # characters: 欧阳文华
+
+
+def _looks_like_a_name(phrase: str) -> bool:
+    """Every word capitalised (a product, an office, a document's title), or a run of Han
+    characters as short as a person's name."""
+    if _HAN.search(phrase):
+        return len(phrase) <= _LONGEST_CHINESE_NAME
+    return all(word[0].isupper() for word in phrase.split())
 
 
 def foreign_runs(lang: str, text: str) -> list[tuple[int, int, str]]:

@@ -30,6 +30,7 @@ from . import (
     text_spacing,
 )
 from .content_rules import page_findings, without_axe_duplicates
+from .held_to import as_held
 from .origin import PAGE_LINE, PageContext, finding_at
 from .probes import Probe, ask
 from .session import ORIGIN, Session, Traffic
@@ -215,7 +216,7 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         link_facts["links"] = [
             {**link, PAGE_LINE: context.lines.line_of(link)} for link in facts["links"]
         ]
-    return PageResult(link_facts, findings, traffic.served, watch.spent)
+    return PageResult(link_facts, as_held(context, findings), traffic.served, watch.spent)
 
 
 def traffic_findings(
