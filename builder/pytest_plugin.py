@@ -499,7 +499,11 @@ def _unwritable_report(config: pytest.Config) -> str | None:
     if not report:
         return None
     try:
-        Path(report).parent.mkdir(parents=True, exist_ok=True)  # as --junit and report_json do
+        try:
+            Path(report).parent.mkdir(parents=True, exist_ok=True)  # as --junit and report_json do
+        except FileExistsError as error:  # exist_ok: a file stands where a folder must be
+            reason = os.strerror(errno.ENOTDIR)
+            raise NotADirectoryError(errno.ENOTDIR, reason, error.filename) from None
         if Path(report).is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), report)
     except OSError as error:
