@@ -51,9 +51,11 @@ window.__guidekit.barriers = {
       let path = "";
       try { path = new URL(link.href).pathname; } catch (error) { /* an address the browser cannot read */ }
       if ((link.hasAttribute("download") || this.fileTypes.test(path)) && !this.fileWords.test(text)) report("link-download", link);
-      // ... and so is the list item, table cell or paragraph around it ("社保卡申领表：下载")
+      // ... and so is the list item, table cell or paragraph around it ("社保卡申领表：下载"), with a
+      // cell's row headers
       const item = link.parentElement.closest("li, td, th, dd, p");
-      const around = item ? g.text(item).replace(/\s+/g, " ") : "";
+      const headers = item && item.matches("td") ? [...item.parentElement.cells].filter((cell) => cell.tagName === "TH") : [];
+      const around = [item, ...headers].map((cell) => (cell ? g.text(cell).replace(/\s+/g, " ") : "")).join("\n");
       const words = g.text(link) ? `${context}\n${around}\n${text.replace(/\s+/g, " ").toLowerCase()}` : "";
       // a folder's address is its index page, as every web server answers it
       const page = link.href.split("#")[0].replace(/\/index\.html?$/i, "/");
