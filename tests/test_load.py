@@ -248,9 +248,10 @@ def test_every_message_exists_in_all_three_languages():
         ("办理居住证", "zh-CN", "这里要写 zh-Hans。"),
         ("办理居住证", "中文", "这里要写 zh-Hans。"),
         ("辦理居住證", "zh_TW", "這裡要寫 zh-Hant。"),
-        # the tag names English, the title is Chinese: told in the site's language (it was English)
-        ("办理居住证", "英文", "这里要写 en。"),
-        ("办理居住证", "en-GB", "这里要写 en。"),
+        # the tag names English, the title is Chinese: told in the site's language and to write
+        # it (it was told in English, then to write en, and then that the page was not English)
+        ("办理居住证", "英文", "这里要写 zh-Hans。"),
+        ("办理居住证", "en-GB", "这里要写 zh-Hans。"),
         ("Apply for a residence permit", "en-GB", "write en here."),
     ],
 )

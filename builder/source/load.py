@@ -368,7 +368,7 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
                 front_matter.line(loc),
                 "field-invalid",
                 field=name,
-                expected=expected_text(detail, lang),
+                expected=_guide_expected_text(detail, lang),
             )
         described[name] = found
         return found
@@ -419,10 +419,19 @@ _GUIDE_LANGUAGES = get_args(GuideMeta.model_fields["lang"].annotation)
 
 def _guessed_lang(front_matter: str, rel: str, default_lang: str) -> str:
     """The language of a guide whose front matter cannot be read: its ``lang:`` line, else its
-    language folder."""
+    language folder, else the site's."""
     written = _LANG_LINE.search(front_matter)
-    guessed = written.group(1) if written else rel.split("/")[0]
-    return guessed if guessed in _GUIDE_LANGUAGES else default_lang
+    guesses = ([written.group(1)] if written else []) + [rel.split("/")[0]]
+    return next((guess for guess in guesses if guess in _GUIDE_LANGUAGES), default_lang)
+
+
+def _guide_expected_text(detail: ErrorDetails, lang: str) -> str:
+    """What a guide's field should hold; a ``lang`` written another way (en-GB, 中文) is told the
+    tag of the language the editor is told in, which its title's script decided (lang: en-GB over a
+    Chinese title was told to write en, and then that the page was not English)."""
+    if detail["loc"] == ("lang",) and _language_meant(detail.get("input")):
+        return error_text("expect-lang-meant", lang, meant=lang)
+    return expected_text(detail, lang)
 
 
 def _editors_language(written: object, title: object, rel: str, default_lang: str) -> str:
@@ -455,10 +464,13 @@ def salvage(path: Path, rel: str, default_lang: str) -> SourceGuide | None:
             return None
     front = "\n".join(lines[1:closing])
     title_line = _TITLE_LINE.search(front)
+    title = title_line.group(1) if title_line else rel
+    written = _LANG_LINE.search(front)
     meta = GuideMeta.model_construct(
-        title=title_line.group(1) if title_line else rel,
+        title=title,
         summary="",
-        lang=_guessed_lang(front, rel, default_lang),
+        # a lang written another way (en-GB) is judged with the title, as its message was said
+        lang=_editors_language(written.group(1) if written else None, title, rel, default_lang),
     )
     body_start = closing + 1 if closing else 0
     return SourceGuide(

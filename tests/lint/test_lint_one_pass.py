@@ -617,3 +617,18 @@ def test_guides_of_one_language_and_one_translation_key_are_each_reported_at_it(
         "另外 1 篇同一语言的指南（zh-Hans/card-again.md）也用“card-apply”和其他语言的版本连在一起"
     )
     assert all(finding["severity"] == "error" for finding in shared.values())
+
+
+def test_a_guide_whose_lang_is_written_another_way_is_judged_in_its_own_language(tmp_path):
+    """lang: en-GB in an English guide: after that error, its English body was judged as Chinese
+    (a phrase "in another language" on every line, a summary in 个字)."""
+    write_guide(
+        tmp_path,
+        "en/a.md",
+        "---\ntitle: Get your card\nsummary: Bring your ID card.\nlang: en-GB\n---\n\n"
+        "Bring your ID card to the counter.\n",
+    )
+    found = [(f["rule"], f["severity"]) for f in lint_json(tmp_path)["findings"]]
+    assert [rule for rule, severity in found if severity == "error"] == ["content-field-invalid"], (
+        found
+    )
