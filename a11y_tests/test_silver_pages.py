@@ -207,6 +207,10 @@ def test_a_link_in_a_list_items_sentence_stays_in_its_line(tmp_path):
             "card.md": guide(
                 "- 可以登录[国家政务服务平台的网上办事大厅](https://www.gov.cn/)申请，"
                 "办好后卡会寄到家里。\n- [青川市社保服务网点地图](https://www.gov.cn/map)\n"
+                # made bold, a link alone is a target of its own all the same (an outside tester:
+                # refused at 240 × 28 px)
+                "- **[青川市居住证办理须知](https://www.gov.cn/d)**\n\n"
+                "**[返回青川市政务服务网](https://www.gov.cn/b)**\n"
             ),
         },
     )

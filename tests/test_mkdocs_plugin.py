@@ -578,10 +578,18 @@ def test_a_link_in_a_list_items_sentence_is_marked_a_word_in_it() -> None:
     """:only-child does not see text: the themes' target rule made the link of
     ``- 请登录[网上办事大厅](index.md)申请`` a box standing between the sentence's halves."""
     html = markdown.markdown(
-        "- 请登录[网上办事大厅](index.md)申请。\n- [返回补办社会保障卡](index.md)\n",
+        "- 请登录[网上办事大厅](index.md)申请。\n- [返回补办社会保障卡](index.md)\n"
+        "- **[补办须知](index.md)**\n- 请先看**[补办须知](index.md)**。\n\n"
+        "**[返回补办社会保障卡](index.md)**\n",
         extensions=["guidekit_components"],
     )
-    assert re.findall(r'<li(?: class="([^"]*)")?', html) == ["gk-link-in-text", ""]
+    assert re.findall(r'<li(?: class="([^"]*)")?', html) == [
+        "gk-link-in-text",
+        "",
+        "",
+        "gk-link-in-text",
+    ]
+    assert '<p class="gk-link-alone"><strong>' in html
 
 
 def test_a_phrase_is_marked_in_its_language_as_the_gate_advises() -> None:

@@ -223,7 +223,7 @@ class BodyRenderer:
             if item.type == "list_item_open" and opener.hidden and _link_in_text(inline):
                 item.attrSet("class", LINK_IN_TEXT)
         for opener, inline in pairwise(tokens):
-            if opener.type == "paragraph_open" and is_lone_link(inline.children or []):
+            if opener.type == "paragraph_open" and _alone(inline.children or []):
                 opener.attrSet("class", LONE_LINK)
             _number_for_paper(inline.children or [])
         return self.md.renderer.render(tokens, self.md.options, self.env)
@@ -375,7 +375,18 @@ def is_lone_link(children: Sequence[Token]) -> bool:
 
 def _link_in_text(inline: Token) -> bool:
     children = inline.children or []
-    return any(child.type == "link_open" for child in children) and not is_lone_link(children)
+    return any(child.type == "link_open" for child in children) and not _alone(children)
+
+
+_EMPHASIS = {"strong_open": "strong_close", "em_open": "em_close"}
+
+
+def _alone(children: Sequence[Token]) -> bool:
+    """``is_lone_link``, also when the link is made bold or italic (``**[…](…)**``)."""
+    shown = [child for child in children if child.type != "text" or child.content.strip()]
+    while len(shown) > 2 and _EMPHASIS.get(shown[0].type) == shown[-1].type:
+        shown = shown[1:-1]
+    return is_lone_link(shown)
 
 
 def _link_facts(inner: Sequence[Token]) -> dict[str, Any] | None:

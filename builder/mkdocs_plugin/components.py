@@ -409,14 +409,24 @@ class _LoneLinks(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for block in (element for element in root.iter() if element.tag in ("p", "li")):
-            children = list(block)
-            if len(children) != 1 or children[0].tag != "a":
-                continue
-            alone = not (block.text or "").strip() and not (children[0].tail or "").strip()
-            if block.tag == "p" and alone:
-                block.set("class", LONE_LINK)
-            elif block.tag == "li" and not alone:
+            inner = block
+            # a link made bold or italic (**[…](…)**) is alone all the same
+            while (only := _only_child(inner)) is not None and only.tag in ("strong", "em"):
+                inner = only
+            only = _only_child(inner)
+            if only is not None and only.tag == "a":
+                if block.tag == "p":
+                    block.set("class", LONE_LINK)
+            elif block.tag == "li" and block.find(".//a") is not None:
                 block.set("class", LINK_IN_TEXT)
+
+
+def _only_child(element: etree.Element) -> etree.Element | None:
+    """The one element ``element`` holds, with no text before or after it."""
+    children = list(element)
+    if len(children) != 1 or (element.text or "").strip() or (children[0].tail or "").strip():
+        return None
+    return children[0]
 
 
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
