@@ -159,6 +159,15 @@ def test_a_phone_that_starts_with_its_number_is_kept(tmp_path, phone):
     assert "—" not in loaded.meta.places[0].phone
 
 
+def test_a_phones_note_keeps_what_it_was_written_with(tmp_path):
+    """Only the number is made what a dialer takes: the note's 9:00—17:00 was shown 9:00-17:00
+    (an outside tester)."""
+    phone = "１２３３３ 转 2（人工服务，工作日 9:00—17:00 有人接听）"
+    _, loaded, findings = load(tmp_path, f"places:\n  - name: 中心\n    phone: '{phone}'\n")
+    assert findings == []
+    assert loaded.meta.places[0].phone == "12333 转 2（人工服务，工作日 9:00—17:00 有人接听）"
+
+
 @pytest.mark.parametrize(
     ("fields", "needle", "words"),
     [

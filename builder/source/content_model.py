@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..phone import dialable
+from ..phone import dialable, for_dialling
 
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 
@@ -154,17 +154,11 @@ Flag = Annotated[bool, BeforeValidator(_spelled(_YES_NO))]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Attachment = Annotated[str, AfterValidator(_file_or_web_address)]
 Text = Annotated[str, Field(min_length=1)]
-# An input method left on full width types ０２８－１２３４５６７８: dialers take ASCII digits only
-# only the dialling characters: a note after the number keeps the brackets it was written with
 _STARTS_WITH_A_NUMBER = re.compile(r"[+＋]?[0-9０-９]{3}")
-# dashes typed between the digits (0571—8888 1100) dial as hyphens: the link stopped at the dash
-_HALF_WIDTH_DIALLING = str.maketrans(
-    "０１２３４５６７８９＋－\u3000\u2014\u2013\u2012\u2212", "0123456789+- ----"
-)
 
 
 def _phone(value: str) -> str:
-    value = value.translate(_HALF_WIDTH_DIALLING)
+    value = for_dialling(value)
     if value and not dialable(value):
         raise PydanticCustomError("phone", "no number to dial", {"value": value})
     return value
