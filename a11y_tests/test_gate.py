@@ -189,8 +189,13 @@ def test_a_known_bad_guide_is_refused_before_the_gate_and_the_site_is_unchanged(
 def test_the_gate_finds_the_content_rules_again_on_pages_it_did_not_see_as_markdown():
     outcome = run_guidekit("check", PLAIN_SITES / "content-rules", "--format", "json", "--no-cache")
     assert outcome.exit_code == 1
-    found = {f["rule"] for f in outcome.report["findings"] if f["severity"] == "error"}
-    assert found >= GATE_SAFETY_NET, found
+    found = {(f["rule"], f["severity"]) for f in outcome.report["findings"]}
+    # a skipped heading level fails no WCAG criterion: on a page guidekit did not write it warns
+    # (gate/held_to.py)
+    assert found >= {
+        (rule, "warning" if rule == "guidekit:heading-order" else "error")
+        for rule in GATE_SAFETY_NET
+    }, found
 
 
 def test_check_finds_an_axe_violation_on_a_hand_written_site():
