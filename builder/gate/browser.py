@@ -55,8 +55,9 @@ _ARGUMENTS = [
     "--disable-dev-shm-usage",
     # A page is checked for well under a second in a fresh document, too short for V8's optimising
     # compilers to pay back: they recompiled axe-core's hot functions for every page on a
-    # background thread, a tenth of the gate's processor time (bench/HISTORY.md, 2026-11-30, tenth). The
-    # baseline compiler stays, so WebAssembly and long checks (a 700-link page) run as fast.
+    # background thread, a tenth of the gate's processor time (bench/HISTORY.md, 2026-11-30,
+    # tenth). The baseline compiler stays: WebAssembly and long checks (a 700-link page) run as
+    # fast.
     "--js-flags=--no-opt --no-maglev",
 ]
 
