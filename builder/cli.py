@@ -282,6 +282,7 @@ def check_command(
                     cache=None if no_cache else cache_file(targets[0]),
                     on_page=progress.advance,
                     grid=grid,
+                    default_lang=lang,
                 )
             findings, details = report.findings, report.details()
     verdict = judge(findings, waivers, details=details)

@@ -304,7 +304,7 @@ def test_random_json_in_the_gate_cache_is_ignored(tmp_path_factory, pages, page_
         pages,
     ):
         path.write_text(json.dumps(stored), "utf-8")
-        cache = GateCache(path, root / "site", "/")
+        cache = GateCache(path, root / "site", "/", None)
         assert cache.lookup("a.html") is None
     path.write_text("{" * 100_000, "utf-8")
-    assert GateCache(path, root / "site", "/").damaged
+    assert GateCache(path, root / "site", "/", None).damaged

@@ -148,6 +148,23 @@ def test_a_site_served_under_another_path_is_checked_again(tmp_path):
     assert run_gate(site, jobs=2, cache=cache, root_path="/qc/").browser_pages == 0
 
 
+def test_a_page_that_declares_no_language_is_reported_in_the_language_asked_for(tmp_path):
+    """``check --lang en`` said the findings on such a page in Chinese, around an English summary;
+    the cache keeps the language its entries were written in."""
+    site = write_site(
+        tmp_path / "site", {"index.html": page('<img src="x.png">').replace(' lang="en"', "")}
+    )
+    runner = CliRunner()
+    said = {}
+    for lang in ("en", "zh-Hant", "en"):
+        checked = runner.invoke(main, ["check", str(site), "--lang", lang, "--format", "json"])
+        assert checked.exit_code == 1, checked.output
+        findings = json.loads(checked.stdout)["findings"]
+        assert {finding["lang"] for finding in findings} == {lang}, findings
+        said[lang] = next(f["message"] for f in findings if f["rule"] == "axe:html-has-lang")
+    assert "lang" in said["en"] and "元素" not in said["en"] and "元素" in said["zh-Hant"]
+
+
 def test_one_defect_on_many_pages_is_one_problem():
     findings = [
         Finding(

@@ -81,6 +81,9 @@ class _EntryJson(StrictJson):
     served: dict[str, str]
     facts: _FactsJson
     findings: list[Finding]
+    # the page declares no language: its findings are in the run's default_lang, this one
+    undeclared_lang: bool = False
+    default_lang: str | None = None
 
 
 class _CacheJson(StrictJson):
@@ -92,10 +95,12 @@ class _CacheJson(StrictJson):
 class GateCache:
     """``root_path``: the path the site is served under (``/qc/``). A page's results hold for that
     path only: a file it asks for at ``/qc/logo.png`` is the site's ``logo.png`` there and missing
-    at ``/``."""
+    at ``/``. ``default_lang``: the language of the findings on a page that declares none
+    (run_gate's); such a page's entry written in another one is not reused."""
 
-    def __init__(self, path: Path, site: Path, root_path: str) -> None:
+    def __init__(self, path: Path, site: Path, root_path: str, default_lang: str | None) -> None:
         self.path, self.site, self.root_path = path, site, root_path
+        self.default_lang = default_lang
         self.entries: dict[str, dict] = {}
         self._hashes: dict[str, str] = {}
         self.damaged = False  # the file was there but not of its shape: ignored
@@ -125,6 +130,8 @@ class GateCache:
         entry = self.entries.get(page)
         if not entry or page not in entry["served"]:
             return None
+        if entry.get("undeclared_lang") and entry.get("default_lang") != self.default_lang:
+            return None
         if any(self._hash(relative) != digest for relative, digest in entry["served"].items()):
             return None
         return PageResult(
@@ -139,6 +146,8 @@ class GateCache:
             "facts": result.facts,
             "findings": [finding.to_json() for finding in result.findings],
         }
+        if result.undeclared_lang:
+            self.entries[page] |= {"undeclared_lang": True, "default_lang": self.default_lang}
 
     def save(self, site_pages: Iterable[str]) -> None:
         """Keep the results for the next run; where they cannot be kept (a folder beside the site

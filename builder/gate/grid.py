@@ -44,7 +44,14 @@ from .browser import _ARGUMENTS
 from .grid_status import GridUnavailable, grid_status
 from .page_check import PageResult, check_page_in_time
 from .runner import unchecked
-from .session import VIEWPORT, Session, page_timeout_ms, prepare_session, served_root
+from .session import (
+    VIEWPORT,
+    Overrides,
+    Session,
+    page_timeout_ms,
+    prepare_session,
+    served_root,
+)
 
 GRID_ATTEMPTS = 3  # tries per page before it is reported unchecked
 SESSION_TIMEOUT_VARIABLE = "GUIDEKIT_GRID_SESSION_TIMEOUT"
@@ -139,6 +146,7 @@ class _GridRun:
     sessions_opened: int = 0
     last_error: str = ""
     root_path: str | None = None  # the path the site is also served under; None: its manifest's
+    overrides: Overrides = field(default_factory=Overrides)
 
     async def call(self, function: Callable[..., Any], *arguments: Any) -> Any:
         return await _blocking(self.executor, function, *arguments)
@@ -200,6 +208,7 @@ class _GridRun:
                 browser.contexts[0],
                 focus_verdicts=self.focus_verdicts,
                 root_path=self.root_path or served_root(self.site),
+                overrides=self.overrides,
                 driver=driver,
                 browser=browser,
                 node=await self.call(self._node_of, driver.session_id),
@@ -295,6 +304,7 @@ async def check_on_grid(
     jobs: int,
     on_page: Callable[[str], None],
     root_path: str | None = None,
+    overrides: Overrides | None = None,
 ) -> tuple[dict[str, PageResult], dict[str, int]]:
     """Every check on ``pages`` in the browsers of the Grid at ``url``, ``jobs`` sessions at once;
     also how many pages each node checked; ``root_path`` as ``run_gate``'s."""
@@ -304,7 +314,15 @@ async def check_on_grid(
     with ThreadPoolExecutor(
         max_workers=workers + 1, thread_name_prefix="guidekit-grid"
     ) as executor:
-        run = _GridRun(url, site, on_page, deque(pages), executor, root_path=root_path)
+        run = _GridRun(
+            url,
+            site,
+            on_page,
+            deque(pages),
+            executor,
+            root_path=root_path,
+            overrides=overrides or Overrides(),
+        )
         async with async_playwright() as playwright:
             await asyncio.gather(*(run.worker(playwright) for _ in range(workers)))
     if run.queue and not run.sessions_opened:

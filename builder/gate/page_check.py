@@ -51,6 +51,8 @@ class PageResult:
         default_factory=dict
     )  # what the page loaded: the key of its cache entry
     timings: dict[str, float] = field(default_factory=dict)  # seconds each check took (benchmarks)
+    # the page declares no language: its findings are in the session's default_lang
+    undeclared_lang: bool = False
 
 
 class Stopwatch:
@@ -115,12 +117,13 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
             [FACTS, REFUSED, language.PROBE, targets.PROBE, color_schemes.PROBE, barriers.PROBE],
         )
         facts, refused = answers["facts"], answers["refused"]
+        undeclared_lang = not facts.get("lang")
         context = PageContext.of(
             page_path,
             facts,
             theme=session.overrides.theme,
             lang=session.overrides.lang
-            or (None if facts.get("lang") else session.overrides.default_lang),
+            or (session.overrides.default_lang if undeclared_lang else None),
             markup=session.traffic.document,
         )
         facts = {
@@ -216,7 +219,9 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         link_facts["links"] = [
             {**link, PAGE_LINE: context.lines.line_of(link)} for link in facts["links"]
         ]
-    return PageResult(link_facts, as_held(context, findings), traffic.served, watch.spent)
+    return PageResult(
+        link_facts, as_held(context, findings), traffic.served, watch.spent, undeclared_lang
+    )
 
 
 def traffic_findings(

@@ -99,17 +99,20 @@ def run_gate(
     on_page: Callable[[str], None] | None = None,
     grid: str | None = None,
     root_path: str | None = None,
+    default_lang: str | None = None,
 ) -> GateReport:
     """Check ``site`` (or one ``shard`` of it); ``cache`` is the cache file, None to check every
     page afresh; ``grid`` a Selenium Grid's URL, whose browsers check the pages instead of a local
     Chromium (grid.py); ``root_path`` the path the site is published under (``/qc/``), where it
     is served too, None: as the site's manifest records it (a site another tool built, as the
-    MkDocs plugin's, has no manifest and says it)."""
+    MkDocs plugin's, has no manifest and says it); ``default_lang`` the language of the findings
+    on a page that declares none (the person's running the check), None: Chinese."""
     site = site.resolve()
     root_path = root_path or served_root(site)
     all_pages = html_pages(site)
     pages = shard.select(all_pages) if shard else all_pages
-    store = GateCache(cache, site, root_path) if cache else None
+    overrides = Overrides(default_lang=default_lang)
+    store = GateCache(cache, site, root_path, default_lang) if cache else None
     report_page = on_page or (lambda page: None)
     results: dict[str, PageResult] = {}
     for page in pages:
@@ -125,12 +128,16 @@ def run_gate(
             raise GridUnavailable("grid-needs-extra", url=grid, reason=str(error)) from None
 
         checked, grid_nodes = _run(
-            check_on_grid(grid, site, fresh, jobs or 2, report_page, root_path)
+            check_on_grid(grid, site, fresh, jobs or 2, report_page, root_path, overrides)
         )
         results.update(checked)
     elif fresh:
         results.update(
-            _run(_check_pages(site, fresh, jobs or os.cpu_count() or 2, report_page, root_path))
+            _run(
+                _check_pages(
+                    site, fresh, jobs or os.cpu_count() or 2, report_page, root_path, overrides
+                )
+            )
         )
     if store:
         for page in fresh:
@@ -230,11 +237,14 @@ async def _check_pages(
     jobs: int,
     on_page: Callable[[str], None],
     root_path: str | None = None,
+    overrides: Overrides | None = None,
 ) -> dict[str, PageResult]:
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
-            return await check_pages(browser, site, pages, jobs, on_page, root_path=root_path)
+            return await check_pages(
+                browser, site, pages, jobs, on_page, overrides, root_path=root_path
+            )
         finally:
             await browser.close()
 
