@@ -122,6 +122,9 @@ async def _search(out: Path) -> dict[str, dict]:
                 found[query] = await searched(page, query)
             for query in ("征信", "个人信用报告"):
                 found[f"zh-Hant {query}"] = await searched(page, query)
+            await page.goto((out / "find/zh-Hans/search.html").as_uri())
+            for query in ("醫保", "記錄冊", "就醫記錄冊", "居住證"):
+                found[f"zh-Hans {query}"] = await searched(page, query)
             # without JavaScript: no form to use, the whole A-Z list instead
             context = await browser.new_context(java_script_enabled=False)
             bare = await context.new_page()
@@ -156,6 +159,19 @@ def test_a_word_typed_in_simplified_finds_its_traditional_guide(results):
     for query in ("征信", "个人信用报告"):
         found = results[f"zh-Hant {query}"]
         assert found["titles"] == ["查詢個人信用報告"], (query, found)
+
+
+def test_a_word_typed_in_traditional_finds_its_simplified_guide(results):
+    """A reader from Hong Kong or Taiwan types Traditional: 醫保 and 記錄冊 on the Simplified
+    search page found nothing (居住證 only through 居住, the characters the two share)."""
+    for query, title in (
+        ("醫保", "申领医保就医记录册"),
+        ("記錄冊", "申领医保就医记录册"),
+        ("就醫記錄冊", "申领医保就医记录册"),
+        ("居住證", "办理居住证"),
+    ):
+        found = results[f"zh-Hans {query}"]
+        assert found["titles"][:1] == [title], (query, found)
 
 
 def test_whole_words_pinyin_and_initials_find_the_guide(results):

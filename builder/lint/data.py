@@ -196,3 +196,9 @@ _TRADITIONAL_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "
 
 def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text).translate(_TRADITIONAL_QUOTES)
+
+
+def traditional_spellings(word: str) -> set[str]:
+    """``word`` as Traditional Chinese is written: OpenCC's standard form, Taiwan's and Hong
+    Kong's (台/臺, 着/著 differ between them)."""
+    return {_converter(config).convert(word) for config in ("s2t", "s2tw", "s2hk")}

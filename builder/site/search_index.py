@@ -230,6 +230,18 @@ def _read_as(text: str, lang: str | None) -> str:
     return to_simplified(text)
 
 
+def _other_script(word: str, lang: str | None) -> set[str]:
+    """What a reader who writes the other Chinese script types for ``word``: 征信 for a zh-Hant
+    site's 徵信 (most keyboards type Simplified), 醫保 for a zh-Hans site's 医保 (as Taiwan and
+    Hong Kong write it)."""
+    if lang not in ("zh-Hans", "zh-Hant") or not HAN.search(word):
+        return set()
+    from ..lint.data import traditional_spellings
+
+    spellings = {_read_as(word, lang)} if lang == "zh-Hant" else traditional_spellings(word)
+    return spellings - {word}
+
+
 @lru_cache(maxsize=_REMEMBERED_PIECES)
 def _piece_words(piece: str, read: str, segmenter: Segmenter) -> tuple[str, ...]:
     """``piece``'s words, cut where jieba cuts ``read``, its reading of the same length."""
@@ -415,7 +427,8 @@ def build_index(
     the word appears in); ``pinyin`` and ``initials`` map keys to the words they spell (words
     outside the body only); ``phrases`` maps the initials of title phrases (``title_phrases``) to
     the words of each phrase; ``synonyms`` maps a word to the other words of its groups;
-    ``simplified`` (a zh-Hant index) maps a word's Simplified spelling to the words it spells.
+    ``spellings`` maps a word's spelling in the other Chinese script (Simplified on a zh-Hant
+    site, Traditional on a zh-Hans one) to the words it spells.
     """
     docs = []
     postings: dict[str, list[int]] = {}  # guide numbers ascend, so each word's pairs come in order
@@ -437,7 +450,7 @@ def build_index(
     readings = readings or Readings({})
     pinyin: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
-    simplified: dict[str, list[str]] = {}
+    spellings: dict[str, list[str]] = {}
     for word in words_in_order:
         # Pinyin is typed for what a guide is about; body-only words would double the index for
         # little.
@@ -447,10 +460,8 @@ def build_index(
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
-        # most Chinese keyboards type Simplified: 征信 typed on a Traditional page finds 徵信
-        simplified_spelling = _read_as(word, readings.lang)
-        if simplified_spelling != word:
-            simplified.setdefault(simplified_spelling, []).append(word)
+        for spelling in sorted(_other_script(word, readings.lang)):
+            spellings.setdefault(spelling, []).append(word)
     # only the words this index holds: a Simplified group on a Traditional or English site would
     # be bytes every query loads for nothing
     present = {
@@ -478,7 +489,7 @@ def build_index(
         "initials": {key: words for key, words in initials.items() if len(key) > 1},
         "phrases": phrase_initials,
         "synonyms": {word: others for word, others in sorted(present.items()) if others},
-        "simplified": simplified,
+        "spellings": spellings,
     }
 
 
@@ -518,8 +529,8 @@ def chunk_folder(lang: str) -> str:
 def chunked_index(lang: str, index: dict) -> dict[str, str]:
     """``build_index``'s index as script files, by path below the site root: the entry file
     (``assets/search-<lang>.js``: counts and synonyms), the word chunks (``w<n>.js``: postings with
-    guide numbers as gaps from the previous one, and the words each pinyin, initials and Simplified
-    key spells),
+    guide numbers as gaps from the previous one, and the words each pinyin, initials and
+    other-script key spells),
     the phrase chunks (``q<n>.js``: the title phrases each initials key spells)
     and the guide chunks (``d<n>.js``: title, summary and page of ``DOCS_PER_CHUNK`` guides)."""
     docs = index["docs"]
@@ -528,7 +539,7 @@ def chunked_index(lang: str, index: dict) -> dict[str, str]:
     for kind, entries in (
         ("p", index["pinyin"]),
         ("i", index["initials"]),
-        ("s", index["simplified"]),
+        ("s", index["spellings"]),
     ):
         for key, spelled in entries.items():
             words[chunk_of(key, chunks)].setdefault(kind, {})[key] = spelled

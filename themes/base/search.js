@@ -206,7 +206,7 @@
   // The words a term reaches, each with how: itself, its synonyms and other number (ranked as
   // synonyms), the words it spells.
   function reached(term, index) {
-    // a word, or its Simplified spelling on a Traditional page (征信 typed for 徵信)
+    // a word, or its spelling in the other Chinese script (征信 typed for 徵信, 醫保 for 医保)
     var found = [[term, "word"]].concat(own(index.words(term).s, term).map(function (word) { return [word, "word"]; }));
     found.slice().forEach(function (match) {
       own(index.entry.synonyms, match[0]).forEach(function (word) { found.push([word, "synonym"]); });
