@@ -21,13 +21,22 @@ from .probes import Probe
 LIMITS = {
     "bodyPx": 24,
     "headingPx": 30,
+    # a word's reading over it (<rt>, pinyin): smaller than the word, so a line of readings stays
+    # about as long as the words under it, and still larger than standard body text
+    "readingPx": 18,
     "lineHeight": 1.6,
     "paragraphGap": 1.5,  # times the line height
     "cjkLine": 40,
     "latinLine": 80,
     "latinCharEm": 0.5,  # an average Latin character, in em: 80 of them fit in 40 em
 }
-STANDARD_LIMITS = {**LIMITS, "bodyPx": 16, "headingPx": 16, "lineHeight": 1.5}
+STANDARD_LIMITS = {
+    **LIMITS,
+    "bodyPx": 16,
+    "headingPx": 16,
+    "readingPx": 16 * 0.6,  # as the shared stylesheet draws readings: 60% of the text
+    "lineHeight": 1.5,
+}
 # check -> the WCAG success criterion it serves; font size is MIIT's 适老化 rule, which WCAG has no
 # number for
 CRITERIA = {

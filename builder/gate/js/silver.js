@@ -5,22 +5,26 @@ window.__guidekit.silver = function (limits) {
   const problems = [];
   const report = (check, element, value, limit) =>
     problems.push({ check, value: Math.round(value * 10) / 10, limit, ...g.where(element) });
-  const shown = (element) => {
+  // visually hidden helpers (1 px clipped boxes) carry text for screen readers only
+  const drawn = (element) => {
     const box = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
-    // visually hidden helpers (1 px clipped boxes) carry text for screen readers only
-    return box.width > 1 && box.height > 1 && style.visibility !== "hidden" && !element.closest("[aria-hidden=true]");
+    return box.width > 1 && box.height > 1 && getComputedStyle(element).visibility !== "hidden";
   };
+  const shown = (element) => drawn(element) && !element.closest("[aria-hidden=true]");
   const ownText = (element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
   const px = (value) => parseFloat(value) || 0;
   const lineHeight = (style) => (style.lineHeight === "normal" ? 1.2 * px(style.fontSize) : px(style.lineHeight));
 
   for (const element of document.body.querySelectorAll("*")) {
-    if (element.closest("rt, script, style") || !ownText(element) || !shown(element)) continue;
+    if (element.closest("script, style") || !ownText(element)) continue;
+    // a word's reading (pinyin over it) is hidden from screen readers, which say the word once, and
+    // read by eye
+    const reading = element.closest("rt");
+    if (!(reading ? drawn(element) : shown(element))) continue;
     const style = getComputedStyle(element);
     const size = px(style.fontSize);
     const heading = element.closest("h1, h2, h3, h4, h5, h6");
-    const minimum = heading ? limits.headingPx : limits.bodyPx;
+    const minimum = reading ? limits.readingPx : heading ? limits.headingPx : limits.bodyPx;
     if (size < minimum - 0.01) report("font-size", element, size, minimum);
     if (style.textAlign === "justify") report("justified", element, 0, 0);
   }
