@@ -57,7 +57,7 @@ from .pause import pause_point
 from .site.assemble import render_around, render_search_index, search_languages, site_files
 from .site.extras import guide_context, site_root_path
 from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
-from .site.search_index import Readings, SynonymGroups, load_synonyms
+from .site.search_index import SynonymGroups, load_synonyms
 from .site_assets import site_assets
 from .source.config import SiteConfig, load_config
 from .source.glossary import Entry, load_glossary
@@ -548,7 +548,7 @@ def _made_from_front_matter(
                 config,
                 checked=check,
                 readings={
-                    lang: Readings(build_cache.known_readings(lang), lang=lang)
+                    lang: build_cache.known_readings(lang)
                     for lang in search_languages(guides, config)
                 },
             ),
@@ -603,9 +603,9 @@ def _search_index(
 ) -> PageGroup:
     """The search index of ``lang`` made again: only words the last one did not spell are spelled
     in pinyin."""
-    readings = Readings(build_cache.known_readings(lang), lang=lang)
+    readings = build_cache.known_readings(lang)
     made = render_search_index(lang, guides, words, synonyms, readings)
-    build_cache.keep_readings(lang, readings.spelled)
+    build_cache.keep_readings(lang, readings)
     return made
 
 

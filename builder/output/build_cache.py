@@ -28,7 +28,7 @@ from ..findings import Finding
 from ..guide.steps import GuideOutcome
 from ..pages import KeptFile, KeptPage, Page, PageGroup
 from ..site.page_weight import gzip_size, loaded_files
-from ..site.search_index import PinyinKeys
+from ..site.search_index import PinyinKeys, Readings, Spellings
 from ..source.load import GuideFile, SourceGuide
 from . import cache_keys, cache_store
 from .cache_keys import SiteKey, file_digest, group_key, hash_of
@@ -73,9 +73,10 @@ class BuildCache:
             str, tuple[tuple[int, int, int], str | None]
         ] = {}  # each file's stamp and, when read, hash
         self.groups: dict[str, Group] = {}  # made this build or kept: what save keeps
-        # the pinyin keys kept by language, read when a search index is made; those spelled now
-        self.readings: dict[str, dict[str, PinyinKeys | None]] | None = None
+        # the readings kept, read when a search index is made; by language, those made now
+        self.readings: cache_store.KeptReadings | None = None
         self.spelled: dict[str, dict[str, PinyinKeys | None]] = {}
+        self.respelled: dict[str, dict[str, Spellings]] = {}
 
     def known(
         self, file: GuideFile, default_lang: str
@@ -153,20 +154,24 @@ class BuildCache:
         kept = self.stored.groups.get(name)
         return kept.made.files if kept is not None else {}
 
-    def known_readings(self, lang: str) -> Mapping[str, PinyinKeys | None]:
-        """The pinyin keys of the words the last index of ``lang`` spelled."""
+    def known_readings(self, lang: str) -> Readings:
+        """The readings of the words the last index of ``lang`` spelled, to be spelled by."""
         if self.readings is None:
             self.readings = (
                 cache_store.read_readings(self.path, cache_keys.readings_key())
                 if self.path is not None
-                else {}
+                else cache_store.KeptReadings()
             )
-        return self.readings.get(lang, {})
+        return Readings(
+            self.readings.languages.get(lang, {}),
+            lang=lang,
+            known_spellings=self.readings.spellings.get(lang, {}),
+        )
 
-    def keep_readings(self, lang: str, spelled: dict[str, PinyinKeys | None]) -> None:
-        """The pinyin keys of the words the index of ``lang`` made now spelled: saved with the
-        others kept."""
-        self.spelled[lang] = spelled
+    def keep_readings(self, lang: str, readings: Readings) -> None:
+        """The readings of the words the index of ``lang`` made now spelled: saved with the others
+        kept."""
+        self.spelled[lang], self.respelled[lang] = readings.spelled, readings.respelled
 
     def published_files(self) -> dict[str, FileRecord]:
         """What the build that published the site now in the output folder recorded of its files."""
@@ -211,11 +216,22 @@ class BuildCache:
                     self.kept[rel] = dataclasses.replace(entry, key=None, outcome=None)
         groups = self.groups if published else self.stored.groups
         lines, replaced = self._write_entries()
-        kept_readings = self.readings or {}
-        if any(spelled != kept_readings.get(lang) for lang, spelled in self.spelled.items()):
+        kept = self.readings or cache_store.KeptReadings()
+        if any(
+            made != kept_now.get(lang)
+            for made_now, kept_now in (
+                (self.spelled, kept.languages),
+                (self.respelled, kept.spellings),
+            )
+            for lang, made in made_now.items()
+        ):
             # true of the words whatever this build publishes: kept even when it is refused
             cache_store.write_readings(
-                self.path, cache_keys.readings_key(), kept_readings | self.spelled
+                self.path,
+                cache_keys.readings_key(),
+                cache_store.KeptReadings(
+                    kept.languages | self.spelled, kept.spellings | self.respelled
+                ),
             )
         stamp = self.stored.stamp
         records = dict(files or {}) if published else self.stored.files

@@ -51,8 +51,9 @@ def code_key() -> str:
 
 
 def readings_key() -> str:
-    """What the pinyin keys of a word are made from: guidekit's code and pypinyin's version."""
-    return hash_of(code_key(), metadata.version("pypinyin"))
+    """What a word's pinyin keys and other-script spellings are made from: guidekit's code,
+    pypinyin's version and OpenCC's."""
+    return hash_of(code_key(), metadata.version("pypinyin"), metadata.version("opencc"))
 
 
 @package_cache

@@ -33,7 +33,7 @@ from ..findings import Finding, Severity
 from ..guide.enrich import Asset
 from ..guide.steps import GuideOutcome
 from ..pages import KeptFile, KeptPage, Page, PageGroup
-from ..site.search_index import PinyinKeys
+from ..site.search_index import PinyinKeys, Spellings
 from ..source.content_model import GuideMeta
 from ..source.load import FrontMatter, SourceGuide
 from ..source.user_files import DocPath, LineMap
@@ -47,7 +47,7 @@ from .stored_json import StrictJson
 Schema = TypeVar("Schema", bound=BaseModel)
 SITE_FILE = "site.json"
 ENTRIES_FILE = "guides.jsonl"  # one line per guide
-READINGS_FILE = "pinyin.json"  # the pinyin keys of each language's indexed words
+READINGS_FILE = "pinyin.json"  # the pinyin keys and other-script spellings of indexed words
 
 
 @dataclass
@@ -195,19 +195,37 @@ def write_site(
     return site_stamp(path)
 
 
-def read_readings(path: Path, key: str) -> dict[str, dict[str, PinyinKeys | None]]:
-    """The pinyin keys of each language's indexed words, as kept under ``key``; none when the file
-    is missing, damaged or kept under another key (they are spelled again)."""
+@dataclass
+class KeptReadings:
+    """By language, the pinyin keys of its indexed words and their spellings in the other Chinese
+    script (search_index.Readings)."""
+
+    languages: dict[str, dict[str, PinyinKeys | None]] = dataclasses.field(default_factory=dict)
+    spellings: dict[str, dict[str, Spellings]] = dataclasses.field(default_factory=dict)
+
+
+def read_readings(path: Path, key: str) -> KeptReadings:
+    """The readings of each language's indexed words, as kept under ``key``; none when the file is
+    missing, damaged or kept under another key (they are spelled again)."""
     try:
         stored = json.loads((path / READINGS_FILE).read_bytes())
         if stored["key"] != key:
-            return {}
-        return {
-            text_of(lang): {text_of(word): _pinyin_keys(keys) for word, keys in words.items()}
-            for lang, words in stored["languages"].items()
-        }
+            return KeptReadings()
+        return KeptReadings(
+            {
+                text_of(lang): {text_of(word): _pinyin_keys(keys) for word, keys in words.items()}
+                for lang, words in stored["languages"].items()
+            },
+            {
+                text_of(lang): {
+                    text_of(word): tuple(text_of(spelling) for spelling in spellings)
+                    for word, spellings in words.items()
+                }
+                for lang, words in stored["spellings"].items()
+            },
+        )
     except (OSError, UnicodeDecodeError, AttributeError, *NOT_STORED):
-        return {}
+        return KeptReadings()
 
 
 def _pinyin_keys(value: object) -> PinyinKeys | None:
@@ -218,10 +236,11 @@ def _pinyin_keys(value: object) -> PinyinKeys | None:
     return text_of(value[0]), text_of(value[1])
 
 
-def write_readings(
-    path: Path, key: str, languages: Mapping[str, Mapping[str, PinyinKeys | None]]
-) -> None:
-    write_json(path / READINGS_FILE, {"key": key, "languages": languages})
+def write_readings(path: Path, key: str, readings: KeptReadings) -> None:
+    write_json(
+        path / READINGS_FILE,
+        {"key": key, "languages": readings.languages, "spellings": readings.spellings},
+    )
 
 
 def forget_site(path: Path) -> None:

@@ -310,15 +310,22 @@ def pinyin_keys(word: str) -> tuple[str, str] | None:
 PinyinKeys = tuple[str, str]  # toneless pinyin and initials: ("juzhuzheng", "jzz")
 
 
+Spellings = tuple[str, ...]  # a word as the other Chinese script writes it (_other_script)
+
+
 @dataclass
 class Readings:
     """The pinyin keys of Chinese words: ``known``, as an earlier build spelled them (a build that
     finds every word it spells there never imports pypinyin, a third of a second); ``spelled``,
-    the words an index spelled, with their keys, to be kept for the next build."""
+    the words an index spelled, with their keys, to be kept for the next build. The same for the
+    words' spellings in the other Chinese script: ``known_spellings`` and ``respelled`` (OpenCC's
+    three converters take 50 ms to start)."""
 
     known: Mapping[str, PinyinKeys | None]
     spelled: dict[str, PinyinKeys | None] = field(default_factory=dict)
     lang: str | None = None  # of the words: zh-Hant words are spelled as their Simplified reading
+    known_spellings: Mapping[str, Spellings] = field(default_factory=dict)
+    respelled: dict[str, Spellings] = field(default_factory=dict)
 
     def keys(self, word: str) -> PinyinKeys | None:
         """``pinyin_keys(word)``; pypinyin's words are Simplified, and a Traditional word it does
@@ -328,6 +335,16 @@ class Readings:
         keys = self.known[word] if word in self.known else pinyin_keys(_read_as(word, self.lang))
         self.spelled[word] = keys
         return keys
+
+    def other_script(self, word: str) -> Spellings:
+        """``_other_script(word)``, sorted."""
+        if not HAN.search(word):
+            return ()
+        spellings = self.known_spellings.get(word)
+        if spellings is None:
+            spellings = tuple(sorted(_other_script(word, self.lang)))
+        self.respelled[word] = spellings
+        return spellings
 
 
 def example_query(
@@ -460,7 +477,7 @@ def build_index(
         if keys:
             pinyin.setdefault(keys[0], []).append(word)
             initials.setdefault(keys[1], []).append(word)
-        for spelling in sorted(_other_script(word, readings.lang)):
+        for spelling in readings.other_script(word):
             spellings.setdefault(spelling, []).append(word)
     # only the words this index holds: a Simplified group on a Traditional or English site would
     # be bytes every query loads for nothing
