@@ -57,7 +57,7 @@ from .pause import pause_point
 from .site.assemble import render_around, render_search_index, search_languages, site_files
 from .site.extras import guide_context, site_root_path
 from .site.page_weight import PageWeight, gzip_size, over_budget, weigh
-from .site.search_index import SynonymGroups, load_synonyms
+from .site.search_index import Spellings, SynonymGroups, load_synonyms
 from .site_assets import site_assets
 from .source.config import SiteConfig, load_config
 from .source.glossary import Entry, load_glossary
@@ -580,6 +580,13 @@ def _search_indexes(
     for lang in search_languages(guides, config):
         name = f"search-{lang}"
         before = build_cache.kept_files(name)
+        # a word may be spelled otherwise in the other language (台 is 臺 in zh-Hans' Traditional)
+        spelled = {
+            word: spellings
+            for guide in guides
+            if guide.lang == lang and guide.rel in outcomes
+            for word, spellings in outcomes[guide.rel].search_spellings.items()
+        }
         made = build_cache.group(
             name,
             [key.digest]
@@ -588,7 +595,7 @@ def _search_indexes(
                 for guide in guides
                 if guide.lang == lang
             ],
-            functools.partial(_search_index, build_cache, lang, guides, words, synonyms),
+            functools.partial(_search_index, build_cache, lang, guides, words, synonyms, spelled),
         )
         indexes.append(_published_kept(published, before, made))
     return indexes
@@ -600,10 +607,11 @@ def _search_index(
     guides: Sequence[SourceGuide],
     words: Mapping[str, Mapping[str, int]],
     synonyms: SynonymGroups,
+    spelled: Mapping[str, Spellings],
 ) -> PageGroup:
     """The search index of ``lang`` made again: only words the last one did not spell are spelled
-    in pinyin."""
-    readings = build_cache.known_readings(lang)
+    in pinyin; ``spelled``: the other-script spellings this build's guide steps made."""
+    readings = build_cache.known_readings(lang, spelled)
     made = render_search_index(lang, guides, words, synonyms, readings)
     build_cache.keep_readings(lang, readings)
     return made

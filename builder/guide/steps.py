@@ -16,7 +16,13 @@ from typing import Any, TypeVar
 from ..findings import Finding, Severity
 from ..pages import KeptPage, Page
 from ..site.page_weight import gzip_size
-from ..site.search_index import SynonymGroups, guide_words
+from ..site.search_index import (
+    Spellings,
+    SynonymGroups,
+    guide_words,
+    title_side_spellings,
+    traditional_speller,
+)
 from ..source.config import SiteConfig
 from ..source.glossary import Entry, mark_first_uses
 from ..source.load import SourceGuide
@@ -42,6 +48,9 @@ class SiteInputs:
     synonyms: SynonymGroups  # they decide how the search index cuts words
     checked: bool
     today: dt.date
+    # a Chinese word's Traditional spellings, for the search index: OpenCC's dictionaries loaded
+    # in each process that steps guides, not in the build's, which later holds every finding
+    traditional: Callable[[str], set[str]] = field(default_factory=traditional_speller)
 
 
 @dataclass
@@ -56,6 +65,8 @@ class GuideOutcome:
     search_words: Mapping[str, int] = field(
         default_factory=dict
     )  # the guide's part of the search index
+    # its title-side words' spellings in the other Chinese script (made now, not kept)
+    search_spellings: Mapping[str, Spellings] = field(default_factory=dict)
 
 
 def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
@@ -84,12 +95,14 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
         guide_context=inputs.guide_context,
         glossary=inputs.glossary,
     )
+    words = guide_words(guide, inputs.synonyms, checked.body)
     return GuideOutcome(
         checked.findings + rendering,
         list[Page | KeptPage](pages),
         enriched.assets,
         {page.site_path: gzip_size(page.html) for page in pages},
-        guide_words(guide, inputs.synonyms, checked.body),
+        words,
+        title_side_spellings(words, guide.lang, inputs.traditional),
     )
 
 

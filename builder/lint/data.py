@@ -198,7 +198,21 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text).translate(_TRADITIONAL_QUOTES)
 
 
-def traditional_spellings(word: str) -> set[str]:
-    """``word`` as Traditional Chinese is written: OpenCC's standard form, Taiwan's and Hong
-    Kong's (台/臺, 着/著 differ between them)."""
-    return {_converter(config).convert(word) for config in ("s2t", "s2tw", "s2hk")}
+class TraditionalSpeller:
+    """A word as Traditional Chinese is written: OpenCC's standard form, Taiwan's and Hong Kong's
+    (台/臺, 着/著 differ between them). The regional forms are the standard one's variants (t2tw,
+    t2hk; s2tw and s2hk would load the phrase dictionaries twice more). The dictionaries, 27 MB,
+    are loaded on first use and let go with the speller: a build needs them only while it makes a
+    search index, and its largest process holds every finding later."""
+
+    def __init__(self) -> None:
+        self._converters: list | None = None
+
+    def __call__(self, word: str) -> set[str]:
+        if self._converters is None:
+            import opencc
+
+            self._converters = [opencc.OpenCC(config) for config in ("s2t", "t2tw", "t2hk")]
+        standard, *regional = self._converters
+        spelled = standard.convert(word)
+        return {spelled, *(converter.convert(spelled) for converter in regional)}

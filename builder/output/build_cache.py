@@ -154,8 +154,9 @@ class BuildCache:
         kept = self.stored.groups.get(name)
         return kept.made.files if kept is not None else {}
 
-    def known_readings(self, lang: str) -> Readings:
-        """The readings of the words the last index of ``lang`` spelled, to be spelled by."""
+    def known_readings(self, lang: str, spelled: Mapping[str, Spellings] | None = None) -> Readings:
+        """The readings of the words the last index of ``lang`` spelled, to be spelled by, and the
+        other-script spellings made since (``spelled``)."""
         if self.readings is None:
             self.readings = (
                 cache_store.read_readings(self.path, cache_keys.readings_key())
@@ -165,7 +166,7 @@ class BuildCache:
         return Readings(
             self.readings.languages.get(lang, {}),
             lang=lang,
-            known_spellings=self.readings.spellings.get(lang, {}),
+            known_spellings={**self.readings.spellings.get(lang, {}), **(spelled or {})},
         )
 
     def keep_readings(self, lang: str, readings: Readings) -> None:

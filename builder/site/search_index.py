@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -230,15 +230,13 @@ def _read_as(text: str, lang: str | None) -> str:
     return to_simplified(text)
 
 
-def _other_script(word: str, lang: str | None) -> set[str]:
+def _other_script(word: str, lang: str | None, traditional: Callable[[str], set[str]]) -> set[str]:
     """What a reader who writes the other Chinese script types for ``word``: 征信 for a zh-Hant
     site's 徵信 (most keyboards type Simplified), 醫保 for a zh-Hans site's 医保 (as Taiwan and
-    Hong Kong write it)."""
+    Hong Kong write it, ``traditional``'s spellings)."""
     if lang not in ("zh-Hans", "zh-Hant") or not HAN.search(word):
         return set()
-    from ..lint.data import traditional_spellings
-
-    spellings = {_read_as(word, lang)} if lang == "zh-Hant" else traditional_spellings(word)
+    spellings = {_read_as(word, lang)} if lang == "zh-Hant" else traditional(word)
     return spellings - {word}
 
 
@@ -313,6 +311,13 @@ PinyinKeys = tuple[str, str]  # toneless pinyin and initials: ("juzhuzheng", "jz
 Spellings = tuple[str, ...]  # a word as the other Chinese script writes it (_other_script)
 
 
+def traditional_speller() -> Callable[[str], set[str]]:
+    """A new ``lint.data.TraditionalSpeller``: its dictionaries live as long as it does."""
+    from ..lint.data import TraditionalSpeller
+
+    return TraditionalSpeller()
+
+
 @dataclass
 class Readings:
     """The pinyin keys of Chinese words: ``known``, as an earlier build spelled them (a build that
@@ -326,6 +331,9 @@ class Readings:
     lang: str | None = None  # of the words: zh-Hant words are spelled as their Simplified reading
     known_spellings: Mapping[str, Spellings] = field(default_factory=dict)
     respelled: dict[str, Spellings] = field(default_factory=dict)
+    traditional: Callable[[str], set[str]] = field(
+        default_factory=traditional_speller, compare=False, repr=False
+    )
 
     def keys(self, word: str) -> PinyinKeys | None:
         """``pinyin_keys(word)``; pypinyin's words are Simplified, and a Traditional word it does
@@ -342,9 +350,27 @@ class Readings:
             return ()
         spellings = self.known_spellings.get(word)
         if spellings is None:
-            spellings = tuple(sorted(_other_script(word, self.lang)))
+            spellings = _spelled_in_other_script(word, self.lang, self.traditional)
         self.respelled[word] = spellings
         return spellings
+
+
+def _spelled_in_other_script(
+    word: str, lang: str | None, traditional: Callable[[str], set[str]]
+) -> Spellings:
+    return tuple(sorted(_other_script(word, lang, traditional)))
+
+
+def title_side_spellings(
+    words: Mapping[str, int], lang: str | None, traditional: Callable[[str], set[str]]
+) -> dict[str, Spellings]:
+    """The spellings in the other Chinese script of a guide's words that stand outside its body
+    (``guide_words``), which the index maps to them (``build_index``)."""
+    return {
+        word: _spelled_in_other_script(word, lang, traditional)
+        for word, weight in words.items()
+        if weight > FIELD_WEIGHTS["body"] and HAN.search(word)
+    }
 
 
 def example_query(
