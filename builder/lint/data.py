@@ -202,8 +202,7 @@ class TraditionalSpeller:
     """A word as Traditional Chinese is written: OpenCC's standard form, Taiwan's and Hong Kong's
     (台/臺, 着/著 differ between them). The regional forms are the standard one's variants (t2tw,
     t2hk; s2tw and s2hk would load the phrase dictionaries twice more). The dictionaries, 27 MB,
-    are loaded on first use and let go with the speller: a build needs them only while it makes a
-    search index, and its largest process holds every finding later."""
+    are loaded on first use and let go with the speller, not kept by the process."""
 
     def __init__(self) -> None:
         self._converters: list | None = None
