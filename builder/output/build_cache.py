@@ -302,6 +302,7 @@ def _kept_outcome(outcome: GuideOutcome) -> GuideOutcome:
         outcome,
         pages=[kept_page(page, outcome.html_gzip.get(page.site_path)) for page in outcome.pages],
         html_gzip={},
+        search_spellings={},  # the index has them, and pinyin.json for the next build
     )
 
 
