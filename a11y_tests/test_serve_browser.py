@@ -47,6 +47,9 @@ async def _edit_while_watching(preview: Preview) -> dict:
             preview.saved("zh-Hans/card.md", guide("## 办理流程\n\n带上户口簿。<br>\n"))
             banner = page.locator("#guidekit-overlay")
             await banner.wait_for(timeout=WAIT_MS)  # only a reload can bring it
+            # the banner is there as the reloaded page is read; its button works once the deferred
+            # live.js has run (Tab and Enter at once did nothing, about one run in ten)
+            await page.wait_for_load_state("load")
             facts = {
                 "errors": errors,
                 "banner_role": await banner.get_attribute("role"),
