@@ -349,6 +349,7 @@ def _read_source(state: BuildState) -> Source:
         synonyms,
         state.options.check,
         state.options.today,
+        known_spellings=state.cache.known_spellings(),
     )
     key = site_key(
         loaded.guides,

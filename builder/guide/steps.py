@@ -51,6 +51,8 @@ class SiteInputs:
     # a Chinese word's Traditional spellings, for the search index: OpenCC's dictionaries loaded
     # in each process that steps guides, not in the build's, which later holds every finding
     traditional: Callable[[str], set[str]] = field(default_factory=traditional_speller)
+    # by language, the spellings the last build made (BuildCache.known_spellings), not made again
+    known_spellings: Mapping[str, Mapping[str, Spellings]] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,7 +104,9 @@ def guide_steps(guide: SourceGuide, inputs: SiteInputs) -> GuideOutcome:
         enriched.assets,
         {page.site_path: gzip_size(page.html) for page in pages},
         words,
-        title_side_spellings(words, guide.lang, inputs.traditional),
+        title_side_spellings(
+            words, guide.lang, inputs.traditional, inputs.known_spellings.get(guide.lang, {})
+        ),
     )
 
 

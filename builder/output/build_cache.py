@@ -157,17 +157,25 @@ class BuildCache:
     def known_readings(self, lang: str, spelled: Mapping[str, Spellings] | None = None) -> Readings:
         """The readings of the words the last index of ``lang`` spelled, to be spelled by, and the
         other-script spellings made since (``spelled``)."""
+        kept = self._kept_readings()
+        return Readings(
+            kept.languages.get(lang, {}),
+            lang=lang,
+            known_spellings={**kept.spellings.get(lang, {}), **(spelled or {})},
+        )
+
+    def known_spellings(self) -> Mapping[str, Mapping[str, Spellings]]:
+        """By language, the other-script spellings of the words the last indexes spelled."""
+        return self._kept_readings().spellings
+
+    def _kept_readings(self) -> cache_store.KeptReadings:
         if self.readings is None:
             self.readings = (
                 cache_store.read_readings(self.path, cache_keys.readings_key())
                 if self.path is not None
                 else cache_store.KeptReadings()
             )
-        return Readings(
-            self.readings.languages.get(lang, {}),
-            lang=lang,
-            known_spellings={**self.readings.spellings.get(lang, {}), **(spelled or {})},
-        )
+        return self.readings
 
     def keep_readings(self, lang: str, readings: Readings) -> None:
         """The readings of the words the index of ``lang`` made now spelled: saved with the others
