@@ -329,19 +329,25 @@ def test_a_damaged_or_stale_readings_file_is_ignored_and_written_again(tmp_path,
     assert json.loads(readings.read_text("utf-8")) == written
 
 
+def _rebuilt(source: Path, out: Path, watch: str, seen: str) -> str:
+    """The guides a new process redid building SOURCE into OUT, and what ``seen`` says after it:
+    ``watch`` runs before the build."""
+    rebuild = (
+        f"import sys\nfrom pathlib import Path\nfrom guidekit.build import build\n{watch}\n"
+        f"result = build(Path({str(source)!r}), Path({str(out)!r}), check=False)\n"
+        f"print(result.redone, {seen})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", rebuild], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def test_an_edit_whose_words_are_all_spelled_does_not_import_pypinyin(tmp_path):
     source, out = _readings_site(tmp_path)
-    rebuild = (
-        "import sys\nfrom pathlib import Path\nfrom guidekit.build import build\n"
-        f"result = build(Path({str(source)!r}), Path({str(out)!r}), check=False)\n"
-        "print(result.redone, 'pypinyin' in sys.modules)\n"
-    )
 
     def run() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", rebuild], capture_output=True, text=True, check=True
-        )
-        return done.stdout.strip()
+        return _rebuilt(source, out, "", "'pypinyin' in sys.modules")
 
     assert run() == "12 True"
     _edit(source / "zh-Hans/guide-03.md", "号窗口办理", "号窗口申请")
@@ -376,22 +382,17 @@ def test_an_edit_that_keeps_the_title_words_starts_no_traditional_speller(tmp_pa
     after one edit (under a second in all): the title-side words' spellings are kept from the
     last build, and the title phrases, which the index does not spell, are not converted."""
     source, out = _readings_site(tmp_path)
-    rebuild = (
-        "import opencc\nfrom pathlib import Path\nfrom guidekit.build import build\n"
-        "made, start = [], opencc.OpenCC.__init__\n"
+    # each OpenCC converter the build starts, by its configuration
+    watch = (
+        "import opencc\nmade, start = [], opencc.OpenCC.__init__\n"
         "def noted(self, config='t2s', *rest):\n"
         "    made.append(config)\n"
         "    start(self, config, *rest)\n"
-        "opencc.OpenCC.__init__ = noted\n"
-        f"result = build(Path({str(source)!r}), Path({str(out)!r}), check=False)\n"
-        "print(result.redone, 's2t' in made)\n"
+        "opencc.OpenCC.__init__ = noted"
     )
 
     def run() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", rebuild], capture_output=True, text=True, check=True
-        )
-        return done.stdout.strip()
+        return _rebuilt(source, out, watch, "'s2t' in made")
 
     assert run() == "12 True"
     _edit(source / "zh-Hans/guide-03.md", "号窗口办理", "号窗口申请")
