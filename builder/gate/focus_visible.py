@@ -1,8 +1,9 @@
 """WCAG 2.4.7 Focus visible, measured in pixels: each element is photographed unfocused and focused,
 and the focused picture must differ by at least a 2 CSS px ring around the element (1 px on pages
 guidekit did not make, or a 4 px line along the shortest side of its box) in colours 3:1 apart from
-before. Each picture waits for the transitions and animations that focus or blur set off
-(keyboard.js settled()): a ring that fades in counts as it ends.
+before. Each picture shows the transitions and animations that focus or blur set off where they
+end, played forward at once rather than waited for (keyboard.js settled()): a ring that fades in
+counts as it ends, however slowly a busy machine draws it.
 
 On pages guidekit did not make, the browser's own focus ring (outline-style auto) counts as visible,
 as WCAG 2.4.7 accepts it, and is not photographed, and any other indicator needs only a 1 px ring's

@@ -156,12 +156,12 @@ window.__guidekit.keyboard = {
 
   // The walk's notes of focus off screen or covered, taken again once what the focus set off has run (a skip
   // link that slides into view): null where the element now shows.
-  async hiddenAfterAll(indexes) {
+  hiddenAfterAll(indexes) {
     const hidden = [];
     for (const index of indexes) {
       const running = this.running();
       this.expected[index].focus({ focusVisible: true });
-      await this.settled(running);
+      this.settled(running);
       hidden.push(this.hiddenBy(this.expected[index]));
     }
     if (document.activeElement) document.activeElement.blur();
@@ -448,32 +448,36 @@ window.__guidekit.keyboard = {
     return new Set(document.getAnimations());
   },
 
-  // Until what focus or blur set off has run (a ring that fades in, a neighbour's fading out), at most
-  // SETTLE_MS: a reader sees the indicator where it ends, not where it starts. Endless ones, and what was
-  // running before (a slow carousel), are not waited for.
+  // What focus or blur set off (a ring that fades in, a skip link that slides into view) where a reader sees it:
+  // where it ends, or where it is SETTLE_MS after it began if it runs longer, at the page's own pace. Played
+  // forward there at once, not waited for: on a busy machine the page's frames come late, and a wait for the
+  // clock left a skip link mid-slide, off the screen. Endless ones, and what was running before (a slow
+  // carousel), are left alone.
   SETTLE_MS: 1000,
-  async settled(before) {
-    const ending = document.getAnimations()
-      .filter((animation) => !before.has(animation) && Number.isFinite(animation.effect?.getComputedTiming().endTime));
-    if (!ending.length) return;
-    const ended = Promise.all(ending.map((animation) => animation.finished.catch(() => null)));
-    await Promise.race([ended, new Promise((done) => setTimeout(done, this.SETTLE_MS))]);
+  settled(before) {
+    for (const animation of document.getAnimations()) {
+      const end = animation.effect?.getComputedTiming().endTime;
+      const rate = animation.playbackRate;
+      if (before.has(animation) || animation.playState !== "running" || !Number.isFinite(end) || rate <= 0) continue;
+      if (end / rate <= this.SETTLE_MS) animation.finish();
+      else animation.currentTime = this.SETTLE_MS * rate;
+    }
   },
 
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
-  async prepare(index) {
+  prepare(index) {
     const control = this.expected[index];
     let running = this.running();
     if (document.activeElement) document.activeElement.blur();
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
     control.focus({ focusVisible: true, preventScroll: true });
-    await this.settled(running);
+    this.settled(running);
     const element = this.shownBy(control);
     element.scrollIntoView({ block: "center", inline: "nearest" });
     const focused = element.getBoundingClientRect();
     running = this.running();
     control.blur();
-    await this.settled(running);
+    this.settled(running);
     const plain = element.getBoundingClientRect();
     const pad = 12; // indicators drawn outside the box (outline offset, box shadow)
     const left = Math.max(0, Math.min(focused.left, plain.left) - pad);
@@ -491,10 +495,10 @@ window.__guidekit.keyboard = {
     };
   },
 
-  async focus(index) {
+  focus(index) {
     const running = this.running();
     this.expected[index].focus({ focusVisible: true, preventScroll: true });
-    await this.settled(running);
+    this.settled(running);
     return document.activeElement === this.expected[index];
   },
 };
