@@ -785,3 +785,49 @@ def test_a_string_is_named_html_in_the_findings_and_the_report_alike(a11y):
     the plugin wrote for it, ``index.html``."""
     findings = a11y.check(BROKEN, fail=False)
     assert findings and {(f.file, f.page) for f in findings} == {("HTML", "HTML")}
+
+
+def test_a_context_made_ahead_finds_what_a_new_one_finds_and_serves_one_check(tmp_path):
+    """The plugin makes each check's context, its tab open on a blank page of the site's origin,
+    once the check before is closed: the check in it finds what a check in a new context finds (the
+    page's script error included, heard on the tab made ahead), the gate's scripts never ran on the
+    blank page, and no context serves two checks."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from guidekit.gate.browser import launch
+    from guidekit.gate.runner import check_pages
+    from guidekit.gate.session import WARM_UP, ContextsMadeAhead, fresh_context
+
+    (tmp_path / "index.html").write_text(
+        BROKEN.replace("</main>", "</main><script>notDefined();</script>"), encoding="utf-8"
+    )
+
+    async def checked() -> tuple[list[list[str]], list[tuple[str, str]], int]:
+        async with async_playwright() as playwright:
+            browser = await launch(playwright)
+            made_ahead = ContextsMadeAhead()
+            found = []
+            for contexts in (fresh_context, made_ahead, made_ahead):
+                results = await check_pages(
+                    browser, tmp_path, ["index.html"], 1, lambda page: None, contexts=contexts
+                )
+                found.append(sorted(finding.rule for finding in results["index.html"].findings))
+                await made_ahead.ready()
+            blank = [
+                (tab.url, await tab.evaluate("typeof window.__guidekit"))
+                for context in browser.contexts
+                for tab in context.pages
+            ]
+            await made_ahead.close()
+            left = len(browser.contexts)
+            await browser.close()
+            return found, blank, left
+
+    found, blank, left = asyncio.run(checked())
+    assert found[0] == found[1] == found[2] and {
+        "guidekit:image-alt",
+        "guidekit:console-error",
+    } <= set(found[0]), found
+    assert blank == [(WARM_UP, "undefined")] and left == 0

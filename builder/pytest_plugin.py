@@ -278,6 +278,7 @@ class A11y:
                     lambda page: None,
                     overrides,
                     self.browser.focus_verdicts,
+                    contexts=self.browser.contexts,
                 )
             )
         except SETUP_FAILURES as error:
@@ -449,21 +450,25 @@ def _theme(theme: str, lang: str | None) -> str:
 class _LazyBrowser:
     """Starts Chromium on the first check of the session, so tests that check nothing cost
     nothing; keeps the focus pictures' verdicts of the session's checks, which the same browser
-    draws the same way (elements that look alike are photographed once per session)."""
+    draws the same way (elements that look alike are photographed once per session), and makes
+    each check's fresh context while the check before runs."""
 
     def __init__(self) -> None:
         self.thread: Any = None
         self.focus_verdicts: dict[str, bool] = {}
+        self.contexts: Any = None  # guidekit.gate.session.ContextsMadeAhead, with the thread
 
     def __call__(self) -> Any:
         if self.thread is None:
             from .gate.browser_thread import BrowserThread
+            from .gate.session import ContextsMadeAhead
 
-            self.thread = BrowserThread()
+            self.thread, self.contexts = BrowserThread(), ContextsMadeAhead()
         return self.thread
 
     def close(self) -> None:
         if self.thread is not None:
+            self.thread.run(self.contexts.close())
             self.thread.close()
 
 

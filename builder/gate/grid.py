@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from axe_selenium_python import Axe
-from playwright.async_api import Browser, Playwright, async_playwright
+from playwright.async_api import Browser, Page, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
@@ -86,8 +86,8 @@ class GridSession(Session):
     async def call(self, function: Callable[..., Any], *arguments: Any) -> Any:
         return await _blocking(self.executor, function, *arguments)
 
-    async def new_tab(self) -> None:
-        await super().new_tab()
+    async def new_tab(self, opened: Page | None = None) -> None:
+        await super().new_tab(opened)
         assert self.page is not None and self.cdp is not None
         await self.page.set_viewport_size(
             VIEWPORT

@@ -29,9 +29,11 @@ from .grid_status import GridUnavailable
 from .page_check import PageResult, check_page_in_time
 from .session import (
     ORIGIN,
+    ContextSource,
     Overrides,
     Session,
     close_quietly,
+    fresh_context,
     new_session,
     page_timeout_ms,
     served_root,
@@ -258,11 +260,12 @@ async def check_pages(
     overrides: Overrides | None = None,
     focus_verdicts: dict[str, bool] | None = None,
     root_path: str | None = None,
+    contexts: ContextSource = fresh_context,
 ) -> dict[str, PageResult]:
-    """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once; a page that cannot be
-    checked says so. ``focus_verdicts`` carries the focus pictures' verdicts from earlier runs in
-    the same browser (focus_visible.py); by default elements that look alike are photographed once
-    per run. ``root_path`` as ``run_gate``'s."""
+    """Every check on ``pages`` in ``browser``, ``jobs`` contexts at once, each from ``contexts``;
+    a page that cannot be checked says so. ``focus_verdicts`` carries the focus pictures' verdicts
+    from earlier runs in the same browser (focus_visible.py); by default elements that look alike
+    are photographed once per run. ``root_path`` as ``run_gate``'s."""
     root_path = root_path or served_root(site)
     queue: asyncio.Queue[str] = asyncio.Queue()
     for page in pages:
@@ -270,7 +273,9 @@ async def check_pages(
     results: dict[str, PageResult] = {}
     focus_verdicts = {} if focus_verdicts is None else focus_verdicts
     workers = (
-        _worker(browser, site, queue, results, on_page, focus_verdicts, overrides, root_path)
+        _worker(
+            browser, site, queue, results, on_page, focus_verdicts, overrides, root_path, contexts
+        )
         for _ in range(min(jobs, len(pages)))
     )
     await asyncio.gather(*workers)
@@ -286,6 +291,7 @@ async def _worker(
     focus_verdicts: dict[str, bool],
     overrides: Overrides | None,
     root_path: str,
+    contexts: ContextSource,
 ) -> None:
     session: Session | None = None
     while not queue.empty():
@@ -293,7 +299,9 @@ async def _worker(
         for attempt in (1, 2):
             try:
                 if session is None:
-                    session = await new_session(browser, site, focus_verdicts, overrides, root_path)
+                    session = await new_session(
+                        browser, site, focus_verdicts, overrides, root_path, contexts
+                    )
                 results[page] = await check_page_in_time(session, page, page_timeout_ms() / 1000)
                 break
             except (TimeoutError, PlaywrightError) as error:

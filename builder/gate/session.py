@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import mimetypes
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -154,10 +156,10 @@ class Session:
         await self._loaded(self.page)
         return self.page, self.cdp
 
-    async def new_tab(self) -> None:
-        """The tab pages are checked in, listened to for console errors and departures (grid.py
-        also puts WebDriver on it)."""
-        self.page = await self.context.new_page()
+    async def new_tab(self, opened: Page | None = None) -> None:
+        """The tab pages are checked in (``opened``, else a new one), listened to for console
+        errors and departures (grid.py also puts WebDriver on it)."""
+        self.page = opened or await self.context.new_page()
         self.page.on("console", self._note_console)
         self.page.on("pageerror", self._note_page_error)
         self.page.on("popup", self._close_popup)
@@ -335,37 +337,103 @@ def served_root(site: Path) -> str:
     return unquote(manifest.root_path) if manifest else "/"
 
 
+async def fresh_context(browser: Browser) -> BrowserContext:
+    """A new context whose every page gets the gate's scripts."""
+    context = await browser.new_context(
+        service_workers="block", viewport=VIEWPORT, device_scale_factor=1
+    )
+    await install_scripts(context)
+    return context
+
+
+ContextSource = Callable[[Browser], Awaitable[BrowserContext]]
+
+
+class ContextsMadeAhead:
+    """Fresh contexts, each made once the one before is closed, with its tab open on a blank page of
+    the site's origin: a test suite's checks come between its other tests, and a new context, its
+    tab and the tab's first page on the origin are a third of a check (bench/HISTORY.md,
+    2026-12-01, "made ahead"). Each context is still one check's alone."""
+
+    def __init__(self) -> None:
+        self._next: asyncio.Future[BrowserContext] | None = None
+        self._closed = False
+
+    async def __call__(self, browser: Browser) -> BrowserContext:
+        made, self._next = self._next, None
+        context = await (made or _with_tab(browser))
+        context.on("close", lambda _: self._make_next(browser))
+        return context
+
+    def _make_next(self, browser: Browser) -> None:
+        # one at a time: a check of a folder closes several contexts
+        if self._next is None and not self._closed and browser.is_connected():
+            self._next = asyncio.ensure_future(_with_tab(browser))
+
+    async def ready(self) -> None:
+        """Until the next context is made (a benchmark times other work only after that)."""
+        if self._next is not None:
+            await asyncio.wait([self._next])
+
+    async def close(self) -> None:
+        self._closed = True
+        made, self._next = self._next, None
+        if made is not None:
+            with suppress(PlaywrightError):
+                await (await made).close()
+
+
+async def _with_tab(browser: Browser) -> BrowserContext:
+    context = await fresh_context(browser)
+    tab = await context.new_page()
+    # the tab's first page on the origin starts the renderer the checked page will use
+    await context.route(WARM_UP, _blank)
+    await tab.goto(WARM_UP)
+    await context.unroute(WARM_UP)
+    return context
+
+
+WARM_UP = ORIGIN + "/.guidekit-warm-up"  # no file of a site: its name starts with a dot
+
+
+async def _blank(route: Route) -> None:
+    await route.fulfill(body="<!doctype html><title>-</title>", content_type="text/html")
+
+
 async def new_session(
     browser: Browser,
     site: Path,
     focus_verdicts: dict[str, bool],
     overrides: Overrides | None = None,
     root_path: str | None = None,
+    contexts: ContextSource = fresh_context,
 ) -> Session:
     """``root_path``: the path the site is also served under; None: as its manifest says."""
-    context = await browser.new_context(
-        service_workers="block", viewport=VIEWPORT, device_scale_factor=1
+    session = Session(
+        site,
+        await contexts(browser),
+        focus_verdicts=focus_verdicts,
+        overrides=overrides or Overrides(),
+        root_path=root_path or served_root(site),
     )
-    return await prepare_session(
-        Session(
-            site,
-            context,
-            focus_verdicts=focus_verdicts,
-            overrides=overrides or Overrides(),
-            root_path=root_path or served_root(site),
-        )
-    )
+    await session.context.route("**/*", session.serve)
+    if session.context.pages:  # made ahead, with its tab open
+        await session.new_tab(session.context.pages[0])
+    return session
+
+
+async def install_scripts(context: BrowserContext) -> None:
+    """The gate's scripts installed in every page ``context`` opens: axe and the check scripts as
+    one script (one round trip); injecting them per page costs far more."""
+    context.set_default_timeout(page_timeout_ms())
+    await context.add_init_script(gate_script())
 
 
 async def prepare_session(session: Session) -> Session:
-    """The site served in the session's context, the gate's scripts installed in every page it
-    opens."""
-    # axe and the check scripts are installed once per context, as one script (one round trip):
-    # injecting them per page costs far more
-    context = session.context
-    context.set_default_timeout(page_timeout_ms())
+    """A session on a context made elsewhere (a Grid node's browser): the site served in it, the
+    gate's scripts installed in every page it opens."""
     await asyncio.gather(
-        context.add_init_script(gate_script()), context.route("**/*", session.serve)
+        install_scripts(session.context), session.context.route("**/*", session.serve)
     )
     return session
 
@@ -373,12 +441,14 @@ async def prepare_session(session: Session) -> Session:
 @cache
 def gate_script() -> str:
     """axe-core, then the check scripts in their order, each a statement list of its own; compiled
-    but not run in a new tab's first document (the empty top-level about:blank that no check
-    visits): a browser context's first tab ran all of axe-core there, a twentieth of a pytest
-    plugin check (bench/HISTORY.md, 2026-12-01, "about:blank")."""
+    but not run in a tab's first documents, which no check visits: the empty top-level about:blank
+    a new tab opens on (a browser context's first tab ran all of axe-core there, a twentieth of a
+    pytest plugin check: bench/HISTORY.md, 2026-12-01, "about:blank"), and a context made ahead's
+    blank page (ContextsMadeAhead)."""
     scripts = "\n;\n".join([axe_source(), *(script(name) for name in CHECK_SCRIPTS)])
     # compiled there all the same, which the page the tab then opens reuses
-    return f'if (!(window === window.top && location.href === "about:blank")) {{\n{scripts}\n}}'
+    unvisited = json.dumps(["about:blank", WARM_UP])
+    return f"if (!(window === window.top && {unvisited}.includes(location.href))) {{\n{scripts}\n}}"
 
 
 async def close_quietly(session: Session) -> None:
