@@ -308,16 +308,16 @@ window.__guidekit.popups = {
     return this.list.length;
   },
 
-  // Two frames for the page's handlers to draw, then any animation or transition they started (at most `limit` ms)
+  // Two frames for the page's handlers to draw, then the animations and transitions running played `limit` ms
+  // of the page's time forward (to their end if sooner; a spinner never ends), and a frame for what their end
+  // sets off (a dialog hidden once it has faded out)
   async settle(limit) {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     await frame();
     await frame();
-    const running = document.getAnimations().filter((animation) => animation.playState === "running" &&
-      animation.effect && animation.effect.getComputedTiming().endTime !== Infinity); // a spinner never ends
-    if (running.length) {
-      const done = Promise.all(running.map((animation) => animation.finished.catch(() => null)));
-      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, limit))]);
+    const animations = document.getAnimations();
+    if (animations.length) {
+      window.__guidekit.playForward(animations, limit);
       await frame();
     }
   },

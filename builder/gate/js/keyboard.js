@@ -449,19 +449,12 @@ window.__guidekit.keyboard = {
   },
 
   // What focus or blur set off (a ring that fades in, a skip link that slides into view) where a reader sees it:
-  // where it ends, or where it is SETTLE_MS after it began if it runs longer, at the page's own pace. Played
-  // forward there at once, not waited for: on a busy machine the page's frames come late, and a wait for the
-  // clock left a skip link mid-slide, off the screen. Endless ones, and what was running before (a slow
-  // carousel), are left alone.
+  // where it ends, or where it is SETTLE_MS after it began if it runs longer, played forward there at once (a
+  // wait on the clock once left a skip link mid-slide, off the screen, on a loaded machine). What was running
+  // before (a slow carousel) is left alone.
   SETTLE_MS: 1000,
   settled(before) {
-    for (const animation of document.getAnimations()) {
-      const end = animation.effect?.getComputedTiming().endTime;
-      const rate = animation.playbackRate;
-      if (before.has(animation) || animation.playState !== "running" || !Number.isFinite(end) || rate <= 0) continue;
-      if (end / rate <= this.SETTLE_MS) animation.finish();
-      else animation.currentTime = this.SETTLE_MS * rate;
-    }
+    window.__guidekit.playForward(document.getAnimations().filter((animation) => !before.has(animation)), this.SETTLE_MS);
   },
 
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.

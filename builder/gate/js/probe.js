@@ -130,6 +130,20 @@ window.__guidekit = {
     };
   },
 
+  // Each of `animations` where it will be `ms` of the page's own time from now, or at its end if sooner, at
+  // once: waiting on the clock instead leaves it wherever a busy machine's late frames left it. Endless and
+  // paused ones, and ones played backwards, are left as they are.
+  playForward(animations, ms) {
+    for (const animation of animations) {
+      const end = animation.effect?.getComputedTiming().endTime;
+      const rate = animation.playbackRate;
+      if (animation.playState !== "running" || !Number.isFinite(end) || rate <= 0) continue;
+      const now = animation.currentTime || 0;
+      if ((end - now) / rate <= ms) animation.finish();
+      else animation.currentTime = now + ms * rate;
+    }
+  },
+
   // Drawn on the page: not display:none, not invisible, not inside a closed <details> (content-visibility).
   isRendered(element) {
     return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
