@@ -20,7 +20,7 @@ from playwright.async_api import Page, async_playwright
 
 from guidekit.gate.browser import launch
 from guidekit.gate.popups import SETTLE_MS, TRIGGERS
-from guidekit.gate.session import gate_script
+from guidekit.gate.session import fresh_context
 from tests.gate_fixtures import LOREM, page
 
 SLOWER = 0.02  # the page's animations at a fiftieth of their speed
@@ -39,8 +39,7 @@ async def _on_a_slow_machine(html: Path, steps: Callable[[Page], Awaitable[T]]) 
     async with async_playwright() as playwright:
         browser = await launch(playwright)
         try:
-            context = await browser.new_context()
-            await context.add_init_script(gate_script())
+            context = await fresh_context(browser)
             tab = await context.new_page()
             cdp = await context.new_cdp_session(tab)
             await cdp.send("Animation.enable")
