@@ -44,7 +44,8 @@ PURE_CACHES = {
     ("component_registry.py", "_rendered"),
     ("lint/chinese.py", "_unfamiliar_in_run"),
     ("lint/report.py", "_said"),  # and of the linter's message catalogue
-    ("gate/language.py", "_only_in"),
+    ("han.py", "script_only_in"),
+    ("gate/formats.py", "severity_label"),
     # compiled from constants or guidekit's data files (word lists, message catalogues, axe-core)
     ("messages.py", "catalogue"),
     ("messages.py", "ui_strings"),
@@ -55,6 +56,7 @@ PURE_CACHES = {
     ("lint/english.py", "_avoid_pattern"),
     ("lint/chinese.py", "_officialese_pattern"),
     ("gate/language.py", "_pinyin_syllables"),
+    ("han.py", "_script_characters"),
     ("gate/held_to.py", "_aaa_criteria"),
     ("lint/chinese.py", "_uncommon_pattern"),
     ("lint/segmenter.py", "segmenter"),

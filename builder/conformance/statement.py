@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..han import HAN
+from ..han import HAN, script_only_in
 from ..messages import LANGUAGES, best_language, catalogue, list_text, ui_text
 from ..pages import Page
 from ..phone import tel_address
@@ -211,20 +211,18 @@ def _problem(evidence: Evidence, problem: KnownProblem, lang: str, c: Mapping[st
 def _text_lang(text: str, page_lang: str) -> str | None:
     """The language to mark a person's own words with, when it differs from the page's: the gate
     checks it."""
-    import hanzidentifier
-
     if not HAN.search(text):
         return (
             "en"
             if page_lang != "en" and any(ch.isascii() and ch.isalpha() for ch in text)
             else None
         )
-    kind = hanzidentifier.identify(text)
-    if kind == hanzidentifier.TRADITIONAL:
+    scripts = {script_only_in(ch) for ch in text} - {None}
+    if scripts == {"Hant"}:
         lang = "zh-Hant"
-    elif kind == hanzidentifier.SIMPLIFIED or page_lang == "en":
+    elif scripts == {"Hans"} or page_lang == "en":
         lang = "zh-Hans"
-    else:  # characters both scripts share ("李明"): the Chinese page's own
+    else:  # characters both scripts share ("李明"), or both scripts': the Chinese page's own
         return None
     return None if lang == page_lang else lang
 

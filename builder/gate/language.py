@@ -10,10 +10,8 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-import hanzidentifier
-
 from ..findings import Finding, Severity
-from ..han import EVERY_HAN
+from ..han import EVERY_HAN, script_only_in
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -51,25 +49,12 @@ def script_of(lang: str) -> str | None:
 
 def chinese_variant(text: str) -> str | None:
     """ "Hans" or "Hant" when the text uses characters of only one of them, else None."""
-    found = Counter(_only_in(char) for char in set(text))
+    found = Counter(script_only_in(char) for char in set(text))
     simplified, traditional = found["Hans"], found["Hant"]
     if traditional >= 3 and traditional > 2 * simplified:
         return "Hant"
     if simplified >= 3 and simplified > 2 * traditional:
         return "Hans"
-    return None
-
-
-@cache
-def _only_in(char: str) -> str | None:
-    """ "Hans" or "Hant" for a character only one of them writes (a site's text draws on a few
-    thousand characters, asked about on every page and guide)."""
-    simplified, traditional = (
-        hanzidentifier.is_simplified(char),
-        hanzidentifier.is_traditional(char),
-    )
-    if simplified != traditional:
-        return "Hans" if simplified else "Hant"
     return None
 
 

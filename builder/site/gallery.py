@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ..component_registry import Component, registry
 from ..source.config import SiteConfig
-from ..han import CHINESE_PUNCTUATION, EVERY_HAN
+from ..han import CHINESE_PUNCTUATION, EVERY_HAN, script_only_in
 from ..jinja import render_component, script, stylesheet
 from ..guide.markdown_html import markdown_renderer
 from ..messages import DEFAULT_LANGUAGE, ui_text
@@ -126,16 +126,8 @@ def _english_text_rule(renderer, tokens, index: int, options, env) -> str:
 
 
 def _chinese_variant(text: str) -> str:
-    # its tables take a tenth of a second to load; a rebuild seldom makes the gallery
-    import hanzidentifier
-
-    traditional = any(
-        hanzidentifier.is_traditional(c) and not hanzidentifier.is_simplified(c) for c in text
-    )
-    simplified = any(
-        hanzidentifier.is_simplified(c) and not hanzidentifier.is_traditional(c) for c in text
-    )
-    return "zh-Hant" if traditional and not simplified else "zh-Hans"
+    scripts = {script_only_in(c) for c in text}
+    return "zh-Hant" if "Hant" in scripts and "Hans" not in scripts else "zh-Hans"
 
 
 def readme_html(component: Component) -> Markup:
