@@ -23,8 +23,7 @@ def test_the_open_page_follows_saves_and_the_banner_is_keyboard_friendly(tmp_pat
     try:
         facts = asyncio.run(_edit_while_watching(preview))
     finally:
-        preview.stop.set()
-        preview.thread.join(TIMEOUT)
+        preview.close()
     assert facts["errors"] == []
     assert facts["banner_role"] == "alert" and "zh-Hans/card.md:" in facts["banner_text"]
     assert facts["kept_last_good"]

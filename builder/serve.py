@@ -38,6 +38,7 @@ from .output.session import Session
 from .output.stage import MANIFEST, read_manifest
 from .package_files import forget_package_files
 from .source.config import load_config
+from .workers import settled_between_rebuilds
 
 if TYPE_CHECKING:
     import watchfiles
@@ -382,6 +383,7 @@ def rebuild(source: Path, preview: Path, state: PreviewState, *, check: bool) ->
     problems go to the banner."""
     try:
         result = build(source, preview, check=check, session=state.builds)
+        settled_between_rebuilds()
     except UnsafeOutput as error:  # something put files into the preview folder meanwhile
         result = BuildResult()
         result.findings.append(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import http.client
 import threading
 import time
@@ -66,6 +67,14 @@ class Preview:
         )
         self.thread.start()
         assert ready.wait(TIMEOUT), "the preview server did not start"
+
+    def close(self) -> None:
+        """Stop the loop and wait for it. What its rebuilds froze for the collector's sake
+        (serve.rebuild) goes back to the collector: nothing of this preview outlives the test in
+        the test process."""
+        self.stop.set()
+        self.thread.join(TIMEOUT)
+        gc.unfreeze()
 
     def built(self, result, seconds: float) -> None:
         self.redone.append(result.redone)
