@@ -81,10 +81,10 @@ def settled_between_rebuilds() -> None:
     """Between the rebuilds of a process that keeps running (guidekit serve): what this rebuild left
     is collected, then everything alive (the session's build cache: hundreds of thousands of
     objects at 2,000 guides) is frozen. Left in the collector's oldest generation, every full
-    collection walked it all again, and one fell in every other rebuild: 0.2 s of a 0.3 s rebuild
-    (bench/HISTORY.md). What a later rebuild lets go of is still freed as its last reference goes;
-    only a cycle among frozen objects would outlive its use, and the cache makes none (memory stays
-    flat over a dozen rebuilds)."""
+    collection walked it all again, and one fell in every other rebuild: 0.2 s on top of a 0.3 s
+    one (bench/HISTORY.md). What a later rebuild lets go of is still freed as its last reference
+    goes; only a cycle among frozen objects would outlive its use, and memory stayed flat over a
+    dozen rebuilds of 2,000 guides."""
     gc.collect()
     gc.freeze()
 

@@ -158,7 +158,7 @@ def test_a_saved_change_is_rebuilt_and_announced_to_open_pages(preview):
 def test_a_rebuild_leaves_what_lives_on_out_of_the_collectors_walks(tmp_path):
     """What a rebuild leaves alive (the session's kept build cache) is frozen: in the collector's
     oldest generation, every full collection walked it again, and one fell in every other rebuild
-    (0.2 s of a 0.3 s rebuild at 2,000 guides: bench/HISTORY.md). Rebuilds still see edits."""
+    (0.2 s on top of a 0.3 s rebuild at 2,000 guides: bench/HISTORY.md). Rebuilds still see edits."""
     source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
     state = serve.PreviewState(lang="zh-Hans")
     try:
