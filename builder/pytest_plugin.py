@@ -451,7 +451,7 @@ class _LazyBrowser:
     """Starts Chromium on the first check of the session, so tests that check nothing cost
     nothing; keeps the focus pictures' verdicts of the session's checks, which the same browser
     draws the same way (elements that look alike are photographed once per session), and makes
-    each check's fresh context while the check before runs."""
+    each check's fresh context as soon as the check before has closed its own."""
 
     def __init__(self) -> None:
         self.thread: Any = None
