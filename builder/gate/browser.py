@@ -2,7 +2,8 @@
 
 guidekit never downloads a browser. It looks, in order, at ``GUIDEKIT_CHROMIUM``; the places
 Debian/Ubuntu packages, Google Chrome and Chromium install to on Linux, macOS and Windows; then the
-Chromium that ``playwright install chromium`` manages, if the user has run it.
+Chromium that ``playwright install chromium`` manages, if the user has run it. In each place,
+Chromium's headless shell comes before a full browser.
 """
 
 from __future__ import annotations
@@ -18,8 +19,23 @@ if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pa
     from playwright.async_api import Browser, Playwright
 
 ENVIRONMENT_VARIABLE = "GUIDEKIT_CHROMIUM"
-_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+# Chromium's headless shell (Debian's chromium-headless-shell, Playwright's own choice for headless
+# runs) is the same engine, Blink and V8 of the same release, without the browser's window around
+# it: nothing composites a window between the gate's steps, and a checked page took a third less
+# processor time than in the full browser (bench/HISTORY.md, 2026-12-01, eighth). The full
+# browser checks the same (tests/test_gate_checks.py) where no shell is installed.
+_COMMANDS = (
+    "chromium-headless-shell",
+    "chrome-headless-shell",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+)
 _LINUX = (
+    "/usr/bin/chromium-headless-shell",
+    "/usr/lib/chromium/chromium-headless-shell",
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",
@@ -38,11 +54,27 @@ _PLAYWRIGHT_CACHES = {
     "Darwin": "Library/Caches/ms-playwright",
     "Windows": "AppData/Local/ms-playwright",
 }
-_PLAYWRIGHT_EXECUTABLES = (
-    "chrome-linux*/chrome",
-    "chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
-    "chrome-mac*/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
-    "chrome-win*/chrome.exe",
+# Each kind of build Playwright keeps (its folder, then the program inside, by release and system),
+# headless shells first.
+_PLAYWRIGHT_BUILDS = (
+    (
+        "chromium_headless_shell-*",
+        (
+            "chrome-headless-shell-*/chrome-headless-shell",
+            "chrome-headless-shell-*/chrome-headless-shell.exe",
+            "chrome-linux/headless_shell",
+            "chrome-mac/headless_shell",
+        ),
+    ),
+    (
+        "chromium-*",
+        (
+            "chrome-linux*/chrome",
+            "chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+            "chrome-mac*/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+            "chrome-win*/chrome.exe",
+        ),
+    ),
 )
 # Quiet, offline, reproducible: no background traffic to anyone, no first-run UI.
 _ARGUMENTS = [
@@ -125,7 +157,8 @@ def _candidates(environ: Mapping[str, str], system: str, home: Path) -> list[Pat
 
 
 def _playwright_browsers(environ: Mapping[str, str], system: str, home: Path) -> list[Path]:
-    """The Chromium builds ``playwright install chromium`` left, newest first."""
+    """The Chromium builds ``playwright install chromium`` left: headless shells, then full
+    browsers, each newest first."""
     cache = Path(
         environ.get("PLAYWRIGHT_BROWSERS_PATH")
         or home / _PLAYWRIGHT_CACHES.get(system, _PLAYWRIGHT_CACHES["Linux"])
@@ -133,12 +166,12 @@ def _playwright_browsers(environ: Mapping[str, str], system: str, home: Path) ->
     try:
         if not cache.is_dir():
             return []
-        builds = sorted(cache.glob("chromium-*"), key=lambda folder: folder.name, reverse=True)
         return [
             executable
-            for build in builds
-            for pattern in _PLAYWRIGHT_EXECUTABLES
-            for executable in sorted(build.glob(pattern))
+            for folders, programs in _PLAYWRIGHT_BUILDS
+            for build in sorted(cache.glob(folders), key=lambda folder: folder.name, reverse=True)
+            for program in programs
+            for executable in sorted(build.glob(program))
         ]
     except OSError:  # a home this user may not read (HOME=/root for another user): none there
         return []
