@@ -6,6 +6,7 @@ The whole fixture site is checked once, by the real gate in the real Chromium.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
 
@@ -107,9 +108,10 @@ def test_the_full_browser_finds_what_the_headless_shell_finds(
     """guidekit prefers Chromium's headless shell (browser.py); where only the full browser is
     installed, every page gets the same findings, element by element and word by word."""
     shell, full = shutil.which("chromium-headless-shell"), shutil.which("chromium")
-    if not (shell and full):
+    if not (shell and full) or ENVIRONMENT_VARIABLE in os.environ:
         pytest.skip(
-            "needs Debian's chromium and chromium-headless-shell (bootstrap.sh installs both)"
+            "needs Debian's chromium and chromium-headless-shell (bootstrap.sh installs both), "
+            f"and guidekit choosing between them ({ENVIRONMENT_VARIABLE} unset)"
         )
     assert chromium_path() == shell  # the report above is the shell's
     monkeypatch.setenv(ENVIRONMENT_VARIABLE, full)

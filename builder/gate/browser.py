@@ -35,7 +35,6 @@ _COMMANDS = (
 )
 _LINUX = (
     "/usr/bin/chromium-headless-shell",
-    "/usr/lib/chromium/chromium-headless-shell",
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",
