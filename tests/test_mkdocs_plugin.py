@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -374,9 +375,16 @@ def test_serve_checks_in_the_background_without_holding_up_the_preview(project: 
     assert f"http://127.0.0.1:{port}/guidekit-report.html" in output
 
 
-def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_path: Path) -> None:
+# moments after the preview first answers: the background check starts Playwright's driver and
+# the browser within the first half second, and a Ctrl+C reaches them too
+@pytest.mark.parametrize("after", [0.0, 0.15, 0.25, 0.35, 0.45])
+def test_ctrl_c_during_the_background_check_stops_it_quietly(
+    project: Path, tmp_path: Path, after: float
+) -> None:
     """The editor stops the preview while its check runs: the check is not reported as pages that
-    could not be checked, and leaves nothing behind."""
+    could not be checked, says nothing of a browser or driver the Ctrl+C ended (which printed
+    "Connection closed while reading from the driver" and Python's "Event loop is closed"
+    traceback in about two runs in five at these moments), and leaves nothing behind."""
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     port = free_port()
@@ -392,6 +400,7 @@ def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_
         # mkdocs logs "Serving on" before its server thread listens: a Ctrl+C before that is
         # mkdocs' own race, not this test's
         urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
+        time.sleep(after)
         os.killpg(server.pid, signal.SIGINT)
         _, rest = server.communicate(timeout=60)
     finally:
@@ -400,7 +409,7 @@ def test_ctrl_c_during_the_background_check_stops_it_quietly(project: Path, tmp_
     output = "".join(lines) + rest
     assert server.returncode == 0, output
     assert "page-unchecked" not in output and "预览检查完成" not in output, output
-    assert "Traceback" not in output
+    assert "Traceback" not in output and "WARNING" not in output, output
     assert not list(scratch.glob("guidekit-serve-*")), output
 
 

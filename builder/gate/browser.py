@@ -8,10 +8,12 @@ Chromium's headless shell comes before a full browser.
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import shutil
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,6 +207,32 @@ def browser_environment(
     if len(os.fsencode(folder.rstrip("/") + _SOCKET_BELOW_TMPDIR)) <= _SOCKET_ADDRESS_BYTES:
         return None
     return {**environ, "TMPDIR": short_folder}
+
+
+@asynccontextmanager
+async def playwright_driver() -> AsyncIterator[Playwright]:
+    """Playwright's driver, started, and stopped at the end."""
+    playwright = await started_playwright()
+    try:
+        yield playwright
+    finally:
+        await playwright.stop()
+
+
+async def started_playwright() -> Playwright:
+    """Playwright's driver, started. A Ctrl+C in the terminal reaches the driver too, which ends it
+    if it comes while the driver starts; Playwright then raises, and what it started is held only
+    by the error's traceback. Let go and collected here, while this loop runs, its pipes close;
+    left until the loop is closed, Python 3.11 prints an "Event loop is closed" traceback for each
+    (seen under mkdocs serve, Ctrl+C just as its background check began)."""
+    from playwright.async_api import async_playwright
+
+    try:
+        return await async_playwright().start()
+    except BaseException as error:
+        error.__traceback__ = None
+        gc.collect()
+        raise error
 
 
 async def launch(playwright: Playwright) -> Browser:

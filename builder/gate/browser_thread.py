@@ -12,9 +12,9 @@ import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from playwright.async_api import Browser, Playwright, async_playwright
+from playwright.async_api import Browser, Playwright
 
-from .browser import launch
+from .browser import launch, started_playwright
 
 T = TypeVar("T")
 
@@ -34,7 +34,7 @@ class BrowserThread:
             raise
 
     async def _start(self) -> Browser:
-        self._playwright = await async_playwright().start()
+        self._playwright = await started_playwright()
         return await launch(self._playwright)
 
     def run(self, coroutine: Coroutine[Any, Any, T]) -> T:

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from axe_selenium_python import Axe
-from playwright.async_api import Browser, Page, Playwright, async_playwright
+from playwright.async_api import Browser, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
@@ -40,7 +40,7 @@ from selenium.webdriver.remote.remote_connection import RemoteConnection
 from urllib3.exceptions import HTTPError
 
 from .axe import axe_directory, axe_version
-from .browser import _ARGUMENTS
+from .browser import _ARGUMENTS, playwright_driver
 from .grid_status import GridUnavailable, grid_status
 from .page_check import PageResult, check_page_in_time
 from .runner import unchecked
@@ -323,7 +323,7 @@ async def check_on_grid(
             root_path=root_path,
             overrides=overrides or Overrides(),
         )
-        async with async_playwright() as playwright:
+        async with playwright_driver() as playwright:
             await asyncio.gather(*(run.worker(playwright) for _ in range(workers)))
     if run.queue and not run.sessions_opened:
         raise GridUnavailable("grid-no-session", url=url, reason=run.last_error or "?")

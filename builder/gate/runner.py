@@ -16,13 +16,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
 
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser
 from playwright.async_api import Error as PlaywrightError
 
 from ..findings import Finding, Severity, sort_key
 from ..messages import error_text
 from .axe import axe_version
-from .browser import launch
+from .browser import launch, playwright_driver
 from .cache import GateCache, ruleset
 from .content_rules import link_findings
 from .grid_status import GridUnavailable
@@ -241,7 +241,7 @@ async def _check_pages(
     root_path: str | None = None,
     overrides: Overrides | None = None,
 ) -> dict[str, PageResult]:
-    async with async_playwright() as playwright:
+    async with playwright_driver() as playwright:
         browser = await launch(playwright)
         try:
             return await check_pages(

@@ -135,6 +135,10 @@ class _SearchEntry:
     meta: _SearchMeta
 
 
+# how long a failed background check waits to learn whether mkdocs serve is shutting down
+SHUTDOWN_NOTICE_S = 2.0
+
+
 class _Stopped(Exception):
     """mkdocs serve stopped while the preview was being checked."""
 
@@ -494,6 +498,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         except _Stopped:
             pass
         except Exception as error:
+            # the Ctrl+C that stops mkdocs serve reaches the browser and its driver too, which may
+            # end the check before serve's shutdown says it is stopping
+            if self.stopping.wait(SHUTDOWN_NOTICE_S):
+                return
             from ..cli import failure_text
 
             log.warning(
