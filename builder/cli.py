@@ -627,10 +627,16 @@ def serve_command(source: Path, port: int, host: str, out: Path | None, check: b
         _stderr.print(f"[yellow]{escape(serve.serve_text('preview-unchecked', lang))}[/]")
 
     published = False  # by a build of this run: until then no last good page can be kept
+    terminal = serve.TerminalReport()
 
     def built(result, seconds: float) -> None:
         nonlocal published
-        _report(judge(result.findings), "text", lang, None, None)
+        news, repeated = terminal.news(judge(result.findings))
+        _report(news, "text", lang, None, None)
+        if repeated:
+            _stderr.print(
+                f"[dim]{escape(serve.serve_text('problems-as-before', lang, count=repeated))}[/]"
+            )
         if result.published:
             published = True
             rebuilt = serve.serve_text(

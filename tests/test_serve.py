@@ -23,6 +23,8 @@ from urllib.parse import quote
 import pytest
 
 from guidekit import serve
+from guidekit.findings import Finding, Severity
+from guidekit.gate.report import judge
 
 from .conftest import body_line, guide, run_guidekit, write_site
 from .preview import TIMEOUT, Preview, fetch, poll, raw_get
@@ -206,16 +208,24 @@ def test_a_page_that_was_never_built_shows_the_problems(tmp_path):
         running.close()
 
 
+def serving(
+    source: Path, stderr: int = subprocess.PIPE, *, own_session: bool = False, **env: str
+) -> subprocess.Popen[str]:
+    """``guidekit serve SOURCE`` on a free port, as an editor starts it (``own_session``: in a
+    session of its own, out of reach of signals meant for the test run)."""
+    return subprocess.Popen(
+        [guidekit_command(), "serve", str(source), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+        env={**os.environ, "COLUMNS": "300", **env},
+        start_new_session=own_session,
+    )
+
+
 def test_the_command_listens_on_loopback_by_default_and_stops_on_ctrl_c(tmp_path):
     source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
-    command = [str(Path(sys.executable).parent / "guidekit"), "serve", str(source), "--port", "0"]
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "COLUMNS": "300"},
-    )
+    process = serving(source)
     try:
         lines = (
             process.stdout.readline() for _ in range(100)
@@ -232,6 +242,50 @@ def test_the_command_listens_on_loopback_by_default_and_stops_on_ctrl_c(tmp_path
     assert "--check" in errors  # says the preview skips the gate
     # nothing after the address but the editor's language (watchfiles logged an English line)
     assert "KeyboardInterrupt" not in errors and "stopping watch" not in errors, errors
+
+
+def test_a_rebuild_lists_again_only_the_files_whose_problems_changed(tmp_path):
+    """On a province's site each save reprinted thousands of unchanged warnings around the editor's
+    own: a rebuild lists the edited file's problems as they stand now, and counts the rest."""
+    source = write_site(
+        tmp_path / "guides",
+        {"zh-Hans/card.md": guide(), "zh-Hans/pension.md": guide(title="领取养老金")},
+    )
+    process = serving(source, stderr=subprocess.STDOUT)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+    reader.start()
+
+    def until_updated(times: int) -> list[str]:
+        poll(lambda: sum("已更新预览" in line for line in lines) >= times, f"update {times}")
+        return lines[:]
+
+    try:
+        first = until_updated(1)
+        (source / "zh-Hans/card.md").write_text(
+            guide(fields="last_reviewed: 2026-10-15\n"), "utf-8"
+        )
+        second = until_updated(2)[len(first) :]
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=TIMEOUT)
+    listed = [line for line in first if line.startswith("zh-Hans/")]
+    pension = [line for line in listed if line.startswith("zh-Hans/pension.md:")]
+    assert pension and len(listed) > len(pension), first
+    relisted = [line for line in second if line.startswith("zh-Hans/")]
+    # card.md as it stands now: its last_reviewed warning gone, its review_by one listed again
+    assert relisted and all(line.startswith("zh-Hans/card.md:") for line in relisted), second
+    assert not any("last_reviewed）" in line for line in relisted), second
+    assert f"另有 {len(pension)} 个问题跟上次列出的一样，这次没有再列出。" in "".join(second)
+
+
+def test_a_blocking_problem_is_listed_on_every_rebuild_that_still_has_it():
+    warning = Finding("lint:long-sentence", "句子太长。", Severity.WARNING, "zh-Hans/a.md", 9)
+    blocking = Finding("front-matter", "缺少 title。", Severity.ERROR, "zh-Hans/b.md", 1)
+    shown = serve.TerminalReport()
+    assert shown.news(judge([warning, blocking]))[1] == 0  # the first build: everything
+    listed, left_out = shown.news(judge([warning, blocking]))
+    assert [problem.first for problem in listed.problems] == [blocking] and left_out == 1
 
 
 def test_the_preview_never_overwrites_a_published_site(tmp_path):
@@ -357,14 +411,7 @@ def start_command(source: Path, tmp_path: Path) -> tuple[subprocess.Popen, str, 
     """``guidekit serve`` in its own process group, with its temporary folder under ``tmp_path``."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    process = subprocess.Popen(
-        [guidekit_command(), "serve", str(source), "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "COLUMNS": "300", "TMPDIR": str(scratch)},
-        start_new_session=True,
-    )
+    process = serving(source, own_session=True, TMPDIR=str(scratch))
     lines = (process.stdout.readline() for _ in range(100))
     url = next(
         match.group(0) for line in lines if (match := re.search(r"http://[\d.]+:\d+/", line))
