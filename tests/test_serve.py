@@ -261,6 +261,8 @@ def test_a_rebuild_lists_again_only_the_files_whose_problems_changed(tmp_path):
         return lines[:]
 
     try:
+        # the address is printed once the preview watches for saved changes
+        poll(lambda: any("预览地址" in line for line in lines), "the address")
         first = until_updated(1)
         (source / "zh-Hans/card.md").write_text(
             guide(fields="last_reviewed: 2026-10-15\n"), "utf-8"
