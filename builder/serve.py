@@ -137,7 +137,8 @@ class TerminalReport:
     def news(self, verdict: Verdict) -> tuple[Verdict, int]:
         """``verdict`` less what the terminal was shown before and did not change; with how many
         problems that leaves out."""
-        current = frozenset(_identity(problem) for problem in verdict.problems)
+        identities = [_identity(problem) for problem in verdict.problems]
+        current = frozenset(identities)
         if self.shown is None:
             printed = verdict.problems
         else:
@@ -145,8 +146,8 @@ class TerminalReport:
             changed = {identity[0] for identity in current ^ self.shown}
             printed = [
                 problem
-                for problem in verdict.problems
-                if problem.blocking or _identity(problem)[0] in changed
+                for problem, identity in zip(verdict.problems, identities, strict=True)
+                if problem.blocking or identity[0] in changed
             ]
         self.shown = current
         return (
