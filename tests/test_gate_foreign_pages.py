@@ -77,6 +77,22 @@ PAGES = {
         "<p>Guides for the city's services.</p>",
         title="Qingchuan guides",
     ),
+    # mkdocs-material's search, empty: its clear button is drawn and pressed only once something is
+    # typed (transparent, no pointer events, out of the Tab order); its overlay, transparent until
+    # the search opens, lies over the header's logo link
+    "invisible-until-used.html": page(
+        '<header><a class="logo" href="#results">Qingchuan guides</a>'
+        '<label class="overlay" for="query"></label></header>'
+        '<form role="search" action="#"><label for="query">Search</label> '
+        '<input id="query" type="search" name="query">'
+        '<button type="reset" class="clear" tabindex="-1" aria-label="Clear">×</button> '
+        '<button type="submit">Search</button></form><p id="results">No results yet.</p>',
+        css="header { position: relative; padding: 8px; } .logo { display: inline-block; }"
+        ".overlay { position: absolute; inset: 0; opacity: 0; }"
+        ".clear { opacity: 0; pointer-events: none; width: 18px; height: 18px; padding: 0;"
+        " border: 0; background: none; }"
+        "input, button { font: inherit; padding: 0.4rem; }",
+    ),
     # the same missing alt on a page built from Markdown, where the fix is in the Markdown
     "from-markdown.html": page(
         '<meta name="guidekit-source" content="en/office.md">'
@@ -223,3 +239,13 @@ def test_a_file_the_page_asks_for_in_vain_is_named(findings):
     missing = findings["missing-file-from-markdown.html", "guidekit:console-error"]
     assert (missing.file, missing.line) == ("en/office.md", 4)
     assert "photos/counter.png" in missing.message
+
+
+def test_what_is_drawn_and_pressed_only_once_used_is_not_a_barrier_before(report):
+    """An outside developer's mkdocs-material site with its search on was refused on every page: the
+    empty search's clear button (transparent, no pointer events, tabindex -1) was "never reached by
+    Tab" and "18×18 px", and the logo was "wholly hidden" by the search's transparent overlay. No
+    reader can see or press the one, and the other hides nothing."""
+    assert {
+        (f.rule, f.severity) for f in report.findings if f.page == "invisible-until-used.html"
+    } == set()

@@ -11,7 +11,9 @@ window.__guidekit.keyboard = {
     if (!element.matches(this.controls) && element.tabIndex < 0) return false;
     if (element.disabled || element.closest("[inert]")) return false;
     if (element.tagName === "SUMMARY" && element.parentElement.querySelector(":scope > summary") !== element) return false;
-    return window.__guidekit.isRendered(element);
+    const g = window.__guidekit;
+    // out of the Tab order and beyond a pointer's reach too is no keyboard barrier: nobody can use it yet
+    return g.isRendered(element) && (element.tabIndex >= 0 || g.isPressable(element));
   },
 
   // A composite widget is one Tab stop whose parts the arrow keys walk: a radio group (one name in one form)
@@ -180,9 +182,12 @@ window.__guidekit.keyboard = {
       return onScreen && (rect.width < 1 || rect.height < 1) ? { sizeless: true } : { offscreen: true };
     }
     let cover = null;
+    const g = window.__guidekit;
     for (const fx of [0.1, 0.5, 0.9]) {
       for (const fy of [0.1, 0.5, 0.9]) {
-        const hit = document.elementFromPoint(left + (right - left) * fx, top + (bottom - top) * fy);
+        // a transparent box in front hides nothing
+        const hit = document.elementsFromPoint(left + (right - left) * fx, top + (bottom - top) * fy)
+          .find((candidate) => !g.isTransparent(candidate));
         if (!hit || element.contains(hit) || hit.contains(element)) return null;
         cover = cover || hit;
       }

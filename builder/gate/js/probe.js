@@ -149,6 +149,18 @@ window.__guidekit = {
     return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
   },
 
+  // Laid out but seen by nobody: it, or an ancestor, is wholly transparent. Such an element still takes the
+  // mouse (a search's clear button before anything is typed, an overlay waiting for its menu), and a skip
+  // link drawn only once focused is one too, so it is no less rendered.
+  isTransparent(element) {
+    return !element.checkVisibility({ opacityProperty: true });
+  },
+
+  // What a pointer can press: it is seen and takes pointer events.
+  isPressable(element) {
+    return !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
+  },
+
   facts() {
     const meta = document.querySelector('meta[name="guidekit-source"]');
     // guidekit's pages say so in their generator tag: only they are held to a guidekit theme's own numbers,

@@ -41,9 +41,13 @@ window.__guidekit.targets = function () {
   // The equivalent exception: another target on the page does the same (the same address, or the same name)
   const purpose = (element) => (element.matches("a[href], area[href]") ? `href ${element.href}`
     : `${element.tagName} ${(element.getAttribute("aria-label") || g.text(element) || element.value || "").trim()}`);
-  return [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element)).map((element) => {
-    // a tick box or radio inside its label is pressed anywhere on the label
-    const pressed = element.matches("input") ? element.closest("label") || element : element;
+  // a tick box or radio inside its label is pressed anywhere on the label
+  const pressedAt = (element) => (element.matches("input") ? element.closest("label") || element : element);
+  // what takes no pointer events is pressed by no finger, whatever its size
+  const targets = [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element) &&
+    getComputedStyle(pressedAt(element)).pointerEvents !== "none");
+  return targets.map((element) => {
+    const pressed = pressedAt(element);
     const rect = pressed.getBoundingClientRect();
     const isLabelled = inSentence(element) && labelled(element);
     // a labelled link wrapped over lines is pressed on one of them: its smallest line is its size
