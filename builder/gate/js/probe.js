@@ -70,7 +70,7 @@ window.__guidekit = {
       const id = node.getAttribute("id");
       // a heading's id is its own text made an anchor: it would tell one template's heading apart on every page
       let part = tag + (id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(id) : "");
-      const classes = [...node.classList].filter((name) => !name.startsWith("gk-focus"));
+      const classes = this.startingClasses(node).filter((name) => !name.startsWith("gk-focus"));
       part += classes.map((name) => "." + CSS.escape(name)).join("");
       const place = node.parentElement && this.placesAmongSiblings(node.parentElement).get(node);
       if (place && place.twinned) part += `:nth-of-type(${place.nth})`;
@@ -97,7 +97,7 @@ window.__guidekit = {
       places = new Map();
       const ofTag = new Map(), ofLook = new Map();
       for (const child of parent.children) {
-        const look = [child.tagName, child.getAttribute("class")];
+        const look = [child.tagName, this.startingClasses(child).join(" ")];
         const key = JSON.stringify(look);
         ofTag.set(child.tagName, (ofTag.get(child.tagName) || 0) + 1);
         ofLook.set(key, (ofLook.get(key) || 0) + 1);
@@ -107,6 +107,29 @@ window.__guidekit = {
       this.siblingPlaces.set(parent, places);
     }
     return places;
+  },
+
+  // The classes an element had when the check began (watchClasses): the page's scripts mark what the gate's
+  // keys and presses touch (a focus-visible polyfill, an "is-open"), and a finding names the element as the
+  // page has it, the same way on every page and in a waiver.
+  startingClasses(element) {
+    if (this.classWatch) this.noteClassChanges(this.classWatch.takeRecords());
+    const classes = this.classesAtStart && this.classesAtStart.has(element)
+      ? this.classesAtStart.get(element) : element.getAttribute("class");
+    return (classes || "").split(/\s+/).filter(Boolean);
+  },
+
+  watchClasses() {
+    if (this.classWatch) return;
+    this.classesAtStart = new WeakMap();
+    this.classWatch = new MutationObserver((records) => this.noteClassChanges(records));
+    this.classWatch.observe(document, { subtree: true, attributes: true, attributeFilter: ["class"], attributeOldValue: true });
+  },
+
+  noteClassChanges(records) {
+    for (const record of records) {
+      if (!this.classesAtStart.has(record.target)) this.classesAtStart.set(record.target, record.oldValue);
+    }
   },
 
   text(element) {
@@ -161,7 +184,9 @@ window.__guidekit = {
     return !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
   },
 
+  // the first question of every check
   facts() {
+    this.watchClasses();
     const meta = document.querySelector('meta[name="guidekit-source"]');
     // guidekit's pages say so in their generator tag: only they are held to a guidekit theme's own numbers,
     // whatever classes a page that guidekit did not make happens to use
