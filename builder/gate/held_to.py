@@ -1,8 +1,8 @@
 """What a page is held to: a page guidekit did not write (a Flask template, hand-written HTML, a
 MkDocs page in another theme), checked in a theme that aims at WCAG AA, is refused for failing
 WCAG A and AA, and for what keeps the gate from judging the page its readers get (a request to
-another host, refused; a script error; leaving the page). guidekit's own pages, and any page checked in silver, are refused for failing any
-promise of their theme.
+another host, refused; a script error; leaving the page). guidekit's own pages, and any page
+checked in silver, are refused for failing any promise of their theme.
 
 So on such a page a finding of an AAA criterion (justified text, long italic or capitals, lines
 too long: 1.4.8), of a reading stricter than WCAG asks (a heading level skipped, a size in px that
