@@ -38,6 +38,7 @@ import pytest
 
 from .findings import Finding
 from .gate.report import Verdict, judge
+from .gate.scripts import script
 from .gate.waivers import Waiver, WaiverError, load_waivers
 from .messages import error_text, language_of, os_reason, user_language
 from .theme import THEME_NAMES, find_theme
@@ -63,7 +64,7 @@ class _LivePage(Protocol):
 
     url: str
 
-    def content(self) -> str: ...
+    def evaluate(self, expression: str) -> Any: ...
 
 
 @dataclass
@@ -150,9 +151,9 @@ class A11y:
         pytest.fail(problem, pytrace=False)  # outside the except: no "another exception occurred"
 
     def _target(self, target: str | Path | _LivePage) -> _Target:
-        if hasattr(target, "content") and hasattr(target, "url"):
+        if hasattr(target, "evaluate") and hasattr(target, "url"):
             live = urlsplit(target.url)
-            snapshot = target.content().encode("utf-8")
+            snapshot = target.evaluate(script("snapshot.js")).encode("utf-8")
             if live.scheme in ("http", "https"):
                 return _Target(
                     self.scratch,

@@ -296,7 +296,7 @@ window.__guidekit.popups = {
   triggers(limit) {
     const g = window.__guidekit;
     this.list = [...document.querySelectorAll("a[href], button, [role='button']")].filter((element) => {
-      if (!g.isRendered(element) || element.disabled || element.tabIndex < 0) return false;
+      if (!g.isRendered(element) || element.disabled || element.tabIndex < 0 || g.isInert(element)) return false;
       if (element.matches("button") && element.form && element.type !== "button") return false; // it would send the form
       const popup = element.getAttribute("aria-haspopup");
       if ((popup && popup !== "false") || element.hasAttribute("aria-controls")) return true;

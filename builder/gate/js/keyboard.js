@@ -9,7 +9,7 @@ window.__guidekit.keyboard = {
 
   reachable(element) {
     if (!element.matches(this.controls) && element.tabIndex < 0) return false;
-    if (element.disabled || element.closest("[inert]")) return false;
+    if (element.disabled || window.__guidekit.isInert(element)) return false;
     if (element.tagName === "SUMMARY" && element.parentElement.querySelector(":scope > summary") !== element) return false;
     const g = window.__guidekit;
     // out of the Tab order and beyond a pointer's reach too is no keyboard barrier: nobody can use it yet

@@ -23,8 +23,23 @@ EventTarget.prototype.addEventListener = function (type, ...rest) {
   return listen.call(this, type, ...rest);
 };
 
+// Dialogs the pytest plugin's copy of a test's tab had open as modals (snapshot.js), open so again
+const reopenedModals = new WeakSet();
+listen.call(document, "DOMContentLoaded", () => {
+  for (const dialog of document.querySelectorAll("dialog[data-guidekit-modal]")) {
+    dialog.removeAttribute("data-guidekit-modal");
+    dialog.showModal();
+    reopenedModals.add(dialog);
+  }
+  for (const popover of document.querySelectorAll("[data-guidekit-popover]")) {
+    popover.removeAttribute("data-guidekit-popover");
+    if (popover.showPopover) popover.showPopover();
+  }
+});
+
 window.__guidekit = {
   policyViolations,
+  reopenedModals,
   // Answers go back to the gate as JSON text (probes.py), written by the browser's own
   // JSON.stringify even when the page's scripts replace it.
   stringify: JSON.stringify.bind(JSON),
@@ -177,6 +192,14 @@ window.__guidekit = {
   // link drawn only once focused is one too, so it is no less rendered.
   isTransparent(element) {
     return !element.checkVisibility({ opacityProperty: true });
+  },
+
+  // Out of anyone's reach: inside an inert part, or behind the modal dialog on top (the browser makes the rest
+  // of the page inert while one is open, with no attribute to say so)
+  isInert(element) {
+    const modals = document.querySelectorAll("dialog:modal");
+    const top = modals[modals.length - 1];
+    return Boolean(element.closest("[inert]")) || Boolean(top && !top.contains(element));
   },
 
   // What a pointer can press: it is seen and takes pointer events.

@@ -45,7 +45,7 @@ window.__guidekit.targets = function () {
   const pressedAt = (element) => (element.matches("input") ? element.closest("label") || element : element);
   // what takes no pointer events is pressed by no finger, whatever its size
   const targets = [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element) &&
-    getComputedStyle(pressedAt(element)).pointerEvents !== "none");
+    !g.isInert(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none");
   return targets.map((element) => {
     const pressed = pressedAt(element);
     const rect = pressed.getBoundingClientRect();
