@@ -100,6 +100,18 @@ TICK_BOX_FACTS = (
     "<p{id}>Only if someone applies for you.</p></li></ul>"
 )
 
+SILVER_FACTS = (
+    '<p class="hint">准备好一样，就勾一样。</p><ul class="ticks"><li><label>'
+    '<input type="checkbox" aria-describedby="source help"> 申请表</label>'
+    '<p class="fact" id="source">从哪里拿：窗口免费领取</p>'
+    '<p class="fact" id="help">不会填可以请工作人员帮忙</p></li></ul>'
+)
+SILVER_FACTS_CSS = (
+    ".hint { margin-block-end: 0.5em; } .ticks { list-style: none; padding: 0; } "
+    "label { display: flex; align-items: center; gap: 0.5em; } "
+    "input { width: 60px; height: 60px; margin: 0; } .fact { margin: 0; }"
+)
+
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 # guidekit's own layout of a reading: word and reading one column, aligned to the line's bottom
@@ -371,6 +383,19 @@ PAGES: dict[str, str] = {
     "theme/standard-good.html": page(
         f"<p>{LOREM}</p><p>{LOREM}</p>", theme="standard", css=STANDARD_GAPS
     ),
+    # Silver's paragraph gap between the facts under a tick box (where to get it, who helps): an
+    # outside audit found guidekit's 材料 list's facts 0 px apart, read as one sentence, while the
+    # gate measured only paragraphs without a class; a lead-in to its own list is not a paragraph gap
+    "theme/silver-facts-no-gap.html": page(
+        SILVER_FACTS, lang="zh-Hans", title="要带的材料", theme="silver", css=SILVER_FACTS_CSS
+    ),
+    "theme/silver-facts-spaced.html": page(
+        SILVER_FACTS,
+        lang="zh-Hans",
+        title="要带的材料",
+        theme="silver",
+        css=SILVER_FACTS_CSS + ".fact + .fact { margin-block-start: 2.6em; }",
+    ),
     # Read-aloud speaks a phrase marked in another language in that language (its reading list
     # says in which: a bare string is the page's language); the full stop after the phrase may go
     # with it
@@ -529,6 +554,7 @@ GOOD_PAGES = (
     "targets/silver-labelled-link-large.html",
     "targets/silver-labelled-link-by-editor.html",
     "theme/standard-good.html",
+    "theme/silver-facts-spaced.html",
     "content/same-heading-in-two-sections.html",
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",

@@ -64,6 +64,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("targets/silver-small-on-phones.html", "guidekit:target-size", "2.5.5"),
         ("targets/silver-labelled-link-wrapped.html", "guidekit:target-size", "2.5.5"),
         ("theme/standard-paragraph-gap.html", "guidekit:standard-paragraph-gap", None),
+        ("theme/silver-facts-no-gap.html", "guidekit:silver-paragraph-gap", "1.4.8"),
         ("reading/read-aloud-one-language.html", "guidekit:read-aloud-language", None),
         ("reading/read-aloud-bare-cells.html", "guidekit:read-aloud-table-headers", None),
         ("reading/read-along-hidden.html", "guidekit:read-along-hidden", None),

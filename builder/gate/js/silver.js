@@ -44,10 +44,12 @@ window.__guidekit.silver = function (limits) {
     if (characters > limit + 0.5) report("line-length", block, characters, limit);
   }
 
-  // paragraphs of running text; a component's own lines (a material's facts) are one item, not paragraphs
-  for (const paragraph of document.querySelectorAll("main p:not([class])")) {
+  // two paragraphs in a row, whoever styled them: a material's facts 0 px apart read as one
+  // sentence. A component's paragraph before a list (its hint, its label) leads into that list.
+  for (const paragraph of document.querySelectorAll("main p")) {
     const next = paragraph.nextElementSibling;
-    if (!next || !next.matches("p, ul, ol, dl") || !shown(paragraph) || !shown(next)) continue;
+    const apart = paragraph.matches("[class]") ? "p" : "p, ul, ol, dl";
+    if (!next || !next.matches(apart) || !shown(paragraph) || !shown(next)) continue;
     const gap = next.getBoundingClientRect().top - paragraph.getBoundingClientRect().bottom;
     const needed = limits.paragraphGap * lineHeight(getComputedStyle(paragraph));
     if (gap < needed - 0.5) report("paragraph-gap", paragraph, gap, Math.round(needed));
