@@ -21,6 +21,7 @@ from .data import (
     to_simplified,
     to_traditional,
 )
+from .punctuation import check_english_marks
 from .report import Reporter
 from .segmenter import segmenter
 from .sentences import SentenceFigures, check_sentence_length, percent
@@ -107,6 +108,7 @@ def check_chinese(
     sentences = check_sentence_length(
         text, report, chinese_length, report.settings.long_sentence_chars
     )
+    check_english_marks(text, report)
     _officialese(views, report)
     uncommon_share = _uncommon_characters(views, report)
     _rare_words(views, report)

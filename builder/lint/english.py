@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..han import BASIC_HAN
 from .data import english_hyphenator, words_to_avoid
+from .punctuation import check_chinese_marks
 from .report import Reporter
 from .sentences import SentenceFigures, check_sentence_length
 from .text import GuideText, english_words, excerpt
@@ -66,7 +66,7 @@ def check_english(text: GuideText, report: Reporter) -> EnglishFigures:
     )
     _words_to_avoid(text, report)
     _passive_voice(text, report)
-    _chinese_punctuation(text, report)
+    check_chinese_marks(text, report)
     return EnglishFigures(sentences, _reading_grade(text, report))
 
 
@@ -90,52 +90,6 @@ def _words_to_avoid(text: GuideText, report: Reporter) -> None:
                 suggestion=plain[" ".join(word.lower().split())],
                 word=word,
             )
-
-
-# Full-width marks a Chinese input method types, and what English writes instead
-_ENGLISH_MARKS = {
-    "，": ", ",
-    "。": ". ",
-    "（": " (",
-    "）": ") ",
-    "：": ": ",
-    "；": "; ",
-    "！": "! ",
-    "？": "? ",
-    "“": ' "',
-    "”": '" ',
-    "、": ", ",
-}
-_CHINESE_MARK = re.compile(f"[{''.join(_ENGLISH_MARKS)}]")
-_HAN_CHARACTER = re.compile(f"[{BASIC_HAN}]")
-_SPACE_BEFORE_MARK = re.compile(r" +(?=[ ,.;:!?)])| +$|^ +")
-_AROUND = 40  # characters of the text quoted before the first mark and after the last
-_QUOTED = 120  # at most
-
-
-def _chinese_punctuation(text: GuideText, report: Reporter) -> None:
-    """Chinese punctuation in English text (a Chinese input method left on): 。 ends no sentence for
-    the reading grade and English voices read full-width marks oddly. A mark next to a Chinese
-    character belongs to Chinese words quoted in the guide and is left alone."""
-    for passage in text.passages:
-        marks = [
-            match.start()
-            for match in _CHINESE_MARK.finditer(passage.text)
-            if not _HAN_CHARACTER.match(passage.text[max(0, match.start() - 1)])
-            and not _HAN_CHARACTER.match(passage.text[match.start() + 1 : match.start() + 2])
-        ]
-        if not marks:
-            continue
-        quoted = passage.text[max(0, marks[0] - _AROUND) : marks[-1] + _AROUND]
-        english = "".join(
-            _ENGLISH_MARKS[char] if _CHINESE_MARK.match(char) else char for char in quoted
-        )
-        report.add(
-            "chinese-punctuation",
-            passage.line_at(marks[0]),
-            suggestion=excerpt(_SPACE_BEFORE_MARK.sub("", english), _QUOTED),
-            excerpt=excerpt(quoted, _QUOTED),
-        )
 
 
 def _passive_voice(text: GuideText, report: Reporter) -> None:

@@ -26,6 +26,7 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "word-to-avoid": "warning",
     "passive-voice": "advice",
     "chinese-punctuation": "warning",
+    "english-punctuation": "warning",
     "reading-grade": "warning",
     "undefined-abbreviation": "warning",
     "undefined-acronym": "warning",

@@ -295,3 +295,40 @@ def test_a_few_characters_of_the_other_script_are_not_a_wrong_script(tmp_path):
         "网点在“國泰大廈”一楼，带好身份证，到窗口交给工作人员。工作人员会告诉您什么时候来拿卡。",
     )
     assert not by_rule(lint_folder(tmp_path).findings, "script-mismatch")
+
+
+def test_english_punctuation_in_chinese_text_is_found_with_the_chinese_form(tmp_path):
+    """An outside editor typed with the Chinese input method off and nothing was said: screen
+    readers pause wrongly at half-width marks, and a sentence ended with . is not seen to end, so a
+    paragraph of them counts as one long sentence. Numbers, times, addresses, English words and an
+    ellipsis keep theirs."""
+    path = write_guide(
+        tmp_path,
+        "zh-Hans/card.md",
+        """
+        ---
+        title: 申领社会保障卡
+        summary: 测试一下.
+        lang: zh-Hans
+        ---
+
+        带身份证, 到窗口办理.办理时间:周一至周五(节假日除外)!
+
+        请带居住证(Residence Permit).
+
+        工本费 1,000 元，上午 9:00 开门，网址是 www.gov.cn，英文叫 Social Security Card, 可以代办……等等...
+        """,
+    )
+    findings = by_rule(lint_folder(tmp_path).findings, "english-punctuation")
+    assert [(f.line, f.suggestion, f.severity) for f in findings] == [
+        (line_of(path, "summary:"), "测试一下。", Severity.WARNING),
+        (
+            line_of(path, "带身份证"),
+            "带身份证，到窗口办理。办理时间：周一至周五（节假日除外）！",
+            Severity.WARNING,
+        ),
+        (line_of(path, "请带居住证"), "请带居住证（Residence Permit）。", Severity.WARNING),
+    ]
+    assert findings[1].message.startswith(
+        "“带身份证, 到窗口办理.办理时间:周一至周五(节假日除外)!”是中文"
+    )
