@@ -105,9 +105,29 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
 def test_a_yaml_mistake_is_named_at_the_line_to_change_with_the_fix(tmp_path, fields, at, says):
     text, (guide, findings) = load(tmp_path, fields)
     assert guide is None
+    # the fields around an unreadable value are still checked: copies is no field of a guide's own
+    findings = [finding for finding in findings if finding.rule != "content-field-unknown"]
     assert [(f.rule, f.line) for f in findings] == [("content-yaml-syntax", body_line(text, at))]
     assert says in findings[0].message
     assert not ASCII_WORDS.search(findings[0].message)
+
+
+def test_a_date_that_does_not_exist_hides_none_of_the_other_mistakes(tmp_path):
+    """An outside editor mended one line a run: the date was said alone, and "visits: 很多次" only
+    once it was right. Each value Python cannot hold is said at its line, and the other fields are
+    still checked."""
+    text, (guide, findings) = load(
+        tmp_path,
+        "summary: 带身份证。\nreview_by: 2027-13-01\nvisits: 很多次\n"
+        "last_reviewed: 2026-02-30\ncopies: " + "9" * 5000,
+    )
+    assert guide is None
+    assert sorted((f.line, f.message[:8]) for f in findings if f.blocking) == [
+        (body_line(text, "review_by:"), "这一行的日期不存"),
+        (body_line(text, "visits:"), "字段“visit"),
+        (body_line(text, "last_reviewed:"), "这一行的日期不存"),
+        (body_line(text, "copies:"), "信息块里有一个太"),
+    ]
 
 
 def test_every_front_matter_message_is_in_every_language():

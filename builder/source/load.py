@@ -23,7 +23,6 @@ from .front_matter_errors import full_width_space
 from .user_files import (
     DocPath,
     LineMap,
-    YamlValueRefused,
     read_yaml,
     validated,
     value_expected,
@@ -313,9 +312,6 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         return None, [
             yaml_syntax_problem(error, yaml_text, FRONT_MATTER_FIRST_LINE, syntax, "yaml-syntax")
         ]
-    except YamlValueRefused as refused:
-        key = "yaml-date-impossible" if refused.date else "yaml-number-too-long"
-        return None, [syntax.at(refused.line, key)]
     except ValueError:
         return None, [syntax.at(FRONT_MATTER_FIRST_LINE, "yaml-number-too-long")]
     fields = document.value
@@ -338,6 +334,11 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
             )
         ]
 
+    # each said at its own line; the fields around it are still read and checked
+    unreadable = {
+        path: syntax.at(line, "yaml-date-impossible" if date else "yaml-number-too-long")
+        for path, line, date in document.refused
+    }
     described: dict[str, Finding] = {}
     missing = replace(problems, rule="content-field-missing")
     unknown_locs = unknown_fields(fields)
@@ -346,6 +347,8 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     explained: set[tuple[str | int, ...]] = set()  # the misspellings a missing field's error names
 
     def describe(detail: ErrorDetails) -> Finding | None:
+        if any(detail["loc"][: len(path)] == path for path in unreadable):
+            return None
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _FIELD_NAMES)
         name = _field_name(loc, lang)
         if name in described:  # a union (e.g. fees) reports once per alternative
@@ -396,10 +399,10 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
         for index, line in enumerate(lines[1:closing])
         if _MARKDOWN_HEADING.match(line)
     ]
-    if meta is None:
+    if meta is None or unreadable:
         # of a union's alternatives (fees: text, or a list of fees), the one the value has the
         # shape of says what is wrong inside it; the others only that it is not theirs
-        return None, [
+        return None, [*unreadable.values()] + [
             finding
             for name, finding in described.items()
             if not any(other.startswith(f"{name} → ") for other in described)

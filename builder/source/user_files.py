@@ -52,37 +52,44 @@ class LineMap:
 @dataclass(frozen=True)
 class YamlDocument:
     """A YAML text read once: its values, where each is written, and its text values in document
-    order with their lines (what the linter reads of a guide's front matter)."""
+    order with their lines (what the linter reads of a guide's front matter). ``refused``: each
+    value YAML reads but Python cannot hold — a date that does not exist (2026-02-30), a number
+    longer than Python converts (4,300 digits) — as (path, line, whether a date); it is read as
+    the text it is written as, so that the rest of the file is still read and checked."""
 
     value: Any
     lines: LineMap
     texts: tuple[tuple[DocPath, int, str], ...]
+    refused: tuple[tuple[DocPath, int, bool], ...] = ()
 
 
-class YamlValueRefused(ValueError):
-    """A value YAML reads but Python cannot hold: a date that does not exist (2026-02-30), a
-    number longer than Python converts (4,300 digits)."""
-
-    def __init__(self, line: int, date: bool) -> None:
-        super().__init__(line, date)
-        self.line, self.date = line, date
+_TEXT_TAG = "tag:yaml.org,2002:str"
 
 
 def read_yaml(text: str, first_line: int = 1, loader: type = SAFE_LOADER) -> YamlDocument:
     """``text`` parsed once into values and the node lines; ``first_line`` is the file's line of
-    the text's first. Raises what the parser raises (``yaml.YAMLError``), and
-    ``YamlValueRefused`` at the line of a value Python cannot hold."""
+    the text's first. Raises what the parser raises (``yaml.YAMLError``), and ``ValueError`` when
+    a value cannot be read for another reason."""
     reader = loader(text)
+    refused_nodes: dict[int, bool] = {}
     try:
         root = reader.get_single_node()
         try:
             value = reader.construct_document(root) if root is not None else None
         except ValueError:
-            raise _refused_value(root, first_line) from None
+            refused_nodes = _read_as_text(root)
+            if not refused_nodes:
+                raise
+            again = loader("")
+            try:
+                value = again.construct_document(root)
+            finally:
+                again.dispose()
     finally:
         reader.dispose()
     lines: dict[DocPath, int] = {}
     texts: list[tuple[DocPath, int, str]] = []
+    refused: list[tuple[DocPath, int, bool]] = []
     if root is not None:
         lines[()] = first_line + root.start_mark.line
     # depth first in document order, without recursion: the texts keep the order they are written
@@ -100,21 +107,25 @@ def read_yaml(text: str, first_line: int = 1, loader: type = SAFE_LOADER) -> Yam
                 item = node.value[index]
                 lines[path + (index,)] = first_line + item.start_mark.line
                 pending.append((item, path + (index,)))
+        elif id(node) in refused_nodes:
+            refused.append((path, first_line + node.start_mark.line, refused_nodes[id(node)]))
         elif node.tag.endswith(":str") and node.value.strip():
             texts.append((path, first_line + node.start_mark.line, node.value))
-    return YamlDocument(value, LineMap(lines), tuple(texts))
+    return YamlDocument(value, LineMap(lines), tuple(texts), tuple(refused))
 
 
-def _refused_value(root: yaml.Node, first_line: int) -> ValueError:
-    """The first date or number under ``root`` that Python cannot hold, at its line."""
+def _read_as_text(root: yaml.Node) -> dict[int, bool]:
+    """Every date or number under ``root`` that Python cannot hold, retagged to be read as its
+    text: its node's id -> whether it is a date."""
     constructor = yaml.SafeLoader("")
+    refused: dict[int, bool] = {}
     pending = [root]
     while pending:
         node = pending.pop()
         if isinstance(node, yaml.MappingNode):
-            pending += [part for pair in reversed(node.value) for part in reversed(pair)]
+            pending += [part for pair in node.value for part in pair]
         elif isinstance(node, yaml.SequenceNode):
-            pending += reversed(node.value)
+            pending += node.value
         elif isinstance(node, yaml.ScalarNode) and node.tag.endswith((":timestamp", ":int")):
             date = node.tag.endswith(":timestamp")
             try:
@@ -122,8 +133,9 @@ def _refused_value(root: yaml.Node, first_line: int) -> ValueError:
                     node
                 )
             except ValueError:
-                return YamlValueRefused(first_line + node.start_mark.line, date)
-    return ValueError("a value of the YAML text cannot be read")
+                refused[id(node)] = date
+                node.tag = _TEXT_TAG
+    return refused
 
 
 def yaml_syntax_problem(
