@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from ..findings import Severity
@@ -58,12 +58,22 @@ DEFAULT_LEVELS: dict[str, Level] = {
 }
 
 
+def _known_rule(rule: str) -> str:
+    if rule not in DEFAULT_LEVELS:  # named at its own line, as any unknown option is (config.py)
+        raise PydanticCustomError("unknown_rule", "unknown rule {rule}", {"rule": rule})
+    return rule
+
+
+# a name checked on its own, so that a wrong level beside it does not hide it
+RuleName = Annotated[str, AfterValidator(_known_rule)]
+
+
 class LintSettings(BaseModel):
     """``[lint]`` in guidekit.toml. Rule names are the ids above, without the ``lint:`` prefix."""
 
     model_config = ConfigDict(extra="forbid")
 
-    rules: dict[str, Level] = {}
+    rules: dict[RuleName, Level] = {}
     grace_days: Annotated[int, Field(ge=0)] = 30
     long_sentence_chars: Annotated[int, Field(ge=1)] = 40
     long_sentence_words: Annotated[int, Field(ge=1)] = 25
@@ -72,14 +82,6 @@ class LintSettings(BaseModel):
     rare_word_frequency: Annotated[int, Field(ge=0)] = 150
     reading_grade: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 8.0
     known_abbreviations: list[str] = []
-
-    @field_validator("rules")
-    @classmethod
-    def _known_rules(cls, rules: dict[str, Level]) -> dict[str, Level]:
-        unknown = sorted(set(rules) - set(DEFAULT_LEVELS))
-        if unknown:  # named at its own line, as any unknown option is (source/config.py)
-            raise PydanticCustomError("unknown_rule", "unknown rule {rule}", {"rule": unknown[0]})
-        return rules
 
     def severity(self, rule: str) -> Severity | None:
         """The level this site gives ``rule``; None when it is switched off."""

@@ -124,17 +124,15 @@ def load_config(source: Path) -> tuple[SiteConfig, list[Finding]]:
         if kind == "extra_forbidden":
             known = list_text(_model_at(loc[:-1]).model_fields, lang)
             return problems.at(line, "config-unknown-key", option=key, known=known)
-        if kind == "unknown_rule":
-            rule = str((detail.get("ctx") or {}).get("rule"))
+        if kind == "unknown_rule":  # a key of lint.rules: its loc ends with the key and "[key]"
+            written = loc[:-1]
             return problems.at(
-                places.line((*loc, rule)),
+                places.line(written),
                 "config-unknown-key",
-                option=f"{key}.{rule}",
+                option=".".join(written),
                 known=list_text(DEFAULT_LEVELS, lang),
             )
         return problems.at(line, "config-bad-value", option=key, expected=_expected(detail, lang))
-
-    config, findings = validated(SiteConfig, data, describe)
 
     config, findings = validated(SiteConfig, data, describe)
     if config is None:  # a refused file still names the language the rest of the report is in

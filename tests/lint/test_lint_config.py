@@ -70,6 +70,24 @@ def test_unknown_rule_and_bad_level_are_clear_errors(tmp_path):
     assert "error、warning、advice、off" in level.message
 
 
+def test_a_misspelt_rule_is_told_beside_a_wrong_level_and_a_wrong_threshold(tmp_path):
+    """An outside editor's three mistakes were told two at a time: a wrong level hid the rule
+    written under a name no rule has."""
+    (tmp_path / "guidekit.toml").write_text(
+        '[lint]\nlong_sentence_chars = "四十"\n[lint.rules]\nofficialese = "fatal"\n'
+        'long-sentance = "off"\n',
+        "utf-8",
+    )
+    _, findings = load_config(tmp_path)
+    assert [
+        (finding.line, finding.message.split("“")[1].split("”")[0]) for finding in findings
+    ] == [
+        (2, "lint.long_sentence_chars"),
+        (4, "lint.rules.officialese"),
+        (5, "lint.rules.long-sentance"),
+    ]
+
+
 def test_today_is_injected_not_read(tmp_path):
     write_guide(tmp_path, "zh-Hans/a.md", GUIDE)
     assert by_rule(lint_folder(tmp_path, today=TODAY).findings, "review-overdue") == []
