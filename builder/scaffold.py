@@ -78,10 +78,10 @@ def guide_text(title: str, lang: str, today: dt.date) -> str:
         "review_by": (today + REVIEW_INTERVAL).isoformat(),
     }
     lines = ["---", f"# {scaffold_text('guide-intro', lang)}"]
-    for name, info in GuideMeta.model_fields.items():
-        empty = "[]" if info.default == [] else ""
-        value = stubs.get(name, empty)
-        lines.append(f"{name}: {value}".rstrip())
+    # a list is left empty, not written [], so that uncommenting an example's item below it
+    # gives a list of that item
+    for name in GuideMeta.model_fields:
+        lines.append(f"{name}: {stubs.get(name, '')}".rstrip())
         lines += [f"#   {line}" for line in scaffold_text(f"field-{name}", lang).splitlines()]
     lines += ["---", ""]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from guidekit import scaffold
+from guidekit.messages import LANGUAGES
 from guidekit.source.config import load_config
 from guidekit.source.content_model import GuideMeta
 from guidekit.source.load import load_guides
@@ -18,6 +19,8 @@ from guidekit.source.load import load_guides
 from .conftest import run_guidekit
 
 TODAY = dt.date(2026, 6, 1)
+# an example item in a field's note, as an editor would uncomment it
+_COMMENTED_ITEM = re.compile(r"#\s+(?P<item>- .*)$")
 
 
 @pytest.mark.parametrize(
@@ -59,6 +62,26 @@ def test_a_new_guide_has_every_field_explained_and_loads_cleanly(tmp_path, lang)
     assert loaded.findings == [] and len(loaded.guides) == 1
     assert loaded.guides[0].meta.title == "申领社会保障卡" and loaded.guides[0].meta.lang == lang
     assert loaded.guides[0].meta.review_by > loaded.guides[0].meta.last_reviewed == TODAY
+
+
+@pytest.mark.parametrize("indent", [0, 2, 4])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_example_item_in_a_new_guide_loads_once_uncommented(tmp_path, lang, indent):
+    """An editor who took the ``#`` off ``#     - {name: 居民身份证, …}`` (indented 4, 2 or 0
+    spaces) under ``materials: []`` was told only that the front matter was written wrongly (an
+    outside editor's audit)."""
+    path = scaffold.new_guide(tmp_path, "申领社会保障卡", lang, today=TODAY)
+    lines = path.read_text("utf-8").split("\n")
+    examples = [number for number, line in enumerate(lines) if _COMMENTED_ITEM.match(line)]
+    assert len(examples) >= 5
+    for number in examples:
+        field = next(line for line in reversed(lines[:number]) if not line.startswith("#"))
+        uncommented = lines.copy()
+        uncommented[number] = " " * indent + _COMMENTED_ITEM.match(lines[number])["item"]
+        path.write_text("\n".join(uncommented), "utf-8")
+        loaded = load_guides(tmp_path, lang)
+        assert loaded.findings == [], (uncommented[number], loaded.findings)
+        assert len(getattr(loaded.guides[0].meta, field.split(":")[0])) == 1
 
 
 def test_guidance_is_in_the_language_of_the_guide(tmp_path):

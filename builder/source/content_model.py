@@ -186,6 +186,19 @@ class Part(BaseModel):
             return {cls.plain_text_field: str(value)}
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, value: object) -> object:
+        """A list written with nothing after its colon (``materials:``, as ``guidekit new`` leaves
+        it so that its examples' items can go below) has no items yet."""
+        if not isinstance(value, dict):
+            return value
+        fields = cls.model_fields
+        return {
+            key: [] if item is None and key in fields and fields[key].default == [] else item
+            for key, item in value.items()
+        }
+
 
 # 必要性 of a material as editors write it
 NECESSITY = {
