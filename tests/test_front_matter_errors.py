@@ -82,6 +82,19 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         # the front matter's first line
         ("summary: 带身份证。\nlast_reviewed: 2026-02-30", "last_reviewed:", "日期不存在"),
         ("summary: 带身份证。\nowner: 甲\ncopies: " + "9" * 5000, "copies:", "太长的数字"),
+        # an outside editor's audit: the items of guidekit new's example uncommented under the
+        # empty list it wrote, at 4, 2 and 0 spaces
+        (
+            "summary: 带身份证。\nmaterials: []\n#   要带的材料，例如：\n    - {name: 居民身份证}",
+            "materials:",
+            "“materials”的冒号后面写了“[]”，下面又有“- ”开头的项",
+        ),
+        (
+            "summary: 带身份证。\nmaterials: 无\n  - 居民身份证",
+            "materials:",
+            "请删掉冒号后面的“无”",
+        ),
+        ("summary: 带身份证。\nsteps: 无\n- 到网点取号\nowner: 甲", "steps:", "只留下 steps:"),
     ],
     ids=[
         "full-width-colon",
@@ -100,6 +113,9 @@ def load(tmp_path: Path, fields: str, rel: str = "zh-Hans/card.md"):
         "full-width-space-indent",
         "impossible-date",
         "number-too-long",
+        "value-before-items-4",
+        "value-before-items-2",
+        "value-before-items-0",
     ],
 )
 def test_a_yaml_mistake_is_named_at_the_line_to_change_with_the_fix(tmp_path, fields, at, says):

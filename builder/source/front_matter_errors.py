@@ -4,11 +4,12 @@ colon.
 
 The parser's own words are English and point where it gave up, often a line after the mistake; these
 point at the line the editor must change and show the fix. Run only when parsing failed, but for
-``full_width_space``.
+``before_parsing``'s, which YAML may read without failing, as something the editor did not mean.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,13 @@ def diagnose(lines: Sequence[str], stumbled: int) -> Diagnosis | None:
     return None
 
 
-def full_width_space(lines: Sequence[str]) -> Diagnosis | None:
+def before_parsing(lines: Sequence[str]) -> Diagnosis | None:
+    """The mistakes looked for before parsing, in the order of their lines."""
+    found = [found for check in (_full_width_space, _value_before_items) if (found := check(lines))]
+    return min(found, key=lambda diagnosis: diagnosis.line, default=None)
+
+
+def _full_width_space(lines: Sequence[str]) -> Diagnosis | None:
     """A full-width space (U+3000: a Chinese input method's, or Word's) where YAML needs an ordinary
     one, in a line's indent or after a field's colon. YAML may read such a line without failing
     (``　　- name: 身份证`` becomes a field of that name), so this runs before parsing; inside a
@@ -53,6 +60,30 @@ def full_width_space(lines: Sequence[str]) -> Diagnosis | None:
         indent = text[: len(text) - len(text.lstrip(" \u3000"))]
         if ("\u3000" in indent and text.strip(" \u3000")) or _SPACE_AFTER_COLON.match(text):
             return Diagnosis("yaml-fullwidth-space", number)
+    return None
+
+
+def _value_before_items(lines: Sequence[str]) -> Diagnosis | None:
+    """A field with a value after its colon (``materials: []``, ``materials: 无``) and ``- item``
+    lines under it, as when an example's items are uncommented below a field written empty. YAML
+    refuses most of these at the item, naming no field, and reads the rest as one text
+    (``无 - 居民身份证``)."""
+    written = [
+        (number, text)
+        for number, text in enumerate(lines)
+        if text.strip() and not text.lstrip().startswith("#")
+    ]
+    for (number, text), (_, below) in itertools.pairwise(written):
+        found = _KEY_VALUE.match(text)
+        item = _LIST_ITEM.match(below)
+        if found is None or item is None:
+            continue
+        value = found["value"].split(" #")[0].strip()
+        column = len(found["indent"]) + len(found["item"] or "")
+        if value and value[0] not in "#|>" and len(item["indent"]) >= column:
+            return Diagnosis(
+                "yaml-value-before-items", number, {"field": found["key"], "value": value}
+            )
     return None
 
 

@@ -19,7 +19,7 @@ from ..han import EVERY_HAN
 from ..messages import error_text, language_of, os_reason
 from ..workers import shared_out
 from .content_model import GuideMeta, models_in, unknown_fields
-from .front_matter_errors import full_width_space
+from .front_matter_errors import before_parsing
 from .user_files import (
     DocPath,
     LineMap,
@@ -299,9 +299,11 @@ def load_guide(path: Path, rel: str, default_lang: str) -> tuple[SourceGuide | N
     yaml_text = "\n".join(lines[1:closing])
 
     syntax = Problems(rel, _guessed_lang(yaml_text, rel, default_lang), rule="content-yaml-syntax")
-    spaced = full_width_space(lines[1:closing])
-    if spaced:
-        return None, [syntax.at(FRONT_MATTER_FIRST_LINE + spaced.line, spaced.key)]
+    unmeant = before_parsing(lines[1:closing])
+    if unmeant:
+        return None, [
+            syntax.at(FRONT_MATTER_FIRST_LINE + unmeant.line, unmeant.key, **unmeant.args)
+        ]
     try:
         refused = _refused_yaml_shape(yaml_text)
         if refused:
