@@ -110,6 +110,7 @@ def _fees(text: GuideText, report: Reporter) -> None:
             report.add(
                 "fee-unclear",
                 text.field_line(*path),
+                said=None if value.strip() else "fee-empty",
                 value=value,
                 suggestion=report.text("fee-unclear-fix"),
             )
@@ -157,7 +158,11 @@ def _unit_stated(value: str, line: int, report: Reporter) -> None:
     counted = any(_UNIT_AFTER.match(value, count.end()) for count in _CHINESE_COUNT.finditer(value))
     if without_unit or (not numbers and not counted and not _AT_ONCE.search(value)):
         report.add(
-            "time-limit-unit", line, value=value, suggestion=report.text("time-limit-unit-fix")
+            "time-limit-unit",
+            line,
+            said=None if value.strip() else "time-limit-empty",
+            value=value,
+            suggestion=report.text("time-limit-unit-fix"),
         )
 
 

@@ -41,11 +41,14 @@ class Reporter:
     def text(self, key: str, /, **args: object) -> str:
         return fill(self._texts[key], args)
 
-    def add(self, rule: str, line: int, *, suggestion: str, **args: object) -> None:
+    def add(
+        self, rule: str, line: int, *, suggestion: str, said: str | None = None, **args: object
+    ) -> None:
+        """``said`` is the message's key when it is not the rule's own."""
         severity: Severity | None = self._severities[rule]
         if severity is None:
             return
-        message, suggestion = _said(self._lang, rule, suggestion, tuple(args.items()))
+        message, suggestion = _said(self._lang, said or rule, suggestion, tuple(args.items()))
         self.findings.append(
             Finding(
                 rule=_RULE_IDS[rule],
@@ -66,12 +69,12 @@ _REMEMBERED_MESSAGES = 4096
 
 @lru_cache(maxsize=_REMEMBERED_MESSAGES)
 def _said(
-    lang: str, rule: str, suggestion: str, args: tuple[tuple[str, object], ...]
+    lang: str, key: str, suggestion: str, args: tuple[tuple[str, object], ...]
 ) -> tuple[str, str]:
     """A finding's message and suggestion. Officialese repeats the same finding hundreds of times
     across a site's guides: each repeat shares one string of each, so the findings a worker process
     hands back pickle them once per batch of guides rather than once per finding (and the build
     holds one copy). A rule's arguments always have the same types, so equal keys format alike."""
     texts = lint_texts(lang)
-    message = fill(texts[rule], dict(args)) + texts["suggest"].format(suggestion=suggestion)
+    message = fill(texts[key], dict(args)) + texts["suggest"].format(suggestion=suggestion)
     return message, suggestion

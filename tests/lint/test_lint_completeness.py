@@ -88,6 +88,26 @@ def test_blank_fee_and_vague_time_limit(tmp_path):
     assert by_rule(findings, "missing-field") == []
 
 
+def test_a_fee_and_time_limit_left_empty_are_told_they_are_not_written_yet(tmp_path):
+    """guidekit new leaves them empty: they were told 办理时间“”没有写清单位 and 收费写成了“”,
+    quoting nothing (an outside editor's audit)."""
+    service = "materials: [{name: 身份证}]\nitem_kind: 承诺件\n"
+    path = write_guide(tmp_path, "zh-Hans/a.md", guide(service + "time_limit:\nfees: ''\n"))
+    findings = lint_folder(tmp_path).findings
+    assert [(f.line, f.message) for f in by_rule(findings, "fee-unclear")] == [
+        (
+            line_of(path, "fees:"),
+            "收费还没有写，读者不知道是不收费，还是忘了写。 建议：不收费就写“不收费”；收费就写明收什么、多少钱。",
+        )
+    ]
+    assert [(f.line, f.message) for f in by_rule(findings, "time-limit-unit")] == [
+        (
+            line_of(path, "time_limit:"),
+            "办理时间还没有写，读者不知道要等多久。 建议：写明数字和单位，例如“15 个工作日”或“当场办好”。",
+        )
+    ]
+
+
 def test_a_time_limit_counted_in_chinese_numerals_says_its_unit(tmp_path):
     """十五工作日 was told it had no unit (an outside editor's walkthrough); 一般要等 still has none."""
     for name, written in (("a", "十五工作日"), ("b", "两个月"), ("c", "一般要等")):
