@@ -7,7 +7,9 @@ suites build sites and compare outputs the same way.
 
 from __future__ import annotations
 
+import io
 import json
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ import click
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from PIL import Image
 
 from guidekit.cli import main
 from guidekit.findings import Finding
@@ -87,6 +90,15 @@ class CliOutcome:
     def report(self) -> dict:
         """The one JSON document of ``--format json``."""
         return json.loads(self.stdout)
+
+
+def picture(kind: str = "PNG", side: int = 1) -> bytes:
+    """A real image file of ``kind`` (a Pillow format name), ``side`` pixels square, of random
+    colours, which no format compresses: its weight grows as the square of ``side``."""
+    noise = random.Random(side).randbytes(side * side * 3)
+    written = io.BytesIO()
+    Image.frombytes("RGB", (side, side), noise).save(written, kind)
+    return written.getvalue()
 
 
 def run_guidekit(*args: str | Path, env: Mapping[str, str] | None = None) -> CliOutcome:

@@ -12,7 +12,17 @@ import pytest
 
 from guidekit.output.publish import build_lock
 
-from .conftest import body_line, guide, html, leftovers, located, run_guidekit, snapshot, write_site
+from .conftest import (
+    body_line,
+    guide,
+    html,
+    leftovers,
+    located,
+    picture,
+    run_guidekit,
+    snapshot,
+    write_site,
+)
 
 FINDING_KEYS = {
     "file",
@@ -155,6 +165,41 @@ def test_bad_input_gets_a_located_finding_in_the_json_document(tmp_path, files, 
     # refused before any page was opened in the browser: the gate did not check them
     assert report["ok"] is False and report["published"] is False and report["checked"] is False
     assert located(report["findings"], *expected), report["findings"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_broken_and_heavy_images_are_named_alike_by_lint_and_build(tmp_path):
+    """An empty image, a text file named .jpg and a 22.5 MB picture passed both silently (an outside
+    editor's audit)."""
+    text = guide(
+        "![社保中心大门](images/empty.png)\n\n![窗口的样子](images/fake.jpg)\n\n"
+        "![办事大厅全景](images/big.png)\n"
+    )
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/card.md": text,
+            "zh-Hans/images/empty.png": b"",
+            "zh-Hans/images/fake.jpg": "窗口的样子".encode(),
+            "zh-Hans/images/big.png": picture("PNG", 300),
+        },
+    )
+    expected = {
+        ("link-image-empty", "error", body_line(text, "empty.png")),
+        ("link-image-unreadable", "error", body_line(text, "fake.jpg")),
+        ("link-image-heavy", "warning", body_line(text, "big.png")),
+    }
+    for command in (
+        ["lint", source],
+        ["build", source, "--out", tmp_path / "site", "--no-check"],
+    ):
+        outcome = run_guidekit(*command, "--format", "json")
+        assert outcome.exit_code == 1, outcome.stderr
+        assert {
+            (f["rule"], f["severity"], f["line"])
+            for f in outcome.report["findings"]
+            if f["rule"].startswith("link-image")
+        } == expected
     assert not (tmp_path / "site").exists()
 
 

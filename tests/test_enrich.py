@@ -10,6 +10,8 @@ from urllib.parse import quote
 import pytest
 
 from guidekit.component_registry import markdown_components
+from guidekit.findings import Severity
+from guidekit.guide import images
 from guidekit.guide.enrich import (
     HEADING_LEVEL,
     REGION_LABEL,
@@ -21,9 +23,9 @@ from guidekit.guide.enrich import (
 from guidekit.guide.parse import parse_guide, read_tokens
 from guidekit.source.load import load_guides
 
-from .conftest import body_line, guide, write_site
+from .conftest import body_line, guide, picture, write_site
 
-PNG = b"\x89PNG\r\n\x1a\n"
+PNG = picture()
 
 
 def enrich_site(source: Path, files: dict[str, str | bytes], rel: str):
@@ -168,3 +170,64 @@ def test_a_path_written_with_windows_habits_is_told_the_path_that_works(
     _, findings = enrich_site(tmp_path / "guides", files, "zh-Hans/card.md")
     assert [(f.rule, f.line) for f in findings] == [(rule, body_line(text, markdown))]
     assert f"({said})" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "rule", "said"),
+    [
+        ("empty.png", b"", "link-image-empty", "图片“images/empty.png”是空文件"),
+        (
+            "fake.jpg",
+            "窗口的样子".encode(),
+            "link-image-unreadable",
+            "图片“images/fake.jpg”不是能打开的 JPEG 图片",
+        ),
+        ("door.jpg", PNG, "link-image-wrong-type", "请把文件名改成 door.png"),
+    ],
+)
+def test_an_image_that_would_show_broken_is_refused_at_each_line_showing_it(
+    tmp_path, name, content, rule, said
+):
+    """A 0-byte image and a text file named .jpg passed lint and build, and were published as
+    broken pictures (an outside editor's audit)."""
+    text = guide(f"![社保中心大门](images/{name})\n\n第二段。\n\n![大门](images/{name})\n")
+    files = {"zh-Hans/card.md": text, f"zh-Hans/images/{name}": content}
+    _, findings = enrich_site(tmp_path, files, "zh-Hans/card.md")
+    assert [(f.rule, f.severity, f.line) for f in findings] == [
+        (rule, Severity.ERROR, body_line(text, "社保中心大门")),
+        (rule, Severity.ERROR, body_line(text, "![大门]")),
+    ]
+    assert said in findings[0].message
+
+
+def test_a_heavy_image_is_a_warning_with_its_weight_and_how_to_lighten_it(tmp_path):
+    """A 22.5 MB picture was published silently, for readers on phone networks to download."""
+    heavy = picture("PNG", 300)
+    assert len(heavy) > images.HEAVY_IMAGE
+    text = guide("![办事大厅全景](images/big.png)\n\n![大门](images/door.png)\n")
+    files = {
+        "zh-Hans/card.md": text,
+        "zh-Hans/images/big.png": heavy,
+        "zh-Hans/images/door.png": PNG,
+    }
+    enriched, findings = enrich_site(tmp_path, files, "zh-Hans/card.md")
+    assert [(f.rule, f.severity, f.line) for f in findings] == [
+        ("link-image-heavy", Severity.WARNING, body_line(text, "办事大厅全景"))
+    ]
+    assert f"有 {-(-len(heavy) // 1024)} KB" in findings[0].message
+    assert "200 KB 以内" in findings[0].message
+    assert len(enriched.assets) == 2  # still published
+
+
+def test_an_image_is_read_once_however_many_times_and_guides_show_it(tmp_path):
+    shown = "![大门](../images/door.png)\n\n![大门](../images/door.png)\n"
+    files = {
+        "zh-Hans/a.md": guide(shown),
+        "zh-Hans/b.md": guide(shown, title="补领社会保障卡"),
+        "images/door.png": PNG,
+    }
+    before = images.image_format.cache_info().misses
+    for written, rel in ((files, "zh-Hans/a.md"), ({}, "zh-Hans/b.md")):
+        _, findings = enrich_site(tmp_path, written, rel)
+        assert findings == []
+    assert images.image_format.cache_info().misses == before + 1

@@ -17,7 +17,7 @@ from guidekit.messages import ui_text
 from guidekit.source.load import load_guide
 from guidekit.theme import THEMES
 
-from .conftest import REPO, body_line, guide, html, run_guidekit, write_site
+from .conftest import REPO, body_line, guide, html, picture, run_guidekit, write_site
 
 CARD = guide(
     "## 办理流程\n"
@@ -66,7 +66,7 @@ GUIDES = {
         lang="en",
         fields="owner: Qingchuan Social Security Bureau\n",
     ),
-    "images/door.png": b"\x89PNG\r\n\x1a\n",
+    "images/door.png": picture(),
 }
 STANDARD_PAGES = [
     "index.html",

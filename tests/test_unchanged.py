@@ -20,7 +20,7 @@ from guidekit.output.build_cache import cache_path
 from guidekit.output.caches import cache_folder
 from guidekit.output.session import Session
 
-from .conftest import REPO, snapshot
+from .conftest import REPO, picture, snapshot
 
 EDITED = "zh-Hans/social-security-card.md"
 DAY = dt.date(2026, 11, 28)
@@ -117,7 +117,7 @@ def touch_guide(source: Path) -> None:
 
 
 def add_image(source: Path) -> None:
-    (source / "zh-Hans" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (source / "zh-Hans" / "map.png").write_bytes(picture())
 
 
 def rewrite_settings(source: Path) -> None:
@@ -207,7 +207,7 @@ def test_a_build_without_the_cache_neither_replays_nor_records(source, tmp_path,
 def test_a_file_name_that_is_not_utf8_is_reported_as_by_the_build_as_usual(source, tmp_path):
     """Python keeps such a name's bytes as lone surrogates: the record's key hashes them as they
     are, and the build goes on to name the file as it always has."""
-    (source / "zh-Hans" / os.fsdecode(b"caf\xe9.png")).write_bytes(b"\x89PNG\r\n\x1a\n")
+    (source / "zh-Hans" / os.fsdecode(b"caf\xe9.png")).write_bytes(picture())
     out = tmp_path / "site"
     once = build(source, out, check=False, today=DAY)
     assert not once.published and once.findings

@@ -10,16 +10,17 @@ from __future__ import annotations
 import difflib
 import posixpath
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from ..findings import Finding, Problems
+from ..findings import Finding, Problems, Severity
 from ..gate.content_rules import BROKEN_ANCHOR
 from ..messages import LANGUAGES, error_text, ui_text
 from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
+from .images import IMAGE_HEAVY, image_problem
 from .parse import CONTAINER, ParsedGuide, is_unsafe_url
 
 if TYPE_CHECKING:
@@ -211,6 +212,7 @@ def enrich_guide(
     findings: list[Finding] = []
     root = source_root.resolve()
     problems = Problems(guide.rel, guide.lang, prefix="link-")
+    weighed = replace(problems, severity=Severity.WARNING)
 
     def missing_anchor(token: Token, anchor: str, target: str) -> None:
         """The gate's own rule and message: the gate finds it again on the page only as a safety
@@ -285,6 +287,11 @@ def enrich_guide(
                 site_path = local_file(token, src, "missing-image", IMAGE_TYPES)
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
+                    shown = image_problem(enriched.assets[-1].source)
+                    if shown is not None:
+                        key, args = shown
+                        told = weighed if key == IMAGE_HEAVY else problems
+                        findings.append(told.at(token_line(token), key, path=unquote(src), **args))
             elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
                 findings.append(
                     problems.at(token_line(token), "image-not-local", path=unquote(src))

@@ -11,6 +11,7 @@ from lint_helpers import line_of, write_guide
 
 from guidekit.build import build
 from guidekit.cli import main
+from tests.conftest import picture
 
 GUIDE = """\
 ---
@@ -148,7 +149,7 @@ def test_a_name_a_letter_off_or_of_another_type_is_suggested(tmp_path):
         + "![窗口](../images/chuangkou.png)\n",
     )
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "damen.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "images" / "damen.png").write_bytes(picture())
     found = {
         (f["rule"], f["line"]): f["message"]
         for f in lint_json(tmp_path)["findings"]
@@ -266,7 +267,7 @@ def test_a_link_written_from_the_wrong_folder_is_told_the_path_that_reaches_it(t
         "---\ntitle: 办理居住证\nsummary: 带身份证办。\nlang: zh-Hans\n---\n\n正文。\n",
     )
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "door.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "images" / "door.png").write_bytes(picture())
     card = write_guide(
         tmp_path,
         "zh-Hant/card.md",
@@ -418,7 +419,7 @@ def test_an_image_or_link_whose_address_has_a_space_is_refused_with_the_fix(tmp_
     page. Lint and the build say so at its line, with the address in angle brackets, which works;
     a title after the address and code are left alone."""
     (tmp_path / "zh-Hans" / "images").mkdir(parents=True)
-    (tmp_path / "zh-Hans" / "images" / "大门 照片.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "zh-Hans" / "images" / "大门 照片.png").write_bytes(picture())
     guide = write_guide(
         tmp_path,
         "zh-Hans/a.md",
