@@ -19,7 +19,15 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, Problems
-from .messages import LANGUAGES, best_language, error_text, language_of, list_text, sentences_text
+from .messages import (
+    LANGUAGES,
+    best_language,
+    catalogue,
+    error_text,
+    language_of,
+    list_text,
+    sentences_text,
+)
 from .package_files import is_shipped, package_cache
 from .source.content_model import Lang
 from .source.user_files import read_yaml, validated, value_expected, yaml_syntax_problem
@@ -199,6 +207,8 @@ class Component:
             source = "params"
         else:
             source = self._source_of(problem.param)
+            if problem.kind == "missing" and source:
+                return self._missing_from_markdown(source, lang)
         hint = (
             error_text(f"component-hint-{source}", lang, name=self.name, param=problem.param)
             if source
@@ -213,6 +223,32 @@ class Component:
         return error_text(
             "component-param-missing", lang, name=self.name, param=problem.param, hint=hint
         ).strip()
+
+    def _missing_from_markdown(self, source: str, lang: str | None) -> str:
+        """What an editor left out of a ::: block, said as the part of the block it is (the
+        question after ::: details, its answer below, the link inside), never as the param it
+        fills: 组件“details”缺少“summary” was read as the front matter's summary."""
+        if source in {"argument", "content"}:
+            return error_text(
+                f"component-missing-{source}",
+                lang,
+                name=self.name,
+                what=self._part(source, lang),
+                content=self._part("content", lang),
+            )
+        if source == "file" or (
+            source == "link" and self.markdown and "size" in self.markdown.link
+        ):
+            source = "file"  # one link fills up to four params: each is told the same sentence
+        return error_text(f"component-missing-{source}", lang, name=self.name)
+
+    def _part(self, source: str, lang: str | None) -> str:
+        own = f"component-part-{self.name}-{source}"
+        return error_text(own if own in catalogue("errors") else f"component-part-{source}", lang)
+
+    def told(self, problems: list[Problem], lang: str | None) -> list[str]:
+        """Each problem of params from Markdown in a sentence for the editor, each sentence once."""
+        return list(dict.fromkeys(self.describe(problem, lang) for problem in problems))
 
 
 # The params as one value: a component is called with a set of name-value pairs

@@ -100,8 +100,8 @@ def test_wrong_params_are_explained_in_the_callers_language():
     english = steps.describe(steps.check({})[0], "en")
     assert (
         english
-        == "The component 'steps' is missing 'steps'. Write a list inside it, one item per line "
-        "starting with '1. ' or '- '."
+        == "::: steps lacks its list: write one on the lines below ::: steps, one item per line "
+        "starting with '1. ' or '- ', up to the closing :::."
     )
     switch = registry()["silver-switch"]
     assert "silver、standard" in switch.describe(

@@ -48,9 +48,15 @@ def _errors(result) -> list[str]:
 
 
 def test_a_missing_container_argument_is_file_line_in_the_guides_language(tmp_path):
-    result, _ = _build(tmp_path, "\n正文。\n\n::: details\n答案。\n:::\n")
+    """It was 组件“details”缺少“summary”: editors took summary for the front matter's field (an
+    outside editor's audit). The question and the answer are named as the README writes them."""
+    result, _ = _build(
+        tmp_path, "\n正文。\n\n::: details\n答案。\n:::\n\n::: details 要钱吗？\n:::\n"
+    )
     assert _errors(result) == [
-        "guide.md:9: 组件“details”缺少“summary”。请写在 ::: details 后面，同一行。"
+        "guide.md:9: ::: details 后面少了问题，请写在 ::: details 后面，同一行；回答写在下面几行，"
+        "到结束的 ::: 为止。",
+        "guide.md:13: ::: details 里面少了回答，请写在 ::: details 下面几行，到结束的 ::: 为止。",
     ]
 
 
@@ -63,10 +69,9 @@ def test_component_errors_speak_english_in_an_english_guide(tmp_path):
     assert _errors(result) == [
         "guide.md:9: Nothing goes after ::: steps ('Do this'). Move it inside the component, or "
         "delete it.",
-        "guide.md:13: The component 'call-to-action' is missing 'href'. Write one link inside it, "
-        "such as [link text](https://example.gov.cn/).",
-        "guide.md:13: The component 'call-to-action' is missing 'text'. Write one link inside it, "
-        "such as [link text](https://example.gov.cn/).",
+        # said once: it named the two params the link fills, href and text
+        "guide.md:13: ::: call-to-action lacks its link: write one between ::: call-to-action and "
+        "the closing :::, such as [Apply online](https://example.gov.cn/).",
     ]
 
 
@@ -114,6 +119,15 @@ def test_attachment_elsewhere_cannot_be_measured(tmp_path):
         "guide.md:8: 附件的链接指向别的网站（https://example.gov.cn/form.pdf），guidekit 量不出它的"
         "类型和大小。请把文件放进指南文件夹，链接写成文件夹里的路径，例如 [申请表](forms/申请表.pdf)；"
         "要链接到别的网站，请直接写链接，不用 ::: attachment。"
+    ]
+
+
+def test_an_attachment_without_its_link_is_told_once_what_to_write(tmp_path):
+    """Four errors named the params its link fills: href, text, file_type and size."""
+    result, _ = _build(tmp_path, "\n::: attachment\n:::\n", lang="zh-Hant")
+    assert _errors(result) == [
+        "guide.md:7: ::: attachment 裡面少了連結，請在 ::: attachment 和結束的 ::: 之間寫一個連結，"
+        "連到指南資料夾裡的檔案，例如 [申請表](forms/申請表.pdf)，guidekit 會寫出它的類型和大小。"
     ]
 
 

@@ -440,7 +440,7 @@ def test_the_extension_fills_params_as_guide_markdown_does(tmp_path: Path) -> No
     assert [(problem.file, problem.line, problem.rule) for problem in extension.problems] == [
         ("docs/apply.md", 20, "component-params")
     ]
-    assert "summary" in extension.problems[0].message
+    assert "lacks the question" in extension.problems[0].message
 
 
 def test_mkdocstrings_keeps_its_own_triple_colon_blocks() -> None:

@@ -283,8 +283,8 @@ def test_data_line_attributes_trace_blocks_back_to_their_markdown_line(out, them
         ),
         ("::: steps\n这一步没有编号。\n:::\n", "这一步没有编号", "zh-Hant", "只能寫清單"),
         ("::: steps\n:::\n", "::: steps", "en", "Only a list"),
-        ("::: details\nThe answer.\n:::\n", "::: details", "en", "is missing 'summary'"),
-        ("## 常见问题\n\n::: details\n回答。\n:::\n", "::: details", "zh-Hans", "缺少“summary”"),
+        ("::: details\nThe answer.\n:::\n", "::: details", "en", "lacks the question"),
+        ("## 常见问题\n\n::: details\n回答。\n:::\n", "::: details", "zh-Hans", "少了问题"),
     ],
 )
 def test_component_content_that_cannot_be_shown_is_refused_with_its_line(

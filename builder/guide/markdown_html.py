@@ -294,8 +294,8 @@ class BodyRenderer:
                 environment().get_template(component.template).module, component, params
             )
         except ComponentParamsError as error:
-            for problem in error.problems:
-                self._problem("params", call, component.describe(problem, self.lang))
+            for told in component.told(error.problems, self.lang):
+                self._problem("params", call, told)
             return ""
 
     def _items(self, component: Component, inner: Sequence[Token]) -> list[Any]:

@@ -533,8 +533,8 @@ class _ComponentRenderer(Treeprocessor):
                 )
             )
         except ComponentParamsError as error:
-            for problem in error.problems:
-                extension.problem("component-params", line, component.describe(problem, lang))
+            for told in component.told(error.problems, lang):
+                extension.problem("component-params", line, told)
             return ""
 
     @staticmethod

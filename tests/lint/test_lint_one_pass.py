@@ -386,7 +386,7 @@ def test_lint_reports_a_component_written_wrong_as_the_build_does(tmp_path):
     assert findings_of(document, "zh-Hans/a.md") >= expected
     messages = [f["message"] for f in document["findings"] if f["rule"] == "component-params"]
     assert messages == [
-        "组件“details”缺少“summary”。请写在 ::: details 后面，同一行。",
+        "::: details 后面少了问题，请写在 ::: details 后面，同一行；回答写在下面几行，到结束的 ::: 为止。",
         # an empty help drew its heading over nothing
         "组件“help”里什么也没有，读者只会看到一个空框。请在 ::: help 和结束的 ::: 之间写内容。",
     ]
