@@ -405,6 +405,19 @@ def test_a_body_heading_that_repeats_a_made_one_is_told_which_one_the_page_made(
     assert said and said[0].startswith(f"zh-Hans/a.md:{line}: 错误: 页面已经有一个“说明”标题"), said
 
 
+def test_a_repeated_heading_is_told_at_the_repeat(tmp_path):
+    """Two ``## 联系我们`` were told at the first, which the editor had no reason to change (an
+    outside editor's audit)."""
+    body = (
+        "## 联系我们\n\n打 12345。\n\n## 办理地点\n\n人民路 100 号。\n\n## 联系我们\n\n打 12333。\n"
+    )
+    text = guide(body)
+    outcome = run_guidekit("lint", write_site(tmp_path / "guides", {"zh-Hans/a.md": text}))
+    said = [line for line in outcome.stdout.splitlines() if "guidekit:heading-repeated" in line]
+    _, repeat = (n for n, line in enumerate(text.split("\n"), 1) if line == "## 联系我们")
+    assert [line.split(": ")[0] for line in said] == [f"zh-Hans/a.md:{repeat}"], said
+
+
 def test_a_phone_note_stays_as_written_and_outside_the_link(tmp_path):
     """``0571-88216301 转 8012（户籍窗口）``: the link is the number a reader dials; the note after it
     is text beside the link, its brackets as the editor wrote them (the link said

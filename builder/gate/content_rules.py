@@ -118,8 +118,9 @@ def heading_skips(levels: Iterable[int], start: int = 1) -> Iterator[tuple[int, 
 
 def repeated_headings(headings: Sequence[Mapping[str, Any]]) -> Iterator[int]:
     """For each name that two headings of one level share within one section (under the same
-    heading above them), the one to report: the first an editor wrote (it has a line in the
-    guide), else the second. Under different sections a name is told apart by its section."""
+    heading above them), the one to report: the first repeat an editor wrote (it has a line in the
+    guide: the heading to rename), else the first the editor wrote (the page made the other), else
+    the second. Under different sections a name is told apart by its section."""
     sharing: dict[tuple[int, int, str], list[int]] = {}
     for index, heading in enumerate(headings):
         level = heading["level"]
@@ -130,7 +131,8 @@ def repeated_headings(headings: Sequence[Mapping[str, Any]]) -> Iterator[int]:
     for indexes in sharing.values():
         if len(indexes) > 1:
             written = [index for index in indexes if headings[index].get("line") is not None]
-            yield (written or indexes[1:])[0]
+            repeats = [index for index in written if index != indexes[0]]
+            yield (repeats or written or indexes[1:])[0]
 
 
 def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
