@@ -25,6 +25,7 @@ from . import scaffold, serve
 from .build import build, read_site_files
 from .cli_help import HELP_LANG, LocalizedGroup, LocalizedPath, command_language, language_chosen
 from .component_assets import write_assets
+from .environment import environment_finding
 from .findings import Finding, Severity, sort_key
 from .gate.formats import print_text, write_html, write_junit
 from .gate.report import MergeError, Verdict, judge, merge
@@ -418,13 +419,16 @@ def _lint_report(
     lang = config.default_lang
     jobs = jobs or os.cpu_count() or 1
     with _guarded(lang, source):
-        loaded = load_guides(source, lang, jobs=jobs)
-        report = check_site(source, loaded, config.lint, lang, today, jobs)
-        _, site_files_problems = read_site_files(source, loaded, lang, today)
-    findings = sorted(
-        findings + loaded.findings + report.findings + site_files_problems, key=sort_key
-    )
-    summaries = report.summaries
+        try:
+            loaded = load_guides(source, lang, jobs=jobs)
+            report = check_site(source, loaded, config.lint, lang, today, jobs)
+            _, site_files_problems = read_site_files(source, loaded, lang, today)
+            found = loaded.findings + report.findings + site_files_problems
+            summaries, guides = report.summaries, report.guides
+        except (OSError, UnicodeError) as error:
+            # the machine's problem (a loop of symbolic links…), said as a build says it
+            found, summaries, guides = [environment_finding(error, lang, source)], [], 0
+    findings = sorted(findings + found, key=sort_key)
     if only is not None:
         findings = [finding for finding in findings if finding.file in only]
         summaries = [summary for summary in summaries if summary.file in only]
@@ -450,7 +454,7 @@ def _lint_report(
                 lint_text(
                     key,
                     lang,
-                    guides=report.guides if only is None else len(summaries),
+                    guides=guides if only is None else len(summaries),
                     errors=by_level[Severity.ERROR],
                     warnings=by_level[Severity.WARNING],
                     advice=by_level[Severity.ADVICE],
@@ -467,8 +471,12 @@ def _fix_habits(source: Path, config: SiteConfig, yes: bool) -> None:
     from .lint.word_habits import fixed_text, word_habits  # the linter's modules: lint only
 
     lang = config.default_lang
+    try:
+        guides = all_guides(source, load_guides(source, lang), lang)
+    except (OSError, UnicodeError):
+        return  # nothing can be read to fix; the report that follows says why
     changes = {}
-    for guide in all_guides(source, load_guides(source, lang), lang):
+    for guide in guides:
         found = [
             habit for habit in word_habits(guide) if config.lint.severity(habit.rule) is not None
         ]

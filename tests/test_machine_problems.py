@@ -112,6 +112,20 @@ def test_a_symbolic_link_loop_is_refused_with_its_path(source, tmp_path):
     assert leftovers(out) == []
 
 
+@pytest.mark.parametrize("fix", [(), ("--fix", "--yes")])
+def test_lint_says_of_a_symbolic_link_loop_what_build_says(source, tmp_path, fix):
+    (source / "zh-Hans" / "loop.md").symlink_to("loop.md")
+    built = refused(source, tmp_path / "site")
+    outcome = run_guidekit("lint", source, *fix)
+    said = outcome.stdout + outcome.stderr
+    assert outcome.exit_code == 1 and "内部出错" not in said, said
+    line = next(line for line in said.splitlines() if "绕回自己的符号链接" in line)
+    # the same finding, but for the folder that stays unchanged: lint writes no site
+    assert line.replace(f"{source}/ 没有改动", "OUT") in built.replace(
+        f"{tmp_path / 'site'}/ 没有改动", "OUT"
+    )
+
+
 def test_a_cache_folder_that_is_a_file_is_refused_and_nothing_is_staged(source, tmp_path):
     out = tmp_path / "site"
     (tmp_path / CACHE_FOLDER).write_text("not a folder")
