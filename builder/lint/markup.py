@@ -29,7 +29,7 @@ from ..gate.content_rules import (
     repeated_headings,
 )
 from ..gate.language import foreign_phrase, other_script
-from ..guide.enrich import AFTER_BODY, field_sections
+from ..guide.enrich import AFTER_BODY, SITE_PATH, field_sections
 from ..guide.markdown_html import body_parts
 from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
 from ..messages import best_language, error_text, ui_text
@@ -49,6 +49,9 @@ class _Link:
     href: str
     text: str
     line: int | None
+    # where it leads: a link inside the site by its path there, since rendering the components
+    # for their mistakes writes that path into the body's links but not into a component's own
+    place: str
 
 
 def markup_findings(parsed: ParsedGuide) -> list[Finding]:
@@ -100,7 +103,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                     continue
                 key = bare_link_text(link.text)
                 earlier = seen_text.setdefault(key, link)
-                if earlier.href != link.href:
+                if earlier.place != link.place:
                     add(
                         LINK_SAME_TEXT,
                         link.line,
@@ -209,7 +212,8 @@ def _links(inline: Token) -> Iterator[_Link]:
         if child.type == "link_open":
             opened, text = child, []
         elif child.type == "link_close" and opened is not None:
-            yield _Link(str(opened.attrGet("href") or ""), "".join(text), _line(opened))
+            href = str(opened.attrGet("href") or "")
+            yield _Link(href, "".join(text), _line(opened), opened.meta.get(SITE_PATH, href))
             opened = None
         elif opened is not None and child.type in {"text", "code_inline", "image"}:
             text.append(child.content)

@@ -310,6 +310,41 @@ def test_a_guide_linked_without_md_or_as_html_is_found(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "component"),
+    [
+        ("先看看[登记表](../files/form.pdf)。", "::: attachment\n[登记表](../files/form.pdf)\n:::"),
+        (
+            "先看看[登记表](../files/登记表.pdf)。",
+            "::: attachment\n[登记表](../files/登记表.pdf)\n:::",
+        ),
+        ("先看看[办理积分](points.md)。", "::: call-to-action\n[办理积分](points.md)\n:::"),
+    ],
+)
+def test_a_link_and_a_component_to_the_same_address_share_their_text(tmp_path, body, component):
+    """lint said 登记表 was already used for another address when the body and an attachment linked
+    the same file (lint alone checks a component's link after the page's links are written for the
+    site): build and the gate said nothing."""
+    source = tmp_path / "guides"
+    write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
+    for name in ("form.pdf", "登记表.pdf"):
+        write_guide(source, f"files/{name}", "%PDF-1.4\n%%EOF\n")
+    write_guide(
+        source,
+        "zh-Hans/points.md",
+        "---\ntitle: 积分\nsummary: 积分怎么算。\nlang: zh-Hans\n---\n\n正文。\n",
+    )
+    write_guide(
+        source,
+        "zh-Hans/a.md",
+        f"---\ntitle: 甲\nsummary: 甲。\nlang: zh-Hans\n---\n\n{body}\n\n## 下载\n\n{component}\n",
+    )
+    result = CliRunner().invoke(main, ["lint", str(source), "--format", "json"])
+    linted = json.loads(result.stdout)["findings"]
+    built = build(source, tmp_path / "site", check=False, cache=False).findings
+    assert "guidekit:link-same-text" not in {f["rule"] for f in linted} | {f.rule for f in built}
+
+
 def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
     source = tmp_path / "guides"
     write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
