@@ -1,7 +1,8 @@
 """The gate's content rules, applied to the Markdown: images without a description, links without
 text, with vague or reused text or without an address, skipped heading levels, headings that repeat
 another of their part (the page's own sections made from front matter fields included), tables
-without a header and phrases in another language than the page without a ``{lang=…}`` of their own.
+without a header or with an empty header cell, and phrases in another language than the page
+without a ``{lang=…}`` of their own.
 
 The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
 at the line the editor wrote, before any page exists.
@@ -38,6 +39,8 @@ from ..source.content_model import GuideMeta
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
 TABLE_HEADER = Rule("guidekit:table-header", "1.3.1", "table-no-header")
+# one header cell left empty: axe refuses it too (a screen reader names that column by nothing)
+TABLE_HEADER_CELL = replace(TABLE_HEADER, message="table-header-empty-cell")
 LANGUAGE_OF_PARTS = Rule("guidekit:language-of-parts", "3.1.2", "part-language")
 # its message names the script found: page-language-latn, page-language-hant, …
 PAGE_LANGUAGE = Rule("guidekit:page-language", "3.1.1", "page-language")
@@ -89,8 +92,14 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         if token.type == "heading_open" and token.map:
             text = "".join(child.content for child in tokens[index + 1].children or [])
             headings.append({"level": int(token.tag[1]), "text": text, "line": token.map[0] + 1})
-        elif token.type == "thead_open" and token.map and not _header_text(tokens, index):
-            add(TABLE_HEADER, token.map[0] + 1)
+        elif token.type == "thead_open" and token.map:
+            cells = _header_cells(tokens, index)
+            if not any(cells):
+                add(TABLE_HEADER, token.map[0] + 1)
+                continue
+            for column, cell in enumerate(cells, 1):
+                if not cell:
+                    add(TABLE_HEADER_CELL, token.map[0] + 1, column=column)
         elif token.type == "inline":
             inlines.append(token)
             for child in token.children or []:
@@ -219,14 +228,15 @@ def _links(inline: Token) -> Iterator[_Link]:
             text.append(child.content)
 
 
-def _header_text(tokens: list[Token], start: int) -> bool:
-    """Whether the table header that opens at ``start`` holds any text."""
+def _header_cells(tokens: list[Token], start: int) -> list[str]:
+    """The text of each cell of the table header that opens at ``start``."""
+    cells = []
     for token in tokens[start + 1 :]:
         if token.type == "thead_close":
-            return False
-        if token.type == "inline" and token.content.strip():
-            return True
-    return False
+            break
+        if token.type == "inline":
+            cells.append(token.content.strip())
+    return cells
 
 
 def _line(token: Token) -> int | None:

@@ -345,6 +345,44 @@ def test_a_link_and_a_component_to_the_same_address_share_their_text(tmp_path, b
     assert "guidekit:link-same-text" not in {f["rule"] for f in linted} | {f.rule for f in built}
 
 
+@pytest.mark.parametrize(
+    ("lang", "header", "said"),
+    [
+        ("zh-Hans", "| 材料 |  |", "表格第一行（表头）的第 2 列是空的"),
+        ("zh-Hant", "|  | 份數 |", "表格第一行（表頭）的第 1 欄是空的"),
+        ("en", "| Document |  |", "Column 2 of the table's first row (its header) is empty"),
+    ],
+)
+def test_a_table_header_with_one_empty_cell_is_refused_at_its_line(tmp_path, lang, header, said):
+    """Only a header row empty in every cell was found; the gate then refused one empty cell in
+    axe's words (about role="none"), naming no line of the guide."""
+    words = {"zh-Hans": "带身份证。", "zh-Hant": "帶身分證。", "en": "Bring your ID card."}[lang]
+    source = tmp_path / "guides"
+    write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
+    path = write_guide(
+        source,
+        f"{lang}/a.md",
+        f"---\ntitle: {words}\nsummary: {words}\nlang: {lang}\n---\n\n"
+        f"{words}\n\n{header}\n|---|---|\n| {words} | 1 |\n",
+    )
+    document = lint_json(source)
+    (finding,) = [f for f in document["findings"] if f["rule"] == "guidekit:table-header"]
+    assert (finding["file"], finding["line"], finding["severity"]) == (
+        f"{lang}/a.md",
+        line_of(path, header),
+        "error",
+    )
+    # what to write: the column named by what it holds
+    assert finding["message"].startswith(said) and any(
+        word in finding["message"] for word in ("“份数”", "「份數」", "'Copies'")
+    ), finding["message"]
+    built = build(source, tmp_path / "site", check=False, cache=False)
+    assert not built.published
+    assert [(f.rule, f.line) for f in built.findings if f.blocking] == [
+        ("guidekit:table-header", line_of(path, header))
+    ]
+
+
 def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
     source = tmp_path / "guides"
     write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
