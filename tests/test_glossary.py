@@ -3,12 +3,14 @@ abbreviations expanded, readings as <ruby> and soft hyphens only on silver pages
 
 from __future__ import annotations
 
+import json
+
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
 from guidekit.guide.reading_aids import annotated
 from guidekit.source.glossary import GLOSSARY_FILE, load_glossary
-from tests.conftest import body_line, guide, write_site
+from tests.conftest import body_line, guide, run_guidekit, write_site
 
 GLOSSARY = """\
 - term: 社保
@@ -219,3 +221,41 @@ def test_a_term_explained_twice_for_the_same_language_is_refused_naming_both_lin
     assert "第 1 行" in findings[0].message and "社保" in findings[0].message
     # one entry per term and language
     assert [entry.explanation for entry in entries] == ["社会保险。"]
+
+
+def test_a_reading_of_another_number_of_syllables_than_characters_is_refused_at_its_line(
+    tmp_path,
+):
+    """户籍 read "hu ji ji" passed lint; build then refused the silver page at the theme's template
+    and at a guide line without the reading, saying to mark "hu ji ji" as English."""
+    text = (
+        "- term: 户籍\n  reading: hu ji ji\n  explanation: 户口登记的地方。\n"
+        "- term: 征信\n  reading: zhēng xìn\n  explanation: 借钱、还钱的记录。\n"
+        "- term: 社保卡\n  reading: shèbǎokǎ\n  explanation: 社会保障卡。\n"
+    )
+    root = write_site(tmp_path / "guides", {GLOSSARY_FILE: text, "zh-Hans/card.md": guide()})
+    linted = run_guidekit("lint", root, "--format", "json")
+    assert linted.exit_code == 1
+    wrong = [
+        (f["file"], f["line"], f["severity"], f["message"])
+        for f in json.loads(linted.stdout)["findings"]
+        if f["file"] == GLOSSARY_FILE
+    ]
+    assert [finding[:3] for finding in wrong] == [
+        (GLOSSARY_FILE, body_line(text, "hu ji ji"), "error"),
+        (GLOSSARY_FILE, body_line(text, "shèbǎokǎ"), "error"),
+    ]
+    assert "3 个音节" in wrong[0][3] and "2 个汉字" in wrong[0][3]
+    assert "1 个音节" in wrong[1][3] and "3 个汉字" in wrong[1][3]
+    result = build(root, tmp_path / "site", check=False)
+    assert not result.published
+    assert [(f.file, f.line) for f in result.findings if f.blocking] == [
+        (GLOSSARY_FILE, body_line(text, "hu ji ji")),
+        (GLOSSARY_FILE, body_line(text, "shèbǎokǎ")),
+    ]
+    _, (traditional,) = load_glossary(
+        write_site(tmp_path / "hant", {GLOSSARY_FILE: text.split("- term: 征信")[0]}), "zh-Hant"
+    )
+    assert "3 個音節" in traditional.message and "2 個漢字" in traditional.message
+    _, (english,) = load_glossary(tmp_path / "hant", "en")
+    assert "3 syllables" in english.message and "2 Chinese characters" in english.message

@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..guide.parse import ParsedGuide
+from ..han import EVERY_HAN
 from ..messages import LANGUAGES, error_text, list_text
 from .content_model import Lang
 from .user_files import read_yaml, validated, yaml_syntax_problem
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 GLOSSARY_FILE = "glossary.yml"
 TERM = "glossary_term"  # token type of a term's first use; token.meta["entry"] holds its Entry
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_ANY_HAN = re.compile(f"[{EVERY_HAN}]")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
         entry, found = validated(_WrittenEntry, written, describe)
         if entry is not None:
             entry_line, langs = places.line((number,)), entry.entry().langs
+            if entry.reading:
+                at = places.line((number, "reading"))
+                found += _reading_problems(entry.term, entry.reading, problems, at)
             before = [
                 explained[entry.term, language]
                 for language in langs
@@ -125,6 +130,27 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
             unique.values(), key=lambda f: (f.rule == "glossary-field-missing", f.line or 0)
         )
     return entries, findings
+
+
+def _reading_problems(
+    term: str, reading: str, problems: Problems, line: int | None
+) -> list[Finding]:
+    """A reading that is not one syllable per Han character of its term: silver pages show it over
+    the word (as 注音 one converted syllable at a time), and the gate took one of three syllables
+    for two characters for a phrase in English."""
+    syllables, characters = len(reading.split()), len(_ANY_HAN.findall(term))
+    if syllables == characters:
+        return []
+    return [
+        problems.at(
+            line,
+            "glossary-reading-syllables",
+            term=term,
+            reading=reading,
+            syllables=syllables,
+            characters=characters,
+        )
+    ]
 
 
 def mark_first_uses(parsed: ParsedGuide, glossary: Sequence[Entry]) -> None:
