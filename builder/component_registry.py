@@ -116,6 +116,12 @@ class MarkdownForm:
         default_factory=dict
     )  # the one link inside: href/text/file_type/size -> param
 
+    @property
+    def measures_file(self) -> bool:
+        """Whether the one link inside is shown with its file's type and size, which guidekit
+        measures (an attachment)."""
+        return "size" in self.link
+
     def source_of(self, param: str) -> str | None:
         """Where in the Markdown an editor writes ``param``: argument, content, items, link or
         file."""

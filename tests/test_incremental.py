@@ -158,7 +158,9 @@ def test_a_file_a_guide_links_to_is_looked_at_again_when_it_changes(source, tmp_
     out = tmp_path / "site"
     guide = source / EDITED
     (source / "zh-Hans" / "form.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 2000)
-    guide.write_text(guide.read_text("utf-8") + "\n[社保卡申领表](form.pdf)\n", "utf-8")
+    guide.write_text(
+        guide.read_text("utf-8") + "\n::: attachment\n[社保卡申领表](form.pdf)\n:::\n", "utf-8"
+    )
     assert build(source, out, check=False).published
     (source / "zh-Hans" / "form.pdf").write_bytes(
         b"%PDF-1.4 " + b"0" * 200_000

@@ -111,14 +111,16 @@ def test_attachment_measures_a_file_in_the_guides_folder(tmp_path):
 def test_attachment_elsewhere_cannot_be_measured(tmp_path):
     """Said once, at the link, in words an editor knows: it was two errors naming the macro's
     params (缺少“file_type”, 缺少“size”) at the ::: line (found by an editor following the
-    README)."""
+    README). The plain link it is told to write instead says the type and size the gate asks of
+    it."""
     result, _ = _build(
         tmp_path, "\n::: attachment\n[申领表](https://example.gov.cn/form.pdf)\n:::\n"
     )
     assert _errors(result) == [
         "guide.md:8: 附件的链接指向别的网站（https://example.gov.cn/form.pdf），guidekit 量不出它的"
         "类型和大小。请把文件放进指南文件夹，链接写成文件夹里的路径，例如 [申请表](forms/申请表.pdf)；"
-        "要链接到别的网站，请直接写链接，不用 ::: attachment。"
+        "要链接到别的网站，请直接写链接，不用 ::: attachment，在链接文字里写明类型和大小，"
+        "例如 [申请表（PDF，120 KB）](https://example.gov.cn/form.pdf)。"
     ]
 
 

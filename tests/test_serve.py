@@ -529,7 +529,7 @@ def test_a_text_attachment_reads_as_written_in_chromium(tmp_path):
         tmp_path / "guides",
         {
             "zh-Hans/card.md": guide(
-                "[材料清单](材料清单.txt)，[网点表](网点.csv)，[旧表](旧表.txt)\n"
+                "[材料清单](材料清单.txt)，[网点表（CSV）](网点.csv)，[旧表](旧表.txt)\n"
             ),
             "zh-Hans/材料清单.txt": text.encode("utf-8"),
             "zh-Hans/网点.csv": "网点,地址\n人民路网点,人民路100号\n".encode(),

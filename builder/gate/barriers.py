@@ -10,6 +10,7 @@ from __future__ import annotations
 from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding
+from .content_rules import DOWNLOAD_TYPES, FILE_WORDS
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -56,8 +57,13 @@ MESSAGE_KEYS = {"link-same-text": "link-same-text-page", "line-length": "line-le
 DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
 
 
-# the read-only scan, asked with the page's other read-only questions (probes.py)
-PROBE = Probe("barriers", "limits => window.__guidekit.barriers.scan(limits)", LIMITS)
+# the read-only scan, asked with the page's other read-only questions (probes.py); which links
+# download a file, and which text says so, as the linter reads them in the Markdown
+PROBE = Probe(
+    "barriers",
+    "given => window.__guidekit.barriers.scan(given.limits, given.files)",
+    {"limits": LIMITS, "files": {"types": DOWNLOAD_TYPES, "words": FILE_WORDS}},
+)
 
 
 async def check(

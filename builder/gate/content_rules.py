@@ -12,6 +12,7 @@ again only as a safety net for pages the Markdown does not show (templates, othe
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,38 @@ def image_lacks_alt(alt: str | None, *, content_image: bool) -> bool:
     """An image needs a text alternative; one an editor placed (it carries meaning) needs a
     non-empty one."""
     return alt is None or (content_image and not alt.strip())
+
+
+# A link downloads a file when its address's path ends in one of these; its text must then say the
+# file's type and size, which FILE_WORDS tells. The gate reads both in the page (barriers.js, given
+# them as data) and the linter in the Markdown (``downloaded_type``, ``says_file_facts``).
+DOWNLOAD_TYPES = (
+    *("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "csv"),
+    *("zip", "rar", "7z", "gz", "epub", "mp3", "mp4", "wav", "avi", "mov"),
+)
+# Read alike by JavaScript and Python (ignoring case): no \b or \d, whose meanings differ
+FILE_WORDS = (
+    "pdf|docx?|word|xlsx?|excel|pptx?|powerpoint|odt|ods|rtf|csv|zip|rar|7z|epub|mp3|mp4"
+    "|[0-9]\\s*(kb|mb|gb|k|m)(?![a-z0-9_])|download|下载|下載|文件|檔案|附件"
+)
+
+
+def downloaded_type(href: str) -> str | None:
+    """The type of file a link to ``href`` downloads (``pdf``), judged as the gate judges it: by
+    the ending of its path; None for a link to no file."""
+    path = urlsplit(href).path
+    ending = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    return ending if ending in DOWNLOAD_TYPES else None
+
+
+def says_file_facts(text: str) -> bool:
+    """Whether a link's text says that it downloads a file, or the file's type or size."""
+    return _file_words().search(text) is not None
+
+
+@cache
+def _file_words() -> re.Pattern[str]:
+    return re.compile(FILE_WORDS, re.IGNORECASE)
 
 
 def link_text_problem(text: str) -> Rule | None:

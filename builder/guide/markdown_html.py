@@ -276,7 +276,7 @@ class BodyRenderer:
             if facts is None:
                 self._problem("one-link", call, name=call.name)
                 return ""
-            if facts and "size" in form.link and "size" not in facts:
+            if facts and form.measures_file and "size" not in facts:
                 # a file guidekit cannot measure: one on another site is told so here; a missing
                 # or refused file in SOURCE was told by enrich, at the link
                 if not is_local_url(facts["href"]):

@@ -1,8 +1,9 @@
 """The gate's content rules, applied to the Markdown: images without a description, links without
-text, with vague or reused text or without an address, skipped heading levels, headings that repeat
-another of their part (the page's own sections made from front matter fields included), tables
-without a header or with an empty header cell, and phrases in another language than the page
-without a ``{lang=…}`` of their own.
+text, with vague or reused text or without an address, links to files whose text does not say
+their type and size, skipped heading levels, headings that repeat another of their part (the
+page's own sections made from front matter fields included), tables without a header or with an
+empty header cell, and phrases in another language than the page without a ``{lang=…}`` of their
+own.
 
 The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
 at the line the editor wrote, before any page exists.
@@ -17,6 +18,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from ..component_registry import registry
 from ..findings import Finding, Severity
 from ..gate.content_rules import (
     HEADING_ORDER,
@@ -24,21 +26,27 @@ from ..gate.content_rules import (
     IMAGE_ALT,
     Rule,
     bare_link_text,
+    downloaded_type,
     heading_skips,
     image_lacks_alt,
     link_text_problem,
     repeated_headings,
+    says_file_facts,
 )
 from ..gate.language import foreign_phrase, other_script
-from ..guide.enrich import AFTER_BODY, SITE_PATH, field_sections
+from ..guide.enrich import AFTER_BODY, FILE_SIZE, SITE_PATH, field_sections, is_local_url
 from ..guide.markdown_html import body_parts
-from ..guide.parse import LINE_ATTRIBUTE, ParsedGuide
+from ..guide.parse import CONTAINER, LINE_ATTRIBUTE, ParsedGuide, component_call
 from ..messages import best_language, error_text, ui_text
 from ..source.content_model import GuideMeta
 
 LINK_TARGET = Rule("guidekit:link-target", "2.4.4", "link-no-target")
 LINK_SAME_TEXT = Rule("guidekit:link-same-text", "2.4.4", "link-same-text")
 TABLE_HEADER = Rule("guidekit:table-header", "1.3.1", "table-no-header")
+# the gate's rule for a link to a file whose text does not say its type and size, with advice for
+# the Markdown: a file in the guides folder can be an attachment, which says them by itself
+LINK_DOWNLOAD = Rule("guidekit:link-download", "2.4.4", "link-download-attachment")
+LINK_DOWNLOAD_ELSEWHERE = replace(LINK_DOWNLOAD, message="link-download-elsewhere")
 # one header cell left empty: axe refuses it too (a screen reader names that column by nothing)
 TABLE_HEADER_CELL = replace(TABLE_HEADER, message="table-header-empty-cell")
 LANGUAGE_OF_PARTS = Rule("guidekit:language-of-parts", "3.1.2", "part-language")
@@ -55,6 +63,9 @@ class _Link:
     # where it leads: a link inside the site by its path there, since rendering the components
     # for their mistakes writes that path into the body's links but not into a component's own
     place: str
+    title: str  # shown on hover and read by screen readers, as the text is
+    measured: bool  # to a file in the guides folder, whose size guidekit knows
+    elsewhere: bool  # to another site
 
 
 def markup_findings(parsed: ParsedGuide) -> list[Finding]:
@@ -86,6 +97,7 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
     above_body = 2 if any(key not in AFTER_BODY for key in sections) else 1
     from_fields = len(headings)
     seen_text: dict[str, _Link] = {}
+    measuring: list[bool] = []  # for each component open around a token: does it measure its file
     inlines: list[Token] = []
     tokens = parsed.tokens
     for index, token in enumerate(tokens):
@@ -100,6 +112,12 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
             for column, cell in enumerate(cells, 1):
                 if not cell:
                     add(TABLE_HEADER_CELL, token.map[0] + 1, column=column)
+        elif token.type == f"container_{CONTAINER}_open":
+            component = registry().get(component_call(token).name)
+            form = component.markdown if component else None
+            measuring.append(form is not None and form.measures_file)
+        elif token.type == f"container_{CONTAINER}_close":
+            measuring.pop()
         elif token.type == "inline":
             inlines.append(token)
             for child in token.children or []:
@@ -110,6 +128,11 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
                 if rule is not None:
                     add(rule, link.line, text=link.text.strip())
                     continue
+                # a file of the guides folder not found has its address refused already
+                kind = downloaded_type(link.href) if link.measured or link.elsewhere else None
+                if kind and not any(measuring) and not says_file_facts(f"{link.text} {link.title}"):
+                    rule = LINK_DOWNLOAD if link.measured else LINK_DOWNLOAD_ELSEWHERE
+                    add(rule, link.line, text=link.text.strip(), type=kind.upper())
                 key = bare_link_text(link.text)
                 earlier = seen_text.setdefault(key, link)
                 if earlier.place != link.place:
@@ -222,7 +245,15 @@ def _links(inline: Token) -> Iterator[_Link]:
             opened, text = child, []
         elif child.type == "link_close" and opened is not None:
             href = str(opened.attrGet("href") or "")
-            yield _Link(href, "".join(text), _line(opened), opened.meta.get(SITE_PATH, href))
+            yield _Link(
+                href,
+                "".join(text),
+                _line(opened),
+                opened.meta.get(SITE_PATH, href),
+                str(opened.attrGet("title") or ""),
+                FILE_SIZE in opened.meta,
+                not is_local_url(href),
+            )
             opened = None
         elif opened is not None and child.type in {"text", "code_inline", "image"}:
             text.append(child.content)

@@ -383,6 +383,60 @@ def test_a_table_header_with_one_empty_cell_is_refused_at_its_line(tmp_path, lan
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "advice"),
+    [
+        (
+            "zh-Hans",
+            "先下载[申请表](../files/表格.docx)。",
+            "一个 DOCX 文件",
+        ),
+        (
+            "zh-Hant",
+            "先下載[申請表](../files/form.pdf)。",
+            "（上一行寫 ::: attachment，下一行寫 :::）",
+        ),
+        (
+            "en",
+            "Fill in the [application form](../files/form.pdf).",
+            "(::: attachment on the line above",
+        ),
+        # an attachment must be a file in the guides folder
+        ("zh-Hans", "先下载[申请表](https://example.gov.cn/a.pdf)。", "请在链接文字里写明，例如"),
+    ],
+)
+def test_a_plain_link_to_a_file_is_told_to_say_its_type_and_size(tmp_path, lang, line, advice):
+    """The gate refused it on the page (guidekit:link-download), and lint said nothing. Only a
+    file in the guides folder can be an attachment, which says its type and size by itself."""
+    source = tmp_path / "guides"
+    write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
+    for name in ("form.pdf", "表格.docx"):
+        write_guide(source, f"files/{name}", "%PDF-1.4\n%%EOF\n")
+    said = {"zh-Hans": "带身份证。", "zh-Hant": "帶身分證。", "en": "Bring your ID card."}[lang]
+    path = write_guide(
+        source,
+        f"{lang}/a.md",
+        f"---\ntitle: {said}\nsummary: {said}\nlang: {lang}\n---\n\n{line}\n\n"
+        # what needs nothing: an attachment, text or a title that says the type and size, a link
+        # to a guide
+        "::: attachment\n[Form](../files/form.pdf)\n:::\n\n"
+        '[Form (PDF, 1 KB)](../files/form.pdf) [Form 3](../files/form.pdf "PDF, 1 KB") '
+        "[Form 2](a.md)\n",
+    )
+    document = lint_json(source)
+    (finding,) = [f for f in document["findings"] if f["rule"] == "guidekit:link-download"]
+    assert (finding["file"], finding["line"], finding["severity"]) == (
+        f"{lang}/a.md",
+        line_of(path, line),
+        "error",  # as the gate holds a guidekit page
+    )
+    assert advice in finding["message"]
+    built = build(source, tmp_path / "site", check=False, cache=False)
+    assert [(f.rule, f.line) for f in built.findings if f.blocking] == [
+        ("guidekit:link-download", line_of(path, line))
+    ]
+
+
 def test_build_refuses_on_the_same_findings_before_any_browser(tmp_path):
     source = tmp_path / "guides"
     write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")

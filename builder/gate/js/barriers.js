@@ -8,15 +8,16 @@ window.__guidekit.barriers = {
   fields: "input:not([type='hidden']):not([type='radio']):not([type='checkbox']):not([type='submit']):not([type='button'])" +
     ":not([type='reset']):not([type='image']), select, textarea",
   newWindowWords: /new (window|tab)|opens? in|external|新窗口|新視窗|新窗|新标签|新標籤|新分頁|新页面|新頁面/i,
-  fileTypes: /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|rar|7z|gz|epub|mp3|mp4|wav|avi|mov)$/i,
-  fileWords: /pdf|docx?|word|xlsx?|excel|pptx?|powerpoint|odt|ods|rtf|csv|zip|rar|7z|epub|mp3|mp4|\d\s*(kb|mb|gb|k|m)\b|download|下载|下載|文件|檔案|附件/i,
   markers: /\*|required|optional|必填|必须|必須|选填|選填|可选|可選|error|错误|錯誤|invalid/i,
   obsolete: "center, font, big, strike, tt, basefont, marquee, blink",
   wideBoxes: "main, form, fieldset, section, article, aside, nav, header, footer, [role]",
 
-  scan(limits) {
+  // files: the endings of the addresses of files (types) and what a link's text says of one (words)
+  scan(limits, files) {
     const g = window.__guidekit;
     const found = [];
+    const fileTypes = new RegExp(`\\.(${files.types.join("|")})$`, "i");
+    const fileWords = new RegExp(files.words, "i");
     if (document.activeElement) document.activeElement.blur(); // a field focused on load looks unlike its siblings
     this.longLines = [];
     const report = (kind, element, extra = {}) => found.push({ kind, ...g.where(element), ...extra });
@@ -50,7 +51,7 @@ window.__guidekit.barriers = {
       if (target && !["_self", "_parent", "_top"].includes(target) && !this.newWindowWords.test(text)) report("link-new-window", link);
       let path = "";
       try { path = new URL(link.href).pathname; } catch (error) { /* an address the browser cannot read */ }
-      if ((link.hasAttribute("download") || this.fileTypes.test(path)) && !this.fileWords.test(text)) report("link-download", link);
+      if ((link.hasAttribute("download") || fileTypes.test(path)) && !fileWords.test(text)) report("link-download", link);
       // ... and so is the list item, table cell or paragraph around it ("社保卡申领表：下载"), with a
       // cell's row headers
       const item = link.parentElement.closest("li, td, th, dd, p");
