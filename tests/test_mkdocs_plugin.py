@@ -544,6 +544,21 @@ def test_the_same_image_or_link_written_twice_is_traced_to_each_line() -> None:
     assert re.findall(r'<a[^>]* data-line="(\d+)"', html) == ["5", "11"]
 
 
+def test_a_table_whose_header_row_is_empty_is_traced_to_its_line() -> None:
+    """An outside audit's table with an empty header row (``| | |``), which axe refuses, had no
+    data-line while a table with header text had one: the finding was blamed on
+    material/templates/main.html, with no line, exactly when the table failed."""
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    text = (
+        "# 表格\n\n| | |\n|---|---|\n| 身份证 | 1 |\n\n## 第二节\n\n"
+        "| 材料 | 份数 |\n|---|---|\n| 户口簿 | 1 |\n"
+    )
+    extension = GuidekitComponentsExtension(lang="zh-Hans", source="docs/t.md", line_offset=0)
+    html = markdown.markdown(text, extensions=["tables", extension])
+    assert re.findall(r'<table[^>]* data-line="(\d+)"', html) == ["3", "9"]
+
+
 def test_admonitions_become_components_with_theme_guidekit() -> None:
     """An existing MkDocs site's ``!!! note`` kept MkDocs' bare admonition markup under theme:
     guidekit, whose stylesheet has no rules for it: a title that looked like body text, no box."""

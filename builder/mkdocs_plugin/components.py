@@ -308,6 +308,8 @@ class _SourceLineAttributes(Treeprocessor):
             index = self._find(key, kind, start)
             if index is not None:
                 cursors[kind] = placed[kind, key] = index
+                if kind == "table":  # found by a cell, perhaps in a row below the header
+                    index = _first_row(self.page.lines, index)
                 element.set(LINE_ATTRIBUTE, str(self.extension.line(index)))
 
     @staticmethod
@@ -316,8 +318,9 @@ class _SourceLineAttributes(Treeprocessor):
         if attribute:
             return unquote(element.get(attribute) or "")
         if element.tag == "table":
-            cell = element.find(".//th")
-            return "".join(cell.itertext()).strip() if cell is not None else ""
+            # the first cell with text: a header row may be empty (| | |), which axe refuses
+            cells = (cell for cell in element.iter() if cell.tag in ("th", "td"))
+            return next(filter(None, ("".join(cell.itertext()).strip() for cell in cells)), "")
         if element.tag in (
             "p",
             "li",
@@ -441,6 +444,13 @@ def _can_hold(kind: str, lines: list[str], index: int) -> bool:
     if kind == "table":
         return "|" in lines[index]
     return True
+
+
+def _first_row(lines: list[str], index: int) -> int:
+    """The line a table starts on, from the line of any of its rows."""
+    while index > 0 and "|" in lines[index - 1]:
+        index -= 1
+    return index
 
 
 class _ComponentRenderer(Treeprocessor):
