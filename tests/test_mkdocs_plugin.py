@@ -164,10 +164,11 @@ def test_image_without_alt_refuses_and_leaves_site_dir_byte_identical(project: P
     assert "photo.png" in (project / "site" / "shebaoka" / "index.html").read_text("utf-8")
 
 
-def test_raw_html_is_named_at_its_markdown_file_with_its_element(project: Path) -> None:
+def test_raw_html_is_named_at_its_markdown_line(project: Path) -> None:
     """An outside walkthrough: raw HTML in a page (no line to trace) was blamed on the theme's
     layout with no element printed, and with MkDocs' own navigation (titles from the pages) a home
-    page titled as the site was refused for two links of one text, "." and "index.html"."""
+    page titled as the site was refused for two links of one text, "." and "index.html". It is
+    named at its line now, with the advice for HTML."""
     text = (project / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs.yml").write_text(text[: text.index("nav:")], "utf-8")
     (project / "docs" / "photo.png").write_bytes(PIXEL)
@@ -176,9 +177,49 @@ def test_raw_html_is_named_at_its_markdown_file_with_its_element(project: Path) 
     result = mkdocs(project, "build")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     refused = [line for line in result.stderr.splitlines() if "guidekit:image-alt" in line]
-    assert refused and all(line.startswith("docs/shebaoka.md: ") for line in refused), refused
-    assert "元素 main#main > p" in refused[0]
+    written = len(page.read_text("utf-8").splitlines())
+    assert refused and all(line.startswith(f"docs/shebaoka.md:{written}: ") for line in refused)
+    assert "alt 属性" in refused[0]
     assert "guidekit:link-same-text" not in result.stderr
+
+
+def test_html_written_in_a_page_of_a_stock_theme_is_named_at_its_markdown_line(
+    project: Path,
+) -> None:
+    """An outside audit with mkdocs-material: grey text, an image without alt and an empty button,
+    written as HTML in a page, were blamed on material/templates/main.html with no line (a theme
+    defect of every page, for the editor to look for in the theme). They name the page's line, with
+    the advice for HTML (an alt attribute, not ``![ ]``)."""
+    configure(project, theme="material", plugin_report_json="report.json")
+    (project / "docs" / "photo.png").write_bytes(PIXEL)
+    page = project / "docs" / "shebaoka.md"
+    page.write_text(
+        page.read_text("utf-8")
+        + '\n<p style="color:#cccccc">这段灰色文字对比度太低。</p>\n\n<img src="../photo.png">\n\n'
+        '<button onclick="alert(1)"></button>\n\n<img src="../photo.png" alt="">\n',
+        "utf-8",
+    )
+    lines = page.read_text("utf-8").splitlines()
+    result = mkdocs(project, "build")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    findings = json.loads((project / "report.json").read_text("utf-8"))["findings"]
+
+    def located(rule: str, written: str) -> list[dict[str, Any]]:
+        line = next(number for number, text in enumerate(lines, 1) if written in text)
+        return [
+            finding
+            for finding in findings
+            if finding["rule"] == rule
+            and (finding["file"], finding["line"]) == ("docs/shebaoka.md", line)
+        ]
+
+    assert located("axe:color-contrast", "color:#cccccc"), findings
+    assert located("axe:button-name", "<button")
+    [image] = located("guidekit:image-alt", "<img")
+    assert "alt" in image["message"] and "![ ]" not in image["message"]
+    # the advice for HTML: a decorative image has alt=""
+    assert not located("guidekit:image-alt", 'alt=""')
+    assert not [finding for finding in findings if finding["element"] == "main#main > p > img"]
 
 
 def test_component_mistakes_name_the_docs_file_and_line(project: Path) -> None:

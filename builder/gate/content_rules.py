@@ -172,7 +172,9 @@ def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
     """The findings in a page's facts (images, links, headings), located as ``context`` says."""
     findings = []
     for image in facts["images"]:
-        content_image = image.get("line") is not None  # written by an editor, so it carries meaning
+        # written in Markdown by an editor, so it carries meaning (an <img> written as HTML may say
+        # it is decorative with alt="", as the advice for HTML says)
+        content_image = image.get("line") is not None and not image.get("html")
         if not image["hidden"] and image_lacks_alt(image["alt"], content_image=content_image):
             findings.append(_finding(context, IMAGE_ALT, image))
     for link in facts["links"]:

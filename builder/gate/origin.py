@@ -2,7 +2,8 @@
 language.
 
 Every check script describes an element with ``__guidekit.where(element)`` (probe.js): the
-Markdown line it was rendered from (``data-line``), or the component example
+Markdown line it was rendered from (``data-line``) or, for HTML written among the Markdown of a
+MkDocs page, written on (``data-html-line``), or the component example
 (``data-guidekit-example``) or template (``data-template``) that made it, plus a selector.
 """
 
@@ -86,7 +87,7 @@ def finding_at(
     """A finding located at ``where``, with the message ``key`` of errors.yml in the page's
     language."""
     file, line = locate(context, where)
-    markdown = line is not None and file != context.page
+    markdown = line is not None and file != context.page and not where.get("html")
     if not markdown:
         key = html_form(key)
     if "element" in args and markdown and where.get("snippet"):

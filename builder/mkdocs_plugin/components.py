@@ -6,8 +6,9 @@ Python-Markdown text.
 A container is written as in a guide (``::: warning`` … ``:::``) and becomes the same HTML, made by
 the same component macro (guidekit.jinja), with its params filled the way ``markdown:`` in the
 component's component.yml says. The extension also marks the elements an editor wrote (images,
-links, headings, tables, components) with ``data-line``, their line in the source file, so the
-gate's findings name the Markdown line. Problems (an unknown component, wrong params) are kept in
+links, headings, tables, components) with ``data-line``, their line in the source file, and the
+HTML written among the Markdown with ``data-html-line``, so the gate's findings name the line.
+Problems (an unknown component, wrong params) are kept in
 ``problems`` as findings with file and line; the MkDocs plugin reports them with the gate's.
 """
 
@@ -17,6 +18,7 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -56,6 +58,8 @@ _COMPONENT = (
     "data-gk-component"  # the placeholder element of a container, until its component replaces it
 )
 _ARGUMENT = "data-gk-argument"
+# on each start tag of HTML written among the Markdown: its line (probe.js reads it)
+HTML_LINE_ATTRIBUTE = "data-html-line"
 _WRITTEN = (
     "data-gk-written"  # a link's href as written, before MkDocs makes it relative to the page's URL
 )
@@ -141,6 +145,7 @@ class GuidekitComponentsExtension(Extension):
         md.treeprocessors.register(
             _SourceLineAttributes(md, self, page), "guidekit_source_lines", 19
         )
+        md.treeprocessors.register(_WrittenHtml(md, self, page), "guidekit_written_html", 18.5)
         md.treeprocessors.register(_TableNames(md), "guidekit_table_names", 18)
         # before links (160): [text] followed by {lang=…} is no reference link
         md.inlinePatterns.register(_MarkedPhrase(_MARKED_PHRASE, md), "guidekit_marked_phrase", 175)
@@ -305,7 +310,7 @@ class _SourceLineAttributes(Treeprocessor):
             start = cursors.get(kind, 0)
             if (kind, key) in placed:  # the same image or link again: it is written further on
                 start = max(start, placed[kind, key] + 1)
-            index = self._find(key, kind, start)
+            index = _find(self.page.lines, key, kind, start)
             if index is not None:
                 cursors[kind] = placed[kind, key] = index
                 if kind == "table":  # found by a cell, perhaps in a row below the header
@@ -329,16 +334,68 @@ class _SourceLineAttributes(Treeprocessor):
             return text if len(text) >= 3 else ""
         return "".join(element.itertext()).strip()
 
-    def _find(self, key: str, kind: str, start: int) -> int | None:
-        """The first line from ``start`` on (then from the top) that holds ``key`` and can hold
-        that kind of element."""
-        lines = self.page.lines
-        for index in [*range(start, len(lines)), *range(0, start)]:
-            if (key in lines[index] or key in unquote(lines[index])) and _can_hold(
-                kind, lines, index
-            ):
-                return index
-        return None
+
+def _find(lines: list[str], key: str, kind: str, start: int) -> int | None:
+    """The first line from ``start`` on (then from the top) that holds ``key`` and can hold that
+    kind of element."""
+    for index in [*range(start, len(lines)), *range(0, start)]:
+        if (key in lines[index] or key in unquote(lines[index])) and _can_hold(kind, lines, index):
+            return index
+    return None
+
+
+class _WrittenHtml(Treeprocessor):
+    """``data-html-line`` on each start tag of the HTML written among the Markdown: its line, found
+    by the tag's first line of text (Python-Markdown keeps that HTML as written, outside the tree).
+    Run before components are rendered, so that only the editor's own HTML is marked."""
+
+    def __init__(self, md: Markdown, extension: GuidekitComponentsExtension, page: _Page) -> None:
+        super().__init__(md)
+        self.extension, self.page = extension, page
+
+    def run(self, root: etree.Element) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        placed: dict[str, int] = {}  # the line each first line of HTML was last found on
+        for position, html in enumerate(stash):
+            if not isinstance(html, str) or "<" not in html:
+                continue  # md_in_html's elements are in the tree; an entity (&amp;) has no tag
+            key = html.strip().split("\n", 1)[0].strip()
+            start = placed[key] + 1 if key in placed else 0
+            index = _find(self.page.lines, key, "html", start)
+            if index is None:
+                continue  # made by another extension (highlighted code), not written so
+            placed[key] = index
+            # the HTML's first line: the line of the key, less the blank lines before it
+            first = self.extension.line(index - html[: html.index(key)].count("\n"))
+            stash[position] = _with_lines(html, first)
+
+
+def _with_lines(html: str, first: int) -> str:
+    """``html``, whose first line is the file's line ``first``, with ``data-html-line`` in each
+    start tag."""
+    tags = _StartTags()
+    tags.feed(html)
+    tags.close()
+    starts = [0, *(found.end() for found in re.finditer("\n", html))]
+    marked = html
+    for (row, column), name_end in reversed(tags.found):  # from the end: offsets stay true
+        at = starts[row - 1] + column + name_end
+        marked = f'{marked[:at]} {HTML_LINE_ATTRIBUTE}="{first + row - 1}"{marked[at:]}'
+    return marked
+
+
+class _StartTags(HTMLParser):
+    """Where each start tag of some HTML is: its (line, column) and the length of ``<name``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[tuple[int, int], int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((self.getpos(), 1 + len(tag)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
 
 
 class _Admonitions(Treeprocessor):

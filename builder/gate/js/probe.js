@@ -53,7 +53,10 @@ window.__guidekit = {
     const from = (selector) => (element && element.closest ? element.closest(selector) : null);
     // a wrapper drawn around one block of the editor's (a table's scrolling region) is that block
     const only = element && element.childElementCount === 1 ? element.firstElementChild : null;
-    const traced = from("[data-line]") || (only && only.hasAttribute("data-line") ? only : null);
+    const lines = "[data-line], [data-html-line]";
+    const traced = from(lines) || (only && only.matches(lines) ? only : null);
+    // HTML an editor wrote among their Markdown (a MkDocs page) has its line too, and the advice for HTML
+    if (traced && traced.hasAttribute("data-html-line")) return { line: Number(traced.getAttribute("data-html-line")), html: true };
     if (traced) return { line: Number(traced.getAttribute("data-line")) };
     const example = from("[data-guidekit-example]");
     if (example) return { example: example.getAttribute("data-guidekit-example") };
@@ -90,7 +93,7 @@ window.__guidekit = {
       const place = node.parentElement && this.placesAmongSiblings(node.parentElement).get(node);
       if (place && place.twinned) part += `:nth-of-type(${place.nth})`;
       parts.unshift(part);
-      if (node.hasAttribute("data-line") || node.hasAttribute("data-template") || node.hasAttribute("data-guidekit-example")) break;
+      if (node.matches("[data-line], [data-html-line], [data-template], [data-guidekit-example]")) break;
     }
     return parts.join(" > ");
   },
