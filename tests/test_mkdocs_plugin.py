@@ -259,6 +259,28 @@ def test_stock_themes_are_refused_with_theme_level_problems_counted_once(
     assert not (project / "site").exists()
 
 
+def test_an_english_page_of_a_chinese_default_theme_is_one_page_language_finding(
+    project: Path,
+) -> None:
+    """An outside audit: with theme: mkdocs and locale: zh, an English page (lang: en) drew a
+    language-of-parts error at each of its lines, each telling the editor to write
+    [What to bring]{lang=en}, where Material drew the one finding that the theme ignores the
+    page's lang. The default theme's Chinese words around the page (its keyboard help, its
+    navigation) outweighed the page's own English."""
+    configure(project, theme="{name: mkdocs, locale: zh}", plugin_report_json="report.json")
+    (project / "docs" / "en" / "card.md").write_text(
+        "---\nlang: en\n---\n# Apply for a social security card\n\n"
+        "Bring your ID card to any service centre.\n\n## What to bring\n\n- Your ID card\n",
+        "utf-8",
+    )
+    result = mkdocs(project, "build")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    findings = json.loads((project / "report.json").read_text("utf-8"))["findings"]
+    on_page = [finding for finding in findings if finding["file"] == "docs/en/card.md"]
+    assert [finding["rule"] for finding in on_page] == ["guidekit:page-language"], on_page
+    assert "locale: en" in on_page[0]["message"]
+
+
 def test_the_extension_works_where_only_markdown_extensions_load() -> None:
     html = markdown.markdown(
         "::: warning 小心\n不要把密码告诉别人。\n:::\n", extensions=["guidekit_components"]

@@ -68,17 +68,21 @@ def findings(context: PageContext, text: Mapping[str, Any]) -> list[Finding]:
 
 
 def page_language(context: PageContext, text: Mapping[str, Any]) -> list[Finding]:
-    own = " ".join(
-        [text["title"]]
-        + [run["text"] for run in text["runs"] if run["lang"].lower() == text["lang"].lower()]
-    )
-    found = script_found(text["lang"], own)
-    if found is None:
-        return []
     # the guide's front matter holds the page language; line 1 is where that block starts. A
     # MkDocs theme other than guidekit's (a page the plugin names the source of, or one whose
     # generator tag says MkDocs, as its 404 page) takes every page's from mkdocs.yml instead
     stock = (context.source or context.mkdocs) and not context.guidekit
+    runs = [run for run in text["runs"] if run["lang"].lower() == text["lang"].lower()]
+    # such a theme draws its own words in the site's language whatever the page's (the default
+    # theme's Chinese keyboard help outweighed an English page): the page's own are what its
+    # Markdown wrote, when it has lines
+    written = [run for run in runs if run.get("line")] if stock else []
+    own = " ".join(
+        [run["text"] for run in written] or [text["title"]] + [run["text"] for run in runs]
+    )
+    found = script_found(text["lang"], own)
+    if found is None:
+        return []
     in_mkdocs = "-in-mkdocs" if stock else ""
     return [
         finding_at(
