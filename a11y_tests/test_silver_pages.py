@@ -26,8 +26,12 @@ GLOSSARY = (
 )
 CHINESE = (
     "## 怎么查\n\n查征信不收费。鼋是少见的字。\n\n::: details "
-    "忘记密码怎么办？\n带身份证到网点重置。\n:::\n"
+    "忘记密码怎么办？\n带身份证到网点重置。\n:::\n\n"
+    "## 三种查询方法\n\n| 方式 | 在哪里 | 多久拿到 | 费用 |\n| --- | --- | --- | --- |\n"
+    "| 窗口 | 银行网点 | 当场 | 每年前两次免费 |\n| 网上 | 手机或电脑 | 1 个工作日 | 不收费 |\n"
 )
+# a table's parts as Chromium gives them to screen readers: role and name
+_TABLE_ROLES = {"table", "rowgroup", "row", "columnheader", "cell"}
 ENGLISH = (
     "Your creditworthiness and your responsibilities under internationalisation are "
     "explained here.\n"
@@ -67,6 +71,31 @@ _LEFT_EDGES = """() => ['.gk-header__home', '.gk-breadcrumbs__link', 'main h1'].
   (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().left))"""
 
 
+# the table's width in its box, and how its first data cell is drawn: a block under its column's name
+_TABLE_LAYOUT = """() => {
+  const table = document.querySelector('main table'), cell = table.querySelector('td');
+  return [Math.round(table.getBoundingClientRect().width), table.parentElement.clientWidth,
+    getComputedStyle(cell).display, getComputedStyle(cell, '::before').content];
+}"""
+
+
+def _table_tree(nodes: list[dict]) -> list[tuple[str, str]]:
+    """The table's parts in Chromium's accessibility tree, in order, with their names."""
+    by_id = {node["nodeId"]: node for node in nodes}
+    table = next(node for node in nodes if node.get("role", {}).get("value") == "table")
+    parts: list[tuple[str, str]] = []
+
+    def walk(node: dict) -> None:
+        role = node.get("role", {}).get("value")
+        if role in _TABLE_ROLES and not node.get("ignored"):
+            parts.append((role, node.get("name", {}).get("value", "")))
+        for child in node.get("childIds", []):
+            walk(by_id[child])
+
+    walk(table)
+    return parts
+
+
 async def _visit(site: Path) -> dict:
     facts: dict = {"axe": {}, "overflow": {}, "left_edges": {}, "banner_gaps": {}}
     async with async_playwright() as playwright:
@@ -101,6 +130,14 @@ async def _visit(site: Path) -> dict:
             facts["after_choosing_silver"] = page.url
             facts["storage"] = await page.evaluate(
                 "() => [localStorage.length, sessionStorage.length, document.cookie]"
+            )
+            # silver lays a table out a row at a time on a phone: still a table to screen readers
+            await page.set_viewport_size({"width": 390, "height": 800})
+            await page.goto((site / "silver" / "card.html").as_uri())
+            facts["table_layout"] = await page.evaluate(_TABLE_LAYOUT)
+            cdp = await context.new_cdp_session(page)
+            facts["table_tree"] = _table_tree(
+                (await cdp.send("Accessibility.getFullAXTree"))["nodes"]
             )
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             for width in (320, 1280):
@@ -167,6 +204,30 @@ def test_the_mode_switch_stores_nothing_and_never_redirects(facts, site):
         "an address opens the page it names"
     )
     assert facts["storage"] == [0, 0, ""]
+
+
+def test_a_table_on_a_phone_is_one_column_and_still_a_table_to_screen_readers(facts):
+    """At 390 px silver's four columns were 577 px in a 351 px box, the cost out of sight. Laid
+    out a row at a time, each cell under its column's name, Chromium keeps the table's roles, and
+    the name shown is not said again with the cell."""
+    tree = facts["table_tree"]
+    assert [part for part in tree if part[0] in {"columnheader", "cell"}] == [
+        ("columnheader", "方式"),
+        ("columnheader", "在哪里"),
+        ("columnheader", "多久拿到"),
+        ("columnheader", "费用"),
+        ("cell", "窗口"),
+        ("cell", "银行网点"),
+        ("cell", "当场"),
+        ("cell", "每年前两次免费"),
+        ("cell", "网上"),
+        ("cell", "手机或电脑"),
+        ("cell", "1 个工作日"),
+        ("cell", "不收费"),
+    ], tree
+    assert tree[0] == ("table", "三种查询方法") and [role for role, _ in tree].count("row") == 3
+    width, box, display, label = facts["table_layout"]
+    assert (width, display, label) == (box, "block", '"方式" / ""'), facts["table_layout"]
 
 
 def test_screenshots_of_each_theme_at_both_widths_are_saved(facts):

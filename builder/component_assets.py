@@ -30,8 +30,8 @@ def stylesheet_files(theme: str = "standard", *, page_layout: bool = False) -> l
     """
     themes = resources.files("guidekit.themes")
     base = [themes.joinpath(_theme(theme), "tokens.css"), themes.joinpath("base", "shared.css")]
-    if page_layout:
-        base.append(themes.joinpath("base", "base.css"))
+    if page_layout:  # the theme's own, where it lays a page out otherwise
+        base += [themes.joinpath("base", "base.css"), themes.joinpath(_theme(theme), "layout.css")]
     else:  # the silver theme's: its components keep their size in an app's smaller text
         base.append(themes.joinpath(_theme(theme), "embedded.css"))
     components = [component.folder.joinpath("style.css") for component in registry().values()]

@@ -23,6 +23,8 @@ class Theme:
     contrast_rules: tuple[str, ...]  # the axe-core rules that measure its colour contrast
     target_size: int  # CSS pixels, both ways, its pages give every target outside a sentence
     reading_aids: bool  # readings over rare characters and glossary words, soft hyphens in English
+    # a table's data cells carry their column's name (data-label), for a phone's one column
+    column_labels: bool
 
     def aims_at(self, level: str) -> bool:
         return level in self.levels
@@ -37,6 +39,7 @@ STANDARD = Theme(
     contrast_rules=("color-contrast",),
     target_size=44,
     reading_aids=False,
+    column_labels=False,
 )
 SILVER = Theme(
     name="silver",
@@ -47,6 +50,7 @@ SILVER = Theme(
     contrast_rules=("color-contrast", "color-contrast-enhanced"),
     target_size=60,
     reading_aids=True,
+    column_labels=True,
 )
 THEMES = (STANDARD, SILVER)  # every page is made in each, in this order
 THEME_NAMES = tuple(theme.name for theme in THEMES)

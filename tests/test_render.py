@@ -256,6 +256,14 @@ def test_a_table_scrolls_in_a_named_focusable_region(out):
     assert region.find("table") is not None
 
 
+def test_a_silver_tables_data_cells_name_their_column(out):
+    """Silver lays a table out a row at a time on a phone, each cell under its column's name: the
+    name is written on the cell, and only in silver."""
+    cells = html(out / "silver/zh-Hans/card.html").find("table").find_all("td")
+    assert [cell.get("data-label") for cell in cells] == ["项目", "金额"]
+    assert html(out / "zh-Hans/card.html").find(attrs={"data-label": True}) is None
+
+
 @pytest.mark.parametrize("theme", ["", "silver/"])
 def test_data_line_attributes_trace_blocks_back_to_their_markdown_line(out, theme):
     soup = html(out / f"{theme}zh-Hans/card.html")

@@ -40,6 +40,8 @@ from .parse import (
 )
 from .reading_aids import annotated
 
+CELL_LABELS = "cell_labels"  # env key: the column names of the data cells of the table rendered
+
 
 def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
     """Wide tables scroll inside a labelled, focusable region instead of widening the page (WCAG
@@ -48,6 +50,8 @@ def _table_open(renderer, tokens: Sequence[Token], index: int, options, env) -> 
     label = escape(tokens[index].meta.get(REGION_LABEL, ""))
     if label:
         tokens[index].attrSet("aria-label", str(label))
+    if env.get("column_labels"):
+        env[CELL_LABELS] = _cell_labels(tokens, index)
     return (
         f'<div class="gk-table-region" role="region" tabindex="0" aria-label="{label}">'
         + renderer.renderToken(tokens, index, options, env)
@@ -59,12 +63,38 @@ def _table_close(renderer, tokens: Sequence[Token], index: int, options, env) ->
 
 
 def _table_cell_open(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
-    """Column alignment as a class: the Content-Security-Policy forbids inline style attributes."""
+    """Column alignment as a class: the Content-Security-Policy forbids inline style attributes.
+    In a theme with column labels a data cell names its column, which the theme's stylesheet
+    shows above it where a phone lays the table out a row at a time."""
     token = tokens[index]
     alignment = str(token.attrs.pop("style", "")).removeprefix("text-align:")
     if alignment:
         token.attrJoin("class", f"gk-align-{alignment}")
-    return renderer.renderToken(tokens, index, options, env)
+    html = renderer.renderToken(tokens, index, options, env)
+    # the tokens are shared by both themes' pages: the label is written, never set on the token
+    name = env.get(CELL_LABELS, {}).get(index)
+    return html.replace("<td", f'<td data-label="{escape(name)}"', 1) if name else html
+
+
+def _cell_labels(tokens: Sequence[Token], index: int) -> dict[int, str]:
+    """The column name of each data cell of the table opened at ``index``, by the index of its
+    token: the plain text of its column's header cell."""
+    names: list[str] = []
+    labels: dict[int, str] = {}
+    column = 0
+    for at in range(index, len(tokens)):
+        kind = tokens[at].type
+        if kind == "table_close":
+            break
+        if kind == "tr_open":
+            column = 0
+        elif kind == "th_open":
+            names.append("".join(child.content for child in tokens[at + 1].children or []).strip())
+        elif kind == "td_open":
+            if column < len(names) and names[column]:
+                labels[at] = names[column]
+            column += 1
+    return labels
 
 
 def _raw_html(renderer, tokens: Sequence[Token], index: int, options, env) -> str:
@@ -167,6 +197,7 @@ class BodyRenderer:
         self.env = {
             "lang": lang,
             "reading_aids": theme.reading_aids,
+            "column_labels": theme.column_labels,
             "readings": readings,
             "terms": self.terms,
             "reading": reading,
