@@ -65,6 +65,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("targets/silver-labelled-link-wrapped.html", "guidekit:target-size", "2.5.5"),
         ("theme/standard-paragraph-gap.html", "guidekit:standard-paragraph-gap", None),
         ("theme/silver-facts-no-gap.html", "guidekit:silver-paragraph-gap", "1.4.8"),
+        ("theme/silver-table-cut.html", "guidekit:silver-table-cut", None),
         ("reading/read-aloud-one-language.html", "guidekit:read-aloud-language", None),
         ("reading/read-aloud-bare-cells.html", "guidekit:read-aloud-table-headers", None),
         ("reading/read-along-hidden.html", "guidekit:read-along-hidden", None),
@@ -98,6 +99,7 @@ def test_each_check_fails_only_what_it_should(report):
     assert rules_on(report, "spacing/bad.html") == {"guidekit:text-spacing"}
     assert rules_on(report, "targets/spaced.html") == set()
     assert rules_on(report, "language/latin-in-chinese-page.html") == {"guidekit:page-language"}
+    assert rules_on(report, "theme/silver-table-cut.html") == {"guidekit:silver-table-cut"}
     assert rules_on(report, "keyboard/unreachable-focus-returned.html") == {
         "guidekit:keyboard-reach"
     }

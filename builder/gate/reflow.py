@@ -6,7 +6,9 @@ guidekit's own pages promise more: with the browser's text size doubled as well 
 older reader turns up; Android's largest font scale is 2), they still do not scroll sideways, and
 at either text size no text is squeezed beside an icon or inside padding into lines of under
 3 em (a character or a few letters a line: "朗/讀/本/頁", "W/a/r/ni/n/g"). WCAG asks for 1.4.4
-and 1.4.10 one at a time, so other pages are not held to both at once.
+and 1.4.10 one at a time, so other pages are not held to both at once. Silver pages, one column
+always, show a table whole at 320 px too: a column scrolled out of its box is out of sight, and a
+phone draws no scroll bar until it scrolls.
 
 The page already loaded for the other checks is narrowed in place (``phone_width``) and widened
 back afterwards.
@@ -21,6 +23,7 @@ from typing import Any
 from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding
+from ..theme import SILVER, find_theme
 from .barriers import DEFAULT_FONT_SIZES
 from .origin import PageContext, finding_at
 from .probes import evaluate
@@ -80,6 +83,21 @@ async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Findi
         )
         for cell in result["squeezed"]
     ]
+    if context.guidekit and find_theme(context.theme) is SILVER:
+        findings += [
+            finding_at(
+                context,
+                "guidekit:silver-table-cut",
+                None,
+                table,
+                "silver-table-cut",
+                element=table["element"],
+                width=NARROW["width"],
+                table=table["table"],
+                box=table["box"],
+            )
+            for table in result["cut"]
+        ]
     for region in result["regions"]:
         if not (region["focusable"] and region["named"]):
             findings.append(

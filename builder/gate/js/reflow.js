@@ -102,6 +102,13 @@ window.__guidekit.reflow = function () {
     });
     if (cell) squeezed.push(g.where(cell));
   }
+  // A table wider than the box it sits in (its scrolling region, or the column): columns out of sight
+  // that nothing on a phone shows are there, its scroll bars being drawn only while it scrolls
+  const cut = [];
+  for (const table of document.querySelectorAll("table")) {
+    const [own, box] = [table.getBoundingClientRect().width, table.parentElement.clientWidth];
+    if (g.isRendered(table) && own > box + 1) cut.push({ ...g.where(table), table: Math.round(own), box });
+  }
   // Text squeezed beside something that keeps its width (an icon, a padded box): a block of four or
   // more characters of its own that wraps in lines narrower than 3 em, a character or a few letters
   // a line. Cells are the tables' own check; screen-reader-only text (clipped to 1 px) is not seen.
@@ -118,5 +125,5 @@ window.__guidekit.reflow = function () {
     text.selectNodeContents(element);
     if (inner < 3 * size && text.getBoundingClientRect().height > 1.5 * line) cramped.push({ ...g.where(element), em: Math.round((inner / size) * 10) / 10 });
   }
-  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions, squeezed, cramped: cramped.slice(0, 5) };
+  return { width, scrollWidth: root.scrollWidth, scrolls, offenders: offenders.slice(0, 5), exempt, regions, squeezed, cut, cramped: cramped.slice(0, 5) };
 };
