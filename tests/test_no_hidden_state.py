@@ -45,6 +45,8 @@ PURE_CACHES = {
     ("lint/chinese.py", "_unfamiliar_in_run"),
     ("lint/report.py", "_said"),  # and of the linter's message catalogue
     ("han.py", "script_only_in"),
+    # of a file as its path, size and modification time name it: a changed image is read again
+    ("guide/images.py", "image_format"),
     ("gate/formats.py", "severity_label"),
     # compiled from constants or guidekit's data files (word lists, message catalogues, axe-core)
     ("messages.py", "catalogue"),
@@ -77,6 +79,7 @@ PURE_CACHES = {
     ("gate/scripts.py", "script"),
     ("gate/session.py", "gate_script"),
     ("gate/content_rules.py", "vague_link_texts"),
+    ("gate/content_rules.py", "_file_words"),
     ("gate/cache.py", "ruleset"),
     ("gate/formats.py", "_templates"),
     ("gate/focus_visible.py", "_linear_luminance_table"),
