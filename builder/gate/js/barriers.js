@@ -296,8 +296,9 @@ window.__guidekit.popups = {
   // a choice, which would follow the gate to the next page.
   triggers(limit) {
     const g = window.__guidekit;
+    const inert = g.inertTest();
     this.list = [...document.querySelectorAll("a[href], button, [role='button']")].filter((element) => {
-      if (!g.isRendered(element) || element.disabled || element.tabIndex < 0 || g.isInert(element)) return false;
+      if (!g.isRendered(element) || element.disabled || element.tabIndex < 0 || inert(element)) return false;
       if (element.matches("button") && element.form && element.type !== "button") return false; // it would send the form
       const popup = element.getAttribute("aria-haspopup");
       if ((popup && popup !== "false") || element.hasAttribute("aria-controls")) return true;

@@ -7,9 +7,9 @@ window.__guidekit.keyboard = {
     "audio[controls], video[controls], [contenteditable='true'], [role='button'], [role='link'], [role='checkbox'], " +
     "[role='radio'], [role='switch'], [role='tab'], [role='menuitem'], [role='option'], [role='slider']",
 
-  reachable(element) {
+  reachable(element, inert) {
     if (!element.matches(this.controls) && element.tabIndex < 0) return false;
-    if (element.disabled || window.__guidekit.isInert(element)) return false;
+    if (element.disabled || inert(element)) return false;
     if (element.tagName === "SUMMARY" && element.parentElement.querySelector(":scope > summary") !== element) return false;
     const g = window.__guidekit;
     // out of the Tab order and beyond a pointer's reach too is no keyboard barrier: nobody can use it yet
@@ -32,7 +32,8 @@ window.__guidekit.keyboard = {
   // The elements a keyboard user must be able to reach, in document order, and the composite widget of each:
   // the index of its group, or -1 for an element that is a Tab stop of its own.
   collect() {
-    this.expected = [...document.querySelectorAll(`${this.controls}, [tabindex]`)].filter((element) => this.reachable(element));
+    const inert = window.__guidekit.inertTest();
+    this.expected = [...document.querySelectorAll(`${this.controls}, [tabindex]`)].filter((element) => this.reachable(element, inert));
     const widgets = this.expected.map((element) => this.widgetOf(element));
     const members = new Map();
     widgets.forEach((widget) => widget && members.set(widget, (members.get(widget) || 0) + 1));

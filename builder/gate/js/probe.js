@@ -197,12 +197,13 @@ window.__guidekit = {
     return !element.checkVisibility({ opacityProperty: true });
   },
 
-  // Out of anyone's reach: inside an inert part, or behind the modal dialog on top (the browser makes the rest
-  // of the page inert while one is open, with no attribute to say so)
-  isInert(element) {
+  // Whether an element is out of anyone's reach: inside an inert part, or behind the modal dialog on top (the
+  // browser makes the rest of the page inert while one is open, with no attribute to say so). The dialog is
+  // looked up once for a whole list of elements.
+  inertTest() {
     const modals = document.querySelectorAll("dialog:modal");
     const top = modals[modals.length - 1];
-    return Boolean(element.closest("[inert]")) || Boolean(top && !top.contains(element));
+    return (element) => Boolean(element.closest("[inert]")) || Boolean(top && !top.contains(element));
   },
 
   // What a pointer can press: it is seen and takes pointer events.

@@ -44,8 +44,9 @@ window.__guidekit.targets = function () {
   // a tick box or radio inside its label is pressed anywhere on the label
   const pressedAt = (element) => (element.matches("input") ? element.closest("label") || element : element);
   // what takes no pointer events is pressed by no finger, whatever its size
+  const inert = g.inertTest();
   const targets = [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element) &&
-    !g.isInert(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none");
+    !inert(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none");
   return targets.map((element) => {
     const pressed = pressedAt(element);
     const rect = pressed.getBoundingClientRect();
