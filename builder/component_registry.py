@@ -242,9 +242,7 @@ class Component:
                 what=self._part(source, lang),
                 content=self._part("content", lang),
             )
-        if source == "file" or (
-            source == "link" and self.markdown and "size" in self.markdown.link
-        ):
+        if source == "file" or (source == "link" and self.markdown and self.markdown.measures_file):
             source = "file"  # one link fills up to four params: each is told the same sentence
         return error_text(f"component-missing-{source}", lang, name=self.name)
 
