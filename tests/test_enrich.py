@@ -219,6 +219,39 @@ def test_a_heavy_image_is_a_warning_with_its_weight_and_how_to_lighten_it(tmp_pa
     assert len(enriched.assets) == 2  # still published
 
 
+def test_an_image_a_front_matter_field_names_is_checked_as_one_at_that_field(tmp_path):
+    """A material's sample that was an empty photo, or a 22.5 MB one, was published unchecked:
+    only the images the body shows were (an outside editor's audit)."""
+    heavy = picture("PNG", 300)
+    fields = (
+        "result: {name: 社会保障卡, kind: 证照, sample: forms/card.png}\n"
+        "materials:\n"
+        "  - name: 申请表\n"
+        "    blank_form: forms/form.pdf\n"
+        "    sample: forms/filled.jpg\n"
+        "  - name: 户口簿\n"
+        "    sample: forms/hukou.png\n"
+    )
+    text = guide(fields=fields)
+    files = {
+        "zh-Hans/card.md": text,
+        "zh-Hans/forms/card.png": picture("JPEG", 2),
+        "zh-Hans/forms/form.pdf": b"%PDF-1.4",  # no image: not read as one
+        "zh-Hans/forms/filled.jpg": b"",
+        "zh-Hans/forms/hukou.png": heavy,
+    }
+    _, findings = enrich_site(tmp_path, files, "zh-Hans/card.md")
+    assert sorted((f.line, f.rule, f.severity) for f in findings) == [
+        (body_line(text, "card.png"), "link-image-wrong-type", Severity.ERROR),
+        (body_line(text, "filled.jpg"), "link-image-empty", Severity.ERROR),
+        (body_line(text, "hukou.png"), "link-image-heavy", Severity.WARNING),
+    ]
+    said = {f.rule: f.message for f in findings}
+    assert "请把文件名改成 card.jpg" in said["link-image-wrong-type"]
+    assert "图片“forms/filled.jpg”是空文件" in said["link-image-empty"]
+    assert f"有 {-(-len(heavy) // 1024)} KB" in said["link-image-heavy"]
+
+
 def test_an_image_is_read_once_however_many_times_and_guides_show_it(tmp_path):
     shown = "![大门](../images/door.png)\n\n![大门](../images/door.png)\n"
     files = {

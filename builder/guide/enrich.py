@@ -270,6 +270,16 @@ def enrich_guide(
         enriched.assets.append(Asset(resolved, joined))
         return quote(joined)
 
+    def image_found(line: int | None, written: str) -> None:
+        """Reports the image file just found (the last asset) if readers would get it broken, or
+        only after a long wait; ``written``: its address as the editor wrote it."""
+        shown = image_problem(enriched.assets[-1].source)
+        if shown is None:
+            return
+        key, args = shown
+        told = weighed if key == IMAGE_HEAVY else problems
+        findings.append(told.at(line, key, path=unquote(written), **args))
+
     for loc, written in front_matter_files(guide.meta):
         if not is_local_url(written):  # the model let only https addresses through
             enriched.files[written] = FrontMatterFile(None, None)
@@ -277,6 +287,9 @@ def enrich_guide(
             enriched.files[written] = FrontMatterFile(
                 site_path, enriched.assets[-1].source.stat().st_size
             )
+            # a photo of a filled-in form opens as a broken picture, or slowly, as one shown would
+            if posixpath.splitext(site_path)[1].lower() in IMAGE_TYPES:
+                image_found(guide.front_matter.line(loc), written)
 
     for token in _all_tokens(parsed.tokens):
         if token.type == "image":
@@ -287,11 +300,7 @@ def enrich_guide(
                 site_path = local_file(token, src, "missing-image", IMAGE_TYPES)
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
-                    shown = image_problem(enriched.assets[-1].source)
-                    if shown is not None:
-                        key, args = shown
-                        told = weighed if key == IMAGE_HEAVY else problems
-                        findings.append(told.at(token_line(token), key, path=unquote(src), **args))
+                    image_found(token_line(token), src)
             elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
                 findings.append(
                     problems.at(token_line(token), "image-not-local", path=unquote(src))
