@@ -32,7 +32,7 @@ from .findings import Finding, Severity, sort_key
 from .gate.report import judge
 from .gate.waivers import Waiver
 from .guide.checks import check_guide, salvaged_guides, site_guides
-from .guide.enrich import Asset, page_path
+from .guide.enrich import Asset, heavy_images_once, page_path
 from .guide.steps import GuideOutcome, SiteInputs, run_guide_steps
 from .lint.shared_names import shared_names
 from .messages import DEFAULT_LANGUAGE, error_text
@@ -677,5 +677,6 @@ def _page_key(site_path: str) -> str:
 
 
 def _sorted(result: BuildResult) -> BuildResult:
-    result.findings.sort(key=sort_key)
+    """The result with its findings in the order of the report, a heavy image told once."""
+    result.findings = sorted(heavy_images_once(result.findings), key=sort_key)
     return result

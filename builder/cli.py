@@ -33,6 +33,7 @@ from .gate.setup_failures import setup_failure_text
 from .gate.shard import Shard, ShardError
 from .gate.waivers import DEFAULT_FILE, Waiver, WaiverError, load_waivers
 from .guide.checks import all_guides, check_site
+from .guide.enrich import heavy_images_once
 from .lint.report import lint_text
 from .messages import (
     LANGUAGES,
@@ -428,10 +429,11 @@ def _lint_report(
         except (OSError, UnicodeError) as error:
             # the machine's problem (a loop of symbolic links…), said as a build says it
             found, summaries, guides = [environment_finding(error, lang, source)], [], 0
-    findings = sorted(findings + found, key=sort_key)
+    findings = findings + found
     if only is not None:
         findings = [finding for finding in findings if finding.file in only]
         summaries = [summary for summary in summaries if summary.file in only]
+    findings = sorted(heavy_images_once(findings), key=sort_key)
     ok = not any(finding.blocking for finding in findings)
     verdict = judge(findings)
     _report(

@@ -203,6 +203,56 @@ def test_broken_and_heavy_images_are_named_alike_by_lint_and_build(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+def test_a_heavy_image_is_told_once_where_first_shown_and_a_broken_one_at_each_line(tmp_path):
+    """One 2 MB photo shown on several lines, and in a guide's other-language twin, gave as many
+    identical warnings (an outside editor's audit): one file, one thing to shrink."""
+    chinese = guide(
+        "![办事大厅全景](../images/big.png)\n\n![大厅一角](../images/big.png)\n\n"
+        "![门口](../images/door.jpg)\n\n![大门](../images/door.jpg)\n\n"
+        "![坏图一](../images/empty.png)\n\n![坏图二](../images/empty.png)\n"
+    )
+    english = guide(
+        "![The hall](../images/big.png)\n\n![The map](../images/map.png)\n",
+        title="Card",
+        summary="Apply.",
+        lang="en",
+    )
+    source = write_site(
+        tmp_path / "guides",
+        {
+            "zh-Hans/card.md": chinese,
+            "en/card.md": english,
+            "images/big.png": picture("PNG", 300),
+            "images/door.jpg": picture("JPEG", 600),
+            "images/map.png": picture("PNG", 301),
+            "images/empty.png": b"",
+        },
+    )
+    for command in (
+        ["lint", source],
+        ["build", source, "--out", tmp_path / "site", "--no-check"],
+    ):
+        findings = run_guidekit(*command, "--format", "json").report["findings"]
+        told = [
+            (f["file"], f["line"], f["rule"], f["message"])
+            for f in findings
+            if f["rule"] in {"link-image-heavy", "link-image-empty"}
+        ]
+        assert [place[:3] for place in told] == [
+            ("en/card.md", body_line(english, "The hall"), "link-image-heavy"),
+            ("en/card.md", body_line(english, "The map"), "link-image-heavy"),
+            ("zh-Hans/card.md", body_line(chinese, "门口"), "link-image-heavy"),
+            ("zh-Hans/card.md", body_line(chinese, "坏图一"), "link-image-empty"),
+            ("zh-Hans/card.md", body_line(chinese, "坏图二"), "link-image-empty"),
+        ]
+        hall, alone, door = (message for *_, message in told[:3])
+        assert hall.endswith(
+            "2 other places show this image too: shrinking this one file is enough."
+        )
+        assert "other place" not in alone
+        assert door.endswith("还有 1 处也用了这张图，缩小这一个文件就够了。")
+
+
 def test_a_run_that_stops_before_its_verdict_still_prints_a_json_document(tmp_path):
     """A CI job parsing --format json got nothing on stdout (found by an operator trying
     guidekit)."""

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from ..findings import Finding, Problems, Severity
+from ..findings import Finding, Problems, Severity, sort_key
 from ..gate.content_rules import BROKEN_ANCHOR
-from ..messages import LANGUAGES, error_text, ui_text
+from ..messages import LANGUAGES, error_text, sentences_text, ui_text
 from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
 from .images import IMAGE_HEAVY, image_problem
@@ -30,6 +30,8 @@ SITE_PATH = "site_path"  # token.meta key: a path from the site root, prefixed p
 HEADING_LEVEL = "heading_level"  # token.meta key on a component: the level its own headings take
 REGION_LABEL = "region_label"  # token.meta key on a table: the name of its scrolling region
 FILE_SIZE = "file_size"  # token.meta key on a link to a file inside SOURCE: its size in bytes
+_LINK_RULES = "link-"  # the rules of what links, images and files name
+_HEAVY_IMAGE_RULE = _LINK_RULES + IMAGE_HEAVY
 # Files a guide may publish beside its pages. Never HTML, SVG or script: the site would serve
 # them from its own origin, outside every check that pages go through.
 IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
@@ -211,7 +213,7 @@ def enrich_guide(
     enriched = EnrichedGuide(parsed)
     findings: list[Finding] = []
     root = source_root.resolve()
-    problems = Problems(guide.rel, guide.lang, prefix="link-")
+    problems = Problems(guide.rel, guide.lang, prefix=_LINK_RULES)
     weighed = replace(problems, severity=Severity.WARNING)
 
     def missing_anchor(token: Token, anchor: str, target: str) -> None:
@@ -273,12 +275,17 @@ def enrich_guide(
     def image_found(line: int | None, written: str) -> None:
         """Reports the image file just found (the last asset) if readers would get it broken, or
         only after a long wait; ``written``: its address as the editor wrote it."""
-        shown = image_problem(enriched.assets[-1].source)
+        asset = enriched.assets[-1]
+        shown = image_problem(asset.source)
         if shown is None:
             return
         key, args = shown
-        told = weighed if key == IMAGE_HEAVY else problems
-        findings.append(told.at(line, key, path=unquote(written), **args))
+        if key != IMAGE_HEAVY:
+            findings.append(problems.at(line, key, path=unquote(written), **args))
+            return
+        # named by its file, which heavy_images_once tells once for all the places showing it
+        told = weighed.at(line, key, path=unquote(written), **args)
+        findings.append(replace(told, element=asset.site_path))
 
     for loc, written in front_matter_files(guide.meta):
         if not is_local_url(written):  # the model let only https addresses through
@@ -368,6 +375,27 @@ def enrich_guide(
 
     _place_in_outline(parsed.tokens, guide.meta.title, guide.lang)
     return enriched, findings
+
+
+def heavy_images_once(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` with each heavy image file told once, at the first place showing it, with how
+    many other places do: one file to shrink, however many lines and guides show it. A broken image
+    stays at each line, each a place where a page breaks."""
+    told: list[Finding] = []
+    places: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.rule == _HEAVY_IMAGE_RULE and finding.element:
+            places.setdefault(finding.element, []).append(finding)
+        else:
+            told.append(finding)
+    for shown in places.values():
+        first = min(shown, key=sort_key)
+        others = len({(finding.file, finding.line) for finding in shown}) - 1
+        if others:
+            more = error_text("image-heavy-elsewhere", first.lang, count=others)
+            first = replace(first, message=sentences_text((first.message, more), first.lang))
+        told.append(first)
+    return told
 
 
 def _missing_guide(
