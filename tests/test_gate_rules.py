@@ -129,6 +129,24 @@ def test_pinyin_in_chinese_text_is_chinese_not_an_english_phrase():
     ]
 
 
+def test_a_reading_of_one_syllable_a_word_is_pinyin_by_its_tone_marks():
+    """A silver page shows a glossary term's reading over it: 社会保险 read shè huì bǎo xiǎn has
+    no word of two syllables, and the gate asked for it to be marked as English, over a word no
+    editor can mark; so did erhua (yì diǎnr) and syllables an apostrophe separates (gōng'ān)."""
+    runs = [
+        run("shè huì bǎo xiǎn", "zh-Hans"),
+        run("xī'ān shì gōng'ān jú", "zh-Hans"),
+        run("yì diǎnr yě bù", "zh-Hans"),
+        run("èr ér zi", "zh-Hans"),
+        run("他们说 he can hang。", "zh-Hans"),
+        run("他们说 her can hang。", "zh-Hans"),  # no tone mark: no erhua
+    ]
+    assert [f.message.split("”")[0].lstrip("“") for f in parts_language(GUIDE, runs)] == [
+        "he can hang",
+        "her can hang",
+    ]
+
+
 def test_vague_link_text_is_caught_in_any_language():
     links = [
         {"href": "x", "raw": "x", "text": text, "line": 3, "element": "a"}

@@ -217,23 +217,35 @@ def _english_phrases(chinese: str) -> Iterator[re.Match[str]]:
 
 _PINYIN_GAPS = re.compile(r"[^a-z]+")
 _LONGEST_SYLLABLE = 6  # zhuang, shuang
+_TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")  # ā á ǎ à, as NFD writes them: ü is no tone
 
 
 def _pinyin(phrase: str) -> bool:
     """Whether every word of ``phrase`` is spelt in pinyin syllables, with or without tone marks,
-    and one word at least in two or more of them: English words that happen to be syllables (he,
-    can, hang) make English phrases."""
-    bare = "".join(
-        char
-        for char in unicodedata.normalize("NFD", phrase.lower())
-        if not unicodedata.combining(char)
-    )
-    words = [word for word in re.split(r"[\s,;:!?\"“”()'’-]+", bare) if word]
-    if any(_PINYIN_GAPS.search(word) for word in words):
-        return False
-    counts = [_fewest_syllables(word) for word in words]
-    spelt = [count for count in counts if count is not None]
-    return len(spelt) == len(counts) and max(spelt, default=0) >= 2
+    and one word at least in two or more of them or with a tone mark: English words that happen to
+    be syllables (he, can, hang) make English phrases, but a reading is a syllable a word (社会保险,
+    shè huì bǎo xiǎn)."""
+    words = [
+        _pinyin_word(word)
+        for word in re.split(r"[\s,;:!?\"“”()'’-]+", unicodedata.normalize("NFD", phrase.lower()))
+        if word
+    ]
+    spelt = [word for word in words if word is not None]
+    return len(spelt) == len(words) and any(count >= 2 or toned for count, toned in spelt)
+
+
+def _pinyin_word(word: str) -> tuple[int, bool] | None:
+    """How few pinyin syllables spell ``word`` (NFD) and whether it carries a tone mark; None when
+    no sequence of them does. A word with a tone mark may end in the r of erhua (diǎnr): English
+    words ending in r would be pinyin too (her, banner)."""
+    bare = "".join(char for char in word if not unicodedata.combining(char))
+    toned = not _TONE_MARKS.isdisjoint(word)
+    if _PINYIN_GAPS.search(bare):
+        return None
+    count = _fewest_syllables(bare)
+    if count is None and toned and bare.endswith("r"):
+        count = _fewest_syllables(bare[:-1])
+    return None if count is None else (count, toned)
 
 
 def _fewest_syllables(word: str) -> int | None:
