@@ -8,7 +8,7 @@ import json
 from bs4 import BeautifulSoup
 
 from guidekit.build import build
-from guidekit.guide.reading_aids import annotated
+from guidekit.guide.reading_aids import annotated, with_reading
 from guidekit.source.glossary import GLOSSARY_FILE, load_glossary
 from tests.conftest import body_line, guide, run_guidekit, write_site
 
@@ -259,3 +259,100 @@ def test_a_reading_of_another_number_of_syllables_than_characters_is_refused_at_
     assert "3 個音節" in traditional.message and "2 個漢字" in traditional.message
     _, (english,) = load_glossary(tmp_path / "hant", "en")
     assert "3 syllables" in english.message and "2 Chinese characters" in english.message
+
+
+# Readings as pinyin writes them, which an outside editor audit found refused: an apostrophe
+# between syllables (xī'ān, not the one syllable xiān), and erhua, the r of 儿 written on the
+# syllable before it (哪儿 nǎr)
+WRITTEN_AS_PINYIN = """\
+- term: 西安
+  reading: xī'ān
+  explanation: 陕西省的省会。
+- term: 档案
+  reading: dàng’àn
+  explanation: 记录一个人经历的材料。
+- term: 哪儿
+  reading: nǎr
+  explanation: 什么地方。
+- term: 一点儿
+  reading: yì diǎnr
+  explanation: 很少的一些。
+- term: 二儿子
+  reading: èr ér zi
+  explanation: 第二个儿子。
+- term: 西安市公安局
+  reading: xī'ān shì gōng'ān jú
+  explanation: 管户口的机关。
+"""
+
+
+def test_readings_with_apostrophes_and_erhua_are_accepted(tmp_path):
+    entries, findings = load_glossary(
+        write_site(tmp_path, {GLOSSARY_FILE: WRITTEN_AS_PINYIN}), "zh-Hans"
+    )
+    assert [f.message for f in findings] == []
+    assert len(entries) == 6
+
+
+def test_erhua_needs_its_r_and_an_apostrophe_separates_only(tmp_path):
+    text = (
+        "- term: 哪儿\n  reading: nǎ\n  explanation: 什么地方。\n"
+        # èr is a syllable of its own, not a syllable with 儿's r on it
+        "- term: 二儿\n  reading: èr\n  explanation: 说错的词。\n"
+        "- term: 西安\n  reading: xī'ān'\n  explanation: 陕西省的省会。\n"
+    )
+    root = write_site(tmp_path, {GLOSSARY_FILE: text})
+    _, findings = load_glossary(root, "zh-Hans")
+    assert [(f.rule, f.line) for f in findings] == [
+        ("glossary-reading-syllables", body_line(text, "reading: nǎ")),
+        ("glossary-reading-syllables", body_line(text, "reading: èr")),
+    ]
+    assert "nǎr" in findings[0].message, "says how pinyin writes the r of 儿"
+    _, findings = load_glossary(root, "en")
+    assert "has 1 syllable for 2 Chinese characters" in findings[0].message
+    assert "xī'ān" in findings[0].message and "nǎr" in findings[0].message
+
+
+def test_apostrophes_and_erhua_become_zhuyin_syllables():
+    def reading(term, written, system):
+        return BeautifulSoup(str(with_reading(term, written, system)), "html.parser").rt.get_text()
+
+    assert reading("西安", "xī'ān", "zhuyin") == "ㄒㄧ ㄢ"
+    assert reading("檔案", "dàng’àn", "zhuyin") == "ㄉㄤˋ ㄢˋ"
+    # bopomofo writes erhua with ㄦ after the syllable (ㄖ is the initial of rì, rén)
+    assert reading("哪兒", "nǎr", "zhuyin") == "ㄋㄚˇㄦ"
+    assert reading("一點兒", "yì diǎnr", "zhuyin") == "ㄧˋ ㄉㄧㄢˇㄦ"
+    assert reading("二兒子", "èr ér zi", "zhuyin") == "ㄦˋ ㄦˊ ㄗ˙"
+    # pinyin pages show the reading as pinyin writes it
+    assert reading("西安", "xī'ān", "pinyin") == "xī'ān"
+
+
+def test_readings_written_as_pinyin_pass_the_gate_on_silver_pages(tmp_path):
+    body = "在西安市公安局办。去西安，带上档案，一点儿也不难。问二儿子在哪儿。\n"
+    traditional = "在西安市公安局辦。去西安，帶上檔案，一點兒也不難。問二兒子在哪兒。\n"
+    glossary = WRITTEN_AS_PINYIN + WRITTEN_AS_PINYIN.translate(
+        str.maketrans("儿档点", "兒檔點")
+    ).replace("explanation:", "lang: zh-Hant\n  explanation:")
+    files = {
+        GLOSSARY_FILE: glossary.replace("  explanation:", "  lang: zh-Hans\n  explanation:", 6),
+        "zh-Hans/card.md": guide(body),
+        "zh-Hant/card.md": guide(
+            traditional, title="申領社會保障卡", summary="帶身分證去辦。", lang="zh-Hant"
+        ),
+    }
+    result = build(write_site(tmp_path / "guides", files), tmp_path / "site")
+    assert result.published, [f.message for f in result.findings if f.blocking]
+
+    def readings(page):
+        return [
+            (ruby.contents[0], ruby.rt.get_text())
+            for ruby in _page(tmp_path / "site", page).select("main p[data-line] ruby")
+        ]
+
+    simplified, traditional = (
+        readings("silver/zh-Hans/card.html"),
+        readings("silver/zh-Hant/card.html"),
+    )
+    assert ("西安市公安局", "xī'ān shì gōng'ān jú") in simplified
+    assert ("一点儿", "yì diǎnr") in simplified and ("哪儿", "nǎr") in simplified
+    assert ("一點兒", "ㄧˋ ㄉㄧㄢˇㄦ") in traditional and ("哪兒", "ㄋㄚˇㄦ") in traditional

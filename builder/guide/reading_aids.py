@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from ..han import HAN
 from ..lint.data import common_characters, english_hyphenator, to_simplified
+from ..source.glossary import erhua_base, syllables
 
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 
@@ -34,6 +35,10 @@ def _reading(character: str, system: str = "pinyin") -> str:
 def _zhuyin_syllable(syllable: str) -> str:
     from pypinyin.style.bopomofo import BopomofoConverter
 
+    base = erhua_base(syllable)
+    if base is not None:
+        # 注音 writes erhua with ㄦ after the syllable; pypinyin made the r ㄖ, the initial of rì
+        return _zhuyin_syllable(base) + "ㄦ"
     return BopomofoConverter().to_bopomofo(syllable) or syllable
 
 
@@ -55,7 +60,7 @@ def ruby(word: str, reading: str) -> Markup:
 def with_reading(term: str, reading: str, system: str = "pinyin") -> Markup:
     """A glossary term with its reading (written in pinyin), in the page's reading system."""
     if system == "zhuyin":
-        reading = " ".join(_zhuyin_syllable(syllable) for syllable in reading.split())
+        reading = " ".join(_zhuyin_syllable(syllable) for syllable in syllables(reading))
     return ruby(term, reading)
 
 

@@ -11,6 +11,7 @@ to the guide's word list, where the explanation is readable without JavaScript (
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,10 @@ GLOSSARY_FILE = "glossary.yml"
 TERM = "glossary_term"  # token type of a term's first use; token.meta["entry"] holds its Entry
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _ANY_HAN = re.compile(f"[{EVERY_HAN}]")
+# pinyin separates syllables by spaces, or by an apostrophe where the next begins with a vowel
+# (xī'ān is two syllables, xiān one)
+_SYLLABLE_GAPS = re.compile(r"[\s'’]+")
+_ER = {"儿", "兒"}
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Entry:
     term: str
     explanation: str
     expansion: str | None = None
-    reading: str | None = None  # pinyin, one syllable per character separated by spaces
+    reading: str | None = None  # pinyin: a syllable per character (see ``syllables``)
     langs: tuple[str, ...] = LANGUAGES
 
 
@@ -135,11 +140,11 @@ def load_glossary(source: Path, lang: str) -> tuple[list[Entry], list[Finding]]:
 def _reading_problems(
     term: str, reading: str, problems: Problems, line: int | None
 ) -> list[Finding]:
-    """A reading that is not one syllable per Han character of its term: silver pages show it over
+    """A reading that is not a syllable per Han character of its term: silver pages show it over
     the word (as 注音 one converted syllable at a time), and the gate took one of three syllables
     for two characters for a phrase in English."""
-    syllables, characters = len(reading.split()), len(_ANY_HAN.findall(term))
-    if syllables == characters:
+    read, characters = syllables(reading), "".join(_ANY_HAN.findall(term))
+    if _reads(read, characters):
         return []
     return [
         problems.at(
@@ -147,10 +152,36 @@ def _reading_problems(
             "glossary-reading-syllables",
             term=term,
             reading=reading,
-            syllables=syllables,
-            characters=characters,
+            syllables=len(read),
+            characters=len(characters),
         )
     ]
+
+
+def syllables(reading: str) -> list[str]:
+    """The pinyin syllables of a glossary reading, apostrophes taken as the gaps they are."""
+    return [syllable for syllable in _SYLLABLE_GAPS.split(reading) if syllable]
+
+
+def erhua_base(syllable: str) -> str | None:
+    """The syllable without the r of a 儿 read with it (nǎr: nǎ); None for one that has no such r
+    (èr and ér are 儿's own syllable)."""
+    bare = "".join(
+        char for char in unicodedata.normalize("NFD", syllable.lower()) if char.isascii()
+    )
+    return syllable[:-1] if bare.endswith("r") and bare != "er" else None
+
+
+def _reads(read: Sequence[str], characters: str) -> bool:
+    """Whether the syllables read the characters: one each, or a 儿 with the syllable before it
+    where that syllable ends in its r (哪儿 nǎr, 一点儿 yì diǎnr), as pinyin writes erhua."""
+    reached = {0}  # how many characters the syllables so far can have read
+    for syllable in read:
+        erhua = erhua_base(syllable) is not None
+        reached = {at + 1 for at in reached if at < len(characters)} | {
+            at + 2 for at in reached if erhua and characters[at + 1 : at + 2] in _ER
+        }
+    return len(characters) in reached
 
 
 def mark_first_uses(parsed: ParsedGuide, glossary: Sequence[Entry]) -> None:
