@@ -8,6 +8,7 @@ pattern most callers need, and which of the two scripts writes a character.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from zhon import cedict
@@ -22,6 +23,13 @@ EVERY_HAN = BASIC_HAN + "\uf900-\ufaff\U00020000-\U0003134f"
 CHINESE_PUNCTUATION = "\u3000-\u303f\uff01-\uff5e"
 
 HAN = re.compile(f"[{BASIC_HAN}]")
+# pinyin's four tone marks (ā á ǎ à) as NFD writes them apart from their vowel; ü's dots are no tone
+_TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")
+
+
+def tone_marked(pinyin: str) -> bool:
+    """Whether ``pinyin`` carries a tone mark (the neutral tone has none: zi in èr zi)."""
+    return not _TONE_MARKS.isdisjoint(unicodedata.normalize("NFD", pinyin))
 
 
 @cache

@@ -356,3 +356,24 @@ def test_readings_written_as_pinyin_pass_the_gate_on_silver_pages(tmp_path):
     assert ("西安市公安局", "xī'ān shì gōng'ān jú") in simplified
     assert ("一点儿", "yì diǎnr") in simplified and ("哪儿", "nǎr") in simplified
     assert ("一點兒", "ㄧˋ ㄉㄧㄢˇㄦ") in traditional and ("哪兒", "ㄋㄚˇㄦ") in traditional
+
+
+def test_a_reading_without_tone_marks_is_refused_at_its_line(tmp_path):
+    """社保 read "she bao" passed lint; on its silver page the gate then took the reading for an
+    English phrase, to be marked {lang=en}, over a word no editor can mark. Without its tones a
+    reading does not tell the reader who is unsure of a character how to say it."""
+    text = (
+        "- term: 社保\n  reading: she bao\n  explanation: 社会保险。\n"
+        "- term: 征信\n  reading: zheng1 xin4\n  explanation: 借钱、还钱的记录。\n"
+        "- term: 二儿子\n  reading: èr ér zi\n  explanation: 第二个儿子。\n"
+    )
+    root = write_site(tmp_path, {GLOSSARY_FILE: text})
+    _, findings = load_glossary(root, "zh-Hans")
+    # 二儿子's zi has the neutral tone, which has no mark
+    assert [(f.rule, f.line) for f in findings] == [
+        ("glossary-reading-tones", body_line(text, "she bao")),
+        ("glossary-reading-tones", body_line(text, "zheng1 xin4")),
+    ]
+    assert "shè bǎo" in findings[0].message
+    _, findings = load_glossary(root, "en")
+    assert "tone marks" in findings[0].message

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from ..findings import Finding, Severity
-from ..han import EVERY_HAN, script_only_in
+from ..han import EVERY_HAN, script_only_in, tone_marked
 from .origin import PageContext, finding_at
 from .probes import Probe
 
@@ -217,7 +217,6 @@ def _english_phrases(chinese: str) -> Iterator[re.Match[str]]:
 
 _PINYIN_GAPS = re.compile(r"[^a-z]+")
 _LONGEST_SYLLABLE = 6  # zhuang, shuang
-_TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")  # ā á ǎ à, as NFD writes them: ü is no tone
 
 
 def _pinyin(phrase: str) -> bool:
@@ -239,7 +238,7 @@ def _pinyin_word(word: str) -> tuple[int, bool] | None:
     no sequence of them does. A word with a tone mark may end in the r of erhua (diǎnr): English
     words ending in r would be pinyin too (her, banner)."""
     bare = "".join(char for char in word if not unicodedata.combining(char))
-    toned = not _TONE_MARKS.isdisjoint(word)
+    toned = tone_marked(word)
     if _PINYIN_GAPS.search(bare):
         return None
     count = _fewest_syllables(bare)

@@ -23,7 +23,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Finding, Problems
 from ..guide.parse import ParsedGuide
-from ..han import EVERY_HAN
+from ..han import EVERY_HAN, tone_marked
 from ..messages import LANGUAGES, error_text, list_text
 from .content_model import Lang
 from .user_files import read_yaml, validated, yaml_syntax_problem
@@ -142,10 +142,13 @@ def _reading_problems(
 ) -> list[Finding]:
     """A reading that is not a syllable per Han character of its term: silver pages show it over
     the word (as 注音 one converted syllable at a time), and the gate took one of three syllables
-    for two characters for a phrase in English."""
+    for two characters for a phrase in English. Else one without tone marks (or with tone numbers):
+    it tells the reader unsure of a character nothing, and the gate took it for English too."""
     read, characters = syllables(reading), "".join(_ANY_HAN.findall(term))
     if _reads(read, characters):
-        return []
+        if tone_marked(reading) and not any(char.isdigit() for char in reading):
+            return []
+        return [problems.at(line, "glossary-reading-tones", term=term, reading=reading)]
     return [
         problems.at(
             line,
