@@ -252,6 +252,21 @@ def test_an_image_a_front_matter_field_names_is_checked_as_one_at_that_field(tmp
     assert f"有 {-(-len(heavy) // 1024)} KB" in said["link-image-heavy"]
 
 
+def test_an_image_file_a_link_in_the_text_opens_is_checked_as_one_at_that_line(tmp_path):
+    """[样表](forms/filled.jpg): an empty photo of a filled-in form that a link opens was published
+    unchecked, as the front-matter fields' were; a document it links to is not read as an image."""
+    text = guide("照着[填好的样表](forms/filled.jpg)填写。\n\n下载[空白表](forms/form.pdf)。\n")
+    files = {
+        "zh-Hans/card.md": text,
+        "zh-Hans/forms/filled.jpg": b"",
+        "zh-Hans/forms/form.pdf": b"%PDF-1.4",
+    }
+    _, findings = enrich_site(tmp_path, files, "zh-Hans/card.md")
+    assert [(f.line, f.rule) for f in findings] == [
+        (body_line(text, "filled.jpg"), "link-image-empty")
+    ]
+
+
 def test_an_image_is_read_once_however_many_times_and_guides_show_it(tmp_path):
     shown = "![大门](../images/door.png)\n\n![大门](../images/door.png)\n"
     files = {

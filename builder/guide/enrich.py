@@ -272,10 +272,12 @@ def enrich_guide(
         enriched.assets.append(Asset(resolved, joined))
         return quote(joined)
 
-    def image_found(line: int | None, written: str) -> None:
-        """Reports the image file just found (the last asset) if readers would get it broken, or
-        only after a long wait; ``written``: its address as the editor wrote it."""
+    def check_if_image(line: int | None, written: str) -> None:
+        """Reports the file just found (the last asset), if it is an image, when readers would get
+        it broken or only after a long wait; ``written``: its address as the editor wrote it."""
         asset = enriched.assets[-1]
+        if posixpath.splitext(asset.site_path)[1].lower() not in IMAGE_TYPES:
+            return  # a document a link or a field names (a PDF form) is not read as a picture
         shown = image_problem(asset.source)
         if shown is None:
             return
@@ -295,8 +297,7 @@ def enrich_guide(
                 site_path, enriched.assets[-1].source.stat().st_size
             )
             # a photo of a filled-in form opens as a broken picture, or slowly, as one shown would
-            if posixpath.splitext(site_path)[1].lower() in IMAGE_TYPES:
-                image_found(guide.front_matter.line(loc), written)
+            check_if_image(guide.front_matter.line(loc), written)
 
     for token in _all_tokens(parsed.tokens):
         if token.type == "image":
@@ -307,7 +308,7 @@ def enrich_guide(
                 site_path = local_file(token, src, "missing-image", IMAGE_TYPES)
                 if site_path is not None:
                     token.meta[SITE_PATH] = site_path
-                    image_found(token_line(token), src)
+                    check_if_image(token_line(token), src)
             elif not src.lower().startswith("data:"):  # parse let only images through as data: URLs
                 findings.append(
                     problems.at(token_line(token), "image-not-local", path=unquote(src))
@@ -372,6 +373,7 @@ def enrich_guide(
                         f"#{parts.fragment}" if parts.fragment else ""
                     )
                     token.meta[FILE_SIZE] = enriched.assets[-1].source.stat().st_size
+                    check_if_image(token_line(token), parts.path)
 
     _place_in_outline(parsed.tokens, guide.meta.title, guide.lang)
     return enriched, findings
