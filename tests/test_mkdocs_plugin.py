@@ -168,12 +168,13 @@ def test_raw_html_is_named_at_its_markdown_line(project: Path) -> None:
     """An outside walkthrough: raw HTML in a page (no line to trace) was blamed on the theme's
     layout with no element printed, and with MkDocs' own navigation (titles from the pages) a home
     page titled as the site was refused for two links of one text, "." and "index.html". It is
-    named at its line now, with the advice for HTML."""
+    named at its line now, with the advice for HTML, and not at a code example of the same tag."""
     text = (project / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs.yml").write_text(text[: text.index("nav:")], "utf-8")
     (project / "docs" / "photo.png").write_bytes(PIXEL)
     page = project / "docs" / "shebaoka.md"
-    page.write_text(page.read_text("utf-8") + '\n<img src="../photo.png">\n', "utf-8")
+    tag = '<img src="../photo.png">'
+    page.write_text(page.read_text("utf-8") + f"\n```html\n{tag}\n```\n\n{tag}\n", "utf-8")
     result = mkdocs(project, "build")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     refused = [line for line in result.stderr.splitlines() if "guidekit:image-alt" in line]
@@ -605,6 +606,35 @@ def test_the_same_image_or_link_written_twice_is_traced_to_each_line() -> None:
     html = markdown.markdown(text, extensions=[extension])
     assert re.findall(r'<img[^>]* data-line="(\d+)"', html) == ["3", "9"]
     assert re.findall(r'<a[^>]* data-line="(\d+)"', html) == ["5", "11"]
+
+
+def test_html_shown_as_code_or_in_a_comment_is_not_taken_for_the_html_written() -> None:
+    """A page showing ``<img src="x.png">`` in a code example and then using it had the real tag's
+    finding named at the example's line: the tag's text was searched in the page in order, code
+    and comments included. What Python-Markdown shows as code is passed over, what it renders is
+    not: content indented under an admonition is no code block."""
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    tag = '<img src="x.png">'
+    text = (
+        f"# 图片\n\n```html\n{tag}\n```\n\n"  # 1-5
+        f"写作 `{tag}`，或 `![](y.png)`。<!-- {tag} -->\n\n"  # 7
+        f"示例：\n\n    {tag}\n\n"  # 9, 11
+        f"{tag}\n\n"  # 13: written
+        f"!!! note\n\n    {tag}\n\n"  # 15, 17: written
+        f"~~~\n{tag}\n~~~\n\n"  # 19-21
+        "![图](y.png)\n\n"  # 23
+        f"<!-- 图 -->\n<div>\n{tag}\n</div>\n"  # 25-28: written at 27
+    )
+    extension = GuidekitComponentsExtension(lang="zh-Hans", source="docs/p.md", line_offset=0)
+    html = markdown.markdown(text, extensions=["fenced_code", "admonition", extension])
+    assert re.findall(r'<img data-html-line="(\d+)"', html) == ["13", "17", "27"]
+    assert re.findall(r'<img[^>]* data-line="(\d+)"', html) == ["23"]
+    # pymdownx.superfences, which many MkDocs sites use, makes fences in list items code
+    text = f"- 列表\n\n    ```html\n    {tag}\n    ```\n\n{tag}\n"
+    extension = GuidekitComponentsExtension(lang="zh-Hans", source="docs/p.md", line_offset=0)
+    html = markdown.markdown(text, extensions=["pymdownx.superfences", extension])
+    assert re.findall(r'<img data-html-line="(\d+)"', html) == ["7"]
 
 
 def test_a_table_whose_header_row_is_empty_is_traced_to_its_line() -> None:

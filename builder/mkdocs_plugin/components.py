@@ -31,6 +31,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.serializers import _escape_cdata, to_html_string
 from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from ..component_registry import (
@@ -92,6 +93,7 @@ _ADMONITION_COMPONENTS = dict.fromkeys(
 class _Page:
     """What the extension knows about the text being converted (one per Markdown instance)."""
 
+    # the text's lines with its code and HTML comments blanked out: where elements are looked for
     lines: list[str] = field(default_factory=list)
     openers: list[int] = field(
         default_factory=list
@@ -184,7 +186,7 @@ class _SourceLines(Preprocessor):
         self.page = page
 
     def run(self, lines: list[str]) -> list[str]:
-        self.page.lines, self.page.openers, self.page.opened = list(lines), [], 0
+        self.page.lines, self.page.openers, self.page.opened = _blanked(lines), [], 0
         self.page.admonitions = []
         fence = None
         for index, line in enumerate(lines):
@@ -335,6 +337,71 @@ class _SourceLineAttributes(Treeprocessor):
         return "".join(element.itertext()).strip()
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# CommonMark's code span: a run of backticks, to the next run of the same length
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_ALL = re.compile(r".+", re.DOTALL)
+# Python-Markdown extensions whose content is indented four spaces (admonition, pymdownx.details
+# and pymdownx.tabbed, footnotes, def_list): CommonMark reads that content as an indented code block
+_INDENTED_CONTENT = re.compile(r"^ {0,3}(?:!!!|\?\?\?|===|\[\^[^\]]+\]:|:[ \t])")
+
+
+def _blanked(lines: list[str]) -> list[str]:
+    """``lines`` with their code (fenced and indented blocks, code spans) and HTML comments blanked
+    out, line for line, so that a tag or an image shown as an example is not taken for the one
+    written further on. markdown-it-py finds the blocks and their lines (MkDocs renders with
+    Python-Markdown, which keeps no lines)."""
+    blanked = list(lines)
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    for token in parser.parse("\n".join(lines)):
+        if token.map is None:
+            continue
+        first, end = token.map
+        if token.type == "code_block" and _under_opener(lines, first):
+            _blank_inside(blanked, first, token.content.split("\n")[: end - first])
+            continue
+        if token.type in ("fence", "code_block"):
+            patterns: tuple[re.Pattern[str], ...] = (_ALL,)
+        elif token.type == "inline":
+            patterns = (_CODE_SPAN, _COMMENT)
+        elif token.type == "html_block":
+            patterns = (_COMMENT,)
+        else:
+            continue
+        text = "\n".join(blanked[first:end])
+        for pattern in patterns:
+            text = pattern.sub(_blank, text)
+        blanked[first:end] = text.split("\n")
+    return blanked
+
+
+def _blank(found: re.Match[str]) -> str:
+    """The text found as NUL characters, which no key holds, its line breaks kept."""
+    return re.sub("[^\n]", "\0", found.group())
+
+
+def _under_opener(lines: list[str], index: int) -> bool:
+    """Whether the indented block at ``index`` follows an admonition's (or another extension's)
+    first line, in the paragraph before it, so is that extension's content, not code."""
+    before = index
+    while before > 0 and not lines[before - 1].strip():
+        before -= 1
+    while before > 0 and lines[before - 1].strip():
+        before -= 1
+        if _INDENTED_CONTENT.match(lines[before]):
+            return True
+    return False
+
+
+def _blank_inside(blanked: list[str], first: int, content: list[str]) -> None:
+    """Blanks the code inside an extension's indented content, read as Markdown of its own: its
+    ``content`` (the lines from ``first``, less their indent)."""
+    for offset, (line, inner) in enumerate(zip(content, _blanked(content), strict=True)):
+        written = blanked[first + offset]
+        if line and written.endswith(line):  # a tab in the indent: left as it is
+            blanked[first + offset] = written[: len(written) - len(line)] + inner
+
+
 def _find(lines: list[str], key: str, kind: str, start: int) -> int | None:
     """The first line from ``start`` on (then from the top) that holds ``key`` and can hold that
     kind of element."""
@@ -359,14 +426,18 @@ class _WrittenHtml(Treeprocessor):
         for position, html in enumerate(stash):
             if not isinstance(html, str) or "<" not in html:
                 continue  # md_in_html's elements are in the tree; an entity (&amp;) has no tag
-            key = html.strip().split("\n", 1)[0].strip()
+            # its first line with a tag: a comment is blanked out in the lines searched
+            shown = _COMMENT.sub(_blank, html)
+            key = next((line.strip(" \t\0") for line in shown.split("\n") if "<" in line), "")
+            if not key:
+                continue  # a comment alone
             start = placed[key] + 1 if key in placed else 0
             index = _find(self.page.lines, key, "html", start)
             if index is None:
                 continue  # made by another extension (highlighted code), not written so
             placed[key] = index
-            # the HTML's first line: the line of the key, less the blank lines before it
-            first = self.extension.line(index - html[: html.index(key)].count("\n"))
+            # the HTML's first line: the line of the key, less the lines before it
+            first = self.extension.line(index - shown[: shown.index(key)].count("\n"))
             stash[position] = _with_lines(html, first)
 
 
