@@ -637,6 +637,21 @@ def test_html_shown_as_code_or_in_a_comment_is_not_taken_for_the_html_written() 
     assert re.findall(r'<img data-html-line="(\d+)"', html) == ["7"]
 
 
+def test_a_container_shown_as_code_or_in_a_comment_takes_no_line_from_the_one_written() -> None:
+    """A ``::: warning`` line in an HTML comment or an indented code block, which Python-Markdown
+    never opens, was counted as the first container's line: the warning written after it, and its
+    findings, named the comment's line."""
+    from guidekit.mkdocs_plugin.components import GuidekitComponentsExtension
+
+    text = (
+        "# 注意\n\n<!-- 先不用：\n::: warning\n-->\n\n示例：\n\n    ::: steps\n\n"
+        "::: warning\n带上身份证。\n:::\n"
+    )
+    extension = GuidekitComponentsExtension(lang="zh-Hans", source="docs/p.md", line_offset=0)
+    html = markdown.markdown(text, extensions=[extension])
+    assert re.findall(r'<div class="gk-warning"[^>]* data-line="(\d+)"', html) == ["11"]
+
+
 def test_a_table_whose_header_row_is_empty_is_traced_to_its_line() -> None:
     """An outside audit's table with an empty header row (``| | |``), which axe refuses, had no
     data-line while a table with header text had one: the finding was blamed on

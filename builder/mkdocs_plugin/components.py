@@ -54,7 +54,6 @@ _OPEN_INDENTED = re.compile(
     r"^\s*:{3,}[ \t]*([A-Za-z][\w-]*)(?:[ \t]+.*)?$"
 )  # inside list items too
 _CLOSE = re.compile(r"^ {0,3}(:{3,})[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMPONENT = (
     "data-gk-component"  # the placeholder element of a container, until its component replaces it
 )
@@ -179,7 +178,8 @@ class GuidekitComponentsExtension(Extension):
 
 
 class _SourceLines(Preprocessor):
-    """Keeps the text as written and where each container opens (outside code fences)."""
+    """Keeps the text's lines (code and comments blanked out) and where each container and
+    admonition opens."""
 
     def __init__(self, md: Markdown, page: _Page) -> None:
         super().__init__(md)
@@ -188,21 +188,12 @@ class _SourceLines(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.page.lines, self.page.openers, self.page.opened = _blanked(lines), [], 0
         self.page.admonitions = []
-        fence = None
-        for index, line in enumerate(lines):
-            marker = _FENCE.match(line)
-            if marker and (
-                fence is None
-                or (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence))
-            ):
-                fence = None if fence else marker.group(1)
-            elif (
-                fence is None
-                and (opening := _OPEN_INDENTED.match(line))
-                and _claims(self.md.parser, opening.group(1))
+        for index, line in enumerate(self.page.lines):
+            if (opening := _OPEN_INDENTED.match(line)) and _claims(
+                self.md.parser, opening.group(1)
             ):
                 self.page.openers.append(index)
-            elif fence is None and _ADMONITION.match(line):
+            elif _ADMONITION.match(line):
                 self.page.admonitions.append(index)
         return lines
 
