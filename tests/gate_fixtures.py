@@ -246,6 +246,24 @@ PAGES: dict[str, str] = {
     "resize/good.html": page(
         f'<p class="fixed">{SHORT_TEXT}</p><p>{LOREM}</p>', css=".fixed { min-height: 30px; }"
     ),
+    # A cookie notice fixed to the foot of the window, on a page longer than the window: the text
+    # it comes to cover as the text grows scrolls out from under it, so nothing is lost (a
+    # province's hand-written pages, checked by an outside audit, were refused for it)
+    "resize/fixed-notice-over-text.html": page(
+        "".join(f"<p>{LOREM}</p>" for _ in range(12))
+        + '<div class="notice"><p>This site keeps your language in a cookie. '
+        '<button type="button">Got it</button></p></div>',
+        css=".notice { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; "
+        "border-top: 2px solid; } .notice p { margin: 8px 16px; }",
+    ),
+    # ... while a bar fixed to the top, whose room is kept in px, covers the heading for good once
+    # its text wraps: no scrolling brings the top of the page out from under it
+    "resize/fixed-bar-over-heading.html": page(
+        f'<div class="bar">City services: open on weekdays</div><p>{LOREM}</p>',
+        css=".bar { position: fixed; top: 0; left: 0; width: 300px; padding: 4px 16px; "
+        "background: #fff; } body { padding-top: 32px; } main { padding-top: 0; } "
+        "h1 { margin-top: 0; }",
+    ),
     # Text spacing (1.4.12): a line fits a box 1.3 em high at line-height 1.2, not at 1.5
     "spacing/bad.html": page(
         f'<p class="box">{SHORT_TEXT}</p>',
@@ -579,6 +597,7 @@ GOOD_PAGES = (
     "reflow/large-text-not-guidekit.html",
     "reflow/label-wraps-under-icon.html",
     "resize/good.html",
+    "resize/fixed-notice-over-text.html",
     "spacing/good.html",
     "keyboard/good.html",
     "keyboard/wrapped-link.html",

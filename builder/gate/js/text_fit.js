@@ -28,6 +28,27 @@ window.__guidekit.textFit = {
     return node;
   },
 
+  // The nearest box fixed to the window that holds element, else null.
+  fixedBoxOf(element) {
+    for (let node = element; node && node !== document.body; node = node.parentElement) {
+      if (getComputedStyle(node).position === "fixed") return node;
+    }
+    return null;
+  },
+
+  // Text under a box fixed to the window (a cookie notice at its foot) is only drawn over for the
+  // moment when scrolling the page can bring it, whole, out from under the box: below it, or above
+  // it, within the window. A bar fixed to the top over the page's first lines covers them for good.
+  scrollsFree(text, box) {
+    const scroller = document.scrollingElement;
+    const up = scroller.scrollTop;
+    const down = scroller.scrollHeight - scroller.clientHeight - up;
+    const height = text.bottom - text.top;
+    const below = text.top - box.bottom >= -up && box.bottom + height <= window.innerHeight;
+    const above = text.bottom - box.top <= down && box.top - height >= 0;
+    return below || above;
+  },
+
   measure() {
     const g = window.__guidekit;
     const problems = new Map();
@@ -53,13 +74,18 @@ window.__guidekit.textFit = {
       }
       return blocks.get(parent);
     };
+    const fixedBoxes = new Map();
+    const fixedOf = (block) => {
+      if (!fixedBoxes.has(block)) fixedBoxes.set(block, this.fixedBoxOf(block));
+      return fixedBoxes.get(block);
+    };
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const block = node.data.trim() && parent ? blockOfText(parent) : null;
       if (!block) continue;
       range.selectNodeContents(node);
       for (const rect of range.getClientRects()) {
-        if (rect.width >= 1 && rect.height >= 1) rects.push({ block, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
+        if (rect.width >= 1 && rect.height >= 1) rects.push({ block, fixed: fixedOf(block), top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
       }
     }
     rects.sort((a, b) => a.top - b.top);
@@ -68,6 +94,10 @@ window.__guidekit.textFit = {
       for (let j = i + 1; j < rects.length && rects[j].top < a.bottom; j++) {
         const b = rects[j];
         if (a.block === b.block) continue;
+        if (Boolean(a.fixed) !== Boolean(b.fixed)) { // one in a fixed box, the other in the page
+          const [text, box] = a.fixed ? [b, a.fixed] : [a, b.fixed];
+          if (this.scrollsFree(text, box.getBoundingClientRect())) continue;
+        }
         const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const down = Math.min(a.bottom, b.bottom) - b.top; // sorted: b starts at or below a
         if (across > 2 && down > 2 && down > 0.25 * Math.min(a.bottom - a.top, b.bottom - b.top)) {
