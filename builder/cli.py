@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
+from urllib.parse import unquote, urlsplit
 
 import click
 from rich.console import Console
@@ -241,6 +242,7 @@ def build_command(
 @NO_CACHE
 @click.option("--shard", "shard_text", metavar="K/N")
 @click.option("--merge", is_flag=True)
+@click.option("--base-url", "base_url", metavar="URL")
 @GRID
 def check_command(
     targets: tuple[Path, ...],
@@ -252,6 +254,7 @@ def check_command(
     no_cache: bool,
     shard_text: str | None,
     merge: bool,
+    base_url: str | None,
     grid: str | None,
 ) -> None:
     """Run the accessibility gate on any folder of built HTML (DIR: one folder). Publishes
@@ -261,6 +264,7 @@ def check_command(
     if not targets or (not merge and (len(targets) != 1 or not targets[0].is_dir())):
         raise click.UsageError(say("check-one-folder", lang))
     shard = _shard(shard_text, lang)
+    root_path = _root_path(base_url, lang)
     with _guarded(lang, targets[0], output_format):
         waivers = _waivers(waivers_file, lang)
         if merge:
@@ -284,6 +288,7 @@ def check_command(
                     cache=None if no_cache else cache_file(targets[0]),
                     on_page=progress.advance,
                     grid=grid,
+                    root_path=root_path,
                     default_lang=lang,
                 )
             findings, details = report.findings, report.details()
@@ -330,6 +335,19 @@ def _shard(text: str | None, lang: str) -> Shard | None:
     except ShardError:
         # the sentence names --shard itself; click's own words would be English around it
         raise click.UsageError(error_text("shard-invalid", lang, value=text)) from None
+
+
+def _root_path(base_url: str | None, lang: str) -> str | None:
+    """The path ``--base-url`` publishes the site under (``/portal/``), decoded as the gate serves
+    it; None: the site's manifest says it, else ``/``. A site's own pages link to it from the
+    host's root (``/portal/css/site.css``), so a path alone is enough to say it."""
+    if base_url is None:
+        return None
+    parts = urlsplit(base_url)
+    whole = parts.scheme.lower() in {"http", "https"} and parts.netloc
+    if not (whole or base_url.startswith("/")) or "?" in base_url or "#" in base_url:
+        raise click.UsageError(error_text("base-url-invalid", lang, value=base_url))
+    return unquote(parts.path).rstrip("/") + "/"
 
 
 def _merged(paths: tuple[Path, ...], lang: str) -> tuple[list, dict]:

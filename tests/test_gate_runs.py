@@ -510,3 +510,33 @@ def test_report_files_go_into_new_folders_and_an_unwritable_one_is_a_sentence(tm
     assert not isinstance(blocked.exception, OSError), blocked.exception
     assert "写不了报告" in blocked.output and "a-file" in blocked.output, blocked.output
     assert "（已经有同名的文件或文件夹）" in blocked.output and "File exists" not in blocked.output
+
+
+def test_check_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeypatch):
+    """A portal's pages below /portal/ link by addresses from the host's root (/portal/fees/):
+    checked at the folder's root, every such link was broken on every page, with no way to say
+    where the site lives (an outside developer's audit). --base-url says it, as a site's
+    base_url does for build; the cache keeps results for one path only."""
+    monkeypatch.chdir(tmp_path)
+    site = write_site(
+        tmp_path / "portal",
+        {
+            "index.html": page('<p><a href="/portal/fees/">Fees</a></p>'),
+            "fees/index.html": page('<p><a href="/portal/index.html">Home</a></p>', title="Fees"),
+        },
+    )
+    runner = CliRunner()
+    at_root = runner.invoke(main, ["check", str(site), "--format", "json"])
+    rules = {finding["rule"] for finding in json.loads(at_root.stdout)["findings"]}
+    assert at_root.exit_code == 1 and rules == {"guidekit:broken-link"}
+    below = [
+        runner.invoke(main, ["check", str(site), "--base-url", base, "--format", "json"])
+        for base in ("https://example.gov.cn/portal/", "/portal")
+    ]
+    assert [run.exit_code for run in below] == [0, 0], below[0].output
+    assert [json.loads(run.stdout)["browser_pages"] for run in below] == [2, 0]
+    for wrong in ("portal", "ftp://example.gov.cn/portal/", "/portal/?a=1"):
+        refused = runner.invoke(main, ["check", str(site), "--base-url", wrong, "--lang", "en"])
+        assert refused.exit_code == 2 and "--base-url https://example.gov.cn/portal/" in (
+            refused.output
+        ), refused.output
