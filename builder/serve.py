@@ -590,10 +590,12 @@ def preview_site(
     with tempfile.TemporaryDirectory(prefix="guidekit-preview-") as scratch:
         folder = out or Path(scratch) / "site"
         state = PreviewState(lang=load_config(source)[0].default_lang)
-        started = time.monotonic()
-        on_build(rebuild(source, folder, state, check=check), time.monotonic() - started)
+        # listening first: a port in use is told before a province's site is built for nothing
+        # (until the build ends the server has no page but the one saying none has built yet)
         server = start_server(folder, state, host=host, port=port)
         try:
+            started = time.monotonic()
+            on_build(rebuild(source, folder, state, check=check), time.monotonic() - started)
             watch(
                 source,
                 folder,

@@ -345,7 +345,10 @@ def test_an_out_folder_that_is_not_a_site_stops_serve_before_anything_is_served(
     assert (home / ".ssh" / "id_rsa").read_text() == "KEY"
 
 
-def test_a_port_in_use_is_one_sentence_in_the_sites_language(tmp_path):
+def test_a_port_in_use_is_one_sentence_in_the_sites_language_said_before_any_build(tmp_path):
+    """The port is taken before the site is built: a province's site was built in full, its
+    problems listed, and only then was the editor told to choose another port (an outside
+    developer's audit)."""
     source = write_site(tmp_path / "guides", {"zh-Hans/card.md": guide()})
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -360,6 +363,7 @@ def test_a_port_in_use_is_one_sentence_in_the_sites_language(tmp_path):
         )
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert f"无法在 127.0.0.1:{port} 打开预览（端口已被占用）" in done.stderr, done.stderr
+    assert "已更新预览" not in done.stderr, done.stderr
 
 
 def test_only_files_the_build_wrote_are_served(preview):
