@@ -35,7 +35,7 @@ from .guide.checks import check_guide, salvaged_guides, site_guides
 from .guide.enrich import Asset, heavy_images_once, page_path
 from .guide.steps import GuideOutcome, SiteInputs, run_guide_steps
 from .lint.shared_names import shared_names
-from .messages import DEFAULT_LANGUAGE, error_text
+from .messages import DEFAULT_LANGUAGE, error_text, sentences_text
 from .output.build_cache import BuildCache, cache_path, forget
 from .output.cache_keys import SiteKey, files_key, site_key
 from .output.cache_store import CacheDamaged
@@ -329,13 +329,10 @@ def _read_source(state: BuildState) -> Source:
     loaded = load_guides(source, lang, state.cache, _workers(state.options))
     state.report(loaded.findings)
     if not loaded.guides and not loaded.findings:
-        state.report(
-            [
-                Finding(
-                    rule="content-no-guides", message=error_text("no-guides", lang, source=source)
-                )
-            ]
-        )
+        said = [error_text("no-guides", lang, source=source)]
+        if _holds_web_pages(source):  # a built site given where guides were meant
+            said.append(error_text("no-guides-but-pages", lang, source=source))
+        state.report([Finding(rule="content-no-guides", message=sentences_text(said, lang))])
     state.report(shared_names(loaded.guides))
     site_files = _reported(state, read_site_files(source, loaded, lang, state.options.today))
     glossary, synonyms, reviews = site_files.glossary, site_files.synonyms, site_files.reviews
@@ -674,6 +671,12 @@ def _page_keys(rel: str) -> tuple[str, ...]:
 
 def _page_key(site_path: str) -> str:
     return unicodedata.normalize("NFC", site_path).casefold()
+
+
+def _holds_web_pages(source: Path) -> bool:
+    return any(
+        path.suffix.lower() in {".html", ".htm"} for path in source.rglob("*") if path.is_file()
+    )
 
 
 def _sorted(result: BuildResult) -> BuildResult:

@@ -67,3 +67,15 @@ def test_a_missing_guides_folder_is_said_in_the_language_asked_for(
     monkeypatch.chdir(tmp_path)
     nowhere = run_guidekit("lint", "--lang", lang)
     assert nowhere.exit_code == 2 and "文件夹" not in nowhere.stderr, nowhere.stderr
+
+
+def test_a_folder_of_web_pages_given_to_build_or_serve_points_to_check(tmp_path):
+    """A developer ran guidekit serve on their own portal's HTML: told only that no guides (.md)
+    were found, with no word of the command that checks built pages (an outside audit)."""
+    pages = write_site(tmp_path / "portal", {"index.html": "<!doctype html><title>门户</title>"})
+    built = run_guidekit("build", pages, "--out", tmp_path / "site", "--no-check")
+    assert built.exit_code == 1
+    assert "没有找到任何指南" in built.stdout and f"guidekit check {pages}" in built.stdout
+    empty = write_site(tmp_path / "empty", {"notes.txt": "草稿"})
+    built = run_guidekit("build", empty, "--out", tmp_path / "site", "--no-check")
+    assert "没有找到任何指南" in built.stdout and "guidekit check" not in built.stdout
