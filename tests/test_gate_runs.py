@@ -527,8 +527,12 @@ def test_check_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeyp
     )
     runner = CliRunner()
     at_root = runner.invoke(main, ["check", str(site), "--format", "json"])
-    rules = {finding["rule"] for finding in json.loads(at_root.stdout)["findings"]}
-    assert at_root.exit_code == 1 and rules == {"guidekit:broken-link"}
+    found = json.loads(at_root.stdout)["findings"]
+    assert at_root.exit_code == 1 and {finding["rule"] for finding in found} == {
+        "guidekit:broken-link"
+    }
+    # the broken link says how to check the site where it is published
+    assert all("--base-url /portal/" in finding["message"] for finding in found), found
     below = [
         runner.invoke(main, ["check", str(site), "--base-url", base, "--format", "json"])
         for base in ("https://example.gov.cn/portal/", "/portal")

@@ -15,7 +15,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from ..findings import Finding
+from ..messages import error_text, sentences_text
 from ..site_paths import in_site, names_the_top
 from .origin import PageContext, finding_at
 
@@ -220,7 +221,8 @@ def link_findings(
             if target.path.endswith("/") or path in ("", "."):
                 path = posixpath.join("" if path == "." else path, "index.html")
             if path not in site_files:
-                findings.append(_finding(context, BROKEN_LINK, link, target=link["raw"]))
+                broken = _finding(context, BROKEN_LINK, link, target=link["raw"])
+                findings.append(_with_base_url_hint(broken, target.path, root_path, context))
             elif (
                 target.fragment
                 and path.lower().endswith((".html", ".htm"))
@@ -233,6 +235,19 @@ def link_findings(
                     )
                 )
     return findings
+
+
+def _with_base_url_hint(
+    broken: Finding, path: str, root_path: str, context: PageContext
+) -> Finding:
+    """A page guidekit did not make, checked at the host's root, whose broken link is written from
+    the root through a folder (/portal/fees/) may be a site published below that folder: the
+    finding says how to check it there (guidekit check --base-url)."""
+    folders = path.strip("/").split("/")
+    if context.guidekit or root_path != "/" or len(folders) < 2 or not path.startswith("/"):
+        return broken
+    hint = error_text("broken-link-base-url", broken.lang, base=f"/{folders[0]}/")
+    return replace(broken, message=sentences_text((broken.message, hint), broken.lang))
 
 
 def without_axe_duplicates(findings: list[Finding]) -> list[Finding]:
