@@ -482,3 +482,59 @@ def test_a_column_marked_required_or_with_a_note_is_its_element(tmp_path):
     assert outcome.exit_code == 0, outcome.stderr
     text = (tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md").read_text("utf-8")
     assert "owner: 青川市公安局" in text and "promised_time_limit: 10个工作日" in text
+
+
+def imported_meta(path: Path) -> dict[str, object]:
+    return yaml.safe_load(path.read_text("utf-8").split("---")[1])
+
+
+def test_a_table_written_as_text_in_the_record_is_read_as_its_rows(tmp_path):
+    """County exports write 办理流程 as one cell, "1、申请；2、受理；3、领证。", and 申请材料 as a
+    cell of lines: read from a sheet, both were dropped with no word (the column is an element),
+    and from JSON they were listed as columns guidekit does not know."""
+    (tmp_path / "清单.csv").write_bytes(
+        "事项名称,实施编码,受理条件,办理流程,申请材料,特别程序\r\n"
+        '居住证申领,C1,"1、在本县居住半年以上；2、有合法稳定住所。",'
+        '1、申请人到窗口提交材料；2、窗口受理审核；３、领证。,"居民身份证\r\n居住证明",无\r\n'
+        "结婚登记,C2,,办理流程如下：现场办理,居民户口簿,\r\n".encode("gb18030")
+    )
+    # a record's rows in the table's own file are the table; its text column only summarises them
+    (tmp_path / "清单-申请材料.csv").write_text(
+        "实施编码,材料名称,纸质材料份数\nC2,居民户口簿,1\nC2,照片,2\n", "utf-8"
+    )
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "没有导入：" not in outcome.stderr, outcome.stderr
+    meta = imported_meta(tmp_path / "guides" / "zh-Hans" / "juzhuzheng-shenling.md")
+    assert meta["steps"] == [
+        {"title": "申请人到窗口提交材料"},
+        {"title": "窗口受理审核"},
+        {"title": "领证。"},
+    ]
+    assert meta["materials"] == [{"name": "居民身份证"}, {"name": "居住证明"}]
+    assert meta["eligibility"] == ["在本县居住半年以上", "有合法稳定住所。"]
+    assert "special_procedures" not in meta
+    meta = imported_meta(tmp_path / "guides" / "zh-Hans" / "jiehundengji.md")
+    assert meta["steps"] == [{"title": "办理流程如下：现场办理"}]
+    assert meta["materials"] == [
+        {"name": "居民户口簿", "copies": "1"},
+        {"name": "照片", "copies": "2"},
+    ]
+    # a question needs its answer: such a text is told at its cell, and the rest imports
+    record = {
+        **RECORD,
+        "办理流程": "1、网上申报\n2、窗口核验<br>3、发照",
+        "常见问题": "要照片吗？要。",
+    }
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", [record]), "--source", tmp_path / "json"
+    )
+    assert outcome.exit_code == 1 and "没有导入：" not in outcome.stderr, outcome.stderr
+    assert (
+        "清单.json，第 1 条记录，“常见问题”：“常见问题”写成了一段文字，分不出每一项的“问题”和“解答”"
+        in outcome.stderr
+    )
+    assert "新建 1 篇" in outcome.stderr
+    meta = imported_meta(tmp_path / "json" / "zh-Hans" / "juzhuzheng-shenling.md")
+    assert [step["title"] for step in meta["steps"]] == ["网上申报", "窗口核验", "发照"]
+    assert "faq" not in meta

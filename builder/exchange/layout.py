@@ -89,15 +89,54 @@ def _text(value: object) -> object:
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _CHOICE_SEPARATORS = re.compile(r"\s*[、，,；;／/\n]\s*")
+# "1、" "2." "（3）" "四、" opening an item, at the start or after a line break, space or the
+# punctuation that ended the item before; "9:00" is a time and "1.5倍" a number, not items
+_NUMBER = re.compile(
+    r"(?:^|(?<=[\s；;。，,]))[（(]?(\d{1,2}|[一二三四五六七八九十])(?:[)）]|[、.．](?!\d))\s*"
+)
+_CHINESE_NUMBERS = "一二三四五六七八九十"
+_ITEM_END = "；;，,、 "
 
 
-def _split(pattern: re.Pattern[str]) -> Callable[[object], object]:
+def _numbered(text: str) -> list[str] | None:
+    """The items of a list numbered from 1 in its text, without their numbers; None when the text
+    is no such list (the numbers must run 1, 2, 3 from its start and each item must say
+    something, so "1、2级残疾人" stays one item)."""
+    starts: list[re.Match[str]] = []
+    for match in _NUMBER.finditer(text):
+        number = match[1]
+        value = int(number) if number.isdecimal() else _CHINESE_NUMBERS.index(number) + 1
+        if value == len(starts) + 1 and (starts or match.start() == 0):
+            starts.append(match)
+    if len(starts) < 2:
+        return None
+    ends = [match.start() for match in starts[1:]] + [len(text)]
+    found = [
+        " ".join(text[start.end() : end].split()).rstrip(_ITEM_END)
+        for start, end in zip(starts, ends, strict=True)
+    ]
+    return found if all(found) else None
+
+
+def items(value: str) -> list[str]:
+    """A list written in one cell: a numbered list's items, else a line each."""
+    text = _plain(value).strip()
+    return _numbered(text) or [line for line in _LINE_BREAK.split(text) if line]
+
+
+def _choices(value: str) -> list[str]:
+    return [text for text in _CHOICE_SEPARATORS.split(_plain(value).strip()) if text]
+
+
+def _list(split: Callable[[str], list[str]]) -> Callable[[object], object]:
+    """A list element's cell, as a list (JSON) or as text ``split`` into its items."""
+
     def read(value: object) -> object:
         if isinstance(value, list):
             return [text for item in value if (text := _text(item)) != ""]
         if not isinstance(value, str):
             return _text(value)
-        return [text for text in pattern.split(_plain(value).strip()) if text]
+        return split(value)
 
     return read
 
@@ -111,7 +150,7 @@ def _labelled(labels: dict[Any, str]) -> Callable[[Any], object]:
 
 
 TEXT = Kind(_text, _same)
-LINES = Kind(_split(_LINE_BREAK), _same, "\n")
+LINES = Kind(_list(items), _same, "\n")
 NUMBER = Kind(cell_text, _same)
 YES_NO = Kind(cell_text, _labelled({True: "是", False: "否"}))
 ITEM_KIND = Kind(_text, _labelled({"immediate": "即办件", "promised": "承诺件"}))
@@ -135,9 +174,7 @@ RESULT_KIND = Kind(
     ),
 )
 _DELIVERY_LABELS = _labelled({"collect": "窗口领取", "post": "邮寄", "online": "网上送达"})
-DELIVERY = Kind(
-    _split(_CHOICE_SEPARATORS), lambda values: [_DELIVERY_LABELS(value) for value in values], "、"
-)
+DELIVERY = Kind(_list(_choices), lambda values: [_DELIVERY_LABELS(value) for value in values], "、")
 FORM = Kind(
     _text, _labelled({"original": "原件", "copy": "复印件", "original-and-copy": "原件和复印件"})
 )
@@ -151,7 +188,7 @@ def _legal_basis(value: list[dict[str, str]]) -> list[str]:
     ]
 
 
-LEGAL_BASIS = Kind(_split(_LINE_BREAK), _legal_basis, "\n")
+LEGAL_BASIS = Kind(_list(items), _legal_basis, "\n")
 
 
 @dataclass(frozen=True)
@@ -168,6 +205,9 @@ class Table:
     name: str
     field: str  # the front-matter list its rows become
     columns: tuple[Column, ...]
+    # an item of the table written as text is a row of its first column alone (a step's name);
+    # False where a row says nothing without its second column (a question without its answer)
+    from_text: bool = True
 
 
 MAIN_COLUMNS = (
@@ -255,6 +295,7 @@ TABLES = (
         "收费项目",
         "fees",
         (Column("收费项目名称", ("item",)), Column("收费标准", ("amount",))),
+        from_text=False,
     ),
     Table(
         "特别程序",
@@ -265,7 +306,12 @@ TABLES = (
             Column("是否计入办结时限", ("counted",), YES_NO),
         ),
     ),
-    Table("常见问题", "faq", (Column("问题", ("question",)), Column("解答", ("answer",)))),
+    Table(
+        "常见问题",
+        "faq",
+        (Column("问题", ("question",)), Column("解答", ("answer",))),
+        from_text=False,
+    ),
 )
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 MAIN_NAMES = frozenset(

@@ -18,7 +18,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .layout import BASIC_CODE, KEY, MAIN_NAMES, MAIN_SHEET, NAMES, TABLES_BY_NAME, Mapping, decoded
+from .layout import (
+    BASIC_CODE,
+    KEY,
+    MAIN_NAMES,
+    MAIN_SHEET,
+    NAMES,
+    TABLES_BY_NAME,
+    Mapping,
+    decoded,
+    items,
+)
 
 _HEADER_SEARCH = 5  # rows looked at for the header
 
@@ -223,8 +233,32 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
             continue
         for row in _rows(at, rows, mapping, ignored):
             _add_table_row(found, codes, name, row)
+    for record in found.records:
+        _tables_from_text(found, record)
     found.ignored = sorted(ignored)
     return found
+
+
+def _tables_from_text(found: Read, record: Record) -> None:
+    """A table the record writes as text (办理流程 "1、申请；2、受理", 申请材料 a line each) is read
+    as the table's rows, an item each in its first column (材料名称, 环节名称, …); a table whose
+    rows need two columns (问题 and 解答) cannot be, and is told. Rows of the table's own (sheet,
+    file, list) are the table: such text only sums them up. 办理地点 is also a record's element
+    (its one place, with 办理时间) and stays one."""
+    for name, table in TABLES_BY_NAME.items():
+        cell = None if name in MAIN_NAMES else record.main.cells.pop(name, None)
+        if cell is None or name in record.tables or str(cell.value).strip() in _NONE:
+            continue
+        if not table.from_text:
+            first, second = (column.name for column in table.columns[:2])
+            found.problems.append(
+                Problem(cell.at, "table-as-text", {"table": name, "first": first, "second": second})
+            )
+            continue
+        first = table.columns[0].name
+        record.tables[name] = [
+            Row(cell.at, {first: Cell(item, cell.at)}) for item in items(str(cell.value))
+        ]
 
 
 def _add_record(found: Read, record: Record) -> None:
@@ -326,12 +360,11 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
                 # converters from the platforms' XML write a table of one row as that row
                 rows = value if isinstance(value, list) else [value]
                 record.tables[name] = _json_table(at, name, written, rows, mapping, ignored)
-            elif name in TABLES_BY_NAME and str(value).strip() in _NONE:
-                continue
-            elif name in MAIN_NAMES:
+            elif name in MAIN_NAMES or name in TABLES_BY_NAME:
                 record.main.cells[name] = Cell(value, replace(at, column=written))
             else:
                 ignored.add(written)
+        _tables_from_text(found, record)
         _add_record(found, record)
     found.ignored = sorted(ignored)
     return found
