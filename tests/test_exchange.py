@@ -538,3 +538,26 @@ def test_a_table_written_as_text_in_the_record_is_read_as_its_rows(tmp_path):
     meta = imported_meta(tmp_path / "json" / "zh-Hans" / "juzhuzheng-shenling.md")
     assert [step["title"] for step in meta["steps"]] == ["网上申报", "窗口核验", "发照"]
     assert "faq" not in meta
+
+
+def test_a_fee_of_nothing_is_exported_as_free(tmp_path):
+    """County exports write 是否收费 否 with 收费标准 0元 (or 0.00元, ０元): export wrote such a guide
+    back as 是否收费 是, a charged item on the platform, and its page said 0元, not 不收费."""
+    amounts = ["0元", "0.00 元", "０元", "￥0", "零元", "0"]
+    records = [
+        {**RECORD, "事项名称": f"事项{n}", "实施编码": f"F{n}", "收费标准": amount}
+        for n, amount in enumerate(amounts)
+    ]
+    source = tmp_path / "guides"
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", records), "--source", source
+    )
+    assert outcome.exit_code == 0, outcome.stderr
+    outcome = run_guidekit("export", source)
+    exported = {record["实施编码"]: record for record in json.loads(outcome.stdout)}
+    assert [exported[f"F{n}"]["是否收费"] for n in range(len(amounts))] == ["否"] * len(amounts)
+    assert [exported[f"F{n}"]["收费标准"] for n in range(len(amounts))] == amounts
+    charged = {**RECORD, "是否收费": "是", "收费标准": "10元/证", "实施编码": "F9"}
+    run_guidekit("import", write_json(tmp_path / "收费.json", [charged]), "--source", source)
+    outcome = run_guidekit("export", source)
+    assert {r["实施编码"]: r["是否收费"] for r in json.loads(outcome.stdout)}["F9"] == "是"

@@ -262,11 +262,13 @@ def test_a_phone_with_an_extension_or_a_note_dials_the_number_and_then_the_exten
 
 def test_free_in_other_words_is_said_the_sites_one_way(tmp_path):
     """fees: 免费 was shown as written beside guides saying 不收费 (an outside editor's
-    walkthrough); the structured data took both as free already."""
+    walkthrough); the structured data took both as free already. An amount of nothing is free."""
     source = write_site(
         tmp_path / "guides",
         {
             "zh-Hans/card.md": guide(fields="fees: 免费\n"),
+            # a county export's amount of nothing (是否收费 否, 收费标准 0元) showed 0.00元
+            "zh-Hans/stamp.md": guide(fields="fees: ０.00 元\n", title="刻章"),
             "en/card.md": guide(
                 lang="en",
                 fields="fees: free of charge\n",
@@ -280,6 +282,7 @@ def test_free_in_other_words_is_said_the_sites_one_way(tmp_path):
     for page, said in (
         ("zh-Hans/card.html", "不收费"),
         ("zh-Hans/card.short.html", "不收费"),
+        ("zh-Hans/stamp.html", "不收费"),
         ("en/card.html", "Free"),
     ):
         facts = [dd.get_text(" ", strip=True) for dd in soup(tmp_path / "site", page).select("dd")]

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..fees import says_free
 from ..source.content_model import GuideMeta
 from ..source.load import expected_text
 from .layout import (
@@ -30,8 +31,9 @@ from .report import exchange_text
 
 FEES_TEXT = "收费标准"
 _FEE_TABLE = "收费项目"
-# how 是否收费 否 is written out in 收费标准 (无 is officialese the linter flags, but means free)
-_FREE_SPELLINGS = {FREE, "免费", "不收費", "免費", "无", "無"}
+# 收费标准 无 or 0 is a blank to the linter (the reader cannot tell it from one left unfilled),
+# but to the platform it means free, as the page's words for free do
+_NOTHING = ("无", "無", "0")
 # 办理地点 and 办理时间 in the main sheet: the one place of an item that has only one
 _ONE_PLACE = (Column(PLACE, ("name",)), Column(HOURS, ("hours",)))
 _PATH_PARTS = frozenset(
@@ -166,7 +168,8 @@ def record_of(meta: GuideMeta) -> dict[str, object]:
         values.pop("fees")
     record = _written(MAIN_COLUMNS, values)
     if fees is not None:
-        record[IS_CHARGED] = "否" if isinstance(fees, str) and fees in _FREE_SPELLINGS else "是"
+        free = isinstance(fees, str) and (fees in _NOTHING or says_free(fees))
+        record[IS_CHARGED] = "否" if free else "是"
     record[IS_ONLINE] = "是" if meta.online else "否"
     for table in TABLES:
         items = fees if table.name == _FEE_TABLE else values.get(table.field)
