@@ -561,3 +561,26 @@ def test_a_fee_of_nothing_is_exported_as_free(tmp_path):
     run_guidekit("import", write_json(tmp_path / "收费.json", [charged]), "--source", source)
     outcome = run_guidekit("export", source)
     assert {r["实施编码"]: r["是否收费"] for r in json.loads(outcome.stdout)}["F9"] == "是"
+
+
+def test_an_empty_cell_a_row_needs_is_said_in_the_editors_words(tmp_path):
+    """A 申请材料 row with its 纸质材料份数 but no 材料名称, or a question without its 解答, was
+    told "Field required", pydantic's English, in a Chinese message; a fee without its 收费标准
+    was also told at a cell of the records' file, which has no such column."""
+    (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n结婚登记,C2\n", "utf-8")
+    (tmp_path / "清单-申请材料.csv").write_text("实施编码,材料名称,纸质材料份数\nC1,,1\n", "utf-8")
+    (tmp_path / "清单-常见问题.csv").write_text("实施编码,问题,解答\nC2,要照片吗？,\n", "utf-8")
+    # fees is text or a table: the text's refusal of the table named a 收费标准 cell of 清单.csv
+    (tmp_path / "清单-收费项目.csv").write_text(
+        "实施编码,收费项目名称,收费标准\nC1,工本费,\n", "utf-8"
+    )
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1
+    assert "清单-收费项目.csv，第 2 行，“收费标准”列：这里要写“收费标准”" in outcome.stderr
+    assert "清单.csv，第 2 行" not in outcome.stderr and "应该是" not in outcome.stderr
+    assert "Field" not in outcome.stderr, outcome.stderr
+    assert (
+        "清单-申请材料.csv，第 2 行，“材料名称”列：这里要写“材料名称”，不能空着。"
+        "这个事项没有导入，改好后重新导入。" in outcome.stderr
+    ), outcome.stderr
+    assert "清单-常见问题.csv，第 2 行，“解答”列：这里要写“解答”，不能空着。" in outcome.stderr

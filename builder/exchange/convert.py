@@ -112,9 +112,22 @@ def front_matter(
 
 def _located(record: Record, error: ValidationError, lang: str) -> list[Problem]:
     problems: dict[Location, Problem] = {}
-    for detail in error.errors():
+    details = error.errors()
+    # fees is text or a list of rows: when the cells made rows, the rows' errors are the ones
+    # meant, and text's refusal of them would name a 收费标准 cell of the records' sheet
+    deeper = {detail["loc"][0] for detail in details if len(detail["loc"]) > 2}
+    for detail in details:
+        if (
+            detail["type"] == "string_type"
+            and isinstance(detail["input"], list)
+            and detail["loc"][0] in deeper
+        ):
+            continue
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _PATH_PARTS)
         at = locate(record, loc)
+        if detail["type"] == "missing" and at.column:  # pydantic's "Field required" is English
+            problems.setdefault(at, Problem(at, "cell-missing", {"element": at.column}))
+            continue
         # a spreadsheet answers yes-or-no questions with 是 and 否, not YAML's true and false
         expected = (
             exchange_text("expect-yes-no", lang)
