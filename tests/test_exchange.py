@@ -584,3 +584,23 @@ def test_an_empty_cell_a_row_needs_is_said_in_the_editors_words(tmp_path):
         "这个事项没有导入，改好后重新导入。" in outcome.stderr
     ), outcome.stderr
     assert "清单-常见问题.csv，第 2 行，“解答”列：这里要写“解答”，不能空着。" in outcome.stderr
+
+
+def test_a_charge_with_no_amount_is_told_at_its_cell_and_the_guide_imports(tmp_path):
+    """是否收费 是 with no 收费标准 and no 收费项目 rows imported with no fees at all, and export
+    left 是否收费 out: that the item charges was lost both ways, with no word."""
+    (tmp_path / "清单.csv").write_text(
+        "事项名称,实施编码,是否收费,收费标准\n居住证申领,C1,是,\n结婚登记,C2,是,\n", "utf-8"
+    )
+    (tmp_path / "清单-收费项目.csv").write_text(
+        "实施编码,收费项目名称,收费标准\nC2,工本费,9元/证\n", "utf-8"
+    )
+    source = tmp_path / "guides"
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", source)
+    assert outcome.exit_code == 1, outcome.stderr
+    assert (
+        "清单.csv，第 2 行，“是否收费”列：是否收费写的是“是”，可是没有写收费标准" in outcome.stderr
+    ), outcome.stderr
+    assert "清单.csv，第 3 行" not in outcome.stderr  # its fees are in 收费项目
+    assert "新建 2 篇" in outcome.stderr and "1 处有错" in outcome.stderr
+    assert "fees" not in imported_meta(source / "zh-Hans" / "juzhuzheng-shenling.md")

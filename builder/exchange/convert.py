@@ -16,6 +16,7 @@ from ..fees import says_free
 from ..source.content_model import GuideMeta
 from ..source.load import expected_text
 from .layout import (
+    CHARGED_ANSWERS,
     FREE,
     HOURS,
     IS_CHARGED,
@@ -25,6 +26,7 @@ from .layout import (
     TABLES,
     TABLES_BY_NAME,
     Column,
+    cell_text,
 )
 from .read import Location, Problem, Record, Row
 from .report import exchange_text
@@ -76,8 +78,9 @@ def front_matter(
     review_by: dt.date,
     message_lang: str | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The record's guide front matter, in the content model's field order; or None and where the
-    record is wrong, said in ``message_lang`` (default: the guide's language)."""
+    """The record's guide front matter, in the content model's field order, or None; and where the
+    record is wrong, said in ``message_lang`` (default: the guide's language). A problem returned
+    with the front matter is one the guide imports despite."""
     fields = _read_row(record.main, MAIN_COLUMNS)
     for limit in ("legal_time_limit", "promised_time_limit"):
         if set(fields.get(limit, {})) == {"value"}:  # 20 个工作日 written in one cell
@@ -91,8 +94,13 @@ def front_matter(
                 ]
             fields[table.field] = rows
     charged = record.main.cells.get(IS_CHARGED)
-    if "fees" not in fields and charged is not None and str(charged.value).strip() in {"否", "0"}:
-        fields["fees"] = FREE
+    notes: list[Problem] = []  # told, and the guide imports all the same
+    if charged is not None and "fees" not in fields:
+        says = CHARGED_ANSWERS.get(str(cell_text(charged.value)).strip())
+        if says is False:
+            fields["fees"] = FREE
+        elif says:  # the charge has no place in the guide or the export: the editor must add it
+            notes.append(Problem(charged.at, "fees-unstated", {"answer": charged.value}))
     if "places" not in fields and PLACE in record.main.cells:
         fields["places"] = [_read_row(record.main, _ONE_PLACE)]
     owner = fields.get("owner")
@@ -105,9 +113,9 @@ def front_matter(
     try:
         GuideMeta.model_validate(fields)
     except ValidationError as error:
-        return None, _located(record, error, message_lang or lang)
+        return None, _located(record, error, message_lang or lang) + notes
     order = list(GuideMeta.model_fields)
-    return dict(sorted(fields.items(), key=lambda item: order.index(item[0]))), []
+    return dict(sorted(fields.items(), key=lambda item: order.index(item[0]))), notes
 
 
 def _located(record: Record, error: ValidationError, lang: str) -> list[Problem]:

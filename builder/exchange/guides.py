@@ -77,8 +77,8 @@ def import_records(
             today + REVIEW_INTERVAL,
             wording.lang,
         )
+        done.problems += problems
         if fields is None:
-            done.problems += problems
             continue
         path = existing.get(record.code)
         if path is None:

@@ -248,6 +248,7 @@ MAIN_COLUMNS = (
 )
 # Elements the platform derives from others: written on export, read only where they say more.
 IS_CHARGED = "是否收费"  # 否 with no 收费标准: 不收费
+CHARGED_ANSWERS = {"是": True, "1": True, "否": False, "0": False}
 IS_ONLINE = "是否网办"  # follows 网办地址
 # One place written in the main sheet, as national exports do when there is only one.
 PLACE, HOURS = "办理地点", "办理时间"
