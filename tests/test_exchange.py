@@ -604,3 +604,38 @@ def test_a_charge_with_no_amount_is_told_at_its_cell_and_the_guide_imports(tmp_p
     assert "清单.csv，第 3 行" not in outcome.stderr  # its fees are in 收费项目
     assert "新建 2 篇" in outcome.stderr and "1 处有错" in outcome.stderr
     assert "fees" not in imported_meta(source / "zh-Hans" / "juzhuzheng-shenling.md")
+
+
+def test_a_record_that_says_free_and_describes_a_charge_is_told_at_its_cell(tmp_path):
+    """是否收费 否 with 收费标准 按照…标准收取 imported without comment and was exported as 是否收费
+    是: the two cells contradict each other, and one of them is wrong on the platform."""
+    records = [
+        {**RECORD, "收费标准": "按照省物价局核定标准收取，每证10元"},
+        {**RECORD, "实施编码": "B2", "事项名称": "结婚登记", "是否收费": "是"},
+        {**RECORD, "实施编码": "B3", "事项名称": "出生登记", "收费标准": "0元"},
+        {
+            **{key: value for key, value in RECORD.items() if key != "收费标准"},
+            **{"实施编码": "B4", "事项名称": "户口迁移"},
+            "收费项目": [{"收费项目名称": "工本费", "收费标准": "9元/证"}],
+        },
+    ]
+    source = tmp_path / "guides"
+    data = write_json(tmp_path / "清单.json", records)
+    outcome = run_guidekit("import", data, "--source", source)
+    assert outcome.exit_code == 1, outcome.stderr
+    errors = outcome.stderr
+    assert (
+        "清单.json，第 1 条记录，“是否收费”：是否收费写的是“否”，"
+        "收费标准写的却是“按照省物价局核定标准收取，每证10元”" in errors
+    ), errors
+    assert "第 2 条记录，“是否收费”：是否收费写的是“是”，收费标准写的却是“不收费”" in errors
+    assert "第 3 条记录" not in errors
+    assert "第 4 条记录，“是否收费”：是否收费写的是“否”，收费标准写的却是“9元/证”" in errors
+    assert "新建 4 篇" in errors and "3 处有错" in errors
+    meta = imported_meta(source / "zh-Hans" / "juzhuzheng-shenling.md")
+    assert meta["fees"] == "按照省物价局核定标准收取，每证10元"
+    # messages in the site's language
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "guidekit.toml").write_text('default_lang = "en"\n', "utf-8")
+    outcome = run_guidekit("import", data, "--source", tmp_path / "en")
+    assert "清单.json, record 1, '是否收费': 是否收费 says 否" in outcome.stderr, outcome.stderr

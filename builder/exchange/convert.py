@@ -28,7 +28,7 @@ from .layout import (
     Column,
     cell_text,
 )
-from .read import Location, Problem, Record, Row
+from .read import Cell, Location, Problem, Record, Row
 from .report import exchange_text
 
 FEES_TEXT = "收费标准"
@@ -94,13 +94,10 @@ def front_matter(
                 ]
             fields[table.field] = rows
     charged = record.main.cells.get(IS_CHARGED)
-    notes: list[Problem] = []  # told, and the guide imports all the same
-    if charged is not None and "fees" not in fields:
-        says = CHARGED_ANSWERS.get(str(cell_text(charged.value)).strip())
-        if says is False:
-            fields["fees"] = FREE
-        elif says:  # the charge has no place in the guide or the export: the editor must add it
-            notes.append(Problem(charged.at, "fees-unstated", {"answer": charged.value}))
+    says = CHARGED_ANSWERS.get(str(cell_text(charged.value)).strip()) if charged else None
+    if says is False and "fees" not in fields:
+        fields["fees"] = FREE
+    notes = _charge_notes(charged, says, fields.get("fees")) if charged else []
     if "places" not in fields and PLACE in record.main.cells:
         fields["places"] = [_read_row(record.main, _ONE_PLACE)]
     owner = fields.get("owner")
@@ -116,6 +113,24 @@ def front_matter(
         return None, _located(record, error, message_lang or lang) + notes
     order = list(GuideMeta.model_fields)
     return dict(sorted(fields.items(), key=lambda item: order.index(item[0]))), notes
+
+
+def _charge_notes(
+    charged: Cell, says: bool | None, fees: str | list[dict[str, Any]] | None
+) -> list[Problem]:
+    """What 是否收费 and the fees read say against each other; the guide imports all the same."""
+    if says is None or (fees is not None and says == charges(fees)):
+        return []
+    if fees is None:  # the charge has no place in the guide or the export: the editor must add it
+        return [Problem(charged.at, "fees-unstated", {"answer": charged.value})]
+    # the guide follows 收费标准, and so will the exported 是否收费
+    written = (
+        fees
+        if isinstance(fees, str)
+        else "、".join(str(row["amount"]) for row in fees if "amount" in row)
+    )
+    args = {"answer": charged.value, "fees": written, "exported": "否" if says else "是"}
+    return [Problem(charged.at, "fees-contradict", args)]
 
 
 def _located(record: Record, error: ValidationError, lang: str) -> list[Problem]:
@@ -181,6 +196,11 @@ def _written(columns: tuple[Column, ...], values: dict[str, Any]) -> dict[str, o
     return row
 
 
+def charges(fees: object) -> bool:
+    """Whether a guide's fees (text, or a list of fee rows) say something is charged."""
+    return not (isinstance(fees, str) and (fees in _NOTHING or says_free(fees)))
+
+
 def record_of(meta: GuideMeta) -> dict[str, object]:
     """The guide as a 实施清单 record: JSON's shape, tables as lists of rows."""
     values = meta.model_dump(mode="json", exclude_none=True)
@@ -189,8 +209,7 @@ def record_of(meta: GuideMeta) -> dict[str, object]:
         values.pop("fees")
     record = _written(MAIN_COLUMNS, values)
     if fees is not None:
-        free = isinstance(fees, str) and (fees in _NOTHING or says_free(fees))
-        record[IS_CHARGED] = "否" if free else "是"
+        record[IS_CHARGED] = "是" if charges(fees) else "否"
     record[IS_ONLINE] = "是" if meta.online else "否"
     for table in TABLES:
         items = fees if table.name == _FEE_TABLE else values.get(table.field)
