@@ -639,3 +639,35 @@ def test_a_record_that_says_free_and_describes_a_charge_is_told_at_its_cell(tmp_
     (tmp_path / "en" / "guidekit.toml").write_text('default_lang = "en"\n', "utf-8")
     outcome = run_guidekit("import", data, "--source", tmp_path / "en")
     assert "清单.json, record 1, '是否收费': 是否收费 says 否" in outcome.stderr, outcome.stderr
+
+
+def test_a_required_column_missing_from_the_header_is_told_once_at_the_header(tmp_path):
+    """A file with no 事项名称 column gave one "这一行没有“事项名称”" a row: 2,000 identical
+    errors for a file of 2,000 rows, and none at the header where the column is missing."""
+    rows = "".join(f"C{n},青川市公安局\n" for n in range(30))
+    (tmp_path / "清单.csv").write_text("实施编码,实施主体\n" + rows, "utf-8")
+    # with no records, the tables' rows name no item there is: not told a row each either
+    materials = "".join(f"C{n},居民身份证\n" for n in range(30))
+    (tmp_path / "清单-申请材料.csv").write_text("实施编码,材料名称\n" + materials, "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1
+    errors = outcome.stderr
+    assert "清单.csv，第 1 行：表头没有“事项名称”列，下面的 30 行都没有导入" in errors, errors
+    assert "这一行没有" not in errors and "1 处有错" in errors, errors
+    # a table's rows with no 实施编码 column
+    (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n", "utf-8")
+    (tmp_path / "清单-申请材料.csv").write_text("材料名称\n居民身份证\n户口簿\n", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
+    errors = outcome.stderr
+    assert (
+        "清单-申请材料.csv，第 1 行：表头没有“实施编码”列，下面的 2 行不知道属于哪个事项" in errors
+    )
+    assert "这一行没有" not in errors and "新建 1 篇" in errors and "1 处有错" in errors, errors
+    # a workbook's header under a title row: told at the header's own row
+    data = workbook(
+        tmp_path / "清单.xlsx",
+        {"实施清单": [["青川市实施清单"], ["事项名称", "实施主体"], ["居住证申领", "公安局"]]},
+    )
+    outcome = run_guidekit("import", data, "--source", tmp_path / "xlsx")
+    assert "清单.xlsx，工作表“实施清单”，第 2 行：表头没有“实施编码”列" in outcome.stderr
+    assert "1 处有错" in outcome.stderr, outcome.stderr

@@ -14,7 +14,6 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -93,6 +92,7 @@ class UnreadableFile(ValueError):
 
 
 CODES = (KEY, BASIC_CODE)
+REQUIRED = ("事项名称", KEY)  # what every record must hold to be imported
 # what a platform writes in a table it leaves empty (特别程序: 无)
 _NONE = {"", "无", "無", "/", "-", "—"}
 
@@ -187,27 +187,51 @@ def _header(rows: list[tuple[int, list[object]]], mapping: Mapping) -> int | Non
     return None
 
 
+@dataclass
+class _Table:
+    """A sheet's (a CSV file's) rows below its header, and the elements its header names."""
+
+    header: Location  # the header's own row
+    names: set[str]
+    rows: list[Row]
+
+    def lacks(self, found: Read, required: tuple[str, ...], key: str) -> bool:
+        """Whether the header lacks a column every row needs: told once, at the header, not at
+        each of the rows (a file of 2,000 rows gave 2,000 identical messages)."""
+        missing = [name for name in required if name not in self.names]
+        found.problems.extend(
+            Problem(self.header, key, {"element": name, "rows": len(self.rows)})
+            for name in missing
+            if self.rows
+        )
+        return bool(missing)
+
+
 def _rows(
     at: Location, rows: list[tuple[int, list[object]]], mapping: Mapping, ignored: set[str]
-) -> Iterable[Row]:
-    """The rows below the header, as national element -> cell; empty rows left out."""
+) -> _Table | None:
+    """The rows below the header, as national element -> cell; empty rows left out. None when
+    no row of the first few names an element."""
     start = _header(rows, mapping)
     if start is None:
-        return
-    header = [str(value).strip() if value is not None else "" for value in rows[start][1]]
+        return None
+    number, values = rows[start]
+    header = [str(value).strip() if value is not None else "" for value in values]
     names = [mapping.national(written) for written in header]
     ignored.update(
         written
         for written, name in zip(header, names, strict=True)
         if written and name not in NAMES
     )
+    table = _Table(replace(at, row=number), set(names), [])
     for number, values in rows[start + 1 :]:
         row = Row(replace(at, row=number))
         for written, name, value in zip(header, names, values, strict=False):
             if name in NAMES and not _empty(value):
                 row.cells[name] = Cell(value, replace(row.at, column=written))
         if row.cells:
-            yield row
+            table.rows.append(row)
+    return table
 
 
 def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
@@ -220,9 +244,14 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
     ignored: set[str] = set()
     found = Read([], [], [])
     _, rows, at = by_name[main_name]
-    if _header(rows, mapping) is None:  # another table exported by mistake: no record, no word
+    main = _rows(at, rows, mapping, ignored)
+    if main is None:  # another table exported by mistake: no record, no word
         raise UnreadableFile("no-header", file=file, rows=_HEADER_SEARCH)
-    for row in _rows(at, rows, mapping, ignored):
+    if main.lacks(found, REQUIRED, "column-missing"):
+        # no record: each row of the tables would be told it names an unknown 实施编码
+        found.ignored = sorted(ignored)
+        return found
+    for row in main.rows:
         _add_record(found, Record(row))
     codes = {record.code: record for record in found.records}
     for name, (written, rows, at) in by_name.items():
@@ -231,8 +260,10 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
         if name not in TABLES_BY_NAME:
             ignored.add(written)
             continue
-        for row in _rows(at, rows, mapping, ignored):
-            _add_table_row(found, codes, name, row)
+        table = _rows(at, rows, mapping, ignored)
+        if table and not table.lacks(found, (KEY,), "table-column-missing"):
+            for row in table.rows:
+                _add_table_row(found, codes, name, row)
     for record in found.records:
         _tables_from_text(found, record)
     found.ignored = sorted(ignored)
@@ -264,7 +295,7 @@ def _tables_from_text(found: Read, record: Record) -> None:
 def _add_record(found: Read, record: Record) -> None:
     """A record is kept when it names its item and has a 实施编码 no other record has, and its
     codes are as the platform wrote them."""
-    missing = [name for name in ("事项名称", KEY) if name not in record.main.cells]
+    missing = [name for name in REQUIRED if name not in record.main.cells]
     if missing:
         found.problems.append(
             Problem(record.main.location(missing[0]), "record-missing", {"element": missing[0]})
