@@ -38,7 +38,9 @@ from .output.publish import UnsafeOutput, check_output
 from .output.session import Session
 from .output.stage import MANIFEST, read_manifest
 from .package_files import forget_package_files
+from .site.extras import NOT_FOUND
 from .source.config import load_config
+from .theme import theme_of_page
 from .workers import settled_between_rebuilds
 
 if TYPE_CHECKING:
@@ -269,11 +271,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if target.startswith(SERVER_PATH):
             self._send_server_file(target.removeprefix(SERVER_PATH), send_body)
             return
+        state = self.server.state
+        site_target = at_site_root(target, state.root_path)
         try:
-            state = self.server.state
-            path = resolve_request(
-                self.server.root, at_site_root(target, state.root_path), state.site_files
-            )
+            path = resolve_request(self.server.root, site_target, state.site_files)
             body = path.read_bytes() if path is not None else None
         except TooLong:
             self._send(
@@ -289,7 +290,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except OSError:  # gone since the build, or not a file
             body = None
         if path is None or body is None:
-            page = missing_page(urlsplit(target).path, self.server.state)
+            page = not_found_page(self.server.root, site_target, state) or missing_page(
+                urlsplit(target).path, state
+            )
             self._send(HTTPStatus.NOT_FOUND, page.encode(), "text/html; charset=utf-8", send_body)
             return
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -414,8 +417,22 @@ def _is_utf8(body: bytes) -> bool:
     return True
 
 
+def not_found_page(root: Path, target: str, state: PreviewState) -> str | None:
+    """The 404 page the last build published for a missing address, as a web server is told to
+    show it (``silver/404.html`` below ``silver/``): an editor sees what readers will. None when
+    the build wrote none (``ways_in = false``, or no good build yet)."""
+    theme = theme_of_page("/".join(request_segments(target)))
+    try:
+        # the same way to a file as any request's: only what the build wrote, never out of root
+        found = resolve_request(root, "/" + theme.prefix + NOT_FOUND, state.site_files)
+        return preview_html(found.read_text("utf-8"), state) if found else None
+    except (Refused, OSError, UnicodeDecodeError):
+        return None
+
+
 def missing_page(path: str, state: PreviewState) -> str:
-    """Before the first good build there is nothing to show but the problems."""
+    """The preview's own 404 page, for a site without one: before the first good build there is
+    nothing to show but the problems."""
     message = html.escape(serve_text("no-page-yet", state.lang, path=path))
     page = (
         f'<!doctype html><html lang="{state.lang}"><head><meta '

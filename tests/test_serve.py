@@ -103,6 +103,45 @@ def test_answers_only_to_loopback_host_names(preview):
     assert raw_get(preview.url, "/zh-Hans/card.html", host="localhost")[0] == 200
 
 
+def test_a_missing_address_shows_the_sites_own_404_page(tmp_path):
+    """As a web server told to use 404.html shows it (README, publishing): the site's page in its
+    language and theme, with the reload script; below silver/, silver's (an outside audit: the
+    preview showed a page of its own, so an editor never saw what readers will). A site without
+    one (ways_in = false) keeps the preview's."""
+    source = write_site(
+        tmp_path / "guides",
+        {"guidekit.toml": "gallery = false\n", "zh-Hans/card.md": guide("带上身份证。\n")},
+    )
+    running = Preview(source, tmp_path / "preview")
+    try:
+        (running.out / "zh-Hans" / "dropped-in.html").write_text("KEY")  # not the build's
+        for target, own in (
+            ("/zh-Hans/no-such-guide.html", "404.html"),
+            ("/a/b/missing", "404.html"),
+            ("/zh-Hans/dropped-in.html", "404.html"),
+            ("/silver/zh-Hans/no-such-guide.html", "silver/404.html"),
+        ):
+            status, body = raw_get(running.url, target)
+            page = body.decode()
+            assert status == 404, target
+            expected = (running.out / own).read_text("utf-8")
+            assert page == serve.preview_html(expected, served_state(page)), target
+        assert raw_get(running.url, "/.env")[0] == 403  # a refusal stays one
+        (running.out / "zh-Hans" / "dropped-in.html").unlink()  # else the rebuild is refused
+        running.saved("guidekit.toml", "gallery = false\nways_in = false\n")
+        status, body = raw_get(running.url, "/a/b/missing")
+        assert status == 404 and "还没有这个页面：/a/b/missing" in body.decode()
+    finally:
+        running.close()
+
+
+def served_state(page: str) -> serve.PreviewState:
+    """The state a served page was made with, as far as preview_html reads it: its build number."""
+    generation = re.search(r'<meta name="guidekit-build" content="(\d+)">', page)
+    assert generation is not None, page
+    return serve.PreviewState(lang="zh-Hans", generation=int(generation[1]))
+
+
 def next_build(events) -> bytes:
     """The build number of the next event on the stream, past keep-alive comments."""
     for _ in range(100):
