@@ -571,6 +571,29 @@ def test_the_statement_says_what_is_targeted_how_it_was_tested_and_whom_to_tell(
     )
 
 
+def test_the_statement_says_when_the_pages_were_checked_not_that_it_was_before_publishing():
+    """The same words whether a build checks the site before it publishes it or ``report
+    conformance`` checks a site published long ago (an outside audit: a report made afterwards
+    said 网站发布前): the day of the check, and that only a site that passes has this statement."""
+    pages = {page.site_path: page.html for page in render_statements(make())}
+    for site_path, sentence in (
+        (
+            "accessibility/zh-Hans.html",
+            "2026-11-28，在 Chromium 浏览器里检查了这个网站的全部 8 个页面（标准版 4 个，长辈版 4 个）",
+        ),
+        (
+            "silver/accessibility/en.html",
+            "On 2026-11-28, every one of the site's 8 pages (4 standard, 4 large-text) was checked",
+        ),
+    ):
+        method = BeautifulSoup(pages[site_path], "html.parser").find(
+            "h2", string=re.compile("检查|tested")
+        )
+        text = method.find_next("p").get_text()
+        assert text.startswith(sentence), text
+        assert not re.search("发布|before the site was published|not published", text), text
+
+
 def test_the_same_site_and_reviews_give_the_same_bytes_dated_by_source_date_epoch(monkeypatch):
     first = make(waivers=[WAIVER], reviews=[review("1.3.1", "supports")])
     again = make(waivers=[WAIVER], reviews=[review("1.3.1", "supports")])

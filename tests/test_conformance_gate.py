@@ -104,17 +104,21 @@ def test_a_checked_build_publishes_the_statement_and_the_reports_with_the_waiver
         "utf-8",
     )
     monkeypatch.setenv("GUIDEKIT_CHROMIUM", str(tmp_path / "no-browser-here"))
-    outcome = run_guidekit(
-        "report",
-        "conformance",
-        out,
-        "--source",
-        source,
-        "--out",
-        tmp_path / "report",
-        "--waivers",
-        tmp_path / "waivers.toml",
-    )
+
+    def report(into: str):
+        return run_guidekit(
+            "report",
+            "conformance",
+            out,
+            "--source",
+            source,
+            "--out",
+            tmp_path / into,
+            "--waivers",
+            tmp_path / "waivers.toml",
+        )
+
+    outcome = report("report")
     assert outcome.exit_code == 0, outcome.stderr
     written = sorted(
         path.relative_to(tmp_path / "report").as_posix()
@@ -125,3 +129,13 @@ def test_a_checked_build_publishes_the_statement_and_the_reports_with_the_waiver
     assert all(
         (tmp_path / "report" / path).read_bytes() == (out / path).read_bytes() for path in written
     )
+
+    # the same site as a build on 2026-11-10 left it, reported on today: dated by that build, the
+    # review of 2026-11-20 was refused as recorded after the report, and the statement named a day
+    # on which this check did not run (an outside audit)
+    openacr = out / OPENACR_FILE
+    openacr.write_text(openacr.read_text("utf-8").replace(f"'{today}'", "'2026-11-10'"), "utf-8")
+    later = report("later")
+    assert later.exit_code == 0, later.stdout + later.stderr
+    method = (tmp_path / "later" / "accessibility" / "zh-Hans.html").read_text("utf-8")
+    assert f"<p>{today}，在 Chromium 浏览器里检查了这个网站的全部 12 个页面" in method

@@ -2,8 +2,10 @@
 built.
 
 The gate runs on SITE first (its cache makes that quick for a site a build just checked); only a
-site that passes gets a report. The date is SOURCE_DATE_EPOCH, else the date the site's own report
-carries (the day it was built), else today: the same site and reviews give the same bytes.
+site that passes gets a report. Its date is the day of that check, today (or SOURCE_DATE_EPOCH),
+as a build's is the day of its own: not the day an earlier build's report carries, which the
+statement would give as the day of a check that did not run then, and against which a review
+recorded since was refused as not yet made.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..findings import Finding
 from ..gate.report import Verdict, judge
 from ..gate.waivers import Waiver
@@ -23,7 +23,6 @@ from ..output.stage import MANIFEST
 from ..source.config import load_config
 from ..theme import theme_of_page
 from . import (
-    OPENACR_FILE,
     SitePage,
     evidence,
     load_reviews,
@@ -52,7 +51,7 @@ def site_report(
     on_page=None,
 ) -> SiteReport:
     config, problems = load_config(source)
-    date = _date(site)
+    date = dt.date.today()
     reviews, more = load_reviews(source, config.default_lang, report_date(date))
     if problems or more:
         return SiteReport(problems=problems + more)
@@ -89,11 +88,3 @@ def _pages(site: Path, checked: Sequence[str]) -> list[SitePage]:
     except (OSError, ValueError, KeyError, TypeError):
         known = {}
     return [known.get(page) or SitePage(page, theme_of_page(page).name, "") for page in checked]
-
-
-def _date(site: Path) -> dt.date:
-    try:
-        recorded = yaml.safe_load((site / OPENACR_FILE).read_text("utf-8"))["report_date"]
-        return dt.date.fromisoformat(str(recorded))
-    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError):
-        return dt.date.today()
