@@ -547,7 +547,7 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
     lang = config.default_lang
     today = dt.date.today()
     if not file.is_file():
-        _usage_error(exchange_text("file-missing", lang, file=file))
+        _usage_error(exchange_text("file-missing", command_language(), file=file))
     with _guarded(lang, source):
         try:
             read = read_records(file, load_mapping(mapping))
@@ -616,7 +616,7 @@ def export_command(source: Path, out: Path | None) -> None:
 
     lang = load_config(source)[0].default_lang
     if out is not None and out.suffix.lower() not in {".json", ".xlsx"}:
-        _usage_error(exchange_text("export-out-kind", lang))
+        _usage_error(exchange_text("export-out-kind", command_language()))
     with _guarded(lang, source):
         done = export_records(source, lang)
     if done.findings:

@@ -165,6 +165,45 @@ def test_ctrl_c_is_said_in_the_editors_language(tmp_path, monkeypatch):
     assert "已停止" in outcome.stderr and "Aborted" not in outcome.stderr, outcome.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["build"], ["lint"], ["import"], ["export"], ["serve"], ["report"], ["report", "conformance"]],
+)
+def test_lang_says_that_a_sites_commands_say_the_rest_in_the_sites_language(command):
+    """``guidekit import FILE --lang en`` speaks the site's language, as build and lint do (README);
+    --lang's help said only "Language of the help text", which editors read as all output (an
+    outside audit). Each language's text says what --lang changes and what it leaves."""
+    for lang, words in (
+        ("zh-Hans", "其他提示都用站点的语言"),
+        ("zh-Hant", "其他提示都用站點的語言"),
+        ("en", "The rest is said in the site's language"),
+    ):
+        shown = run_guidekit(*command, "--help", "--lang", lang).stdout
+        # the help is wrapped: Chinese at any character, English at spaces
+        assert words in ("".join if lang != "en" else " ".join)(shown.split()), shown
+
+
+def test_import_with_lang_en_says_the_rest_in_the_sites_language(tmp_path):
+    """As the help now says: --lang changes the help and usage errors, not what import reports."""
+    records = tmp_path / "清单.json"
+    records.write_text('[{"事项名称": "居住证申领", "实施编码": "A1"}]', "utf-8")
+    outcome = run_guidekit("import", records, "--source", tmp_path / "guides", "--lang", "en")
+    assert "新建" in outcome.stderr and "created" not in outcome.stderr, outcome.stderr
+    # wrong usage is said in --lang's language, by import and export as by every command
+    wrong = run_guidekit("import", tmp_path / "none.json", "--lang", "en")
+    assert wrong.exit_code == 2 and "there is no file" in wrong.stderr, wrong.stderr
+    wrong = run_guidekit("export", tmp_path / "guides", "--out", tmp_path / "a.txt", "--lang", "en")
+    assert wrong.exit_code == 2 and "--out must end in .json" in wrong.stderr, wrong.stderr
+
+
+def test_lang_on_guidekit_itself_says_which_commands_say_everything_in_it():
+    shown = " ".join(run_guidekit("--help", "--lang", "en").stdout.split())
+    assert (
+        "check and assets also report in it, new and init also write the guide or site in it; "
+        "the other commands say the rest in the site's language" in shown
+    ), shown
+
+
 def test_guidekit_alone_shows_the_command_list():
     outcome = run_guidekit(env=CHINESE)
     assert "在浏览器里预览 SOURCE" in outcome.stdout + outcome.stderr
