@@ -100,16 +100,31 @@ TICK_BOX_FACTS = (
     "<p{id}>Only if someone applies for you.</p></li></ul>"
 )
 
+# a stop read, not seen, where one fact ends and the next begins (VISUALLY_HIDDEN)
 SILVER_FACTS = (
     '<p class="hint">准备好一样，就勾一样。</p><ul class="ticks"><li><label>'
     '<input type="checkbox" aria-describedby="source help"> 申请表</label>'
-    '<p class="fact" id="source">从哪里拿：窗口免费领取</p>'
+    '<p class="fact" id="source">从哪里拿：窗口免费领取<span class="hidden">。</span></p>'
     '<p class="fact" id="help">不会填可以请工作人员帮忙</p></li></ul>'
 )
 SILVER_FACTS_CSS = (
     ".hint { margin-block-end: 0.5em; } .ticks { list-style: none; padding: 0; } "
     "label { display: flex; align-items: center; gap: 0.5em; } "
     "input { width: 60px; height: 60px; margin: 0; } .fact { margin: 0; }"
+)
+VISUALLY_HIDDEN = (
+    ".hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; "
+    "clip-path: inset(50%); white-space: nowrap; }"
+)
+SILVER_FACTS_CSS += VISUALLY_HIDDEN
+# A tick box's facts, each a line of its own, are its description, which the browser joins with a
+# space: in Chinese, where no space parts words, a voice read the sample site's 居民身份证 as
+# "从哪里拿：自己带16岁以下的孩子可以带户口本" (bring the child under 16 yourself), a run-on
+# that changes what the page says (an audit of the accessibility tree)
+TICK_BOX_FACTS_ZH = (
+    '<ul class="ticks"><li><label><input type="checkbox" aria-describedby="kind source note"> '
+    '居民身份证</label><p id="kind">原件、1 份{stop}</p><p id="source">从哪里拿：自己带{stop}</p>'
+    '<p id="note">16 岁以下的孩子可以带户口本</p></li></ul>'
 )
 
 # A silver page's table of ways to apply (an outside audit: at 390 px silver's 4 columns were 577 px
@@ -570,6 +585,19 @@ PAGES: dict[str, str] = {
         TICK_BOX_FACTS.format(described=' aria-describedby="helper-id"', id=' id="helper-id"'),
         css=TICK_BOX_CSS,
     ),
+    "forms/tick-box-facts-run-on.html": page(
+        TICK_BOX_FACTS_ZH.format(stop=""),
+        lang="zh-Hans",
+        title="要带的材料",
+        theme="standard",
+        css=TICK_BOX_CSS + STANDARD_GAPS,
+    ),
+    "forms/tick-box-facts-stopped.html": page(
+        TICK_BOX_FACTS_ZH.format(stop='<span class="hidden">。</span>'),
+        lang="zh-Hans",
+        title="要带的材料",
+        css=TICK_BOX_CSS + VISUALLY_HIDDEN,
+    ),
     # ... a box whose label says it all, and boxes sharing a group's legend, have no facts to link
     "forms/tick-boxes-labelled-alone.html": page(
         '<ul class="ticks"><li><label><input type="checkbox"> Resident ID card</label></li>'
@@ -619,6 +647,7 @@ GOOD_PAGES = (
     "reading/read-along-followed.html",
     "forms/tick-box-facts-linked.html",
     "forms/tick-boxes-labelled-alone.html",
+    "forms/tick-box-facts-stopped.html",
 )
 
 

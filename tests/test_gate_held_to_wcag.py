@@ -32,6 +32,8 @@ BODY = (
     '<table><tr><th scope="row">社保卡申领表</th><td><a href="a.pdf">下载</a></td></tr>'
     '<tr><th scope="row">居住证申请表</th><td><a href="b.pdf">下载</a></td></tr></table>'
     '<h3>办理地点</h3><p class="small">市民中心一楼。请用 Adobe Acrobat Reader 打开表格。</p>'
+    '<p><label><input type="checkbox" aria-describedby="kind source"> 居民身份证</label></p>'
+    '<p id="kind">原件、1 份</p><p id="source">从哪里拿：自己带</p>'
 )
 CSS = ".justified { text-align: justify; } .small { font-size: 12px; }"
 # no <main>: axe's best practices ask for one
@@ -70,6 +72,7 @@ BEYOND_AA = {
     "guidekit:link-download",
     "guidekit:heading-order",
     "guidekit:language-of-parts",
+    "guidekit:description-run-on",
 }
 
 

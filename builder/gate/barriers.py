@@ -44,6 +44,7 @@ KINDS = {
     "group-no-legend": ("guidekit:group-legend", "1.3.1"),
     "placeholder-label": ("guidekit:placeholder-label", "3.3.2"),
     "hint-unlinked": ("guidekit:hint-unlinked", "1.3.1"),
+    "description-run-on": ("guidekit:description-run-on", "1.3.1"),
     "id-reference-twice": ("guidekit:id-reference-twice", "4.1.2"),
     "table-no-headers": ("guidekit:table-headers", "1.3.1"),
     "obsolete-element": ("guidekit:obsolete-element", "1.3.1"),

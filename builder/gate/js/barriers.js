@@ -10,6 +10,9 @@ window.__guidekit.barriers = {
   newWindowWords: /new (window|tab)|opens? in|external|新窗口|新視窗|新窗|新标签|新標籤|新分頁|新页面|新頁面/i,
   markers: /\*|required|optional|必填|必须|必須|选填|選填|可选|可選|error|错误|錯誤|invalid/i,
   obsolete: "center, font, big, strike, tt, basefont, marquee, blink",
+  // two letters or digits meeting across a space, a Han character on one side: Chinese text puts no
+  // space between words, so nothing there tells a voice to pause (Latin words keep their own spaces)
+  runOn: /^(?:\p{Script=Han}[\p{L}\p{N}]|[\p{L}\p{N}]\p{Script=Han})$/u,
   wideBoxes: "main, form, fieldset, section, article, aside, nav, header, footer, [role]",
 
   // files: the endings of the addresses of files (types) and what a link's text says of one (words)
@@ -134,6 +137,17 @@ window.__guidekit.barriers = {
       if (hint) report("hint-unlinked", hint);
     }
     this.colourOnly(fields, report);
+    // A description taken from several elements is heard as one run, the browser joining them with a
+    // space: in Chinese, where no space parts words, a voice reads one line's end into the next
+    // ("从哪里拿：自己带" + "16 岁以下的孩子可以带户口本", the child brought along): two parts
+    // need a stop between them, seen or not
+    for (const element of document.querySelectorAll("[aria-describedby]")) {
+      if (!shown(element)) continue;
+      const parts = element.getAttribute("aria-describedby").split(/\s+/).map((id) => document.getElementById(id))
+        .filter(Boolean).map((part) => g.text(part)).filter(Boolean);
+      const join = parts.findIndex((part, index) => index > 0 && this.runOn.test(parts[index - 1].slice(-1) + part[0]));
+      if (join > 0) report("description-run-on", element, { text: `${parts[join - 1].slice(-10)} ${parts[join].slice(0, 10)}` });
+    }
 
     // 4.1.2: a name or description taken from an id the page holds twice may be the other element's
     // (two copies of one component on a page); WCAG 2.2 dropped 4.1.1 and axe no longer says it
