@@ -195,9 +195,10 @@ class _Table:
     names: set[str]
     rows: list[Row]
 
-    def lacks(self, found: Read, required: tuple[str, ...], key: str) -> bool:
-        """Whether the header lacks a column every row needs: told once, at the header, not at
-        each of the rows (a file of 2,000 rows gave 2,000 identical messages)."""
+    def told_missing(self, found: Read, required: tuple[str, ...], key: str) -> bool:
+        """Tells ``found`` each column every row needs that the header lacks, and whether there
+        was one: once, at the header, not at each of the rows (a file of 2,000 rows gave 2,000
+        identical messages)."""
         missing = [name for name in required if name not in self.names]
         found.problems.extend(
             Problem(self.header, key, {"element": name, "rows": len(self.rows)})
@@ -247,7 +248,7 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
     main = _rows(at, rows, mapping, ignored)
     if main is None:  # another table exported by mistake: no record, no word
         raise UnreadableFile("no-header", file=file, rows=_HEADER_SEARCH)
-    if main.lacks(found, REQUIRED, "column-missing"):
+    if main.told_missing(found, REQUIRED, "column-missing"):
         # no record: each row of the tables would be told it names an unknown 实施编码
         found.ignored = sorted(ignored)
         return found
@@ -261,7 +262,7 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
             ignored.add(written)
             continue
         table = _rows(at, rows, mapping, ignored)
-        if table and not table.lacks(found, (KEY,), "table-column-missing"):
+        if table and not table.told_missing(found, (KEY,), "table-column-missing"):
             for row in table.rows:
                 _add_table_row(found, codes, name, row)
     for record in found.records:
