@@ -124,6 +124,44 @@ async def _shifts_when_scripts_arrive_late(page: Page, url: str) -> list[float]:
     return await page.evaluate("window.__shifts")
 
 
+async def _headings_and_results(page: Page) -> list[str]:
+    """The headings of Chromium's accessibility tree, and where the first result link stands among
+    them ("result"): what a screen reader moving by headings meets, in order."""
+    cdp = await page.context.new_cdp_session(page)
+    nodes = (await cdp.send("Accessibility.getFullAXTree"))["nodes"]
+    first_result = (
+        await page.locator("#gk-search-results a").first.text_content()
+        if (await page.locator("#gk-search-results a").count())
+        else None
+    )
+    by_id = {node["nodeId"]: node for node in nodes}
+    outline: list[str] = []
+    # the tree in reading order: the list CDP returns puts nodes added later (the results) last
+    waiting = [nodes[0]]
+    while waiting:
+        node = waiting.pop()
+        waiting.extend(
+            by_id[child] for child in reversed(node.get("childIds", [])) if child in by_id
+        )
+        if node.get("ignored"):
+            continue
+        role, name = node["role"]["value"], node.get("name", {}).get("value")
+        if role == "heading":
+            outline.append(name)
+        elif role == "link" and name == first_result and "result" not in outline:
+            outline.append("result")
+    await cdp.detach()
+    return outline
+
+
+async def _outline_before_and_after(page: Page, *queries: str) -> dict[str, list[str]]:
+    outline = {"": await _headings_and_results(page)}
+    for query in queries:
+        await searched(page, query)
+        outline[query] = await _headings_and_results(page)
+    return outline
+
+
 async def _search(out: Path) -> dict[str, dict]:
     found: dict[str, dict] = {}
     async with async_playwright() as playwright:
@@ -154,6 +192,8 @@ async def _search(out: Path) -> dict[str, dict]:
             await page.goto((out / "find/zh-Hans/search.html").as_uri())
             for query in ("醫保", "記錄冊", "就醫記錄冊", "居住證"):
                 found[f"zh-Hans {query}"] = await searched(page, query)
+            await page.reload()
+            found["outline"] = await _outline_before_and_after(page, "社保卡", "护照")
             found["shifts"] = await _shifts_when_scripts_arrive_late(
                 await browser.new_page(viewport={"width": 390, "height": 800}),
                 (out / "silver/find/zh-Hans/search.html").as_uri(),
@@ -258,6 +298,16 @@ def test_no_match_says_so_and_points_at_the_list(results):
     assert results["护照"]["titles"] == []
     assert "没有找到" in results["护照"]["status"] and "护照" in results["护照"]["status"]
     assert "找到 3 篇" not in results["护照"]["status"]
+
+
+def test_the_results_are_under_a_heading_a_screen_reader_can_move_to(results):
+    """After a search the results list had no heading (an audit of Chromium's accessibility tree):
+    a reader moving by headings went from the page's title to the A-Z groups (B, S) and never met
+    the results; the heading comes with the first search, and says where "nothing found" is too."""
+    outline = results["outline"]
+    assert "搜索结果" not in outline[""], "no heading over results not searched for yet"
+    assert outline["社保卡"][:3] == ["搜索指南", "搜索结果", "result"], outline
+    assert outline["护照"][:2] == ["搜索指南", "搜索结果"], outline
 
 
 def test_a_pasted_paragraph_is_said_back_only_in_part(results):

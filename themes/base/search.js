@@ -269,6 +269,7 @@
   }
 
   function Results(form, index) {
+    var title = document.getElementById("gk-search-title");
     var status = document.getElementById("gk-search-status");
     var list = document.getElementById("gk-search-results");
     var more = document.getElementById("gk-search-more");
@@ -303,7 +304,7 @@
       latest += 1;
       var asked = latest;
       list.textContent = "";
-      list.hidden = more.hidden = true;
+      title.hidden = list.hidden = more.hidden = true;
       status.textContent = "";
       shown = results = [];
       if (!query.trim()) return;
@@ -312,6 +313,7 @@
         results = found;
         return showMore(false).then(function () {
           if (asked !== latest) return;
+          title.hidden = false;
           status.textContent = counted(found.length ? form.getAttribute("data-found") : form.getAttribute("data-none"),
             found.length).replace("{query}", echoed(query));
         });
