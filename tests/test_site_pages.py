@@ -272,3 +272,54 @@ def test_the_front_page_lists_the_guides_in_every_theme_or_in_none(tmp_path):
     for page in pages:
         listed = BeautifulSoup(page.html, "html.parser").select("main .gk-guide-list a")
         assert "find/zh-Hans/search.html" in listed[0]["href"], page.site_path
+
+
+def _front_links(out):
+    """Each link of the front page's main: what a screen reader names it, and what is seen."""
+    named = []
+    for link in _soup(out, "index.html").select("main a"):
+        seen = BeautifulSoup(str(link), "html.parser")
+        for hidden in seen.select(".gk-visually-hidden"):
+            hidden.decompose()
+        named.append((link.get_text(), seen.get_text(), link["href"]))
+    return named
+
+
+def test_the_front_pages_links_to_each_languages_pages_have_names_of_their_own(tmp_path):
+    """The zh-Hans and zh-Hant sections both linked 按人生大事找指南 (an audit of Chromium's
+    accessibility tree): a list of the page's links showed the name twice for two pages, and a
+    voice says 按主题找指南 and 按主題找指南, or a guide's two scripts, alike. The language is in each
+    link's name, heard and not seen."""
+    events = "life_events: [就业]\ntopics: [社会保障]\n"
+    site = {
+        "guidekit.toml": "gallery = false\n",
+        "zh-Hans/card.md": guide(title="申领社会保障卡", fields=events),
+        "zh-Hant/card.md": guide(title="申領社會保障卡", lang="zh-Hant", fields=events),
+        "en/card.md": guide(title="Apply for a social security card", lang="en", fields=events),
+    }
+    out = tmp_path / "site"
+    assert build(write_site(tmp_path / "guides", site), out, check=False).published
+    links = _front_links(out)
+    assert (
+        "按人生大事找指南（简体中文）",
+        "按人生大事找指南",
+        "find/zh-Hans/life-events.html",
+    ) in links
+    assert (
+        "按人生大事找指南（繁體中文）",
+        "按人生大事找指南",
+        "find/zh-Hant/life-events.html",
+    ) in links
+    assert ("申領社會保障卡（繁體中文）", "申領社會保障卡", "zh-Hant/card.html") in links
+    assert ("Guides by topic (English)", "Guides by topic", "find/en/topics.html") in links
+    assert len({name for name, _, _ in links}) == len(links), links
+    navigation = [nav["aria-label"] for nav in _soup(out, "index.html").select("main nav")]
+    assert navigation == ["找指南（简体中文）", "找指南（繁體中文）", "Find a guide (English)"]
+    # a site in one language has nothing to tell apart
+    alone = tmp_path / "alone"
+    assert build(
+        write_site(tmp_path / "one", {"zh-Hans/card.md": site["zh-Hans/card.md"]}),
+        alone,
+        check=False,
+    ).published
+    assert all(name == seen for name, seen, _ in _front_links(alone))
