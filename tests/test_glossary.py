@@ -3,11 +3,14 @@ abbreviations expanded, readings as <ruby> and soft hyphens only on silver pages
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from bs4 import BeautifulSoup
+from playwright.async_api import async_playwright
 
 from guidekit.build import build
+from guidekit.gate.browser import launch
 from guidekit.guide.reading_aids import annotated, with_reading
 from guidekit.source.glossary import GLOSSARY_FILE, load_glossary
 from tests.conftest import body_line, guide, run_guidekit, write_site
@@ -56,7 +59,8 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
     # no title beside the written expansion: screen readers that read titles said it twice
     assert terms[0].abbr is not None and not terms[0].abbr.has_attr("title")
     explained = page.select_one(terms[0]["href"])
-    assert explained.dt.dfn.get_text() == "社保" and explained.dd.get_text() == "养老、医疗等保险。"
+    assert explained.dt.get_text() == "社保（社会保险）"
+    assert explained.dd.get_text() == "养老、医疗等保险。"
     assert page.select_one("#section-glossary").get_text() == "词语解释"
     assert page.find("a", string="社保记录"), "a term inside a link stays the link's text"
     # a screen reader says where the link goes; read-aloud skips the hidden hint
@@ -64,6 +68,57 @@ def test_the_first_use_links_to_its_explanation_and_expands_the_abbreviation(tmp
     assert len(hints) == 1 and hints[0].has_attr("hidden")
     assert hints[0].get_text() == "跳到页面下方的解释"
     assert {term["aria-describedby"] for term in terms} == {"gk-glossary-hint"}
+
+
+async def _terms(page_file: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """Each term of Chromium's accessibility tree with the terms inside it; how the words of each
+    explained term are set (font-style)."""
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            page = await browser.new_page()
+            await page.goto(page_file)
+            cdp = await page.context.new_cdp_session(page)
+            nodes = (await cdp.send("Accessibility.getFullAXTree"))["nodes"]
+            styles = await page.evaluate(
+                "() => [...document.querySelectorAll('.gk-glossary dt, .gk-glossary dt *')]"
+                ".map((e) => getComputedStyle(e).fontStyle)"
+            )
+        finally:
+            await browser.close()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def within(node: dict) -> list[dict]:
+        children = [by_id[child] for child in node.get("childIds", []) if child in by_id]
+        return children + [inner for child in children for inner in within(child)]
+
+    def is_term(node: dict) -> bool:
+        return not node.get("ignored") and node["role"]["value"] == "term"
+
+    terms = [
+        (
+            node["name"]["value"],
+            [inner["name"]["value"] for inner in within(node) if is_term(inner)],
+        )
+        for node in nodes
+        if is_term(node)
+    ]
+    return terms, styles
+
+
+def test_an_explained_term_is_one_term_to_a_screen_reader_and_set_upright(tmp_path):
+    """The glossary's <dt> held a <dfn>, and Chromium exposed a term inside the term (an audit of
+    its accessibility tree): on Windows (UI Automation) and Android both are list items, and a
+    reader could hear 社保 announced as a term twice, once inside the other; the browser also set
+    the <dfn> in italic, Han characters slanted by machine."""
+    result, site = _build(tmp_path, {GLOSSARY_FILE: GLOSSARY, "card.md": guide(BODY)})
+    assert result.published
+    terms, styles = asyncio.run(_terms((site / "card.html").as_uri()))
+    assert [(name.replace(" ", ""), inner) for name, inner in terms] == [
+        ("社保（社会保险）", []),
+        ("征信", []),
+    ]
+    assert set(styles) == {"normal"}, styles
 
 
 def test_a_term_never_splits_a_word_nor_repeats_an_expansion_written_beside_it(tmp_path):
