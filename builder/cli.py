@@ -115,6 +115,7 @@ WAIVERS = click.option(
     "--waivers", "waivers_file", type=LocalizedPath(dir_okay=False, path_type=Path), default=None
 )
 GRID = click.option("--grid", metavar="URL", default=None)
+BASE_URL = click.option("--base-url", "base_url", metavar="URL")  # read with _root_path
 NO_CACHE = click.option("--no-cache", is_flag=True)
 
 
@@ -242,7 +243,7 @@ def build_command(
 @NO_CACHE
 @click.option("--shard", "shard_text", metavar="K/N")
 @click.option("--merge", is_flag=True)
-@click.option("--base-url", "base_url", metavar="URL")
+@BASE_URL
 @GRID
 def check_command(
     targets: tuple[Path, ...],
@@ -787,21 +788,35 @@ def report_group() -> None:
 @JOBS
 @WAIVERS
 @NO_CACHE
+@BASE_URL
 def report_conformance_command(
-    site: Path, source: Path, out: Path, jobs: int | None, waivers_file: Path | None, no_cache: bool
+    site: Path,
+    source: Path,
+    out: Path,
+    jobs: int | None,
+    waivers_file: Path | None,
+    no_cache: bool,
+    base_url: str | None,
 ) -> None:
     """Check SITE with the gate, then write its accessibility statement and conformance reports
     (OpenACR, EARL) into OUT."""
     from .conformance.site_report import site_report
     from .gate.runner import html_pages  # Playwright is imported by commands that check pages
 
+    root_path = _root_path(base_url, command_language())  # a usage error, said as the others are
     lang = load_config(source)[0].default_lang
     pages = html_pages(site)
     with _guarded(lang, site), _progress(lang, "text") as progress:
         waivers = _waivers(waivers_file, lang)
         progress.start("check", len(pages))
         report = site_report(
-            site, source, waivers, jobs=jobs, cache=not no_cache, on_page=progress.advance
+            site,
+            source,
+            waivers,
+            jobs=jobs,
+            cache=not no_cache,
+            on_page=progress.advance,
+            root_path=root_path,
         )
     if report.problems or (report.verdict is not None and not report.verdict.ok):
         _report(report.verdict or judge(report.problems), "text", lang, None, None)

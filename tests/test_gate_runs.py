@@ -544,3 +544,34 @@ def test_check_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeyp
         assert refused.exit_code == 2 and "--base-url https://example.gov.cn/portal/" in (
             refused.output
         ), refused.output
+
+
+def test_report_conformance_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeypatch):
+    """report conformance checks the site again before it writes the statement: a portal's pages
+    linking from the host's root (/portal/fees/) had every such link broken, with no --base-url to
+    say where the site lives, as check has, so no statement could be made for it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "guides").mkdir()
+    site = write_site(
+        tmp_path / "portal",
+        {
+            "index.html": page('<p><a href="/portal/fees/">Fees</a></p>'),
+            "fees/index.html": page('<p><a href="/portal/index.html">Home</a></p>', title="Fees"),
+        },
+    )
+    runner = CliRunner()
+    at_root = runner.invoke(main, ["report", "conformance", str(site), "--out", "at-root"])
+    assert at_root.exit_code == 1 and "guidekit:broken-link" in at_root.output, at_root.output
+    assert not (tmp_path / "at-root").exists()
+    below = runner.invoke(
+        main, ["report", "conformance", str(site), "--base-url", "/portal/", "--out", "below"]
+    )
+    assert below.exit_code == 0 and "guidekit:broken-link" not in below.output, below.output
+    earl = json.loads((tmp_path / "below" / "accessibility" / "earl.jsonld").read_text("utf-8"))
+    assert "broken-link" not in json.dumps(earl)
+    refused = runner.invoke(
+        main, ["report", "conformance", str(site), "--base-url", "portal", "--lang", "en"]
+    )
+    assert refused.exit_code == 2 and "--base-url https://example.gov.cn/portal/" in (
+        refused.output
+    ), refused.output

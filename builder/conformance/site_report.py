@@ -49,7 +49,9 @@ def site_report(
     jobs: int | None = None,
     cache: bool = True,
     on_page=None,
+    root_path: str | None = None,
 ) -> SiteReport:
+    """``root_path``: the path SITE is published under, as ``run_gate``'s."""
     config, problems = load_config(source)
     date = dt.date.today()
     reviews, more = load_reviews(source, config.default_lang, report_date(date))
@@ -58,7 +60,13 @@ def site_report(
     from ..gate.cache import cache_file
     from ..gate.runner import run_gate  # Playwright is imported by commands that check pages
 
-    report = run_gate(site, jobs=jobs, cache=cache_file(site) if cache else None, on_page=on_page)
+    report = run_gate(
+        site,
+        jobs=jobs,
+        cache=cache_file(site) if cache else None,
+        on_page=on_page,
+        root_path=root_path,
+    )
     verdict = judge(report.findings, waivers, details=report.details())
     if not verdict.ok:
         return SiteReport(verdict=verdict)
