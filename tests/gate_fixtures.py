@@ -56,6 +56,12 @@ def page(
 # the standard theme's paragraph gap of 1.5 line heights, in a measure of at most 40 CJK characters
 STANDARD_GAPS = "main { max-width: 34em; } p { margin-block: 0 2.25em; }"
 
+# a grey picture as a data: address, so a page shows an image without a file beside it
+PICTURE = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='120' "
+    "height='80'%3E%3Crect width='120' height='80' fill='%23d9d9d9'/%3E%3C/svg%3E"
+)
+
 LOREM = (
     "The office is open on weekdays. Bring your card and a copy of it. Staff will help you "
     "fill in the form."
@@ -575,6 +581,31 @@ PAGES: dict[str, str] = {
         theme="standard",
         css=STANDARD_GAPS,
     ),
+    # Text alternatives that are none (WCAG's failure F30): a screen reader says "IMG_0012.jpg",
+    # "图片" or "1" where a sighted reader sees the office's door (an outside developer's audit:
+    # neither axe nor the linter caught them)
+    "content/alt-file-name.html": page(
+        f'<p>Our office.</p><p><img src="{PICTURE}" alt="IMG_0012.jpg"></p>'
+    ),
+    "content/alt-placeholder.html": page(
+        f'<p>办事大厅在一楼。</p><p><img src="{PICTURE}" alt="图片："></p>',
+        lang="zh-Hans",
+        title="办事大厅",
+    ),
+    "content/alt-digits.html": page(
+        f'<p>{LOREM}</p><p><img src="{PICTURE}" alt="1"></p>', theme="standard", css=STANDARD_GAPS
+    ),
+    # ... where a page guidekit did not write may mean it: an image of a key, a step's number
+    "content/alt-digits-foreign.html": page(
+        f'<p>Press <img src="{PICTURE}" alt="1" width="24" height="16"> to hear the menu again.</p>'
+    ),
+    # ... and alternatives that say what the picture shows, or nothing for a decorative one
+    "content/alt-described.html": page(
+        f'<p><img src="{PICTURE}" alt="The front door of the office, with a ramp"></p>'
+        f'<p><img src="{PICTURE}" alt=""> {LOREM}</p>'
+        f'<p><img src="{PICTURE}" alt="Photo of form 2 filled in"></p>'
+        f'<p><img src="{PICTURE}" alt="2024 年社保缴费基数表"></p>'
+    ),
     # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
     # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
     # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)
@@ -641,6 +672,7 @@ GOOD_PAGES = (
     "theme/silver-facts-spaced.html",
     "theme/silver-table-stacked.html",
     "content/same-heading-in-two-sections.html",
+    "content/alt-described.html",
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",
     "language/marked-phrase.html",

@@ -84,6 +84,9 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("robustness/script-error.html", "guidekit:console-error", None),
         ("content/vague-link.html", "guidekit:link-purpose", "2.4.4"),
         ("content/repeated-heading.html", "guidekit:heading-repeated", "2.4.6"),
+        ("content/alt-file-name.html", "guidekit:image-alt-meaningless", "1.1.1"),
+        ("content/alt-placeholder.html", "guidekit:image-alt-meaningless", "1.1.1"),
+        ("content/alt-digits.html", "guidekit:image-alt-meaningless", "1.1.1"),
         ("forms/tick-box-facts-unlinked.html", "guidekit:hint-unlinked", "1.3.1"),
         ("forms/tick-box-facts-run-on.html", "guidekit:description-run-on", "1.3.1"),
         ("axe/zh-hans.html", "axe:button-name", "4.1.2"),
@@ -105,6 +108,8 @@ def test_each_check_fails_only_what_it_should(report):
     assert rules_on(report, "keyboard/unreachable-focus-returned.html") == {
         "guidekit:keyboard-reach"
     }
+    for name in ("file-name", "placeholder", "digits", "digits-foreign"):
+        assert rules_on(report, f"content/alt-{name}.html") == {"guidekit:image-alt-meaningless"}
 
 
 def test_the_full_browser_finds_what_the_headless_shell_finds(
@@ -168,3 +173,23 @@ def test_an_empty_link_is_not_said_to_be_off_the_screen(report):
         if f.page == "keyboard/sizeless.html" and f.rule == "guidekit:focus-obscured"
     ], said
     assert any("no size on the screen" in message for message in said), said
+
+
+def test_an_alternative_that_is_only_a_number_is_a_warning_on_a_page_guidekit_did_not_write(report):
+    """A developer's page may mean it (the image of a key, a step's number): the gate cannot see
+    the picture, so it asks rather than refuses; on guidekit's pages an editor's image is a photo
+    or a scan, and a number says nothing of it."""
+    (foreign,) = [f for f in report.findings if f.page == "content/alt-digits-foreign.html"]
+    assert not foreign.blocking and foreign.wcag == "1.1.1"
+    assert "'1'" in foreign.message and "only this number" in foreign.message
+    (own,) = [f for f in report.findings if f.page == "content/alt-digits.html"]
+    assert own.blocking and "only this number" not in own.message
+
+
+def test_an_alternative_that_is_no_alternative_says_what_to_write(report):
+    said = {
+        f.page: f.message for f in report.findings if f.rule == "guidekit:image-alt-meaningless"
+    }
+    assert "'IMG_0012.jpg'" in said["content/alt-file-name.html"]
+    assert "alt=" in said["content/alt-file-name.html"]  # a page not made from Markdown
+    assert "“图片：”" in said["content/alt-placeholder.html"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guidekit.gate.axe import FOUND_LENGTH, fix_text, wcag_criteria
-from guidekit.gate.content_rules import page_findings
+from guidekit.gate.content_rules import alt_says_nothing, page_findings
 from guidekit.gate.keyboard import walk_findings
 from guidekit.gate.language import chinese_variant, page_language, parts_language, script_of
 from guidekit.gate.origin import PageContext, locate
@@ -163,6 +163,53 @@ def test_vague_link_text_is_caught_in_any_language():
     assert [f.rule for f in page_findings(PageContext.of("a.html", facts), facts)] == [
         "guidekit:link-purpose"
     ] * 3
+
+
+@pytest.mark.parametrize(
+    ("alt", "kind"),
+    [
+        ("IMG_0012.jpg", "file-name"),
+        ("photo.PNG", "file-name"),
+        ("IMG-20230101-WA0001", "file-name"),
+        ("DSC_0001", "file-name"),
+        ("微信图片_20230101123456", "file-name"),
+        ("mmexport1690000000000", "file-name"),
+        ("Screenshot 2023-01-01 at 10.00.00", "file-name"),
+        ("屏幕截图 2023-01-01 123456", "file-name"),
+        ("screenshot_form", "file-name"),
+        ("image", "placeholder"),
+        ("Picture of:", "placeholder"),
+        ("a photo", "placeholder"),
+        ("ICON", "placeholder"),
+        ("【图片】", "placeholder"),
+        ("图1", "placeholder"),
+        ("截圖", "placeholder"),
+        ("image001", "placeholder"),
+        ("1", "digits"),
+        ("--", "digits"),
+        ("12:30", "digits"),
+        # descriptions, and none at all
+        ("The front door of the office, with a ramp", None),
+        ("Photo of form 2 filled in", None),
+        ("Screenshot of the form", None),
+        ("2024 年社保缴费基数表", None),
+        ("Download the chart as .png", None),
+        ("Step 1", None),
+        ("图标说明", None),
+        ("", None),
+        ("  ", None),
+        (None, None),
+    ],
+)
+def test_an_alt_text_that_is_no_description_is_told_from_one(alt, kind):
+    assert alt_says_nothing(alt) == kind
+
+
+def test_an_image_named_by_aria_label_is_not_judged_by_its_alt():
+    image = {"alt": "IMG_0012.jpg", "hidden": False, "line": None, "element": "img"}
+    facts = {"lang": "en", "images": [image, {**image, "labelled": True}], "headings": []}
+    found = page_findings(PageContext.of("a.html", facts), {**facts, "links": []})
+    assert [f.rule for f in found] == ["guidekit:image-alt-meaningless"]
 
 
 def box(

@@ -79,6 +79,7 @@ PURE_CACHES = {
     ("gate/scripts.py", "script"),
     ("gate/session.py", "gate_script"),
     ("gate/content_rules.py", "vague_link_texts"),
+    ("gate/content_rules.py", "placeholder_alt_texts"),
     ("gate/content_rules.py", "_file_words"),
     ("gate/cache.py", "ruleset"),
     ("gate/formats.py", "_templates"),

@@ -3,10 +3,11 @@
 They overlap a few axe rules on purpose: these speak the editor's language and point at the
 Markdown line, so where both fire on the same element, the axe finding is dropped.
 
-The rules themselves (``image_lacks_alt``, ``link_text_problem``, ``heading_skips``) are small
-functions the linter applies to the Markdown too (``guidekit.lint.markup``), with the same rule ids
-and messages: an editor sees these problems at ``guidekit lint`` already, and the gate finds them
-again only as a safety net for pages the Markdown does not show (templates, other builders' HTML).
+The rules themselves (``image_lacks_alt``, ``alt_says_nothing``, ``link_text_problem``,
+``heading_skips``) are small functions the linter applies to the Markdown too
+(``guidekit.lint.markup``), with the same rule ids and messages: an editor sees these problems at
+``guidekit lint`` already, and the gate finds them again only as a safety net for pages the Markdown
+does not show (templates, other builders' HTML).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..messages import error_text, sentences_text
 from ..site_paths import in_site, names_the_top
 from .origin import PageContext, finding_at
@@ -42,9 +43,17 @@ Facts = Mapping[str, Any]
 
 @cache
 def vague_link_texts() -> frozenset[str]:
-    lists = yaml.safe_load(
-        resources.files("guidekit.gate").joinpath("vague_link_text.yml").read_text("utf-8")
-    )
+    return _word_list("vague_link_text.yml")
+
+
+@cache
+def placeholder_alt_texts() -> frozenset[str]:
+    return _word_list("placeholder_alt_text.yml")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The phrases of a list an editor may change, in every language, as ``bare_link_text``."""
+    lists = yaml.safe_load(resources.files("guidekit.gate").joinpath(name).read_text("utf-8"))
     return frozenset(bare_link_text(text) for texts in lists.values() for text in texts)
 
 
@@ -69,6 +78,8 @@ class Rule:
 
 
 IMAGE_ALT = Rule("guidekit:image-alt", "1.1.1", "img-alt")
+# its message is said by what the text is instead: img-alt-file-name, img-alt-placeholder, …
+IMAGE_ALT_MEANINGLESS = Rule("guidekit:image-alt-meaningless", "1.1.1", "img-alt")
 LINK_NAME = Rule("guidekit:link-name", "2.4.4", "link-text")
 LINK_PURPOSE = Rule("guidekit:link-purpose", "2.4.4", "link-vague")
 HEADING_ORDER = Rule("guidekit:heading-order", "1.3.1", "heading-skip")
@@ -81,6 +92,46 @@ def image_lacks_alt(alt: str | None, *, content_image: bool) -> bool:
     """An image needs a text alternative; one an editor placed (it carries meaning) needs a
     non-empty one."""
     return alt is None or (content_image and not alt.strip())
+
+
+# A picture's file name: ending in an image type, or as a camera, phone or chat app names what it
+# saves (IMG_0012, DSC0001, PXL_20230101_123456, 微信图片_20230101…, mmexport1690…, Screenshot_…,
+# 屏幕截图 2023-…, named by a date or a count); "Screenshot of the form" is a description, and
+# "截图1" a placeholder
+_FILE_NAME = re.compile(
+    r".*\S\.(?:png|jpe?g|jfif|gif|webp|avif|svg|bmp|tiff?|heic|heif|ico)"
+    r"|(?:img|dsc[nf]?|dji|gopr|pxl|mvimg)[_-]?\d[\w-]*"
+    r"|(?:微信图片|微信圖片|qq图片|qq圖片|mmexport|wx_camera|screen ?shot|截屏|截图|截圖"
+    r"|屏幕截图|螢幕截圖|螢幕擷取畫面)(?:_|\s*-?\d{4}).*",
+    re.IGNORECASE,
+)
+# around a placeholder word: "a"/"the" before it, "of" after it, and a number ("图片1", "image 2")
+_PLACEHOLDER_ARTICLE = re.compile(r"^(?:an?|the|this)\s+|\s+of$", re.IGNORECASE)
+_PLACEHOLDER_NUMBER = re.compile(r"[\s\d#()（）_.-]+$")
+
+
+def alt_says_nothing(alt: str | None) -> str | None:
+    """What an image's text alternative is instead of one (WCAG's failure F30), as its message
+    key's ending: ``file-name`` (IMG_0012.jpg), ``placeholder`` (a word for any picture: 图片,
+    image) or ``digits`` (digits, punctuation and signs alone: "1", "--"); None for a text that
+    says something, and for none at all (a decorative image, or one ``image_lacks_alt`` tells)."""
+    text = " ".join((alt or "").split())
+    if not text:
+        return None
+    if _FILE_NAME.fullmatch(text):
+        return "file-name"
+    if not any(unicodedata.category(ch)[0] == "L" for ch in text):
+        return "digits"
+    words = _PLACEHOLDER_ARTICLE.sub("", _trimmed(text.casefold()))
+    if bare_link_text(_PLACEHOLDER_NUMBER.sub("", words)) in placeholder_alt_texts():
+        return "placeholder"
+    return None
+
+
+def _trimmed(text: str) -> str:
+    """``text`` without the punctuation, signs and spaces around it ("【图片】" -> "图片")."""
+    ends = [index for index, ch in enumerate(text) if unicodedata.category(ch)[0] not in "PSZ"]
+    return text[ends[0] : ends[-1] + 1] if ends else ""
 
 
 # A link downloads a file when its address's path ends in one of these; its text must then say the
@@ -176,8 +227,13 @@ def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
         # written in Markdown by an editor, so it carries meaning (an <img> written as HTML may say
         # it is decorative with alt="", as the advice for HTML says)
         content_image = image.get("line") is not None and not image.get("html")
-        if not image["hidden"] and image_lacks_alt(image["alt"], content_image=content_image):
+        if image["hidden"]:
+            continue
+        if image_lacks_alt(image["alt"], content_image=content_image):
             findings.append(_finding(context, IMAGE_ALT, image))
+        # an image named by aria-label or aria-labelledby is not heard by its alt
+        elif not image.get("labelled") and (kind := alt_says_nothing(image["alt"])):
+            findings.append(_meaningless_alt(context, kind, image))
     for link in facts["links"]:
         rule = link_text_problem(link["text"] or "")
         if rule is not None:
@@ -191,6 +247,22 @@ def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
             for index in repeated_headings(headings)
         ]
     return findings
+
+
+def _meaningless_alt(context: PageContext, kind: str, image: Mapping[str, Any]) -> Finding:
+    """Digits alone may be right on a page guidekit did not write (the image of a key, a step's
+    number), which the gate cannot see: there it asks; an editor's image in a guide is a photo or
+    a scan, which a number does not describe."""
+    unsure = kind == "digits" and not context.guidekit
+    return finding_at(
+        context,
+        IMAGE_ALT_MEANINGLESS.id,
+        IMAGE_ALT_MEANINGLESS.wcag,
+        image,
+        f"img-alt-{kind}-maybe" if unsure else f"img-alt-{kind}",
+        severity=Severity.WARNING if unsure else Severity.ERROR,
+        alt=" ".join(image["alt"].split()),  # one paragraph of the report
+    )
 
 
 def _finding(context: PageContext, rule: Rule, where: Mapping[str, Any], **args: Any) -> Finding:

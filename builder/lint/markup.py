@@ -1,9 +1,9 @@
-"""The gate's content rules, applied to the Markdown: images without a description, links without
-text, with vague or reused text or without an address, links to files whose text does not say
-their type and size, skipped heading levels, headings that repeat another of their part (the
-page's own sections made from front matter fields included), tables without a header or with an
-empty header cell, and phrases in another language than the page without a ``{lang=…}`` of their
-own.
+"""The gate's content rules, applied to the Markdown: images without a description or with one that
+says nothing (a file name, a word for any picture, a number), links without text, with vague or
+reused text or without an address, links to files whose text does not say their type and size,
+skipped heading levels, headings that repeat another of their part (the page's own sections made
+from front matter fields included), tables without a header or with an empty header cell, and
+phrases in another language than the page without a ``{lang=…}`` of their own.
 
 The rules and their messages are the gate's own (``guidekit.gate.content_rules``); here they point
 at the line the editor wrote, before any page exists.
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from ..component_registry import registry
@@ -24,7 +25,9 @@ from ..gate.content_rules import (
     HEADING_ORDER,
     HEADING_REPEATED,
     IMAGE_ALT,
+    IMAGE_ALT_MEANINGLESS,
     Rule,
+    alt_says_nothing,
     bare_link_text,
     downloaded_type,
     heading_skips,
@@ -36,7 +39,13 @@ from ..gate.content_rules import (
 from ..gate.language import foreign_phrase, other_script
 from ..guide.enrich import AFTER_BODY, FILE_SIZE, SITE_PATH, field_sections, is_local_url
 from ..guide.markdown_html import body_parts
-from ..guide.parse import CONTAINER, LINE_ATTRIBUTE, ParsedGuide, component_call
+from ..guide.parse import (
+    CONTAINER,
+    LINE_ATTRIBUTE,
+    ParsedGuide,
+    component_call,
+    markdown_parser,
+)
 from ..messages import best_language, error_text, ui_text
 from ..source.content_model import GuideMeta
 
@@ -121,8 +130,13 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
         elif token.type == "inline":
             inlines.append(token)
             for child in token.children or []:
-                if child.type == "image" and image_lacks_alt(child.content, content_image=True):
+                if child.type != "image":
+                    continue
+                if image_lacks_alt(child.content, content_image=True):
                     add(IMAGE_ALT, _line(child))
+                elif kind := alt_says_nothing(alt := _alt(child)):
+                    said = replace(IMAGE_ALT_MEANINGLESS, message=f"img-alt-{kind}")
+                    add(said, _line(child), alt=" ".join(alt.split()))
             for link in _links(token):
                 rule = LINK_TARGET if not link.href else link_text_problem(link.text)
                 if rule is not None:
@@ -168,6 +182,12 @@ def markup_findings(parsed: ParsedGuide) -> list[Finding]:
 
 
 REPEATS_A_MADE_HEADING = replace(HEADING_REPEATED, message="heading-repeats-made")
+
+
+def _alt(image: Token) -> str:
+    """An image's alt as its page will have it, the text of the Markdown in its brackets:
+    ``![IMG\\_0012.jpg](…)`` is IMG_0012.jpg."""
+    return RendererHTML().renderInlineAsText(image.children, markdown_parser().options, {})
 
 
 def _foreign_phrases(

@@ -760,3 +760,48 @@ def test_a_guide_whose_lang_is_written_another_way_is_judged_in_its_own_language
     assert [rule for rule, severity in found if severity == "error"] == ["content-field-invalid"], (
         found
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "alt", "said"),
+    [
+        ("zh-Hans", "1", "“1”只有数字或符号"),
+        ("zh-Hans", r"IMG\_0012.jpg", "“IMG_0012.jpg”是文件名"),
+        ("zh-Hans", "微信图片_20230101123456", "是文件名"),
+        ("zh-Hans", "图片：", "“图片：”只说了这是一张图"),
+        ("zh-Hans", "照片", "请在 ![ ] 的方括号里写一句话"),
+        ("zh-Hant", "圖片", "「圖片」只說了這是一張圖"),
+        ("zh-Hant", "DSC0001", "「DSC0001」是檔案名稱"),
+        ("en", "Picture of", "'Picture of' says only that there is an image"),
+        ("en", "IMAGE", "Describe what it shows inside the brackets of ![ ]"),
+        ("en", "--", "'--' is only digits or punctuation"),
+    ],
+)
+def test_an_image_whose_alt_is_no_description_is_refused_at_its_line(tmp_path, lang, alt, said):
+    """![1](photo.jpg), ![IMG_0012.jpg](…) and ![图片](…) passed the linter and the gate alike (an
+    outside developer's audit): a screen reader says "1", "IMG_0012.jpg" or "图片" where a sighted
+    reader sees the office's door (WCAG's failure F30)."""
+    source = tmp_path / "guides"
+    write_guide(source, "guidekit.toml", "gallery = false\nways_in = false\n")
+    (source / lang / "photo.png").parent.mkdir(parents=True)
+    (source / lang / "photo.png").write_bytes(picture())
+    title = {"zh-Hans": "办事大厅", "zh-Hant": "辦事大廳", "en": "The office"}[lang]
+    path = write_guide(
+        source,
+        f"{lang}/a.md",
+        f"---\ntitle: {title}\nsummary: {title}。\nlang: {lang}\n---\n\n"
+        f"![{title}](photo.png)\n\n![{alt}](photo.png)\n\n![{title} 2](photo.png)\n",
+    )
+    document = lint_json(source)
+    (finding,) = [f for f in document["findings"] if f["rule"] == "guidekit:image-alt-meaningless"]
+    assert (finding["file"], finding["line"], finding["severity"], finding["wcag"]) == (
+        f"{lang}/a.md",
+        line_of(path, f"![{alt}]"),
+        "error",
+        "1.1.1",
+    )
+    assert said in finding["message"], finding["message"]
+    built = build(source, tmp_path / "site", check=False, cache=False)
+    assert [(f.rule, f.line) for f in built.findings if f.blocking] == [
+        ("guidekit:image-alt-meaningless", line_of(path, f"![{alt}]"))
+    ]

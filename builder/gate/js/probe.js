@@ -241,6 +241,7 @@ window.__guidekit = {
         url: img.currentSrc || img.src,
         alt: img.getAttribute("alt"),
         hidden: img.getAttribute("aria-hidden") === "true" || img.getAttribute("role") === "presentation",
+        labelled: img.hasAttribute("aria-label") || img.hasAttribute("aria-labelledby"),
         ...this.where(img),
       })),
       links: [...document.querySelectorAll("a[href]")].map((a) => ({
