@@ -44,6 +44,7 @@ from .messages import (
     fill,
     list_text,
     os_reason,
+    sentences_text,
 )
 from .output.publish import BuildLocked, UnsafeOutput
 from .source.config import SiteConfig, load_config
@@ -53,6 +54,8 @@ from .workers import kept_for_the_build
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+
+    from .exchange.guides import Imported
 
 REFUSED = 1
 
@@ -541,7 +544,7 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
     from .exchange import guides as exchange_guides
     from .exchange.layout import MappingError, load_mapping
     from .exchange.read import UnreadableFile, read_records
-    from .exchange.report import exchange_template, exchange_text, problem_text
+    from .exchange.report import exchange_template, exchange_text, problem_text, where
 
     source = source or find_source(Path.cwd()) or Path(GUIDES_FOLDER)
     config, config_findings = load_config(source)
@@ -571,9 +574,14 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
             ),
         )
         done = exchange_guides.import_records(read, source, wording, update=update, today=today)
-    if read.ignored:
-        names = list_text(read.ignored, lang)
-        _stderr.print(f"[yellow]{escape(exchange_text('import-ignored', lang, names=names))}[/]")
+    for (at, kind), names in read.ignored.items():
+        said = exchange_text(
+            "located",
+            lang,
+            where=where(at, lang),
+            problem=exchange_text(f"import-ignored-{kind}", lang, names=list_text(names, lang)),
+        )
+        _stderr.print(f"[yellow]{escape(said)}[/]")
     for path in done.written:
         _stderr.print(escape(exchange_text("import-written", lang, guide=path)))
     for path, changed in done.updated:
@@ -593,16 +601,39 @@ def import_command(file: Path, source: Path | None, mapping: Path | None, update
         _stderr.print(escape(exchange_text("import-lint", lang)))
         only = {path.relative_to(source).as_posix() for path in touched}
         lint_ok = _lint_report(source, config, config_findings, today, "text", only)
+    ok = lint_ok and not done.problems
+    colour = "green" if ok else "red"
+    _stderr.print(f"[bold {colour}]{escape(_import_summary(done, lang))}[/]")
+    sys.exit(0 if ok else REFUSED)
+
+
+def _import_summary(done: Imported, lang: str) -> str:
+    """What the import did, in one line: the guides it wrote, updated, found the same or skipped;
+    how many of them it imported with something to check; what it left out for an error."""
+    from .exchange.report import exchange_text
+
     counts = {
         "written": len(done.written),
         "updated": len(done.updated),
+        "unchanged": len(done.unchanged),
         "skipped": len(done.skipped),
-        "failed": len(done.problems),
     }
-    ok = lint_ok and not done.problems
-    colour = "green" if ok else "red"
-    _stderr.print(f"[bold {colour}]{escape(exchange_text('import-done', lang, **counts))}[/]")
-    sys.exit(0 if ok else REFUSED)
+    said = [exchange_text("import-done", lang, **counts)]
+    if done.noted:
+        said.append(exchange_text("import-done-noted", lang, noted=done.noted))
+    left_out = [
+        exchange_text(key, lang, count=count)
+        for key, count in (
+            ("import-left-out-items", done.items_left_out),
+            ("import-left-out-rows", done.rows_left_out),
+        )
+        if count
+    ]
+    if left_out:
+        said.append(exchange_text("import-done-left-out", lang, what=list_text(left_out, lang)))
+    elif not done.noted:
+        said.append(exchange_text("import-done-clean", lang))
+    return sentences_text(said, lang)
 
 
 @main.command("export")

@@ -47,7 +47,7 @@ def test_the_sample_workbook_holds_the_sample_records():
     from_json = read_records(SAMPLE_JSON, Mapping())
     from_xlsx = read_records(SAMPLE_XLSX, Mapping())
     assert from_json.problems == [] and from_xlsx.problems == []
-    assert from_json.ignored == [] and from_xlsx.ignored == []
+    assert from_json.ignored == {} and from_xlsx.ignored == {}
     assert len(from_json.records) >= 20
     guides = guides_of(from_json)
     assert None not in guides
@@ -67,7 +67,7 @@ def test_the_sample_workbook_imports_lints_and_builds_through_the_gate(imported,
     assert outcome.exit_code == 0, outcome.stderr
     guides = sorted((source / "zh-Hans").glob("*.md"))
     assert len(guides) == len(json.loads(SAMPLE_JSON.read_text("utf-8")))
-    assert "新建 22 篇" in outcome.stderr and "0 处有错" in outcome.stderr
+    assert "新建 22 篇" in outcome.stderr and "表格里没有出错的地方" in outcome.stderr
     # the linter shows, per guide, the officialese and run-on sentences to rewrite
     assert "lint:officialese" in outcome.stdout and "lint:very-long-sentence" in outcome.stdout
     assert "没有必须修改的问题" in outcome.stderr
@@ -158,7 +158,10 @@ def test_a_bad_row_is_located_by_file_sheet_row_and_column_and_the_others_import
     assert outcome.exit_code == 1
     errors = outcome.stderr
     assert "清单.xlsx，工作表“实施清单”，第 3 行，“承诺办结时限”列：“20”缺少单位" in errors
-    assert "清单.xlsx，工作表“实施清单”，第 4 行，“事项名称”列：这一行没有“事项名称”" in errors
+    assert (
+        "清单.xlsx，工作表“实施清单”，第 4 行（实施编码 A3），“事项名称”列：这一行没有“事项名称”"
+        in errors
+    )
     assert "清单.xlsx，工作表“申请材料”，第 3 行，“纸质材料份数”列：应该是份数" in errors
     assert (
         "清单.xlsx，工作表“申请材料”，第 4 行，“实施编码”列：“申请材料”里的这一行写的实施编码 A9"
@@ -168,7 +171,10 @@ def test_a_bad_row_is_located_by_file_sheet_row_and_column_and_the_others_import
     assert [path.name for path in (tmp_path / "guides" / "zh-Hans").iterdir()] == [
         "juzhuzheng-shenling.md"
     ]
-    assert "新建 1 篇" in errors and "4 处有错" in errors
+    # 结婚登记, the row with no 事项名称 and 残疾人证核发 (its 申请材料), and the row of A9
+    assert (
+        "新建 1 篇" in errors and "有错没有导入的：3 个事项、各表（申请材料等）里的 1 行" in errors
+    )
 
 
 def test_a_bad_json_record_is_located_by_record_item_and_key(tmp_path):
@@ -240,7 +246,8 @@ def test_a_table_that_cannot_be_read_says_why_in_the_sites_language(tmp_path):
     (tmp_path / "清单-申请材料.csv").mkdir()
     outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "guides")
     assert outcome.exit_code == 1
-    assert "读不了 清单.csv：这是一个文件夹，不是文件" in outcome.stderr, outcome.stderr
+    # the file that cannot be read, not the records' file beside it
+    assert "读不了 清单-申请材料.csv：这是一个文件夹，不是文件" in outcome.stderr, outcome.stderr
 
 
 def test_an_existing_guide_is_skipped_and_update_changes_only_the_fields_that_changed(tmp_path):
@@ -602,7 +609,8 @@ def test_a_charge_with_no_amount_is_told_at_its_cell_and_the_guide_imports(tmp_p
         "清单.csv，第 2 行，“是否收费”列：是否收费写的是“是”，可是没有写收费标准" in outcome.stderr
     ), outcome.stderr
     assert "清单.csv，第 3 行" not in outcome.stderr  # its fees are in 收费项目
-    assert "新建 2 篇" in outcome.stderr and "1 处有错" in outcome.stderr
+    assert "新建 2 篇" in outcome.stderr and "1 篇导入了，但有要核对的地方" in outcome.stderr
+    assert "有错没有导入" not in outcome.stderr
     assert "fees" not in imported_meta(source / "zh-Hans" / "juzhuzheng-shenling.md")
 
 
@@ -631,7 +639,7 @@ def test_a_record_that_says_free_and_describes_a_charge_is_told_at_its_cell(tmp_
     assert "第 2 条记录，“是否收费”：是否收费写的是“是”，收费标准写的却是“不收费”" in errors
     assert "第 3 条记录" not in errors
     assert "第 4 条记录，“是否收费”：是否收费写的是“否”，收费标准写的却是“9元/证”" in errors
-    assert "新建 4 篇" in errors and "3 处有错" in errors
+    assert "新建 4 篇" in errors and "3 篇导入了，但有要核对的地方" in errors
     meta = imported_meta(source / "zh-Hans" / "juzhuzheng-shenling.md")
     assert meta["fees"] == "按照省物价局核定标准收取，每证10元"
     # messages in the site's language
@@ -653,7 +661,7 @@ def test_a_required_column_missing_from_the_header_is_told_once_at_the_header(tm
     assert outcome.exit_code == 1
     errors = outcome.stderr
     assert "清单.csv，第 1 行：表头没有“事项名称”列，下面的 30 行都没有导入" in errors, errors
-    assert "这一行没有" not in errors and "1 处有错" in errors, errors
+    assert "这一行没有" not in errors and "有错没有导入的：30 个事项。" in errors, errors
     # a table's rows with no 实施编码 column
     (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n", "utf-8")
     (tmp_path / "清单-申请材料.csv").write_text("材料名称\n居民身份证\n户口簿\n", "utf-8")
@@ -662,7 +670,8 @@ def test_a_required_column_missing_from_the_header_is_told_once_at_the_header(tm
     assert (
         "清单-申请材料.csv，第 1 行：表头没有“实施编码”列，下面的 2 行不知道属于哪个事项" in errors
     )
-    assert "这一行没有" not in errors and "新建 1 篇" in errors and "1 处有错" in errors, errors
+    assert "这一行没有" not in errors and "新建 1 篇" in errors, errors
+    assert "有错没有导入的：各表（申请材料等）里的 2 行。" in errors, errors
     # a workbook's header under a title row: told at the header's own row
     data = workbook(
         tmp_path / "清单.xlsx",
@@ -670,4 +679,192 @@ def test_a_required_column_missing_from_the_header_is_told_once_at_the_header(tm
     )
     outcome = run_guidekit("import", data, "--source", tmp_path / "xlsx")
     assert "清单.xlsx，工作表“实施清单”，第 2 行：表头没有“实施编码”列" in outcome.stderr
-    assert "1 处有错" in outcome.stderr, outcome.stderr
+    assert "有错没有导入的：1 个事项。" in outcome.stderr, outcome.stderr
+
+
+def summary_line(stderr: str) -> str:
+    """The import's closing line."""
+    return next(
+        line
+        for line in stderr.splitlines()
+        if line.startswith(("导入完成", "匯入完成", "Import done"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh-Hans",
+            "导入完成：新建 2 篇，更新 0 篇，没有改动 0 篇，跳过 0 篇。1 篇导入了，但有要核对的地方，"
+            "见上面的提示。有错没有导入的：1 个事项、各表（申请材料等）里的 1 行。请按上面的提示改好，再导入。",
+        ),
+        (
+            "zh-Hant",
+            "匯入完成：新建 2 篇，更新 0 篇，沒有改動 0 篇，跳過 0 篇。1 篇匯入了，但有要核對的地方，"
+            "見上面的提示。有錯沒有匯入的：1 個事項、各表（申請材料等）裡的 1 列。請按上面的提示改好，再匯入。",
+        ),
+        (
+            "en",
+            "Import done: 2 created, 0 updated, 0 unchanged, 0 skipped. 1 guide was imported with "
+            "something to check: see the notes above. Not imported because of errors: 1 item, 1 row "
+            "of the tables (申请材料 and the like). Correct them as shown above and import again.",
+        ),
+    ],
+)
+def test_the_closing_line_tells_imported_imported_to_check_and_not_imported_apart(
+    tmp_path, lang, said
+):
+    """A record imported with a note (是否收费 是, no 收费标准) was counted in "2 处有错没有导入"
+    beside "新建 3 篇": the editor read that two items were missing which were in the folder."""
+    (tmp_path / "清单.csv").write_text(
+        "事项名称,实施编码,是否收费\n居住证申领,C1,是\n结婚登记,C2,否\n,C3,否\n", "utf-8"
+    )
+    (tmp_path / "清单-申请材料.csv").write_text(
+        "实施编码,材料名称\nC1,居民身份证\nC9,照片\n", "utf-8"
+    )
+    source = tmp_path / "guides"
+    source.mkdir()
+    (source / "guidekit.toml").write_text(f'default_lang = "{lang}"\n', "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", source)
+    assert outcome.exit_code == 1, outcome.stderr
+    assert summary_line(outcome.stderr) == said, outcome.stderr
+    assert len(list((source / "zh-Hans").iterdir())) == 2
+
+
+def test_the_closing_line_of_an_import_with_nothing_wrong_says_so(tmp_path):
+    data = write_json(tmp_path / "清单.json", [RECORD])
+    source = tmp_path / "guides"
+    outcome = run_guidekit("import", data, "--source", source)
+    assert summary_line(outcome.stderr) == (
+        "导入完成：新建 1 篇，更新 0 篇，没有改动 0 篇，跳过 0 篇。表格里没有出错的地方。"
+    )
+    # an item skipped is not imported: its notes, which say it was, are not told
+    charged = {**RECORD, "是否收费": "是"}
+    outcome = run_guidekit("import", write_json(data, [charged]), "--source", source)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "照常导入" not in outcome.stderr
+    assert summary_line(outcome.stderr).endswith("跳过 1 篇。表格里没有出错的地方。")
+    outcome = run_guidekit("import", data, "--source", source, "--update")
+    assert summary_line(outcome.stderr) == (
+        "导入完成：新建 0 篇，更新 0 篇，没有改动 1 篇，跳过 0 篇。"
+        "1 篇导入了，但有要核对的地方，见上面的提示。"
+    ), outcome.stderr
+
+
+def test_an_item_not_imported_is_not_also_told_it_imported(tmp_path):
+    """An item refused for a bad cell was also told "这个事项照常导入" of its 是否收费 and "这个事项的
+    其他内容照常导入" of its 常见问题 text."""
+    record = {**RECORD, "是否收费": "是", "收费标准": None, "常见问题": "要照片吗？要。"}
+    bad = {**record, "实施编码": "B2", "事项名称": "结婚登记", "是否支持预约办理": "看情况"}
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", [record, bad]), "--source", tmp_path / "g"
+    )
+    errors = outcome.stderr
+    assert errors.count("第 1 条记录") == 2 and "第 2 条记录，“是否支持预约办理”" in errors, errors
+    assert errors.count("第 2 条记录") == 1, errors
+
+
+def test_a_json_record_without_its_name_is_told_once_by_its_number_and_code(tmp_path):
+    records = [
+        RECORD,
+        {"实施编码": "0002", "实施主体": "民政局", "常见问题": "要照片吗？要。"},
+        {"事项名称": "", "实施编码": "0003"},
+        {"基本编码": "000117", "实施主体": "人社局"},
+        {},
+    ]
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "g"
+    )
+    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
+    errors = outcome.stderr
+    assert (
+        "清单.json，第 2 条记录（实施编码 0002），“事项名称”：这条记录没有“事项名称”，没有导入。"
+        "请给它加上“事项名称”，再导入。" in errors
+    ), errors
+    assert "第 3 条记录（实施编码 0003），“事项名称”：这条记录没有“事项名称”" in errors
+    assert (
+        "第 4 条记录（基本编码 000117），“事项名称”：这条记录没有“事项名称”和“实施编码”，没有导入。"
+        in errors
+    )
+    assert "清单.json，第 5 条记录，“事项名称”：这条记录没有“事项名称”和“实施编码”" in errors
+    assert "这一行" not in errors and "照常导入" not in errors, errors
+    for number in range(2, 6):
+        assert errors.count(f"第 {number} 条记录") == 1, errors
+    assert "有错没有导入的：4 个事项。" in errors
+    # a spreadsheet row without its code is named by its item
+    (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n结婚登记,\n", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "csv")
+    assert (
+        "清单.csv，第 3 行（事项名称 结婚登记），“实施编码”列：这一行没有“实施编码”，没有导入。"
+        "请在这一格填上实施编码，再导入。" in outcome.stderr
+    ), outcome.stderr
+
+
+def test_a_json_export_whose_records_all_lack_a_name_is_told_once(tmp_path):
+    """No record holds 事项名称: a local key the mapping would name, told once and not per record
+    (as a header missing its column is)."""
+    records = [{"sxmc": f"事项{n}", "实施编码": f"C{n}"} for n in range(30)]
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "g"
+    )
+    assert outcome.exit_code == 1
+    errors = outcome.stderr
+    assert "清单.json：没有一条记录有“事项名称”，30 条记录都没有导入。" in errors, errors
+    assert "--mapping" in errors and "条记录（" not in errors, errors
+    assert "有错没有导入的：30 个事项。" in errors
+
+
+def test_a_table_sheet_without_its_header_row_is_told_at_the_sheet(tmp_path):
+    """A 申请材料 sheet whose rows start at row 1, with no header, was dropped with no word: the
+    guides came without their materials and the import said 0 处有错."""
+    data = workbook(
+        tmp_path / "清单.xlsx",
+        {
+            "实施清单": [["事项名称", "实施编码"], ["居住证申领", "A1"], ["结婚登记", "A2"]],
+            "申请材料": [["A1", "居民身份证", 1], ["A2", "户口簿", 1], [None, None, None]],
+        },
+    )
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    assert outcome.exit_code == 1, outcome.stderr
+    errors = outcome.stderr
+    assert (
+        "清单.xlsx，工作表“申请材料”，第 1 行：这张表没有表头（前 5 行里没有 guidekit 认识的列名），"
+        "它的 2 行都没有导入。请在最上面插入一行表头，写上每一列的名称，例如“实施编码”“材料名称”"
+        in errors
+    ), errors
+    assert "再用 --update 导入" in errors
+    assert "各表（申请材料等）里的 2 行" in summary_line(errors)
+    # an empty table sheet says nothing
+    data = workbook(
+        tmp_path / "空.xlsx",
+        {"实施清单": [["事项名称", "实施编码"], ["居住证申领", "A1"]], "申请材料": []},
+    )
+    outcome = run_guidekit("import", data, "--source", tmp_path / "empty")
+    assert outcome.exit_code == 0, outcome.stderr
+    # the records' own sheet: named, and the file not imported
+    data = workbook(tmp_path / "主表.xlsx", {"实施清单": [["居住证申领", "A1"]]})
+    outcome = run_guidekit("import", data, "--source", tmp_path / "main")
+    assert outcome.exit_code == 1
+    assert "主表.xlsx，工作表“实施清单”：前 5 行里没有实施清单的列名" in outcome.stderr
+    assert "插入一行表头" in outcome.stderr, outcome.stderr
+    # a CSV table file
+    (tmp_path / "清单.csv").write_text("事项名称,实施编码\n居住证申领,C1\n", "utf-8")
+    (tmp_path / "清单-办理流程.csv").write_text("C1,受理\n", "utf-8")
+    outcome = run_guidekit("import", tmp_path / "清单.csv", "--source", tmp_path / "csv")
+    assert "清单-办理流程.csv，第 1 行：这张表没有表头" in outcome.stderr, outcome.stderr
+    assert "“实施编码”“环节名称”" in outcome.stderr
+
+
+def test_columns_and_sheets_left_out_are_told_where_they_are(tmp_path):
+    data = workbook(
+        tmp_path / "清单.xlsx",
+        {
+            "实施清单": [["事项名称", "实施编码", "行使层级"], ["居住证申领", "A1", "市级"]],
+            "Sheet2": [["实施编码", "x"], ["A1", 1]],
+        },
+    )
+    outcome = run_guidekit("import", data, "--source", tmp_path / "guides")
+    errors = outcome.stderr
+    assert "清单.xlsx，工作表“实施清单”，第 1 行：这些列不是 guidekit 读取的实施清单要素" in errors
+    assert "清单.xlsx，工作表“Sheet2”：这张表不是 guidekit 读取的实施清单表" in errors, errors

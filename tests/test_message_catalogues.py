@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import string
 from importlib import resources
 
@@ -14,6 +15,7 @@ import yaml
 from guidekit.cli import say
 from guidekit.component_registry import Problem as ParamProblem
 from guidekit.component_registry import registry
+from guidekit.exchange.report import exchange_text
 from guidekit.findings import Finding
 from guidekit.gate.formats import pages_line
 from guidekit.gate.report import Problem as ReportProblem
@@ -120,3 +122,47 @@ def test_a_list_inside_a_message_is_separated_the_way_its_language_separates(lan
     assert f"important{separator}success" in banner.describe(ParamProblem("choice", "type"), lang)
     unknown = banner.describe(ParamProblem("unknown", "colour"), lang)
     assert f"content{separator}title{separator}type" in unknown, unknown
+
+
+# a counted word, then in the same clause a verb that agrees with it only in the plural (or the
+# singular): "the {rows:|row|rows} below it belong", "none of the {rows:|row|rows} … was"
+_VERB_AFTER_COUNT = re.compile(
+    r"\{\w+:\|[^}]*\}[^.;:,()]*?\b(were|are|have|hold|belong|show|was|is|has|holds|belongs)\b"
+)
+
+
+@pytest.mark.parametrize("name", [name.removesuffix(".yml") for name in CATALOGUES])
+def test_a_verb_after_a_counted_word_is_one_of_its_forms(name):
+    """English said "none of the 1 row below it was imported" and "the 1 row below it belong to
+    no item": a verb agreeing with a count goes into the count's forms ({rows:|row was|rows
+    were}), and a form follows its number ("2 none of the records" is not English)."""
+    for key, texts in catalogue(name).items():
+        text = texts["en"]
+        assert not _VERB_AFTER_COUNT.search(text), (name, key, text)
+        assert not re.search(r"\b(none|all|every one|each) of the \{\w+:\|", text), (name, key)
+        # the count is written before its form: "2 none of the records were"
+        for _, _, spec, _ in string.Formatter().parse(text):
+            for form in (spec or "").split("|")[1:]:
+                assert not re.match(r"(the|none|all|every|each|a|an)\b", form), (name, key, form)
+
+
+@pytest.mark.parametrize(
+    ("key", "args"),
+    [
+        ("column-missing", {"element": "事项名称"}),
+        ("table-column-missing", {"element": "实施编码"}),
+        ("table-no-header", {"first": "实施编码", "second": "材料名称", "search": 5}),
+    ],
+)
+def test_an_import_tells_one_row_in_the_singular(key, args):
+    one = exchange_text(key, "en", rows=1, **args)
+    two = exchange_text(key, "en", rows=2, **args)
+    for said in (one, two):
+        assert "of the 1 row" not in said and "1 rows" not in said, said
+    assert re.search(r"\b1 row\b[^.]* was not imported", one), one
+    assert re.search(r"\b2 rows\b[^.]* were not imported", two), two
+
+
+def test_a_grid_page_tried_once_is_said_so():
+    said = error_text("page-unchecked-grid", "en", reason="x", tries=1)
+    assert "after 1 try." in said, said

@@ -44,7 +44,7 @@ def test_the_import_example_runs_where_only_the_installed_package_is(tmp_path, m
     monkeypatch.chdir(tmp_path)
     outcome = run_guidekit(*imported)
     assert outcome.exit_code == 0, outcome.stderr
-    assert "0 处有错" in outcome.stderr
+    assert "表格里没有出错的地方" in outcome.stderr
     # as the README says of the build: warnings, no errors
     outcome = run_guidekit(*built, "--format", "json")
     assert outcome.exit_code == 0, outcome.report["findings"]

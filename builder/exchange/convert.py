@@ -80,7 +80,8 @@ def front_matter(
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The record's guide front matter, in the content model's field order, or None; and where the
     record is wrong, said in ``message_lang`` (default: the guide's language). A problem returned
-    with the front matter is one the guide imports despite."""
+    with the front matter is one the guide imports despite (the record's own notes, of its
+    reading, are not among them)."""
     fields = _read_row(record.main, MAIN_COLUMNS)
     for limit in ("legal_time_limit", "promised_time_limit"):
         if set(fields.get(limit, {})) == {"value"}:  # 20 个工作日 written in one cell
@@ -110,7 +111,8 @@ def front_matter(
     try:
         GuideMeta.model_validate(fields)
     except ValidationError as error:
-        return None, _located(record, error, message_lang or lang) + notes
+        # not the notes: each says the item imported
+        return None, _located(record, error, message_lang or lang)
     order = list(GuideMeta.model_fields)
     return dict(sorted(fields.items(), key=lambda item: order.index(item[0]))), notes
 
@@ -148,9 +150,11 @@ def _located(record: Record, error: ValidationError, lang: str) -> list[Problem]
             continue
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or part in _PATH_PARTS)
         at = locate(record, loc)
-        if detail["type"] == "missing" and at.column:  # pydantic's "Field required" is English
-            problems.setdefault(at, Problem(at, "cell-missing", {"element": at.column}))
-            continue
+        if detail["type"] == "missing":  # pydantic's "Field required" is English
+            element = at.column or column_name(loc)
+            if element:
+                problems.setdefault(at, Problem(at, "cell-missing", {"element": element}))
+                continue
         # a spreadsheet answers yes-or-no questions with 是 and 否, not YAML's true and false
         expected = (
             exchange_text("expect-yes-no", lang)
@@ -170,6 +174,19 @@ def _column_for(columns: tuple[Column, ...], path: tuple[Any, ...]) -> Column | 
         or next((column for column in columns if column.path[: len(path)] == path), None)
         or next((column for column in columns if path[: len(column.path)] == column.path), None)
     )
+
+
+def column_name(loc: tuple[Any, ...]) -> str | None:
+    """The element a content-model error about ``loc`` is about, such as 材料名称."""
+    if not loc:
+        return None
+    table = next((table for table in TABLES if loc[:1] == (table.field,)), None)
+    if table:
+        path = loc[2:] if len(loc) > 1 and isinstance(loc[1], int) else loc[1:]
+        column = _column_for(table.columns, path) if path else None
+    else:
+        column = _column_for(MAIN_COLUMNS, loc)
+    return column.name if column else None
 
 
 def locate(record: Record, loc: tuple[Any, ...]) -> Location:

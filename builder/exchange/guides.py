@@ -30,7 +30,10 @@ class Imported:
     updated: list[tuple[Path, list[str]]] = field(default_factory=list)  # guide, elements changed
     unchanged: list[Path] = field(default_factory=list)
     skipped: list[tuple[str, Path]] = field(default_factory=list)  # 实施编码, existing guide
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what was left out, and the notes
+    noted: int = 0  # guides written, updated or unchanged with a note: something to check
+    items_left_out: int = 0  # records not imported (or, for a broken guide, not updated)
+    rows_left_out: int = 0  # rows of the tables not imported
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,11 @@ def _dump(fields: dict[str, Any]) -> str:
 def import_records(
     read: Read, source: Path, wording: Wording, *, update: bool, today: dt.date
 ) -> Imported:
-    done = Imported(problems=list(read.problems))
+    done = Imported(
+        problems=list(read.problems),
+        items_left_out=read.items_left_out,
+        rows_left_out=read.rows_left_out,
+    )
     existing = _existing(source)
     folder = source / IMPORT_LANG
     for record in read.records:
@@ -77,9 +84,11 @@ def import_records(
             today + REVIEW_INTERVAL,
             wording.lang,
         )
-        done.problems += problems
         if fields is None:
+            done.problems += problems
+            done.items_left_out += 1
             continue
+        notes = record.notes + problems
         path = existing.get(record.code)
         if path is None:
             folder.mkdir(parents=True, exist_ok=True)
@@ -87,24 +96,30 @@ def import_records(
             text = f"{FENCE}\n# {wording.comment}\n{_dump(fields)}{FENCE}\n"
             path.write_text(text, encoding="utf-8", newline="\n")
             done.written.append(path)
-        elif not update:
+        elif not update:  # not imported: the notes, which say it was, are not told
             done.skipped.append((record.code, path))
-        else:
-            _update(path, source, fields, record.main.location(KEY), done)
+            continue
+        elif not _update(path, source, fields, record.main.location(KEY), done):
+            continue
+        if notes:
+            done.problems += notes
+            done.noted += 1
     return done
 
 
 def _update(
     path: Path, source: Path, fields: dict[str, Any], code_at: Location, done: Imported
-) -> None:
+) -> bool:
+    """Whether the guide now holds the record (updated, or already the same)."""
     guide, _ = load_guide(path, path.relative_to(source).as_posix(), IMPORT_LANG)
     if guide is None:
         done.problems.append(Problem(code_at, "guide-broken", {"guide": path}))
-        return
+        done.items_left_out += 1
+        return False
     changed = changed_fields(record_of(guide.meta), record_of(GuideMeta.model_validate(fields)))
     if not changed:
         done.unchanged.append(path)
-        return
+        return True
     keys = list(dict.fromkeys(front_matter_key(name) for name in changed))
     path.write_text(
         rewritten(path.read_text("utf-8"), {key: fields.get(key) for key in keys}),
@@ -112,6 +127,7 @@ def _update(
         newline="\n",
     )
     done.updated.append((path, changed))
+    return True
 
 
 def rewritten(text: str, values: dict[str, object]) -> str:

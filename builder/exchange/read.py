@@ -43,6 +43,9 @@ class Location:
     table: str | None = None  # JSON: the nested list
     item: int | None = None  # JSON: position in that list, from 1
     spreadsheet: bool = False  # rows and columns (XLSX, CSV), not records and keys (JSON)
+    # the record's item by an element it does have (实施编码, 0002), where the message is that it
+    # lacks another: "第 2 条记录" alone sends the editor counting through the file
+    named: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ class Row:
 class Record:
     main: Row
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    # what is wrong in the record that it imports despite (a table written as text): told only
+    # if it does import, since each says that the rest of the item did
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -80,9 +86,18 @@ class Problem:
 
 @dataclass
 class Read:
-    records: list[Record]
-    problems: list[Problem]  # rows left out, each with why
-    ignored: list[str]  # columns, keys and sheets that are no element guidekit reads
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what was left out, each with why
+    # what is no element guidekit reads, by where it is and its kind: "columns" of a header,
+    # "keys" of a JSON file, a sheet (CSV file) that is a "table" guidekit does not know
+    ignored: dict[tuple[Location, str], list[str]] = field(default_factory=dict)
+    items_left_out: int = 0  # records the problems leave out
+    rows_left_out: int = 0  # rows of the tables (申请材料, …) the problems leave out
+
+    def ignore(self, at: Location, kind: str, name: str) -> None:
+        names = self.ignored.setdefault((at, kind), [])
+        if name not in names:
+            names.append(name)
 
 
 class UnreadableFile(ValueError):
@@ -171,12 +186,14 @@ def _csv_at(path: Path) -> Location:
 
 
 def _csv_sheets(path: Path) -> list[Sheet]:
-    try:
-        sheets: list[Sheet] = [(MAIN_SHEET, _csv_rows(path), _csv_at(path))]
-        for other in sorted(path.parent.glob(f"{path.stem}-*.csv")):
-            sheets.append((other.stem[len(path.stem) + 1 :], _csv_rows(other), _csv_at(other)))
-    except OSError as error:
-        raise UnreadableFile("file-unreadable", file=path.name, reason=error) from None
+    sheets: list[Sheet] = []
+    beside = sorted(path.parent.glob(f"{path.stem}-*.csv"))
+    for name, file in [(MAIN_SHEET, path), *((o.stem[len(path.stem) + 1 :], o) for o in beside)]:
+        # the file that cannot be read: a table's beside the records' was said to be the records'
+        try:
+            sheets.append((name, _csv_rows(file), _csv_at(file)))
+        except OSError as error:
+            raise UnreadableFile("file-unreadable", file=file.name, reason=error) from None
     return sheets
 
 
@@ -209,7 +226,7 @@ class _Table:
 
 
 def _rows(
-    at: Location, rows: list[tuple[int, list[object]]], mapping: Mapping, ignored: set[str]
+    at: Location, rows: list[tuple[int, list[object]]], mapping: Mapping, found: Read
 ) -> _Table | None:
     """The rows below the header, as national element -> cell; empty rows left out. None when
     no row of the first few names an element."""
@@ -219,11 +236,9 @@ def _rows(
     number, values = rows[start]
     header = [str(value).strip() if value is not None else "" for value in values]
     names = [mapping.national(written) for written in header]
-    ignored.update(
-        written
-        for written, name in zip(header, names, strict=True)
-        if written and name not in NAMES
-    )
+    for written, name in zip(header, names, strict=True):
+        if written and name not in NAMES:
+            found.ignore(replace(at, row=number), "columns", written)
     table = _Table(replace(at, row=number), set(names), [])
     for number, values in rows[start + 1 :]:
         row = Row(replace(at, row=number))
@@ -242,15 +257,16 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
         main_name = next(
             (name for name in by_name if name not in TABLES_BY_NAME), mapping.national(sheets[0][0])
         )
-    ignored: set[str] = set()
-    found = Read([], [], [])
+    found = Read()
     _, rows, at = by_name[main_name]
-    main = _rows(at, rows, mapping, ignored)
-    if main is None:  # another table exported by mistake: no record, no word
-        raise UnreadableFile("no-header", file=file, rows=_HEADER_SEARCH)
+    main = _rows(at, rows, mapping, found)
+    if main is None:  # another table exported by mistake, or a table with no header: no record
+        if at.sheet is None:
+            raise UnreadableFile("no-header", file=file, rows=_HEADER_SEARCH)
+        raise UnreadableFile("no-header-sheet", file=file, sheet=at.sheet, rows=_HEADER_SEARCH)
     if main.told_missing(found, REQUIRED, "column-missing"):
         # no record: each row of the tables would be told it names an unknown 实施编码
-        found.ignored = sorted(ignored)
+        found.items_left_out += len(main.rows)
         return found
     for row in main.rows:
         _add_record(found, Record(row))
@@ -259,19 +275,39 @@ def _from_sheets(file: str, sheets: list[Sheet], mapping: Mapping) -> Read:
         if name == main_name:
             continue
         if name not in TABLES_BY_NAME:
-            ignored.add(written)
+            found.ignore(at, "table", written)
             continue
-        table = _rows(at, rows, mapping, ignored)
-        if table and not table.told_missing(found, (KEY,), "table-column-missing"):
+        table = _rows(at, rows, mapping, found)
+        if table is None:
+            _no_header(found, name, rows, at)
+        elif table.told_missing(found, (KEY,), "table-column-missing"):
+            found.rows_left_out += len(table.rows)
+        else:
             for row in table.rows:
                 _add_table_row(found, codes, name, row)
     for record in found.records:
-        _tables_from_text(found, record)
-    found.ignored = sorted(ignored)
+        _tables_from_text(record)
     return found
 
 
-def _tables_from_text(found: Read, record: Record) -> None:
+def _no_header(found: Read, table: str, rows: list[tuple[int, list[object]]], at: Location) -> None:
+    """A table's sheet (CSV file) whose rows start with no header: told at its first row, as its
+    rows cannot be read (an empty one says nothing)."""
+    filled = [number for number, values in rows if not all(_empty(value) for value in values)]
+    if not filled:
+        return
+    first, second = KEY, TABLES_BY_NAME[table].columns[0].name
+    found.problems.append(
+        Problem(
+            replace(at, row=filled[0]),
+            "table-no-header",
+            {"rows": len(filled), "search": _HEADER_SEARCH, "first": first, "second": second},
+        )
+    )
+    found.rows_left_out += len(filled)
+
+
+def _tables_from_text(record: Record) -> None:
     """A table the record writes as text (办理流程 "1、申请；2、受理", 申请材料 a line each) is read
     as the table's rows, an item each in its first column (材料名称, 环节名称, …); a table whose
     rows need two columns (问题 and 解答) cannot be, and is told. Rows of the table's own (sheet,
@@ -283,7 +319,7 @@ def _tables_from_text(found: Read, record: Record) -> None:
             continue
         if not table.from_text:
             first, second = (column.name for column in table.columns[:2])
-            found.problems.append(
+            record.notes.append(
                 Problem(cell.at, "table-as-text", {"table": name, "first": first, "second": second})
             )
             continue
@@ -297,22 +333,39 @@ def _add_record(found: Read, record: Record) -> None:
     """A record is kept when it names its item and has a 实施编码 no other record has, and its
     codes are as the platform wrote them."""
     missing = [name for name in REQUIRED if name not in record.main.cells]
-    if missing:
-        found.problems.append(
-            Problem(record.main.location(missing[0]), "record-missing", {"element": missing[0]})
-        )
-        return
     damaged = [name for name in CODES if name in record.main.cells and _damaged(record.main, name)]
-    if damaged:
+    if missing:
+        at = record.main.location(missing[0])
+        # the record by what it does have: its code, else its basic code; its name, if that is all
+        named = next(
+            (
+                (name, _code(record.main.cells[name]))
+                for name in (*(n for n in CODES if n not in damaged), REQUIRED[0])
+                if name in record.main.cells
+            ),
+            None,
+        )
+        key = "record-missing" if len(missing) == 1 else "record-missing-both"
+        found.problems.append(
+            Problem(
+                replace(at, named=named),
+                key if at.spreadsheet else f"{key}-json",
+                {"element": missing[0]},
+            )
+        )
+    elif damaged:
         found.problems.append(_code_problem(record.main, damaged[0]))
-        return
-    record.main.cells[KEY] = replace(record.main.cells[KEY], value=_code(record.main.cells[KEY]))
-    if any(other.code == record.code for other in found.records):
+    else:
+        record.main.cells[KEY] = replace(
+            record.main.cells[KEY], value=_code(record.main.cells[KEY])
+        )
+        if not any(other.code == record.code for other in found.records):
+            found.records.append(record)
+            return
         found.problems.append(
             Problem(record.main.location(KEY), "record-code-twice", {"code": record.code})
         )
-        return
-    found.records.append(record)
+    found.items_left_out += 1
 
 
 # Excel keeps 15 significant digits and no leading zeros in a number: a code it turned into one
@@ -348,17 +401,18 @@ def _code(cell: Cell) -> str:
 def _add_table_row(found: Read, codes: dict[str, Record], table: str, row: Row) -> None:
     if KEY not in row.cells:
         found.problems.append(Problem(row.location(KEY), "row-no-code", {"table": table}))
-        return
-    if _damaged(row, KEY):
+    elif _damaged(row, KEY):
         found.problems.append(_code_problem(row, KEY))
-        return
-    code = _code(row.cells.pop(KEY))
-    if code not in codes:
+    else:
+        code = _code(row.cells[KEY])
+        if code in codes:
+            del row.cells[KEY]
+            codes[code].tables.setdefault(table, []).append(row)
+            return
         found.problems.append(
             Problem(row.location(KEY), "row-unknown-code", {"table": table, "code": code})
         )
-        return
-    codes[code].tables.setdefault(table, []).append(row)
+    found.rows_left_out += 1
 
 
 def _from_json(path: Path, mapping: Mapping) -> Read:
@@ -376,12 +430,15 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
     document = _record_list(document)
     if document is None:
         raise UnreadableFile("json-no-records", file=path.name)
-    found = Read([], [], [])
-    ignored: set[str] = set()
+    found = Read()
+    keys = Location(path.name)  # the keys of all records are told of the file
+    if _told_keys_missing(found, document, mapping, keys):
+        return found
     for number, item in enumerate(document, start=1):
         at = Location(path.name, row=number)
         if not isinstance(item, dict):
             found.problems.append(Problem(at, "record-not-object"))
+            found.items_left_out += 1
             continue
         record = Record(Row(at))
         for written, value in item.items():
@@ -391,15 +448,37 @@ def _from_json(path: Path, mapping: Mapping) -> Read:
             if name in TABLES_BY_NAME and isinstance(value, (list, dict)):
                 # converters from the platforms' XML write a table of one row as that row
                 rows = value if isinstance(value, list) else [value]
-                record.tables[name] = _json_table(at, name, written, rows, mapping, ignored)
+                record.tables[name] = _json_table(at, name, written, rows, mapping, found, keys)
             elif name in MAIN_NAMES or name in TABLES_BY_NAME:
                 record.main.cells[name] = Cell(value, replace(at, column=written))
             else:
-                ignored.add(written)
-        _tables_from_text(found, record)
+                found.ignore(keys, "keys", written)
+        _tables_from_text(record)
         _add_record(found, record)
-    found.ignored = sorted(ignored)
     return found
+
+
+def _told_keys_missing(found: Read, document: list[object], mapping: Mapping, at: Location) -> bool:
+    """Tells ``found`` each key every record needs that no record has, and whether there was one:
+    a local key the mapping would name, told once, not at each of 2,000 records (as a header
+    missing its column is). A single record is told as a record, by what it does have."""
+    objects = [entry for entry in document if isinstance(entry, dict)]
+    if len(objects) < 2:
+        return False
+    written = {key for entry in objects for key in entry}
+    missing = [name for name in REQUIRED if all(mapping.national(key) != name for key in written)]
+    for name in missing:
+        found.problems.append(
+            Problem(at, "key-missing", {"element": name, "records": len(document)})
+        )
+    if not missing:
+        return False
+    for entry in objects:
+        for key in entry:
+            if mapping.national(key) not in NAMES:
+                found.ignore(at, "keys", key)
+    found.items_left_out += len(document)
+    return True
 
 
 def _record_list(document: object) -> list[object] | None:
@@ -418,7 +497,13 @@ def _record_list(document: object) -> list[object] | None:
 
 
 def _json_table(
-    at: Location, table: str, written: str, items: list[object], mapping: Mapping, ignored: set[str]
+    at: Location,
+    table: str,
+    written: str,
+    items: list[object],
+    mapping: Mapping,
+    found: Read,
+    keys: Location,
 ) -> list[Row]:
     rows = []
     for index, item in enumerate(items, start=1):
@@ -427,9 +512,11 @@ def _json_table(
             for key, value in item.items():
                 name = mapping.national(key)
                 if name not in NAMES:
-                    ignored.add(key)
+                    found.ignore(keys, "keys", key)
                 elif not _empty(value):
                     row.cells[name] = Cell(value, replace(row.at, column=key))
+        elif _empty(item):  # null or "" in the list: nothing, as an empty row of a sheet is
+            continue
         else:  # a plain list entry: the table's first element (材料名称, 环节名称, …)
             row.cells[TABLES_BY_NAME[table].columns[0].name] = Cell(item, row.at)
         rows.append(row)

@@ -22,7 +22,11 @@ def where(at: Location, lang: str) -> str:
         parts.append(exchange_text("at-sheet", lang, sheet=at.sheet))
     if at.row is not None:
         key = "at-row" if at.spreadsheet else "at-record"
-        parts.append(exchange_text(key, lang, row=at.row))
+        row = exchange_text(key, lang, row=at.row)
+        if at.named is not None:
+            element, value = at.named
+            row += exchange_text("at-named", lang, element=element, value=value)
+        parts.append(row)
     if at.table is not None:
         parts.append(exchange_text("at-item", lang, table=at.table, item=at.item))
     if at.column:
