@@ -3,7 +3,11 @@ browser)."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guidekit.gate.axe import FOUND_LENGTH, fix_text, wcag_criteria
 from guidekit.gate.content_rules import alt_says_nothing, page_findings
@@ -240,6 +244,51 @@ def test_standard_targets_may_be_small_with_room_around_them():
     assert (
         _wcag(GUIDE, [box(0, 0, 16, inline=True), box(18, 0, 16, inline=True)]) == []
     )  # in a sentence
+
+
+def _crowded_by_every_pair(targets: list[dict]) -> list[str]:
+    """WCAG 2.5.8's spacing test as written, each small target against every other target: the
+    reference the gate's banded comparison must agree with."""
+
+    def centre(t):
+        return t["left"] + t["width"] / 2, t["top"] + t["height"] / 2
+
+    def to_box(point, t):
+        x = min(max(point[0], t["left"]), t["left"] + t["width"])
+        y = min(max(point[1], t["top"]), t["top"] + t["height"])
+        return math.dist(point, (x, y))
+
+    small = [t for t in targets if t["width"] < 23.5 or t["height"] < 23.5]
+    return [
+        t["element"]
+        for t in small
+        if any(o is not t and to_box(centre(t), o) < 12 for o in targets)
+        or any(o is not t and math.dist(centre(t), centre(o)) < 24 for o in small)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(-50, 300, allow_nan=False),
+            st.floats(-50, 300, allow_nan=False),
+            st.floats(0, 60, allow_nan=False),
+            st.floats(0, 120, allow_nan=False),
+        ),
+        max_size=12,
+    )
+)
+def test_the_spacing_exception_compares_only_targets_within_reach_and_misses_none(boxes):
+    """The gate compared every small target with every other (a Sphinx index of 2,400 links took
+    17 s, and a long honest page was refused as unchecked); it now compares only those within
+    reach of a target's centre, which must find exactly the pairs the whole comparison finds."""
+    targets = [
+        {**box(left, top, 0, purpose=f"href {index}"), "width": width, "height": height}
+        | {"element": f"a{index}"}
+        for index, (left, top, width, height) in enumerate(boxes)
+    ]
+    assert [f.element for f in _wcag(GUIDE, targets)] == _crowded_by_every_pair(targets)
 
 
 def test_standard_targets_keep_the_user_agent_and_equivalent_exceptions_of_wcag_2_5_8():

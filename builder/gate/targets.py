@@ -11,7 +11,8 @@ agent), and a target whose purpose another target on the page serves at a size t
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
@@ -69,20 +70,41 @@ def _wcag(context: PageContext, targets: Sequence[Target]) -> list[Finding]:
     served = {
         t["purpose"] for t in targets if not _below(t, MINIMUM)
     }  # purposes a target of enough size serves
+    # the spacing exception: a 24 px circle on the target's centre touches no other target or
+    # small target's circle; only what lies within reach of the centre's height is compared (a
+    # Sphinx index of 2,400 links took 17 s comparing every pair)
+    boxes = _by_band(
+        (t["top"] - MINIMUM / 2, t["top"] + t["height"] + MINIMUM / 2, t) for t in targets
+    )
+    circles = _by_band((_centre(t)[1] - MINIMUM, _centre(t)[1] + MINIMUM, t) for t in small)
     findings = []
     for target in (t for t in small if not t["agentSized"] and t["purpose"] not in served):
-        # the spacing exception: a 24 px circle on the target's centre touches no other target or
-        # small target's circle
+        centre = _centre(target)
+        band = _band(centre[1])
         crowded = any(
-            other is not target and _distance_to_box(_centre(target), other) < MINIMUM / 2
-            for other in targets
+            other is not target and _distance_to_box(centre, other) < MINIMUM / 2
+            for other in boxes[band]
         ) or any(
-            other is not target and math.dist(_centre(target), _centre(other)) < MINIMUM
-            for other in small
+            other is not target and math.dist(centre, _centre(other)) < MINIMUM
+            for other in circles[band]
         )
         if crowded:
             findings.append(_finding(context, target, "2.5.8", MINIMUM))
     return findings
+
+
+def _band(y: float) -> int:
+    return math.floor(y / MINIMUM)
+
+
+def _by_band(spans: Iterable[tuple[float, float, Target]]) -> defaultdict[int, list[Target]]:
+    """Each target under every band of the page's height (MINIMUM px each) that its span from
+    ``low`` to ``high`` touches."""
+    bands: defaultdict[int, list[Target]] = defaultdict(list)
+    for low, high, target in spans:
+        for band in range(_band(low), _band(high) + 1):
+            bands[band].append(target)
+    return bands
 
 
 def _below(target: Target, size: int) -> bool:
