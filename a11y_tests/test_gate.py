@@ -264,6 +264,40 @@ def test_a_page_whose_steps_each_end_in_time_is_checked_however_long_it_takes_in
     assert outcome.report["findings"] == []
 
 
+def test_a_long_tab_walk_is_a_step_that_goes_on_not_a_page_that_stopped(tmp_path):
+    """A Sphinx site's index of 2,400 links took 28 s of Tab presses, each laying the long page out
+    again after its scroll: the whole walk counted as one step, ran past the 30 s limit under load,
+    and an honest page was refused as unchecked (a developer's check of a Sphinx/Furo site). Here
+    each of 450 Tab presses keeps the page busy 12 ms: 5.4 s of walking against a 4 s limit."""
+    parts = range(1, 451)
+    links = "".join(f'<li><a href="#part-{n}">Part {n}</a></li>' for n in parts)
+    text = "".join(f'<p id="part-{n}">What part {n} says.</p>' for n in parts)
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Index</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><style>'
+        "a { display: inline-block; min-height: 44px; min-width: 44px; }</style></head>"
+        f"<body><main><h1>Index</h1><ul>{links}</ul>{text}</main><script>"
+        'addEventListener("keydown", (event) => { if (event.key !== "Tab") return;'
+        " const until = performance.now() + 12; while (performance.now() < until); });"
+        "</script></body></html>"
+    )
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(page, "utf-8")
+    outcome = run_guidekit(
+        "check",
+        tmp_path / "site",
+        "--format",
+        "json",
+        "--no-cache",
+        "--jobs",
+        "1",
+        env={PAGE_TIMEOUT_VARIABLE: "4000"},
+    )
+    rules = {finding["rule"] for finding in outcome.report["findings"]}
+    assert "guidekit:page-unchecked" not in rules, outcome.report["findings"]
+    assert outcome.exit_code == 0, outcome.stdout
+
+
 def test_two_tables_under_one_heading_pass_in_both_themes(a11y, tmp_path):
     """Records imported from an implementation list often hold two tables in one part: both
     scrolling regions took the heading's name, one landmark twice to a screen reader (axe

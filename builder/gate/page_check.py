@@ -158,7 +158,7 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         findings += await barriers.check(page, context, cdp, answers["barriers"])
         watch.lap("barriers")
         # the Tab walk before anything moves the focus: it starts where a reader starts
-        findings += await keyboard.check(page, context, cdp)
+        findings += await keyboard.check(page, context, cdp, lambda: watch.lap("keyboard"))
         watch.lap("keyboard")
         findings += await focus_visible.check(page, context, session.focus_verdicts, cdp)
         watch.lap("focus_visible")
