@@ -14,6 +14,8 @@ from guidekit.gate.content_rules import alt_says_nothing, page_findings
 from guidekit.gate.keyboard import walk_findings
 from guidekit.gate.language import chinese_variant, page_language, parts_language, script_of
 from guidekit.gate.origin import PageContext, locate
+from guidekit.gate.page_check import StepTimedOut
+from guidekit.gate.runner import unchecked
 from guidekit.gate.targets import _promised, _wcag
 
 GUIDE = PageContext("zh-Hans/pension.html", "zh-Hans", "zh-Hans/pension.md", "standard")
@@ -418,3 +420,14 @@ def test_a_rule_of_a_criterion_wcag_22_removed_names_no_criterion():
     a blocking finding under a criterion that no longer exists."""
     assert wcag_criteria(["cat.parsing", "wcag2a-obsolete", "wcag411", "deprecated"]) is None
     assert wcag_criteria(["cat.color", "wcag2aa", "wcag143"]) == "1.4.3"
+
+
+def test_a_page_whose_step_did_not_end_is_told_so_in_the_readers_words():
+    """The reason was Python's English ("one step ran 30 s without an end") inside a Chinese
+    sentence that said the build would not be published, also to a developer's check."""
+    (said,) = unchecked("genindex.html", StepTimedOut(30), lang="zh-Hans").findings
+    assert said.rule == "guidekit:page-unchecked" and said.file == "genindex.html"
+    assert "有一步检查过了 30 秒还没有结束" in said.message, said.message
+    assert "GUIDEKIT_PAGE_TIMEOUT_MS" in said.message and "构建" not in said.message
+    (crashed,) = unchecked("a.html", RuntimeError("Target crashed"), lang="zh-Hant").findings
+    assert "Target crashed" in crashed.message and "GUIDEKIT_PAGE_TIMEOUT_MS" not in crashed.message

@@ -43,7 +43,7 @@ from .axe import axe_directory, axe_version
 from .browser import _ARGUMENTS, playwright_driver
 from .grid_status import GridUnavailable, grid_status
 from .page_check import PageResult, check_page_in_time
-from .runner import unchecked
+from .runner import findings_lang, unchecked
 from .session import (
     VIEWPORT,
     Overrides,
@@ -179,7 +179,13 @@ class _GridRun:
                             page
                         )  # a node died or a session timed out: another session tries it
                         continue
-                    result = unchecked(page, error, "page-unchecked-grid", tries=GRID_ATTEMPTS)
+                    result = unchecked(
+                        page,
+                        error,
+                        "page-unchecked-grid",
+                        lang=findings_lang(self.overrides),
+                        tries=GRID_ATTEMPTS,
+                    )
                 else:
                     self.nodes[session.node] += 1
                 self.results[page] = result
@@ -332,6 +338,7 @@ async def check_on_grid(
             page,
             RuntimeError(run.last_error or "no Grid session"),
             "page-unchecked-grid",
+            lang=findings_lang(run.overrides),
             tries=run.attempts[page],
         )
         on_page(page)

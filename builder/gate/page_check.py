@@ -69,8 +69,16 @@ class Stopwatch:
         self.last_lap = now
 
 
+class StepTimedOut(TimeoutError):
+    """A step of a page's check that ran ``seconds`` without ending."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"one step ran {seconds:g} s without an end")
+        self.seconds = seconds
+
+
 async def check_page_in_time(session: Session, page_path: str, seconds: float) -> PageResult:
-    """``check_page``, stopped with a TimeoutError when one of its steps has run ``seconds``
+    """``check_page``, stopped with StepTimedOut when one of its steps has run ``seconds``
     without ending: a script that blocks after load would hang the check forever, and the browser's
     own timeouts do not cover page.evaluate. A bound on the whole check refused long honest pages
     instead: the A–Z list of a 2,000-guide site (756 links) took 25 s to check at idle, more than
@@ -79,14 +87,14 @@ async def check_page_in_time(session: Session, page_path: str, seconds: float) -
 
 
 async def while_progressing(work: Callable[[Stopwatch], Awaitable[T]], seconds: float) -> T:
-    """What ``work`` returns; a TimeoutError once ``seconds`` pass without a lap of its watch."""
+    """What ``work`` returns; StepTimedOut once ``seconds`` pass without a lap of its watch."""
     watch = Stopwatch()
     task = asyncio.ensure_future(work(watch))
     try:
         while not task.done():
             quiet = time.perf_counter() - watch.last_lap
             if quiet >= seconds:
-                raise TimeoutError(f"one step ran {seconds:g} s without an end")
+                raise StepTimedOut(seconds)
             await asyncio.wait({task}, timeout=seconds - quiet)
         return task.result()
     finally:

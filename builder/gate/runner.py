@@ -20,13 +20,13 @@ from playwright.async_api import Browser
 from playwright.async_api import Error as PlaywrightError
 
 from ..findings import Finding, Severity, sort_key
-from ..messages import error_text
+from ..messages import error_text, sentences_text
 from .axe import axe_version
 from .browser import launch, playwright_driver
 from .cache import GateCache, ruleset
 from .content_rules import link_findings
 from .grid_status import GridUnavailable
-from .page_check import PageResult, check_page_in_time
+from .page_check import PageResult, StepTimedOut, check_page_in_time
 from .session import (
     ORIGIN,
     ContextSource,
@@ -309,9 +309,7 @@ async def _worker(
                     await close_quietly(session)
                 session = None
                 if attempt == 2:
-                    results[page] = unchecked(
-                        page, error, lang=overrides.lang if overrides else None
-                    )
+                    results[page] = unchecked(page, error, lang=findings_lang(overrides))
         on_page(page)
     if session is not None:
         await close_quietly(session)
@@ -326,20 +324,32 @@ def unchecked(
 ) -> PageResult:
     """The verdict on a page the gate could not check: a blocking finding that says why (in
     ``lang``, the language a caller asked for, else guidekit's default: the page's own is not
-    known)."""
-    reason = (
-        str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-    )
+    known), and, for a step that did not end, how to give the steps more time."""
+    if isinstance(error, StepTimedOut):
+        reason = error_text("step-timed-out", lang, seconds=f"{error.seconds:g}")
+    else:
+        reason = (
+            str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
+        )
+    message = error_text(key, lang, reason=reason, **details)
+    if isinstance(error, StepTimedOut):
+        message = sentences_text((message, error_text("page-unchecked-slow", lang)), lang)
     return PageResult(
         findings=[
             Finding(
                 rule="guidekit:page-unchecked",
-                message=error_text(key, lang, reason=reason, **details),
+                message=message,
                 file=page,
                 page=page,
             )
         ]
     )
+
+
+def findings_lang(overrides: Overrides | None) -> str | None:
+    """The language of a finding on a page whose own language is not known: the one asked for,
+    else the one the caller reads (check --lang, a site's default)."""
+    return (overrides.lang or overrides.default_lang) if overrides else None
 
 
 class _IdReader:
