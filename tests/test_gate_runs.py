@@ -512,6 +512,28 @@ def test_report_files_go_into_new_folders_and_an_unwritable_one_is_a_sentence(tm
     assert "（已经有同名的文件或文件夹）" in blocked.output and "File exists" not in blocked.output
 
 
+def test_a_broken_link_written_from_its_own_page_suggests_no_base_url(tmp_path, monkeypatch):
+    """A Sphinx site's index linked changes/index.html, missing from the folder checked, and was
+    told to check the site "published below /changes/": a link written from its own page says
+    nothing of where the site lives; one written from the host's root still does."""
+    monkeypatch.chdir(tmp_path)
+    site = write_site(
+        tmp_path / "docs",
+        {
+            "index.html": page(
+                '<p><a href="changes/index.html">Changes</a> and'
+                ' <a href="/portal/fees/">fees</a></p>'
+            )
+        },
+    )
+    checked = CliRunner().invoke(main, ["check", str(site), "--format", "json", "--lang", "en"])
+    told = {f["element"]: f["message"] for f in json.loads(checked.stdout)["findings"]}
+    assert len(told) == 2 and all("does not exist" in message for message in told.values()), told
+    assert [message for message in told.values() if "--base-url" in message] == [
+        next(message for message in told.values() if "/portal/fees/" in message)
+    ], told
+
+
 def test_check_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeypatch):
     """A portal's pages below /portal/ link by addresses from the host's root (/portal/fees/):
     checked at the folder's root, every such link was broken on every page, with no way to say

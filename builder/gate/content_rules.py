@@ -294,7 +294,7 @@ def link_findings(
                 path = posixpath.join("" if path == "." else path, "index.html")
             if path not in site_files:
                 broken = _finding(context, BROKEN_LINK, link, target=link["raw"])
-                findings.append(_with_base_url_hint(broken, target.path, root_path, context))
+                findings.append(_with_base_url_hint(broken, link["raw"], root_path, context))
             elif (
                 target.fragment
                 and path.lower().endswith((".html", ".htm"))
@@ -310,13 +310,16 @@ def link_findings(
 
 
 def _with_base_url_hint(
-    broken: Finding, path: str, root_path: str, context: PageContext
+    broken: Finding, href: str, root_path: str, context: PageContext
 ) -> Finding:
     """A page guidekit did not make, checked at the host's root, whose broken link is written from
     the root through a folder (/portal/fees/) may be a site published below that folder: the
-    finding says how to check it there (guidekit check --base-url)."""
-    folders = path.strip("/").split("/")
-    if context.guidekit or root_path != "/" or len(folders) < 2 or not path.startswith("/"):
+    finding says how to check it there (guidekit check --base-url). A link written from its own
+    page (changes/index.html) says nothing of where the site is published."""
+    written = urlsplit(href.strip())
+    folders = written.path.strip("/").split("/")
+    from_the_root = written.path.startswith("/") and not written.scheme and not written.netloc
+    if context.guidekit or root_path != "/" or len(folders) < 2 or not from_the_root:
         return broken
     hint = error_text("broken-link-base-url", broken.lang, base=f"/{folders[0]}/")
     return replace(broken, message=sentences_text((broken.message, hint), broken.lang))
