@@ -606,6 +606,18 @@ PAGES: dict[str, str] = {
         f'<p><img src="{PICTURE}" alt="Photo of form 2 filled in"></p>'
         f'<p><img src="{PICTURE}" alt="2024 年社保缴费基数表"></p>'
     ),
+    # A link to "#" goes to the page's top: a Sphinx theme's logo on its home page is one, and
+    # is a link; the same link that a script of the page acts on, on itself or around it, is a
+    # button dressed as a link
+    "links/logo-to-top.html": page(
+        '<header><a href="#" class="brand">Service guides</a></header>'
+        "<p>Find the guide for what you need to do.</p>"
+    ),
+    "links/hash-toggled-around.html": page(
+        '<div id="more"><p><a href="#">Show the fees</a></p></div><p id="fees" hidden>Free.</p>',
+        script="<script>document.getElementById('more').addEventListener('click', (e) => "
+        "{ e.preventDefault(); document.getElementById('fees').hidden = false; });</script>",
+    ),
     # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
     # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
     # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)

@@ -186,6 +186,18 @@ def test_an_alternative_that_is_only_a_number_is_a_warning_on_a_page_guidekit_di
     assert own.blocking and "only this number" not in own.message
 
 
+def test_a_link_to_the_pages_top_is_a_warning_unless_the_page_acts_on_it(report):
+    """A developer's Sphinx/Furo site: the logo on its home page links to "#", the top of the page,
+    and was refused as a link that goes nowhere (an error of 4.1.2, a false alarm on correct
+    HTML); a "#" link that a script of the page handles, on itself or around it, still is."""
+    (logo,) = [f for f in report.findings if f.page == "links/logo-to-top.html"]
+    assert logo.rule == "guidekit:link-nowhere" and not logo.blocking
+    assert "top of this page" in logo.message and "a.brand" in logo.message
+    (toggle,) = [f for f in report.findings if f.page == "links/hash-toggled-around.html"]
+    assert toggle.rule == "guidekit:link-nowhere" and toggle.blocking
+    assert "goes nowhere" in toggle.message
+
+
 def test_an_alternative_that_is_no_alternative_says_what_to_write(report):
     said = {
         f.page: f.message for f in report.findings if f.rule == "guidekit:image-alt-meaningless"

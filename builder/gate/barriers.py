@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from playwright.async_api import CDPSession, Page, ViewportSize
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from .content_rules import DOWNLOAD_TYPES, FILE_WORDS
 from .origin import PageContext, finding_at
 from .probes import Probe
@@ -31,6 +31,7 @@ NARROW_WINDOW: ViewportSize = {"width": 640, "height": 720}
 KINDS = {
     "click-only": ("guidekit:keyboard-dead", "2.1.1"),
     "link-nowhere": ("guidekit:link-nowhere", "4.1.2"),
+    "link-to-top": ("guidekit:link-nowhere", "4.1.2"),
     "link-same-text": ("guidekit:link-same-text", "2.4.4"),
     "link-new-window": ("guidekit:link-new-window", "3.2.5"),
     "link-download": ("guidekit:link-download", "2.4.4"),
@@ -54,6 +55,8 @@ KINDS = {
 # the kinds whose message key differs from the kind: the linter's and the reading check's take
 # those names
 MESSAGE_KEYS = {"link-same-text": "link-same-text-page", "line-length": "line-length-fixed"}
+# the kinds that may be right as they are, which the gate cannot tell: a warning that says when
+WARNING_KINDS = {"link-to-top"}
 # Chromium's defaults (standard and monospace), doubled while the fixed sizes are looked for
 DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
 
@@ -97,7 +100,12 @@ async def check(
         rule, wcag = KINDS[item["kind"]]
         args = {name: item[name] for name in ("href", "text", "value", "tag") if name in item}
         key = MESSAGE_KEYS.get(item["kind"], item["kind"])
-        findings.append(finding_at(context, rule, wcag, item, key, element=item["element"], **args))
+        severity = Severity.WARNING if item["kind"] in WARNING_KINDS else Severity.ERROR
+        findings.append(
+            finding_at(
+                context, rule, wcag, item, key, severity=severity, element=item["element"], **args
+            )
+        )
     return list(dict.fromkeys(findings))
 
 

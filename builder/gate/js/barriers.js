@@ -25,6 +25,11 @@ window.__guidekit.barriers = {
     this.longLines = [];
     const report = (kind, element, extra = {}) => found.push({ kind, ...g.where(element), ...extra });
     const shown = (element) => g.isRendered(element) && !element.closest("[aria-hidden='true']");
+    // a mouse handler of the page's on the element or around it, below the body (where any page may listen)
+    const acted = (element) => {
+      for (let node = element; node && node !== document.body; node = node.parentElement) if (g.clickable.has(node) || node.onclick) return true;
+      return false;
+    };
     const name = (element) => ((element.getAttribute("aria-label") || "") + " " + g.text(element) + " " +
       [...element.querySelectorAll("img[alt]")].map((img) => img.alt).join(" ") + " " + (element.getAttribute("title") || "")).trim();
 
@@ -49,7 +54,10 @@ window.__guidekit.barriers = {
     for (const [link, context] of links) {
       const raw = link.getAttribute("href").trim();
       const text = name(link);
-      if ((raw === "#" || /^javascript:/i.test(raw)) && link.getAttribute("role") !== "button") report("link-nowhere", link, { href: raw.slice(0, 40) });
+      if ((raw === "#" || /^javascript:/i.test(raw)) && link.getAttribute("role") !== "button") {
+        // "#" with nothing of the page's acting on it goes to the page's top: a Sphinx theme's logo on its home page
+        report(raw === "#" && !acted(link) ? "link-to-top" : "link-nowhere", link, { href: raw.slice(0, 40) });
+      }
       const target = (link.getAttribute("target") || "").toLowerCase();
       if (target && !["_self", "_parent", "_top"].includes(target) && !this.newWindowWords.test(text)) report("link-new-window", link);
       let path = "";
