@@ -581,6 +581,14 @@ PAGES: dict[str, str] = {
         theme="standard",
         css=STANDARD_GAPS,
     ),
+    # An index: one link text under each entry of a nested list, its purpose said by the list item
+    # it is nested under (WCAG's H81; a Sphinx site's index was refused for its "configuration
+    # value" links)
+    "content/same-text-in-nested-lists.html": page(
+        '<ul><li>reflow<ul><li><a href="../reflow/good.html">good page</a></li></ul></li>'
+        '<li>spacing<ul><li><a href="../spacing/good.html">good page</a></li></ul></li></ul>',
+        css="li a { display: inline-block; min-height: 24px; }",
+    ),
     # Text alternatives that are none (WCAG's failure F30): a screen reader says "IMG_0012.jpg",
     # "图片" or "1" where a sighted reader sees the office's door (an outside developer's audit:
     # neither axe nor the linter caught them)
@@ -684,6 +692,7 @@ GOOD_PAGES = (
     "theme/silver-facts-spaced.html",
     "theme/silver-table-stacked.html",
     "content/same-heading-in-two-sections.html",
+    "content/same-text-in-nested-lists.html",
     "content/alt-described.html",
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",

@@ -67,7 +67,10 @@ window.__guidekit.barriers = {
       // cell's row headers
       const item = link.parentElement.closest("li, td, th, dd, p");
       const headers = item && item.matches("td") ? [...item.parentElement.cells].filter((cell) => cell.tagName === "TH") : [];
-      const around = [item, ...headers].map((cell) => (cell ? g.text(cell).replace(/\s+/g, " ") : "")).join("\n");
+      // ... and, in a nested list, the list item it is nested under (WCAG's H81: an index's
+      // "configuration value" under each option's name)
+      const parent = item && item.matches("li") && item.parentElement ? item.parentElement.closest("li") : null;
+      const around = [item, parent, ...headers].map((cell) => (cell ? g.text(cell).replace(/\s+/g, " ") : "")).join("\n");
       const words = g.text(link) ? `${context}\n${around}\n${text.replace(/\s+/g, " ").toLowerCase()}` : "";
       // a folder's address is its index page, as every web server answers it
       const page = link.href.split("#")[0].replace(/\/index\.html?$/i, "/");
