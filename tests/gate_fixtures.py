@@ -242,6 +242,19 @@ PAGES: dict[str, str] = {
         '<div class="region"><p class="wide">A row of text that is far too wide.</p></div>',
         css=".region { overflow-x: auto; } .wide { width: 600px; }",
     ),
+    # ... on a page guidekit did not make, a wide region the keyboard reaches through its links
+    # (a Sphinx page's content) passes, as axe's scrollable-region-focusable has it; a region that
+    # is a Tab stop itself and has no name is asked about
+    "reflow/region-reached-by-its-links.html": page(
+        '<div class="region"><p class="wide"><a href="../reflow/good.html">A good page</a>'
+        " in a row of text that is far too wide.</p></div>",
+        css=".region { overflow-x: auto; } .wide { width: 600px; }",
+    ),
+    "reflow/region-tab-stop-unnamed.html": page(
+        '<div class="region" tabindex="0"><p class="wide">A row of text that is far too wide.</p>'
+        "</div>",
+        css=".region { overflow-x: auto; } .wide { width: 600px; }",
+    ),
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)
@@ -671,6 +684,7 @@ GOOD_PAGES = (
     "reading/ruby-over-its-word.html",
     "reading/link-in-its-sentence.html",
     "reflow/good.html",
+    "reflow/region-reached-by-its-links.html",
     "reflow/fixed-fits.html",
     "reflow/large-text-wraps.html",
     "reflow/large-text-not-guidekit.html",

@@ -186,6 +186,13 @@ def test_an_alternative_that_is_only_a_number_is_a_warning_on_a_page_guidekit_di
     assert own.blocking and "only this number" not in own.message
 
 
+def test_an_unnamed_region_that_is_a_tab_stop_is_asked_about_on_a_page_guidekit_did_not_make(
+    report,
+):
+    (region,) = [f for f in report.findings if f.page == "reflow/region-tab-stop-unnamed.html"]
+    assert region.rule == "guidekit:scroll-region" and not region.blocking
+
+
 def test_a_link_to_the_pages_top_is_a_warning_unless_the_page_acts_on_it(report):
     """A developer's Sphinx/Furo site: the logo on its home page links to "#", the top of the page,
     and was refused as a link that goes nowhere (an error of 4.1.2, a false alarm on correct

@@ -88,8 +88,9 @@ window.__guidekit.reflow = function () {
     }
     if (!(style.overflowX === "auto" || style.overflowX === "scroll") || element.scrollWidth <= element.clientWidth + 1) continue;
     const named = Boolean((element.getAttribute("aria-label") || "").trim() || element.getAttribute("aria-labelledby"));
-    const focusable = element.tabIndex >= 0 || Boolean(element.querySelector(focusableInside));
-    regions.push({ ...g.where(element), named, focusable });
+    const itself = element.tabIndex >= 0;
+    const focusable = itself || Boolean(element.querySelector(focusableInside));
+    regions.push({ ...g.where(element), named, focusable, itself });
   }
   // A table squeezed into the width instead of scrolling in its own region: a cell whose text
   // wraps into lines of fewer than 4 characters. One cell names each table.
