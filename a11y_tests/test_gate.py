@@ -250,22 +250,27 @@ def test_a_page_that_cannot_be_checked_blocks_and_is_never_skipped():
         assert "published" not in finding["message"], finding
 
 
+def _checked_in_steps_of(site: Path, ms: int):
+    """``guidekit check`` of ``site`` in one context, each step of a page's check given ``ms``."""
+    return run_guidekit(
+        "check",
+        site,
+        "--format",
+        "json",
+        "--no-cache",
+        "--jobs",
+        "1",
+        env={PAGE_TIMEOUT_VARIABLE: str(ms)},
+    )
+
+
 def test_a_page_whose_steps_each_end_in_time_is_checked_however_long_it_takes_in_all():
     """The limit is on each step of a page's check, not on the whole: the A–Z list of a 2,000-guide
     site (756 links) took 25 s to check at idle and more than the 30 s limit under load, and the
     build was refused with an honest page unchecked. This page waits 0.5 s on loading, 0.6 s on each
     change of the window's size and 0.25 s on each move of the focus: about 7 s in all, no step
     above about 2 s."""
-    outcome = run_guidekit(
-        "check",
-        PLAIN_SITES / "slow-steps",
-        "--format",
-        "json",
-        "--no-cache",
-        "--jobs",
-        "1",
-        env={PAGE_TIMEOUT_VARIABLE: "4000"},
-    )
+    outcome = _checked_in_steps_of(PLAIN_SITES / "slow-steps", ms=4000)
     assert outcome.exit_code == 0, outcome.stdout
     assert outcome.report["pages"] == 1
     assert outcome.report["findings"] == []
@@ -290,16 +295,7 @@ def test_a_long_tab_walk_is_a_step_that_goes_on_not_a_page_that_stopped(tmp_path
     )
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text(page, "utf-8")
-    outcome = run_guidekit(
-        "check",
-        tmp_path / "site",
-        "--format",
-        "json",
-        "--no-cache",
-        "--jobs",
-        "1",
-        env={PAGE_TIMEOUT_VARIABLE: "4000"},
-    )
+    outcome = _checked_in_steps_of(tmp_path / "site", ms=4000)
     rules = {finding["rule"] for finding in outcome.report["findings"]}
     assert "guidekit:page-unchecked" not in rules, outcome.report["findings"]
     assert outcome.exit_code == 0, outcome.stdout
