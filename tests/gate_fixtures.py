@@ -242,6 +242,11 @@ PAGES: dict[str, str] = {
         '<div class="region"><p class="wide">A row of text that is far too wide.</p></div>',
         css=".region { overflow-x: auto; } .wide { width: 600px; }",
     ),
+    "reflow/unlabelled-region-guidekit.html": page(
+        '<div class="region"><p class="wide">A row of text that is far too wide.</p></div>',
+        theme="standard",
+        css=STANDARD_GAPS + ".region { overflow-x: auto; } .wide { width: 600px; }",
+    ),
     # ... on a page guidekit did not make, a wide region the keyboard reaches through its links
     # (a Sphinx page's content) passes, as axe's scrollable-region-focusable has it; a region that
     # is a Tab stop itself and has no name is asked about
