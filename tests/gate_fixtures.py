@@ -260,6 +260,17 @@ PAGES: dict[str, str] = {
         "</div>",
         css=".region { overflow-x: auto; } .wide { width: 600px; }",
     ),
+    # A drawer fixed outside the window until it is opened (a Sphinx/Furo page's contents at
+    # 1280 px): text it meets there, doubled, is out of the window too, and nobody sees the two
+    # meet, since the drawer does not scroll with the page
+    "resize/text-under-a-closed-drawer.html": page(
+        '<nav class="drawer" aria-label="On this page"><ul>'
+        + "".join(f'<li><a href="#part-{n}">Part {n}</a></li>' for n in range(1, 16))
+        + "</ul></nav>"
+        + "".join(f'<p class="wide" id="part-{n}">{LOREM}</p>' for n in range(1, 16)),
+        css="main { max-width: none; } .wide { width: 78em; margin: 0; }"
+        " .drawer { position: fixed; top: 0; right: -15em; width: 15em; }",
+    ),
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)

@@ -197,6 +197,13 @@ def test_an_unnamed_region_that_is_a_tab_stop_is_asked_about_on_a_page_guidekit_
     assert "Safari" in bare.message
 
 
+def test_text_that_meets_a_drawer_closed_outside_the_window_is_not_drawn_over(report):
+    """A Sphinx/Furo site's every page: its contents drawer, fixed outside the window at 1280 px,
+    met the page's title once the text was doubled, and 1.4.4 was refused 242 times; nobody can
+    see the two meet, outside the window, and the drawer does not scroll into it."""
+    assert "guidekit:resize-text" not in rules_on(report, "resize/text-under-a-closed-drawer.html")
+
+
 def test_a_link_to_the_pages_top_is_a_warning_unless_the_page_acts_on_it(report):
     """A developer's Sphinx/Furo site: the logo on its home page links to "#", the top of the page,
     and was refused as a link that goes nowhere (an error of 4.1.2, a false alarm on correct

@@ -79,13 +79,25 @@ window.__guidekit.textFit = {
       if (!fixedBoxes.has(block)) fixedBoxes.set(block, this.fixedBoxOf(block));
       return fixedBoxes.get(block);
     };
+    // a box fixed wholly outside the window (a drawer until it is opened) is seen by nobody, nor
+    // anything it meets there: the page scrolls, and it stays where it is
+    const outside = new Map();
+    const outOfWindow = (box) => {
+      if (!outside.has(box)) {
+        const r = box.getBoundingClientRect();
+        outside.set(box, r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight);
+      }
+      return outside.get(box);
+    };
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const block = node.data.trim() && parent ? blockOfText(parent) : null;
       if (!block) continue;
+      const fixed = fixedOf(block);
+      if (fixed && outOfWindow(fixed)) continue;
       range.selectNodeContents(node);
       for (const rect of range.getClientRects()) {
-        if (rect.width >= 1 && rect.height >= 1) rects.push({ block, fixed: fixedOf(block), top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
+        if (rect.width >= 1 && rect.height >= 1) rects.push({ block, fixed, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
       }
     }
     rects.sort((a, b) => a.top - b.top);
