@@ -271,6 +271,17 @@ PAGES: dict[str, str] = {
         css="main { max-width: none; } .wide { width: 78em; margin: 0; }"
         " .drawer { position: fixed; top: 0; right: -15em; width: 15em; }",
     ),
+    # A contents list that scrolls inside its own box (a Sphinx/Furo page's sidebar): each Tab
+    # scrolls the box, and where each link was must be read in the box's whole length, not where
+    # the box's scrolling had put it at that moment
+    "keyboard/contents-scrolling-in-its-box.html": page(
+        '<nav class="contents" aria-label="Contents"><ul>'
+        + "".join(f'<li><a href="#part-{n}">Part {n}</a></li>' for n in range(1, 31))
+        + "</ul></nav>"
+        + "".join(f'<h2 id="part-{n}">Part {n}</h2><p>{SHORT_TEXT}</p>' for n in range(1, 31)),
+        css=".contents { position: fixed; top: 0; left: 0; width: 10em; max-height: 300px;"
+        " overflow-y: auto; } .contents a { display: block; min-height: 44px; }",
+    ),
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)

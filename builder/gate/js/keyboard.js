@@ -123,9 +123,17 @@ window.__guidekit.keyboard = {
 
   multipart: "input[type='date'], input[type='time'], input[type='datetime-local'], input[type='month'], input[type='week']",
 
+  // Where an element lies in the whole length of what holds it, whatever the scrolling that Tab set off: a box
+  // scrolled inside (a sidebar's contents) counts its scroll, and a box fixed to the window does not move with
+  // the page's.
   box(element) {
     const rect = element.getBoundingClientRect();
-    return { left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height };
+    let left = rect.left, top = rect.top;
+    for (let node = element; node && node !== document.body && node !== document.documentElement; node = node.parentElement) {
+      if (node !== element) { left += node.scrollLeft; top += node.scrollTop; }
+      if (getComputedStyle(node).position === "fixed") return { left, top, width: rect.width, height: rect.height };
+    }
+    return { left: left + scrollX, top: top + scrollY, width: rect.width, height: rect.height };
   },
 
   // Called when the next Tab goes down: the previous one has moved focus and scrolled by now.
