@@ -282,6 +282,13 @@ PAGES: dict[str, str] = {
         css=".contents { position: fixed; top: 0; left: 0; width: 10em; max-height: 300px;"
         " overflow-y: auto; } .contents a { display: block; min-height: 44px; }",
     ),
+    # A link with no box of its own around a floated span (a Sphinx page's "[source]" beside a
+    # function's name): the browser draws its focus ring round the span
+    "keyboard/link-around-a-float.html": page(
+        '<p>exception ConfigError<a href="#source"><span class="float">[source]</span></a></p>'
+        f'<h2 id="source">Source</h2><p>{SHORT_TEXT}</p>',
+        css=".float { float: right; padding: 12px 0; }",
+    ),
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)
@@ -720,6 +727,7 @@ GOOD_PAGES = (
     "resize/fixed-notice-over-text.html",
     "spacing/good.html",
     "keyboard/good.html",
+    "keyboard/link-around-a-float.html",
     "keyboard/wrapped-link.html",
     "keyboard/shadow-focus.html",
     "keyboard/tall-region.html",
