@@ -142,9 +142,10 @@ def test_split_pages_link_each_other_and_mark_the_current_one(site):
     assert [a.get_text() for a in second.select("nav.gk-breadcrumbs a")][-1:] == ["搜索指南"]
     front = soup("index.html")
     assert front.select_one('main a[href="find/zh-Hans/search.html"]') is not None
+    # each names its language too, heard and not seen, on a site of several languages
     assert [link.get_text() for link in front.select("main .gk-guide-list a")] == [
-        f"全部 {GUIDES} 篇指南，按拼音字母排列",
-        "All 1 guide, A to Z",
+        f"全部 {GUIDES} 篇指南，按拼音字母排列（简体中文）",
+        "All 1 guide, A to Z (English)",
     ]
     topics = soup("find/zh-Hans/topics.html")
     assert {link.get_text().split(" ")[0] for link in topics.select("nav.gk-way-in__jump a")} >= {

@@ -308,7 +308,7 @@ def test_every_problem_of_every_guide_is_reported_in_one_pass(tmp_path):
             "a.md": "没有开头的信息块\n",
             "b.md": guide("<i>斜体</i>\n\n[x](javascript:void(0))\n"),
             "c.md": guide(fields="visits: lots\n"),
-            "d.md": guide("![图](missing.png)\n", title="补办社会保障卡"),
+            "d.md": guide("![补办窗口](missing.png)\n", title="补办社会保障卡"),
         },
     )
     report = run_guidekit("build", source, "--out", tmp_path / "site", "--format", "json").report
