@@ -668,6 +668,9 @@ PAGES: dict[str, str] = {
         '<header><a href="#" class="brand">Service guides</a></header>'
         "<p>Find the guide for what you need to do.</p>"
     ),
+    "links/hash-toggled-from-afar.html": page(
+        '<p><a href="#" data-bs-toggle="modal" data-bs-target="#search">Search</a></p>'
+    ),
     "links/hash-toggled-around.html": page(
         '<div id="more"><p><a href="#">Show the fees</a></p></div><p id="fees" hidden>Free.</p>',
         script="<script>document.getElementById('more').addEventListener('click', (e) => "

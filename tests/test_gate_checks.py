@@ -224,6 +224,9 @@ def test_a_link_to_the_pages_top_is_a_warning_unless_the_page_acts_on_it(report)
     (toggle,) = [f for f in report.findings if f.page == "links/hash-toggled-around.html"]
     assert toggle.rule == "guidekit:link-nowhere" and toggle.blocking
     assert "goes nowhere" in toggle.message
+    # ... and one marked as a widget a script drives from the document (MkDocs' Search, Bootstrap)
+    (search,) = [f for f in report.findings if f.page == "links/hash-toggled-from-afar.html"]
+    assert search.rule == "guidekit:link-nowhere" and search.blocking
 
 
 def test_an_alternative_that_is_no_alternative_says_what_to_write(report):

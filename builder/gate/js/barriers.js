@@ -25,8 +25,10 @@ window.__guidekit.barriers = {
     this.longLines = [];
     const report = (kind, element, extra = {}) => found.push({ kind, ...g.where(element), ...extra });
     const shown = (element) => g.isRendered(element) && !element.closest("[aria-hidden='true']");
-    // a mouse handler of the page's on the element or around it, below the body (where any page may listen)
+    // a mouse handler of the page's on the element or around it, below the body (where any page may listen), or
+    // the marks of a widget a script drives from afar (Bootstrap's data-bs-toggle, handled on the document)
     const acted = (element) => {
+      if (element.matches("[data-toggle], [data-bs-toggle], [aria-controls], [aria-expanded], [aria-haspopup]")) return true;
       for (let node = element; node && node !== document.body; node = node.parentElement) if (g.clickable.has(node) || node.onclick) return true;
       return false;
     };
