@@ -20,9 +20,6 @@ from .origin import PageContext, finding_at
 from .probes import evaluate
 
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
-# Tab presses sent at once: a long page's presses each lay it out again after its scroll (about
-# 10 ms on a Sphinx index of 2,400 links), and a step must end within GUIDEKIT_PAGE_TIMEOUT_MS
-PRESSES_A_BATCH = 200
 WATCHED_STOPS = 8  # Tab stops with a blur handler pressed away from one by one, nearest first
 TRAP_RULE = "guidekit:keyboard-trap"
 TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
@@ -48,13 +45,12 @@ Step = Mapping[str, Any] | None
 async def check(
     page: Page, context: PageContext, cdp: CDPSession, progress: Callable[[], None]
 ) -> list[Finding]:
-    """``progress`` is told as each batch of Tab presses ends: a walk of thousands of stops is
-    one step that goes on, not a page that stopped answering."""
+    """``progress`` is told as each Tab press is answered: a walk of thousands of stops is one
+    step that goes on, not a page that stopped answering. A long page's presses each lay it out
+    again after its scroll (about 10 ms on a Sphinx index of 2,400 links; more under load), so no
+    count of presses is sure to end within a step's GUIDEKIT_PAGE_TIMEOUT_MS."""
     count = await page.evaluate("() => window.__guidekit.keyboard.start()")
-    presses = count + EXTRA_PRESSES
-    for start in range(0, presses, PRESSES_A_BATCH):
-        await press(cdp, [TAB] * min(PRESSES_A_BATCH, presses - start))
-        progress()
+    await press(cdp, [TAB] * (count + EXTRA_PRESSES), answered=progress)
     walk = await evaluate(
         page,
         "() => { const walk = window.__guidekit.keyboard.finish(); "
@@ -106,15 +102,29 @@ async def _taken_back(page: Page, cdp: CDPSession) -> Mapping[str, Any] | None:
     return None
 
 
-async def press(cdp: CDPSession, keys: Sequence[Mapping[str, Any]]) -> None:
+async def press(
+    cdp: CDPSession, keys: Sequence[Mapping[str, Any]], answered: Callable[[], None] = lambda: None
+) -> None:
+    """``answered`` is told as the browser answers each key's release."""
+
     # Sent at once and handled in order, as a fast typist's presses are: one round trip, not one per
     # press. A key that types a character (Enter's "\r") goes down as keyDown, which also sends the
     # keypress that activates.
+    async def pressed(key: Mapping[str, Any]) -> None:
+        await cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **key})
+        answered()
+
     await asyncio.gather(
         *(
-            cdp.send("Input.dispatchKeyEvent", {"type": kind, **key})
+            sent
             for key in keys
-            for kind in ("keyDown" if "text" in key else "rawKeyDown", "keyUp")
+            for sent in (
+                cdp.send(
+                    "Input.dispatchKeyEvent",
+                    {"type": "keyDown" if "text" in key else "rawKeyDown", **key},
+                ),
+                pressed(key),
+            )
         )
     )
 
