@@ -327,13 +327,13 @@ def unchecked(
     known), and, for a step that did not end, how to give the steps more time."""
     if isinstance(error, StepTimedOut):
         reason = error_text("step-timed-out", lang, seconds=f"{error.seconds:g}")
+        advice = [error_text("page-unchecked-slow", lang)]
     else:
         reason = (
             str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
         )
-    message = error_text(key, lang, reason=reason, **details)
-    if isinstance(error, StepTimedOut):
-        message = sentences_text((message, error_text("page-unchecked-slow", lang)), lang)
+        advice = []
+    message = sentences_text([error_text(key, lang, reason=reason, **details), *advice], lang)
     return PageResult(
         findings=[
             Finding(
