@@ -868,3 +868,29 @@ def test_columns_and_sheets_left_out_are_told_where_they_are(tmp_path):
     errors = outcome.stderr
     assert "清单.xlsx，工作表“实施清单”，第 1 行：这些列不是 guidekit 读取的实施清单要素" in errors
     assert "清单.xlsx，工作表“Sheet2”：这张表不是 guidekit 读取的实施清单表" in errors, errors
+
+
+def test_a_json_code_that_is_not_text_is_refused_not_written_as_python(tmp_path):
+    """A converter that wrote 实施编码 as {"value": "…"} had its record imported with the code
+    {'value': '…'}, Python's text of the object, and the import said nothing."""
+    records = [
+        {**RECORD, "实施编码": {"value": "0001170080003301"}},
+        {**RECORD, "实施编码": "A2", "基本编码": ["000117008000"]},
+        {**RECORD, "实施编码": True},
+        {**RECORD, "实施编码": "A4"},
+    ]
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "g"
+    )
+    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
+    errors = outcome.stderr
+    assert (
+        "清单.json，第 1 条记录，“实施编码”：实施编码应该是一段文字，像平台导出的 "
+        '"0001170080003301" 这样，这里却不是，没有导入。' in errors
+    ), errors
+    assert "第 2 条记录，“基本编码”：基本编码应该是一段文字" in errors, errors
+    assert "第 3 条记录，“实施编码”：实施编码应该是一段文字" in errors, errors
+    assert "有错没有导入的：3 个事项。" in errors, errors
+    assert "'value'" not in errors and "True" not in errors, errors
+    written = "".join(path.read_text("utf-8") for path in (tmp_path / "g").rglob("*.md"))
+    assert "{'" not in written and "['" not in written, written

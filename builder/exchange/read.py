@@ -378,8 +378,8 @@ _EXPONENT = re.compile(r"\s*\d+(?:\.\d+)?[eE]\+?\d+\s*")
 def _damaged(row: Row, name: str) -> bool:
     cell = row.cells[name]
     value = cell.value
-    if isinstance(value, bool):
-        return False
+    if _not_text(value):
+        return True
     if isinstance(value, float):
         return not value.is_integer() or abs(value) >= 10**_EXACT_DIGITS
     if isinstance(value, int):
@@ -387,8 +387,14 @@ def _damaged(row: Row, name: str) -> bool:
     return isinstance(value, str) and _EXPONENT.fullmatch(value) is not None
 
 
+def _not_text(value: object) -> bool:
+    """A JSON object, list or true/false where a code belongs: its Python text is no code."""
+    return isinstance(value, (dict, list, bool))
+
+
 def _code_problem(row: Row, name: str) -> Problem:
-    return Problem(row.location(name), "code-number", {"element": name})
+    key = "code-not-text" if _not_text(row.cells[name].value) else "code-number"
+    return Problem(row.location(name), key, {"element": name})
 
 
 def _code(cell: Cell) -> str:
