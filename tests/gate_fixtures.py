@@ -636,6 +636,16 @@ PAGES: dict[str, str] = {
         '<li>spacing<ul><li><a href="../spacing/good.html">good page</a></li></ul></li></ul>',
         css="li a { display: inline-block; min-height: 24px; }",
     ),
+    # An API reference: each method's "[source]" in its term, beside the method's name, all inside
+    # the class's description (a Sphinx site's pages were refused: the class's description, the
+    # same for every method, was taken as each link's context)
+    "content/same-text-in-description-terms.html": page(
+        "<dl><dt>class Index</dt><dd><p>Entries of an index.</p><dl>"
+        '<dt>generate() <a href="../reflow/good.html">[source]</a></dt><dd>Makes the entries.</dd>'
+        '<dt>refresh() <a href="../spacing/good.html">[source]</a></dt><dd>Reads them again.</dd>'
+        "</dl></dd></dl>",
+        css="dt a { display: inline-block; min-height: 24px; }",
+    ),
     # Text alternatives that are none (WCAG's failure F30): a screen reader says "IMG_0012.jpg",
     # "图片" or "1" where a sighted reader sees the office's door (an outside developer's audit:
     # neither axe nor the linter caught them)
@@ -745,6 +755,7 @@ GOOD_PAGES = (
     "theme/silver-table-stacked.html",
     "content/same-heading-in-two-sections.html",
     "content/same-text-in-nested-lists.html",
+    "content/same-text-in-description-terms.html",
     "content/alt-described.html",
     "reading/read-aloud-languages.html",
     "reading/read-aloud-cells-with-headers.html",

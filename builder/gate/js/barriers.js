@@ -65,9 +65,9 @@ window.__guidekit.barriers = {
       let path = "";
       try { path = new URL(link.href).pathname; } catch (error) { /* an address the browser cannot read */ }
       if ((link.hasAttribute("download") || fileTypes.test(path)) && !fileWords.test(text)) report("link-download", link);
-      // ... and so is the list item, table cell or paragraph around it ("社保卡申领表：下载"), with a
-      // cell's row headers
-      const item = link.parentElement.closest("li, td, th, dd, p");
+      // ... and so is the list item, description term, table cell or paragraph around it ("社保卡申领表：
+      // 下载"; a Sphinx method's "[source]" beside its name), with a cell's row headers
+      const item = link.parentElement.closest("li, dt, td, th, dd, p");
       const headers = item && item.matches("td") ? [...item.parentElement.cells].filter((cell) => cell.tagName === "TH") : [];
       // ... and, in a nested list, the list item it is nested under (WCAG's H81: an index's
       // "configuration value" under each option's name)
