@@ -289,6 +289,20 @@ PAGES: dict[str, str] = {
         f'<h2 id="source">Source</h2><p>{SHORT_TEXT}</p>',
         css=".float { float: right; padding: 12px 0; }",
     ),
+    # A side menu's toggle: a summary whose only content, its chevron, is placed at the item's
+    # right edge, so the summary has no height of its own; a finger presses the chevron, 30 px
+    # square (the PyData Sphinx theme's every section was refused as a 0 px high target)
+    "targets/summary-drawn-by-its-toggle.html": page(
+        '<nav aria-label="Guides"><ul class="menu"><li><a href="#reflow">Reflow</a><details>'
+        '<summary aria-label="More on reflow"><span class="toggle" aria-hidden="true">+</span>'
+        '</summary><ul><li><a href="#reflow">Reflow at 320 px</a></li></ul></details></li></ul>'
+        f'</nav><h2 id="reflow">Reflow</h2><p>{SHORT_TEXT}</p>',
+        css=".menu li { position: relative; padding-right: 40px; } .menu a { display: block;"
+        " min-height: 44px; } summary { list-style: none; } summary::-webkit-details-marker"
+        " { display: none; } .toggle { position: absolute; top: 0; right: 0; width: 30px;"
+        " height: 30px; text-align: center; } summary:focus-visible .toggle { outline: 3px solid"
+        " #0b0c0c; }",
+    ),
     # Resize text (1.4.4)
     # (a box 30 px high holds one line of 16 px text, not of 32 px text; em-sized boxes grow with
     # the text)
@@ -747,6 +761,7 @@ GOOD_PAGES = (
     "keyboard/appearing-link.html",
     "keyboard/one-link-focused-on-leaving.html",
     "targets/spaced.html",
+    "targets/summary-drawn-by-its-toggle.html",
     "targets/silver-good.html",
     "targets/silver-labelled-link-large.html",
     "targets/silver-labelled-link-by-editor.html",

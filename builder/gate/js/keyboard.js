@@ -161,19 +161,8 @@ window.__guidekit.keyboard = {
   // box drawn by its label's ::before), its label on screen.
   shownBy(element) {
     const onScreen = (rect) => rect.width * rect.height > 0 && rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight;
-    if (onScreen(this.rectOf(element))) return element;
+    if (onScreen(window.__guidekit.boxOf(element))) return element;
     return [...(element.labels || [])].find((label) => onScreen(label.getBoundingClientRect())) || element;
-  },
-
-  // An element's box, or, when it has none of its own (a link around a floated span: a Sphinx page's
-  // "[source]"), the box of what it holds, round which the browser draws its focus ring.
-  rectOf(element) {
-    const rect = element.getBoundingClientRect();
-    if (rect.width >= 1 && rect.height >= 1) return rect;
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const inner = range.getBoundingClientRect();
-    return inner.width >= 1 && inner.height >= 1 ? inner : rect;
   },
 
   // The walk's notes of focus off screen or covered, taken again once what the focus set off has run (a skip
@@ -193,7 +182,7 @@ window.__guidekit.keyboard = {
   // 2.4.11: the element whose box covers every visible point of the focused element, if any.
   hiddenBy(focused) {
     const element = this.shownBy(focused);
-    const rect = this.rectOf(element);
+    const rect = window.__guidekit.boxOf(element);
     const left = Math.max(rect.left, 0), right = Math.min(rect.right, innerWidth);
     const top = Math.max(rect.top, 0), bottom = Math.min(rect.bottom, innerHeight);
     if (right - left < 1 || bottom - top < 1) {

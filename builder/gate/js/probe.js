@@ -185,6 +185,18 @@ window.__guidekit = {
     }
   },
 
+  // An element's box, or, when it has none of its own, the box of what it holds: round a link about a floated
+  // span (a Sphinx page's "[source]") the browser draws its focus ring, and a summary whose only content is
+  // its chevron, placed at the edge of its item (a Sphinx theme's side menu), is pressed on the chevron.
+  boxOf(element) {
+    const rect = element.getBoundingClientRect();
+    if (rect.width >= 1 && rect.height >= 1) return rect;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const inner = range.getBoundingClientRect();
+    return inner.width >= 1 && inner.height >= 1 ? inner : rect;
+  },
+
   // Drawn on the page: not display:none, not invisible, not inside a closed <details> (content-visibility).
   isRendered(element) {
     return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });

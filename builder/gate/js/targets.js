@@ -49,7 +49,7 @@ window.__guidekit.targets = function () {
     !inert(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none");
   return targets.map((element) => {
     const pressed = pressedAt(element);
-    const rect = pressed.getBoundingClientRect();
+    const rect = g.boxOf(pressed);
     const isLabelled = inSentence(element) && labelled(element);
     // a labelled link wrapped over lines is pressed on one of them: its smallest line is its size
     const size = isLabelled ? [...element.getClientRects()].reduce((least, line) =>
