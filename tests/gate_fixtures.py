@@ -455,6 +455,22 @@ PAGES: dict[str, str] = {
         css=".toc ul { display: none; } .toc li:focus-within > ul { display: block; }"
         " a { display: inline-block; min-height: 24px; }",
     ),
+    # A modal dialog that Escape closes, heard on the dialog (the browser's own closing is held
+    # back, as a page that animates it does): Tab past its last control goes to the browser's own
+    # controls, where no key reaches the page, and the gate, pressing Escape there, refused the
+    # dialog as not closing (the PyData Sphinx theme's search, on every page)
+    "keyboard/native-modal-dialog.html": page(
+        '<p><button type="button" id="open">Show the fees</button></p><dialog id="fees" '
+        'aria-labelledby="fees-title"><h2 id="fees-title">Fees</h2><p>Free of charge.</p>'
+        '<button type="button" id="close">Close</button></dialog>',
+        css="button { min-height: 44px; min-width: 44px; }",
+        script="<script>const fees = document.getElementById('fees');"
+        " document.getElementById('open').addEventListener('click', () => fees.showModal());"
+        " document.getElementById('close').addEventListener('click', () => fees.close());"
+        " fees.addEventListener('cancel', (event) => event.preventDefault());"
+        " fees.addEventListener('keydown', (event) => { if (event.key === 'Escape') fees.close(); });"
+        "</script>",
+    ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
         '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button '
@@ -772,6 +788,7 @@ GOOD_PAGES = (
     "keyboard/tall-region.html",
     "keyboard/appearing-link.html",
     "keyboard/stops-shown-on-the-way.html",
+    "keyboard/native-modal-dialog.html",
     "keyboard/one-link-focused-on-leaving.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",

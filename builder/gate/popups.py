@@ -25,6 +25,7 @@ ENTER = {
     "nativeVirtualKeyCode": 13,
     "text": "\r",
 }
+SHIFT_TAB = {**TAB, "modifiers": 8}  # CDP's bit for Shift
 ESCAPE = {
     "key": "Escape",
     "code": "Escape",
@@ -85,11 +86,16 @@ async def _try_openers(
 
 
 async def _kept(page: Page, cdp: CDPSession, popup: Mapping[str, Any]) -> bool:
-    """Whether the focus is still inside a modal popup after Tab has gone past everything in it."""
+    """Whether the focus is still inside a modal popup after Tab has gone past everything in it.
+    Tab past a native modal dialog's last control goes to the browser's own controls, where no key
+    reaches the page: the keyboard user comes back with Shift+Tab before pressing Escape."""
     if not (popup["modal"] and popup["focused"]):
         return True
     await press(cdp, [TAB] * popup["tabs"])
-    return await page.evaluate("() => window.__guidekit.popups.focusInside()")
+    kept = await page.evaluate("() => window.__guidekit.popups.focusInside()")
+    if not await page.evaluate("() => document.hasFocus()"):
+        await press(cdp, [SHIFT_TAB])
+    return bool(kept)
 
 
 def _focus_findings(
