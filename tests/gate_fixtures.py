@@ -354,6 +354,18 @@ PAGES: dict[str, str] = {
     "spacing/good.html": page(
         f'<p class="box">{SHORT_TEXT}</p>', css=".box { line-height: 1.2; min-height: 1.3em; }"
     ),
+    # A side column that scrolls its own list: with wider spacing or larger text the list grows
+    # past the column's foot, where the column cuts it off and the reader scrolls it, so it is not
+    # drawn over the text below the column (the PyData Sphinx theme's side menu over its footer)
+    "spacing/column-scrolls-its-list.html": page(
+        '<div class="columns"><div class="side"><p>Parts of this guide:</p><ul>'
+        + "".join(f"<li>Part {n}</li>" for n in range(1, 14))
+        + f'</ul></div><div class="text"><p>{SHORT_TEXT}</p></div></div><p>Made by the office.</p>',
+        css=".columns { display: flex; gap: 2em; } .side { flex: 0 0 12em; height: 320px;"
+        " overflow-y: auto; } .side p, .side ul { margin: 0; } .side li { line-height: 1.2; }"
+        " .text { flex: 1; } @media (max-width: 40em) { .columns { display: block; }"
+        " .side { height: auto; } }",
+    ),
     # Keyboard (2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11)
     "keyboard/good.html": page(
         '<p><a href="#one">First link</a></p><p><a href="#two">Second link</a></p><p><button '
@@ -781,6 +793,7 @@ GOOD_PAGES = (
     "resize/good.html",
     "resize/fixed-notice-over-text.html",
     "spacing/good.html",
+    "spacing/column-scrolls-its-list.html",
     "keyboard/good.html",
     "keyboard/link-around-a-float.html",
     "keyboard/wrapped-link.html",

@@ -36,6 +36,20 @@ window.__guidekit.textFit = {
     return null;
   },
 
+  // Where a block's text can show: a box around it that scrolls or clips its content (a side menu's own
+  // scrolling column) cuts off what lies past its edges, which is then drawn over nothing there.
+  clipOf(block) {
+    const clip = { top: -Infinity, bottom: Infinity, left: -Infinity, right: Infinity };
+    for (let node = block; node && node !== document.body; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      const box = node.getBoundingClientRect();
+      if (style.overflowX !== "visible") [clip.left, clip.right] = [Math.max(clip.left, box.left), Math.min(clip.right, box.right)];
+      if (style.overflowY !== "visible") [clip.top, clip.bottom] = [Math.max(clip.top, box.top), Math.min(clip.bottom, box.bottom)];
+      if (style.position === "fixed") break; // the boxes around it do not clip it
+    }
+    return clip;
+  },
+
   // Text under a box fixed to the window (a cookie notice at its foot) is only drawn over for the
   // moment when scrolling the page can bring it, whole, out from under the box: below it, or above
   // it, within the window. A bar fixed to the top over the page's first lines covers them for good.
@@ -74,6 +88,11 @@ window.__guidekit.textFit = {
       }
       return blocks.get(parent);
     };
+    const clips = new Map();
+    const clipOf = (block) => {
+      if (!clips.has(block)) clips.set(block, this.clipOf(block));
+      return clips.get(block);
+    };
     const fixedBoxes = new Map();
     const fixedOf = (block) => {
       if (!fixedBoxes.has(block)) fixedBoxes.set(block, this.fixedBoxOf(block));
@@ -96,8 +115,11 @@ window.__guidekit.textFit = {
       const fixed = fixedOf(block);
       if (fixed && outOfWindow(fixed)) continue;
       range.selectNodeContents(node);
+      const clip = clipOf(block);
       for (const rect of range.getClientRects()) {
-        if (rect.width >= 1 && rect.height >= 1) rects.push({ block, fixed, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
+        const [top, bottom] = [Math.max(rect.top, clip.top), Math.min(rect.bottom, clip.bottom)];
+        const [left, right] = [Math.max(rect.left, clip.left), Math.min(rect.right, clip.right)];
+        if (right - left >= 1 && bottom - top >= 1) rects.push({ block, fixed, top, bottom, left, right });
       }
     }
     rects.sort((a, b) => a.top - b.top);
