@@ -471,6 +471,23 @@ PAGES: dict[str, str] = {
         " fees.addEventListener('keydown', (event) => { if (event.key === 'Escape') fees.close(); });"
         "</script>",
     ),
+    # An "on this page" list that shows only the entries of the part the focus is in: the entry
+    # photographed for its look had been shut by the focus moving on to the other part since the
+    # page was read, and its pictures, of nothing, failed every link of that look (the PyData
+    # Sphinx theme's list, shut as the pictures scroll the page, on a loaded machine)
+    "keyboard/entry-shut-before-its-picture.html": page(
+        '<nav aria-label="On this page"><ul><li><a href="#a">Part A</a><ul data-part="a"><li>'
+        '<a class="entry" href="#a1">A.1</a></li></ul></li><li><a href="#b">Part B</a><ul '
+        'data-part="b" hidden><li><a class="entry" href="#b1">B.1</a></li></ul></li></ul></nav>'
+        f'<h2 id="a">Part A</h2><p id="a1">{SHORT_TEXT} <a class="on" data-in="a" href="#b">To part B</a>'
+        f'</p><h2 id="b">Part B</h2><p id="b1">{SHORT_TEXT} <a class="on" data-in="b" href="#a">To part A'
+        "</a></p>",
+        css="a { display: inline-block; min-height: 24px; } a:focus-visible { outline-style: dashed; }",
+        script="<script>document.addEventListener('focusin', (event) => {"
+        " const part = event.target.dataset.in;"
+        " if (part) document.querySelectorAll('[data-part]')"
+        ".forEach((list) => { list.hidden = list.dataset.part !== part; }); });</script>",
+    ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
         '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button '
@@ -789,6 +806,7 @@ GOOD_PAGES = (
     "keyboard/tall-region.html",
     "keyboard/appearing-link.html",
     "keyboard/native-modal-dialog.html",
+    "keyboard/entry-shut-before-its-picture.html",
     "keyboard/one-link-focused-on-leaving.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",

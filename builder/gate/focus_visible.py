@@ -10,11 +10,11 @@ as WCAG 2.4.7 accepts it, and is not photographed, and any other indicator needs
 worth of change; guidekit's themes promise more (2 px, 3:1) and are always measured. Pictures are
 the slow part of the gate, so elements that look alike (same tag, class, computed focus styles,
 backdrop and overlays within reach on the same stylesheets, and a size within 16 px up to 32 px,
-within a factor of two above: keyboard.js looks()) are judged once per run, and an element is
-photographed only when its computed styles do not prove the ring by themselves (keyboard.js
-drawnRings(): a solid outline or spread-only shadow that only focus draws, thick enough and 3:1
-from one plain background colour, with nothing else, no text, clip, fade or transform within its
-reach).
+within a factor of two above: keyboard.js looks()) are judged once per run, by the first of them
+still on the page when photographed, and an element is photographed only when its computed styles
+do not prove the ring by themselves (keyboard.js drawnRings(): a solid outline or spread-only
+shadow that only focus draws, thick enough and 3:1 from one plain background colour, with nothing
+else, no text, clip, fade or transform within its reach).
 """
 
 from __future__ import annotations
@@ -57,19 +57,24 @@ async def check(
         page, "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
     )
     keys = [None if look == BROWSER_RING else f"{scheme}#{ring}#{look}" for look in looks]
-    unjudged: dict[str, int] = {}  # look -> the first element of that look, when not judged yet
+    unjudged: dict[str, list[int]] = {}  # look -> the elements of that look, when not judged yet
     for index, key in enumerate(keys):
         if key is not None and key not in verdicts:
-            unjudged.setdefault(key, index)
+            unjudged.setdefault(key, []).append(index)
     if unjudged:
-        # the styles prove most rings at once; only the rest are photographed
+        # the styles prove most rings at once (each look by its first element); only the rest are
+        # photographed
         drawn = await page.evaluate(
             "([indexes, ring]) => window.__guidekit.keyboard.drawnRings(indexes, ring)",
-            [list(unjudged.values()), ring],
+            [[indexes[0] for indexes in unjudged.values()], ring],
         )
-        for (key, index), proven in zip(unjudged.items(), drawn, strict=True):
-            verdicts[key] = proven or await _shows_focus(page, cdp, index, ring)
-    failing = [index for index, key in enumerate(keys) if key is not None and not verdicts[key]]
+        for (key, indexes), proven in zip(unjudged.items(), drawn, strict=True):
+            verdict = True if proven else await _first_shown(page, cdp, indexes, ring)
+            if verdict is not None:
+                verdicts[key] = verdict
+    failing = [
+        index for index, key in enumerate(keys) if key is not None and verdicts.get(key) is False
+    ]
     places = await evaluate(
         page,
         "indexes => { document.activeElement && document.activeElement.blur(); return indexes.map("
@@ -90,8 +95,22 @@ async def check(
     ]
 
 
-async def _shows_focus(page: Page, cdp: CDPSession, index: int, ring: int) -> bool:
+async def _first_shown(page: Page, cdp: CDPSession, indexes: list[int], ring: int) -> bool | None:
+    """The verdict of the first element of a look that is still on the page when photographed: one
+    the page has taken away since it was read (an "on this page" list shutting the entries of the
+    part the focus left) has no focus to show, and says nothing of its look. None when no element
+    of the look is left: a later page judges it."""
+    for index in indexes:
+        shown = await _shows_focus(page, cdp, index, ring)
+        if shown is not None:
+            return shown
+    return None
+
+
+async def _shows_focus(page: Page, cdp: CDPSession, index: int, ring: int) -> bool | None:
     shot = await page.evaluate("index => window.__guidekit.keyboard.prepare(index)", index)
+    if shot is None:
+        return None  # taken away since the page was read
     if not shot["visible"]:
         return True  # never on screen even when focused: keyboard.py reports that
     before = await _picture(cdp, shot["clip"])

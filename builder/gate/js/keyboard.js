@@ -471,9 +471,12 @@ window.__guidekit.keyboard = {
     window.__guidekit.playForward(document.getAnimations().filter((animation) => !before.has(animation)), this.SETTLE_MS);
   },
 
-  // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph.
+  // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph;
+  // null when the page has taken it away since looks() read it (content-visibility: auto's skipping is not taking
+  // away: scrolled into view, the element is drawn).
   prepare(index) {
     const control = this.expected[index];
+    if (!control.getClientRects().length || !control.checkVisibility({ visibilityProperty: true })) return null;
     let running = this.running();
     if (document.activeElement) document.activeElement.blur();
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
