@@ -455,6 +455,18 @@ PAGES: dict[str, str] = {
         "absolute; top: -100em; background: #fff; }"
         " .skip:focus { top: 0; }",
     ),
+    # An "on this page" list that opens a part's entries once the focus is in that part: Tab stops
+    # that were not there when the walk began took its presses, and the links after them were
+    # refused as never reached (the PyData Sphinx theme, whose list opens as the page scrolls)
+    "keyboard/stops-shown-on-the-way.html": page(
+        '<nav aria-label="On this page"><ul class="toc"><li><a href="#a">Part A</a><ul>'
+        '<li><a href="#a1">A.1</a></li><li><a href="#a2">A.2</a></li><li><a href="#a3">A.3</a>'
+        f'</li></ul></li></ul></nav><h2 id="a">Part A</h2><h3 id="a1">A.1</h3><p>{SHORT_TEXT}</p>'
+        f'<h3 id="a2">A.2</h3><p>{SHORT_TEXT}</p><h3 id="a3">A.3</h3><p>{SHORT_TEXT}</p>'
+        '<p><a href="#a">Back to Part A</a></p><p><a href="../reflow/good.html">Reflow</a></p>',
+        css=".toc ul { display: none; } .toc li:focus-within > ul { display: block; }"
+        " a { display: inline-block; min-height: 24px; }",
+    ),
     # A modal dialog that Escape closes, heard on the dialog (the browser's own closing is held
     # back, as a page that animates it does): Tab past its last control goes to the browser's own
     # controls, where no key reaches the page, and the gate, pressing Escape there, refused the
@@ -805,6 +817,7 @@ GOOD_PAGES = (
     "keyboard/shadow-focus.html",
     "keyboard/tall-region.html",
     "keyboard/appearing-link.html",
+    "keyboard/stops-shown-on-the-way.html",
     "keyboard/native-modal-dialog.html",
     "keyboard/entry-shut-before-its-picture.html",
     "keyboard/one-link-focused-on-leaving.html",

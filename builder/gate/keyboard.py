@@ -20,6 +20,7 @@ from .origin import PageContext, finding_at
 from .probes import evaluate
 
 EXTRA_PRESSES = 2  # past the last element, to see the focus leave the page and not stay stuck
+MORE_ROUNDS = 10  # of presses past the count, while Tab stops keep showing on the way
 WATCHED_STOPS = 8  # Tab stops with a blur handler pressed away from one by one, nearest first
 TRAP_RULE = "guidekit:keyboard-trap"
 TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
@@ -49,8 +50,17 @@ async def check(
     step that goes on, not a page that stopped answering. A long page's presses each lay it out
     again after its scroll (about 10 ms on a Sphinx index of 2,400 links; more under load), so no
     count of presses is sure to end within a step's GUIDEKIT_PAGE_TIMEOUT_MS."""
-    count = await page.evaluate("() => window.__guidekit.keyboard.start()")
-    await press(cdp, [TAB] * (count + EXTRA_PRESSES), answered=progress)
+    presses = await page.evaluate("() => window.__guidekit.keyboard.start()") + EXTRA_PRESSES
+    # Tab stops that show only once the walk is near them (an "on this page" list opening the
+    # entries of the part in view) take presses the count did not foresee: the walk goes on while
+    # the focus is in the page and each round stops somewhere new (a trap goes round the same)
+    stops = 0
+    for _ in range(MORE_ROUNDS + 1):
+        await press(cdp, [TAB] * presses, answered=progress)
+        walked = await page.evaluate("() => window.__guidekit.keyboard.progress()")
+        if not walked["unreached"] or walked["stops"] == stops:
+            break
+        stops, presses = walked["stops"], walked["unreached"] + EXTRA_PRESSES
     walk = await evaluate(
         page,
         "() => { const walk = window.__guidekit.keyboard.finish(); "

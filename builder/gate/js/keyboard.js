@@ -114,6 +114,18 @@ window.__guidekit.keyboard = {
     return this.expected.reduce((presses, element) => presses + (element.matches(this.multipart) ? 5 : 1), 0);
   },
 
+  // How far the walk has gone: how many elements it has stopped on, and how many of those to reach it has not
+  // reached while the focus is still in the page (none once the focus has left it: the walk went all the way
+  // through). The first note is taken before any focus moved.
+  progress() {
+    const element = document.activeElement;
+    const stops = new Set(this.log.map((step) => step && step.element)).size;
+    const lapEnded = this.log.slice(1).includes(null);
+    if (this.left || lapEnded || !element || element === document.body || element === document.documentElement) return { stops, unreached: 0 };
+    const reached = new Set([...this.log.map((step) => step && step.index), this.expected.indexOf(element)]);
+    return { stops, unreached: this.expected.filter((_, index) => !reached.has(index)).length };
+  },
+
   // Notes when the focus leaves the page for the browser's own controls.
   watchLeaving() {
     this.left = false;
