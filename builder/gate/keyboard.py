@@ -238,7 +238,12 @@ def walk_findings(
                     cover=hidden.get("element", ""),
                 )
             )
-        if previous is not None and _jumps_back(previous["box"], step["box"]):
+        if (
+            previous is not None
+            and previous["box"] is not None
+            and step["box"] is not None
+            and _jumps_back(previous["box"], step["box"])
+        ):
             findings.append(
                 finding_at(
                     context,

@@ -93,6 +93,9 @@ window.__guidekit.keyboard = {
     this.collect();
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
+    this.landed = null;
+    this.landing = (event) => { this.landed = event.target; };
+    window.addEventListener("focusin", this.landing, true);
     this.watchLeaving();
 
     // a smooth scroll would still be moving when the next press notes where the focus is
@@ -118,10 +121,10 @@ window.__guidekit.keyboard = {
   // reached while the focus is still in the page (none once the focus has left it: the walk went all the way
   // through). The first note is taken before any focus moved.
   progress() {
-    const element = document.activeElement;
+    const element = this.focusNow();
     const stops = new Set(this.log.map((step) => step && step.element)).size;
     const lapEnded = this.log.slice(1).includes(null);
-    if (this.left || lapEnded || !element || element === document.body || element === document.documentElement) return { stops, unreached: 0 };
+    if (this.left || lapEnded || !element) return { stops, unreached: 0 };
     const reached = new Set([...this.log.map((step) => step && step.index), this.expected.indexOf(element)]);
     return { stops, unreached: this.expected.filter((_, index) => !reached.has(index)).length };
   },
@@ -148,24 +151,37 @@ window.__guidekit.keyboard = {
     return { left: left + scrollX, top: top + scrollY, width: rect.width, height: rect.height };
   },
 
+  // The element the last press reached, or null where the lap ended (the focus on the page itself, having left
+  // it). The page may have taken that element away since (hidden it: an "on this page" list shutting the entries
+  // of a part scrolled past, its scroll watcher late on a loaded machine), which drops the focus or leaves it on
+  // nothing to see: Tab reached it all the same and goes on from it.
+  focusNow() {
+    const element = document.activeElement;
+    if (element && element !== document.body && element !== document.documentElement) return element;
+    const landed = this.landed;
+    return !this.left && landed && landed.isConnected && !window.__guidekit.isRendered(landed) ? landed : null;
+  },
+
   // Called when the next Tab goes down: the previous one has moved focus and scrolled by now.
   record() {
-    const element = document.activeElement;
-    const nowhere = !element || element === document.body || element === document.documentElement;
+    const element = this.focusNow();
+    this.landed = null;
     // Tab took the focus out of the page since the last press, though it may be back by the time this press is
     // heard (a busy machine's browser hands it back early; a page may move it on blur): that lap ended there
-    if (this.left || nowhere) this.log.push(null);
+    if (this.left || !element) this.log.push(null);
     this.left = false;
-    if (nowhere) return;
+    if (!element) return;
     const last = this.log[this.log.length - 1];
     if (last && element.matches(this.multipart) && last.index === this.expected.indexOf(element)) return; // its next part
     const g = window.__guidekit;
+    // one taken away has no place on the screen to judge: not hidden, nor moved back up the page
+    const shown = g.isRendered(element);
     this.log.push({
       index: this.expected.indexOf(element),
       ...g.where(element),
       tabindex: element.tabIndex,
-      box: this.box(element),
-      hiddenBy: this.hiddenBy(element),
+      box: shown ? this.box(element) : null,
+      hiddenBy: shown ? this.hiddenBy(element) : null,
     });
   },
 
@@ -219,6 +235,7 @@ window.__guidekit.keyboard = {
   finish() {
     this.record();
     window.removeEventListener("keydown", this.listener, true);
+    window.removeEventListener("focusin", this.landing, true);
     window.removeEventListener("blur", this.leaving);
     this.unstyle();
     this.frames.forEach(([frame, tabindex]) => (tabindex === null ? frame.removeAttribute("tabindex") : frame.setAttribute("tabindex", tabindex)));
