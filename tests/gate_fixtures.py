@@ -53,6 +53,13 @@ def page(
 """
 
 
+# An "on this page" list showing only the entries of the part (data-part) the focus is in (data-in)
+FOCUS_FOLLOWING_LIST = (
+    "<script>document.addEventListener('focusin', (event) => { const part = event.target.dataset.in;"
+    " if (part) document.querySelectorAll('[data-part]')"
+    ".forEach((list) => { list.hidden = list.dataset.part !== part; }); });</script>"
+)
+
 # the standard theme's paragraph gap of 1.5 line heights, in a measure of at most 40 CJK characters
 STANDARD_GAPS = "main { max-width: 34em; } p { margin-block: 0 2.25em; }"
 
@@ -391,6 +398,16 @@ PAGES: dict[str, str] = {
         script="<script>window.addEventListener('blur', () => "
         "document.querySelector('a').focus());</script>",
     ),
+    # A menu open as the page loads that shuts as the focus leaves its button, before Tab comes to
+    # its links: the page took them away as Tab came, which is no more reaching them than a link
+    # out of the Tab order (a list shut long before Tab came was not there to reach)
+    "keyboard/menu-shut-as-tab-leaves-its-button.html": page(
+        '<p><button type="button" id="services" aria-expanded="true" aria-controls="menu">'
+        'Services</button></p><ul id="menu"><li><a href="#end">Apply</a></li><li><a href="#end">'
+        'Renew</a></li></ul><p id="end">End. <a href="#services">Back to the menu</a></p>',
+        script="<script>document.getElementById('services').addEventListener('blur', () => {"
+        " document.getElementById('menu').hidden = true; });</script>",
+    ),
     "keyboard/trap.html": page(
         '<p><label for="name">Name</label> <input id="name"></p><p><a href="#end">After the '
         'field</a></p><p id="end">End.</p>',
@@ -495,10 +512,7 @@ PAGES: dict[str, str] = {
         f'</p><h2 id="b">Part B</h2><p id="b1">{SHORT_TEXT} <a class="on" data-in="b" href="#a">To part A'
         "</a></p>",
         css="a { display: inline-block; min-height: 24px; } a:focus-visible { outline-style: dashed; }",
-        script="<script>document.addEventListener('focusin', (event) => {"
-        " const part = event.target.dataset.in;"
-        " if (part) document.querySelectorAll('[data-part]')"
-        ".forEach((list) => { list.hidden = list.dataset.part !== part; }); });</script>",
+        script=FOCUS_FOLLOWING_LIST,
     ),
     # An "on this page" list that shuts a part's entries a moment after Tab reached one (the PyData
     # Sphinx theme's, whose scroll watcher caught up late with the walk's scrolling on a loaded
@@ -512,6 +526,19 @@ PAGES: dict[str, str] = {
         css="a { display: inline-block; min-height: 24px; }",
         script="<script>addEventListener('keydown', () => { if (document.activeElement.id === 'a1')"
         " document.getElementById('entries').hidden = true; }, true);</script>",
+    ),
+    # An "on this page" list after the text it lists, showing the entries of the part the focus is
+    # in: the walk, through part B's text first, shut part A's entries before Tab came to them, and
+    # they were refused as never reached (the PyData Sphinx theme's list, which follows the scrolling,
+    # on a loaded machine only: elsewhere the walk outran it)
+    "keyboard/entry-shut-before-tab-came.html": page(
+        f'<h2 id="a">Part A</h2><p id="a1">{SHORT_TEXT} <a data-in="a" href="#b">To part B</a></p>'
+        f'<h2 id="b">Part B</h2><p id="b1">{SHORT_TEXT} <a data-in="b" href="#a">To part A</a></p>'
+        '<nav aria-label="On this page"><ul><li><a href="#a">Part A</a><ul data-part="a"><li><a '
+        'href="#a1">A.1</a></li></ul></li><li><a href="#b">Part B</a><ul data-part="b" hidden><li>'
+        '<a href="#b1">B.1</a></li></ul></li></ul></nav>',
+        css="a { display: inline-block; min-height: 24px; }",
+        script=FOCUS_FOLLOWING_LIST,
     ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
@@ -834,6 +861,7 @@ GOOD_PAGES = (
     "keyboard/native-modal-dialog.html",
     "keyboard/entry-shut-before-its-picture.html",
     "keyboard/entry-shut-after-it-was-reached.html",
+    "keyboard/entry-shut-before-tab-came.html",
     "keyboard/one-link-focused-on-leaving.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",

@@ -179,9 +179,11 @@ def walk_findings(
                     tabindex=element["tabindex"],
                 )
             )
-    # a composite widget is one Tab stop, however many members it has
-    stops = len({element["group"] for element in expected if element.get("group", -1) >= 0})
-    stops += sum(1 for element in expected if element.get("group", -1) < 0)
+    # a composite widget is one Tab stop, however many members it has; what the page took away
+    # during the walk is not there to stop on
+    there = [element for element in expected if not element.get("gone")]
+    stops = len({element["group"] for element in there if element.get("group", -1) >= 0})
+    stops += sum(1 for element in there if element.get("group", -1) < 0)
     # frames leave the Tab order for the walk (reached otherwise): Tab's lap is the other stops. A
     # lap seen without the moment it left the page (the focus comes back from the browser late on a
     # busy machine) was a trap on a page with a frame
@@ -201,7 +203,7 @@ def walk_findings(
                 element=element["element"],
             )
             for index, element in enumerate(expected)
-            if index not in reached
+            if index not in reached and not element.get("gone")
         ]
     seen = set()
     previous = None

@@ -94,6 +94,9 @@ window.__guidekit.keyboard = {
     this.log = [];
     this.listener = (event) => { if (event.key === "Tab") this.record(); };
     this.landed = null;
+    this.passed = -1;
+    this.gone = new Set();
+    this.hiddenAhead = new Set();
     this.landing = (event) => { this.landed = event.target; };
     window.addEventListener("focusin", this.landing, true);
     this.watchLeaving();
@@ -118,15 +121,15 @@ window.__guidekit.keyboard = {
   },
 
   // How far the walk has gone: how many elements it has stopped on, and how many of those to reach it has not
-  // reached while the focus is still in the page (none once the focus has left it: the walk went all the way
-  // through). The first note is taken before any focus moved.
+  // reached (nor found gone) while the focus is still in the page (none once the focus has left it: the walk went
+  // all the way through). The first note is taken before any focus moved.
   progress() {
     const element = this.focusNow();
     const stops = new Set(this.log.map((step) => step && step.element)).size;
     const lapEnded = this.log.slice(1).includes(null);
     if (this.left || lapEnded || !element) return { stops, unreached: 0 };
     const reached = new Set([...this.log.map((step) => step && step.index), this.expected.indexOf(element)]);
-    return { stops, unreached: this.expected.filter((_, index) => !reached.has(index)).length };
+    return { stops, unreached: this.expected.filter((_, index) => !reached.has(index) && !this.gone.has(index)).length };
   },
 
   // Notes when the focus leaves the page for the browser's own controls.
@@ -162,6 +165,23 @@ window.__guidekit.keyboard = {
     return !this.left && landed && landed.isConnected && !window.__guidekit.isRendered(landed) ? landed : null;
   },
 
+  // The elements to reach that Tab passed over on its way to `index`, noted as gone where the page had taken them
+  // away before that press (an "on this page" list after the text, shutting the entries of each part the walk
+  // scrolled past, its scroll watcher keeping up on a busy machine): they were not there to reach. What the page
+  // takes away as Tab comes (a menu shut as the focus leaves its button) is a barrier. Then the elements the next
+  // press will pass over, up to the next one the page shows, as they are now.
+  passOver(index) {
+    for (let before = this.passed + 1; before < index; before++) {
+      if (this.hiddenAhead.has(before)) this.gone.add(before);
+    }
+    this.passed = Math.max(this.passed, index);
+    this.hiddenAhead = new Set();
+    const g = window.__guidekit;
+    for (let after = this.passed + 1; after < this.expected.length && !g.isRendered(this.expected[after]); after++) {
+      this.hiddenAhead.add(after);
+    }
+  },
+
   // Called when the next Tab goes down: the previous one has moved focus and scrolled by now.
   record() {
     const element = this.focusNow();
@@ -174,10 +194,12 @@ window.__guidekit.keyboard = {
     const last = this.log[this.log.length - 1];
     if (last && element.matches(this.multipart) && last.index === this.expected.indexOf(element)) return; // its next part
     const g = window.__guidekit;
+    const index = this.expected.indexOf(element);
+    this.passOver(index);
     // one taken away has no place on the screen to judge: not hidden, nor moved back up the page
     const shown = g.isRendered(element);
     this.log.push({
-      index: this.expected.indexOf(element),
+      index,
       ...g.where(element),
       tabindex: element.tabIndex,
       box: shown ? this.box(element) : null,
@@ -241,7 +263,9 @@ window.__guidekit.keyboard = {
     this.frames.forEach(([frame, tabindex]) => (tabindex === null ? frame.removeAttribute("tabindex") : frame.setAttribute("tabindex", tabindex)));
     const g = window.__guidekit;
     return {
-      expected: this.expected.map((element, index) => ({ ...g.where(element), tabindex: element.tabIndex, group: this.groups[index] })),
+      expected: this.expected.map((element, index) => ({
+        ...g.where(element), tabindex: element.tabIndex, group: this.groups[index], gone: this.gone.has(index),
+      })),
       log: this.log,
       framed: this.expected.flatMap((element, index) => (element.tagName === "IFRAME" && element.tabIndex >= 0 ? [index] : [])),
     };
