@@ -222,6 +222,16 @@ def _defects() -> list[Defect]:
             css="@media (prefers-color-scheme: dark) { main p { color: #333 !important; } }",
         ),
         d(
+            "fake-heading",
+            "a line set larger and bold, as a heading is, but written as a paragraph",
+            SILVER,
+            ("guidekit:fake-heading",),
+            True,
+            add_to_main='<p class="seeded-heading">还有问题</p>'
+            "<p>打电话问办事窗口，工作人员会告诉您要带什么。</p>",
+            css=".seeded-heading { font-size: 1.8rem; font-weight: 700; }",
+        ),
+        d(
             "glossary-double-expansion",
             "glossary expansion repeated inside its own brackets: 医疗保险（医保（医疗保险））",
             GUIDE,

@@ -1,6 +1,7 @@
 """Barriers axe alone misses, each a finding mapped to its WCAG criterion: one page.evaluate
 (barriers.js) reads mouse-only widgets, links that go nowhere or surprise, typography, colour as the
-only signal, form groups and hints, tables without headers and obsolete elements; one more pair of
+only signal, form groups and hints, tables without headers, obsolete elements and paragraphs set
+as headings are; one more pair of
 calls doubles the browser's default text size (as a reader's setting does) to find text fixed in px
 below that default, and a page with long lines is looked at once more in a narrower window: lines
 that a reader cannot shorten by narrowing the window are too long (1.4.8)."""
@@ -49,6 +50,7 @@ KINDS = {
     "id-reference-twice": ("guidekit:id-reference-twice", "4.1.2"),
     "table-no-headers": ("guidekit:table-headers", "1.3.1"),
     "obsolete-element": ("guidekit:obsolete-element", "1.3.1"),
+    "fake-heading": ("guidekit:fake-heading", "1.3.1"),
     "media-autoplay": ("guidekit:media-autoplay", "1.4.2"),
     "motion-endless": ("guidekit:motion-endless", "2.2.2"),
 }

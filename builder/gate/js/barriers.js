@@ -1,6 +1,6 @@
 // Barriers axe alone misses, read from the laid-out page in one pass (barriers.py turns them into findings):
 // mouse-only widgets, links that go nowhere or surprise, typography, colour as the only signal, form
-// groups and hints, tables without headers, obsolete presentational elements.
+// groups and hints, tables without headers, obsolete presentational elements, paragraphs that look like headings.
 window.__guidekit.barriers = {
   interactive: "a[href], area[href], button, input, select, textarea, summary, label, details, iframe, audio, video, " +
     "[contenteditable=''], [contenteditable='true'], [role='button'], [role='link'], [role='checkbox'], [role='radio'], " +
@@ -180,12 +180,49 @@ window.__guidekit.barriers = {
       if (rows.length >= 2 && !headed) report("table-no-headers", table);
     }
     for (const element of document.body.querySelectorAll(this.obsolete)) report("obsolete-element", element, { tag: element.tagName.toLowerCase() });
+    // 1.3.1 (WCAG failure F2): a short paragraph set larger than the text it stands over, as a heading is, but not
+    // marked as one: a screen reader neither says it is a heading nor lets its reader jump to it
+    for (const paragraph of document.body.querySelectorAll("p")) {
+      if (shown(paragraph) && this.looksLikeHeading(paragraph, shown)) report("fake-heading", paragraph, { text: g.text(paragraph).slice(0, 40) });
+    }
 
     // 1.4.2: sound that starts by itself drowns out a screen reader
     for (const media of document.querySelectorAll("audio[autoplay], video[autoplay]")) {
       if (!media.muted && !media.hasAttribute("muted")) report("media-autoplay", media);
     }
     return found;
+  },
+
+  // where a short line set large is no heading: a site's banner, menus, notes beside the text, forms, quotes, cells,
+  // list items, captions and widgets have their own roles
+  notHeadings: "header, footer, nav, aside, form, label, legend, button, li, td, th, dt, dd, caption, figure, summary, " +
+    "blockquote, dialog, address, [role='banner'], [role='contentinfo'], [role='navigation'], [role='complementary'], " +
+    "[role='dialog'], [role='alert'], [role='status'], [role='heading'], [role='button'], [role='tab'], [role='menuitem']",
+  // a heading has at least two letters (a big "¥25" or "2,000" is a figure) and no sentence's or lead-in's end
+  headingText: /^(?=.*\p{L}.*\p{L})(?!.*[.。!！?？:：;；,，、…]$)/u,
+
+  // A paragraph that looks like a heading: at most 60 characters (20 Han) of text, no link or control in it, its
+  // smallest text 1.15 times the size of the paragraph, list or table after it and bold, or 1.4 times without bold;
+  // what comes after is longer
+  looksLikeHeading(paragraph, shown) {
+    const g = window.__guidekit;
+    const text = g.text(paragraph);
+    const han = (text.match(/\p{Script=Han}/gu) || []).length;
+    if (!this.headingText.test(text) || text.length > (han > text.length / 2 ? 20 : 60) || paragraph.hasAttribute("role")
+        || paragraph.closest(this.notHeadings) || paragraph.querySelector(this.interactive)) return false;
+    let next = paragraph.nextElementSibling;
+    while (next && !shown(next)) next = next.nextElementSibling;
+    if (!next || !next.matches("p, ul, ol, dl, table") || g.text(next).length <= text.length) return false;
+    let size = Infinity, weight = Infinity;
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim() || !node.parentElement) continue;
+      const style = getComputedStyle(node.parentElement);
+      size = Math.min(size, parseFloat(style.fontSize));
+      weight = Math.min(weight, parseFloat(style.fontWeight));
+    }
+    const larger = size / parseFloat(getComputedStyle(next).fontSize);
+    return larger >= 1.4 || (larger >= 1.15 && weight >= 600);
   },
 
   // 2.2.2: animations that never end; barriers.py asks again with reduced motion asked for
