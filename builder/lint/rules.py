@@ -51,6 +51,7 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "review-overdue": "error",
     "word-numbered-list": "warning",
     "word-heading": "warning",
+    "bold-heading": "warning",
     "word-bullet": "warning",
     "indented-line": "warning",
     "invisible-space": "warning",

@@ -1,5 +1,6 @@
 """Habits from Word that Markdown silently restructures: ``1、`` ``（1）`` ``①`` numbered lines
-(merged into one paragraph), ``一、`` ``（一）`` headings (plain text), ``●`` ``·`` bullets, lines
+(merged into one paragraph), ``一、`` ``（一）`` headings and lines set wholly in bold as headings
+(plain text, the bold one run into the line under it), ``●`` ``·`` bullets, lines
 indented with a tab or full-width spaces (a grey code box, or a stray indent), invisible
 characters, and a table pasted without the ``| --- |`` line under its header (its rows run
 together into one paragraph of bars).
@@ -23,7 +24,7 @@ _CHINESE_NUMBERS = "一二三四五六七八九十"
 _ANY_HABIT = re.compile(
     rf"^(?:\s*\||[ \t\u3000]*(?:\d+[、"
     rf"．]|\d+\.(?=[^\d\s])|[（(]\d+[）)]|[\u2460-\u2473]|[{_CHINESE_NUMBERS}]+、|（[{_CHINESE_NUMBERS}]+）|[●•·▪■◆○◇])|[\t\u3000])"
-    r"|[\u200b\u200c\u2060\ufeff]",
+    r"|[\u200b\u200c\u2060\ufeff]|^ {0,3}(?:\*\*|__)",
     re.MULTILINE,
 )
 _NUMBERED = re.compile(
@@ -35,6 +36,12 @@ _HEADING = re.compile(
     rf"^(?:(?P<top>[{_CHINESE_NUMBERS}]+)、|（(?P<sub>[{_CHINESE_NUMBERS}]+)）)\s*(?P<text>\S.*)$"
 )
 _BULLET = re.compile(r"^(?P<indent> *)[●•·▪■◆○◇]\s*(?P<text>\S.*)$")
+# a line wholly in bold; one ending in punctuation is a lead-in ("**注意：**") or a sentence
+_BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*(?P<star>[^*]+)\*\*|__(?P<under>[^_]+)__)\s*$")
+_NOT_A_HEADING_END = ("。", ".", "；", ";", "：", ":", "，", ",")
+_HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+# ``::: name`` opens a component, a line of colons alone closes one
+_COMPONENT_FENCE = re.compile(r"^ {0,3}:{3,}\s*(\S?)")
 _INDENT = re.compile(r"^[\t\u3000]+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff]")
@@ -62,6 +69,8 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
     found: list[Habit] = []
     fence: str | None = None  # the fence that opened the code block we are in
     rows: list[str] = []  # the table rows just above, outside code
+    level = 1  # of the last heading above: the page's title is the first
+    components = 0  # open around the line: a component lays out its own text
     for index, text in enumerate(guide.body.split("\n")):
         row = fence is None and bool(_TABLE_ROW.match(text))
         if row and len(rows) == 1 and not _HEADER_LINE.match(text):
@@ -78,7 +87,11 @@ def word_habits(guide: SourceGuide) -> list[Habit]:
         ):
             fence = opening[1] if fence is None else None
         elif fence is None:
-            found += _habits_of(text, guide.body_line + index)
+            heading, component = _HEADING_LINE.match(text), _COMPONENT_FENCE.match(text)
+            level = len(heading[1]) if heading else level
+            if component:
+                components = max(0, components + (1 if component[1] else -1))
+            found += _habits_of(text, guide.body_line + index, None if components else level + 1)
     return found
 
 
@@ -95,7 +108,9 @@ def report_habits(habits: list[Habit], report: Reporter) -> None:
         )
 
 
-def _habits_of(text: str, line: int) -> Iterator[Habit]:
+def _habits_of(text: str, line: int, bold_heading_level: int | None) -> Iterator[Habit]:
+    """``bold_heading_level``: the level a line wholly in bold would have as a heading here; None
+    where it is none (inside a component)."""
     if _INVISIBLE.search(text):
         written, text = text, _INVISIBLE.sub("", text)
         yield Habit("invisible-space", line, written, text)
@@ -127,6 +142,10 @@ def _habits_of(text: str, line: int) -> Iterator[Habit]:
         )
     elif bullet:
         yield Habit("word-bullet", line, text, f"{bullet['indent']}- {bullet['text']}")
+    elif bold_heading_level and (bold := _BOLD_LINE.match(text)):
+        words = (bold["star"] or bold["under"]).strip()
+        if words and len(words) <= HEADING_LIMIT and not words.endswith(_NOT_A_HEADING_END):
+            yield Habit("bold-heading", line, text, f"{'#' * min(bold_heading_level, 6)} {words}")
 
 
 def _header_line(header: str, line: int) -> Habit:

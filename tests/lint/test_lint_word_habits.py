@@ -135,3 +135,58 @@ def test_a_long_numbered_sentence_is_a_list_item_not_a_heading(tmp_path):
     )
     (finding,) = by_rule(lint_folder(tmp_path).findings, "word-numbered-list")
     assert finding.suggestion == "1. 带上身份证和户口簿到窗口办理。"
+
+
+BOLD = """\
+---
+title: 办理居住证
+summary: 乙。
+lang: zh-Hans
+---
+
+**办理条件**
+
+在本市住满半年。
+
+## 带什么
+
+__身份证__
+带原件。
+
+**注意：**复印件不收。
+
+**请带原件。**
+
+- **照片**：两张
+
+::: warning
+**别忘了**
+
+照片要白底。
+:::
+
+```
+**代码里不动**
+```
+"""
+
+
+def test_a_line_wholly_in_bold_is_a_heading_one_level_below_the_one_above(tmp_path):
+    """A heading set in bold, as Word pastes it: on the page a bold paragraph, or bold text run
+    into the line written under it ("身份证带原件。"), that neither screen readers nor the outline
+    find."""
+    path = write_guide(tmp_path, "zh-Hans/a.md", BOLD)
+    findings = by_rule(lint_folder(tmp_path).findings, "bold-heading")
+    assert {(f.line, f.suggestion) for f in findings} == {
+        (line_of(path, "**办理条件**"), "## 办理条件"),
+        (line_of(path, "__身份证__"), "### 身份证"),
+    }
+    assert "## 办理条件" in findings[0].message
+    result = CliRunner().invoke(main, ["lint", str(tmp_path), "--fix", "--yes"])
+    assert result.exit_code == 0, result.stderr
+    fixed = path.read_text("utf-8")
+    assert "\n## 办理条件\n" in fixed and "\n### 身份证\n带原件。" in fixed
+    # a lead-in, a sentence, a list item, a component's own text and code are left as written
+    for kept in ("**注意：**", "**请带原件。**", "- **照片**", "**别忘了**", "**代码里不动**"):
+        assert kept in fixed
+    assert by_rule(lint_folder(tmp_path).findings, "bold-heading") == []
