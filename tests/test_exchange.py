@@ -124,6 +124,15 @@ def write_json(path: Path, records: list[dict[str, object]]) -> Path:
     return path
 
 
+def refused_import(tmp_path: Path, records: list[dict[str, object]]) -> str:
+    """What ``guidekit import`` says of a 清单.json holding ``records``, some of which it refuses."""
+    outcome = run_guidekit(
+        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "g"
+    )
+    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
+    return outcome.stderr
+
+
 def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     book = Workbook()
     book.remove(book.active)
@@ -773,11 +782,7 @@ def test_a_json_record_without_its_name_is_told_once_by_its_number_and_code(tmp_
         {"基本编码": "000117", "实施主体": "人社局"},
         {},
     ]
-    outcome = run_guidekit(
-        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "g"
-    )
-    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
-    errors = outcome.stderr
+    errors = refused_import(tmp_path, records)
     assert (
         "清单.json，第 2 条记录（实施编码 0002），“事项名称”：这条记录没有“事项名称”，没有导入。"
         "请给它加上“事项名称”，再导入。" in errors
@@ -879,11 +884,7 @@ def test_a_json_code_that_is_not_text_is_refused_not_written_as_python(tmp_path)
         {**RECORD, "实施编码": True},
         {**RECORD, "实施编码": "A4"},
     ]
-    outcome = run_guidekit(
-        "import", write_json(tmp_path / "清单.json", records), "--source", tmp_path / "g"
-    )
-    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
-    errors = outcome.stderr
+    errors = refused_import(tmp_path, records)
     assert (
         "清单.json，第 1 条记录，“实施编码”：实施编码应该是一段文字，像平台导出的 "
         '"0001170080003301" 这样，这里却不是，没有导入。' in errors
