@@ -183,7 +183,7 @@ window.__guidekit.barriers = {
     // 1.3.1 (WCAG failure F2): a short paragraph set larger than the text it stands over, as a heading is, but not
     // marked as one: a screen reader neither says it is a heading nor lets its reader jump to it
     for (const paragraph of document.body.querySelectorAll("p")) {
-      if (shown(paragraph) && this.looksLikeHeading(paragraph, shown)) report("fake-heading", paragraph, { text: g.text(paragraph).slice(0, 40) });
+      if (this.looksLikeHeading(paragraph, shown)) report("fake-heading", paragraph, { text: g.text(paragraph).slice(0, 40) });
     }
 
     // 1.4.2: sound that starts by itself drowns out a screen reader
@@ -201,7 +201,7 @@ window.__guidekit.barriers = {
   // a heading has at least two letters (a big "¥25" or "2,000" is a figure) and no sentence's or lead-in's end
   headingText: /^(?=.*\p{L}.*\p{L})(?!.*[.。!！?？:：;；,，、…]$)/u,
 
-  // A paragraph that looks like a heading: at most 60 characters (20 Han) of text, no link or control in it, its
+  // A shown paragraph that looks like a heading: at most 60 characters (20 Han) of text, no link or control in it, its
   // smallest text 1.15 times the size of the paragraph, list or table after it and bold, or 1.4 times without bold;
   // what comes after is longer
   looksLikeHeading(paragraph, shown) {
@@ -209,7 +209,7 @@ window.__guidekit.barriers = {
     const text = g.text(paragraph);
     const han = (text.match(/\p{Script=Han}/gu) || []).length;
     if (!this.headingText.test(text) || text.length > (han > text.length / 2 ? 20 : 60) || paragraph.hasAttribute("role")
-        || paragraph.closest(this.notHeadings) || paragraph.querySelector(this.interactive)) return false;
+        || paragraph.closest(this.notHeadings) || paragraph.querySelector(this.interactive) || !shown(paragraph)) return false;
     let next = paragraph.nextElementSibling;
     while (next && !shown(next)) next = next.nextElementSibling;
     if (!next || !next.matches("p, ul, ol, dl, table") || g.text(next).length <= text.length) return false;
