@@ -16,7 +16,6 @@ the whole test session; every check gets a fresh browser context.
 from __future__ import annotations
 
 import argparse
-import difflib
 import errno
 import json
 import os
@@ -41,6 +40,7 @@ from .gate.report import Verdict, judge
 from .gate.scripts import script
 from .gate.waivers import Waiver, WaiverError, load_waivers
 from .messages import error_text, language_of, os_reason, user_language
+from .near_names import nearest
 from .theme import THEME_NAMES, find_theme
 
 _MOST_CONTEXTS = 4  # browser contexts at once when a folder has many pages
@@ -590,8 +590,8 @@ def _unknown_rule(patterns: Sequence[str], lang: str) -> str | None:
         if any(fnmatchcase(rule, pattern) for rule in rules):
             continue
         prefixed = sorted(f"{tool}:{pattern}" for tool in ("axe", "guidekit"))
-        close = [rule for rule in prefixed if rule in rules] or difflib.get_close_matches(
-            pattern, sorted(rules), 2, 0.8
+        close = [rule for rule in prefixed if rule in rules] or nearest(
+            pattern, sorted(rules), 0.8, limit=2
         )
         named = _either(close, lang)
         hint = error_text("a11y-marker-rule-close", lang, rules=named) if close else ""

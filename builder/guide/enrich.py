@@ -7,10 +7,10 @@ links; images and attachments must live inside SOURCE and are copied with the si
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 from ..findings import Finding, Problems, Severity, sort_key
 from ..gate.content_rules import BROKEN_ANCHOR
 from ..messages import LANGUAGES, error_text, sentences_text, ui_text
+from ..near_names import nearest
 from ..site_paths import names_the_top
 from ..source.content_model import GuideMeta
 from .images import IMAGE_HEAVY, image_problem
@@ -111,6 +112,20 @@ class SiteGuides:
         stem, extension = posixpath.splitext(target)
         candidate = stem + ".md" if extension.lower() in {"", ".html", ".htm"} else target
         return candidate if candidate in self.rels else None
+
+    @cached_property
+    def in_order(self) -> tuple[str, ...]:
+        """The guides' files sorted, for the file a broken link most likely meant: the same
+        suggestion in every run, whichever order the guides were read in."""
+        return tuple(sorted(self.rels))
+
+    @cached_property
+    def by_file_name(self) -> Mapping[str, list[str]]:
+        """The guides' files by their name without folders (``a.md`` -> ``zh-Hans/a.md``, ...)."""
+        found: dict[str, list[str]] = {}
+        for rel in self.in_order:
+            found.setdefault(posixpath.basename(rel), []).append(rel)
+        return found
 
 
 # The ids every guide page has besides its headings' (the main region and the sections of its
@@ -409,14 +424,14 @@ def _missing_guide(
     if md in site.broken:
         return problems.at(line, "linked-guide-broken", path=written, file=md)
     title = posixpath.splitext(posixpath.basename(target))[0]
-    named = [rel for rel in site.rels if posixpath.basename(rel) == posixpath.basename(md)]
+    named = site.by_file_name.get(posixpath.basename(md), [])
     if title in site.titles:
         key, meant = "missing-guide-link-title", site.titles[title]
     elif len(named) == 1:  # the right file name in another folder, such as another language's
         key, meant = "missing-guide-link-folder", named[0]
     # a letter off (chaxun-gongjijing.md beside chaxun-gongjijin.md): compared with every guide's
     # name, so only when nothing closer answers
-    elif near := difflib.get_close_matches(md, sorted(site.rels), n=1, cutoff=_NEAR):
+    elif near := nearest(md, site.in_order, _NEAR):
         key, meant = "missing-guide-link-near", near[0]
     else:
         return problems.at(line, "missing-guide-link", path=written)
@@ -424,7 +439,7 @@ def _missing_guide(
     return problems.at(line, key, path=written, file=meant, name=name, title=title)
 
 
-_NEAR = 0.85  # how alike two file names must be for one to be suggested for the other (difflib)
+_NEAR = 0.85  # how alike two file names must be for one to be suggested for the other
 
 
 def _near_name(folder: Path, name: str, allowed: Collection[str]) -> str | None:
@@ -440,7 +455,7 @@ def _near_name(folder: Path, name: str, allowed: Collection[str]) -> str | None:
         return None
     stem = posixpath.splitext(name)[0].casefold()
     same = [other for other in names if posixpath.splitext(other)[0].casefold() == stem]
-    near = same or difflib.get_close_matches(name, names, n=1, cutoff=_NEAR)
+    near = same or nearest(name, names, _NEAR)
     return near[0] if near else None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from typing import Annotated, ClassVar, Literal, get_args
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..near_names import nearest
 from ..phone import dialable, for_dialling
 
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
@@ -501,7 +501,7 @@ def unknown_fields(
     for key, value in data.items():
         info = model.model_fields.get(key) if isinstance(key, str) else None
         if info is None:
-            close = difflib.get_close_matches(str(key).lower(), model.model_fields, 1, 0.7)
+            close = nearest(str(key).lower(), list(model.model_fields), 0.7)
             found.append((path + (str(key),), close[0] if close else None))
             continue
         parts = [part for part in models_in(info.annotation) if issubclass(part, BaseModel)]
