@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
 
 def nearest(name: str, known: Sequence[str], alike: float, limit: int = 1) -> list[str]:
     """Up to ``limit`` of the ``known`` names at least ``alike`` (0 to 1) like ``name``, the most
     alike first and, when equally alike, in the order of ``known``. Alike is twice the characters
     the two names share in the same order over the sum of their lengths: 1 for the same name,
     about 0.95 for a letter off in twenty."""
+    # only a build with a mistake needs it: a rebuild's new process starts without it
+    from rapidfuzz import fuzz, process
+
     found = process.extract(name, known, scorer=fuzz.ratio, limit=limit, score_cutoff=alike * 100)
     return [choice for choice, _score, _index in found]
