@@ -7,6 +7,7 @@ links; images and attachments must live inside SOURCE and are copied with the si
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -445,16 +446,22 @@ _NEAR = 0.85  # how alike two file names must be for one to be suggested for the
 def _near_name(folder: Path, name: str, allowed: Collection[str]) -> str | None:
     """The file of ``folder`` a missing ``name`` most likely meant: the same name with another of
     the ``allowed`` extensions (damen.png for damen.jpg), else a name a letter or two off."""
+    stem = posixpath.splitext(name)[0].casefold()
+    names, same = [], []
+    # os.scandir: a folder's entries know whether they are files without a stat each (a province's
+    # images folder holds thousands)
     try:
-        names = sorted(
-            entry.name
-            for entry in folder.iterdir()
-            if entry.is_file() and posixpath.splitext(entry.name)[1].lower() in allowed
-        )
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                entry_stem, extension = posixpath.splitext(entry.name)
+                if extension.lower() in allowed and entry.is_file():
+                    names.append(entry.name)
+                    if entry_stem.casefold() == stem:
+                        same.append(entry.name)
     except OSError:
         return None
-    stem = posixpath.splitext(name)[0].casefold()
-    same = [other for other in names if posixpath.splitext(other)[0].casefold() == stem]
+    names.sort()
+    same.sort()
     near = same or nearest(name, names, _NEAR)
     return near[0] if near else None
 
@@ -472,9 +479,7 @@ def _path_that_works(root: Path, written: str) -> str | None:
             found.append(step)
             continue
         try:
-            alike = [
-                entry.name for entry in folder.iterdir() if entry.name.casefold() == step.casefold()
-            ]
+            alike = [name for name in os.listdir(folder) if name.casefold() == step.casefold()]
         except OSError:
             return None
         if len(alike) != 1:
