@@ -6,7 +6,8 @@ justified text, a long italic passage and a sentence in capitals were refused un
 "下载" links each in its own list item under 2.4.4, though the list item tells them apart; a size in
 px, a file link without its type and size, a skipped heading level and a page without a main
 landmark were errors; "Adobe Acrobat Reader" in a Chinese page was refused as a phrase in another
-language (3.1.2 exempts proper names). The same HTML as a guidekit page is held to its theme. A
+language (3.1.2 exempts proper names), and so, later, were names whose short words are not
+capitalised: "Material for MkDocs", the footer of every page that MkDocs theme makes. The same HTML as a guidekit page is held to its theme. A
 page without ``lang`` was told in Chinese with axe's words in English inside.
 """
 
@@ -32,6 +33,7 @@ BODY = (
     '<table><tr><th scope="row">社保卡申领表</th><td><a href="a.pdf">下载</a></td></tr>'
     '<tr><th scope="row">居住证申请表</th><td><a href="b.pdf">下载</a></td></tr></table>'
     '<h3>办理地点</h3><p class="small">市民中心一楼。请用 Adobe Acrobat Reader 打开表格。</p>'
+    "<p>本站用 Material for MkDocs 制作，代收银行是 Bank of China。</p>"
     '<p><label><input type="checkbox" aria-describedby="kind source"> 居民身份证</label></p>'
     '<p id="kind">原件、1 份</p><p id="source">从哪里拿：自己带</p>'
 )

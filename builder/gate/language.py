@@ -157,12 +157,22 @@ def parts_language(context: PageContext, runs: list[Mapping[str, Any]]) -> list[
 _LONGEST_CHINESE_NAME = 4  # characters: 欧阳文华
 
 
+# the short words a name in title case leaves in small letters: Bank of China, Material for MkDocs
+_NAMES_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "de", "for", "in", "of", "on", "the", "to"}
+)
+
+
 def _looks_like_a_name(phrase: str) -> bool:
-    """Every word capitalised (a product, an office, a document's title), or a run of Han
-    characters as short as a person's name."""
+    """Every word capitalised (a product, an office, a document's title) but the short words title
+    case leaves small between them, or a run of Han characters as short as a person's name."""
     if _HAN.search(phrase):
         return len(phrase) <= _LONGEST_CHINESE_NAME
-    return all(word[0].isupper() for word in phrase.split())
+    words = phrase.split()
+    return all(
+        word[0].isupper() or (0 < place < len(words) - 1 and word in _NAMES_SMALL_WORDS)
+        for place, word in enumerate(words)
+    )
 
 
 def foreign_runs(lang: str, text: str) -> list[tuple[int, int, str]]:
