@@ -27,6 +27,22 @@ button { font: inherit; }
 """
 
 
+# Two radio buttons of no size, each followed by the label that switches to the other scheme; only
+# the checked one's label is drawn
+SCHEME_SWITCH = (
+    "<form><fieldset><legend>Colours</legend>"
+    '<input class="scheme" type="radio" name="scheme" id="light" aria-label="Light colours" checked>'
+    '<label for="dark">Dark colours</label>'
+    '<input class="scheme" type="radio" name="scheme" id="dark" aria-label="Dark colours">'
+    '<label for="light">Light colours</label></fieldset></form><p>Text.</p>'
+)
+SCHEME_SWITCH_CSS = (
+    ".scheme { position: absolute; width: 0; height: 0; opacity: 0; }"
+    ".scheme + label { display: none; padding: 12px; }"
+    ".scheme:checked + label { display: inline-block; }"
+)
+
+
 def page(
     body: str,
     *,
@@ -439,6 +455,16 @@ PAGES: dict[str, str] = {
     "keyboard/invisible-focus.html": page(
         '<p><a href="#end">A link with no focus style</a></p><p id="end">End.</p>',
         css="a:focus, a:focus-visible { outline: none; }",
+    ),
+    # a switch as Material for MkDocs draws its colour schemes: radio buttons of no size, each drawn by
+    # the label after it (which presses the other one); the ring is on that label
+    "keyboard/hidden-radio-drawn-by-next-label.html": page(
+        SCHEME_SWITCH,
+        css=SCHEME_SWITCH_CSS + ".scheme:focus-visible + label { outline: 3px solid #0b0c0c; }",
+    ),
+    # ... and the same with no ring anywhere
+    "keyboard/hidden-radio-next-label-no-ring.html": page(
+        SCHEME_SWITCH, css=SCHEME_SWITCH_CSS + ".scheme:focus { outline: none; }"
     ),
     # a ring in a colour too close to the page's (1.7:1): its styles prove nothing, its pictures fail it
     "keyboard/faint-focus.html": page(

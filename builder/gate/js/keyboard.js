@@ -207,12 +207,13 @@ window.__guidekit.keyboard = {
     });
   },
 
-  // What shows the element on screen: itself, or, for a control moved off screen whose label draws it (a tick
-  // box drawn by its label's ::before), its label on screen.
+  // What shows the element on screen: itself, or, for a control hidden in place whose label draws it (a tick
+  // box drawn by its label's ::before), that label on screen.
   shownBy(element) {
     const onScreen = (rect) => rect.width * rect.height > 0 && rect.right > 0 && rect.bottom > 0 && rect.left < innerWidth && rect.top < innerHeight;
-    if (onScreen(window.__guidekit.boxOf(element))) return element;
-    return [...(element.labels || [])].find((label) => onScreen(label.getBoundingClientRect())) || element;
+    const g = window.__guidekit;
+    if (onScreen(g.boxOf(element))) return element;
+    return g.labelsDrawing(element).find((label) => onScreen(label.getBoundingClientRect())) || element;
   },
 
   // The walk's notes of focus off screen or covered, taken again once what the focus set off has run (a skip
@@ -274,8 +275,8 @@ window.__guidekit.keyboard = {
   // A control's label may draw it (a tick box drawn by the label's ::before): how the label and its
   // generated boxes look is part of how the control looks.
   labelStyle(element) {
-    const label = element.labels && element.labels[0];
-    return label ? [null, "::before", "::after"].map((pseudo) => this.focusStyle(label, pseudo)).join("|") : "";
+    return window.__guidekit.labelsDrawing(element)
+      .map((label) => [null, "::before", "::after"].map((pseudo) => this.focusStyle(label, pseudo)).join("|")).join("|");
   },
 
   focusStyle(element, pseudo = null) {

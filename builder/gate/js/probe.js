@@ -197,6 +197,14 @@ window.__guidekit = {
     return inner.width >= 1 && inner.height >= 1 ? inner : rect;
   },
 
+  // The labels that may draw a form control hidden in place (of no size, or moved off the screen): its own, and
+  // the label right after it, which `input:focus + label` styles. Custom tick boxes, radio buttons and switches
+  // are made that way, and Material for MkDocs' colour switch puts there the label of the other button.
+  labelsDrawing(element) {
+    const next = element.nextElementSibling;
+    return [...new Set([...(element.labels || []), ...(next && next.tagName === "LABEL" ? [next] : [])])];
+  },
+
   // Drawn on the page: not display:none, not invisible, not inside a closed <details> (content-visibility).
   isRendered(element) {
     return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
