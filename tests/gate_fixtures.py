@@ -462,6 +462,17 @@ PAGES: dict[str, str] = {
         SCHEME_SWITCH,
         css=SCHEME_SWITCH_CSS + ".scheme:focus-visible + label { outline: 3px solid #0b0c0c; }",
     ),
+    # tabs made of radio buttons, the ring drawn round the ticked one's label: the arrow keys tick a
+    # tab as they reach it, so no reader sees one focused unticked
+    "keyboard/tabs-ringed-when-ticked.html": page(
+        "<form><fieldset><legend>How to apply</legend>"
+        '<input class="tab" type="radio" name="how" id="online" checked><label for="online">Online</label>'
+        '<input class="tab" type="radio" name="how" id="office"><label for="office">In person</label>'
+        "</fieldset></form><p>Text.</p>",
+        css=".tab { position: absolute; width: 0; height: 0; opacity: 0; }"
+        ".tab + label { display: inline-block; padding: 12px; }"
+        ".tab:checked:focus-visible + label { outline: 3px solid #0b0c0c; }",
+    ),
     # ... and the same with no ring anywhere
     "keyboard/hidden-radio-next-label-no-ring.html": page(
         SCHEME_SWITCH, css=SCHEME_SWITCH_CSS + ".scheme:focus { outline: none; }"

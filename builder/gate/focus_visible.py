@@ -77,7 +77,8 @@ async def check(
     ]
     places = await evaluate(
         page,
-        "indexes => { document.activeElement && document.activeElement.blur(); return indexes.map("
+        "indexes => { window.__guidekit.keyboard.untick(); document.activeElement &&"
+        " document.activeElement.blur(); return indexes.map("
         "(i) => window.__guidekit.where(window.__guidekit.keyboard.expected[i])); }",
         failing,
     )

@@ -529,10 +529,12 @@ window.__guidekit.keyboard = {
   // null when the page has taken it away since looks() read it (content-visibility: auto's skipping is not taking
   // away: scrolled into view, the element is drawn).
   prepare(index) {
+    this.untick();
     const control = this.expected[index];
     if (!control.getClientRects().length || !control.checkVisibility({ visibilityProperty: true })) return null;
     let running = this.running();
     if (document.activeElement) document.activeElement.blur();
+    this.tickAsReached(control);
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
     control.focus({ focusVisible: true, preventScroll: true });
     this.settled(running);
@@ -557,6 +559,24 @@ window.__guidekit.keyboard = {
       shortest: plain.width * plain.height > 0 ? Math.min(plain.width, plain.height) : Math.min(focused.width, focused.height),
       visible: right - left >= 1 && bottom - top >= 1,
     };
+  },
+
+  // A radio button that the keyboard reaches only by the arrow keys (one of a group with another ticked) is
+  // ticked as they reach it, and photographed so, as its reader sees it focused: tabs made of radio buttons (as
+  // Material for MkDocs' content tabs are) may ring only the ticked one's label. The group's own choice is ticked
+  // again by the next prepare(), or by untick() once the pictures are taken.
+  tickAsReached(control) {
+    if (control.type !== "radio" || control.checked || !control.name) return;
+    const ticked = [...(control.form || document).querySelectorAll('input[type="radio"]')]
+      .find((radio) => radio.checked && radio.name === control.name && radio.form === control.form);
+    if (!ticked) return;
+    this.choiceBefore = ticked;
+    control.click(); // as an arrow key ticks it: with its click, input and change events
+  },
+
+  untick() {
+    if (this.choiceBefore && !this.choiceBefore.checked) this.choiceBefore.click();
+    this.choiceBefore = null;
   },
 
   focus(index) {
