@@ -7,8 +7,9 @@ justified text, a long italic passage and a sentence in capitals were refused un
 px, a file link without its type and size, a skipped heading level and a page without a main
 landmark were errors; "Adobe Acrobat Reader" in a Chinese page was refused as a phrase in another
 language (3.1.2 exempts proper names), and so, later, were names whose short words are not
-capitalised: "Material for MkDocs", the footer of every page that MkDocs theme makes. The same HTML as a guidekit page is held to its theme. A
-page without ``lang`` was told in Chinese with axe's words in English inside.
+capitalised: "Material for MkDocs", the footer of every page that MkDocs theme makes. The same HTML
+as a guidekit page is held to its theme. A page without ``lang`` was told in Chinese with axe's
+words in English inside.
 """
 
 from __future__ import annotations
