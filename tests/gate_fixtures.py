@@ -900,6 +900,8 @@ GOOD_PAGES = (
     "keyboard/entry-shut-after-it-was-reached.html",
     "keyboard/entry-shut-before-tab-came.html",
     "keyboard/one-link-focused-on-leaving.html",
+    "keyboard/hidden-radio-drawn-by-next-label.html",
+    "keyboard/tabs-ringed-when-ticked.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",
     "targets/silver-good.html",
