@@ -462,6 +462,24 @@ PAGES: dict[str, str] = {
         SCHEME_SWITCH,
         css=SCHEME_SWITCH_CSS + ".scheme:focus-visible + label { outline: 3px solid #0b0c0c; }",
     ),
+    # tick boxes as GOV.UK Frontend draws them: each box a clear control laid over the square its
+    # label's ::before draws, which takes the ring when the box is focused; the label is the
+    # control's own picture, not something covering it (the old gate refused both boxes as hidden)
+    "keyboard/clear-tick-box-over-its-label.html": page(
+        "<form><fieldset><legend>Which documents do you have?</legend>"
+        '<div class="item"><input class="box" type="checkbox" id="id-card" name="docs">'
+        '<label class="choice" for="id-card">Identity card</label></div>'
+        '<div class="item"><input class="box" type="checkbox" id="household" name="docs">'
+        '<label class="choice" for="household">Household register</label></div>'
+        "</fieldset></form><p>Text.</p>",
+        css=".item { position: relative; min-height: 40px; padding-left: 40px; margin-bottom: 8px; }"
+        ".box { position: absolute; z-index: 1; top: -2px; left: -2px; width: 44px; height: 44px;"
+        " margin: 0; opacity: 0; cursor: pointer; }"
+        ".choice { display: inline-block; padding: 8px 12px; }"
+        '.choice::before { content: ""; position: absolute; top: 2px; left: 2px; width: 40px;'
+        " height: 40px; box-sizing: border-box; border: 2px solid #1b1b1b; }"
+        ".box:focus + .choice::before { box-shadow: 0 0 0 4px #0b0c0c; }",
+    ),
     # tabs made of radio buttons, the ring drawn round the ticked one's label: the arrow keys tick a
     # tab as they reach it, so no reader sees one focused unticked
     "keyboard/tabs-ringed-when-ticked.html": page(
@@ -902,6 +920,7 @@ GOOD_PAGES = (
     "keyboard/one-link-focused-on-leaving.html",
     "keyboard/hidden-radio-drawn-by-next-label.html",
     "keyboard/tabs-ringed-when-ticked.html",
+    "keyboard/clear-tick-box-over-its-label.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",
     "targets/silver-good.html",

@@ -230,9 +230,12 @@ window.__guidekit.keyboard = {
     return hidden;
   },
 
-  // 2.4.11: the element whose box covers every visible point of the focused element, if any.
+  // 2.4.11: the element whose box covers every visible point of the focused element, if any. A label that
+  // draws the control (a clear tick box laid over the square its label's ::before draws) is the control's
+  // own picture, not a cover.
   hiddenBy(focused) {
     const element = this.shownBy(focused);
+    const drawing = window.__guidekit.labelsDrawing(focused);
     const rect = window.__guidekit.boxOf(element);
     const left = Math.max(rect.left, 0), right = Math.min(rect.right, innerWidth);
     const top = Math.max(rect.top, 0), bottom = Math.min(rect.bottom, innerHeight);
@@ -248,7 +251,8 @@ window.__guidekit.keyboard = {
         // a transparent box in front hides nothing
         const hit = document.elementsFromPoint(left + (right - left) * fx, top + (bottom - top) * fy)
           .find((candidate) => !g.isTransparent(candidate));
-        if (!hit || element.contains(hit) || hit.contains(element)) return null;
+        const own = !hit || element.contains(hit) || hit.contains(element) || drawing.some((label) => label.contains(hit));
+        if (own) return null;
         cover = cover || hit;
       }
     }
