@@ -43,6 +43,22 @@ SCHEME_SWITCH_CSS = (
 )
 
 
+# A date asked in three fields of one group; {described}: what the group points at, {said}: text
+# shown before the fields
+DATE_GROUP = (
+    '<form><fieldset role="group" aria-describedby="{described}"><legend>Date of birth</legend>'
+    '<p id="dob-hint">For example, 31 3 1980</p>{said}'
+    '<label for="day">Day</label><input class="date wrong" id="day" inputmode="numeric">'
+    '<label for="month">Month</label><input class="date" id="month" inputmode="numeric">'
+    '<label for="year">Year</label><input class="date" id="year" inputmode="numeric">'
+    "</fieldset></form>"
+)
+DATE_GROUP_CSS = (
+    "label { display: block; } .date { font: inherit; border: 2px solid #0b0c0c; }"
+    " .wrong { border-color: #c4302b; } .error { color: #c4302b; font-weight: bold; }"
+)
+
+
 def page(
     body: str,
     *,
@@ -884,6 +900,19 @@ PAGES: dict[str, str] = {
         "Phone</label></fieldset>",
         css=TICK_BOX_CSS,
     ),
+    # Colour as the only signal (1.4.1): GOV.UK Frontend's date of birth, the day field in red and
+    # the group's error message, which its fieldset points at, saying the day is wrong; the old
+    # gate refused the day field as told apart by colour alone
+    "forms/date-error-told-by-its-group.html": page(
+        DATE_GROUP.format(
+            described="dob-error", said='<p id="dob-error" class="error">Error: enter a day</p>'
+        ),
+        css=DATE_GROUP_CSS,
+    ),
+    # ... and the same group pointing at its hint alone: nothing but the red says which field
+    "forms/date-field-red-group-hinted.html": page(
+        DATE_GROUP.format(described="dob-hint", said=""), css=DATE_GROUP_CSS
+    ),
     # axe in the page's language
     "axe/zh-hans.html": page(
         '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
@@ -940,6 +969,7 @@ GOOD_PAGES = (
     "forms/tick-box-facts-linked.html",
     "forms/tick-boxes-labelled-alone.html",
     "forms/tick-box-facts-stopped.html",
+    "forms/date-error-told-by-its-group.html",
 )
 
 

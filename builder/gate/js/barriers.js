@@ -9,6 +9,7 @@ window.__guidekit.barriers = {
     ":not([type='reset']):not([type='image']), select, textarea",
   newWindowWords: /new (window|tab)|opens? in|external|新窗口|新視窗|新窗|新标签|新標籤|新分頁|新页面|新頁面/i,
   markers: /\*|required|optional|必填|必须|必須|选填|選填|可选|可選|error|错误|錯誤|invalid/i,
+  errorWords: /error|错误|錯誤|invalid|有误|有誤/i,
   obsolete: "center, font, big, strike, tt, basefont, marquee, blink",
   // two letters or digits meeting across a space, a Han character on one side: Chinese text puts no
   // space between words, so nothing there tells a voice to pause (Latin words keep their own spaces)
@@ -323,9 +324,19 @@ window.__guidekit.barriers = {
       };
       const [colour, other] = [common("colour"), common("other")];
       looks.forEach((item, index) => {
-        if (item.colour !== colour && item.other === other) report("colour-only", members[index]);
+        if (item.colour !== colour && item.other === other && !this.errorSaidByGroup(members[index])) report("colour-only", members[index]);
       });
     }
+  },
+
+  // A field of a group (a date's day, month and year) whose error message the group points at: that message
+  // says in words which of its fields is wrong, as GOV.UK Frontend's date input does.
+  errorSaidByGroup(field) {
+    const group = field.closest("fieldset, [role='group']");
+    if (!group) return false;
+    const ids = `${group.getAttribute("aria-describedby") || ""} ${group.getAttribute("aria-errormessage") || ""}`;
+    const said = ids.split(/\s+/).map((id) => id && document.getElementById(id)).filter(Boolean);
+    return said.some((element) => this.errorWords.test(window.__guidekit.text(element)));
   },
 
   // 1.4.4 (with the browser's text size setting): the font size of each element with text of its own, before
