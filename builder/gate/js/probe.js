@@ -268,9 +268,19 @@ window.__guidekit = {
         href: a.href,
         raw: a.getAttribute("href"),
         text: accessibleText(a).slice(0, 80),
+        ...(this.partDrawnHere(a) ? { partDrawnHere: true } : {}),
         ...this.where(a),
       })),
     };
+  },
+
+  // A link to a part of this very page that is on the page as drawn, though its file may not hold it: a page
+  // its script draws (VitePress's 404 page) makes the part and the link to it at load.
+  partDrawnHere(link) {
+    if (!link.hash || link.href.split("#")[0] !== location.href.split("#")[0]) return false;
+    let name = link.hash.slice(1);
+    try { name = decodeURIComponent(name); } catch (error) { /* a fragment the browser cannot read */ }
+    return Boolean(document.getElementById(name) || document.getElementsByName(name).length);
   },
 
   // rules: { extra, skip } rule ids to run besides, or instead of, those axe runs by default for options.runOnly's tags
