@@ -622,6 +622,18 @@ PAGES: dict[str, str] = {
         'type="button" class="tiny" aria-label="Larger">+</button></p>',
         css=".tiny { width: 16px; height: 16px; padding: 0; margin: 0 12px; font-size: 10px; }",
     ),
+    # a skip link hidden as VitePress hides it: clipped to nothing, its padding kept, so its box is
+    # 32 x 16 px beside the next link; nobody can press what is clipped away, and once focused it
+    # is shown at full size (the old gate measured the clipped box and refused its spacing)
+    "targets/clipped-skip-link.html": page(
+        '<a class="skip" href="#end">Skip to the end</a><a class="notes" href="#notes">Notes</a>'
+        '<p id="notes">Notes.</p><p id="end">End.</p>',
+        css=".skip { position: absolute; top: 8px; left: 8px; width: 1px; height: 1px;"
+        " padding: 8px 16px; overflow: hidden; white-space: nowrap; clip: rect(0 0 0 0);"
+        " clip-path: inset(50%); font-size: 0.75rem; background: #fff; }"
+        " .skip:focus { width: auto; height: auto; clip: auto; clip-path: none; }"
+        " .notes { position: absolute; top: 8px; left: 34px; }",
+    ),
     "targets/silver-small.html": page(
         '<p><button type="button" class="control">Send</button></p><ul><li><a class="alone" '
         'href="#end">Opening hours</a></li></ul><p id="end">End.</p>',
@@ -980,6 +992,7 @@ GOOD_PAGES = (
     "forms/tick-box-facts-stopped.html",
     "forms/date-error-told-by-its-group.html",
     "links/skip-to-a-part-made-at-load.html",
+    "targets/clipped-skip-link.html",
 )
 
 

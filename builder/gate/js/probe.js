@@ -210,6 +210,22 @@ window.__guidekit = {
     return element.getClientRects().length > 0 && element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
   },
 
+  // Clipped to nothing, by itself or an ancestor: hidden for the eye alone (a skip link until it is focused), seen
+  // and pressed by nobody, whatever size its box keeps (VitePress keeps its skip link's padding).
+  isClippedAway(element) {
+    for (let node = element; node && node !== document.body; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      const inset = /^inset\((\d+(?:\.\d+)?)%/.exec(style.clipPath);
+      if (inset && Number(inset[1]) >= 50) return true;
+      const rect = /^rect\(([-\d.]+)px,? ([-\d.]+)px,? ([-\d.]+)px,? ([-\d.]+)px\)$/.exec(style.clip);
+      if (rect && (style.position === "absolute" || style.position === "fixed")) {
+        const [top, right, bottom, left] = rect.slice(1).map(Number);
+        if (right - left < 1 || bottom - top < 1) return true;
+      }
+    }
+    return false;
+  },
+
   // Laid out but seen by nobody: it, or an ancestor, is wholly transparent. Such an element still takes the
   // mouse (a search's clear button before anything is typed, an overlay waiting for its menu), and a skip
   // link drawn only once focused is one too, so it is no less rendered.

@@ -41,19 +41,22 @@ window.__guidekit.targets = function () {
   // The equivalent exception: another target on the page does the same (the same address, or the same name)
   const purpose = (element) => (element.matches("a[href], area[href]") ? `href ${element.href}`
     : `${element.tagName} ${(element.getAttribute("aria-label") || g.text(element) || element.value || "").trim()}`);
-  // a tick box or radio inside its label is pressed anywhere on the label; one of no size (drawn by its label, as
-  // GOV.UK's and Material for MkDocs' are) on its label on the page, and while it has none, nowhere
+  // a tick box or radio inside its label is pressed anywhere on the label; one of no size or clipped to nothing
+  // (drawn by its label, as GOV.UK's and Material for MkDocs' are) on its label on the page, and while it has
+  // none, nowhere
   const pressedAt = (element) => {
     if (!element.matches("input")) return element;
     const around = element.closest("label");
     if (around) return around;
     const rect = element.getBoundingClientRect();
-    return rect.width >= 1 && rect.height >= 1 ? element : [...element.labels].find((label) => g.isRendered(label)) || null;
+    const seen = rect.width >= 1 && rect.height >= 1 && !g.isClippedAway(element);
+    return seen ? element : [...element.labels].find((label) => g.isRendered(label)) || null;
   };
-  // what takes no pointer events is pressed by no finger, whatever its size
+  // what takes no pointer events, or is clipped to nothing, is pressed by no finger, whatever its size
   const inert = g.inertTest();
   const targets = [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element) &&
-    !inert(element) && pressedAt(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none");
+    !inert(element) && pressedAt(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none" &&
+    !g.isClippedAway(pressedAt(element)));
   return targets.map((element) => {
     const pressed = pressedAt(element);
     const rect = g.boxOf(pressed);
