@@ -277,6 +277,19 @@ PAGES: dict[str, str] = {
         "transform: translateX(-100%); } "
         ".top { position: fixed; bottom: 8px; right: 8px; padding: 12px; background: #fff; }",
     ),
+    # a side menu that slides off the screen on a phone, as VitePress's does: fixed, beside the text
+    # in a wide window, it moves out once the window narrows (here half way at once, the rest 0.4 s
+    # later, so no machine is fast enough to miss it on its way); the old gate measured it half on
+    # the screen and refused its words as cut off
+    "reflow/drawer-sliding-out.html": page(
+        '<nav class="drawer" aria-label="Guides"><a href="#end">Residence permit</a> '
+        '<a href="#end">Social security card</a></nav><p id="end">End.</p>',
+        css=".drawer { position: fixed; top: 0; bottom: 0; left: 0; width: 240px; padding: 4px;"
+        " background: #fff; border-right: 1px solid #1b1b1b;"
+        " transition: transform 0.8s steps(2, jump-start); } main { margin-left: 280px; }"
+        " @media (max-width: 959px) { .drawer { transform: translateX(-100%); }"
+        " main { margin-left: auto; } }",
+    ),
     "reflow/unlabelled-region.html": page(
         '<div class="region"><p class="wide">A row of text that is far too wide.</p></div>',
         css=".region { overflow-x: auto; } .wide { width: 600px; }",
@@ -949,6 +962,7 @@ GOOD_PAGES = (
     "reflow/good.html",
     "reflow/region-reached-by-its-links.html",
     "reflow/fixed-fits.html",
+    "reflow/drawer-sliding-out.html",
     "reflow/large-text-wraps.html",
     "reflow/large-text-not-guidekit.html",
     "reflow/label-wraps-under-icon.html",

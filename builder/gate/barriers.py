@@ -11,6 +11,7 @@ from __future__ import annotations
 from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding, Severity
+from . import window
 from .content_rules import DOWNLOAD_TYPES, FILE_WORDS
 from .origin import PageContext, finding_at
 from .probes import Probe
@@ -125,12 +126,7 @@ async def _endless_motion(page: Page) -> list[dict]:
 async def _fixed_long_lines(page: Page) -> list[dict]:
     """Blocks whose lines were too long and stay so in a narrower window (only asked when scan()
     saw long lines)."""
-    wide = page.viewport_size
-    await page.set_viewport_size(NARROW_WINDOW)
-    try:
+    async with window.resized(page, NARROW_WINDOW):
         return await page.evaluate(
             "limits => window.__guidekit.barriers.fixedLongLines(limits)", LIMITS
         )
-    finally:
-        if wide:
-            await page.set_viewport_size(wide)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from playwright.async_api import Page, ViewportSize
 
 from ..findings import Finding
-from . import reading
+from . import reading, window
 from .origin import PageContext
 from .probes import evaluate
 
@@ -24,11 +24,6 @@ MEASURE = "() => window.__guidekit.reading.readAlongHidden()"
 async def check(page: Page, context: PageContext) -> list[Finding]:
     if not await evaluate(page, HAS_HOOK):
         return []
-    wide = page.viewport_size
-    await page.set_viewport_size(LOW)
-    try:
+    async with window.resized(page, LOW):
         problems = await evaluate(page, MEASURE)
-    finally:
-        if wide:
-            await page.set_viewport_size(wide)
     return reading.findings(context, problems)

@@ -16,14 +16,14 @@ back afterwards.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding, Severity
 from ..theme import SILVER, find_theme
+from . import window
 from .barriers import DEFAULT_FONT_SIZES
 from .origin import PageContext, finding_at
 from .probes import evaluate
@@ -33,16 +33,9 @@ LARGE_TEXT = {name: size * 2 for name, size in DEFAULT_FONT_SIZES.items()}
 MEASURE = "() => window.__guidekit.reflow()"
 
 
-@asynccontextmanager
-async def phone_width(page: Page) -> AsyncIterator[None]:
+def phone_width(page: Page) -> AbstractAsyncContextManager[None]:
     """The page in a 320 px window, for this check and whatever else is measured on a phone."""
-    wide = page.viewport_size
-    await page.set_viewport_size(NARROW)
-    try:
-        yield
-    finally:
-        if wide:
-            await page.set_viewport_size(wide)
+    return window.resized(page, NARROW)
 
 
 async def check(page: Page, context: PageContext, cdp: CDPSession) -> list[Finding]:

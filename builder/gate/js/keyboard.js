@@ -524,9 +524,9 @@ window.__guidekit.keyboard = {
   // where it ends, or where it is SETTLE_MS after it began if it runs longer, played forward there at once (a
   // wait on the clock once left a skip link mid-slide, off the screen, on a loaded machine). What was running
   // before (a slow carousel) is left alone.
-  SETTLE_MS: 1000,
   settled(before) {
-    window.__guidekit.playForward(document.getAnimations().filter((animation) => !before.has(animation)), this.SETTLE_MS);
+    const g = window.__guidekit;
+    g.playForward(document.getAnimations().filter((animation) => !before.has(animation)), g.SETTLE_MS);
   },
 
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph;

@@ -171,6 +171,17 @@ window.__guidekit = {
     };
   },
 
+  // How far forward what the gate sets off is played (window.py, keyboard.js): where it ends, or where it is
+  // this long after it began if it runs longer.
+  SETTLE_MS: 1000,
+
+  // What a new window size set off (its transitions: a side menu sliding off a phone's screen) where it ends.
+  // Transitions run only when a style changes, so those running now are the resize's; an endless animation (a
+  // spinner) or a slow one that was running before (a carousel) is left as it is.
+  settleTransitions() {
+    this.playForward(document.getAnimations().filter((animation) => animation instanceof CSSTransition), this.SETTLE_MS);
+  },
+
   // Each of `animations` where it will be `ms` of the page's own time from now, or at its end if sooner, at
   // once: waiting on the clock instead leaves it wherever a busy machine's late frames left it. Endless and
   // paused ones, and ones played backwards, are left as they are.
