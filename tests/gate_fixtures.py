@@ -902,6 +902,15 @@ PAGES: dict[str, str] = {
         'Skip to the content</a></p><div id="content"><p>The office is open on weekdays.'
         "</p></div>';</script>",
     ),
+    # a link to a folder without its last slash (Astro's Starlight links its site title to "/zh"),
+    # which every web server answers by sending the browser on to "office/"; a script asks for it
+    # too, as a page prefetching its links does (the old gate refused the link as broken and
+    # answered the script with a 404)
+    "links/folder-without-its-slash.html": page(
+        '<p>Where to go: <a href="office">the office</a>.</p>',
+        script="<script>fetch('office');</script>",
+    ),
+    "links/office/index.html": page("<p>The office is open on weekdays.</p>", title="The office"),
     # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
     # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
     # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)
@@ -1007,6 +1016,8 @@ GOOD_PAGES = (
     "forms/date-error-told-by-its-group.html",
     "links/skip-to-a-part-made-at-load.html",
     "targets/clipped-skip-link.html",
+    "links/folder-without-its-slash.html",
+    "links/office/index.html",
 )
 
 

@@ -291,7 +291,9 @@ def link_findings(
             if f"{target.scheme}://{target.netloc}" != origin:
                 continue
             path = posixpath.normpath(in_site(unquote(target.path), root_path)).lstrip("/")
-            if target.path.endswith("/") or path in ("", "."):
+            # a folder's address, with its last slash or without (a server sends the browser on)
+            folder = target.path.endswith("/") or path in ("", ".")
+            if folder or f"{path}/index.html" in site_files:
                 path = posixpath.join("" if path == "." else path, "index.html")
             if path not in site_files:
                 broken = _finding(context, BROKEN_LINK, link, target=link["raw"])

@@ -19,6 +19,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import posixpath
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import suppress
@@ -280,8 +281,10 @@ class Session:
         if self.overrides.upstream:
             await self._serve_upstream(route, relative, url.query, document)
             return
-        if relative == "" or relative.endswith("/"):
-            relative += "index.html"
+        # a folder's address, with its last slash or without ("/zh", which a web server answers by
+        # sending the browser on to "/zh/": Playwright would not route that second request)
+        if relative == "" or relative.endswith("/") or is_folder_page(self.site, relative):
+            relative = posixpath.join(relative, "index.html")
         target = (self.site / relative).resolve()
         if not target.is_relative_to(self.site) or not target.is_file():
             traffic.served[relative] = MISSING
@@ -306,6 +309,13 @@ class Session:
         if document:
             self.traffic.document = body
         await route.fulfill(response=response, body=body)
+
+
+def is_folder_page(site: Path, relative: str) -> bool:
+    """Whether ``relative`` names a folder of ``site`` that has a page of its own (its
+    index.html)."""
+    folder = (site / relative).resolve()
+    return folder.is_relative_to(site) and (folder / "index.html").is_file()
 
 
 def _frame_of(request: Request) -> Frame | None:
