@@ -597,3 +597,43 @@ def test_report_conformance_serves_a_site_at_the_path_it_is_published_under(tmp_
     assert refused.exit_code == 2 and "--base-url https://example.gov.cn/portal/" in (
         refused.output
     ), refused.output
+
+
+def _notice_pale_when(condition: str) -> str:
+    """A page whose notice is pale (1.6:1) when ``condition`` holds as it loads."""
+    return page(
+        '<p class="notice">Closed on Monday.</p>',
+        css=".kept .notice { color: #d0d0d0; }",
+        script=f"<script>if ({condition}) document.body.classList.add('kept');</script>",
+    )
+
+
+@pytest.mark.parametrize(
+    "keeps",
+    [
+        "localStorage.setItem('scheme', 'pale');",
+        "sessionStorage.setItem('scheme', 'pale');",
+        "document.cookie = 'scheme=pale';",
+    ],
+    ids=["localStorage", "sessionStorage", "cookie"],
+)
+def test_each_page_is_checked_as_a_reader_new_to_the_site_sees_it(tmp_path, keeps):
+    """One tab checks page after page (with one job, in the order of their names): what a page
+    kept in the browser (the gate pressed its colour switch, and Docusaurus keeps the choice) must
+    not change the findings of the pages after it, which would then depend on the order pages are
+    checked in, on --jobs and on shards."""
+    kept = "localStorage.getItem('scheme') || sessionStorage.getItem('scheme') || document.cookie"
+    site = write_site(
+        tmp_path,
+        {
+            "1-keeps.html": page(
+                "<p>The office is open on weekdays.</p>", script=f"<script>{keeps}</script>"
+            ),
+            "2-shows-what-was-kept.html": _notice_pale_when(kept),
+            "3-always-pale.html": _notice_pale_when("true"),  # the pale notice is refused
+        },
+    )
+    report = run_gate(site, jobs=1)
+    rules = {page: {f.rule for f in report.findings if f.page == page} for page in report.pages}
+    assert rules["2-shows-what-was-kept.html"] == set()
+    assert "axe:color-contrast" in rules["3-always-pale.html"]

@@ -146,6 +146,8 @@ class Session:
         if self.page is None or self.cdp is None or self.page.is_closed():
             await self.new_tab()
         assert self.page is not None and self.cdp is not None
+        if self.page_path:
+            await self._forget_what_pages_kept()
         self.traffic, self.page_path = Traffic(), page_path
         # a page of the site folder is a path below it; a page of a live server is its own
         # "/path?query"
@@ -156,6 +158,15 @@ class Session:
         await self.page.goto(self.address, wait_until="commit")
         await self._loaded(self.page)
         return self.page, self.cdp
+
+    async def _forget_what_pages_kept(self) -> None:
+        """Each page is checked as a reader new to the site sees it: what the pages before kept in
+        the browser (a colour scheme the gate's key presses chose, a cookie banner's answer) would
+        make its findings depend on the order pages are checked in."""
+        assert self.page is not None and self.cdp is not None
+        with suppress(PlaywrightError):  # the page before may be gone, or not the site's
+            await self.page.evaluate("() => sessionStorage.clear()")
+        await self.cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": "all"})
 
     async def new_tab(self, opened: Page | None = None) -> None:
         """The tab pages are checked in (``opened``, else a new one), listened to for console
