@@ -911,6 +911,17 @@ PAGES: dict[str, str] = {
         script="<script>fetch('office');</script>",
     ),
     "links/office/index.html": page("<p>The office is open on weekdays.</p>", title="The office"),
+    # a page drawn again by a client-side router (Docusaurus, VitePress) from the address it was
+    # opened at: readers reach a folder's page at the folder's address, and the old gate, opening
+    # it at ".../index.html", met a router that knew no such page (Docusaurus: React's hydration
+    # error #418 on every page)
+    "spa/index.html": page(
+        '<div id="app"><p>The office is open on weekdays.</p></div>',
+        script="<script>const routes = { '/spa/': 'The office is open on weekdays.' };"
+        " const text = routes[location.pathname];"
+        " if (text === undefined) console.error('No route matches ' + location.pathname);"
+        " else document.querySelector('#app p').textContent = text;</script>",
+    ),
     # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
     # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
     # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)
@@ -1018,6 +1029,7 @@ GOOD_PAGES = (
     "targets/clipped-skip-link.html",
     "links/folder-without-its-slash.html",
     "links/office/index.html",
+    "spa/index.html",
 )
 
 

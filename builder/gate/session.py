@@ -149,9 +149,7 @@ class Session:
         if self.page_path:
             await self._forget_what_pages_kept()
         self.traffic, self.page_path = Traffic(), page_path
-        # a page of the site folder is a path below it; a page of a live server is its own
-        # "/path?query"
-        address = page_path if page_path.startswith("/") else f"/{quote(page_path)}"
+        address = page_address(page_path)
         self.address, self.departed = ORIGIN + address, asyncio.Event()
         self.document_served = self.document_committed = False
         self.left_over = set()
@@ -282,6 +280,12 @@ class Session:
             await route.abort("blockedbyclient")
             return
         relative = in_site(unquote(url.path), self.root_path).lstrip("/")
+        # a folder's address, with its last slash or without ("/zh", which a web server answers by
+        # sending the browser on to "/zh/": Playwright would not route that second request)
+        if not self.overrides.upstream and (
+            relative == "" or relative.endswith("/") or is_folder_page(self.site, relative)
+        ):
+            relative = posixpath.join(relative, "index.html")
         pinned = self.overrides.pinned.get(relative)
         if pinned is not None:
             # no document kept: a tab's DOM as it stands (pytest-playwright's page) is no file its
@@ -292,10 +296,6 @@ class Session:
         if self.overrides.upstream:
             await self._serve_upstream(route, relative, url.query, document)
             return
-        # a folder's address, with its last slash or without ("/zh", which a web server answers by
-        # sending the browser on to "/zh/": Playwright would not route that second request)
-        if relative == "" or relative.endswith("/") or is_folder_page(self.site, relative):
-            relative = posixpath.join(relative, "index.html")
         target = (self.site / relative).resolve()
         if not target.is_relative_to(self.site) or not target.is_file():
             traffic.served[relative] = MISSING
@@ -320,6 +320,19 @@ class Session:
         if document:
             self.traffic.document = body
         await route.fulfill(response=response, body=body)
+
+
+def page_address(page_path: str) -> str:
+    """Where the gate opens a page: a page of a live server at its own "/path?query"; a page of the
+    site folder at the path below it, a folder's index.html at the folder's address, as readers
+    reach it ("/apply/"): a client-side router (Docusaurus, VitePress) draws the page its address
+    names, and at "/apply/index.html" drew a page that did not match the file, or none."""
+    if page_path.startswith("/"):
+        return page_path
+    folder, name = posixpath.split(page_path)
+    if name == "index.html":
+        return f"/{quote(folder)}/" if folder else "/"
+    return f"/{quote(page_path)}"
 
 
 def is_folder_page(site: Path, relative: str) -> bool:
