@@ -520,6 +520,26 @@ PAGES: dict[str, str] = {
         ".tab + label { display: inline-block; padding: 12px; }"
         ".tab:checked:focus-visible + label { outline: 3px solid #0b0c0c; }",
     ),
+    # A search that shades the page behind it while it is in use, as Material for MkDocs' does: its
+    # script lays the shade a moment after the focus comes and lifts it a moment after the focus
+    # goes, held while it fades (a stepped fade, so that no machine is fast enough to miss it). The
+    # link after it, told focused by its inverted colours, is seen by a reader without the shade. Both
+    # focus looks need pictures: the field's, taken, sets the shade off again.
+    "keyboard/search-shades-the-page-while-used.html": page(
+        '<form role="search"><label for="q">Search</label> <input id="q" type="search"></form>'
+        '<p><a class="more" href="#end">Opening hours</a></p><p id="end">End.</p>'
+        '<div class="shade"></div>',
+        css=".shade { position: fixed; inset: 0; background: rgb(0 0 0 / 80%); opacity: 0;"
+        " pointer-events: none; transition: opacity 0.6s steps(1, end); }"
+        " .searching .shade { opacity: 1; transition: none; }"
+        " form { position: relative; z-index: 1; background: #fff; }"
+        " #q { border: 2px solid #767676; } #q:focus-visible { outline: none; border-color: #0b0c0c; }"
+        " .more:focus-visible { outline: none; background: #0b0c0c; color: #fff; }",
+        script="<script>const field = document.getElementById('q');"
+        " const follow = () => setTimeout(() => document.body.classList"
+        ".toggle('searching', document.activeElement === field));"
+        " field.addEventListener('focus', follow); field.addEventListener('blur', follow);</script>",
+    ),
     # ... and the same with no ring anywhere
     "keyboard/hidden-radio-next-label-no-ring.html": page(
         SCHEME_SWITCH, css=SCHEME_SWITCH_CSS + ".scheme:focus { outline: none; }"
@@ -1004,6 +1024,7 @@ GOOD_PAGES = (
     "keyboard/one-link-focused-on-leaving.html",
     "keyboard/hidden-radio-drawn-by-next-label.html",
     "keyboard/tabs-ringed-when-ticked.html",
+    "keyboard/search-shades-the-page-while-used.html",
     "keyboard/clear-tick-box-over-its-label.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",

@@ -534,11 +534,19 @@ window.__guidekit.keyboard = {
   // away: scrolled into view, the element is drawn).
   prepare(index) {
     this.untick();
+    // what the steps before set off (the walk's last Tab leaving a search that shades the page) as a reader at
+    // rest sees it
+    window.__guidekit.settleTransitions();
     const control = this.expected[index];
     if (!control.getClientRects().length || !control.checkVisibility({ visibilityProperty: true })) return null;
-    let running = this.running();
+    const running = this.running();
     if (document.activeElement) document.activeElement.blur();
     this.tickAsReached(control);
+    return this.framed(control, running);
+  },
+
+  framed(control, runningBefore) {
+    let running = runningBefore;
     // centred where it shows when focused (a skip link moves on focus): room on every side for an outline
     control.focus({ focusVisible: true, preventScroll: true });
     this.settled(running);
@@ -556,6 +564,7 @@ window.__guidekit.keyboard = {
     const bottom = Math.min(innerHeight, Math.max(focused.bottom, plain.bottom) + pad);
     // a link wrapped over two lines is two boxes: its indicator goes round each of them
     const boxes = plain.width * plain.height > 0 ? [...element.getClientRects()] : [focused];
+    this.mark();
     return {
       // screenshot clips are measured from the top of the document, not of the window
       clip: { x: left + scrollX, y: top + scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
@@ -583,10 +592,41 @@ window.__guidekit.keyboard = {
     this.choiceBefore = null;
   },
 
-  focus(index) {
+  // Focused, unless the picture unfocused was taken while the page still answered what came before it: then
+  // framed again once that has played out, for another picture, and focused by the next call (settle false).
+  focus(index, settle) {
+    const control = this.expected[index];
+    if (settle && this.changedSinceMark()) return { reframed: this.framed(control, this.running()) };
     const running = this.running();
-    this.expected[index].focus({ focusVisible: true, preventScroll: true });
+    control.focus({ focusVisible: true, preventScroll: true });
     this.settled(running);
-    return document.activeElement === this.expected[index];
+    this.mark();
+    return { focused: document.activeElement === control };
+  },
+
+  // A page may answer a focus, a blur or a tick a moment later, from a timer or its next frame (a search that
+  // shades the page while it is used lifts the shade after the focus has gone on), so a picture may show what
+  // came before. mark() notes the page as the gate left it; changedSinceMark() says whether the page changed
+  // since, and plays what it set off to where a reader sees it, as settled() does for what a focus sets off.
+  mark() {
+    this.watcher ||= new MutationObserver(() => { this.mutated = true; });
+    this.watcher.observe(document.documentElement, { attributes: true, childList: true, characterData: true, subtree: true });
+    this.watcher.takeRecords();
+    this.mutated = false;
+    this.marked = this.running();
+  },
+
+  // The focus taken off what was pictured; whether Escape may dismiss what its focus opened: not while a modal
+  // dialog is open, whose elements are still to be pictured.
+  leave() {
+    if (document.activeElement) document.activeElement.blur();
+    return !document.querySelector(":modal, [aria-modal='true']");
+  },
+
+  changedSinceMark() {
+    const changed = this.watcher.takeRecords().length > 0 || this.mutated;
+    const started = document.getAnimations().filter((animation) => !this.marked.has(animation));
+    this.settled(this.marked);
+    return changed || started.length > 0;
   },
 };

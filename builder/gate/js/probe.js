@@ -175,9 +175,10 @@ window.__guidekit = {
   // this long after it began if it runs longer.
   SETTLE_MS: 1000,
 
-  // What a new window size set off (its transitions: a side menu sliding off a phone's screen) where it ends.
-  // Transitions run only when a style changes, so those running now are the resize's; an endless animation (a
-  // spinner) or a slow one that was running before (a carousel) is left as it is.
+  // What the gate set off (the transitions of a new window size: a side menu sliding off a phone's screen; of a
+  // key press: a shade lifted once the focus leaves a search) where it ends. Transitions run only when a style
+  // changes, so those running now are answers to a change; an endless animation (a spinner) or a slow one that
+  // was running before (a carousel) is left as it is.
   settleTransitions() {
     this.playForward(document.getAnimations().filter((animation) => animation instanceof CSSTransition), this.SETTLE_MS);
   },
