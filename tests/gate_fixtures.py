@@ -540,6 +540,26 @@ PAGES: dict[str, str] = {
         ".toggle('searching', document.activeElement === field));"
         " field.addEventListener('focus', follow); field.addEventListener('blur', follow);</script>",
     ),
+    # ... whose labels hold links to their own tabs, out of the Tab order (Material for MkDocs' linked
+    # content tabs): the keyboard reaches what each link does by the tab it names
+    "keyboard/tab-label-links-to-its-tab.html": page(
+        "<form><fieldset><legend>How to apply</legend>"
+        '<input class="tab" type="radio" name="how" id="online" checked>'
+        '<label for="online"><a href="#online" tabindex="-1">Online</a></label>'
+        '<input class="tab" type="radio" name="how" id="office">'
+        '<label for="office"><a href="#office" tabindex="-1">In person</a></label>'
+        "</fieldset></form><p>Text.</p>",
+        css=".tab { position: absolute; width: 0; height: 0; opacity: 0; }"
+        ".tab + label { display: inline-block; }"
+        ".tab + label a { display: block; padding: 12px; color: inherit; text-decoration: none; }"
+        ".tab:checked:focus-visible + label { outline: 3px solid #0b0c0c; }",
+    ),
+    # a link out of the Tab order inside a tick box's label that leads elsewhere: the tick box does
+    # not open the terms
+    "keyboard/terms-link-in-a-label-unreachable.html": page(
+        '<form><p><input type="checkbox" id="agree"> <label for="agree">I agree to the <a '
+        'href="#terms" tabindex="-1">terms</a></label></p></form><p id="terms">Terms.</p>'
+    ),
     # ... and the same with no ring anywhere
     "keyboard/hidden-radio-next-label-no-ring.html": page(
         SCHEME_SWITCH, css=SCHEME_SWITCH_CSS + ".scheme:focus { outline: none; }"
@@ -1025,6 +1045,7 @@ GOOD_PAGES = (
     "keyboard/hidden-radio-drawn-by-next-label.html",
     "keyboard/tabs-ringed-when-ticked.html",
     "keyboard/search-shades-the-page-while-used.html",
+    "keyboard/tab-label-links-to-its-tab.html",
     "keyboard/clear-tick-box-over-its-label.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",

@@ -192,6 +192,9 @@ def walk_findings(
     if trap is not None:
         findings.append(_trap_finding(context, trap))
     reached = {step["index"] for step in steps if step} | set(arrowed)
+    reached |= {
+        index for index, element in enumerate(expected) if element.get("leadsTo", -1) in reached
+    }
     if trap is None:
         findings += [
             finding_at(

@@ -270,10 +270,18 @@ window.__guidekit.keyboard = {
     return {
       expected: this.expected.map((element, index) => ({
         ...g.where(element), tabindex: element.tabIndex, group: this.groups[index], gone: this.gone.has(index),
+        leadsTo: this.expected.indexOf(this.labelledTarget(element)),
       })),
       log: this.log,
       framed: this.expected.flatMap((element, index) => (element.tagName === "IFRAME" && element.tabIndex >= 0 ? [index] : [])),
     };
+  },
+
+  // A link inside a control's label that leads to that control (Material for MkDocs' linked tabs: the label of
+  // each tab's radio button holds a link to it) does what the control does: the keyboard reaches it there.
+  labelledTarget(element) {
+    const control = element.closest("label")?.control;
+    return element.matches("a[href^='#']") && control && element.getAttribute("href") === `#${control.id}` ? control : null;
   },
 
   // A control's label may draw it (a tick box drawn by the label's ::before): how the label and its
