@@ -568,6 +568,28 @@ def test_check_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeyp
         ), refused.output
 
 
+def test_each_page_is_opened_at_its_address_below_the_path_the_site_is_published_under(tmp_path):
+    """A MkDocs site published at /guide/ whose pages sit in a folder guide/ (its address
+    /guide/guide/card/): the gate opened guide/card/index.html at /guide/card/, which is card/ of the
+    site below /guide/, and checked another page, or none, in its place (an outside audit: a
+    404 "page" with no title or language; here, the image without a description went unseen)."""
+    site = write_site(
+        tmp_path / "site",
+        {
+            "index.html": page('<p><a href="/guide/guide/card/">Lost card</a></p>'),
+            "guide/card/index.html": page(
+                '<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">'
+                '</p><p><a href="../../">Home</a></p>',
+                title="Lost card",
+            ),
+        },
+    )
+    report = run_gate(site, jobs=2, root_path="/guide/")
+    assert {(finding.page, finding.rule) for finding in report.findings} == {
+        ("guide/card/index.html", "guidekit:image-alt")
+    }
+
+
 def test_report_conformance_serves_a_site_at_the_path_it_is_published_under(tmp_path, monkeypatch):
     """report conformance checks the site again before it writes the statement: a portal's pages
     linking from the host's root (/portal/fees/) had every such link broken, with no --base-url to

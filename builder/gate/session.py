@@ -149,7 +149,7 @@ class Session:
         if self.page_path:
             await self._forget_what_pages_kept()
         self.traffic, self.page_path = Traffic(), page_path
-        address = page_address(page_path)
+        address = page_address(page_path, self.root_path)
         self.address, self.departed = ORIGIN + address, asyncio.Event()
         self.document_served = self.document_committed = False
         self.left_over = set()
@@ -322,17 +322,18 @@ class Session:
         await route.fulfill(response=response, body=body)
 
 
-def page_address(page_path: str) -> str:
+def page_address(page_path: str, root_path: str) -> str:
     """Where the gate opens a page: a page of a live server at its own "/path?query"; a page of the
-    site folder at the path below it, a folder's index.html at the folder's address, as readers
-    reach it ("/apply/"): a client-side router (Docusaurus, VitePress) draws the page its address
-    names, and at "/apply/index.html" drew a page that did not match the file, or none."""
+    site folder where readers reach it, below the path the site is published under (``root_path``:
+    a MkDocs site at /guide/ has its guide/card/index.html at /guide/guide/card/, not at
+    /guide/card/, which is its card/), a folder's index.html at the folder's address ("/apply/"):
+    a client-side router (Docusaurus, VitePress) draws the page its address names, and at
+    "/apply/index.html" drew a page that did not match the file, or none."""
     if page_path.startswith("/"):
         return page_path
     folder, name = posixpath.split(page_path)
-    if name == "index.html":
-        return f"/{quote(folder)}/" if folder else "/"
-    return f"/{quote(page_path)}"
+    below = (f"{folder}/" if folder else "") if name == "index.html" else page_path
+    return quote(root_path) + quote(below)
 
 
 def is_folder_page(site: Path, relative: str) -> bool:
