@@ -624,17 +624,17 @@ window.__guidekit.keyboard = {
     this.marked = this.running();
   },
 
-  // The focus taken off what was pictured; whether Escape may dismiss what its focus opened: not while a modal
-  // dialog is open, whose elements are still to be pictured.
-  leave() {
-    if (document.activeElement) document.activeElement.blur();
-    return !document.querySelector(":modal, [aria-modal='true']");
-  },
-
   changedSinceMark() {
     const changed = this.watcher.takeRecords().length > 0 || this.mutated;
     const started = document.getAnimations().filter((animation) => !this.marked.has(animation));
     this.settled(this.marked);
     return changed || started.length > 0;
+  },
+
+  // The focus taken off what was pictured; whether Escape may dismiss what its focus opened: not while a modal
+  // dialog is open, whose elements are still to be pictured.
+  leave() {
+    if (document.activeElement) document.activeElement.blur();
+    return !document.querySelector(":modal, [aria-modal='true']");
   },
 };
