@@ -933,6 +933,18 @@ PAGES: dict[str, str] = {
         script="<script>document.getElementById('more').addEventListener('click', (e) => "
         "{ e.preventDefault(); document.getElementById('fees').hidden = false; });</script>",
     ),
+    # links that show only an icon, named as the accessible name computation names them: by their
+    # title (Material for MkDocs' social links), the icon's own <title>, or another element's text
+    "links/icon-links-named-in-other-ways.html": page(
+        '<p><a href="#end" title="Write to us"><svg width="24" height="24" viewBox="0 0 24 24"'
+        ' aria-hidden="true"><path d="M2 4h20v16H2z"/></svg></a>'
+        ' <a href="#end"><svg role="img" width="24" height="24" viewBox="0 0 24 24"><title>Call us'
+        '</title><path d="M2 4h20v16H2z"/></svg></a>'
+        ' <a href="#end" aria-labelledby="visit"><svg width="24" height="24" viewBox="0 0 24 24"'
+        ' aria-hidden="true"><path d="M2 4h20v16H2z"/></svg></a></p>'
+        '<p id="visit">Visit an office</p><p id="end">End.</p>',
+        css="p a { display: inline-block; padding: 10px; }",
+    ),
     # a page its script draws (VitePress's 404 page: the file holds an empty #app): the skip link
     # and the part it skips to are both made at load, so the part is on the page the reader gets;
     # the old gate looked for it in the file and refused the link as broken
@@ -1068,6 +1080,7 @@ GOOD_PAGES = (
     "forms/tick-box-facts-stopped.html",
     "forms/date-error-told-by-its-group.html",
     "links/skip-to-a-part-made-at-load.html",
+    "links/icon-links-named-in-other-ways.html",
     "targets/clipped-skip-link.html",
     "links/folder-without-its-slash.html",
     "links/office/index.html",

@@ -268,9 +268,14 @@ window.__guidekit = {
     const generator = document.querySelector('meta[name="generator"]');
     const guidekit = /^guidekit\b/.test(generator ? generator.content : "");
     const themeClass = guidekit && [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
+    // a link's name in the order the accessible name computation takes it: the elements aria-labelledby
+    // names, aria-label, what it holds, and at last its title (Material for MkDocs' social links: an icon)
     const accessibleText = (link) =>
+      (link.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => document.getElementById(id))
+        .filter(Boolean).map((element) => this.text(element)).join(" ").trim() ||
       (link.getAttribute("aria-label") || "").trim() ||
-      (this.text(link) + [...link.querySelectorAll("img[alt]")].map((img) => img.alt).join("")).trim();
+      (this.text(link) + [...link.querySelectorAll("img[alt]")].map((img) => img.alt).join("")).trim() ||
+      (link.getAttribute("title") || "").trim();
     return {
       url: location.href,
       lang: document.documentElement.getAttribute("lang") || "",
