@@ -560,6 +560,22 @@ PAGES: dict[str, str] = {
         '<form><p><input type="checkbox" id="agree"> <label for="agree">I agree to the <a '
         'href="#terms" tabindex="-1">terms</a></label></p></form><p id="terms">Terms.</p>'
     ),
+    # a search field whose only sign of focus is the browser's blinking caret (Furo's, a Sphinx theme):
+    # WCAG 2.4.7's understanding names the caret as a focus indicator, so a page held to WCAG alone
+    # passes ...
+    "keyboard/search-field-shown-by-its-caret.html": page(
+        '<form role="search"><label for="q">Search</label> <input id="q" type="search"></form>'
+        "<p>Text.</p>",
+        css="#q { border: 1px solid #8a8a8a; background: #f8f9fb; }"
+        " #q:focus { outline: none; background: #fff; }",
+    ),
+    # ... unless the caret is drawn in no colour
+    "keyboard/search-field-caret-hidden.html": page(
+        '<form role="search"><label for="q">Search</label> <input id="q" type="search"></form>'
+        "<p>Text.</p>",
+        css="#q { border: 1px solid #8a8a8a; background: #f8f9fb; caret-color: transparent; }"
+        " #q:focus { outline: none; background: #fff; }",
+    ),
     # ... and the same with no ring anywhere
     "keyboard/hidden-radio-next-label-no-ring.html": page(
         SCHEME_SWITCH, css=SCHEME_SWITCH_CSS + ".scheme:focus { outline: none; }"
@@ -1058,6 +1074,7 @@ GOOD_PAGES = (
     "keyboard/tabs-ringed-when-ticked.html",
     "keyboard/search-shades-the-page-while-used.html",
     "keyboard/tab-label-links-to-its-tab.html",
+    "keyboard/search-field-shown-by-its-caret.html",
     "keyboard/clear-tick-box-over-its-label.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",

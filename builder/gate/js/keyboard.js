@@ -360,8 +360,8 @@ window.__guidekit.keyboard = {
       element.focus({ focusVisible: true, preventScroll: true });
       // a frame's focus is in the framed page, which shows (or not) its own indicator; the browser's ring round a
       // control off screen shows nothing, and its label must
-      const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME") &&
-        this.shownBy(element) === element;
+      const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME" ||
+        this.showsCaret(element)) && this.shownBy(element) === element;
       if (ring) return "browser-ring";
       const focused = [this.focusStyle(element) + this.labelStyle(element), element.getBoundingClientRect()];
       // sizes to 16 px up to 32 px, then within a factor of two: the ring an indicator must cover grows
@@ -390,6 +390,21 @@ window.__guidekit.keyboard = {
     if (document.activeElement) document.activeElement.blur();
     window.scrollTo({ left: x, top: y, behavior: "instant" });
     return drawn;
+  },
+
+  // A field that takes typed text shows the browser's blinking caret while focused, which the understanding of
+  // WCAG 2.4.7 names as a focus indicator (Furo's search field shows nothing else): on a page held to WCAG alone
+  // it is enough when drawn 3:1 from the field's background (1.4.11).
+  typedInto: "textarea, [contenteditable='true'], input:not([type]), input[type='text'], input[type='search'], " +
+    "input[type='email'], input[type='url'], input[type='tel'], input[type='password'], input[type='number']",
+
+  showsCaret(element) {
+    if (!element.matches(this.typedInto) || element.readOnly) return false;
+    const style = getComputedStyle(element);
+    const caret = this.rgba(style.caretColor); // "auto" is the text's colour
+    const own = this.rgba(style.backgroundColor);
+    const behind = own && own[3] === 1 ? own : this.solidBackdrop(element);
+    return Boolean(caret && caret[3] === 1 && behind && this.contrast(caret, behind) >= 3);
   },
 
   rgba(colour) {
