@@ -765,6 +765,15 @@ PAGES: dict[str, str] = {
     "theme/standard-good.html": page(
         f"<p>{LOREM}</p><p>{LOREM}</p>", theme="standard", css=STANDARD_GAPS
     ),
+    # a page with a dark scheme that eases its background into it while its text changes at once, as
+    # Django's admin does for its buttons (a stepped ease, so that no machine is fast enough to miss
+    # it): a reader sees the colours it ends in
+    "theme/dark-background-eased-in.html": page(
+        f'<p>{LOREM}</p><p><a href="#end">Opening hours</a></p><p id="end">End.</p>',
+        css="body { transition: background-color 0.6s steps(1, end); }"
+        " @media (prefers-color-scheme: dark) { body { background: #121212; color: #e8e8e8; }"
+        " a { color: #8ab4f8; } :focus-visible { outline-color: #fff; } }",
+    ),
     # Silver's paragraph gap between the facts under a tick box (where to get it, who helps): an
     # outside audit found guidekit's 材料 list's facts 0 px apart, read as one sentence, while the
     # gate measured only paragraphs without a class; a lead-in to its own list is not a paragraph gap
@@ -1082,6 +1091,7 @@ GOOD_PAGES = (
     "targets/silver-labelled-link-large.html",
     "targets/silver-labelled-link-by-editor.html",
     "theme/standard-good.html",
+    "theme/dark-background-eased-in.html",
     "theme/silver-facts-spaced.html",
     "theme/silver-table-stacked.html",
     "content/same-heading-in-two-sections.html",

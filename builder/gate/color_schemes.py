@@ -16,6 +16,7 @@ from ..theme import STANDARD, find_theme
 from .axe import violations
 from .origin import PageContext
 from .probes import Probe, evaluate
+from .window import played_out
 
 SCHEMES = ("dark", "forced")  # besides light, which every page has
 # which schemes the page declares: asked with the other read-only questions
@@ -41,6 +42,7 @@ async def _emulate(page: Page, scheme: str, on: bool) -> None:
         await page.emulate_media(color_scheme="dark" if on else "light")
     else:
         await page.emulate_media(forced_colors="active" if on else "none")
+    await played_out(page)
 
 
 # axe takes a page that paints no background of its own to be white: dark, its canvas is near black

@@ -1,8 +1,10 @@
-"""The checked page's window resized in place for a measure, and put back after.
+"""The checked page's window resized in place for a measure, and put back after; what such a
+change of the reader's window or system settings sets off, played out.
 
 A new size sets off the page's transitions (a side menu sliding off a phone's screen, as
-VitePress's does): each resize plays them to where they end, at most a second of the page's own
-time, at once, so a measure taken next does not catch them on their way, however fast or busy the
+VitePress's does), and so does a new colour scheme (Django's admin eases its buttons' background
+into dark): each change plays them to where they end, at most a second of the page's own time, at
+once, so a measure taken next does not catch them on their way, however fast or busy the
 machine."""
 
 from __future__ import annotations
@@ -32,4 +34,10 @@ async def resized(page: Page, size: ViewportSize) -> AsyncIterator[None]:
 
 async def _resize(page: Page, size: ViewportSize) -> None:
     await page.set_viewport_size(size)
+    await played_out(page)
+
+
+async def played_out(page: Page) -> None:
+    """What the gate's last change to the window or the reader's settings set off, where it
+    ends."""
     await evaluate(page, SETTLE)
