@@ -546,10 +546,12 @@ window.__guidekit.keyboard = {
   // What focus or blur set off (a ring that fades in, a skip link that slides into view) where a reader sees it:
   // where it ends, or where it is SETTLE_MS after it began if it runs longer, played forward there at once (a
   // wait on the clock once left a skip link mid-slide, off the screen, on a loaded machine). What was running
-  // before (a slow carousel) is left alone.
+  // before (a slow carousel) is left alone. Returns what was set off.
   settled(before) {
     const g = window.__guidekit;
-    g.playForward(document.getAnimations().filter((animation) => !before.has(animation)), g.SETTLE_MS);
+    const started = document.getAnimations().filter((animation) => !before.has(animation));
+    g.playForward(started, g.SETTLE_MS);
+    return started;
   },
 
   // Put element `index` in the middle of the window, unfocused, and say which part of the window to photograph;
@@ -632,8 +634,10 @@ window.__guidekit.keyboard = {
   // came before. mark() notes the page as the gate left it; changedSinceMark() says whether the page changed
   // since, and plays what it set off to where a reader sees it, as settled() does for what a focus sets off.
   mark() {
-    this.watcher ||= new MutationObserver(() => { this.mutated = true; });
-    this.watcher.observe(document.documentElement, { attributes: true, childList: true, characterData: true, subtree: true });
+    if (!this.watcher) {
+      this.watcher = new MutationObserver(() => { this.mutated = true; });
+      this.watcher.observe(document.documentElement, { attributes: true, childList: true, characterData: true, subtree: true });
+    }
     this.watcher.takeRecords();
     this.mutated = false;
     this.marked = this.running();
@@ -641,9 +645,7 @@ window.__guidekit.keyboard = {
 
   changedSinceMark() {
     const changed = this.watcher.takeRecords().length > 0 || this.mutated;
-    const started = document.getAnimations().filter((animation) => !this.marked.has(animation));
-    this.settled(this.marked);
-    return changed || started.length > 0;
+    return this.settled(this.marked).length > 0 || changed;
   },
 
   // The focus taken off what was pictured; whether Escape may dismiss what its focus opened: not while a modal
