@@ -680,6 +680,25 @@ PAGES: dict[str, str] = {
         css="a { display: inline-block; min-height: 24px; }",
         script=FOCUS_FOLLOWING_LIST,
     ),
+    # a box that listens for clicks only to act for the links inside it (GOV.UK Frontend's error
+    # summary, focused on load): with a description and no links, a click on it does nothing, so
+    # there is nothing the keyboard misses
+    "keyboard/clicks-handed-on-to-links-inside.html": page(
+        '<div class="summary" id="summary" tabindex="-1" role="alert"><h2>There is a problem</h2>'
+        "<p>The date you gave is in the future.</p></div><p>Text.</p>",
+        css=".summary { border: 5px solid #d4351c; padding: 15px; }"
+        " .summary:focus { outline: 3px solid #ffdd00; }",
+        script="<script>const summary = document.getElementById('summary'); summary.focus();"
+        " summary.addEventListener('click', (event) => { const link = event.target.closest('a');"
+        " if (link) { event.preventDefault(); document.querySelector(link.hash).focus(); } });"
+        "</script>",
+    ),
+    # ... but a box that looks like text and shows more when clicked keeps that from the keyboard
+    "keyboard/plain-box-opens-when-clicked.html": page(
+        '<div id="more">More about opening hours</div><p id="hours" hidden>Weekdays 9 to 5.</p>',
+        script="<script>document.getElementById('more').addEventListener('click', () => {"
+        " document.getElementById('hours').hidden = false; });</script>",
+    ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
         '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button '
@@ -1085,6 +1104,7 @@ GOOD_PAGES = (
     "keyboard/tab-label-links-to-its-tab.html",
     "keyboard/search-field-shown-by-its-caret.html",
     "keyboard/clear-tick-box-over-its-label.html",
+    "keyboard/clicks-handed-on-to-links-inside.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",
     "targets/silver-good.html",

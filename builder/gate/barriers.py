@@ -8,6 +8,8 @@ that a reader cannot shorten by narrowing the window are too long (1.4.8)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.async_api import CDPSession, Page, ViewportSize
 
 from ..findings import Finding, Severity
@@ -77,8 +79,8 @@ async def check(
     page: Page, context: PageContext, cdp: CDPSession, scanned: list[dict]
 ) -> list[Finding]:
     """``scanned``: what PROBE found; then the text sizes and the long lines, which change the
-    page."""
-    found = list(scanned)
+    page. A box that may only hand its clicks on waits for ``clicked``."""
+    found = [item for item in scanned if "clickedLater" not in item]
     standard = DEFAULT_FONT_SIZES["standard"]
     await page.evaluate("size => window.__guidekit.barriers.fontSizes(size)", standard)
     await cdp.send(
@@ -98,6 +100,31 @@ async def check(
         found += await _fixed_long_lines(page)
     if endless:
         found += await _endless_motion(page)
+    return list(dict.fromkeys(_findings(context, found)))
+
+
+async def clicked(
+    page: Page, context: PageContext, scanned: list[dict], departures: Callable[[], int]
+) -> list[Finding]:
+    """The boxes that listen for the mouse and do not look like controls, clicked as a reader
+    clicks: a box whose click changes nothing hands it on to what it holds (GOV.UK's error summary,
+    which moves the focus only for a click on a link in it). It changes the page, so it comes with
+    the checks that press the page's buttons. ``departures``: how many times the tab tried to
+    leave, which the gate's request handler notes (a click setting ``location.href``)."""
+    found = []
+    for item in scanned:
+        if "clickedLater" not in item:
+            continue
+        left = departures()
+        acted = await page.evaluate(
+            "index => window.__guidekit.barriers.clickDoesSomething(index)", item["clickedLater"]
+        )
+        if acted is not False or departures() != left:
+            found.append(item)
+    return _findings(context, found)
+
+
+def _findings(context: PageContext, found: list[dict]) -> list[Finding]:
     findings = []
     for item in found:
         rule, wcag = KINDS[item["kind"]]
@@ -109,7 +136,7 @@ async def check(
                 context, rule, wcag, item, key, severity=severity, element=item["element"], **args
             )
         )
-    return list(dict.fromkeys(findings))
+    return findings
 
 
 async def _endless_motion(page: Page) -> list[dict]:

@@ -183,9 +183,12 @@ async def check_page(session: Session, page_path: str, watch: Stopwatch) -> Page
         stay = await page_notes(page)
         departures, requests = len(session.traffic.departures), len(session.traffic.external)
         openers = await popups.openers(page)
-        # these two press the page's buttons, so they come last, and each starts from the page as
-        # it loaded
+        # these press the page's buttons and click its mouse-only boxes, so they come last; the
+        # dialogs' check starts from the page as it loaded
         findings += await focus_kept.check(page, context)
+        findings += await barriers.clicked(
+            page, context, answers["barriers"], lambda: len(session.traffic.departures)
+        )
         watch.lap("focus_kept")
         if openers:
             page, cdp = await session.reopen()

@@ -24,6 +24,7 @@ window.__guidekit.barriers = {
     const fileWords = new RegExp(files.words, "i");
     if (document.activeElement) document.activeElement.blur(); // a field focused on load looks unlike its siblings
     this.longLines = [];
+    this.clickedLater = [];
     const report = (kind, element, extra = {}) => found.push({ kind, ...g.where(element), ...extra });
     const shown = (element) => g.isRendered(element) && !element.closest("[aria-hidden='true']");
     // a mouse handler of the page's on the element or around it, below the body (where any page may listen), or
@@ -36,12 +37,16 @@ window.__guidekit.barriers = {
     const name = (element) => ((element.getAttribute("aria-label") || "") + " " + g.text(element) + " " +
       [...element.querySelectorAll("img[alt]")].map((img) => img.alt).join(" ") + " " + (element.getAttribute("title") || "")).trim();
 
-    // 2.1.1: a mouse click does something the keyboard cannot reach
+    // 2.1.1: a mouse click does something the keyboard cannot reach. What shows the mouse's hand does; a box that
+    // does not may only hand clicks on to links it holds (GOV.UK's error summary), so it is clicked at the end
+    // of the check (clickDoesSomething)
     for (const element of document.body.querySelectorAll("*")) {
       if (!(g.clickable.has(element) || element.onclick || element.onmousedown) || !shown(element)) continue;
       if (element.matches(this.interactive) || element.tabIndex >= 0 || element.closest(`a[href], button, label, summary, [role='button'], [role='link']`)
           || element.querySelector(this.interactive)) continue;
-      report("click-only", element);
+      const hand = [element, ...element.querySelectorAll("*")].some((node) => getComputedStyle(node).cursor === "pointer");
+      if (hand) report("click-only", element);
+      else report("click-only", element, { clickedLater: this.clickedLater.push(element) - 1 });
     }
 
     // Links that go nowhere, say two things with one text, or open windows and files unannounced
@@ -227,6 +232,34 @@ window.__guidekit.barriers = {
   },
 
   // 2.2.2: animations that never end; barriers.py asks again with reduced motion asked for
+  // A mouse's click on the box, where a reader would click it (the element drawn at its middle): whether the page
+  // changed, went or moved the focus within two frames. Events made here move no focus and no pointer of
+  // their own. null: the box is gone or hidden by then, and nothing can be told.
+  async clickDoesSomething(index) {
+    const g = window.__guidekit;
+    const element = this.clickedLater[index];
+    if (!element || !element.isConnected || !g.isRendered(element)) return null;
+    element.scrollIntoView({ block: "center", inline: "center" });
+    const box = element.getBoundingClientRect();
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    const hit = document.elementFromPoint(x, y);
+    const target = hit && element.contains(hit) ? hit : element;
+    let changed = false;
+    const changes = new MutationObserver(() => { changed = true; });
+    changes.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const [address, focused, notes] = [location.href, document.activeElement, window.__guidekitStay.notes.length];
+    const options = { bubbles: true, cancelable: true, composed: true, view: window, clientX: x, clientY: y, button: 0 };
+    const pointer = { ...options, pointerId: 1, pointerType: "mouse", isPrimary: true };
+    for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+      target.dispatchEvent(type.startsWith("pointer") ? new PointerEvent(type, pointer) : new MouseEvent(type, options));
+    }
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    changed ||= changes.takeRecords().length > 0;
+    changes.disconnect();
+    return changed || location.href !== address || document.activeElement !== focused ||
+      window.__guidekitStay.notes.length !== notes;
+  },
+
   endless() {
     const g = window.__guidekit;
     const moving = new Map();
