@@ -39,6 +39,7 @@ from .output.session import Session
 from .output.stage import MANIFEST, read_manifest
 from .package_files import forget_package_files
 from .site.extras import NOT_FOUND
+from .site_paths import file_named_by
 from .source.config import load_config
 from .theme import theme_of_page
 from .workers import settled_between_rebuilds
@@ -202,9 +203,7 @@ def resolve_request(root: Path, target: str, site_files: frozenset[str]) -> Path
     Refuses anything that would leave ``root``, symbolic links pointing out included."""
     segments = request_segments(target)
     root = root.resolve()
-    site_path = "/".join(segments)
-    if site_path not in site_files:
-        site_path = f"{site_path}/index.html".lstrip("/")
+    site_path = file_named_by("/".join(segments), site_files.__contains__)
     resolved = root.joinpath(*site_path.split("/")).resolve()
     if not resolved.is_relative_to(root):
         raise Refused(target)

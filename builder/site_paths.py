@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import quote, unquote_to_bytes
 
 GALLERY_INDEX = "components/index.html"
@@ -38,6 +40,16 @@ def in_site(path: str, root_path: str) -> str:
     ``/zh-Hans/a.html``; any other path is the folder's own."""
     if root_path != "/" and path.startswith(root_path):
         return "/" + path[len(root_path) :]
+    return path
+
+
+def file_named_by(path: str, holds: Callable[[str], bool]) -> str:
+    """The file a path on the site's server names (from the site folder's root, without its
+    leading "/"), as web servers answer it: a folder's address (``""``, ``"apply/"``) names its
+    index.html, and so does one without its last slash (``"zh"``, which servers send on to
+    ``"zh/"``) when the folder has one. ``holds``: whether the site has a file at a path."""
+    if path in ("", ".") or path.endswith("/") or (not holds(path) and holds(f"{path}/index.html")):
+        return posixpath.join("" if path == "." else path, "index.html")
     return path
 
 

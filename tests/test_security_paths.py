@@ -18,6 +18,7 @@ from guidekit.cli import main
 from guidekit.output.publish import UnsafeOutput
 from guidekit.output.stage import MANIFEST, OutsideTheSite, stage_site
 from guidekit.pages import Page
+from guidekit.site_paths import file_named_by
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
@@ -343,3 +344,21 @@ def test_staging_writes_no_file_whose_path_leaves_the_site(tmp_path, site_path):
         stage_site(out, [page], [], {}, checked=False, token="t")
     assert [path.name for path in tmp_path.rglob("evil.html")] == []
     assert not Path("/tmp/evil.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "named"),
+    [
+        ("", "index.html"),
+        (".", "index.html"),
+        ("apply/", "apply/index.html"),
+        ("apply", "apply/index.html"),  # a server sends the browser on to "apply/"
+        ("apply.html", "apply.html"),
+        ("apply/index.html", "apply/index.html"),
+        ("gone", "gone"),
+        ("gone/", "gone/index.html"),
+    ],
+)
+def test_an_address_names_the_file_a_web_server_answers_with(path, named):
+    site = {"index.html", "apply.html", "apply/index.html"}
+    assert file_named_by(path, site.__contains__) == named

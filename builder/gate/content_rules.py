@@ -26,7 +26,7 @@ import yaml
 
 from ..findings import Finding, Severity
 from ..messages import error_text, sentences_text
-from ..site_paths import in_site, names_the_top
+from ..site_paths import file_named_by, in_site, names_the_top
 from .origin import PageContext, finding_at
 
 # guidekit rule -> the axe rule that reports the same defect
@@ -291,11 +291,9 @@ def link_findings(
             if f"{target.scheme}://{target.netloc}" != origin:
                 continue
             path = posixpath.normpath(in_site(unquote(target.path), root_path)).lstrip("/")
-            # a folder's address, with its last slash or without (a server sends the browser on)
-            folder = target.path.endswith("/") or path in ("", ".")
-            if folder or f"{path}/index.html" in site_files:
-                path = posixpath.join("" if path == "." else path, "index.html")
-            if path not in site_files:
+            if target.path.endswith("/") and path not in ("", "."):
+                path += "/"  # a folder's address, whose last slash normpath left out
+            if file_named_by(path, site_files.__contains__) not in site_files:
                 broken = _finding(context, BROKEN_LINK, link, target=link["raw"])
                 findings.append(_with_base_url_hint(broken, link["raw"], root_path, context))
             elif (

@@ -24,7 +24,7 @@ import re
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -42,7 +42,7 @@ from playwright.async_api import (
 from playwright.async_api import Error as PlaywrightError
 
 from ..output.stage import read_manifest
-from ..site_paths import in_site
+from ..site_paths import file_named_by, in_site
 from .axe import AxeRun, axe_source
 from .scripts import CHECK_SCRIPTS, script
 
@@ -280,12 +280,9 @@ class Session:
             await route.abort("blockedbyclient")
             return
         relative = in_site(unquote(url.path), self.root_path).lstrip("/")
-        # a folder's address, with its last slash or without ("/zh", which a web server answers by
-        # sending the browser on to "/zh/": Playwright would not route that second request)
-        if not self.overrides.upstream and (
-            relative == "" or relative.endswith("/") or is_folder_page(self.site, relative)
-        ):
-            relative = posixpath.join(relative, "index.html")
+        if not self.overrides.upstream:
+            # Playwright would not route the second request of a server sending "/zh" on to "/zh/"
+            relative = file_named_by(relative, partial(holds_file, self.site))
         pinned = self.overrides.pinned.get(relative)
         if pinned is not None:
             # no document kept: a tab's DOM as it stands (pytest-playwright's page) is no file its
@@ -336,11 +333,11 @@ def page_address(page_path: str, root_path: str) -> str:
     return quote(root_path) + quote(below)
 
 
-def is_folder_page(site: Path, relative: str) -> bool:
-    """Whether ``relative`` names a folder of ``site`` that has a page of its own (its
-    index.html)."""
-    folder = (site / relative).resolve()
-    return folder.is_relative_to(site) and (folder / "index.html").is_file()
+def holds_file(site: Path, relative: str) -> bool:
+    """Whether the site folder ``site`` has a file at ``relative``, not reached through a link
+    leading out of it."""
+    target = (site / relative).resolve()
+    return target.is_relative_to(site) and target.is_file()
 
 
 def _frame_of(request: Request) -> Frame | None:
