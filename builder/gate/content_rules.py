@@ -293,7 +293,8 @@ def link_findings(
             path = posixpath.normpath(in_site(unquote(target.path), root_path)).lstrip("/")
             if target.path.endswith("/") and path not in ("", "."):
                 path += "/"  # a folder's address, whose last slash normpath left out
-            if file_named_by(path, site_files.__contains__) not in site_files:
+            path = file_named_by(path, site_files.__contains__)
+            if path not in site_files:
                 broken = _finding(context, BROKEN_LINK, link, target=link["raw"])
                 findings.append(_with_base_url_hint(broken, link["raw"], root_path, context))
             elif (
