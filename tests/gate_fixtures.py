@@ -699,6 +699,35 @@ PAGES: dict[str, str] = {
         script="<script>document.getElementById('more').addEventListener('click', () => {"
         " document.getElementById('hours').hidden = false; });</script>",
     ),
+    # an ARIA combobox as the WAI-ARIA practices and USWDS make one: its button, out of the Tab
+    # order, does what the Down key does in the field, so the keyboard reaches it there and never
+    # focuses the button; the select it stands for is moved off the page, where no pointer reaches
+    "keyboard/combobox-button-out-of-the-tab-order.html": page(
+        '<form><label for="fruit">Fruit</label><div class="combo"><select class="moved-away" '
+        'aria-hidden="true" tabindex="-1"><option>Apple</option><option>Pear</option></select>'
+        '<input id="fruit" role="combobox" aria-controls="fruits" aria-expanded="false" '
+        'aria-autocomplete="list"><button type="button" class="show" tabindex="-1" '
+        'aria-label="Show the fruits">v</button><ul id="fruits" role="listbox" hidden><li '
+        'role="option">Apple</li><li role="option">Pear</li></ul></div></form><p>Text.</p>',
+        css=".moved-away { position: absolute; left: -999em; }"
+        " .combo { position: relative; } .show { min-width: 44px; min-height: 44px; }"
+        " .show:focus { outline: none; }",
+        script="<script>const field = document.getElementById('fruit');"
+        " const list = document.getElementById('fruits');"
+        " const show = (open) => { list.hidden = !open;"
+        " field.setAttribute('aria-expanded', String(open)); };"
+        " document.querySelector('.show').addEventListener('click', () => show(list.hidden));"
+        " field.addEventListener('keydown', (event) => {"
+        " if (event.key === 'ArrowDown') show(true); if (event.key === 'Escape') show(false); });"
+        "</script>",
+    ),
+    # ... but a button out of the Tab order beside a plain field is out of the keyboard's reach
+    "keyboard/button-out-of-the-tab-order-beside-a-field.html": page(
+        '<form><label for="name">Name</label> <input id="name"><button type="button" '
+        'class="clear" tabindex="-1">Clear</button></form><p>Text.</p>',
+        script="<script>document.querySelector('.clear').addEventListener('click', () => {"
+        " document.getElementById('name').value = ''; });</script>",
+    ),
     # Target size (2.5.8 standard; 60 / 44 in silver)
     "targets/crowded.html": page(
         '<p><button type="button" class="tiny" aria-label="Smaller">-</button><button '
@@ -1063,6 +1092,13 @@ PAGES: dict[str, str] = {
     "forms/date-field-red-group-hinted.html": page(
         DATE_GROUP.format(described="dob-hint", said=""), css=DATE_GROUP_CSS
     ),
+    # a heading over a field and its linked hint (USWDS's input mask examples): it names the part of
+    # the page, which a screen reader's heading keys reach; no hint left unheard
+    "forms/heading-over-a-hinted-field.html": page(
+        '<div class="masked"><h2>Telephone number</h2><label for="tel">Your telephone number'
+        '</label><div id="tel-hint">For example, 0123 456 7890</div><input id="tel" type="tel" '
+        'aria-describedby="tel-hint"></div><p>Text.</p>'
+    ),
     # axe in the page's language
     "axe/zh-hans.html": page(
         '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
@@ -1105,6 +1141,7 @@ GOOD_PAGES = (
     "keyboard/search-field-shown-by-its-caret.html",
     "keyboard/clear-tick-box-over-its-label.html",
     "keyboard/clicks-handed-on-to-links-inside.html",
+    "keyboard/combobox-button-out-of-the-tab-order.html",
     "targets/spaced.html",
     "targets/summary-drawn-by-its-toggle.html",
     "targets/silver-good.html",
@@ -1126,6 +1163,7 @@ GOOD_PAGES = (
     "forms/tick-boxes-labelled-alone.html",
     "forms/tick-box-facts-stopped.html",
     "forms/date-error-told-by-its-group.html",
+    "forms/heading-over-a-hinted-field.html",
     "links/skip-to-a-part-made-at-load.html",
     "links/icon-links-named-in-other-ways.html",
     "targets/clipped-skip-link.html",

@@ -56,7 +56,8 @@ async def check(
     looks = await evaluate(
         page, "accept => window.__guidekit.keyboard.looks(accept)", not context.guidekit
     )
-    keys = [None if look == BROWSER_RING else f"{scheme}#{ring}#{look}" for look in looks]
+    # none: the element keeps the browser's ring, or no keyboard ever focuses it
+    keys = [None if look in (None, BROWSER_RING) else f"{scheme}#{ring}#{look}" for look in looks]
     unjudged: dict[str, list[int]] = {}  # look -> the elements of that look, when not judged yet
     for index, key in enumerate(keys):
         if key is not None and key not in verdicts:

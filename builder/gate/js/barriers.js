@@ -319,7 +319,9 @@ window.__guidekit.barriers = {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (node.data.replace(/[\s*:：()（）]/g, "").length < 3 || label.contains(node) || linked.some((element) => element.contains(node))) continue;
-      if (field.contains(node) || parent.closest("[aria-hidden='true'], script, style, template, select, datalist, textarea, button, legend") ||
+      // a heading names the part of the page the field is in, and a screen reader's heading keys reach it
+      if (field.contains(node) || parent.closest("[aria-hidden='true'], script, style, template, select, datalist, textarea, button, legend, " +
+          "h1, h2, h3, h4, h5, h6, [role='heading']") ||
           parent.closest(this.liveRegions) || !g.isRendered(parent)) continue;
       return parent;
     }

@@ -270,18 +270,29 @@ window.__guidekit.keyboard = {
     return {
       expected: this.expected.map((element, index) => ({
         ...g.where(element), tabindex: element.tabIndex, group: this.groups[index], gone: this.gone.has(index),
-        leadsTo: this.expected.indexOf(this.labelledTarget(element)),
+        leadsTo: this.expected.indexOf(this.keyboardPathOf(element)),
       })),
       log: this.log,
       framed: this.expected.flatMap((element, index) => (element.tagName === "IFRAME" && element.tabIndex >= 0 ? [index] : [])),
     };
   },
 
-  // A link inside a control's label that leads to that control (Material for MkDocs' linked tabs: the label of
-  // each tab's radio button holds a link to it) does what the control does: the keyboard reaches it there.
-  labelledTarget(element) {
+  // Where the keyboard does the work of an element kept out of the Tab order: the keyboard reaches it there, and
+  // never focuses it. A link inside a control's label that leads to that control (Material for MkDocs' linked
+  // tabs: the label of each tab's radio button holds a link to it) does what the control does; a combobox's own
+  // buttons (its list's opener, its clear button), which the WAI-ARIA practices and USWDS keep out of the Tab
+  // order, do what the field's keys do (Down opens the list).
+  keyboardPathOf(element) {
+    if (element.tabIndex >= 0) return null;
     const control = element.closest("label")?.control;
-    return element.matches("a[href^='#']") && control && element.getAttribute("href") === `#${control.id}` ? control : null;
+    if (element.matches("a[href^='#']") && control && element.getAttribute("href") === `#${control.id}`) return control;
+    if (!element.matches("button, [role='button']") || element.closest("[role='listbox']")) return null;
+    let around = element.parentElement;
+    for (let level = 0; around && level < 3; level += 1, around = around.parentElement) {
+      const fields = around.querySelectorAll("[role='combobox']");
+      if (fields.length) return fields.length === 1 ? fields[0] : null;
+    }
+    return null;
   },
 
   // A control's label may draw it (a tick box drawn by the label's ::before): how the label and its
@@ -357,6 +368,7 @@ window.__guidekit.keyboard = {
       return [this.focusStyle(element) + this.labelStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays)];
     });
     const looks = this.expected.map((element, index) => {
+      if (this.keyboardPathOf(element)) return null; // no keyboard focuses it: how it looks focused is nobody's
       element.focus({ focusVisible: true, preventScroll: true });
       // a frame's focus is in the framed page, which shows (or not) its own indicator; the browser's ring round a
       // control off screen shows nothing, and its label must

@@ -254,9 +254,17 @@ window.__guidekit = {
     return (element) => Boolean(element.closest("[inert]")) || Boolean(top && !top.contains(element));
   },
 
-  // What a pointer can press: it is seen and takes pointer events.
+  // What a pointer can press: it is seen, takes pointer events, and lies where the page scrolls to. A box moved
+  // far above or beside the page (a select a script's widget stands for, hidden by USWDS's left: -999em) or
+  // clipped to nothing is pressed by nobody.
   isPressable(element) {
-    return !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
+    const rect = element.getBoundingClientRect();
+    const page = document.scrollingElement || document.documentElement;
+    // a right-to-left page scrolls to what lies left of its start, and not to what lies right of it
+    const [start, end] = getComputedStyle(page).direction === "rtl" ? [page.clientWidth - page.scrollWidth, page.clientWidth] : [0, page.scrollWidth];
+    const left = rect.left + window.scrollX;
+    const beyond = left + rect.width <= start || left >= end || rect.bottom + window.scrollY <= 0;
+    return !beyond && !this.isClippedAway(element) && !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
   },
 
   // the first question of every check
