@@ -277,7 +277,8 @@ def link_findings(
     root_path: str = "/",
 ) -> list[Finding]:
     """Links inside the site must reach a file, and a #fragment must reach an id on that page, in
-    its file or, for a link into its own page, on that page as its scripts drew it;
+    its file or, for a link into its own page, on that page as its scripts drew it (or the page's
+    script acts on the link itself: probe.js answeredHere);
     ``root_path`` is where the site is also served (``served_root``).
 
     ``ids_of(path)`` reads the ids of any page of the site, checked in this run or not, so a
@@ -301,7 +302,7 @@ def link_findings(
                 target.fragment
                 and path.lower().endswith((".html", ".htm"))
                 and not names_the_top(unquote(target.fragment))
-                and not link.get("partDrawnHere")
+                and not link.get("answeredHere")
                 and unquote(target.fragment) not in ids_of(path)
             ):
                 findings.append(

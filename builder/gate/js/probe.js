@@ -309,16 +309,19 @@ window.__guidekit = {
         href: a.href,
         raw: a.getAttribute("href"),
         text: accessibleText(a).slice(0, 80),
-        ...(this.partDrawnHere(a) ? { partDrawnHere: true } : {}),
+        ...(this.answeredHere(a) ? { answeredHere: true } : {}),
         ...this.where(a),
       })),
     };
   },
 
-  // A link to a part of this very page that is on the page as drawn, though its file may not hold it: a page
-  // its script draws (VitePress's 404 page) makes the part and the link to it at load.
-  partDrawnHere(link) {
+  // A link to a part of this very page that the page answers, though its file may not hold the part: the part is
+  // on the page as drawn (a page its script draws, VitePress's 404 page, makes the part and the link to it at
+  // load), or the page's script acts on the link itself (Material for MkDocs' code annotations: the part is drawn
+  // at load and taken away a moment later, moved into the tooltip the link opens).
+  answeredHere(link) {
     if (!link.hash || link.href.split("#")[0] !== location.href.split("#")[0]) return false;
+    if (clickable.has(link) || link.onclick) return true;
     let name = link.hash.slice(1);
     try { name = decodeURIComponent(name); } catch (error) { /* a fragment the browser cannot read */ }
     return Boolean(document.getElementById(name) || document.getElementsByName(name).length);
