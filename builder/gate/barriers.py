@@ -144,9 +144,11 @@ async def _endless_motion(page: Page) -> list[dict]:
     nothing lets that reader stop them (WCAG 2.2.2); asked when some move endlessly as shown."""
     await page.emulate_media(reduced_motion="reduce")
     try:
+        await window.played_out(page)
         moving = await page.evaluate("() => window.__guidekit.barriers.endless()")
     finally:
         await page.emulate_media(reduced_motion="no-preference")
+        await window.played_out(page)
     return [{"kind": "motion-endless", **where} for where in moving]
 
 

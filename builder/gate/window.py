@@ -5,7 +5,8 @@ A new size sets off the page's transitions (a side menu sliding off a phone's sc
 VitePress's does), and so does a new colour scheme (Django's admin eases its buttons' background
 into dark): each change plays them to where they end, at most a second of the page's own time, at
 once, so a measure taken next does not catch them on their way, however fast or busy the
-machine."""
+machine. A page whose scripts listen for such changes (GOV.UK Frontend shows its menu button below
+a width) answers at the browser's next frame, which is waited for first."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .probes import evaluate
 if TYPE_CHECKING:  # the gate's runner imports Playwright when a build checks pages
     from playwright.async_api import Page, ViewportSize
 
-SETTLE = "() => window.__guidekit.settleTransitions()"
+SETTLE = "() => window.__guidekit.settleChange()"
 
 
 @asynccontextmanager
@@ -39,5 +40,5 @@ async def _resize(page: Page, size: ViewportSize) -> None:
 
 async def played_out(page: Page) -> None:
     """What the gate's last change to the window or the reader's settings set off, where it
-    ends."""
+    ends: the page's scripts' answer to it, at the browser's next frame, and its transitions."""
     await evaluate(page, SETTLE)

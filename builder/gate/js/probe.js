@@ -16,12 +16,24 @@ document.addEventListener("securitypolicyviolation", (event) =>
 const clickable = new WeakSet();
 // Where the page acts when focus leaves: keyboard.py asks whether it takes the focus back (WCAG 2.1.2).
 const focusWatched = new Set();
+// Whether the page's scripts answer a new window size or a new setting of the reader's (a media query's change,
+// the window's resize, an observed box's new size): the browser runs them at its next frame, which the gate
+// waits for before it measures (settleChange).
+const answers = { window: false };
 const listen = EventTarget.prototype.addEventListener;
 EventTarget.prototype.addEventListener = function (type, ...rest) {
   if (this instanceof Element && /^(click|dblclick|mousedown|mouseup|pointerdown|pointerup)$/.test(type)) clickable.add(this);
   if (/^(blur|focusout)$/.test(type)) focusWatched.add(this);
+  if ((this === window && type === "resize") || (this instanceof MediaQueryList && type === "change")) answers.window = true;
   return listen.call(this, type, ...rest);
 };
+for (const [prototype, name] of [[MediaQueryList.prototype, "addListener"], [ResizeObserver.prototype, "observe"]]) {
+  const original = prototype[name];
+  prototype[name] = function (...rest) {
+    answers.window = true;
+    return original.apply(this, rest);
+  };
+}
 
 // Dialogs the pytest plugin's copy of a test's tab had open as modals (snapshot.js), open so again
 const reopenedModals = new WeakSet();
@@ -181,6 +193,14 @@ window.__guidekit = {
   // was running before (a carousel) is left as it is.
   settleTransitions() {
     this.playForward(document.getAnimations().filter((animation) => animation instanceof CSSTransition), this.SETTLE_MS);
+  },
+
+  // After the gate changed the window or the reader's settings: the page's scripts' answer, when they listen (a
+  // menu button GOV.UK Frontend shows below a width, a table a script fits to a phone), at the browser's next
+  // frame and what those set off before the frame after; then the transitions it all set off where they end.
+  async settleChange() {
+    if (answers.window || window.onresize) await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    this.settleTransitions();
   },
 
   // Each of `animations` where it will be `ms` of the page's own time from now, or at its end if sooner, at
