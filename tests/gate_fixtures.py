@@ -709,6 +709,17 @@ PAGES: dict[str, str] = {
         script="<script>document.getElementById('more').addEventListener('click', () => {"
         " document.getElementById('hours').hidden = false; });</script>",
     ),
+    # a page that scrolls smoothly (Bootstrap's root does): each focus picture's own scroll to its
+    # element glided on while the pictures were taken, and the pair, of two places, differed
+    # everywhere: a link at the top whose focus shows nothing was passed after one far down
+    "keyboard/smooth-scrolling-faint-focus.html": page(
+        '<div class="spacer"></div><p><a class="far" href="#end">Opening hours</a></p>'
+        '<p id="end">End.</p><a class="top" href="#end">Fees</a>',
+        css="html { scroll-behavior: smooth; } .spacer { height: 3000px; }"
+        " .far:focus { outline: none; background: #0b0c0c; color: #fff; }"
+        " .top { position: absolute; top: 8px; right: 16px; color: #6c757d; }"
+        " .top:focus { outline: none; color: #333; }",
+    ),
     # an ARIA combobox as the WAI-ARIA practices and USWDS make one: its button, out of the Tab
     # order, does what the Down key does in the field, so the keyboard reaches it there and never
     # focuses the button; the select it stands for is moved off the page, where no pointer reaches

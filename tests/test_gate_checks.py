@@ -67,6 +67,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("keyboard/sizeless.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/invisible-focus.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/faint-focus.html", "guidekit:focus-visible", "2.4.7"),
+        ("keyboard/smooth-scrolling-faint-focus.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/hidden-radio-next-label-no-ring.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/search-field-caret-hidden.html", "guidekit:focus-visible", "2.4.7"),
         ("targets/crowded.html", "guidekit:target-size", "2.5.8"),

@@ -290,6 +290,12 @@ window.__guidekit = {
   // the first question of every check
   facts() {
     this.watchClasses();
+    // scrolls end at once, as a smooth one (Bootstrap's root scrolls smoothly) ends: a picture or a measure taken
+    // while the page glides on is of neither place, and a focus picture pair of two places differs everywhere
+    if (!this.scrollsAtOnce) {
+      this.overrideStyles("* { scroll-behavior: auto !important; }");
+      this.scrollsAtOnce = true;
+    }
     const meta = document.querySelector('meta[name="guidekit-source"]');
     // guidekit's pages say so in their generator tag: only they are held to a guidekit theme's own numbers,
     // whatever classes a page that guidekit did not make happens to use
