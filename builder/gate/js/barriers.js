@@ -231,7 +231,6 @@ window.__guidekit.barriers = {
     return larger >= 1.4 || (larger >= 1.15 && weight >= 600);
   },
 
-  // 2.2.2: animations that never end; barriers.py asks again with reduced motion asked for
   // A mouse's click on the box, where a reader would click it (the element drawn at its middle): whether the page
   // changed, went or moved the focus within two frames. Events made here move no focus and no pointer of
   // their own. null: the box is gone or hidden by then, and nothing can be told.
@@ -260,6 +259,7 @@ window.__guidekit.barriers = {
       window.__guidekitStay.notes.length !== notes;
   },
 
+  // 2.2.2: animations that never end; barriers.py asks again with reduced motion asked for
   endless() {
     const g = window.__guidekit;
     const moving = new Map();
