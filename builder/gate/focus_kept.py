@@ -28,8 +28,8 @@ FOCUS = """index => {
 
 # two frames after the press: where the focus went, if it fell to the body while the button went
 AFTER = """async (index) => {
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const g = window.__guidekit;
+  await g.frames(2);
   const button = document.querySelector(`[data-gk-press="${index}"]`);
   const lost = !document.activeElement || document.activeElement === document.body;
   const gone = !button || !button.isConnected || button.disabled || !g.isRendered(button);

@@ -252,7 +252,7 @@ window.__guidekit.barriers = {
     for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
       target.dispatchEvent(type.startsWith("pointer") ? new PointerEvent(type, pointer) : new MouseEvent(type, options));
     }
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await g.frames(2);
     changed ||= changes.takeRecords().length > 0;
     changes.disconnect();
     return changed || location.href !== address || document.activeElement !== focused ||
@@ -424,13 +424,12 @@ window.__guidekit.popups = {
   // of the page's time forward (to their end if sooner; a spinner never ends), and a frame for what their end
   // sets off (a dialog hidden once it has faded out)
   async settle(limit) {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-    await frame();
-    await frame();
+    const g = window.__guidekit;
+    await g.frames(2);
     const animations = document.getAnimations();
     if (animations.length) {
-      window.__guidekit.playForward(animations, limit);
-      await frame();
+      g.playForward(animations, limit);
+      await g.frames(1);
     }
   },
 

@@ -199,8 +199,13 @@ window.__guidekit = {
   // menu button GOV.UK Frontend shows below a width, a table a script fits to a phone), at the browser's next
   // frame and what those set off before the frame after; then the transitions it all set off where they end.
   async settleChange() {
-    if (answers.window || window.onresize) await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (answers.window || window.onresize) await this.frames(2);
     this.settleTransitions();
+  },
+
+  // Once the browser has drawn `count` more frames: what the page's handlers did by then is on the page.
+  async frames(count) {
+    for (let drawn = 0; drawn < count; drawn += 1) await new Promise((done) => requestAnimationFrame(() => done()));
   },
 
   // Each of `animations` where it will be `ms` of the page's own time from now, or at its end if sooner, at
