@@ -238,6 +238,33 @@ PAGES: dict[str, str] = {
         css=".region { overflow-x: auto; } table { min-width: 500px; border-collapse: collapse; } "
         "td, th { border: 1px solid; }",
     ),
+    # Tables in their own scrolling regions as NHS.UK frontend's are at 320 px: narrow columns that
+    # wrap only between words ("2013 / to / 2014"), every line a whole word, and a "Change" link
+    # whose words for screen readers alone are clipped to nothing. The old gate refused both as
+    # squeezed: it counted the clipped words as the cell's text, and a column a word wide as one
+    # squeezed to two or three characters a line, which it is in Chinese
+    "reflow/table-wrapping-between-words.html": page(
+        '<div class="region" role="region" aria-label="Vaccination coverage" tabindex="0"><table>'
+        "<tr><th>Nation</th><th>2013 to 2014</th><th>2014 to 2015</th><th>2015 to 2016</th></tr>"
+        "<tr><td>England</td><td>94.34%</td><td>94.23%</td><td>94.11%</td></tr></table></div>"
+        '<div class="region" role="region" aria-label="Appointments" tabindex="0"><table>'
+        "<tr><th>Name</th><th>Last visit</th><th><span class='hidden'>Action</span></th></tr>"
+        "<tr><td>Zadie Munroe</td><td>7 May 2026</td><td class='action'><a href='#change'>Change"
+        '<span class="hidden"> the appointment of Zadie Munroe</span></a></td></tr></table></div>'
+        '<h2 id="change">Change a figure</h2>',
+        css=".region { overflow-x: auto; position: relative; } td, th { padding: 4px 8px; font-size: 16px; } "
+        "th, .action { width: 1%; } .hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; "
+        "clip: rect(0 0 0 0); white-space: nowrap; }",
+    ),
+    # ... and a table whose Chinese cells are squeezed to two or three characters a line
+    "reflow/table-squeezed-chinese.html": page(
+        "<table><tr><th>事项</th><th>办理地点</th><th>办理时间</th><th>所需材料</th><th>电话</th></tr>"
+        "<tr><td>领取养老金</td><td>区社会保险服务中心一楼大厅</td><td>周一至周五上午九点到下午五点</td>"
+        "<td>身份证和户口本原件</td><td>0571-88216300</td></tr></table>",
+        lang="zh-Hans",
+        title="表格",
+        css="table { width: 100%; table-layout: fixed; } td, th { font-size: 16px; overflow-wrap: anywhere; }",
+    ),
     # a box its script fits to a phone when a media query says the window is narrow, as GOV.UK
     # Frontend shows its menu button: the browser runs the script at its next frame after the
     # resize, and the gate measured before it (refused in 8 of 12 pages so measured)

@@ -92,16 +92,41 @@ window.__guidekit.reflow = function () {
     const focusable = itself || Boolean(element.querySelector(focusableInside));
     regions.push({ ...g.where(element), named, focusable, itself });
   }
-  // A table squeezed into the width instead of scrolling in its own region: a cell whose text
-  // wraps into lines of fewer than 4 characters. One cell names each table.
+  // The text a reader sees in an element, words clipped away for screen readers alone left out: how many
+  // characters, and whether a line breaks inside a word, between two characters with no space or hyphen
+  // between them (a Chinese phrase cut a few characters a line, an English word split), not only between words
+  // ("2013 / to / 2014").
+  const seenText = (element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let [length, brokenWords, last] = [0, false, null]; // last: the character before, and its line's bottom
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!g.isRendered(node.parentElement) || g.isClippedAway(node.parentElement)) continue;
+      for (let at = 0; at < node.data.length; at++) {
+        const character = node.data[at];
+        if (/\s/.test(character)) { last = null; continue; }
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const [box] = range.getClientRects();
+        if (!box) continue;
+        length += 1;
+        brokenWords = brokenWords || Boolean(last && box.top >= last.bottom - 1 && !/[-\u00ad\u2010/]/.test(last.character));
+        last = { character, bottom: box.bottom };
+      }
+    }
+    return { length, brokenWords };
+  };
+  // A table squeezed into the width instead of scrolling in its own region: a cell of 8 characters or more
+  // under 4 em wide. One cell names each table, one that breaks its words if any does.
   const squeezed = [];
   for (const table of document.querySelectorAll("table")) {
-    const cell = [...table.querySelectorAll("td, th")].find((candidate) => {
-      const style = getComputedStyle(candidate);
-      const inner = candidate.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      return g.isRendered(candidate) && g.text(candidate).replace(/\s/g, "").length >= 8 && inner < 4 * parseFloat(style.fontSize);
-    });
-    if (cell) squeezed.push(g.where(cell));
+    const cells = [...table.querySelectorAll("td, th")].filter((cell) => {
+      const style = getComputedStyle(cell);
+      const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return g.isRendered(cell) && inner < 4 * parseFloat(style.fontSize) && g.text(cell).replace(/\s/g, "").length >= 8;
+    }).map((cell) => [cell, seenText(cell)]).filter(([, seen]) => seen.length >= 8);
+    const [cell, seen] = cells.find(([, candidate]) => candidate.brokenWords) || cells[0] || [];
+    if (cell) squeezed.push({ ...g.where(cell), brokenWords: seen.brokenWords });
   }
   // A table wider than the box it sits in (its scrolling region, or the column): columns out of sight
   // that nothing on a phone shows are there, its scroll bars being drawn only while it scrolls
