@@ -1108,6 +1108,18 @@ PAGES: dict[str, str] = {
     # Forms (1.3.1): a checklist's tick box wraps its label, and what each item needs sits under it
     # ("only if someone applies for you"); a reader pressing Tab from box to box hears the labels
     # alone unless each box points at its facts (an outside audit found guidekit's 材料 list so)
+    # A form a module script shows once what it loads after the page has loaded has come (the GC
+    # Design System's components, like other Stencil ones, import their code after the load event
+    # and stay hidden until then): the old gate checked the page before the form was shown, and
+    # passed its unlabelled field
+    "forms/unlabelled-field-shown-once-its-scripts-load.html": page(
+        '<div id="app" class="waiting"><p>Your reference number</p><input type="text"></div>',
+        css=".waiting { visibility: hidden; }",
+        script="<script type='module'>let loads = fetch(location.href);"
+        " for (let step = 0; step < 4; step++) loads = loads.then(() => fetch(location.href));"
+        " loads.then(() => requestAnimationFrame(() => document.querySelector('#app').classList.remove('waiting')));"
+        "</script>",
+    ),
     "forms/tick-box-facts-unlinked.html": page(
         TICK_BOX_FACTS.format(described="", id=""), css=TICK_BOX_CSS
     ),

@@ -59,6 +59,8 @@ def page_timeout_ms() -> int:
 
 VIEWPORT: ViewportSize = {"width": 1280, "height": 720}
 DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
+LATE_LOADS_MS = 2_000  # how long a page gets to finish the scripts and data it loads after its DOM
+SCRIPTED_LOADS = frozenset({"script", "fetch", "xhr"})
 MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
 # an HTML page's own word on its encoding: a byte order mark, or a <meta> with a charset in the
 # first 1,024 bytes, where browsers look for it
@@ -133,6 +135,12 @@ class Session:
     )
     # the path the site is also served under: run_gate's root_path, else served_root
     root_path: str = "/"
+    # scripts and data the page is loading (see _late_loads_played_out), how many it has started,
+    # and whether one started or ended after its DOM was complete
+    loading: set[Request] = field(default_factory=set)
+    loads_started: int = 0
+    dom_complete: bool = False
+    loaded_late: bool = False
 
     async def reopen(self) -> tuple[Page, CDPSession]:
         """The page being checked loaded afresh, for a check that must start from the page as it
@@ -153,8 +161,10 @@ class Session:
         self.address, self.departed = ORIGIN + address, asyncio.Event()
         self.document_served = self.document_committed = False
         self.left_over = set()
+        self.loading, self.dom_complete, self.loaded_late = set(), False, False
         await self.page.goto(self.address, wait_until="commit")
         await self._loaded(self.page)
+        await self._late_loads_played_out(self.page)
         return self.page, self.cdp
 
     async def _forget_what_pages_kept(self) -> None:
@@ -175,6 +185,10 @@ class Session:
         self.page.on("popup", self._close_popup)
         self.page.on("framenavigated", self._note_navigated)
         self.page.on("request", self._note_left_over)
+        self.page.on("request", self._note_load_started)
+        self.page.on("requestfinished", self._note_load_ended)
+        self.page.on("requestfailed", self._note_load_ended)
+        self.page.on("domcontentloaded", self._note_dom_complete)
         self.page.on("close", lambda _: self.traffic.departures.append(("page-closed-itself", "")))
         self.cdp = await self.context.new_cdp_session(self.page)
 
@@ -196,6 +210,48 @@ class Session:
             await page.wait_for_load_state("domcontentloaded", timeout=DEPARTED_WAIT_MS)
         except PlaywrightError:
             pass  # checked as it stands: the departure blocks the page anyway
+
+    async def _late_loads_played_out(self, page: Page) -> None:
+        """Until the scripts and data the page loads once its DOM is complete have arrived and run:
+        the components of the GC Design System (Stencil's, and others loaded the same way) import
+        their code after the load event and stay hidden until it has drawn them, and a page checked
+        before that was checked with nothing in it. Each answer may start another load, so this
+        waits until two frames pass with nothing loading, at most LATE_LOADS_MS. A page whose
+        scripts had all loaded with its DOM and that has no module script or custom element, as
+        guidekit's, waits for nothing."""
+        with suppress(PlaywrightError):  # a page that left is judged by its departure
+            if not (
+                self.loading
+                or self.loaded_late
+                or await page.evaluate("() => window.__guidekit.loadsLater()")
+            ):
+                return
+            clock = asyncio.get_running_loop()
+            deadline = clock.time() + LATE_LOADS_MS / 1000
+            while clock.time() < deadline:
+                if self.loading:
+                    await asyncio.sleep(0.005)
+                    continue
+                started = self.loads_started
+                await page.evaluate("() => window.__guidekit.frames(2)")
+                if not self.loading and self.loads_started == started:
+                    return
+
+    def _note_load_started(self, request: Request) -> None:
+        """Counted from when the page's document was served: a busy run tells of the loads it
+        starts before it tells that the document is in the tab."""
+        if self.document_served and request.resource_type in SCRIPTED_LOADS:
+            self.loading.add(request)
+            self.loads_started += 1
+            self.loaded_late = self.loaded_late or self.dom_complete
+
+    def _note_load_ended(self, request: Request) -> None:
+        if request in self.loading:
+            self.loading.discard(request)
+            self.loaded_late = self.loaded_late or self.dom_complete
+
+    def _note_dom_complete(self, _: Page) -> None:
+        self.dom_complete = self.document_committed
 
     async def _close_popup(self, popup: Page) -> None:
         self.traffic.departures.append(("page-opened-window", popup.url))
