@@ -731,6 +731,24 @@ PAGES: dict[str, str] = {
         "</script>",
     ),
     # ... but a box that looks like text and shows more when clicked keeps that from the keyboard
+    # A web component (a custom element drawing its field and button in its own shadow DOM, as the
+    # GC Design System's do) whose button shows no focus: axe looks inside shadow roots, guidekit's
+    # keyboard, focus, target and text checks do not, and the old gate passed it without a word
+    "keyboard/button-inside-a-web-component.html": page(
+        "<ref-lookup></ref-lookup>",
+        script="<script>customElements.define('ref-lookup', class extends HTMLElement {"
+        " constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML ="
+        " '<style>button { outline: none; border: 1px solid #505a5f; background: #fff;"
+        " color: #0b0c0c; font: inherit; padding: 8px 16px; }</style>"
+        "<label>Reference number <input></label> <button>Look up</button>'; } });</script>",
+    ),
+    # ... and one whose shadow root is closed, which axe cannot look into either
+    "keyboard/button-inside-a-closed-web-component.html": page(
+        "<ref-lookup></ref-lookup>",
+        script="<script>customElements.define('ref-lookup', class extends HTMLElement {"
+        " constructor() { super(); this.attachShadow({ mode: 'closed' }).innerHTML ="
+        " '<button>Look up</button>'; } });</script>",
+    ),
     "keyboard/plain-box-opens-when-clicked.html": page(
         '<div id="more">More about opening hours</div><p id="hours" hidden>Weekdays 9 to 5.</p>',
         script="<script>document.getElementById('more').addEventListener('click', () => {"

@@ -207,6 +207,20 @@ def test_a_table_a_word_a_line_is_a_warning_on_a_page_guidekit_did_not_make(repo
     assert "th:nth-of-type(2)" in (said.element or "") and "a word a line" in said.message
 
 
+def test_a_web_components_controls_that_guidekits_own_checks_do_not_reach_are_said_so(report):
+    (said,) = [
+        f for f in report.findings if f.page == "keyboard/button-inside-a-web-component.html"
+    ]
+    assert said.rule == "guidekit:shadow-unchecked" and not said.blocking
+    assert "ref-lookup" in said.message and "holds links or controls (2)" in said.message
+    assert "axe checked them" in said.message
+    (closed,) = [
+        f for f in report.findings if f.page == "keyboard/button-inside-a-closed-web-component.html"
+    ]
+    assert closed.rule == "guidekit:shadow-unchecked" and not closed.blocking
+    assert "closed shadow DOM holds links or controls (1), which neither axe" in closed.message
+
+
 def test_an_unnamed_region_that_is_a_tab_stop_is_asked_about_on_a_page_guidekit_did_not_make(
     report,
 ):

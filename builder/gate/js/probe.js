@@ -34,6 +34,15 @@ for (const [prototype, name] of [[MediaQueryList.prototype, "addListener"], [Res
     return original.apply(this, rest);
   };
 }
+// The shadow roots the page's scripts attach, closed ones too (no script outside them can reach
+// those through their hosts): guidekit's own checks do not look inside them (shadowed)
+const shadowRoots = [];
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (...rest) {
+  const root = attachShadow.apply(this, rest);
+  shadowRoots.push(root);
+  return root;
+};
 // Custom elements draw themselves once their code has arrived, which may be after the page has loaded
 const defineElement = CustomElementRegistry.prototype.define;
 CustomElementRegistry.prototype.define = function (...rest) {
@@ -305,6 +314,17 @@ window.__guidekit = {
     return !beyond && !this.isClippedAway(element) && !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
   },
 
+  // Web components on the page that draw links or controls in their shadow DOM, and how many each draws: axe
+  // checks them in an open one, guidekit's keyboard, focus, target and text checks do not reach inside.
+  shadowed() {
+    const controls = "a[href], button, input:not([type='hidden']), select, textarea, summary, [tabindex], " +
+      "[contenteditable='true'], [role='button'], [role='link'], [role='checkbox'], [role='radio'], [role='tab']";
+    return shadowRoots.filter((root) => root.host.isConnected && this.isRendered(root.host))
+      .map((root) => [root, root.querySelectorAll(controls).length])
+      .filter(([, count]) => count > 0)
+      .map(([root, count]) => ({ ...this.where(root.host), count, closed: root.mode === "closed" }));
+  },
+
   // the first question of every check
   facts() {
     this.watchClasses();
@@ -336,6 +356,7 @@ window.__guidekit = {
       mkdocs: /^mkdocs\b/.test(generator ? generator.content : ""),
       source: meta ? meta.content : null,
       theme: themeClass ? themeClass.slice("theme-".length) : null,
+      shadowed: this.shadowed(),
       headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
         level: Number(h.tagName[1]),
         text: this.text(h).slice(0, 80),
