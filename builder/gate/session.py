@@ -61,6 +61,7 @@ VIEWPORT: ViewportSize = {"width": 1280, "height": 720}
 DEPARTED_WAIT_MS = 2_000  # how long a page that tried to leave while loading gets to finish its DOM
 LATE_LOADS_MS = 2_000  # how long a page gets to finish the scripts and data it loads after its DOM
 SCRIPTED_LOADS = frozenset({"script", "fetch", "xhr"})
+MODULE_SCRIPT = re.compile(rb"<script\b[^>]*\btype\s*=\s*[\"']?module\b", re.IGNORECASE)
 MISSING = "missing"  # the hash recorded for a file the page asked for that does not exist
 # an HTML page's own word on its encoding: a byte order mark, or a <meta> with a charset in the
 # first 1,024 bytes, where browsers look for it
@@ -217,14 +218,10 @@ class Session:
         their code after the load event and stay hidden until it has drawn them, and a page checked
         before that was checked with nothing in it. Each answer may start another load, so this
         waits until two frames pass with nothing loading, at most LATE_LOADS_MS. A page whose
-        scripts had all loaded with its DOM and that has no module script or custom element, as
-        guidekit's, waits for nothing."""
+        scripts had all loaded with its DOM and that has no module script, as guidekit's, waits for
+        nothing."""
         with suppress(PlaywrightError):  # a page that left is judged by its departure
-            if not (
-                self.loading
-                or self.loaded_late
-                or await page.evaluate("() => window.__guidekit.loadsLater()")
-            ):
+            if not (self.loading or self.loaded_late or await self._imports_modules(page)):
                 return
             clock = asyncio.get_running_loop()
             deadline = clock.time() + LATE_LOADS_MS / 1000
@@ -236,6 +233,15 @@ class Session:
                 await page.evaluate("() => window.__guidekit.frames(2)")
                 if not self.loading and self.loads_started == started:
                     return
+
+    async def _imports_modules(self, page: Page) -> bool:
+        """A module script imports more code when it pleases, after the load event too: read in the
+        page's HTML as served, or, where none was kept (a test's tab as it stands), in its DOM."""
+        if self.traffic.document is not None:
+            return MODULE_SCRIPT.search(self.traffic.document) is not None
+        return bool(
+            await page.evaluate("() => Boolean(document.querySelector('script[type=module]'))")
+        )
 
     def _note_load_started(self, request: Request) -> None:
         """Counted from when the page's document was served: a busy run tells of the loads it

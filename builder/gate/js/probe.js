@@ -19,7 +19,7 @@ const focusWatched = new Set();
 // Whether the page's scripts answer a new window size or a new setting of the reader's (a media query's change,
 // the window's resize, an observed box's new size): the browser runs them at its next frame, which the gate
 // waits for before it measures (settleChange).
-const answers = { window: false, elements: false };
+const answers = { window: false };
 const listen = EventTarget.prototype.addEventListener;
 EventTarget.prototype.addEventListener = function (type, ...rest) {
   if (this instanceof Element && /^(click|dblclick|mousedown|mouseup|pointerdown|pointerup)$/.test(type)) clickable.add(this);
@@ -42,12 +42,6 @@ Element.prototype.attachShadow = function (...rest) {
   const root = attachShadow.apply(this, rest);
   shadowRoots.push(root);
   return root;
-};
-// Custom elements draw themselves once their code has arrived, which may be after the page has loaded
-const defineElement = CustomElementRegistry.prototype.define;
-CustomElementRegistry.prototype.define = function (...rest) {
-  answers.elements = true;
-  return defineElement.apply(this, rest);
 };
 
 // Dialogs the pytest plugin's copy of a test's tab had open as modals (snapshot.js), open so again
@@ -216,13 +210,6 @@ window.__guidekit = {
   async settleChange() {
     if (answers.window || window.onresize) await this.frames(2);
     this.settleTransitions();
-  },
-
-  // Whether the page's scripts may go on loading code and drawing once the page has loaded: a module script
-  // imports more when it pleases (the GC Design System's Stencil components import theirs after the load
-  // event), and custom elements draw themselves when their code arrives.
-  loadsLater() {
-    return answers.elements || Boolean(document.querySelector("script[type='module']"));
   },
 
   // Once the browser has drawn `count` more frames: what the page's handlers did by then is on the page.
