@@ -304,8 +304,8 @@ window.__guidekit = {
   // Web components on the page that draw links or controls in their shadow DOM, and how many each draws: axe
   // checks them in an open one, guidekit's keyboard, focus, target and text checks do not reach inside.
   shadowed() {
-    const controls = "a[href], button, input:not([type='hidden']), select, textarea, summary, [tabindex], " +
-      "[contenteditable='true'], [role='button'], [role='link'], [role='checkbox'], [role='radio'], [role='tab']";
+    // what the keyboard walk would ask Tab to reach, were it there (keyboard.js collect)
+    const controls = `${this.keyboard.controls}, [tabindex]`;
     return shadowRoots.filter((root) => root.host.isConnected && this.isRendered(root.host))
       .map((root) => [root, root.querySelectorAll(controls).length])
       .filter(([, count]) => count > 0)
