@@ -48,6 +48,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("reflow/squeezed-label.html", "guidekit:text-squeezed", None),
         ("reflow/table-squeezed-chinese.html", "guidekit:table-squeezed", "1.4.10"),
         ("forms/unlabelled-field-shown-once-its-scripts-load.html", "axe:label", "4.1.2"),
+        ("forms/unlabelled-field-inside-a-web-component.html", "axe:label", "4.1.2"),
         ("resize/bad.html", "guidekit:resize-text", "1.4.4"),
         ("resize/overlap.html", "guidekit:resize-text", "1.4.4"),
         ("resize/fixed-bar-over-heading.html", "guidekit:resize-text", "1.4.4"),
@@ -62,6 +63,13 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
             "2.1.1",
         ),
         ("keyboard/trap.html", "guidekit:keyboard-trap", "2.1.2"),
+        ("keyboard/trap-inside-a-closed-web-component.html", "guidekit:keyboard-trap", "2.1.2"),
+        (
+            "keyboard/control-out-of-reach-inside-a-web-component.html",
+            "guidekit:keyboard-reach",
+            "2.1.1",
+        ),
+        ("keyboard/button-inside-a-web-component.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/tabindex.html", "guidekit:focus-order", "2.4.3"),
         ("keyboard/order.html", "guidekit:focus-order", "2.4.3"),
         ("keyboard/obscured.html", "guidekit:focus-obscured", "2.4.11"),
@@ -73,6 +81,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("keyboard/hidden-radio-next-label-no-ring.html", "guidekit:focus-visible", "2.4.7"),
         ("keyboard/search-field-caret-hidden.html", "guidekit:focus-visible", "2.4.7"),
         ("targets/crowded.html", "guidekit:target-size", "2.5.8"),
+        ("targets/crowded-inside-a-web-component.html", "guidekit:target-size", "2.5.8"),
         ("targets/silver-small.html", "guidekit:target-size", "2.5.5"),
         ("targets/silver-labelled-link.html", "guidekit:target-size", "2.5.5"),
         ("targets/silver-small-on-phones.html", "guidekit:target-size", "2.5.5"),
@@ -207,18 +216,46 @@ def test_a_table_a_word_a_line_is_a_warning_on_a_page_guidekit_did_not_make(repo
     assert "th:nth-of-type(2)" in (said.element or "") and "a word a line" in said.message
 
 
-def test_a_web_components_controls_that_guidekits_own_checks_do_not_reach_are_said_so(report):
-    (said,) = [
-        f for f in report.findings if f.page == "keyboard/button-inside-a-web-component.html"
-    ]
+def test_what_a_web_component_draws_in_its_shadow_dom_is_walked_and_named_where_it_stands(report):
+    """Tab reaches a component's own button and the page's link in its slot; a finding inside
+    names the component, then the element inside it, and points at the component's line; what
+    still does not look inside is said, in a warning."""
+    page = "keyboard/web-component-with-a-slot.html"
+    (said,) = [f for f in report.findings if f.page == page]
     assert said.rule == "guidekit:shadow-unchecked" and not said.blocking
-    assert "ref-lookup" in said.message and "holds links or controls (2)" in said.message
-    assert "axe checked them" in said.message
+    assert "help-box" in said.message and "holds links or controls (1)" in said.message
+    assert "so did guidekit's keyboard, focus and target size checks" in said.message
+    assert said.line == 11  # the component's own line in the page's HTML
+    (unseen,) = [
+        f
+        for f in report.findings
+        if f.page == "keyboard/button-inside-a-web-component.html" and not f.blocking
+    ]
+    assert "holds links or controls (2)" in unseen.message and unseen.line == 11
+    (ring,) = [
+        f
+        for f in report.findings
+        if f.page == "keyboard/button-inside-a-web-component.html" and f.blocking
+    ]
+    assert ring.element == "main > ref-lookup >>> button" and ring.line == 11
+    twins = {
+        f.element
+        for f in report.findings
+        if f.page == "targets/crowded-inside-a-web-component.html"
+    }
+    assert "main > size-switch >>> button:nth-of-type(2)" in twins
+    # axe's path through the shadow root, not its last selector looked up in the page
+    (field,) = [
+        f
+        for f in report.findings
+        if f.page == "forms/unlabelled-field-inside-a-web-component.html" and f.blocking
+    ]
+    assert (field.element, field.line) == ("main > ref-lookup >>> input", 12)
     (closed,) = [
         f for f in report.findings if f.page == "keyboard/button-inside-a-closed-web-component.html"
     ]
     assert closed.rule == "guidekit:shadow-unchecked" and not closed.blocking
-    assert "closed shadow DOM holds links or controls (1), which neither axe" in closed.message
+    assert "closed shadow DOM holds links or controls (1). guidekit's keyboard" in closed.message
 
 
 def test_an_unnamed_region_that_is_a_tab_stop_is_asked_about_on_a_page_guidekit_did_not_make(

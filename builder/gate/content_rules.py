@@ -252,7 +252,7 @@ def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
             "shadow-unchecked-closed" if host["closed"] else "shadow-unchecked",
             severity=Severity.WARNING,
             element=host["element"],
-            count=host["count"],
+            count=host["controls"],
         )
         for host in facts.get("shadowed", ())
     ]

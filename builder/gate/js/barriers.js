@@ -43,7 +43,7 @@ window.__guidekit.barriers = {
     for (const element of document.body.querySelectorAll("*")) {
       if (!(g.clickable.has(element) || element.onclick || element.onmousedown) || !shown(element)) continue;
       if (element.matches(this.interactive) || element.tabIndex >= 0 || element.closest(`a[href], button, label, summary, [role='button'], [role='link']`)
-          || element.querySelector(this.interactive)) continue;
+          || g.deepQuery(this.interactive, element).length) continue;
       const hand = [element, ...element.querySelectorAll("*")].some((node) => getComputedStyle(node).cursor === "pointer");
       if (hand) report("click-only", element);
       else report("click-only", element, { clickedLater: this.clickedLater.push(element) - 1 });
@@ -263,7 +263,7 @@ window.__guidekit.barriers = {
   endless() {
     const g = window.__guidekit;
     const moving = new Map();
-    for (const animation of document.getAnimations()) {
+    for (const animation of g.animations()) {
       const target = animation.effect && animation.effect.target;
       const element = target && (target.nodeType === 1 ? target : target.parentElement);
       if (!element || animation.playState !== "running" || !g.isRendered(element)) continue;
@@ -426,7 +426,7 @@ window.__guidekit.popups = {
   async settle(limit) {
     const g = window.__guidekit;
     await g.frames(2);
-    const animations = document.getAnimations();
+    const animations = g.animations();
     if (animations.length) {
       g.playForward(animations, limit);
       await g.frames(1);

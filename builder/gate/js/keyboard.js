@@ -25,15 +25,18 @@ window.__guidekit.keyboard = {
 
   widgetOf(element) {
     if (element.matches("input[type='radio']") && element.name) return `radio ${[...document.forms].indexOf(element.form)} ${element.name}`;
-    const widget = element.closest(this.composites);
+    // a web component's radio group or tab list may hold its radio buttons or tabs in a slot
+    const widget = window.__guidekit.drawnInside(element, this.composites);
     return widget && (element.matches(this.items) || widget.matches("[role='toolbar']")) ? widget : null;
   },
 
-  // The elements a keyboard user must be able to reach, in document order, and the composite widget of each:
-  // the index of its group, or -1 for an element that is a Tab stop of its own.
+  // The elements a keyboard user must be able to reach, in the order Tab meets them (a web component's own in
+  // its shadow DOM too), and the composite widget of each: the index of its group, or -1 for an element that
+  // is a Tab stop of its own.
   collect() {
-    const inert = window.__guidekit.inertTest();
-    this.expected = [...document.querySelectorAll(`${this.controls}, [tabindex]`)].filter((element) => this.reachable(element, inert));
+    const g = window.__guidekit;
+    const inert = g.inertTest();
+    this.expected = g.deepQuery(`${this.controls}, [tabindex]`).filter((element) => this.reachable(element, inert));
     const widgets = this.expected.map((element) => this.widgetOf(element));
     const members = new Map();
     widgets.forEach((widget) => widget && members.set(widget, (members.get(widget) || 0) + 1));
@@ -47,7 +50,7 @@ window.__guidekit.keyboard = {
   arrowStart(index) {
     this.ticked = [...document.querySelectorAll("input[type='radio']")].map((radio) => [radio, radio.checked]);
     this.arrived = new Set([index]);
-    this.listener = () => this.arrived.add(this.expected.indexOf(document.activeElement));
+    this.listener = () => this.arrived.add(this.expected.indexOf(window.__guidekit.focused()));
     window.addEventListener("keyup", this.listener, true);
     this.expected[index].focus({ preventScroll: true });
   },
@@ -77,7 +80,7 @@ window.__guidekit.keyboard = {
   async tookBack(index) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     window.removeEventListener("blur", this.leaving);
-    const back = !this.left && document.activeElement === this.expected[index];
+    const back = !this.left && window.__guidekit.focused() === this.expected[index];
     if (document.activeElement) document.activeElement.blur();
     return back ? { index, ...window.__guidekit.where(this.expected[index]) } : null;
   },
@@ -97,7 +100,8 @@ window.__guidekit.keyboard = {
     this.passed = -1;
     this.gone = new Set();
     this.hiddenAhead = new Set();
-    this.landing = (event) => { this.landed = event.target; };
+    // the element itself, inside a web component, whose host the event's target names
+    this.landing = (event) => { this.landed = event.composedPath()[0]; };
     window.addEventListener("focusin", this.landing, true);
     this.watchLeaving();
 
@@ -147,7 +151,7 @@ window.__guidekit.keyboard = {
   box(element) {
     const rect = element.getBoundingClientRect();
     let left = rect.left, top = rect.top;
-    for (let node = element; node && node !== document.body && node !== document.documentElement; node = node.parentElement) {
+    for (let node = element; node && node !== document.body && node !== document.documentElement; node = window.__guidekit.parentOf(node)) {
       if (node !== element) { left += node.scrollLeft; top += node.scrollTop; }
       if (getComputedStyle(node).position === "fixed") return { left, top, width: rect.width, height: rect.height };
     }
@@ -159,7 +163,7 @@ window.__guidekit.keyboard = {
   // of a part scrolled past, its scroll watcher late on a loaded machine), which drops the focus or leaves it on
   // nothing to see: Tab reached it all the same and goes on from it.
   focusNow() {
-    const element = document.activeElement;
+    const element = window.__guidekit.focused();
     if (element && element !== document.body && element !== document.documentElement) return element;
     const landed = this.landed;
     return !this.left && landed && landed.isConnected && !window.__guidekit.isRendered(landed) ? landed : null;
@@ -246,12 +250,14 @@ window.__guidekit.keyboard = {
     }
     let cover = null;
     const g = window.__guidekit;
+    // asked of the element's own shadow root, what covers it inside its web component is found too
+    const scope = element.getRootNode();
     for (const fx of [0.1, 0.5, 0.9]) {
       for (const fy of [0.1, 0.5, 0.9]) {
         // a transparent box in front hides nothing
-        const hit = document.elementsFromPoint(left + (right - left) * fx, top + (bottom - top) * fy)
+        const hit = scope.elementsFromPoint(left + (right - left) * fx, top + (bottom - top) * fy)
           .find((candidate) => !g.isTransparent(candidate));
-        const own = !hit || element.contains(hit) || hit.contains(element) || drawing.some((label) => label.contains(hit));
+        const own = !hit || g.holds(element, hit) || g.holds(hit, element) || drawing.some((label) => g.holds(label, hit));
         if (own) return null;
         cover = cover || hit;
       }
@@ -310,7 +316,8 @@ window.__guidekit.keyboard = {
 
   // The colour behind the element: the same element on another background may show its focus differently.
   backdrop(element) {
-    for (let node = element.parentElement; node; node = node.parentElement) {
+    const g = window.__guidekit;
+    for (let node = g.parentOf(element); node; node = g.parentOf(node)) {
       const colour = getComputedStyle(node).backgroundColor;
       if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") return colour;
     }
@@ -343,7 +350,7 @@ window.__guidekit.keyboard = {
   overlaid(element, rect, { boxes, pseudo }) {
     const reach = 8, names = [];
     for (const [box, r] of boxes) {
-      if (box === element || box.contains(element) || element.contains(box) || !r.width || !r.height) continue;
+      if (box === element || window.__guidekit.holds(box, element) || window.__guidekit.holds(element, box) || !r.width || !r.height) continue;
       if (r.left < rect.right + reach && r.right > rect.left - reach && r.top < rect.bottom + reach && r.bottom > rect.top - reach) {
         names.push(`${box.tagName}.${box.className}`);
       }
@@ -455,7 +462,7 @@ window.__guidekit.keyboard = {
   drawsRing(element, ring) {
     if (element.getClientRects().length !== 1) return false; // a link over two lines: left to the pictures
     element.focus({ focusVisible: true, preventScroll: true });
-    if (document.activeElement !== element) return false;
+    if (window.__guidekit.focused() !== element) return false;
     const focused = getComputedStyle(element);
     const layers = this.ringLayers(focused), still = this.still(focused), box = element.getBoundingClientRect();
     element.blur();
@@ -486,7 +493,8 @@ window.__guidekit.keyboard = {
   // translucent colour, a fade, a transform or a filter may change what is behind the ring.
   solidBackdrop(element) {
     let colour = null;
-    for (let node = element.parentElement; node; node = node.parentElement) {
+    const g = window.__guidekit;
+    for (let node = g.parentOf(element); node; node = g.parentOf(node)) {
       const style = getComputedStyle(node);
       if (!this.plainlyPainted(style)) return null;
       if (colour) continue;
@@ -508,7 +516,8 @@ window.__guidekit.keyboard = {
     if (ring.left < 0 || ring.top < 0 || ring.right > innerWidth || ring.bottom > innerHeight) return false;
     const within = (outer) => ring.left >= outer.left && ring.top >= outer.top && ring.right <= outer.right && ring.bottom <= outer.bottom;
     const meets = (rect) => rect.left < ring.right && rect.right > ring.left && rect.top < ring.bottom && rect.bottom > ring.top;
-    for (let node = element.parentElement; node; node = node.parentElement) {
+    const g = window.__guidekit;
+    for (let node = g.parentOf(element); node; node = g.parentOf(node)) {
       const style = getComputedStyle(node);
       if (style.overflowX !== "visible" || style.overflowY !== "visible" || /paint|strict|content/.test(style.contain)) {
         const outer = node.getBoundingClientRect();
@@ -523,8 +532,8 @@ window.__guidekit.keyboard = {
     const ys = [ring.top + mid, box.top, (box.top + box.bottom) / 2, box.bottom, ring.bottom - mid];
     for (const [px, py] of xs.flatMap((px, i) => ys.map((py, j) => [px, py, i, j]))
       .filter(([, , i, j]) => i === 0 || i === 4 || j === 0 || j === 4)) {
-      for (const hit of document.elementsFromPoint(px, py)) {
-        if (hit === element || !hit.contains(element)) return false;
+      for (const hit of element.getRootNode().elementsFromPoint(px, py)) {
+        if (hit === element || !g.holds(hit, element)) return false;
         ancestors.add(hit);
       }
     }
@@ -552,7 +561,7 @@ window.__guidekit.keyboard = {
 
   // The page's animations and transitions before a focus or blur: what runs after it and not before, it set off.
   running() {
-    return new Set(document.getAnimations());
+    return new Set(window.__guidekit.animations());
   },
 
   // What focus or blur set off (a ring that fades in, a skip link that slides into view) where a reader sees it:
@@ -561,7 +570,7 @@ window.__guidekit.keyboard = {
   // before (a slow carousel) is left alone. Returns what was set off.
   settled(before) {
     const g = window.__guidekit;
-    const started = document.getAnimations().filter((animation) => !before.has(animation));
+    const started = g.animations().filter((animation) => !before.has(animation));
     g.playForward(started, g.SETTLE_MS);
     return started;
   },
@@ -638,7 +647,7 @@ window.__guidekit.keyboard = {
     control.focus({ focusVisible: true, preventScroll: true });
     this.settled(running);
     this.mark();
-    return { focused: document.activeElement === control };
+    return { focused: window.__guidekit.focused() === control };
   },
 
   // A page may answer a focus, a blur or a tick a moment later, from a timer or its next frame (a search that

@@ -34,13 +34,15 @@ for (const [prototype, name] of [[MediaQueryList.prototype, "addListener"], [Res
     return original.apply(this, rest);
   };
 }
-// The shadow roots the page's scripts attach, closed ones too (no script outside them can reach
-// those through their hosts): guidekit's own checks do not look inside them (shadowed)
+// The shadow roots the page's scripts attach, by their hosts, closed ones too (no script outside them can
+// reach those through their hosts): the keyboard walk, the focus pictures and the target sizes go inside them
 const shadowRoots = [];
+const shadowRootOfHost = new WeakMap();
 const attachShadow = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (...rest) {
   const root = attachShadow.apply(this, rest);
   shadowRoots.push(root);
+  shadowRootOfHost.set(this, root);
   return root;
 };
 
@@ -69,8 +71,11 @@ window.__guidekit = {
   // the browser's own: what the gate's scripts listen for is not the page's
   listen: (target, type, handler) => listen.call(target, type, handler),
 
-  // Where an element comes from: its Markdown line, or the component example or template that made it.
+  // Where an element comes from: its Markdown line, or the component example or template that made it; for
+  // one a web component draws in its shadow DOM, where the component stands in the page.
   origin(element) {
+    const root = element && element.getRootNode ? element.getRootNode() : null;
+    if (root instanceof ShadowRoot) return this.origin(root.host);
     const from = (selector) => (element && element.closest ? element.closest(selector) : null);
     // a wrapper drawn around one block of the editor's (a table's scrolling region) is that block
     const only = element && element.childElementCount === 1 ? element.firstElementChild : null;
@@ -97,7 +102,9 @@ window.__guidekit = {
       count: all.length, id: element.getAttribute("id") };
   },
 
-  // A selector that names the element the same way on every page built from the same template or line.
+  // A selector that names the element the same way on every page built from the same template or line; one
+  // inside a web component's shadow DOM is named after its component, then inside it (the old deep
+  // combinator's >>>).
   describe(element) {
     if (!element || element.nodeType !== 1) return "";
     const parts = [];
@@ -111,12 +118,15 @@ window.__guidekit = {
       let part = tag + (id && !/^h[1-6]$/.test(tag) ? "#" + CSS.escape(id) : "");
       const classes = this.startingClasses(node).filter((name) => !name.startsWith("gk-focus"));
       part += classes.map((name) => "." + CSS.escape(name)).join("");
-      const place = node.parentElement && this.placesAmongSiblings(node.parentElement).get(node);
+      // the top of a shadow DOM is its root's child
+      const parent = node.parentElement || (node.parentNode instanceof ShadowRoot ? node.parentNode : null);
+      const place = parent && this.placesAmongSiblings(parent).get(node);
       if (place && place.twinned) part += `:nth-of-type(${place.nth})`;
       parts.unshift(part);
       if (node.matches("[data-line], [data-html-line], [data-template], [data-guidekit-example]")) break;
     }
-    return parts.join(" > ");
+    const root = element.getRootNode();
+    return (root instanceof ShadowRoot ? `${this.describe(root.host)} >>> ` : "") + parts.join(" > ");
   },
 
   // Where each child of a parent stands among the siblings of its tag (nth-of-type), and whether another
@@ -124,6 +134,8 @@ window.__guidekit = {
   // Counted sibling by sibling for each element, describing every link of a list of 700 cost a
   // millisecond a link.
   placesAmongSiblings(parent) {
+    // the watch sees the document's changes, not those inside a shadow root
+    if (parent.getRootNode() !== document) return this.placesOf(parent);
     if (!this.siblingWatch) {
       this.siblingWatch = new MutationObserver(() => { this.siblingPlaces = new WeakMap(); });
       this.siblingWatch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
@@ -133,19 +145,86 @@ window.__guidekit = {
     if (this.siblingWatch.takeRecords().length) this.siblingPlaces = new WeakMap();
     let places = this.siblingPlaces.get(parent);
     if (!places) {
-      places = new Map();
-      const ofTag = new Map(), ofLook = new Map();
-      for (const child of parent.children) {
-        const look = [child.tagName, this.startingClasses(child).join(" ")];
-        const key = JSON.stringify(look);
-        ofTag.set(child.tagName, (ofTag.get(child.tagName) || 0) + 1);
-        ofLook.set(key, (ofLook.get(key) || 0) + 1);
-        places.set(child, { nth: ofTag.get(child.tagName), key });
-      }
-      for (const place of places.values()) place.twinned = ofLook.get(place.key) > 1;
+      places = this.placesOf(parent);
       this.siblingPlaces.set(parent, places);
     }
     return places;
+  },
+
+  placesOf(parent) {
+    const places = new Map();
+    const ofTag = new Map(), ofLook = new Map();
+    for (const child of parent.children) {
+      const look = [child.tagName, this.startingClasses(child).join(" ")];
+      const key = JSON.stringify(look);
+      ofTag.set(child.tagName, (ofTag.get(child.tagName) || 0) + 1);
+      ofLook.set(key, (ofLook.get(key) || 0) + 1);
+      places.set(child, { nth: ofTag.get(child.tagName), key });
+    }
+    for (const place of places.values()) place.twinned = ofLook.get(place.key) > 1;
+    return places;
+  },
+
+  // An element's shadow root, open or closed, when it is a web component's host.
+  shadowRootOf(element) {
+    return element.shadowRoot || shadowRootOfHost.get(element) || null;
+  },
+
+  // The elements matching `selector` inside `within`, in the order Tab meets them: what a web component draws in
+  // its shadow DOM where the component stands, and what the page puts in the component's slots where each slot
+  // stands.
+  deepQuery(selector, within = document) {
+    if (!shadowRoots.length) return [...within.querySelectorAll(selector)];
+    const found = [];
+    const drawnIn = (element) => {
+      const root = this.shadowRootOf(element);
+      const slotted = element.tagName === "SLOT" ? element.assignedElements() : [];
+      return root ? root.children : slotted.length ? slotted : element.children;
+    };
+    const visit = (element) => {
+      if (element.matches(selector)) found.push(element);
+      for (const child of drawnIn(element)) visit(child);
+    };
+    for (const child of within === document ? [document.documentElement] : drawnIn(within)) visit(child);
+    return found;
+  },
+
+  // The nearest of the element and what it is drawn inside that matches `selector` (closest() stops at the top
+  // of a shadow DOM, and knows nothing of slots).
+  drawnInside(element, selector) {
+    for (let node = element; node; node = this.parentOf(node)) if (node.matches(selector)) return node;
+    return null;
+  },
+
+  // The element that has the focus, inside the web component that holds it (the document names the
+  // component alone).
+  focused() {
+    let element = document.activeElement;
+    for (let root = element && this.shadowRootOf(element); root && root.activeElement; root = this.shadowRootOf(element)) {
+      element = root.activeElement;
+    }
+    return element;
+  },
+
+  // The page's animations and transitions, those inside web components' shadow DOM too (the document's own list
+  // leaves them out).
+  animations() {
+    const roots = shadowRoots.filter((root) => root.host.isConnected);
+    return roots.length ? [...new Set([...document.getAnimations(), ...roots.flatMap((root) => root.getAnimations())])]
+      : document.getAnimations();
+  },
+
+  // What an element is drawn inside: the slot it is put in, its parent, or, from the top of a shadow DOM, the
+  // component (the flat tree's parent).
+  parentOf(node) {
+    return node.assignedSlot || node.parentElement || (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+  },
+
+  // Whether `outer` is drawn around `inner`, across the shadow roots and slots between them (contains() does not
+  // cross them).
+  holds(outer, inner) {
+    for (let node = inner; node; node = node.assignedSlot || node.parentNode || node.host) if (node === outer) return true;
+    return false;
   },
 
   // The classes an element had when the check began (watchClasses): the page's scripts mark what the gate's
@@ -201,7 +280,7 @@ window.__guidekit = {
   // changes, so those running now are answers to a change; an endless animation (a spinner) or a slow one that
   // was running before (a carousel) is left as it is.
   settleTransitions() {
-    this.playForward(document.getAnimations().filter((animation) => animation instanceof CSSTransition), this.SETTLE_MS);
+    this.playForward(this.animations().filter((animation) => animation instanceof CSSTransition), this.SETTLE_MS);
   },
 
   // After the gate changed the window or the reader's settings: the page's scripts' answer, when they listen (a
@@ -259,7 +338,7 @@ window.__guidekit = {
   // Clipped to nothing, by itself or an ancestor: hidden for the eye alone (a skip link until it is focused), seen
   // and pressed by nobody, whatever size its box keeps (VitePress keeps its skip link's padding).
   isClippedAway(element) {
-    for (let node = element; node && node !== document.body; node = node.parentElement) {
+    for (let node = element; node && node !== document.body; node = this.parentOf(node)) {
       const style = getComputedStyle(node);
       const inset = /^inset\((\d+(?:\.\d+)?)%/.exec(style.clipPath);
       if (inset && Number(inset[1]) >= 50) return true;
@@ -285,7 +364,7 @@ window.__guidekit = {
   inertTest() {
     const modals = document.querySelectorAll("dialog:modal");
     const top = modals[modals.length - 1];
-    return (element) => Boolean(element.closest("[inert]")) || Boolean(top && !top.contains(element));
+    return (element) => Boolean(element.closest("[inert]")) || Boolean(top && !this.holds(top, element));
   },
 
   // What a pointer can press: it is seen, takes pointer events, and lies where the page scrolls to. A box moved
@@ -301,15 +380,28 @@ window.__guidekit = {
     return !beyond && !this.isClippedAway(element) && !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
   },
 
-  // Web components on the page that draw links or controls in their shadow DOM, and how many each draws: axe
-  // checks them in an open one, guidekit's keyboard, focus, target and text checks do not reach inside.
+  // Web components on the page that draw links or controls in their shadow DOM, and how many each draws, those of
+  // the components inside it too: axe checks them in an open one, guidekit's keyboard walk, focus pictures and
+  // target sizes in any, and its text spacing, pop-up and mouse-only checks do not reach inside.
   shadowed() {
     // what the keyboard walk would ask Tab to reach, were it there (keyboard.js collect)
     const controls = `${this.keyboard.controls}, [tabindex]`;
-    return shadowRoots.filter((root) => root.host.isConnected && this.isRendered(root.host))
-      .map((root) => [root, root.querySelectorAll(controls).length])
-      .filter(([, count]) => count > 0)
-      .map(([root, count]) => ({ ...this.where(root.host), count, closed: root.mode === "closed" }));
+    // the component in the page an element is drawn by, through the components drawn inside it, and whether one
+    // of their shadow roots is closed
+    const drawer = (element) => {
+      let host = null, closed = false;
+      for (let root = element.getRootNode(); root instanceof ShadowRoot; root = host.getRootNode()) {
+        host = root.host;
+        closed = closed || root.mode === "closed";
+      }
+      return { host, closed };
+    };
+    return shadowRoots.filter((root) => root.host.getRootNode() === document && this.isRendered(root.host))
+      // what the page puts in the component's slots is the page's own, or another component's
+      .map((root) => [root.host, this.deepQuery(controls, root.host).map(drawer).filter(({ host }) => host === root.host)])
+      .filter(([, drawn]) => drawn.length > 0)
+      // not `count`, which where() gives as how many elements of the host's tag the page has
+      .map(([host, drawn]) => ({ ...this.where(host), controls: drawn.length, closed: drawn.some(({ closed }) => closed) }));
   },
 
   // the first question of every check
@@ -394,9 +486,16 @@ window.__guidekit = {
 
   // what the gate keeps of axe's results (grid.py hands in the results axe-selenium-python got)
   axeSummary(result) {
+    // a target inside a web component is the path of selectors to it, one for each shadow root on the way
     const find = (node) => {
-      const selector = [].concat(node.target).flat().pop();
-      try { return document.querySelector(selector); } catch (error) { return null; }
+      let scope = document, element = null;
+      try {
+        for (const selector of [].concat([].concat(node.target).pop())) {
+          element = scope && scope.querySelector(selector);
+          scope = element && this.shadowRootOf(element);
+        }
+      } catch (error) { return null; }
+      return element;
     };
     return {
       version: result.testEngine.version,

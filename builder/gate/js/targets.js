@@ -5,9 +5,10 @@ window.__guidekit.targets = function () {
   const roles = ["button", "link", "checkbox", "radio", "switch", "tab", "menuitem", "option"].map((role) => `[role="${role}"]`);
   const controls = ["button", "input:not([type='hidden'])", "select", "textarea", "summary", ...roles.filter((role) => !role.includes('"link"'))].join(", ");
   const selector = ["a[href]", "area[href]", controls, '[role="link"]'].join(", ");
+  // the block a web component's inline control stands in may be outside its shadow DOM
   const blockOf = (element) => {
-    let block = element.parentElement;
-    while (block && block !== document.body && getComputedStyle(block).display === "inline") block = block.parentElement;
+    let block = g.parentOf(element);
+    while (block && block !== document.body && getComputedStyle(block).display === "inline") block = g.parentOf(block);
     return block;
   };
   // "in a sentence": an inline target whose block also holds text outside it (the WCAG inline exception)
@@ -54,7 +55,7 @@ window.__guidekit.targets = function () {
   };
   // what takes no pointer events, or is clipped to nothing, is pressed by no finger, whatever its size
   const inert = g.inertTest();
-  const targets = [...document.querySelectorAll(selector)].filter((element) => g.isRendered(element) &&
+  const targets = g.deepQuery(selector).filter((element) => g.isRendered(element) &&
     !inert(element) && pressedAt(element) && getComputedStyle(pressedAt(element)).pointerEvents !== "none" &&
     !g.isClippedAway(pressedAt(element)));
   return targets.map((element) => {
