@@ -451,6 +451,26 @@ PAGES: dict[str, str] = {
         f'<p class="box">{SHORT_TEXT}</p>',
         css=".box { line-height: 1.2; height: 1.3em; overflow: hidden; }",
     ),
+    # the same box inside a web component's shadow DOM, which the document's styles do not reach:
+    # the old gate widened the spacing of the page's text alone, and measured only that
+    "spacing/box-inside-a-web-component.html": page(
+        "<short-note></short-note>",
+        script=web_component(
+            "short-note",
+            "<style>.box { line-height: 1.2; height: 1.3em; overflow: hidden; }</style>"
+            f'<p class="box">{SHORT_TEXT}</p><button>Hide</button>',
+        ),
+    ),
+    # ... and text inside a component that doubled text size draws over the page's next line
+    "resize/overlap-inside-a-web-component.html": page(
+        f'<short-note></short-note><p class="next">{LOREM}</p>',
+        css=".next { margin: 0; }",
+        script=web_component(
+            "short-note",
+            f'<style>.fixed {{ height: 20px; }}</style><div class="fixed">{SHORT_TEXT}</div>'
+            "<button>Hide</button>",
+        ),
+    ),
     "spacing/good.html": page(
         f'<p class="box">{SHORT_TEXT}</p>', css=".box { line-height: 1.2; min-height: 1.3em; }"
     ),
@@ -801,6 +821,27 @@ PAGES: dict[str, str] = {
             "<style>button { border: 1px solid #505a5f; background: #fff; color: #0b0c0c;"
             " font: inherit; padding: 8px 16px; } button:focus { outline: 3px solid #0b0c0c;"
             " outline-offset: 2px; }</style><button>Call us</button> <slot></slot>",
+        ),
+    ),
+    # a button inside a web component that disables itself when pressed: the focus falls to the
+    # page's body, and a keyboard user has lost their place
+    "keyboard/button-inside-a-web-component-drops-the-focus.html": page(
+        "<send-once></send-once>",
+        script=web_component(
+            "send-once",
+            '<button type="button">Send the form</button>',
+            script="root.querySelector('button').addEventListener('click', (event) => {"
+            " event.target.disabled = true; });",
+        ),
+    ),
+    # a box inside a web component that shows more when clicked, and the keyboard cannot reach
+    "keyboard/plain-box-inside-a-web-component-opens-when-clicked.html": page(
+        "<opening-hours></opening-hours>",
+        script=web_component(
+            "opening-hours",
+            '<div class="more">More about opening hours</div><p hidden>Weekdays 9 to 5.</p>',
+            script="root.querySelector('.more').addEventListener('click', () => {"
+            " root.querySelector('p').hidden = false; });",
         ),
     ),
     "keyboard/plain-box-opens-when-clicked.html": page(

@@ -13,32 +13,35 @@ from .origin import PageContext, finding_at
 
 MOST_BUTTONS = 12
 
-MARK = """limit => [...document.querySelectorAll("button[type=button]")]
+# a web component's buttons too, in its shadow DOM
+MARK = """limit => window.__guidekit.deepQuery("button[type=button]")
   .filter((button) => !button.disabled && window.__guidekit.isRendered(button))
   .slice(0, limit)
   .map((button, index) => { button.dataset.gkPress = String(index); return index; })"""
 
+PRESSED = """window.__guidekit.deepQuery(`[data-gk-press="${index}"]`)[0]"""
+
 # focused the way a keyboard user reaches it, if it still shows and takes presses
-FOCUS = """index => {
-  const button = document.querySelector(`[data-gk-press="${index}"]`);
+FOCUS = f"""index => {{
+  const button = {PRESSED};
   if (!button || button.disabled || !window.__guidekit.isRendered(button)) return false;
   button.focus();
-  return document.activeElement === button;
-}"""
+  return window.__guidekit.focused() === button;
+}}"""
 
 # two frames after the press: where the focus went, if it fell to the body while the button went
-AFTER = """async (index) => {
+AFTER = f"""async (index) => {{
   const g = window.__guidekit;
   await g.frames(2);
-  const button = document.querySelector(`[data-gk-press="${index}"]`);
+  const button = {PRESSED};
   const lost = !document.activeElement || document.activeElement === document.body;
   const gone = !button || !button.isConnected || button.disabled || !g.isRendered(button);
   // a dialog a test opened, reopened in the copy of its tab: the browser gives the focus back to
   // what opened it, which the copy does not know
-  const reopened = button && g.reopenedModals.has(button.closest("dialog"));
+  const reopened = button && g.reopenedModals.has(g.drawnInside(button, "dialog"));
   if (!(lost && gone) || reopened) return null;
-  return { ...g.where(button || document.body), snippet: button ? g.text(button) : "" };
-}"""
+  return {{ ...g.where(button || document.body), snippet: button ? g.text(button) : "" }};
+}}"""
 
 
 async def check(page: Page, context: PageContext) -> list[Finding]:

@@ -40,11 +40,11 @@ window.__guidekit.barriers = {
     // 2.1.1: a mouse click does something the keyboard cannot reach. What shows the mouse's hand does; a box that
     // does not may only hand clicks on to links it holds (GOV.UK's error summary), so it is clicked at the end
     // of the check (clickDoesSomething)
-    for (const element of document.body.querySelectorAll("*")) {
+    for (const element of g.deepQuery("*", document.body)) {
       if (!(g.clickable.has(element) || element.onclick || element.onmousedown) || !shown(element)) continue;
-      if (element.matches(this.interactive) || element.tabIndex >= 0 || element.closest(`a[href], button, label, summary, [role='button'], [role='link']`)
+      if (element.matches(this.interactive) || element.tabIndex >= 0 || g.drawnInside(element, `a[href], button, label, summary, [role='button'], [role='link']`)
           || g.deepQuery(this.interactive, element).length) continue;
-      const hand = [element, ...element.querySelectorAll("*")].some((node) => getComputedStyle(node).cursor === "pointer");
+      const hand = [element, ...g.deepQuery("*", element)].some((node) => getComputedStyle(node).cursor === "pointer");
       if (hand) report("click-only", element);
       else report("click-only", element, { clickedLater: this.clickedLater.push(element) - 1 });
     }
@@ -241,12 +241,15 @@ window.__guidekit.barriers = {
     element.scrollIntoView({ block: "center", inline: "center" });
     const box = element.getBoundingClientRect();
     const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-    const hit = document.elementFromPoint(x, y);
-    const target = hit && element.contains(hit) ? hit : element;
+    const hit = element.getRootNode().elementFromPoint(x, y);
+    const target = hit && g.holds(element, hit) ? hit : element;
     let changed = false;
     const changes = new MutationObserver(() => { changed = true; });
-    changes.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    const [address, focused, notes] = [location.href, document.activeElement, window.__guidekitStay.notes.length];
+    // what a web component changes in its shadow DOM, the document's observer does not see
+    for (const scope of [document, ...g.shadowScopes()]) {
+      changes.observe(scope, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+    const [address, focused, notes] = [location.href, g.focused(), window.__guidekitStay.notes.length];
     const options = { bubbles: true, cancelable: true, composed: true, view: window, clientX: x, clientY: y, button: 0 };
     const pointer = { ...options, pointerId: 1, pointerType: "mouse", isPrimary: true };
     for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
@@ -255,7 +258,7 @@ window.__guidekit.barriers = {
     await g.frames(2);
     changed ||= changes.takeRecords().length > 0;
     changes.disconnect();
-    return changed || location.href !== address || document.activeElement !== focused ||
+    return changed || location.href !== address || g.focused() !== focused ||
       window.__guidekitStay.notes.length !== notes;
   },
 

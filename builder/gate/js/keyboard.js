@@ -655,10 +655,13 @@ window.__guidekit.keyboard = {
   // came before. mark() notes the page as the gate left it; changedSinceMark() says whether the page changed
   // since, and plays what it set off to where a reader sees it, as settled() does for what a focus sets off.
   mark() {
+    const watched = { attributes: true, childList: true, characterData: true, subtree: true };
     if (!this.watcher) {
       this.watcher = new MutationObserver(() => { this.mutated = true; });
-      this.watcher.observe(document.documentElement, { attributes: true, childList: true, characterData: true, subtree: true });
+      this.watcher.observe(document.documentElement, watched);
     }
+    // and inside the web components (a component drawn since the last mark, too)
+    for (const scope of window.__guidekit.shadowScopes()) this.watcher.observe(scope, watched);
     this.watcher.takeRecords();
     this.mutated = false;
     this.marked = this.running();

@@ -165,6 +165,11 @@ window.__guidekit = {
     return places;
   },
 
+  // The shadow roots of the web components in the page, open and closed.
+  shadowScopes() {
+    return shadowRoots.filter((root) => root.host.isConnected);
+  },
+
   // An element's shadow root, open or closed, when it is a web component's host.
   shadowRootOf(element) {
     return element.shadowRoot || shadowRootOfHost.get(element) || null;
@@ -209,7 +214,7 @@ window.__guidekit = {
   // The page's animations and transitions, those inside web components' shadow DOM too (the document's own list
   // leaves them out).
   animations() {
-    const roots = shadowRoots.filter((root) => root.host.isConnected);
+    const roots = this.shadowScopes();
     return roots.length ? [...new Set([...document.getAnimations(), ...roots.flatMap((root) => root.getAnimations())])]
       : document.getAnimations();
   },
@@ -262,12 +267,14 @@ window.__guidekit = {
   // Styles laid over the page while a check runs; returns what takes them off again. A constructed
   // sheet, because the Content-Security-Policy of guidekit's pages (and many others) refuses an
   // inline <style>: one added that way would silently change nothing.
+  // Laid over each web component's shadow DOM too, which the document's styles do not reach.
   overrideStyles(css) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const scopes = [document, ...this.shadowScopes()];
+    for (const scope of scopes) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
     return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
+      for (const scope of scopes) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((other) => other !== sheet);
     };
   },
 
@@ -381,8 +388,8 @@ window.__guidekit = {
   },
 
   // Web components on the page that draw links or controls in their shadow DOM, and how many each draws, those of
-  // the components inside it too: axe checks them in an open one, guidekit's keyboard walk, focus pictures and
-  // target sizes in any, and its text spacing, pop-up and mouse-only checks do not reach inside.
+  // the components inside it too: axe checks them in an open one, guidekit's keyboard walk, focus pictures,
+  // target sizes, text size and spacing and mouse-only boxes in any, and its other checks do not reach inside.
   shadowed() {
     // what the keyboard walk would ask Tab to reach, were it there (keyboard.js collect)
     const controls = `${this.keyboard.controls}, [tabindex]`;

@@ -16,21 +16,24 @@ window.__guidekit.textFit = {
     const style = getComputedStyle(element);
     const rect = element.getBoundingClientRect();
     const hidden = (style.clip && style.clip !== "auto") || (style.clipPath && style.clipPath !== "none") ||
-      (rect.width <= 1 && rect.height <= 1) || this.hiddenOnPurpose(element.parentElement, memo);
+      (rect.width <= 1 && rect.height <= 1) || this.hiddenOnPurpose(window.__guidekit.parentOf(element), memo);
     memo.set(element, hidden);
     return hidden;
   },
 
-  // Text of one block may wrap around its own inline elements; only text of two blocks must not meet.
+  // Text of one block may wrap around its own inline elements; only text of two blocks must not meet. (Here and
+  // below, a web component's shadow DOM is inside the boxes around the component.)
   blockOf(element) {
     let node = element;
-    while (node !== document.body && ["inline", "contents"].includes(getComputedStyle(node).display)) node = node.parentElement;
+    while (node && node !== document.body && ["inline", "contents"].includes(getComputedStyle(node).display)) {
+      node = window.__guidekit.parentOf(node);
+    }
     return node;
   },
 
   // The nearest box fixed to the window that holds element, else null.
   fixedBoxOf(element) {
-    for (let node = element; node && node !== document.body; node = node.parentElement) {
+    for (let node = element; node && node !== document.body; node = window.__guidekit.parentOf(node)) {
       if (getComputedStyle(node).position === "fixed") return node;
     }
     return null;
@@ -40,7 +43,7 @@ window.__guidekit.textFit = {
   // scrolling column) cuts off what lies past its edges, which is then drawn over nothing there.
   clipOf(block) {
     const clip = { top: -Infinity, bottom: Infinity, left: -Infinity, right: Infinity };
-    for (let node = block; node && node !== document.body; node = node.parentElement) {
+    for (let node = block; node && node !== document.body; node = window.__guidekit.parentOf(node)) {
       const style = getComputedStyle(node);
       const box = node.getBoundingClientRect();
       if (style.overflowX !== "visible") [clip.left, clip.right] = [Math.max(clip.left, box.left), Math.min(clip.right, box.right)];
@@ -67,7 +70,7 @@ window.__guidekit.textFit = {
     const g = window.__guidekit;
     const problems = new Map();
     const memo = new Map();
-    for (const element of document.body.querySelectorAll("*")) {
+    for (const element of g.deepQuery("*", document.body)) {
       const style = getComputedStyle(element);
       const clipsX = style.overflowX === "hidden" || style.overflowX === "clip";
       const clipsY = style.overflowY === "hidden" || style.overflowY === "clip";
@@ -77,7 +80,6 @@ window.__guidekit.textFit = {
       }
     }
     const rects = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     // the block of each parent element, null where its text does not count: most parents hold several
     // text nodes
@@ -108,18 +110,22 @@ window.__guidekit.textFit = {
       }
       return outside.get(box);
     };
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const block = node.data.trim() && parent ? blockOfText(parent) : null;
-      if (!block) continue;
-      const fixed = fixedOf(block);
-      if (fixed && outOfWindow(fixed)) continue;
-      range.selectNodeContents(node);
-      const clip = clipOf(block);
-      for (const rect of range.getClientRects()) {
-        const [top, bottom] = [Math.max(rect.top, clip.top), Math.min(rect.bottom, clip.bottom)];
-        const [left, right] = [Math.max(rect.left, clip.left), Math.min(rect.right, clip.right)];
-        if (right - left >= 1 && bottom - top >= 1) rects.push({ block, fixed, top, bottom, left, right });
+    // the page's text, and the text web components draw in their shadow DOM
+    for (const scope of [document.body, ...g.shadowScopes()]) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const block = node.data.trim() && parent ? blockOfText(parent) : null;
+        if (!block) continue;
+        const fixed = fixedOf(block);
+        if (fixed && outOfWindow(fixed)) continue;
+        range.selectNodeContents(node);
+        const clip = clipOf(block);
+        for (const rect of range.getClientRects()) {
+          const [top, bottom] = [Math.max(rect.top, clip.top), Math.min(rect.bottom, clip.bottom)];
+          const [left, right] = [Math.max(rect.left, clip.left), Math.min(rect.right, clip.right)];
+          if (right - left >= 1 && bottom - top >= 1) rects.push({ block, fixed, top, bottom, left, right });
+        }
       }
     }
     rects.sort((a, b) => a.top - b.top);
@@ -153,7 +159,7 @@ window.__guidekit.textFit = {
 
   // 1.4.4: every element's text twice as large, the way a browser's text-only zoom does it.
   zoom() {
-    const elements = [document.documentElement, ...document.querySelectorAll("body, body *")];
+    const elements = [document.documentElement, document.body, ...window.__guidekit.deepQuery("*", document.body)];
     const sizes = elements.map((element) => parseFloat(getComputedStyle(element).fontSize));
     const saved = elements.map((element) => [element.style.getPropertyValue("font-size"), element.style.getPropertyPriority("font-size")]);
     elements.forEach((element, index) => element.style.setProperty("font-size", `${sizes[index] * 2}px`, "important"));
