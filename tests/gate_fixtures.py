@@ -834,6 +834,25 @@ PAGES: dict[str, str] = {
             " event.target.disabled = true; });",
         ),
     ),
+    # links inside a web component: one that says nothing of where it goes, one to a part the
+    # page does not have, and a heading that skips a level
+    "content/links-inside-a-web-component.html": page(
+        '<h1>Opening hours</h1><help-links></help-links><p id="hours">Weekdays.</p>',
+        script=web_component(
+            "help-links",
+            '<h3>Help</h3><p>For the hours, <a href="#hours">click here</a>. See also'
+            ' <a href="#fees">the fees</a>.</p>',
+        ),
+    ),
+    # a link a web component draws around the text the page puts in its slot (GC's gcds-link):
+    # its text is the slotted text, which the link's own text content leaves out
+    "content/link-text-through-a-slot.html": page(
+        '<p>See <page-link href="#hours">the opening hours</page-link>.</p><p id="hours">9 to 5.</p>',
+        script=web_component(
+            "page-link",
+            '<a href="#hours"><slot></slot></a>',
+        ),
+    ),
     # a box inside a web component that shows more when clicked, and the keyboard cannot reach
     "keyboard/plain-box-inside-a-web-component-opens-when-clicked.html": page(
         "<opening-hours></opening-hours>",

@@ -53,7 +53,7 @@ window.__guidekit.barriers = {
     // the heading a link sits under is its context (2.4.4): the same text under different headings is told apart
     let heading = "";
     const links = [];
-    for (const element of document.querySelectorAll("h1, h2, h3, h4, h5, h6, a[href]")) {
+    for (const element of g.deepQuery("h1, h2, h3, h4, h5, h6, a[href]")) {
       if (element.matches("a[href]")) {
         if (shown(element)) links.push([element, heading]);
       } else heading = g.text(element);
@@ -73,7 +73,7 @@ window.__guidekit.barriers = {
       if ((link.hasAttribute("download") || fileTypes.test(path)) && !fileWords.test(text)) report("link-download", link);
       // ... and so is the list item, description term, table cell or paragraph around it ("社保卡申领表：
       // 下载"; a Sphinx method's "[source]" beside its name), with a cell's row headers
-      const item = link.parentElement.closest("li, dt, td, th, dd, p");
+      const item = (link.parentElement || g.parentOf(link)).closest("li, dt, td, th, dd, p");
       const headers = item && item.matches("td") ? [...item.parentElement.cells].filter((cell) => cell.tagName === "TH") : [];
       // ... and, in a nested list, the list item it is nested under (WCAG's H81: an index's
       // "configuration value" under each option's name)

@@ -255,8 +255,19 @@ window.__guidekit = {
     }
   },
 
+  // The text an element shows: on a page with web components, as the browser draws it (what a component draws in
+  // its shadow DOM rather than what it holds, what the page puts in a slot where the slot stands).
   text(element) {
-    return (element.textContent || "").replace(/\s+/g, " ").trim();
+    return (shadowRoots.length ? this.drawnText(element) : element.textContent || "").replace(/\s+/g, " ").trim();
+  },
+
+  drawnText(node) {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    if (node.nodeType !== Node.ELEMENT_NODE || /^(STYLE|SCRIPT|TEMPLATE)$/.test(node.tagName)) return "";
+    const root = this.shadowRootOf(node);
+    const slotted = node.tagName === "SLOT" ? node.assignedNodes() : [];
+    const parts = root ? root.childNodes : slotted.length ? slotted : node.childNodes;
+    return Array.prototype.map.call(parts, (part) => this.drawnText(part)).join("");
   },
 
   // What a finding needs to know about an element: where it comes from and how to recognise it.
@@ -428,8 +439,9 @@ window.__guidekit = {
     const themeClass = guidekit && [...document.documentElement.classList].find((c) => c.startsWith("theme-"));
     // a link's name in the order the accessible name computation takes it: the elements aria-labelledby
     // names, aria-label, what it holds, and at last its title (Material for MkDocs' social links: an icon)
+    // (the ids a link inside a web component names are those of its shadow DOM)
     const accessibleText = (link) =>
-      (link.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => document.getElementById(id))
+      (link.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => link.getRootNode().getElementById(id))
         .filter(Boolean).map((element) => this.text(element)).join(" ").trim() ||
       (link.getAttribute("aria-label") || "").trim() ||
       (this.text(link) + [...link.querySelectorAll("img[alt]")].map((img) => img.alt).join("")).trim() ||
@@ -443,12 +455,13 @@ window.__guidekit = {
       source: meta ? meta.content : null,
       theme: themeClass ? themeClass.slice("theme-".length) : null,
       shadowed: this.shadowed(),
-      headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
+      // what web components draw in their shadow DOM too, where they stand
+      headings: this.deepQuery("h1, h2, h3, h4, h5, h6").map((h) => ({
         level: Number(h.tagName[1]),
         text: this.text(h).slice(0, 80),
         ...this.where(h),
       })),
-      images: [...document.querySelectorAll("img")].map((img) => ({
+      images: this.deepQuery("img").map((img) => ({
         src: img.getAttribute("src") || "",
         url: img.currentSrc || img.src,
         alt: img.getAttribute("alt"),
@@ -456,7 +469,7 @@ window.__guidekit = {
         labelled: img.hasAttribute("aria-label") || img.hasAttribute("aria-labelledby"),
         ...this.where(img),
       })),
-      links: [...document.querySelectorAll("a[href]")].map((a) => ({
+      links: this.deepQuery("a[href]").map((a) => ({
         href: a.href,
         raw: a.getAttribute("href"),
         text: accessibleText(a).slice(0, 80),
