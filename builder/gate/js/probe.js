@@ -197,6 +197,7 @@ window.__guidekit = {
   // The nearest of the element and what it is drawn inside that matches `selector` (closest() stops at the top
   // of a shadow DOM, and knows nothing of slots).
   drawnInside(element, selector) {
+    if (!shadowRoots.length) return element.closest(selector);
     for (let node = element; node; node = this.parentOf(node)) if (node.matches(selector)) return node;
     return null;
   },
@@ -228,6 +229,7 @@ window.__guidekit = {
   // Whether `outer` is drawn around `inner`, across the shadow roots and slots between them (contains() does not
   // cross them).
   holds(outer, inner) {
+    if (!shadowRoots.length) return outer.contains(inner);
     for (let node = inner; node; node = node.assignedSlot || node.parentNode || node.host) if (node === outer) return true;
     return false;
   },
