@@ -35,7 +35,7 @@ for (const [prototype, name] of [[MediaQueryList.prototype, "addListener"], [Res
   };
 }
 // The shadow roots the page's scripts attach, by their hosts, closed ones too (no script outside them can
-// reach those through their hosts): the keyboard walk, the focus pictures and the target sizes go inside them
+// reach those through their hosts): guidekit's checks go inside them, but those shadowed() names
 const shadowRoots = [];
 const shadowRootOfHost = new WeakMap();
 const attachShadow = Element.prototype.attachShadow;
@@ -277,10 +277,10 @@ window.__guidekit = {
     return { ...this.origin(element), element: this.describe(element), snippet: this.text(element).slice(0, 60) };
   },
 
-  // Styles laid over the page while a check runs; returns what takes them off again. A constructed
-  // sheet, because the Content-Security-Policy of guidekit's pages (and many others) refuses an
-  // inline <style>: one added that way would silently change nothing.
-  // Laid over each web component's shadow DOM too, which the document's styles do not reach.
+  // Styles laid over the page while a check runs, and over each web component's shadow DOM, which the
+  // document's styles do not reach; returns what takes them off again. A constructed sheet, because the
+  // Content-Security-Policy of guidekit's pages (and many others) refuses an inline <style>: one added that
+  // way would silently change nothing.
   overrideStyles(css) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -401,8 +401,8 @@ window.__guidekit = {
   },
 
   // Web components on the page that draw links or controls in their shadow DOM, and how many each draws, those of
-  // the components inside it too: axe checks them in an open one, guidekit's keyboard walk, focus pictures,
-  // target sizes, text size and spacing and mouse-only boxes in any, and its other checks do not reach inside.
+  // the components inside it too: axe checks them in an open one, most of guidekit's checks in any, and the
+  // message (errors.yml, shadow-unchecked) names those that do not reach inside.
   shadowed() {
     // what the keyboard walk would ask Tab to reach, were it there (keyboard.js collect)
     const controls = `${this.keyboard.controls}, [tabindex]`;
