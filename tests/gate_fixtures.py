@@ -205,6 +205,14 @@ def silver_table(css: str) -> str:
     )
 
 
+RING_COVER_CSS = (
+    "a { display: inline-block; margin: 24px; color: #0b0c0c; outline: none; }"
+    " a:focus { outline: 3px solid #0b0c0c; outline-offset: 2px; } .spot { position: relative;"
+    " display: inline-block; margin: 24px; } .spot a { margin: 0; } .cover { position: absolute;"
+    " inset: -8px; border: 6px solid #fff; pointer-events: none; }"
+)
+
+
 def web_component(name: str, shadow_html: str, *, mode: str = "open", script: str = "") -> str:
     """A custom element that draws ``shadow_html`` in a shadow root of its own (as the GC Design
     System's components do), then runs ``script`` with that ``root``; ``shadow_html`` quotes its
@@ -851,6 +859,24 @@ PAGES: dict[str, str] = {
         script=web_component(
             "page-link",
             '<a href="#hours"><slot></slot></a>',
+        ),
+    ),
+    # a white frame over a link's focus ring that the pointer passes through (pointer-events: none,
+    # as fades and badges are made): the old gate's proof that the styles alone draw the ring hit-
+    # tested the ring for other elements, which does not meet such a box, and passed the hidden ring
+    "keyboard/ring-covered-by-a-box-the-pointer-passes-through.html": page(
+        '<p><a href="#a">Fees</a><span class="spot"><a href="#b">Hours</a><span class="cover">'
+        '</span></span></p><p id="a">A.</p><p id="b">B.</p>',
+        css=RING_COVER_CSS,
+    ),
+    # ... and the same inside a web component
+    "keyboard/ring-covered-inside-a-web-component.html": page(
+        '<quick-links></quick-links><p id="a">A.</p><p id="b">B.</p>',
+        script=web_component(
+            "quick-links",
+            f"<style>{RING_COVER_CSS}</style>"
+            '<a href="#a">Fees</a><span class="spot"><a href="#b">Hours</a>'
+            '<span class="cover"></span></span>',
         ),
     ),
     # a box inside a web component that shows more when clicked, and the keyboard cannot reach
