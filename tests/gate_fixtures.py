@@ -224,6 +224,17 @@ def web_component(name: str, shadow_html: str, *, mode: str = "open", script: st
     )
 
 
+# a component's field and button, the button with no focus ring
+LOOKUP_FORM = (
+    "<style>button { outline: none; border: 1px solid #505a5f; background: #fff;"
+    " color: #0b0c0c; font: inherit; padding: 8px 16px; }</style>"
+    "<label>Reference number <input></label> <button>Look up</button>"
+)
+# two 16 px buttons side by side
+SIZE_SWITCH = (
+    "<style>button { width: 16px; height: 16px; padding: 0; margin: 0; font-size: 10px; }"
+    '</style><button aria-label="Smaller">-</button><button aria-label="Larger">+</button>'
+)
 HOTLINE = '<span class="phone">service line <a href="tel:057188095500">0571-8809 5500</a></span>'
 
 # guidekit's own layout of a reading: word and reading one column, aligned to the line's bottom
@@ -775,17 +786,22 @@ PAGES: dict[str, str] = {
     # keyboard walk and focus pictures did not, and the old gate passed it with a warning
     "keyboard/button-inside-a-web-component.html": page(
         "<ref-lookup></ref-lookup>",
-        script=web_component(
-            "ref-lookup",
-            "<style>button { outline: none; border: 1px solid #505a5f; background: #fff;"
-            " color: #0b0c0c; font: inherit; padding: 8px 16px; }</style>"
-            "<label>Reference number <input></label> <button>Look up</button>",
-        ),
+        script=web_component("ref-lookup", LOOKUP_FORM),
     ),
     # ... and one whose shadow root is closed, which axe cannot look into either
     "keyboard/button-inside-a-closed-web-component.html": page(
         "<ref-lookup></ref-lookup>",
         script=web_component("ref-lookup", "<button>Look up</button>", mode="closed"),
+    ),
+    # ... and the same drawn by the page's HTML itself (declarative shadow DOM, as Lit's server
+    # rendering writes it): no script attaches the root, and the old gate saw nothing inside, not
+    # even that it was there
+    "keyboard/button-inside-a-declarative-shadow-root.html": page(
+        f'<ref-lookup><template shadowrootmode="open">{LOOKUP_FORM}</template></ref-lookup>'
+    ),
+    # ... and a closed one, which no script of the page's can reach
+    "keyboard/button-inside-a-closed-declarative-shadow-root.html": page(
+        f'<ref-lookup><template shadowrootmode="closed">{LOOKUP_FORM}</template></ref-lookup>'
     ),
     # a component's own box that only a mouse can press (out of the Tab order)
     "keyboard/control-out-of-reach-inside-a-web-component.html": page(
@@ -811,12 +827,11 @@ PAGES: dict[str, str] = {
     ),
     # two 16 px buttons side by side inside a component's shadow DOM
     "targets/crowded-inside-a-web-component.html": page(
-        "<size-switch></size-switch>",
-        script=web_component(
-            "size-switch",
-            "<style>button { width: 16px; height: 16px; padding: 0; margin: 0; font-size: 10px; }"
-            '</style><button aria-label="Smaller">-</button><button aria-label="Larger">+</button>',
-        ),
+        "<size-switch></size-switch>", script=web_component("size-switch", SIZE_SWITCH)
+    ),
+    # ... and inside one the page's HTML declares
+    "targets/crowded-inside-a-declarative-shadow-root.html": page(
+        f'<size-switch><template shadowrootmode="open">{SIZE_SWITCH}</template></size-switch>'
     ),
     # a component whose own button comes before the link the page puts in its slot, both with a
     # clear focus ring: Tab meets the button, then the link, where the slot stands

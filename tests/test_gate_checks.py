@@ -85,6 +85,16 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ),
         ("keyboard/button-inside-a-web-component.html", "guidekit:focus-visible", "2.4.7"),
         (
+            "keyboard/button-inside-a-declarative-shadow-root.html",
+            "guidekit:focus-visible",
+            "2.4.7",
+        ),
+        (
+            "keyboard/button-inside-a-closed-declarative-shadow-root.html",
+            "guidekit:focus-visible",
+            "2.4.7",
+        ),
+        (
             "keyboard/ring-covered-by-a-box-the-pointer-passes-through.html",
             "guidekit:focus-visible",
             "2.4.7",
@@ -102,6 +112,7 @@ def test_a_page_that_keeps_the_rules_passes_the_whole_gate(report, page):
         ("keyboard/search-field-caret-hidden.html", "guidekit:focus-visible", "2.4.7"),
         ("targets/crowded.html", "guidekit:target-size", "2.5.8"),
         ("targets/crowded-inside-a-web-component.html", "guidekit:target-size", "2.5.8"),
+        ("targets/crowded-inside-a-declarative-shadow-root.html", "guidekit:target-size", "2.5.8"),
         ("targets/silver-small.html", "guidekit:target-size", "2.5.5"),
         ("targets/silver-labelled-link.html", "guidekit:target-size", "2.5.5"),
         ("targets/silver-small-on-phones.html", "guidekit:target-size", "2.5.5"),
@@ -283,6 +294,13 @@ def test_what_a_web_component_draws_in_its_shadow_dom_is_walked_and_named_where_
     ]
     assert closed.rule == "guidekit:shadow-unchecked" and not closed.blocking
     assert "closed shadow DOM holds links or controls (1). guidekit's keyboard" in closed.message
+    # a shadow root the page's HTML declares, which no script attaches, closed too
+    declared = "keyboard/button-inside-a-closed-declarative-shadow-root.html"
+    said = {(f.rule, f.element, f.line) for f in report.findings if f.page == declared}
+    assert said == {
+        ("guidekit:focus-visible", "main > ref-lookup >>> button", 11),
+        ("guidekit:shadow-unchecked", "main > ref-lookup", 11),
+    }
 
 
 def test_an_unnamed_region_that_is_a_tab_stop_is_asked_about_on_a_page_guidekit_did_not_make(

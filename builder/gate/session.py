@@ -43,6 +43,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from ..output.stage import read_manifest
 from ..site_paths import file_named_by, in_site
+from . import declarative_shadow
 from .axe import AxeRun, axe_source
 from .scripts import CHECK_SCRIPTS, script
 
@@ -166,6 +167,7 @@ class Session:
         await self.page.goto(self.address, wait_until="commit")
         await self._loaded(self.page)
         await self._late_loads_played_out(self.page)
+        await declarative_shadow.hand_to_probe(self.cdp, self.traffic.document)
         return self.page, self.cdp
 
     async def _forget_what_pages_kept(self) -> None:

@@ -170,6 +170,13 @@ window.__guidekit = {
     return shadowRoots.filter((root) => root.host.isConnected);
   },
 
+  // A shadow root the page's HTML declared (declarative_shadow.py finds them): no attachShadow call made it.
+  adoptShadowRoot(root) {
+    if (shadowRootOfHost.get(root.host) === root) return;
+    shadowRoots.push(root);
+    shadowRootOfHost.set(root.host, root);
+  },
+
   // An element's shadow root, open or closed, when it is a web component's host.
   shadowRootOf(element) {
     return element.shadowRoot || shadowRootOfHost.get(element) || null;
