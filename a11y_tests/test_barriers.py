@@ -18,9 +18,9 @@ import pytest
 from guidekit.gate import run_gate
 from guidekit.gate.held_to import beyond_aa
 from tests.conftest import run_guidekit
-from tests.gate_fixtures import page
+from tests.gate_fixtures import in_a_component, page
 
-from .catalogue import KINDS, write_catalogue
+from .catalogue import IN_A_COMPONENT, KINDS, write_catalogue
 
 CORPUS = Path(__file__).parent / "corpus"
 CORRECT = ("plain", "govuk", "drawn")  # the hand-written correct pages
@@ -51,6 +51,7 @@ CHINESE = {
 def checked(tmp_path_factory):
     site = tmp_path_factory.mktemp("barriers")
     write_catalogue(site / "catalogue")
+    write_catalogue(site / "in-a-component", IN_A_COMPONENT, in_a_component)
     for folder in CORRECT:
         shutil.copytree(CORPUS / folder, site / folder)
     for name, (html, _) in CHINESE.items():
@@ -65,7 +66,10 @@ def on(report, page_path: str) -> list:
 
 def test_every_page_was_checked(checked):
     correct = [path for folder in CORRECT for path in (CORPUS / folder).rglob("*.html")]
-    assert len(correct) >= 21 and len(checked.pages) == 2 * len(KINDS) + len(correct) + len(CHINESE)
+    assert len(correct) >= 21
+    assert len(checked.pages) == 2 * (len(KINDS) + len(IN_A_COMPONENT)) + len(correct) + len(
+        CHINESE
+    )
     assert "guidekit:page-unchecked" not in {finding.rule for finding in checked.findings}
 
 
@@ -113,6 +117,14 @@ def test_each_barrier_kind_is_caught_by_a_finding_that_names_it(checked, kind):
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
 def test_each_barrier_kind_done_right_passes(checked, kind):
     assert [(f.rule, f.element) for f in on(checked, f"catalogue/{kind.name}/good.html")] == []
+
+
+@pytest.mark.parametrize("kind", IN_A_COMPONENT, ids=lambda kind: kind.name)
+def test_each_barrier_kind_inside_a_web_component_is_caught_as_in_the_page(checked, kind):
+    bad = {f.rule for f in on(checked, f"in-a-component/{kind.name}/bad.html")}
+    assert bad & set(kind.rules), f"{kind.name}: {sorted(bad)}"
+    good = on(checked, f"in-a-component/{kind.name}/good.html")
+    assert [(f.rule, f.element) for f in good] == []
 
 
 def test_the_kinds_the_readme_lists_as_missed_are_still_missed(checked):

@@ -6,6 +6,7 @@ whole gate, and a page meant to fail must fail for its own reason.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 BASE_CSS = """
@@ -211,6 +212,25 @@ RING_COVER_CSS = (
     " display: inline-block; margin: 24px; } .spot a { margin: 0; } .cover { position: absolute;"
     " inset: -8px; border: 6px solid #fff; pointer-events: none; }"
 )
+
+
+_MAIN = re.compile(r"(<main><h1>[^<]*</h1>\n)(.*)(\n</main>)", re.DOTALL)
+_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+
+
+def in_a_component(html: str) -> str:
+    """A page of ``page()``'s with what its main part holds, under its heading, drawn by a web
+    component in a shadow root the page's HTML declares, the page's styles copied in (the
+    document's do not reach inside)."""
+    style = _STYLE.search(html)
+    assert style is not None
+    return _MAIN.sub(
+        lambda part: (
+            f'{part[1]}<page-part><template shadowrootmode="open"><style>{style[1]}'
+            f"</style>{part[2]}</template></page-part>{part[3]}"
+        ),
+        html,
+    )
 
 
 def web_component(name: str, shadow_html: str, *, mode: str = "open", script: str = "") -> str:
@@ -1139,6 +1159,14 @@ PAGES: dict[str, str] = {
     "language/unmarked-phrase.html": page(
         "<p>The Chinese name of this office is 社会保障服务中心.</p>"
     ),
+    # ... and one a web component draws in its shadow DOM, which the old gate's language check did
+    # not read
+    "language/unmarked-phrase-inside-a-web-component.html": page(
+        "<office-name></office-name>",
+        script=web_component(
+            "office-name", "<p>The Chinese name of this office is 社会保障服务中心.</p>"
+        ),
+    ),
     "language/marked-phrase.html": page(
         '<p>The Chinese name of this office is <span lang="zh-Hans">社会保障服务中心</span>.</p>'
     ),
@@ -1292,6 +1320,17 @@ PAGES: dict[str, str] = {
         '<p><label for="name">Name</label> <input id="name"></p>\n<ref-lookup></ref-lookup>',
         script=web_component("ref-lookup", "<input>"),
     ),
+    # ... and one a module script draws a part a frame, nothing left to load after the first (as
+    # Stencil's components draw themselves): the old gate took two frames with nothing loading for
+    # the page drawn, and checked it before the field came
+    "forms/unlabelled-field-drawn-over-many-frames.html": page(
+        '<div id="app"></div>',
+        script="<script type='module'>const parts = [...Array(11).keys()]"
+        ".map((n) => `<p>Part ${n + 1}.</p>`).concat(['<p><input type=\"text\"></p>']);"
+        " const draw = () => { document.querySelector('#app').insertAdjacentHTML('beforeend',"
+        " parts.shift()); if (parts.length) requestAnimationFrame(draw); };"
+        " requestAnimationFrame(draw);</script>",
+    ),
     "forms/unlabelled-field-shown-once-its-scripts-load.html": page(
         '<div id="app" class="waiting"><p>Your reference number</p><input type="text"></div>',
         css=".waiting { visibility: hidden; }",
@@ -1349,6 +1388,20 @@ PAGES: dict[str, str] = {
         '</label><div id="tel-hint">For example, 0123 456 7890</div><input id="tel" type="tel" '
         'aria-describedby="tel-hint"></div><p>Text.</p>'
     ),
+    # a web component whose button opens its map in a dialog and leaves the focus on the button
+    # (the old gate tried only the page's own openers)
+    "popups/dialog-inside-a-web-component-takes-no-focus.html": page(
+        "<office-map></office-map>",
+        script=web_component(
+            "office-map",
+            "<style>.box { position: fixed; inset: 10%; background: #fff; border: 2px solid;"
+            ' padding: 1rem; }</style><p><button type="button">Show the map</button></p>'
+            '<div class="box" role="dialog" aria-modal="true" aria-label="Map of the office"'
+            " hidden><p>The office is next to the station.</p></div>",
+            script="root.querySelector('button').addEventListener('click', () => {"
+            " root.querySelector('.box').hidden = false; });",
+        ),
+    ),
     # axe in the page's language
     "axe/zh-hans.html": page(
         '<p><button type="button"></button></p>', lang="zh-Hans", title="按钮"
@@ -1358,7 +1411,22 @@ PAGES: dict[str, str] = {
     ),
 }
 
+# Pages whose main part is also drawn by a web component (in_a_component), where the gate must find
+# what it finds in the page: the old gate's reflow check named the component's whole place for a
+# box too wide inside it, and found no fixed box cut off, scrolling region or squeezed table there
+for _name in (
+    "reflow/bad.html",
+    "reflow/fixed-notice.html",
+    "reflow/table-squeezed-chinese.html",
+    "reflow/region-tab-stop-unnamed.html",
+):
+    PAGES[_name.replace(".html", "-inside-a-web-component.html")] = in_a_component(PAGES[_name])
+
 GOOD_PAGES = (
+    # a component's own button and the page's link in its slot, each with its ring; a link whose
+    # text a component puts through a slot
+    "keyboard/web-component-with-a-slot.html",
+    "content/link-text-through-a-slot.html",
     "reading/ruby-over-its-word.html",
     "reading/link-in-its-sentence.html",
     "reflow/good.html",

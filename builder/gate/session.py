@@ -219,9 +219,10 @@ class Session:
         the components of the GC Design System (Stencil's, and others loaded the same way) import
         their code after the load event and stay hidden until it has drawn them, and a page checked
         before that was checked with nothing in it. Each answer may start another load, so this
-        waits until two frames pass with nothing loading, at most LATE_LOADS_MS. A page whose
-        scripts had all loaded with its DOM and that has no module script, as guidekit's, waits for
-        nothing."""
+        waits until two frames pass with nothing loading and nothing changed in the page (Stencil's
+        components go on drawing themselves for frames after their last file came), at most
+        LATE_LOADS_MS. A page whose scripts had all loaded with its DOM and that has no module
+        script, as guidekit's, waits for nothing."""
         with suppress(PlaywrightError):  # a page that left is judged by its departure
             if not (self.loading or self.loaded_late or await self._imports_modules(page)):
                 return
@@ -232,8 +233,8 @@ class Session:
                     await asyncio.sleep(0.005)
                     continue
                 started = self.loads_started
-                await page.evaluate("() => window.__guidekit.frames(2)")
-                if not self.loading and self.loads_started == started:
+                changes = await page.evaluate("() => window.__guidekit.changesOver(2)")
+                if not (self.loading or changes) and self.loads_started == started:
                     return
 
     async def _imports_modules(self, page: Page) -> bool:

@@ -22,11 +22,14 @@ window.__guidekit.barriers = {
     const found = [];
     const fileTypes = new RegExp(`\\.(${files.types.join("|")})$`, "i");
     const fileWords = new RegExp(files.words, "i");
-    if (document.activeElement) document.activeElement.blur(); // a field focused on load looks unlike its siblings
+    if (g.focused()) g.focused().blur(); // a field focused on load looks unlike its siblings
     this.longLines = [];
     this.clickedLater = [];
     const report = (kind, element, extra = {}) => found.push({ kind, ...g.where(element), ...extra });
-    const shown = (element) => g.isRendered(element) && !element.closest("[aria-hidden='true']");
+    const shown = (element) => g.isRendered(element) && !g.drawnInside(element, "[aria-hidden='true']");
+    // one number for each form, and each tree (the document, a shadow root) its fields without a form are in
+    const numbers = new Map();
+    const numberOf = (owner) => numbers.get(owner) ?? numbers.set(owner, numbers.size).get(owner);
     // a mouse handler of the page's on the element or around it, below the body (where any page may listen), or
     // the marks of a widget a script drives from afar (Bootstrap's data-bs-toggle, handled on the document)
     const acted = (element) => {
@@ -91,9 +94,9 @@ window.__guidekit.barriers = {
       }
     }
 
-    // Typography: justified text, tight lines, long italic or capital runs
+    // Typography: justified text, tight lines, long italic or capital runs (what web components draw too, from here on)
     const px = (value) => parseFloat(value) || 0;
-    const blocks = [...document.body.querySelectorAll("p, li, dd, dt, td, th, blockquote, figcaption, div, section, article")];
+    const blocks = g.deepQuery("p, li, dd, dt, td, th, blockquote, figcaption, div, section, article", document.body);
     for (const block of blocks) {
       if (!shown(block) || ![...block.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim().length > 1)) continue;
       const style = getComputedStyle(block);
@@ -105,40 +108,44 @@ window.__guidekit.barriers = {
         report("line-height-tight", block, { value: Math.round((px(style.lineHeight) / size) * 100) / 100 });
       }
     }
-    for (const element of document.body.querySelectorAll("*")) {
-      if (!element.parentElement || !shown(element)) continue;
+    for (const element of g.deepQuery("*", document.body)) {
+      const drawnIn = g.parentOf(element);
+      if (!drawnIn || !shown(element)) continue;
       const style = getComputedStyle(element);
-      const parent = getComputedStyle(element.parentElement);
+      const parent = getComputedStyle(drawnIn);
       const text = g.text(element);
       if (style.fontStyle === "italic" && parent.fontStyle !== "italic" && text.length >= limits.italicRun) report("long-italic", element);
       if (style.textTransform === "uppercase" && parent.textTransform !== "uppercase" && text.length >= limits.capitalRun) report("long-capitals", element);
     }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const capitals = node.data.match(/\b[A-Z][A-Z'’-]+(?:[\s,.;:!]+[A-Z][A-Z'’-]+){4,}\b/);
-      if (capitals && capitals[0].length >= limits.capitalRun && node.parentElement && shown(node.parentElement)) {
-        report("long-capitals", node.parentElement);
-        break;
+    capitals: for (const scope of g.textScopes()) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const capitals = node.data.match(/\b[A-Z][A-Z'’-]+(?:[\s,.;:!]+[A-Z][A-Z'’-]+){4,}\b/);
+        if (capitals && capitals[0].length >= limits.capitalRun && node.parentElement && shown(node.parentElement)) {
+          report("long-capitals", node.parentElement);
+          break capitals;
+        }
       }
     }
 
     // Forms: groups without a legend, placeholders as labels, hints beside a field but not linked to it
     const grouped = new Map();
-    for (const input of document.querySelectorAll("input[type='radio'][name], input[type='checkbox'][name]")) {
+    for (const input of g.deepQuery("input[type='radio'][name], input[type='checkbox'][name]")) {
       if (!shown(input)) continue;
-      const key = `${input.type} ${[...document.forms].indexOf(input.form)} ${input.name}`;
+      // a name groups radio buttons within one form, or one tree (a shadow root's are its own)
+      const key = `${input.type} ${numberOf(input.form || input.getRootNode())} ${input.name}`;
       grouped.set(key, [...(grouped.get(key) || []), input]);
     }
     for (const inputs of grouped.values()) {
       if (inputs.length < 2) continue;
-      const fieldset = inputs[0].closest("fieldset");
+      const fieldset = g.drawnInside(inputs[0], "fieldset");
       const legend = fieldset && fieldset.querySelector(":scope > legend");
-      const group = inputs[0].closest("[role='group'], [role='radiogroup']");
+      const group = g.drawnInside(inputs[0], "[role='group'], [role='radiogroup']");
       const named = group && (group.getAttribute("aria-label") || "").trim() || group && group.getAttribute("aria-labelledby");
       if (!(legend && g.text(legend)) && !named) report("group-no-legend", inputs[0]);
     }
-    const fields = [...document.querySelectorAll(this.fields)].filter(shown);
-    const ticks = [...document.querySelectorAll("input[type='checkbox'], input[type='radio']")].filter(shown);
+    const fields = g.deepQuery(this.fields).filter(shown);
+    const ticks = g.deepQuery("input[type='checkbox'], input[type='radio']").filter(shown);
     const controls = [...fields, ...ticks];
     for (const field of fields) {
       const labelled = [...(field.labels || [])].some((label) => g.text(label)) || (field.getAttribute("aria-label") || "").trim() ||
@@ -155,14 +162,15 @@ window.__guidekit.barriers = {
       const hint = this.unlinkedHint(tick, controls);
       if (hint) report("hint-unlinked", hint);
     }
-    this.colourOnly(fields, report);
+    this.colourOnly(fields, report, numberOf);
     // A description taken from several elements is heard as one run, the browser joining them with a
     // space: in Chinese, where no space parts words, a voice reads one line's end into the next
     // ("从哪里拿：自己带" + "16 岁以下的孩子可以带户口本", the child brought along): two parts
     // need a stop between them, seen or not
-    for (const element of document.querySelectorAll("[aria-describedby]")) {
+    for (const element of g.deepQuery("[aria-describedby]")) {
       if (!shown(element)) continue;
-      const parts = element.getAttribute("aria-describedby").split(/\s+/).map((id) => document.getElementById(id))
+      // ids name elements of the element's own tree
+      const parts = element.getAttribute("aria-describedby").split(/\s+/).map((id) => element.getRootNode().getElementById(id))
         .filter(Boolean).map((part) => g.text(part)).filter(Boolean);
       const join = parts.findIndex((part, index) => index > 0 && this.runOn.test(parts[index - 1].slice(-1) + part[0]));
       if (join > 0) report("description-run-on", element, { text: `${parts[join - 1].slice(-10)} ${parts[join].slice(0, 10)}` });
@@ -170,30 +178,30 @@ window.__guidekit.barriers = {
 
     // 4.1.2: a name or description taken from an id the page holds twice may be the other element's
     // (two copies of one component on a page); WCAG 2.2 dropped 4.1.1 and axe no longer says it
-    for (const element of document.querySelectorAll("[aria-labelledby], [aria-describedby], label[for]")) {
+    for (const element of g.deepQuery("[aria-labelledby], [aria-describedby], label[for]")) {
       const ids = ((element.getAttribute("aria-labelledby") || "") + " " + (element.getAttribute("aria-describedby") || "") +
         " " + (element.getAttribute("for") || "")).split(/\s+/).filter(Boolean);
-      const twice = ids.find((id) => document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1);
+      const twice = ids.find((id) => element.getRootNode().querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1);
       if (twice) report("id-reference-twice", element, { value: twice });
     }
 
     // 1.3.1: data tables without header cells; obsolete presentational elements
-    for (const table of document.querySelectorAll("table:not([role='presentation']):not([role='none'])")) {
+    for (const table of g.deepQuery("table:not([role='presentation']):not([role='none'])")) {
       // a table that lays out a page (headings, forms, landmarks inside) is not a data table
       if (!shown(table) || table.querySelector("table, h1, h2, h3, h4, h5, h6, form, nav, main, header, footer")) continue;
       const rows = [...table.rows].filter((row) => row.cells.length >= 2);
       const headed = table.querySelector("th, [role='columnheader'], [role='rowheader'], td[scope], td[headers]");
       if (rows.length >= 2 && !headed) report("table-no-headers", table);
     }
-    for (const element of document.body.querySelectorAll(this.obsolete)) report("obsolete-element", element, { tag: element.tagName.toLowerCase() });
+    for (const element of g.deepQuery(this.obsolete, document.body)) report("obsolete-element", element, { tag: element.tagName.toLowerCase() });
     // 1.3.1 (WCAG failure F2): a short paragraph set larger than the text it stands over, as a heading is, but not
     // marked as one: a screen reader neither says it is a heading nor lets its reader jump to it
-    for (const paragraph of document.body.querySelectorAll("p")) {
+    for (const paragraph of g.deepQuery("p", document.body)) {
       if (this.looksLikeHeading(paragraph, shown)) report("fake-heading", paragraph, { text: g.text(paragraph).slice(0, 40) });
     }
 
     // 1.4.2: sound that starts by itself drowns out a screen reader
-    for (const media of document.querySelectorAll("audio[autoplay], video[autoplay]")) {
+    for (const media of g.deepQuery("audio[autoplay], video[autoplay]")) {
       if (!media.muted && !media.hasAttribute("muted")) report("media-autoplay", media);
     }
     return found;
@@ -215,7 +223,7 @@ window.__guidekit.barriers = {
     const text = g.text(paragraph);
     const han = (text.match(/\p{Script=Han}/gu) || []).length;
     if (!this.headingText.test(text) || text.length > (han > text.length / 2 ? 20 : 60) || paragraph.hasAttribute("role")
-        || paragraph.closest(this.notHeadings) || paragraph.querySelector(this.interactive) || !shown(paragraph)) return false;
+        || g.drawnInside(paragraph, this.notHeadings) || paragraph.querySelector(this.interactive) || !shown(paragraph)) return false;
     let next = paragraph.nextElementSibling;
     while (next && !shown(next)) next = next.nextElementSibling;
     if (!next || !next.matches("p, ul, ol, dl, table") || g.text(next).length <= text.length) return false;
@@ -317,7 +325,7 @@ window.__guidekit.barriers = {
     if (box.querySelector("a[href], button, input[type='submit'], input[type='button']")) return null;
     const linked = ["aria-describedby", "aria-labelledby", "aria-errormessage"].map((name) => field.getAttribute(name) || "").join(" ")
       .split(/\s+/).filter(Boolean)
-      .map((id) => document.getElementById(id)).filter(Boolean);
+      .map((id) => field.getRootNode().getElementById(id)).filter(Boolean);
     const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
@@ -333,7 +341,7 @@ window.__guidekit.barriers = {
 
   // 1.4.1: among the fields of a form, one told apart from the rest only by a colour (of its label, border or
   // background) with no text, icon, thickness or programmatic state that says the same.
-  colourOnly(fields, report) {
+  colourOnly(fields, report, numberOf) {
     const g = window.__guidekit;
     const look = (field) => {
       const style = getComputedStyle(field);
@@ -348,7 +356,7 @@ window.__guidekit.barriers = {
     };
     const forms = new Map(); // fields of one kind in one form: a select and a text field differ by nature
     for (const field of fields) {
-      const key = `${[...document.forms].indexOf(field.form)} ${field.tagName} ${field.type}`;
+      const key = `${numberOf(field.form || field.getRootNode())} ${field.tagName} ${field.type}`;
       forms.set(key, [...(forms.get(key) || []), field]);
     }
     for (const all of forms.values()) {
@@ -370,10 +378,10 @@ window.__guidekit.barriers = {
   // A field of a group (a date's day, month and year) whose error message the group points at: that message
   // says in words which of its fields is wrong, as GOV.UK Frontend's date input does.
   errorSaidByGroup(field) {
-    const group = field.closest("fieldset, [role='group']");
+    const group = window.__guidekit.drawnInside(field, "fieldset, [role='group']");
     if (!group) return false;
     const ids = `${group.getAttribute("aria-describedby") || ""} ${group.getAttribute("aria-errormessage") || ""}`;
-    const said = ids.split(/\s+/).map((id) => id && document.getElementById(id)).filter(Boolean);
+    const said = ids.split(/\s+/).map((id) => id && group.getRootNode().getElementById(id)).filter(Boolean);
     return said.some((element) => this.errorWords.test(window.__guidekit.text(element)));
   },
 
@@ -383,7 +391,7 @@ window.__guidekit.barriers = {
   // text. Form controls are sized by the browser itself.
   fontSizes(defaultSize) {
     const g = window.__guidekit;
-    const elements = [...document.body.querySelectorAll("*")].filter((element) =>
+    const elements = g.deepQuery("*", document.body).filter((element) =>
       !element.matches("input, button, select, textarea, option, script, style") && !element.closest("svg, math") &&
       [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim()) && g.isRendered(element));
     if (!this.sized) {
@@ -395,7 +403,7 @@ window.__guidekit.barriers = {
       parseFloat(getComputedStyle(element).fontSize) < this.sizes[index] * 1.05));
     this.sized = null;
     // the outermost of them: their children inherit the fixed size
-    return [...fixed].filter((element) => !fixed.has(element.parentElement)).slice(0, 3).map((element) => g.where(element));
+    return [...fixed].filter((element) => !fixed.has(g.parentOf(element))).slice(0, 3).map((element) => g.where(element));
   },
 };
 
@@ -410,7 +418,7 @@ window.__guidekit.popups = {
   triggers(limit) {
     const g = window.__guidekit;
     const inert = g.inertTest();
-    this.list = [...document.querySelectorAll("a[href], button, [role='button']")].filter((element) => {
+    this.list = g.deepQuery("a[href], button, [role='button']").filter((element) => {
       if (!g.isRendered(element) || element.disabled || element.tabIndex < 0 || inert(element)) return false;
       if (element.matches("button") && element.form && element.type !== "button") return false; // it would send the form
       const popup = element.getAttribute("aria-haspopup");
@@ -447,7 +455,7 @@ window.__guidekit.popups = {
   // What is on screen and may be a popup: dialogs, menus, and boxes fixed over the page
   candidates() {
     const g = window.__guidekit;
-    return [...document.body.querySelectorAll("*")].filter((element) => g.isRendered(element) &&
+    return g.deepQuery("*", document.body).filter((element) => g.isRendered(element) &&
       (element.matches(this.dialogs) || getComputedStyle(element).position === "fixed"));
   },
 
@@ -465,7 +473,7 @@ window.__guidekit.popups = {
   opened(index) {
     const g = window.__guidekit;
     const trigger = this.list[index];
-    const controlled = document.getElementById(trigger.getAttribute("aria-controls") || "");
+    const controlled = trigger.getRootNode().getElementById(trigger.getAttribute("aria-controls") || "");
     const fresh = this.candidates().filter((element) => !this.before.has(element));
     const covers = (element) => {
       const rect = element.getBoundingClientRect();
@@ -473,29 +481,30 @@ window.__guidekit.popups = {
     };
     const popup = fresh.find((element) => element.matches(this.dialogs)) || fresh.find(covers) ||
       (controlled && controlled.matches(this.dialogs) && fresh.includes(controlled) ? controlled : null);
-    if (!popup || popup.contains(trigger)) return null;
+    if (!popup || g.holds(popup, trigger)) return null;
     this.popup = popup;
     const modal = popup.matches("[aria-modal='true'], dialog:modal") || covers(popup);
-    const inside = popup.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])").length;
-    return { ...g.where(popup), trigger: g.where(trigger).element, modal, tabs: inside + 2, focused: popup.contains(document.activeElement) };
+    const inside = g.deepQuery("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])", popup).length;
+    return { ...g.where(popup), trigger: g.where(trigger).element, modal, tabs: inside + 2, focused: g.holds(popup, g.focused()) };
   },
 
   // Still inside, or gone to the browser's own controls (as Tab does past the end of a native modal dialog):
   // only an element of the page behind it counts as having left
   focusInside() {
-    const active = document.activeElement;
-    return !active || active === document.body || active === document.documentElement || this.popup.contains(active);
+    const active = window.__guidekit.focused();
+    return !active || active === document.body || active === document.documentElement || window.__guidekit.holds(this.popup, active);
   },
 
   closed() {
     const g = window.__guidekit;
-    return !this.popup.isConnected || !g.isRendered(this.popup) || Boolean(this.popup.closest("[aria-hidden='true'], [hidden], [inert]"));
+    return !this.popup.isConnected || !g.isRendered(this.popup) || Boolean(g.drawnInside(this.popup, "[aria-hidden='true'], [hidden], [inert]"));
   },
 
   finish() {
     window.removeEventListener("click", this.stay, true);
     window.removeEventListener("submit", this.stay, true);
-    if (document.activeElement) document.activeElement.blur();
+    const focused = window.__guidekit.focused();
+    if (focused) focused.blur();
     for (const [storage, entries] of this.stored || []) {
       storage.clear();
       entries.forEach(([key, value]) => storage.setItem(key, value));

@@ -2,13 +2,16 @@
 window.__guidekit.languageRuns = function () {
   const g = window.__guidekit;
   const runs = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.data.replace(/\s+/g, " ").trim();
-    const parent = node.parentElement;
-    if (!text || !parent || parent.closest("script, style, noscript, template, code, pre, kbd, samp, var, [translate='no']")) continue;
-    const marked = parent.closest("[lang]");
-    runs.push({ text: text.slice(0, 400), lang: marked ? marked.getAttribute("lang") : "", ...g.where(parent) });
+  // what web components draw in their shadow DOM too, in the language of the component's place
+  for (const scope of g.textScopes()) {
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.data.replace(/\s+/g, " ").trim();
+      const parent = node.parentElement;
+      if (!text || !parent || g.closestAcrossRoots(parent, "script, style, noscript, template, code, pre, kbd, samp, var, [translate='no']")) continue;
+      const marked = g.closestAcrossRoots(parent, "[lang]");
+      runs.push({ text: text.slice(0, 400), lang: marked ? marked.getAttribute("lang") : "", ...g.where(parent) });
+    }
   }
   return { lang: document.documentElement.getAttribute("lang") || "", title: document.title, runs };
 };

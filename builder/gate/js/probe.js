@@ -35,7 +35,7 @@ for (const [prototype, name] of [[MediaQueryList.prototype, "addListener"], [Res
   };
 }
 // The shadow roots the page's scripts attach, by their hosts, closed ones too (no script outside them can
-// reach those through their hosts): guidekit's checks go inside them, but those shadowed() names
+// reach those through their hosts): guidekit's checks go inside them
 const shadowRoots = [];
 const shadowRootOfHost = new WeakMap();
 const attachShadow = Element.prototype.attachShadow;
@@ -188,17 +188,20 @@ window.__guidekit = {
   deepQuery(selector, within = document) {
     if (!shadowRoots.length) return [...within.querySelectorAll(selector)];
     const found = [];
-    const drawnIn = (element) => {
-      const root = this.shadowRootOf(element);
-      const slotted = element.tagName === "SLOT" ? element.assignedElements() : [];
-      return root ? root.children : slotted.length ? slotted : element.children;
-    };
     const visit = (element) => {
       if (element.matches(selector)) found.push(element);
-      for (const child of drawnIn(element)) visit(child);
+      for (const child of this.drawnChildren(element)) visit(child);
     };
-    for (const child of within === document ? [document.documentElement] : drawnIn(within)) visit(child);
+    for (const child of within === document ? [document.documentElement] : this.drawnChildren(within)) visit(child);
     return found;
+  },
+
+  // The elements drawn directly inside an element (the flat tree's children): a web component's shadow DOM, the
+  // elements put in a slot (its own children when none are), or else its children.
+  drawnChildren(element) {
+    const root = this.shadowRootOf(element);
+    const slotted = element.tagName === "SLOT" ? element.assignedElements() : [];
+    return root ? root.children : slotted.length ? slotted : element.children;
   },
 
   // The nearest of the element and what it is drawn inside that matches `selector` (closest() stops at the top
@@ -207,6 +210,22 @@ window.__guidekit = {
     if (!shadowRoots.length) return element.closest(selector);
     for (let node = element; node; node = this.parentOf(node)) if (node.matches(selector)) return node;
     return null;
+  },
+
+  // The nearest of the element and its ancestors that matches `selector`, on from the top of a shadow DOM through
+  // its component: where an element's language comes from (an attribute inherited through the node tree, not from
+  // the slot that draws it).
+  closestAcrossRoots(element, selector) {
+    for (let node = element; node; node = node.parentElement || (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null)) {
+      if (node.matches(selector)) return node;
+    }
+    return null;
+  },
+
+  // Where to walk the page's text from: its body, and each web component's shadow root (the body's text walker
+  // does not go inside).
+  textScopes() {
+    return [document.body, ...this.shadowScopes()];
   },
 
   // The element that has the focus, inside the web component that holds it (the document names the
@@ -323,6 +342,22 @@ window.__guidekit = {
     for (let drawn = 0; drawn < count; drawn += 1) await new Promise((done) => requestAnimationFrame(() => done()));
   },
 
+  // How many changes the page makes to its elements over the next `count` frames (inside web components' shadow
+  // DOM too, and the shadow roots it attaches): a page whose scripts draw it over several frames, as Stencil's
+  // components spread their first drawing over frames with nothing left to load, is not drawn yet.
+  async changesOver(count) {
+    let changes = 0;
+    const watch = new MutationObserver((records) => { changes += records.length; });
+    for (const scope of [document, ...this.shadowScopes()]) {
+      watch.observe(scope, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+    const roots = shadowRoots.length;
+    await this.frames(count);
+    changes += watch.takeRecords().length + shadowRoots.length - roots;
+    watch.disconnect();
+    return changes;
+  },
+
   // Each of `animations` where it will be `ms` of the page's own time from now, or at its end if sooner, at
   // once: waiting on the clock instead leaves it wherever a busy machine's late frames left it. Endless and
   // paused ones, and ones played backwards, are left as they are.
@@ -407,9 +442,9 @@ window.__guidekit = {
     return !beyond && !this.isClippedAway(element) && !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
   },
 
-  // Web components on the page that draw links or controls in their shadow DOM, and how many each draws, those of
-  // the components inside it too: axe checks them in an open one, most of guidekit's checks in any, and the
-  // message (errors.yml, shadow-unchecked) names those that do not reach inside.
+  // Web components on the page that draw links or controls in a closed shadow root (their own, or one of the
+  // components drawn inside them), and how many: guidekit's checks go inside any shadow root, axe does not go
+  // inside a closed one, and the message (errors.yml, shadow-unchecked) says so.
   shadowed() {
     // what the keyboard walk would ask Tab to reach, were it there (keyboard.js collect)
     const controls = `${this.keyboard.controls}, [tabindex]`;
@@ -425,10 +460,11 @@ window.__guidekit = {
     };
     return shadowRoots.filter((root) => root.host.getRootNode() === document && this.isRendered(root.host))
       // what the page puts in the component's slots is the page's own, or another component's
-      .map((root) => [root.host, this.deepQuery(controls, root.host).map(drawer).filter(({ host }) => host === root.host)])
-      .filter(([, drawn]) => drawn.length > 0)
+      .map((root) => [root.host, this.deepQuery(controls, root.host).map(drawer)
+        .filter(({ host, closed }) => host === root.host && closed)])
+      .filter(([, hidden]) => hidden.length > 0)
       // not `count`, which where() gives as how many elements of the host's tag the page has
-      .map(([host, drawn]) => ({ ...this.where(host), controls: drawn.length, closed: drawn.some(({ closed }) => closed) }));
+      .map(([host, hidden]) => ({ ...this.where(host), controls: hidden.length }));
   },
 
   // the first question of every check

@@ -30,7 +30,8 @@ window.__guidekit.reflow = function () {
     }
     if (clips(style)) return false;
     let found = false;
-    for (const child of element.children) found = visit(child) || found;
+    // into what web components draw, and what the page puts in their slots, where it is drawn
+    for (const child of g.drawnChildren(element)) found = visit(child) || found;
     const spills = rtl ? element.scrollWidth > element.clientWidth + 1 && rect.right - element.scrollWidth < -1
                        : rect.left + element.scrollWidth > width + 1;
     if (!found && style.display !== "inline" && element.clientWidth > 0 && spills) {
@@ -71,7 +72,7 @@ window.__guidekit.reflow = function () {
     return false;
   };
   const hasFixedAncestor = (element) => {
-    for (let above = element.parentElement; above && above !== document.body; above = above.parentElement) {
+    for (let above = g.parentOf(element); above && above !== document.body; above = g.parentOf(above)) {
       if (getComputedStyle(above).position === "fixed") return true;
     }
     return false;
@@ -81,7 +82,7 @@ window.__guidekit.reflow = function () {
 
   const focusableInside = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
   const regions = [];
-  for (const element of document.body.querySelectorAll("*")) {
+  for (const element of g.deepQuery("*", document.body)) {
     const style = getComputedStyle(element);
     if (style.position === "fixed" && offenders.length < 5 && cutOff(element)) {
       offenders.push({ ...g.where(element), right: Math.round(element.getBoundingClientRect().right), fixed: true });
@@ -89,7 +90,7 @@ window.__guidekit.reflow = function () {
     if (!(style.overflowX === "auto" || style.overflowX === "scroll") || element.scrollWidth <= element.clientWidth + 1) continue;
     const named = Boolean((element.getAttribute("aria-label") || "").trim() || element.getAttribute("aria-labelledby"));
     const itself = element.tabIndex >= 0;
-    const focusable = itself || Boolean(element.querySelector(focusableInside));
+    const focusable = itself || g.deepQuery(focusableInside, element).length > 0;
     regions.push({ ...g.where(element), named, focusable, itself });
   }
   // The text a reader sees in an element, words clipped away for screen readers alone left out: how many
@@ -119,7 +120,7 @@ window.__guidekit.reflow = function () {
   // A table squeezed into the width instead of scrolling in its own region: a cell of 8 characters or more
   // under 4 em wide. One cell names each table, one that breaks its words if any does.
   const squeezed = [];
-  for (const table of document.querySelectorAll("table")) {
+  for (const table of g.deepQuery("table")) {
     const cells = [...table.querySelectorAll("td, th")].filter((cell) => {
       const style = getComputedStyle(cell);
       const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
@@ -131,17 +132,17 @@ window.__guidekit.reflow = function () {
   // A table wider than the box it sits in (its scrolling region, or the column): columns out of sight
   // that nothing on a phone shows are there, its scroll bars being drawn only while it scrolls
   const cut = [];
-  for (const table of document.querySelectorAll("table")) {
-    const [own, box] = [table.getBoundingClientRect().width, table.parentElement.clientWidth];
+  for (const table of g.deepQuery("table")) {
+    const [own, box] = [table.getBoundingClientRect().width, g.parentOf(table).clientWidth];
     if (g.isRendered(table) && own > box + 1) cut.push({ ...g.where(table), table: Math.round(own), box });
   }
   // Text squeezed beside something that keeps its width (an icon, a padded box): a block of four or
   // more characters of its own that wraps in lines narrower than 3 em, a character or a few letters
   // a line. Cells are the tables' own check; screen-reader-only text (clipped to 1 px) is not seen.
   const cramped = [];
-  for (const element of document.body.querySelectorAll("*")) {
+  for (const element of g.deepQuery("*", document.body)) {
     const style = getComputedStyle(element);
-    if (["inline", "contents", "none"].includes(style.display) || element.closest("td, th, rt, rp")) continue;
+    if (["inline", "contents", "none"].includes(style.display) || g.drawnInside(element, "td, th, rt, rp")) continue;
     const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.data).join("");
     if (own.replace(/\s/g, "").length < 4 || element.clientWidth <= 1 || !g.isRendered(element)) continue;
     const size = parseFloat(style.fontSize);
