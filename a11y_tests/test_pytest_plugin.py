@@ -304,6 +304,33 @@ def test_a_playwright_page_with_a_modal_dialog_open_is_checked_with_it_open(a11y
         browser.close()
 
 
+SERVER_RENDERED = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Pay the fee</title></head>
+<body><main><h1>Pay the fee</h1><fee-box><template shadowrootmode="open"><style>button { font: inherit;
+padding: 0.5rem 1rem; border: 2px solid #0b0c0c; background: #fff; color: #0b0c0c; }
+button:focus { outline: none; }</style><p>The fee is 20 yuan.</p><button type="button">Pay</button>
+</template></fee-box></main></body></html>"""
+
+
+def test_a_playwright_page_with_components_its_server_drew_is_checked_with_them(a11y, tmp_path):
+    """A page whose server sends its components drawn, in shadow roots its HTML declares (Lit's
+    server rendering): the tab's DOM was copied as text without them, and the copy checked empty."""
+    from playwright.sync_api import sync_playwright
+
+    from guidekit.gate.browser import chromium_path
+
+    (tmp_path / "index.html").write_text(SERVER_RENDERED, "utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto((tmp_path / "index.html").as_uri())
+        found = a11y.check(page, fail=False)
+        assert [(f.rule, f.element) for f in found] == [
+            ("guidekit:focus-visible", "main > fee-box >>> button")
+        ]
+        browser.close()
+
+
 def site_page(folder: Path) -> Path:
     """A page of a small site, in a subfolder: it loads ``../assets/site.css``."""
     site = folder / "site"

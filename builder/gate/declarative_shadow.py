@@ -19,12 +19,15 @@ ADOPT = "function (...roots) { for (const root of roots) window.__guidekit.adopt
 GROUP = "guidekit-declared-shadow-roots"
 
 
-async def hand_to_probe(cdp: CDPSession, markup: bytes | None) -> None:
-    """Hands probe.js the shadow roots the page's HTML (``markup``, as served) declares; a page
-    that declares none costs nothing. A test's tab copied by the pytest plugin (no ``markup``) is
-    HTML without its shadow roots, which the copy's scripts attach again as they run."""
-    if markup is None or not DECLARED.search(markup):
-        return
+def declares_shadow_roots(markup: bytes) -> bool:
+    """Whether a page's HTML declares shadow roots (a test's tab copied by the pytest plugin
+    writes its components' open ones so, snapshot.js)."""
+    return DECLARED.search(markup) is not None
+
+
+async def hand_to_probe(cdp: CDPSession) -> None:
+    """Hands probe.js the shadow roots of the page loaded in the tab ``cdp`` is attached to; asked
+    only of a page whose HTML declares some."""
     document = await cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})
     try:
         resolved = await asyncio.gather(

@@ -45,6 +45,7 @@ from ..output.stage import read_manifest
 from ..site_paths import file_named_by, in_site
 from . import declarative_shadow
 from .axe import AxeRun, axe_source
+from .declarative_shadow import declares_shadow_roots
 from .scripts import CHECK_SCRIPTS, script
 
 ORIGIN = "http://guidekit.test"  # .test is reserved: it can never be a real host
@@ -85,6 +86,8 @@ class Traffic:
         default_factory=list
     )  # how the page tried to leave: (message key, address)
     document: bytes | None = None  # the page's own HTML as it was served
+    # its HTML, or the copy of a test's tab served in its place, declares shadow roots
+    declares_shadow_roots: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,8 @@ class Session:
         await self.page.goto(self.address, wait_until="commit")
         await self._loaded(self.page)
         await self._late_loads_played_out(self.page)
-        await declarative_shadow.hand_to_probe(self.cdp, self.traffic.document)
+        if self.traffic.declares_shadow_roots:
+            await declarative_shadow.hand_to_probe(self.cdp)
         return self.page, self.cdp
 
     async def _forget_what_pages_kept(self) -> None:
@@ -353,6 +357,8 @@ class Session:
             # no document kept: a tab's DOM as it stands (pytest-playwright's page) is no file its
             # developer opens, so its lines would mislead
             traffic.served[relative] = hashlib.sha256(pinned).hexdigest()
+            if document:
+                traffic.declares_shadow_roots = declares_shadow_roots(pinned)
             await route.fulfill(status=200, body=pinned, content_type="text/html; charset=utf-8")
             return
         if self.overrides.upstream:
@@ -365,7 +371,8 @@ class Session:
             return
         body = target.read_bytes()
         traffic.served[relative] = hashlib.sha256(body).hexdigest()
-        traffic.document = body if document else traffic.document
+        if document:
+            traffic.document, traffic.declares_shadow_roots = body, declares_shadow_roots(body)
         await route.fulfill(status=200, body=body, content_type=content_type(target.name, body))
 
     async def _serve_upstream(
@@ -381,6 +388,7 @@ class Session:
         self.traffic.served[relative] = hashlib.sha256(body).hexdigest() if response.ok else MISSING
         if document:
             self.traffic.document = body
+            self.traffic.declares_shadow_roots = declares_shadow_roots(body)
         await route.fulfill(response=response, body=body)
 
 
