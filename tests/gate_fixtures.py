@@ -1411,6 +1411,26 @@ PAGES: dict[str, str] = {
     ),
 }
 
+# One link's look on three pages, checked in this order in one run: the focus pictures judge each
+# look once, and the old gate's look did not say that the second page's box clips the ring away,
+# nor that the third page's part is faded, so both took the first page's passing verdict (each
+# alone was refused)
+TWIN_LOOK_CSS = (
+    "a.card { display: block; color: #0b0c0c; } a.card:focus { outline: 3px solid #0b0c0c;"
+    " outline-offset: 0; } .tight { overflow: hidden; } .faded { opacity: 0.25; }"
+)
+TWIN_LOOKS = {
+    f"looks/{name}.html": page(
+        f'<div{around}><a class="card" href="#x">Opening hours</a></div><p id="x">X.</p>',
+        css=TWIN_LOOK_CSS,
+    )
+    for name, around in (
+        ("a-ring-shown", ""),
+        ("b-ring-clipped-by-its-box", ' class="tight"'),
+        ("c-ring-in-a-faded-part", ' class="faded"'),
+    )
+}
+
 # Pages whose main part is also drawn by a web component (in_a_component), where the gate must find
 # what it finds in the page: the old gate's reflow check named the component's whole place for a
 # box too wide inside it, and found no fixed box cut off, scrolling region or squeezed table there

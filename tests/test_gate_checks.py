@@ -16,7 +16,7 @@ from guidekit.gate import run_gate
 from guidekit.gate.axe import axe_directory, axe_locales, axe_version
 from guidekit.gate.browser import ENVIRONMENT_VARIABLE, chromium_path
 
-from .gate_fixtures import GOOD_PAGES, PAGES, write_site
+from .gate_fixtures import GOOD_PAGES, PAGES, TWIN_LOOKS, write_site
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +200,16 @@ def test_the_full_browser_finds_what_the_headless_shell_finds(
     in_full = run_gate(write_site(tmp_path_factory.mktemp("full")), jobs=2)
     assert sorted(in_full.pages) == sorted(report.pages)
     assert Counter(in_full.findings) == Counter(report.findings)
+
+
+def test_a_focus_verdict_is_shared_only_by_elements_whose_surroundings_match(tmp_path):
+    """The verdict of one look's picture stands for every element that looks alike: not for the
+    same link clipped by its box, or in a faded part (pages checked in order, one at a time)."""
+    found = run_gate(write_site(tmp_path, TWIN_LOOKS), jobs=1).findings
+    assert {(f.page, f.rule) for f in found if f.rule == "guidekit:focus-visible"} == {
+        ("looks/b-ring-clipped-by-its-box.html", "guidekit:focus-visible"),
+        ("looks/c-ring-in-a-faded-part.html", "guidekit:focus-visible"),
+    }
 
 
 def test_findings_name_the_element(report):

@@ -324,6 +324,33 @@ window.__guidekit.keyboard = {
     return "canvas";
   },
 
+  // What around an element bears on its ring that its own styles do not say: the room its clipping ancestors and
+  // the page's top and left edges leave it on each side, up to a ring's reach (8 px), and how faded or filtered
+  // what it is drawn inside is. The same link flush inside a box that clips, or in a faded part, shows no ring
+  // where its twin elsewhere shows one: judged by the twin's verdict, the old gate passed it.
+  surroundings(element, rect) {
+    const g = window.__guidekit, reach = 8;
+    const room = [rect.top + scrollY, Infinity, Infinity, rect.left + scrollX]; // top, right, bottom, left
+    let opacity = 1;
+    const filters = [];
+    // the root and the body clip at the window (their overflow is the window's), which the edges above stand for
+    for (let node = g.parentOf(element); node && node !== document.body && node !== document.documentElement; node = g.parentOf(node)) {
+      const style = getComputedStyle(node);
+      opacity *= parseFloat(style.opacity);
+      if (style.filter !== "none") filters.push(style.filter);
+      if (["inline", "contents"].includes(style.display)) continue; // overflow clips no inline box
+      const clipsAll = style.clipPath !== "none" || /paint|strict|content/.test(style.contain);
+      const [across, down] = [clipsAll || style.overflowX !== "visible", clipsAll || style.overflowY !== "visible"];
+      if (!across && !down) continue;
+      const box = node.getBoundingClientRect();
+      const [left, top] = [box.left + node.clientLeft, box.top + node.clientTop];
+      if (down) [room[0], room[2]] = [Math.min(room[0], rect.top - top), Math.min(room[2], top + node.clientHeight - rect.bottom)];
+      if (across) [room[3], room[1]] = [Math.min(room[3], rect.left - left), Math.min(room[1], left + node.clientWidth - rect.right)];
+    }
+    const near = room.map((gap) => Math.max(0, Math.min(reach, Math.floor(gap))));
+    return `${near.join(",")} ${Math.round(opacity * 20) / 20} ${filters.join(" ")}`;
+  },
+
   // The browser's own focus ring (outline-style auto, drawn in two tones so it shows on any backdrop):
   // WCAG 2.4.7 accepts it, so an element that keeps it needs no picture.
   browserRing(style) {
@@ -372,7 +399,8 @@ window.__guidekit.keyboard = {
     // focus and a blur per element would lay the page out twice as often
     const plain = this.expected.map((element) => {
       const rect = element.getBoundingClientRect();
-      return [this.focusStyle(element) + this.labelStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays)];
+      return [this.focusStyle(element) + this.labelStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays),
+        this.surroundings(element, rect)];
     });
     const looks = this.expected.map((element, index) => {
       if (this.keyboardPathOf(element)) return null; // no keyboard focuses it: how it looks focused is nobody's
@@ -390,9 +418,9 @@ window.__guidekit.keyboard = {
         return units <= 2 ? units : 2 + Math.ceil(Math.log2(units / 2));
       };
       const size = (rect) => `${step(rect.width)}x${step(rect.height)}`;
-      const [style, rect, backdrop, overlaid] = plain[index];
+      const [style, rect, backdrop, overlaid, surroundings] = plain[index];
       return [element.tagName, element.className, size(rect), size(focused[1]), style, focused[0],
-        focused[1].top === rect.top, backdrop, overlaid, sheets].join("#");
+        focused[1].top === rect.top, backdrop, overlaid, surroundings, sheets].join("#");
     });
     if (document.activeElement) document.activeElement.blur();
     return looks;
