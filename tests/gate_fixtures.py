@@ -1411,23 +1411,29 @@ PAGES: dict[str, str] = {
     ),
 }
 
-# One link's look on three pages, checked in this order in one run: the focus pictures judge each
+# One link's look on several pages, checked in this order in one run: the focus pictures judge each
 # look once, and the old gate's look did not say that the second page's box clips the ring away,
-# nor that the third page's part is faded, so both took the first page's passing verdict (each
-# alone was refused)
+# nor that the third page's part is faded, nor that only the fourth page's part draws a bar under
+# the link (its ::after), so the second, third and fifth took a passing verdict from a page
+# before them (each alone was refused)
 TWIN_LOOK_CSS = (
     "a.card { display: block; color: #0b0c0c; } a.card:focus { outline: 3px solid #0b0c0c;"
     " outline-offset: 0; } .tight { overflow: hidden; } .faded { opacity: 0.25; }"
+    " a.bare { color: #0b0c0c; } a.bare:focus { outline: none; } .barred a.bare:focus::after {"
+    " content: ''; display: inline-block; width: 8em; height: 6px; background: #0b0c0c;"
+    " margin-left: -8em; vertical-align: bottom; }"
 )
 TWIN_LOOKS = {
     f"looks/{name}.html": page(
-        f'<div{around}><a class="card" href="#x">Opening hours</a></div><p id="x">X.</p>',
+        f'<div{around}><a class="{kind}" href="#x">Opening hours</a></div><p id="x">X.</p>',
         css=TWIN_LOOK_CSS,
     )
-    for name, around in (
-        ("a-ring-shown", ""),
-        ("b-ring-clipped-by-its-box", ' class="tight"'),
-        ("c-ring-in-a-faded-part", ' class="faded"'),
+    for name, kind, around in (
+        ("a-ring-shown", "card", ""),
+        ("b-ring-clipped-by-its-box", "card", ' class="tight"'),
+        ("c-ring-in-a-faded-part", "card", ' class="faded"'),
+        ("d-bar-drawn-in-its-part", "bare", ' class="barred"'),
+        ("e-no-bar-in-another-part", "bare", ""),
     )
 }
 

@@ -310,8 +310,20 @@ window.__guidekit.keyboard = {
 
   focusStyle(element, pseudo = null) {
     const style = getComputedStyle(element, pseudo);
-    return ["outline", "box-shadow", "background-color", "color", "border-color", "border-width", "border-style",
-      "text-decoration", "opacity", "transform"].map((name) => style.getPropertyValue(name)).join("|");
+    return ["outline", "outline-offset", "box-shadow", "background-color", "background-image", "color", "border-color",
+      "border-width", "border-style", "text-decoration", "text-decoration-thickness", "opacity", "transform", "filter"]
+      .map((name) => style.getPropertyValue(name)).join("|");
+  },
+
+  // How an element and what it draws look: its own styles, the boxes its ::before and ::after draw (a bar under a
+  // link that only a part of the page gives it on focus), and the label that draws a control.
+  drawnStyle(element) {
+    const generated = ["::before", "::after"].map((pseudo) => {
+      const style = getComputedStyle(element, pseudo);
+      if (style.content === "none" || style.content === "normal") return "";
+      return [style.content, style.display, style.width, style.height, this.focusStyle(element, pseudo)].join("|");
+    });
+    return [this.focusStyle(element), ...generated, this.labelStyle(element)].join("|");
   },
 
   // The colour behind the element: the same element on another background may show its focus differently.
@@ -399,7 +411,7 @@ window.__guidekit.keyboard = {
     // focus and a blur per element would lay the page out twice as often
     const plain = this.expected.map((element) => {
       const rect = element.getBoundingClientRect();
-      return [this.focusStyle(element) + this.labelStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays),
+      return [this.drawnStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays),
         this.surroundings(element, rect)];
     });
     const looks = this.expected.map((element, index) => {
@@ -410,7 +422,7 @@ window.__guidekit.keyboard = {
       const ring = acceptBrowserRing && (this.browserRing(getComputedStyle(element)) || element.tagName === "IFRAME" ||
         this.showsCaret(element)) && this.shownBy(element) === element;
       if (ring) return "browser-ring";
-      const focused = [this.focusStyle(element) + this.labelStyle(element), element.getBoundingClientRect()];
+      const focused = [this.drawnStyle(element), element.getBoundingClientRect()];
       // sizes to 16 px up to 32 px, then within a factor of two: the ring an indicator must cover grows
       // with the element, and so does an outline, border, shadow or background that shows focus
       const step = (length) => {
