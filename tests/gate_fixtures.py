@@ -1414,14 +1414,16 @@ PAGES: dict[str, str] = {
 # One link's look on several pages, checked in this order in one run: the focus pictures judge each
 # look once, and the old gate's look did not say that the second page's box clips the ring away,
 # nor that the third page's part is faded, nor that only the fourth page's part draws a bar under
-# the link (its ::after), so the second, third and fifth took a passing verdict from a page
-# before them (each alone was refused)
+# the link (its ::after), nor that only the sixth page's box draws a ring round the link it holds
+# while it has the focus (:focus-within), so the second, third, fifth and seventh took a passing
+# verdict from a page before them (each alone was refused)
 TWIN_LOOK_CSS = (
     "a.card { display: block; color: #0b0c0c; } a.card:focus { outline: 3px solid #0b0c0c;"
     " outline-offset: 0; } .tight { overflow: hidden; } .faded { opacity: 0.25; }"
     " a.bare { color: #0b0c0c; } a.bare:focus { outline: none; } .barred a.bare:focus::after {"
     " content: ''; display: inline-block; width: 8em; height: 6px; background: #0b0c0c;"
-    " margin-left: -8em; vertical-align: bottom; }"
+    " margin-left: -8em; vertical-align: bottom; } .ringed { display: inline-block; padding: 4px; }"
+    " .ringed:focus-within { outline: 3px solid #0b0c0c; }"
 )
 TWIN_LOOKS = {
     f"looks/{name}.html": page(
@@ -1434,6 +1436,8 @@ TWIN_LOOKS = {
         ("c-ring-in-a-faded-part", "card", ' class="faded"'),
         ("d-bar-drawn-in-its-part", "bare", ' class="barred"'),
         ("e-no-bar-in-another-part", "bare", ""),
+        ("f-ring-drawn-by-its-box", "bare", ' class="ringed"'),
+        ("g-no-box-around", "bare", ""),
     )
 }
 

@@ -204,13 +204,15 @@ def test_the_full_browser_finds_what_the_headless_shell_finds(
 
 def test_a_focus_verdict_is_shared_only_by_elements_that_truly_look_alike(tmp_path):
     """The verdict of one look's picture stands for every element that looks alike: not for the
-    same link clipped by its box, in a faded part, or without the bar another part's styles draw
-    under it (pages checked in order, one at a time)."""
+    same link clipped by its box, in a faded part, without the bar another part's styles draw
+    under it, or without the box that draws a ring round it (pages checked in order, one at a
+    time)."""
     found = run_gate(write_site(tmp_path, TWIN_LOOKS), jobs=1).findings
     assert {f.page for f in found if f.rule == "guidekit:focus-visible"} == {
         "looks/b-ring-clipped-by-its-box.html",
         "looks/c-ring-in-a-faded-part.html",
         "looks/e-no-bar-in-another-part.html",
+        "looks/g-no-box-around.html",
     }
 
 

@@ -318,12 +318,26 @@ window.__guidekit.keyboard = {
   // How an element and what it draws look: its own styles, the boxes its ::before and ::after draw (a bar under a
   // link that only a part of the page gives it on focus), and the label that draws a control.
   drawnStyle(element) {
+    return [this.paintStyle(element), this.labelStyle(element)].join("|");
+  },
+
+  paintStyle(element) {
     const generated = ["::before", "::after"].map((pseudo) => {
       const style = getComputedStyle(element, pseudo);
       if (style.content === "none" || style.content === "normal") return "";
       return [style.content, style.display, style.width, style.height, this.focusStyle(element, pseudo)].join("|");
     });
-    return [this.focusStyle(element), ...generated, this.labelStyle(element)].join("|");
+    return [this.focusStyle(element), ...generated].join("|");
+  },
+
+  // How the element's nearest ancestors (up to four levels) look: a box that draws a ring round what it holds
+  // while it holds the focus (:focus-within) shows the element's focus as the element's own styles would.
+  aroundStyles(element) {
+    const g = window.__guidekit, styles = [];
+    for (let node = g.parentOf(element); node && node !== document.body && styles.length < 4; node = g.parentOf(node)) {
+      styles.push(this.paintStyle(node));
+    }
+    return styles;
   },
 
   // The colour behind the element: the same element on another background may show its focus differently.
@@ -412,7 +426,7 @@ window.__guidekit.keyboard = {
     const plain = this.expected.map((element) => {
       const rect = element.getBoundingClientRect();
       return [this.drawnStyle(element), rect, this.backdrop(element), this.overlaid(element, rect, overlays),
-        this.surroundings(element, rect)];
+        this.surroundings(element, rect), this.aroundStyles(element)];
     });
     const looks = this.expected.map((element, index) => {
       if (this.keyboardPathOf(element)) return null; // no keyboard focuses it: how it looks focused is nobody's
@@ -423,6 +437,8 @@ window.__guidekit.keyboard = {
         this.showsCaret(element)) && this.shownBy(element) === element;
       if (ring) return "browser-ring";
       const focused = [this.drawnStyle(element), element.getBoundingClientRect()];
+      // only what focus changes around it: the same link in boxes that draw nothing on focus looks the same
+      const around = this.aroundStyles(element).flatMap((style, level) => (style === plain[index][5][level] ? [] : [`${level}:${style}`]));
       // sizes to 16 px up to 32 px, then within a factor of two: the ring an indicator must cover grows
       // with the element, and so does an outline, border, shadow or background that shows focus
       const step = (length) => {
@@ -432,7 +448,7 @@ window.__guidekit.keyboard = {
       const size = (rect) => `${step(rect.width)}x${step(rect.height)}`;
       const [style, rect, backdrop, overlaid, surroundings] = plain[index];
       return [element.tagName, element.className, size(rect), size(focused[1]), style, focused[0],
-        focused[1].top === rect.top, backdrop, overlaid, surroundings, sheets].join("#");
+        focused[1].top === rect.top, backdrop, overlaid, surroundings, around.join("/"), sheets].join("#");
     });
     if (document.activeElement) document.activeElement.blur();
     return looks;
