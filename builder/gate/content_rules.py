@@ -86,7 +86,6 @@ HEADING_ORDER = Rule("guidekit:heading-order", "1.3.1", "heading-skip")
 HEADING_REPEATED = Rule("guidekit:heading-repeated", "2.4.6", "heading-repeated")
 BROKEN_LINK = Rule("guidekit:broken-link", "2.4.4", "broken-link")
 BROKEN_ANCHOR = Rule("guidekit:broken-anchor", "2.4.4", "broken-anchor")
-SHADOW_UNCHECKED = "guidekit:shadow-unchecked"  # no criterion: it says what was not checked
 
 
 def image_lacks_alt(alt: str | None, *, content_image: bool) -> bool:
@@ -242,20 +241,6 @@ def page_findings(context: PageContext, facts: Facts) -> list[Finding]:
     headings = facts["headings"]
     for index, skip in heading_skips(heading["level"] for heading in headings):
         findings.append(_finding(context, HEADING_ORDER, headings[index], **skip.arguments))
-    # said, not refused: what axe could not look at is unknown, not wrong
-    findings += [
-        finding_at(
-            context,
-            SHADOW_UNCHECKED,
-            None,
-            host,
-            "shadow-unchecked",
-            severity=Severity.WARNING,
-            element=host["element"],
-            count=host["controls"],
-        )
-        for host in facts.get("shadowed", ())
-    ]
     if facts.get("guidekit"):  # a theme's pages, where one outline is the editor's and the layout's
         findings += [
             _finding(context, HEADING_REPEATED, headings[index], text=headings[index]["text"])

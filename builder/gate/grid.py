@@ -103,7 +103,11 @@ class GridSession(Session):
         assert self.page is not None
         token = secrets.token_hex(8)
         await self.page.evaluate("token => { window.__guidekitGridToken = token; }", token)
-        result = await self.call(self._axe, token, options, locale)
+        await self.page.evaluate("() => window.__guidekit.showClosedRoots(true)")
+        try:
+            result = await self.call(self._axe, token, options, locale)
+        finally:
+            await self.page.evaluate("() => window.__guidekit.showClosedRoots(false)")
         kept = {
             "testEngine": result["testEngine"],
             "violations": result["violations"],

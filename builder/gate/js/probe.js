@@ -38,6 +38,7 @@ for (const [prototype, name] of [[MediaQueryList.prototype, "addListener"], [Res
 // reach those through their hosts): guidekit's checks go inside them
 const shadowRoots = [];
 const shadowRootOfHost = new WeakMap();
+const shadowRootProperty = Object.getOwnPropertyDescriptor(Element.prototype, "shadowRoot");
 const attachShadow = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (...rest) {
   const root = attachShadow.apply(this, rest);
@@ -442,31 +443,6 @@ window.__guidekit = {
     return !beyond && !this.isClippedAway(element) && !this.isTransparent(element) && getComputedStyle(element).pointerEvents !== "none";
   },
 
-  // Web components on the page that draw links or controls in a closed shadow root (their own, or one of the
-  // components drawn inside them), and how many: guidekit's checks go inside any shadow root, axe does not go
-  // inside a closed one, and the message (errors.yml, shadow-unchecked) says so.
-  shadowed() {
-    // what the keyboard walk would ask Tab to reach, were it there (keyboard.js collect)
-    const controls = `${this.keyboard.controls}, [tabindex]`;
-    // the component in the page an element is drawn by, through the components drawn inside it, and whether one
-    // of their shadow roots is closed
-    const drawer = (element) => {
-      let host = null, closed = false;
-      for (let root = element.getRootNode(); root instanceof ShadowRoot; root = host.getRootNode()) {
-        host = root.host;
-        closed = closed || root.mode === "closed";
-      }
-      return { host, closed };
-    };
-    return shadowRoots.filter((root) => root.host.getRootNode() === document && this.isRendered(root.host))
-      // what the page puts in the component's slots is the page's own, or another component's
-      .map((root) => [root.host, this.deepQuery(controls, root.host).map(drawer)
-        .filter(({ host, closed }) => host === root.host && closed)])
-      .filter(([, hidden]) => hidden.length > 0)
-      // not `count`, which where() gives as how many elements of the host's tag the page has
-      .map(([host, hidden]) => ({ ...this.where(host), controls: hidden.length }));
-  },
-
   // the first question of every check
   facts() {
     this.watchClasses();
@@ -499,7 +475,6 @@ window.__guidekit = {
       mkdocs: /^mkdocs\b/.test(generator ? generator.content : ""),
       source: meta ? meta.content : null,
       theme: themeClass ? themeClass.slice("theme-".length) : null,
-      shadowed: this.shadowed(),
       // what web components draw in their shadow DOM too, where they stand
       headings: this.deepQuery("h1, h2, h3, h4, h5, h6").map((h) => ({
         level: Number(h.tagName[1]),
@@ -546,7 +521,23 @@ window.__guidekit = {
 
   async axe(options, locale, rules = null) {
     if (locale) axe.configure({ locale });
-    return this.axeSummary(await axe.run(document, this.axeOptions(options, rules)));
+    this.showClosedRoots(true);
+    try {
+      return this.axeSummary(await axe.run(document, this.axeOptions(options, rules)));
+    } finally {
+      this.showClosedRoots(false);
+    }
+  },
+
+  // axe goes inside a web component through its host's shadowRoot, which is null for a closed root: while axe
+  // runs (grid.py wraps its WebDriver run the same way), a host gives the root the gate noted it attach.
+  showClosedRoots(shown) {
+    if (shown) {
+      Object.defineProperty(Element.prototype, "shadowRoot", { ...shadowRootProperty,
+        get() { return shadowRootProperty.get.call(this) || shadowRootOfHost.get(this) || null; } });
+    } else {
+      Object.defineProperty(Element.prototype, "shadowRoot", shadowRootProperty);
+    }
   },
 
   // what the gate keeps of axe's results (grid.py hands in the results axe-selenium-python got)
