@@ -823,6 +823,21 @@ PAGES: dict[str, str] = {
     "keyboard/button-inside-a-closed-declarative-shadow-root.html": page(
         f'<ref-lookup><template shadowrootmode="closed">{LOOKUP_FORM}</template></ref-lookup>'
     ),
+    # a cookie notice a web component opens as a modal dialog in its shadow DOM: the browser makes
+    # the page behind it inert, and the old gate, looking for open modals in the document alone,
+    # refused the page's link as never reached by Tab and as showing no focus
+    "keyboard/modal-dialog-opened-inside-a-web-component.html": page(
+        '<p><a href="#x">Opening hours</a></p><cookie-consent></cookie-consent><p id="x">X.</p>',
+        css="a:focus { outline: 3px solid #0b0c0c; outline-offset: 2px; }",
+        script=web_component(
+            "cookie-consent",
+            "<style>button { font: inherit; padding: 8px 16px; border: 2px solid #0b0c0c;"
+            " background: #fff; color: #0b0c0c; } button:focus { outline: 3px solid #0b0c0c;"
+            ' outline-offset: 2px; }</style><dialog aria-label="Cookies"><p>We use cookies.</p>'
+            "<button>Accept</button></dialog>",
+            script="queueMicrotask(() => root.querySelector('dialog').showModal());",
+        ),
+    ),
     # a component's own box that only a mouse can press (out of the Tab order)
     "keyboard/control-out-of-reach-inside-a-web-component.html": page(
         '<p><a href="#end">Fees</a></p><fee-picker></fee-picker><p id="end">End.</p>',
@@ -1464,6 +1479,7 @@ GOOD_PAGES = (
     "content/link-text-through-a-slot.html",
     # a named button with the browser's own ring, in a closed shadow root
     "keyboard/button-inside-a-closed-web-component.html",
+    "keyboard/modal-dialog-opened-inside-a-web-component.html",
     "reading/ruby-over-its-word.html",
     "reading/link-in-its-sentence.html",
     "reflow/good.html",

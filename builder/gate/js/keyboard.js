@@ -740,6 +740,6 @@ window.__guidekit.keyboard = {
   // dialog is open, whose elements are still to be pictured.
   leave() {
     if (document.activeElement) document.activeElement.blur();
-    return !document.querySelector(":modal, [aria-modal='true']");
+    return window.__guidekit.deepQuery(":modal, [aria-modal='true']").length === 0;
   },
 };

@@ -425,9 +425,10 @@ window.__guidekit = {
   // browser makes the rest of the page inert while one is open, with no attribute to say so). The dialog is
   // looked up once for a whole list of elements.
   inertTest() {
-    const modals = document.querySelectorAll("dialog:modal");
+    // a modal dialog a web component opens in its shadow DOM (a cookie notice) makes the page behind it inert too
+    const modals = this.deepQuery("dialog:modal");
     const top = modals[modals.length - 1];
-    return (element) => Boolean(element.closest("[inert]")) || Boolean(top && !this.holds(top, element));
+    return (element) => Boolean(this.drawnInside(element, "[inert]")) || Boolean(top && !this.holds(top, element));
   },
 
   // What a pointer can press: it is seen, takes pointer events, and lies where the page scrolls to. A box moved
